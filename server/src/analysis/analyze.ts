@@ -1,0 +1,64 @@
+// The entry point of the analysis core: text and options in, findings out.
+// Each rule runs in isolation, so an exception in one rule is reported with
+// its id and the other rules still report.
+
+import { parseDraft, type Draft } from './draft';
+import type { Rule, RuleContext } from './rule';
+import { rules as allRules } from './rules/index';
+import type { AnalysisOptions, Finding, Severity } from './types';
+
+export interface RuleFailure {
+  ruleId: string;
+  error: unknown;
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  failures: RuleFailure[];
+}
+
+/** Which rules to run: all of them, only those that need no NLP, or only those that do. */
+export type AnalysisPhase = 'all' | 'fast' | 'nlp';
+
+export function createContext(draft: Draft, options: AnalysisOptions): RuleContext {
+  const memos = new Map<string, unknown>();
+  return {
+    draft,
+    options,
+    memo<T>(key: string, compute: () => T): T {
+      if (!memos.has(key)) memos.set(key, compute());
+      return memos.get(key) as T;
+    },
+  };
+}
+
+export function severityFor(rule: Rule, options: AnalysisOptions): Severity | undefined {
+  const setting = options.rules[rule.id] ?? rule.defaultSeverity;
+  return setting === 'off' ? undefined : setting;
+}
+
+export function analyze(
+  text: string,
+  options: AnalysisOptions,
+  phase: AnalysisPhase = 'all',
+  rules: readonly Rule[] = allRules,
+  context: RuleContext = createContext(parseDraft(text, options.language), options),
+): AnalysisResult {
+  const findings: Finding[] = [];
+  const failures: RuleFailure[] = [];
+  for (const rule of rules) {
+    if (phase === 'fast' && rule.needsNlp) continue;
+    if (phase === 'nlp' && !rule.needsNlp) continue;
+    const severity = severityFor(rule, options);
+    if (!severity) continue;
+    try {
+      for (const f of rule.check(context)) {
+        findings.push({ ...f, ruleId: rule.id, severity: f.severity ?? severity, fixes: f.fixes ?? [] });
+      }
+    } catch (error) {
+      failures.push({ ruleId: rule.id, error });
+    }
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  return { findings, failures };
+}
