@@ -1,0 +1,129 @@
+// The VS Code side of Copydesk: start the language server over IPC, pass the
+// settings, show the draft's word count and reading time. Everything else
+// happens in the server.
+
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+
+interface DraftStatus {
+  uri: string;
+  words: number;
+  readingMinutes: number;
+  paused?: string;
+}
+
+/** What the extension returns from activate(), for tests and other extensions. */
+export interface CopydeskApi {
+  /** The status bar item's current text, e.g. "$(book) 412 words · 2 min read". */
+  statusText(): string;
+  client(): LanguageClient | undefined;
+}
+
+let client: LanguageClient | undefined;
+
+function languages(): string[] {
+  return vscode.workspace.getConfiguration('copydesk').get<string[]>('languages') ?? ['article', 'markdown', 'plaintext'];
+}
+
+/** Restart a crashed server, and tell the reporter once rather than on every crash. */
+function restartingErrorHandler(): ErrorHandler {
+  let told = false;
+  return {
+    error: () => ({ action: ErrorAction.Continue }),
+    closed: () => {
+      if (!told) {
+        told = true;
+        void vscode.window.showWarningMessage('Copydesk stopped unexpectedly and was restarted. Your drafts are untouched.');
+      }
+      return { action: CloseAction.Restart, handled: true };
+    },
+  };
+}
+
+function startClient(context: vscode.ExtensionContext, onStatus: (status: DraftStatus) => void): LanguageClient {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: languages().flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+      { scheme: 'vscode-remote', language },
+    ]),
+    synchronize: { configurationSection: 'copydesk' },
+    errorHandler: restartingErrorHandler(),
+  };
+  const languageClient = new LanguageClient('copydesk', 'Copydesk', serverOptions, clientOptions);
+  languageClient.onNotification('copydesk/draftStatus', onStatus);
+  void languageClient.start();
+  return languageClient;
+}
+
+export function activate(context: vscode.ExtensionContext): CopydeskApi {
+  const statusItem = vscode.window.createStatusBarItem('copydesk.draftStatus', vscode.StatusBarAlignment.Right, 100);
+  statusItem.name = 'Copydesk';
+  const statuses = new Map<string, DraftStatus>();
+
+  const showStatus = () => {
+    const uri = vscode.window.activeTextEditor?.document.uri.toString();
+    const status = uri ? statuses.get(uri) : undefined;
+    if (!status) {
+      statusItem.hide();
+      return;
+    }
+    if (status.paused) {
+      statusItem.text = '$(debug-pause) Copydesk paused';
+      statusItem.tooltip = status.paused;
+    } else {
+      statusItem.text = `$(book) ${status.words.toLocaleString('en-US')} words · ${status.readingMinutes} min read`;
+      statusItem.tooltip = 'Copydesk: word count and reading time at 230 words a minute';
+    }
+    statusItem.show();
+  };
+
+  client = startClient(context, (status) => {
+    statuses.set(status.uri, status);
+    showStatus();
+  });
+
+  context.subscriptions.push(
+    statusItem,
+    vscode.window.onDidChangeActiveTextEditor(showStatus),
+    vscode.workspace.onDidCloseTextDocument((d) => statuses.delete(d.uri.toString())),
+    vscode.commands.registerCommand('copydesk.restartServer', async () => {
+      await client?.restart();
+    }),
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      // The document selector is fixed when the client starts, so a change of
+      // languages needs a new client.
+      if (e.affectsConfiguration('copydesk.languages')) {
+        await client?.stop();
+        client = startClient(context, (status) => {
+          statuses.set(status.uri, status);
+          showStatus();
+        });
+      }
+    }),
+  );
+
+  return {
+    statusText: () => (statusItem.text && vscode.window.activeTextEditor ? statusItem.text : ''),
+    client: () => client,
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

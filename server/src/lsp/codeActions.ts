@@ -1,0 +1,70 @@
+// Quick fixes come straight from each diagnostic's `data`; "Fix all
+// quotation marks" re-checks the buffer and applies only the fixes marked safe
+// (unambiguous), never two that touch the same text.
+
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding } from '../analysis/types';
+import { diagnosticSource, type DiagnosticData } from './diagnostics';
+import { toRange } from './positions';
+
+export const fixAllQuotesKind = `${CodeActionKind.SourceFixAll}.copydesk`;
+const fixAllRuleIds = new Set(['unbalanced-quote']);
+
+function isCopydeskData(data: unknown): data is DiagnosticData {
+  return typeof data === 'object' && data !== null && Array.isArray((data as DiagnosticData).fixes);
+}
+
+export function quickFixes(document: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== diagnosticSource || !isCopydeskData(diagnostic.data)) continue;
+    // Fixes computed for an older buffer could land in the wrong place.
+    if (diagnostic.data.version !== document.version) continue;
+    for (const fix of diagnostic.data.fixes) {
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: fix.preferred,
+        edit: { changes: { [document.uri]: fix.edits } },
+      });
+    }
+  }
+  return actions;
+}
+
+/** The safe fixes of the fix-all rules, without overlaps, as one edit. */
+export function fixAllQuotes(document: TextDocument, findings: readonly Finding[]): CodeAction | undefined {
+  const edits: TextEdit[] = [];
+  let lastEnd = -1;
+  const candidates = findings
+    .filter((f) => fixAllRuleIds.has(f.ruleId))
+    .map((f) => f.fixes.find((fix) => fix.safe))
+    .filter((fix) => fix !== undefined)
+    .sort((a, b) => a.edits[0].start - b.edits[0].start);
+  for (const fix of candidates) {
+    const starts = fix.edits.map((e) => e.start);
+    if (Math.min(...starts) <= lastEnd) continue;
+    for (const e of fix.edits) edits.push({ range: toRange(document, e.start, e.end), newText: e.text });
+    lastEnd = Math.max(...fix.edits.map((e) => e.end));
+  }
+  if (edits.length === 0) return undefined;
+  return {
+    title: 'Fix all quotation marks',
+    kind: fixAllQuotesKind,
+    edit: { changes: { [document.uri]: edits } },
+  };
+}
+
+export function wantsKind(params: CodeActionParams, kind: string): boolean {
+  const only = params.context.only;
+  if (!only) return true;
+  return only.some((k) => kind === k || kind.startsWith(`${k}.`));
+}
