@@ -92,6 +92,25 @@ export class DraftValidator {
     return analyze(document.getText(), options, 'all').findings;
   }
 
+  /**
+   * The analysis context of the document's current version, shared with the
+   * diagnostics so hovers and navigation reuse the same parse. Undefined when
+   * Copydesk does not analyse the document (language, size).
+   */
+  async contextFor(document: TextDocument): Promise<RuleContext | undefined> {
+    const state = this.stateOf(document.uri);
+    if (state.context && state.contextVersion === document.version) return state.context;
+    const resolved = await this.settings.get(document.uri);
+    const options = await this.optionsFor(document);
+    if (!options || checkDraftSize(document.getText(), resolved.settings.maxDraftSize)) return undefined;
+    const context = createContext(parseDraft(document.getText(), options.language), options);
+    if (this.documents.get(document.uri)?.version === document.version) {
+      state.context = context;
+      state.contextVersion = document.version;
+    }
+    return context;
+  }
+
   private stateOf(uri: string): DraftState {
     let state = this.states.get(uri);
     if (!state) {
