@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAllQuotes, fixAllQuotesKind, quickFixes, wantsKind } from './lsp/codeActions';
+import { registerDebugRequests } from './lsp/debug';
 import { SettingsStore } from './lsp/settings';
 import { DraftValidator } from './lsp/validation';
 
@@ -70,5 +71,6 @@ connection.onCodeAction(async (params) => {
   return actions;
 });
 
+registerDebugRequests(connection, documents);
 documents.listen(connection);
 connection.listen();
