@@ -1,0 +1,171 @@
+// The only file that imports compromise. It parses one paragraph at a time and
+// keeps plain extracted results (words, a few tags, compromise's own name
+// spans), never compromise documents: a document holds about a kilobyte per
+// word, and the cache below would otherwise pin whole stories in memory.
+//
+// compromise is loaded on first use, so a server that only checks quotation
+// marks never pays the ~250 ms it takes to load. Its lexicon is global and
+// persists between calls, so nothing here ever adds per-draft words to it.
+
+import type nlpType from 'compromise';
+import { TextCache } from './cache';
+
+/** The tags later stages read; the rest are dropped to keep cached results small. */
+const keptTags = new Set([
+  'Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Honorific',
+  'Organization', 'SportsTeam', 'Place', 'Country', 'City', 'Region', 'Address',
+  'Month', 'WeekDay', 'Date', 'Holiday', 'ProperNoun', 'Acronym', 'Abbreviation',
+  'Possessive', 'Verb', 'Adjective', 'Adverb', 'Pronoun', 'Determiner', 'Preposition',
+  'Conjunction', 'Value', 'Actor', 'Demonym', 'Expression', 'Plural', 'QuestionWord',
+]);
+
+export interface NlpWord {
+  /** Offsets relative to the paragraph, UTF-16 units; hyphenated parts are joined ("al-Assad"). */
+  start: number;
+  end: number;
+  text: string;
+  /** compromise's normal form: lower case, diacritics folded, possessive kept. */
+  normal: string;
+  tags: string[];
+  /** Index of the sentence within the paragraph. */
+  sentence: number;
+  /** First word of its sentence: its capital says nothing about being a name. */
+  sentenceStart: boolean;
+  /** Ends in 's or ’s (or a bare ' after s); the range above excludes it. */
+  possessive: boolean;
+  /** Punctuation and spaces before and after the word, as compromise saw them. */
+  pre: string;
+  post: string;
+}
+
+export interface NlpSpan {
+  start: number;
+  end: number;
+}
+
+export interface NlpParagraph {
+  words: NlpWord[];
+  /** compromise's own people(), organizations() and places(), trimmed to words, possessives excluded. */
+  people: NlpSpan[];
+  organizations: NlpSpan[];
+  places: NlpSpan[];
+}
+
+type Nlp = typeof nlpType;
+let loaded: Nlp | undefined;
+
+function compromise(): Nlp {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loaded ??= require('compromise') as Nlp;
+  return loaded;
+}
+
+/** Whether compromise has been loaded yet (for tests of the lazy start). */
+export function isNlpLoaded(): boolean {
+  return loaded !== undefined;
+}
+
+const cache = new TextCache<NlpParagraph>(4000);
+
+/** Words and name spans of one paragraph, cached by the paragraph's text. */
+export function parseParagraph(text: string): NlpParagraph {
+  return cache.get(text, () => extract(text));
+}
+
+export function clearNlpCache(): void {
+  cache.clear();
+}
+
+interface RawTerm {
+  text: string;
+  pre: string;
+  post: string;
+  normal: string;
+  tags: string[];
+  offset: { start: number; length: number };
+}
+
+const possessiveEnding = /(?:['’]s|(?<=s)['’])$/i;
+
+function extract(text: string): NlpParagraph {
+  if (!/\p{L}/u.test(text)) return { words: [], people: [], organizations: [], places: [] };
+  const doc = compromise()(text);
+  const sentences = doc.json({ offset: true, terms: { offset: true } }) as { terms: RawTerm[] }[];
+  const words: NlpWord[] = [];
+  sentences.forEach((sentence, sentenceIndex) => {
+    let first = true;
+    for (const term of sentence.terms) {
+      const start = term.offset.start;
+      let end = start + term.offset.length;
+      // compromise's offset covers the term's text; check rather than trust it.
+      if (text.slice(start, end) !== term.text) {
+        const found = text.indexOf(term.text, Math.max(0, start - 2));
+        if (found < 0) continue;
+        end = found + term.text.length;
+      }
+      const wordStart = end - term.text.length;
+      const tags = term.tags.filter((t) => keptTags.has(t));
+      const previous = words[words.length - 1];
+      // compromise splits "Jean-Pierre" into two terms; a name is one word to us.
+      if (previous && previous.sentence === sentenceIndex && previous.end + 1 === wordStart && /^[-‐‑]$/.test(text[previous.end]) && previous.post.trim() === text[previous.end]) {
+        previous.end = end;
+        previous.text = text.slice(previous.start, end);
+        previous.normal = `${previous.normal}-${term.normal}`;
+        previous.tags = [...new Set([...previous.tags, ...tags])];
+        previous.post = term.post;
+        continue;
+      }
+      words.push({
+        start: wordStart,
+        end,
+        text: term.text,
+        normal: term.normal,
+        tags,
+        sentence: sentenceIndex,
+        sentenceStart: first,
+        possessive: false,
+        pre: term.pre,
+        post: term.post,
+      });
+      first = false;
+    }
+  });
+  for (const word of words) {
+    const m = possessiveEnding.exec(word.text);
+    if (m && word.text.length > m[0].length) {
+      word.possessive = true;
+      word.end -= m[0].length;
+      word.text = word.text.slice(0, -m[0].length);
+    }
+  }
+  const spans = (view: { json(o: object): unknown }): NlpSpan[] =>
+    (view.json({ offset: true, terms: { offset: true } }) as { terms: RawTerm[] }[])
+      .map((match) => {
+        const terms = match.terms;
+        if (terms.length === 0) return undefined;
+        const start = terms[0].offset.start;
+        let end = terms[terms.length - 1].offset.start + terms[terms.length - 1].offset.length;
+        const m = possessiveEnding.exec(text.slice(start, end));
+        if (m) end -= m[0].length;
+        return end > start ? { start, end } : undefined;
+      })
+      .filter((s): s is NlpSpan => s !== undefined);
+  return {
+    words,
+    people: spans(doc.people()),
+    organizations: spans(doc.organizations()),
+    places: spans(doc.places()),
+  };
+}
+
+/** Lower case with diacritics removed, for matching "Çavuşoğlu" with "Cavusoglu". */
+export function foldName(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/ı/g, 'i')
+    .replace(/[ßø]/g, (c) => (c === 'ß' ? 'ss' : 'o'))
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[‐‑–—]/g, '-')
+    .toLowerCase();
+}
