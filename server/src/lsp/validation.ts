@@ -7,7 +7,7 @@
 // pass run after a short pause in typing, in time slices, and are dropped as
 // soon as a newer version of the draft arrives.
 
-import type { Connection, TextDocuments } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, createContext, type AnalysisResult } from '../analysis/analyze';
 import { carryOver, findEditedStretch } from '../analysis/carryOver';
@@ -150,7 +150,7 @@ export class DraftValidator {
       this.sendStatus({ uri, words: 0, readingMinutes: 0, paused: refusal });
       if (!state.pausedNoticeShown) {
         state.pausedNoticeShown = true;
-        void this.connection.window.showWarningMessage(refusal);
+        this.warn(refusal);
       }
       return;
     }
@@ -216,8 +216,18 @@ export class DraftValidator {
     for (const problem of resolved.problems) {
       if (this.shownProblems.has(problem)) continue;
       this.shownProblems.add(problem);
-      void this.connection.window.showWarningMessage(`Copydesk: ${problem}`);
+      this.warn(`Copydesk: ${problem}`);
     }
+  }
+
+  /**
+   * A plain notice, sent as the window/showMessage notification: every client
+   * shows it, and nothing waits for an answer. (window.showWarningMessage sends
+   * a request instead, and a client that rejects it, or lacks it, left an
+   * unhandled rejection that ended the server process.)
+   */
+  private warn(message: string): void {
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => undefined);
   }
 
   private reportFailures(uri: string, state: DraftState, result: AnalysisResult): void {
