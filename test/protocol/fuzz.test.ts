@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { startServer, type TestClient } from './lspClient';
 
 const totalEdits = Number(process.env.FUZZ_RUNS ?? 0) || 3000;
