@@ -1,0 +1,59 @@
+// mixed-quotes: a draft that mixes curly (“ ” ‘ ’) and straight (" ') marks,
+// typically copy pasted together from several sources. One finding, on the
+// first mark in the minority style, with a fix that converts every minority
+// mark, quotation marks and apostrophes alike, to the draft's majority style.
+// Primes (6'8") and guillemets are left alone.
+//
+// Bad:  “We won’t stop,” she said. "It's early."
+// Good: “We won’t stop,” she said. “It’s early.”
+
+import { analyzeQuotes } from '../quotes';
+import type { Rule } from '../rule';
+import type { RuleFinding, TextEdit } from '../types';
+
+const toStraight: Record<string, string> = { '“': '"', '”': '"', '„': '"', '‘': "'", '’': "'" };
+
+export const mixedQuotes: Rule = {
+  id: 'mixed-quotes',
+  description: 'A draft that mixes curly and straight quotation marks.',
+  defaultSeverity: 'info',
+  needsNlp: false,
+  check(ctx) {
+    const quotes = analyzeQuotes(ctx);
+    const curlyEdits: TextEdit[] = []; // what converting the straight marks to curly would change
+    const straightEdits: TextEdit[] = []; // and the curly marks to straight
+    for (const m of quotes.marks) {
+      if (m.glyph === '"' || m.glyph === "'" || m.glyph === "''") {
+        const curly = m.kind === 'double' ? (m.role === 'open' ? '“' : '”') : m.role === 'open' ? '‘' : '’';
+        curlyEdits.push({ start: m.offset, end: m.offset + m.glyph.length, text: curly });
+      } else if (toStraight[m.glyph]) {
+        straightEdits.push({ start: m.offset, end: m.offset + 1, text: toStraight[m.glyph] });
+      }
+    }
+    for (const a of quotes.apostrophes) {
+      if (a.glyph === "'") curlyEdits.push({ start: a.offset, end: a.offset + 1, text: '’' });
+      else if (toStraight[a.glyph]) straightEdits.push({ start: a.offset, end: a.offset + 1, text: "'" });
+    }
+    if (curlyEdits.length === 0 || straightEdits.length === 0) return [];
+    const toCurly = straightEdits.length > curlyEdits.length;
+    const edits = (toCurly ? curlyEdits : straightEdits).sort((a, b) => a.start - b.start);
+    const first = edits[0];
+    const finding: RuleFinding = {
+      start: first.start,
+      end: first.end,
+      message: toCurly
+        ? `This draft mixes curly and straight quotation marks: ${edits.length} straight, ${straightEdits.length} curly.`
+        : `This draft mixes curly and straight quotation marks: ${edits.length} curly, ${curlyEdits.length} straight.`,
+      fixes: [
+        {
+          title: toCurly ? `Make all ${edits.length} straight marks curly` : `Make all ${edits.length} curly marks straight`,
+          edits,
+          preferred: true,
+          // While marks are unbalanced, a straight mark's direction is a guess.
+          ...(quotes.problems.length === 0 ? { safe: true } : {}),
+        },
+      ],
+    };
+    return [finding];
+  },
+};

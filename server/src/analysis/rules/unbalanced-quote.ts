@@ -1,0 +1,40 @@
+// unbalanced-quote: a quotation mark opened and never closed, or closed and
+// never opened, across the whole draft (see quotes.ts for how marks are paired).
+//
+// Apostrophes, elisions and primes are not quotation marks (don't, drivers',
+// ’90s, O’Brien, 6'8"), and a paragraph may end inside a quotation when the
+// next paragraph opens with a mark of the same kind (the multi-paragraph
+// convention). The finding sits on the offending mark; its fixes are ranked:
+// close the quotation before the attribution, before the next opening mark
+// that cannot nest, or at the paragraph's end; remove the mark; for a stray
+// closing mark, open the quotation where the quoted words begin.
+//
+// Bad:  "We will win this fight, Whitfield said.
+// Good: "We will win this fight," Whitfield said.
+
+import { analyzeQuotes } from '../quotes';
+import type { Rule } from '../rule';
+import type { RuleFinding } from '../types';
+
+export const unbalancedQuote: Rule = {
+  id: 'unbalanced-quote',
+  description: 'A quotation mark opened and never closed, or closed and never opened.',
+  defaultSeverity: 'error',
+  needsNlp: false,
+  check(ctx) {
+    const findings: RuleFinding[] = [];
+    for (const problem of analyzeQuotes(ctx).problems) {
+      findings.push({
+        start: problem.mark.offset,
+        end: problem.mark.offset + problem.mark.glyph.length,
+        message:
+          problem.type === 'unclosed'
+            ? 'This quotation is never closed.'
+            : 'This closing quotation mark has no opening mark.',
+        fixes: problem.fixes,
+        ...(problem.related.length > 0 ? { related: problem.related } : {}),
+      });
+    }
+    return findings;
+  },
+};
