@@ -11,10 +11,11 @@
 
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { startServer, type TestClient } from './lspClient';
+import { StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
+import { serverPath, TestClient } from './lspClient';
 
 const totalEdits = Number(process.env.FUZZ_RUNS ?? 0) || 3000;
 const seed = Number(process.env.FUZZ_SEED ?? 0) || Date.now() % 1_000_000;
@@ -141,11 +142,13 @@ function digest(text: string): string {
   return createHash('sha1').update(text, 'utf16le').digest('hex');
 }
 
-function rssKiB(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  assert.ok(match, 'VmRSS in /proc');
-  return Number(match[1]);
+interface Memory {
+  rss: number;
+  heapUsed: number;
+  collected: boolean;
 }
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 /**
  * Whether every change of a batch starts and ends where a protocol position
@@ -175,7 +178,9 @@ describe(`incremental sync fuzz (seed ${seed}, ${totalEdits} edits)`, () => {
   let client: TestClient;
   let exited: string | undefined;
   before(async () => {
-    client = startServer('stdio');
+    // --expose-gc lets copydesk/memory measure the live heap, not garbage yet to be collected.
+    const child = spawn(process.execPath, ['--expose-gc', serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    client = new TestClient(createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)), child);
     client.process.on('exit', (code, signal) => {
       exited = `server exited with ${code ?? signal}`;
     });
@@ -196,7 +201,7 @@ describe(`incremental sync fuzz (seed ${seed}, ${totalEdits} edits)`, () => {
     let reversals = 0;
     let replacements = 0;
     let digestChecks = 0;
-    let rssAfterWarmUp = 0;
+    let afterWarmUp: Memory | undefined;
     let peakRss = 0;
     const started = performance.now();
 
@@ -250,9 +255,11 @@ describe(`incremental sync fuzz (seed ${seed}, ${totalEdits} edits)`, () => {
       if (batches % 100 === 0) {
         // Let the server catch up now and then: diagnostics must arrive for the version just sent.
         await client.waitForDiagnostics(draft.uri, draft.version, undefined, 15_000);
-        const rss = rssKiB(client.process.pid!);
-        peakRss = Math.max(peakRss, rss);
-        if (batches === 200) rssAfterWarmUp = rss;
+        if (batches % 1000 === 0 || batches === 200) {
+          const memory = await client.request<Memory>('copydesk/memory', {});
+          peakRss = Math.max(peakRss, memory.rss);
+          if (batches === 200) afterWarmUp = memory;
+        }
       }
       assert.equal(exited, undefined, 'the server is alive');
     }
@@ -262,17 +269,21 @@ describe(`incremental sync fuzz (seed ${seed}, ${totalEdits} edits)`, () => {
       const view = await client.request('copydesk/documentDigest', { uri: draft.uri });
       assert.deepEqual(view, { version: draft.version, length: draft.text.length, sha1: digest(draft.text) });
     }
-    const rssAtEnd = rssKiB(client.process.pid!);
+    const atEnd = await client.request<Memory>('copydesk/memory', {});
+    assert.ok(atEnd.collected, 'the server ran with --expose-gc');
     const errors = [...client.logs.filter((l) => /error|failed|exception/i.test(l)), ...client.messages.filter((m) => m.type === 1).map((m) => m.message)];
     assert.deepEqual(errors, [], 'nothing logged as an error');
     assert.equal(exited, undefined, 'the server is alive');
 
     const seconds = (performance.now() - started) / 1000;
     console.log(
-      `fuzz seed ${seed}: ${edits} edits in ${batches} batches (${reversals} reversals, ${replacements} full replacements), ${digestChecks} digest checks, ${seconds.toFixed(1)} s; RSS after warm-up ${rssAfterWarmUp} KiB, peak ${peakRss} KiB, end ${rssAtEnd} KiB`,
+      `fuzz seed ${seed}: ${edits} edits in ${batches} batches (${reversals} reversals, ${replacements} full replacements), ${digestChecks} digest checks, ${seconds.toFixed(1)} s; live heap after warm-up ${afterWarmUp ? mib(afterWarmUp.heapUsed) : '-'}, at end ${mib(atEnd.heapUsed)}; RSS peak ${mib(peakRss)}, at end ${mib(atEnd.rss)}`,
     );
-    // Two drafts of a few KB: memory must not grow with the number of edits.
-    if (rssAfterWarmUp > 0) assert.ok(rssAtEnd < rssAfterWarmUp + 100 * 1024, `RSS grew from ${rssAfterWarmUp} to ${rssAtEnd} KiB`);
+    // Two drafts of a few KB: the live heap must not grow with the number of edits.
+    if (afterWarmUp) {
+      assert.ok(atEnd.heapUsed < afterWarmUp.heapUsed + 20 * 1024 * 1024, `live heap grew from ${mib(afterWarmUp.heapUsed)} to ${mib(atEnd.heapUsed)}`);
+    }
+    assert.ok(atEnd.rss < 400 * 1024 * 1024, `RSS at end ${mib(atEnd.rss)}`);
   });
 
   test('a digest for a draft the server does not have is null', async () => {

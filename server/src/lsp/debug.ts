@@ -3,6 +3,8 @@
 // of the text), so a fuzz test can check that incremental sync never drifts
 // from the editor; it reveals no text.
 //
+// `copydesk/memory` lets the same tests check that memory stays bounded.
+//
 // COPYDESK_TEST_FAILING_RULE=<rule id> makes that rule throw on every check.
 // The protocol tests use it to prove that one broken rule is contained: it is
 // logged with its id and the other rules still report. Never set in use.
@@ -14,6 +16,8 @@ import type { Rule } from '../analysis/rule';
 import { rules } from '../analysis/rules/index';
 
 export const documentDigestRequest = 'copydesk/documentDigest';
+/** Memory in use; after a full garbage collection when node runs with --expose-gc. */
+export const memoryRequest = 'copydesk/memory';
 
 export interface DocumentDigest {
   version: number;
@@ -31,6 +35,13 @@ export function registerDebugRequests(connection: Connection, documents: TextDoc
   connection.onRequest(documentDigestRequest, (params: { uri: string }): DocumentDigest | null => {
     const document = documents.get(params.uri);
     return document ? digestOf(document.getText(), document.version) : null;
+  });
+
+  connection.onRequest(memoryRequest, () => {
+    const collect = (globalThis as { gc?: () => void }).gc;
+    if (collect) collect();
+    const { rss, heapUsed } = process.memoryUsage();
+    return { rss, heapUsed, collected: collect !== undefined };
   });
 
   const failingRuleId = process.env.COPYDESK_TEST_FAILING_RULE;
