@@ -5,6 +5,7 @@
 import { parseDraft, type Draft } from './draft';
 import type { Rule, RuleContext } from './rule';
 import { rules as allRules } from './rules/index';
+import { applySuppression } from './suppression';
 import type { AnalysisOptions, Finding, Severity } from './types';
 
 export interface RuleFailure {
@@ -60,5 +61,7 @@ export function analyze(
     }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { findings, failures };
+  // Directives in the draft (<!-- copydesk-disable ... -->) silence findings after the rules ran,
+  // so no rule has to know about them.
+  return { findings: applySuppression(context.draft, findings), failures };
 }

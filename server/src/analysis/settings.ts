@@ -4,7 +4,17 @@
 // Copydesk and never crashes it.
 
 import { ruleIds } from './rules/index';
-import type { DraftLanguage, QuoteStyleSetting, SeveritySetting } from './types';
+import { rules as registeredRules } from './rules/index';
+import type { StyleSheet } from './styleSheet';
+import {
+  defaultNewsroomOptions,
+  type AnalysisOptions,
+  type ApStyleChecks,
+  type DraftLanguage,
+  type HouseStyle,
+  type QuoteStyleSetting,
+  type SeveritySetting,
+} from './types';
 
 export interface CopydeskSettings {
   languages: string[];
@@ -12,6 +22,11 @@ export interface CopydeskSettings {
   rules: Record<string, SeveritySetting>;
   /** Characters; larger drafts are not analysed. */
   maxDraftSize: number;
+  /** House-style preset: spelling, quotation style and whether the AP checks run. */
+  style: HouseStyle;
+  apStyle: ApStyleChecks;
+  longLede: { maxWords: number };
+  longSentence: { maxWords: number };
 }
 
 export const defaultSettings: CopydeskSettings = {
@@ -19,16 +34,24 @@ export const defaultSettings: CopydeskSettings = {
   quoteStyle: 'auto',
   rules: {},
   maxDraftSize: 2_000_000,
+  style: defaultNewsroomOptions.style,
+  apStyle: { ...defaultNewsroomOptions.apStyle },
+  longLede: { maxWords: defaultNewsroomOptions.longLedeMaxWords },
+  longSentence: { maxWords: defaultNewsroomOptions.longSentenceMaxWords },
 };
 
 export interface ResolvedSettings {
   settings: CopydeskSettings;
   /** Plain-words descriptions of what was wrong and ignored. */
   problems: string[];
+  /** The newsroom's sheet of known names, when one was found and read. */
+  styleSheet?: StyleSheet;
 }
 
 const severities: readonly string[] = ['off', 'hint', 'info', 'warning', 'error'];
 const quoteStyles: readonly string[] = ['auto', 'us', 'uk'];
+const houseStyles: readonly string[] = ['ap', 'reuters', 'guardian'];
+const apStyleChecks = ['months', 'numbers', 'timeReferences'] as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -36,7 +59,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** `where` names the source in messages, e.g. "setting" or ".copydesk.json". */
 export function resolveSettings(raw: unknown, where = 'setting'): ResolvedSettings {
-  const settings: CopydeskSettings = { ...defaultSettings, rules: {} };
+  const settings = copyOf(defaultSettings);
   const problems: string[] = [];
   if (raw === undefined || raw === null) return { settings, problems };
   if (!isRecord(raw)) {
@@ -69,6 +92,42 @@ export function resolveSettings(raw: unknown, where = 'setting'): ResolvedSettin
     }
   }
 
+  if (raw.style !== undefined) {
+    if (typeof raw.style === 'string' && houseStyles.includes(raw.style)) {
+      settings.style = raw.style as HouseStyle;
+    } else {
+      problems.push(`copydesk.style (${where}) is ${JSON.stringify(raw.style)}, which is not one of ap, reuters, guardian; using ${defaultSettings.style}.`);
+    }
+  }
+
+  if (raw.apStyle !== undefined) {
+    if (!isRecord(raw.apStyle)) {
+      problems.push(`copydesk.apStyle (${where}) should be an object of on/off switches (months, numbers, timeReferences); ignoring it.`);
+    } else {
+      for (const [key, value] of Object.entries(raw.apStyle)) {
+        if (!(apStyleChecks as readonly string[]).includes(key)) {
+          problems.push(`copydesk.apStyle.${key} (${where}) is not an AP check; the checks are months, numbers and timeReferences.`);
+        } else if (typeof value !== 'boolean') {
+          problems.push(`copydesk.apStyle.${key} (${where}) should be true or false, not ${JSON.stringify(value)}; leaving the check on.`);
+        } else {
+          settings.apStyle[key as keyof ApStyleChecks] = value;
+        }
+      }
+    }
+  }
+
+  for (const key of ['longLede', 'longSentence'] as const) {
+    const section = raw[key];
+    if (section === undefined) continue;
+    const maxWords = isRecord(section) ? section.maxWords : undefined;
+    if (maxWords === undefined && isRecord(section)) continue;
+    if (typeof maxWords === 'number' && Number.isInteger(maxWords) && maxWords >= 1) {
+      settings[key].maxWords = maxWords;
+    } else {
+      problems.push(`copydesk.${key}.maxWords (${where}) should be a whole number of words, 1 or more; using ${defaultSettings[key].maxWords}.`);
+    }
+  }
+
   if (raw.rules !== undefined) {
     if (!isRecord(raw.rules)) {
       problems.push(`copydesk.rules (${where}) should map rule ids to off, hint, info, warning or error; ignoring it.`);
@@ -85,6 +144,62 @@ export function resolveSettings(raw: unknown, where = 'setting'): ResolvedSettin
     }
   }
   return { settings, problems };
+}
+
+function copyOf(settings: CopydeskSettings): CopydeskSettings {
+  return {
+    ...settings,
+    languages: [...settings.languages],
+    rules: { ...settings.rules },
+    apStyle: { ...settings.apStyle },
+    longLede: { ...settings.longLede },
+    longSentence: { ...settings.longSentence },
+  };
+}
+
+/**
+ * The newsroom's file (.copydesk.json) is the shared baseline; the editor's
+ * settings override it where they differ from Copydesk's defaults. VS Code
+ * reports every setting, set or not, so a value equal to the default cannot
+ * be told from an unset one: the file wins there.
+ */
+export function mergeSettings(file: CopydeskSettings, editor: CopydeskSettings): CopydeskSettings {
+  const pick = <T>(fileValue: T, editorValue: T, defaultValue: T): T =>
+    JSON.stringify(editorValue) !== JSON.stringify(defaultValue) ? editorValue : fileValue;
+  const merged = copyOf(file);
+  merged.languages = pick(file.languages, editor.languages, defaultSettings.languages);
+  merged.quoteStyle = pick(file.quoteStyle, editor.quoteStyle, defaultSettings.quoteStyle);
+  merged.maxDraftSize = pick(file.maxDraftSize, editor.maxDraftSize, defaultSettings.maxDraftSize);
+  merged.style = pick(file.style, editor.style, defaultSettings.style);
+  for (const key of apStyleChecks) merged.apStyle[key] = pick(file.apStyle[key], editor.apStyle[key], defaultSettings.apStyle[key]);
+  merged.longLede.maxWords = pick(file.longLede.maxWords, editor.longLede.maxWords, defaultSettings.longLede.maxWords);
+  merged.longSentence.maxWords = pick(file.longSentence.maxWords, editor.longSentence.maxWords, defaultSettings.longSentence.maxWords);
+  for (const [id, severity] of Object.entries(editor.rules)) {
+    const ruleDefault = registeredRules.find((r) => r.id === id)?.defaultSeverity;
+    if (severity !== ruleDefault) merged.rules[id] = severity;
+  }
+  return merged;
+}
+
+/**
+ * Settings to the options of one analysis. The house style is applied here:
+ * guardian means British spelling, UK quotation marks (unless quoteStyle is
+ * set to something other than auto) and no AP checks; ap and reuters mean
+ * American spelling and the AP checks as switched.
+ */
+export function analysisOptionsFor(settings: CopydeskSettings, language: DraftLanguage, styleSheet?: StyleSheet): AnalysisOptions {
+  const guardian = settings.style === 'guardian';
+  return {
+    language,
+    quoteStyle: guardian && settings.quoteStyle === 'auto' ? 'uk' : settings.quoteStyle,
+    rules: settings.rules,
+    style: settings.style,
+    spelling: guardian ? 'british' : 'american',
+    apStyle: guardian ? { months: false, numbers: false, timeReferences: false } : { ...settings.apStyle },
+    longLedeMaxWords: settings.longLede.maxWords,
+    longSentenceMaxWords: settings.longSentence.maxWords,
+    ...(styleSheet ? { styleSheet } : {}),
+  };
 }
 
 /** Maps an editor language id or a file name to the draft language Copydesk analyses it as. */

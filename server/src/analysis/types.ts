@@ -2,6 +2,8 @@
 // (UTF-16 code units) into the draft's text; only server/src/lsp converts them
 // to protocol positions.
 
+import type { StyleSheet } from './styleSheet';
+
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
@@ -44,11 +46,54 @@ export type RuleFinding = Omit<Finding, 'severity' | 'ruleId'> & { severity?: Se
 export type DraftLanguage = 'article' | 'markdown' | 'plaintext';
 export type QuoteStyleSetting = 'auto' | 'us' | 'uk';
 
+/** House-style presets: each sets spelling, quotation style and the AP checks. */
+export type HouseStyle = 'ap' | 'reuters' | 'guardian';
+export type SpellingPreference = 'american' | 'british';
+
+/** The sub-checks of the ap-style rule, each of which can be switched off. */
+export interface ApStyleChecks {
+  months: boolean;
+  numbers: boolean;
+  timeReferences: boolean;
+}
+
 export interface AnalysisOptions {
   language: DraftLanguage;
   quoteStyle: QuoteStyleSetting;
   /** Per-rule severity overrides; a rule not named keeps its default. */
   rules: Record<string, SeveritySetting>;
+  // The newsroom options below are optional so that a caller who only cares
+  // about quotation marks can keep building options by hand; rules read them
+  // through newsroomOptions(), which fills in the defaults.
+  style?: HouseStyle;
+  spelling?: SpellingPreference;
+  apStyle?: ApStyleChecks;
+  /** Word limits of long-lede and long-sentence. */
+  longLedeMaxWords?: number;
+  longSentenceMaxWords?: number;
+  /** The newsroom's sheet of known names (.copydesk/names.yaml), when there is one. */
+  styleSheet?: StyleSheet;
+}
+
+export const defaultNewsroomOptions = {
+  style: 'ap' as HouseStyle,
+  spelling: 'american' as SpellingPreference,
+  apStyle: { months: true, numbers: true, timeReferences: true } as ApStyleChecks,
+  longLedeMaxWords: 35,
+  longSentenceMaxWords: 40,
+};
+
+export type NewsroomOptions = typeof defaultNewsroomOptions;
+
+/** The newsroom options with every unset one at its default. */
+export function newsroomOptions(options: AnalysisOptions): NewsroomOptions {
+  return {
+    style: options.style ?? defaultNewsroomOptions.style,
+    spelling: options.spelling ?? defaultNewsroomOptions.spelling,
+    apStyle: options.apStyle ?? defaultNewsroomOptions.apStyle,
+    longLedeMaxWords: options.longLedeMaxWords ?? defaultNewsroomOptions.longLedeMaxWords,
+    longSentenceMaxWords: options.longSentenceMaxWords ?? defaultNewsroomOptions.longSentenceMaxWords,
+  };
 }
 
 export const defaultOptions: AnalysisOptions = {

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/analysis/analyze';
+import { leftover } from '../../server/src/analysis/rules/leftover';
+import type { DraftLanguage, Finding, TextEdit } from '../../server/src/analysis/types';
+
+function check(text: string, language: DraftLanguage = 'plaintext'): Finding[] {
+  return analyze(text, { language, quoteStyle: 'auto', rules: {} }, 'all', [leftover]).findings;
+}
+
+function applyEdits(text: string, edits: TextEdit[]): string {
+  let result = text;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) result = result.slice(0, e.start) + e.text + result.slice(e.end);
+  return result;
+}
+
+function flagged(text: string, language?: DraftLanguage): string[] {
+  return check(text, language).map((f) => text.slice(f.start, f.end));
+}
+
+test('each boilerplate line is flagged, and its fix deletes the line with its break', () => {
+  const text = 'Council backs park\n\nThe vote was 7-2.\n\nMore news: Storm hits coast\nRead more: Budget passes\n\nThe park opens in June.\n';
+  const findings = check(text);
+  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['More news: Storm hits coast', 'Read more: Budget passes']);
+  assert.match(findings[0].message, /"More news:" is web or wire boilerplate/);
+  assert.equal(applyEdits(text, findings[0].fixes[0].edits), text.replace('More news: Storm hits coast\n', ''));
+  assert.equal(findings[0].fixes[0].safe, true);
+  // Both fixes together remove the whole link list.
+  const both = applyEdits(text, findings.flatMap((f) => f.fixes[0].edits));
+  assert.equal(both, 'Council backs park\n\nThe vote was 7-2.\n\n\nThe park opens in June.\n');
+});
+
+test('the last line of a draft takes the line break before it', () => {
+  const text = 'The vote was 7-2.\nAdvertisement';
+  const [finding] = check(text);
+  assert.equal(applyEdits(text, finding.fixes[0].edits), 'The vote was 7-2.');
+});
+
+test('ads, click-here lines and share buttons are boilerplate', () => {
+  const text = 'Body text here.\n\nADVERTISEMENT\n\nClick here to subscribe\n\nShare this article\n\nShare on Facebook\n\nShare | Tweet | Email\n\nRelated: Other story\n';
+  assert.deepEqual(flagged(text), ['ADVERTISEMENT', 'Click here to subscribe', 'Share this article', 'Share on Facebook', 'Share | Tweet | Email', 'Related: Other story']);
+});
+
+test('placeholders and notes to the desk are flagged; the fix deletes them with one space', () => {
+  const text = 'The fire destroyed TK homes. Mayor [NAME] said the [CHECK SPELLING] plan costs $XX million. <<need second source>> Who owns it ???\n';
+  const findings = check(text);
+  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['TK', '[NAME]', '[CHECK SPELLING]', 'XX', '<<need second source>>', '???']);
+  const fixed = applyEdits(text, findings[1].fixes[0].edits);
+  assert.equal(fixed, text.replace(' [NAME]', ''));
+  assert.equal(findings[1].fixes[0].safe, undefined, 'deleting a placeholder leaves a gap: not safe');
+});
+
+test('TKTK, [TK] and XX before a lower-case word or a percent sign', () => {
+  assert.deepEqual(flagged('TKTK people came. [TK] The rate rose XX% and XX people left on Feb. XX.\n'), ['TKTK', '[TK]', 'XX', 'XX', 'XX']);
+});
+
+test('words, Roman numerals, titles, acronyms in brackets and quoted posts are not flagged', () => {
+  const text = [
+    'Super Bowl XX was played in New Orleans, and Pope Pius XII too.',
+    'They are: XXX, Hellboy and Spider-Man. TKO in round two. TK Maxx opened a store.',
+    'The XX chromosome matters. "We will see [the plan] first," she said.',
+    'He told [CNN] and [NYT] that he was done. "Who knew???" she posted.',
+    'More than 70 countries have joined the coalition. Read the report, she said.',
+    'Related stories show a pattern, and advertisement revenue fell.',
+  ].join('\n\n');
+  assert.deepEqual(flagged(text), []);
+});
+
+test('suppression directives themselves are not leftovers', () => {
+  assert.deepEqual(flagged('[copydesk-disable ap-style]\nText.\n[copydesk-enable]\n'), []);
+  assert.deepEqual(flagged('<!-- copydesk-disable leftover -->\nText.\n', 'markdown'), []);
+});
+
+test('Markdown code is not checked', () => {
+  assert.deepEqual(flagged('Intro.\n\n```\nMore news: x\nTK\n```\n\nUse `TK` to mark gaps.\n', 'markdown'), []);
+});
