@@ -3,10 +3,12 @@
 // package.json, add its tests, add its row to the README table.
 
 import type { Rule } from '../rule';
+import { leftover } from './leftover';
 import { mixedQuotes } from './mixed-quotes';
 import { unbalancedQuote } from './unbalanced-quote';
 
 export const rules: readonly Rule[] = [
+  leftover,
   unbalancedQuote,
   mixedQuotes,
 ];
