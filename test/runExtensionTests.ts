@@ -13,17 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { missingEditorPrerequisite, projectDir } from './editor/codeServer';
-
-/** The sample draft is copied at test time; only drafts we wrote ourselves are committed. */
-const sampleDraft = path.resolve(projectDir, '..', 'shared', 'samples', 'seed-article.txt');
-
-export function prepareWorkspace(): string {
-  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-workspace-'));
-  fs.cpSync(path.join(projectDir, 'test', 'workspace'), workspace, { recursive: true });
-  if (!fs.existsSync(sampleDraft)) throw new Error(`the sample draft is missing: ${sampleDraft}`);
-  fs.copyFileSync(sampleDraft, path.join(workspace, 'seed-article.txt'));
-  return workspace;
-}
+import { prepareWorkspace } from './editor/workspace';
 
 async function main(): Promise<number> {
   const extensionTestsPath = path.join(projectDir, 'out', 'test', 'suite', 'index.js');
