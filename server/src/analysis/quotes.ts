@@ -214,12 +214,10 @@ function classifySingle(text: string, i: number, ch: string, tokens: Token[], ap
     apostrophes.push({ offset: i, glyph: ch });
     return i + 1;
   };
+  // 6'8", 5' 11: feet, a prime rather than an apostrophe
+  if (isDigit(prevRaw) && (isDigit(nextRaw) || (nextRaw === ' ' && isDigit(text[i + 2])))) return i + 1;
   // don't, O'Brien, Côte d'Ivoire, rock'n'roll
   if (isWord(prevRaw) && isWord(nextRaw)) return apostrophe();
-  // 6'8", 5' 11: feet
-  if (isDigit(prevRaw)) {
-    if (isDigit(nextRaw) || nextRaw === ' ' && isDigit(text[i + 2])) return i + 1;
-  }
   const { prevOpenish, nextCloseish } = directionFromNeighbours(text, i, 1);
   if (prevOpenish && !nextCloseish) {
     // ’90s, '16, 'em, rock 'n' roll, 'til

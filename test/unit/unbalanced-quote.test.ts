@@ -1,0 +1,192 @@
+// unbalanced-quote: what it flags, what it must leave alone, and its fixes
+// (applied to the text and compared with the expected result).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../server/src/analysis/analyze';
+import { unbalancedQuote } from '../../server/src/analysis/rules/unbalanced-quote';
+import { defaultOptions, type AnalysisOptions, type Finding, type Fix } from '../../server/src/analysis/types';
+
+/** Drafts open with a headline line, as a plain draft's first line is one. */
+const headline = 'Council backs library plan\n\n';
+
+function findings(body: string, options: Partial<AnalysisOptions> = {}): Finding[] {
+  return analyze(headline + body, { ...defaultOptions, ...options }, 'all', [unbalancedQuote]).findings;
+}
+
+/** Each finding as the marked text from its mark on: "⟦"⟧We will". */
+function flagged(body: string, options: Partial<AnalysisOptions> = {}): string[] {
+  const text = headline + body;
+  return findings(body, options).map((f) => `⟦${text.slice(f.start, f.end)}⟧${text.slice(f.end, f.end + 8)}`);
+}
+
+function apply(text: string, fix: Fix): string {
+  let result = text;
+  for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) result = result.slice(0, e.start) + e.text + result.slice(e.end);
+  return result;
+}
+
+/** The body after applying the preferred fix of the only finding. */
+function fixed(body: string, options: Partial<AnalysisOptions> = {}): string {
+  const all = findings(body, options);
+  assert.equal(all.length, 1, `expected one finding in ${JSON.stringify(body)}, got ${all.length}`);
+  const preferred = all[0].fixes.filter((f) => f.preferred);
+  assert.equal(preferred.length, 1);
+  assert.equal(all[0].fixes[0], preferred[0], 'the preferred fix comes first');
+  return apply(headline + body, preferred[0]).slice(headline.length);
+}
+
+test('must not flag: correct copy from every case in journalism.md', () => {
+  const clean = [
+    '"He said, \'No,\' and left," Whitfield said.',
+    '\'He said "no" and left,\' the minister said.',
+    "We don't know, we've said so, and I'd wait for Tillerson's plan and St. Mary’s school.",
+    "The drivers' union met at the Joneses’ house.",
+    "In the ’90s and the '80s they played rock ’n’ roll; give ’em a break, it's 6 o’clock.",
+    'O’Brien met D’Angelo in Côte d’Ivoire.',
+    'The center is 6\'8" and the guard 5′ 11″; they laid a 12" pipe.',
+    '“Curly marks,” she said, “and nested ‘inner’ ones” too.',
+    '«Oui», dit-il. „Ja“, sagte er. ‹Non›.',
+    '"The end of major combat operations is not the end", he said.',
+    'Turkey is "an important ally", according to Tillerson.',
+    'Whitfield said: "We start in the spring.\n\n"Then we build through the summer.\n\n"And we open in the fall," she said.',
+    "'We start in the spring.\n\n'And we open in the fall,' she said.",
+    'The mayor said the "Vision 2030" plan stands.',
+    '"Everything\'s fine," she said. "Isn\'t it?"',
+  ];
+  for (const body of clean) assert.deepEqual(flagged(body), [], body);
+});
+
+test('must not flag: quotation marks inside Markdown code, links and front matter', () => {
+  const body = [
+    '---',
+    'title: "Unclosed',
+    '---',
+    '',
+    '# Council backs "library plan',
+    '',
+    'Run `say "hi` or see [the "report](https://example.com/a"b "title") and <a title="x>.',
+    '',
+    '    indented "code',
+    '',
+    '```',
+    'echo "open',
+    '```',
+  ].join('\n');
+  // The heading's own quotation is unclosed: the only finding.
+  assert.deepEqual(
+    analyze(body, { ...defaultOptions, language: 'markdown' }, 'all', [unbalancedQuote]).findings.map((f) => body.slice(f.start, f.end + 7)),
+    ['"library', '"report]'],
+  );
+});
+
+test('flags an opening mark never closed', () => {
+  assert.deepEqual(flagged('"We will win this fight, Whitfield said.'), ['⟦"⟧We will ']);
+  assert.deepEqual(flagged('She called it “a disaster and left.'), ['⟦“⟧a disast']);
+});
+
+test('flags a closing mark never opened', () => {
+  assert.deepEqual(flagged('We will win this fight," Whitfield said.'), ['⟦"⟧ Whitfie']);
+  assert.deepEqual(flagged('The plan passed.’ Then the council adjourned.'), ['⟦’⟧ Then th']);
+});
+
+test('flags a nested mark of the same kind, which cannot nest', () => {
+  // Both inner marks are wrong: they should have been single marks.
+  assert.deepEqual(flagged('"He told me "no" yesterday," she said.'), ['⟦"⟧no" yest', '⟦"⟧ yesterd']);
+});
+
+test('flags a paragraph ending inside a quotation when the next one does not continue it', () => {
+  assert.deepEqual(flagged('"We start in the spring.\n\nThe council met on Monday.'), ['⟦"⟧We start']);
+  // A quotation with its attribution inside lost its closing mark, even when the next paragraph opens another.
+  assert.deepEqual(flagged('"We start in the spring, Whitfield said.\n\n"Then we build," she added.'), ['⟦"⟧We start']);
+});
+
+test('the finding sits on the mark, says what is wrong, and points where the quotation should close', () => {
+  const body = '"We will win this fight, Whitfield said.';
+  const [f] = findings(body);
+  assert.equal(f.start, headline.length);
+  assert.equal(f.end, headline.length + 1);
+  assert.equal(f.message, 'This quotation is never closed.');
+  assert.ok(f.related && f.related.length > 0);
+  assert.equal((headline + body).slice(f.related[0].start, f.related[0].end), ',');
+  assert.equal(findings('We won," she said.')[0].message, 'This closing quotation mark has no opening mark.');
+});
+
+test('fix: close before the attribution, punctuation inside in US style', () => {
+  assert.equal(fixed('"We will win this fight, Whitfield said.'), '"We will win this fight," Whitfield said.');
+  assert.equal(fixed('"We will win this fight, said Whitfield.'), '"We will win this fight," said Whitfield.');
+  assert.equal(fixed('"We will win. We always do, he added.'), '"We will win. We always do," he added.');
+  assert.equal(fixed('“We will win this fight, Whitfield said.'), '“We will win this fight,” Whitfield said.');
+});
+
+test('fix: UK style keeps the comma outside a partial quotation', () => {
+  assert.equal(fixed("'We will win,' he said. He added: 'a long fight, and a hard one, Whitfield said."), "'We will win,' he said. He added: 'a long fight, and a hard one', Whitfield said.");
+  assert.equal(fixed("'We will win,' he said. 'It is a long fight, Whitfield said."), "'We will win,' he said. 'It is a long fight,' Whitfield said.");
+});
+
+test('fix: close before the next opening mark that cannot nest, else at the paragraph end', () => {
+  assert.equal(fixed('She said: "We will win. "Then we rest," she said.'), 'She said: "We will win." "Then we rest," she said.');
+  assert.equal(fixed('Whitfield said: "We will win this fight.'), 'Whitfield said: "We will win this fight."');
+});
+
+test('fix: a stray closing mark gets its opening mark where the quoted words begin', () => {
+  assert.equal(fixed('We will win this fight," Whitfield said.'), '"We will win this fight," Whitfield said.');
+  assert.equal(fixed('Whitfield told reporters: We will win this fight."'), 'Whitfield told reporters: "We will win this fight."');
+  assert.equal(fixed('The mayor spoke on Monday. "It is done," she said. We will rebuild it," she added.'), 'The mayor spoke on Monday. "It is done," she said. "We will rebuild it," she added.');
+  assert.equal(fixed('We will win,’ she said. ‘We always do.’'), '‘We will win,’ she said. ‘We always do.’');
+});
+
+test('fix: a stray mark typed between words is removed', () => {
+  assert.equal(fixed('The council "approved the plan on Monday.'), 'The council approved the plan on Monday.');
+  assert.equal(fixed('"We will act" now," he said.'), '"We will act now," he said.');
+  assert.equal(fixed('"We will "act now," he said.'), '"We will act now," he said.');
+});
+
+test('every finding offers removal, and only unambiguous fixes are marked safe', () => {
+  for (const body of ['"We will win this fight, Whitfield said.', 'The council "approved the plan.', 'We won," she said.']) {
+    const [f] = findings(body);
+    assert.ok(f.fixes.some((fix) => fix.title === 'Remove this quotation mark' && fix.edits[0].text === ''), body);
+  }
+  assert.equal(findings('"We will win this fight, Whitfield said.')[0].fixes[0].safe, true);
+  assert.ok(!findings('The council "approved the plan.')[0].fixes.some((f) => f.safe));
+});
+
+test('every fix balances the paragraph it repairs', () => {
+  const bodies = [
+    '"We will win this fight, Whitfield said.',
+    'We will win this fight," Whitfield said.',
+    'She said: "We will win. "Then we rest," she said.',
+    '"We will act" now," he said.',
+    'The council "approved the plan on Monday.',
+  ];
+  for (const body of bodies) {
+    for (const fix of findings(body)[0].fixes) {
+      const repaired = apply(headline + body, fix).slice(headline.length);
+      assert.deepEqual(flagged(repaired), [], `${fix.title} on ${body} gave ${repaired}`);
+    }
+  }
+});
+
+test('the sample draft gets exactly one finding, on line 20, closed after "ISIS,"', () => {
+  const path = join(__dirname, '..', '..', '..', 'shared', 'samples', 'seed-article.txt');
+  if (!existsSync(path)) {
+    assert.fail(`the sample draft is missing at ${path}`);
+  }
+  const text = readFileSync(path, 'utf8');
+  const all = analyze(text, defaultOptions, 'all', [unbalancedQuote]).findings;
+  assert.equal(all.length, 1);
+  const [f] = all;
+  assert.equal(text.slice(0, f.start).split('\n').length, 20);
+  assert.ok(text.startsWith('"We will continue', f.start));
+  const result = apply(text, f.fixes[0]);
+  assert.equal(f.fixes[0].preferred, true);
+  assert.ok(result.includes('to defeat ISIS," and while he gave'), 'closing mark right after "ISIS,"');
+  assert.deepEqual(analyze(result, defaultOptions, 'all', [unbalancedQuote]).findings, []);
+});
+
+test('quoteStyle setting: forcing US on a single-quoted draft still pairs it', () => {
+  assert.deepEqual(flagged("'We will win,' she said.", { quoteStyle: 'us' }), []);
+  assert.deepEqual(flagged("'We will win, she said.", { quoteStyle: 'uk' }), ["⟦'⟧We will "]);
+});
