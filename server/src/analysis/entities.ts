@@ -78,7 +78,8 @@ const organizationHeads = new Set([
   'bank', 'ministry', 'department', 'university', 'college', 'institute', 'school', 'academy', 'bureau', 'office', 'council', 'committee', 'commission', 'federation', 'association', 'union', 'league', 'society', 'organisation', 'organization', 'board', 'house', 'chamber', 'church', 'court', 'party', 'government', 'federal', 'national', 'royal', 'museum', 'fund', 'agency', 'authority', 'corporation', 'confederation', 'conference', 'assembly', 'army', 'order', 'friends', 'sisters', 'knights', 'parliament', 'congress', 'senate',
 ]);
 const nameParticles = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'ter', 'ten', 'y', 'e']);
-const functionTags = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'Verb', 'QuestionWord', 'Expression', 'Value'];
+/** Capitalised abbreviations that name no one: time zones, units, common initialisms. */
+const nonNames = new Set(titleTable.nonNames.map((n) => n.toLowerCase()));
 const timeTags = ['Month', 'WeekDay', 'Date', 'Holiday'];
 const placeTags = ['Place', 'Country', 'City', 'Region', 'Address'];
 
@@ -193,8 +194,11 @@ function gapIsSpace(text: string, a: Word, b: Word): boolean {
 
 /** Whether word b continues the name that ends with word a. */
 function continuesName(text: string, a: Word, b: Word): boolean {
-  if (a.sentenceId !== b.sentenceId || a.possessive) return false;
+  if (a.possessive || b.index !== a.index + 1) return false;
   const gap = text.slice(a.end, b.start);
+  const initialOrTitle = a.text.length === 1 || a.has('Abbreviation') || honorifics.has(a.bare);
+  // compromise ends a sentence at "Sen." or "A." before a name; a name does not.
+  if (a.sentenceId !== b.sentenceId) return initialOrTitle && /^\. $/.test(gap) && b.capitalised && /^\p{Lu}\p{L}*$/u.test(a.text);
   if (/^ $/.test(gap)) return true;
   // An initial or abbreviation with its period: "J. Smith", "Acme Corp. Ltd".
   if (/^\. $/.test(gap) && (a.text.length === 1 || a.has('Abbreviation') || honorifics.has(a.bare))) return true;
@@ -225,10 +229,14 @@ function findTableMatch(words: Word[], i: number, text: string): { entry: TableE
 
 function buildCandidates(words: Word[], text: string): Candidate[] {
   const candidates: Candidate[] = [];
+  const midSentenceCapitals = new Set(words.filter((w) => w.capitalised && !w.sentenceStart && !/["“‘(]\s*$/.test(w.pre)).map((w) => w.fold));
   let i = 0;
   while (i < words.length) {
     const match = findTableMatch(words, i, text);
-    if (match) {
+    const following = match && words[i + match.length];
+    // "UN Security Council", "Reuters Television": the table names only part of a longer name.
+    const partOfLongerName = following && following.capitalised && continuesName(text, words[i + match.length - 1], following);
+    if (match && !partOfLongerName) {
       candidates.push({ first: i, last: i + match.length - 1, role: null, tableEntry: match.entry, per: 0, org: 10, loc: 0, kind: 'organization', firm: true });
       i += match.length;
       continue;
@@ -259,7 +267,7 @@ function buildCandidates(words: Word[], text: string): Candidate[] {
           last += 3;
           continue;
         }
-        if ((next.fold === '&' || next.text === 'and') && after.capitalised && continuesName(text, next, after) && organizationEndings.has(lastCapitalisedAfter(words, last + 2, text))) {
+        if ((next.fold === '&' || next.text === 'and') && !organizationEndings.has(words[last].bare) && after.capitalised && continuesName(text, next, after) && organizationEndings.has(lastCapitalisedAfter(words, last + 2, text))) {
           last += 2;
           continue;
         }
@@ -270,8 +278,7 @@ function buildCandidates(words: Word[], text: string): Candidate[] {
       }
       break;
     }
-    const candidate = shapeCandidate(words, i, last, text);
-    if (candidate) candidates.push(candidate);
+    candidates.push(...shapeCandidate(words, i, last, text, midSentenceCapitals));
     i = last + 1;
   }
   return candidates;
@@ -286,51 +293,64 @@ function lastCapitalisedAfter(words: Word[], i: number, text: string): string {
 
 /**
  * Trim a run of capitalised words to the name: drop a sentence-initial
- * common word and "The", split off a leading title as the role, and reject
- * months, days and nationalities.
+ * common word and "The", split off a title as the person's role ("Reserve
+ * Bank of India Governor" + "Chakravarty Rangarajan"), and reject months,
+ * days and nationalities. A title may carry an organization or place of its
+ * own before it, which becomes a candidate too.
  */
-function shapeCandidate(words: Word[], first: number, last: number, text: string): Candidate | undefined {
-  const isCommonWord = (w: Word) =>
-    functionTags.some((t) => w.has(t)) && !w.has('Person') && !w.has('Organization') && !w.has('ProperNoun');
+function shapeCandidate(words: Word[], first: number, last: number, text: string, midSentenceCapitals: Set<string>): Candidate[] {
+  const isCommonWord = (w: Word) => {
+    if (w.has('Person') || w.has('Organization') || w.has('Place')) return false;
+    if (['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'QuestionWord', 'Expression', 'Adverb'].some((t) => w.has(t))) return true;
+    // "Held", "Stenning", "Despite": a guessed verb or adjective is a name only if the story capitalises it elsewhere too.
+    if (w.has('Verb') || w.has('Adjective') || w.has('Value') || w.has('Plural')) return !midSentenceCapitals.has(w.fold);
+    // A capitalised compound of lower-case words starts a sentence, it does not name anyone: "Third-seeded".
+    return /^\p{Lu}\p{Ll}+-\p{Ll}/u.test(w.text) && !midSentenceCapitals.has(w.fold);
+  };
   // Sentence-initial (or quote-initial) common words: "Despite", "The", "Officials".
   while (first <= last && (words[first].sentenceStart || /["“‘(]\s*$/.test(words[first].pre)) && (isCommonWord(words[first]) || words[first].fold === 'the')) first++;
-  while (first <= last && (words[first].fold === 'the' || words[first].fold === 'a')) first++;
-  if (first > last) return undefined;
+  while (first <= last && (words[first].fold === 'the' || (words[first].fold === 'a' && text[words[first].end] !== '.'))) first++;
+  if (first > last) return [];
 
+  const result: Candidate[] = [];
   let role: string | null = null;
   let per = 0;
-  const endsLikeOrganization = organizationEndings.has(words[last].bare);
-  // Leading titles: "Turkish Foreign Minister Mevlut Cavusoglu", "Dr. John Smith".
-  if (!endsLikeOrganization) {
-    let k = first;
-    let sawHonorific = false;
-    while (k < last) {
-      const w = words[k];
-      if (honorifics.has(w.bare)) sawHonorific = true;
-      else if (!(titleModifiers.has(w.bare) || (w.has('Adjective') && !w.has('Person')) || w.has('Demonym') || (w.has('Place') && k === first))) break;
-      k++;
-    }
-    if (sawHonorific && k > first) {
-      // The title ends at the last honorific or modifier before the name proper.
-      while (k > first && !honorifics.has(words[k - 1].bare) && !titleModifiers.has(words[k - 1].bare)) k--;
-      if (k <= last) {
-        role = text.slice(words[first].start, words[k - 1].end);
-        per += 6;
-        first = k;
-      }
+  const isTitleWord = (w: Word) => honorifics.has(w.bare) || titleModifiers.has(w.bare);
+  if (!organizationEndings.has(words[last].bare) && last > first) {
+    // The name proper: the words after the last title word.
+    let k = last;
+    while (k > first && !isTitleWord(words[k - 1])) k--;
+    let h = k - 1;
+    while (h >= first && !honorifics.has(words[h].bare)) h--;
+    if (k > first && h >= first) {
+      // The title phrase runs back from its honorific over modifiers and nationalities.
+      let t = h;
+      while (t > first && (isTitleWord(words[t - 1]) || words[t - 1].has('Demonym') || (words[t - 1].has('Adjective') && !words[t - 1].has('Person')))) t--;
+      role = text.slice(words[first].start, words[k - 1].end);
+      per += 6;
+      if (t > first) result.push(...shapeCandidate(words, first, t - 1, text, midSentenceCapitals));
+      first = k;
     }
   }
   const span = words.slice(first, last + 1);
-  if (span.every((w) => timeTags.some((t) => w.has(t)) || w.has('Value'))) return undefined;
-  if (span.length === 1 && (span[0].has('Demonym') || (span[0].has('Adjective') && !span[0].has('ProperNoun')))) return undefined;
-  if (span.every((w) => !/\p{L}/u.test(w.text))) return undefined;
-  return { first, last, role, per, org: 0, loc: 0, firm: false };
+  if (span.every((w) => timeTags.some((t) => w.has(t)) || w.has('Value') || /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*(?:-\w+)?$/.test(w.bare))) return result;
+  if (span.length === 1 && (span[0].has('Demonym') || (span[0].has('Adjective') && !span[0].has('ProperNoun')))) return result;
+  if (span.every((w) => !/\p{L}/u.test(w.text))) return result;
+  if (span.length === 1 && nonNames.has(span[0].bare)) return result;
+  result.push({ first, last, role, per, org: 0, loc: 0, firm: false });
+  return result;
 }
 
 // ---------------------------------------------------------------------------
 // Evidence
 
-function weighEvidence(c: Candidate, words: Word[], text: string, nlpSpans: Map<string, Set<string>>): void {
+/** Nouns that introduce an organization: "retailer Lidl", "the exploration company Ivernia". */
+const organizationIntroducers = new Set([
+  'company', 'companies', 'firm', 'group', 'retailer', 'retailers', 'bank', 'lender', 'insurer', 'carrier', 'airline', 'maker', 'manufacturer', 'producer', 'supplier', 'distributor', 'operator', 'developer', 'publisher', 'broker', 'brokerage', 'conglomerate', 'subsidiary', 'unit', 'rival', 'club', 'side', 'team', 'champions', 'newspaper', 'daily', 'weekly', 'agency', 'party', 'movement', 'union', 'organisation', 'organization', 'network', 'broadcaster', 'channel', 'magazine', 'chain', 'giant', 'utility', 'refiner', 'miner', 'exporter', 'importer', 'trader', 'fund', 'investor', 'consortium', 'brewer', 'automaker', 'carmaker', 'partner', 'rebels', 'guerrillas', 'militia',
+]);
+const pluralAgreement = /^(?:have|are|were|remain|play|face|host|lead|need)$/;
+
+function weighEvidence(c: Candidate, words: Word[], text: string, nlpSpans: Map<string, Set<string>>, numericShare: Map<number, number>): void {
   if (c.tableEntry) return;
   const span = words.slice(c.first, c.last + 1);
   const firstWord = span[0];
@@ -349,6 +369,9 @@ function weighEvidence(c: Candidate, words: Word[], text: string, nlpSpans: Map<
   if (span.some((w) => w.has('Organization') || w.has('SportsTeam'))) c.org += 2;
   if (span.length === 1 && isAcronym(firstWord)) c.org += 2;
   if (span.length === 1 && organizationEndings.has(firstWord.bare)) c.org -= 3;
+  if (before && !before.capitalised && organizationIntroducers.has(before.bare) && continuesName(text, before, firstWord)) c.org += 4;
+  // British usage gives a team or company a plural verb: "United have won".
+  if (span.length <= 2 && after && pluralAgreement.test(after.fold) && continuesSentence(text, lastWord, after) && !lastWord.has('Plural')) c.org += 2;
   // "a spokesman for Cascade Energy", "shares in Acme"
   if (before && (before.fold === 'for' || before.fold === 'at' || before.fold === 'of') && before2 && roleWords.has(before2.bare)) c.org += 3;
   if (after && /^(?:shares?|stock|spokes(?:man|woman|person)|officials?|executives?|employees|workers|subsidiary|unit|chairman|president)$/.test(after.fold)) c.org += 2;
@@ -369,6 +392,31 @@ function weighEvidence(c: Candidate, words: Word[], text: string, nlpSpans: Map<
     c.role ??= appositive;
   }
   if (after && personVerbs.has(after.fold) && continuesSentence(text, lastWord, after)) c.per += 1;
+  if (after && /^,\s+$/.test(text.slice(lastWord.end, after.start)) && /^(?:who|whose)$/.test(after.fold)) c.per += 3;
+  // "c Moin Khan b Waqar Younis": a cricket scorecard's caught and bowled.
+  if (before && /^(?:c|b|st|lbw)$/.test(before.text) && continuesName(text, before, firstWord)) c.per += 3;
+  if (span.length >= 2 && /^\p{Lu}\.?$/u.test(firstWord.text) && text[firstWord.end] === '.') c.per += 4;
+
+  // Results and tables: "Barnsley 2 Oxford 1", "Gravelaine 24th", "Ato Boldon (Trinidad) 10.12".
+  if ((numericShare.get(lastWord.sentenceId) ?? 0) >= 0.25) {
+    const rest = text.slice(lastWord.end, lastWord.end + 24);
+    const country = /^\s*\(([^()]{2,20})\)/.exec(rest);
+    const afterName = country ? rest.slice(country[0].length) : rest;
+    if (/^\s+\d+(?:st|nd|rd|th)\b/.test(afterName) || /^\s*\(\d+(?:st|nd|rd|th)/.test(rest)) c.per += 4;
+    else if (/^\s+\d+(?:-\d{1,2})?(?:\s|$|\)|\.$)/.test(afterName) && c.per < 4) {
+      // A team and its score (or a cricket total, "Essex 194-0"): the place name is the club here.
+      c.org += 5 + c.loc;
+      c.loc = 0;
+    }
+    else if (country && /^\s+[\d:.]+\d/.test(afterName)) c.per += 2;
+  }
+  // "v Glamorgan": the other side of a fixture.
+  if (before && /^(?:v|vs)$/.test(before.bare) && c.per < 4) c.org += 3;
+  // "the Rangers", "the Red Sox": a team or party named in the plural.
+  if (before?.fold === 'the' && /s$/.test(lastWord.text) && !lastWord.has('Demonym') && !/(?:ans|ese)$/.test(lastWord.fold) && c.per < 4) c.org += 2;
+  // "Ramon Vega (Cagliari)": the club in brackets after a player.
+  const beforeText = text.slice(Math.max(0, firstWord.start - 3), firstWord.start);
+  if (/\($/.test(beforeText) && before && before.capitalised && /^\)/.test(text.slice(lastWord.end)) && !span.some((w) => placeTags.some((t) => w.has(t)))) c.org += 2;
   if (span.length === 1 && /^\p{Lu}\.?$/u.test(firstWord.text)) c.per -= 2;
 
   // Places
@@ -380,7 +428,12 @@ function weighEvidence(c: Candidate, words: Word[], text: string, nlpSpans: Map<
   const guess = nameModel(span.map((w) => w.text), before?.fold ?? '', after?.fold ?? '');
   c.per += guess.per * 3;
   c.org += guess.org * 3;
-  c.loc += guess.loc * 3;
+  c.loc += guess.loc * 3 + guess.other * 2;
+  // Capitalised words in otherwise capitalised copy (datelines, shouted headings) say little.
+  if (span.every((w) => !/\p{Ll}/u.test(w.text)) && !(span.length === 1 && isAcronym(firstWord))) {
+    c.per -= 2;
+    c.org -= 1;
+  }
 }
 
 function continuesSentence(text: string, a: Word, b: Word): boolean {
@@ -425,6 +478,14 @@ function appositiveRole(words: Word[], last: number, text: string): string | nul
 // ---------------------------------------------------------------------------
 // Resolution
 
+/**
+ * Evidence needed to call a name a person or an organization, tuned on the
+ * CoNLL-2003 training split. A person needs less: unfamiliar names in news
+ * copy are far more often people than organizations.
+ */
+const personThreshold = Number(process.env.NER_TP ?? 2);
+const organizationThreshold = Number(process.env.NER_TO ?? 3);
+
 function resolveEntities(ctx: RuleContext): Entity[] {
   const text = ctx.draft.text;
   const words = collectWords(ctx);
@@ -446,14 +507,25 @@ function resolveEntities(ctx: RuleContext): Entity[] {
     add(parsed.places, 'loc');
   }
 
-  for (const c of candidates) {
-    weighEvidence(c, words, text, nlpSpans);
-    if (c.tableEntry) continue;
-    const best = Math.max(c.per, c.org);
-    if (best >= 3 && best > c.loc) {
-      c.kind = c.per >= c.org ? 'person' : 'organization';
-      c.firm = best >= 5 && best - Math.min(c.per, c.org) >= 3;
+  const numericShare = new Map<number, number>();
+  {
+    const totals = new Map<number, [number, number]>();
+    for (const w of words) {
+      const t = totals.get(w.sentenceId) ?? [0, 0];
+      t[0]++;
+      if (/\d/.test(w.text)) t[1]++;
+      totals.set(w.sentenceId, t);
     }
+    for (const [id, [all, numeric]] of totals) numericShare.set(id, numeric / all);
+  }
+  for (const c of candidates) {
+    weighEvidence(c, words, text, nlpSpans, numericShare);
+    if (c.tableEntry) continue;
+    if (process.env.NER_DEBUG) console.log('candidate', JSON.stringify(text.slice(words[c.first].start, words[c.last].end)), 'per', c.per.toFixed(1), 'org', c.org.toFixed(1), 'loc', c.loc.toFixed(1));
+    const best = Math.max(c.per, c.org);
+    if (c.per >= c.org && c.per >= personThreshold && c.per > c.loc) c.kind = 'person';
+    else if (c.org > c.per && c.org >= organizationThreshold && c.org > c.loc) c.kind = 'organization';
+    c.firm = c.kind !== undefined && best >= 5 && best - Math.min(c.per, c.org) >= 3;
   }
 
   propagate(candidates, words);
