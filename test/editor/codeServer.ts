@@ -113,6 +113,8 @@ export interface CodeServer {
   readonly userDataDir: string;
   /** Everything code-server printed, for failure messages. */
   output(): string;
+  /** Resolves when the code-server process exits, with its exit code or signal. */
+  readonly exited: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -196,7 +198,12 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   let exited: string | undefined;
-  child.once('exit', (code, signal) => (exited = `code-server exited (${signal ?? code}) before it was ready`));
+  const exitedPromise = new Promise<string>((resolve) =>
+    child.once('exit', (code, signal) => {
+      exited = `code-server exited (${signal ?? code})`;
+      resolve(String(signal ?? code));
+    }),
+  );
 
   const url = `http://127.0.0.1:${port}`;
   let stopped = false;
@@ -212,7 +219,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     await waitUntil(
       `${url}/healthz`,
       async () => {
-        if (exited) throw new Error(`${exited}:\n${output.slice(-3000)}`);
+        if (exited) throw new Error(`${exited} before it was ready:\n${output.slice(-3000)}`);
         const response = await fetch(`${url}/healthz`);
         return response.ok;
       },
@@ -222,13 +229,15 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     await stop();
     throw new Error(`code-server did not become healthy: ${(error as Error).message}\n${output.slice(-3000)}`);
   }
-  return { url, pid, userDataDir, output: () => output, stop };
+  return { url, pid, userDataDir, output: () => output, exited: exitedPromise, stop };
 }
 
 export interface WorkbenchUrlOptions {
   folder: string;
   extensionDevelopmentPath?: string;
   extensionTestsPath?: string;
+  /** A file to open in an editor once the workbench is up. */
+  openFile?: string;
 }
 
 /**
@@ -242,6 +251,7 @@ export function workbenchUrl(server: Pick<CodeServer, 'url'>, options: Workbench
   const payload: [string, string][] = [];
   if (options.extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(options.extensionDevelopmentPath)]);
   if (options.extensionTestsPath) payload.push(['extensionTestsPath', remote(options.extensionTestsPath)]);
+  if (options.openFile) payload.push(['openFile', remote(options.openFile)]);
   let url = `${server.url}/?folder=${encodeURIComponent(path.resolve(options.folder))}`;
   if (payload.length) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   return url;
