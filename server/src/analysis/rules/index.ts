@@ -3,11 +3,13 @@
 // package.json, add its tests, add its row to the README table.
 
 import type { Rule } from '../rule';
+import { apStyle } from './ap-style';
 import { leftover } from './leftover';
 import { mixedQuotes } from './mixed-quotes';
 import { unbalancedQuote } from './unbalanced-quote';
 
 export const rules: readonly Rule[] = [
+  apStyle,
   leftover,
   unbalancedQuote,
   mixedQuotes,

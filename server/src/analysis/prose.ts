@@ -1,0 +1,84 @@
+// Small text helpers the newsroom rules share: sentences, word counts and
+// "is this offset inside a direct quotation?" (a reporter may not change
+// what a source said, so style rules stay out of quotations).
+
+import type { Paragraph } from './draft';
+import { analyzeQuotes } from './quotes';
+import type { RuleContext } from './rule';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A word: a run of letters or digits, with inner apostrophes, hyphens, periods and commas ("U.S.", "1,200", "don't"). */
+const wordPattern = /[\p{L}\p{N}]+(?:['’.,\-][\p{L}\p{N}]+)*/gu;
+
+export function countWords(text: string): number {
+  let words = 0;
+  for (const _ of text.matchAll(wordPattern)) words++;
+  return words;
+}
+
+/** Abbreviations after which a period does not end a sentence. */
+const abbreviations = new Set(
+  [
+    'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'sgt', 'capt', 'cmdr', 'adm', 'maj', 'rev', 'sr', 'jr', 'st',
+    'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+    'mon', 'tue', 'tues', 'wed', 'thu', 'thurs', 'fri', 'sat', 'sun',
+    'no', 'vs', 'v', 'etc', 'inc', 'corp', 'co', 'ltd', 'dept', 'univ', 'ave', 'blvd', 'rd', 'ft', 'mt', 'approx', 'est', 'fig', 'al',
+  ],
+);
+
+/**
+ * Sentences of a paragraph, as offsets into the draft. A sentence ends at . ! or ?
+ * (and any closing quotation marks or brackets after it) followed by white space
+ * and a capital, a digit or an opening mark; not after an abbreviation, an
+ * initial ("John F. Kennedy") or inside "U.S.".
+ */
+export function sentencesOf(paragraph: Paragraph): Span[] {
+  const text = paragraph.text;
+  const spans: Span[] = [];
+  let start = text.search(/\S/);
+  if (start < 0) return spans;
+  const end = /[.!?…]+['"’”)\]]*(?=\s+['"‘“(\[]?[\p{Lu}\p{N}])/gu;
+  for (const m of text.matchAll(end)) {
+    const at = m.index!;
+    if (m[0][0] === '.' && m[0].length === 1 || /^\.['"’”)\]]/.test(m[0])) {
+      const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, at - 12), at))?.[1] ?? '';
+      const last = word.split('.').pop() ?? '';
+      if (abbreviations.has(last.toLowerCase())) continue;
+      if (/^\p{Lu}$/u.test(last)) continue; // an initial, or the U.S. / U.N. kind
+    }
+    const sentenceEnd = at + m[0].length;
+    if (sentenceEnd > start) spans.push({ start: paragraph.start + start, end: paragraph.start + sentenceEnd });
+    const next = text.slice(sentenceEnd).search(/\S/);
+    if (next < 0) return spans;
+    start = sentenceEnd + next;
+  }
+  const trimmedEnd = text.trimEnd().length;
+  if (trimmedEnd > start) spans.push({ start: paragraph.start + start, end: paragraph.start + trimmedEnd });
+  return spans;
+}
+
+/** The spans of direct quotations (their words, marks included), sorted. */
+export function quotedSpans(ctx: RuleContext): Span[] {
+  return ctx.memo('prose.quotedSpans', () =>
+    analyzeQuotes(ctx)
+      .quotations.filter((q) => q.depth === 0)
+      .map((q) => ({ start: q.open, end: q.close !== undefined ? q.close + 1 : q.contentEnd })),
+  );
+}
+
+/** Whether offset lies inside one of the sorted spans. */
+export function inSpans(spans: readonly Span[], offset: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < spans[mid].start) hi = mid - 1;
+    else if (offset >= spans[mid].end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/analysis/analyze';
+import { apStyle, numberInWords } from '../../server/src/analysis/rules/ap-style';
+import { analysisOptionsFor, resolveSettings } from '../../server/src/analysis/settings';
+import type { AnalysisOptions, Finding, TextEdit } from '../../server/src/analysis/types';
+
+const base: AnalysisOptions = { language: 'plaintext', quoteStyle: 'auto', rules: {} };
+
+function check(text: string, options: Partial<AnalysisOptions> = {}): Finding[] {
+  return analyze(text, { ...base, ...options }, 'all', [apStyle]).findings;
+}
+function flagged(text: string, options?: Partial<AnalysisOptions>): string[] {
+  return check(text, options).map((f) => text.slice(f.start, f.end));
+}
+function fixed(text: string): string {
+  let result = text;
+  const edits: TextEdit[] = check(text).flatMap((f) => f.fixes[0]?.edits ?? []);
+  for (const e of edits.sort((a, b) => b.start - a.start)) result = result.slice(0, e.start) + e.text + result.slice(e.end);
+  return result;
+}
+
+test('months with a date are abbreviated, March to July spelled out, months alone spelled out', () => {
+  const text = 'Headline\n\nHe spoke on February 13 and on Apr. 3. The vote is in Feb. It passed Sept 9 and on Sep. 10.\n';
+  assert.deepEqual(flagged(text), ['February', 'Apr.', 'Feb.', 'Sept', 'Sep.']);
+  assert.equal(fixed(text), 'Headline\n\nHe spoke on Feb. 13 and on April 3. The vote is in February. It passed Sept. 9 and on Sept. 10.\n');
+});
+
+test('correct months, years, names and dates inside quotations are not flagged', () => {
+  const text = 'Headline\n\nOn Feb. 13 and March 3, in February 2017 and in May, Jan Smith met Dec. 6-9 voters. "It was February 13," she said.\n';
+  assert.deepEqual(flagged(text), []);
+});
+
+test('a lone figure below 10 before a plain word is spelled out; the fix keeps a sentence-start capital', () => {
+  const text = 'Headline\n\nThe council hired 4 lawyers. 3 residents objected.\n';
+  assert.deepEqual(flagged(text), ['4', '3']);
+  assert.equal(fixed(text), 'Headline\n\nThe council hired four lawyers. Three residents objected.\n');
+});
+
+test("AP's always-a-figure cases are left alone", () => {
+  const text = [
+    'Headline with 5 figures',
+    'A 4-year-old boy, 5 percent, $3 bills, 6 feet tall, at 3 p.m., a 7-2 vote, Route 9 and Game 7.',
+    'He is 5 years old. The Group of 8 met. She scored 3 points and won 6 to 4. It fell No. 2 on the list.',
+    'Police found 13 cars and 4 trucks.',
+  ].join('\n\n');
+  assert.deepEqual(flagged(text), []);
+});
+
+test('a figure of 10 or more that starts a sentence is flagged, with a spelled-out fix up to 99', () => {
+  const text = 'Headline\n\nThe storm hit. 15 people were hurt. 2016 was a hard year.\n';
+  assert.deepEqual(flagged(text), ['15']);
+  assert.equal(fixed(text), 'Headline\n\nThe storm hit. Fifteen people were hurt. 2016 was a hard year.\n');
+  assert.equal(numberInWords(42), 'forty-two');
+  assert.equal(numberInWords(100), undefined);
+});
+
+test('yesterday is flagged; today only beside news of the day, never as "nowadays" or a name', () => {
+  const text = 'Headline\n\nThe mayor resigned yesterday. The council voted today to close the park. Life today is hard. He told USA Today that it worked. "I left yesterday," she said.\n';
+  assert.deepEqual(flagged(text), ['yesterday', 'today']);
+  assert.deepEqual(check(text)[0].fixes, []);
+});
+
+test('each sub-check can be switched off, and the guardian style switches all of them off', () => {
+  const text = 'Headline\n\nOn February 13 the council met.\n\nAfter a long debate that ran late into the night, it hired 4 lawyers. The mayor resigned yesterday.\n';
+  assert.equal(flagged(text).length, 3);
+  const guardian = analysisOptionsFor(resolveSettings({ style: 'guardian' }).settings, 'plaintext');
+  assert.deepEqual(flagged(text, guardian), []);
+  assert.equal(guardian.quoteStyle, 'uk');
+  assert.equal(guardian.spelling, 'british');
+  assert.deepEqual(flagged(text, { apStyle: { months: false, numbers: true, timeReferences: true } }), ['4', 'yesterday']);
+  assert.deepEqual(flagged(text, { apStyle: { months: true, numbers: false, timeReferences: false } }), ['February']);
+  assert.deepEqual(flagged(text, { apStyle: { months: false, numbers: false, timeReferences: false } }), []);
+});
