@@ -12,13 +12,17 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver';
-import { analyze } from './analysis/analyze';
+import { analyze, createContext } from './analysis/analyze';
+import { parseDraft } from './analysis/draft';
+import { analyzeEntities } from './analysis/entities';
 import { checkDraftSize } from './analysis/limits';
 import { defaultSettings, draftLanguageOf } from './analysis/settings';
 import { toDiagnostic } from './lsp/diagnostics';
+import { entityLine, entityReport } from './lsp/entityReport';
 
 const usage = `Usage:
-  copydesk check [--format text|json] FILE...   check drafts for faults
+  copydesk check [--format text|json] FILE...      check drafts for faults
+  copydesk entities [--format text|json] FILE...   list the people and organizations each draft names
 
 Exit status: 1 when a finding of error severity is found, 2 on bad usage
 or an unreadable file, 0 otherwise.`;
@@ -97,8 +101,42 @@ function runCheck(args: string[]): number {
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 1)) ? 1 : 0;
 }
 
+function runEntities(args: string[]): number {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { format: { type: 'string', default: 'text' } },
+    allowPositionals: true,
+  });
+  if (values.format !== 'text' && values.format !== 'json') {
+    throw new UsageError(`copydesk: --format must be text or json, not ${values.format}\n\n${usage}`);
+  }
+  if (positionals.length === 0) throw new UsageError(`copydesk: entities needs at least one file\n\n${usage}`);
+  const drafts = positionals.map((file) => ({ file, text: readDraft(file) }));
+  const reports = drafts.map(({ file, text }) => {
+    const language = draftLanguageOf(file);
+    const document = TextDocument.create(pathToFileURL(resolve(file)).href, language, 1, text);
+    const refusal = checkDraftSize(text, defaultSettings.maxDraftSize);
+    if (refusal) {
+      process.stderr.write(`${file}: ${refusal}\n`);
+      return { file, document, entities: [] };
+    }
+    const options = { language, quoteStyle: defaultSettings.quoteStyle, rules: defaultSettings.rules };
+    const entities = analyzeEntities(createContext(parseDraft(text, language), options)).entities;
+    return { file, document, entities };
+  });
+  if (values.format === 'json') {
+    const json = reports.map((r) => ({ file: r.file, entities: r.entities.map((e) => entityReport(r.document, e)) }));
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    const lines = reports.flatMap((r) => r.entities.map((e) => entityLine(r.file, r.document, e)));
+    if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
+  }
+  return 0;
+}
+
 export const commands: Record<string, (args: string[]) => number> = {
   check: runCheck,
+  entities: runEntities,
 };
 
 export function main(argv: string[]): number {

@@ -10,9 +10,16 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeResult,
+  type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeEntities, type Entity } from './analysis/entities';
+import { analyzeQuotes } from './analysis/quotes';
 import { fixAllQuotes, fixAllQuotesKind, quickFixes, wantsKind } from './lsp/codeActions';
+import { entityHover } from './lsp/hover';
+import { highlights, prepareRename, references, rename } from './lsp/references';
+import { semanticTokens, semanticTokensLegend } from './lsp/semanticTokens';
+import { documentSymbols } from './lsp/symbols';
 import { registerDebugRequests } from './lsp/debug';
 import { SettingsStore } from './lsp/settings';
 import { DraftValidator } from './lsp/validation';
@@ -34,6 +41,12 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllQuotesKind] },
+      hoverProvider: true,
+      documentSymbolProvider: { label: 'Copydesk' },
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      renameProvider: { prepareProvider: true },
+      semanticTokensProvider: { legend: semanticTokensLegend, full: true },
     },
     serverInfo: { name: 'copydesk', version: '0.1.0' },
   };
@@ -71,6 +84,56 @@ connection.onCodeAction(async (params) => {
   return actions;
 });
 
+/** The entity under the cursor, with the document and the cursor's offset. */
+async function entityAtPosition(params: TextDocumentPositionParams): Promise<{ document: TextDocument; entity: Entity; offset: number } | undefined> {
+  const document = documents.get(params.textDocument.uri);
+  const context = document && (await validator.contextFor(document));
+  if (!document || !context) return undefined;
+  const offset = document.offsetAt(params.position);
+  const entity = analyzeEntities(context).entityAt(offset);
+  return entity ? { document, entity, offset } : undefined;
+}
+
+connection.onHover(async (params) => {
+  const found = await entityAtPosition(params);
+  return found ? entityHover(found.document, found.entity, found.offset) : null;
+});
+
+connection.onReferences(async (params) => {
+  const found = await entityAtPosition(params);
+  return found ? references(found.document, found.entity) : [];
+});
+
+connection.onDocumentHighlight(async (params) => {
+  const found = await entityAtPosition(params);
+  return found ? highlights(found.document, found.entity) : [];
+});
+
+connection.onPrepareRename(async (params) => {
+  const found = await entityAtPosition(params);
+  return (found && prepareRename(found.document, found.entity, found.offset)) ?? null;
+});
+
+connection.onRenameRequest(async (params) => {
+  const found = await entityAtPosition(params);
+  return (found && rename(found.document, found.entity, found.offset, params.newName)) ?? null;
+});
+
+connection.onDocumentSymbol(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  const context = document && (await validator.contextFor(document));
+  if (!document || !context) return [];
+  return documentSymbols(document, analyzeEntities(context).entities, analyzeQuotes(context).quotations);
+});
+
+connection.languages.semanticTokens.on(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  const context = document && (await validator.contextFor(document));
+  if (!document || !context) return { data: [] };
+  return semanticTokens(document, analyzeEntities(context).entities, analyzeQuotes(context).quotations);
+});
+
 registerDebugRequests(connection, documents);
+
 documents.listen(connection);
 connection.listen();

@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { applyEdits, startServer, type TestClient, type Transport } from './lspClient';
 
 const draft = 'Council backs new park\n\n"We will open it this summer, Whitfield said.\n\nThe vote was 7-2.\n';

@@ -20,7 +20,7 @@ import type {
   PublishDiagnosticsParams,
   ShowMessageParams,
   TextDocumentContentChangeEvent,
-} from 'vscode-languageserver-protocol';
+} from 'vscode-languageserver';
 
 export const serverPath = path.resolve(__dirname, '..', '..', 'dist', 'server.js');
 
@@ -72,6 +72,11 @@ export class TestClient {
     connection.listen();
   }
 
+  /** Sends a notification; a server that has already gone is reported by the tests that care, not here. */
+  private notify(method: string, params?: unknown): void {
+    this.connection.sendNotification(method, params).catch(() => undefined);
+  }
+
   private wake(): void {
     for (const waiter of this.waiters) waiter();
   }
@@ -106,30 +111,30 @@ export class TestClient {
       rootUri: null,
       capabilities,
     });
-    await this.connection.sendNotification('initialized', {});
+    this.notify('initialized', {});
     return this.initializeResult;
   }
 
   open(uri: string, text: string, languageId = 'plaintext'): void {
     this.versions.set(uri, 1);
-    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
   }
 
   /** Sends one didChange with the given changes; returns the new version. */
   change(uri: string, changes: TextDocumentContentChangeEvent[]): number {
     const version = (this.versions.get(uri) ?? 0) + 1;
     this.versions.set(uri, version);
-    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
     return version;
   }
 
   close(uri: string): void {
-    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    this.notify('textDocument/didClose', { textDocument: { uri } });
   }
 
   changeSettings(settings: Record<string, unknown>): void {
     this.settings = settings;
-    void this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { copydesk: settings } });
+    this.notify('workspace/didChangeConfiguration', { settings: { copydesk: settings } });
   }
 
   /** The diagnostics published for `uri` at `version` (the last such publication). */
@@ -165,7 +170,7 @@ export class TestClient {
   async stop(): Promise<void> {
     try {
       await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-      void this.connection.sendNotification('exit');
+      this.notify('exit');
     } catch {
       // The server may already be gone; it is killed below either way.
     }

@@ -1,0 +1,62 @@
+// References, document highlights and rename for people and organizations:
+// every mention of the entity under the cursor.
+
+import { DocumentHighlightKind, type DocumentHighlight, type Location, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Entity, Mention } from '../analysis/entities';
+import { toRange } from './positions';
+
+export function references(document: TextDocument, entity: Entity): Location[] {
+  return entity.mentions.map((m) => ({ uri: document.uri, range: toRange(document, m.start, m.end) }));
+}
+
+export function highlights(document: TextDocument, entity: Entity): DocumentHighlight[] {
+  return entity.mentions.map((m) => ({ range: toRange(document, m.start, m.end), kind: DocumentHighlightKind.Text }));
+}
+
+export function mentionAt(entity: Entity, offset: number): Mention | undefined {
+  return entity.mentions.find((m) => m.start <= offset && offset <= m.end);
+}
+
+export function prepareRename(document: TextDocument, entity: Entity, offset: number): { range: Range; placeholder: string } | undefined {
+  const mention = mentionAt(entity, offset);
+  return mention ? { range: toRange(document, mention.start, mention.end), placeholder: mention.text } : undefined;
+}
+
+const words = (text: string) => text.split(/\s+/).filter((w) => w.length > 0);
+
+/**
+ * The new text of one mention. The renamed form's words map onto the new
+ * name's words one to one when they have as many (so renaming the full name
+ * "Mevlüt Çavuşoğlu" to "Mevlut Cavusoglu" also renames "Çavuşoğlu" to
+ * "Cavusoglu"); otherwise a mention equal to the renamed form becomes the new
+ * name and a surname-only mention becomes the new name's last word. A
+ * possessive ('s) lies outside a mention's range, so it is kept.
+ */
+export function renamedMention(mention: string, oldName: string, newName: string): string {
+  if (mention === oldName) return newName;
+  const oldWords = words(oldName);
+  const newWords = words(newName);
+  if (oldWords.length === newWords.length) {
+    return words(mention)
+      .map((w) => {
+        const i = oldWords.indexOf(w);
+        return i >= 0 ? newWords[i] : w;
+      })
+      .join(' ');
+  }
+  const mentionWords = words(mention);
+  if (mentionWords.length === 1 && mentionWords[0] === oldWords[oldWords.length - 1]) return newWords[newWords.length - 1];
+  return newName;
+}
+
+export function rename(document: TextDocument, entity: Entity, offset: number, newName: string): WorkspaceEdit | undefined {
+  const at = mentionAt(entity, offset);
+  if (!at) return undefined;
+  // Each mention is renamed in its own form: "Tillerson" → "Smith" makes "Rex Tillerson" "Rex Smith".
+  const edits: TextEdit[] = entity.mentions
+    .map((m) => ({ m, text: renamedMention(m.text, at.text, newName) }))
+    .filter(({ m, text }) => text !== m.text)
+    .map(({ m, text }) => ({ range: toRange(document, m.start, m.end), newText: text }));
+  return { changes: { [document.uri]: edits } };
+}

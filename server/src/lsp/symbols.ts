@@ -1,0 +1,67 @@
+// The outline of a story: People (each with the quotations attributed to
+// them), Organizations, and every Quotation.
+
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Entity } from '../analysis/entities';
+import type { Quotation } from '../analysis/quotes';
+import { toRange } from './positions';
+
+const maxNameLength = 60;
+
+function shortQuote(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= maxNameLength ? `“${flat}”` : `“${flat.slice(0, maxNameLength - 1).trimEnd()}…”`;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+function cover(spans: Span[]): Span {
+  return { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
+}
+
+function symbol(document: TextDocument, name: string, kind: SymbolKind, span: Span, selection: Span, children?: DocumentSymbol[]): DocumentSymbol {
+  return {
+    name: name || '…',
+    kind,
+    range: toRange(document, span.start, span.end),
+    selectionRange: toRange(document, selection.start, selection.end),
+    ...(children ? { children } : {}),
+  };
+}
+
+function entitySymbol(document: TextDocument, entity: Entity): DocumentSymbol {
+  const quotes = entity.quotes.map((q) => symbol(document, shortQuote(q.text), SymbolKind.String, q, q));
+  const first = entity.mentions[0];
+  const span = cover([...entity.mentions, ...entity.quotes]);
+  return {
+    ...symbol(document, entity.name, entity.type === 'person' ? SymbolKind.Object : SymbolKind.Class, span, first, quotes),
+    ...(entity.role ? { detail: entity.role } : {}),
+  };
+}
+
+function group(document: TextDocument, name: string, kind: SymbolKind, children: DocumentSymbol[], spans: Span[]): DocumentSymbol[] {
+  if (children.length === 0) return [];
+  const span = cover(spans);
+  return [symbol(document, name, kind, span, { start: span.start, end: span.start }, children)];
+}
+
+export function documentSymbols(document: TextDocument, entities: readonly Entity[], quotations: readonly Quotation[]): DocumentSymbol[] {
+  const people = entities.filter((e) => e.type === 'person' && e.mentions.length > 0);
+  const organizations = entities.filter((e) => e.type === 'organization' && e.mentions.length > 0);
+  const text = document.getText();
+  const outer = quotations.filter((q) => q.depth === 0);
+  const quoteSpans = outer.map((q) => ({ start: q.open, end: q.close !== undefined ? q.close + 1 : q.contentEnd }));
+  const quoteSymbols = outer.map((q, i) =>
+    symbol(document, shortQuote(text.slice(q.contentStart, q.contentEnd)), SymbolKind.String, quoteSpans[i], quoteSpans[i]),
+  );
+  const spansOf = (list: Entity[]) => list.map((e) => cover([...e.mentions, ...e.quotes]));
+  return [
+    ...group(document, 'People', SymbolKind.Namespace, people.map((e) => entitySymbol(document, e)), spansOf(people)),
+    ...group(document, 'Organizations', SymbolKind.Namespace, organizations.map((e) => entitySymbol(document, e)), spansOf(organizations)),
+    ...group(document, 'Quotations', SymbolKind.Namespace, quoteSymbols, quoteSpans),
+  ];
+}
