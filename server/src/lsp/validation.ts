@@ -9,11 +9,12 @@
 
 import { MessageType, ShowMessageNotification, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, createContext, type AnalysisResult } from '../analysis/analyze';
+import { analyze, createContext, type AnalysisPhase, type AnalysisResult, type RuleFailure } from '../analysis/analyze';
 import { carryOver, findEditedStretch } from '../analysis/carryOver';
-import { parseDraft } from '../analysis/draft';
+import { parseDraft, updateDraft } from '../analysis/draft';
 import { checkDraftSize } from '../analysis/limits';
 import type { RuleContext } from '../analysis/rule';
+import { rules as allRules } from '../analysis/rules/index';
 import { draftLanguageOf, type ResolvedSettings } from '../analysis/settings';
 import { draftStats } from '../analysis/stats';
 import type { AnalysisOptions, Finding } from '../analysis/types';
@@ -35,6 +36,16 @@ export interface DraftStatus {
 const slowPhaseDelayMs = 250;
 /** Longest stretch of NLP work before the server answers other requests. */
 const timeSliceMs = 10;
+/**
+ * Most diagnostics published for one draft. A pasted spreadsheet can yield
+ * tens of thousands of findings; publishing them all cost seconds of
+ * conversion and tens of megabytes of JSON, with the server deaf meanwhile,
+ * and no writer reads past the first screenfuls. The most severe are kept.
+ */
+const maxPublishedDiagnostics = 1000;
+const severityRank = { error: 0, warning: 1, info: 2, hint: 3 } as const;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface DraftState {
   /** Findings of the NLP rules, valid for slowText. */
@@ -156,11 +167,20 @@ export class DraftValidator {
     }
     state.pausedNoticeShown = false;
 
-    const context = createContext(parseDraft(text, options.language), options);
-    const result = analyze(text, options, 'fast', undefined, context);
+    const parseStart = performance.now();
+    // While typing, re-split only the paragraphs the edit touched: the rest keep
+    // their text strings, so every per-paragraph cache finds them at once.
+    const previous = state.context?.draft;
+    const sincePrevious = previous?.language === options.language ? findEditedStretch(previous.text, text) : undefined;
+    const draft = previous && sincePrevious ? updateDraft(previous, text, sincePrevious) : parseDraft(text, options.language);
+    const context = createContext(draft, options);
+    const isCurrent = () => this.states.get(uri) === state && this.documents.get(uri)?.version === document.version;
+    const result = await analyzeInSlices(context, 'fast', isCurrent, parseStart);
+    if (!result) return;
     this.reportFailures(uri, state, result);
     state.fast = result.findings;
-    state.slow = carryOver(state.slow, findEditedStretch(state.slowText, text));
+    const sinceSlow = sincePrevious && state.slowText === previous?.text ? sincePrevious : findEditedStretch(state.slowText, text);
+    state.slow = carryOver(state.slow, sinceSlow);
     state.slowText = text;
     state.context = context;
     state.contextVersion = document.version;
@@ -180,17 +200,19 @@ export class DraftValidator {
     const context = state.context;
 
     // Warm the per-paragraph caches in slices so hovers and edits are answered in between.
+    // The slice spans paragraphs: thousands of short ones must not run as one block.
+    let sliceStart = performance.now();
     for (const paragraph of context.draft.paragraphs) {
-      const sliceStart = performance.now();
       prepareParagraph(paragraph.text);
       if (performance.now() - sliceStart > timeSliceMs) {
-        await new Promise((resolve) => setImmediate(resolve));
+        await yieldToEventLoop();
         if (!isCurrent()) return;
+        sliceStart = performance.now();
       }
     }
 
-    const result = analyze(context.draft.text, context.options, 'nlp', undefined, context);
-    if (!isCurrent()) return;
+    const result = await analyzeInSlices(context, 'nlp', isCurrent);
+    if (!result || !isCurrent()) return;
     this.reportFailures(uri, state, result);
     state.slow = result.findings;
     state.slowText = context.draft.text;
@@ -199,7 +221,13 @@ export class DraftValidator {
     this.sendStatus({ uri, ...draftStats(context.draft.text) });
   }
 
-  private publish(document: TextDocument, findings: Finding[]): void {
+  private publish(document: TextDocument, all: Finding[]): void {
+    let findings = all;
+    if (findings.length > maxPublishedDiagnostics) {
+      findings = [...findings]
+        .sort((a, b) => severityRank[a.severity] - severityRank[b.severity] || a.start - b.start)
+        .slice(0, maxPublishedDiagnostics);
+    }
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
     void this.connection.sendDiagnostics({
       uri: document.uri,
@@ -244,6 +272,34 @@ export class DraftValidator {
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     this.connection.console.error(`Copydesk failed while ${what}: ${message}`);
   }
+}
+
+/**
+ * Runs the rules of one phase one at a time on a shared context, handing the
+ * event loop back between rules once a time slice is spent, so a request
+ * waits at most for one rule, never for a whole analysis of a huge draft.
+ * undefined when `isCurrent` says a newer version arrived meanwhile.
+ */
+async function analyzeInSlices(
+  context: RuleContext,
+  phase: AnalysisPhase,
+  isCurrent: () => boolean,
+  sliceStart = performance.now(),
+): Promise<AnalysisResult | undefined> {
+  const findings: Finding[] = [];
+  const failures: RuleFailure[] = [];
+  for (const rule of allRules) {
+    if (performance.now() - sliceStart > timeSliceMs) {
+      await yieldToEventLoop();
+      if (!isCurrent()) return undefined;
+      sliceStart = performance.now();
+    }
+    const part = analyze(context.draft.text, context.options, phase, [rule], context);
+    for (const finding of part.findings) findings.push(finding);
+    for (const failure of part.failures) failures.push(failure);
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  return { findings, failures };
 }
 
 /** Parse one paragraph into the NLP cache; replaced by the NLP layer's own preparer. */
