@@ -79,8 +79,8 @@ export const defaultNewsroomOptions = {
   style: 'ap' as HouseStyle,
   spelling: 'american' as SpellingPreference,
   apStyle: { months: true, numbers: true, timeReferences: true } as ApStyleChecks,
-  longLedeMaxWords: 35,
-  longSentenceMaxWords: 40,
+  longLedeMaxWords: 40,
+  longSentenceMaxWords: 50,
 };
 
 export type NewsroomOptions = typeof defaultNewsroomOptions;

@@ -3,12 +3,16 @@
 // package.json, add its tests, add its row to the README table.
 
 import type { Rule } from '../rule';
+import { longSentence } from './long-sentence';
+import { longLede } from './long-lede';
 import { apStyle } from './ap-style';
 import { leftover } from './leftover';
 import { mixedQuotes } from './mixed-quotes';
 import { unbalancedQuote } from './unbalanced-quote';
 
 export const rules: readonly Rule[] = [
+  longSentence,
+  longLede,
   apStyle,
   leftover,
   unbalancedQuote,

@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/analysis/analyze';
+import { longLede } from '../../server/src/analysis/rules/long-lede';
+import type { AnalysisOptions, Finding } from '../../server/src/analysis/types';
+
+function check(text: string, options: Partial<AnalysisOptions> = {}): Finding[] {
+  return analyze(text, { language: 'plaintext', quoteStyle: 'auto', rules: {}, ...options }, 'all', [longLede]).findings;
+}
+const words = (n: number, word = 'word') => Array.from({ length: n }, () => word).join(' ');
+
+test('a lede over the limit is flagged from the first word past it', () => {
+  const text = `Headline here\n\n${words(40)} ${words(5, 'extra')}.\n\nSecond paragraph ${words(60)}.\n`;
+  const [finding, ...rest] = check(text);
+  assert.equal(rest.length, 0, 'only the lede, never later paragraphs');
+  assert.equal(text.slice(finding.start, finding.end), `${words(5, 'extra')}.`);
+  assert.match(finding.message, /45 words/);
+});
+
+test('a lede at the limit, the headline and a byline are not flagged; the limit is a setting', () => {
+  const text = `${words(60, 'headline')}\n\nBy Jane Doe\n\n${words(40)}.\n`;
+  assert.deepEqual(check(text), []);
+  assert.equal(check(text, { longLedeMaxWords: 30 }).length, 1);
+});
+
+test('in Markdown the lede is the first paragraph after the heading', () => {
+  const text = `# Council backs park\n\n${words(12)}.\n\n${words(80)}.\n`;
+  assert.deepEqual(check(text, { language: 'markdown' }), []);
+});
