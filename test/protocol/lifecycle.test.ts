@@ -58,6 +58,26 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
       });
     });
 
+    test('"Fix all quotation marks" applies only the unambiguous fixes, as one edit', async () => {
+      const uri = `file:///tmp/${transport}-fix-all.txt`;
+      const text = 'Two quotes go wrong\n\n"We will open it this summer, Whitfield said.\n\n"The budget is tight, Ostrowski said.\n';
+      client.open(uri, text);
+      await client.waitForDiagnostics(uri, 1, (d) => quoteFindings(d).length === 2);
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll'] },
+      });
+      const fixAll = actions.find((a) => a.title === 'Fix all quotation marks');
+      assert.ok(fixAll, `the fix-all action among ${actions.map((a) => a.title).join(', ')}`);
+      assert.equal(fixAll.kind, 'source.fixAll.copydesk');
+      assert.equal(
+        applyEdits(text, fixAll.edit!.changes![uri]),
+        text.replace('summer, Whitfield', 'summer," Whitfield').replace('tight, Ostrowski', 'tight," Ostrowski'),
+      );
+      client.close(uri);
+    });
+
     test('positions count UTF-16 code units after emoji, accents and CRLF', async () => {
       const uri = `file:///tmp/${transport}-unicode.txt`;
       // 😀 is two UTF-16 code units; é and ğ are one each; lines end in CRLF.
