@@ -48,18 +48,42 @@ function splitLines(text: string): Line[] {
 
 export function parseDraft(text: string, language: DraftLanguage): Draft {
   const prose = language === 'markdown' ? maskMarkdown(text) : text;
-  const lines = splitLines(prose);
+  const paragraphs = splitParagraphs(text, prose, language, 0).paragraphs;
+  markHeadline(text, language, paragraphs);
+  return { text, language, prose, paragraphs };
+}
+
+interface SplitResult {
+  paragraphs: Paragraph[];
+  /** Where splitting stopped early to rejoin an earlier parse (see updateDraft), else undefined. */
+  stoppedAt?: number;
+}
+
+/**
+ * Groups the lines of `prose` from `from` (a line start where no paragraph is
+ * open) into paragraphs. `canStopAt(lineStart)` lets the caller end the split
+ * at a line start where no paragraph is open, to reuse what follows.
+ */
+function splitParagraphs(
+  text: string,
+  prose: string,
+  language: DraftLanguage,
+  from: number,
+  canStopAt?: (lineStart: number) => boolean,
+  copyTexts = false,
+): SplitResult {
   const paragraphs: Paragraph[] = [];
   let open: Line | undefined;
   let openIsBlock = false;
 
   const close = () => {
     if (!open) return;
+    const slice = prose.slice(open.start, open.end);
     paragraphs.push({
       index: paragraphs.length,
       start: open.start,
       end: open.end,
-      text: prose.slice(open.start, open.end),
+      text: copyTexts ? detach(slice) : slice,
       isHeadline: false,
       isBlock: openIsBlock,
     });
@@ -67,29 +91,112 @@ export function parseDraft(text: string, language: DraftLanguage): Draft {
     openIsBlock = false;
   };
 
-  for (const line of lines) {
-    const content = prose.slice(line.start, line.end);
+  lineBreak.lastIndex = from;
+  let start = from;
+  for (;;) {
+    if (!open && canStopAt?.(start)) return { paragraphs, stoppedAt: start };
+    const m = lineBreak.exec(prose);
+    const end = m ? m.index : prose.length;
+    const content = prose.slice(start, end);
     if (content.trim() === '') {
       close();
-      continue;
-    }
-    const raw = text.slice(line.start, line.end);
-    const block = language === 'markdown' && markdownBlockStart.test(raw);
-    // A heading, list item or table row starts a paragraph of its own;
-    // other lines continue the open paragraph (lazy continuation included).
-    if (block) close();
-    if (open) {
-      open.end = line.end;
     } else {
-      open = { start: line.start, end: line.end };
-      openIsBlock = block;
+      const raw = language === 'markdown' ? text.slice(start, end) : content;
+      const block = language === 'markdown' && markdownBlockStart.test(raw);
+      // A heading, list item or table row starts a paragraph of its own;
+      // other lines continue the open paragraph (lazy continuation included).
+      if (block) close();
+      if (open) {
+        open.end = end;
+      } else {
+        open = { start, end };
+        openIsBlock = block;
+      }
+      if (block && /^\s{0,3}#/.test(raw)) close();
     }
-    if (block && /^\s{0,3}#/.test(raw)) close();
+    if (!m) break;
+    start = m.index + m[0].length;
   }
   close();
+  return { paragraphs };
+}
 
-  markHeadline(text, language, paragraphs);
-  return { text, language, prose, paragraphs };
+/**
+ * A copy of a slice that does not keep the whole text it was cut from alive.
+ * V8 represents a slice as a view on its parent string, so a paragraph kept
+ * across edits (and the cache keys made from it) would otherwise pin one full
+ * copy of the draft per keystroke: hundreds of MB while typing in a long draft.
+ */
+function detach(slice: string): string {
+  return (' ' + slice).slice(1);
+}
+
+/**
+ * The draft after an edit, re-splitting only the paragraphs the edit can
+ * touch: paragraphs before it are kept as they are, those after it are the
+ * old ones shifted by the edit's length. Gives exactly what parseDraft would,
+ * at a cost that grows with the number of paragraphs rather than the length
+ * of the draft, and the kept paragraphs keep their text strings, so the
+ * per-paragraph caches find them at once. `stretch` is what changed between
+ * previous.text and text (findEditedStretch).
+ */
+export function updateDraft(
+  previous: Draft,
+  text: string,
+  stretch: { start: number; oldEnd: number; delta: number },
+): Draft {
+  const language = previous.language;
+  // Markdown masking carries state from line to line (fences, front matter,
+  // HTML blocks), so an edit can change everything after it.
+  if (language === 'markdown') return parseDraft(text, language);
+  const old = previous.paragraphs;
+  if (stretch.start === stretch.oldEnd && stretch.delta === 0 && previous.text.length === text.length) {
+    return { text, language, prose: text, paragraphs: old };
+  }
+
+  // Re-split from the last paragraph that starts strictly before the edit: its
+  // start is a line start with no paragraph open, and the characters before
+  // and at it are unchanged. Every paragraph before it ends before a blank
+  // line the edit does not reach, so it is unchanged.
+  let first = upperBound(old, stretch.start - 1) - 1;
+  const from = first >= 0 ? old[first].start : 0;
+  if (first < 0) first = 0;
+
+  // Stop at the first line start past the edit where no paragraph is open and
+  // an old paragraph started at the same place: the rest of the text is the
+  // same, so the rest of the split is the same, shifted.
+  let next = upperBound(old, stretch.oldEnd);
+  const canStopAt = (lineStart: number): boolean => {
+    const oldStart = lineStart - stretch.delta;
+    if (oldStart <= stretch.oldEnd) return false;
+    while (next < old.length && old[next].start < oldStart) next++;
+    return next < old.length && old[next].start === oldStart;
+  };
+  const split = splitParagraphs(text, text, language, from, canStopAt, true);
+
+  const paragraphs: Paragraph[] = old.slice(0, first);
+  for (const p of split.paragraphs) paragraphs.push({ ...p, index: paragraphs.length });
+  if (split.stoppedAt !== undefined) {
+    for (let i = next; i < old.length; i++) {
+      const p = old[i];
+      paragraphs.push({ ...p, index: paragraphs.length, start: p.start + stretch.delta, end: p.end + stretch.delta, isHeadline: false });
+    }
+  }
+  // Kept paragraphs are shared with the previous draft: only a new first paragraph is re-marked.
+  if (first === 0) markHeadline(text, language, paragraphs);
+  return { text, language, prose: text, paragraphs };
+}
+
+/** Index of the first paragraph starting after `offset` (paragraphs are sorted by start). */
+function upperBound(paragraphs: readonly Paragraph[], offset: number): number {
+  let lo = 0;
+  let hi = paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid].start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const markdownBlockStart = /^\s{0,3}(#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|\|)/;
