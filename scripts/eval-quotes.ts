@@ -135,6 +135,8 @@ for (const article of articles) {
 const originalsMs = performance.now() - started;
 
 console.log(`articles: ${articles.length}, unbalanced-quote findings on the originals: ${originals.length} (analysis ${originalsMs.toFixed(0)} ms, quote pass alone ${quoteMilliseconds.toFixed(0)} ms)`);
+const lostBreaks = originals.filter(({ finding }) => finding.fixes.some((f) => f.title.startsWith('Start a new paragraph'))).length;
+console.log(`  of which ${lostBreaks} look like a lost paragraph break ("We won. "Next season...": a quotation resumed inside one paragraph)`);
 const sample = [...originals];
 for (let i = sample.length - 1; i > 0; i--) {
   const j = Math.floor(random() * (i + 1));

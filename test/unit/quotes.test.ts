@@ -61,6 +61,7 @@ test('apostrophes, elisions and primes are not quotation marks', () => {
     "Back in the ’90s and the '80s we played rock ’n’ roll and rock 'n' roll till 6 o’clock.",
     "Give ’em a break, said O’Brien to D’Angelo in Côte d’Ivoire.",
     'He is 6\'8" tall and she is 5′ 11″; bring the 12" pipe.',
+    'He is 6’2” and she is 5’11”.',
   ];
   for (const text of samples) {
     const a = quotes(text);

@@ -194,6 +194,8 @@ function classify(text: string, i: number, tokens: Token[], apostrophes: Apostro
     return i + 1;
   }
 
+  // 6’2”: a right double mark after feet and inches is an inch mark.
+  if (ch === '”' && isDigit(prevRaw) && /\d['′’]\s?\d{1,2}$/.test(text.slice(Math.max(0, i - 6), i))) return i + 1;
   // Curly and angle marks carry their direction, but pasted copy sometimes has
   // the wrong one ("an “expedited review“ of"); the neighbours decide when they disagree clearly.
   const kind: QuoteKind = doubleGlyphs.has(ch) ? 'double' : 'single';
@@ -243,14 +245,24 @@ function classifySingle(text: string, i: number, ch: string, tokens: Token[], ap
       tokens.push({ at: i, glyph: ch, kind: 'single', dir: 'close', curly });
       return i + 1;
     }
+    // After a letter other than s and before punctuation or the end, it closes:
+    // Blair 'will not quit'. After s it may be a plural possessive (the Joneses'.).
+    const next = after(text, i + 1, true);
+    if (isWord(prevRaw) && !isDigit(prevRaw) && !/[sSzZ]/.test(prevRaw!) && (next === undefined || sentencePunctuation.includes(next))) {
+      tokens.push({ at: i, glyph: ch, kind: 'single', dir: 'close', curly });
+      return i + 1;
+    }
     // drivers', nothin', 5': an apostrophe or prime unless it closes an open quotation.
     tokens.push({ at: i, glyph: ch, kind: 'single', dir: 'maybeClose', curly });
     return i + 1;
   }
-  // Space on both sides, or wedged between symbols: no evidence either way.
   if (ch === '‘' && prevOpenish) {
     tokens.push({ at: i, glyph: ch, kind: 'single', dir: 'open', curly });
+  } else if (prevOpenish && nextCloseish && prevRaw !== undefined && !isSpace(prevRaw)) {
+    // Wedged between symbols ('BBB-'.): it can still close an open quotation.
+    tokens.push({ at: i, glyph: ch, kind: 'single', dir: 'either', curly });
   }
+  // Space on both sides: no evidence either way.
   return i + 1;
 }
 
@@ -452,6 +464,22 @@ function pair(text: string, tokens: Token[], apostrophes: ApostropheMark[]): Par
   const leading = text.search(/\S/);
   const opensWith = first && first.at === leading && marks[0]?.at === first.at && marks[0].role === 'open' ? first.kind : undefined;
   return { marks, apostrophes, quotations, problems, openAtEnd, opensWith };
+}
+
+/**
+ * Copy whose paragraph breaks were lost (pasted from the web, or wire text
+ * joined into one line) shows the multi-paragraph convention inside one
+ * paragraph: "We won. "Next season we go up," he said. The first quotation
+ * is still never closed as the text stands, but the repair may be a
+ * paragraph break: an opening mark that starts a sentence, after a quotation
+ * that began like a full one and has no attribution inside.
+ */
+function lostParagraphBreak(text: string, earlier: LocalQuotation, tok: Token): boolean {
+  const end = trimmedEndBefore(text, tok.at);
+  if (end === tok.at || !'.?!'.includes(text[end - 1])) return false;
+  if (openingStrength(text, tok.at, tok.glyph.length) < 4) return false;
+  if (openingStrength(text, earlier.open, earlier.openGlyph.length) < 3) return false;
+  return (bestClosingPlace(text, earlier, tok.at)?.score ?? 0) < 3;
 }
 
 function findLast(stack: LocalQuotation[], kind: QuoteKind): number {
@@ -657,6 +685,7 @@ export function analyzeDraftQuotes(draft: Draft, quoteStyle: QuoteStyleSetting =
   };
 
   const problems: QuoteProblem[] = [];
+  const lineBreak = draft.text.includes('\r\n') ? '\r\n' : '\n';
   for (let i = 0; i < scans.length; i++) {
     const p = draft.paragraphs[i];
     const scan = scans[i];
@@ -666,7 +695,7 @@ export function analyzeDraftQuotes(draft: Draft, quoteStyle: QuoteStyleSetting =
       local.push({ type: 'unclosed', at: q.open, glyph: q.openGlyph, kind: q.kind, curly: q.openCurly, limit: p.text.length, extra: false });
       local.sort((a, b) => a.at - b.at);
     }
-    for (const problem of local) problems.push(describeProblem(p, scan, problem, continuesInto[i], placement));
+    for (const problem of local) problems.push(describeProblem(p, scan, problem, continuesInto[i], placement, lineBreak));
   }
 
   return { style, curlyMajority, marks, quotations, apostrophes, problems };
@@ -696,7 +725,14 @@ function excerpt(text: string, end: number): string {
   return space > 0 && space < cut.length - 1 ? cut.slice(space + 1) : cut;
 }
 
-function describeProblem(p: Paragraph, scan: ParagraphQuotes, problem: LocalProblem, mayEndOpen: boolean, placement: Placement): QuoteProblem {
+function describeProblem(
+  p: Paragraph,
+  scan: ParagraphQuotes,
+  problem: LocalProblem,
+  mayEndOpen: boolean,
+  placement: Placement,
+  lineBreak: string,
+): QuoteProblem {
   const text = p.text;
   const before = faults(scan, mayEndOpen);
   const candidates: { fix: Fix; local: { start: number; end: number; text: string }; rank: number }[] = [];
@@ -736,6 +772,18 @@ function describeProblem(p: Paragraph, scan: ParagraphQuotes, problem: LocalProb
       if ('.?!,;:'.includes(last)) at = closingOffset(at - 1, last, fullSentence, placement);
       if (!place) related.push({ start: p.start + at - 1, end: p.start + at, message: 'The quotation most likely ends here.' });
       add(`Close the quotation after “${excerpt(text, at)}”`, at, at, glyph, insertRank + 1);
+    }
+    const blocking = scan.marks.find((m) => m.at === problem.limit && m.role === 'open' && m.kind === problem.kind);
+    if (blocking && !problem.extra && lostParagraphBreak(text, q, { at: blocking.at, glyph: blocking.glyph, kind: blocking.kind, dir: 'open', curly: blocking.curly })) {
+      // Not checked by re-scanning: the two halves become paragraphs of their own,
+      // the first running on into the second by the multi-paragraph convention.
+      const gap = trimmedEndBefore(text, blocking.at);
+      candidates.push({
+        fix: { title: 'Start a new paragraph where the next quotation opens', edits: [{ start: p.start + gap, end: p.start + blocking.at, text: lineBreak + lineBreak }] },
+        local: { start: gap, end: blocking.at, text: lineBreak + lineBreak },
+        rank: insertRank + 1.5,
+      });
+      related.push({ start: p.start + blocking.at, end: p.start + blocking.at + blocking.glyph.length, message: 'If a paragraph break was lost here, this mark continues the quotation.' });
     }
     const duplicate = text.startsWith(problem.glyph, problem.at + problem.glyph.length) || text.slice(0, problem.at).endsWith(problem.glyph);
     add(removeTitle, problem.at, problem.at + problem.glyph.length, '', insertRank === 0 ? 3 : 1, duplicate);
