@@ -3,6 +3,7 @@
 // package.json, add its tests, add its row to the README table.
 
 import type { Rule } from '../rule';
+import { attributionVerb } from './attribution-verb';
 import { longSentence } from './long-sentence';
 import { longLede } from './long-lede';
 import { apStyle } from './ap-style';
@@ -11,6 +12,7 @@ import { mixedQuotes } from './mixed-quotes';
 import { unbalancedQuote } from './unbalanced-quote';
 
 export const rules: readonly Rule[] = [
+  attributionVerb,
   longSentence,
   longLede,
   apStyle,

@@ -1,0 +1,90 @@
+// attribution-verb — a "said-bookism" attributing a direct quotation. AP
+// prefers the neutral "said": verbs such as claimed, admitted, insisted,
+// stated or noted tell the reader what to think of the quote, and "claimed"
+// or "admitted" can be unfair to the speaker. A style note, not an error.
+//
+// Bad:  "We will open it this summer," Whitfield claimed.
+//       Whitfield insisted: "The money is there."
+//       "It is done," admits the mayor.
+// Good: "We will open it this summer," Whitfield said.
+//       "It is done," says the mayor.
+//       The group claimed responsibility for the attack.   (not attributing a quotation)
+//       "It is done," she added.                            (added, told, wrote, asked are plain)
+//
+// Only verbs in attribution position are flagged: right after a quotation's
+// closing mark (with the speaker before or after the verb) or right before its
+// opening mark. The fix writes "said" for the past tense and "says" for the
+// present, keeping a capital.
+
+import { analyzeQuotes } from '../quotes';
+import type { Rule } from '../rule';
+import type { RuleFinding } from '../types';
+
+const bookisms = [
+  'state', 'claim', 'note', 'admit', 'insist', 'declare', 'exclaim', 'opine', 'assert', 'remark', 'proclaim', 'maintain',
+  'contend', 'aver', 'quip', 'retort', 'gush', 'muse', 'sniff', 'snap', 'bark', 'chuckle', 'concede', 'observe',
+];
+/** Past and present third-person forms → the plain verb in the same tense. */
+const replacements = new Map<string, 'said' | 'says'>();
+for (const verb of bookisms) {
+  const past = verb.endsWith('e') ? `${verb}d` : /[^aeiou][aeiou][tp]$/.test(verb) && verb !== 'assert' && verb !== 'gush' ? `${verb}${verb.at(-1)}ed` : `${verb}ed`;
+  const present = /(sh|ch|s|x)$/.test(verb) ? `${verb}es` : `${verb}s`;
+  replacements.set(past, 'said');
+  replacements.set(present, 'says');
+}
+replacements.set('averred', 'said');
+replacements.set('avers', 'says');
+const verbForms = [...replacements.keys()].flatMap((v) => [v, v[0].toUpperCase() + v.slice(1)]);
+const verbAlternation = verbForms.sort((a, b) => b.length - a.length).join('|');
+
+/** A speaker: a pronoun, "the mayor", or up to four capitalised words ("Gov. Jane Smith"). */
+const speaker = String.raw`(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou|(?:[Tt]he|[Aa]n?)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+)?|[\p{Lu}][\p{L}'’-]*\.?(?:\s+[\p{Lu}][\p{L}'’-]*\.?){0,3}?)`;
+/** After the closing mark: `, Whitfield claimed` / `, claimed Whitfield` / `he insisted`. */
+const afterQuote = new RegExp(String.raw`^[,;]?\s*(?:${speaker}\s+)?(${verbAlternation})\b`, 'u');
+/** Before the opening mark: `Whitfield insisted: ` / `she noted that ` / `he claimed, `. */
+const beforeQuote = new RegExp(String.raw`\b(${verbAlternation})(?:\s+that)?\s*[,:]?\s*$`, 'u');
+
+export const attributionVerb: Rule = {
+  id: 'attribution-verb',
+  description: 'Attribution verbs that editorialize (claimed, admitted, insisted, stated, noted...) where AP prefers "said".',
+  defaultSeverity: 'info',
+  needsNlp: false,
+  check(ctx) {
+    const { prose } = ctx.draft;
+    const findings: RuleFinding[] = [];
+    const seen = new Set<number>();
+    const flag = (start: number, verb: string) => {
+      if (seen.has(start)) return;
+      seen.add(start);
+      const plain = replacements.get(verb.toLowerCase())!;
+      const text = /^\p{Lu}/u.test(verb) ? plain[0].toUpperCase() + plain.slice(1) : plain;
+      findings.push({
+        start,
+        end: start + verb.length,
+        message: `"${verb}" colours the quotation; AP prefers the neutral "${plain}".`,
+        fixes: [{ title: `Write "${text}"`, edits: [{ start, end: start + verb.length, text }], preferred: true }],
+      });
+    };
+    for (const q of analyzeQuotes(ctx).quotations) {
+      if (q.depth > 0) continue;
+      const paragraph = ctx.draft.paragraphs[q.paragraph];
+      if (paragraph.isHeadline) continue;
+      if (q.close !== undefined) {
+        const from = q.close + 1;
+        const window = prose.slice(from, Math.min(paragraph.end, from + 60));
+        const m = afterQuote.exec(window);
+        // A quotation ending in a full stop ends its sentence: what follows starts a new one
+        // ("...ever." She noted a rally...), unless the verb closes it ("...ever," she noted.).
+        const endsSentence = /[.!?]$/.test(prose.slice(q.contentStart, q.close).trimEnd());
+        if (m && (!endsSentence || /^[.!?]/.test(window.slice(m.index + m[0].length)))) flag(from + m.index + m[0].length - m[1].length, m[1]);
+      }
+      if (!q.continues) {
+        const windowStart = Math.max(paragraph.start, q.open - 60);
+        const window = prose.slice(windowStart, q.open);
+        const m = beforeQuote.exec(window);
+        if (m) flag(windowStart + m.index, m[1]);
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/analysis/analyze';
+import { attributionVerb } from '../../server/src/analysis/rules/attribution-verb';
+import type { Finding } from '../../server/src/analysis/types';
+
+function check(text: string): Finding[] {
+  return analyze(text, { language: 'plaintext', quoteStyle: 'auto', rules: {} }, 'all', [attributionVerb]).findings;
+}
+function fixAll(text: string): string {
+  let result = text;
+  for (const e of check(text).flatMap((f) => f.fixes[0].edits).sort((a, b) => b.start - a.start)) result = result.slice(0, e.start) + e.text + result.slice(e.end);
+  return result;
+}
+
+test('said-bookisms after or before a quotation are flagged, with "said"/"says" as the fix', () => {
+  const text = 'Headline\n\n"We will open it this summer," Whitfield claimed.\n\nWhitfield insisted: "The money is there."\n\n"It is done," admits the mayor.\n\nHe noted that "prices rose."\n\n“It works,” Gov. Jane Smith stated.\n';
+  const findings = check(text);
+  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['claimed', 'insisted', 'admits', 'noted', 'stated']);
+  assert.equal(findings[0].severity, 'info');
+  assert.equal(
+    fixAll(text),
+    'Headline\n\n"We will open it this summer," Whitfield said.\n\nWhitfield said: "The money is there."\n\n"It is done," says the mayor.\n\nHe said that "prices rose."\n\n“It works,” Gov. Jane Smith said.\n',
+  );
+});
+
+test('a capital is kept: "Claimed" becomes "Said"', () => {
+  assert.equal(fixAll('Headline\n\n"It is done," Claimed the mayor.\n'), 'Headline\n\n"It is done," Said the mayor.\n');
+});
+
+test('plain verbs, verbs away from quotations, and new sentences after a quotation are not flagged', () => {
+  const text = [
+    'Headline',
+    '"It is done," she added. "Next," he told reporters. "Why?" she asked.',
+    'The group claimed responsibility for the attack. He was admitted to hospital.',
+    'Officials said the plan "will work." She noted a rally planned for Saturday.',
+  ].join('\n\n');
+  assert.deepEqual(check(text), []);
+});
+
+test('the headline is not checked', () => {
+  assert.deepEqual(check('Sanders declares "revolution"\n\nBody.\n'), []);
+});
