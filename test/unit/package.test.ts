@@ -2,10 +2,12 @@
 // and language configurations exist and parse, every registered rule has its
 // severity setting (and no setting names a rule that does not exist), and the
 // .vscodeignore allowlist packs the bundles and nothing from the sources,
-// tests or node_modules. Packaging itself (`npm run package`) is slower and
+// tests or node_modules; the grammar JSON is up to date with its source,
+// scripts/build-grammar.mjs. Packaging itself (`npm run package`) is slower and
 // stays out of this suite.
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -44,6 +46,16 @@ test('every grammar include points at a rule that exists in its repository', () 
       const name = include.slice('"include":"#'.length, -1);
       assert.ok(name in grammar.repository, `${entry.path}: #${name} is included but not defined`);
     }
+  }
+});
+
+test('syntaxes/article.tmLanguage.json is what scripts/build-grammar.mjs writes (npm run build:grammar)', () => {
+  const fresh = join(mkdtempSync(join(tmpdir(), 'copydesk-grammar-')), 'article.tmLanguage.json');
+  try {
+    execFileSync(process.execPath, [join(root, 'scripts/build-grammar.mjs'), fresh]);
+    assert.equal(readFileSync(join(root, 'syntaxes/article.tmLanguage.json'), 'utf8'), readFileSync(fresh, 'utf8'));
+  } finally {
+    rmSync(dirname(fresh), { recursive: true, force: true });
   }
 });
 
