@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runExtensionTestsInCodeServer } from '../test/editor/codeServer';
+import { exitOnSignals, runExtensionTestsInCodeServer } from '../test/editor/codeServer';
 
 function parseArguments(argv: string[]) {
   const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -31,8 +31,8 @@ async function main(): Promise<number> {
 }
 
 // test-electron forwards Ctrl+C as SIGINT: exiting runs codeServer.ts's exit hook,
-// which kills the code-server group; playwright closes Chromium's own group.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+// which kills the code-server group; playwright kills Chromium's own group.
+exitOnSignals();
 
 main().then(
   (code) => process.exit(code),

@@ -94,17 +94,26 @@ export async function killProcessGroup(pid: number, graceMs = 3000): Promise<voi
   }
 }
 
-/** Process groups to kill if this process exits without stopping them (a crash, process.exit). */
-const liveGroups = new Set<number>();
+/** Process groups (and their scratch folders) to clean up if this process exits without stopping them. */
+const liveGroups = new Map<number, string>();
 process.on('exit', () => {
-  for (const pid of liveGroups) {
+  for (const [pid, scratch] of liveGroups) {
     try {
       process.kill(-pid, 'SIGKILL');
     } catch {
       /* gone */
     }
+    fs.rmSync(scratch, { recursive: true, force: true });
   }
 });
+
+/**
+ * A signal's default action ends the process without an 'exit' event, which would
+ * leave code-server running. Runners without signal handlers of their own call this.
+ */
+export function exitOnSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => process.exit(130));
+}
 
 export interface CodeServer {
   /** e.g. http://127.0.0.1:41234 (no trailing slash). */
@@ -186,7 +195,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   );
   const pid = child.pid;
   if (pid === undefined) throw new Error(`could not start code-server (${process.execPath} ${codeServerEntry})`);
-  liveGroups.add(pid);
+  liveGroups.set(pid, scratch);
 
   let output = '';
   const collect = (chunk: Buffer) => {

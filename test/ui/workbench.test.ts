@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { launchBrowser, projectDir, startCodeServer, waitUntil, workbenchUrl, type CodeServer } from '../editor/codeServer';
+import { exitOnSignals, launchBrowser, projectDir, startCodeServer, waitUntil, workbenchUrl, type CodeServer } from '../editor/codeServer';
 import { prepareWorkspace } from '../editor/workspace';
 
 const resultsDir = path.join(projectDir, 'test-results');
@@ -38,6 +38,17 @@ const wordBoxInEditor = `(word) => {
   return null;
 }`;
 
+/** Runs in the page: the effective opacity of the hover showing `word` (Monaco fades it in). */
+function hoverOpacity(word: string): string {
+  return `(() => {
+    const hover = [...document.querySelectorAll('.monaco-hover')].find((e) => e.textContent.includes(${JSON.stringify(word)}));
+    if (!hover) return null;
+    let opacity = 1;
+    for (let e = hover; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+    return opacity;
+  })()`;
+}
+
 async function wordCentre(page: Page, word: string): Promise<{ x: number; y: number } | null> {
   return page.evaluate(`(${wordBoxInEditor})(${JSON.stringify(word)})`) as Promise<{ x: number; y: number } | null>;
 }
@@ -54,6 +65,7 @@ describe('Copydesk in the VS Code workbench (UI)', { timeout: 240_000 }, () => {
   let original: string;
 
   before(async () => {
+    exitOnSignals(); // Ctrl+C still stops code-server's group
     fs.mkdirSync(resultsDir, { recursive: true });
     for (const old of fs.readdirSync(resultsDir).filter((f) => /^ui-.*\.png$/.test(f))) fs.rmSync(path.join(resultsDir, old));
     for (const built of ['dist/client.js', 'dist/server.js']) {
@@ -113,7 +125,13 @@ describe('Copydesk in the VS Code workbench (UI)', { timeout: 240_000 }, () => {
       throw error;
     }
     // Monaco fades the hover in: wait for full opacity before the screenshot.
-    await waitUntil('the hover to be fully shown', async () => (await hover.evaluate('(el) => getComputedStyle(el).opacity')) === '1', 5_000);
+    let opacity: unknown;
+    await waitUntil('the hover to be fully shown', async () => {
+      opacity = await page.evaluate(hoverOpacity('Çavuşoğlu'));
+      return opacity === 1;
+    }, 5_000).catch((error: Error) => {
+      throw new Error(`${error.message}; opacity ${String(opacity)}`);
+    });
     const text = (await hover.textContent()) ?? '';
     await screenshot(page, 'ui-2-hover.png');
     assert.match(text, /Mevlüt Çavuşoğlu/, `hover: ${text}`);
