@@ -96,7 +96,10 @@ export async function killProcessGroup(pid: number, graceMs = 3000): Promise<voi
 
 /** Process groups (and their scratch folders) to clean up if this process exits without stopping them. */
 const liveGroups = new Map<number, string>();
+/** Browser profiles to remove if this process exits without closing the browser. */
+const browserProfiles = new Set<string>();
 process.on('exit', () => {
+  for (const profile of browserProfiles) fs.rmSync(profile, { recursive: true, force: true });
   for (const [pid, scratch] of liveGroups) {
     try {
       process.kill(-pid, 'SIGKILL');
@@ -275,6 +278,7 @@ export async function launchBrowser(viewport = { width: 1400, height: 900 }): Pr
   const problem = missingEditorPrerequisite();
   if (problem) throw new Error(problem);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-chromium-'));
+  browserProfiles.add(profile);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
@@ -300,6 +304,7 @@ export async function launchBrowser(viewport = { width: 1400, height: 900 }): Pr
       closed = true;
       await context.close().catch(() => undefined);
       fs.rmSync(profile, { recursive: true, force: true });
+      browserProfiles.delete(profile);
     },
   };
 }
