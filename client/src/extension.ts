@@ -61,7 +61,11 @@ function startClient(context: vscode.ExtensionContext, onStatus: (status: DraftS
       { scheme: 'untitled', language },
       { scheme: 'vscode-remote', language },
     ]),
-    synchronize: { configurationSection: 'copydesk' },
+    synchronize: {
+      configurationSection: 'copydesk',
+      // The newsroom's shared settings and names sheet: the server re-reads them when they change.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.copydesk.json,.copydesk.yaml,.copydesk.yml,.copydesk/names.yaml}'),
+    },
     errorHandler: restartingErrorHandler(),
   };
   const languageClient = new LanguageClient('copydesk', 'Copydesk', serverOptions, clientOptions);

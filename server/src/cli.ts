@@ -16,7 +16,8 @@ import { analyze, createContext } from './analysis/analyze';
 import { parseDraft } from './analysis/draft';
 import { analyzeEntities } from './analysis/entities';
 import { checkDraftSize } from './analysis/limits';
-import { defaultSettings, draftLanguageOf } from './analysis/settings';
+import { analysisOptionsFor, defaultSettings, draftLanguageOf, resolveSettings } from './analysis/settings';
+import { withWorkspaceFiles } from './workspaceFiles';
 import { toDiagnostic } from './lsp/diagnostics';
 import { entityLine, entityReport } from './lsp/entityReport';
 
@@ -51,11 +52,22 @@ export function readDraft(file: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+const reported = new Set<string>();
+/** A broken settings file is reported once per run, not once per draft. */
+function reportOnce(message: string): void {
+  if (reported.has(message)) return;
+  reported.add(message);
+  process.stderr.write(`${message}\n`);
+}
+
 function checkFile(file: string, text: string): { report: FileReport; skipped?: string } {
   const document = TextDocument.create(pathToFileURL(resolve(file)).href, draftLanguageOf(file), 1, text);
-  const refusal = checkDraftSize(text, defaultSettings.maxDraftSize);
+  // The newsroom's .copydesk.json and names sheet, from the file's folder upwards.
+  const { settings, problems, styleSheet } = withWorkspaceFiles(document.uri, resolveSettings(undefined));
+  for (const problem of problems) reportOnce(`copydesk: ${problem}`);
+  const refusal = checkDraftSize(text, settings.maxDraftSize);
   if (refusal) return { report: { file, diagnostics: [] }, skipped: refusal };
-  const options = { language: draftLanguageOf(file), quoteStyle: defaultSettings.quoteStyle, rules: defaultSettings.rules };
+  const options = analysisOptionsFor(settings, draftLanguageOf(file), styleSheet);
   const { findings, failures } = analyze(text, options);
   for (const failure of failures) {
     process.stderr.write(`copydesk: rule ${failure.ruleId} failed on ${file}: ${String(failure.error)}\n`);

@@ -66,6 +66,13 @@ connection.onDidChangeConfiguration((change) => {
   validator.scheduleAll();
 });
 
+// .copydesk.json, .copydesk.yaml or .copydesk/names.yaml changed on disk (the client watches them).
+connection.onDidChangeWatchedFiles(() => {
+  settings.filesChanged();
+  validator.forgetShownProblems();
+  validator.scheduleAll();
+});
+
 documents.onDidOpen((e) => validator.schedule(e.document));
 documents.onDidChangeContent((e) => validator.schedule(e.document));
 documents.onDidClose((e) => {

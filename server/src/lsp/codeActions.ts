@@ -10,6 +10,9 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseDraft } from '../analysis/draft';
+import { draftLanguageOf } from '../analysis/settings';
+import { ignoreInDraftEdit, ignoreInParagraphEdit } from '../analysis/suppression';
 import type { Finding } from '../analysis/types';
 import { diagnosticSource, type DiagnosticData } from './diagnostics';
 import { toRange } from './positions';
@@ -36,8 +39,39 @@ export function quickFixes(document: TextDocument, diagnostics: readonly Diagnos
         edit: { changes: { [document.uri]: fix.edits } },
       });
     }
+    actions.push(...ignoreActions(document, diagnostic));
   }
   return actions;
+}
+
+/**
+ * "Ignore <rule> in this paragraph" puts a suppression directive on its own
+ * line above the paragraph (an HTML comment in Markdown, brackets elsewhere);
+ * "Ignore <rule> in this draft" appends a copydesk-ignore directive at the
+ * end, where it touches neither the headline nor the lede. Both travel with
+ * the draft, so the next editor sees the decision.
+ */
+function ignoreActions(document: TextDocument, diagnostic: Diagnostic): CodeAction[] {
+  const ruleId = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
+  if (!ruleId) return [];
+  const language = draftLanguageOf(document.languageId === 'plaintext' ? document.uri : document.languageId);
+  const draft = parseDraft(document.getText(), language);
+  const start = document.offsetAt(diagnostic.range.start);
+  const toLsp = (e: { start: number; end: number; text: string }): TextEdit => ({ range: toRange(document, e.start, e.end), newText: e.text });
+  return [
+    {
+      title: `Ignore ${ruleId} in this paragraph`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: { changes: { [document.uri]: [toLsp(ignoreInParagraphEdit(draft, { start, ruleId }))] } },
+    },
+    {
+      title: `Ignore ${ruleId} in this draft`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: { changes: { [document.uri]: [toLsp(ignoreInDraftEdit(draft, ruleId))] } },
+    },
+  ];
 }
 
 /** The safe fixes of the fix-all rules, without overlaps, as one edit. */

@@ -4,6 +4,7 @@
 
 import type { Connection } from 'vscode-languageserver';
 import { resolveSettings, type ResolvedSettings } from '../analysis/settings';
+import { clearWorkspaceFileCache, withWorkspaceFiles } from '../workspaceFiles';
 
 export class SettingsStore {
   private readonly cache = new Map<string, Promise<ResolvedSettings>>();
@@ -25,6 +26,10 @@ export class SettingsStore {
   }
 
   private async read(uri: string): Promise<ResolvedSettings> {
+    return withWorkspaceFiles(uri, await this.readEditorSettings(uri));
+  }
+
+  private async readEditorSettings(uri: string): Promise<ResolvedSettings> {
     if (!this.canPull()) return resolveSettings(this.pushed);
     try {
       const raw: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'copydesk' });
@@ -33,6 +38,12 @@ export class SettingsStore {
       // A client that fails the request still gets a working Copydesk with defaults.
       return resolveSettings(undefined);
     }
+  }
+
+  /** workspace/didChangeWatchedFiles: a .copydesk.json or names.yaml changed; read them afresh. */
+  filesChanged(): void {
+    clearWorkspaceFileCache();
+    this.cache.clear();
   }
 
   /** workspace/didChangeConfiguration: drop the cache; keep pushed settings for pull-less clients. */
@@ -46,3 +57,4 @@ export class SettingsStore {
     this.cache.delete(uri);
   }
 }
+

@@ -15,7 +15,7 @@ import { parseDraft, updateDraft } from '../analysis/draft';
 import { checkDraftSize } from '../analysis/limits';
 import type { RuleContext } from '../analysis/rule';
 import { rules as allRules } from '../analysis/rules/index';
-import { draftLanguageOf, type ResolvedSettings } from '../analysis/settings';
+import { analysisOptionsFor, draftLanguageOf, type ResolvedSettings } from '../analysis/settings';
 import { draftStats } from '../analysis/stats';
 import type { AnalysisOptions, Finding } from '../analysis/types';
 import { toDiagnostic } from './diagnostics';
@@ -135,11 +135,14 @@ export class DraftValidator {
     const resolved = await this.settings.get(document.uri);
     this.showProblems(resolved);
     if (!resolved.settings.languages.includes(document.languageId)) return undefined;
-    return {
-      language: draftLanguageOf(document.languageId === 'plaintext' ? document.uri : document.languageId),
-      quoteStyle: resolved.settings.quoteStyle,
-      rules: resolved.settings.rules,
-    };
+    const language = draftLanguageOf(document.languageId === 'plaintext' ? document.uri : document.languageId);
+    // The house style, AP checks, word limits and style sheet come with the settings.
+    return analysisOptionsFor(resolved.settings, language, resolved.styleSheet);
+  }
+
+  /** Settings files changed on disk: a fixed file may break again, so its message may show again. */
+  forgetShownProblems(): void {
+    this.shownProblems.clear();
   }
 
   private async runFastPhase(uri: string): Promise<void> {
