@@ -78,12 +78,14 @@ export function activate(context: vscode.ExtensionContext): CopydeskApi {
   const statusItem = vscode.window.createStatusBarItem('copydesk.draftStatus', vscode.StatusBarAlignment.Right, 100);
   statusItem.name = 'Copydesk';
   const statuses = new Map<string, DraftStatus>();
+  let statusShown = false;
 
   const showStatus = () => {
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
     const status = uri ? statuses.get(uri) : undefined;
     if (!status) {
       statusItem.hide();
+      statusShown = false;
       return;
     }
     if (status.paused) {
@@ -94,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): CopydeskApi {
       statusItem.tooltip = 'Copydesk: word count and reading time at 230 words a minute';
     }
     statusItem.show();
+    statusShown = true;
   };
 
   client = startClient(context, (status) => {
@@ -122,7 +125,7 @@ export function activate(context: vscode.ExtensionContext): CopydeskApi {
   );
 
   return {
-    statusText: () => (statusItem.text && vscode.window.activeTextEditor ? statusItem.text : ''),
+    statusText: () => (statusShown ? statusItem.text : ''),
     client: () => client,
   };
 }
