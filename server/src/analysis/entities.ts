@@ -80,6 +80,8 @@ const organizationHeads = new Set([
 const nameParticles = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'ter', 'ten', 'y', 'e']);
 /** Capitalised abbreviations that name no one: time zones, units, common initialisms. */
 const nonNames = new Set(titleTable.nonNames.map((n) => n.toLowerCase()));
+/** Places whose names look like acronyms or organizations ("U.S.", "West Bank"). */
+const knownPlaces = new Set(titleTable.places.map((n) => foldName(n).replace(/\.$/, '')));
 const timeTags = ['Month', 'WeekDay', 'Date', 'Holiday'];
 const placeTags = ['Place', 'Country', 'City', 'Region', 'Address'];
 
@@ -308,7 +310,8 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
     return /^\p{Lu}\p{Ll}+-\p{Ll}/u.test(w.text) && !midSentenceCapitals.has(w.fold);
   };
   // Sentence-initial (or quote-initial) common words: "Despite", "The", "Officials".
-  while (first <= last && (words[first].sentenceStart || /["“‘(]\s*$/.test(words[first].pre)) && (isCommonWord(words[first]) || words[first].fold === 'the')) first++;
+  const introducesTitle = (k: number) => k < last && (honorifics.has(words[k + 1].bare) || titleModifiers.has(words[k + 1].bare)) && !words[k].has('Determiner');
+  while (first <= last && (words[first].sentenceStart || /["“‘(]\s*$/.test(words[first].pre)) && ((isCommonWord(words[first]) && !introducesTitle(first)) || words[first].fold === 'the')) first++;
   while (first <= last && (words[first].fold === 'the' || (words[first].fold === 'a' && text[words[first].end] !== '.'))) first++;
   if (first > last) return [];
 
@@ -361,6 +364,10 @@ function weighEvidence(c: Candidate, words: Word[], text: string, nlpSpans: Map<
   const key = `${firstWord.start}:${lastWord.end}`;
   const nlpKinds = nlpSpans.get(key);
 
+  if (knownPlaces.has(span.map((w) => w.bare).join(' '))) {
+    c.loc += 10;
+    return;
+  }
   // Organizations
   if (organizationEndings.has(lastWord.bare) && span.length > 1) c.org += 5;
   if (organizationHeads.has(firstWord.bare) && span.some((w) => w.fold === 'of')) c.org += 5;
@@ -370,6 +377,7 @@ function weighEvidence(c: Candidate, words: Word[], text: string, nlpSpans: Map<
   if (span.length === 1 && isAcronym(firstWord)) c.org += 2;
   if (span.length === 1 && organizationEndings.has(firstWord.bare)) c.org -= 3;
   if (before && !before.capitalised && organizationIntroducers.has(before.bare) && continuesName(text, before, firstWord)) c.org += 4;
+  if (before && before2 && /^(?:in|of)$/.test(before.fold) && /^(?:shares|stake|stakes|holding|unit|subsidiary|division|shareholders|investors)$/.test(before2.fold)) c.org += 4;
   // British usage gives a team or company a plural verb: "United have won".
   if (span.length <= 2 && after && pluralAgreement.test(after.fold) && continuesSentence(text, lastWord, after) && !lastWord.has('Plural')) c.org += 2;
   // "a spokesman for Cascade Energy", "shares in Acme"
@@ -396,17 +404,26 @@ function weighEvidence(c: Candidate, words: Word[], text: string, nlpSpans: Map<
   // "c Moin Khan b Waqar Younis": a cricket scorecard's caught and bowled.
   if (before && /^(?:c|b|st|lbw)$/.test(before.text) && continuesName(text, before, firstWord)) c.per += 3;
   if (span.length >= 2 && /^\p{Lu}\.?$/u.test(firstWord.text) && text[firstWord.end] === '.') c.per += 4;
+  // "Gencor said its profit rose", "Fox said his government": the pronoun that refers back.
+  for (let k = c.last + 1; k < words.length && k <= c.last + 8 && words[k].sentenceId === lastWord.sentenceId; k++) {
+    const f = words[k].fold;
+    if (words[k].capitalised && k > c.last + 1) break;
+    if (f === 'its') c.org += 2;
+    else if (f === 'his' || f === 'her' || f === 'he' || f === 'she') c.per += 1.5;
+    else continue;
+    break;
+  }
 
   // Results and tables: "Barnsley 2 Oxford 1", "Gravelaine 24th", "Ato Boldon (Trinidad) 10.12".
-  if ((numericShare.get(lastWord.sentenceId) ?? 0) >= 0.25) {
+  let teamWithScore = false;
+  if ((numericShare.get(lastWord.paragraph) ?? 0) >= 0.2) {
     const rest = text.slice(lastWord.end, lastWord.end + 24);
     const country = /^\s*\(([^()]{2,20})\)/.exec(rest);
     const afterName = country ? rest.slice(country[0].length) : rest;
     if (/^\s+\d+(?:st|nd|rd|th)\b/.test(afterName) || /^\s*\(\d+(?:st|nd|rd|th)/.test(rest)) c.per += 4;
     else if (/^\s+\d+(?:-\d{1,2})?(?:\s|$|\)|\.$)/.test(afterName) && c.per < 4) {
       // A team and its score (or a cricket total, "Essex 194-0"): the place name is the club here.
-      c.org += 5 + c.loc;
-      c.loc = 0;
+      teamWithScore = true;
     }
     else if (country && /^\s+[\d:.]+\d/.test(afterName)) c.per += 2;
   }
@@ -429,6 +446,11 @@ function weighEvidence(c: Candidate, words: Word[], text: string, nlpSpans: Map<
   c.per += guess.per * 3;
   c.org += guess.org * 3;
   c.loc += guess.loc * 3 + guess.other * 2;
+  // National teams are named by their country and stay places.
+  if (teamWithScore && !span.some((w) => w.has('Country'))) {
+    c.org += 5 + c.loc;
+    c.loc = 0;
+  }
   // Capitalised words in otherwise capitalised copy (datelines, shouted headings) say little.
   if (span.every((w) => !/\p{Ll}/u.test(w.text)) && !(span.length === 1 && isAcronym(firstWord))) {
     c.per -= 2;
@@ -483,8 +505,8 @@ function appositiveRole(words: Word[], last: number, text: string): string | nul
  * CoNLL-2003 training split. A person needs less: unfamiliar names in news
  * copy are far more often people than organizations.
  */
-const personThreshold = Number(process.env.NER_TP ?? 2);
-const organizationThreshold = Number(process.env.NER_TO ?? 3);
+const personThreshold = 2;
+const organizationThreshold = 3;
 
 function resolveEntities(ctx: RuleContext): Entity[] {
   const text = ctx.draft.text;
@@ -511,17 +533,16 @@ function resolveEntities(ctx: RuleContext): Entity[] {
   {
     const totals = new Map<number, [number, number]>();
     for (const w of words) {
-      const t = totals.get(w.sentenceId) ?? [0, 0];
+      const t = totals.get(w.paragraph) ?? [0, 0];
       t[0]++;
       if (/\d/.test(w.text)) t[1]++;
-      totals.set(w.sentenceId, t);
+      totals.set(w.paragraph, t);
     }
     for (const [id, [all, numeric]] of totals) numericShare.set(id, numeric / all);
   }
   for (const c of candidates) {
     weighEvidence(c, words, text, nlpSpans, numericShare);
     if (c.tableEntry) continue;
-    if (process.env.NER_DEBUG) console.log('candidate', JSON.stringify(text.slice(words[c.first].start, words[c.last].end)), 'per', c.per.toFixed(1), 'org', c.org.toFixed(1), 'loc', c.loc.toFixed(1));
     const best = Math.max(c.per, c.org);
     if (c.per >= c.org && c.per >= personThreshold && c.per > c.loc) c.kind = 'person';
     else if (c.org > c.per && c.org >= organizationThreshold && c.org > c.loc) c.kind = 'organization';
@@ -577,6 +598,22 @@ function propagate(candidates: Candidate[], words: Word[]): void {
     if (asPerson >= asOrganization && asPerson >= 1) c.kind = 'person';
     else if (asOrganization > asPerson) c.kind = 'organization';
     else if (!c.kind && c.loc < 4) c.kind = 'person';
+  }
+  // One name, one sense per story: a mention left undecided (a headline, a
+  // sentence-initial surname) takes the type its other mentions share.
+  const sameName = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const fold = spanFold(words, c);
+    (sameName.get(fold) ?? sameName.set(fold, []).get(fold)!).push(c);
+  }
+  for (const group of sameName.values()) {
+    if (group.length < 2) continue;
+    const kinds = new Set(group.map((c) => c.kind).filter(Boolean));
+    if (kinds.size !== 1) continue;
+    const kind = [...kinds][0];
+    const typed = group.filter((c) => c.kind).length;
+    if (typed * 2 < group.length && !group.some((c) => c.firm)) continue;
+    for (const c of group) if (!c.kind && c.loc < 6) c.kind = kind;
   }
 }
 
