@@ -27,7 +27,7 @@ test('months with a date are abbreviated, March to July spelled out, months alon
 });
 
 test('correct months, years, names and dates inside quotations are not flagged', () => {
-  const text = 'Headline\n\nOn Feb. 13 and March 3, in February 2017 and in May, Jan Smith met Dec. 6-9 voters. "It was February 13," she said.\n';
+  const text = 'Headline\n\nOn Feb. 13 and March 3, in February 2017 and in May, Jan Smith met Dec. 6-9 voters. In January 25 people left. "It was February 13," she said.\n';
   assert.deepEqual(flagged(text), []);
 });
 

@@ -47,6 +47,8 @@ function checkMonths(ctx: RuleContext, quoted: (o: number) => boolean, findings:
     const start = m.index!;
     const end = start + m[0].length;
     if (quoted(start) || !dayAfter.test(prose.slice(end, end + 8))) continue;
+    // "In January 25 people were ..." is a month and a count; "in January 25, 2016" is a date.
+    if (/\bin $/i.test(prose.slice(Math.max(0, start - 3), start)) && !/^\s+\d{1,2}(?:st|nd|rd|th)?,/.test(prose.slice(end, end + 8))) continue;
     const short = abbreviated[m[0]];
     findings.push({
       start,
