@@ -16,7 +16,8 @@ import type { Entity } from './entities';
 const speechVerbs =
   'said|says|say|told|tells|added|adds|continued|continues|wrote|writes|asked|asks|explained|explains|insisted|insists|claimed|claims|noted|notes|stated|states|argued|argues|replied|replies|warned|warns|declared|declares|announced|acknowledged|conceded|recalled|recalls|observed|remarked|responded|answered|testified|tweeted|posted|cautioned|predicted|suggested|admitted|admits|maintained|maintains';
 const verbAfterName = new RegExp(`^(?:\\s+(?:also|later|then|again|earlier|once|has|had|have|\\p{L}+ly|on\\s+\\p{Lu}\\p{L}*(?:\\s+\\d{1,2})?|in\\s+(?:a|an)\\s+\\p{L}+)){0,3}\\s+(?:${speechVerbs})\\b`, 'u');
-const verbBeforeName = new RegExp(`\\b(?:${speechVerbs})\\s+$|\\baccording\\s+to\\s+(?:the\\s+)?$`, 'iu');
+// "said Mayor Ana Castillo": a title of up to three capitalised words may stand between.
+const verbBeforeName = new RegExp(`\\b(?:(?:${speechVerbs})|according\\s+to)\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}.]*\\s+){0,3}$`, 'u');
 const pronounClause = new RegExp(`\\b(?:(he|she)\\s+(?:also\\s+|later\\s+|then\\s+)?(?:${speechVerbs})|(?:${speechVerbs})\\s+(he|she))\\b`, 'giu');
 
 interface Clause {

@@ -259,8 +259,9 @@ function buildCandidates(words: Word[], text: string): Candidate[] {
       const after = words[last + 2];
       const afterThat = words[last + 3];
       if (!next.capitalised && after && continuesName(text, words[last], next)) {
-        const headWords = words.slice(i, last + 1).map((w) => w.bare);
-        const orgOrTitle = headWords.some((h) => organizationHeads.has(h) || honorifics.has(h));
+        // "Bank of England", "Secretary of State", but not "Dr. Lena Moreau of Harborview University".
+        const head = words[last].bare;
+        const orgOrTitle = organizationHeads.has(head) || honorifics.has(head) || (organizationHeads.has(words[i].bare) && last - i < 3);
         if ((next.fold === 'of' || next.fold === 'for') && orgOrTitle && after.capitalised && continuesName(text, next, after)) {
           last += 2;
           continue;
@@ -329,7 +330,9 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
       // The title phrase runs back from its honorific over modifiers and nationalities.
       let t = h;
       while (t > first && (isTitleWord(words[t - 1]) || words[t - 1].has('Demonym') || (words[t - 1].has('Adjective') && !words[t - 1].has('Person')))) t--;
-      role = text.slice(words[first].start, words[k - 1].end);
+      // Keep an abbreviated title's period: "Dr.", "Sen.".
+      const titleEnd = words[k - 1].end + (text[words[k - 1].end] === '.' ? 1 : 0);
+      role = text.slice(words[first].start, titleEnd);
       per += 6;
       if (t > first) result.push(...shapeCandidate(words, first, t - 1, text, midSentenceCapitals));
       first = k;

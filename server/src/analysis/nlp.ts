@@ -158,13 +158,16 @@ function extract(text: string): NlpParagraph {
   };
 }
 
+const foldedLetters: Record<string, string> = { ß: 'ss', ø: 'o', Ø: 'O', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE' };
+
 /** Lower case with diacritics removed, for matching "Çavuşoğlu" with "Cavusoglu". */
 export function foldName(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .replace(/ı/g, 'i')
-    .replace(/[ßø]/g, (c) => (c === 'ß' ? 'ss' : 'o'))
+    // Letters that Unicode does not decompose into a base letter and a mark.
+    .replace(/[ßøØłŁđĐæÆœŒ]/g, (c) => foldedLetters[c])
     .replace(/[’‘`´]/g, "'")
     .replace(/[‐‑–—]/g, '-')
     .toLowerCase();

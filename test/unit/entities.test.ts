@@ -1,0 +1,240 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createContext } from '../../server/src/analysis/analyze';
+import { parseDraft } from '../../server/src/analysis/draft';
+import { analyzeEntities, type Entity, type EntityAnalysis } from '../../server/src/analysis/entities';
+import { parseParagraph } from '../../server/src/analysis/nlp';
+import { defaultOptions } from '../../server/src/analysis/types';
+
+function entitiesOf(text: string): EntityAnalysis {
+  return analyzeEntities(createContext(parseDraft(text, 'plaintext'), defaultOptions));
+}
+
+function find(analysis: EntityAnalysis, name: string): Entity {
+  const entity = analysis.entities.find((e) => e.name === name);
+  assert.ok(entity, `no entity named ${name}; found: ${analysis.entities.map((e) => `${e.type}:${e.name}`).join(', ')}`);
+  return entity;
+}
+
+/** Every mention's range must cover exactly its text. */
+function assertRangesExact(text: string, analysis: EntityAnalysis): void {
+  for (const e of analysis.entities) {
+    for (const m of e.mentions) assert.equal(text.slice(m.start, m.end), m.text, `mention of ${e.name}`);
+    for (const q of e.quotes) assert.equal(text.slice(q.start, q.end), q.text, `quote of ${e.name}`);
+  }
+}
+
+const at = (text: string, word: string, nth = 0) => {
+  let index = -1;
+  for (let i = 0; i <= nth; i++) index = text.indexOf(word, index + 1);
+  assert.ok(index >= 0, `${word} not in text`);
+  return index;
+};
+
+// A story shaped like the sample draft (headline, surname-only references,
+// acronyms, a title on first reference), written for this test.
+const coalitionStory = `Tillerson warns the fight against Islamic State is not over
+
+"Winning the big battles does not mean the job is done" against the IS group, Tillerson told coalition members in Kuwait on February 13.
+
+"ISIS is still a danger to the region and to our homes", he said.
+
+Dozens of countries joined the coalition after IS fighters seized ground in Iraq and Syria in 2014.
+
+"What we learned in Afghanistan is that local forces matter most", the North Atlantic Treaty Organisation chief added.
+
+Turkey is "a valued North Atlantic Treaty Organisation ally", according to Tillerson, who said it faces threats on its border.
+
+Turkish Foreign Minister Mevlüt Çavuşoğlu on February 14 said the coalition should respect the borders of Syria.
+
+Officials said the point of Tillerson's visit was that anything slowing Islamic State's defeat would hurt the peace.
+
+"Partners who want our help should stop arming groups that divide Syria", Çavuşoğlu said in Kuwait City.
+`;
+
+test('sample-style story: people, organizations, and places that are neither', () => {
+  const analysis = entitiesOf(coalitionStory);
+  assertRangesExact(coalitionStory, analysis);
+
+  const tillerson = find(analysis, 'Tillerson');
+  assert.equal(tillerson.type, 'person');
+  // Headline, told, according to, possessive: every mention, the 's left out of the range.
+  assert.equal(tillerson.mentions.length, 4);
+  assert.ok(tillerson.mentions.every((m) => m.text === 'Tillerson'));
+
+  const cavusoglu = find(analysis, 'Mevlüt Çavuşoğlu');
+  assert.equal(cavusoglu.type, 'person');
+  assert.equal(cavusoglu.role, 'Turkish Foreign Minister');
+  assert.deepEqual(cavusoglu.aliases, ['Çavuşoğlu']);
+  assert.equal(cavusoglu.quotes.length, 1);
+  assert.match(cavusoglu.quotes[0].text, /^Partners who want our help/);
+
+  const islamicState = find(analysis, 'Islamic State');
+  assert.equal(islamicState.type, 'organization');
+  assert.deepEqual([...islamicState.aliases].sort(), ['IS', 'ISIS']);
+  assert.equal(islamicState.mentions.length, 5);
+
+  const nato = find(analysis, 'North Atlantic Treaty Organisation');
+  assert.equal(nato.type, 'organization');
+  assert.equal(nato.mentions.length, 2);
+
+  for (const place of ['Turkey', 'Syria', 'Iraq', 'Kuwait', 'Afghanistan']) {
+    assert.equal(analysis.entityAt(at(coalitionStory, place) + 1), undefined, `${place} is not a person or organization`);
+    assert.ok(!analysis.entities.some((e) => e.name === place), `${place} listed as an entity`);
+  }
+  // Months, days and sentence-initial capitals are not names.
+  for (const word of ['February', 'Dozens', 'Officials', 'Winning', 'Partners']) {
+    assert.equal(analysis.entityAt(at(coalitionStory, word) + 1), undefined, `${word} is not a name`);
+  }
+});
+
+test('quotations are attributed to their speakers, pronouns to the last person named', () => {
+  const analysis = entitiesOf(coalitionStory);
+  const tillerson = find(analysis, 'Tillerson');
+  const quoted = tillerson.quotes.map((q) => q.text.slice(0, 20));
+  assert.deepEqual(quoted, ['Winning the big batt', 'ISIS is still a dang', 'a valued North Atlan']);
+  // "the North Atlantic Treaty Organisation chief added": the chief spoke, not the alliance.
+  assert.equal(find(analysis, 'North Atlantic Treaty Organisation').quotes.length, 0);
+});
+
+test('entityAt finds the entity under the cursor, including right after the name', () => {
+  const analysis = entitiesOf(coalitionStory);
+  const offset = at(coalitionStory, 'Çavuşoğlu said');
+  assert.equal(analysis.entityAt(offset)?.name, 'Mevlüt Çavuşoğlu');
+  assert.equal(analysis.entityAt(offset + 'Çavuşoğlu'.length)?.name, 'Mevlüt Çavuşoğlu');
+  assert.equal(analysis.entityAt(at(coalitionStory, 'ISIS is') + 2)?.name, 'Islamic State');
+  assert.equal(analysis.entityAt(at(coalitionStory, 'coalition members')), undefined);
+});
+
+test('the result is memoized per analysis', () => {
+  const ctx = createContext(parseDraft(coalitionStory, 'plaintext'), defaultOptions);
+  assert.equal(analyzeEntities(ctx), analyzeEntities(ctx));
+});
+
+test('spellings with and without diacritics are one person', () => {
+  const text = 'Foreign Minister Mevlüt Çavuşoğlu arrived on Tuesday.\n\nCavusoglu said the talks went well.\n';
+  const analysis = entitiesOf(text);
+  const person = find(analysis, 'Mevlüt Çavuşoğlu');
+  assert.equal(person.mentions.length, 2);
+  assert.deepEqual(person.aliases, ['Cavusoglu']);
+  assert.equal(person.role, 'Foreign Minister');
+});
+
+test('an acronym in brackets after its expansion is the same organization, possessive excluded', () => {
+  const text =
+    'The Regional Water Quality Board (RWQB) fined the plant on Friday.\n\nThe RWQB\'s inspectors found oil in the creek, said Dana Whitfield, a spokeswoman for the board.\n';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const board = find(analysis, 'Regional Water Quality Board');
+  assert.equal(board.type, 'organization');
+  assert.deepEqual(board.aliases, ['RWQB']);
+  assert.equal(board.mentions.length, 3);
+  assert.equal(board.mentions[2].text, 'RWQB');
+  const spokeswoman = find(analysis, 'Dana Whitfield');
+  assert.equal(spokeswoman.type, 'person');
+  assert.equal(spokeswoman.role, 'a spokeswoman for the board');
+});
+
+test('organization cue words, titles and roles', () => {
+  const text =
+    'Rachel Ostrowski, a spokeswoman for Cascade Energy Inc., said the Ministry of Energy approved the line.\n\n' +
+    'Dr. Lena Moreau of Harborview University disagreed, and Sen. Paul Okafor asked the Federal Bureau of Investigation to look into it.\n';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Rachel Ostrowski').role, 'a spokeswoman for Cascade Energy Inc');
+  assert.equal(find(analysis, 'Cascade Energy Inc').type, 'organization');
+  assert.equal(find(analysis, 'Ministry of Energy').type, 'organization');
+  assert.equal(find(analysis, 'Harborview University').type, 'organization');
+  const moreau = find(analysis, 'Lena Moreau');
+  assert.equal(moreau.type, 'person');
+  assert.equal(moreau.role, 'Dr.');
+  assert.equal(find(analysis, 'Paul Okafor').role, 'Sen.');
+  const fbi = find(analysis, 'Federal Bureau of Investigation');
+  assert.equal(fbi.type, 'organization');
+});
+
+test('attribution forms: said X, X said:, according to X, and a continuation paragraph', () => {
+  const text =
+    '"We will rebuild," said Mayor Ana Castillo.\n\n' +
+    'Castillo said: "The river will not beat us.\n\n' +
+    '"Every family will have a roof by winter."\n\n' +
+    'The damage is "worse than 2011", according to Hugo Brandt, an engineer.\n\n' +
+    '"It was loud," Brandt added.\n';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const castillo = find(analysis, 'Ana Castillo');
+  assert.equal(castillo.role, 'Mayor');
+  assert.deepEqual(
+    castillo.quotes.map((q) => q.text),
+    ['We will rebuild,', 'The river will not beat us.', 'Every family will have a roof by winter.'],
+  );
+  const brandt = find(analysis, 'Hugo Brandt');
+  assert.deepEqual(brandt.quotes.map((q) => q.text), ['worse than 2011', 'It was loud,']);
+});
+
+test('two people sharing a surname keep separate entities; the surname goes to the latest', () => {
+  const text = 'Bill Hartley founded the firm. His daughter, Joan Hartley, runs it now.\n\nHartley said sales doubled.\n';
+  const analysis = entitiesOf(text);
+  assert.equal(find(analysis, 'Bill Hartley').mentions.length, 1);
+  assert.equal(find(analysis, 'Joan Hartley').mentions.length, 2);
+});
+
+test('names with apostrophes and hyphens are whole names', () => {
+  const text = "Seamus O'Neill met Jean-Pierre Raffarin in Lyon on Monday. O'Neill said the talks were useful, and Raffarin agreed.\n";
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, "Seamus O'Neill").mentions.length, 2);
+  assert.equal(find(analysis, 'Jean-Pierre Raffarin').mentions.length, 2);
+  assert.equal(analysis.entityAt(at(text, 'Lyon') + 1), undefined);
+});
+
+test('offsets stay UTF-16 indices after astral characters and CRLF line breaks', () => {
+  const text = '🎉🎉 Party time 𝄞.\r\n\r\nPresident Amara Diallo thanked the crowd.\r\n\r\nDiallo left at noon.\r\n';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const diallo = find(analysis, 'Amara Diallo');
+  assert.equal(diallo.mentions.length, 2);
+  assert.equal(diallo.mentions[0].start, text.indexOf('Amara'));
+});
+
+test('all-caps text is left alone rather than guessed at', () => {
+  const text = 'THE MAYOR SAID ON MONDAY THAT JOHN SMITH WILL LEAD THE COUNCIL.\n\nIT IS OVER.\n';
+  const analysis = entitiesOf(text);
+  assert.deepEqual(analysis.entities, []);
+});
+
+test('non-Latin scripts never crash and are not misread as names', () => {
+  const text = 'Президент Владимир Путин заявил об этом в понедельник.\n\n習近平在北京會見了代表團。\n\nقال الرئيس إن المحادثات كانت مفيدة.\n\nΟ πρωθυπουργός μίλησε.\n';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  // Whatever is found must be a real span of the text; CJK and Arabic have no capitals to go on.
+  for (const e of analysis.entities) assert.ok(!/[\u4e00-\u9fff\u0600-\u06ff]/.test(e.name));
+});
+
+test('a story with thousands of names stays fast', () => {
+  const first = ['Anna', 'Bruno', 'Chen', 'Dmitri', 'Elena', 'Farid', 'Greta', 'Hiro', 'Ines', 'Jonas'];
+  const last = ['Alvarez', 'Brennan', 'Castellanos', 'Dubois', 'Eriksen', 'Fujimoto', 'Galloway', 'Haddad', 'Ivanova', 'Jankowski'];
+  const paragraphs: string[] = [];
+  for (let i = 0; i < 600; i++) {
+    // Distinct surnames: a stem plus two letters spelling out i.
+    const a = `${first[i % 10]} ${last[(i * 7) % 10]}${String.fromCharCode(97 + Math.floor(i / 26))}${String.fromCharCode(97 + (i % 26))}`;
+    const b = `${first[(i + 3) % 10]} ${last[(i * 3) % 10]}`;
+    paragraphs.push(`${a} met ${b} at the Harbor Trust on Monday, and ${last[(i * 3) % 10]} said the Pine Valley Council agreed.`);
+  }
+  const text = paragraphs.join('\n\n');
+  // compromise's own parse (about 12,000 words) is cached per paragraph; time it apart from ours.
+  const parseStarted = performance.now();
+  for (const p of parseDraft(text, 'plaintext').paragraphs) parseParagraph(p.text);
+  const parsing = performance.now() - parseStarted;
+  const started = performance.now();
+  const analysis = entitiesOf(text);
+  const resolving = performance.now() - started;
+  assert.ok(analysis.entities.length > 600, `found ${analysis.entities.length}`);
+  assertRangesExact(text, analysis);
+  assert.ok(parsing < 20_000, `compromise took ${Math.round(parsing)} ms`);
+  assert.ok(resolving < 2_000, `resolution took ${Math.round(resolving)} ms`);
+  // Lookups must be immediate however many mentions there are.
+  const lookupStart = performance.now();
+  for (let offset = 0; offset < text.length; offset += 7) analysis.entityAt(offset);
+  assert.ok(performance.now() - lookupStart < 200);
+});
