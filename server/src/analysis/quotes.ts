@@ -718,6 +718,20 @@ function applyLocal(text: string, start: number, end: number, insert: string): s
   return text.slice(0, start) + insert + text.slice(end);
 }
 
+/** Start of the character (code point) that ends at `at`, so a range never splits a surrogate pair. */
+function charStartBefore(text: string, at: number): number {
+  const low = text.charCodeAt(at - 1);
+  const high = text.charCodeAt(at - 2);
+  return low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? at - 2 : at - 1;
+}
+
+/** End of the character (code point) that starts at `at`. */
+function charEndAfter(text: string, at: number): number {
+  const high = text.charCodeAt(at);
+  const low = text.charCodeAt(at + 1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? at + 2 : at + 1;
+}
+
 function excerpt(text: string, end: number): string {
   const start = Math.max(0, end - 24);
   const cut = text.slice(start, end).trim();
@@ -761,7 +775,7 @@ function describeProblem(
     const fullSentence = /^\s*[\p{Lu}\p{N}]/u.test(text.slice(problem.at + problem.glyph.length));
     if (place) {
       const at = closingOffset(place.wordsEnd, place.punctuation, fullSentence, placement);
-      related.push({ start: p.start + Math.max(problem.at + 1, at - 1), end: p.start + at, message: 'The quotation most likely ends here.' });
+      related.push({ start: p.start + Math.max(problem.at + problem.glyph.length, charStartBefore(text, at)), end: p.start + at, message: 'The quotation most likely ends here.' });
       add(`Close the quotation after “${excerpt(text, at)}”`, at, at, glyph, insertRank, place.score >= 3 && strength >= 3);
     }
     // Before the next opening mark that cannot nest, or at the paragraph's end.
@@ -770,7 +784,7 @@ function describeProblem(
       let at = limitEnd;
       const last = text[at - 1];
       if ('.?!,;:'.includes(last)) at = closingOffset(at - 1, last, fullSentence, placement);
-      if (!place) related.push({ start: p.start + at - 1, end: p.start + at, message: 'The quotation most likely ends here.' });
+      if (!place) related.push({ start: p.start + charStartBefore(text, at), end: p.start + at, message: 'The quotation most likely ends here.' });
       add(`Close the quotation after “${excerpt(text, at)}”`, at, at, glyph, insertRank + 1);
     }
     const blocking = scan.marks.find((m) => m.at === problem.limit && m.role === 'open' && m.kind === problem.kind);
@@ -793,7 +807,7 @@ function describeProblem(
     const at = openingPlace(text, scan, problem.at);
     const insertRank = problem.extra || strength < 2 ? 2 : 0;
     if (at !== undefined) {
-      related.push({ start: p.start + at, end: p.start + Math.min(at + 1, problem.at), message: 'The quotation most likely begins here.' });
+      related.push({ start: p.start + at, end: p.start + Math.min(charEndAfter(text, at), problem.at), message: 'The quotation most likely begins here.' });
       const words = text.slice(at, at + 24).trim().split(/\s+/).slice(0, 3).join(' ');
       add(`Open the quotation before “${words}”`, at, at, glyph, insertRank);
     }
