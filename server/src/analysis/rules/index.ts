@@ -3,22 +3,32 @@
 // package.json, add its tests, add its row to the README table.
 
 import type { Rule } from '../rule';
-import { attributionVerb } from './attribution-verb';
-import { longSentence } from './long-sentence';
-import { longLede } from './long-lede';
+import { acronymFirstUse } from './acronym-first-use';
 import { apStyle } from './ap-style';
+import { attributionVerb } from './attribution-verb';
+import { firstReference } from './first-reference';
+import { inconsistentAlias } from './inconsistent-alias';
 import { leftover } from './leftover';
+import { longLede } from './long-lede';
+import { longSentence } from './long-sentence';
 import { mixedQuotes } from './mixed-quotes';
+import { nameVariant } from './name-variant';
+import { unattributedQuote } from './unattributed-quote';
 import { unbalancedQuote } from './unbalanced-quote';
 
 export const rules: readonly Rule[] = [
-  attributionVerb,
-  longSentence,
-  longLede,
-  apStyle,
   leftover,
+  apStyle,
+  longLede,
+  longSentence,
+  attributionVerb,
   unbalancedQuote,
   mixedQuotes,
+  nameVariant,
+  firstReference,
+  acronymFirstUse,
+  inconsistentAlias,
+  unattributedQuote,
 ];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.id);

@@ -1,0 +1,254 @@
+// name-variant — one person or organization spelled two ways in a story.
+//
+// Bad:  Jane Whitaker, the city's treasurer, ... Whittaker said the fund ...
+//       Turkish Foreign Minister Mevlüt Çavuşoğlu ... Cavusoglu said ...
+//       NATO ministers met ... Nato said ...
+//       (with "Rachel Ostrowski" on the newsroom style sheet) Ostrowsky said ...
+// Good: Bill Clinton ... Hillary Clinton            (two people, one surname)
+//       Marco Rubio ... Robert Rubin                 (short names differ by one letter and are different people)
+//       Ben Carson ... Tucker Carlson                (two full names with different first names)
+//       de Gaulle ... "De Gaulle said" at a sentence start
+//
+// Spellings are compared word by word: the same letters with other
+// diacritics or other capitals, or one edit apart in a word of six letters or
+// more (two in one of twelve or more). Words are compared within one entity
+// (the engine merges diacritic variants into one) and across entities of the
+// same kind (it keeps near-spellings apart), and against the newsroom's style
+// sheet (.copydesk/names.yaml), whose spelling is canonical. Without a sheet
+// entry the canonical spelling is the one of the first full reference in the
+// body, else the first one used.
+//
+// Each finding offers "Write X" for that occurrence and "Spell every V as X"
+// for all of them; neither is marked safe, as the first full reference may be
+// the misspelled one.
+
+import type { Entity } from '../entities';
+import { analyzeEntities } from '../entities';
+import { compareSpellings, outsideBody, wordsOf } from '../nameReferences';
+import { foldName } from '../nlp';
+import type { Rule, RuleContext } from '../rule';
+import type { StyleSheet, StyleSheetEntry } from '../styleSheet';
+import type { Fix, RuleFinding } from '../types';
+
+/** One word of a name as written in the draft. */
+interface NameWord {
+  text: string;
+  start: number;
+  end: number;
+  entity: Entity;
+  /** The mention this word belongs to has two or more words (a full reference). */
+  inFullName: boolean;
+  /** Index of the word in its mention, and the mention's words. */
+  position: number;
+  mentionWords: string[];
+  inBody: boolean;
+}
+
+function nameWordsOf(ctx: RuleContext, entities: readonly Entity[]): NameWord[] {
+  const result: NameWord[] = [];
+  for (const entity of entities) {
+    for (const mention of entity.mentions) {
+      const words = wordsOf(mention.text);
+      let from = 0;
+      words.forEach((word, position) => {
+        const at = mention.text.indexOf(word, from);
+        from = at + word.length;
+        const clean = word.replace(/[.,]+$/, '');
+        if (!/\p{L}{2}/u.test(clean)) return; // initials and particles carry no spelling
+        result.push({
+          text: clean,
+          start: mention.start + at,
+          end: mention.start + at + clean.length,
+          entity,
+          inFullName: words.length > 1,
+          position,
+          mentionWords: words,
+          inBody: !outsideBody(ctx, mention.start),
+        });
+      });
+    }
+  }
+  addUnrecognisedSurnames(ctx, result);
+  return result.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A misspelled surname is often one the engine did not recognise at all
+ * ("Ostrowsky said" after "Rachel Ostrowski"): capitalised words outside any
+ * mention that are one edit or a diacritic away from a person's surname join
+ * that person's words.
+ */
+function addUnrecognisedSurnames(ctx: RuleContext, result: NameWord[]): void {
+  const surnames = new Map<string, NameWord>();
+  for (const w of result) {
+    if (w.entity.type === 'person' && w.inFullName && w.position === w.mentionWords.length - 1 && w.text.length >= 6) {
+      for (const key of deletionKeys(foldName(w.text))) if (!surnames.has(key)) surnames.set(key, w);
+    }
+  }
+  if (surnames.size === 0) return;
+  const covered = new Set(result.map((w) => w.start));
+  const mentionSpans = result.map((w) => [w.start, w.end]);
+  for (const m of ctx.draft.prose.matchAll(/(?<![\p{L}\p{N}'’-])\p{Lu}\p{Ll}[\p{L}'’-]{4,}(?![\p{L}\p{N}])/gu)) {
+    const start = m.index!;
+    if (covered.has(start) || mentionSpans.some(([a, b]) => a <= start && start < b)) continue;
+    const word = m[0].replace(/['’]s?$/, '');
+    for (const key of deletionKeys(foldName(word))) {
+      const owner = surnames.get(key);
+      if (!owner) continue;
+      const relation = compareSpellings(word, owner.text);
+      if (relation === 'same' || relation === 'different') continue;
+      result.push({ text: word, start, end: start + word.length, entity: owner.entity, inFullName: false, position: 0, mentionWords: [word], inBody: !outsideBody(ctx, start) });
+      break;
+    }
+  }
+}
+
+/**
+ * Whether two words from different entities could name the same one. Two
+ * people whose full names give different first names are two people (Ben
+ * Carson, Tucker Carlson); a person and an organization never are one.
+ */
+function couldBeOneEntity(a: NameWord, b: NameWord, entities: readonly Entity[]): boolean {
+  if (a.entity === b.entity) return true;
+  if (a.entity.type !== b.entity.type) return false;
+  if (a.entity.type === 'person') {
+    const firstNames = (e: Entity) => new Set(e.mentions.map((m) => wordsOf(m.text)).filter((w) => w.length > 1).map((w) => foldName(w[0])));
+    const namesA = firstNames(a.entity);
+    const namesB = firstNames(b.entity);
+    if (namesA.size > 0 && namesB.size > 0 && ![...namesA].some((n) => [...namesB].some((m) => n === m || compareSpellings(n, m) !== 'different'))) return false;
+  }
+  // A third entity spelled exactly like one of them settles it as a real name of its own.
+  return !entities.some((e) => e !== a.entity && e !== b.entity && e.mentions.some((m) => wordsOf(m.text).includes(a.text) || wordsOf(m.text).includes(b.text)));
+}
+
+function sameSurname(a: NameWord, b: NameWord): boolean {
+  if (!a.inFullName || !b.inFullName) return false;
+  return compareSpellings(a.mentionWords.at(-1)!, b.mentionWords.at(-1)!) !== 'different';
+}
+
+/**
+ * The style-sheet spelling that a word is a variant of, if any. When both the
+ * mention and the entry give a first name, those must agree too: the sheet's
+ * "Ben Carson" says nothing about Tucker Carlson.
+ */
+function sheetSpelling(sheet: StyleSheet | undefined, word: NameWord): { spelling: string; entry: StyleSheetEntry } | undefined {
+  if (!sheet || sheet.entries.length === 0) return undefined;
+  const index = sheetWordIndex(sheet);
+  let best: { spelling: string; entry: StyleSheetEntry } | undefined;
+  for (const key of deletionKeys(foldName(word.text))) {
+    for (const candidate of index.get(key) ?? []) {
+      if (candidate.entry.type !== word.entity.type) continue;
+      const relation = compareSpellings(word.text, candidate.spelling);
+      if (relation === 'same') return undefined; // the sheet spells it this way
+      if (relation === 'different' || best) continue;
+      const entryWords = wordsOf(candidate.entry.name);
+      if (word.inFullName && word.position > 0 && entryWords.length > 1 && compareSpellings(word.mentionWords[0], entryWords[0]) === 'different') continue;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+// The sheet's name words, indexed by every single-letter deletion of their
+// folded form: two words one edit apart share a key, so a sheet of tens of
+// thousands of names is searched without comparing each.
+const sheetIndexes = new WeakMap<StyleSheet, Map<string, { spelling: string; entry: StyleSheetEntry }[]>>();
+
+function deletionKeys(fold: string): string[] {
+  const keys = [fold];
+  for (let i = 0; i < fold.length; i++) keys.push(fold.slice(0, i) + fold.slice(i + 1));
+  return keys;
+}
+
+function sheetWordIndex(sheet: StyleSheet): Map<string, { spelling: string; entry: StyleSheetEntry }[]> {
+  let index = sheetIndexes.get(sheet);
+  if (index) return index;
+  index = new Map();
+  for (const entry of sheet.entries) {
+    for (const name of [entry.name, ...entry.aliases]) {
+      for (const spelling of wordsOf(name)) {
+        if (!/\p{L}{2}/u.test(spelling)) continue;
+        for (const key of deletionKeys(foldName(spelling))) {
+          const list = index.get(key) ?? [];
+          list.push({ spelling, entry });
+          index.set(key, list);
+        }
+      }
+    }
+  }
+  sheetIndexes.set(sheet, index);
+  return index;
+}
+
+function fixesFor(ctx: RuleContext, variant: string, canonical: string, occurrences: readonly NameWord[], here: NameWord): Fix[] {
+  const fixes: Fix[] = [{ title: `Write ‘${canonical}’`, edits: [{ start: here.start, end: here.end, text: canonical }], preferred: true }];
+  // Every occurrence of the variant as a whole word, recognised as a mention or not
+  // (a possessive or a headline mention the engine skipped is still the same misspelling).
+  const edits = [];
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${variant.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+  for (const m of ctx.draft.prose.matchAll(pattern)) edits.push({ start: m.index!, end: m.index! + variant.length, text: canonical });
+  if (edits.length > 1 || occurrences.length > 1) fixes.push({ title: `Spell every ‘${variant}’ as ‘${canonical}’`, edits });
+  return fixes;
+}
+
+export const nameVariant: Rule = {
+  id: 'name-variant',
+  description: 'One person or organization spelled two ways in a story (Whitaker/Whittaker, Çavuşoğlu/Cavusoglu), or unlike the newsroom style sheet.',
+  defaultSeverity: 'warning',
+  needsNlp: true,
+  check(ctx) {
+    const { entities } = analyzeEntities(ctx);
+    const words = nameWordsOf(ctx, entities);
+    const findings: RuleFinding[] = [];
+    const sheet = ctx.options.styleSheet;
+
+    // Group the words by spelling; each spelling is judged once, at its first occurrence.
+    const bySpelling = new Map<string, NameWord[]>();
+    for (const w of words) (bySpelling.get(w.text) ?? bySpelling.set(w.text, []).get(w.text)!).push(w);
+
+    // The canonical spelling among a family of variants: the style sheet's,
+    // else the one in the first full reference in the body, else the first used.
+    const rank = (w: NameWord) => (w.inBody && w.inFullName ? 0 : w.inBody ? 1 : 2) * 1e12 + w.start;
+    const decided = new Map<string, { canonical: string; entry?: StyleSheetEntry }>();
+
+    for (const [spelling, occurrences] of bySpelling) {
+      const first = occurrences[0];
+      const fromSheet = sheetSpelling(sheet, first);
+      if (fromSheet) {
+        decided.set(spelling, { canonical: fromSheet.spelling, entry: fromSheet.entry });
+        continue;
+      }
+      for (const [other, otherOccurrences] of bySpelling) {
+        if (other === spelling) continue;
+        const relation = compareSpellings(spelling, other);
+        if (relation === 'same' || relation === 'different') continue;
+        if (!couldBeOneEntity(first, otherOccurrences[0], entities)) continue;
+        // Same word position in its name: a first name is not a variant of a surname.
+        const lastA = first.position === first.mentionWords.length - 1;
+        const lastB = otherOccurrences[0].position === otherOccurrences[0].mentionWords.length - 1;
+        if (lastA !== lastB && first.inFullName && otherOccurrences[0].inFullName) continue;
+        // A first name is a variant only beside the same surname: Michele Bachmann is not Michelle Obama.
+        if (!lastA && !sameSurname(first, otherOccurrences[0])) continue;
+        const best = Math.min(...occurrences.map(rank));
+        const bestOther = Math.min(...otherOccurrences.map(rank));
+        if (bestOther < best && !decided.has(spelling)) decided.set(spelling, { canonical: other });
+      }
+    }
+
+    for (const [variant, { canonical, entry }] of decided) {
+      const occurrences = bySpelling.get(variant)!;
+      for (const here of occurrences) {
+        const message = entry
+          ? `‘${variant}’ differs from the style sheet's spelling ‘${canonical}’${entry.notes ? ` (${entry.notes})` : ''}.`
+          : `‘${variant}’ is also spelled ‘${canonical}’ in this story; use one spelling.`;
+        findings.push({
+          start: here.start,
+          end: here.end,
+          message,
+          fixes: fixesFor(ctx, variant, canonical, occurrences, here),
+        });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/analysis/analyze';
+import { nameVariant } from '../../server/src/analysis/rules/name-variant';
+import { parseStyleSheet } from '../../server/src/analysis/styleSheet';
+import type { AnalysisOptions, Finding, TextEdit } from '../../server/src/analysis/types';
+
+function check(text: string, extra: Partial<AnalysisOptions> = {}): Finding[] {
+  return analyze(text, { language: 'plaintext', quoteStyle: 'auto', rules: {}, ...extra }, 'all', [nameVariant]).findings;
+}
+
+function applyEdits(text: string, edits: TextEdit[]): string {
+  let result = text;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) result = result.slice(0, e.start) + e.text + result.slice(e.end);
+  return result;
+}
+
+const flagged = (text: string, extra?: Partial<AnalysisOptions>) => check(text, extra).map((f) => text.slice(f.start, f.end));
+
+test('a doubled letter in a surname is flagged against the first full reference, and both fixes apply', () => {
+  const text = 'Fund is safe, treasurer says\n\nJane Whitaker, the city treasurer, said the fund was safe.\n\nWhittaker said it would grow. Whittaker also said rates would fall.\n';
+  const findings = check(text);
+  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['Whittaker', 'Whittaker']);
+  assert.match(findings[0].message, /‘Whittaker’ is also spelled ‘Whitaker’/);
+  const [one, all] = findings[0].fixes;
+  assert.equal(one.title, 'Write ‘Whitaker’');
+  assert.equal(applyEdits(text, one.edits), text.replace('Whittaker said it', 'Whitaker said it'));
+  assert.equal(all.title, 'Spell every ‘Whittaker’ as ‘Whitaker’');
+  assert.equal(applyEdits(text, all.edits), text.replaceAll('Whittaker', 'Whitaker'));
+  assert.equal(one.safe, undefined, 'the first full reference may be the misspelled one');
+});
+
+test('diacritics: Cavusoglu against Çavuşoğlu, whichever way the engine groups them', () => {
+  const text = 'Talks resume\n\nTurkish Foreign Minister Mevlüt Çavuşoğlu arrived on Monday.\n\nCavusoglu said the talks would resume.\n';
+  const findings = check(text);
+  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['Cavusoglu']);
+  assert.equal(applyEdits(text, findings[0].fixes[0].edits), text.replace('Cavusoglu said', 'Çavuşoğlu said'));
+});
+
+test('an acronym in two cases (NATO / Nato) is flagged; a dateline in capitals is not', () => {
+  assert.deepEqual(flagged('Allies meet\n\nNATO ministers met in Brussels on Monday. Nato officials said the talks went well.\n'), ['Nato']);
+  assert.deepEqual(flagged('Storm hits\n\nWASHINGTON (AP) — The storm hit Washington on Monday, officials said.\n'), []);
+});
+
+test('a one-letter substitution at the end of a long name is flagged (Ostrowski / Ostrowsky)', () => {
+  const text = 'Plant to close\n\nRachel Ostrowski, a spokeswoman for Cascade Energy, confirmed the plan. Ostrowsky said 40 jobs would go.\n';
+  assert.deepEqual(flagged(text), ['Ostrowsky']);
+});
+
+test('different people are not variants: shared surnames, short names, different first names, plurals and demonyms', () => {
+  const text = [
+    'Campaign notes',
+    '',
+    'Former President Bill Clinton campaigned for Hillary Clinton on Monday.',
+    'Sen. Marco Rubio met Robert Rubin, a former Treasury secretary.',
+    'Ben Carson, a surgeon, spoke to Tucker Carlson, a television host. Carson said he would run.',
+    'Michele Bachmann, a former congresswoman, praised Michelle Obama, the first lady.',
+    'The Clintons left for Israel, where Israeli officials met them. De Gaulle and de Gaulle are one man.',
+    '',
+  ].join('\n');
+  assert.deepEqual(flagged(text), []);
+});
+
+test('the style sheet is canonical: a close spelling is flagged, its own spelling never', () => {
+  const sheet = parseStyleSheet('- name: Rachel Ostrowski\n  type: person\n  title: Cascade Energy spokeswoman\n  notes: ski, not sky\n').sheet;
+  const text = 'Plant to close\n\nRachel Ostrowsky, a spokeswoman for Cascade Energy, confirmed the plan.\n';
+  const findings = check(text, { styleSheet: sheet });
+  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['Ostrowsky']);
+  assert.match(findings[0].message, /style sheet's spelling ‘Ostrowski’ \(ski, not sky\)/);
+  assert.equal(applyEdits(text, findings[0].fixes[0].edits), text.replace('Ostrowsky', 'Ostrowski'));
+  assert.deepEqual(flagged(text.replace('Ostrowsky', 'Ostrowski'), { styleSheet: sheet }), []);
+  // Without the sheet, one spelling in the story is no inconsistency.
+  assert.deepEqual(flagged(text), []);
+});
+
+test('a sheet entry with another first name says nothing about a different person', () => {
+  const sheet = parseStyleSheet('- name: Ben Carson\n  type: person\n').sheet;
+  assert.deepEqual(flagged('Show tonight\n\nTucker Carlson, a television host, said the show would air.\n', { styleSheet: sheet }), []);
+});
