@@ -11,7 +11,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { nameFeatures, nameClasses, type NameClass } from '../server/src/analysis/nameFeatures';
+import { isHeldOut, nameFeatures, nameClasses, type NameClass } from '../server/src/analysis/nameFeatures';
 
 const path = process.argv[2];
 if (!path) {
@@ -19,8 +19,6 @@ if (!path) {
   process.exit(2);
 }
 
-/** Held-out sentences (every fifth) are left for evaluation. */
-export const isHeldOut = (sentenceNumber: number) => sentenceNumber % 5 === 0;
 
 interface Token { word: string; tag: string }
 
