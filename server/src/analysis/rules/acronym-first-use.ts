@@ -1,0 +1,163 @@
+// acronym-first-use — an acronym the story uses before spelling it out, or
+// never spells out. AP and most styles give the full name on first reference
+// unless readers know the acronym without it (FBI, NATO, UN, CIA, NBA...).
+//
+// Bad:  The NAB opened an inquiry.                        (never spelled out)
+//       The ECB raised rates. ... the European Central Bank said ...   (spelled out too late)
+// Good: The Federal Aviation Administration (FAA) said ... The FAA ...
+//       The European Central Bank ... the ECB ...
+//       FBI agents, NATO allies, the U.S. Senate             (well known: data/acronyms.json)
+//       Sen. Ted Cruz (R-TX), the F-35, COVID-19, Louis XIV, @CNN, #MAGA
+//
+// An expansion is a run of capitalised words whose initials spell the acronym
+// (small words such as "of the" skipped), or a longer name the entity engine
+// ties to it (Islamic State / IS). A headline that spells the name out counts:
+// the reader has just read it. The headline, boilerplate lines and quotations
+// (the reporter cannot change a source's words) are not checked. One finding
+// per acronym, at its first use. When the story spells the name out later,
+// the fix writes "Full Name (ACR)" at the first use.
+
+import acronymTable from '../data/acronyms.json';
+import titleTable from '../data/titles.json';
+import { analyzeEntities } from '../entities';
+import { insideQuotation, outsideBody } from '../nameReferences';
+import type { Rule, RuleContext } from '../rule';
+import type { RuleFinding } from '../types';
+
+const wellKnown = new Set([...acronymTable.organizations, ...acronymTable.terms, ...acronymTable.states, ...titleTable.nonNames].map((a) => a.replace(/\./g, '').toUpperCase()));
+
+/** Two to six capitals, or two to four dotted capitals (U.N., H.R.), standing alone. */
+const acronymPattern = /(?<![\p{L}\p{N}@#/&.'’-])(?:\p{Lu}{2,6}s?|(?:\p{Lu}\.){2,4})(?![\p{L}\p{N}&'’]|-\p{N}|\.\p{L})/gu;
+const romanNumeral = /^(?=[IVXLCDM]{2,}$)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
+/** Words an expansion may skip: "Bank of England", "Organization for the ...". */
+const smallWords = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'to', 'at', 'de', 'des', 'du', 'la', 'le', 'et', '&', 'y', 'del']);
+
+interface Expansion {
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface WordIndex {
+  words: RegExpMatchArray[];
+  /** Capital letter → indices of the words starting with it. */
+  byInitial: Map<string, number[]>;
+}
+
+/** The draft's words, once per analysis, indexed by their capital initial. */
+function wordIndex(ctx: RuleContext): WordIndex {
+  return ctx.memo('acronym-first-use.words', () => {
+    const words = [...ctx.draft.prose.matchAll(/[\p{L}&][\p{L}\p{N}'’-]*/gu)];
+    const byInitial = new Map<string, number[]>();
+    words.forEach((w, i) => {
+      if (!/^\p{Lu}/u.test(w[0]) || w[0].length < 2) return;
+      (byInitial.get(w[0][0]) ?? byInitial.set(w[0][0], []).get(w[0][0])!).push(i);
+    });
+    return { words, byInitial };
+  });
+}
+
+/** The first run of capitalised words whose initials spell the acronym, anywhere in the draft. */
+function findExpansion(ctx: RuleContext, letters: string): Expansion | undefined {
+  const prose = ctx.draft.prose;
+  const { words, byInitial } = wordIndex(ctx);
+  for (const i of byInitial.get(letters[0]) ?? []) {
+    let k = i;
+    let matched = 0;
+    let last = i;
+    while (k < words.length && matched < letters.length) {
+      const word = words[k][0];
+      const gap = k > i ? prose.slice(words[k - 1].index! + words[k - 1][0].length, words[k].index!) : ' ';
+      if (!/^[ \t]+$|^ ?\n? ?$/.test(gap)) break;
+      if (word[0] === letters[matched] && /^\p{Lu}/u.test(word) && !/^\p{Lu}+$/u.test(word)) {
+        matched++;
+        last = k;
+      } else if (!(smallWords.has(word.toLowerCase()) && matched > 0)) break;
+      k++;
+    }
+    if (matched === letters.length) {
+      const start = words[i].index!;
+      const end = words[last].index! + words[last][0].length;
+      return { start, end, text: prose.slice(start, end) };
+    }
+  }
+  return undefined;
+}
+
+/** A longer name the entity engine ties to this acronym mention (an organization's full name). */
+function entityExpansion(ctx: RuleContext, offset: number): Expansion | undefined {
+  const entity = analyzeEntities(ctx).entityAt(offset);
+  if (!entity || entity.type !== 'organization') return undefined;
+  // The full name, not a longer name built on the acronym ("CUMC Development Office").
+  const full = entity.mentions.find((m) => /\s/.test(m.text) && /\p{Ll}/u.test(m.text) && !/(?<![\p{L}])\p{Lu}{2,}(?![\p{L}])/u.test(m.text));
+  return full ? { start: full.start, end: full.end, text: full.text } : undefined;
+}
+
+/** Contexts where capitals are not an acronym to spell out. */
+function notAnAcronym(prose: string, start: number, end: number, acronym: string): boolean {
+  if (romanNumeral.test(acronym)) return true;
+  const before = prose.slice(Math.max(0, start - 3), start);
+  const after = prose.slice(end, end + 2);
+  // Party tags and postal codes: (R-TX), D-N.Y.; code names: F-35 is excluded by the pattern.
+  if (/[RDI]-$/.test(before) || /-$/.test(before)) return true;
+  // Shouted text: an acronym next to other words in capitals.
+  const around = prose.slice(Math.max(0, start - 30), Math.min(prose.length, end + 30));
+  const capitalWords = around.match(/(?<![\p{L}])\p{Lu}{2,}(?![\p{L}])/gu) ?? [];
+  if (capitalWords.length >= 3) return true;
+  const rest = prose.slice(end, end + 40);
+  // A dateline or a place in capitals: "DES MOINES —", "BOSTON —", "ST. LOUIS".
+  if (/^\.?\s+\p{Lu}{2,}\b/u.test(rest) || /^[\s,]*(?:[\p{Lu}][\p{L}.]*\s*)*(?:\([^)]*\)\s*)?[—–-]/u.test(rest)) return true;
+  // Initials before a surname ("George H.W. Bush", "AWR Hawkins"), TV and radio call letters (WVIT, KTLA).
+  if (/^\s+\p{Lu}\p{Ll}/u.test(rest) && (acronym.length <= 3 || /\./.test(prose.slice(start, end)))) return true;
+  if (/^[KW][A-Z]{3}$/.test(acronym)) return true;
+  // Two dotted letters are a state or an initial (N.H., S.C.), not an organization.
+  if (/^\p{Lu}\.\p{Lu}\.$/u.test(prose.slice(start, end))) return true;
+  return /^\d/.test(after);
+}
+
+export const acronymFirstUse: Rule = {
+  id: 'acronym-first-use',
+  description: 'An acronym used before its expansion, or never spelled out, unless readers know it (FBI, NATO, UN...).',
+  defaultSeverity: 'info',
+  needsNlp: true,
+  check(ctx) {
+    const { prose } = ctx.draft;
+    const findings: RuleFinding[] = [];
+    const judged = new Set<string>();
+    for (const paragraph of ctx.draft.paragraphs) {
+      if (paragraph.isHeadline || !/\p{Ll}/u.test(paragraph.text)) continue;
+      for (const m of paragraph.text.matchAll(acronymPattern)) {
+        const start = paragraph.start + m.index!;
+        // A plural acronym (NGOs) is the acronym without its s.
+        const written = m[0].endsWith('s') ? m[0].slice(0, -1) : m[0];
+        const end = start + written.length;
+        const letters = written.replace(/\./g, '');
+        if (judged.has(letters) || wellKnown.has(letters)) continue;
+        if (outsideBody(ctx, start) || insideQuotation(ctx, start)) continue;
+        if (notAnAcronym(prose, start, end, letters)) continue;
+        judged.add(letters);
+        // Defined right here: "Federal Aviation Administration (FAA)".
+        if (prose[start - 1] === '(' && prose[end] === ')') continue;
+        const expansion = entityExpansion(ctx, start) ?? findExpansion(ctx, letters);
+        if (expansion && expansion.start < start) continue;
+        if (expansion) {
+          findings.push({
+            start,
+            end,
+            message: `${written} is used before the story spells it out (${expansion.text}); give the full name on first reference.`,
+            fixes: [{ title: `Write ‘${expansion.text} (${written})’`, edits: [{ start, end, text: `${expansion.text} (${written})` }], preferred: true }],
+            related: [{ start: expansion.start, end: expansion.end, message: 'spelled out here' }],
+          });
+        } else {
+          findings.push({
+            start,
+            end,
+            message: `${written} is never spelled out; give the full name on first reference unless readers know it.`,
+            fixes: [],
+          });
+        }
+      }
+    }
+    return findings;
+  },
+};

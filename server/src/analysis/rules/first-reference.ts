@@ -1,0 +1,145 @@
+// first-reference — a person must be introduced by full name and a title or
+// role the first time the story names them; later references use the surname.
+//
+// Bad:  Tillerson told the coalition ...                 (surname alone on first reference)
+//       Jane Whitaker said the fund was safe.            (full name, but who is she?)
+//       ... Jane Whitaker said later.                    (a second full-name reference: a style note)
+// Good: Secretary of State Rex Tillerson told ...  Tillerson said ...
+//       Jane Whitaker, the city treasurer, said ...
+//       Rachel Ostrowski (D-Ore.) ...; Jane Roe, 42, of Springfield, ...
+//
+// The headline (headlines use surnames), boilerplate lines and the words
+// inside quotations (the reporter cannot change them) are not references. A
+// repeated full name is only a hint, and not even that when another person in
+// the story shares the surname (Bill and Hillary Clinton). When the story
+// gives the full name later, the surname-alone finding offers to write it
+// there; the repeated full name offers the surname.
+
+import { analyzeEntities, type Entity } from '../entities';
+import type { Mention } from '../entities';
+import { bodyMentions, carriesRole, compareSpellings, wordsOf } from '../nameReferences';
+import { foldName } from '../nlp';
+import type { Rule } from '../rule';
+import type { RuleFinding } from '../types';
+
+/** Names the story uses as a full name: two or more words, not counting initials alone. */
+function isFullName(text: string): boolean {
+  return wordsOf(text).filter((w) => /\p{L}{2}/u.test(w)).length >= 2;
+}
+
+function surnameOf(text: string): string {
+  return wordsOf(text).at(-1)!;
+}
+
+export const firstReference: Rule = {
+  id: 'first-reference',
+  description: 'A person first named by surname alone or without a title or role; a repeated full name is a style note.',
+  defaultSeverity: 'warning',
+  needsNlp: true,
+  check(ctx) {
+    const text = ctx.draft.text;
+    const { entities } = analyzeEntities(ctx);
+    const findings: RuleFinding[] = [];
+    const people = entities.filter((e) => e.type === 'person');
+    const surnameCount = new Map<string, number>();
+    for (const person of people) {
+      const surnames = new Set(person.mentions.filter((m) => isFullName(m.text)).map((m) => foldName(surnameOf(m.text))));
+      for (const s of surnames) surnameCount.set(s, (surnameCount.get(s) ?? 0) + 1);
+    }
+
+    for (const person of people) {
+      const mentions = bodyMentions(ctx, person).filter((m) => !inListOrCredit(text, m));
+      if (mentions.length === 0) continue;
+      // A name dropped once in passing ("the themes of Richard Nixon's 1968 campaign")
+      // needs no introduction; people the story quotes or returns to do.
+      const quoted = person.quotes.length > 0;
+      if (!quoted && mentions.length < 2) continue;
+      const first = mentions[0];
+      const fullReference = mentions.find((m) => isFullName(m.text));
+      if (!isFullName(first.text)) {
+        const excused = carriesRole(text, first, person) || isVariantOfAnother(person, first.text, people) || notALoneSurname(text, first, people);
+        if (!excused) findings.push(surnameAlone(person, first, fullReference));
+        continue;
+      } else if (quoted && !mentions.some((m) => carriesRole(text, m, person))) {
+        // Only a source needs identifying this strictly: readers must know who is speaking.
+        // A person the story is about but does not quote is often a household name.
+        findings.push({
+          start: first.start,
+          end: first.end,
+          message: `${first.text} is named without a title or role; say who they are on first reference.`,
+          fixes: [],
+        });
+      }
+      // A second full-name reference after the first.
+      if (!isFullName(first.text)) continue;
+      const surname = surnameOf(first.text);
+      if ((surnameCount.get(foldName(surname)) ?? 0) > 1) continue;
+      for (const later of mentions.slice(1)) {
+        if (!isFullName(later.text) || foldName(later.text) !== foldName(first.text)) continue;
+        findings.push({
+          start: later.start,
+          end: later.end,
+          severity: 'hint',
+          message: `${later.text} was introduced earlier; later references use the surname alone.`,
+          fixes: [{ title: `Write ‘${surnameOf(later.text)}’`, edits: [{ start: later.start, end: later.end, text: surnameOf(later.text) }], preferred: true }],
+        });
+        break; // one note per person is enough to make the point
+      }
+    }
+    return findings;
+  },
+};
+
+/**
+ * Names in a list of names ("Matt Paul, Marlys Popma, Troy Price"), a photo
+ * credit ("John Moore/Getty Images") or an embedded post's byline
+ * ("Paul Ryan (@SpeakerRyan) July 5"): not references in the story's prose.
+ */
+function inListOrCredit(text: string, mention: Mention): boolean {
+  const before = text.slice(Math.max(0, mention.start - 40), mention.start);
+  const after = text.slice(mention.end, mention.end + 40);
+  if (/^\s*\/|^\s*\(@|^\s*(?:for|via)\s+(?:Getty|AP|Reuters|AFP)\b|^\s*\/\s*\p{Lu}/u.test(after)) return true;
+  if (/(?:—|–|-)\s*$/.test(before) && /^\s*\(@/.test(after)) return true;
+  // Between two other capitalised names separated by commas.
+  return /\p{Lu}[\p{L}.'’-]*\s+\p{Lu}[\p{L}.'’-]*,\s*$/u.test(before) && /^,\s*\p{Lu}[\p{L}.'’-]*\s+\p{Lu}/u.test(after);
+}
+
+/** Nouns a surname modifies without naming the person: "the Obama administration". */
+const attributiveNouns = /^\s+(?:administration|campaign|era|years|presidency|camp|aides?|allies|voters|supporters|team|doctrine|foundation|family|rally|rallies|speech|nominee|White House|victory|win|loss|agenda|plan|policy|policies|tower|hotel|university|brand|organization|fans?)\b/;
+
+/**
+ * Whether a lone capitalised word is something other than a surname the story
+ * failed to introduce: a pronoun or common word the engine took for a name, an
+ * attributive ("the Obama administration"), or the surname of a full name
+ * given earlier that the engine filed under another entity.
+ */
+function notALoneSurname(text: string, mention: Mention, people: readonly Entity[]): boolean {
+  if (!/^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$|^(?:Mc|Mac|O['’]|De|Le)\p{Lu}\p{Ll}+$/u.test(mention.text)) return true;
+  if (/^(?:He|She|They|It|We|I|You|His|Her|Their|This|That|These|Those|There|Here|Can|Will|But|And|So|Republican|Democrat|Democrats|Republicans|Independent|American|Americans)$/.test(mention.text)) return true;
+  if (attributiveNouns.test(text.slice(mention.end, mention.end + 20))) return true;
+  // "The Atlantic", "the Dow": a name after an article is a title or an institution, not a person.
+  if (/\b[Tt]he\s+$/.test(text.slice(Math.max(0, mention.start - 4), mention.start))) return true;
+  const surname = foldName(mention.text);
+  const bare = (name: string) => foldName(surnameOf(name)).replace(/^(?:al|el|ad|as|bin|ibn|de|van|von)[-\s]/, '');
+  return people.some((p) => p.mentions.some((m) => m.start < mention.start && isFullName(m.text) && bare(m.text) === surname));
+}
+
+/** A lone name that is a misspelling of another person's: name-variant reports it. */
+function isVariantOfAnother(person: Entity, word: string, people: readonly Entity[]): boolean {
+  return people.some((other) => other !== person && other.mentions.some((m) => wordsOf(m.text).some((w) => {
+    const relation = compareSpellings(w, word);
+    return relation !== 'same' && relation !== 'different';
+  })));
+}
+
+function surnameAlone(person: Entity, first: { start: number; end: number; text: string }, fullReference?: { text: string }): RuleFinding {
+  const fullName = fullReference?.text;
+  return {
+    start: first.start,
+    end: first.end,
+    message: fullName
+      ? `${first.text} is first named by surname alone; the full name (${fullName}) and a title belong here, on first reference.`
+      : `${first.text} is first named by surname alone, and the story never gives the full name or a title.`,
+    fixes: fullName ? [{ title: `Write ‘${fullName}’`, edits: [{ start: first.start, end: first.end, text: fullName }], preferred: true }] : [],
+  };
+}

@@ -1,0 +1,67 @@
+// inconsistent-alias — several short names for one organization in a story.
+// After the first reference a story keeps to one form: "Islamic State ...
+// IS ... IS", not "IS ... ISIS ... ISIL".
+//
+// Bad:  ... the Islamic State group ... IS fighters ... ISIS remains a threat ...
+// Good: the North Atlantic Treaty Organization (NATO) ... NATO ... NATO
+//       the European Central Bank ... the ECB ... the European Central Bank
+//       (repeating the full name is never inconsistent)
+//       NATO ... Nato        (one form in two spellings: that is name-variant's)
+//       U.S. ... US          (periods only: a house-style point, not two names)
+//
+// Forms are compared folded (case, diacritics and periods ignored); the full
+// name (the entity's fullest form) is always allowed. When the body uses two
+// or more other forms, every mention of a form other than the first one used
+// is flagged. The headline and boilerplate lines do not count; quotations do,
+// as readers see the story's names there too, but the fix says when it would
+// change a source's words. The fixes rewrite this mention, or every mention,
+// to the chosen form; offered, never safe.
+
+import { analyzeEntities, type Mention } from '../entities';
+import { insideQuotation, outsideBody } from '../nameReferences';
+import { foldName } from '../nlp';
+import type { Rule } from '../rule';
+import type { RuleFinding, TextEdit } from '../types';
+
+const formOf = (text: string) => foldName(text).replace(/\./g, '');
+
+export const inconsistentAlias: Rule = {
+  id: 'inconsistent-alias',
+  description: 'Several names for one organization after first reference (Islamic State / IS / ISIS).',
+  defaultSeverity: 'warning',
+  needsNlp: true,
+  check(ctx) {
+    const findings: RuleFinding[] = [];
+    for (const entity of analyzeEntities(ctx).entities) {
+      if (entity.type !== 'organization') continue;
+      const fullForm = formOf(entity.name);
+      // A short form in title case ("Is" at a sentence start) is a word the engine matched, not a name.
+      const mentions = entity.mentions.filter((m) => !outsideBody(ctx, m.start) && !(m.text.length <= 3 && /\p{Ll}/u.test(m.text)));
+      const shortMentions = mentions.filter((m) => formOf(m.text) !== fullForm);
+      const forms = new Map<string, Mention[]>();
+      for (const m of shortMentions) (forms.get(formOf(m.text)) ?? forms.set(formOf(m.text), []).get(formOf(m.text))!).push(m);
+      if (forms.size < 2) continue;
+      const chosen = shortMentions[0].text;
+      const chosenForm = formOf(chosen);
+      const used = [...forms.values()].map((list) => `‘${list[0].text}’`);
+      const named = used.length === 2 ? used.join(' and ') : `${used.slice(0, -1).join(', ')} and ${used.at(-1)}`;
+      const variants = shortMentions.filter((m) => formOf(m.text) !== chosenForm);
+      for (const m of variants) {
+        const quoted = insideQuotation(ctx, m.start);
+        const sameVariant = variants.filter((v) => formOf(v.text) === formOf(m.text));
+        const allEdits: TextEdit[] = variants.map((v) => ({ start: v.start, end: v.end, text: chosen }));
+        findings.push({
+          start: m.start,
+          end: m.end,
+          message: `This story calls ${entity.name} ${named}; after the first reference, keep to one short form (‘${chosen}’ came first).`,
+          fixes: [
+            { title: `Write ‘${chosen}’${quoted ? ' (changes a quotation)' : ''}`, edits: [{ start: m.start, end: m.end, text: chosen }], preferred: !quoted },
+            ...(allEdits.length > 1 || sameVariant.length > 1 ? [{ title: `Call ${entity.name} ‘${chosen}’ throughout`, edits: allEdits }] : []),
+          ],
+          related: [{ start: shortMentions[0].start, end: shortMentions[0].end, message: `first called ‘${chosen}’ here` }],
+        });
+      }
+    }
+    return findings;
+  },
+};

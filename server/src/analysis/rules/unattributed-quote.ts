@@ -1,0 +1,130 @@
+// unattributed-quote — a direct quotation with no speaker in its paragraph.
+// Every quotation needs one, except a paragraph that continues the previous
+// paragraph's quotation (the multi-paragraph convention), whose speaker was
+// already named.
+//
+// Bad:  "We will not back down."                       (a paragraph of its own, nobody said it)
+// Good: "We will not back down," Whitfield said.
+//       Whitfield said: "We will not back down."
+//       "We will not back down," he said.   /   ..., according to a spokeswoman.
+//       "It is the first paragraph of a long quotation      (no closing mark)
+//       "and this paragraph continues it," Whitfield said.
+//       The council called the plan "dead on arrival."      (a verb of saying names the speaker)
+//       The report, "Roads to Nowhere," came out Monday.    (a title of a work)
+//       Voters call it "the bridge."                         (three words or fewer: a term or scare quote)
+//
+// A speaker is the entity engine's attribution (entity.quotes), or a generic
+// cue outside the quotations of the paragraph: a verb of saying or writing
+// (said, told, wrote, tweeted, called, described...), "according to", "in a
+// statement", or a colon that introduces the quotation, in this paragraph or
+// at the end of the previous one. The headline and boilerplate lines are not
+// checked. No fix: only the reporter knows who spoke.
+
+import { analyzeEntities } from '../entities';
+import { outsideBody } from '../nameReferences';
+import { countWords } from '../prose';
+import { analyzeQuotes, type Quotation } from '../quotes';
+import type { Rule } from '../rule';
+import type { RuleFinding } from '../types';
+
+const sayingVerbs = [
+  'said', 'says', 'say', 'saying', 'told', 'tells', 'tell', 'telling', 'added', 'adds', 'asked', 'asks', 'wrote', 'writes', 'write', 'writing', 'written',
+  'tweeted', 'tweets', 'tweet', 'posted', 'posts', 'explained', 'explains', 'continued', 'continues', 'argued', 'argues', 'replied', 'replies',
+  'responded', 'responds', 'answered', 'recalled', 'recalls', 'warned', 'warns', 'stated', 'states', 'noted', 'notes', 'claimed', 'claims',
+  'insisted', 'insists', 'declared', 'declares', 'announced', 'announces', 'acknowledged', 'admitted', 'admits', 'conceded', 'testified',
+  'quoted', 'quoting', 'quotes', 'called', 'calls', 'calling', 'described', 'describes', 'describing', 'dubbed', 'labeled', 'labelled', 'termed', 'branded',
+  'promised', 'promises', 'vowed', 'vows', 'joked', 'jokes', 'chanted', 'chanting', 'read', 'reads', 'reading', 'titled', 'entitled', 'headlined', 'urged', 'urges',
+  'pledged', 'boasted', 'complained', 'complains', 'suggested', 'suggests', 'predicted', 'predicts', 'cautioned', 'emailed', 'texted', 'echoed',
+  'shouted', 'yelled', 'sang', 'whispered', 'mocked', 'blasted', 'slammed', 'praised', 'criticized', 'criticised', 'accused', 'demanded', 'demands',
+  'declaring', 'adding', 'explaining', 'arguing', 'noting', 'warning', 'insisting', 'claiming', 'asking', 'promising', 'concluded', 'concludes',
+  'observed', 'remarked', 'remarks', 'maintained', 'maintains', 'contended', 'contends', 'pointed', 'thundered', 'exclaimed', 'quipped', 'mused',
+  'countered', 'counters', 'insisted', 'stressed', 'stresses', 'emphasized', 'emphasised', 'reiterated', 'affirmed', 'assured', 'confirmed', 'denied',
+  'agreed', 'agrees', 'disagreed', 'interjected', 'interrupted', 'pleaded', 'begged', 'lamented', 'conceded', 'speculated', 'wondered', 'sighed',
+  'reported', 'reports', 'reporting', 'ruled', 'rules', 'opined', 'proclaimed', 'wrote', 'signed', 'captioned', 'summed', 'put', 'puts', 'cited', 'cites', 'labeling', 'labelling', 'surmised', 'shared', 'headline', 'headlines', 'slogan', 'slogans', 'sign', 'signs', 'banner', 'caption', 'know', 'wondering', 'tweeting', 'writing',
+];
+const cuePattern = new RegExp(
+  `\\b(?:${[...new Set(sayingVerbs)].join('|')})\\b|\\baccording to\\b|\\bin an? (?:statement|interview|email|e-mail|letter|tweet|post|memo|speech|op-ed|essay|column|release|video|message)\\b|\\b(?:statement|spokes(?:man|woman|person)|interview)\\b|:\\s*$`,
+  'iu',
+);
+
+/** A title of a work: every word of four letters or more capitalised ("Roads to Nowhere"). */
+function looksLikeTitle(words: string): boolean {
+  const long = words.match(/[\p{L}'’]{4,}/gu) ?? [];
+  return long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w)) && !/[.!?]["”’']?\s*$/.test(words.trim());
+}
+
+export const unattributedQuote: Rule = {
+  id: 'unattributed-quote',
+  description: 'A direct quotation with no speaker in its paragraph (continuations of an attributed quotation excepted).',
+  defaultSeverity: 'warning',
+  needsNlp: true,
+  check(ctx) {
+    const { text, prose, paragraphs } = ctx.draft;
+    const quotations = analyzeQuotes(ctx).quotations.filter((q) => q.depth === 0);
+    const attributed = new Set<number>();
+    for (const entity of analyzeEntities(ctx).entities) for (const quote of entity.quotes) attributed.add(quote.start);
+    const byParagraph = new Map<number, Quotation[]>();
+    for (const q of quotations) (byParagraph.get(q.paragraph) ?? byParagraph.set(q.paragraph, []).get(q.paragraph)!).push(q);
+
+    // First pass: which quotations have a speaker in their own paragraph.
+    const spoken = new Map<Quotation, boolean>();
+    for (const paragraph of paragraphs) {
+      const quotes = byParagraph.get(paragraph.index) ?? [];
+      if (quotes.length === 0) continue;
+      // The paragraph's words outside its quotations: where the speaker is named.
+      let outside = '';
+      let from = paragraph.start;
+      for (const q of quotes) {
+        outside += `${prose.slice(from, q.open)} ¶ `;
+        from = q.close !== undefined ? q.close + 1 : q.contentEnd;
+      }
+      outside += prose.slice(from, paragraph.end);
+      const previous = paragraphs[paragraph.index - 1];
+      const introducedBefore = previous !== undefined && /:\s*$/.test(previous.text) && !previous.isHeadline;
+      // A credit line after the quotation: "- Bernie Sanders".
+      const next = paragraphs[paragraph.index + 1];
+      const creditedAfter = next !== undefined && /^\s*[-–—]\s*\p{Lu}/u.test(next.text);
+      const hasSpeaker =
+        cuePattern.test(outside.replace(/ ¶ /g, ' ').trim()) ||
+        /:\s*¶/.test(outside) ||
+        // "...," he surmised. / "..." - Sanders. : the shape of an attribution, whatever the verb.
+        /¶\s*,?\s*(?:(?:he|she|they|I|we)\s+\p{Ll}+(?:ed|s)\b|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+\p{Ll}+(?:ed|s)\s*[.,]|[-–—]\s*\p{Lu})/u.test(outside) ||
+        introducedBefore ||
+        creditedAfter;
+      for (const q of quotes) {
+        const quoted = text.slice(q.contentStart, q.contentEnd);
+        spoken.set(q, hasSpeaker || attributed.has(q.contentStart + (quoted.length - quoted.trimStart().length)));
+      }
+    }
+    // Second pass: a quotation that runs over several paragraphs has one speaker,
+    // named in any of them (AP puts it in the first; copy often names it last).
+    const chain: Quotation[] = [];
+    const settleChain = () => {
+      if (chain.some((q) => spoken.get(q))) for (const q of chain) spoken.set(q, true);
+      chain.length = 0;
+    };
+    for (const q of quotations) {
+      if (!q.continues) settleChain();
+      chain.push(q);
+      if (!q.continuesInNext) settleChain();
+    }
+    settleChain();
+
+    const findings: RuleFinding[] = [];
+    for (const q of quotations) {
+      if (spoken.get(q) || paragraphs[q.paragraph].isHeadline || outsideBody(ctx, q.open)) continue;
+      const quoted = text.slice(q.contentStart, q.contentEnd);
+      if (countWords(quoted) <= 3 || looksLikeTitle(quoted)) continue;
+      // A partial quotation inside the reporter's sentence ("her claim that she "never sent...")
+      // takes its speaker from that sentence.
+      if (/^\s*\p{Ll}/u.test(quoted) && /[\p{L},]\s*$/u.test(prose.slice(paragraphs[q.paragraph].start, q.open))) continue;
+      findings.push({
+        start: q.open,
+        end: q.close !== undefined ? q.close + 1 : q.contentEnd,
+        message: 'This quotation has no speaker in its paragraph; say who said it.',
+        fixes: [],
+      });
+    }
+    return findings;
+  },
+};
