@@ -21,6 +21,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze, createContext } from '../server/src/analysis/analyze';
@@ -538,7 +539,11 @@ async function main(): Promise<void> {
   // --- The readable report -------------------------------------------------
   const out: string[] = [];
   out.push('');
-  out.push(`Copydesk benchmark (${options.quick ? 'quick' : 'standard'} run, node ${process.version}, ${round((performance.now() - benchStarted) / 1000, 0)} s)`);
+  // Other work on the machine slows every checker alike but inflates latencies: say how busy it was.
+  const load = os.loadavg().map((n) => n.toFixed(1)).join(' / ');
+  out.push(
+    `Copydesk benchmark (${options.quick ? 'quick' : 'standard'} run, node ${process.version}, ${os.cpus().length} cores, load average ${load} at the end, ${round((performance.now() - benchStarted) / 1000, 0)} s)`,
+  );
   out.push('');
   out.push('1. Full-analysis throughput, in-process, one article at a time (words/s; higher is better)');
   out.push(
