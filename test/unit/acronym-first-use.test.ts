@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/analysis/analyze';
+import { acronymFirstUse } from '../../server/src/analysis/rules/acronym-first-use';
+import type { Finding, TextEdit } from '../../server/src/analysis/types';
+
+function check(text: string): Finding[] {
+  return analyze(text, { language: 'plaintext', quoteStyle: 'auto', rules: {} }, 'all', [acronymFirstUse]).findings;
+}
+function applyEdits(text: string, edits: TextEdit[]): string {
+  let result = text;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) result = result.slice(0, e.start) + e.text + result.slice(e.end);
+  return result;
+}
+const flagged = (text: string) => check(text).map((f) => text.slice(f.start, f.end));
+
+test('an acronym never spelled out is an info finding, once per acronym', () => {
+  const text = 'Bank inquiry\n\nThe NAB opened an inquiry on Monday. The NAB said it would report in June.\n';
+  const findings = check(text);
+  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['NAB']);
+  assert.equal(findings[0].severity, 'info');
+  assert.match(findings[0].message, /NAB is never spelled out/);
+  assert.deepEqual(findings[0].fixes, []);
+});
+
+test('an acronym used before its expansion: the fix writes the full name with the acronym', () => {
+  const text = 'Rates rise\n\nThe ECB raised rates. The European Central Bank said inflation was too high.\n';
+  const findings = check(text);
+  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['ECB']);
+  assert.equal(applyEdits(text, findings[0].fixes[0].edits), text.replace('The ECB', 'The European Central Bank (ECB)'));
+  assert.equal(text.slice(findings[0].related![0].start, findings[0].related![0].end), 'European Central Bank');
+});
+
+test('spelled out first, in parentheses, or in the headline: not flagged', () => {
+  assert.deepEqual(flagged('Safety\n\nThe Federal Aviation Administration (FAA) said the FAA would act.\n'), []);
+  assert.deepEqual(flagged('Safety\n\nThe Federal Aviation Administration grounded the jets. The FAA said so.\n'), []);
+  assert.deepEqual(flagged('Islamic State loses ground\n\nIS fighters withdrew from the town.\n'), []);
+});
+
+test('well-known acronyms, states, initials, numerals, codes and datelines are not flagged', () => {
+  const text = [
+    'Notes',
+    '',
+    'FBI agents and NATO allies met U.S. officials and the GOP leadership on TV.',
+    'Sen. Ted Cruz (R-TX) flew an F-35 to Laconia, N.H., where George H.W. Bush and Louis XIV never met.',
+    'Follow @CNN and #MAGA. COVID-19 cases rose. He works for WVIT in Hartford.',
+    'DES MOINES — The caucuses begin Monday.',
+    '"The NAB is watching," she said.',
+    '',
+  ].join('\n');
+  assert.deepEqual(flagged(text), []);
+});

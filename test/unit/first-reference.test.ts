@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/analysis/analyze';
+import { firstReference } from '../../server/src/analysis/rules/first-reference';
+import type { Finding, TextEdit } from '../../server/src/analysis/types';
+
+function check(text: string): Finding[] {
+  return analyze(text, { language: 'plaintext', quoteStyle: 'auto', rules: {} }, 'all', [firstReference]).findings;
+}
+function applyEdits(text: string, edits: TextEdit[]): string {
+  let result = text;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) result = result.slice(0, e.start) + e.text + result.slice(e.end);
+  return result;
+}
+const flagged = (text: string) => check(text).map((f) => `${f.severity} ${text.slice(f.start, f.end)}`);
+
+test('the sample draft: Tillerson is never given his full name or title in the body', () => {
+  const text = readFileSync(new URL('../../../shared/samples/seed-article.txt', `file://${__filename}`), 'utf8');
+  const findings = check(text);
+  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['Tillerson']);
+  assert.ok(findings[0].start > text.indexOf('\n'), 'the headline does not count');
+  assert.match(findings[0].message, /first named by surname alone/);
+});
+
+test('surname alone on first reference, with the later full name offered as the fix', () => {
+  const text = 'Bridge to open\n\n"We will open it this summer," Whitfield said.\n\nCouncil member Dana Whitfield said the money was there. Whitfield left.\n';
+  const findings = check(text);
+  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['Whitfield']);
+  assert.equal(findings[0].severity, 'warning');
+  assert.equal(applyEdits(text, findings[0].fixes[0].edits), text.replace('," Whitfield said', '," Dana Whitfield said'));
+});
+
+test('a quoted source named without a title or role', () => {
+  const text = 'Bridge to open\n\n"We will open it this summer," said Dana Whitfield.\n\nWhitfield left early.\n';
+  assert.deepEqual(flagged(text), ['warning Dana Whitfield']);
+});
+
+test('a second full-name reference is a hint whose fix writes the surname', () => {
+  const text = 'Bridge to open\n\nCouncil member Dana Whitfield said the bridge would open. Later, Dana Whitfield said it might not.\n';
+  const findings = check(text);
+  assert.deepEqual(findings.map((f) => `${f.severity} ${text.slice(f.start, f.end)}`), ['hint Dana Whitfield']);
+  assert.ok(findings[0].start > text.indexOf('Later'));
+  assert.equal(applyEdits(text, findings[0].fixes[0].edits), text.replace('Later, Dana Whitfield', 'Later, Whitfield'));
+});
+
+test('titles and roles in their many shapes are first references done right', () => {
+  for (const text of [
+    'Talks\n\nSecretary of State Rex Tillerson said the talks went well. Tillerson left.\n',
+    'Talks\n\nRachel Ostrowski, a spokeswoman for Cascade Energy, said the plant would close. Ostrowski declined to say more.\n',
+    'Talks\n\nSen. Ted Cruz (R-Texas) said the vote would fail. Cruz left.\n',
+    'Talks\n\n"It will fail," said Jane Roe, 42, of Springfield. Roe left.\n',
+    'Talks\n\nThe mayor\'s chief of staff, Omar Haddad, said the bridge would open. Haddad left.\n',
+    'Talks\n\nPresident Obama said the talks went well. Obama left.\n',
+  ]) {
+    assert.deepEqual(flagged(text), [], text);
+  }
+});
+
+test('not references: the headline, a name in passing, attributive surnames, two people with one surname', () => {
+  assert.deepEqual(flagged('Whitfield opens bridge\n\nCouncil member Dana Whitfield opened the bridge. Whitfield cut the ribbon.\n'), []);
+  assert.deepEqual(flagged('Campaign\n\nThe speech echoed the themes of Richard Nixon and his 1968 campaign.\n'), []);
+  assert.deepEqual(flagged('Trade\n\nThe Obama administration defended the deal. The Obama campaign agreed.\n'), []);
+  assert.deepEqual(flagged('Campaign\n\nFormer President Bill Clinton campaigned for his wife, former Secretary of State Hillary Clinton. Later Hillary Clinton spoke.\n'), []);
+});

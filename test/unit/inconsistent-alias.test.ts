@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/analysis/analyze';
+import { inconsistentAlias } from '../../server/src/analysis/rules/inconsistent-alias';
+import type { Finding, TextEdit } from '../../server/src/analysis/types';
+
+function check(text: string): Finding[] {
+  return analyze(text, { language: 'plaintext', quoteStyle: 'auto', rules: {} }, 'all', [inconsistentAlias]).findings;
+}
+function applyEdits(text: string, edits: TextEdit[]): string {
+  let result = text;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) result = result.slice(0, e.start) + e.text + result.slice(e.end);
+  return result;
+}
+const flagged = (text: string) => check(text).map((f) => text.slice(f.start, f.end));
+
+test('the sample draft: Islamic State is IS and ISIS', () => {
+  const text = readFileSync(new URL('../../../shared/samples/seed-article.txt', `file://${__filename}`), 'utf8');
+  const findings = check(text);
+  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['ISIS', 'ISIS']);
+  assert.match(findings[0].message, /calls Islamic State ‘IS’ and ‘ISIS’/);
+  assert.equal(findings[0].fixes[0].title, 'Write ‘IS’ (changes a quotation)');
+});
+
+test('two short forms after the full name: the later one is flagged; fixes rewrite it, or all of them', () => {
+  const text = 'Group retreats\n\nThe Islamic State group lost ground. IS fighters fled the town.\n\nISIS still holds the valley, and ISIL claimed the attack.\n';
+  const findings = check(text);
+  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['ISIS', 'ISIL']);
+  assert.equal(findings[0].severity, 'warning');
+  assert.equal(applyEdits(text, findings[0].fixes[0].edits), text.replace('ISIS still', 'IS still'));
+  assert.equal(findings[0].fixes[0].safe, undefined);
+  const all = findings[0].fixes.find((f) => /throughout/.test(f.title))!;
+  assert.equal(applyEdits(text, all.edits), text.replace('ISIS still', 'IS still').replace('ISIL claimed', 'IS claimed'));
+  assert.equal(text.slice(findings[0].related![0].start, findings[0].related![0].end), 'IS');
+});
+
+test('the full name and one short form, case or period variants: not inconsistent', () => {
+  assert.deepEqual(flagged('Allies\n\nThe North Atlantic Treaty Organization met. NATO ministers agreed, and the North Atlantic Treaty Organization said so. NATO left.\n'), []);
+  assert.deepEqual(flagged('Rates\n\nThe European Central Bank raised rates. The ECB said so.\n'), []);
+  assert.deepEqual(flagged('Talks\n\nThe United Nations met. The U.N. said the UN would vote.\n'), []);
+});

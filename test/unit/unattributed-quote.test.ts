@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/analysis/analyze';
+import { unattributedQuote } from '../../server/src/analysis/rules/unattributed-quote';
+import type { Finding } from '../../server/src/analysis/types';
+
+function check(text: string): Finding[] {
+  return analyze(text, { language: 'plaintext', quoteStyle: 'auto', rules: {} }, 'all', [unattributedQuote]).findings;
+}
+const flagged = (text: string) => check(text).map((f) => text.slice(f.start, f.end));
+
+test('a quotation alone in its paragraph, with no speaker, is flagged', () => {
+  const text = 'Bridge to open\n\nCouncil member Dana Whitfield spoke on Monday.\n\n"We will not back down on this bridge."\n';
+  const findings = check(text);
+  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['"We will not back down on this bridge."']);
+  assert.equal(findings[0].severity, 'warning');
+  assert.match(findings[0].message, /no speaker in its paragraph/);
+});
+
+test('speakers in every usual shape', () => {
+  for (const paragraph of [
+    '"We will not back down," Whitfield said.',
+    '"We will not back down," said Whitfield.',
+    'Whitfield said: "We will not back down."',
+    '"We will not back down," he said.',
+    '"We will not back down," a spokeswoman said.',
+    '"We will not back down," according to the council.',
+    'In a statement, the council wrote that "we will not back down on this."',
+    '"We will not back down," Whitfield quipped.',
+    '"We will not back down on this bridge." - Dana Whitfield',
+  ]) {
+    const text = `Bridge\n\nCouncil member Dana Whitfield spoke on Monday.\n\n${paragraph}\n`;
+    assert.deepEqual(flagged(text), [], paragraph);
+  }
+});
+
+test('the multi-paragraph convention: a continuation of an attributed quotation needs no speaker', () => {
+  const text = 'Bridge\n\n"We will open it this summer, and we will open it on budget," Whitfield said. "The money is there.\n\n"And the contractors are ready to start."\n';
+  assert.deepEqual(flagged(text), []);
+  // Named at the end of the run instead of the start: still one speaker.
+  const namedLast = 'Bridge\n\n"We will open it this summer, and on budget.\n\n"The contractors are ready to start," Whitfield said.\n';
+  assert.deepEqual(flagged(namedLast), []);
+});
+
+test('a quotation introduced by the previous paragraph\'s colon', () => {
+  assert.deepEqual(flagged('Bridge\n\nIn a statement on Monday, the mayor wrote:\n\n"We will not back down on this bridge."\n'), []);
+});
+
+test('scare quotes, terms, partial quotations and titles of works are not flagged', () => {
+  const text = [
+    'Bridge',
+    '',
+    'Voters call it "the bridge to nowhere."',
+    'The report, "Roads to Nowhere and Back Again," came out Monday.',
+    'Critics doubt her claim that she "never saw the contract at all."',
+    '',
+  ].join('\n\n');
+  assert.deepEqual(flagged(text), []);
+});
+
+test('the headline is not checked', () => {
+  assert.deepEqual(flagged('"We will not back down on the bridge"\n\nCouncil member Dana Whitfield spoke on Monday.\n'), []);
+});
