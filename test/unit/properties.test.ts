@@ -176,15 +176,23 @@ function checkAnalysis(text: string, options: AnalysisOptions, result: AnalysisR
       assert.equal(TextDocument.applyEdits(document, lspEdits), fixed, `${fixWhat}: LSP positions round-trip`);
 
       if (finding.ruleId === 'unbalanced-quote') {
-        // A quotation fix adds or removes quotation marks and nothing else.
+        // A quotation fix adds or removes quotation marks and nothing else. The
+        // one other kind allowed is an alternative (neither preferred nor safe)
+        // that only turns whitespace into a paragraph break ("the next
+        // quotation starts a new paragraph"): it still moves no word.
+        const mayBreakParagraph = !fix.preferred && !fix.safe;
         for (const edit of fix.edits) {
           const removed = text.slice(edit.start, edit.end);
+          const onlyMarks = [...removed, ...edit.text].every((c) => quotationGlyphSet.has(c));
+          const onlyWhitespace = mayBreakParagraph && /^\s*$/.test(removed) && /^\s*$/.test(edit.text);
           assert.ok(
-            [...removed, ...edit.text].every((c) => quotationGlyphSet.has(c)),
+            onlyMarks || onlyWhitespace,
             `${fixWhat}: only quotation marks removed (${JSON.stringify(removed)}) or added (${JSON.stringify(edit.text)})`,
           );
         }
-        assert.equal(withoutQuotationMarks(fixed), withoutQuotationMarks(text), `${fixWhat}: nothing else moves`);
+        const words = (t: string) => withoutQuotationMarks(t).split(/\s+/).filter(Boolean).join(' ');
+        assert.equal(words(fixed), words(text), `${fixWhat}: nothing else moves`);
+        if (!mayBreakParagraph) assert.equal(withoutQuotationMarks(fixed), withoutQuotationMarks(text), `${fixWhat}: nothing else moves`);
       }
     }
   }
@@ -217,7 +225,7 @@ function property(language: DraftLanguage) {
 describe('analysis of hostile drafts', () => {
   for (const language of ['plaintext', 'markdown', 'article'] as DraftLanguage[]) {
     test(`${language}: never throws, ranges inside the draft on boundaries, fixes clean`, () => {
-      fc.assert(property(language), { numRuns: runs });
+      fc.assert(property(language), { numRuns: runs, includeErrorInReport: true });
     });
   }
 
@@ -257,9 +265,11 @@ describe('the property checker itself', () => {
     ['a rule failure', /no rule failed/, { findings: [], failures: [{ ruleId: 'x', error: new Error('boom') }] }],
   ];
   broken.push(['a quotation fix that adds a letter', /only quotation marks/, finding({ ruleId: 'unbalanced-quote', fixes: [{ title: 't', edits: [{ start: 11, end: 11, text: '"x' }] }] })]);
+  broken.push(['a preferred quotation fix that breaks a paragraph', /only quotation marks/, finding({ ruleId: 'unbalanced-quote', fixes: [{ title: 't', preferred: true, edits: [{ start: 7, end: 8, text: '\n\n' }] }] })]);
   broken.push(['a quotation fix that swaps a letter for a mark', /only quotation marks/, finding({ ruleId: 'unbalanced-quote', fixes: [{ title: 't', edits: [{ start: 9, end: 10, text: '"' }] }] })]);
   test('accepts a clean result', () => {
     checkAnalysis(text, opts, finding({ ruleId: 'unbalanced-quote', related: [{ start: 15, end: 19, message: 'r' }], fixes: [{ title: 't', edits: [{ start: 11, end: 11, text: '"' }, { start: 8, end: 9, text: '' }] }] }));
+    checkAnalysis(text, opts, finding({ ruleId: 'unbalanced-quote', fixes: [{ title: 'New paragraph', edits: [{ start: 7, end: 8, text: '\n\n' }] }] }));
   });
   for (const [name, reason, result] of broken) {
     test(`rejects ${name}`, () => {
