@@ -9,7 +9,9 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  type CodeAction,
   type InitializeResult,
+  type Position,
   type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -17,6 +19,7 @@ import { analyzeEntities, type Entity } from './analysis/entities';
 import { analyzeQuotes } from './analysis/quotes';
 import { fixAllQuotes, fixAllQuotesKind, quickFixes, wantsKind } from './lsp/codeActions';
 import { entityHover } from './lsp/hover';
+import { addToStyleSheetAction, styleSheetEntryFor } from './lsp/styleSheetActions';
 import { highlights, prepareRename, references, rename } from './lsp/references';
 import { semanticTokens, semanticTokensLegend } from './lsp/semanticTokens';
 import { documentSymbols } from './lsp/symbols';
@@ -84,6 +87,7 @@ connection.onCodeAction(async (params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return [];
   const actions = wantsKind(params, CodeActionKind.QuickFix) ? quickFixes(document, params.context.diagnostics) : [];
+  if (wantsKind(params, CodeActionKind.QuickFix)) actions.push(...(await styleSheetActions(document, params.range.start)));
   if (params.context.only && wantsKind(params, fixAllQuotesKind)) {
     const fixAll = fixAllQuotes(document, await validator.currentFindings(document));
     if (fixAll) actions.push(fixAll);
@@ -103,8 +107,21 @@ async function entityAtPosition(params: TextDocumentPositionParams): Promise<{ d
 
 connection.onHover(async (params) => {
   const found = await entityAtPosition(params);
-  return found ? entityHover(found.document, found.entity, found.offset) : null;
+  if (!found) return null;
+  const context = await validator.contextFor(found.document);
+  return entityHover(found.document, found.entity, found.offset, styleSheetEntryFor(context?.options.styleSheet, found.entity));
 });
+
+/** "Add to style sheet" on the person or organization under the cursor (see lsp/styleSheetActions.ts). */
+async function styleSheetActions(document: TextDocument, position: Position): Promise<CodeAction[]> {
+  const context = await validator.contextFor(document);
+  const entity = context && analyzeEntities(context).entityAt(document.offsetAt(position));
+  if (!context || !entity) return [];
+  // Clients without workspace folders answer with an error: the draft's own folder is used then.
+  const folders = (await connection.workspace.getWorkspaceFolders().catch(() => null)) ?? [];
+  const action = addToStyleSheetAction(document.uri, entity, context.options.styleSheet, folders.map((f) => f.uri));
+  return action ? [action] : [];
+}
 
 connection.onReferences(async (params) => {
   const found = await entityAtPosition(params);

@@ -3,6 +3,8 @@
 import type { Hover, MarkupContent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Entity } from '../analysis/entities';
+import type { StyleSheetEntry } from '../analysis/styleSheet';
+import { styleSheetHoverLines } from './styleSheetActions';
 import { toRange } from './positions';
 
 const maxQuotes = 3;
@@ -20,7 +22,7 @@ function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
 }
 
-export function entityHoverMarkdown(document: TextDocument, entity: Entity): string {
+export function entityHoverMarkdown(document: TextDocument, entity: Entity, sheetEntry?: StyleSheetEntry): string {
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(entity.name)}** · ${entity.type}`);
   if (entity.role) lines.push(`*${escapeMarkdown(entity.role)}*`);
@@ -33,12 +35,14 @@ export function entityHoverMarkdown(document: TextDocument, entity: Entity): str
     lines.push(`> “${escapeMarkdown(shorten(quote.text, maxQuoteLength).replace(/[,;:]$/, ''))}”`);
   }
   if (entity.quotes.length > maxQuotes) lines.push(`…and ${entity.quotes.length - maxQuotes} more quotations`);
+  // The newsroom's style sheet has the last word on spelling and title.
+  if (sheetEntry) lines.push(...styleSheetHoverLines(sheetEntry, escapeMarkdown));
   // Blank lines between entries: Markdown would otherwise run them together.
   return lines.join('\n\n');
 }
 
-export function entityHover(document: TextDocument, entity: Entity, offset: number): Hover {
+export function entityHover(document: TextDocument, entity: Entity, offset: number, sheetEntry?: StyleSheetEntry): Hover {
   const mention = entity.mentions.find((m) => m.start <= offset && offset <= m.end);
-  const contents: MarkupContent = { kind: 'markdown', value: entityHoverMarkdown(document, entity) };
+  const contents: MarkupContent = { kind: 'markdown', value: entityHoverMarkdown(document, entity, sheetEntry) };
   return mention ? { contents, range: toRange(document, mention.start, mention.end) } : { contents };
 }

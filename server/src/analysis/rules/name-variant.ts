@@ -160,6 +160,17 @@ function deletionKeys(fold: string): string[] {
   return keys;
 }
 
+/** The style-sheet entry whose spelling a single name word is close to (for hovers); undefined when none or exact. */
+export function closeSheetEntry(sheet: StyleSheet | undefined, word: string, type: StyleSheetEntry['type']): StyleSheetEntry | undefined {
+  if (!sheet || !/\p{L}{2}/u.test(word)) return undefined;
+  for (const key of deletionKeys(foldName(word))) {
+    for (const candidate of sheetWordIndex(sheet).get(key) ?? []) {
+      if (candidate.entry.type === type && !['same', 'different'].includes(compareSpellings(word, candidate.spelling))) return candidate.entry;
+    }
+  }
+  return undefined;
+}
+
 function sheetWordIndex(sheet: StyleSheet): Map<string, { spelling: string; entry: StyleSheetEntry }[]> {
   let index = sheetIndexes.get(sheet);
   if (index) return index;
