@@ -1,18 +1,27 @@
 // `copydesk`: the same analysis as the language server, from a terminal or a
 // newsroom pipeline.
 //
-//   copydesk check [--format text|json] FILE...
+//   copydesk check [--format text|json] [--fix] FILE...
 //
 // Exit status: 1 when anything of error severity is found, 2 on bad usage or
-// an unreadable file, else 0.
+// an unreadable file (or one --fix could not write), else 0.
+//
+// The CLI never writes to the files it checks unless asked with --fix. Then it
+// applies only the preferred fixes marked safe, writes a temporary file in the
+// same folder and renames it over the draft (so a reader never sees half a
+// file), keeps the byte-order mark and line breaks, and leaves the draft
+// untouched on any error.
 
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver';
+import type { Finding } from './analysis/types';
 import { analyze, createContext } from './analysis/analyze';
+import { applyEdits, selectSafeFixes } from './analysis/applyFixes';
 import { parseDraft } from './analysis/draft';
 import { analyzeEntities } from './analysis/entities';
 import { checkDraftSize } from './analysis/limits';
@@ -22,7 +31,9 @@ import { toDiagnostic } from './lsp/diagnostics';
 import { entityLine, entityReport } from './lsp/entityReport';
 
 const usage = `Usage:
-  copydesk check [--format text|json] FILE...      check drafts for faults
+  copydesk check [--format text|json] [--fix] FILE...
+                                                   check drafts for faults; --fix applies
+                                                   the safe fixes and rewrites the files
   copydesk entities [--format text|json] FILE...   list the people and organizations each draft names
 
 Exit status: 1 when a finding of error severity is found, 2 on bad usage
@@ -39,6 +50,18 @@ interface FileReport {
 
 /** Reads a draft as VS Code would show it: UTF-8, without a byte-order mark. */
 export function readDraft(file: string): string {
+  return readDraftFile(file).text;
+}
+
+interface DraftFile {
+  text: string;
+  /** The file starts with a UTF-8 byte-order mark. */
+  bom: boolean;
+  /** Writing `text` back as UTF-8 gives the same bytes: it is safe to rewrite. */
+  utf8: boolean;
+}
+
+function readDraftFile(file: string): DraftFile {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -48,8 +71,35 @@ export function readDraft(file: string): string {
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String((error as Error).message);
     throw new UsageError(`copydesk: cannot read ${file}: ${reason}`);
   }
-  const text = bytes.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const decoded = bytes.toString('utf8');
+  const bom = decoded.charCodeAt(0) === 0xfeff;
+  const text = bom ? decoded.slice(1) : decoded;
+  return { text, bom, utf8: Buffer.from(decoded, 'utf8').equals(bytes) };
+}
+
+/**
+ * Replaces `file` with `content` atomically: a temporary file in the same
+ * folder (same file system, so the rename is atomic), flushed to disk, then
+ * renamed over the real file (through symbolic links). On any error the
+ * temporary file is removed and the draft is as it was.
+ */
+function writeAtomically(file: string, content: Buffer): void {
+  const target = realpathSync(file);
+  const temporary = join(dirname(target), `.${basename(target)}.copydesk-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const mode = statSync(target).mode & 0o7777;
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(temporary, 'wx', mode);
+    writeFileSync(descriptor, content);
+    fsyncSync(descriptor);
+    closeSync(descriptor);
+    descriptor = undefined;
+    renameSync(temporary, target);
+  } catch (error) {
+    if (descriptor !== undefined) closeSync(descriptor);
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }
 
 const reported = new Set<string>();
@@ -60,19 +110,38 @@ function reportOnce(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
-function checkFile(file: string, text: string): { report: FileReport; skipped?: string } {
+function checkFile(file: string, text: string): { report: FileReport; skipped?: string; findings: Finding[] } {
   const document = TextDocument.create(pathToFileURL(resolve(file)).href, draftLanguageOf(file), 1, text);
   // The newsroom's .copydesk.json and names sheet, from the file's folder upwards.
   const { settings, problems, styleSheet } = withWorkspaceFiles(document.uri, resolveSettings(undefined));
   for (const problem of problems) reportOnce(`copydesk: ${problem}`);
   const refusal = checkDraftSize(text, settings.maxDraftSize);
-  if (refusal) return { report: { file, diagnostics: [] }, skipped: refusal };
+  if (refusal) return { report: { file, diagnostics: [] }, skipped: refusal, findings: [] };
   const options = analysisOptionsFor(settings, draftLanguageOf(file), styleSheet);
   const { findings, failures } = analyze(text, options);
   for (const failure of failures) {
     process.stderr.write(`copydesk: rule ${failure.ruleId} failed on ${file}: ${String(failure.error)}\n`);
   }
-  return { report: { file, diagnostics: findings.map((f) => toDiagnostic(document, f)) } };
+  return { report: { file, diagnostics: findings.map((f) => toDiagnostic(document, f)) }, findings };
+}
+
+/**
+ * Applies the safe fixes to one draft and rewrites it. Returns how many
+ * findings were fixed, or a sentence saying why the file was left unchanged.
+ */
+function fixFile(draft: DraftFile & { file: string }, findings: Finding[]): { fixed: number; text: string } | { error: string } {
+  const { edits, fixed } = selectSafeFixes(findings, draft.text);
+  if (fixed === 0) return { fixed: 0, text: draft.text };
+  if (!draft.utf8) return { error: `copydesk: ${draft.file} is not UTF-8 text; not fixed, the file is unchanged` };
+  const text = applyEdits(draft.text, edits);
+  try {
+    writeAtomically(draft.file, Buffer.from((draft.bom ? '\ufeff' : '') + text, 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : (error as Error).message;
+    return { error: `copydesk: cannot write ${draft.file}: ${reason}; the file is unchanged` };
+  }
+  return { fixed, text };
 }
 
 function formatText(report: FileReport): string {
@@ -88,7 +157,7 @@ function formatText(report: FileReport): string {
 function runCheck(args: string[]): number {
   const { values, positionals } = parseArgs({
     args,
-    options: { format: { type: 'string', default: 'text' } },
+    options: { format: { type: 'string', default: 'text' }, fix: { type: 'boolean', default: false } },
     allowPositionals: true,
   });
   if (values.format !== 'text' && values.format !== 'json') {
@@ -96,12 +165,25 @@ function runCheck(args: string[]): number {
   }
   if (positionals.length === 0) throw new UsageError(`copydesk: check needs at least one file\n\n${usage}`);
 
-  // Read every file first, so an unreadable one fails the run before any output.
-  const drafts = positionals.map((file) => ({ file, text: readDraft(file) }));
+  // Read every file first, so an unreadable one fails the run before any output (or any write).
+  const drafts = positionals.map((file) => ({ file, ...readDraftFile(file) }));
   const reports: FileReport[] = [];
-  for (const { file, text } of drafts) {
-    const { report, skipped } = checkFile(file, text);
-    if (skipped) process.stderr.write(`${file}: ${skipped}\n`);
+  let failedWrites = 0;
+  for (const draft of drafts) {
+    const { skipped, findings, ...checked } = checkFile(draft.file, draft.text);
+    let report = checked.report;
+    if (skipped) process.stderr.write(`${draft.file}: ${skipped}\n`);
+    if (values.fix && !skipped) {
+      const outcome = fixFile(draft, findings);
+      if ('error' in outcome) {
+        process.stderr.write(`${outcome.error}\n`);
+        failedWrites++;
+      } else if (outcome.fixed > 0) {
+        process.stderr.write(`${draft.file}: fixed ${outcome.fixed} ${outcome.fixed === 1 ? 'problem' : 'problems'}\n`);
+        // Report what is left in the rewritten draft.
+        report = checkFile(draft.file, outcome.text).report;
+      }
+    }
     reports.push(report);
   }
   if (values.format === 'json') {
@@ -110,6 +192,7 @@ function runCheck(args: string[]): number {
     const text = reports.map(formatText).filter((t) => t.length > 0).join('\n');
     if (text) process.stdout.write(`${text}\n`);
   }
+  if (failedWrites > 0) return 2;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 1)) ? 1 : 0;
 }
 
