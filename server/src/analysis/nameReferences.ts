@@ -43,6 +43,13 @@ export function bodyMentions(ctx: RuleContext, entity: Entity): Mention[] {
   return entity.mentions.filter((m) => !outsideBody(ctx, m.start) && !insideQuotation(ctx, m.start));
 }
 
+/** A word without the periods and commas that follow it ("Corp.", "Smith,"); a loop, not a regex, so a run of commas stays linear. */
+export function withoutTrailingPunctuation(word: string): string {
+  let end = word.length;
+  while (end > 0 && (word[end - 1] === '.' || word[end - 1] === ',')) end--;
+  return word.slice(0, end);
+}
+
 export function wordsOf(name: string): string[] {
   return name.split(/\s+/).filter(Boolean);
 }
@@ -67,7 +74,7 @@ const moreRoleWords = [
 for (const w of moreRoleWords) titleWords.add(w);
 
 /** Words that end a role written after a name: "Jane Roe, a spokeswoman for..." / "Jane Roe (R-Texas)". */
-const partyTag = /^\s*\(\s*[RDI]\s*[-–]\s*[\p{L}. ]+\)/u;
+const partyTag = /^ ?\( ?[RDI] ?[-–] ?[\p{L}. ]{1,30}\)/u;
 const partyAbbreviation = /^,\s*[RDI]\s*[-–]\s*[\p{Lu}][\p{L}.]*/u;
 
 /**

@@ -14,6 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Entity } from '../analysis/entities';
 import { foldName } from '../analysis/nlp';
+import { withoutTrailingPunctuation } from '../analysis/nameReferences';
 import { closeSheetEntry } from '../analysis/rules/name-variant';
 import { styleSheetEntryText, type StyleSheet, type StyleSheetEntry } from '../analysis/styleSheet';
 import { findUp, styleSheetPath } from '../workspaceFiles';
@@ -37,7 +38,7 @@ export function styleSheetEntryFor(sheet: StyleSheet | undefined, entity: Entity
   }
   // A misspelling of a sheet name: show the entry it should match (name-variant flags it too).
   for (const word of entity.name.split(/\s+/).reverse()) {
-    const entry = closeSheetEntry(sheet, word.replace(/[.,]+$/, ''), entity.type);
+    const entry = closeSheetEntry(sheet, withoutTrailingPunctuation(word), entity.type);
     if (entry) return entry;
   }
   return undefined;

@@ -106,7 +106,7 @@ function notAnAcronym(prose: string, start: number, end: number, acronym: string
   if (capitalWords.length >= 3) return true;
   const rest = prose.slice(end, end + 40);
   // A dateline or a place in capitals: "DES MOINES —", "BOSTON —", "ST. LOUIS".
-  if (/^\.?\s+\p{Lu}{2,}\b/u.test(rest) || /^[\s,]*(?:[\p{Lu}][\p{L}.]*\s*)*(?:\([^)]*\)\s*)?[—–-]/u.test(rest)) return true;
+  if (/^\.?\s+\p{Lu}{2,}\b/u.test(rest) || /^[\s,]*(?:\p{Lu}[\p{L}.]*\s+)*(?:\p{Lu}[\p{L}.]*)?(?:\([^)]*\)\s*)?[—–-]/u.test(rest)) return true;
   // Initials before a surname ("George H.W. Bush", "AWR Hawkins"), TV and radio call letters (WVIT, KTLA).
   if (/^\s+\p{Lu}\p{Ll}/u.test(rest) && (acronym.length <= 3 || /\./.test(prose.slice(start, end)))) return true;
   if (/^[KW][A-Z]{3}$/.test(acronym)) return true;

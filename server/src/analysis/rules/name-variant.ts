@@ -24,7 +24,7 @@
 
 import type { Entity } from '../entities';
 import { analyzeEntities } from '../entities';
-import { compareSpellings, outsideBody, wordsOf } from '../nameReferences';
+import { compareSpellings, outsideBody, withoutTrailingPunctuation, wordsOf } from '../nameReferences';
 import { foldName } from '../nlp';
 import type { Rule, RuleContext } from '../rule';
 import type { StyleSheet, StyleSheetEntry } from '../styleSheet';
@@ -53,7 +53,7 @@ function nameWordsOf(ctx: RuleContext, entities: readonly Entity[]): NameWord[] 
       words.forEach((word, position) => {
         const at = mention.text.indexOf(word, from);
         from = at + word.length;
-        const clean = word.replace(/[.,]+$/, '');
+        const clean = withoutTrailingPunctuation(word);
         if (!/\p{L}{2}/u.test(clean)) return; // initials and particles carry no spelling
         result.push({
           text: clean,

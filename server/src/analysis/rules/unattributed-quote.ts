@@ -88,7 +88,7 @@ export const unattributedQuote: Rule = {
         cuePattern.test(outside.replace(/ ¶ /g, ' ').trim()) ||
         /:\s*¶/.test(outside) ||
         // "...," he surmised. / "..." - Sanders. : the shape of an attribution, whatever the verb.
-        /¶\s*,?\s*(?:(?:he|she|they|I|we)\s+\p{Ll}+(?:ed|s)\b|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+\p{Ll}+(?:ed|s)\s*[.,]|[-–—]\s*\p{Lu})/u.test(outside) ||
+        /¶\s*(?:,\s*)?(?:(?:he|she|they|I|we)\s+\p{Ll}+(?:ed|s)\b|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+\p{Ll}+(?:ed|s)\s*[.,]|[-–—]\s*\p{Lu})/u.test(outside) ||
         introducedBefore ||
         creditedAfter;
       for (const q of quotes) {
