@@ -28,9 +28,19 @@ export function boilerplateSpans(ctx: RuleContext): Span[] {
 
 /** Whether an offset is in the headline or in a boilerplate line: not part of the story's body. */
 export function outsideBody(ctx: RuleContext, offset: number): boolean {
-  const headlines = ctx.draft.paragraphs.filter((p) => p.isHeadline);
-  if (headlines.some((p) => p.start <= offset && offset < p.end)) return true;
+  // Computed once per analysis: rules ask for every mention, and a draft may have 100,000 paragraphs.
+  const headlines = ctx.memo('names.headlines', () => ctx.draft.paragraphs.filter((p) => p.isHeadline).map((p) => ({ start: p.start, end: p.end })));
+  if (inSpans(headlines, offset)) return true;
+  // The first line is the headline even when a subhead follows it without a blank line.
+  if (ctx.draft.language !== 'markdown' && offset < ctx.memo('names.firstLineEnd', () => firstLineEnd(ctx.draft.text))) return true;
   return inSpans(boilerplateSpans(ctx), offset);
+}
+
+function firstLineEnd(text: string): number {
+  const start = text.search(/\S/);
+  if (start < 0) return 0;
+  const end = text.indexOf('\n', start);
+  return end < 0 ? text.length : end;
 }
 
 /** Whether an offset lies inside a direct quotation (marks included). */
@@ -57,7 +67,7 @@ export function wordsOf(name: string): string[] {
 // ---------------------------------------------------------------------------
 // Titles and roles
 
-const titleWords = new Set([...titleTable.honorifics, ...titleTable.roles.filter((r) => !r.includes(' '))]);
+export const titleWords = new Set([...titleTable.honorifics, ...titleTable.roles.filter((r) => !r.includes(' '))]);
 /** Role nouns that the shared table lacks but political and business copy uses constantly. */
 const moreRoleWords = [
   'nominee', 'hopeful', 'contender', 'frontrunner', 'front-runner', 'incumbent', 'challenger', 'strategist', 'pollster', 'operative',
@@ -154,8 +164,8 @@ export type SpellingRelation = 'same' | 'diacritics' | 'case' | 'near' | 'differ
 /**
  * How two spellings of one name word relate. 'diacritics' and 'case' are the
  * same letters written differently (Çavuşoğlu / Cavusoglu, NATO / Nato);
- * 'near' is a likely misspelling: one edit for words of six or more letters,
- * two for twelve or more (Whitaker / Whittaker, Ostrowski / Ostrowsky).
+ * 'near' is a likely misspelling: one edit in a word of six or more letters
+ * (Whitaker / Whittaker, Ostrowski / Ostrowsky).
  * A plural or possessive s, a capital only on the first letter (a sentence
  * start), and short words are never near: Rubio and Rubin are two people.
  */
@@ -183,6 +193,5 @@ export function compareSpellings(a: string, b: string): SpellingRelation {
   if (foldA.startsWith(foldB) || foldB.startsWith(foldA)) return 'different';
   // Acronyms and names with digits are distinct entities when they differ at all (NSA / NASA).
   if (!/\p{Ll}/u.test(a) || !/\p{Ll}/u.test(b) || /\d/.test(a + b)) return 'different';
-  const limit = letters >= 12 ? 2 : 1;
-  return editDistance(foldA, foldB, limit) <= limit ? 'near' : 'different';
+  return editDistance(foldA, foldB, 1) <= 1 ? 'near' : 'different';
 }

@@ -17,7 +17,7 @@
 
 import { analyzeEntities, type Entity } from '../entities';
 import type { Mention } from '../entities';
-import { bodyMentions, carriesRole, compareSpellings, wordsOf } from '../nameReferences';
+import { bodyMentions, carriesRole, compareSpellings, titleWords, wordsOf } from '../nameReferences';
 import { foldName } from '../nlp';
 import type { Rule } from '../rule';
 import type { RuleFinding } from '../types';
@@ -47,6 +47,7 @@ export const firstReference: Rule = {
       for (const s of surnames) surnameCount.set(s, (surnameCount.get(s) ?? 0) + 1);
     }
 
+    const index = indexNames(people);
     for (const person of people) {
       const mentions = bodyMentions(ctx, person).filter((m) => !inListOrCredit(text, m));
       if (mentions.length === 0) continue;
@@ -57,7 +58,7 @@ export const firstReference: Rule = {
       const first = mentions[0];
       const fullReference = mentions.find((m) => isFullName(m.text));
       if (!isFullName(first.text)) {
-        const excused = carriesRole(text, first, person) || isVariantOfAnother(person, first.text, people) || notALoneSurname(text, first, people);
+        const excused = carriesRole(text, first, person) || isVariantOfAnother(person, first.text, index) || notALoneSurname(text, first, index);
         if (!excused) findings.push(surnameAlone(person, first, fullReference));
         continue;
       } else if (quoted && !mentions.some((m) => carriesRole(text, m, person))) {
@@ -113,23 +114,64 @@ const attributiveNouns = /^\s+(?:administration|campaign|era|years|presidency|ca
  * attributive ("the Obama administration"), or the surname of a full name
  * given earlier that the engine filed under another entity.
  */
-function notALoneSurname(text: string, mention: Mention, people: readonly Entity[]): boolean {
+interface NameIndex {
+  /** Folded surname (without al-, bin, de...) → where a full name ending in it first appears. */
+  firstFullNameBySurname: Map<string, number>;
+  /** Folded name word → the people whose names use it, for finding near-spellings by deletion keys. */
+  peopleByWordKey: Map<string, { entity: Entity; word: string }[]>;
+}
+
+const bareSurname = (name: string) => foldName(surnameOf(name)).replace(/^(?:al|el|ad|as|bin|ibn|de|van|von)[-\s]/, '');
+
+/** One pass over every person's mentions, so each lone surname is judged without scanning them all again. */
+function indexNames(people: readonly Entity[]): NameIndex {
+  const firstFullNameBySurname = new Map<string, number>();
+  const peopleByWordKey = new Map<string, { entity: Entity; word: string }[]>();
+  for (const person of people) {
+    for (const m of person.mentions) {
+      if (isFullName(m.text)) {
+        const surname = bareSurname(m.text);
+        firstFullNameBySurname.set(surname, Math.min(firstFullNameBySurname.get(surname) ?? Infinity, m.start));
+      }
+      for (const word of wordsOf(m.text)) {
+        if (word.length < 6) continue; // compareSpellings never calls shorter words near
+        const folded = foldName(word);
+        for (let i = 0; i <= folded.length; i++) {
+          const key = i === folded.length ? folded : folded.slice(0, i) + folded.slice(i + 1);
+          (peopleByWordKey.get(key) ?? peopleByWordKey.set(key, []).get(key)!).push({ entity: person, word });
+        }
+      }
+    }
+  }
+  return { firstFullNameBySurname, peopleByWordKey };
+}
+
+function notALoneSurname(text: string, mention: Mention, index: NameIndex): boolean {
   if (!/^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$|^(?:Mc|Mac|O['’]|De|Le)\p{Lu}\p{Ll}+$/u.test(mention.text)) return true;
   if (/^(?:He|She|They|It|We|I|You|His|Her|Their|This|That|These|Those|There|Here|Can|Will|But|And|So|Republican|Democrat|Democrats|Republicans|Independent|American|Americans)$/.test(mention.text)) return true;
-  if (attributiveNouns.test(text.slice(mention.end, mention.end + 20))) return true;
+  const after = text.slice(mention.end, mention.end + 40);
+  if (attributiveNouns.test(after)) return true;
+  // "Virginia delegate Beau Correll": a word before a role noun describes; "Warren, Michigan" is a place.
+  const nextWord = /^\s+(\p{Ll}+)/u.exec(after)?.[1];
+  if (nextWord && titleWords.has(nextWord)) return true;
+  if (/^,\s+(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\s\p{Lu}\p{Ll}+|North\s\p{Lu}\p{Ll}+|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\sIsland|South\s\p{Lu}\p{Ll}+|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\sVirginia|Wisconsin|Wyoming|\p{Lu}\p{Ll}{1,4}\.)\b/u.test(after)) return true;
   // "The Atlantic", "the Dow": a name after an article is a title or an institution, not a person.
   if (/\b[Tt]he\s+$/.test(text.slice(Math.max(0, mention.start - 4), mention.start))) return true;
-  const surname = foldName(mention.text);
-  const bare = (name: string) => foldName(surnameOf(name)).replace(/^(?:al|el|ad|as|bin|ibn|de|van|von)[-\s]/, '');
-  return people.some((p) => p.mentions.some((m) => m.start < mention.start && isFullName(m.text) && bare(m.text) === surname));
+  return (index.firstFullNameBySurname.get(foldName(mention.text)) ?? Infinity) < mention.start;
 }
 
 /** A lone name that is a misspelling of another person's: name-variant reports it. */
-function isVariantOfAnother(person: Entity, word: string, people: readonly Entity[]): boolean {
-  return people.some((other) => other !== person && other.mentions.some((m) => wordsOf(m.text).some((w) => {
-    const relation = compareSpellings(w, word);
-    return relation !== 'same' && relation !== 'different';
-  })));
+function isVariantOfAnother(person: Entity, word: string, index: NameIndex): boolean {
+  const folded = foldName(word);
+  for (let i = 0; i <= folded.length; i++) {
+    const key = i === folded.length ? folded : folded.slice(0, i) + folded.slice(i + 1);
+    for (const other of index.peopleByWordKey.get(key) ?? []) {
+      if (other.entity === person) continue;
+      const relation = compareSpellings(other.word, word);
+      if (relation !== 'same' && relation !== 'different') return true;
+    }
+  }
+  return false;
 }
 
 function surnameAlone(person: Entity, first: { start: number; end: number; text: string }, fullReference?: { text: string }): RuleFinding {

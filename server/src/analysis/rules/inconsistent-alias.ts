@@ -46,17 +46,17 @@ export const inconsistentAlias: Rule = {
       const used = [...forms.values()].map((list) => `‘${list[0].text}’`);
       const named = used.length === 2 ? used.join(' and ') : `${used.slice(0, -1).join(', ')} and ${used.at(-1)}`;
       const variants = shortMentions.filter((m) => formOf(m.text) !== chosenForm);
+      // One list of edits for the whole entity, shared by its findings' "throughout" fixes.
+      const allEdits: TextEdit[] = variants.map((v) => ({ start: v.start, end: v.end, text: chosen }));
       for (const m of variants) {
         const quoted = insideQuotation(ctx, m.start);
-        const sameVariant = variants.filter((v) => formOf(v.text) === formOf(m.text));
-        const allEdits: TextEdit[] = variants.map((v) => ({ start: v.start, end: v.end, text: chosen }));
         findings.push({
           start: m.start,
           end: m.end,
           message: `This story calls ${entity.name} ${named}; after the first reference, keep to one short form (‘${chosen}’ came first).`,
           fixes: [
             { title: `Write ‘${chosen}’${quoted ? ' (changes a quotation)' : ''}`, edits: [{ start: m.start, end: m.end, text: chosen }], preferred: !quoted },
-            ...(allEdits.length > 1 || sameVariant.length > 1 ? [{ title: `Call ${entity.name} ‘${chosen}’ throughout`, edits: allEdits }] : []),
+            ...(allEdits.length > 1 ? [{ title: `Call ${entity.name} ‘${chosen}’ throughout`, edits: allEdits }] : []),
           ],
           related: [{ start: shortMentions[0].start, end: shortMentions[0].end, message: `first called ‘${chosen}’ here` }],
         });

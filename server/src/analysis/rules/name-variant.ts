@@ -11,7 +11,7 @@
 //
 // Spellings are compared word by word: the same letters with other
 // diacritics or other capitals, or one edit apart in a word of six letters or
-// more (two in one of twelve or more). Words are compared within one entity
+// more. Words are compared within one entity
 // (the engine merges diacritic variants into one) and across entities of the
 // same kind (it keeps near-spellings apart), and against the newsroom's style
 // sheet (.copydesk/names.yaml), whose spelling is canonical. Without a sheet
@@ -108,7 +108,7 @@ function addUnrecognisedSurnames(ctx: RuleContext, result: NameWord[]): void {
  * people whose full names give different first names are two people (Ben
  * Carson, Tucker Carlson); a person and an organization never are one.
  */
-function couldBeOneEntity(a: NameWord, b: NameWord, entities: readonly Entity[]): boolean {
+function couldBeOneEntity(a: NameWord, b: NameWord, entitiesByWord: ReadonlyMap<string, ReadonlySet<Entity>>): boolean {
   if (a.entity === b.entity) return true;
   if (a.entity.type !== b.entity.type) return false;
   if (a.entity.type === 'person') {
@@ -118,7 +118,8 @@ function couldBeOneEntity(a: NameWord, b: NameWord, entities: readonly Entity[])
     if (namesA.size > 0 && namesB.size > 0 && ![...namesA].some((n) => [...namesB].some((m) => n === m || compareSpellings(n, m) !== 'different'))) return false;
   }
   // A third entity spelled exactly like one of them settles it as a real name of its own.
-  return !entities.some((e) => e !== a.entity && e !== b.entity && e.mentions.some((m) => wordsOf(m.text).includes(a.text) || wordsOf(m.text).includes(b.text)));
+  const third = (word: string) => [...(entitiesByWord.get(word) ?? [])].some((e) => e !== a.entity && e !== b.entity);
+  return !third(a.text) && !third(b.text);
 }
 
 function sameSurname(a: NameWord, b: NameWord): boolean {
@@ -216,6 +217,12 @@ export const nameVariant: Rule = {
     // Group the words by spelling; each spelling is judged once, at its first occurrence.
     const bySpelling = new Map<string, NameWord[]>();
     for (const w of words) (bySpelling.get(w.text) ?? bySpelling.set(w.text, []).get(w.text)!).push(w);
+    const spellingsByKey = new Map<string, string[]>();
+    for (const spelling of bySpelling.keys()) {
+      for (const key of deletionKeys(foldName(spelling))) (spellingsByKey.get(key) ?? spellingsByKey.set(key, []).get(key)!).push(spelling);
+    }
+    const entitiesByWord = new Map<string, Set<Entity>>();
+    for (const w of words) if (w.inFullName || w.entity.mentions.length > 0) (entitiesByWord.get(w.text) ?? entitiesByWord.set(w.text, new Set()).get(w.text)!).add(w.entity);
 
     // The canonical spelling among a family of variants: the style sheet's,
     // else the one in the first full reference in the body, else the first used.
@@ -229,11 +236,15 @@ export const nameVariant: Rule = {
         decided.set(spelling, { canonical: fromSheet.spelling, entry: fromSheet.entry });
         continue;
       }
-      for (const [other, otherOccurrences] of bySpelling) {
+      // Candidates one edit or a diacritic away share a deletion key: no comparison of every pair.
+      const candidates = new Set<string>();
+      for (const key of deletionKeys(foldName(spelling))) for (const other of spellingsByKey.get(key) ?? []) candidates.add(other);
+      for (const other of candidates) {
         if (other === spelling) continue;
+        const otherOccurrences = bySpelling.get(other)!;
         const relation = compareSpellings(spelling, other);
         if (relation === 'same' || relation === 'different') continue;
-        if (!couldBeOneEntity(first, otherOccurrences[0], entities)) continue;
+        if (!couldBeOneEntity(first, otherOccurrences[0], entitiesByWord)) continue;
         // Same word position in its name: a first name is not a variant of a surname.
         const lastA = first.position === first.mentionWords.length - 1;
         const lastB = otherOccurrences[0].position === otherOccurrences[0].mentionWords.length - 1;
