@@ -37,11 +37,13 @@ test('a quoted source named without a title or role', () => {
 });
 
 test('a second full-name reference is a hint whose fix writes the surname', () => {
-  const text = 'Bridge to open\n\nCouncil member Dana Whitfield said the bridge would open. Later, Dana Whitfield said it might not.\n';
+  const text = 'Bridge to open\n\nCouncil member Dana Whitfield said the bridge would open. Whitfield said the money was there. Later, Dana Whitfield said it might not.\n';
   const findings = check(text);
   assert.deepEqual(findings.map((f) => `${f.severity} ${text.slice(f.start, f.end)}`), ['hint Dana Whitfield']);
   assert.ok(findings[0].start > text.indexOf('Later'));
   assert.equal(applyEdits(text, findings[0].fixes[0].edits), text.replace('Later, Dana Whitfield', 'Later, Whitfield'));
+  // A story that never uses the surname alone is not inconsistent (and "Sandy Hook" twice is no person).
+  assert.deepEqual(flagged('Bridge to open\n\nCouncil member Dana Whitfield said the bridge would open. Later, Dana Whitfield said it might not.\n'), []);
 });
 
 test('titles and roles in their many shapes are first references done right', () => {

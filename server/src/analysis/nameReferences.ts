@@ -130,7 +130,9 @@ export function carriesRole(text: string, mention: Mention, entity: Entity): boo
 }
 
 function bareWord(word: string): string {
-  return foldName(word).replace(/['’]s$/, '').replace(/[^\p{L}-]/gu, '');
+  const bare = foldName(word).replace(/['’]s$/, '').replace(/[^\p{L}-]/gu, '');
+  // A plural title covers each name it heads: "Sens. Mike Crapo and Jim Risch", "presidents Fox and Calderón".
+  return !titleWords.has(bare) && /s$/.test(bare) && titleWords.has(bare.slice(0, -1)) ? bare.slice(0, -1) : bare;
 }
 
 // ---------------------------------------------------------------------------

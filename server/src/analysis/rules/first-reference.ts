@@ -75,6 +75,10 @@ export const firstReference: Rule = {
       if (!isFullName(first.text)) continue;
       const surname = surnameOf(first.text);
       if ((surnameCount.get(foldName(surname)) ?? 0) > 1) continue;
+      // Only a story that does use the surname alone for this person is inconsistent in
+      // repeating the full name (and a "person" never called by surname alone is often a
+      // place or an event the engine misread: Sandy Hook, San Bernardino).
+      if (!mentions.some((m) => !isFullName(m.text) && foldName(m.text) === foldName(surname))) continue;
       for (const later of mentions.slice(1)) {
         if (!isFullName(later.text) || foldName(later.text) !== foldName(first.text)) continue;
         findings.push({

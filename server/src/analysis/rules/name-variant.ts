@@ -55,6 +55,7 @@ function nameWordsOf(ctx: RuleContext, entities: readonly Entity[]): NameWord[] 
         from = at + word.length;
         const clean = withoutTrailingPunctuation(word);
         if (!/\p{L}{2}/u.test(clean)) return; // initials and particles carry no spelling
+        if (inShoutedText(ctx.draft.prose, mention.start + at, clean)) return;
         result.push({
           text: clean,
           start: mention.start + at,
@@ -70,6 +71,18 @@ function nameWordsOf(ctx: RuleContext, entities: readonly Entity[]): NameWord[] 
   }
   addUnrecognisedSurnames(ctx, result);
   return result.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A word in capitals beside other words in capitals ("FORT PIERCE, Fla." in a
+ * dateline, "OBAMA'S LAST STATE OF THE UNION" in a heading) is shouted, not
+ * spelled: it says nothing about how the story spells the name.
+ */
+function inShoutedText(prose: string, start: number, word: string): boolean {
+  if (/\p{Ll}/u.test(word)) return false;
+  const before = /(\p{L}+)['’]?[\s,]{1,3}$/u.exec(prose.slice(Math.max(0, start - 30), start))?.[1];
+  const after = /^(?:['’]s)?[\s,]{1,3}(\p{L}+)/u.exec(prose.slice(start + word.length, start + word.length + 30))?.[1];
+  return [before, after].some((w) => w !== undefined && w.length >= 2 && !/\p{Ll}/u.test(w));
 }
 
 /**
@@ -226,7 +239,8 @@ export const nameVariant: Rule = {
 
     // The canonical spelling among a family of variants: the style sheet's,
     // else the one in the first full reference in the body, else the first used.
-    const rank = (w: NameWord) => (w.inBody && w.inFullName ? 0 : w.inBody ? 1 : 2) * 1e12 + w.start;
+    // A slipped shift key ("HIllary") is never the canonical spelling, however early it comes.
+    const rank = (w: NameWord) => (/^\p{Lu}{2}\p{Ll}/u.test(w.text) ? 3 : w.inBody && w.inFullName ? 0 : w.inBody ? 1 : 2) * 1e12 + w.start;
     const decided = new Map<string, { canonical: string; entry?: StyleSheetEntry }>();
 
     for (const [spelling, occurrences] of bySpelling) {
