@@ -21,6 +21,7 @@ import acronymTable from '../data/acronyms.json';
 import titleTable from '../data/titles.json';
 import { analyzeEntities } from '../entities';
 import { insideQuotation, outsideBody } from '../nameReferences';
+import { parseParagraph } from '../nlp';
 import type { Rule, RuleContext } from '../rule';
 import type { RuleFinding } from '../types';
 
@@ -115,6 +116,29 @@ function notAnAcronym(prose: string, start: number, end: number, acronym: string
   return /^\d/.test(after);
 }
 
+/**
+ * Capitals inside a longer proper name are part of that name: "Navy SEAL",
+ * "USA TODAY", "SITE Intelligence Group", "CREDO Action".
+ */
+function partOfLongerName(prose: string, start: number, end: number): boolean {
+  const before = /(?:^|[^\p{L}])(\p{Lu}[\p{L}]*)[ ]$/u.exec(prose.slice(Math.max(0, start - 20), start))?.[1];
+  if (before && !functionWords.has(before.toLowerCase()) && !/[.!?:]\s*\S*\s$/.test(prose.slice(Math.max(0, start - 25), start))) return true;
+  return /^ \p{Lu}\p{Ll}/u.test(prose.slice(end, end + 3));
+}
+const functionWords = new Set(['the', 'a', 'an', 'in', 'at', 'on', 'for', 'by', 'from', 'with', 'and', 'but', 'or', 'of', 'to', 'as', 'if', 'when', 'while', 'after', 'before', 'since', 'like', 'than', 'both', 'said', 'says']);
+
+/**
+ * Whether the NLP pass reads the capitals as an acronym or an organization,
+ * not as a word shouted for emphasis ("did NOT", "WATCH:", "UPDATE:") or a
+ * name in capitals ("JAKE TAPPER:").
+ */
+function taggedAsAcronym(paragraphText: string, offsetInParagraph: number): boolean {
+  const word = parseParagraph(paragraphText).words.find((w) => w.start === offsetInParagraph);
+  if (!word) return true;
+  if (word.tags.includes('Person') || word.tags.includes('Verb') || word.tags.includes('Adjective') || word.tags.includes('Adverb')) return false;
+  return word.tags.includes('Acronym') || word.tags.includes('Organization');
+}
+
 export const acronymFirstUse: Rule = {
   id: 'acronym-first-use',
   description: 'An acronym used before its expansion, or never spelled out, unless readers know it (FBI, NATO, UN...).',
@@ -135,6 +159,7 @@ export const acronymFirstUse: Rule = {
         if (judged.has(letters) || wellKnown.has(letters)) continue;
         if (outsideBody(ctx, start) || insideQuotation(ctx, start)) continue;
         if (notAnAcronym(prose, start, end, letters)) continue;
+        if (partOfLongerName(prose, start, end) || !taggedAsAcronym(paragraph.text, m.index!)) continue;
         judged.add(letters);
         // Defined right here: "Federal Aviation Administration (FAA)".
         if (prose[start - 1] === '(' && prose[end] === ')') continue;

@@ -40,7 +40,7 @@ const sayingVerbs = [
   'observed', 'remarked', 'remarks', 'maintained', 'maintains', 'contended', 'contends', 'pointed', 'thundered', 'exclaimed', 'quipped', 'mused',
   'countered', 'counters', 'insisted', 'stressed', 'stresses', 'emphasized', 'emphasised', 'reiterated', 'affirmed', 'assured', 'confirmed', 'denied',
   'agreed', 'agrees', 'disagreed', 'interjected', 'interrupted', 'pleaded', 'begged', 'lamented', 'conceded', 'speculated', 'wondered', 'sighed',
-  'reported', 'reports', 'reporting', 'ruled', 'rules', 'opined', 'proclaimed', 'wrote', 'signed', 'captioned', 'summed', 'put', 'puts', 'cited', 'cites', 'labeling', 'labelling', 'surmised', 'shared', 'headline', 'headlines', 'slogan', 'slogans', 'sign', 'signs', 'banner', 'caption', 'know', 'wondering', 'tweeting', 'writing',
+  'reported', 'reports', 'reporting', 'ruled', 'rules', 'opined', 'proclaimed', 'wrote', 'signed', 'captioned', 'summed', 'put', 'puts', 'cited', 'cites', 'labeling', 'labelling', 'surmised', 'shared', 'chant', 'chanted', 'line', 'dictum', 'motto', 'mantra', 'refrain', 'points', 'headline', 'headlines', 'slogan', 'slogans', 'sign', 'signs', 'banner', 'caption', 'know', 'wondering', 'tweeting', 'writing',
 ];
 const cuePattern = new RegExp(
   `\\b(?:${[...new Set(sayingVerbs)].join('|')})\\b|\\baccording to\\b|\\bin an? (?:statement|interview|email|e-mail|letter|tweet|post|memo|speech|op-ed|essay|column|release|video|message)\\b|\\b(?:statement|spokes(?:man|woman|person)|interview)\\b|:\\s*$`,
@@ -88,7 +88,7 @@ export const unattributedQuote: Rule = {
         cuePattern.test(outside.replace(/ ¶ /g, ' ').trim()) ||
         /:\s*¶/.test(outside) ||
         // "...," he surmised. / "..." - Sanders. : the shape of an attribution, whatever the verb.
-        /¶\s*(?:,\s*)?(?:(?:he|she|they|I|we)\s+\p{Ll}+(?:ed|s)\b|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+\p{Ll}+(?:ed|s)\s*[.,]|[-–—]\s*\p{Lu})/u.test(outside) ||
+        /¶\s*(?:,\s*)?(?:(?:he|she|they|I|we)\s+\p{Ll}+(?:ed|s)\b|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+\p{Ll}+(?:ed|s)(?:\s+(?:out|up|on|in|back))?\s*[.,]|[-–—]\s*\p{Lu})/u.test(outside) ||
         introducedBefore ||
         creditedAfter;
       for (const q of quotes) {
@@ -115,9 +115,11 @@ export const unattributedQuote: Rule = {
       if (spoken.get(q) || paragraphs[q.paragraph].isHeadline || outsideBody(ctx, q.open)) continue;
       const quoted = text.slice(q.contentStart, q.contentEnd);
       if (countWords(quoted) <= 3 || looksLikeTitle(quoted)) continue;
-      // A partial quotation inside the reporter's sentence ("her claim that she "never sent...")
-      // takes its speaker from that sentence.
-      if (/^\s*\p{Ll}/u.test(quoted) && /[\p{L},]\s*$/u.test(prose.slice(paragraphs[q.paragraph].start, q.open))) continue;
+      // A quotation inside the reporter's sentence ("her claim that she "never sent...", the crowd's
+      // chant "Lock her up!", his act — "My tax plan will be tremendous!" —) takes its context from
+      // that sentence; the fault is a quotation that stands on its own.
+      const before = prose.slice(paragraphs[q.paragraph].start, q.open).trimEnd();
+      if (before.length > 0 && !/[.!?…"”’']$/u.test(before)) continue;
       findings.push({
         start: q.open,
         end: q.close !== undefined ? q.close + 1 : q.contentEnd,
