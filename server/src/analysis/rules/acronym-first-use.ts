@@ -122,7 +122,12 @@ function notAnAcronym(prose: string, start: number, end: number, acronym: string
  */
 function partOfLongerName(prose: string, start: number, end: number): boolean {
   const before = /(?:^|[^\p{L}])(\p{Lu}[\p{L}]*)[ ]$/u.exec(prose.slice(Math.max(0, start - 20), start))?.[1];
-  if (before && !functionWords.has(before.toLowerCase()) && !/[.!?:]\s*\S*\s$/.test(prose.slice(Math.max(0, start - 25), start))) return true;
+  if (before && !functionWords.has(before.toLowerCase())) {
+    // Unless that word starts a sentence ("... on Monday. Senate GOP ...").
+    const words = prose.slice(Math.max(0, start - 25), start).trimEnd().split(/\s+/);
+    const wordBefore = words.length >= 2 ? words[words.length - 2] : '';
+    if (!/[.!?:]$/.test(wordBefore) && words.length >= 2) return true;
+  }
   return /^ \p{Lu}\p{Ll}/u.test(prose.slice(end, end + 3));
 }
 const functionWords = new Set(['the', 'a', 'an', 'in', 'at', 'on', 'for', 'by', 'from', 'with', 'and', 'but', 'or', 'of', 'to', 'as', 'if', 'when', 'while', 'after', 'before', 'since', 'like', 'than', 'both', 'said', 'says']);

@@ -78,9 +78,16 @@ function nameWordsOf(ctx: RuleContext, entities: readonly Entity[]): NameWord[] 
  * dateline, "OBAMA'S LAST STATE OF THE UNION" in a heading) is shouted, not
  * spelled: it says nothing about how the story spells the name.
  */
+/** The run of letters at the end of a text (a loop: a regex anchored at the end would go quadratic). */
+function lastLetters(text: string): string | undefined {
+  let i = text.length;
+  while (i > 0 && /\p{L}/u.test(text[i - 1])) i--;
+  return i < text.length ? text.slice(i) : undefined;
+}
+
 function inShoutedText(prose: string, start: number, word: string): boolean {
   if (/\p{Ll}/u.test(word)) return false;
-  const before = /(\p{L}+)['’]?[\s,]{1,3}$/u.exec(prose.slice(Math.max(0, start - 30), start))?.[1];
+  const before = lastLetters(prose.slice(Math.max(0, start - 30), start).replace(/['’]?[\s,]{1,3}$/u, ''));
   const after = /^(?:['’]s)?[\s,]{1,3}(\p{L}+)/u.exec(prose.slice(start + word.length, start + word.length + 30))?.[1];
   return [before, after].some((w) => w !== undefined && w.length >= 2 && !/\p{Ll}/u.test(w));
 }
