@@ -1,6 +1,7 @@
 // Drafts Copydesk will not analyse, and the plain sentence that says why.
 
-function describeSize(characters: number): string {
+/** A size in plain words: 2 MB, 150 KB, 900 characters. */
+export function describeSize(characters: number): string {
   if (characters >= 1_000_000) return `${Math.round(characters / 100_000) / 10} MB`;
   if (characters >= 1_000) return `${Math.round(characters / 1_000)} KB`;
   return `${characters} characters`;
