@@ -35,6 +35,7 @@ test('spelled out first, in parentheses, or in the headline: not flagged', () =>
   assert.deepEqual(flagged('Safety\n\nThe Federal Aviation Administration (FAA) said the FAA would act.\n'), []);
   assert.deepEqual(flagged('Safety\n\nThe Federal Aviation Administration grounded the jets. The FAA said so.\n'), []);
   assert.deepEqual(flagged('Islamic State loses ground\n\nIS fighters withdrew from the town.\n'), []);
+  assert.deepEqual(flagged('Vote\n\nThe Campaign for an Independent and Neutral Switzerland, or AUNS, backed the vote. AUNS won.\n'), []);
 });
 
 test('well-known acronyms, states, initials, numerals, codes and datelines are not flagged', () => {

@@ -39,4 +39,6 @@ test('the full name and one short form, case or period variants: not inconsisten
   assert.deepEqual(flagged('Allies\n\nThe North Atlantic Treaty Organization met. NATO ministers agreed, and the North Atlantic Treaty Organization said so. NATO left.\n'), []);
   assert.deepEqual(flagged('Rates\n\nThe European Central Bank raised rates. The ECB said so.\n'), []);
   assert.deepEqual(flagged('Talks\n\nThe United Nations met. The U.N. said the UN would vote.\n'), []);
+  // Naming the other forms is explaining them, not using them.
+  assert.deepEqual(flagged('Attack\n\nThe Islamic State, also known as ISIS or ISIL, claimed the attack. ISIS fighters fled.\n'), []);
 });

@@ -40,6 +40,7 @@ test('diacritics: Cavusoglu against Çavuşoğlu, whichever way the engine group
 test('an acronym in two cases (NATO / Nato) is flagged; a dateline in capitals is not', () => {
   assert.deepEqual(flagged('Allies meet\n\nNATO ministers met in Brussels on Monday. Nato officials said the talks went well.\n'), ['Nato']);
   assert.deepEqual(flagged('Storm hits\n\nWASHINGTON (AP) — The storm hit Washington on Monday, officials said.\n'), []);
+  assert.deepEqual(flagged('Caucus\n\nFORT PIERCE, Fla. — Residents of Fort Pierce met Mayor Linda Hudson, who said the city would recover.\n'), []);
 });
 
 test('a one-letter substitution at the end of a long name is flagged (Ostrowski / Ostrowsky)', () => {

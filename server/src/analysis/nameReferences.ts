@@ -109,12 +109,15 @@ export function carriesRole(text: string, mention: Mention, entity: Entity): boo
   if (beforeWords.some((w) => titleWords.has(bareWord(w)))) return true;
   const sentenceStart = Math.max(text.lastIndexOf('. ', mention.start - 6), text.lastIndexOf('\n', mention.start), mention.start - 120);
   const after = text.slice(mention.end, mention.end + 160);
+  // "said Patricia Moran of Cheyenne", "CNN's Jake Tapper": a hometown or an employer identifies a person.
+  const wordBefore = text.slice(Math.max(0, mention.start - 24), mention.start).trimEnd().split(/\s+/).pop() ?? '';
+  if (/^ of \p{Lu}/u.test(after) || /^\p{Lu}[\p{L}&.]*['’]s$/u.test(wordBefore)) return true;
   if (partyTag.test(after) || partyAbbreviation.test(after)) return true;
   const appositive = /^['’]?s?\s*[,(–—-]\s*([^.;:)\n]{0,120})/u.exec(after);
   if (appositive) {
     const clause = appositive[1];
     // "..., who heads...", "..., a South Korean adoptee", "..., the group's treasurer": an appositive says who.
-    if (/^(?:who|whose|which|a|an|the|his|her|their|its)\b/i.test(clause)) return true;
+    if (/^(?:who|whom|whose|which|a|an|the|his|her|their|its)\b/i.test(clause)) return true;
     const clauseWords = clause.split(/[\s,]+/).filter(Boolean).slice(0, 10);
     if (clauseWords.some((w) => titleWords.has(bareWord(w)))) return true;
     // "Jane Roe, 42, of Springfield": an age or hometown introduces a private person.

@@ -168,6 +168,8 @@ export const acronymFirstUse: Rule = {
         judged.add(letters);
         // Defined right here: "Federal Aviation Administration (FAA)".
         if (prose[start - 1] === '(' && prose[end] === ')') continue;
+        // "Campaign for an Independent and Neutral Switzerland, or AUNS"; "PUMAs (Party Unity My A--)".
+        if (/\p{L}, or $/u.test(prose.slice(Math.max(0, start - 6), start)) || /^s? \(\p{Lu}/u.test(prose.slice(end, end + 4))) continue;
         const expansion = entityExpansion(ctx, start) ?? findExpansion(ctx, letters);
         if (expansion && expansion.start < start) continue;
         if (expansion) {

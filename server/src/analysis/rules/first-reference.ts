@@ -158,6 +158,8 @@ function notALoneSurname(text: string, mention: Mention, index: NameIndex): bool
   // "Virginia delegate Beau Correll": a word before a role noun describes; "Warren, Michigan" is a place.
   const nextWord = /^\s+(\p{Ll}+)/u.exec(after)?.[1];
   if (nextWord && titleWords.has(nextWord)) return true;
+  // "vocal Trump critics", "Clinton supporters": a surname modifying a plural noun.
+  if (nextWord && /^\p{Ll}{3,}s$/u.test(nextWord) && !/(?:ss|us|is)$/.test(nextWord) && /^\s+\p{Ll}+s\b(?!\s+(?:that|the|a|an|to|it|him|her|them)\b)/u.test(after) && !/^\s+(?:says|thinks|wants|knows|hopes|believes|feels|calls|tells|adds|writes|notes|argues|insists|claims|is|was|has|does)\b/.test(after)) return true;
   if (/^,\s+(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\s\p{Lu}\p{Ll}+|North\s\p{Lu}\p{Ll}+|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\sIsland|South\s\p{Lu}\p{Ll}+|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\sVirginia|Wisconsin|Wyoming|\p{Lu}\p{Ll}{1,4}\.)\b/u.test(after)) return true;
   // "The Atlantic", "the Dow": a name after an article is a title or an institution, not a person.
   if (/\b[Tt]he\s+$/.test(text.slice(Math.max(0, mention.start - 4), mention.start))) return true;

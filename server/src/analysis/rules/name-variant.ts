@@ -87,9 +87,11 @@ function lastLetters(text: string): string | undefined {
 
 function inShoutedText(prose: string, start: number, word: string): boolean {
   if (/\p{Ll}/u.test(word)) return false;
-  const before = lastLetters(prose.slice(Math.max(0, start - 30), start).replace(/['’]?[\s,]{1,3}$/u, ''));
-  const after = /^(?:['’]s)?[\s,]{1,3}(\p{L}+)/u.exec(prose.slice(start + word.length, start + word.length + 30))?.[1];
-  return [before, after].some((w) => w !== undefined && w.length >= 2 && !/\p{Ll}/u.test(w));
+  const before = lastLetters(prose.slice(Math.max(0, start - 30), start).replace(/[.'’]?[\s,]{1,3}$/u, ''));
+  // After it: "OBAMA’S LAST", "FARGO, N.D. —", "ST. LOUIS".
+  const after = /^(?:['’][sS])?[.\s,]{1,3}(\p{Lu}[\p{Lu}.]*)/u.exec(prose.slice(start + word.length, start + word.length + 30))?.[1];
+  if (after !== undefined && (after.length >= 2 || prose[start + word.length + after.length + 2] === '.')) return true;
+  return before !== undefined && before.length >= 2 && !/\p{Ll}/u.test(before);
 }
 
 /**
