@@ -4,18 +4,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/analysis/analyze';
-import type { Rule } from '../../server/src/analysis/rule';
+import type { Rule, RuleCost } from '../../server/src/analysis/rule';
 import { rules } from '../../server/src/analysis/rules/index';
 import type { AnalysisOptions } from '../../server/src/analysis/types';
 
 const options: AnalysisOptions = { language: 'plaintext', quoteStyle: 'auto', rules: {} };
 const draft = 'Council backs new park\n\n"We will open it this summer, Whitfield said. The cost is TK.\n';
 
-const throwing = (id: string, needsNlp = false): Rule => ({
+const throwing = (id: string, cost: RuleCost = 'keystroke'): Rule => ({
   id,
   description: 'throws on purpose',
   defaultSeverity: 'error',
-  needsNlp,
+  cost,
   check() {
     throw new TypeError(`${id} exploded`);
   },
@@ -25,7 +25,7 @@ const reporting: Rule = {
   id: 'reports-something',
   description: 'reports the first character',
   defaultSeverity: 'info',
-  needsNlp: false,
+  cost: 'keystroke',
   check: () => [{ start: 0, end: 1, message: 'still here', fixes: [] }],
 };
 
@@ -53,9 +53,9 @@ test('a rule that throws something other than an Error is caught too', () => {
 });
 
 test('each phase contains its own failures', () => {
-  const rulesWithFailures = [throwing('fast-broken'), throwing('nlp-broken', true), reporting];
-  assert.deepEqual(analyze(draft, options, 'fast', rulesWithFailures).failures.map((f) => f.ruleId), ['fast-broken']);
-  assert.deepEqual(analyze(draft, options, 'nlp', rulesWithFailures).failures.map((f) => f.ruleId), ['nlp-broken']);
+  const rulesWithFailures = [throwing('fast-broken'), throwing('nlp-broken', 'nlp'), reporting];
+  assert.deepEqual(analyze(draft, options, ['keystroke'], rulesWithFailures).failures.map((f) => f.ruleId), ['fast-broken']);
+  assert.deepEqual(analyze(draft, options, ['scan', 'nlp'], rulesWithFailures).failures.map((f) => f.ruleId), ['nlp-broken']);
 });
 
 test('a rule switched off is not run, so it cannot fail', () => {

@@ -3,7 +3,7 @@
 // its id and the other rules still report.
 
 import { parseDraft, type Draft } from './draft';
-import type { Rule, RuleContext } from './rule';
+import type { Rule, RuleContext, RuleCost } from './rule';
 import { rules as allRules } from './rules/index';
 import { applySuppression } from './suppression';
 import type { AnalysisOptions, Finding, Severity } from './types';
@@ -18,8 +18,13 @@ export interface AnalysisResult {
   failures: RuleFailure[];
 }
 
-/** Which rules to run: all of them, only those that need no NLP, or only those that do. */
-export type AnalysisPhase = 'all' | 'fast' | 'nlp';
+/** Which rules to run: all of them, or those of the given costs (see Rule.cost). */
+export type AnalysisPhase = 'all' | readonly RuleCost[];
+
+/** Run on every change. */
+export const keystrokePhase: readonly RuleCost[] = ['keystroke'];
+/** Run after a pause in typing. */
+export const pausePhase: readonly RuleCost[] = ['scan', 'nlp'];
 
 export function createContext(draft: Draft, options: AnalysisOptions): RuleContext {
   const memos = new Map<string, unknown>();
@@ -48,8 +53,7 @@ export function analyze(
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   for (const rule of rules) {
-    if (phase === 'fast' && rule.needsNlp) continue;
-    if (phase === 'nlp' && !rule.needsNlp) continue;
+    if (phase !== 'all' && !phase.includes(rule.cost)) continue;
     const severity = severityFor(rule, options);
     if (!severity) continue;
     try {

@@ -13,6 +13,9 @@ export interface RuleContext {
   memo<T>(key: string, compute: () => T): T;
 }
 
+/** See Rule.cost. */
+export type RuleCost = 'keystroke' | 'scan' | 'nlp';
+
 export interface Rule {
   /** Stable id: the file name in rules/, the diagnostic code and the setting copydesk.rules.<id>. */
   readonly id: string;
@@ -20,9 +23,11 @@ export interface Rule {
   readonly description: string;
   readonly defaultSeverity: SeveritySetting;
   /**
-   * Whether the rule needs the NLP pass (compromise). Rules that do not are
-   * published first, because they cost little more than a scan of the text.
+   * What the rule costs, which decides when the server runs it:
+   * - keystroke: cheap on an edit (per-paragraph cached work plus a scan), run on every change;
+   * - scan: a pass over the whole text, run after a short pause in typing;
+   * - nlp: needs the NLP pass (compromise), run after the pause, within the NLP size budget.
    */
-  readonly needsNlp: boolean;
+  readonly cost: RuleCost;
   check(ctx: RuleContext): RuleFinding[];
 }

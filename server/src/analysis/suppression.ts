@@ -131,8 +131,11 @@ export function ignoreInParagraphEdit(draft: Draft, finding: Pick<Finding, 'star
 export function ignoreInDraftEdit(draft: Draft, ruleId: string): TextEdit {
   const newline = /\r\n/.test(draft.text) ? '\r\n' : '\n';
   const text = draft.text;
-  const trailing = /(\r\n|\r|\n)*$/.exec(text)![0];
+  // A loop, not /(\r\n|\r|\n)*$/: that pattern backtracks exponentially on runs of blank CRLF lines.
+  let trailingStart = text.length;
+  while (trailingStart > 0 && (text[trailingStart - 1] === '\n' || text[trailingStart - 1] === '\r')) trailingStart--;
+  const trailing = text.slice(trailingStart);
   // Separate it from the last paragraph by a blank line, and end with a line break.
-  const lead = text.length === 0 ? '' : trailing.length === 0 ? newline + newline : /(\r\n|\r|\n){2}$/.test(text) ? '' : newline;
+  const lead = text.length === 0 ? '' : trailing.length === 0 ? newline + newline : /(?:\r\n|\r|\n)(?:\r\n|\r|\n)$/.test(trailing.slice(-4)) ? '' : newline;
   return { start: text.length, end: text.length, text: `${lead}${directiveText(draft.language, 'ignore', ruleId)}${newline}` };
 }

@@ -9,8 +9,9 @@
 
 import { MessageType, ShowMessageNotification, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, createContext, type AnalysisPhase, type AnalysisResult, type RuleFailure } from '../analysis/analyze';
+import { analyze, createContext, keystrokePhase, pausePhase, type AnalysisPhase, type AnalysisResult, type RuleFailure } from '../analysis/analyze';
 import { carryOver, findEditedStretch } from '../analysis/carryOver';
+import { applySuppression } from '../analysis/suppression';
 import { parseDraft, updateDraft } from '../analysis/draft';
 import { checkDraftSize, describeSize } from '../analysis/limits';
 import type { RuleContext } from '../analysis/rule';
@@ -112,8 +113,8 @@ export class DraftValidator {
     const options = await this.optionsFor(document);
     if (!options) return [];
     const text = document.getText();
-    // Within the same budget as the diagnostics: a huge draft gets the fast rules only.
-    return analyze(text, options, text.length > maxNlpDraftSize ? 'fast' : 'all').findings;
+    // Within the same budget as the diagnostics: a huge draft gets no NLP rules.
+    return analyze(text, options, text.length > maxNlpDraftSize ? ['keystroke', 'scan'] : 'all').findings;
   }
 
   /**
@@ -191,29 +192,27 @@ export class DraftValidator {
     const draft = previous && sincePrevious ? updateDraft(previous, text, sincePrevious) : parseDraft(text, options.language);
     const context = createContext(draft, options);
     const isCurrent = () => this.states.get(uri) === state && this.documents.get(uri)?.version === document.version;
-    const result = await analyzeInSlices(context, 'fast', isCurrent, parseStart);
+    const result = await analyzeInSlices(context, keystrokePhase, isCurrent, parseStart);
     if (!result) return;
     this.reportFailures(uri, state, result);
     state.fast = result.findings;
     const sinceSlow = sincePrevious && state.slowText === previous?.text ? sincePrevious : findEditedStretch(state.slowText, text);
-    state.slow = carryOver(state.slow, sinceSlow);
+    // Directives typed (or inserted by "Ignore ...") take effect at once on the carried findings too.
+    state.slow = applySuppression(context.draft, carryOver(state.slow, sinceSlow));
     state.slowText = text;
     state.context = context;
     state.contextVersion = document.version;
     if (state.slowScheduled) clearTimeout(state.slowScheduled);
     if (text.length > maxNlpDraftSize) {
-      state.slow = [];
-      this.publish(document, state.fast);
-      this.sendStatus({ uri, ...draftStats(text) });
       if (!state.nlpSkippedNoticeShown) {
         state.nlpSkippedNoticeShown = true;
         this.warn(
-          `Copydesk checks names and attribution only in drafts up to ${describeSize(maxNlpDraftSize)}; this one is ${describeSize(text.length)}, so only the quotation-mark and leftover checks run.`,
+          `Copydesk checks names and attribution only in drafts up to ${describeSize(maxNlpDraftSize)}; this one is ${describeSize(text.length)}, so only the quotation-mark, leftover and style checks run.`,
         );
       }
-      return;
+    } else {
+      state.nlpSkippedNoticeShown = false;
     }
-    state.nlpSkippedNoticeShown = false;
     this.publish(document, [...state.fast, ...state.slow]);
 
     state.slowScheduled = setTimeout(() => {
@@ -228,19 +227,23 @@ export class DraftValidator {
     if (!state || !state.context || state.contextVersion !== version || !isCurrent()) return;
     const context = state.context;
 
-    // Warm the per-paragraph caches in slices so hovers and edits are answered in between.
-    // The slice spans paragraphs: thousands of short ones must not run as one block.
-    let sliceStart = performance.now();
-    for (const paragraph of context.draft.paragraphs) {
-      prepareParagraph(paragraph.text);
-      if (performance.now() - sliceStart > timeSliceMs) {
-        await yieldToEventLoop();
-        if (!isCurrent()) return;
-        sliceStart = performance.now();
+    // Over the NLP budget, only the rules that scan the text run after the pause.
+    const withNlp = context.draft.text.length <= maxNlpDraftSize;
+    if (withNlp) {
+      // Warm the per-paragraph caches in slices so hovers and edits are answered in between.
+      // The slice spans paragraphs: thousands of short ones must not run as one block.
+      let sliceStart = performance.now();
+      for (const paragraph of context.draft.paragraphs) {
+        prepareParagraph(paragraph.text);
+        if (performance.now() - sliceStart > timeSliceMs) {
+          await yieldToEventLoop();
+          if (!isCurrent()) return;
+          sliceStart = performance.now();
+        }
       }
     }
 
-    const result = await analyzeInSlices(context, 'nlp', isCurrent);
+    const result = await analyzeInSlices(context, withNlp ? pausePhase : ['scan'], isCurrent);
     if (!result || !isCurrent()) return;
     this.reportFailures(uri, state, result);
     state.slow = result.findings;

@@ -148,7 +148,7 @@ export const acronymFirstUse: Rule = {
   id: 'acronym-first-use',
   description: 'An acronym used before its expansion, or never spelled out, unless readers know it (FBI, NATO, UN...).',
   defaultSeverity: 'info',
-  needsNlp: true,
+  cost: 'nlp',
   check(ctx) {
     const { prose } = ctx.draft;
     const findings: RuleFinding[] = [];

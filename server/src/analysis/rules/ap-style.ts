@@ -227,7 +227,7 @@ export const apStyle: Rule = {
   id: 'ap-style',
   description: 'AP style: months with dates (Feb. 13), numbers (one to nine spelled out), the day of the week rather than "yesterday".',
   defaultSeverity: 'info',
-  needsNlp: false,
+  cost: 'scan',
   check(ctx) {
     const checks = newsroomOptions(ctx.options).apStyle;
     if (!checks.months && !checks.numbers && !checks.timeReferences) return [];

@@ -48,7 +48,7 @@ export const attributionVerb: Rule = {
   id: 'attribution-verb',
   description: 'Attribution verbs that editorialize (claimed, admitted, insisted, stated, noted...) where AP prefers "said".',
   defaultSeverity: 'info',
-  needsNlp: false,
+  cost: 'scan',
   check(ctx) {
     const { prose } = ctx.draft;
     const findings: RuleFinding[] = [];

@@ -35,7 +35,7 @@ export const firstReference: Rule = {
   id: 'first-reference',
   description: 'A person first named by surname alone or without a title or role; a repeated full name is a style note.',
   defaultSeverity: 'warning',
-  needsNlp: true,
+  cost: 'nlp',
   check(ctx) {
     const text = ctx.draft.text;
     const { entities } = analyzeEntities(ctx);

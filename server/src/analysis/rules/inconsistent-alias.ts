@@ -43,7 +43,7 @@ export const inconsistentAlias: Rule = {
   id: 'inconsistent-alias',
   description: 'Several names for one organization after first reference (Islamic State / IS / ISIS).',
   defaultSeverity: 'warning',
-  needsNlp: true,
+  cost: 'nlp',
   check(ctx) {
     const findings: RuleFinding[] = [];
     for (const entity of analyzeEntities(ctx).entities) {

@@ -122,7 +122,25 @@ function findPlaceholders(ctx: RuleContext, findings: RuleFinding[]): void {
   for (const m of prose.matchAll(angleNote)) {
     add(m.index!, m.index! + m[0].length, "This is an editor's note; resolve it and delete it before publishing.", 'Delete the note');
   }
-  const insideNote = (offset: number) => findings.some((f) => f.start <= offset && offset < f.end);
+  // Notes found so far, merged into sorted disjoint spans: a binary search
+  // keeps a draft with thousands of placeholders linear.
+  const notes: { start: number; end: number }[] = [];
+  for (const f of [...findings].sort((a, b) => a.start - b.start)) {
+    const last = notes[notes.length - 1];
+    if (last && f.start <= last.end) last.end = Math.max(last.end, f.end);
+    else notes.push({ start: f.start, end: f.end });
+  }
+  const insideNote = (offset: number) => {
+    let lo = 0;
+    let hi = notes.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (notes[mid].end <= offset) lo = mid + 1;
+      else if (notes[mid].start > offset) hi = mid - 1;
+      else return true;
+    }
+    return false;
+  };
   for (const m of prose.matchAll(tkPlaceholder)) {
     if (insideNote(m.index!)) continue;
     add(m.index!, m.index! + m[0].length, `"${m[0]}" is a placeholder ("to come"); fill it in before publishing.`, 'Delete the placeholder');
@@ -143,7 +161,7 @@ export const leftover: Rule = {
   id: 'leftover',
   description: 'Web and wire boilerplate ("More news:", "Advertisement"), placeholders (TK, XX, [CHECK]) and editors\' notes left in the copy.',
   defaultSeverity: 'warning',
-  needsNlp: false,
+  cost: 'scan',
   check(ctx) {
     const findings: RuleFinding[] = [];
     findBoilerplate(ctx, findings);

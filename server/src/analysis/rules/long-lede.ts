@@ -34,7 +34,7 @@ export const longLede: Rule = {
   id: 'long-lede',
   description: 'A lede (the first paragraph after the headline) longer than copydesk.longLede.maxWords words.',
   defaultSeverity: 'info',
-  needsNlp: false,
+  cost: 'scan',
   check(ctx) {
     const limit = newsroomOptions(ctx.options).longLedeMaxWords;
     const lede = ledeOf(ctx.draft.paragraphs);

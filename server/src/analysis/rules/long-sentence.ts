@@ -18,7 +18,7 @@ export const longSentence: Rule = {
   id: 'long-sentence',
   description: 'A sentence longer than copydesk.longSentence.maxWords words.',
   defaultSeverity: 'hint',
-  needsNlp: false,
+  cost: 'scan',
   check(ctx) {
     const limit = newsroomOptions(ctx.options).longSentenceMaxWords;
     const findings: RuleFinding[] = [];

@@ -17,7 +17,7 @@ export const mixedQuotes: Rule = {
   id: 'mixed-quotes',
   description: 'A draft that mixes curly and straight quotation marks.',
   defaultSeverity: 'info',
-  needsNlp: false,
+  cost: 'keystroke',
   check(ctx) {
     const quotes = analyzeQuotes(ctx);
     const curlyEdits: TextEdit[] = []; // what converting the straight marks to curly would change

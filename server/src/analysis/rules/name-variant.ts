@@ -229,7 +229,7 @@ export const nameVariant: Rule = {
   id: 'name-variant',
   description: 'One person or organization spelled two ways in a story (Whitaker/Whittaker, Çavuşoğlu/Cavusoglu), or unlike the newsroom style sheet.',
   defaultSeverity: 'warning',
-  needsNlp: true,
+  cost: 'nlp',
   check(ctx) {
     const { entities } = analyzeEntities(ctx);
     const words = nameWordsOf(ctx, entities);

@@ -57,7 +57,7 @@ export const unattributedQuote: Rule = {
   id: 'unattributed-quote',
   description: 'A direct quotation with no speaker in its paragraph (continuations of an attributed quotation excepted).',
   defaultSeverity: 'warning',
-  needsNlp: true,
+  cost: 'nlp',
   check(ctx) {
     const { text, prose, paragraphs } = ctx.draft;
     const quotations = analyzeQuotes(ctx).quotations.filter((q) => q.depth === 0);

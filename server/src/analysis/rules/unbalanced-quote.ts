@@ -20,7 +20,7 @@ export const unbalancedQuote: Rule = {
   id: 'unbalanced-quote',
   description: 'A quotation mark opened and never closed, or closed and never opened.',
   defaultSeverity: 'error',
-  needsNlp: false,
+  cost: 'keystroke',
   check(ctx) {
     const findings: RuleFinding[] = [];
     for (const problem of analyzeQuotes(ctx).problems) {
