@@ -15,7 +15,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { analyze } from '../server/src/analysis/analyze';
 import { parseDraft } from '../server/src/analysis/draft';
-import { analyzeDraftQuotes } from '../server/src/analysis/quotes';
+import { analyzeDraftQuotes, startParagraphFixTitle } from '../server/src/analysis/quotes';
 import { unbalancedQuote } from '../server/src/analysis/rules/unbalanced-quote';
 import { defaultOptions, type Finding } from '../server/src/analysis/types';
 
@@ -135,7 +135,7 @@ for (const article of articles) {
 const originalsMs = performance.now() - started;
 
 console.log(`articles: ${articles.length}, unbalanced-quote findings on the originals: ${originals.length} (analysis ${originalsMs.toFixed(0)} ms, quote pass alone ${quoteMilliseconds.toFixed(0)} ms)`);
-const lostBreaks = originals.filter(({ finding }) => finding.fixes.some((f) => f.title.startsWith('Start a new paragraph'))).length;
+const lostBreaks = originals.filter(({ finding }) => finding.fixes.some((f) => f.title === startParagraphFixTitle)).length;
 console.log(`  of which ${lostBreaks} look like a lost paragraph break ("We won. "Next season...": a quotation resumed inside one paragraph)`);
 const sample = [...originals];
 for (let i = sample.length - 1; i > 0; i--) {

@@ -190,3 +190,15 @@ test('quoteStyle setting: forcing US on a single-quoted draft still pairs it', (
   assert.deepEqual(flagged("'We will win,' she said.", { quoteStyle: 'us' }), []);
   assert.deepEqual(flagged("'We will win, she said.", { quoteStyle: 'uk' }), ["⟦'⟧We will "]);
 });
+
+test('a quotation resumed inside its own paragraph says so, and offers the lost paragraph break', () => {
+  const body = 'He said: "We will build it this year. "Then we will see how the town likes it."\n';
+  const [finding] = findings(body);
+  assert.match(finding.message, /another one opens later in the same paragraph/);
+  const split = finding.fixes.find((f) => f.title === 'Start a new paragraph where the next quotation opens');
+  assert.ok(split, 'the paragraph-break fix');
+  assert.equal(
+    apply(headline + body, split).slice(headline.length),
+    'He said: "We will build it this year.\n\n"Then we will see how the town likes it."\n',
+  );
+});

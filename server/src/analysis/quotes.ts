@@ -64,6 +64,9 @@ export interface ApostropheMark {
 }
 
 /** A mark the engine could not pair, with the repairs the unbalanced-quote rule offers. */
+/** The fix offered when a quotation resumes inside its own paragraph, as if a paragraph break was lost. */
+export const startParagraphFixTitle = 'Start a new paragraph where the next quotation opens';
+
 export interface QuoteProblem {
   /** 'unclosed': an opening mark never closed; 'stray': a closing mark with no opening mark. */
   type: 'unclosed' | 'stray';
@@ -793,7 +796,7 @@ function describeProblem(
       // the first running on into the second by the multi-paragraph convention.
       const gap = trimmedEndBefore(text, blocking.at);
       candidates.push({
-        fix: { title: 'Start a new paragraph where the next quotation opens', edits: [{ start: p.start + gap, end: p.start + blocking.at, text: lineBreak + lineBreak }] },
+        fix: { title: startParagraphFixTitle, edits: [{ start: p.start + gap, end: p.start + blocking.at, text: lineBreak + lineBreak }] },
         local: { start: gap, end: blocking.at, text: lineBreak + lineBreak },
         rank: insertRank + 1.5,
       });

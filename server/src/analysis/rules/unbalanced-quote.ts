@@ -12,7 +12,7 @@
 // Bad:  "We will win this fight, Whitfield said.
 // Good: "We will win this fight," Whitfield said.
 
-import { analyzeQuotes } from '../quotes';
+import { analyzeQuotes, startParagraphFixTitle } from '../quotes';
 import type { Rule } from '../rule';
 import type { RuleFinding } from '../types';
 
@@ -28,9 +28,11 @@ export const unbalancedQuote: Rule = {
         start: problem.mark.offset,
         end: problem.mark.offset + problem.mark.glyph.length,
         message:
-          problem.type === 'unclosed'
-            ? 'This quotation is never closed.'
-            : 'This closing quotation mark has no opening mark.',
+          problem.type === 'stray'
+            ? 'This closing quotation mark has no opening mark.'
+            : problem.fixes.some((f) => f.title === startParagraphFixTitle)
+              ? 'This quotation is never closed: another one opens later in the same paragraph. Close it, or start a new paragraph there if a break was lost.'
+              : 'This quotation is never closed.',
         fixes: problem.fixes,
         ...(problem.related.length > 0 ? { related: problem.related } : {}),
       });
