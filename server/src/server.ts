@@ -33,6 +33,12 @@ if (process.argv.includes('--version')) {
 }
 
 const connection = createConnection(ProposedFeatures.all);
+
+// A failure in one request must not end the session: log it and keep serving.
+// (Node's default for an unhandled rejection is to exit the process.)
+process.on('unhandledRejection', (reason) => {
+  connection.console.error(`Copydesk: unexpected failure, carrying on: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+});
 const documents = new TextDocuments(TextDocument);
 let canPullConfiguration = false;
 const settings = new SettingsStore(connection, () => canPullConfiguration);
