@@ -15,7 +15,8 @@ import {
   type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeEntities, type Entity } from './analysis/entities';
+import { analyzeEntities, type Entity, type EntityAnalysis } from './analysis/entities';
+import type { RuleContext } from './analysis/rule';
 import { analyzeQuotes } from './analysis/quotes';
 import { fixAllQuotes, fixAllQuotesKind, quickFixes, wantsKind } from './lsp/codeActions';
 import { entityHover } from './lsp/hover';
@@ -25,7 +26,7 @@ import { semanticTokens, semanticTokensLegend } from './lsp/semanticTokens';
 import { documentSymbols } from './lsp/symbols';
 import { registerDebugRequests } from './lsp/debug';
 import { SettingsStore } from './lsp/settings';
-import { DraftValidator } from './lsp/validation';
+import { DraftValidator, maxNlpDraftSize } from './lsp/validation';
 
 if (process.argv.includes('--version')) {
   process.stdout.write('copydesk-language-server 0.1.0\n');
@@ -101,13 +102,21 @@ connection.onCodeAction(async (params) => {
   return actions;
 });
 
+/**
+ * People and organizations of a draft within the NLP budget. A larger draft has
+ * none: working them out would block every request for seconds.
+ */
+function entitiesIn(context: RuleContext): EntityAnalysis | undefined {
+  return context.draft.text.length <= maxNlpDraftSize ? analyzeEntities(context) : undefined;
+}
+
 /** The entity under the cursor, with the document and the cursor's offset. */
 async function entityAtPosition(params: TextDocumentPositionParams): Promise<{ document: TextDocument; entity: Entity; offset: number } | undefined> {
   const document = documents.get(params.textDocument.uri);
   const context = document && (await validator.contextFor(document));
   if (!document || !context) return undefined;
   const offset = document.offsetAt(params.position);
-  const entity = analyzeEntities(context).entityAt(offset);
+  const entity = entitiesIn(context)?.entityAt(offset);
   return entity ? { document, entity, offset } : undefined;
 }
 
@@ -121,7 +130,7 @@ connection.onHover(async (params) => {
 /** "Add to style sheet" on the person or organization under the cursor (see lsp/styleSheetActions.ts). */
 async function styleSheetActions(document: TextDocument, position: Position): Promise<CodeAction[]> {
   const context = await validator.contextFor(document);
-  const entity = context && analyzeEntities(context).entityAt(document.offsetAt(position));
+  const entity = context && entitiesIn(context)?.entityAt(document.offsetAt(position));
   if (!context || !entity) return [];
   // Clients without workspace folders answer with an error: the draft's own folder is used then.
   const folders = (await connection.workspace.getWorkspaceFolders().catch(() => null)) ?? [];
@@ -153,14 +162,14 @@ connection.onDocumentSymbol(async (params) => {
   const document = documents.get(params.textDocument.uri);
   const context = document && (await validator.contextFor(document));
   if (!document || !context) return [];
-  return documentSymbols(document, analyzeEntities(context).entities, analyzeQuotes(context).quotations);
+  return documentSymbols(document, entitiesIn(context)?.entities ?? [], analyzeQuotes(context).quotations);
 });
 
 connection.languages.semanticTokens.on(async (params) => {
   const document = documents.get(params.textDocument.uri);
   const context = document && (await validator.contextFor(document));
   if (!document || !context) return { data: [] };
-  return semanticTokens(document, analyzeEntities(context).entities, analyzeQuotes(context).quotations);
+  return semanticTokens(document, entitiesIn(context)?.entities ?? [], analyzeQuotes(context).quotations);
 });
 
 registerDebugRequests(connection, documents);

@@ -124,3 +124,29 @@ describe('entity features over the real server', () => {
     assert.ok(decoded.some((t) => t.type === 'quotation' && t.text.startsWith('"We have waited')));
   });
 });
+
+describe('entity features on a draft over the NLP budget', () => {
+  test('answer at once, without people or organizations, rather than freeze the server', async () => {
+    const client = startServer('stdio');
+    try {
+      await client.initialize();
+      client.settings = { maxDraftSize: 10_000_000 };
+      const uri = 'file:///tmp/entities-huge.txt';
+      const paragraph = 'Transport Minister Ana Whitfield said the Harbour Bridge Authority would start work in May. ';
+      const text = `Bridge plan\n\n${`${paragraph.repeat(4)}\n\n`.repeat(400)}`;
+      assert.ok(text.length > 100_000);
+      client.open(uri, text);
+      await client.waitForDiagnostics(uri, 1);
+      const started = performance.now();
+      const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Whitfield') });
+      const elapsed = performance.now() - started;
+      assert.equal(hover, null);
+      // Not a benchmark: a bound far above the few milliseconds it takes, far below the seconds it took.
+      assert.ok(elapsed < 1000, `hover answered in ${elapsed.toFixed(0)} ms`);
+      const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.deepEqual(symbols.map((s) => s.name), []);
+    } finally {
+      await client.stop();
+    }
+  });
+});
