@@ -34,12 +34,26 @@ function languages(): string[] {
   return vscode.workspace.getConfiguration('copydesk').get<string[]>('languages') ?? ['article', 'markdown', 'plaintext'];
 }
 
+/** A server that crashes more often than this is left stopped, rather than restarted in a loop. */
+const maxRestarts = 5;
+const restartWindowMs = 3 * 60_000;
+
 /** Restart a crashed server, and tell the reporter once rather than on every crash. */
 function restartingErrorHandler(): ErrorHandler {
   let told = false;
+  const crashes: number[] = [];
   return {
     error: () => ({ action: ErrorAction.Continue }),
     closed: () => {
+      const now = Date.now();
+      crashes.push(now);
+      while (crashes.length > 0 && now - crashes[0] > restartWindowMs) crashes.shift();
+      if (crashes.length > maxRestarts) {
+        return {
+          action: CloseAction.DoNotRestart,
+          message: 'Copydesk stopped five times in three minutes and was not restarted again. Run "Copydesk: Restart Server" to try again; your drafts are untouched.',
+        };
+      }
       if (!told) {
         told = true;
         void vscode.window.showWarningMessage('Copydesk stopped unexpectedly and was restarted. Your drafts are untouched.');

@@ -3,7 +3,8 @@
 // of the text), so a fuzz test can check that incremental sync never drifts
 // from the editor; it reveals no text.
 //
-// `copydesk/memory` lets the same tests check that memory stays bounded.
+// `copydesk/memory` lets the same tests check that memory stays bounded, and
+// `copydesk/processId` lets an editor test end the server to see it restarted.
 //
 // COPYDESK_TEST_FAILING_RULE=<rule id> makes that rule throw on every check.
 // The protocol tests use it to prove that one broken rule is contained: it is
@@ -18,6 +19,8 @@ import { rules } from '../analysis/rules/index';
 export const documentDigestRequest = 'copydesk/documentDigest';
 /** Memory in use; after a full garbage collection when node runs with --expose-gc. */
 export const memoryRequest = 'copydesk/memory';
+/** The server's process id, so an editor test can end the process and watch the client restart it. */
+export const processIdRequest = 'copydesk/processId';
 
 export interface DocumentDigest {
   version: number;
@@ -43,6 +46,8 @@ export function registerDebugRequests(connection: Connection, documents: TextDoc
     const { rss, heapUsed } = process.memoryUsage();
     return { rss, heapUsed, collected: collect !== undefined };
   });
+
+  connection.onRequest(processIdRequest, () => process.pid);
 
   const failingRuleId = process.env.COPYDESK_TEST_FAILING_RULE;
   if (failingRuleId) breakRuleForTests(failingRuleId);
