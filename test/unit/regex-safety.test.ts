@@ -222,8 +222,6 @@ const adversarialDrafts: [string, string][] = [
  * owners fix them; a new slow pattern, or one of these edited, fails.
  */
 const knownSlow: Record<string, string> = {
-  'server/src/analysis/suppression.ts /(\\r\\n|\\r|\\n)*$':
-    'EXPONENTIAL, runs on the whole draft (ignoreInDraftEdit): 24 blank CRLF lines take 1.5 s, each one more doubles it; use /[\\r\\n]*$/. Reported to the owner.',
   'server/src/analysis/rules/acronym-first-use.ts /^[\\s,]*(?:':
     'dateline test on capitals; was EXPONENTIAL (", " + 30 capitals took seconds), now quadratic, and only ever given a 40-character window, so bounded. Reported.',
   'server/src/analysis/prose.ts /[.!?…]+[\'"’”)\\]]*(?=\\s+[\'"‘“(\\[]?[\\p{Lu}\\p{N}])':
