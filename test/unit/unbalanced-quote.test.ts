@@ -202,3 +202,11 @@ test('a quotation resumed inside its own paragraph says so, and offers the lost 
     'He said: "We will build it this year.\n\n"Then we will see how the town likes it."\n',
   );
 });
+
+test('a closing mark typed inside a partial quotation, between two words, is the stray one', () => {
+  // The later close sits before the attribution; the earlier one splits "strategic mistake".
+  assert.equal(
+    fixed('In doing so he "made a strategic" mistake," Lichtman said.'),
+    'In doing so he "made a strategic mistake," Lichtman said.',
+  );
+});

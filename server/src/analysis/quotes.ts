@@ -413,7 +413,7 @@ function pair(text: string, tokens: Token[], apostrophes: ApostropheMark[]): Par
     if (
       previous?.close !== undefined &&
       stack.every((q) => q.open < previous.open) &&
-      openingStrength(text, previous.open, previous.openGlyph.length) >= 3 &&
+      (openingStrength(text, previous.open, previous.openGlyph.length) >= 3 || wedgedBetweenWords(text, previous.close, previous.closeGlyph!.length)) &&
       closingStrength(text, tok.at, tok.glyph.length) > closingStrength(text, previous.close, previous.closeGlyph!.length)
     ) {
       problems.push({
@@ -551,6 +551,21 @@ function openingStrength(text: string, at: number, length: number): number {
   if (isQuoteGlyph(prev)) return 2;
   if (prev === ',' || '([—–-'.includes(prev)) return capital ? 2 : 1;
   return 1;
+}
+
+/**
+ * A closing mark with a word right before it and a lowercase word right after
+ * it ("made a strategic" mistake"): a mark typed inside a quotation more often
+ * than a real end, so a later, stronger close takes its place.
+ */
+function wedgedBetweenWords(text: string, at: number, length: number): boolean {
+  const prev = text[at - 1];
+  if (!isWord(prev)) return false;
+  let i = at + length;
+  if (text[i] !== ' ') return false;
+  i++;
+  const next = text[i];
+  return next !== undefined && isWord(next) && next === next.toLowerCase() && next !== next.toUpperCase();
 }
 
 /** 1 (after a word, before a word) to 3 (before an attribution or at the paragraph end). */
