@@ -210,3 +210,21 @@ test('a closing mark typed inside a partial quotation, between two words, is the
     'In doing so he "made a strategic mistake," Lichtman said.',
   );
 });
+
+test('a short partial quotation that runs to the paragraph end closes there; a longer one still loses its mark', () => {
+  assert.equal(
+    fixed('Critics called the deal a "costly mistake.\n\nThe vote is on Monday.'),
+    'Critics called the deal a "costly mistake."\n\nThe vote is on Monday.',
+  );
+  assert.equal(
+    fixed('Critics called the "deal a costly mistake that the town will regret for years.\n\nThe vote is on Monday.'),
+    'Critics called the deal a costly mistake that the town will regret for years.\n\nThe vote is on Monday.',
+  );
+});
+
+test('a stray closing mark after "saying," opens the quotation right after it', () => {
+  assert.equal(
+    fixed('The mayor left early, saying, We will be back next week," and drove off.'),
+    'The mayor left early, saying, "We will be back next week," and drove off.',
+  );
+});

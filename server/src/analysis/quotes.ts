@@ -803,7 +803,8 @@ function describeProblem(
       const last = text[at - 1];
       if ('.?!,;:'.includes(last)) at = closingOffset(at - 1, last, fullSentence, placement);
       if (!place) related.push({ start: p.start + charStartBefore(text, at), end: p.start + at, message: 'The quotation most likely ends here.' });
-      add(`Close the quotation after “${excerpt(text, at)}”`, at, at, glyph, insertRank + 1);
+      const tailRank = insertRank > 0 && shortFinalPhrase(text, problem.at + problem.glyph.length, limitEnd, problem.limit === text.length) ? 0.5 : insertRank + 1;
+      add(`Close the quotation after “${excerpt(text, at)}”`, at, at, glyph, tailRank);
     }
     const blocking = scan.marks.find((m) => m.at === problem.limit && m.role === 'open' && m.kind === problem.kind);
     if (blocking && !problem.extra && lostParagraphBreak(text, q, { at: blocking.at, glyph: blocking.glyph, kind: blocking.kind, dir: 'open', curly: blocking.curly })) {
@@ -844,6 +845,29 @@ function describeProblem(
   };
 }
 
+/** Longest partial quotation, in words, that we trust to run to the paragraph's end. */
+const shortPhraseWords = 4;
+
+/**
+ * A partial quotation opened mid-sentence that runs to the paragraph's end as
+ * a short phrase ending the sentence (calling the deal a "$25 billion
+ * mistake.): its closing mark was most likely lost at the end.
+ */
+function shortFinalPhrase(text: string, from: number, end: number, atParagraphEnd: boolean): boolean {
+  if (!atParagraphEnd || end <= from || !'.?!'.includes(text[end - 1])) return false;
+  let words = 0;
+  let inWord = false;
+  for (let i = from; i < end - 1; i++) {
+    const ch = text[i];
+    if ('.?!'.includes(ch) && isSpace(text[i + 1])) return false; // more than one sentence
+    if (isQuoteGlyph(ch)) return false;
+    const wordy = !isSpace(ch);
+    if (wordy && !inWord) words++;
+    inWord = wordy;
+  }
+  return words <= shortPhraseWords;
+}
+
 /**
  * Where the closing mark goes relative to the punctuation that ends the
  * quoted words: US style puts commas and full stops inside; UK style puts
@@ -860,7 +884,11 @@ function closingOffset(wordsEnd: number, punctuation: string, fullSentence: bool
   return afterPunctuation;
 }
 
-const introducing = new RegExp(`(?:\\b(?:${saidVerbs})(?:\\s+[\\p{L}.]+){0,2}?(?:[,:]|\\s+that)|:)\\s+`, 'gu');
+/** Present participles that introduce a quotation: saying, telling reporters, adding. */
+const introducingParticiples =
+  'saying|telling|adding|writing|noting|stating|asking|explaining|declaring|warning|insisting|arguing|' +
+  'replying|responding|answering|tweeting|posting|concluding|calling|proclaiming|announcing';
+const introducing = new RegExp(`(?:\\b(?:${saidVerbs}|${introducingParticiples})(?:\\s+[\\p{L}.]+){0,2}?(?:[,:]|\\s+that)|:)\\s+`, 'gu');
 const saidVerb = new RegExp(`\\b(?:${saidVerbs})\\b`, 'u');
 const sentenceStart = /[.?!]["”’']*\s+(?=[\p{Lu}\p{N}"“'‘])/gu;
 
