@@ -228,3 +228,18 @@ test('a stray closing mark after "saying," opens the quotation right after it', 
     'The mayor left early, saying, "We will be back next week," and drove off.',
   );
 });
+
+test('a stray closing mark after narration opens the quotation where the first person begins, or at its own sentence', () => {
+  assert.equal(
+    fixed('Sales fell in March. The chain blamed the weather. We expect a rebound in May," the chief executive said.'),
+    'Sales fell in March. The chain blamed the weather. "We expect a rebound in May," the chief executive said.',
+  );
+  assert.equal(
+    fixed('Sales fell in March. The weather kept shoppers home," the chief executive said.'),
+    'Sales fell in March. "The weather kept shoppers home," the chief executive said.',
+  );
+  assert.equal(
+    fixed('We lost money in March. We expect a rebound in May," the chief executive said.'),
+    '"We lost money in March. We expect a rebound in May," the chief executive said.',
+  );
+});

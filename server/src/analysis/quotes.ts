@@ -894,10 +894,12 @@ const sentenceStart = /[.?!]["”’']*\s+(?=[\p{Lu}\p{N}"“'‘])/gu;
 
 /**
  * Where the quoted words of a stray closing mark most likely begin: after
- * `said,`, `told reporters:` or `said that` in the sentence holding the
- * mark; else the quotation spans whole sentences, back to the paragraph's
- * start or to the sentence after the last one with a speech verb ("Trump
- * said. That's terrible," he added). Never before the previous quotation's end.
+ * `said,`, `told reporters:`, `saying,` or `said that` in the sentence
+ * holding the mark; else the quotation spans whole sentences: those after the
+ * last one with a speech verb ("Trump said. That's terrible," he added), else
+ * those after the last one not in the first person when the quoted words are,
+ * else the whole paragraph when every sentence is in the first person, else
+ * the sentence holding the mark. Never before the previous quotation's end.
  */
 function openingPlace(text: string, scan: ParagraphQuotes, closeAt: number): number | undefined {
   let floor = 0;
@@ -923,5 +925,19 @@ function openingPlace(text: string, scan: ParagraphQuotes, closeAt: number): num
   for (let k = starts.length - 1; k > 0; k--) {
     if (saidVerb.test(text.slice(starts[k - 1], starts[k]))) return starts[k];
   }
-  return starts[0] < closeAt ? starts[0] : undefined;
+  // Speech in the first person after narration in the third ("Sales fell.
+  // We expect a rebound," she said): the quotation starts after the last
+  // sentence with no first-person word, if the words it then holds have one.
+  let allFirstPerson = true;
+  for (let k = starts.length - 1; k > 0; k--) {
+    if (!firstPerson.test(text.slice(starts[k - 1], starts[k]))) {
+      if (firstPerson.test(text.slice(starts[k], closeAt))) return starts[k];
+      allFirstPerson = false;
+      break;
+    }
+  }
+  // All in the first person: one quotation of several sentences. Else the
+  // sentence holding the mark alone, the commonest shape after narration.
+  const chosen = allFirstPerson ? starts[0] : starts[starts.length - 1];
+  return chosen < closeAt ? chosen : undefined;
 }
