@@ -243,3 +243,14 @@ test('a stray closing mark after narration opens the quotation where the first p
     '"We lost money in March. We expect a rebound in May," the chief executive said.',
   );
 });
+
+test('a partial quotation opened after "a" or "called" closes at the next clause boundary', () => {
+  assert.equal(
+    fixed('The mayor called it a "costly mistake and left the meeting early.'),
+    'The mayor called it a "costly mistake" and left the meeting early.',
+  );
+  assert.equal(
+    fixed('Critics described the plan as "reckless, but the council approved it.'),
+    'Critics described the plan as "reckless," but the council approved it.',
+  );
+});

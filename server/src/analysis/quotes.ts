@@ -806,6 +806,15 @@ function describeProblem(
       const tailRank = insertRank > 0 && shortFinalPhrase(text, problem.at + problem.glyph.length, limitEnd, problem.limit === text.length) ? 0.5 : insertRank + 1;
       add(`Close the quotation after “${excerpt(text, at)}”`, at, at, glyph, tailRank);
     }
+    // A partial quotation opened mid-sentence after "a" or "called" most often
+    // ends at the next clause boundary: ranked above removing the mark.
+    if (strength < 2 && !problem.extra && introducesPartial(text, problem.at)) {
+      const clause = clauseEnd(text, problem.at + problem.glyph.length, trimmedEndBefore(text, problem.limit));
+      if (clause) {
+        const at = closingOffset(clause.wordsEnd, clause.punctuation, fullSentence, placement);
+        add(`Close the quotation after “${excerpt(text, at)}”`, at, at, glyph, 0.7);
+      }
+    }
     const blocking = scan.marks.find((m) => m.at === problem.limit && m.role === 'open' && m.kind === problem.kind);
     if (blocking && !problem.extra && lostParagraphBreak(text, q, { at: blocking.at, glyph: blocking.glyph, kind: blocking.kind, dir: 'open', curly: blocking.curly })) {
       // Not checked by re-scanning: the two halves become paragraphs of their own,
@@ -843,6 +852,46 @@ function describeProblem(
     fixes,
     related,
   };
+}
+
+/**
+ * Words after which a short partial quotation typically opens: called it a
+ * "costly mistake", described as "reckless". (Measured: after the, is, was
+ * or a possessive the mark is as often one typed too many.)
+ */
+const partialIntroducers = new Set(['a', 'an', 'as', 'called', 'calling', 'call', 'calls', 'described']);
+
+function introducesPartial(text: string, at: number): boolean {
+  const end = trimmedEndBefore(text, at);
+  if (end === at) return false;
+  let start = end;
+  while (start > 0 && isWord(text[start - 1])) start--;
+  return partialIntroducers.has(text.slice(start, end).toLowerCase());
+}
+
+/** Words that start a new clause or phrase after a short partial quotation: "an issue" in the election. */
+const clauseWords = new Set(['and', 'but', 'or', 'nor', 'in', 'on', 'for', 'with', 'at', 'by', 'from', 'that', 'which', 'who', 'because', 'after', 'before', 'if', 'when', 'while', 'than']);
+
+/**
+ * The first clause boundary after `from` within a dozen words: punctuation
+ * followed by a space, or a conjunction or preposition after at least one word.
+ */
+function clauseEnd(text: string, from: number, end: number): { wordsEnd: number; punctuation: string } | undefined {
+  let words = 0;
+  let i = from;
+  while (i < end && words <= 12) {
+    while (i < end && isSpace(text[i])) i++;
+    const wordStart = i;
+    while (i < end && !isSpace(text[i])) i++;
+    if (i === wordStart) break;
+    let stem = i;
+    while (stem > wordStart && sentencePunctuation.includes(text[stem - 1])) stem--;
+    const word = text.slice(wordStart, stem);
+    if (words > 0 && clauseWords.has(word)) return { wordsEnd: trimmedEndBefore(text, wordStart), punctuation: '' };
+    words++;
+    if (stem < i && stem > wordStart && (i === end || isSpace(text[i]))) return { wordsEnd: stem, punctuation: text.slice(stem, i) };
+  }
+  return undefined;
 }
 
 /** Longest partial quotation, in words, that we trust to run to the paragraph's end. */
