@@ -254,3 +254,12 @@ test('a partial quotation opened after "a" or "called" closes at the next clause
     'Critics described the plan as "reckless," but the council approved it.',
   );
 });
+
+test('a closing mark mid-sentence before a clause word opens the quotation after "a" or "called"', () => {
+  assert.equal(
+    fixed('The mayor called it a costly mistake" and left the meeting early.'),
+    'The mayor called it a "costly mistake" and left the meeting early.',
+  );
+  // No clause word after the mark: it is more likely one typed too many.
+  assert.equal(fixed('The mayor called it a costly" mistake and left.'), 'The mayor called it a costly mistake and left.');
+});

@@ -827,6 +827,14 @@ function describeProblem(
       });
       related.push({ start: p.start + blocking.at, end: p.start + blocking.at + blocking.glyph.length, message: 'If a paragraph break was lost here, this mark continues the quotation.' });
     }
+    if (strength < 2 && !problem.extra) {
+      // Measured: without a clause word after the mark, removing it is likelier right.
+      const start = partialStart(text, problem.at);
+      if (start !== undefined) {
+        const words = text.slice(start, start + 24).trim().split(/\s+/).slice(0, 3).join(' ');
+        add(`Open the quotation before “${words}”`, start, start, glyph, 0.7);
+      }
+    }
     const duplicate = text.startsWith(problem.glyph, problem.at + problem.glyph.length) || text.slice(0, problem.at).endsWith(problem.glyph);
     add(removeTitle, problem.at, problem.at + problem.glyph.length, '', insertRank === 0 ? 3 : 1, duplicate);
   } else {
@@ -838,6 +846,14 @@ function describeProblem(
       related.push({ start: p.start + at, end: p.start + Math.min(charEndAfter(text, at), problem.at), message: 'The quotation most likely begins here.' });
       const words = text.slice(at, at + 24).trim().split(/\s+/).slice(0, 3).join(' ');
       add(`Open the quotation before “${words}”`, at, at, glyph, insertRank);
+    }
+    if (strength < 2 && !problem.extra) {
+      // Measured: without a clause word after the mark, removing it is likelier right.
+      const start = partialStart(text, problem.at);
+      if (start !== undefined) {
+        const words = text.slice(start, start + 24).trim().split(/\s+/).slice(0, 3).join(' ');
+        add(`Open the quotation before “${words}”`, start, start, glyph, 0.7);
+      }
     }
     const duplicate = text.startsWith(problem.glyph, problem.at + problem.glyph.length) || text.slice(0, problem.at).endsWith(problem.glyph);
     add(removeTitle, problem.at, problem.at + problem.glyph.length, '', insertRank === 0 ? 3 : 1, duplicate);
@@ -867,6 +883,34 @@ function introducesPartial(text: string, at: number): boolean {
   let start = end;
   while (start > 0 && isWord(text[start - 1])) start--;
   return partialIntroducers.has(text.slice(start, end).toLowerCase());
+}
+
+/**
+ * Where a short partial quotation whose closing mark sits mid-sentence
+ * (called him a "pathological liar" for) most likely opens: right after "a", "as"
+ * or "called" within four words back, when a clause word follows the mark.
+ */
+function partialStart(text: string, closeAt: number): number | undefined {
+  let i = closeAt;
+  while (i < text.length && isQuoteGlyph(text[i])) i++;
+  while (i < text.length && isSpace(text[i])) i++;
+  let nextEnd = i;
+  while (nextEnd < text.length && isWord(text[nextEnd])) nextEnd++;
+  if (!clauseWords.has(text.slice(i, nextEnd))) return undefined;
+  let at = closeAt;
+  for (let words = 0; words < 4; words++) {
+    let wordEnd = at;
+    while (wordEnd > 0 && isSpace(text[wordEnd - 1])) wordEnd--;
+    if (wordEnd === at && words > 0) return undefined;
+    let wordStart = wordEnd;
+    while (wordStart > 0 && !isSpace(text[wordStart - 1])) wordStart--;
+    if (wordStart === wordEnd) return undefined;
+    const word = text.slice(wordStart, wordEnd);
+    if (words > 0 && partialIntroducers.has(word.toLowerCase())) return at;
+    if (!/^[\p{L}\p{N}'’-]+$/u.test(word)) return undefined;
+    at = wordStart;
+  }
+  return undefined;
 }
 
 /** Words that start a new clause or phrase after a short partial quotation: "an issue" in the election. */
