@@ -263,3 +263,14 @@ test('a closing mark mid-sentence before a clause word opens the quotation after
   // No clause word after the mark: it is more likely one typed too many.
   assert.equal(fixed('The mayor called it a costly" mistake and left.'), 'The mayor called it a costly mistake and left.');
 });
+
+test('an attribution with a long title or an "of" affiliation still places the closing mark before it', () => {
+  assert.equal(
+    fixed('"Rates will rise again this year, James Porter of the Regional Policy Institute wrote on Monday.'),
+    '"Rates will rise again this year," James Porter of the Regional Policy Institute wrote on Monday.',
+  );
+  assert.equal(
+    fixed('"Prices will fall in the spring, Ann Lee, chief economist with a small consultancy in the north of the country, told reporters.'),
+    '"Prices will fall in the spring," Ann Lee, chief economist with a small consultancy in the north of the country, told reporters.',
+  );
+});

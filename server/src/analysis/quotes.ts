@@ -516,7 +516,7 @@ const attributionAfter = new RegExp(
     `(?:${saidVerbs})\\b` +
     '|according to\\b' +
     `|(?:he|she|they|it|I|we|you|officials|police)\\s+(?:\\w+ly\\s+)?(?:${saidVerbs})\\b` +
-    `|[A-Z][\\p{L}'’.-]*(?:\\s+[A-Z][\\p{L}'’.-]*){0,6}(?:,[^,"“”]{1,60},)?\\s+(?:\\w+ly\\s+)?(?:${saidVerbs})\\b` +
+    `|[A-Z][\\p{L}'’.-]*(?:\\s+(?:of\\s(?:the\\s)?|for\\s(?:the\\s)?|at\\s(?:the\\s)?)?[A-Z][\\p{L}'’.-]*){0,6}(?:,[^,"“”]{1,100},)?\\s+(?:\\w+ly\\s+)?(?:${saidVerbs})\\b` +
     `|(?:the|a|an|one|another|his|her|their)\\s+(?:[\\p{L}'’-]+\\s+){0,4}(?:${saidVerbs})\\b` +
     ')',
   'u',
@@ -526,7 +526,7 @@ const attributionAfter = new RegExp(
 const attributionBefore = new RegExp(`(?:\\b(?:${saidVerbs})(?:\\s+\\w+)?[,:]?|:|\\bthat)$`, 'u');
 
 function looksLikeAttribution(text: string, from: number): boolean {
-  return attributionAfter.test(text.slice(from, from + 90));
+  return attributionAfter.test(text.slice(from, from + 160));
 }
 
 function trimmedEndBefore(text: string, at: number): number {
