@@ -274,3 +274,10 @@ test('an attribution with a long title or an "of" affiliation still places the c
     '"Prices will fall in the spring," Ann Lee, chief economist with a small consultancy in the north of the country, told reporters.',
   );
 });
+
+test('a short partial quotation that runs to the end of the headline closes there', () => {
+  const text = "Council backs 'risky plan\n\nThe council backed the plan on Monday.";
+  const all = analyze(text, defaultOptions, 'all', [unbalancedQuote]).findings;
+  assert.equal(all.length, 1);
+  assert.equal(apply(text, all[0].fixes[0]), "Council backs 'risky plan'\n\nThe council backed the plan on Monday.");
+});

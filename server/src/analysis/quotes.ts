@@ -803,7 +803,7 @@ function describeProblem(
       const last = text[at - 1];
       if ('.?!,;:'.includes(last)) at = closingOffset(at - 1, last, fullSentence, placement);
       if (!place) related.push({ start: p.start + charStartBefore(text, at), end: p.start + at, message: 'The quotation most likely ends here.' });
-      const tailRank = insertRank > 0 && shortFinalPhrase(text, problem.at + problem.glyph.length, limitEnd, problem.limit === text.length) ? 0.5 : insertRank + 1;
+      const tailRank = insertRank > 0 && shortFinalPhrase(text, problem.at + problem.glyph.length, limitEnd, problem.limit === text.length, p.isHeadline) ? 0.5 : insertRank + 1;
       add(`Close the quotation after “${excerpt(text, at)}”`, at, at, glyph, tailRank);
     }
     // A partial quotation opened mid-sentence after "a" or "called" most often
@@ -946,8 +946,9 @@ const shortPhraseWords = 4;
  * a short phrase ending the sentence (calling the deal a "$25 billion
  * mistake.): its closing mark was most likely lost at the end.
  */
-function shortFinalPhrase(text: string, from: number, end: number, atParagraphEnd: boolean): boolean {
-  if (!atParagraphEnd || end <= from || !'.?!'.includes(text[end - 1])) return false;
+function shortFinalPhrase(text: string, from: number, end: number, atParagraphEnd: boolean, headline: boolean): boolean {
+  // A headline ends without a full stop: Council backs 'risky plan
+  if (!atParagraphEnd || end <= from || !(headline || '.?!'.includes(text[end - 1]))) return false;
   let words = 0;
   let inWord = false;
   for (let i = from; i < end - 1; i++) {
