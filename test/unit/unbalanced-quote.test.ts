@@ -281,3 +281,14 @@ test('a short partial quotation that runs to the end of the headline closes ther
   assert.equal(all.length, 1);
   assert.equal(apply(text, all[0].fixes[0]), "Council backs 'risky plan'\n\nThe council backed the plan on Monday.");
 });
+
+test('a mark typed after the verb that attributes a closed quotation is removed, not closed', () => {
+  assert.equal(
+    fixed('"It will do the town good," said "Ann Lee, a local shopkeeper.'),
+    '"It will do the town good," said Ann Lee, a local shopkeeper.',
+  );
+  assert.equal(
+    fixed('"We will run again," she told "reporters on Monday.'),
+    '"We will run again," she told reporters on Monday.',
+  );
+});

@@ -536,6 +536,29 @@ function trimmedEndBefore(text: string, at: number): number {
 }
 
 /**
+ * `"We won," said Smith` or `"We won," he told reporters`: the verb right
+ * after a closing mark attributes the quotation before it, so what follows
+ * it (the speaker, the audience) is not quoted words.
+ */
+function afterClosedAttribution(text: string, end: number): boolean {
+  const head = text.slice(Math.max(0, end - 40), end);
+  const match = attributionBefore.exec(head);
+  if (!match || match[0] === ':' || /[,:]$/.test(match[0]) || match[0].startsWith('that')) return false;
+  let i = end - head.length + match.index;
+  while (i > 0 && isSpace(text[i - 1])) i--;
+  if (i > 0 && isWord(text[i - 1])) {
+    // "..." he said / "..." the mayor said: one or two words between the mark and the verb.
+    let j = i;
+    for (let words = 0; words < 2 && j > 0 && isWord(text[j - 1]); words++) {
+      while (j > 0 && isWord(text[j - 1])) j--;
+      while (j > 0 && isSpace(text[j - 1])) j--;
+    }
+    i = j;
+  }
+  return i > 0 && isQuoteGlyph(text[i - 1]) && (i < 2 || !isSpace(text[i - 2]));
+}
+
+/**
  * 1 (mid-sentence, as a stray mark typed between two words would be) to 4
  * (paragraph start or after `said:`, before a capital letter).
  */
@@ -546,6 +569,7 @@ function openingStrength(text: string, at: number, length: number): number {
   if (end === 0) return capital ? 4 : 3;
   const prev = text[end - 1];
   const head = text.slice(Math.max(0, end - 40), end);
+  if (prev !== ':' && afterClosedAttribution(text, end)) return 1;
   if (prev === ':' || attributionBefore.test(head)) return capital ? 4 : 3;
   if ('.?!'.includes(prev)) return capital ? 4 : 1;
   if (isQuoteGlyph(prev)) return 2;
@@ -803,7 +827,7 @@ function describeProblem(
       const last = text[at - 1];
       if ('.?!,;:'.includes(last)) at = closingOffset(at - 1, last, fullSentence, placement);
       if (!place) related.push({ start: p.start + charStartBefore(text, at), end: p.start + at, message: 'The quotation most likely ends here.' });
-      const tailRank = insertRank > 0 && shortFinalPhrase(text, problem.at + problem.glyph.length, limitEnd, problem.limit === text.length, p.isHeadline) ? 0.5 : insertRank + 1;
+      const tailRank = insertRank > 0 && !afterClosedAttribution(text, trimmedEndBefore(text, problem.at)) && shortFinalPhrase(text, problem.at + problem.glyph.length, limitEnd, problem.limit === text.length, p.isHeadline) ? 0.5 : insertRank + 1;
       add(`Close the quotation after “${excerpt(text, at)}”`, at, at, glyph, tailRank);
     }
     // A partial quotation opened mid-sentence after "a" or "called" most often
