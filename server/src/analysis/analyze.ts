@@ -43,18 +43,17 @@ export function severityFor(rule: Rule, options: AnalysisOptions): Severity | un
   return setting === 'off' ? undefined : setting;
 }
 
-export function analyze(
-  text: string,
-  options: AnalysisOptions,
-  phase: AnalysisPhase = 'all',
-  rules: readonly Rule[] = allRules,
-  context: RuleContext = createContext(parseDraft(text, options.language), options),
-): AnalysisResult {
+/**
+ * Runs the rules of a phase on a context, each in isolation, without
+ * suppression: callers that run rules a few at a time (the server's time
+ * slices) gather the findings and call finishFindings once.
+ */
+export function runRules(context: RuleContext, phase: AnalysisPhase, rules: readonly Rule[]): AnalysisResult {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   for (const rule of rules) {
     if (phase !== 'all' && !phase.includes(rule.cost)) continue;
-    const severity = severityFor(rule, options);
+    const severity = severityFor(rule, context.options);
     if (!severity) continue;
     try {
       for (const f of rule.check(context)) {
@@ -64,8 +63,24 @@ export function analyze(
       failures.push({ ruleId: rule.id, error });
     }
   }
+  return { findings, failures };
+}
+
+/** Sorts findings and drops those the draft's directives silence. */
+export function finishFindings(context: RuleContext, findings: Finding[]): Finding[] {
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   // Directives in the draft (<!-- copydesk-disable ... -->) silence findings after the rules ran,
   // so no rule has to know about them.
-  return { findings: applySuppression(context.draft, findings), failures };
+  return applySuppression(context.draft, findings);
+}
+
+export function analyze(
+  text: string,
+  options: AnalysisOptions,
+  phase: AnalysisPhase = 'all',
+  rules: readonly Rule[] = allRules,
+  context: RuleContext = createContext(parseDraft(text, options.language), options),
+): AnalysisResult {
+  const { findings, failures } = runRules(context, phase, rules);
+  return { findings: finishFindings(context, findings), failures };
 }

@@ -102,9 +102,21 @@ function covers(region: SuppressionRegion, finding: Finding): boolean {
   );
 }
 
+/** A draft's regions, found once per parsed draft: the server filters both phases' findings with them. */
+const regionsByDraft = new WeakMap<Draft, SuppressionRegion[]>();
+
+function regionsOf(draft: Draft): SuppressionRegion[] {
+  let regions = regionsByDraft.get(draft);
+  if (!regions) {
+    regions = suppressionRegions(draft);
+    regionsByDraft.set(draft, regions);
+  }
+  return regions;
+}
+
 /** The findings that no directive silences. */
 export function applySuppression(draft: Draft, findings: Finding[]): Finding[] {
-  const regions = suppressionRegions(draft);
+  const regions = regionsOf(draft);
   if (regions.length === 0) return findings;
   return findings.filter((f) => !regions.some((r) => covers(r, f)));
 }

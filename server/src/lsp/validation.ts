@@ -9,7 +9,7 @@
 
 import { MessageType, ShowMessageNotification, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, createContext, keystrokePhase, pausePhase, type AnalysisPhase, type AnalysisResult, type RuleFailure } from '../analysis/analyze';
+import { analyze, createContext, finishFindings, keystrokePhase, pausePhase, runRules, type AnalysisPhase, type AnalysisResult, type RuleFailure } from '../analysis/analyze';
 import { carryOver, findEditedStretch } from '../analysis/carryOver';
 import { applySuppression } from '../analysis/suppression';
 import { parseDraft, updateDraft } from '../analysis/draft';
@@ -328,10 +328,9 @@ async function analyzeInSlices(
       if (!isCurrent()) return undefined;
       sliceStart = performance.now();
     }
-    const part = analyze(context.draft.text, context.options, phase, [rule], context);
+    const part = runRules(context, phase, [rule]);
     for (const finding of part.findings) findings.push(finding);
     for (const failure of part.failures) failures.push(failure);
   }
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { findings, failures };
+  return { findings: finishFindings(context, findings), failures };
 }
