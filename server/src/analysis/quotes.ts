@@ -851,14 +851,6 @@ function describeProblem(
       });
       related.push({ start: p.start + blocking.at, end: p.start + blocking.at + blocking.glyph.length, message: 'If a paragraph break was lost here, this mark continues the quotation.' });
     }
-    if (strength < 2 && !problem.extra) {
-      // Measured: without a clause word after the mark, removing it is likelier right.
-      const start = partialStart(text, problem.at);
-      if (start !== undefined) {
-        const words = text.slice(start, start + 24).trim().split(/\s+/).slice(0, 3).join(' ');
-        add(`Open the quotation before “${words}”`, start, start, glyph, 0.7);
-      }
-    }
     const duplicate = text.startsWith(problem.glyph, problem.at + problem.glyph.length) || text.slice(0, problem.at).endsWith(problem.glyph);
     add(removeTitle, problem.at, problem.at + problem.glyph.length, '', insertRank === 0 ? 3 : 1, duplicate);
   } else {
