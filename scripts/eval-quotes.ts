@@ -18,6 +18,7 @@ import { parseDraft } from '../server/src/analysis/draft';
 import { analyzeDraftQuotes, startParagraphFixTitle } from '../server/src/analysis/quotes';
 import { unbalancedQuote } from '../server/src/analysis/rules/unbalanced-quote';
 import { defaultOptions, type Finding } from '../server/src/analysis/types';
+import { seededRandom } from '../test/support/seededRandom';
 
 interface Args {
   dirs: string[];
@@ -65,17 +66,6 @@ function textFiles(dir: string): string[] {
   return found;
 }
 
-/** mulberry32: small, fast and reproducible. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const options = { ...defaultOptions, language: 'plaintext' as const };
 

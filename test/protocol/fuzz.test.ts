@@ -16,23 +16,13 @@ import { after, before, describe, test } from 'node:test';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
 import { serverPath, TestClient } from './lspClient';
+import { seededRandom } from '../support/seededRandom';
 
 const totalEdits = Number(process.env.FUZZ_RUNS ?? 0) || 3000;
+// A failing run can be replayed with FUZZ_SEED.
 const seed = Number(process.env.FUZZ_SEED ?? 0) || Date.now() % 1_000_000;
 
-/** mulberry32: a small seeded generator, so a failing run can be replayed with FUZZ_SEED. */
-function generator(start: number): () => number {
-  let a = start >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = generator(seed);
+const random = seededRandom(seed);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
 const chance = (p: number) => random() < p;
 
