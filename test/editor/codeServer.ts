@@ -12,6 +12,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { waitUntil } from '../support/waitUntil';
 
 /** The project root: the nearest folder above this file whose package.json is Copydesk's (this file is also bundled into out/). */
 export const projectDir = ((): string => {
@@ -37,24 +38,6 @@ export function missingEditorPrerequisite(): string | undefined {
   return undefined;
 }
 
-/** Polls `probe` until it returns a value other than undefined/false, or throws after `timeoutMs`. */
-export async function waitUntil<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs: number, intervalMs = 100): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined && value !== false) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) {
-      const detail = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${detail}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-}
 
 export async function freeLoopbackPort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -3,26 +3,13 @@
 
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { waitUntil } from '../support/waitUntil';
 
 /** Long enough for a cold server on a loaded 2-core machine, short enough to fail fast. */
 export const defaultWaitMs = 20_000;
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Thenable<T | undefined | false>, timeoutMs = defaultWaitMs): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined && value !== false) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) {
-      const detail = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${detail}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+export function waitFor<T>(what: string, probe: () => T | undefined | false | Thenable<T | undefined | false>, timeoutMs = defaultWaitMs): Promise<T> {
+  return waitUntil(what, probe, timeoutMs, 50);
 }
 
 export function workspaceFile(name: string): vscode.Uri {

@@ -10,7 +10,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { exitOnSignals, launchBrowser, projectDir, startCodeServer, waitUntil, workbenchUrl, type CodeServer } from '../editor/codeServer';
+import { exitOnSignals, launchBrowser, projectDir, startCodeServer, workbenchUrl, type CodeServer } from '../editor/codeServer';
+import { waitUntil } from '../support/waitUntil';
 import { prepareWorkspace } from '../editor/workspace';
 
 const resultsDir = path.join(projectDir, 'test-results');
