@@ -108,13 +108,13 @@ export class DraftValidator {
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
-  /** The findings last published for a draft (used by "fix all"). */
+  /** Every finding in the document's current text, on the shared context (used by "fix all"). */
   async currentFindings(document: TextDocument): Promise<Finding[]> {
-    const options = await this.optionsFor(document);
-    if (!options) return [];
-    const text = document.getText();
+    const context = await this.contextFor(document);
+    if (!context) return [];
+    const { text } = context.draft;
     // Within the same budget as the diagnostics: a huge draft gets no NLP rules.
-    return analyze(text, options, text.length > maxNlpDraftSize ? ['keystroke', 'scan'] : 'all').findings;
+    return analyze(text, context.options, text.length > maxNlpDraftSize ? ['keystroke', 'scan'] : 'all', undefined, context).findings;
   }
 
   /**
@@ -125,9 +125,9 @@ export class DraftValidator {
   async contextFor(document: TextDocument): Promise<RuleContext | undefined> {
     const state = this.stateOf(document.uri);
     if (state.context && state.contextVersion === document.version) return state.context;
-    const resolved = await this.settings.get(document.uri);
-    const options = await this.optionsFor(document);
-    if (!options || checkDraftSize(document.getText(), resolved.settings.maxDraftSize)) return undefined;
+    const checked = await this.optionsFor(document);
+    if (!checked || checkDraftSize(document.getText(), checked.maxDraftSize)) return undefined;
+    const { options } = checked;
     const context = createContext(parseDraft(document.getText(), options.language), options);
     if (this.documents.get(document.uri)?.version === document.version) {
       state.context = context;
@@ -145,13 +145,14 @@ export class DraftValidator {
     return state;
   }
 
-  private async optionsFor(document: TextDocument): Promise<AnalysisOptions | undefined> {
+  /** The document's analysis options and size limit; undefined when Copydesk does not check its language. */
+  private async optionsFor(document: TextDocument): Promise<{ options: AnalysisOptions; maxDraftSize: number } | undefined> {
     const resolved = await this.settings.get(document.uri);
     this.showProblems(resolved);
     if (!resolved.settings.languages.includes(document.languageId)) return undefined;
     const language = draftLanguageOf(document.languageId === 'plaintext' ? document.uri : document.languageId);
     // The house style, AP checks, word limits and style sheet come with the settings.
-    return analysisOptionsFor(resolved.settings, language, resolved.styleSheet);
+    return { options: analysisOptionsFor(resolved.settings, language, resolved.styleSheet), maxDraftSize: resolved.settings.maxDraftSize };
   }
 
   /** Settings files changed on disk: a fixed file may break again, so its message may show again. */
@@ -163,16 +164,16 @@ export class DraftValidator {
     const document = this.documents.get(uri);
     const state = this.states.get(uri);
     if (!document || !state) return;
-    const resolved = await this.settings.get(uri);
-    const options = await this.optionsFor(document);
+    const checked = await this.optionsFor(document);
     // The settings request yields: a newer version may have arrived meanwhile.
     if (this.documents.get(uri)?.version !== document.version || this.states.get(uri) !== state) return;
-    if (!options) {
+    if (!checked) {
       this.publish(document, []);
       return;
     }
+    const { options } = checked;
     const text = document.getText();
-    const refusal = checkDraftSize(text, resolved.settings.maxDraftSize);
+    const refusal = checkDraftSize(text, checked.maxDraftSize);
     if (refusal) {
       this.publish(document, []);
       this.sendStatus({ uri, words: 0, readingMinutes: 0, paused: refusal });
