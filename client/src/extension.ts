@@ -13,13 +13,8 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { draftStatusNotification, type DraftStatus } from '../../server/src/protocol';
 
-interface DraftStatus {
-  uri: string;
-  words: number;
-  readingMinutes: number;
-  paused?: string;
-}
 
 /** What the extension returns from activate(), for tests and other extensions. */
 export interface CopydeskApi {
@@ -83,7 +78,7 @@ function startClient(context: vscode.ExtensionContext, onStatus: (status: DraftS
     errorHandler: restartingErrorHandler(),
   };
   const languageClient = new LanguageClient('copydesk', 'Copydesk', serverOptions, clientOptions);
-  languageClient.onNotification('copydesk/draftStatus', onStatus);
+  languageClient.onNotification(draftStatusNotification, onStatus);
   void languageClient.start();
   return languageClient;
 }

@@ -19,13 +19,9 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver';
-import type { Finding } from './analysis/types';
-import { analyze, createContext } from './analysis/analyze';
-import { applyEdits, selectSafeFixes } from './analysis/applyFixes';
-import { parseDraft } from './analysis/draft';
-import { analyzeEntities } from './analysis/entities';
-import { checkDraftSize } from './analysis/limits';
-import { analysisOptionsFor, defaultSettings, draftLanguageOf, resolveSettings } from './analysis/settings';
+import { applyEdits } from './analysis/applyFixes';
+import { DraftSession } from './analysis/session';
+import { analysisOptionsFor, draftLanguageOf, resolveSettings } from './analysis/settings';
 import { withWorkspaceFiles } from './workspaceFiles';
 import { toDiagnostic } from './lsp/diagnostics';
 import { entityLine, entityReport } from './lsp/entityReport';
@@ -110,27 +106,34 @@ function reportOnce(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
-function checkFile(file: string, text: string): { report: FileReport; skipped?: string; findings: Finding[] } {
+/** A draft's session with the newsroom's settings: the same engine, and the same policies, as the editor's. */
+function openSession(file: string, text: string): { document: TextDocument; session: DraftSession } {
   const document = TextDocument.create(pathToFileURL(resolve(file)).href, draftLanguageOf(file), 1, text);
   // The newsroom's .copydesk.json and names sheet, from the file's folder upwards.
   const { settings, problems, styleSheet } = withWorkspaceFiles(document.uri, resolveSettings(undefined));
   for (const problem of problems) reportOnce(`copydesk: ${problem}`);
-  const refusal = checkDraftSize(text, settings.maxDraftSize);
-  if (refusal) return { report: { file, diagnostics: [] }, skipped: refusal, findings: [] };
   const options = analysisOptionsFor(settings, draftLanguageOf(file), styleSheet);
-  const { findings, failures } = analyze(text, options);
+  return { document, session: new DraftSession(text, { options, maxDraftSize: settings.maxDraftSize }) };
+}
+
+function checkFile(file: string, text: string): { report: FileReport; skipped?: string; session: DraftSession } {
+  const { document, session } = openSession(file, text);
+  const refusal = session.refusal;
+  if (refusal) return { report: { file, diagnostics: [] }, skipped: refusal, session };
+  const { findings, failures } = session.allFindings();
   for (const failure of failures) {
     process.stderr.write(`copydesk: rule ${failure.ruleId} failed on ${file}: ${String(failure.error)}\n`);
   }
-  return { report: { file, diagnostics: findings.map((f) => toDiagnostic(document, f)) }, findings };
+  return { report: { file, diagnostics: findings.map((f) => toDiagnostic(document, f)) }, session };
 }
 
 /**
- * Applies the safe fixes to one draft and rewrites it. Returns how many
- * findings were fixed, or a sentence saying why the file was left unchanged.
+ * Applies the session's safe fixes (the one fix-all policy) to one draft and
+ * rewrites it. Returns how many findings were fixed, or a sentence saying why
+ * the file was left unchanged.
  */
-function fixFile(draft: DraftFile & { file: string }, findings: Finding[]): { fixed: number; text: string } | { error: string } {
-  const { edits, fixed } = selectSafeFixes(findings, draft.text);
+function fixFile(draft: DraftFile & { file: string }, session: DraftSession): { fixed: number; text: string } | { error: string } {
+  const { edits, fixed } = session.safeFixes();
   if (fixed === 0) return { fixed: 0, text: draft.text };
   if (!draft.utf8) return { error: `copydesk: ${draft.file} is not UTF-8 text; not fixed, the file is unchanged` };
   const text = applyEdits(draft.text, edits);
@@ -170,11 +173,11 @@ function runCheck(args: string[]): number {
   const reports: FileReport[] = [];
   let failedWrites = 0;
   for (const draft of drafts) {
-    const { skipped, findings, ...checked } = checkFile(draft.file, draft.text);
+    const { skipped, session, ...checked } = checkFile(draft.file, draft.text);
     let report = checked.report;
     if (skipped) process.stderr.write(`${draft.file}: ${skipped}\n`);
     if (values.fix && !skipped) {
-      const outcome = fixFile(draft, findings);
+      const outcome = fixFile(draft, session);
       if ('error' in outcome) {
         process.stderr.write(`${outcome.error}\n`);
         failedWrites++;
@@ -208,16 +211,13 @@ function runEntities(args: string[]): number {
   if (positionals.length === 0) throw new UsageError(`copydesk: entities needs at least one file\n\n${usage}`);
   const drafts = positionals.map((file) => ({ file, text: readDraft(file) }));
   const reports = drafts.map(({ file, text }) => {
-    const language = draftLanguageOf(file);
-    const document = TextDocument.create(pathToFileURL(resolve(file)).href, language, 1, text);
-    const refusal = checkDraftSize(text, defaultSettings.maxDraftSize);
+    const { document, session } = openSession(file, text);
+    const refusal = session.refusal;
     if (refusal) {
       process.stderr.write(`${file}: ${refusal}\n`);
       return { file, document, entities: [] };
     }
-    const options = { language, quoteStyle: defaultSettings.quoteStyle, rules: defaultSettings.rules };
-    const entities = analyzeEntities(createContext(parseDraft(text, language), options)).entities;
-    return { file, document, entities };
+    return { file, document, entities: session.currentEntities().entities };
   });
   if (values.format === 'json') {
     const json = reports.map((r) => ({ file: r.file, entities: r.entities.map((e) => entityReport(r.document, e)) }));

@@ -7,26 +7,23 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   ProposedFeatures,
-  TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
   type InitializeResult,
-  type Position,
   type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeEntities, type Entity, type EntityAnalysis } from './analysis/entities';
-import type { RuleContext } from './analysis/rule';
-import { analyzeQuotes } from './analysis/quotes';
-import { fixAllQuotes, fixAllQuotesKind, quickFixes, wantsKind } from './lsp/codeActions';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Entity } from './analysis/entities';
+import type { DraftSession } from './analysis/session';
+import { fixAllAction, fixAllKind, quickFixes, wantsKind } from './lsp/codeActions';
 import { entityHover } from './lsp/hover';
 import { addToStyleSheetAction, styleSheetEntryFor } from './lsp/styleSheetActions';
 import { highlights, prepareRename, references, rename } from './lsp/references';
-import { semanticTokens, semanticTokensLegend } from './lsp/semanticTokens';
+import { SemanticTokenResults, semanticTokensLegend } from './lsp/semanticTokens';
 import { documentSymbols } from './lsp/symbols';
 import { registerDebugRequests } from './lsp/debug';
+import { createDocuments, DraftSessions } from './lsp/sessions';
 import { SettingsStore } from './lsp/settings';
-import { DraftValidator, maxNlpDraftSize } from './lsp/validation';
 
 if (process.argv.includes('--version')) {
   process.stdout.write('copydesk-language-server 0.1.0\n');
@@ -40,23 +37,25 @@ const connection = createConnection(ProposedFeatures.all);
 process.on('unhandledRejection', (reason) => {
   connection.console.error(`Copydesk: unexpected failure, carrying on: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
 });
-const documents = new TextDocuments(TextDocument);
+const { documents, takeChanges } = createDocuments();
 let canPullConfiguration = false;
 const settings = new SettingsStore(connection, () => canPullConfiguration);
-const validator = new DraftValidator(connection, documents, settings);
+const sessions = new DraftSessions(connection, documents, takeChanges, settings);
+const tokenResults = new SemanticTokenResults();
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  if (params.capabilities.window?.workDoneProgress) sessions.enableProgress();
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllQuotesKind] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
       hoverProvider: true,
       documentSymbolProvider: { label: 'Copydesk' },
       referencesProvider: true,
       documentHighlightProvider: true,
       renameProvider: { prepareProvider: true },
-      semanticTokensProvider: { legend: semanticTokensLegend, full: true },
+      semanticTokensProvider: { legend: semanticTokensLegend, full: { delta: true } },
     },
     serverInfo: { name: 'copydesk', version: '0.1.0' },
   };
@@ -73,68 +72,75 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration((change) => {
   settings.changed(change.settings);
-  validator.scheduleAll();
+  sessions.scheduleAll();
 });
 
 // .copydesk.json, .copydesk.yaml or .copydesk/names.yaml changed on disk (the client watches them).
 connection.onDidChangeWatchedFiles(() => {
   settings.filesChanged();
-  validator.forgetShownProblems();
-  validator.scheduleAll();
+  sessions.forgetShownProblems();
+  sessions.scheduleAll();
 });
 
-documents.onDidOpen((e) => validator.schedule(e.document));
-documents.onDidChangeContent((e) => validator.schedule(e.document));
+documents.onDidOpen((e) => sessions.schedule(e.document));
+documents.onDidChangeContent((e) => sessions.schedule(e.document));
 documents.onDidClose((e) => {
   settings.forget(e.document.uri);
-  validator.close(e.document.uri);
+  sessions.close(e.document.uri);
+  tokenResults.forget(e.document.uri);
 });
 
+/** The open document and its session, up to date; undefined when Copydesk does not analyse it. */
+async function sessionOf(uri: string): Promise<{ document: TextDocument; session: DraftSession } | undefined> {
+  const document = documents.get(uri);
+  const session = document && (await sessions.sessionFor(document));
+  return document && session ? { document, session } : undefined;
+}
+
+// Each handler is one call on the draft's session, answered without waiting
+// for the slow phase (see analysis/session.ts).
+
 connection.onCodeAction(async (params) => {
-  const document = documents.get(params.textDocument.uri);
-  if (!document) return [];
-  const actions = wantsKind(params, CodeActionKind.QuickFix) ? quickFixes(document, params.context.diagnostics) : [];
-  if (wantsKind(params, CodeActionKind.QuickFix)) actions.push(...(await styleSheetActions(document, params.range.start)));
-  if (params.context.only && wantsKind(params, fixAllQuotesKind)) {
-    const fixAll = fixAllQuotes(document, await validator.currentFindings(document));
+  const found = await sessionOf(params.textDocument.uri);
+  if (!found) return [];
+  const { document, session } = found;
+  const actions: CodeAction[] = [];
+  if (wantsKind(params, CodeActionKind.QuickFix)) {
+    actions.push(...quickFixes(document, params.context.diagnostics, session.parsedDraft));
+    actions.push(...(await styleSheetActions(document, session, document.offsetAt(params.range.start))));
+  }
+  // Only when asked for by kind (on save, or from the Source Action menu): it runs every rule now.
+  if (params.context.only && wantsKind(params, fixAllKind)) {
+    const fixAll = fixAllAction(document, session.safeFixes());
     if (fixAll) actions.push(fixAll);
   }
   return actions;
 });
 
-/**
- * People and organizations of a draft within the NLP budget. A larger draft has
- * none: working them out would block every request for seconds.
- */
-function entitiesIn(context: RuleContext): EntityAnalysis | undefined {
-  return context.draft.text.length <= maxNlpDraftSize ? analyzeEntities(context) : undefined;
-}
-
-/** The entity under the cursor, with the document and the cursor's offset. */
-async function entityAtPosition(params: TextDocumentPositionParams): Promise<{ document: TextDocument; entity: Entity; offset: number } | undefined> {
-  const document = documents.get(params.textDocument.uri);
-  const context = document && (await validator.contextFor(document));
-  if (!document || !context) return undefined;
-  const offset = document.offsetAt(params.position);
-  const entity = entitiesIn(context)?.entityAt(offset);
-  return entity ? { document, entity, offset } : undefined;
+/** The entity under the cursor, with the document, session and the cursor's offset. */
+async function entityAtPosition(
+  params: TextDocumentPositionParams,
+): Promise<{ document: TextDocument; session: DraftSession; entity: Entity; offset: number } | undefined> {
+  const found = await sessionOf(params.textDocument.uri);
+  if (!found) return undefined;
+  const offset = found.document.offsetAt(params.position);
+  const entity = found.session.entityAt(offset);
+  return entity ? { ...found, entity, offset } : undefined;
 }
 
 connection.onHover(async (params) => {
   const found = await entityAtPosition(params);
   if (!found) return null;
-  const context = await validator.contextFor(found.document);
-  return entityHover(found.document, found.entity, found.offset, styleSheetEntryFor(context?.options.styleSheet, found.entity));
+  return entityHover(found.document, found.entity, found.offset, styleSheetEntryFor(found.session.options.styleSheet, found.entity));
 });
 
 /** "Add to style sheet" on the person or organization under the cursor (see lsp/styleSheetActions.ts). */
-async function styleSheetActions(document: TextDocument, position: Position): Promise<CodeAction[]> {
-  const context = await validator.contextFor(document);
-  const entity = context && entitiesIn(context)?.entityAt(document.offsetAt(position));
-  if (!context || !entity) return [];
+async function styleSheetActions(document: TextDocument, session: DraftSession, offset: number): Promise<CodeAction[]> {
+  const entity = session.entityAt(offset);
+  if (!entity) return [];
   // Clients without workspace folders answer with an error: the draft's own folder is used then.
   const folders = (await connection.workspace.getWorkspaceFolders().catch(() => null)) ?? [];
-  const action = addToStyleSheetAction(document.uri, entity, context.options.styleSheet, folders.map((f) => f.uri));
+  const action = addToStyleSheetAction(document.uri, entity, session.options.styleSheet, folders.map((f) => f.uri));
   return action ? [action] : [];
 }
 
@@ -159,17 +165,21 @@ connection.onRenameRequest(async (params) => {
 });
 
 connection.onDocumentSymbol(async (params) => {
-  const document = documents.get(params.textDocument.uri);
-  const context = document && (await validator.contextFor(document));
-  if (!document || !context) return [];
-  return documentSymbols(document, entitiesIn(context)?.entities ?? [], analyzeQuotes(context).quotations);
+  const found = await sessionOf(params.textDocument.uri);
+  if (!found) return [];
+  return documentSymbols(found.document, found.session.entities()?.entities ?? [], found.session.quotations());
 });
 
 connection.languages.semanticTokens.on(async (params) => {
-  const document = documents.get(params.textDocument.uri);
-  const context = document && (await validator.contextFor(document));
-  if (!document || !context) return { data: [] };
-  return semanticTokens(document, entitiesIn(context)?.entities ?? [], analyzeQuotes(context).quotations);
+  const found = await sessionOf(params.textDocument.uri);
+  if (!found) return { data: [] };
+  return tokenResults.full(found.document, found.session.entities()?.entities ?? [], found.session.quotations());
+});
+
+connection.languages.semanticTokens.onDelta(async (params) => {
+  const found = await sessionOf(params.textDocument.uri);
+  if (!found) return { edits: [] };
+  return tokenResults.delta(found.document, params.previousResultId, found.session.entities()?.entities ?? [], found.session.quotations());
 });
 
 registerDebugRequests(connection, documents);

@@ -58,7 +58,7 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
       });
     });
 
-    test('"Fix all quotation marks" applies only the unambiguous fixes, as one edit', async () => {
+    test('"Fix all in this draft" applies only the unambiguous fixes, as one edit', async () => {
       const uri = `file:///tmp/${transport}-fix-all.txt`;
       const text = 'Two quotes go wrong\n\n"We will open it this summer, Whitfield said.\n\n"The budget is tight, Ostrowski said.\n';
       client.open(uri, text);
@@ -68,7 +68,7 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         context: { diagnostics: [], only: ['source.fixAll'] },
       });
-      const fixAll = actions.find((a) => a.title === 'Fix all quotation marks');
+      const fixAll = actions.find((a) => a.title === 'Fix all in this draft');
       assert.ok(fixAll, `the fix-all action among ${actions.map((a) => a.title).join(', ')}`);
       assert.equal(fixAll.kind, 'source.fixAll.copydesk');
       assert.equal(

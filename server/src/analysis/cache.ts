@@ -1,11 +1,20 @@
-// A small least-recently-used cache keyed by text. Per-paragraph results are
-// cached by the paragraph's own text, so an edit re-parses only the paragraphs
-// it touched and a paragraph that moves keeps its results.
+// A least-recently-used cache keyed by text. Per-paragraph results are cached
+// by the paragraph's own text, so an edit re-parses only the paragraphs it
+// touched and a paragraph that moves keeps its results.
+//
+// The cache is bounded twice: by entries, and by the characters of the keys
+// it holds (a stand-in for the size of what it holds, which grows with the
+// text). A draft of 100,000 one-word paragraphs then fits, and so does a
+// 100,000-word story, while a workspace of huge drafts cannot pin gigabytes.
 
 export class TextCache<T> {
   private readonly entries = new Map<string, T>();
+  private characters = 0;
 
-  constructor(private readonly capacity: number) {}
+  constructor(
+    private readonly maxEntries: number,
+    private readonly maxCharacters = Infinity,
+  ) {}
 
   get(key: string, compute: () => T): T {
     const hit = this.entries.get(key);
@@ -17,11 +26,18 @@ export class TextCache<T> {
     }
     const value = compute();
     this.entries.set(key, value);
-    if (this.entries.size > this.capacity) {
+    this.characters += key.length;
+    while (this.entries.size > 1 && (this.entries.size > this.maxEntries || this.characters > this.maxCharacters)) {
       const oldest = this.entries.keys().next().value as string;
       this.entries.delete(oldest);
+      this.characters -= oldest.length;
     }
     return value;
+  }
+
+  /** Whether `key` is cached, without refreshing it. */
+  has(key: string): boolean {
+    return this.entries.has(key);
   }
 
   get size(): number {
@@ -30,5 +46,6 @@ export class TextCache<T> {
 
   clear(): void {
     this.entries.clear();
+    this.characters = 0;
   }
 }

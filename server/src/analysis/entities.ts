@@ -725,7 +725,8 @@ function groupEntities(candidates: Candidate[], words: Word[], text: string): En
   return entities;
 }
 
-function withLookup(entities: Entity[]): EntityAnalysis {
+/** entityAt by binary search over the mentions. */
+export function withLookup(entities: Entity[]): EntityAnalysis {
   const index = entities
     .flatMap((entity) => entity.mentions.map((m) => ({ start: m.start, end: m.end, entity })))
     .sort((a, b) => a.start - b.start);

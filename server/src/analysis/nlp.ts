@@ -65,11 +65,32 @@ export function isNlpLoaded(): boolean {
   return loaded !== undefined;
 }
 
-const cache = new TextCache<NlpParagraph>(4000);
+/**
+ * Room for every paragraph of the drafts a reporter has open, up to a few of
+ * 100,000 words (about 600 KB each): a cache smaller than a draft would evict
+ * paragraphs before the entity pass reads them again, and parse them anew
+ * while a request waits. Parsed paragraphs take about 60 bytes a character.
+ */
+const cache = new TextCache<NlpParagraph>(250_000, 3_000_000);
+
+/**
+ * Longest paragraph parsed. A longer one is no paragraph of prose (a pasted
+ * table, a log, a single 1 MB line) and compromise would take seconds over it
+ * in one piece, with the server deaf meanwhile: it is read as having no names.
+ */
+export const maxParsedParagraph = 20_000;
+
+const emptyParagraph: NlpParagraph = { words: [], people: [], organizations: [], places: [] };
 
 /** Words and name spans of one paragraph, cached by the paragraph's text. */
 export function parseParagraph(text: string): NlpParagraph {
+  if (text.length > maxParsedParagraph) return emptyParagraph;
   return cache.get(text, () => extract(text));
+}
+
+/** Whether parseParagraph(text) would answer from the cache. */
+export function isParagraphParsed(text: string): boolean {
+  return text.length > maxParsedParagraph || cache.has(text);
 }
 
 export function clearNlpCache(): void {

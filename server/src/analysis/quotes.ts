@@ -332,7 +332,8 @@ interface ParagraphQuotes {
   opensWith?: QuoteKind;
 }
 
-const paragraphCache = new TextCache<ParagraphQuotes>(8192);
+// Bounded like the NLP cache: every paragraph of the open drafts, up to a few of 100,000 words.
+const paragraphCache = new TextCache<ParagraphQuotes>(250_000, 3_000_000);
 
 export function scanParagraph(text: string): ParagraphQuotes {
   return paragraphCache.get(text, () => scanParagraphUncached(text));

@@ -1,6 +1,6 @@
-// Quick fixes come straight from each diagnostic's `data`; "Fix all
-// quotation marks" re-checks the buffer and applies only the fixes marked safe
-// (unambiguous), never two that touch the same text.
+// Quick fixes come straight from each diagnostic's `data`; "Fix all in this
+// draft" applies the session's safe fixes (unambiguous), never two that touch
+// the same text.
 
 import {
   CodeActionKind,
@@ -10,21 +10,21 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseDraft } from '../analysis/draft';
-import { draftLanguageOf } from '../analysis/settings';
+import type { Draft } from '../analysis/draft';
 import { ignoreInDraftEdit, ignoreInParagraphEdit } from '../analysis/suppression';
-import type { Finding } from '../analysis/types';
+import type { SafeFixes } from '../analysis/applyFixes';
 import { diagnosticSource, type DiagnosticData } from './diagnostics';
 import { toRange } from './positions';
 
-export const fixAllQuotesKind = `${CodeActionKind.SourceFixAll}.copydesk`;
-const fixAllRuleIds = new Set(['unbalanced-quote']);
+export const fixAllKind = `${CodeActionKind.SourceFixAll}.copydesk`;
+export const fixAllTitle = 'Fix all in this draft';
 
 function isCopydeskData(data: unknown): data is DiagnosticData {
   return typeof data === 'object' && data !== null && Array.isArray((data as DiagnosticData).fixes);
 }
 
-export function quickFixes(document: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[] {
+/** The fixes each diagnostic carries, and the directives that silence it; `draft` is the session's parse of the current text. */
+export function quickFixes(document: TextDocument, diagnostics: readonly Diagnostic[], draft: Draft): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== diagnosticSource || !isCopydeskData(diagnostic.data)) continue;
@@ -39,7 +39,7 @@ export function quickFixes(document: TextDocument, diagnostics: readonly Diagnos
         edit: { changes: { [document.uri]: fix.edits } },
       });
     }
-    actions.push(...ignoreActions(document, diagnostic));
+    actions.push(...ignoreActions(document, diagnostic, draft));
   }
   return actions;
 }
@@ -51,11 +51,9 @@ export function quickFixes(document: TextDocument, diagnostics: readonly Diagnos
  * end, where it touches neither the headline nor the lede. Both travel with
  * the draft, so the next editor sees the decision.
  */
-function ignoreActions(document: TextDocument, diagnostic: Diagnostic): CodeAction[] {
+function ignoreActions(document: TextDocument, diagnostic: Diagnostic, draft: Draft): CodeAction[] {
   const ruleId = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
   if (!ruleId) return [];
-  const language = draftLanguageOf(document.languageId === 'plaintext' ? document.uri : document.languageId);
-  const draft = parseDraft(document.getText(), language);
   const start = document.offsetAt(diagnostic.range.start);
   const toLsp = (e: { start: number; end: number; text: string }): TextEdit => ({ range: toRange(document, e.start, e.end), newText: e.text });
   return [
@@ -74,26 +72,17 @@ function ignoreActions(document: TextDocument, diagnostic: Diagnostic): CodeActi
   ];
 }
 
-/** The safe fixes of the fix-all rules, without overlaps, as one edit. */
-export function fixAllQuotes(document: TextDocument, findings: readonly Finding[]): CodeAction | undefined {
-  const edits: TextEdit[] = [];
-  let lastEnd = -1;
-  const candidates = findings
-    .filter((f) => fixAllRuleIds.has(f.ruleId))
-    .map((f) => f.fixes.find((fix) => fix.safe))
-    .filter((fix) => fix !== undefined)
-    .sort((a, b) => a.edits[0].start - b.edits[0].start);
-  for (const fix of candidates) {
-    const starts = fix.edits.map((e) => e.start);
-    if (Math.min(...starts) <= lastEnd) continue;
-    for (const e of fix.edits) edits.push({ range: toRange(document, e.start, e.end), newText: e.text });
-    lastEnd = Math.max(...fix.edits.map((e) => e.end));
-  }
-  if (edits.length === 0) return undefined;
+/**
+ * "Fix all in this draft": the session's one fix-all policy (the preferred
+ * safe fix of every finding, never two that touch), the same as
+ * `copydesk check --fix`, as one edit.
+ */
+export function fixAllAction(document: TextDocument, fixes: SafeFixes): CodeAction | undefined {
+  if (fixes.edits.length === 0) return undefined;
   return {
-    title: 'Fix all quotation marks',
-    kind: fixAllQuotesKind,
-    edit: { changes: { [document.uri]: edits } },
+    title: fixAllTitle,
+    kind: fixAllKind,
+    edit: { changes: { [document.uri]: fixes.edits.map((e) => ({ range: toRange(document, e.start, e.end), newText: e.text })) } },
   };
 }
 
