@@ -8,7 +8,8 @@ const watch = process.argv.includes('--watch');
 const common = {
   bundle: true,
   platform: 'node',
-  target: 'node18',
+  // The oldest Node the package supports (package.json engines.node).
+  target: 'node20',
   format: 'cjs',
   sourcemap: !production,
   minify: production,

@@ -8,7 +8,12 @@
 //      publishDiagnostics for that version, beside harper.js re-linting the draft;
 //   3. cold start: spawn -> initialize result, and -> first diagnostics on the sample;
 //   4. hover latency on the 10k-word draft (when the server advertises hover);
-//   5. peak RSS (VmHWM) of the server holding the 100k-word draft.
+//   5. peak RSS (VmHWM) of the server holding the 100k-word draft;
+//   6. the editor's real request pattern: typing at 12 keystrokes a second in
+//      2k/10k/100k-word drafts, with the four requests VS Code sends after each
+//      keystroke (semantic tokens delta, symbols, code actions, highlights) and
+//      a hover now and then; and whether a name near the end of the 100k-word
+//      draft gets a hover card.
 //
 // The corpora are read in place from the paths given (never copied). The last
 // line printed is the JSON object of issue 6.
@@ -16,7 +21,8 @@
 // Options: --corpus DIR (repeatable; default the BBC and PolNeAR train texts),
 // --draft-corpus DIR (articles joined into the typing drafts), --sample FILE,
 // --quick (small samples, fewer repetitions), --full (whole corpora),
-// --max-words N (words per corpus for throughput), --edits N,
+// --max-words N (words per corpus for throughput), --edits N, --keystrokes N,
+// --editor-only (only scenario 6, with every figure it has),
 // --harper-100k (also time harper.js on the 100k-word draft: minutes).
 
 import { execFileSync } from 'node:child_process';
@@ -46,6 +52,10 @@ interface BenchOptions {
   /** Words taken from each corpus for throughput; Infinity = all of it. */
   maxWordsPerCorpus: number;
   edits: number;
+  /** Keystrokes of the editor-pattern scenario. */
+  keystrokes: number;
+  /** Only the editor-pattern scenario (6), for a quick look at a change. */
+  editorOnly: boolean;
   /** Also time harper.js on the 100k-word draft (slow). */
   harper100k: boolean;
 }
@@ -59,6 +69,8 @@ function parseArguments(argv: string[]): BenchOptions {
   let full = false;
   let maxWords: number | undefined;
   let edits: number | undefined;
+  let keystrokes: number | undefined;
+  let editorOnly = false;
   let harper100k = false;
   for (let i = 0; i < argv.length; i++) {
     const value = () => {
@@ -74,6 +86,8 @@ function parseArguments(argv: string[]): BenchOptions {
       case '--full': full = true; break;
       case '--max-words': maxWords = Number(value()); break;
       case '--edits': edits = Number(value()); break;
+      case '--keystrokes': keystrokes = Number(value()); break;
+      case '--editor-only': editorOnly = true; break;
       case '--harper-100k': harper100k = true; break;
       default: throw new Error(`Unknown option ${argv[i]} (see the header of scripts/bench.ts)`);
     }
@@ -89,6 +103,8 @@ function parseArguments(argv: string[]): BenchOptions {
     // By default a spread-out sample keeps the run to a few minutes on 2 cores.
     maxWordsPerCorpus: full ? Infinity : (maxWords ?? (quick ? 15_000 : 60_000)),
     edits: edits ?? (quick ? 40 : 200),
+    keystrokes: keystrokes ?? (quick ? 30 : 120),
+    editorOnly,
     harper100k,
   };
 }
@@ -471,6 +487,133 @@ async function measureDraft(
 }
 
 // ---------------------------------------------------------------------------
+// 6. The editor's real request pattern
+
+interface RequestFigures {
+  p50: number;
+  p95: number;
+}
+
+interface EditorPatternFigures {
+  label: string;
+  words: number;
+  /** Open until the first full analysis is done (both phases). */
+  settleMs: number;
+  diagP50: number;
+  diagP95: number;
+  requests: Record<string, RequestFigures>;
+  slowestRequestP50: number;
+  hoverDuringTypingP50: number;
+  hoverDuringTypingMax: number;
+  /** A hover on a name near the end of the draft, after typing: did it return a card, and how fast. */
+  hoverCardNearEnd: boolean;
+  hoverNearEndMs: number | null;
+  rssMb: number | null;
+}
+
+/** VS Code's pace: about 12 keystrokes a second. */
+const keystrokeIntervalMs = 83;
+
+/**
+ * Types one character at a time in the middle of the draft, as VS Code does:
+ * after each didChange it asks for semantic tokens (a delta against its last
+ * result), the document's symbols (outline, breadcrumbs), the code actions at
+ * the cursor (the light bulb) and the highlights at the cursor; every fifth
+ * keystroke the mouse also rests on a name (a hover). Each latency is measured
+ * from the request, the diagnostics from the didChange.
+ */
+async function measureEditorPattern(label: string, text: string, keystrokes: number): Promise<EditorPatternFigures> {
+  const client = spawnServer();
+  try {
+    await client.initialize({ workspace: { configuration: true }, window: { workDoneProgress: true } });
+    // The server asks before showing progress; the editor says yes.
+    client.connection.onRequest('window/workDoneProgress/create', () => null);
+    const uri = `file:///bench/editor-${label}.txt`;
+    const settleStarted = performance.now();
+    await openAndSettle(client, uri, text);
+    const settleMs = performance.now() - settleStarted;
+
+    const offset = middleOfDraft(text);
+    const { line, character } = positionAt(text, offset);
+    const names = nameOffsets(text, 40).map((o) => positionAt(text, o));
+    const diagnostics: number[] = [];
+    const requests: Record<string, number[]> = { semanticTokens: [], documentSymbol: [], codeAction: [], documentHighlight: [] };
+    const hovers: number[] = [];
+    let previousResultId: string | undefined;
+    const timed = async <R>(list: number[], method: string, params: unknown): Promise<R> => {
+      const started = performance.now();
+      const result = await client.request<R>(method, params);
+      list.push(performance.now() - started);
+      return result;
+    };
+    const first = await client.request<{ resultId?: string }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    previousResultId = first.resultId;
+
+    for (let i = 0; i < keystrokes; i++) {
+      const started = performance.now();
+      const cursor = { line, character: character + i + 1 };
+      const at = { line, character: character + i };
+      const version = client.change(uri, [{ range: { start: at, end: at }, text: typedText[i % typedText.length] }]);
+      const published = client.waitForDiagnostics(uri, version, undefined, 120_000).then(() => diagnostics.push(performance.now() - started));
+      const tokens = previousResultId
+        ? timed<{ resultId?: string }>(requests.semanticTokens, 'textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId })
+        : timed<{ resultId?: string }>(requests.semanticTokens, 'textDocument/semanticTokens/full', { textDocument: { uri } });
+      const asked: Promise<unknown>[] = [
+        published,
+        tokens.then((r) => (previousResultId = r?.resultId)),
+        timed(requests.documentSymbol, 'textDocument/documentSymbol', { textDocument: { uri } }),
+        timed(requests.codeAction, 'textDocument/codeAction', {
+          textDocument: { uri },
+          range: { start: cursor, end: cursor },
+          context: { diagnostics: (client.diagnosticsFor(uri) ?? []).filter((d) => d.range.start.line <= line && line <= d.range.end.line), triggerKind: 2 },
+        }),
+        timed(requests.documentHighlight, 'textDocument/documentHighlight', { textDocument: { uri }, position: cursor }),
+      ];
+      if (i % 5 === 0 && names.length > 0) {
+        asked.push(timed(hovers, 'textDocument/hover', { textDocument: { uri }, position: names[(i / 5) % names.length] }));
+      }
+      await Promise.all(asked);
+      const spent = performance.now() - started;
+      if (spent < keystrokeIntervalMs) await new Promise((resolve) => setTimeout(resolve, keystrokeIntervalMs - spent));
+    }
+
+    // The mouse rests on a name near the end of the draft once typing stops.
+    const typed = text.slice(0, offset) + Array.from({ length: keystrokes }, (_, i) => typedText[i % typedText.length]).join('') + text.slice(offset);
+    const lateNames = nameOffsets(typed.slice(Math.floor(typed.length * 0.9)), 5).map((o) => o + Math.floor(typed.length * 0.9));
+    let hoverCardNearEnd = false;
+    let hoverNearEndMs: number | null = null;
+    for (const late of lateNames) {
+      const started = performance.now();
+      const hover = await client.request<unknown>('textDocument/hover', { textDocument: { uri }, position: positionAt(typed, late) });
+      hoverNearEndMs = performance.now() - started;
+      if (hover) {
+        hoverCardNearEnd = true;
+        break;
+      }
+    }
+    const requestFigures = Object.fromEntries(
+      Object.entries(requests).map(([name, list]) => [name, { p50: round(percentile(list, 50), 2), p95: round(percentile(list, 95), 2) }]),
+    );
+    return {
+      label,
+      words: countWords(text),
+      settleMs,
+      diagP50: round(percentile(diagnostics, 50), 2),
+      diagP95: round(percentile(diagnostics, 95), 2),
+      requests: requestFigures,
+      slowestRequestP50: Math.max(...Object.values(requestFigures).map((r) => r.p50)),
+      hoverDuringTypingP50: hovers.length ? round(percentile(hovers, 50), 2) : 0,
+      hoverDuringTypingMax: hovers.length ? round(Math.max(...hovers), 2) : 0,
+      hoverCardNearEnd,
+      hoverNearEndMs: hoverNearEndMs === null ? null : round(hoverNearEndMs, 2),
+      rssMb: peakRssMb(client.process.pid!),
+    };
+  } finally {
+    await stopServer(client);
+  }
+}
+
+// ---------------------------------------------------------------------------
 // 3. Cold start
 
 async function measureColdStart(sample: string, runs: number): Promise<{ initialize: number; firstDiagnostics: number }> {
@@ -500,6 +643,17 @@ async function measureColdStart(sample: string, runs: number): Promise<{ initial
 async function main(): Promise<void> {
   const options = parseArguments(process.argv.slice(2));
   const benchStarted = performance.now();
+
+  if (options.editorOnly) {
+    const articles = sampleCorpus(options.draftCorpus, Infinity);
+    const editor: EditorPatternFigures[] = [];
+    for (const [label, words] of [['2k', 2_000], ['10k', 10_000], ['100k', 100_000]] as const) {
+      log(`6. The editor's request pattern in the ${label}-word draft (${options.keystrokes} keystrokes)...`);
+      editor.push(await measureEditorPattern(label, joinArticles(articles, words), options.keystrokes));
+    }
+    process.stdout.write(`${JSON.stringify({ editorPattern: editor })}\n`);
+    return;
+  }
 
   log('Loading the peers...');
   const peers = await loadPeers();
@@ -535,6 +689,17 @@ async function main(): Promise<void> {
   }
   const byLabel = (label: string) => drafts.find((d) => d.label === label)!;
   const hover = byLabel('10k').hover!;
+
+  const editorSizes = [
+    { label: '2k', words: 2_000 },
+    { label: '10k', words: 10_000 },
+    { label: '100k', words: 100_000 },
+  ];
+  const editor: EditorPatternFigures[] = [];
+  for (const size of editorSizes) {
+    log(`6. The editor's request pattern in the ${size.label}-word draft (${options.keystrokes} keystrokes)...`);
+    editor.push(await measureEditorPattern(size.label, joinArticles(draftArticles, size.words), options.keystrokes));
+  }
 
   // --- The readable report -------------------------------------------------
   const out: string[] = [];
@@ -593,6 +758,28 @@ async function main(): Promise<void> {
   );
   out.push(`5. Peak RSS (VmHWM) of the server with the 100k-word draft open, after a hover and the edits: ${byLabel('100k').rssMb ?? 'n/a'} MB`);
   out.push('');
+  out.push(`6. The editor's request pattern: ${options.keystrokes} keystrokes at ${Math.round(1000 / keystrokeIntervalMs)} a second in the middle of the draft; after each,`);
+  out.push('   semanticTokens (delta), documentSymbol, codeAction and documentHighlight at the cursor, and a hover every fifth keystroke.');
+  out.push(
+    table(
+      ['draft', 'words', 'open -> analysed', 'diagnostics p50', 'p95', 'tokens p50', 'symbols p50', 'code action p50', 'highlight p50', 'hover p50 / max', 'hover near end', 'peak RSS'],
+      editor.map((e) => [
+        e.label,
+        fmtInt(e.words),
+        fmtMs(e.settleMs),
+        fmtMs(e.diagP50),
+        fmtMs(e.diagP95),
+        fmtMs(e.requests.semanticTokens.p50),
+        fmtMs(e.requests.documentSymbol.p50),
+        fmtMs(e.requests.codeAction.p50),
+        fmtMs(e.requests.documentHighlight.p50),
+        `${fmtMs(e.hoverDuringTypingP50)} / ${fmtMs(e.hoverDuringTypingMax)}`,
+        e.hoverCardNearEnd ? `card, ${fmtMs(e.hoverNearEndMs)}` : 'no card',
+        e.rssMb === null ? 'n/a' : `${e.rssMb} MB`,
+      ]),
+    ),
+  );
+  out.push('');
 
   const summary = {
     throughputWordsPerSec: Math.round(totalWords / (copydeskMs / 1000)),
@@ -604,6 +791,12 @@ async function main(): Promise<void> {
     firstDiagnosticsMs: round(cold.firstDiagnostics, 0),
     hoverP50Ms: hover.p50,
     rssMb100k: byLabel('100k').rssMb,
+    editorPattern: {
+      ...Object.fromEntries(
+        editor.map((e) => [e.label, { diagP50: e.diagP50, diagP95: e.diagP95, slowestRequestP50: e.slowestRequestP50, hoverMax: e.hoverDuringTypingMax, rssMb: e.rssMb }]),
+      ),
+      hoverCard100k: editor.find((e) => e.label === '100k')!.hoverCardNearEnd,
+    },
   };
   out.push(JSON.stringify(summary));
   process.stdout.write(`${out.join('\n')}\n`);
