@@ -2,7 +2,7 @@
 // Gaulle") and matches of the organization table, trimmed to the name, with
 // titles ("Foreign Minister") kept out of the name and recorded as the role.
 
-import type { Candidate, TableEntry, Word } from './types';
+import type { SpanCandidate, TableEntry, Word } from './types';
 import { honorifics, nameParticles, nonNames, organizationEndings, organizationHeads, tableByFirstWord, timeTags, titleModifiers } from './tables';
 import { continuesName } from './words';
 
@@ -28,9 +28,28 @@ function findTableMatch(words: Word[], i: number, text: string): { entry: TableE
   return undefined;
 }
 
-export function buildCandidates(words: Word[], text: string): Candidate[] {
-  const candidates: Candidate[] = [];
-  const midSentenceCapitals = new Set(words.filter((w) => w.capitalised && !w.sentenceStart && !/["“‘(]\s*$/.test(w.pre)).map((w) => w.fold));
+const opensSentenceOrQuote = (w: Word) => w.sentenceStart || /["“‘(]\s*$/.test(w.pre);
+
+/** The words this paragraph capitalises mid-sentence: across the draft, they are names whatever their tags say. */
+export function midSentenceCapitalsOf(words: Word[]): string[] {
+  return words.filter((w) => w.capitalised && !opensSentenceOrQuote(w)).map((w) => w.fold);
+}
+
+/**
+ * The words whose reading depends on the whole draft: a capitalised verb or
+ * adjective opening a sentence is a name only if the story capitalises it
+ * mid-sentence somewhere too (see isCommonWord below).
+ */
+export function draftDependentWords(words: Word[]): string[] {
+  return words.filter((w) => opensSentenceOrQuote(w)).map((w) => w.fold);
+}
+
+/**
+ * Candidates of one paragraph. `midSentenceCapitals` holds the draft's
+ * mid-sentence capitals; only the paragraph's draftDependentWords are looked up.
+ */
+export function buildCandidates(words: Word[], text: string, midSentenceCapitals: ReadonlySet<string>): SpanCandidate[] {
+  const candidates: SpanCandidate[] = [];
   let i = 0;
   while (i < words.length) {
     const match = findTableMatch(words, i, text);
@@ -100,7 +119,7 @@ function lastCapitalisedAfter(words: Word[], i: number, text: string): string {
  * days and nationalities. A title may carry an organization or place of its
  * own before it, which becomes a candidate too.
  */
-function shapeCandidate(words: Word[], first: number, last: number, text: string, midSentenceCapitals: Set<string>): Candidate[] {
+function shapeCandidate(words: Word[], first: number, last: number, text: string, midSentenceCapitals: ReadonlySet<string>): SpanCandidate[] {
   const isCommonWord = (w: Word) => {
     if (w.has('Person') || w.has('Organization') || w.has('Place')) return false;
     if (['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'QuestionWord', 'Expression', 'Adverb'].some((t) => w.has(t))) return true;
@@ -111,11 +130,11 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
   };
   // Sentence-initial (or quote-initial) common words: "Despite", "The", "Officials".
   const introducesTitle = (k: number) => k < last && (honorifics.has(words[k + 1].bare) || titleModifiers.has(words[k + 1].bare)) && !words[k].has('Determiner');
-  while (first <= last && (words[first].sentenceStart || /["“‘(]\s*$/.test(words[first].pre)) && ((isCommonWord(words[first]) && !introducesTitle(first)) || words[first].fold === 'the')) first++;
+  while (first <= last && opensSentenceOrQuote(words[first]) && ((isCommonWord(words[first]) && !introducesTitle(first)) || words[first].fold === 'the')) first++;
   while (first <= last && (words[first].fold === 'the' || (words[first].fold === 'a' && text[words[first].end] !== '.'))) first++;
   if (first > last) return [];
 
-  const result: Candidate[] = [];
+  const result: SpanCandidate[] = [];
   let role: string | null = null;
   let per = 0;
   const isTitleWord = (w: Word) => honorifics.has(w.bare) || titleModifiers.has(w.bare);

@@ -2,10 +2,9 @@
 // compromise's own tags and spans, and the word-statistics name model. A
 // candidate's kind is decided here when the evidence is clear enough.
 
-import { parseParagraph } from '../nlp';
+import type { NlpParagraph } from '../nlp';
 import { nameModel } from '../nameModel';
-import type { RuleContext } from '../rule';
-import type { Candidate, Word } from './types';
+import type { NeighbourWord, SpanCandidate, Word } from './types';
 import { knownPlaces, organizationEndings, organizationHeads, personVerbs, placeTags, roleWords, titleModifiers } from './tables';
 import { continuesName, continuesSentence, isAcronym } from './words';
 
@@ -15,14 +14,30 @@ const organizationIntroducers = new Set([
 ]);
 const pluralAgreement = /^(?:have|are|were|remain|play|face|host|lead|need)$/;
 
-function weighEvidence(c: Candidate, words: Word[], text: string, nlpSpans: Map<string, Set<string>>, numericShare: Map<number, number>): void {
+/**
+ * What the evidence reads outside the paragraph: the last two words of the
+ * paragraph before, the first word of the one after (with the text between),
+ * and, for a results table, the text that follows the paragraph.
+ */
+export interface ParagraphSurroundings {
+  before2?: NeighbourWord;
+  before?: NeighbourWord;
+  after?: NeighbourWord & { gap: string };
+  trailing: string;
+}
+
+function weighEvidence(c: SpanCandidate, words: Word[], text: string, nlpSpans: Map<string, Set<string>>, resultsTable: boolean, surroundings: ParagraphSurroundings): void {
   if (c.tableEntry) return;
   const span = words.slice(c.first, c.last + 1);
   const firstWord = span[0];
   const lastWord = span[span.length - 1];
-  const before = words[c.first - 1];
-  const before2 = words[c.first - 2];
-  const after = words[c.last + 1];
+  // Neighbours in this paragraph: only these can continue a name or a sentence.
+  const beforeHere = words[c.first - 1];
+  const afterHere = words[c.last + 1];
+  const before: NeighbourWord | undefined = beforeHere ?? (c.first === 0 ? surroundings.before : undefined);
+  const before2: NeighbourWord | undefined = words[c.first - 2] ?? (c.first === 1 ? surroundings.before : c.first === 0 ? surroundings.before2 : undefined);
+  const after: NeighbourWord | undefined = afterHere ?? surroundings.after;
+  const gapAfter = afterHere ? text.slice(lastWord.end, afterHere.start) : surroundings.after?.gap ?? '';
   const key = `${firstWord.start}:${lastWord.end}`;
   const nlpKinds = nlpSpans.get(key);
 
@@ -38,10 +53,10 @@ function weighEvidence(c: Candidate, words: Word[], text: string, nlpSpans: Map<
   if (span.some((w) => w.has('Organization') || w.has('SportsTeam'))) c.org += 2;
   if (span.length === 1 && isAcronym(firstWord)) c.org += 2;
   if (span.length === 1 && organizationEndings.has(firstWord.bare)) c.org -= 3;
-  if (before && !before.capitalised && organizationIntroducers.has(before.bare) && continuesName(text, before, firstWord)) c.org += 4;
+  if (beforeHere && !beforeHere.capitalised && organizationIntroducers.has(beforeHere.bare) && continuesName(text, beforeHere, firstWord)) c.org += 4;
   if (before && before2 && /^(?:in|of)$/.test(before.fold) && /^(?:shares|stake|stakes|holding|unit|subsidiary|division|shareholders|investors)$/.test(before2.fold)) c.org += 4;
   // British usage gives a team or company a plural verb: "United have won".
-  if (span.length <= 2 && after && pluralAgreement.test(after.fold) && continuesSentence(text, lastWord, after) && !lastWord.has('Plural')) c.org += 2;
+  if (span.length <= 2 && afterHere && pluralAgreement.test(afterHere.fold) && continuesSentence(text, lastWord, afterHere) && !lastWord.has('Plural')) c.org += 2;
   // "a spokesman for Cascade Energy", "shares in Acme"
   if (before && (before.fold === 'for' || before.fold === 'at' || before.fold === 'of') && before2 && roleWords.has(before2.bare)) c.org += 3;
   if (after && /^(?:shares?|stock|spokes(?:man|woman|person)|officials?|executives?|employees|workers|subsidiary|unit|chairman|president)$/.test(after.fold)) c.org += 2;
@@ -52,7 +67,7 @@ function weighEvidence(c: Candidate, words: Word[], text: string, nlpSpans: Map<
   if (span.some((w) => w.has('Person'))) c.per += 1;
   if (lastWord.has('LastName')) c.per += 1;
   if (span.some((w) => w.has('Honorific'))) c.per += 2;
-  if (before && !before.capitalised && roleWords.has(before.bare) && continuesName(text, before, firstWord)) {
+  if (beforeHere && !beforeHere.capitalised && roleWords.has(beforeHere.bare) && continuesName(text, beforeHere, firstWord)) {
     c.per += 4;
     c.role ??= roleBefore(words, c.first, text);
   }
@@ -61,10 +76,10 @@ function weighEvidence(c: Candidate, words: Word[], text: string, nlpSpans: Map<
     c.per += 4;
     c.role ??= appositive;
   }
-  if (after && personVerbs.has(after.fold) && continuesSentence(text, lastWord, after)) c.per += 1;
-  if (after && /^,\s+$/.test(text.slice(lastWord.end, after.start)) && /^(?:who|whose)$/.test(after.fold)) c.per += 3;
+  if (afterHere && personVerbs.has(afterHere.fold) && continuesSentence(text, lastWord, afterHere)) c.per += 1;
+  if (after && /^,\s+$/.test(gapAfter) && /^(?:who|whose)$/.test(after.fold)) c.per += 3;
   // "c Moin Khan b Waqar Younis": a cricket scorecard's caught and bowled.
-  if (before && /^(?:c|b|st|lbw)$/.test(before.text) && continuesName(text, before, firstWord)) c.per += 3;
+  if (beforeHere && /^(?:c|b|st|lbw)$/.test(beforeHere.text) && continuesName(text, beforeHere, firstWord)) c.per += 3;
   if (span.length >= 2 && /^\p{Lu}\.?$/u.test(firstWord.text) && text[firstWord.end] === '.') c.per += 4;
   // "Gencor said its profit rose", "Fox said his government": the pronoun that refers back.
   for (let k = c.last + 1; k < words.length && k <= c.last + 8 && words[k].sentenceId === lastWord.sentenceId; k++) {
@@ -78,8 +93,8 @@ function weighEvidence(c: Candidate, words: Word[], text: string, nlpSpans: Map<
 
   // Results and tables: "Barnsley 2 Oxford 1", "Gravelaine 24th", "Ato Boldon (Trinidad) 10.12".
   let teamWithScore = false;
-  if ((numericShare.get(lastWord.paragraph) ?? 0) >= 0.2) {
-    const rest = text.slice(lastWord.end, lastWord.end + 24);
+  if (resultsTable) {
+    const rest = (text.slice(lastWord.end) + surroundings.trailing).slice(0, 24);
     const country = /^\s*\(([^()]{2,20})\)/.exec(rest);
     const afterName = country ? rest.slice(country[0].length) : rest;
     if (/^\s+\d+(?:st|nd|rd|th)\b/.test(afterName) || /^\s*\(\d+(?:st|nd|rd|th)/.test(rest)) c.per += 4;
@@ -166,43 +181,34 @@ function appositiveRole(words: Word[], last: number, text: string): string | nul
 const personThreshold = 2;
 const organizationThreshold = 3;
 
-/** Weighs every candidate and settles the kind of those with clear evidence. */
-export function weighCandidates(ctx: RuleContext, words: Word[], candidates: Candidate[]): void {
-  const text = ctx.draft.text;
+/**
+ * Weighs the candidates of one paragraph and settles the kind of those with
+ * clear evidence. `text` is the paragraph's text in the draft.
+ */
+export function weighCandidates(words: Word[], text: string, parsed: NlpParagraph, candidates: SpanCandidate[], surroundings: ParagraphSurroundings): void {
   // compromise's own spans, keyed by range, as one more piece of evidence.
   const nlpSpans = new Map<string, Set<string>>();
-  for (const paragraph of ctx.draft.paragraphs) {
-    if (!/\p{Ll}/u.test(paragraph.text)) continue;
-    const parsed = parseParagraph(paragraph.text);
-    const add = (spans: { start: number; end: number }[], kind: string) => {
-      for (const s of spans) {
-        const key = `${paragraph.start + s.start}:${paragraph.start + s.end}`;
-        (nlpSpans.get(key) ?? nlpSpans.set(key, new Set()).get(key)!).add(kind);
-      }
-    };
-    add(parsed.people, 'per');
-    add(parsed.organizations, 'org');
-    add(parsed.places, 'loc');
-  }
-
-  const numericShare = new Map<number, number>();
-  {
-    const totals = new Map<number, [number, number]>();
-    for (const w of words) {
-      const t = totals.get(w.paragraph) ?? [0, 0];
-      t[0]++;
-      if (/\d/.test(w.text)) t[1]++;
-      totals.set(w.paragraph, t);
+  const add = (spans: { start: number; end: number }[], kind: string) => {
+    for (const s of spans) {
+      const key = `${s.start}:${s.end}`;
+      (nlpSpans.get(key) ?? nlpSpans.set(key, new Set()).get(key)!).add(kind);
     }
-    for (const [id, [all, numeric]] of totals) numericShare.set(id, numeric / all);
-  }
+  };
+  add(parsed.people, 'per');
+  add(parsed.organizations, 'org');
+  add(parsed.places, 'loc');
+  const resultsTable = isResultsTable(words);
   for (const c of candidates) {
-    weighEvidence(c, words, text, nlpSpans, numericShare);
+    weighEvidence(c, words, text, nlpSpans, resultsTable, surroundings);
     if (c.tableEntry) continue;
     const best = Math.max(c.per, c.org);
     if (c.per >= c.org && c.per >= personThreshold && c.per > c.loc) c.kind = 'person';
     else if (c.org > c.per && c.org >= organizationThreshold && c.org > c.loc) c.kind = 'organization';
     c.firm = c.kind !== undefined && best >= 5 && best - Math.min(c.per, c.org) >= 3;
   }
+}
 
+/** A paragraph with many figures (scores, results, standings) reads names differently. */
+export function isResultsTable(words: Word[]): boolean {
+  return words.length > 0 && words.filter((w) => /\d/.test(w.text)).length / words.length >= 0.2;
 }

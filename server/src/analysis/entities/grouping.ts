@@ -3,8 +3,7 @@
 // the entity at an offset.
 
 import { foldName } from '../nlp';
-import type { Candidate, Entity, EntityAnalysis, Kind, TableEntry, Word } from './types';
-import { acronymOf, spanFold } from './resolution';
+import type { Candidate, Entity, EntityAnalysis, Kind, TableEntry } from './types';
 
 interface Group {
   kind: Kind;
@@ -13,7 +12,7 @@ interface Group {
   tableEntry?: TableEntry;
 }
 
-export function groupEntities(candidates: Candidate[], words: Word[], text: string): Entity[] {
+export function groupEntities(candidates: Candidate[], text: string): Entity[] {
   const groups: Group[] = [];
   const byKey = new Map<string, Group>();
   const surnameOwners = new Map<string, Group[]>();
@@ -29,21 +28,21 @@ export function groupEntities(candidates: Candidate[], words: Word[], text: stri
   };
 
   // Full names first, so that surnames attach to the person they abbreviate.
-  const ordered = [...candidates].sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
+  const ordered = [...candidates].sort((a, b) => b.length - a.length || a.start - b.start);
   for (const c of ordered) {
-    const fold = spanFold(words, c);
+    const fold = c.fold;
     if (c.kind === 'organization') {
       let group: Group | undefined;
       if (c.tableEntry) group = open('organization', c.tableEntry.id, c.tableEntry);
       else group = organizationAcronyms.get(fold.toUpperCase()) ?? open('organization', fold);
       group.candidates.push(c);
-      if (c.last > c.first) organizationAcronyms.set(acronymOf(words, c), group);
+      if (c.length > 1) organizationAcronyms.set(c.acronym, group);
       continue;
     }
-    if (c.last > c.first) {
+    if (c.length > 1) {
       const group = open('person', fold);
       group.candidates.push(c);
-      const surname = words[c.last].bare;
+      const surname = c.lastBare;
       const owners = surnameOwners.get(surname) ?? [];
       if (!owners.includes(group)) owners.push(group);
       surnameOwners.set(surname, owners);
@@ -54,8 +53,13 @@ export function groupEntities(candidates: Candidate[], words: Word[], text: stri
     let owner: Group | undefined;
     let ownerFirst = -1;
     for (const g of owners) {
-      const earliest = Math.min(...g.candidates.map((m) => m.first));
-      const latestBefore = Math.max(-1, ...g.candidates.filter((m) => m.first < c.first).map((m) => m.first));
+      // Loops, not Math.min(...spread): a group may hold thousands of mentions.
+      let earliest = Infinity;
+      let latestBefore = -1;
+      for (const m of g.candidates) {
+        earliest = Math.min(earliest, m.start);
+        if (m.start < c.start) latestBefore = Math.max(latestBefore, m.start);
+      }
       const score = latestBefore >= 0 ? latestBefore : -earliest - 1e9;
       if (!owner || score > ownerFirst) {
         owner = g;
@@ -67,16 +71,14 @@ export function groupEntities(candidates: Candidate[], words: Word[], text: stri
 
   const entities: Entity[] = [];
   for (const group of groups) {
-    group.candidates.sort((a, b) => a.first - b.first);
+    group.candidates.sort((a, b) => a.start - b.start);
     const mentions = group.candidates.map((c) => {
-      const start = words[c.first].start;
-      const end = words[c.last].end;
-      return { start, end, text: text.slice(start, end) };
+      return { start: c.start, end: c.end, text: text.slice(c.start, c.end) };
     });
-    const fullest = group.tableEntry && !group.candidates.some((c) => c.last - c.first >= 1)
+    const fullest = group.tableEntry && !group.candidates.some((c) => c.length > 1)
       ? undefined
-      : group.candidates.reduce((best, c) => (c.last - c.first > best.last - best.first || (c.last - c.first === best.last - best.first && words[c.last].end - words[c.first].start > words[best.last].end - words[best.first].start) ? c : best));
-    const name = fullest ? text.slice(words[fullest.first].start, words[fullest.last].end) : group.tableEntry!.name;
+      : group.candidates.reduce((best, c) => (c.length > best.length || (c.length === best.length && c.end - c.start > best.end - best.start) ? c : best));
+    const name = fullest ? text.slice(fullest.start, fullest.end) : group.tableEntry!.name;
     const seen = new Set<string>([foldName(name)]);
     const aliases: string[] = [];
     for (const m of mentions) {

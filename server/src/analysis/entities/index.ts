@@ -17,14 +17,14 @@
 
 import { attributeQuotes } from '../attribution';
 import type { RuleContext } from '../rule';
-import { buildCandidates } from './candidates';
-import { weighCandidates } from './evidence';
+import type { ParagraphSurroundings } from './evidence';
 import { groupEntities, withLookup } from './grouping';
+import { paragraphCandidates, summarizeParagraph, type ParagraphSummary } from './paragraphs';
 import { propagate } from './resolution';
-import type { Entity, EntityAnalysis } from './types';
-import { collectWords } from './words';
+import type { Candidate, Entity, EntityAnalysis, NeighbourWord } from './types';
 
 export type { AttributedQuote, Entity, EntityAnalysis, Mention } from './types';
+export { clearEntityCaches } from './paragraphs';
 
 export function analyzeEntities(ctx: RuleContext): EntityAnalysis {
   return ctx.memo('entities', () => {
@@ -34,11 +34,45 @@ export function analyzeEntities(ctx: RuleContext): EntityAnalysis {
   });
 }
 
+/**
+ * The per-paragraph work comes from the caches (paragraphs.ts); what runs
+ * here for every version of the draft is one pass over the paragraphs and
+ * the document-level resolution over their candidates.
+ */
 function resolveEntities(ctx: RuleContext): Entity[] {
   const text = ctx.draft.text;
-  const words = collectWords(ctx);
-  const candidates = buildCandidates(words, text);
-  weighCandidates(ctx, words, candidates);
-  propagate(candidates, words);
-  return groupEntities(candidates.filter((c) => c.kind), words, text);
+  const read: { start: number; prose: string; summary: ParagraphSummary }[] = [];
+  const midSentenceCapitals = new Set<string>();
+  for (const paragraph of ctx.draft.paragraphs) {
+    // All-caps paragraphs (wire headlines, shouted text) carry no case
+    // evidence; they are left alone rather than guessed at.
+    if (!/\p{Ll}/u.test(paragraph.text)) continue;
+    const summary = summarizeParagraph(paragraph.text);
+    if (!summary.first) continue;
+    read.push({ start: paragraph.start, prose: paragraph.text, summary });
+    for (const fold of summary.midSentenceCapitals) midSentenceCapitals.add(fold);
+  }
+
+  const candidates: Candidate[] = [];
+  let recent: NeighbourWord[] = [];
+  read.forEach(({ start, prose, summary }, i) => {
+    const end = start + prose.length;
+    const next = read[i + 1];
+    const surroundings: ParagraphSurroundings = {
+      before2: recent.length >= 2 ? recent[recent.length - 2] : undefined,
+      before: recent[recent.length - 1],
+      after: next && { ...next.summary.first!, gap: text.slice(start + summary.lastEnd, next.start + next.summary.first!.start) },
+      trailing: summary.resultsTable ? text.slice(end, end + 24) : '',
+    };
+    for (const c of paragraphCandidates(prose, text.slice(start, end), summary, surroundings, midSentenceCapitals)) {
+      candidates.push({ ...c, start: c.start + start, end: c.end + start });
+    }
+    recent = [...recent, ...summary.lastTwo].slice(-2);
+  });
+
+  propagate(candidates);
+  return groupEntities(
+    candidates.filter((c) => c.kind),
+    text,
+  );
 }

@@ -2,48 +2,39 @@
 // other mentions (surnames, full names, acronyms), matched on folded forms
 // so "Çavuşoğlu" and "Cavusoglu" agree.
 
-import type { Candidate, Word } from './types';
-
-export const spanFold = (words: Word[], c: Candidate) => words.slice(c.first, c.last + 1).map((w) => w.bare).join(' ');
-export const acronymOf = (words: Word[], c: Candidate) =>
-  words
-    .slice(c.first, c.last + 1)
-    .filter((w) => w.capitalised)
-    .map((w) => w.text[0])
-    .join('')
-    .toUpperCase();
+import type { Candidate } from './types';
 
 /**
  * What the story establishes once holds for its other mentions: a person's
  * surname and full name, an organization's name and its acronym. Firm and
  * multi-word decisions teach; every candidate can learn.
  */
-export function propagate(candidates: Candidate[], words: Word[]): void {
+export function propagate(candidates: Candidate[]): void {
   const personNames = new Map<string, number>();
   const personParts = new Map<string, number>();
   const organizationNames = new Map<string, number>();
   for (const c of candidates) {
     if (!c.kind) continue;
-    const multiWord = c.last > c.first;
+    const multiWord = c.length > 1;
     if (c.kind === 'person' && (c.firm || multiWord)) {
-      personNames.set(spanFold(words, c), (personNames.get(spanFold(words, c)) ?? 0) + 1);
+      personNames.set(c.fold, (personNames.get(c.fold) ?? 0) + 1);
       if (multiWord) {
-        personParts.set(words[c.last].bare, (personParts.get(words[c.last].bare) ?? 0) + 1);
-        personParts.set(words[c.first].bare, (personParts.get(words[c.first].bare) ?? 0) + 0.5);
+        personParts.set(c.lastBare, (personParts.get(c.lastBare) ?? 0) + 1);
+        personParts.set(c.firstBare, (personParts.get(c.firstBare) ?? 0) + 0.5);
       }
     }
     if (c.kind === 'organization' && (c.firm || multiWord)) {
-      organizationNames.set(spanFold(words, c), (organizationNames.get(spanFold(words, c)) ?? 0) + 1);
+      organizationNames.set(c.fold, (organizationNames.get(c.fold) ?? 0) + 1);
       if (multiWord) {
-        const acronym = acronymOf(words, c).toLowerCase();
+        const acronym = c.acronym.toLowerCase();
         if (acronym.length >= 2) organizationNames.set(acronym, (organizationNames.get(acronym) ?? 0) + 0.5);
       }
     }
   }
   for (const c of candidates) {
     if (c.tableEntry || c.firm) continue;
-    const fold = spanFold(words, c);
-    const asPerson = (personNames.get(fold) ?? 0) + (c.first === c.last ? personParts.get(fold) ?? 0 : 0);
+    const fold = c.fold;
+    const asPerson = (personNames.get(fold) ?? 0) + (c.length === 1 ? personParts.get(fold) ?? 0 : 0);
     const asOrganization = organizationNames.get(fold) ?? 0;
     if (asPerson === 0 && asOrganization === 0) continue;
     if (asPerson >= asOrganization && asPerson >= 1) c.kind = 'person';
@@ -54,7 +45,7 @@ export function propagate(candidates: Candidate[], words: Word[]): void {
   // sentence-initial surname) takes the type its other mentions share.
   const sameName = new Map<string, Candidate[]>();
   for (const c of candidates) {
-    const fold = spanFold(words, c);
+    const fold = c.fold;
     (sameName.get(fold) ?? sameName.set(fold, []).get(fold)!).push(c);
   }
   for (const group of sameName.values()) {

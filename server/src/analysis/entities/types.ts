@@ -43,12 +43,12 @@ export interface TableEntry {
   forms: { words: string[]; exactCase: string | null }[];
 }
 
+/** A word of one paragraph; offsets, indices and sentence numbers are paragraph-relative. */
 export interface Word extends NlpWord {
-  /** Index in the draft's word list. */
+  /** Index in the paragraph's word list. */
   index: number;
-  /** Draft-wide sentence id. */
+  /** Index of the sentence within the paragraph. */
   sentenceId: number;
-  paragraph: number;
   fold: string;
   /** Folded text without a final period ("corp." -> "corp"). */
   bare: string;
@@ -56,7 +56,15 @@ export interface Word extends NlpWord {
   has(tag: string): boolean;
 }
 
-export interface Candidate {
+/** What the evidence stage knows of a word in a neighbouring paragraph. */
+export interface NeighbourWord {
+  fold: string;
+  bare: string;
+  capitalised: boolean;
+}
+
+/** A candidate name inside one paragraph, as word indices. */
+export interface SpanCandidate {
   /** Word index range [first, last] of the name itself (titles excluded). */
   first: number;
   last: number;
@@ -68,5 +76,28 @@ export interface Candidate {
   /** The type decided so far; undefined until evidence or propagation settles it. */
   kind?: Kind;
   /** Decided by strong local evidence (title, table, cue word): may seed propagation. */
+  firm: boolean;
+}
+
+/**
+ * A weighed candidate as document-level resolution reads it: offsets (in the
+ * per-paragraph cache relative to the paragraph, in the draft once assembled)
+ * and the folded forms that resolution matches on.
+ */
+export interface Candidate {
+  start: number;
+  end: number;
+  /** Number of words in the name. */
+  length: number;
+  /** Folded words without final periods, joined by spaces. */
+  fold: string;
+  firstBare: string;
+  lastBare: string;
+  /** Initials of the capitalised words, upper case ("European Central Bank" -> "ECB"). */
+  acronym: string;
+  role: string | null;
+  tableEntry?: TableEntry;
+  loc: number;
+  kind?: Kind;
   firm: boolean;
 }

@@ -1,40 +1,25 @@
-// The words of a draft as the entity pass reads them: compromise's words per
-// paragraph, with draft-wide indices, folded forms and capitalisation.
+// The words of a paragraph as the entity pass reads them: compromise's words
+// with folded forms and capitalisation, and how consecutive words join.
 
-import { foldName, parseParagraph } from '../nlp';
-import type { RuleContext } from '../rule';
+import { foldName, type NlpParagraph } from '../nlp';
 import { honorifics } from './tables';
 import type { Word } from './types';
 
-export function collectWords(ctx: RuleContext): Word[] {
-  const words: Word[] = [];
-  let sentenceBase = 0;
-  for (const paragraph of ctx.draft.paragraphs) {
-    // All-caps paragraphs (wire headlines, shouted text) carry no case
-    // evidence; they are left alone rather than guessed at.
-    if (!/\p{Ll}/u.test(paragraph.text)) continue;
-    const parsed = parseParagraph(paragraph.text);
-    let maxSentence = 0;
-    for (const w of parsed.words) {
-      const fold = foldName(w.text);
-      const tags = new Set(w.tags);
-      maxSentence = Math.max(maxSentence, w.sentence);
-      words.push({
-        ...w,
-        start: paragraph.start + w.start,
-        end: paragraph.start + w.end,
-        index: words.length,
-        sentenceId: sentenceBase + w.sentence,
-        paragraph: paragraph.index,
-        fold,
-        bare: fold.replace(/\.$/, ''),
-        capitalised: isCapitalised(w.text),
-        has: (tag: string) => tags.has(tag),
-      });
-    }
-    sentenceBase += maxSentence + 1;
-  }
-  return words;
+/** The words of one paragraph, offsets relative to the paragraph. */
+export function paragraphWords(parsed: NlpParagraph): Word[] {
+  return parsed.words.map((w, index) => {
+    const fold = foldName(w.text);
+    const tags = new Set(w.tags);
+    return {
+      ...w,
+      index,
+      sentenceId: w.sentence,
+      fold,
+      bare: fold.replace(/\.$/, ''),
+      capitalised: isCapitalised(w.text),
+      has: (tag: string) => tags.has(tag),
+    };
+  });
 }
 
 export function isCapitalised(text: string): boolean {
