@@ -29,7 +29,8 @@ export interface ParagraphSummary {
 
 // Enough for a 100,000-word draft's paragraphs plus the versions being typed.
 const summaries = new TextCache<ParagraphSummary>(8192);
-const passes = new TextCache<Candidate[]>(8192);
+/** Paragraph text -> surroundings -> candidates; two levels, so no key copies the paragraph's text. */
+const passes = new TextCache<Map<string, Candidate[]>>(8192);
 
 const neighbour = (w: Word): NeighbourWord => ({ fold: w.fold, bare: w.bare, capitalised: w.capitalised });
 
@@ -70,14 +71,22 @@ export function paragraphCandidates(
     surroundings.trailing,
     summary.draftDependent.map((fold) => (midSentenceCapitals.has(fold) ? '1' : '0')).join(''),
   ].join('\u0001');
-  const key = `${prose}\u0000${raw === prose ? '' : raw}\u0000${context}`;
-  return passes.get(key, () => {
-    const parsed = parseParagraph(prose);
-    const words = paragraphWords(parsed);
-    const candidates = buildCandidates(words, raw, midSentenceCapitals);
-    weighCandidates(words, raw, parsed, candidates, surroundings);
-    return candidates.map((c) => settled(c, words));
-  });
+  const byContext = passes.get(raw === prose ? prose : `${prose}\u0000${raw}`, () => new Map());
+  const cached = byContext.get(context);
+  if (cached) return cached;
+  // A paragraph's surroundings rarely change; keep a few versions, not every one seen.
+  if (byContext.size >= 4) byContext.clear();
+  const computed = computeCandidates(prose, raw, surroundings, midSentenceCapitals);
+  byContext.set(context, computed);
+  return computed;
+}
+
+function computeCandidates(prose: string, raw: string, surroundings: ParagraphSurroundings, midSentenceCapitals: ReadonlySet<string>): Candidate[] {
+  const parsed = parseParagraph(prose);
+  const words = paragraphWords(parsed);
+  const candidates = buildCandidates(words, raw, midSentenceCapitals);
+  weighCandidates(words, raw, parsed, candidates, surroundings);
+  return candidates.map((c) => settled(c, words));
 }
 
 function settled(c: SpanCandidate, words: Word[]): Candidate {
