@@ -11,7 +11,7 @@
 
 import { analyzeQuotes, type Quotation } from './quotes';
 import type { RuleContext } from './rule';
-import type { Entity } from './entities';
+import type { Entity } from './entities/types';
 
 const speechVerbs =
   'said|says|say|told|tells|added|adds|continued|continues|wrote|writes|asked|asks|explained|explains|insisted|insists|claimed|claims|noted|notes|stated|states|argued|argues|replied|replies|warned|warns|declared|declares|announced|acknowledged|conceded|recalled|recalls|observed|remarked|responded|answered|testified|tweeted|posted|cautioned|predicted|suggested|admitted|admits|maintained|maintains';

@@ -16,9 +16,9 @@ import { createContext, finishFindings, keystrokePhase, pausePhase, runRules, ty
 import { selectSafeFixes, type SafeFixes } from './applyFixes';
 import { carryOver, findEditedStretch, type EditedStretch } from './carryOver';
 import { parseDraft, updateDraft, type Draft } from './draft';
-import { analyzeEntities, withLookup, type Entity, type EntityAnalysis } from './entities';
+import { analyzeEntities, prepareEntityParagraph, withLookup, type Entity, type EntityAnalysis } from './entities';
 import { checkDraftSize } from './limits';
-import { isParagraphParsed, parseParagraph } from './nlp';
+import { isParagraphParsed } from './nlp';
 import { analyzeQuotes, type Quotation } from './quotes';
 import type { RuleContext } from './rule';
 import { rules as allRules } from './rules/index';
@@ -267,7 +267,7 @@ export class DraftSession {
     for (let i = 0; i < paragraphs.length; i++) {
       // Parsing into the NLP cache (keyed by the paragraph's text) is most of
       // the cost of the entity pass on a draft seen for the first time.
-      parseParagraph(paragraphs[i].text);
+      prepareEntityParagraph(paragraphs[i].text);
       if (performance.now() - sliceStart > control.sliceMs) {
         control.progress?.(i + 1, paragraphs.length);
         if (!(await maybePause())) return undefined;

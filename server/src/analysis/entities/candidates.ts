@@ -1,0 +1,166 @@
+// Candidate names: runs of capitalised words ("Bank of England", "Charles de
+// Gaulle") and matches of the organization table, trimmed to the name, with
+// titles ("Foreign Minister") kept out of the name and recorded as the role.
+
+import type { SpanCandidate, TableEntry, Word } from './types';
+import { honorifics, nameParticles, nonNames, organizationEndings, organizationHeads, tableByFirstWord, timeTags, titleModifiers } from './tables';
+import { continuesName } from './words';
+
+function findTableMatch(words: Word[], i: number, text: string): { entry: TableEntry; length: number } | undefined {
+  const forms = tableByFirstWord.get(words[i].bare) ?? tableByFirstWord.get(words[i].fold);
+  if (!forms) return undefined;
+  for (const form of forms) {
+    const n = form.words.length;
+    if (i + n > words.length) continue;
+    let ok = true;
+    for (let k = 0; k < n && ok; k++) {
+      const w = words[i + k];
+      if (w.bare !== form.words[k] && w.fold !== form.words[k]) ok = false;
+      else if (k > 0 && !continuesName(text, words[i + k - 1], w)) ok = false;
+    }
+    if (!ok) continue;
+    const surface = words.slice(i, i + n);
+    if (form.exactCase !== null) {
+      if (surface.map((w) => w.text).join(' ') !== form.exactCase) continue;
+    } else if (!surface.some((w) => w.capitalised)) continue;
+    return { entry: form.entry, length: n };
+  }
+  return undefined;
+}
+
+const opensSentenceOrQuote = (w: Word) => w.sentenceStart || /["“‘(]\s*$/.test(w.pre);
+
+/** The words this paragraph capitalises mid-sentence: across the draft, they are names whatever their tags say. */
+export function midSentenceCapitalsOf(words: Word[]): string[] {
+  return words.filter((w) => w.capitalised && !opensSentenceOrQuote(w)).map((w) => w.fold);
+}
+
+/**
+ * The words whose reading depends on the whole draft: a capitalised verb or
+ * adjective opening a sentence is a name only if the story capitalises it
+ * mid-sentence somewhere too (see isCommonWord below).
+ */
+export function draftDependentWords(words: Word[]): string[] {
+  return words.filter((w) => opensSentenceOrQuote(w)).map((w) => w.fold);
+}
+
+/**
+ * Candidates of one paragraph. `midSentenceCapitals` holds the draft's
+ * mid-sentence capitals; only the paragraph's draftDependentWords are looked up.
+ */
+export function buildCandidates(words: Word[], text: string, midSentenceCapitals: ReadonlySet<string>): SpanCandidate[] {
+  const candidates: SpanCandidate[] = [];
+  let i = 0;
+  while (i < words.length) {
+    const match = findTableMatch(words, i, text);
+    const following = match && words[i + match.length];
+    // "UN Security Council", "Reuters Television": the table names only part of a longer name.
+    const partOfLongerName = following && following.capitalised && continuesName(text, words[i + match.length - 1], following);
+    if (match && !partOfLongerName) {
+      candidates.push({ first: i, last: i + match.length - 1, role: null, tableEntry: match.entry, per: 0, org: 10, loc: 0, kind: 'organization', firm: true });
+      i += match.length;
+      continue;
+    }
+    if (!words[i].capitalised) {
+      i++;
+      continue;
+    }
+    let last = i;
+    for (;;) {
+      const next = words[last + 1];
+      if (!next) break;
+      if (next.capitalised && continuesName(text, words[last], next)) {
+        last++;
+        continue;
+      }
+      // Lower-case links inside a name: "Bank of England", "Charles de Gaulle".
+      const after = words[last + 2];
+      const afterThat = words[last + 3];
+      if (!next.capitalised && after && continuesName(text, words[last], next)) {
+        // "Bank of England", "Secretary of State", but not "Dr. Lena Moreau of Harborview University".
+        const head = words[last].bare;
+        const orgOrTitle = organizationHeads.has(head) || honorifics.has(head) || (organizationHeads.has(words[i].bare) && last - i < 3);
+        if ((next.fold === 'of' || next.fold === 'for') && orgOrTitle && after.capitalised && continuesName(text, next, after)) {
+          last += 2;
+          continue;
+        }
+        if ((next.fold === 'of' || next.fold === 'for') && orgOrTitle && after.fold === 'the' && afterThat?.capitalised && continuesName(text, after, afterThat)) {
+          last += 3;
+          continue;
+        }
+        if ((next.fold === '&' || next.text === 'and') && !organizationEndings.has(words[last].bare) && after.capitalised && continuesName(text, next, after) && organizationEndings.has(lastCapitalisedAfter(words, last + 2, text))) {
+          last += 2;
+          continue;
+        }
+        if (nameParticles.has(next.fold) && after.capitalised && continuesName(text, next, after) && !words[last].has('Place')) {
+          last += 2;
+          continue;
+        }
+      }
+      break;
+    }
+    candidates.push(...shapeCandidate(words, i, last, text, midSentenceCapitals));
+    i = last + 1;
+  }
+  return candidates;
+}
+
+/** The bare form of the last capitalised word of the run starting at i. */
+function lastCapitalisedAfter(words: Word[], i: number, text: string): string {
+  let j = i;
+  while (words[j + 1]?.capitalised && continuesName(text, words[j], words[j + 1])) j++;
+  return words[j].bare;
+}
+
+/**
+ * Trim a run of capitalised words to the name: drop a sentence-initial
+ * common word and "The", split off a title as the person's role ("Reserve
+ * Bank of India Governor" + "Chakravarty Rangarajan"), and reject months,
+ * days and nationalities. A title may carry an organization or place of its
+ * own before it, which becomes a candidate too.
+ */
+function shapeCandidate(words: Word[], first: number, last: number, text: string, midSentenceCapitals: ReadonlySet<string>): SpanCandidate[] {
+  const isCommonWord = (w: Word) => {
+    if (w.has('Person') || w.has('Organization') || w.has('Place')) return false;
+    if (['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'QuestionWord', 'Expression', 'Adverb'].some((t) => w.has(t))) return true;
+    // "Held", "Stenning", "Despite": a guessed verb or adjective is a name only if the story capitalises it elsewhere too.
+    if (w.has('Verb') || w.has('Adjective') || w.has('Value') || w.has('Plural')) return !midSentenceCapitals.has(w.fold);
+    // A capitalised compound of lower-case words starts a sentence, it does not name anyone: "Third-seeded".
+    return /^\p{Lu}\p{Ll}+-\p{Ll}/u.test(w.text) && !midSentenceCapitals.has(w.fold);
+  };
+  // Sentence-initial (or quote-initial) common words: "Despite", "The", "Officials".
+  const introducesTitle = (k: number) => k < last && (honorifics.has(words[k + 1].bare) || titleModifiers.has(words[k + 1].bare)) && !words[k].has('Determiner');
+  while (first <= last && opensSentenceOrQuote(words[first]) && ((isCommonWord(words[first]) && !introducesTitle(first)) || words[first].fold === 'the')) first++;
+  while (first <= last && (words[first].fold === 'the' || (words[first].fold === 'a' && text[words[first].end] !== '.'))) first++;
+  if (first > last) return [];
+
+  const result: SpanCandidate[] = [];
+  let role: string | null = null;
+  let per = 0;
+  const isTitleWord = (w: Word) => honorifics.has(w.bare) || titleModifiers.has(w.bare);
+  if (!organizationEndings.has(words[last].bare) && last > first) {
+    // The name proper: the words after the last title word.
+    let k = last;
+    while (k > first && !isTitleWord(words[k - 1])) k--;
+    let h = k - 1;
+    while (h >= first && !honorifics.has(words[h].bare)) h--;
+    if (k > first && h >= first) {
+      // The title phrase runs back from its honorific over modifiers and nationalities.
+      let t = h;
+      while (t > first && (isTitleWord(words[t - 1]) || words[t - 1].has('Demonym') || (words[t - 1].has('Adjective') && !words[t - 1].has('Person')))) t--;
+      // Keep an abbreviated title's period: "Dr.", "Sen.".
+      const titleEnd = words[k - 1].end + (text[words[k - 1].end] === '.' ? 1 : 0);
+      role = text.slice(words[first].start, titleEnd);
+      per += 6;
+      if (t > first) result.push(...shapeCandidate(words, first, t - 1, text, midSentenceCapitals));
+      first = k;
+    }
+  }
+  const span = words.slice(first, last + 1);
+  if (span.every((w) => timeTags.some((t) => w.has(t)) || w.has('Value') || /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*(?:-\w+)?$/.test(w.bare))) return result;
+  if (span.length === 1 && (span[0].has('Demonym') || (span[0].has('Adjective') && !span[0].has('ProperNoun')))) return result;
+  if (span.every((w) => !/\p{L}/u.test(w.text))) return result;
+  if (span.length === 1 && nonNames.has(span[0].bare)) return result;
+  result.push({ first, last, role, per, org: 0, loc: 0, firm: false });
+  return result;
+}

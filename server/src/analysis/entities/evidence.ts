@@ -1,0 +1,214 @@
+// Evidence for each candidate: titles and roles, organization cue words,
+// compromise's own tags and spans, and the word-statistics name model. A
+// candidate's kind is decided here when the evidence is clear enough.
+
+import type { NlpParagraph } from '../nlp';
+import { nameModel } from '../nameModel';
+import type { NeighbourWord, SpanCandidate, Word } from './types';
+import { knownPlaces, organizationEndings, organizationHeads, personVerbs, placeTags, roleWords, titleModifiers } from './tables';
+import { continuesName, continuesSentence, isAcronym } from './words';
+
+/** Nouns that introduce an organization: "retailer Lidl", "the exploration company Ivernia". */
+const organizationIntroducers = new Set([
+  'company', 'companies', 'firm', 'group', 'retailer', 'retailers', 'bank', 'lender', 'insurer', 'carrier', 'airline', 'maker', 'manufacturer', 'producer', 'supplier', 'distributor', 'operator', 'developer', 'publisher', 'broker', 'brokerage', 'conglomerate', 'subsidiary', 'unit', 'rival', 'club', 'side', 'team', 'champions', 'newspaper', 'daily', 'weekly', 'agency', 'party', 'movement', 'union', 'organisation', 'organization', 'network', 'broadcaster', 'channel', 'magazine', 'chain', 'giant', 'utility', 'refiner', 'miner', 'exporter', 'importer', 'trader', 'fund', 'investor', 'consortium', 'brewer', 'automaker', 'carmaker', 'partner', 'rebels', 'guerrillas', 'militia',
+]);
+const pluralAgreement = /^(?:have|are|were|remain|play|face|host|lead|need)$/;
+
+/**
+ * What the evidence reads outside the paragraph: the last two words of the
+ * paragraph before, the first word of the one after (with the text between),
+ * and, for a results table, the text that follows the paragraph.
+ */
+export interface ParagraphSurroundings {
+  before2?: NeighbourWord;
+  before?: NeighbourWord;
+  after?: NeighbourWord & { gap: string };
+  trailing: string;
+}
+
+function weighEvidence(c: SpanCandidate, words: Word[], text: string, nlpSpans: Map<string, Set<string>>, resultsTable: boolean, surroundings: ParagraphSurroundings): void {
+  if (c.tableEntry) return;
+  const span = words.slice(c.first, c.last + 1);
+  const firstWord = span[0];
+  const lastWord = span[span.length - 1];
+  // Neighbours in this paragraph: only these can continue a name or a sentence.
+  const beforeHere = words[c.first - 1];
+  const afterHere = words[c.last + 1];
+  const before: NeighbourWord | undefined = beforeHere ?? (c.first === 0 ? surroundings.before : undefined);
+  const before2: NeighbourWord | undefined = words[c.first - 2] ?? (c.first === 1 ? surroundings.before : c.first === 0 ? surroundings.before2 : undefined);
+  const after: NeighbourWord | undefined = afterHere ?? surroundings.after;
+  const gapAfter = afterHere ? text.slice(lastWord.end, afterHere.start) : surroundings.after?.gap ?? '';
+  const key = `${firstWord.start}:${lastWord.end}`;
+  const nlpKinds = nlpSpans.get(key);
+
+  if (knownPlaces.has(span.map((w) => w.bare).join(' '))) {
+    c.loc += 10;
+    return;
+  }
+  // Organizations
+  if (organizationEndings.has(lastWord.bare) && span.length > 1) c.org += 5;
+  if (organizationHeads.has(firstWord.bare) && span.some((w) => w.fold === 'of')) c.org += 5;
+  if (span.some((w) => w.fold === 'of' || w.fold === 'for')) c.org += 1;
+  if (nlpKinds?.has('org')) c.org += 2;
+  if (span.some((w) => w.has('Organization') || w.has('SportsTeam'))) c.org += 2;
+  if (span.length === 1 && isAcronym(firstWord)) c.org += 2;
+  if (span.length === 1 && organizationEndings.has(firstWord.bare)) c.org -= 3;
+  if (beforeHere && !beforeHere.capitalised && organizationIntroducers.has(beforeHere.bare) && continuesName(text, beforeHere, firstWord)) c.org += 4;
+  if (before && before2 && /^(?:in|of)$/.test(before.fold) && /^(?:shares|stake|stakes|holding|unit|subsidiary|division|shareholders|investors)$/.test(before2.fold)) c.org += 4;
+  // British usage gives a team or company a plural verb: "United have won".
+  if (span.length <= 2 && afterHere && pluralAgreement.test(afterHere.fold) && continuesSentence(text, lastWord, afterHere) && !lastWord.has('Plural')) c.org += 2;
+  // "a spokesman for Cascade Energy", "shares in Acme"
+  if (before && (before.fold === 'for' || before.fold === 'at' || before.fold === 'of') && before2 && roleWords.has(before2.bare)) c.org += 3;
+  if (after && /^(?:shares?|stock|spokes(?:man|woman|person)|officials?|executives?|employees|workers|subsidiary|unit|chairman|president)$/.test(after.fold)) c.org += 2;
+
+  // People
+  if (nlpKinds?.has('per')) c.per += 2;
+  if (span.length >= 2 && (firstWord.has('FirstName') || firstWord.has('MaleName') || firstWord.has('FemaleName'))) c.per += 3;
+  if (span.some((w) => w.has('Person'))) c.per += 1;
+  if (lastWord.has('LastName')) c.per += 1;
+  if (span.some((w) => w.has('Honorific'))) c.per += 2;
+  if (beforeHere && !beforeHere.capitalised && roleWords.has(beforeHere.bare) && continuesName(text, beforeHere, firstWord)) {
+    c.per += 4;
+    c.role ??= roleBefore(words, c.first, text);
+  }
+  const appositive = appositiveRole(words, c.last, text);
+  if (appositive) {
+    c.per += 4;
+    c.role ??= appositive;
+  }
+  if (afterHere && personVerbs.has(afterHere.fold) && continuesSentence(text, lastWord, afterHere)) c.per += 1;
+  if (after && /^,\s+$/.test(gapAfter) && /^(?:who|whose)$/.test(after.fold)) c.per += 3;
+  // "c Moin Khan b Waqar Younis": a cricket scorecard's caught and bowled.
+  if (beforeHere && /^(?:c|b|st|lbw)$/.test(beforeHere.text) && continuesName(text, beforeHere, firstWord)) c.per += 3;
+  if (span.length >= 2 && /^\p{Lu}\.?$/u.test(firstWord.text) && text[firstWord.end] === '.') c.per += 4;
+  // "Gencor said its profit rose", "Fox said his government": the pronoun that refers back.
+  for (let k = c.last + 1; k < words.length && k <= c.last + 8 && words[k].sentenceId === lastWord.sentenceId; k++) {
+    const f = words[k].fold;
+    if (words[k].capitalised && k > c.last + 1) break;
+    if (f === 'its') c.org += 2;
+    else if (f === 'his' || f === 'her' || f === 'he' || f === 'she') c.per += 1.5;
+    else continue;
+    break;
+  }
+
+  // Results and tables: "Barnsley 2 Oxford 1", "Gravelaine 24th", "Ato Boldon (Trinidad) 10.12".
+  let teamWithScore = false;
+  if (resultsTable) {
+    const rest = (text.slice(lastWord.end) + surroundings.trailing).slice(0, 24);
+    const country = /^\s*\(([^()]{2,20})\)/.exec(rest);
+    const afterName = country ? rest.slice(country[0].length) : rest;
+    if (/^\s+\d+(?:st|nd|rd|th)\b/.test(afterName) || /^\s*\(\d+(?:st|nd|rd|th)/.test(rest)) c.per += 4;
+    else if (/^\s+\d+(?:-\d{1,2})?(?:\s|$|\)|\.$)/.test(afterName) && c.per < 4) {
+      // A team and its score (or a cricket total, "Essex 194-0"): the place name is the club here.
+      teamWithScore = true;
+    }
+    else if (country && /^\s+[\d:.]+\d/.test(afterName)) c.per += 2;
+  }
+  // "v Glamorgan": the other side of a fixture.
+  if (before && /^(?:v|vs)$/.test(before.bare) && c.per < 4) c.org += 3;
+  // "the Rangers", "the Red Sox": a team or party named in the plural.
+  if (before?.fold === 'the' && /s$/.test(lastWord.text) && !lastWord.has('Demonym') && !/(?:ans|ese)$/.test(lastWord.fold) && c.per < 4) c.org += 2;
+  // "Ramon Vega (Cagliari)": the club in brackets after a player.
+  const beforeText = text.slice(Math.max(0, firstWord.start - 3), firstWord.start);
+  if (/\($/.test(beforeText) && before && before.capitalised && /^\)/.test(text.slice(lastWord.end)) && !span.some((w) => placeTags.some((t) => w.has(t)))) c.org += 2;
+  if (span.length === 1 && /^\p{Lu}\.?$/u.test(firstWord.text)) c.per -= 2;
+
+  // Places
+  if (nlpKinds?.has('loc')) c.loc += 2;
+  if (span.every((w) => placeTags.some((t) => w.has(t)))) c.loc += 2;
+  if (before && /^(?:in|at|from|near|to|across|throughout|outside|inside)$/.test(before.fold) && !before.capitalised) c.loc += 1;
+
+  // Word statistics from public-domain news: helps most on unfamiliar names.
+  const guess = nameModel(span.map((w) => w.text), before?.fold ?? '', after?.fold ?? '');
+  c.per += guess.per * 3;
+  c.org += guess.org * 3;
+  c.loc += guess.loc * 3 + guess.other * 2;
+  // National teams are named by their country and stay places.
+  if (teamWithScore && !span.some((w) => w.has('Country'))) {
+    c.org += 5 + c.loc;
+    c.loc = 0;
+  }
+  // Capitalised words in otherwise capitalised copy (datelines, shouted headings) say little.
+  if (span.every((w) => !/\p{Ll}/u.test(w.text)) && !(span.length === 1 && isAcronym(firstWord))) {
+    c.per -= 2;
+    c.org -= 1;
+  }
+}
+
+/** "striker Alan Shearer", "Turkish foreign minister Mevlut Cavusoglu": the lower-case role before a name. */
+function roleBefore(words: Word[], index: number, text: string): string {
+  let k = index - 1;
+  while (k - 1 >= 0 && words[k - 1].sentenceId === words[index].sentenceId && k > index - 4) {
+    const w = words[k - 1];
+    if (roleWords.has(w.bare) || titleModifiers.has(w.bare) || w.has('Demonym') || (w.has('Adjective') && w.capitalised)) k--;
+    else break;
+    if (/[,;:.]/.test(text.slice(w.end, words[k + 1]?.start ?? w.end))) break;
+  }
+  return text.slice(words[k].start, words[index - 1].end);
+}
+
+/** "Rachel Ostrowski, a spokeswoman for Cascade Energy," — the role after a name. */
+function appositiveRole(words: Word[], last: number, text: string): string | null {
+  const name = words[last];
+  const next = words[last + 1];
+  if (!next || next.sentenceId !== name.sentenceId || name.possessive) return null;
+  if (!/^,\s+$/.test(text.slice(name.end, next.start))) return null;
+  let k = last + 1;
+  if (/^(?:a|an|the|his|her|its|their)$/.test(words[k].fold)) k++;
+  const roleStart = k;
+  let sawRole = false;
+  for (; k < words.length && k < roleStart + 8; k++) {
+    const w = words[k];
+    if (w.sentenceId !== name.sentenceId) break;
+    if (roleWords.has(w.bare)) sawRole = true;
+    else if (!sawRole && !(titleModifiers.has(w.bare) || w.has('Adjective') || w.has('Demonym') || w.capitalised || w.has('Value'))) return null;
+    const gap = text.slice(w.end, words[k + 1]?.start ?? w.end);
+    if (/[,;:.)]/.test(gap) || w.possessive) break;
+  }
+  if (!sawRole) return null;
+  const end = Math.min(k, words.length - 1);
+  return text.slice(words[last + 1].start, words[end].end).replace(/[,;:.)]+$/, '');
+}
+
+// ---------------------------------------------------------------------------
+// Resolution
+
+/**
+ * Evidence needed to call a name a person or an organization, tuned on the
+ * CoNLL-2003 training split. A person needs less: unfamiliar names in news
+ * copy are far more often people than organizations.
+ */
+const personThreshold = 2;
+const organizationThreshold = 3;
+
+/**
+ * Weighs the candidates of one paragraph and settles the kind of those with
+ * clear evidence. `text` is the paragraph's text in the draft.
+ */
+export function weighCandidates(words: Word[], text: string, parsed: NlpParagraph, candidates: SpanCandidate[], surroundings: ParagraphSurroundings): void {
+  // compromise's own spans, keyed by range, as one more piece of evidence.
+  const nlpSpans = new Map<string, Set<string>>();
+  const add = (spans: { start: number; end: number }[], kind: string) => {
+    for (const s of spans) {
+      const key = `${s.start}:${s.end}`;
+      (nlpSpans.get(key) ?? nlpSpans.set(key, new Set()).get(key)!).add(kind);
+    }
+  };
+  add(parsed.people, 'per');
+  add(parsed.organizations, 'org');
+  add(parsed.places, 'loc');
+  const resultsTable = isResultsTable(words);
+  for (const c of candidates) {
+    weighEvidence(c, words, text, nlpSpans, resultsTable, surroundings);
+    if (c.tableEntry) continue;
+    const best = Math.max(c.per, c.org);
+    if (c.per >= c.org && c.per >= personThreshold && c.per > c.loc) c.kind = 'person';
+    else if (c.org > c.per && c.org >= organizationThreshold && c.org > c.loc) c.kind = 'organization';
+    c.firm = c.kind !== undefined && best >= 5 && best - Math.min(c.per, c.org) >= 3;
+  }
+}
+
+/** A paragraph with many figures (scores, results, standings) reads names differently. */
+export function isResultsTable(words: Word[]): boolean {
+  return words.length > 0 && words.filter((w) => /\d/.test(w.text)).length / words.length >= 0.2;
+}

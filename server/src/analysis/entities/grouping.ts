@@ -1,0 +1,133 @@
+// Grouping mentions into entities: full names first, lone surnames to the
+// person they abbreviate, acronyms to their organization; and the lookup of
+// the entity at an offset.
+
+import { foldName } from '../nlp';
+import type { Candidate, Entity, EntityAnalysis, Kind, TableEntry } from './types';
+
+interface Group {
+  kind: Kind;
+  key: string;
+  candidates: Candidate[];
+  tableEntry?: TableEntry;
+}
+
+export function groupEntities(candidates: Candidate[], text: string): Entity[] {
+  const groups: Group[] = [];
+  const byKey = new Map<string, Group>();
+  const surnameOwners = new Map<string, Group[]>();
+  const organizationAcronyms = new Map<string, Group>();
+
+  const open = (kind: Kind, key: string, tableEntry?: TableEntry): Group => {
+    const existing = byKey.get(`${kind}:${key}`);
+    if (existing) return existing;
+    const group: Group = { kind, key, candidates: [], tableEntry };
+    groups.push(group);
+    byKey.set(`${kind}:${key}`, group);
+    return group;
+  };
+
+  // Full names first, so that surnames attach to the person they abbreviate.
+  const ordered = [...candidates].sort((a, b) => b.length - a.length || a.start - b.start);
+  for (const c of ordered) {
+    const fold = c.fold;
+    if (c.kind === 'organization') {
+      let group: Group | undefined;
+      if (c.tableEntry) group = open('organization', c.tableEntry.id, c.tableEntry);
+      else group = organizationAcronyms.get(fold.toUpperCase()) ?? open('organization', fold);
+      group.candidates.push(c);
+      if (c.length > 1) organizationAcronyms.set(c.acronym, group);
+      continue;
+    }
+    if (c.length > 1) {
+      const group = open('person', fold);
+      group.candidates.push(c);
+      const surname = c.lastBare;
+      const owners = surnameOwners.get(surname) ?? [];
+      if (!owners.includes(group)) owners.push(group);
+      surnameOwners.set(surname, owners);
+      continue;
+    }
+    // A lone surname: the full-named person most recently mentioned before it.
+    const owners = surnameOwners.get(fold) ?? [];
+    let owner: Group | undefined;
+    let ownerFirst = -1;
+    for (const g of owners) {
+      // Loops, not Math.min(...spread): a group may hold thousands of mentions.
+      let earliest = Infinity;
+      let latestBefore = -1;
+      for (const m of g.candidates) {
+        earliest = Math.min(earliest, m.start);
+        if (m.start < c.start) latestBefore = Math.max(latestBefore, m.start);
+      }
+      const score = latestBefore >= 0 ? latestBefore : -earliest - 1e9;
+      if (!owner || score > ownerFirst) {
+        owner = g;
+        ownerFirst = score;
+      }
+    }
+    (owner ?? open('person', fold)).candidates.push(c);
+  }
+
+  const entities: Entity[] = [];
+  for (const group of groups) {
+    group.candidates.sort((a, b) => a.start - b.start);
+    const mentions = group.candidates.map((c) => {
+      return { start: c.start, end: c.end, text: text.slice(c.start, c.end) };
+    });
+    const fullest = group.tableEntry && !group.candidates.some((c) => c.length > 1)
+      ? undefined
+      : group.candidates.reduce((best, c) => (c.length > best.length || (c.length === best.length && c.end - c.start > best.end - best.start) ? c : best));
+    const name = fullest ? text.slice(fullest.start, fullest.end) : group.tableEntry!.name;
+    const seen = new Set<string>([foldName(name)]);
+    const aliases: string[] = [];
+    for (const m of mentions) {
+      const folded = foldName(m.text);
+      if (!seen.has(folded)) {
+        seen.add(folded);
+        aliases.push(m.text);
+      }
+    }
+    const role = group.candidates.find((c) => c.role)?.role ?? null;
+    entities.push({
+      id: `${group.kind === 'person' ? 'per' : 'org'}:${foldName(name).replace(/\s+/g, '-')}`,
+      name,
+      type: group.kind,
+      aliases,
+      role,
+      mentions,
+      quotes: [],
+    });
+  }
+  // Ids must be unique even when two groups fold to the same name.
+  const used = new Map<string, number>();
+  for (const e of entities) {
+    const n = used.get(e.id) ?? 0;
+    used.set(e.id, n + 1);
+    if (n > 0) e.id = `${e.id}-${n + 1}`;
+  }
+  entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+  return entities;
+}
+
+export function withLookup(entities: Entity[]): EntityAnalysis {
+  const index = entities
+    .flatMap((entity) => entity.mentions.map((m) => ({ start: m.start, end: m.end, entity })))
+    .sort((a, b) => a.start - b.start);
+  return {
+    entities,
+    entityAt(offset: number): Entity | undefined {
+      // The cursor right after a name (offset === end) still names it.
+      let lo = 0;
+      let hi = index.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const m = index[mid];
+        if (offset < m.start) hi = mid - 1;
+        else if (offset > m.end) lo = mid + 1;
+        else return m.entity;
+      }
+      return undefined;
+    },
+  };
+}

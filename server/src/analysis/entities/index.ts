@@ -1,0 +1,88 @@
+// People and organizations named in a draft, resolved the way a copy editor
+// reads a story: the first reference gives the full name and a title, later
+// references use the surname or an acronym, and capitals alone prove nothing.
+//
+// compromise (through nlp.ts) supplies words and tags per paragraph. On top of
+// that, the entity pass
+//   - builds candidate names (candidates.ts) from runs of capitalised words,
+//     keeping titles out of the name and recording them as the person's role;
+//   - weighs evidence (evidence.ts): titles and roles, organization cue words,
+//     the built-in table of well-known organizations, compromise's own tags,
+//     and a small word-statistics model trained on public-domain news;
+//   - rejects places, months, days, nationalities and sentence-initial capitals;
+//   - propagates what the story establishes to its later mentions
+//     (resolution.ts), matching without regard to diacritics;
+//   - groups the mentions into entities (grouping.ts) and credits quotations
+//     to their speakers (../attribution.ts).
+
+import { attributeQuotes } from '../attribution';
+import type { RuleContext } from '../rule';
+import type { ParagraphSurroundings } from './evidence';
+import { groupEntities, withLookup } from './grouping';
+import { paragraphCandidates, summarizeParagraph, type ParagraphSummary } from './paragraphs';
+import { propagate } from './resolution';
+import type { Candidate, Entity, EntityAnalysis, NeighbourWord } from './types';
+
+export type { AttributedQuote, Entity, EntityAnalysis, Mention } from './types';
+export { clearEntityCaches } from './paragraphs';
+export { withLookup } from './grouping';
+
+/**
+ * The cached per-paragraph half of the entity pass for one paragraph (its NLP
+ * parse and summary): the session runs it in time slices before the pass, so
+ * the pass itself only reads caches.
+ */
+export function prepareEntityParagraph(text: string): void {
+  summarizeParagraph(text);
+}
+
+export function analyzeEntities(ctx: RuleContext): EntityAnalysis {
+  return ctx.memo('entities', () => {
+    const entities = resolveEntities(ctx);
+    attributeQuotes(ctx, entities);
+    return withLookup(entities);
+  });
+}
+
+/**
+ * The per-paragraph work comes from the caches (paragraphs.ts); what runs
+ * here for every version of the draft is one pass over the paragraphs and
+ * the document-level resolution over their candidates.
+ */
+function resolveEntities(ctx: RuleContext): Entity[] {
+  const text = ctx.draft.text;
+  const read: { start: number; prose: string; summary: ParagraphSummary }[] = [];
+  const midSentenceCapitals = new Set<string>();
+  for (const paragraph of ctx.draft.paragraphs) {
+    // All-caps paragraphs (wire headlines, shouted text) carry no case
+    // evidence; they are left alone rather than guessed at.
+    if (!/\p{Ll}/u.test(paragraph.text)) continue;
+    const summary = summarizeParagraph(paragraph.text);
+    if (!summary.first) continue;
+    read.push({ start: paragraph.start, prose: paragraph.text, summary });
+    for (const fold of summary.midSentenceCapitals) midSentenceCapitals.add(fold);
+  }
+
+  const candidates: Candidate[] = [];
+  let recent: NeighbourWord[] = [];
+  read.forEach(({ start, prose, summary }, i) => {
+    const end = start + prose.length;
+    const next = read[i + 1];
+    const surroundings: ParagraphSurroundings = {
+      before2: recent.length >= 2 ? recent[recent.length - 2] : undefined,
+      before: recent[recent.length - 1],
+      after: next && { ...next.summary.first!, gap: text.slice(start + summary.lastEnd, next.start + next.summary.first!.start) },
+      trailing: summary.resultsTable ? text.slice(end, end + 24) : '',
+    };
+    for (const c of paragraphCandidates(prose, text.slice(start, end), summary, surroundings, midSentenceCapitals)) {
+      candidates.push({ ...c, start: c.start + start, end: c.end + start });
+    }
+    recent = [...recent, ...summary.lastTwo].slice(-2);
+  });
+
+  propagate(candidates);
+  return groupEntities(
+    candidates.filter((c) => c.kind),
+    text,
+  );
+}

@@ -1,0 +1,117 @@
+// The per-paragraph half of the entity pass, cached so that an edit re-reads
+// only the paragraph it touched. Two caches, both keyed by paragraph text:
+//   - a summary: what the rest of the draft needs to know of the paragraph
+//     (its mid-sentence capitals, its edge words);
+//   - the weighed candidates, keyed also by the little the evidence reads
+//     outside the paragraph (neighbouring words, draft-wide capitals), so a
+//     cached result is always the one a fresh pass would give.
+// Offsets in both caches are paragraph-relative; the caller shifts them.
+
+import { TextCache } from '../cache';
+import { parseParagraph } from '../nlp';
+import { buildCandidates, draftDependentWords, midSentenceCapitalsOf } from './candidates';
+import { isResultsTable, weighCandidates, type ParagraphSurroundings } from './evidence';
+import type { Candidate, NeighbourWord, SpanCandidate, Word } from './types';
+import { paragraphWords } from './words';
+
+export interface ParagraphSummary {
+  /** Words this paragraph capitalises mid-sentence. */
+  midSentenceCapitals: string[];
+  /** Words whose reading depends on the draft's mid-sentence capitals. */
+  draftDependent: string[];
+  /** The first word and the last two, as neighbouring paragraphs see them. */
+  first?: NeighbourWord & { start: number };
+  lastTwo: NeighbourWord[];
+  /** Paragraph-relative end of the last word. */
+  lastEnd: number;
+  resultsTable: boolean;
+}
+
+// Bounded like the NLP cache: every paragraph of the open drafts, up to a few of 100,000 words.
+const summaries = new TextCache<ParagraphSummary>(250_000, 3_000_000);
+/** Paragraph text -> surroundings -> candidates; two levels, so no key copies the paragraph's text. */
+const passes = new TextCache<Map<string, Candidate[]>>(250_000, 3_000_000);
+
+const neighbour = (w: Word): NeighbourWord => ({ fold: w.fold, bare: w.bare, capitalised: w.capitalised });
+
+/** `text` is the paragraph as compromise reads it (prose, non-prose masked). */
+export function summarizeParagraph(text: string): ParagraphSummary {
+  return summaries.get(text, () => {
+    const words = paragraphWords(parseParagraph(text));
+    const last = words[words.length - 1];
+    return {
+      midSentenceCapitals: [...new Set(midSentenceCapitalsOf(words))],
+      draftDependent: [...new Set(draftDependentWords(words))],
+      first: words[0] && { ...neighbour(words[0]), start: words[0].start },
+      lastTwo: words.slice(-2).map(neighbour),
+      lastEnd: last?.end ?? 0,
+      resultsTable: isResultsTable(words),
+    };
+  });
+}
+
+/**
+ * The weighed candidates of one paragraph, offsets relative to it.
+ * `prose` is what compromise parses, `raw` the same stretch of the draft.
+ */
+export function paragraphCandidates(
+  prose: string,
+  raw: string,
+  summary: ParagraphSummary,
+  surroundings: ParagraphSurroundings,
+  midSentenceCapitals: ReadonlySet<string>,
+): Candidate[] {
+  // Everything outside the paragraph that the evidence reads, in the key.
+  const describe = (w: NeighbourWord | undefined) => (w ? `${w.fold}${w.capitalised ? '^' : ''}` : '');
+  const context = [
+    describe(surroundings.before2),
+    describe(surroundings.before),
+    describe(surroundings.after),
+    surroundings.after && /^,\s+$/.test(surroundings.after.gap) ? ',' : '',
+    surroundings.trailing,
+    summary.draftDependent.map((fold) => (midSentenceCapitals.has(fold) ? '1' : '0')).join(''),
+  ].join('\u0001');
+  const byContext = passes.get(raw === prose ? prose : `${prose}\u0000${raw}`, () => new Map());
+  const cached = byContext.get(context);
+  if (cached) return cached;
+  // A paragraph's surroundings rarely change; keep a few versions, not every one seen.
+  if (byContext.size >= 4) byContext.clear();
+  const computed = computeCandidates(prose, raw, surroundings, midSentenceCapitals);
+  byContext.set(context, computed);
+  return computed;
+}
+
+function computeCandidates(prose: string, raw: string, surroundings: ParagraphSurroundings, midSentenceCapitals: ReadonlySet<string>): Candidate[] {
+  const parsed = parseParagraph(prose);
+  const words = paragraphWords(parsed);
+  const candidates = buildCandidates(words, raw, midSentenceCapitals);
+  weighCandidates(words, raw, parsed, candidates, surroundings);
+  return candidates.map((c) => settled(c, words));
+}
+
+function settled(c: SpanCandidate, words: Word[]): Candidate {
+  const span = words.slice(c.first, c.last + 1);
+  return {
+    start: span[0].start,
+    end: span[span.length - 1].end,
+    length: span.length,
+    fold: span.map((w) => w.bare).join(' '),
+    firstBare: span[0].bare,
+    lastBare: span[span.length - 1].bare,
+    acronym: span
+      .filter((w) => w.capitalised)
+      .map((w) => w.text[0])
+      .join('')
+      .toUpperCase(),
+    role: c.role,
+    tableEntry: c.tableEntry,
+    loc: c.loc,
+    kind: c.kind,
+    firm: c.firm,
+  };
+}
+
+export function clearEntityCaches(): void {
+  summaries.clear();
+  passes.clear();
+}

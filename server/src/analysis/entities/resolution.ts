@@ -1,0 +1,60 @@
+// Document-level resolution: what the story establishes once holds for its
+// other mentions (surnames, full names, acronyms), matched on folded forms
+// so "Çavuşoğlu" and "Cavusoglu" agree.
+
+import type { Candidate } from './types';
+
+/**
+ * What the story establishes once holds for its other mentions: a person's
+ * surname and full name, an organization's name and its acronym. Firm and
+ * multi-word decisions teach; every candidate can learn.
+ */
+export function propagate(candidates: Candidate[]): void {
+  const personNames = new Map<string, number>();
+  const personParts = new Map<string, number>();
+  const organizationNames = new Map<string, number>();
+  for (const c of candidates) {
+    if (!c.kind) continue;
+    const multiWord = c.length > 1;
+    if (c.kind === 'person' && (c.firm || multiWord)) {
+      personNames.set(c.fold, (personNames.get(c.fold) ?? 0) + 1);
+      if (multiWord) {
+        personParts.set(c.lastBare, (personParts.get(c.lastBare) ?? 0) + 1);
+        personParts.set(c.firstBare, (personParts.get(c.firstBare) ?? 0) + 0.5);
+      }
+    }
+    if (c.kind === 'organization' && (c.firm || multiWord)) {
+      organizationNames.set(c.fold, (organizationNames.get(c.fold) ?? 0) + 1);
+      if (multiWord) {
+        const acronym = c.acronym.toLowerCase();
+        if (acronym.length >= 2) organizationNames.set(acronym, (organizationNames.get(acronym) ?? 0) + 0.5);
+      }
+    }
+  }
+  for (const c of candidates) {
+    if (c.tableEntry || c.firm) continue;
+    const fold = c.fold;
+    const asPerson = (personNames.get(fold) ?? 0) + (c.length === 1 ? personParts.get(fold) ?? 0 : 0);
+    const asOrganization = organizationNames.get(fold) ?? 0;
+    if (asPerson === 0 && asOrganization === 0) continue;
+    if (asPerson >= asOrganization && asPerson >= 1) c.kind = 'person';
+    else if (asOrganization > asPerson) c.kind = 'organization';
+    else if (!c.kind && c.loc < 4) c.kind = 'person';
+  }
+  // One name, one sense per story: a mention left undecided (a headline, a
+  // sentence-initial surname) takes the type its other mentions share.
+  const sameName = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const fold = c.fold;
+    (sameName.get(fold) ?? sameName.set(fold, []).get(fold)!).push(c);
+  }
+  for (const group of sameName.values()) {
+    if (group.length < 2) continue;
+    const kinds = new Set(group.map((c) => c.kind).filter(Boolean));
+    if (kinds.size !== 1) continue;
+    const kind = [...kinds][0];
+    const typed = group.filter((c) => c.kind).length;
+    if (typed * 2 < group.length && !group.some((c) => c.firm)) continue;
+    for (const c of group) if (!c.kind && c.loc < 6) c.kind = kind;
+  }
+}

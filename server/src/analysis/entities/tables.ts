@@ -1,0 +1,53 @@
+// The word tables the entity pass reads: titles, roles, organization cue
+// words, name particles, and the built-in table of well-known organizations.
+
+import organizationTable from '../data/organizations.json';
+import titleTable from '../data/titles.json';
+import { foldName } from '../nlp';
+import type { TableEntry } from './types';
+
+export const honorifics = new Set(titleTable.honorifics);
+export const titleModifiers = new Set(titleTable.titleModifiers);
+export const roleWords = new Set(titleTable.roles.filter((r) => !r.includes(' ')));
+export const personVerbs = new Set(titleTable.personVerbs);
+
+/** Last words that make a name an organization: "Acme Corp", "Justice Ministry". */
+export const organizationEndings = new Set([
+  'inc', 'corp', 'corporation', 'co', 'company', 'cos', 'ltd', 'limited', 'plc', 'llc', 'llp', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'spa', 'ab', 'asa', 'as', 'oy', 'kk', 'bhd', 'tbk', 'pty',
+  'group', 'holdings', 'holding', 'bank', 'bancorp', 'bankshares', 'trust', 'partners', 'associates', 'airlines', 'airline', 'airways', 'air', 'motors', 'motor', 'industries', 'industry', 'systems', 'technologies', 'technology', 'communications', 'telecom', 'telecommunications', 'pharmaceuticals', 'pharmaceutical', 'petroleum', 'resources', 'mining', 'securities', 'capital', 'fund', 'investments', 'investment', 'insurance', 'assurance', 'exchange', 'electric', 'electronics', 'steel', 'chemicals', 'chemical', 'foods', 'brewery', 'breweries', 'stores', 'entertainment', 'media', 'publishing', 'studios', 'software', 'networks', 'network', 'energy', 'oil', 'gas', 'power', 'utilities', 'railways', 'railway', 'railroad', 'shipping', 'lines', 'enterprises', 'international', 'corps',
+  'party', 'front', 'movement', 'alliance', 'coalition', 'council', 'committee', 'commission', 'ministry', 'department', 'agency', 'authority', 'bureau', 'office', 'board', 'assembly', 'parliament', 'senate', 'congress', 'court', 'tribunal', 'army', 'navy', 'police', 'guard', 'forces', 'brigade', 'brigades', 'militia', 'university', 'college', 'institute', 'institution', 'school', 'academy', 'foundation', 'association', 'federation', 'union', 'league', 'society', 'organisation', 'organization', 'club', 'fc', 'afc', 'rovers', 'wanderers', 'athletic', 'athletico', 'albion', 'hotspur', 'united', 'church', 'news', 'times', 'post', 'journal', 'herald', 'tribune', 'gazette', 'telegraph', 'daily', 'weekly', 'magazine', 'radio', 'television', 'tv', 'press', 'broadcasting', 'cabinet', 'government', 'secretariat', 'service', 'services', 'fund', 'reserve', 'center', 'centre', 'hospital', 'clinic', 'laboratories', 'labs', 'orchestra', 'band', 'team', 'council', 'directorate', 'inspectorate', 'command', 'mission', 'programme', 'program', 'initiative', 'taskforce', 'union', 'confederation', 'syndicate', 'cooperative', 'co-operative', 'consortium', 'conglomerate',
+]);
+/** First words that make "X of Y" an organization: "Bank of England", "Ministry of Defence". */
+export const organizationHeads = new Set([
+  'bank', 'ministry', 'department', 'university', 'college', 'institute', 'school', 'academy', 'bureau', 'office', 'council', 'committee', 'commission', 'federation', 'association', 'union', 'league', 'society', 'organisation', 'organization', 'board', 'house', 'chamber', 'church', 'court', 'party', 'government', 'federal', 'national', 'royal', 'museum', 'fund', 'agency', 'authority', 'corporation', 'confederation', 'conference', 'assembly', 'army', 'order', 'friends', 'sisters', 'knights', 'parliament', 'congress', 'senate',
+]);
+export const nameParticles = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'ter', 'ten', 'y', 'e']);
+/** Capitalised abbreviations that name no one: time zones, units, common initialisms. */
+export const nonNames = new Set(titleTable.nonNames.map((n) => n.toLowerCase()));
+/** Places whose names look like acronyms or organizations ("U.S.", "West Bank"). */
+export const knownPlaces = new Set(titleTable.places.map((n) => foldName(n).replace(/\.$/, '')));
+export const timeTags = ['Month', 'WeekDay', 'Date', 'Holiday'];
+export const placeTags = ['Place', 'Country', 'City', 'Region', 'Address'];
+
+function splitNameWords(name: string): string[] {
+  return name.split(/\s+/).filter(Boolean);
+}
+
+const table: TableEntry[] = organizationTable.organizations.map((entry, i) => ({
+  id: `org-table-${i}`,
+  name: entry.name,
+  forms: [entry.name, ...entry.aliases].map((form) => {
+    const allCaps = /^[\p{Lu}.\s&+-]+$/u.test(form) && form.length <= 6;
+    return { words: splitNameWords(foldName(form)), exactCase: allCaps ? form : null };
+  }),
+}));
+/** Table forms indexed by their first folded word, longest first. */
+export const tableByFirstWord = new Map<string, { entry: TableEntry; words: string[]; exactCase: string | null }[]>();
+for (const entry of table) {
+  for (const form of entry.forms) {
+    const list = tableByFirstWord.get(form.words[0]) ?? [];
+    list.push({ entry, ...form });
+    list.sort((a, b) => b.words.length - a.words.length);
+    tableByFirstWord.set(form.words[0], list);
+  }
+}

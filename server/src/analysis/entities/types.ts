@@ -1,0 +1,103 @@
+// The shapes the entity pass shares between its stages, and the public ones
+// (Entity, Mention...) that rules, the LSP layer and the CLI read.
+
+import type { NlpWord } from '../nlp';
+
+/** A mention's range in draft.text (UTF-16 offsets); a possessive 's is not included. */
+export interface Mention {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A quotation attributed to an entity: the quoted words' range. */
+export interface AttributedQuote {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface Entity {
+  id: string;
+  /** Canonical name: the fullest form the story uses. */
+  name: string;
+  type: 'person' | 'organization';
+  aliases: string[];
+  role: string | null;
+  mentions: Mention[];
+  quotes: AttributedQuote[];
+}
+
+export interface EntityAnalysis {
+  entities: Entity[];
+  entityAt(offset: number): Entity | undefined;
+}
+
+export type Kind = 'person' | 'organization';
+
+/** A row of data/organizations.json, with its forms folded for matching. */
+export interface TableEntry {
+  id: string;
+  name: string;
+  /** Folded word sequences, and whether each must match in capitals as written. */
+  forms: { words: string[]; exactCase: string | null }[];
+}
+
+/** A word of one paragraph; offsets, indices and sentence numbers are paragraph-relative. */
+export interface Word extends NlpWord {
+  /** Index in the paragraph's word list. */
+  index: number;
+  /** Index of the sentence within the paragraph. */
+  sentenceId: number;
+  fold: string;
+  /** Folded text without a final period ("corp." -> "corp"). */
+  bare: string;
+  capitalised: boolean;
+  has(tag: string): boolean;
+}
+
+/** What the evidence stage knows of a word in a neighbouring paragraph. */
+export interface NeighbourWord {
+  fold: string;
+  bare: string;
+  capitalised: boolean;
+}
+
+/** A candidate name inside one paragraph, as word indices. */
+export interface SpanCandidate {
+  /** Word index range [first, last] of the name itself (titles excluded). */
+  first: number;
+  last: number;
+  role: string | null;
+  tableEntry?: TableEntry;
+  per: number;
+  org: number;
+  loc: number;
+  /** The type decided so far; undefined until evidence or propagation settles it. */
+  kind?: Kind;
+  /** Decided by strong local evidence (title, table, cue word): may seed propagation. */
+  firm: boolean;
+}
+
+/**
+ * A weighed candidate as document-level resolution reads it: offsets (in the
+ * per-paragraph cache relative to the paragraph, in the draft once assembled)
+ * and the folded forms that resolution matches on.
+ */
+export interface Candidate {
+  start: number;
+  end: number;
+  /** Number of words in the name. */
+  length: number;
+  /** Folded words without final periods, joined by spaces. */
+  fold: string;
+  firstBare: string;
+  lastBare: string;
+  /** Initials of the capitalised words, upper case ("European Central Bank" -> "ECB"). */
+  acronym: string;
+  role: string | null;
+  tableEntry?: TableEntry;
+  loc: number;
+  kind?: Kind;
+  firm: boolean;
+}

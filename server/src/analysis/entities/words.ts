@@ -1,0 +1,52 @@
+// The words of a paragraph as the entity pass reads them: compromise's words
+// with folded forms and capitalisation, and how consecutive words join.
+
+import { foldName, type NlpParagraph } from '../nlp';
+import { honorifics } from './tables';
+import type { Word } from './types';
+
+/** The words of one paragraph, offsets relative to the paragraph. */
+export function paragraphWords(parsed: NlpParagraph): Word[] {
+  return parsed.words.map((w, index) => {
+    const fold = foldName(w.text);
+    const tags = new Set(w.tags);
+    return {
+      ...w,
+      index,
+      sentenceId: w.sentence,
+      fold,
+      bare: fold.replace(/\.$/, ''),
+      capitalised: isCapitalised(w.text),
+      has: (tag: string) => tags.has(tag),
+    };
+  });
+}
+
+export function isCapitalised(text: string): boolean {
+  if (/^\p{Lu}/u.test(text)) return /\p{L}/u.test(text.slice(1)) || text.length === 1;
+  // "al-Assad", "bin Laden" style prefixes are lower case but part of a name.
+  return /^(?:al|el|ul|ad|as|ash|ibn|bin|d|o)[-'’]\p{Lu}/u.test(text);
+}
+
+export const isAcronym = (w: Word) => /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,4})$/u.test(w.text);
+
+export function gapIsSpace(text: string, a: Word, b: Word): boolean {
+  return /^[ \t]+$|^ ?\r?\n? ?$/.test(text.slice(a.end, b.start)) && b.start > a.end;
+}
+
+/** Whether word b continues the name that ends with word a. */
+export function continuesName(text: string, a: Word, b: Word): boolean {
+  if (a.possessive || b.index !== a.index + 1) return false;
+  const gap = text.slice(a.end, b.start);
+  const initialOrTitle = a.text.length === 1 || a.has('Abbreviation') || honorifics.has(a.bare);
+  // compromise ends a sentence at "Sen." or "A." before a name; a name does not.
+  if (a.sentenceId !== b.sentenceId) return initialOrTitle && /^\. $/.test(gap) && b.capitalised && /^\p{Lu}\p{L}*$/u.test(a.text);
+  if (/^ $/.test(gap)) return true;
+  // An initial or abbreviation with its period: "J. Smith", "Acme Corp. Ltd".
+  if (/^\. $/.test(gap) && (a.text.length === 1 || a.has('Abbreviation') || honorifics.has(a.bare))) return true;
+  return gapIsSpace(text, a, b) && !/\n/.test(gap);
+}
+
+export function continuesSentence(text: string, a: Word, b: Word): boolean {
+  return a.sentenceId === b.sentenceId && /^[\s,]*$/.test(text.slice(a.end, b.start)) && !a.possessive;
+}
