@@ -7,18 +7,18 @@
 // (b) A mutation test: in paragraphs with no finding and at least one
 //     quotation mark, remove one mark or add one at a word boundary, then
 //     check that unbalanced-quote fires in that paragraph or a neighbour
-//     (detected), and that its preferred fix gives back the original text
-//     exactly (restored).
-// The last line printed is a JSON object; detected and restored are fractions (0..1).
+//     (detected), and that its first-ranked fix gives back the original
+//     text exactly (restored); how often that fix is marked preferred (the
+//     ranker is sure) or safe (Fix all), and how often it is then right.
+// DIR may end in @train or @heldout (see quote-mutations.ts).
+// The last line printed is a JSON object of fractions (0..1).
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { analyze } from '../server/src/analysis/analyze';
+import { relative } from 'node:path';
 import { parseDraft } from '../server/src/analysis/draft';
 import { analyzeDraftQuotes, startParagraphFixTitle } from '../server/src/analysis/quotes';
-import { unbalancedQuote } from '../server/src/analysis/rules/unbalanced-quote';
-import { defaultOptions, type Finding } from '../server/src/analysis/types';
+import type { Finding, Fix } from '../server/src/analysis/types';
 import { seededRandom } from '../test/support/seededRandom';
+import { eligibleParagraphs, findingsNear, mutate, quoteFindings, readCorpus, type Article, type Eligible } from './quote-mutations';
 
 interface Args {
   dirs: string[];
@@ -53,28 +53,7 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-function textFiles(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.txt')) found.push(path);
-    }
-  };
-  walk(dir);
-  return found;
-}
-
-
-const options = { ...defaultOptions, language: 'plaintext' as const };
-
-function quoteFindings(text: string): Finding[] {
-  return analyze(text, options, 'all', [unbalancedQuote]).findings;
-}
-
-function applyFix(text: string, finding: Finding): string | undefined {
-  const fix = finding.fixes.find((f) => f.preferred) ?? finding.fixes[0];
+function applyFix(text: string, fix: Fix | undefined): string | undefined {
   if (!fix) return undefined;
   let result = text;
   for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) result = result.slice(0, e.start) + e.text + result.slice(e.end);
@@ -93,21 +72,15 @@ function around(text: string, offset: number, width = 70): string {
   return (start > 0 ? '…' : '') + text.slice(start, offset) + '⟦' + text.slice(offset, offset + 1) + '⟧' + text.slice(offset + 1, end).replace(/\n[^]*$/, '') + (end < text.length ? '…' : '');
 }
 
-interface Article {
-  path: string;
-  text: string;
-}
-
 const args = parseArgs(process.argv.slice(2));
 const random = seededRandom(args.seed);
 const articles: Article[] = [];
-for (const dir of args.dirs) for (const path of textFiles(dir)) articles.push({ path, text: readFileSync(path, 'utf8') });
+for (const dir of args.dirs) articles.push(...readCorpus(dir));
 
 // (a) Findings on the originals.
 const started = performance.now();
 const originals: { article: Article; finding: Finding }[] = [];
-/** Paragraphs eligible for mutation: no finding in them, at least one quotation mark. */
-const candidates: { article: Article; paragraph: number }[] = [];
+const candidates: Eligible[] = [];
 let quoteMilliseconds = 0;
 for (const article of articles) {
   const findings = quoteFindings(article.text);
@@ -116,11 +89,8 @@ for (const article of articles) {
   const t0 = performance.now();
   const quotes = analyzeDraftQuotes(draft, 'auto');
   quoteMilliseconds += performance.now() - t0;
-  for (const p of draft.paragraphs) {
-    const hasFinding = findings.some((f) => f.start >= p.start && f.start <= p.end);
-    const hasMark = quotes.marks.some((m) => m.offset >= p.start && m.offset <= p.end);
-    if (!hasFinding && hasMark) candidates.push({ article, paragraph: p.index });
-  }
+  void quotes;
+  candidates.push(...eligibleParagraphs(article, findings));
 }
 const originalsMs = performance.now() - started;
 
@@ -140,84 +110,81 @@ for (const { article, finding } of shown) {
 }
 
 // (b) Mutations.
-type Operation = 'remove-open' | 'remove-close' | 'add';
-const tally = new Map<string, { n: number; detected: number; restored: number }>();
-let detected = 0;
-let restored = 0;
+interface Row {
+  n: number;
+  detected: number;
+  /** The first-ranked fix (the preferred one when there is one) gives back the original. */
+  restored: number;
+  preferred: number;
+  preferredRight: number;
+  safe: number;
+  safeRight: number;
+}
+const emptyRow = (): Row => ({ n: 0, detected: 0, restored: 0, preferred: 0, preferredRight: 0, safe: 0, safeRight: 0 });
+const tally = new Map<string, Row>();
+const total = emptyRow();
 let done = 0;
 const failures: string[] = [];
 for (let attempt = 0; done < args.mutations && attempt < args.mutations * 20 && candidates.length > 0; attempt++) {
-  const { article, paragraph } = candidates[Math.floor(random() * candidates.length)];
-  const original = article.text;
-  const draft = parseDraft(original, 'plaintext');
-  const p = draft.paragraphs[paragraph];
-  const marks = analyzeDraftQuotes(draft, 'auto').marks.filter((m) => m.offset >= p.start && m.offset <= p.end);
-  if (marks.length === 0) continue;
-  const model = marks[Math.floor(random() * marks.length)];
-  let mutated: string;
-  let at: number;
-  let operation: Operation;
-  if (random() < 0.5) {
-    operation = model.role === 'open' ? 'remove-open' : 'remove-close';
-    at = model.offset;
-    mutated = original.slice(0, at) + original.slice(at + model.glyph.length);
-  } else {
-    // A stray mark typed at a word boundary, in the style of the marks around it.
-    const boundaries: { at: number; opens: boolean }[] = [];
-    const isWord = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
-    for (let i = p.start; i <= p.end; i++) {
-      if (isWord(original[i]) && !isWord(original[i - 1]) && (i === p.start || /\s/.test(original[i - 1]))) boundaries.push({ at: i, opens: true });
-      if (isWord(original[i - 1]) && !isWord(original[i]) && (i === p.end || /\s/.test(original[i]))) boundaries.push({ at: i, opens: false });
-    }
-    if (boundaries.length === 0) continue;
-    const b = boundaries[Math.floor(random() * boundaries.length)];
-    const glyph = !model.curly ? model.glyph : model.kind === 'double' ? (b.opens ? '“' : '”') : b.opens ? '‘' : '’';
-    operation = 'add';
-    at = b.at;
-    mutated = original.slice(0, at) + glyph + original.slice(at);
-  }
+  const m = mutate(random, candidates[Math.floor(random() * candidates.length)]);
+  if (!m) continue;
+  const original = m.article.text;
   done++;
-  const key = `${operation} ${model.kind}`;
-  const row = tally.get(key) ?? { n: 0, detected: 0, restored: 0 };
+  const key = `${m.operation} ${m.kind}${m.nested ? ' in double' : ''}`;
+  const row = tally.get(key) ?? emptyRow();
   tally.set(key, row);
-  row.n++;
-  const mutatedDraft = parseDraft(mutated, 'plaintext');
-  const lo = mutatedDraft.paragraphs[Math.max(0, paragraph - 1)].start;
-  const hi = mutatedDraft.paragraphs[Math.min(mutatedDraft.paragraphs.length - 1, paragraph + 1)].end;
-  const near = quoteFindings(mutated).filter((f) => f.start >= lo && f.start <= hi);
+  const rows = [row, total];
+  for (const r of rows) r.n++;
+  const near = findingsNear(m, quoteFindings(m.mutated));
+  const place = `${relative(process.cwd(), m.article.path)}:${lineOf(m.mutated, m.at)}`;
   if (near.length === 0) {
-    if (failures.length < 400) failures.push(`MISSED ${key} ${relative(process.cwd(), article.path)}:${lineOf(mutated, at)}\n    ${around(mutated, at)}`);
+    if (failures.length < 400) failures.push(`MISSED ${key} ${place}\n    ${around(m.mutated, m.at)}`);
     continue;
   }
-  detected++;
-  row.detected++;
+  for (const r of rows) r.detected++;
   // The finding nearest the mutation is the one a reporter would act on.
-  near.sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at));
-  if (applyFix(mutated, near[0]) === original) {
-    restored++;
-    row.restored++;
-  } else if (failures.length < 400) {
-    const fix = near[0].fixes.find((f) => f.preferred);
-    const e = fix?.edits[0];
+  const finding: Finding = near[0];
+  const first = finding.fixes[0];
+  const right = applyFix(m.mutated, first) === original;
+  const preferred = first?.preferred === true;
+  const safe = preferred && first?.safe === true;
+  for (const r of rows) {
+    if (right) r.restored++;
+    if (preferred) r.preferred++;
+    if (preferred && right) r.preferredRight++;
+    if (safe) r.safe++;
+    if (safe && right) r.safeRight++;
+  }
+  if (!right && failures.length < 400) {
+    const e = first?.edits[0];
     failures.push(
-      `NOT RESTORED ${key} ${relative(process.cwd(), article.path)}:${lineOf(mutated, at)} fix: ${fix ? fix.title : 'none'}\n    mutated: ${around(mutated, at)}\n    fixed:   ${e ? around(mutated.slice(0, e.start) + '⟪' + e.text + '⟫' + mutated.slice(e.end), e.start) : ''}`,
+      `NOT RESTORED ${key} ${place} fix: ${first ? first.title : 'none'}${preferred ? ' (preferred)' : ''}${safe ? ' (safe)' : ''}\n    mutated: ${around(m.mutated, m.at)}\n    fixed:   ${e ? around(m.mutated.slice(0, e.start) + '⟪' + e.text + '⟫' + m.mutated.slice(e.end), e.start) : ''}`,
     );
   }
 }
 
+const percent = (part: number, whole: number) => (whole === 0 ? '   -  ' : `${((part / whole) * 100).toFixed(1).padStart(5)}%`);
+const fraction = (part: number, whole: number) => Number((part / Math.max(1, whole)).toFixed(4));
 if (args.verbose) for (const f of failures) console.log(f);
 console.log(`mutations: ${done} (seed ${args.seed}) in ${candidates.length} eligible paragraphs`);
-for (const [key, row] of [...tally].sort()) {
-  console.log(`  ${key.padEnd(20)} n=${String(row.n).padStart(5)}  detected ${(row.detected / row.n * 100).toFixed(1)}%  restored ${(row.restored / row.n * 100).toFixed(1)}%`);
+console.log('  kind                              n  detected  restored  preferred (right)  safe (right)');
+for (const [key, row] of [...tally, ['all', total] as const].sort((a, b) => (a[0] === 'all' ? 1 : b[0] === 'all' ? -1 : a[0] < b[0] ? -1 : 1))) {
+  console.log(
+    `  ${key.padEnd(30)} ${String(row.n).padStart(5)}  ${percent(row.detected, row.n)}   ${percent(row.restored, row.n)}   ${percent(row.preferred, row.n)} (${percent(row.preferredRight, row.preferred)})  ${percent(row.safe, row.n)} (${percent(row.safeRight, row.safe)})`,
+  );
 }
-console.log(`detected ${(detected / Math.max(1, done) * 100).toFixed(2)}%, restored ${(restored / Math.max(1, done) * 100).toFixed(2)}%`);
-console.log('detected and restored below are fractions of the mutations (0..1):');
+console.log(`detected ${(fraction(total.detected, done) * 100).toFixed(2)}%, restored ${(fraction(total.restored, done) * 100).toFixed(2)}%`);
+console.log('detected, restored, preferredShare and safeShare are fractions of the mutations; preferredRight and safeRight of those preferred or safe (0..1):');
 console.log(
   JSON.stringify({
     articles: articles.length,
     findingsOnOriginals: originals.length,
     mutations: done,
-    detected: Number((detected / Math.max(1, done)).toFixed(4)),
-    restored: Number((restored / Math.max(1, done)).toFixed(4)),
+    detected: fraction(total.detected, done),
+    restored: fraction(total.restored, done),
+    preferredShare: fraction(total.preferred, done),
+    preferredRight: fraction(total.preferredRight, total.preferred),
+    safeShare: fraction(total.safe, done),
+    safeRight: fraction(total.safeRight, total.safe),
   }),
 );

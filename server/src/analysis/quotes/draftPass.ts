@@ -1,0 +1,113 @@
+// The draft pass: links quotations across paragraphs (the multi-paragraph
+// convention), detects US or UK style and describes what is left unpaired.
+
+import type { Draft } from '../draft';
+import type { RuleContext } from '../rule';
+import type { QuoteStyleSetting } from '../types';
+import { bestClosingPlace, openingStrength } from './evidence';
+import { scanParagraph } from './pairing';
+import { describeProblem, type Placement } from './repairs';
+import type { ApostropheMark, LocalQuotation, Quotation, QuoteAnalysis, QuoteMark, QuoteProblem } from './types';
+
+export function analyzeQuotes(ctx: RuleContext): QuoteAnalysis {
+  return ctx.memo('quotes', () => analyzeDraftQuotes(ctx.draft, ctx.options.quoteStyle));
+}
+
+/**
+ * A quotation that runs on into the next paragraph starts like a full
+ * quotation (at the paragraph start, after `said:` or a sentence) and has no
+ * attribution inside it; "...to cool off, Kunin said." lost its closing mark.
+ */
+function mayRunOn(text: string, q: LocalQuotation): boolean {
+  if (openingStrength(text, q.open, q.openGlyph.length) < 2) return false;
+  return (bestClosingPlace(text, q, text.length)?.score ?? 0) < 3;
+}
+
+export function analyzeDraftQuotes(draft: Draft, quoteStyle: QuoteStyleSetting = 'auto'): QuoteAnalysis {
+  const scans = draft.paragraphs.map((p) => scanParagraph(p.text));
+  const marks: QuoteMark[] = [];
+  const quotations: Quotation[] = [];
+  const apostrophes: ApostropheMark[] = [];
+  let doubleOuter = 0;
+  let singleOuter = 0;
+  let curly = 0;
+  let straight = 0;
+  // Whether the draft puts a full stop outside the closing mark of a partial quotation ("desperate".).
+  let periodInside = 0;
+  let periodOutside = 0;
+
+  const continuesInto: boolean[] = [];
+  for (let i = 0; i < scans.length; i++) {
+    const p = draft.paragraphs[i];
+    const scan = scans[i];
+    const next = draft.paragraphs[i + 1];
+    continuesInto[i] =
+      scan.openAtEnd !== undefined &&
+      !p.isHeadline && !p.isBlock &&
+      next !== undefined && !next.isHeadline && !next.isBlock &&
+      scans[i + 1].opensWith === scan.openAtEnd.kind &&
+      mayRunOn(p.text, scan.openAtEnd);
+  }
+
+  for (let i = 0; i < scans.length; i++) {
+    const p = draft.paragraphs[i];
+    const scan = scans[i];
+    for (const m of scan.marks) {
+      marks.push({ offset: p.start + m.at, glyph: m.glyph, kind: m.kind, role: m.role, curly: m.curly });
+      if (m.glyph.length === 1 && (m.glyph === '"' || m.glyph === "'")) straight++;
+      else if (m.curly) curly++;
+    }
+    for (const a of scan.apostrophes) {
+      apostrophes.push({ offset: p.start + a.offset, glyph: a.glyph });
+      if (a.glyph === "'") straight++;
+      else curly++;
+    }
+    for (const q of scan.quotations) {
+      const continues = i > 0 && continuesInto[i - 1] && q === scan.quotations[0];
+      quotations.push({
+        open: p.start + q.open,
+        close: q.close === undefined ? undefined : p.start + q.close,
+        kind: q.kind,
+        contentStart: p.start + q.open + q.openGlyph.length,
+        contentEnd: p.start + (q.close ?? q.limit),
+        paragraph: i,
+        depth: q.depth,
+        continues,
+        continuesInNext: q === scan.openAtEnd && continuesInto[i],
+      });
+      if (q.close !== undefined && q.depth === 0) {
+        if (q.kind === 'double') doubleOuter++;
+        else singleOuter++;
+        const content = p.text.slice(q.open + q.openGlyph.length, q.close);
+        if (/^\s*\p{Ll}/u.test(content)) {
+          if (content.endsWith('.')) periodInside++;
+          else if (p.text[q.close + q.closeGlyph!.length] === '.') periodOutside++;
+        }
+      }
+    }
+  }
+
+  const style: 'us' | 'uk' = quoteStyle !== 'auto' ? quoteStyle : singleOuter > doubleOuter ? 'uk' : 'us';
+  const curlyMajority = curly > straight;
+  const placement: Placement = {
+    style,
+    partialPeriodOutside: periodInside + periodOutside > 0 ? periodOutside > periodInside : style === 'uk',
+  };
+
+  const problems: QuoteProblem[] = [];
+  const lineBreak = draft.text.includes('\r\n') ? '\r\n' : '\n';
+  for (let i = 0; i < scans.length; i++) {
+    const p = draft.paragraphs[i];
+    const scan = scans[i];
+    const local = [...scan.problems];
+    if (scan.openAtEnd && !continuesInto[i]) {
+      const q = scan.openAtEnd;
+      local.push({ type: 'unclosed', at: q.open, glyph: q.openGlyph, kind: q.kind, curly: q.openCurly, limit: p.text.length, extra: false });
+      local.sort((a, b) => a.at - b.at);
+    }
+    for (const problem of local) problems.push(describeProblem(p, scan, problem, continuesInto[i], placement, lineBreak));
+  }
+
+  return { style, curlyMajority, marks, quotations, apostrophes, problems };
+}
+

@@ -1,0 +1,200 @@
+// Marks: which quote glyphs are quotation marks, and which way they face.
+// Apostrophes, elisions and primes are told apart here.
+
+import type { ApostropheMark, QuoteKind } from './types';
+
+export type Direction = 'open' | 'close' | 'either' | 'maybeClose';
+
+export interface Token {
+  at: number;
+  glyph: string;
+  kind: QuoteKind;
+  dir: Direction;
+  curly: boolean;
+}
+
+export const curlyGlyphs = new Set(['“', '”', '‘', '’', '„', '‚']);
+const doubleGlyphs = new Set(['"', '“', '”', '„', '«', '»', "''"]);
+
+/** Partner glyph used when a fix inserts the missing half of a pair. */
+export const closingPartner: Record<string, string> = {
+  '"': '"', "''": "''", "'": "'", '“': '”', '„': '“', '‘': '’', '«': '»', '‹': '›',
+};
+export const openingPartner: Record<string, string> = {
+  '"': '"', "''": "''", "'": "'", '”': '“', '’': '‘', '»': '«', '›': '‹', '“': '„',
+};
+
+export const isQuoteChar = (c: number) =>
+  c === 0x22 || c === 0x27 || (c >= 0x2018 && c <= 0x201e) || c === 0xab || c === 0xbb || c === 0x2039 || c === 0x203a;
+/** Emphasis markers are transparent when looking at a mark's neighbours: *"quote"*. */
+export const isTransparent = (ch: string) => ch === '*' || ch === '_';
+export const isQuoteGlyph = (ch: string) => isQuoteChar(ch.charCodeAt(0));
+const wordChar = /[\p{L}\p{N}]/u;
+export const isWord = (ch: string | undefined) => ch !== undefined && wordChar.test(ch);
+export const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+export const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
+const openers = '([{<—–-/=';
+const closingPunctuation = '.,;:!?)]}>—–-/…%';
+export const sentencePunctuation = '.,;:!?…';
+/** Words that elide their first letters: 'em, 'n', 'til, 'cause. A mark before them is an apostrophe. */
+const elidedWords = new Set(['em', 'n', 'til', 'tis', 'twas', 'cause', 'bout', 'round', 'kay', 'nuff', 'cos', 'coz', 'sup', 'ello', 'ere', 's']);
+
+/** The character before `at`, skipping emphasis markers and (when asked) other quote marks. */
+export function before(text: string, at: number, skipQuotes: boolean): string | undefined {
+  let i = at - 1;
+  while (i >= 0 && (isTransparent(text[i]) || (skipQuotes && isQuoteGlyph(text[i])))) i--;
+  return i >= 0 ? text[i] : undefined;
+}
+
+export function after(text: string, at: number, skipQuotes: boolean): string | undefined {
+  let i = at;
+  while (i < text.length && (isTransparent(text[i]) || (skipQuotes && isQuoteGlyph(text[i])))) i++;
+  return i < text.length ? text[i] : undefined;
+}
+
+/** The word right after `at`, lower-cased, for the elision list. */
+function wordAfter(text: string, at: number): string {
+  let end = at;
+  while (end < text.length && end - at < 8 && isWord(text[end])) end++;
+  return text.slice(at, end).toLowerCase();
+}
+
+function directionFromNeighbours(text: string, at: number, length: number): { prevOpenish: boolean; nextCloseish: boolean } {
+  const prev = before(text, at, true);
+  let next = after(text, at + length, true);
+  // "...and" and "…and": an ellipsis after an opening mark is part of the quoted words.
+  if (next === '…' || (next === '.' && text[at + length + 1] === '.')) next = 'a';
+  const prevOpenish = prev === undefined || isSpace(prev) || openers.includes(prev);
+  const nextCloseish = next === undefined || isSpace(next) || closingPunctuation.includes(next);
+  return { prevOpenish, nextCloseish };
+}
+
+function fromContext(prevOpenish: boolean, nextCloseish: boolean): Direction {
+  if (prevOpenish && !nextCloseish) return 'open';
+  if (!prevOpenish && nextCloseish) return 'close';
+  return 'either';
+}
+
+/** Appends the tokens of one mark (or run of straight single marks) at i; returns the index after it. */
+export function classify(text: string, i: number, tokens: Token[], apostrophes: ApostropheMark[]): number {
+  const ch = text[i];
+  const prevRaw = i > 0 ? text[i - 1] : undefined;
+
+  if (ch === "'") {
+    let run = 1;
+    while (text[i + run] === "'") run++;
+    if (run >= 2) return classifySingleRun(text, i, run, tokens, apostrophes);
+    return classifySingle(text, i, ch, tokens, apostrophes);
+  }
+  if (ch === '’' || ch === '‘') return classifySingle(text, i, ch, tokens, apostrophes);
+  if (ch === '‚') return i + 1; // low single mark: too often a comma look-alike to trust
+
+  if (ch === '"') {
+    const { prevOpenish, nextCloseish } = directionFromNeighbours(text, i, 1);
+    // 6'8", 12" pipe: a double mark right after a digit is an inch mark unless it closes an open quotation.
+    if (isDigit(prevRaw) && !prevOpenish) {
+      const feetAndInches = /\d['′]\s?\d{1,2}$/.test(text.slice(Math.max(0, i - 6), i));
+      if (feetAndInches) return i + 1;
+      tokens.push({ at: i, glyph: ch, kind: 'double', dir: nextCloseish ? 'maybeClose' : 'either', curly: false });
+      return i + 1;
+    }
+    tokens.push({ at: i, glyph: ch, kind: 'double', dir: fromContext(prevOpenish, nextCloseish), curly: false });
+    return i + 1;
+  }
+
+  // 6’2”: a right double mark after feet and inches is an inch mark.
+  if (ch === '”' && isDigit(prevRaw) && /\d['′’]\s?\d{1,2}$/.test(text.slice(Math.max(0, i - 6), i))) return i + 1;
+  // Curly and angle marks carry their direction, but pasted copy sometimes has
+  // the wrong one ("an “expedited review“ of"); the neighbours decide when they disagree clearly.
+  const kind: QuoteKind = doubleGlyphs.has(ch) ? 'double' : 'single';
+  const { prevOpenish, nextCloseish } = directionFromNeighbours(text, i, 1);
+  const glyphOpens = ch === '“' || ch === '„' || ch === '«' || ch === '‹';
+  let dir: Direction = glyphOpens ? 'open' : 'close';
+  if (glyphOpens && !prevOpenish && nextCloseish) dir = 'close';
+  if (!glyphOpens && prevOpenish && !nextCloseish) dir = 'open';
+  tokens.push({ at: i, glyph: ch, kind, dir, curly: curlyGlyphs.has(ch) });
+  return i + 1;
+}
+
+function classifySingle(text: string, i: number, ch: string, tokens: Token[], apostrophes: ApostropheMark[]): number {
+  const prevRaw = i > 0 ? text[i - 1] : undefined;
+  const nextRaw = text[i + 1];
+  const curly = ch !== "'";
+  const apostrophe = () => {
+    apostrophes.push({ offset: i, glyph: ch });
+    return i + 1;
+  };
+  // 6'8", 5' 11: feet, a prime rather than an apostrophe
+  if (isDigit(prevRaw) && (isDigit(nextRaw) || (nextRaw === ' ' && isDigit(text[i + 2])))) return i + 1;
+  // don't, O'Brien, Côte d'Ivoire, rock'n'roll
+  if (isWord(prevRaw) && isWord(nextRaw)) return apostrophe();
+  const { prevOpenish, nextCloseish } = directionFromNeighbours(text, i, 1);
+  if (prevOpenish && !nextCloseish) {
+    // ’90s, '16, 'em, rock 'n' roll, 'til
+    if (isDigit(nextRaw)) return apostrophe();
+    const word = wordAfter(text, i + 1);
+    if (elidedWords.has(word) && !isWord(text[i + 1 + word.length])) {
+      if (word === 'n' && (text[i + 2] === "'" || text[i + 2] === '’')) {
+        apostrophes.push({ offset: i, glyph: ch });
+        apostrophes.push({ offset: i + 2, glyph: text[i + 2] });
+        return i + 3;
+      }
+      return apostrophe();
+    }
+    if (ch === '’') return apostrophe(); // a right mark before a word is an elision, not an opening mark
+    tokens.push({ at: i, glyph: ch, kind: 'single', dir: 'open', curly });
+    return i + 1;
+  }
+  if (!prevOpenish && nextCloseish) {
+    const prev = before(text, i, true);
+    // After punctuation a single mark can only close: 'No,' he said.
+    if (ch === '‘') return apostrophe(); // a left mark after a word: mistyped apostrophe
+    if (prev !== undefined && sentencePunctuation.includes(prev)) {
+      tokens.push({ at: i, glyph: ch, kind: 'single', dir: 'close', curly });
+      return i + 1;
+    }
+    // After a letter other than s and before punctuation or the end, it closes:
+    // Blair 'will not quit'. After s it may be a plural possessive (the Joneses'.).
+    const next = after(text, i + 1, true);
+    if (isWord(prevRaw) && !isDigit(prevRaw) && !/[sSzZ]/.test(prevRaw!) && (next === undefined || sentencePunctuation.includes(next))) {
+      tokens.push({ at: i, glyph: ch, kind: 'single', dir: 'close', curly });
+      return i + 1;
+    }
+    // drivers', nothin', 5': an apostrophe or prime unless it closes an open quotation.
+    tokens.push({ at: i, glyph: ch, kind: 'single', dir: 'maybeClose', curly });
+    return i + 1;
+  }
+  if (ch === '‘' && prevOpenish) {
+    tokens.push({ at: i, glyph: ch, kind: 'single', dir: 'open', curly });
+  } else if (prevOpenish && nextCloseish && prevRaw !== undefined && !isSpace(prevRaw)) {
+    // Wedged between symbols ('BBB-'.): it can still close an open quotation.
+    tokens.push({ at: i, glyph: ch, kind: 'single', dir: 'either', curly });
+  }
+  // Space on both sides: no evidence either way.
+  return i + 1;
+}
+
+/**
+ * Two straight single marks stand for a double mark in some wire copy
+ * (''This represents...,'' he said). Three are a double and a single:
+ * nested marks close first and open last.
+ */
+function classifySingleRun(text: string, i: number, run: number, tokens: Token[], apostrophes: ApostropheMark[]): number {
+  const { prevOpenish, nextCloseish } = directionFromNeighbours(text, i, run);
+  const dir = fromContext(prevOpenish, nextCloseish);
+  const doubles = Math.floor(run / 2);
+  const single = run % 2 === 1;
+  const pushDouble = (at: number) => tokens.push({ at, glyph: "''", kind: 'double', dir, curly: false });
+  const pushSingle = (at: number) =>
+    tokens.push({ at, glyph: "'", kind: 'single', dir: dir === 'either' ? 'either' : dir, curly: false });
+  void apostrophes;
+  let at = i;
+  if (single && dir === 'close') {
+    pushSingle(at);
+    at += 1;
+  }
+  for (let d = 0; d < doubles; d++, at += 2) pushDouble(at);
+  if (single && dir !== 'close') pushSingle(at);
+  return i + run;
+}
+
