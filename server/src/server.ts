@@ -18,7 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeEntities, type Entity, type EntityAnalysis } from './analysis/entities';
 import type { RuleContext } from './analysis/rule';
 import { analyzeQuotes } from './analysis/quotes';
-import { fixAllQuotes, fixAllQuotesKind, quickFixes, wantsKind } from './lsp/codeActions';
+import { fixAllInDraft, fixAllKind, quickFixes, wantsKind } from './lsp/codeActions';
 import { entityHover } from './lsp/hover';
 import { addToStyleSheetAction, styleSheetEntryFor } from './lsp/styleSheetActions';
 import { highlights, prepareRename, references, rename } from './lsp/references';
@@ -50,7 +50,7 @@ connection.onInitialize((params): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllQuotesKind] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
       hoverProvider: true,
       documentSymbolProvider: { label: 'Copydesk' },
       referencesProvider: true,
@@ -95,8 +95,8 @@ connection.onCodeAction(async (params) => {
   if (!document) return [];
   const actions = wantsKind(params, CodeActionKind.QuickFix) ? quickFixes(document, params.context.diagnostics) : [];
   if (wantsKind(params, CodeActionKind.QuickFix)) actions.push(...(await styleSheetActions(document, params.range.start)));
-  if (params.context.only && wantsKind(params, fixAllQuotesKind)) {
-    const fixAll = fixAllQuotes(document, await validator.currentFindings(document));
+  if (params.context.only && wantsKind(params, fixAllKind)) {
+    const fixAll = fixAllInDraft(document, await validator.currentFindings(document));
     if (fixAll) actions.push(fixAll);
   }
   return actions;

@@ -1,6 +1,8 @@
-// Quick fixes come straight from each diagnostic's `data`; "Fix all
-// quotation marks" re-checks the buffer and applies only the fixes marked safe
-// (unambiguous), never two that touch the same text.
+// Quick fixes come straight from each diagnostic's `data`; "Fix all in this
+// draft" re-checks the buffer and takes every rule's preferred, safe fix, never
+// two that touch the same text: the one policy `copydesk check --fix` uses
+// (selectSafeFixes). A fix that selects text (a placeholder to fill in) runs
+// the client's select command instead of editing.
 
 import {
   CodeActionKind,
@@ -10,15 +12,17 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { selectSafeFixes } from '../analysis/applyFixes';
 import { parseDraft } from '../analysis/draft';
 import { draftLanguageOf } from '../analysis/settings';
 import { ignoreInDraftEdit, ignoreInParagraphEdit } from '../analysis/suppression';
 import type { Finding } from '../analysis/types';
+import { selectRangeCommand } from '../protocol';
 import { diagnosticSource, type DiagnosticData } from './diagnostics';
 import { toRange } from './positions';
 
-export const fixAllQuotesKind = `${CodeActionKind.SourceFixAll}.copydesk`;
-const fixAllRuleIds = new Set(['unbalanced-quote']);
+export const fixAllKind = `${CodeActionKind.SourceFixAll}.copydesk`;
+export const fixAllTitle = 'Fix all in this draft';
 
 function isCopydeskData(data: unknown): data is DiagnosticData {
   return typeof data === 'object' && data !== null && Array.isArray((data as DiagnosticData).fixes);
@@ -36,7 +40,9 @@ export function quickFixes(document: TextDocument, diagnostics: readonly Diagnos
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: fix.preferred,
-        edit: { changes: { [document.uri]: fix.edits } },
+        ...(fix.select
+          ? { command: { title: fix.title, command: selectRangeCommand, arguments: [document.uri, fix.select] } }
+          : { edit: { changes: { [document.uri]: fix.edits } } }),
       });
     }
     actions.push(...ignoreActions(document, diagnostic));
@@ -74,27 +80,12 @@ function ignoreActions(document: TextDocument, diagnostic: Diagnostic): CodeActi
   ];
 }
 
-/** The safe fixes of the fix-all rules, without overlaps, as one edit. */
-export function fixAllQuotes(document: TextDocument, findings: readonly Finding[]): CodeAction | undefined {
-  const edits: TextEdit[] = [];
-  let lastEnd = -1;
-  const candidates = findings
-    .filter((f) => fixAllRuleIds.has(f.ruleId))
-    .map((f) => f.fixes.find((fix) => fix.safe))
-    .filter((fix) => fix !== undefined)
-    .sort((a, b) => a.edits[0].start - b.edits[0].start);
-  for (const fix of candidates) {
-    const starts = fix.edits.map((e) => e.start);
-    if (Math.min(...starts) <= lastEnd) continue;
-    for (const e of fix.edits) edits.push({ range: toRange(document, e.start, e.end), newText: e.text });
-    lastEnd = Math.max(...fix.edits.map((e) => e.end));
-  }
+/** Every rule's preferred, safe fix, without overlaps, as one edit; undefined when there is none. */
+export function fixAllInDraft(document: TextDocument, findings: readonly Finding[]): CodeAction | undefined {
+  const { edits } = selectSafeFixes(findings, document.getText());
   if (edits.length === 0) return undefined;
-  return {
-    title: 'Fix all quotation marks',
-    kind: fixAllQuotesKind,
-    edit: { changes: { [document.uri]: edits } },
-  };
+  const changes: TextEdit[] = edits.map((e) => ({ range: toRange(document, e.start, e.end), newText: e.text }));
+  return { title: fixAllTitle, kind: fixAllKind, edit: { changes: { [document.uri]: changes } } };
 }
 
 export function wantsKind(params: CodeActionParams, kind: string): boolean {

@@ -22,17 +22,7 @@ import { draftStats } from '../analysis/stats';
 import type { AnalysisOptions, Finding } from '../analysis/types';
 import { toDiagnostic } from './diagnostics';
 import type { SettingsStore } from './settings';
-
-/** Custom notification the client shows in its status bar. */
-export const draftStatusNotification = 'copydesk/draftStatus';
-
-export interface DraftStatus {
-  uri: string;
-  words: number;
-  readingMinutes: number;
-  /** Set when Copydesk is not analysing this draft, in plain words. */
-  paused?: string;
-}
+import { draftStatusNotification, type DraftStatus } from '../protocol';
 
 /** Pause in typing after which the NLP rules run. */
 const slowPhaseDelayMs = 250;
