@@ -26,7 +26,8 @@ export interface DraftStatistics {
   readingMinutes: number;
   paragraphs: number;
   quotations: number;
-  peopleNamed: number;
+  /** Absent when the draft is too large for Copydesk to look for names. */
+  peopleNamed?: number;
   /** Words per sentence, one decimal; 0 for a draft without sentences. */
   averageSentenceWords: number;
 }

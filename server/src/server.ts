@@ -25,6 +25,16 @@ import { highlights, prepareRename, references, rename } from './lsp/references'
 import { semanticTokens, semanticTokensLegend } from './lsp/semanticTokens';
 import { documentSymbols } from './lsp/symbols';
 import { registerDebugRequests } from './lsp/debug';
+import { ruleDocCommandLink, useRuleDocLinks } from './lsp/diagnostics';
+import { entitySummaries, statisticsOf } from './lsp/draftRequests';
+import {
+  draftEntitiesRequest,
+  draftStatisticsRequest,
+  type DraftEntities,
+  type DraftEntitiesParams,
+  type DraftStatistics,
+  type DraftStatisticsParams,
+} from './protocol';
 import { SettingsStore } from './lsp/settings';
 import { DraftValidator, maxNlpDraftSize } from './lsp/validation';
 
@@ -47,6 +57,8 @@ const validator = new DraftValidator(connection, documents, settings);
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  // The Copydesk client opens rule docs inside VS Code; other editors get file links to the shipped docs.
+  if ((params.initializationOptions as { ruleDocs?: string } | undefined)?.ruleDocs === 'command') useRuleDocLinks(ruleDocCommandLink);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -124,7 +136,8 @@ connection.onHover(async (params) => {
   const found = await entityAtPosition(params);
   if (!found) return null;
   const context = await validator.contextFor(found.document);
-  return entityHover(found.document, found.entity, found.offset, styleSheetEntryFor(context?.options.styleSheet, found.entity));
+  const entities = context ? (entitiesIn(context)?.entities ?? []) : [];
+  return entityHover(found.document, found.entity, found.offset, styleSheetEntryFor(context?.options.styleSheet, found.entity), entities);
 });
 
 /** "Add to style sheet" on the person or organization under the cursor (see lsp/styleSheetActions.ts). */
@@ -170,6 +183,23 @@ connection.languages.semanticTokens.on(async (params) => {
   const context = document && (await validator.contextFor(document));
   if (!document || !context) return { data: [] };
   return semanticTokens(document, entitiesIn(context)?.entities ?? [], analyzeQuotes(context).quotations);
+});
+
+// The People and organizations view (client/src/peopleView.ts).
+connection.onRequest(draftEntitiesRequest, async (params: DraftEntitiesParams): Promise<DraftEntities> => {
+  const document = documents.get(params.uri);
+  const context = document && (await validator.contextFor(document));
+  if (!document || !context) return { uri: params.uri, unavailable: 'Copydesk does not check this document.', entities: [] };
+  const analysis = entitiesIn(context);
+  if (!analysis) return { uri: params.uri, unavailable: 'This draft is too large for Copydesk to look for names.', entities: [] };
+  return { uri: params.uri, entities: entitySummaries(document, analysis.entities) };
+});
+
+// Clicking the word count (client/src/statusBar.ts).
+connection.onRequest(draftStatisticsRequest, async (params: DraftStatisticsParams): Promise<DraftStatistics | null> => {
+  const document = documents.get(params.uri);
+  const context = document && (await validator.contextFor(document));
+  return context ? statisticsOf(context, entitiesIn(context)?.entities) : null;
 });
 
 registerDebugRequests(connection, documents);
