@@ -82,6 +82,8 @@ export class PeopleView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   async refresh(): Promise<readonly EntitySummary[]> {
     const document = vscode.window.activeTextEditor?.document;
     const client = this.client();
+    // A rule doc or the settings in front: keep showing the draft the reporter came from.
+    if (!document && this.current) return this.entities();
     if (!document || !client) {
       this.current = undefined;
       this.currentUri = undefined;

@@ -86,10 +86,17 @@ function variantSpelling(a: string, b: string): boolean {
  */
 export function variantOwner(entity: Entity, entities: readonly Entity[]): Entity | undefined {
   if (entity.type !== 'person') return undefined;
-  const owners = entities.filter(
-    (other) => other !== entity && other.type === entity.type && other.mentions.length >= entity.mentions.length && variantSpelling(entity.name, other.name),
-  );
+  const owners = entities.filter((other) => other !== entity && other.type === entity.type && outranks(other, entity) && variantSpelling(entity.name, other.name));
   return owners.length === 1 ? owners[0] : undefined;
+}
+
+/** Which of two spellings is the entity's own: the fuller name, then the more often used, then the first. */
+function outranks(a: Entity, b: Entity): boolean {
+  const words = wordsOf(a.name).length - wordsOf(b.name).length;
+  if (words !== 0) return words > 0;
+  const mentions = a.mentions.length - b.mentions.length;
+  if (mentions !== 0) return mentions > 0;
+  return (a.mentions[0]?.start ?? Infinity) < (b.mentions[0]?.start ?? Infinity);
 }
 
 /** Whether a mention of the entity is spelled unlike its name ("Cavusoglu" of "Mevlüt Çavuşoğlu"). */

@@ -4,6 +4,7 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Entity } from '../analysis/entities';
+import { variantOwner } from '../analysis/entityCards';
 import { entityNameAndTitle, mentionNamePart } from '../analysis/nameParts';
 import type { RuleContext } from '../analysis/rule';
 import { draftStatistics } from '../analysis/stats';
@@ -29,10 +30,28 @@ export function entitySummary(document: TextDocument, entity: Entity): EntitySum
   };
 }
 
-/** People first, then organizations, each in order of first mention. */
+/**
+ * People first, then organizations, each in order of first mention. A
+ * misspelt name the engine kept apart ("Kowalsky") is listed under the person
+ * it belongs to, as one of the variants, not as a person of its own.
+ */
 export function entitySummaries(document: TextDocument, entities: readonly Entity[]): EntitySummary[] {
   const ordered = [...entities].sort((a, b) => (a.type === b.type ? (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0) : a.type === 'person' ? -1 : 1));
-  return ordered.map((e) => entitySummary(document, e)).filter((s) => s !== undefined);
+  const owners = new Map(ordered.map((e) => [e, variantOwner(e, entities)] as const));
+  const summaries = new Map<Entity, EntitySummary>();
+  for (const entity of ordered) {
+    if (owners.get(entity)) continue;
+    const summary = entitySummary(document, entity);
+    if (summary) summaries.set(entity, summary);
+  }
+  for (const [variant, owner] of owners) {
+    const summary = owner && summaries.get(owner);
+    if (!summary) continue;
+    summary.mentionCount += variant.mentions.length;
+    for (const m of variant.mentions) if (!summary.variants.includes(m.text)) summary.variants.push(m.text);
+    summary.quotations.push(...variant.quotes.map((q) => ({ text: q.text, range: toRange(document, q.start, q.end) })));
+  }
+  return [...summaries.values()];
 }
 
 export function statisticsOf(context: RuleContext, entities: readonly Entity[] | undefined): DraftStatistics {
