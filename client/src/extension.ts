@@ -1,6 +1,8 @@
 // The VS Code side of Copydesk: start the language server over IPC, pass the
-// settings, show the draft's word count and reading time. Everything else
-// happens in the server.
+// settings, and wire up the pieces of the UI, each in its own file: the word
+// count (statusBar.ts), the People and organizations view (peopleView.ts),
+// the commands (commands.ts) and the rule docs (ruleDocs.ts). Everything
+// else happens in the server.
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -13,14 +15,19 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { draftStatusNotification, type DraftStatus } from '../../server/src/protocol';
-
+import { draftStatusNotification, type DraftStatus, type EntitySummary } from '../../server/src/protocol';
+import { registerCommands } from './commands';
+import { registerPeopleView } from './peopleView';
+import { registerRuleDocs } from './ruleDocs';
+import { DraftStatusBar } from './statusBar';
 
 /** What the extension returns from activate(), for tests and other extensions. */
 export interface CopydeskApi {
   /** The status bar item's current text, e.g. "$(book) 412 words · 2 min read". */
   statusText(): string;
   client(): LanguageClient | undefined;
+  /** Fetches and returns what the People and organizations view shows for the active draft. */
+  refreshPeople(): Promise<readonly EntitySummary[]>;
 }
 
 let client: LanguageClient | undefined;
@@ -76,6 +83,8 @@ function startClient(context: vscode.ExtensionContext, onStatus: (status: DraftS
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{.copydesk.json,.copydesk.yaml,.copydesk.yml,.copydesk/names.yaml}'),
     },
     errorHandler: restartingErrorHandler(),
+    // Rule links in the Problems panel run "Explain this rule" instead of leaving the editor.
+    initializationOptions: { ruleDocs: 'command' },
   };
   const languageClient = new LanguageClient('copydesk', 'Copydesk', serverOptions, clientOptions);
   languageClient.onNotification(draftStatusNotification, onStatus);
@@ -84,40 +93,17 @@ function startClient(context: vscode.ExtensionContext, onStatus: (status: DraftS
 }
 
 export function activate(context: vscode.ExtensionContext): CopydeskApi {
-  const statusItem = vscode.window.createStatusBarItem('copydesk.draftStatus', vscode.StatusBarAlignment.Right, 100);
-  statusItem.name = 'Copydesk';
-  const statuses = new Map<string, DraftStatus>();
-  let statusShown = false;
-
-  const showStatus = () => {
-    const uri = vscode.window.activeTextEditor?.document.uri.toString();
-    const status = uri ? statuses.get(uri) : undefined;
-    if (!status) {
-      statusItem.hide();
-      statusShown = false;
-      return;
-    }
-    if (status.paused) {
-      statusItem.text = '$(debug-pause) Copydesk paused';
-      statusItem.tooltip = status.paused;
-    } else {
-      statusItem.text = `$(book) ${status.words.toLocaleString('en-US')} words · ${status.readingMinutes} min read`;
-      statusItem.tooltip = 'Copydesk: word count and reading time at 230 words a minute';
-    }
-    statusItem.show();
-    statusShown = true;
-  };
-
-  client = startClient(context, (status) => {
-    statuses.set(status.uri, status);
-    showStatus();
-  });
+  const currentClient = () => client;
+  const statusBar = new DraftStatusBar(currentClient);
+  const onStatus = (status: DraftStatus) => statusBar.update(status);
+  client = startClient(context, onStatus);
+  const people = registerPeopleView(currentClient);
 
   context.subscriptions.push(
-    statusItem,
-    vscode.window.onDidChangeActiveTextEditor(showStatus),
-    vscode.workspace.onDidCloseTextDocument((d) => statuses.delete(d.uri.toString())),
-    vscode.commands.registerCommand('copydesk.restartServer', async () => {
+    statusBar,
+    ...people.disposables,
+    registerRuleDocs(context),
+    ...registerCommands(currentClient, async () => {
       await client?.restart();
     }),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
@@ -125,17 +111,15 @@ export function activate(context: vscode.ExtensionContext): CopydeskApi {
       // languages needs a new client.
       if (e.affectsConfiguration('copydesk.languages')) {
         await client?.stop();
-        client = startClient(context, (status) => {
-          statuses.set(status.uri, status);
-          showStatus();
-        });
+        client = startClient(context, onStatus);
       }
     }),
   );
 
   return {
-    statusText: () => (statusShown ? statusItem.text : ''),
-    client: () => client,
+    statusText: () => statusBar.text(),
+    client: currentClient,
+    refreshPeople: () => people.view.refresh(),
   };
 }
 

@@ -23,6 +23,16 @@ import { SemanticTokenResults, semanticTokensLegend } from './lsp/semanticTokens
 import { documentSymbols } from './lsp/symbols';
 import { registerDebugRequests } from './lsp/debug';
 import { createDocuments, DraftSessions } from './lsp/sessions';
+import { ruleDocCommandLink, useRuleDocLinks } from './lsp/diagnostics';
+import { entitySummaries, statisticsOf } from './lsp/draftRequests';
+import {
+  draftEntitiesRequest,
+  draftStatisticsRequest,
+  type DraftEntities,
+  type DraftEntitiesParams,
+  type DraftStatistics,
+  type DraftStatisticsParams,
+} from './protocol';
 import { SettingsStore } from './lsp/settings';
 
 if (process.argv.includes('--version')) {
@@ -46,6 +56,8 @@ const tokenResults = new SemanticTokenResults();
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   if (params.capabilities.window?.workDoneProgress) sessions.enableProgress();
+  // The Copydesk client opens rule docs inside VS Code; other editors get file links to the shipped docs.
+  if ((params.initializationOptions as { ruleDocs?: string } | undefined)?.ruleDocs === 'command') useRuleDocLinks(ruleDocCommandLink);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -131,7 +143,8 @@ async function entityAtPosition(
 connection.onHover(async (params) => {
   const found = await entityAtPosition(params);
   if (!found) return null;
-  return entityHover(found.document, found.entity, found.offset, styleSheetEntryFor(found.session.options.styleSheet, found.entity));
+  const entities = found.session.entities()?.entities ?? [];
+  return entityHover(found.document, found.entity, found.offset, styleSheetEntryFor(found.session.options.styleSheet, found.entity), entities);
 });
 
 /** "Add to style sheet" on the person or organization under the cursor (see lsp/styleSheetActions.ts). */
@@ -180,6 +193,21 @@ connection.languages.semanticTokens.onDelta(async (params) => {
   const found = await sessionOf(params.textDocument.uri);
   if (!found) return { edits: [] };
   return tokenResults.delta(found.document, params.previousResultId, found.session.entities()?.entities ?? [], found.session.quotations());
+});
+
+// The People and organizations view (client/src/peopleView.ts).
+connection.onRequest(draftEntitiesRequest, async (params: DraftEntitiesParams): Promise<DraftEntities> => {
+  const found = await sessionOf(params.uri);
+  if (!found) return { uri: params.uri, unavailable: 'Copydesk does not check this document.', entities: [] };
+  const analysis = found.session.entities();
+  if (!analysis) return { uri: params.uri, unavailable: 'Copydesk is still reading this draft; the names follow in a moment.', entities: [] };
+  return { uri: params.uri, entities: entitySummaries(found.document, analysis.entities) };
+});
+
+// Clicking the word count (client/src/statusBar.ts).
+connection.onRequest(draftStatisticsRequest, async (params: DraftStatisticsParams): Promise<DraftStatistics | null> => {
+  const found = await sessionOf(params.uri);
+  return found ? statisticsOf(found.session.ruleContext, found.session.entities()?.entities) : null;
 });
 
 registerDebugRequests(connection, documents);

@@ -337,7 +337,8 @@ export async function runExtensionTestsInCodeServer(run: ExtensionTestRun): Prom
     });
     page.on('console', (message) => fs.appendFileSync(consoleFile, `[${message.type()}] ${message.text()}\n`));
     page.on('pageerror', (error) => fs.appendFileSync(consoleFile, `[page error] ${error.message}\n`));
-    await page.goto(workbenchUrl(server, run));
+    // Two shared cores under load can take far longer than the default 30 s to load the workbench.
+    await page.goto(workbenchUrl(server, run), { timeout: 120_000 });
     const timeoutMs = run.timeoutMs ?? 180_000;
     try {
       return await waitUntil(

@@ -99,9 +99,15 @@ describe('entity features over the real server', () => {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     const byName = new Map(symbols.map((s) => [s.name, s]));
     assert.deepEqual([...byName.keys()], ['People', 'Organizations', 'Quotations']);
-    const whitfield = byName.get('People')!.children!.find((c) => c.name === 'Ana Whitfield');
-    assert.ok(whitfield, 'Ana Whitfield among the people');
+    const people = byName.get('People')!.children!;
+    const whitfield = people.find((c) => c.name === 'Ana Whitfield · Transport Minister');
+    assert.ok(whitfield, `"Ana Whitfield · Transport Minister" among ${people.map((c) => c.name).join(', ')}`);
     assert.equal(whitfield.children?.length, 1, 'her quotation under her');
+    // Her range is her first mention only: the breadcrumb must not name her on later, unrelated lines.
+    assert.deepEqual(whitfield.range, { start: positionOf(story, 'Ana Whitfield'), end: { line: 2, character: 'Transport Minister Ana Whitfield'.length } });
+    assert.deepEqual(whitfield.selectionRange, whitfield.range);
+    const quote = whitfield.children![0];
+    assert.equal(quote.range.start.line, 4, 'the quotation keeps its own place');
     assert.ok(byName.get('Organizations')!.children!.some((c) => c.name === 'Harbour Bridge Authority'));
     assert.equal(byName.get('Quotations')!.children!.length, 1);
   });

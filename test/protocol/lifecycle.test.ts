@@ -58,9 +58,11 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
       });
     });
 
-    test('"Fix all in this draft" applies only the unambiguous fixes, as one edit', async () => {
+    test('"Fix all in this draft" applies every rule\'s safe fix as one edit, and never deletes a placeholder', async () => {
       const uri = `file:///tmp/${transport}-fix-all.txt`;
-      const text = 'Two quotes go wrong\n\n"We will open it this summer, Whitfield said.\n\n"The budget is tight, Ostrowski said.\n';
+      const text =
+        'Two quotes go wrong\n\n"We will open it this summer, Whitfield said.\n\nThe budget is tight," Ostrowski said on Monday.\n\n' +
+        'More news: Council approves budget\n\nThe work would begin in TK and take eight months.\n';
       client.open(uri, text);
       await client.waitForDiagnostics(uri, 1, (d) => quoteFindings(d).length === 2);
       const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
@@ -73,7 +75,10 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
       assert.equal(fixAll.kind, 'source.fixAll.copydesk');
       assert.equal(
         applyEdits(text, fixAll.edit!.changes![uri]),
-        text.replace('summer, Whitfield', 'summer," Whitfield').replace('tight, Ostrowski', 'tight," Ostrowski'),
+        text
+          .replace('summer, Whitfield', 'summer," Whitfield')
+          .replace('The budget is tight,"', '"The budget is tight,"')
+          .replace('More news: Council approves budget\n', ''),
       );
       client.close(uri);
     });

@@ -105,11 +105,12 @@ export class TestClient {
     });
   }
 
-  async initialize(capabilities: Record<string, unknown> = { workspace: { configuration: true } }): Promise<InitializeResult> {
+  async initialize(capabilities: Record<string, unknown> = { workspace: { configuration: true } }, initializationOptions?: unknown): Promise<InitializeResult> {
     this.initializeResult = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
       capabilities,
+      ...(initializationOptions === undefined ? {} : { initializationOptions }),
     });
     this.notify('initialized', {});
     return this.initializeResult;

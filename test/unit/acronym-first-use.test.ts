@@ -51,3 +51,10 @@ test('well-known acronyms, states, initials, numerals, codes and datelines are n
   ].join('\n');
   assert.deepEqual(flagged(text), []);
 });
+
+test('a placeholder is not an acronym: TK and XX are leftover findings only (one fault, one finding)', () => {
+  const text = 'Bridge repair\n\nCounty Engineer David Lindqvist said the work would begin in TK and cost $XX million. TKTK.\n';
+  assert.deepEqual(flagged(text), []);
+  const all = analyze(text, { language: 'plaintext', quoteStyle: 'auto', rules: {} }, 'all').findings.filter((f) => text.slice(f.start, f.end) === 'TK');
+  assert.deepEqual(all.map((f) => f.ruleId), ['leftover']);
+});

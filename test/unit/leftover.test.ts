@@ -41,13 +41,28 @@ test('ads, click-here lines and share buttons are boilerplate', () => {
   assert.deepEqual(flagged(text), ['ADVERTISEMENT', 'Click here to subscribe', 'Share this article', 'Share on Facebook', 'Share | Tweet | Email', 'Related: Other story']);
 });
 
-test('placeholders and notes to the desk are flagged; the fix deletes them with one space', () => {
+test('placeholders and notes to the desk are flagged; notes are deleted with one space, placeholders selected', () => {
   const text = 'The fire destroyed TK homes. Mayor [NAME] said the [CHECK SPELLING] plan costs $XX million. <<need second source>> Who owns it ???\n';
   const findings = check(text);
   assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['TK', '[NAME]', '[CHECK SPELLING]', 'XX', '<<need second source>>', '???']);
-  const fixed = applyEdits(text, findings[1].fixes[0].edits);
-  assert.equal(fixed, text.replace(' [NAME]', ''));
-  assert.equal(findings[1].fixes[0].safe, undefined, 'deleting a placeholder leaves a gap: not safe');
+  const note = findings[2];
+  assert.equal(note.fixes[0].preferred, true);
+  assert.equal(applyEdits(text, note.fixes[0].edits), text.replace(' [CHECK SPELLING]', ''));
+  assert.equal(note.fixes[0].safe, undefined, 'deleting a note is for the reporter to decide: not safe');
+  const deleteName = findings[1].fixes.find((f) => f.title === 'Delete the placeholder');
+  assert.ok(deleteName);
+  assert.equal(applyEdits(text, deleteName.edits), text.replace(' [NAME]', ''));
+  assert.notEqual(deleteName.preferred, true, 'deleting a stand-in for missing words is never the preferred fix');
+});
+
+test('a placeholder inside a sentence is selected by the preferred fix, never deleted', () => {
+  const text = 'The work would begin in TK and take about eight months.\n';
+  const [finding] = check(text);
+  const preferred = finding.fixes.find((f) => f.preferred);
+  assert.ok(preferred, 'a preferred fix');
+  assert.deepEqual(preferred.edits, [], 'the preferred fix changes no text');
+  assert.deepEqual(preferred.select, { start: text.indexOf('TK'), end: text.indexOf('TK') + 2 });
+  assert.ok(finding.fixes.every((f) => !f.safe), 'nothing a "Fix all" would apply unseen');
 });
 
 test('TKTK, [TK] and XX before a lower-case word or a percent sign', () => {

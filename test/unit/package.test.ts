@@ -117,7 +117,7 @@ test('.vscodeignore packs the bundles, grammar, icon and docs, and nothing from 
       'syntaxes/article.tmLanguage.json', 'images/icon.png',
       'client/src/extension.ts', 'server/src/server.ts', 'server/src/analysis/rules/index.ts',
       'test/unit/package.test.ts', 'test/grammar/quotations.test.article', 'test/fixtures/draft.article',
-      'scripts/make-icon.py', 'docs/notes.md', 'bench/node_modules/x/index.js',
+      'scripts/make-icon.py', 'docs/notes.md', 'docs/rules/leftover.md', 'schemas/names.schema.json', 'bench/node_modules/x/index.js',
       'node_modules/compromise/package.json', 'node_modules/.bin/vsce',
       '.vscode-test/code-server/package.json', '.vscode-test/sample-workspace/bridge.article',
       '.vscode/settings.json', '.ci/run', 'out/extension.js',
@@ -146,6 +146,9 @@ test('.vscodeignore packs the bundles, grammar, icon and docs, and nothing from 
       manifest.icon,
       ...contributes.grammars.map((g: { path: string }) => g.path),
       ...contributes.languages.map((l: { configuration?: string }) => l.configuration).filter(Boolean),
+      ...contributes.yamlValidation.map((y: { url: string }) => y.url),
+      // The rule docs "Explain this rule" opens (client/src/ruleDocs.ts).
+      'docs/rules/leftover.md',
       'package.json', 'README.md', 'LICENSE',
     ].map((p: string) => p.replace(/^\.\//, ''));
     assert.deepEqual(packed, [...new Set(needed)].sort());

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -91,4 +91,25 @@ test('settings file and sheet are found in the nearest folder above the draft', 
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+test('the JSON schema contributed for the sheet (schemas/names.schema.json) knows the same fields as the parser', () => {
+  const schema = JSON.parse(readFileSync(join(__dirname, '../../schemas/names.schema.json'), 'utf8'));
+  const entry = schema.definitions.entry;
+  assert.deepEqual(Object.keys(entry.properties).sort(), ['aliases', 'name', 'notes', 'title', 'type']);
+  assert.deepEqual(entry.properties.type.enum, ['person', 'organization']);
+  assert.deepEqual(entry.required, ['name', 'type']);
+  // Every field the schema allows is one the parser reads without a complaint.
+  const parsed = parseStyleSheet('- name: Tom Brennan\n  type: person\n  title: Councilman\n  aliases: [Brennan]\n  notes: Two n.\n');
+  assert.deepEqual(parsed.problems, []);
+  assert.equal(parsed.sheet.entries[0].title, 'Councilman');
+  assert.equal(parsed.sheet.entries[0].name, 'Tom Brennan');
+});
+
+test('a title typed into a person\'s name is read as the title, so the sheet keeps the two apart', () => {
+  const { sheet, problems } = parseStyleSheet('- name: Councilman Tom Brennan\n  type: person\n- name: Chamber of Commerce\n  type: organization\n');
+  assert.deepEqual(problems, []);
+  assert.deepEqual([sheet.entries[0].name, sheet.entries[0].title], ['Tom Brennan', 'Councilman']);
+  assert.equal(sheet.byName.get('tom brennan'), sheet.entries[0]);
+  assert.deepEqual([sheet.entries[1].name, sheet.entries[1].title], ['Chamber of Commerce', undefined]);
 });

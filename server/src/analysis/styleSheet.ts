@@ -17,6 +17,7 @@
 // Pure: text in, sheet and problems out; reading the file is the caller's job.
 
 import YAML from 'yaml';
+import { splitTitle } from './nameParts';
 
 export type NameType = 'person' | 'organization';
 
@@ -107,6 +108,14 @@ function checkEntry(entry: RawEntry, problems: StyleSheetProblem[]): StyleSheetE
     if (f === undefined || f.value === null) continue;
     if (typeof f.value === 'string' || typeof f.value === 'number') result[key] = String(f.value);
     else problems.push({ line: f.line, message: `the ${key} of "${result.name}" should be text; ignoring it.` });
+  }
+  // A title typed into the name ("Councilman Tom Brennan", as older sheets have it) is kept apart.
+  if (result.type === 'person' && result.title === undefined) {
+    const parts = splitTitle(result.name);
+    if (parts.title) {
+      result.name = parts.name;
+      result.title = parts.title;
+    }
   }
   const aliases = field('aliases');
   if (aliases !== undefined && aliases.value !== null) {

@@ -21,6 +21,11 @@ export interface Fix {
   preferred?: boolean;
   /** Unambiguous: safe to apply without looking, e.g. by "Fix all". */
   safe?: boolean;
+  /**
+   * Text to select for the reporter instead of editing it (a placeholder only
+   * they can fill in). A fix with a selection has no edits.
+   */
+  select?: { start: number; end: number };
 }
 
 /** A second place that explains a finding, e.g. where a quotation most likely closes. */

@@ -1,6 +1,7 @@
 // Quick fixes come straight from each diagnostic's `data`; "Fix all in this
 // draft" applies the session's safe fixes (unambiguous), never two that touch
-// the same text.
+// the same text: the one policy `copydesk check --fix` uses. A fix that selects
+// text (a placeholder to fill in) runs the client's select command instead.
 
 import {
   CodeActionKind,
@@ -13,6 +14,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Draft } from '../analysis/draft';
 import { ignoreInDraftEdit, ignoreInParagraphEdit } from '../analysis/suppression';
 import type { SafeFixes } from '../analysis/applyFixes';
+import { selectRangeCommand } from '../protocol';
 import { diagnosticSource, type DiagnosticData } from './diagnostics';
 import { toRange } from './positions';
 
@@ -36,7 +38,9 @@ export function quickFixes(document: TextDocument, diagnostics: readonly Diagnos
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: fix.preferred,
-        edit: { changes: { [document.uri]: fix.edits } },
+        ...(fix.select
+          ? { command: { title: fix.title, command: selectRangeCommand, arguments: [document.uri, fix.select] } }
+          : { edit: { changes: { [document.uri]: fix.edits } } }),
       });
     }
     actions.push(...ignoreActions(document, diagnostic, draft));

@@ -2,13 +2,44 @@
 // `data`, so the code-action handler needs no cache of earlier analyses.
 // Types only from vscode-languageserver: the CLI reuses this file.
 
-import type { Diagnostic, DiagnosticRelatedInformation, TextEdit } from 'vscode-languageserver';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic, DiagnosticRelatedInformation, Range, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity } from '../analysis/types';
+import { explainRuleCommand } from '../protocol';
 import { toRange } from './positions';
 
 export const diagnosticSource = 'copydesk';
-export const rulesDocumentationUrl = 'https://github.com/copydesk/copydesk/blob/main/README.md';
+
+/**
+ * The folder of rule docs (docs/rules/<rule-id>.md) shipped beside the
+ * bundles: dist/../docs in the extension and the npm package, or the
+ * repository's docs/ when run from source.
+ */
+function shippedRuleDocsFolder(): string | undefined {
+  return [join(__dirname, '..', 'docs', 'rules'), join(__dirname, '..', '..', '..', 'docs', 'rules')].find((folder) => existsSync(folder));
+}
+
+/** A file link to the rule's doc, when the doc is there; no link rather than a dead one. */
+export function ruleDocFileLink(ruleId: string): string | undefined {
+  const folder = shippedRuleDocsFolder();
+  const file = folder && join(folder, `${ruleId}.md`);
+  return file && existsSync(file) ? pathToFileURL(file).toString() : undefined;
+}
+
+/** A command link that opens the rule's doc inside VS Code (the Copydesk client registers the command). */
+export function ruleDocCommandLink(ruleId: string): string {
+  return `command:${explainRuleCommand}?${encodeURIComponent(JSON.stringify([ruleId]))}`;
+}
+
+let ruleDocLink: (ruleId: string) => string | undefined = ruleDocFileLink;
+
+/** Chosen once when a client connects: the Copydesk client opens docs by command, others get file links. */
+export function useRuleDocLinks(link: (ruleId: string) => string | undefined): void {
+  ruleDocLink = link;
+}
 
 const severityCodes: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, info: 3, hint: 4 };
 
@@ -17,6 +48,8 @@ export interface FixData {
   preferred: boolean;
   safe: boolean;
   edits: TextEdit[];
+  /** Text the fix selects instead of editing (a placeholder to fill in). */
+  select?: Range;
 }
 
 export interface DiagnosticData {
@@ -37,13 +70,15 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
       preferred: fix.preferred ?? false,
       safe: fix.safe ?? false,
       edits: fix.edits.map((e) => ({ range: toRange(document, e.start, e.end), newText: e.text })),
+      ...(fix.select ? { select: toRange(document, fix.select.start, fix.select.end) } : {}),
     })),
   };
+  const href = ruleDocLink(finding.ruleId);
   return {
     range: toRange(document, finding.start, finding.end),
     severity: severityCodes[finding.severity],
     code: finding.ruleId,
-    codeDescription: { href: `${rulesDocumentationUrl}#${finding.ruleId}` },
+    ...(href ? { codeDescription: { href } } : {}),
     source: diagnosticSource,
     message: finding.message,
     ...(related.length > 0 ? { relatedInformation: related } : {}),

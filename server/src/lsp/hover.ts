@@ -3,7 +3,9 @@
 import type { Hover, MarkupContent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Entity } from '../analysis/entities';
+import { isVariantMention, organizationTies, variantOwner } from '../analysis/entityCards';
 import type { StyleSheetEntry } from '../analysis/styleSheet';
+import { entityNameAndTitle } from '../analysis/nameParts';
 import { styleSheetHoverLines } from './styleSheetActions';
 import { toRange } from './positions';
 
@@ -41,8 +43,43 @@ export function entityHoverMarkdown(document: TextDocument, entity: Entity, shee
   return lines.join('\n\n');
 }
 
-export function entityHover(document: TextDocument, entity: Entity, offset: number, sheetEntry?: StyleSheetEntry): Hover {
+/**
+ * An organization's card, after the common lines: its acronym or what it
+ * stands for, and the people the story ties to it.
+ */
+export function organizationCardLines(document: TextDocument, organization: Entity, entities: readonly Entity[]): string[] {
+  if (organization.type !== 'organization') return [];
+  const lines: string[] = [];
+  const isAcronym = (form: string) => /^[\p{Lu}.&]{2,8}$/u.test(form);
+  const acronym = organization.aliases.find((a) => a !== organization.name && isAcronym(a));
+  const expansion = isAcronym(organization.name) ? organization.aliases.find((a) => !isAcronym(a) && a.split(/\s+/).length > 1) : undefined;
+  if (acronym) lines.push(`Acronym: **${escapeMarkdown(acronym)}**`);
+  if (expansion) lines.push(`Stands for: **${escapeMarkdown(expansion)}**`);
+  for (const tie of organizationTies(document.getText(), organization, entities)) {
+    lines.push(`Its ${escapeMarkdown(tie.role)}: ${escapeMarkdown(entityNameAndTitle(tie.person).name)}`);
+  }
+  return lines;
+}
+
+/** The line that marks a misspelt form on its entity's card. */
+export function variantCardLine(variant: string, canonical: string): string {
+  return `*${escapeMarkdown(variant)}* is a variant spelling here: the story also writes **${escapeMarkdown(canonical)}**.`;
+}
+
+/**
+ * The hover on a name. A misspelt name ("Kowalsky") shows the card of the
+ * entity it belongs to, with the variant marked; an organization's card adds
+ * its acronym and the people tied to it.
+ */
+export function entityHover(document: TextDocument, entity: Entity, offset: number, sheetEntry?: StyleSheetEntry, entities: readonly Entity[] = []): Hover {
   const mention = entity.mentions.find((m) => m.start <= offset && offset <= m.end);
-  const contents: MarkupContent = { kind: 'markdown', value: entityHoverMarkdown(document, entity, sheetEntry) };
+  const owner = variantOwner(entity, entities);
+  const shown = owner ?? entity;
+  const lines: string[] = [];
+  if (owner && mention) lines.push(variantCardLine(mention.text, entityNameAndTitle(owner).name));
+  else if (mention && isVariantMention(entity, mention)) lines.push(variantCardLine(mention.text, entityNameAndTitle(entity).name));
+  lines.push(entityHoverMarkdown(document, shown, owner ? undefined : sheetEntry));
+  lines.push(...organizationCardLines(document, shown, entities));
+  const contents: MarkupContent = { kind: 'markdown', value: lines.join('\n\n') };
   return mention ? { contents, range: toRange(document, mention.start, mention.end) } : { contents };
 }

@@ -1,9 +1,12 @@
 // References, document highlights and rename for people and organizations:
-// every mention of the entity under the cursor.
+// every mention of the entity under the cursor. Rename works on the name part
+// of each mention only: F2 on "Lindqvist" in "County Engineer David Lindqvist"
+// offers "David Lindqvist", and the title is never rewritten.
 
 import { DocumentHighlightKind, type DocumentHighlight, type Location, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Entity, Mention } from '../analysis/entities';
+import { mentionNamePart } from '../analysis/nameParts';
 import { toRange } from './positions';
 
 export function references(document: TextDocument, entity: Entity): Location[] {
@@ -20,7 +23,9 @@ export function mentionAt(entity: Entity, offset: number): Mention | undefined {
 
 export function prepareRename(document: TextDocument, entity: Entity, offset: number): { range: Range; placeholder: string } | undefined {
   const mention = mentionAt(entity, offset);
-  return mention ? { range: toRange(document, mention.start, mention.end), placeholder: mention.text } : undefined;
+  if (!mention) return undefined;
+  const name = mentionNamePart(mention);
+  return { range: toRange(document, name.start, name.end), placeholder: name.text };
 }
 
 const words = (text: string) => text.split(/\s+/).filter((w) => w.length > 0);
@@ -51,11 +56,15 @@ export function renamedMention(mention: string, oldName: string, newName: string
 }
 
 export function rename(document: TextDocument, entity: Entity, offset: number, newName: string): WorkspaceEdit | undefined {
-  const at = mentionAt(entity, offset);
-  if (!at) return undefined;
+  const mention = mentionAt(entity, offset);
+  // An empty name would delete every mention: not a rename.
+  if (!mention || newName.trim() === '') return undefined;
+  const at = mentionNamePart(mention);
   // Each mention is renamed in its own form: "Tillerson" → "Smith" makes "Rex Tillerson" "Rex Smith".
+  // Only the name part is rewritten: a title glued to a mention stays as written.
   const edits: TextEdit[] = entity.mentions
-    .map((m) => ({ m, text: renamedMention(m.text, at.text, newName) }))
+    .map(mentionNamePart)
+    .map((m) => ({ m, text: renamedMention(m.text, at.text, newName.trim()) }))
     .filter(({ m, text }) => text !== m.text)
     .map(({ m, text }) => ({ range: toRange(document, m.start, m.end), newText: text }));
   return { changes: { [document.uri]: edits } };

@@ -13,11 +13,13 @@ import { dirname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Entity } from '../analysis/entities';
+import { entityNameAndTitle, splitTitle } from '../analysis/nameParts';
 import { foldName } from '../analysis/nlp';
 import { withoutTrailingPunctuation } from '../analysis/nameReferences';
 import { closeSheetEntry } from '../analysis/rules/name-variant';
 import { styleSheetEntryText, type StyleSheet, type StyleSheetEntry } from '../analysis/styleSheet';
 import { findUp, styleSheetPath } from '../workspaceFiles';
+import { styleSheetAddedCommand } from '../protocol';
 
 /**
  * The sheet's entry for an entity: by its name, an alias or a mention,
@@ -26,7 +28,7 @@ import { findUp, styleSheetPath } from '../workspaceFiles';
  */
 export function styleSheetEntryFor(sheet: StyleSheet | undefined, entity: Entity): StyleSheetEntry | undefined {
   if (!sheet) return undefined;
-  const forms = [entity.name, ...entity.aliases, ...entity.mentions.map((m) => m.text)];
+  const forms = [entity.name, entityNameAndTitle(entity).name, ...entity.aliases, ...entity.mentions.map((m) => m.text)];
   for (const form of forms) {
     const entry = sheet.byName.get(form.toLowerCase());
     if (entry && entry.type === entity.type) return entry;
@@ -82,12 +84,17 @@ export function styleSheetLocation(documentUri: string, workspaceFolderUris: rea
   return { path: join(folders[0] ?? draftFolder, styleSheetPath), exists: false };
 }
 
-/** The entry the fix writes: the story's fullest name, its role as title, and the other forms it uses. */
+/**
+ * The entry the fix writes: the story's fullest name without its title, the
+ * title (the role the story gives, or the title glued to the name) in its own
+ * field, and the other forms it uses.
+ */
 export function entryForEntity(entity: Entity): Omit<StyleSheetEntry, 'line'> {
-  const nameWords = new Set(entity.name.split(/\s+/).map(foldName));
-  // A person's lone surname is not an alias worth keeping; an organization's acronym is.
-  const aliases = entity.aliases.filter((a) => entity.type === 'organization' || !nameWords.has(foldName(a)));
-  return { name: entity.name, type: entity.type, ...(entity.role ? { title: entity.role } : {}), aliases };
+  const { name, title } = entityNameAndTitle(entity);
+  const nameWords = new Set(name.split(/\s+/).map(foldName));
+  // A person's lone surname is not an alias worth keeping, nor a titled form of the name; an organization's acronym is.
+  const aliases = entity.aliases.filter((a) => entity.type === 'organization' || (!nameWords.has(foldName(a)) && splitTitle(a).name !== name && a !== entity.name));
+  return { name, type: entity.type, ...(title ? { title } : {}), aliases };
 }
 
 function endPosition(text: string): { line: number; character: number } {
@@ -105,7 +112,8 @@ export function addToStyleSheetAction(documentUri: string, entity: Entity, sheet
   if (!location) return undefined;
   const uri = pathToFileURL(location.path).toString();
   const existingText = location.exists && existsSync(location.path) ? readFileSync(location.path, 'utf8') : '';
-  const insertion = styleSheetEntryText(entryForEntity(entity), existingText);
+  const entry = entryForEntity(entity);
+  const insertion = styleSheetEntryText(entry, existingText);
   const at = endPosition(existingText);
   const edit: WorkspaceEdit = {
     documentChanges: [
@@ -114,8 +122,10 @@ export function addToStyleSheetAction(documentUri: string, entity: Entity, sheet
     ],
   };
   return {
-    title: `Add ‘${entity.name}’ to the style sheet`,
+    title: `Add ‘${entry.name}’ to the style sheet`,
     kind: CodeActionKind.QuickFix,
     edit,
+    // Runs after the edit: the client says what was added, with a button to open the sheet.
+    command: { title: 'Added to the style sheet', command: styleSheetAddedCommand, arguments: [uri, entry.name, entry.title ?? ''] },
   };
 }

@@ -1,9 +1,16 @@
 // The outline of a story: People (each with the quotations attributed to
 // them), Organizations, and every Quotation.
+//
+// A person's or organization's range is its first mention, not the stretch
+// from first to last: VS Code puts the breadcrumb and counts problems by
+// range, so a wider range would name Brennan on unrelated lines and count
+// their errors under him. Their quotations nest under them with their own
+// ranges. The label keeps the name and the title apart: "Tom Brennan · Councilman".
 
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Entity } from '../analysis/entities';
+import { nameWithTitle } from '../analysis/nameParts';
 import type { Quotation } from '../analysis/quotes';
 import { toRange } from './positions';
 
@@ -36,11 +43,7 @@ function symbol(document: TextDocument, name: string, kind: SymbolKind, span: Sp
 function entitySymbol(document: TextDocument, entity: Entity): DocumentSymbol {
   const quotes = entity.quotes.map((q) => symbol(document, shortQuote(q.text), SymbolKind.String, q, q));
   const first = entity.mentions[0];
-  const span = cover([...entity.mentions, ...entity.quotes]);
-  return {
-    ...symbol(document, entity.name, entity.type === 'person' ? SymbolKind.Object : SymbolKind.Class, span, first, quotes),
-    ...(entity.role ? { detail: entity.role } : {}),
-  };
+  return symbol(document, nameWithTitle(entity), entity.type === 'person' ? SymbolKind.Object : SymbolKind.Class, first, first, quotes);
 }
 
 function group(document: TextDocument, name: string, kind: SymbolKind, children: DocumentSymbol[], spans: Span[]): DocumentSymbol[] {
@@ -58,7 +61,7 @@ export function documentSymbols(document: TextDocument, entities: readonly Entit
   const quoteSymbols = outer.map((q, i) =>
     symbol(document, shortQuote(text.slice(q.contentStart, q.contentEnd)), SymbolKind.String, quoteSpans[i], quoteSpans[i]),
   );
-  const spansOf = (list: Entity[]) => list.map((e) => cover([...e.mentions, ...e.quotes]));
+  const spansOf = (list: Entity[]) => list.map((e) => e.mentions[0]);
   return [
     ...group(document, 'People', SymbolKind.Namespace, people.map((e) => entitySymbol(document, e)), spansOf(people)),
     ...group(document, 'Organizations', SymbolKind.Namespace, organizations.map((e) => entitySymbol(document, e)), spansOf(organizations)),

@@ -134,7 +134,12 @@ export function describeProblem(
     if (at !== undefined) {
       related.push({ start: p.start + at, end: p.start + Math.min(charEndAfter(text, at), problem.at), message: 'The quotation most likely begins here.' });
       const words = text.slice(at, at + 24).trim().split(/\s+/).slice(0, 3).join(' ');
-      add(`Open the quotation before “${words}”`, at, at, glyph, insertRank);
+      // Unambiguous, so "Fix all" may take it: one sentence opens the paragraph, no
+      // other mark comes before, and an attribution follows the closing mark.
+      const paragraphStart = /^\s*/.exec(text)![0].length;
+      const safe =
+        at === paragraphStart && strength >= 3 && !problem.extra && scan.marks.every((m) => m.at >= problem.at) && !/[.?!]\s/.test(text.slice(at, problem.at));
+      add(`Open the quotation before “${words}”`, at, at, glyph, insertRank, safe);
     }
     if (strength < 2 && !problem.extra) {
       // Measured: without a clause word after the mark, removing it is likelier right.

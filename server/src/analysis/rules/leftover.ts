@@ -11,9 +11,11 @@
 //                                                  clarification, published on purpose)
 //
 // The fix deletes the whole boilerplate line with its line break, or just the
-// placeholder or note with one neighbouring space. Boilerplate removal is
-// marked safe; removing a placeholder leaves a gap a human has to fill, so it
-// is not. Suppression directives ([copydesk-disable ...]) are lower case and
+// note with one neighbouring space. Boilerplate removal is marked safe. A
+// placeholder (TK, XX, [NAME], ???) stands where words are still to come:
+// deleting it leaves a broken sentence ("begin in and take about eight
+// months"), so its preferred fix selects it for the reporter to type over,
+// and deleting it is only the second choice, never safe. Suppression directives ([copydesk-disable ...]) are lower case and
 // never match.
 
 import type { Rule, RuleContext } from '../rule';
@@ -111,13 +113,29 @@ function findBoilerplate(ctx: RuleContext, findings: RuleFinding[]): void {
   }
 }
 
+/** Bracketed words that stand for missing copy rather than a note about it: "[NAME]", "[TK]", "[NUMBER]". */
+const standInNote = /^\[(?:NAME|TK|TKTK|TBD|TBA|TO COME|QUOTE|NUMBER|FIGURE|DATE|XX+|INSERT|LINK|HED|DEK)\b/;
+
 function findPlaceholders(ctx: RuleContext, findings: RuleFinding[]): void {
   const { text, prose } = ctx.draft;
   const add = (start: number, end: number, message: string, title: string) =>
     findings.push({ start, end, message, fixes: [{ title, edits: [deletionEdit(text, start, end)], preferred: true }] });
+  // A stand-in for missing words: select it (preferred), or delete it.
+  const addStandIn = (start: number, end: number, message: string, deleteTitle: string) =>
+    findings.push({
+      start,
+      end,
+      message,
+      fixes: [
+        { title: 'Select the placeholder to fill it in', edits: [], select: { start, end }, preferred: true },
+        { title: deleteTitle, edits: [deletionEdit(text, start, end)] },
+      ],
+    });
 
   for (const m of prose.matchAll(bracketNote)) {
-    add(m.index!, m.index! + m[0].length, `${m[0].length > 30 ? 'This note' : `"${m[0]}"`} is a placeholder or a note to the desk; resolve it and delete it before publishing.`, 'Delete the note');
+    const message = `${m[0].length > 30 ? 'This note' : `"${m[0]}"`} is a placeholder or a note to the desk; resolve it and delete it before publishing.`;
+    if (standInNote.test(m[0])) addStandIn(m.index!, m.index! + m[0].length, message, 'Delete the placeholder');
+    else add(m.index!, m.index! + m[0].length, message, 'Delete the note');
   }
   for (const m of prose.matchAll(angleNote)) {
     add(m.index!, m.index! + m[0].length, "This is an editor's note; resolve it and delete it before publishing.", 'Delete the note');
@@ -143,17 +161,17 @@ function findPlaceholders(ctx: RuleContext, findings: RuleFinding[]): void {
   };
   for (const m of prose.matchAll(tkPlaceholder)) {
     if (insideNote(m.index!)) continue;
-    add(m.index!, m.index! + m[0].length, `"${m[0]}" is a placeholder ("to come"); fill it in before publishing.`, 'Delete the placeholder');
+    addStandIn(m.index!, m.index! + m[0].length, `"${m[0]}" is a placeholder ("to come"); fill it in before publishing.`, 'Delete the placeholder');
   }
   for (const m of prose.matchAll(xxPlaceholder)) {
     const start = m.index!;
     const end = start + m[0].length;
     if (insideNote(start) || !xxIsPlaceholder(prose, start, end)) continue;
-    add(start, end, `"${m[0]}" looks like a placeholder for a figure or name; fill it in before publishing.`, 'Delete the placeholder');
+    addStandIn(start, end, `"${m[0]}" looks like a placeholder for a figure or name; fill it in before publishing.`, 'Delete the placeholder');
   }
   for (const m of prose.matchAll(questionPlaceholder)) {
     if (insideNote(m.index!)) continue;
-    add(m.index!, m.index! + m[0].length, `"${m[0]}" looks like a question left for the desk; resolve it before publishing.`, 'Delete the question marks');
+    addStandIn(m.index!, m.index! + m[0].length, `"${m[0]}" looks like a question left for the desk; resolve it before publishing.`, 'Delete the question marks');
   }
 }
 
