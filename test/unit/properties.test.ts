@@ -154,6 +154,13 @@ function checkAnalysis(text: string, options: AnalysisOptions, result: AnalysisR
 
     for (const fix of finding.fixes) {
       const fixWhat = describeFix(finding, fix);
+      if (fix.select) {
+        // A fix that selects a placeholder for the reporter edits nothing, and selects inside the draft.
+        assert.equal(fix.edits.length, 0, `${fixWhat}: a selecting fix has no edits`);
+        assertRange(text, fixWhat, fix.select.start, fix.select.end);
+        assert.ok(!fix.safe, `${fixWhat}: selecting is never applied without looking`);
+        continue;
+      }
       assert.ok(fix.edits.length > 0, `${fixWhat}: a fix edits something`);
       for (const edit of fix.edits) {
         assertRange(text, fixWhat, edit.start, edit.end);
