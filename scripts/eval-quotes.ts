@@ -12,6 +12,7 @@
 // The last line printed is a JSON object; detected and restored are fractions (0..1).
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { requireCorpus } from './corpus';
 import { join, relative } from 'node:path';
 import { analyze } from '../server/src/analysis/analyze';
 import { parseDraft } from '../server/src/analysis/draft';
@@ -50,6 +51,7 @@ function parseArgs(argv: string[]): Args {
     console.error('usage: eval-quotes DIR... [--mutations N] [--seed S] [--sample K] [--verbose]');
     process.exit(2);
   }
+  requireCorpus('eval-quotes', ...args.dirs);
   return args;
 }
 

@@ -29,6 +29,7 @@ import { analysisOptionsFor, defaultSettings, draftLanguageOf, resolveSettings }
 import { withWorkspaceFiles } from './workspaceFiles';
 import { toDiagnostic } from './lsp/diagnostics';
 import { entityLine, entityReport } from './lsp/entityReport';
+import { draftExtensions, expandArguments } from './cli/files';
 
 const usage = `Usage:
   copydesk check [--format text|json] [--fix] FILE...
@@ -165,8 +166,10 @@ function runCheck(args: string[]): number {
   }
   if (positionals.length === 0) throw new UsageError(`copydesk: check needs at least one file\n\n${usage}`);
 
+  const files = expandArguments(positionals);
+  if (files.length === 0) throw new UsageError(`copydesk: no drafts (${draftExtensions.join(' ')}) in ${positionals.join(', ')}`);
   // Read every file first, so an unreadable one fails the run before any output (or any write).
-  const drafts = positionals.map((file) => ({ file, ...readDraftFile(file) }));
+  const drafts = files.map((file) => ({ file, ...readDraftFile(file) }));
   const reports: FileReport[] = [];
   let failedWrites = 0;
   for (const draft of drafts) {

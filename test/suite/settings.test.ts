@@ -6,7 +6,7 @@ import { copydeskDiagnostics, openDraft, waitFor, waitForFindings } from './help
 
 suite('Settings in the editor', () => {
   test('copydesk.rules.unbalanced-quote = off removes the finding, and resetting it brings it back', async () => {
-    const editor = await openDraft('seed-article.txt');
+    const editor = await openDraft('aid-convoy.txt');
     const uri = editor.document.uri;
     await waitForFindings(uri, 'unbalanced-quote'); // the precondition: it is there to begin with
     const config = () => vscode.workspace.getConfiguration('copydesk');
@@ -18,7 +18,7 @@ suite('Settings in the editor', () => {
       const [finding] = await waitForFindings(uri, 'unbalanced-quote');
       await waitFor('unbalanced-quote at warning severity', () =>
         copydeskDiagnostics(uri, 'unbalanced-quote').every((d) => d.severity === vscode.DiagnosticSeverity.Warning));
-      assert.equal(finding.range.start.line, 19);
+      assert.equal(finding.range.start.line, 18);
     } finally {
       await config().update('rules.unbalanced-quote', undefined, vscode.ConfigurationTarget.Global);
     }
