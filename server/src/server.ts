@@ -27,9 +27,10 @@ import { documentSymbols } from './lsp/symbols';
 import { registerDebugRequests } from './lsp/debug';
 import { SettingsStore } from './lsp/settings';
 import { DraftValidator, maxNlpDraftSize } from './lsp/validation';
+import { version } from './version';
 
 if (process.argv.includes('--version')) {
-  process.stdout.write('copydesk-language-server 0.1.0\n');
+  process.stdout.write(`copydesk-language-server ${version}\n`);
   process.exit(0);
 }
 
@@ -58,7 +59,7 @@ connection.onInitialize((params): InitializeResult => {
       renameProvider: { prepareProvider: true },
       semanticTokensProvider: { legend: semanticTokensLegend, full: true },
     },
-    serverInfo: { name: 'copydesk', version: '0.1.0' },
+    serverInfo: { name: 'copydesk', version },
   };
 });
 
