@@ -28,6 +28,7 @@ import { analyze, createContext } from './analysis/analyze';
 import { applyEdits, selectSafeFixes } from './analysis/applyFixes';
 import { parseDraft } from './analysis/draft';
 import { analyzeEntities } from './analysis/entities';
+import { clearNlpCache } from './analysis/nlp';
 import { checkDraftSize } from './analysis/limits';
 import { analysisOptionsFor, defaultSettings, draftLanguageOf, resolveSettings } from './analysis/settings';
 import { withWorkspaceFiles } from './workspaceFiles';
@@ -189,7 +190,7 @@ interface CheckOutcome {
   failedWrite?: boolean;
 }
 
-function checkJob(job: CheckJob, options: unknown): CheckOutcome {
+export function checkJob(job: CheckJob, options: unknown): CheckOutcome {
   const { fix } = options as CheckJobOptions;
   if (job.lines?.length === 0) return { report: { file: job.file, diagnostics: [] } };
   let draft: DraftFile;
@@ -216,6 +217,8 @@ function checkJob(job: CheckJob, options: unknown): CheckOutcome {
       report = checkFile(job.file, outcome.text).report;
     }
   }
+  // Each draft is analysed once: its parsed paragraphs will not be asked for again.
+  clearNlpCache();
   if (job.lines) {
     const lines = new Set(job.lines);
     const touches = (d: Diagnostic) => {

@@ -111,7 +111,8 @@ test('.vscodeignore packs the bundles, grammar, icon and docs, and nothing from 
   const standIn = mkdtempSync(join(tmpdir(), 'copydesk-vscodeignore-'));
   try {
     const tree = [
-      'package.json', 'package-lock.json', 'README.md', 'LICENSE', 'language-configuration.json', 'tsconfig.json',
+      'package.json', 'package-lock.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'language-configuration.json', 'tsconfig.json',
+      'action.yml', '.pre-commit-hooks.yaml', 'samples/aid-convoy.txt', 'test/fixtures/sarif-2.1.0-rtm.5.json',
       'esbuild.mjs', '.gitignore', 'copydesk.vsix',
       'dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/client.js.map', 'dist/server.js.map',
       'syntaxes/article.tmLanguage.json', 'images/icon.png',
@@ -146,7 +147,7 @@ test('.vscodeignore packs the bundles, grammar, icon and docs, and nothing from 
       manifest.icon,
       ...contributes.grammars.map((g: { path: string }) => g.path),
       ...contributes.languages.map((l: { configuration?: string }) => l.configuration).filter(Boolean),
-      'package.json', 'README.md', 'LICENSE',
+      'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE',
     ].map((p: string) => p.replace(/^\.\//, ''));
     assert.deepEqual(packed, [...new Set(needed)].sort());
   } finally {

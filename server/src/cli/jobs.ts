@@ -2,6 +2,7 @@
 // same script started again with a marker in workerData; it takes one job at a
 // time, so a slow draft never holds up the others, and results are put back in
 // the order of the jobs: the output is the same whatever the number of workers.
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
@@ -75,7 +76,7 @@ export async function runJobs<J, R>(run: JobRun<J, R>): Promise<R[]> {
         const workerOptions = { workerData: { role: workerMarker, options: run.options } };
         // Run from its TypeScript source (the tests do), a worker loads tsx first; the bundle needs nothing.
         const worker = run.script.endsWith('.ts')
-          ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(run.script)});`, { ...workerOptions, eval: true })
+          ? new Worker(`require(${JSON.stringify(createRequire(run.script).resolve('tsx/cjs'))}); require(${JSON.stringify(run.script)});`, { ...workerOptions, eval: true })
           : new Worker(run.script, workerOptions);
         pool.push(worker);
         worker.on('message', (reply: Reply<R>) => {
