@@ -137,3 +137,17 @@ describe('GitHub Action (action.yml)', () => {
     assert.equal(readFileSync(outputFile, 'utf8'), 'sarif-file=copydesk.sarif\n');
   });
 });
+
+describe('one version', () => {
+  test("the server's serverInfo carries the version in package.json", async () => {
+    const { startServer } = await import('./lspClient');
+    const client = startServer('stdio');
+    try {
+      const result = await client.initialize();
+      const { version } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+      assert.deepEqual(result.serverInfo, { name: 'copydesk', version });
+    } finally {
+      await client.stop();
+    }
+  });
+});

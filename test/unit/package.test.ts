@@ -154,3 +154,15 @@ test('.vscodeignore packs the bundles, grammar, icon and docs, and nothing from 
     rmSync(standIn, { recursive: true, force: true });
   }
 });
+
+test('ready for the marketplaces: categories, keywords, a gallery banner, a changelog, no placeholder repository', () => {
+  assert.ok(Array.isArray(manifest.categories) && manifest.categories.includes('Linters'));
+  assert.ok(Array.isArray(manifest.keywords) && manifest.keywords.length >= 5 && manifest.keywords.length <= 30, 'the Marketplace takes at most 30 keywords');
+  assert.match(manifest.galleryBanner?.color ?? '', /^#[0-9A-Fa-f]{6}$/);
+  assert.ok(['dark', 'light'].includes(manifest.galleryBanner?.theme));
+  // Open VSX and vsce reject a repository that does not resolve: a real one or none (packaged with --allow-missing-repository).
+  assert.ok(manifest.repository === undefined || !/example\.invalid/.test(JSON.stringify(manifest.repository)), 'placeholder repository');
+  if (manifest.repository === undefined) assert.match(manifest.scripts.package, /--allow-missing-repository/);
+  assert.match(manifest.version, /^\d+\.\d+\.\d+$/);
+  assert.match(readFileSync(join(root, 'CHANGELOG.md'), 'utf8'), new RegExp(`^## ${manifest.version.replace(/\./g, '\\.')}\\b`, 'm'));
+});
