@@ -1,7 +1,9 @@
 // `copydesk check` in pipelines: every report format (SARIF validated against
 // the SARIF 2.1.0 schema), standard input, --changed in a real git repository,
 // --max-warnings, --jobs (same output whatever N), and bad input: each gets
-// one plain message and the documented exit code, never a stack trace.
+// one plain message and the documented exit code, never a stack trace. The SARIF
+// schema (test/fixtures/sarif-2.1.0-rtm.5.json) is the OASIS SARIF 2.1.0 schema as
+// shipped in @microsoft/jest-sarif (MIT), vendored so the test runs offline.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +15,7 @@ import addFormats from 'ajv-formats';
 import { checkJob } from '../../server/src/cli';
 import { formatReports, type FileReport } from '../../server/src/cli/formats';
 import { parseUnifiedDiff } from '../../server/src/cli/changed';
+import { progressBar, progressThreshold } from '../../server/src/cli/progress';
 import { rules } from '../../server/src/analysis/rules/index';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -266,5 +269,29 @@ describe('one version', () => {
     assert.equal(copydesk(['--version']).stdout, `copydesk ${packageVersion}\n`);
     const server = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server', 'src', 'server.ts'), '--version'], { encoding: 'utf8' });
     assert.equal(server.stdout, `copydesk-language-server ${packageVersion}\n`);
+  });
+});
+
+describe('progress bar', () => {
+  const fakeStream = (isTTY: boolean) => {
+    const writes: string[] = [];
+    return { writes, stream: { isTTY, write: (chunk: string) => writes.push(chunk) > 0 } as unknown as NodeJS.WriteStream };
+  };
+  test('drawn on a terminal for more than a few drafts, and cleared at the end', () => {
+    const { writes, stream } = fakeStream(true);
+    const bar = progressBar(10, stream);
+    for (let done = 1; done <= 10; done++) bar.update(done);
+    bar.finish();
+    assert.ok(writes.some((w) => w.includes('10/10 drafts')), writes.join('|'));
+    assert.equal(writes.at(-1), '\r\x1b[2K');
+  });
+  test('never when standard error is piped, nor for a few drafts', () => {
+    for (const [isTTY, total] of [[false, 100], [true, progressThreshold]] as const) {
+      const { writes, stream } = fakeStream(isTTY);
+      const bar = progressBar(total, stream);
+      for (let done = 1; done <= total; done++) bar.update(done);
+      bar.finish();
+      assert.deepEqual(writes, []);
+    }
   });
 });
