@@ -37,6 +37,7 @@ import { clearNlpCache } from '../server/src/analysis/nlp';
 import { draftStats } from '../server/src/analysis/stats';
 import { defaultOptions } from '../server/src/analysis/types';
 import { startServer, type TestClient } from '../test/protocol/lspClient';
+import { requireCorpus } from './corpus';
 
 const root = path.resolve(__dirname, '..');
 const benchDir = path.join(root, 'bench');
@@ -64,7 +65,7 @@ function parseArguments(argv: string[]): BenchOptions {
   const shared = path.resolve(root, '..', 'shared');
   const corpora: string[] = [];
   let draftCorpus: string | undefined;
-  let sample = path.join(shared, 'samples', 'seed-article.txt');
+  let sample = path.join(root, 'samples', 'aid-convoy.txt');
   let quick = false;
   let full = false;
   let maxWords: number | undefined;
@@ -95,9 +96,11 @@ function parseArguments(argv: string[]): BenchOptions {
   if (corpora.length === 0) {
     corpora.push(path.join(shared, 'corpora', 'bbc'), path.join(shared, 'corpora', 'polnear', 'train', 'text'));
   }
+  draftCorpus ??= path.join(shared, 'corpora', 'polnear', 'train', 'text');
+  requireCorpus('bench', ...corpora, draftCorpus, sample);
   return {
     corpora,
-    draftCorpus: draftCorpus ?? path.join(shared, 'corpora', 'polnear', 'train', 'text'),
+    draftCorpus,
     sample,
     quick,
     // By default a spread-out sample keeps the run to a few minutes on 2 cores.

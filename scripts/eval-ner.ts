@@ -13,6 +13,7 @@
 // The last line is JSON: {"PER":{"p","r","f1"},"ORG":{"p","r","f1"}} for Copydesk.
 
 import { readFileSync } from 'node:fs';
+import { requireCorpus } from './corpus';
 import { createContext } from '../server/src/analysis/analyze';
 import { parseDraft } from '../server/src/analysis/draft';
 import { analyzeEntities } from '../server/src/analysis/entities';
@@ -292,6 +293,7 @@ function main(): void {
   const conll = value('--conll');
   const gmb = value('--gmb');
   if (!conll === !gmb) usage();
+  requireCorpus('eval-ner', (conll ?? gmb)!);
   const limit = Number(value('--limit') ?? Infinity);
   const showErrors = Number(value('--errors') ?? 0);
   let documents = conll ? readConll(conll) : readGmb(gmb!);

@@ -14,6 +14,7 @@
 // The last line printed is a JSON object of fractions (0..1).
 
 import { relative } from 'node:path';
+import { requireCorpus } from './corpus';
 import { parseDraft } from '../server/src/analysis/draft';
 import { analyzeDraftQuotes, startParagraphFixTitle } from '../server/src/analysis/quotes';
 import type { Finding, Fix } from '../server/src/analysis/types';
@@ -50,6 +51,8 @@ function parseArgs(argv: string[]): Args {
     console.error('usage: eval-quotes DIR... [--mutations N] [--seed S] [--sample K] [--verbose]');
     process.exit(2);
   }
+  // A folder may name one part of itself (DIR@train, DIR@heldout; see quote-mutations.ts).
+  requireCorpus('eval-quotes', ...args.dirs.map((dir) => dir.replace(/@(?:train|heldout)$/, '')));
   return args;
 }
 

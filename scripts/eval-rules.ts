@@ -10,6 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { requireCorpus } from './corpus';
 import { analyze } from '../server/src/analysis/analyze';
 import { draftLanguageOf } from '../server/src/analysis/settings';
 import { rules } from '../server/src/analysis/rules/index';
@@ -24,6 +25,7 @@ if (!folder) {
   process.stderr.write('usage: eval-rules.ts FOLDER [--sample N] [--rule ID] [--seed N]\n');
   process.exit(2);
 }
+requireCorpus('eval-rules', folder);
 const files = readdirSync(folder).filter((f) => /\.(txt|md|article|story)$/.test(f)).sort();
 const selected = values.rule ? rules.filter((r) => r.id === values.rule) : rules;
 

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the real-editor tests (test:editor, test:ui) and `npm start` need:
+# Installs what the real-editor tests (test:editor, test:ui), the Neovim and
+# pipeline tests, and `npm start` need:
+#   - Debian's neovim (the other-editor test) and git (copydesk check --changed);
 #   - Debian's chromium, plus the build tools code-server's native modules need
 #     (build-essential python3 pkg-config libkrb5-dev), via apt when running as root;
 #   - code-server (the real VS Code workbench with a Node extension host) from the
@@ -35,6 +37,8 @@ code_server_ready() { [[ -f "$install_stamp" && -f "$code_server_entry" ]]; }
 # --- Debian packages -------------------------------------------------------
 missing_debs=()
 [[ -x "$chromium_path" ]] || missing_debs+=(chromium)
+command -v nvim >/dev/null || missing_debs+=(neovim)
+command -v git >/dev/null || missing_debs+=(git)
 if ! code_server_ready; then
   # Only needed to build code-server's native modules (node-pty, kerberos, ...).
   for pkg in build-essential python3 pkg-config libkrb5-dev; do
@@ -55,7 +59,7 @@ fi
 
 # --- code-server -----------------------------------------------------------
 if code_server_ready; then
-  say "code-server $code_server_version and chromium present (nothing to do)"
+  say "code-server $code_server_version, chromium, neovim and git present (nothing to do)"
   exit 0
 fi
 

@@ -1,32 +1,25 @@
 // `npm start`: a real VS Code (code-server, loopback only, no auth) with Copydesk
-// loaded from this checkout and a workspace of sample drafts, the sample draft open.
+// loaded from this checkout and a workspace of the drafts in samples/ (and the test
+// fixtures), the first sample open.
 // npm start builds and provisions first; Ctrl+C stops code-server's whole process
 // group (server, extension host, language server).
 //
 // The drafts live in .vscode-test/sample-workspace/ (git-ignored): missing ones are
-// copied in at each start, edited ones are kept. COPYDESK_PORT picks the port.
+// copied in from samples/ and test/workspace/ at each start, edited ones are kept.
+// COPYDESK_PORT picks the port.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { projectDir, startCodeServer, workbenchUrl } from '../test/editor/codeServer';
-import { sampleDraft } from '../test/editor/workspace';
+import { copyDrafts, sampleDraft } from '../test/editor/workspace';
 
 const stateDir = path.join(projectDir, '.vscode-test');
 const workspace = path.join(stateDir, 'sample-workspace');
 
 function prepareSampleWorkspace(): string {
   fs.mkdirSync(workspace, { recursive: true });
-  const fixtures = path.join(projectDir, 'test', 'workspace');
-  for (const name of fs.readdirSync(fixtures)) {
-    const target = path.join(workspace, name);
-    if (!fs.existsSync(target)) fs.cpSync(path.join(fixtures, name), target, { recursive: true });
-  }
-  const sample = path.join(workspace, path.basename(sampleDraft));
-  if (!fs.existsSync(sample)) {
-    if (!fs.existsSync(sampleDraft)) throw new Error(`the sample draft is missing: ${sampleDraft}`);
-    fs.copyFileSync(sampleDraft, sample);
-  }
-  return sample;
+  copyDrafts(workspace);
+  return path.join(workspace, path.basename(sampleDraft));
 }
 
 async function main(): Promise<void> {

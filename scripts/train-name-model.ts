@@ -11,6 +11,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { requireCorpus } from './corpus';
 import { isHeldOut, nameFeatures, nameClasses, type NameClass } from '../server/src/analysis/nameFeatures';
 
 const path = process.argv[2];
@@ -18,6 +19,7 @@ if (!path) {
   console.error('usage: train-name-model.ts GMB_CSV');
   process.exit(2);
 }
+requireCorpus('train-name-model', path);
 
 
 interface Token { word: string; tag: string }

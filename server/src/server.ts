@@ -34,9 +34,10 @@ import {
   type DraftStatisticsParams,
 } from './protocol';
 import { SettingsStore } from './lsp/settings';
+import { version } from './version';
 
 if (process.argv.includes('--version')) {
-  process.stdout.write('copydesk-language-server 0.1.0\n');
+  process.stdout.write(`copydesk-language-server ${version}\n`);
   process.exit(0);
 }
 
@@ -69,7 +70,7 @@ connection.onInitialize((params): InitializeResult => {
       renameProvider: { prepareProvider: true },
       semanticTokensProvider: { legend: semanticTokensLegend, full: { delta: true } },
     },
-    serverInfo: { name: 'copydesk', version: '0.1.0' },
+    serverInfo: { name: 'copydesk', version },
   };
 });
 

@@ -1,17 +1,27 @@
 // A fresh copy of the fixture workspace (test/workspace/) for each real-editor run,
-// with the shared sample draft copied in at run time: only drafts we wrote
-// ourselves are committed, and tests may edit and save their copy freely.
+// with the sample drafts (samples/) copied in beside the fixtures: tests may edit
+// and save their copy freely, and nothing outside the repository is read.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { projectDir } from './codeServer';
 
-export const sampleDraft = path.resolve(projectDir, '..', 'shared', 'samples', 'seed-article.txt');
+export const samplesDir = path.join(projectDir, 'samples');
+/** The draft `npm start` opens first and the editor tests check most. */
+export const sampleDraft = path.join(samplesDir, 'aid-convoy.txt');
+
+/** Copies the fixtures and the samples into `workspace`, keeping any file already there. */
+export function copyDrafts(workspace: string): void {
+  for (const folder of [path.join(projectDir, 'test', 'workspace'), samplesDir]) {
+    for (const name of fs.readdirSync(folder)) {
+      const target = path.join(workspace, name);
+      if (!fs.existsSync(target)) fs.cpSync(path.join(folder, name), target, { recursive: true });
+    }
+  }
+}
 
 export function prepareWorkspace(): string {
-  if (!fs.existsSync(sampleDraft)) throw new Error(`the sample draft is missing: ${sampleDraft} (the shared/ folder must sit beside the project)`);
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-workspace-'));
-  fs.cpSync(path.join(projectDir, 'test', 'workspace'), workspace, { recursive: true });
-  fs.copyFileSync(sampleDraft, path.join(workspace, 'seed-article.txt'));
+  copyDrafts(workspace);
   return workspace;
 }

@@ -8,7 +8,7 @@ suite('Copydesk loads in the editor', () => {
     assert.ok(extension, 'copydesk.copydesk is not among the loaded extensions');
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder, 'no workspace folder is open');
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'seed-article.txt'));
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'aid-convoy.txt'));
     await vscode.window.showTextDocument(document);
     await extension.activate();
     assert.equal(extension.isActive, true);

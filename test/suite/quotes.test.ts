@@ -13,25 +13,25 @@ function describe(diagnostics: vscode.Diagnostic[]): string[] {
 }
 
 suite('Quotation marks in the editor', () => {
-  test('the sample draft has exactly one unbalanced-quote, on the "We will continue paragraph', async () => {
-    const editor = await openDraft('seed-article.txt');
+  test('the sample draft has exactly one unbalanced-quote, on the "We will not send paragraph', async () => {
+    const editor = await openDraft('aid-convoy.txt');
     assert.equal(editor.document.languageId, 'plaintext');
     const [finding, ...others] = await waitForFindings(editor.document.uri, 'unbalanced-quote');
     assert.deepEqual(describe(others), [], 'no other quotation in the sample may be flagged');
-    // Line 20 in the editor's 1-based numbering; the finding sits on the opening mark.
-    assert.equal(finding.range.start.line, 19, `flagged line: ${lineText(editor.document, finding.range.start.line)}`);
+    // Line 19 in the editor's 1-based numbering; the finding sits on the opening mark.
+    assert.equal(finding.range.start.line, 18, `flagged line: ${lineText(editor.document, finding.range.start.line)}`);
     assert.equal(finding.range.start.character, 0);
     assert.equal(editor.document.getText(finding.range), '"');
     assert.equal(finding.severity, vscode.DiagnosticSeverity.Error, 'the default severity of unbalanced-quote is error');
     assert.match(finding.message, /never closed/i);
   });
 
-  test('the preferred fix on the sample closes the quotation after "ISIS," and changes nothing else', async () => {
-    const editor = await openDraft('seed-article.txt');
+  test('the preferred fix on the sample closes the quotation after "checked," and changes nothing else', async () => {
+    const editor = await openDraft('aid-convoy.txt');
     const before = editor.document.getText();
     const [finding] = await waitForFindings(editor.document.uri, 'unbalanced-quote');
     await applyPreferredFix(editor.document.uri, finding);
-    const expected = before.replace('to defeat ISIS, and while', 'to defeat ISIS," and while');
+    const expected = before.replace('has been checked, Haddadin said', 'has been checked," Haddadin said');
     assert.notEqual(expected, before, 'the sample draft no longer contains the expected text');
     assert.equal(editor.document.getText(), expected);
     // The server re-checks the edited buffer: the quotation is balanced now.

@@ -20,7 +20,7 @@ async function copydeskClient(): Promise<ClientHandle> {
 
 suite('Server crash in the editor', () => {
   test('a killed server is restarted and the open draft is checked again', async () => {
-    const editor = await openDraft('seed-article.txt');
+    const editor = await openDraft('aid-convoy.txt');
     const uri = editor.document.uri;
     await waitForFindings(uri, 'unbalanced-quote');
     const client = await copydeskClient();
@@ -34,8 +34,8 @@ suite('Server crash in the editor', () => {
     assert.notEqual(secondPid, firstPid);
 
     // An edit after the restart is checked by the new server: a stray closing mark
-    // on line 8, after "More than 70 countries".
-    await editor.edit((edit) => edit.insert(new vscode.Position(7, 'More than 70 countries'.length), '"'));
+    // on line 8, after "More than 30 trucks".
+    await editor.edit((edit) => edit.insert(new vscode.Position(7, 'More than 30 trucks'.length), '"'));
     await waitFor('the new server to flag the stray mark on line 8', () =>
       copydeskDiagnostics(uri, 'unbalanced-quote').some((d) => d.range.start.line === 7));
     await revertAndClose(editor);

@@ -20,7 +20,7 @@ import { analyze } from '../../server/src/analysis/analyze';
 import { defaultOptions } from '../../server/src/analysis/types';
 
 const resultsDir = path.join(projectDir, 'test-results');
-const draftName = 'seed-article.txt';
+const draftName = 'aid-convoy.txt';
 
 /**
  * Runs in the page: the centre of a word's rendered box in the editor. Monaco
@@ -95,7 +95,7 @@ describe('Copydesk in the VS Code workbench (UI)', { timeout: 240_000 }, () => {
     browser = await openWorkbench(server, workspace, 'ui-console.log');
     page = browser.page;
     // Quick Open, as a reporter would.
-    await openByQuickOpen(page, draftName, 'Tillerson says the fight');
+    await openByQuickOpen(page, draftName, 'Haddadin says aid convoys');
   });
 
   after(async () => {
@@ -112,16 +112,16 @@ describe('Copydesk in the VS Code workbench (UI)', { timeout: 240_000 }, () => {
     await row.waitFor({ state: 'visible', timeout: 15_000 });
     const rowText = (await row.textContent()) ?? '';
     assert.match(rowText, /never closed/i, `Problems row: ${rowText}`);
-    assert.match(rowText, /\[Ln 20, Col 1\]/, `Problems row: ${rowText}`);
+    assert.match(rowText, /\[Ln 19, Col 1\]/, `Problems row: ${rowText}`);
     await screenshot(page, 'ui-1-diagnostics-and-problems.png');
   });
 
-  it('hovering a person shows what the story says about him', async () => {
-    const centre = await waitUntil('"Çavuşoğlu" to be rendered in the editor', () => wordCentre(page, 'Çavuşoğlu').then((c) => c ?? undefined), 10_000);
-    const hover = page.locator('.monaco-hover', { hasText: 'Çavuşoğlu' }).first();
+  it('hovering a person shows what the story says about her', async () => {
+    const centre = await waitUntil('"Dağdelen" to be rendered in the editor', () => wordCentre(page, 'Dağdelen').then((c) => c ?? undefined), 10_000);
+    const hover = page.locator('.monaco-hover', { hasText: 'Dağdelen' }).first();
     // The hover appears after the mouse rests on the word; nudge it until it does.
     try {
-      await waitUntil('the hover on Çavuşoğlu', async () => {
+      await waitUntil('the hover on Dağdelen', async () => {
         await page.mouse.move(centre.x - 3, centre.y);
         await page.mouse.move(centre.x, centre.y);
         return hover.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false);
@@ -133,25 +133,25 @@ describe('Copydesk in the VS Code workbench (UI)', { timeout: 240_000 }, () => {
     // Monaco fades the hover in: wait for full opacity before the screenshot.
     let opacity: unknown;
     await waitUntil('the hover to be fully shown', async () => {
-      opacity = await page.evaluate(hoverOpacity('Çavuşoğlu'));
+      opacity = await page.evaluate(hoverOpacity('Dağdelen'));
       return opacity === 1;
     }, 5_000).catch((error: Error) => {
       throw new Error(`${error.message}; opacity ${String(opacity)}`);
     });
     const text = (await hover.textContent()) ?? '';
     await screenshot(page, 'ui-2-hover.png');
-    assert.match(text, /Mevlüt Çavuşoğlu/, `hover: ${text}`);
-    assert.match(text, /Foreign Minister/i, `hover: ${text}`);
+    assert.match(text, /Zeynep Dağdelen/, `hover: ${text}`);
+    assert.match(text, /Interior Minister/i, `hover: ${text}`);
     await page.keyboard.press('Escape');
   });
 
   it('Ctrl+. and Enter on the unclosed quote fixes it, and Ctrl+S saves the fix to disk', async () => {
     await page.keyboard.press('Escape');
-    // Put the cursor on the unclosed opening mark: Go to Line 20, column 1.
+    // Put the cursor on the unclosed opening mark: Go to Line 19, column 1.
     await page.locator('.monaco-editor textarea').first().focus();
     await page.keyboard.press('Control+G');
     await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
-    await page.keyboard.type('20:1');
+    await page.keyboard.type('19:1');
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 
@@ -167,7 +167,7 @@ describe('Copydesk in the VS Code workbench (UI)', { timeout: 240_000 }, () => {
     await menu.waitFor({ state: 'hidden', timeout: 10_000 });
     await page.keyboard.press('Control+S');
 
-    const expected = original.replace('to defeat ISIS, and while', 'to defeat ISIS," and while');
+    const expected = original.replace('has been checked, Haddadin said', 'has been checked," Haddadin said');
     assert.notEqual(expected, original);
     const onDisk = await waitUntil('the fixed draft to be saved to disk', () => {
       const text = fs.readFileSync(path.join(workspace, draftName), 'utf8');

@@ -112,10 +112,22 @@ describe('copydesk check', () => {
     assert.equal(run.stderr, `copydesk: cannot read ${missing}: no such file\n`);
   });
 
-  test('a folder: exit 2', () => {
-    const run = copydesk(['check', workDir]);
-    assert.equal(run.status, 2);
-    assert.equal(run.stderr, `copydesk: cannot read ${workDir}: it is a folder, not a file\n`);
+  test('a folder expands to the drafts inside it, in order; one without drafts is bad usage', () => {
+    const folder = path.join(workDir, `case-${++counter}`);
+    mkdirSync(path.join(folder, 'desk'), { recursive: true });
+    mkdirSync(path.join(folder, '.git'));
+    writeFileSync(path.join(folder, 'b.md'), unclosed);
+    writeFileSync(path.join(folder, 'desk', 'a.story'), unclosed);
+    writeFileSync(path.join(folder, 'photo.jpg'), 'not a draft');
+    writeFileSync(path.join(folder, '.git', 'c.txt'), unclosed);
+    const run = copydesk(['check', '--format', 'json', folder]);
+    assert.equal(run.status, 1, run.stderr);
+    assert.deepEqual((JSON.parse(run.stdout) as { file: string }[]).map((r) => r.file), [path.join(folder, 'b.md'), path.join(folder, 'desk', 'a.story')]);
+    const empty = path.join(workDir, `case-${++counter}`);
+    mkdirSync(empty);
+    const none = copydesk(['check', empty]);
+    assert.equal(none.status, 2);
+    assert.equal(none.stderr, `copydesk: no drafts (.txt .md .article .story) in ${empty}\n`);
   });
 
   test('an unreadable file: exit 2', () => {

@@ -15,12 +15,14 @@ function applyEdits(text: string, edits: TextEdit[]): string {
 }
 const flagged = (text: string) => check(text).map((f) => `${f.severity} ${text.slice(f.start, f.end)}`);
 
-test('the sample draft: Tillerson is never given his full name or title in the body', () => {
-  const text = readFileSync(new URL('../../../shared/samples/seed-article.txt', `file://${__filename}`), 'utf8');
+test('the sample draft: Haddadin is first named by surname alone, her full name only later', () => {
+  const text = readFileSync(new URL('../../samples/aid-convoy.txt', `file://${__filename}`), 'utf8');
   const findings = check(text);
-  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['Tillerson']);
+  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['Haddadin']);
   assert.ok(findings[0].start > text.indexOf('\n'), 'the headline does not count');
   assert.match(findings[0].message, /first named by surname alone/);
+  assert.equal(findings[0].fixes[0].title, 'Write ‘Samira Haddadin’');
+  assert.equal(applyEdits(text, findings[0].fixes[0].edits), text.replace('by Monday," Haddadin told', 'by Monday," Samira Haddadin told'));
 });
 
 test('surname alone on first reference, with the later full name offered as the fix', () => {

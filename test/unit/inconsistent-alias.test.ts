@@ -16,11 +16,13 @@ function applyEdits(text: string, edits: TextEdit[]): string {
 const flagged = (text: string) => check(text).map((f) => text.slice(f.start, f.end));
 
 test('the sample draft: Islamic State is IS and ISIS', () => {
-  const text = readFileSync(new URL('../../../shared/samples/seed-article.txt', `file://${__filename}`), 'utf8');
+  const text = readFileSync(new URL('../../samples/aid-convoy.txt', `file://${__filename}`), 'utf8');
   const findings = check(text);
   assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['ISIS', 'ISIS']);
   assert.match(findings[0].message, /calls Islamic State ‘IS’ and ‘ISIS’/);
-  assert.equal(findings[0].fixes[0].title, 'Write ‘IS’ (changes a quotation)');
+  assert.equal(findings[0].fixes[0].title, 'Write ‘IS’');
+  assert.equal(findings[0].fixes[0].preferred, true);
+  assert.equal(applyEdits(text, findings[0].fixes[0].edits), text.replace('director, said ISIS still', 'director, said IS still'));
 });
 
 test('two short forms after the full name: the later one is flagged; fixes rewrite it, or all of them', () => {

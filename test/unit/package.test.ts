@@ -111,7 +111,8 @@ test('.vscodeignore packs the bundles, grammar, icon and docs, and nothing from 
   const standIn = mkdtempSync(join(tmpdir(), 'copydesk-vscodeignore-'));
   try {
     const tree = [
-      'package.json', 'package-lock.json', 'README.md', 'LICENSE', 'language-configuration.json', 'tsconfig.json',
+      'package.json', 'package-lock.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'language-configuration.json', 'tsconfig.json',
+      'action.yml', '.pre-commit-hooks.yaml', 'samples/aid-convoy.txt', 'test/fixtures/sarif-2.1.0-rtm.5.json',
       'esbuild.mjs', '.gitignore', 'copydesk.vsix',
       'dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/client.js.map', 'dist/server.js.map',
       'syntaxes/article.tmLanguage.json', 'images/icon.png',
@@ -149,10 +150,22 @@ test('.vscodeignore packs the bundles, grammar, icon and docs, and nothing from 
       ...contributes.yamlValidation.map((y: { url: string }) => y.url),
       // The rule docs "Explain this rule" opens (client/src/ruleDocs.ts).
       'docs/rules/leftover.md',
-      'package.json', 'README.md', 'LICENSE',
+      'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE',
     ].map((p: string) => p.replace(/^\.\//, ''));
     assert.deepEqual(packed, [...new Set(needed)].sort());
   } finally {
     rmSync(standIn, { recursive: true, force: true });
   }
+});
+
+test('ready for the marketplaces: categories, keywords, a gallery banner, a changelog, no placeholder repository', () => {
+  assert.ok(Array.isArray(manifest.categories) && manifest.categories.includes('Linters'));
+  assert.ok(Array.isArray(manifest.keywords) && manifest.keywords.length >= 5 && manifest.keywords.length <= 30, 'the Marketplace takes at most 30 keywords');
+  assert.match(manifest.galleryBanner?.color ?? '', /^#[0-9A-Fa-f]{6}$/);
+  assert.ok(['dark', 'light'].includes(manifest.galleryBanner?.theme));
+  // Open VSX and vsce reject a repository that does not resolve: a real one or none (packaged with --allow-missing-repository).
+  assert.ok(manifest.repository === undefined || !/example\.invalid/.test(JSON.stringify(manifest.repository)), 'placeholder repository');
+  if (manifest.repository === undefined) assert.match(manifest.scripts.package, /--allow-missing-repository/);
+  assert.match(manifest.version, /^\d+\.\d+\.\d+$/);
+  assert.match(readFileSync(join(root, 'CHANGELOG.md'), 'utf8'), new RegExp(`^## ${manifest.version.replace(/\./g, '\\.')}\\b`, 'm'));
 });
