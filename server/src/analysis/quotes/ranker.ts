@@ -36,7 +36,14 @@ export interface CandidateShape {
 const partialCues = new Set(['a', 'an', 'as', 'called', 'calling', 'call', 'calls', 'described', 'dubbed', 'termed', 'the']);
 const sentenceEnders = '.?!…';
 const clausePunctuation = ',;:';
-const narrationWords = /^\s*[,.;:]?\s*(?:\w+\s+){0,3}?(?:he|she|they|his|her|their|it|said)\b/i;
+const narrationWords = /^\s*(?:[,.;:]\s*)?(?:\w+\s+){0,3}?(?:he|she|they|his|her|their|it|said)\b/i;
+
+/** Where the last sentence of `head` starts: its last . ? or ! when a space follows it (a linear scan, not a regex). */
+function lastSentenceEnd(head: string): number {
+  let j = head.length - 1;
+  while (j >= 0 && !'.?!'.includes(head[j])) j--;
+  return j >= 0 && isSpace(head[j + 1]) ? j : 0;
+}
 
 /** The names of the features, in the order of the weights; the model file must list the same. */
 export const featureNames = [
@@ -191,7 +198,7 @@ export function candidateFeatures(ctx: RankingContext, c: CandidateShape, neares
     // open
     const quoted = text.slice(at, problem.at);
     const head = text.slice(0, at);
-    const sentenceBefore = head.slice(Math.max(head.search(/[.?!]\s+[^.?!]*$/), 0));
+    const sentenceBefore = head.slice(lastSentenceEnd(head));
     if (firstPerson.test(quoted) && !firstPerson.test(sentenceBefore)) set('firstPersonShift', 1);
     set('sentencesCrossed', Math.min(sentencesBetween(text, at, problem.at), 4) / 4);
     const first = text[at];

@@ -1,5 +1,6 @@
 // Repairs: the candidate fixes for a mark the pairing could not match, ranked.
 
+import { TextCache } from '../cache';
 import type { Paragraph } from '../draft';
 import type { Fix, RelatedPlace } from '../types';
 import {
@@ -236,7 +237,29 @@ const confidenceGate = false;
 /** The most fixes offered for one problem. */
 const maxFixes = 4;
 
+/**
+ * Described problems cached by paragraph text and everything else they depend
+ * on, so a keystroke elsewhere in the draft does not generate and rank the
+ * candidates again. Cached at paragraph offset 0, shifted on the way out.
+ */
+const described = new TextCache<QuoteProblem>(2048);
+
 export function describeProblem(site: ProblemSite): QuoteProblem {
+  const { p, problem, mayEndOpen, placement, lineBreak } = site;
+  const key = [p.text, problem.type, problem.at, problem.glyph, problem.limit, problem.extra, mayEndOpen, placement.style, placement.partialPeriodOutside, lineBreak, p.isHeadline, p.isBlock].join('\u0000');
+  const local = described.get(key, () => describeAt(site.p.start === 0 && p.index === 0 ? site : { ...site, p: { ...p, index: 0, start: 0, end: p.end - p.start } }));
+  if (p.start === 0 && p.index === 0) return local;
+  const shift = <T extends { start: number; end: number }>(r: T): T => ({ ...r, start: r.start + p.start, end: r.end + p.start });
+  return {
+    ...local,
+    mark: { ...local.mark, offset: local.mark.offset + p.start },
+    paragraph: p.index,
+    fixes: local.fixes.map((f) => ({ ...f, edits: f.edits.map(shift) })),
+    related: local.related.map(shift),
+  };
+}
+
+function describeAt(site: ProblemSite): QuoteProblem {
   const { p, problem } = site;
   if (problem.type === 'apostrophe' || problem.type === 'swapped') return describeTypo(p, problem);
   const { candidates, related, improves } = problemCandidates(site);
