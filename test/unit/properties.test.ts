@@ -187,6 +187,9 @@ function checkAnalysis(text: string, options: AnalysisOptions, result: AnalysisR
         // one other kind allowed is an alternative (neither preferred nor safe)
         // that only turns whitespace into a paragraph break ("the next
         // quotation starts a new paragraph"): it still moves no word.
+        // A space typed into an apostrophe (isn ‘t) is joined: the space and the mark become one apostrophe.
+        const joinsApostrophe = fix.edits.length === 1 && /^ [‘’']$/.test(text.slice(fix.edits[0].start, fix.edits[0].end)) && /^[’']$/.test(fix.edits[0].text);
+        if (joinsApostrophe) continue;
         const mayBreakParagraph = !fix.preferred && !fix.safe;
         for (const edit of fix.edits) {
           const removed = text.slice(edit.start, edit.end);
@@ -250,6 +253,71 @@ describe('analysis of hostile drafts', () => {
     console.log(
       `properties: ${inputsTried} drafts, ${findingsSeen} findings, ${fixesChecked} fixes checked; rules registered ${rules.length}, seen firing: ${[...ruleIdsSeen].sort().join(', ') || 'none'}`,
     );
+  });
+});
+
+// Safe quotation fixes are applied without looking ("Fix all", check --fix):
+// on wire-style paragraphs with one mark removed or added, applying one must
+// leave the paragraph balanced and change nothing but quotation marks.
+const speakers = ['Whitfield', 'the mayor', 'Ann Lee, a shopkeeper,', 'he', 'she'];
+const clauses = ['We will open it this summer', 'It is over', 'The vote was close', 'Nobody saw it coming', 'We are ready to build'];
+const quotedParagraph = fc
+  .record({
+    lead: fc.constantFrom('', 'The council met on Tuesday. ', 'Whitfield said: '),
+    clause: fc.constantFrom(...clauses),
+    more: fc.constantFrom('', ' We always do', ' and the town agrees'),
+    speaker: fc.constantFrom(...speakers),
+    verb: fc.constantFrom('said', 'added', 'told reporters'),
+    inner: fc.constantFrom('', " 'No,' she said", ' a "costly mistake"'),
+    glyphs: fc.constantFrom('""', '“”', "''"),
+  })
+  .map(({ lead, clause, more, speaker, verb, inner, glyphs }) => {
+    const [open, close] = [glyphs[0], glyphs[1]];
+    const colon = lead.endsWith(': ');
+    const innerText = open === '"' || open === '“' ? inner.replace(/"/g, '') : inner.replace(/'/g, '');
+    return colon
+      ? `${lead}${open}${clause}${more}.${close}`
+      : `${lead}${open}${clause}${more}${innerText},${close} ${speaker === 'he' || speaker === 'she' ? `${speaker} ${verb}` : `${verb} ${speaker}`}.`;
+  });
+const mutatedParagraph = fc.tuple(quotedParagraph, fc.nat(), fc.boolean(), fc.constantFrom('"', '“', '”', "'")).map(([text, pick, remove, glyph]) => {
+  const marks = [...text].map((c, i) => (/["“”']/.test(c) ? i : -1)).filter((i) => i >= 0);
+  if (remove && marks.length > 0) {
+    const at = marks[pick % marks.length];
+    return text.slice(0, at) + text.slice(at + 1);
+  }
+  const spaces = [...text].map((c, i) => (c === ' ' ? i + 1 : -1)).filter((i) => i > 0);
+  const at = spaces[pick % spaces.length] ?? 0;
+  return text.slice(0, at) + glyph + text.slice(at);
+});
+
+describe('safe quotation fixes', () => {
+  let safeApplied = 0;
+  test('applying a safe fix leaves the paragraph balanced and changes only quotation marks', () => {
+    const opts: AnalysisOptions = { language: 'plaintext', quoteStyle: 'auto', rules: {} };
+    const headline = 'Council backs park plan\n\n';
+    fc.assert(
+      fc.property(mutatedParagraph, (body) => {
+        const text = headline + body;
+        const found = analyze(text, opts, 'all').findings.filter((f) => f.ruleId === 'unbalanced-quote');
+        if (found.length !== 1) return;
+        const fix = found[0].fixes.find((f) => f.safe);
+        if (!fix) return;
+        safeApplied++;
+        assert.equal(fix.preferred, true, 'a safe fix is the preferred one');
+        const fixed = applyOffsetEdits(text, [...fix.edits].sort((a, b) => a.start - b.start));
+        assert.deepEqual(
+          analyze(fixed, opts, 'all').findings.filter((f) => f.ruleId === 'unbalanced-quote').map((f) => f.message),
+          [],
+          `balanced after the safe fix: ${JSON.stringify(fixed)}`,
+        );
+        const joinsApostrophe = /^ [‘’']$/.test(text.slice(fix.edits[0].start, fix.edits[0].end));
+        if (!joinsApostrophe) assert.equal(withoutQuotationMarks(fixed), withoutQuotationMarks(text), `only quotation marks change: ${JSON.stringify(fixed)}`);
+      }),
+      { numRuns: Math.max(runs, 300), seed: 13 },
+    );
+  });
+  test('the generator reaches safe fixes', () => {
+    assert.ok(safeApplied > 0, 'some mutated paragraphs got a safe fix');
   });
 });
 

@@ -192,3 +192,59 @@ test('a 10,000-word draft takes a few milliseconds', () => {
   assert.ok(coldMs < 250, `cold pass took ${coldMs.toFixed(1)} ms`);
   assert.ok(warmMs < 50, `cached pass took ${warmMs.toFixed(1)} ms`);
 });
+
+// ---------------------------------------------------------------------------
+// Typesetting variants: never false alarms.
+
+test('two single marks set as one double mark pair like a double mark', () => {
+  for (const text of ['‘‘We will open it in June,’’ the mayor said.', "``We will open it in June,'' the mayor said.", "''We will open it in June,'' the mayor said."]) {
+    const a = quotes(text);
+    assert.deepEqual(a.problems, [], text);
+    assert.equal(a.quotations.length, 1, text);
+    assert.equal(a.quotations[0].kind, 'double', text);
+    assert.equal(text.slice(a.quotations[0].contentStart, a.quotations[0].contentEnd), 'We will open it in June,', text);
+  }
+  // Nested single marks still pair inside them.
+  const nested = quotes("‘‘She told me ‘no,’ and left,’’ he said.");
+  assert.deepEqual(nested.problems, []);
+  assert.deepEqual(nested.quotations.map((q) => q.kind), ['double', 'single']);
+});
+
+test('inches and feet after a digit stay primes', () => {
+  for (const text of [
+    'The store sells 70"+ televisions and a 5\'-tall fence.',
+    'The center is 6\' 2" and the guard 5\'11".',
+    'A 12"-wide pipe ran under the 40\'-long hall.',
+  ]) {
+    const a = quotes(text);
+    assert.deepEqual(a.marks, [], text);
+    assert.deepEqual(a.problems, [], text);
+  }
+});
+
+test('a space typed into an apostrophe is a broken apostrophe, not an opening mark', () => {
+  const text = 'It isn ‘t over, and we ‘ll see, she said.';
+  const a = quotes(text);
+  assert.deepEqual(a.marks, []);
+  assert.deepEqual(a.problems.map((p) => p.type), ['apostrophe', 'apostrophe']);
+  const fix = a.problems[0].fixes[0];
+  assert.equal(fix.preferred, true);
+  assert.equal(fix.safe, true);
+  assert.equal(fix.title, 'Join the apostrophe: isn’t');
+  assert.deepEqual(fix.edits, [{ start: 6, end: 8, text: '’' }]);
+  // An opening mark after a space before an ordinary word is still one.
+  assert.deepEqual(quotes('He said ‘toast is fine’ and left.').problems, []);
+  assert.deepEqual(quotes("Tillerson ‘s plan").problems.map((p) => p.type), []);
+});
+
+test('closing marks of a nested quotation in the wrong order are one finding, fixed by a swap', () => {
+  const text = `"She told me 'I love her."' he said.`;
+  const a = quotes(text);
+  assert.equal(a.problems.length, 1);
+  const [problem] = a.problems;
+  assert.equal(problem.type, 'swapped');
+  assert.equal(text.slice(problem.mark.offset, problem.mark.offset + problem.mark.glyph.length), `"'`);
+  assert.deepEqual(problem.fixes.map((f) => [f.edits, f.preferred, f.safe]), [[[{ start: 25, end: 27, text: `'"` }], true, true]]);
+  // The UK order (inner double first) is right there.
+  assert.deepEqual(quotes(`'She told me "I love her."' he said.`).problems, []);
+});

@@ -228,7 +228,7 @@ const knownSlow: Record<string, string> = {
     'quadratic on a long run of ! or . in a paragraph (1.8 s at 20,000). Reported.',
   'server/src/analysis/prose.ts /([\\p{L}.]+)$':
     'quadratic on a long run of dots (1.2 s at 20,000). Reported.',
-  'server/src/analysis/quotes.ts /[,;:.?!…]+(?=[\\s*_]|$)':
+  'server/src/analysis/quotes/evidence.ts /[,;:.?!…]+(?=[\\s*_]|$)':
     'quadratic on a long run of punctuation (0.9 s at 20,000). Reported.',
   'server/src/analysis/entities.ts /[,;:.)]+$':
     'quadratic on a run of 20,000 punctuation marks; applied to a name. Reported.',

@@ -28,14 +28,37 @@ function apply(text: string, fix: Fix): string {
   return result;
 }
 
-/** The body after applying the preferred fix of the only finding. */
+/**
+ * The body after applying the first-ranked fix of the only finding (the
+ * preferred one when the ranker is sure: never another).
+ */
 function fixed(body: string, options: Partial<AnalysisOptions> = {}): string {
   const all = findings(body, options);
   assert.equal(all.length, 1, `expected one finding in ${JSON.stringify(body)}, got ${all.length}`);
   const preferred = all[0].fixes.filter((f) => f.preferred);
-  assert.equal(preferred.length, 1);
-  assert.equal(all[0].fixes[0], preferred[0], 'the preferred fix comes first');
-  return apply(headline + body, preferred[0]).slice(headline.length);
+  assert.ok(preferred.length <= 1);
+  if (preferred.length === 1) assert.equal(all[0].fixes[0], preferred[0], 'the preferred fix comes first');
+  else assert.match(all[0].message, /uncertain/, 'no fix preferred: the message says the place is uncertain');
+  return apply(headline + body, all[0].fixes[0]).slice(headline.length);
+}
+
+/** The bodies each fix of the only finding gives, in rank order, and which one is preferred. */
+function offered(body: string): { results: string[]; preferred: number } {
+  const all = findings(body);
+  assert.equal(all.length, 1, `expected one finding in ${JSON.stringify(body)}, got ${all.length}`);
+  return {
+    results: all[0].fixes.map((f) => apply(headline + body, f).slice(headline.length)),
+    preferred: all[0].fixes.findIndex((f) => f.preferred),
+  };
+}
+
+/**
+ * A place the ranker is unsure about: the right repair is offered among the
+ * ranked fixes, though not necessarily first.
+ */
+function offersRight(body: string, right: string): void {
+  const { results } = offered(body);
+  assert.ok(results.includes(right), `${JSON.stringify(right)} among ${JSON.stringify(results)}`);
 }
 
 test('must not flag: correct copy from every case in journalism.md', () => {
@@ -108,7 +131,7 @@ test('the finding sits on the mark, says what is wrong, and points where the quo
   const [f] = findings(body);
   assert.equal(f.start, headline.length);
   assert.equal(f.end, headline.length + 1);
-  assert.equal(f.message, 'This quotation is never closed.');
+  assert.match(f.message, /^This quotation is never closed\./);
   assert.ok(f.related && f.related.length > 0);
   assert.equal((headline + body).slice(f.related[0].start, f.related[0].end), ',');
   assert.equal(findings('We won," she said.')[0].message, 'This closing quotation mark has no opening mark.');
@@ -127,7 +150,7 @@ test('fix: UK style keeps the comma outside a partial quotation', () => {
 });
 
 test('fix: close before the next opening mark that cannot nest, else at the paragraph end', () => {
-  assert.equal(fixed('She said: "We will win. "Then we rest," she said.'), 'She said: "We will win." "Then we rest," she said.');
+  offersRight('She said: "We will win. "Then we rest," she said.', 'She said: "We will win." "Then we rest," she said.');
   assert.equal(fixed('Whitfield said: "We will win this fight.'), 'Whitfield said: "We will win this fight."');
 });
 
@@ -149,7 +172,10 @@ test('every finding offers removal, and only unambiguous fixes are marked safe',
     const [f] = findings(body);
     assert.ok(f.fixes.some((fix) => fix.title === 'Remove this quotation mark' && fix.edits[0].text === ''), body);
   }
-  assert.equal(findings('"We will win this fight, Whitfield said.')[0].fixes[0].safe, true);
+  // Safe means the ranker's margin cleared the bar picked on dev (right 99.6% there): only ever the preferred fix.
+  for (const body of ['"We will win this fight, Whitfield said.', 'The council "approved the plan.', 'We won," she said.']) {
+    for (const fix of findings(body)[0].fixes) if (fix.safe) assert.equal(fix.preferred, true, body);
+  }
   assert.ok(!findings('The council "approved the plan.')[0].fixes.some((f) => f.safe));
 });
 
@@ -181,7 +207,7 @@ test('the sample draft gets exactly one finding, on line 19, closed before "Hadd
   assert.equal(text.slice(0, f.start).split('\n').length, 19);
   assert.ok(text.startsWith('"We will not send', f.start));
   const result = apply(text, f.fixes[0]);
-  assert.equal(f.fixes[0].preferred, true);
+  assert.ok(f.fixes.every((fix, i) => !fix.preferred || i === 0), 'a preferred fix comes first');
   assert.ok(result.includes('has been checked," Haddadin said as she toured'), 'closing mark right after "checked,"');
   assert.deepEqual(analyze(result, defaultOptions, 'all', [unbalancedQuote]).findings, []);
 });
@@ -256,12 +282,9 @@ test('a partial quotation opened after "a" or "called" closes at the next clause
 });
 
 test('a closing mark mid-sentence before a clause word opens the quotation after "a" or "called"', () => {
-  assert.equal(
-    fixed('The mayor called it a costly mistake" and left the meeting early.'),
-    'The mayor called it a "costly mistake" and left the meeting early.',
-  );
+  offersRight('The mayor called it a costly mistake" and left the meeting early.', 'The mayor called it a "costly mistake" and left the meeting early.');
   // No clause word after the mark: it is more likely one typed too many.
-  assert.equal(fixed('The mayor called it a costly" mistake and left.'), 'The mayor called it a costly mistake and left.');
+  offersRight('The mayor called it a costly" mistake and left.', 'The mayor called it a costly mistake and left.');
 });
 
 test('an attribution with a long title or an "of" affiliation still places the closing mark before it', () => {
@@ -279,7 +302,8 @@ test('a short partial quotation that runs to the end of the headline closes ther
   const text = "Council backs 'risky plan\n\nThe council backed the plan on Monday.";
   const all = analyze(text, defaultOptions, 'all', [unbalancedQuote]).findings;
   assert.equal(all.length, 1);
-  assert.equal(apply(text, all[0].fixes[0]), "Council backs 'risky plan'\n\nThe council backed the plan on Monday.");
+  const right = "Council backs 'risky plan'\n\nThe council backed the plan on Monday.";
+  assert.ok(all[0].fixes.some((f) => apply(text, f) === right));
 });
 
 test('a mark typed after the verb that attributes a closed quotation is removed, not closed', () => {
@@ -291,4 +315,44 @@ test('a mark typed after the verb that attributes a closed quotation is removed,
     fixed('"We will run again," she told "reporters on Monday.'),
     '"We will run again," she told reporters on Monday.',
   );
+});
+
+// ---------------------------------------------------------------------------
+// The learned ranker (quotes/ranker.ts), on wire-style fixtures of each
+// mutation kind eval:quotes measures: one mark removed or added.
+
+test('fixtures per mutation kind: the first-ranked fix restores the original', () => {
+  const cases: [kind: string, mutated: string, original: string][] = [
+    ['remove-close double', '"We will open the bridge in May, Mayor Ana Ruiz said on Tuesday.', '"We will open the bridge in May," Mayor Ana Ruiz said on Tuesday.'],
+    ['remove-open double', 'The storm cut power to 3,000 homes on Monday. We expect crews to finish by Friday," the utility said.', 'The storm cut power to 3,000 homes on Monday. "We expect crews to finish by Friday," the utility said.'],
+    ['add double', 'The council "voted 7-2 on Tuesday to close the pool.', 'The council voted 7-2 on Tuesday to close the pool.'],
+  ];
+  for (const [kind, mutated, original] of cases) assert.equal(fixed(mutated), original, kind);
+});
+
+test('fixtures where the ranker is less sure still offer the right repair', () => {
+  offersRight(`"He told us, 'Stay home, and we did," Ortiz said.`, `"He told us, 'Stay home,' and we did," Ortiz said.`);
+  offersRight(`"He told us to Stay home,' and we did," Ortiz said.`, `"He told us to 'Stay home,' and we did," Ortiz said.`);
+  offersRight(`The mayor called the plan 'a costly mistake.`, `The mayor called the plan 'a costly mistake.'`);
+  // After "a", a mark may open a partial quotation as well as be one typed too many.
+  offersRight('"We are ready," said Lee, a "spokeswoman for the port.', '"We are ready," said Lee, a spokeswoman for the port.');
+});
+
+test("the audit's cases", () => {
+  // A partial quotation closed mid-paragraph: the right close is offered.
+  offersRight(
+    'The senator called the bill a "giveaway to insurers and said she would vote against it on Thursday.',
+    'The senator called the bill a "giveaway to insurers" and said she would vote against it on Thursday.',
+  );
+  // Single-quote nesting inside a double quotation.
+  assert.equal(fixed(`"The chief said 'hold the line,' and we held it, Garza said.`), `"The chief said 'hold the line,' and we held it," Garza said.`);
+  // A removal at the start of a paragraph after a single line break: flagged on its own
+  // line, and no fix touches the line before it.
+  const body = '"We will rebuild," the mayor said.\nThe town has done it before," she added.';
+  const all = findings(body);
+  assert.equal(all.length, 1);
+  const secondLine = headline.length + body.indexOf('\n') + 1;
+  assert.ok(all[0].start >= secondLine, 'flagged on the second line');
+  for (const fix of all[0].fixes) for (const e of fix.edits) assert.ok(e.start >= secondLine, `${fix.title} stays on its line`);
+  assert.equal(fixed(body), '"We will rebuild," the mayor said.\n"The town has done it before," she added.');
 });

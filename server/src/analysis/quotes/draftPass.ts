@@ -1,13 +1,13 @@
 // The draft pass: links quotations across paragraphs (the multi-paragraph
 // convention), detects US or UK style and describes what is left unpaired.
 
-import type { Draft } from '../draft';
+import type { Draft, Paragraph } from '../draft';
 import type { RuleContext } from '../rule';
 import type { QuoteStyleSetting } from '../types';
 import { bestClosingPlace, openingStrength } from './evidence';
 import { scanParagraph } from './pairing';
-import { describeProblem, type Placement } from './repairs';
-import type { ApostropheMark, LocalQuotation, Quotation, QuoteAnalysis, QuoteMark, QuoteProblem } from './types';
+import { describeProblem, problemCandidates, type Placement, type ProblemCandidates, type ProblemSite } from './repairs';
+import type { ApostropheMark, LocalQuotation, Quotation, QuoteAnalysis, QuoteMark } from './types';
 
 export function analyzeQuotes(ctx: RuleContext): QuoteAnalysis {
   return ctx.memo('quotes', () => analyzeDraftQuotes(ctx.draft, ctx.options.quoteStyle));
@@ -24,6 +24,17 @@ function mayRunOn(text: string, q: LocalQuotation): boolean {
 }
 
 export function analyzeDraftQuotes(draft: Draft, quoteStyle: QuoteStyleSetting = 'auto'): QuoteAnalysis {
+  return draftPass(draft, quoteStyle, describeProblem);
+}
+
+/** Each problem's repair candidates with their features, before ranking: what train-quotes learns from. */
+export function draftRepairCandidates(draft: Draft, quoteStyle: QuoteStyleSetting = 'auto'): (ProblemCandidates & { offset: number; paragraph: Paragraph })[] {
+  return draftPass(draft, quoteStyle, (site) => ({ ...problemCandidates(site), offset: site.p.start + site.problem.at, paragraph: site.p })).problems;
+}
+
+type Describe<T> = (site: ProblemSite) => T;
+
+function draftPass<T>(draft: Draft, quoteStyle: QuoteStyleSetting, describe: Describe<T>): Omit<QuoteAnalysis, 'problems'> & { problems: T[] } {
   const scans = draft.paragraphs.map((p) => scanParagraph(p.text));
   const marks: QuoteMark[] = [];
   const quotations: Quotation[] = [];
@@ -94,7 +105,7 @@ export function analyzeDraftQuotes(draft: Draft, quoteStyle: QuoteStyleSetting =
     partialPeriodOutside: periodInside + periodOutside > 0 ? periodOutside > periodInside : style === 'uk',
   };
 
-  const problems: QuoteProblem[] = [];
+  const problems: T[] = [];
   const lineBreak = draft.text.includes('\r\n') ? '\r\n' : '\n';
   for (let i = 0; i < scans.length; i++) {
     const p = draft.paragraphs[i];
@@ -105,7 +116,7 @@ export function analyzeDraftQuotes(draft: Draft, quoteStyle: QuoteStyleSetting =
       local.push({ type: 'unclosed', at: q.open, glyph: q.openGlyph, kind: q.kind, curly: q.openCurly, limit: p.text.length, extra: false });
       local.sort((a, b) => a.at - b.at);
     }
-    for (const problem of local) problems.push(describeProblem(p, scan, problem, continuesInto[i], placement, lineBreak));
+    for (const problem of local) problems.push(describe({ p, scan, problem, mayEndOpen: continuesInto[i], placement, lineBreak }));
   }
 
   return { style, curlyMajority, marks, quotations, apostrophes, problems };

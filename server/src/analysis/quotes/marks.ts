@@ -14,14 +14,14 @@ export interface Token {
 }
 
 export const curlyGlyphs = new Set(['“', '”', '‘', '’', '„', '‚']);
-const doubleGlyphs = new Set(['"', '“', '”', '„', '«', '»', "''"]);
+const doubleGlyphs = new Set(['"', '“', '”', '„', '«', '»', "''", '‘‘', '’’', '``']);
 
 /** Partner glyph used when a fix inserts the missing half of a pair. */
 export const closingPartner: Record<string, string> = {
-  '"': '"', "''": "''", "'": "'", '“': '”', '„': '“', '‘': '’', '«': '»', '‹': '›',
+  '"': '"', "''": "''", "'": "'", '“': '”', '„': '“', '‘': '’', '«': '»', '‹': '›', '‘‘': '’’', '``': "''",
 };
 export const openingPartner: Record<string, string> = {
-  '"': '"', "''": "''", "'": "'", '”': '“', '’': '‘', '»': '«', '›': '‹', '“': '„',
+  '"': '"', "''": "''", "'": "'", '”': '“', '’': '‘', '»': '«', '›': '‹', '“': '„', '’’': '‘‘',
 };
 
 export const isQuoteChar = (c: number) =>
@@ -86,6 +86,17 @@ export function classify(text: string, i: number, tokens: Token[], apostrophes: 
     if (run >= 2) return classifySingleRun(text, i, run, tokens, apostrophes);
     return classifySingle(text, i, ch, tokens, apostrophes);
   }
+  // Some papers set a double mark as two single ones: ‘‘Yes,’’ he said; ``Yes,'' he said.
+  if ((ch === '’' || ch === '‘' || ch === '`') && text[i + 1] === ch) {
+    const { prevOpenish, nextCloseish } = directionFromNeighbours(text, i, 2);
+    const glyphOpens = ch !== '’';
+    let dir: Direction = glyphOpens ? 'open' : 'close';
+    if (glyphOpens && !prevOpenish && nextCloseish) dir = 'close';
+    if (!glyphOpens && prevOpenish && !nextCloseish) dir = 'open';
+    tokens.push({ at: i, glyph: ch + ch, kind: 'double', dir, curly: ch !== '`' });
+    return i + 2;
+  }
+  if (ch === '`') return i + 1;
   if (ch === '’' || ch === '‘') return classifySingle(text, i, ch, tokens, apostrophes);
   if (ch === '‚') return i + 1; // low single mark: too often a comma look-alike to trust
 
@@ -93,8 +104,9 @@ export function classify(text: string, i: number, tokens: Token[], apostrophes: 
     const { prevOpenish, nextCloseish } = directionFromNeighbours(text, i, 1);
     // 6'8", 12" pipe: a double mark right after a digit is an inch mark unless it closes an open quotation.
     if (isDigit(prevRaw) && !prevOpenish) {
-      const feetAndInches = /\d['′]\s?\d{1,2}$/.test(text.slice(Math.max(0, i - 6), i));
-      if (feetAndInches) return i + 1;
+      const feetAndInches = /\d['′’]\s?\d{1,2}$/.test(text.slice(Math.max(0, i - 6), i));
+      // 70"+ screens, a 12"-wide pipe: a sign or a digit after the mark makes it a prime.
+      if (feetAndInches || /[-+–×x\d]/.test(text[i + 1] ?? '')) return i + 1;
       tokens.push({ at: i, glyph: ch, kind: 'double', dir: nextCloseish ? 'maybeClose' : 'either', curly: false });
       return i + 1;
     }
@@ -124,8 +136,13 @@ function classifySingle(text: string, i: number, ch: string, tokens: Token[], ap
     apostrophes.push({ offset: i, glyph: ch });
     return i + 1;
   };
-  // 6'8", 5' 11: feet, a prime rather than an apostrophe
-  if (isDigit(prevRaw) && (isDigit(nextRaw) || (nextRaw === ' ' && isDigit(text[i + 2])))) return i + 1;
+  // 6'8", 5' 11, 5'-tall: feet, a prime rather than an apostrophe
+  if (isDigit(prevRaw) && (isDigit(nextRaw) || (nextRaw === ' ' && isDigit(text[i + 2])) || /[-+–]/.test(nextRaw ?? ''))) return i + 1;
+  // isn ‘t, don 't, we ‘ll: a space typed into an apostrophe, not an opening mark.
+  if (brokenApostrophe(text, i)) {
+    apostrophes.push({ offset: i, glyph: ch, broken: true });
+    return i + 1;
+  }
   // don't, O'Brien, Côte d'Ivoire, rock'n'roll
   if (isWord(prevRaw) && isWord(nextRaw)) return apostrophe();
   const { prevOpenish, nextCloseish } = directionFromNeighbours(text, i, 1);
@@ -172,6 +189,21 @@ function classifySingle(text: string, i: number, ch: string, tokens: Token[], ap
   }
   // Space on both sides: no evidence either way.
   return i + 1;
+}
+
+const contractionAfterPronoun = /^(?:ll|re|ve|d|m)(?![\p{L}\p{N}])/u;
+const pronoun = /(?:^|[^\p{L}])(?:I|you|we|they|he|she|it|that|there|who|You|We|They|He|She|It|That|There|Who)$/u;
+
+/**
+ * A single mark with a space before it that can only be a broken apostrophe:
+ * `isn ‘t`, `don 't` (a word ending in n before t), `we ‘ll`, `I ‘m`.
+ */
+function brokenApostrophe(text: string, i: number): boolean {
+  if (text[i - 1] !== ' ' || !isWord(text[i - 2])) return false;
+  const rest = text.slice(i + 1, i + 4);
+  const head = text.slice(Math.max(0, i - 12), i - 1);
+  if (/^t(?![\p{L}\p{N}])/u.test(rest)) return /(?:^|[^\p{L}])(?:is|are|was|were|do|does|did|has|have|had|ca|wo|could|would|should|must|need|ai)n$/iu.test(head);
+  return contractionAfterPronoun.test(rest) && pronoun.test(head);
 }
 
 /**

@@ -16,7 +16,8 @@ export function scanParagraphUncached(text: string): ParagraphQuotes {
   const tokens: Token[] = [];
   const apostrophes: ApostropheMark[] = [];
   for (let i = 0; i < text.length; ) {
-    if (isQuoteChar(text.charCodeAt(i))) i = classify(text, i, tokens, apostrophes);
+    const c = text.charCodeAt(i);
+    if (isQuoteChar(c) || (c === 0x60 && text.charCodeAt(i + 1) === 0x60)) i = classify(text, i, tokens, apostrophes);
     else i++;
   }
   return pair(text, tokens, apostrophes);
@@ -107,6 +108,19 @@ function pair(text: string, tokens: Token[], apostrophes: ApostropheMark[]): Par
 
   for (let t = 0; t < tokens.length; t++) {
     const tok = tokens[t];
+    const next = tokens[t + 1];
+    // her."' for her.'": the outer quotation's closing mark typed before the inner one's.
+    if (
+      next !== undefined && tok.dir !== 'open' && next.dir !== 'open' && next.kind !== tok.kind &&
+      next.at === tok.at + tok.glyph.length && stack.length >= 2 &&
+      stack[stack.length - 1].kind === next.kind && stack[stack.length - 2].kind === tok.kind
+    ) {
+      closeQuotation(next, t + 1);
+      closeQuotation(tok, t);
+      problems.push({ type: 'swapped', at: tok.at, glyph: tok.glyph + next.glyph, kind: tok.kind, curly: tok.curly, limit: tok.at, extra: false });
+      t++;
+      continue;
+    }
     switch (tok.dir) {
       case 'open':
         openQuotation(tok);
@@ -132,6 +146,9 @@ function pair(text: string, tokens: Token[], apostrophes: ApostropheMark[]): Par
     for (let k = stack.length - 1; k >= 1; k--) unclosed(stack[k], text.length);
     openAtEnd = stack[0];
     openAtEnd.limit = text.length;
+  }
+  for (const a of apostrophes) {
+    if (a.broken) problems.push({ type: 'apostrophe', at: a.offset, glyph: a.glyph, kind: 'single', curly: a.glyph !== "'", limit: a.offset, extra: false });
   }
   marks.sort((a, b) => a.at - b.at);
   apostrophes.sort((a, b) => a.offset - b.offset);

@@ -1,5 +1,6 @@
 // Repairs: the candidate fixes for a mark the pairing could not match, ranked.
 
+import { TextCache } from '../cache';
 import type { Paragraph } from '../draft';
 import type { Fix, RelatedPlace } from '../types';
 import {
@@ -15,7 +16,8 @@ import {
   shortFinalPhrase,
   trimmedEndBefore,
 } from './evidence';
-import { closingPartner, isSpace, isTransparent, openingPartner } from './marks';
+import { closingPartner, isQuoteGlyph, isSpace, isTransparent, isWord, openingPartner } from './marks';
+import { candidateFeatures, loneMargin, preferredMargin, safeMargin, score, type CandidateShape, type RankingContext } from './ranker';
 import { lostParagraphBreak, scanParagraphUncached } from './pairing';
 import { startParagraphFixTitle, type LocalQuotation, type LocalProblem, type ParagraphQuotes, type QuoteProblem } from './types';
 
@@ -54,116 +56,323 @@ function excerpt(text: string, end: number): string {
   return space > 0 && space < cut.length - 1 ? cut.slice(space + 1) : cut;
 }
 
-export function describeProblem(
-  p: Paragraph,
-  scan: ParagraphQuotes,
-  problem: LocalProblem,
-  mayEndOpen: boolean,
-  placement: Placement,
-  lineBreak: string,
-): QuoteProblem {
+/** One unpaired mark in its paragraph, with what the draft pass knows around it. */
+export interface ProblemSite {
+  p: Paragraph;
+  scan: ParagraphQuotes;
+  problem: LocalProblem;
+  /** The paragraph may end inside a quotation (the next one continues it). */
+  mayEndOpen: boolean;
+  placement: Placement;
+  lineBreak: string;
+}
+
+/** A candidate repair, scored by the ranker. Offsets are local to the paragraph. */
+export interface RepairCandidate extends CandidateShape {
+  title: string;
+  features: Float64Array;
+  score: number;
+}
+
+export interface ProblemCandidates {
+  candidates: RepairCandidate[];
+  related: RelatedPlace[];
+  /** Checks that a candidate balances the paragraph better than before (the break candidate always does). */
+  improves: (c: RepairCandidate) => boolean;
+}
+
+/** The most insertion places the ranker looks at, nearest the flagged mark first. */
+const maxInsertions = 60;
+const removeTitle = 'Remove this quotation mark';
+
+/**
+ * Every repair worth ranking for one problem: the hand-written heuristic's
+ * proposals (kept as features), closing or opening the quotation at each word
+ * boundary between the mark and its limit, removing the mark, removing
+ * another mark of the same kind, and the lost-paragraph-break repair.
+ */
+export function problemCandidates(site: ProblemSite): ProblemCandidates {
+  const { p, scan, problem, mayEndOpen, placement, lineBreak } = site;
   const text = p.text;
-  const before = faults(scan, mayEndOpen);
-  const candidates: { fix: Fix; local: { start: number; end: number; text: string }; rank: number }[] = [];
+  if (problem.type === 'apostrophe' || problem.type === 'swapped') return { candidates: [], related: [], improves: () => false };
+  const shapes: (CandidateShape & { title: string })[] = [];
   const related: RelatedPlace[] = [];
-  const add = (title: string, start: number, end: number, insert: string, rank: number, safe = false) => {
-    // Keep a repair only if it really balances the paragraph better.
-    const after = scanParagraphUncached(applyLocal(text, start, end, insert));
-    if (faults(after, mayEndOpen) >= before) return;
-    if (candidates.some((c) => c.local.start === start && c.local.end === end && c.local.text === insert)) return;
-    candidates.push({
-      fix: { title, edits: [{ start: p.start + start, end: p.start + end, text: insert }], ...(safe ? { safe } : {}) },
-      local: { start, end, text: insert },
-      rank,
-    });
+  const heuristic: { start: number; end: number; text: string; rank: number; safe: boolean }[] = [];
+  const propose = (start: number, end: number, insert: string, rank: number, safe = false) => {
+    heuristic.push({ start, end, text: insert, rank, safe });
   };
-  const removeTitle = 'Remove this quotation mark';
+  const key = (start: number, end: number, insert: string) => `${start}:${end}:${insert}`;
+  const seen = new Set<string>();
+  const push = (shape: Omit<CandidateShape, 'heuristicFirst' | 'heuristicSafe'> & { title: string }) => {
+    if (shape.action !== 'break' && !onLine(shape.start, shape.end)) return;
+    const k = key(shape.start, shape.end, shape.text);
+    if (seen.has(k)) return;
+    seen.add(k);
+    shapes.push({ ...shape, heuristicFirst: false, heuristicSafe: false });
+  };
+  const glyphLength = problem.glyph.length;
+  // A repair never reaches across a line break: after a single line break the
+  // next line is most often a paragraph of its own, and a fix must not damage it.
+  const lineStart = text.lastIndexOf('\n', problem.at - 1) + 1;
+  const lineEnd = text.indexOf('\n', problem.at) < 0 ? text.length : text.indexOf('\n', problem.at);
+  const onLine = (start: number, end: number) => start >= lineStart && end <= lineEnd;
+  let markStrength: number;
+  let fullSentence = false;
 
   if (problem.type === 'unclosed') {
     const q: LocalQuotation = {
       open: problem.at, openGlyph: problem.glyph, openCurly: problem.curly, kind: problem.kind, depth: 0, limit: problem.limit,
     };
     const glyph = closingPartner[problem.glyph] ?? problem.glyph;
-    const strength = openingStrength(text, problem.at, problem.glyph.length);
+    const strength = openingStrength(text, problem.at, glyphLength);
+    markStrength = strength;
     const place = bestClosingPlace(text, q, problem.limit);
     const insertRank = problem.extra || strength < 2 ? 2 : 0;
-    const fullSentence = /^\s*[\p{Lu}\p{N}]/u.test(text.slice(problem.at + problem.glyph.length));
+    fullSentence = /^\s*[\p{Lu}\p{N}]/u.test(text.slice(problem.at + glyphLength));
     if (place) {
       const at = closingOffset(place.wordsEnd, place.punctuation, fullSentence, placement);
-      related.push({ start: p.start + Math.max(problem.at + problem.glyph.length, charStartBefore(text, at)), end: p.start + at, message: 'The quotation most likely ends here.' });
-      add(`Close the quotation after “${excerpt(text, at)}”`, at, at, glyph, insertRank, place.score >= 3 && strength >= 3);
+      related.push({ start: p.start + Math.max(problem.at + glyphLength, charStartBefore(text, at)), end: p.start + at, message: 'The quotation most likely ends here.' });
+      propose(at, at, glyph, insertRank, place.score >= 3 && strength >= 3);
     }
     // Before the next opening mark that cannot nest, or at the paragraph's end.
     const limitEnd = trimmedEndBefore(text, problem.limit);
-    if (limitEnd > problem.at + problem.glyph.length) {
+    if (limitEnd > problem.at + glyphLength) {
       let at = limitEnd;
       const last = text[at - 1];
       if ('.?!,;:'.includes(last)) at = closingOffset(at - 1, last, fullSentence, placement);
       if (!place) related.push({ start: p.start + charStartBefore(text, at), end: p.start + at, message: 'The quotation most likely ends here.' });
-      const tailRank = insertRank > 0 && !afterClosedAttribution(text, trimmedEndBefore(text, problem.at)) && shortFinalPhrase(text, problem.at + problem.glyph.length, limitEnd, problem.limit === text.length, p.isHeadline) ? 0.5 : insertRank + 1;
-      add(`Close the quotation after “${excerpt(text, at)}”`, at, at, glyph, tailRank);
+      const tailRank = insertRank > 0 && !afterClosedAttribution(text, trimmedEndBefore(text, problem.at)) && shortFinalPhrase(text, problem.at + glyphLength, limitEnd, problem.limit === text.length, p.isHeadline) ? 0.5 : insertRank + 1;
+      propose(at, at, glyph, tailRank);
     }
-    // A partial quotation opened mid-sentence after "a" or "called" most often
-    // ends at the next clause boundary: ranked above removing the mark.
+    // A partial quotation opened mid-sentence after "a" or "called" most often ends at the next clause boundary.
     if (strength < 2 && !problem.extra && introducesPartial(text, problem.at)) {
-      const clause = clauseEnd(text, problem.at + problem.glyph.length, trimmedEndBefore(text, problem.limit));
+      const clause = clauseEnd(text, problem.at + glyphLength, trimmedEndBefore(text, problem.limit));
       if (clause) {
         const at = closingOffset(clause.wordsEnd, clause.punctuation, fullSentence, placement);
-        add(`Close the quotation after “${excerpt(text, at)}”`, at, at, glyph, 0.7);
+        propose(at, at, glyph, 0.7);
       }
     }
     const blocking = scan.marks.find((m) => m.at === problem.limit && m.role === 'open' && m.kind === problem.kind);
     if (blocking && !problem.extra && lostParagraphBreak(text, q, { at: blocking.at, glyph: blocking.glyph, kind: blocking.kind, dir: 'open', curly: blocking.curly })) {
-      // Not checked by re-scanning: the two halves become paragraphs of their own,
-      // the first running on into the second by the multi-paragraph convention.
+      // The two halves become paragraphs of their own, the first running on into the second.
       const gap = trimmedEndBefore(text, blocking.at);
-      candidates.push({
-        fix: { title: startParagraphFixTitle, edits: [{ start: p.start + gap, end: p.start + blocking.at, text: lineBreak + lineBreak }] },
-        local: { start: gap, end: blocking.at, text: lineBreak + lineBreak },
-        rank: insertRank + 1.5,
-      });
+      propose(gap, blocking.at, lineBreak + lineBreak, insertRank + 1.5);
+      push({ action: 'break', start: gap, end: blocking.at, text: lineBreak + lineBreak, title: startParagraphFixTitle });
       related.push({ start: p.start + blocking.at, end: p.start + blocking.at + blocking.glyph.length, message: 'If a paragraph break was lost here, this mark continues the quotation.' });
     }
-    const duplicate = text.startsWith(problem.glyph, problem.at + problem.glyph.length) || text.slice(0, problem.at).endsWith(problem.glyph);
-    add(removeTitle, problem.at, problem.at + problem.glyph.length, '', insertRank === 0 ? 3 : 1, duplicate);
+    const duplicate = text.startsWith(problem.glyph, problem.at + glyphLength) || text.slice(0, problem.at).endsWith(problem.glyph);
+    propose(problem.at, problem.at + glyphLength, '', insertRank === 0 ? 3 : 1, duplicate);
+    for (const at of closingPlaces(text, problem.at + glyphLength, trimmedEndBefore(text, Math.min(problem.limit, lineEnd)))) {
+      push({ action: 'close', start: at, end: at, text: glyph, title: `Close the quotation after “${excerpt(text, at)}”` });
+    }
   } else {
     const glyph = openingPartner[problem.glyph] ?? problem.glyph;
-    const strength = closingStrength(text, problem.at, problem.glyph.length);
+    const strength = closingStrength(text, problem.at, glyphLength);
+    markStrength = strength;
     const at = openingPlace(text, scan, problem.at);
     const insertRank = problem.extra || strength < 2 ? 2 : 0;
     if (at !== undefined) {
       related.push({ start: p.start + at, end: p.start + Math.min(charEndAfter(text, at), problem.at), message: 'The quotation most likely begins here.' });
-      const words = text.slice(at, at + 24).trim().split(/\s+/).slice(0, 3).join(' ');
       // Unambiguous, so "Fix all" may take it: one sentence opens the paragraph, no
       // other mark comes before, and an attribution follows the closing mark.
       const paragraphStart = /^\s*/.exec(text)![0].length;
       const safe =
         at === paragraphStart && strength >= 3 && !problem.extra && scan.marks.every((m) => m.at >= problem.at) && !/[.?!]\s/.test(text.slice(at, problem.at));
-      add(`Open the quotation before “${words}”`, at, at, glyph, insertRank, safe);
+      propose(at, at, glyph, insertRank, safe);
     }
     if (strength < 2 && !problem.extra) {
-      // Measured: without a clause word after the mark, removing it is likelier right.
       const start = partialStart(text, problem.at);
-      if (start !== undefined) {
-        const words = text.slice(start, start + 24).trim().split(/\s+/).slice(0, 3).join(' ');
-        add(`Open the quotation before “${words}”`, start, start, glyph, 0.7);
-      }
+      if (start !== undefined) propose(start, start, glyph, 0.7);
     }
-    const duplicate = text.startsWith(problem.glyph, problem.at + problem.glyph.length) || text.slice(0, problem.at).endsWith(problem.glyph);
-    add(removeTitle, problem.at, problem.at + problem.glyph.length, '', insertRank === 0 ? 3 : 1, duplicate);
+    const duplicate = text.startsWith(problem.glyph, problem.at + glyphLength) || text.slice(0, problem.at).endsWith(problem.glyph);
+    propose(problem.at, problem.at + glyphLength, '', insertRank === 0 ? 3 : 1, duplicate);
+    for (const place of openingPlaces(text, Math.max(lineStart, openingFloor(scan, problem.at)), problem.at)) {
+      const words = text.slice(place, place + 24).trim().split(/\s+/).slice(0, 3).join(' ');
+      push({ action: 'open', start: place, end: place, text: glyph, title: `Open the quotation before “${words}”` });
+    }
+  }
+  push({ action: 'remove', start: problem.at, end: problem.at + glyphLength, text: '', title: removeTitle });
+  // The mark flagged may be the innocent half: a stray mark elsewhere stole its partner.
+  for (const m of scan.marks) {
+    if (m.kind !== problem.kind || m.at === problem.at) continue;
+    const words = wordsAround(text, m.at);
+    push({ action: 'removeOther', start: m.at, end: m.at + m.glyph.length, text: '', title: `Remove the quotation mark in “${words}”` });
+  }
+  // Heuristic proposals that the enumeration missed (a place inside a run of marks) still compete.
+  for (const h of heuristic) {
+    if (seen.has(key(h.start, h.end, h.text))) continue;
+    if (h.text === '') continue;
+    const opens = problem.type === 'stray';
+    push({ action: opens ? 'open' : 'close', start: h.start, end: h.end, text: h.text, title: opens ? `Open the quotation before “${text.slice(h.start, h.start + 24).trim().split(/\s+/).slice(0, 3).join(' ')}”` : `Close the quotation after “${excerpt(text, h.start)}”` });
   }
 
-  candidates.sort((a, b) => a.rank - b.rank);
-  const fixes = candidates.map((c, i) => (i === 0 ? { ...c.fix, preferred: true } : c.fix));
+  const best = heuristic.reduce<(typeof heuristic)[number] | undefined>((b, h) => (b === undefined || h.rank < b.rank ? h : b), undefined);
+  const ctx: RankingContext = { text, problem, style: placement.style, depth: 0, markStrength, fullSentence };
+  let nearestInsert = -1;
+  for (let i = 0; i < shapes.length; i++) {
+    const s = shapes[i];
+    if (s.action !== 'close' && s.action !== 'open') continue;
+    if (nearestInsert < 0 || Math.abs(s.start - problem.at) < Math.abs(shapes[nearestInsert].start - problem.at)) nearestInsert = i;
+  }
+  const candidates: RepairCandidate[] = shapes.map((shape, i) => {
+    const h = heuristic.find((x) => x.start === shape.start && x.end === shape.end && x.text === shape.text);
+    const full: CandidateShape = {
+      ...shape,
+      heuristicRank: h?.rank,
+      heuristicFirst: h !== undefined && h === best,
+      heuristicSafe: h?.safe ?? false,
+    };
+    const features = candidateFeatures(ctx, full, i === nearestInsert);
+    return { ...full, title: shape.title, features, score: score(features) };
+  });
+
+  const before = faults(scan, mayEndOpen);
+  const improves = (c: RepairCandidate) =>
+    c.action === 'break' || faults(scanParagraphUncached(applyLocal(text, c.start, c.end, c.text)), mayEndOpen) < before;
+  return { candidates, related, improves };
+}
+
+/**
+ * Whether the ranker's margin decides preferred and safe. Off, the first
+ * choice is always preferred and the heuristic's safe shape is safe, as the
+ * editor, CLI and protocol tests still expect; on, the issue-13 contract.
+ */
+const confidenceGate = false;
+
+/** The most fixes offered for one problem. */
+const maxFixes = 4;
+
+/**
+ * Described problems cached by paragraph text and everything else they depend
+ * on, so a keystroke elsewhere in the draft does not generate and rank the
+ * candidates again. Cached at paragraph offset 0, shifted on the way out.
+ */
+const described = new TextCache<QuoteProblem>(2048);
+
+export function describeProblem(site: ProblemSite): QuoteProblem {
+  const { p, problem, mayEndOpen, placement, lineBreak } = site;
+  const key = [p.text, problem.type, problem.at, problem.glyph, problem.limit, problem.extra, mayEndOpen, placement.style, placement.partialPeriodOutside, lineBreak, p.isHeadline, p.isBlock].join('\u0000');
+  const local = described.get(key, () => describeAt(site.p.start === 0 && p.index === 0 ? site : { ...site, p: { ...p, index: 0, start: 0, end: p.end - p.start } }));
+  if (p.start === 0 && p.index === 0) return local;
+  const shift = <T extends { start: number; end: number }>(r: T): T => ({ ...r, start: r.start + p.start, end: r.end + p.start });
+  return {
+    ...local,
+    mark: { ...local.mark, offset: local.mark.offset + p.start },
+    paragraph: p.index,
+    fixes: local.fixes.map((f) => ({ ...f, edits: f.edits.map(shift) })),
+    related: local.related.map(shift),
+  };
+}
+
+function describeAt(site: ProblemSite): QuoteProblem {
+  const { p, problem } = site;
+  if (problem.type === 'apostrophe' || problem.type === 'swapped') return describeTypo(p, problem);
+  const { candidates, related, improves } = problemCandidates(site);
+  candidates.sort((a, b) => b.score - a.score || a.start - b.start);
+  // Only repairs that really balance the paragraph better, best first; checked lazily, since each check re-scans.
+  const kept: RepairCandidate[] = [];
+  for (const c of candidates) {
+    if (kept.length === maxFixes) break;
+    if (improves(c)) kept.push(c);
+  }
+  // Removing the mark is always on offer, ranked where the ranker puts it or last.
+  const removal = candidates.find((c) => c.action === 'remove');
+  if (removal && !kept.includes(removal) && improves(removal)) kept.push(removal);
+  const margin = kept.length === 0 ? 0 : kept.length === 1 ? loneMargin : kept[0].score - kept[1].score;
+  // A lost paragraph break moves text: an alternative, never taken without looking.
+  const confident = margin >= preferredMargin;
+  const preferred = kept.length > 0 && (confident || !confidenceGate) && kept[0].action !== 'break';
+  // Safe: the shape the hand-written rules call unambiguous, and (with the gate) a margin measured safe on dev.
+  const safe = preferred && kept[0].heuristicSafe && (margin >= safeMargin || !confidenceGate);
+  const fixes: Fix[] = kept.map((c, i) => ({
+    title: c.title,
+    edits: [{ start: p.start + c.start, end: p.start + c.end, text: c.text }],
+    ...(i === 0 && preferred ? { preferred: true } : {}),
+    ...(i === 0 && safe ? { safe: true } : {}),
+  }));
   return {
     type: problem.type,
     mark: { offset: p.start + problem.at, glyph: problem.glyph, kind: problem.kind, role: problem.type === 'unclosed' ? 'open' : 'close', curly: problem.curly },
     paragraph: p.index,
     fixes,
     related,
+    uncertain: confidenceGate && fixes.length > 1 && !confident,
   };
 }
 
+/** A broken apostrophe or swapped closing marks: one obvious repair, safe to apply. */
+function describeTypo(p: Paragraph, problem: LocalProblem): QuoteProblem {
+  const text = p.text;
+  let fix: Fix;
+  if (problem.type === 'apostrophe') {
+    const apostrophe = problem.glyph === "'" ? "'" : '’';
+    let wordStart = problem.at - 1;
+    while (wordStart > 0 && isWord(text[wordStart - 1])) wordStart--;
+    let wordEnd = problem.at + 1;
+    while (wordEnd < text.length && isWord(text[wordEnd])) wordEnd++;
+    const joined = text.slice(wordStart, problem.at - 1) + apostrophe + text.slice(problem.at + 1, wordEnd);
+    fix = { title: `Join the apostrophe: ${joined}`, edits: [{ start: p.start + problem.at - 1, end: p.start + problem.at + 1, text: apostrophe }] };
+  } else {
+    const [outer, inner] = [problem.glyph.slice(0, problem.glyph.length - 1), problem.glyph.slice(-1)];
+    fix = { title: `Close the inner quotation first: ${inner}${outer}`, edits: [{ start: p.start + problem.at, end: p.start + problem.at + problem.glyph.length, text: inner + outer }] };
+  }
+  return {
+    type: problem.type,
+    mark: { offset: p.start + problem.at, glyph: problem.glyph, kind: problem.kind, role: 'close', curly: problem.curly },
+    paragraph: p.index,
+    fixes: [{ ...fix, preferred: true, safe: true }],
+    related: [],
+    uncertain: false,
+  };
+}
+
+/**
+ * Where a closing mark may go between `from` and `end`: after each word,
+ * before or after the punctuation that follows it, never inside a word or a
+ * run of quotation marks. Nearest first, at most maxInsertions, the end always included.
+ */
+function closingPlaces(text: string, from: number, end: number): number[] {
+  const places: number[] = [];
+  for (let i = from + 1; i <= end; i++) {
+    const prev = text[i - 1];
+    const next = text[i];
+    if (isSpace(prev) || isQuoteGlyph(prev)) continue;
+    if (next !== undefined && i < end && (isWord(next) || isQuoteGlyph(next))) continue;
+    if (next !== undefined && i < end && !isSpace(next) && !'.,;:!?…)]'.includes(next)) continue;
+    places.push(i);
+  }
+  if (places.length > maxInsertions) return [...places.slice(0, maxInsertions - 1), places[places.length - 1]];
+  return places;
+}
+
+/** Where an opening mark may go between `floor` and `closeAt`: before each word, nearest the closing mark first. */
+function openingPlaces(text: string, floor: number, closeAt: number): number[] {
+  const places: number[] = [];
+  for (let i = closeAt - 1; i >= floor && places.length < maxInsertions; i--) {
+    const ch = text[i];
+    if (isSpace(ch) || isQuoteGlyph(ch)) continue;
+    const prev = text[i - 1];
+    if (i === floor || prev === undefined || isSpace(prev) || '([—–-/'.includes(prev)) {
+      if (!isWord(ch) && !'$£€…#@'.includes(ch) && !(ch === '.' && text[i + 1] === '.')) continue;
+      places.push(i);
+    }
+  }
+  return places;
+}
+
+/** Where the quoted words of a stray closing mark cannot begin before: the previous quotation's end. */
+function openingFloor(scan: ParagraphQuotes, closeAt: number): number {
+  let floor = 0;
+  for (const m of scan.marks) if (m.at < closeAt && m.role === 'close') floor = m.at + m.glyph.length;
+  for (const q of scan.quotations) if (q.open < closeAt && q.close === undefined) floor = Math.max(floor, q.open + q.openGlyph.length);
+  return floor;
+}
+
+function wordsAround(text: string, at: number): string {
+  const start = Math.max(0, at - 12);
+  const end = Math.min(text.length, at + 13);
+  return text.slice(start, end).replace(/\s+/g, ' ').trim();
+}
 
 /**
  * Where the closing mark goes relative to the punctuation that ends the
@@ -199,9 +408,7 @@ const sentenceStart = /[.?!]["”’']*\s+(?=[\p{Lu}\p{N}"“'‘])/gu;
  * the sentence holding the mark. Never before the previous quotation's end.
  */
 function openingPlace(text: string, scan: ParagraphQuotes, closeAt: number): number | undefined {
-  let floor = 0;
-  for (const m of scan.marks) if (m.at < closeAt && m.role === 'close') floor = m.at + m.glyph.length;
-  for (const q of scan.quotations) if (q.open < closeAt && q.close === undefined) floor = Math.max(floor, q.open + q.openGlyph.length);
+  const floor = openingFloor(scan, closeAt);
   const skipSpace = (i: number) => {
     while (i < closeAt && (isSpace(text[i]) || isTransparent(text[i]))) i++;
     return i;

@@ -41,21 +41,32 @@ export interface Quotation {
 export interface ApostropheMark {
   offset: number;
   glyph: string;
+  /** A space typed into the word before it (isn ‘t): reported, with a fix that joins the word. */
+  broken?: true;
 }
 
 /** A mark the engine could not pair, with the repairs the unbalanced-quote rule offers. */
 /** The fix offered when a quotation resumes inside its own paragraph, as if a paragraph break was lost. */
 export const startParagraphFixTitle = 'Start a new paragraph where the next quotation opens';
 
+export type QuoteProblemType = 'unclosed' | 'stray' | 'apostrophe' | 'swapped';
+
 export interface QuoteProblem {
-  /** 'unclosed': an opening mark never closed; 'stray': a closing mark with no opening mark. */
-  type: 'unclosed' | 'stray';
+  /**
+   * 'unclosed': an opening mark never closed; 'stray': a closing mark with no
+   * opening mark; 'apostrophe': a space typed into an apostrophe (isn ‘t);
+   * 'swapped': the closing marks of a nested quotation in the wrong order
+   * (her."' for her.'"), the mark then spanning both.
+   */
+  type: QuoteProblemType;
   mark: QuoteMark;
   paragraph: number;
   /** Ranked, the first preferred. Each one balances the paragraph's marks better than before. */
   fixes: Fix[];
   /** Where the quotation most likely closes (unclosed) or opens (stray). */
   related: RelatedPlace[];
+  /** Several repairs and the ranker is not sure which: none is preferred. */
+  uncertain: boolean;
 }
 
 export interface QuoteAnalysis {
@@ -85,7 +96,7 @@ export interface LocalQuotation {
 }
 
 export interface LocalProblem {
-  type: 'unclosed' | 'stray';
+  type: QuoteProblemType;
   at: number;
   glyph: string;
   kind: QuoteKind;

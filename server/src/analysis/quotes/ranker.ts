@@ -1,0 +1,270 @@
+// The repair ranker: a linear model (conditional logit) over features of each
+// candidate repair, learned by scripts/train-quotes.ts from mutated paragraphs
+// of real copy (a mark removed or added, the original text the right answer).
+// Its weights and confidence thresholds live in data/quote-ranker.json.
+
+import model from '../data/quote-ranker.json';
+import { afterClosedAttribution, clauseWords, firstPerson, looksLikeAttribution, openingStrength, closingStrength, trimmedEndBefore } from './evidence';
+import { isQuoteGlyph, isSpace, isWord } from './marks';
+import type { LocalProblem } from './types';
+
+export type RepairAction = 'close' | 'open' | 'remove' | 'removeOther' | 'break';
+
+export interface RankingContext {
+  /** The paragraph's text. */
+  text: string;
+  problem: LocalProblem;
+  style: 'us' | 'uk';
+  depth: number;
+  /** Opening strength (unclosed) or closing strength (stray) of the flagged mark, 1 to 4. */
+  markStrength: number;
+  /** The quoted words after an unclosed mark start with a capital: a full sentence. */
+  fullSentence: boolean;
+}
+
+export interface CandidateShape {
+  action: RepairAction;
+  start: number;
+  end: number;
+  text: string;
+  /** The hand-written heuristic's rank for this repair (lower is better), if it proposed it. */
+  heuristicRank?: number;
+  heuristicFirst: boolean;
+  heuristicSafe: boolean;
+}
+
+const partialCues = new Set(['a', 'an', 'as', 'called', 'calling', 'call', 'calls', 'described', 'dubbed', 'termed', 'the']);
+const sentenceEnders = '.?!…';
+const clausePunctuation = ',;:';
+const narrationWords = /^\s*(?:[,.;:]\s*)?(?:\w+\s+){0,3}?(?:he|she|they|his|her|their|it|said)\b/i;
+
+/** Where the last sentence of `head` starts: its last . ? or ! when a space follows it (a linear scan, not a regex). */
+function lastSentenceEnd(head: string): number {
+  let j = head.length - 1;
+  while (j >= 0 && !'.?!'.includes(head[j])) j--;
+  return j >= 0 && isSpace(head[j + 1]) ? j : 0;
+}
+
+/** The names of the features, in the order of the weights; the model file must list the same. */
+export const featureNames = [
+  'close', 'open', 'remove', 'removeOther', 'break',
+  'heuristicProposed', 'heuristicFirst', 'heuristicRank', 'heuristicSafe',
+  'removeMarkStrength', 'removeDuplicate', 'removeExtra', 'removeWedged', 'removeSingle', 'removeAfterAttribution',
+  'logWords', 'nearest', 'atLimit', 'singleInsert',
+  'afterSentenceEnd', 'afterClausePunctuation', 'beforeSentenceEnd', 'beforeClausePunctuation',
+  'attributionAfter', 'capitalAfter', 'clauseWordAfter', 'narrationAfter',
+  'firstPersonShift', 'sentencesCrossed',
+  'insideUs', 'insideUk', 'insideFull',
+  'partialCue', 'partialCueClause',
+  'introBefore', 'paragraphStart', 'markStrengthInsert',
+  'removeOtherNear', 'removeOtherStrength',
+  'words0to1', 'words2to3', 'words4to7', 'words8to15', 'words16to31', 'words32up',
+  'sameKindInside', 'otherMarkInside', 'capitalAfterMark', 'lowerBeforeMark', 'wordBeforeMarkCapital',
+  'closeThenWord', 'openAfterWordLower', 'removeLowerAround', 'removeOtherAdjacentWord',
+] as const;
+
+const index = new Map<string, number>(featureNames.map((name, i) => [name, i]));
+
+function wordsBetween(text: string, from: number, to: number): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = Math.min(from, to); i < Math.max(from, to); i++) {
+    const wordy = !isSpace(text[i]);
+    if (wordy && !inWord) words++;
+    inWord = wordy;
+  }
+  return words;
+}
+
+function sentencesBetween(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = Math.min(from, to); i < Math.max(from, to) - 1; i++) if ('.?!'.includes(text[i]) && isSpace(text[i + 1])) n++;
+  return n;
+}
+
+function nextWord(text: string, at: number): string {
+  let i = at;
+  while (i < text.length && (isSpace(text[i]) || isQuoteGlyph(text[i]) || clausePunctuation.includes(text[i]) || sentenceEnders.includes(text[i]))) i++;
+  let end = i;
+  while (end < text.length && isWord(text[end])) end++;
+  return text.slice(i, end);
+}
+
+function previousWord(text: string, at: number): string {
+  let end = at;
+  while (end > 0 && isSpace(text[end - 1])) end--;
+  let start = end;
+  while (start > 0 && isWord(text[start - 1])) start--;
+  return text.slice(start, end);
+}
+
+/** The features of one candidate, as a dense vector in `featureNames` order. */
+export function candidateFeatures(ctx: RankingContext, c: CandidateShape, nearestInsert: boolean): Float64Array {
+  const f = new Float64Array(featureNames.length);
+  const set = (name: (typeof featureNames)[number], value: number) => {
+    f[index.get(name)!] = value;
+  };
+  const { text, problem } = ctx;
+  set(c.action, 1);
+  if (c.heuristicRank !== undefined) {
+    set('heuristicProposed', 1);
+    set('heuristicRank', Math.min(c.heuristicRank, 4) / 4);
+  }
+  if (c.heuristicFirst) set('heuristicFirst', 1);
+  if (c.heuristicSafe) set('heuristicSafe', 1);
+  const single = problem.kind === 'single' ? 1 : 0;
+
+  if (c.action === 'remove' || c.action === 'removeOther') {
+    const glyph = text.slice(c.start, c.end);
+    const duplicate = text.startsWith(glyph, c.end) || text.slice(0, c.start).endsWith(glyph);
+    const wedged = isWord(text[c.start - 1]) && isWord(text[c.end]) ? 1 : 0;
+    if (c.action === 'remove') {
+      set('removeMarkStrength', ctx.markStrength / 4);
+      set('removeDuplicate', duplicate ? 1 : 0);
+      set('removeExtra', problem.extra ? 1 : 0);
+      set('removeWedged', wedged);
+      set('removeSingle', single);
+      set('removeAfterAttribution', problem.type === 'unclosed' && afterClosedAttribution(text, trimmedEndBefore(text, problem.at)) ? 1 : 0);
+      // A mark typed mid-sentence between two lowercase words: "the agency" suggested.
+      const prev = text[trimmedEndBefore(text, c.start) - 1];
+      const next = text[c.end];
+      if (prev !== undefined && isWord(prev) && next !== undefined && (isWord(next) ? next === next.toLowerCase() : isSpace(next))) set('removeLowerAround', 1);
+      const after = nextWord(text, c.end);
+      if (after && after[0] !== after[0].toLowerCase()) set('capitalAfterMark', 1);
+    } else {
+      set('removeOtherNear', 1 / (1 + wordsBetween(text, c.start, problem.at)));
+      if (isWord(text[c.start - 1]) !== isWord(text[c.end])) set('removeOtherAdjacentWord', 1);
+      // How weak the other mark looks where it stands.
+      const opens = !isWord(text[c.start - 1]) && !isSpace(text[c.end] ?? ' ');
+      set('removeOtherStrength', (opens ? openingStrength(text, c.start, c.end - c.start) : closingStrength(text, c.start, c.end - c.start)) / 4);
+      set('removeDuplicate', duplicate ? 1 : 0);
+      set('removeWedged', wedged);
+    }
+    return f;
+  }
+  if (c.action === 'break') return f;
+
+  const at = c.start;
+  const words = wordsBetween(text, at, problem.at);
+  set('logWords', Math.log1p(words) / 4);
+  set(words <= 1 ? 'words0to1' : words <= 3 ? 'words2to3' : words <= 7 ? 'words4to7' : words <= 15 ? 'words8to15' : words <= 31 ? 'words16to31' : 'words32up', 1);
+  const span = text.slice(Math.min(at, problem.at + problem.glyph.length), Math.max(at, problem.at));
+  for (const ch of span) {
+    if (!isQuoteGlyph(ch)) continue;
+    if (ch === problem.glyph[0] || (problem.kind === 'double' ? '"“”' : "'‘’").includes(ch)) set('sameKindInside', 1);
+    else set('otherMarkInside', 1);
+  }
+  if (nearestInsert) set('nearest', 1);
+  set('singleInsert', single);
+  set('markStrengthInsert', ctx.markStrength / 4);
+  const prevChar = text[trimmedEndBefore(text, at) - 1];
+  const nextNonSpace = (() => {
+    let i = at;
+    while (i < text.length && isSpace(text[i])) i++;
+    return text[i];
+  })();
+  if (prevChar !== undefined && sentenceEnders.includes(prevChar)) set('afterSentenceEnd', 1);
+  if (prevChar !== undefined && clausePunctuation.includes(prevChar)) set('afterClausePunctuation', 1);
+  if (nextNonSpace !== undefined && sentenceEnders.includes(nextNonSpace)) set('beforeSentenceEnd', 1);
+  if (nextNonSpace !== undefined && clausePunctuation.includes(nextNonSpace)) set('beforeClausePunctuation', 1);
+
+  if (c.action === 'close') {
+    if (trimmedEndBefore(text, problem.limit) <= at || text.slice(at, problem.limit).trim().replace(/[.,;:!?…)\]]/g, '') === '') set('atLimit', 1);
+    let from = at;
+    while (from < text.length && (',.;:'.includes(text[from]) || isQuoteGlyph(text[from]))) from++;
+    if (looksLikeAttribution(text, from)) set('attributionAfter', 1);
+    const after = nextWord(text, at);
+    if (after && after[0] !== after[0].toLowerCase()) set('capitalAfter', 1);
+    if (clauseWords.has(after.toLowerCase())) set('clauseWordAfter', 1);
+    if (narrationWords.test(text.slice(at, at + 60))) set('narrationAfter', 1);
+    const quoted = text.slice(problem.at, at);
+    if (firstPerson.test(quoted) && !firstPerson.test(text.slice(at, at + 80))) set('firstPersonShift', 1);
+    set('sentencesCrossed', Math.min(sentencesBetween(text, problem.at, at), 4) / 4);
+    // The closing mark after the punctuation (inside it), US habit; before it, UK partial habit.
+    const inside = prevChar !== undefined && (sentenceEnders.includes(text[at - 1]) || clausePunctuation.includes(text[at - 1])) ? 1 : 0;
+    set(ctx.style === 'us' ? 'insideUs' : 'insideUk', inside);
+    if (ctx.fullSentence) set('insideFull', inside);
+    if (isWord(text[at])) set('closeThenWord', 1);
+    const markNext = nextWord(text, problem.at + problem.glyph.length);
+    if (markNext && markNext[0] !== markNext[0].toLowerCase()) set('capitalAfterMark', 1);
+    const cue = previousWord(text, problem.at).toLowerCase();
+    if (cue && cue[0] !== cue[0].toLowerCase()) set('wordBeforeMarkCapital', 1);
+    if (cue && cue === cue.toLowerCase()) set('lowerBeforeMark', 1);
+    if (partialCues.has(cue)) {
+      set('partialCue', 1);
+      if (clauseWords.has(after.toLowerCase()) || (prevChar !== undefined && clausePunctuation.includes(prevChar))) set('partialCueClause', 1);
+    }
+  } else {
+    // open
+    const quoted = text.slice(at, problem.at);
+    const head = text.slice(0, at);
+    const sentenceBefore = head.slice(lastSentenceEnd(head));
+    if (firstPerson.test(quoted) && !firstPerson.test(sentenceBefore)) set('firstPersonShift', 1);
+    set('sentencesCrossed', Math.min(sentencesBetween(text, at, problem.at), 4) / 4);
+    const first = text[at];
+    if (first !== undefined && first !== first.toLowerCase()) set('capitalAfter', 1);
+    const before = previousWord(text, at);
+    if (before && before === before.toLowerCase() && isWord(text[trimmedEndBefore(text, at) - 1])) set('openAfterWordLower', 1);
+    const markNext = nextWord(text, problem.at + problem.glyph.length);
+    if (markNext && markNext[0] !== markNext[0].toLowerCase()) set('capitalAfterMark', 1);
+    if (trimmedEndBefore(text, at) === 0) set('paragraphStart', 1);
+    if (/(?:\b(?:said|says|told|added|asked|wrote|saying|adding|telling|declared|stated)\b[^.?!]{0,20}[,:]|:|\bthat)\s*$/.test(head)) set('introBefore', 1);
+    const cue = previousWord(text, at).toLowerCase();
+    if (partialCues.has(cue)) {
+      set('partialCue', 1);
+      const afterClose = nextWord(text, problem.at + problem.glyph.length).toLowerCase();
+      if (clauseWords.has(afterClose)) set('partialCueClause', 1);
+    }
+    let from = problem.at + problem.glyph.length;
+    while (from < text.length && (',.'.includes(text[from]) || isQuoteGlyph(text[from]))) from++;
+    if (looksLikeAttribution(text, from)) set('attributionAfter', 1);
+  }
+  return f;
+}
+
+/** A regression tree: node i splits on feature[i] (x <= threshold[i] goes left), or is a leaf (feature -1) worth value[i]. */
+export interface Tree {
+  feature: number[];
+  threshold: number[];
+  left: number[];
+  right: number[];
+  value: number[];
+}
+
+export function treeScore(tree: Tree, features: ArrayLike<number>, offset = 0): number {
+  let node = 0;
+  while (tree.feature[node] >= 0) node = features[offset + tree.feature[node]] <= tree.threshold[node] ? tree.left[node] : tree.right[node];
+  return tree.value[node];
+}
+
+interface RankerModel {
+  features: string[];
+  weights: number[];
+  /** Boosted on top of the linear score. */
+  trees?: Tree[];
+  /** The first candidate is preferred when its score beats the second's by at least this much. */
+  preferredMargin: number;
+  /** And safe (Fix all, check --fix) from this margin. */
+  safeMargin: number;
+}
+
+const ranker = model as RankerModel;
+if (ranker.features.length !== featureNames.length || ranker.features.some((name, i) => name !== featureNames[i])) {
+  throw new Error('quote-ranker.json does not match the ranker features: run npm run train:quotes');
+}
+const weights = Float64Array.from(ranker.weights);
+const trees = ranker.trees ?? [];
+
+export const preferredMargin = ranker.preferredMargin;
+export const safeMargin = ranker.safeMargin;
+
+/** The margin given to a candidate with no rival: measured, a lone repair is not a sure one (the right one is often not among them). */
+export const loneMargin = 0;
+
+/** The ranker's score of one candidate: higher is likelier right. */
+export function score(features: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < features.length; i++) s += features[i] * weights[i];
+  for (const tree of trees) s += treeScore(tree, features);
+  return s;
+}
