@@ -32,7 +32,7 @@ const { values, positionals } = parseArgs({
   options: {
     list: { type: 'string' },
     limit: { type: 'string' },
-    judged: { type: 'string', default: join(import.meta.dirname, '..', 'test', 'data', 'attribution-judgments.json') },
+    judged: { type: 'string', default: join(__dirname, '..', 'test', 'data', 'attribution-judgments.json') },
   },
   allowPositionals: true,
 });
