@@ -39,7 +39,7 @@ const namingVerbs = 'called|calls|described|describes|dubbed|labeled|labelled|br
 const auxiliaries = '(?:also|later|then|again|earlier|once|has|had|have|will|would|previously|recently|simply|only|repeatedly|\\p{Ll}+ly|on\\s+\\p{Lu}\\p{L}*(?:\\s+\\d{1,2})?|in\\s+(?:a|an)\\s+\\p{L}+)';
 /** After a subject: ", a spokeswoman for the board," / ", 57," / ", who ...," then the verb. */
 const appositive = `(?:\\s*,\\s*(?:\\d{1,3}|(?:a|an|the|who|whose|his|her|its|\\p{Ll})[^,“”"()]{0,110}?)\\s*,)?`;
-const verbAfterSubject = new RegExp(`^['’]?(?:${appositive}|\\s*,)(?:\\s+${auxiliaries}){0,3}\\s+(?:${speechVerbs}|${namingVerbs}|(?:is|was|has\\s+been)\\s+(?:saying|telling|quoted|warning|arguing|insisting|asking))\\b`, 'u');
+const verbAfterSubject = new RegExp(`^['’]?${appositive}(?:\\s+${auxiliaries}){0,3}\\s+(?:${speechVerbs}|${namingVerbs}|(?:is|was|has\\s+been)\\s+(?:saying|telling|quoted|warning|arguing|insisting|asking))\\b`, 'u');
 /** "... ,” said (Mayor) (the state's top lawyer) NAME": the words allowed between the verb and the name. */
 const invertedLead = new RegExp(`[”"’]\\s*,?\\s*(?:${speechVerbs})\\s+((?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}.'’-]+\\s+){0,5})$`, 'u');
 const accordingTo = /\baccording\s+to\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4})$/u;
@@ -49,7 +49,10 @@ const jointClause = new RegExp(`\\b(?:the\\s+two|both|the\\s+pair|the\\s+two\\s+
 /** "..., saying “...”": the quotation belongs to the sentence's subject. */
 const participleClause = /(?:,|\band)\s+(?:saying|telling|adding|writing|calling|declaring|noting|arguing|warning|insisting|explaining|asking|claiming|describing|tweeting|vowing|promising|urging|complaining|joking|recalling)\b/gu;
 /** Words that may stand before a sentence's subject: titles and descriptions ("Former Florida Gov. Jeb Bush", "Republican front-runner"). */
-const subjectLead = /^(?:[^,“”"]{0,60},\s+)?(?:(?:the|former|presidential|candidate|front-runner|frontrunner|nominee|presumptive|democratic|republican|\p{Lu}[\p{L}.'’-]*)\s+){0,6}$/u;
+const subjectLead = /^(?!(?:After|When|While|Before|If|As|Since|Although|Though|Because|Until|Unless|Once|Whether|Even)\b)(?:[^,“”"]{0,60},\s+)?(?:(?:the|former|presidential|candidate|front-runner|frontrunner|nominee|presumptive|democratic|republican|\p{Lu}[\p{L}.'’-]*)\s+){0,6}$/u;
+
+/** A bare attribution that ends its sentence: "Trump said." after a quotation that closed with a period. */
+const saidAndStop = /^[\p{L}\s.'’-]{0,40}?\b(?:said|says|added|asked|wrote)\s*[.,]/u;
 
 /** Role nouns a story gives people, and the spellings they take before a name. */
 const roleNouns = new Set([...titleTable.roles, ...titleTable.honorifics].filter((r) => r.length > 2 && !r.includes(' ')));
@@ -233,7 +236,9 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
     for (let i = first; i < mentions.length && mentions[i].start < paragraph.end; i++) {
       const m = mentions[i];
       const after = text.slice(m.end, Math.min(paragraph.end, m.end + 170));
-      if (verbAfterSubject.test(after) && !/^['’]s\b/.test(after) && outside(m.end)) {
+      // "her senior policy adviser, Jake Sullivan, said": a name in apposition may take its verb after a comma.
+      const inApposition = /,\s+$/.test(text.slice(m.start - 2, m.start)) && /^,\s+(?:said|says|told|tells|added|wrote)\b/.test(after);
+      if ((verbAfterSubject.test(after) || inApposition) && !/^['’]s\b/.test(after) && outside(m.end)) {
         clauses.push({ at: m.start, speakers: [...coordinated(i), m.entity], kind: 'speech' });
         continue;
       }
@@ -292,7 +297,7 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
       // A period inside the closing mark ends the sentence, unless the clause follows at once ("... over.” Trump said.).
       const sentenceEndsAtQuote = /[.]\s*$/.test(text.slice(q.contentStart, q.contentEnd));
       // The clause after the quotation in its sentence ("...," Smith said)...
-      const following = speech.find((c) => c.at >= end && (sentenceEndsAtQuote ? /^\s+$/.test(text.slice(end + 1, c.at)) : !/[.!?]["”’]?\s/.test(text.slice(end + 1, c.at))));
+      const following = speech.find((c) => c.at >= end && (sentenceEndsAtQuote ? /^\s+$/.test(text.slice(end + 1, c.at)) && saidAndStop.test(text.slice(c.at, c.at + 60)) : !/[.!?]["”’]?\s/.test(text.slice(end + 1, c.at))));
       // ...else the clause before it in its sentence ("Smith said: ..."), else its sentence's subject...
       const before = speech.filter((c) => c.at < q.open);
       const sameSentence = before.filter((c) => c.at >= sentence).pop();
