@@ -229,8 +229,13 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
       if (!parsed || /^['’]s?\b/.test(text.slice(m.end, m.end + 2))) return false;
       const skip = /^\s*,[^,“”"]{1,110},/.exec(text.slice(m.end, paragraph.end));
       const from = m.end + (skip ? skip[0].length : 0) - paragraph.start;
-      const next = parsed.words.find((w) => w.start >= from);
-      return !!next && next.start - from < 3 && next.tags.includes('Verb') && !next.tags.includes('Gerund') && !/^(?:is|was|are|were|be|been)$/i.test(next.text);
+      let k = parsed.words.findIndex((w) => w.start >= from);
+      if (k < 0 || parsed.words[k].start - from >= 3) return false;
+      // "Rubio also bemoaned", "Sanders is pledging": adverbs and the progressive are still the subject's verb.
+      while (parsed.words[k + 1] && parsed.words[k].tags.includes('Adverb')) k++;
+      const next = parsed.words[k];
+      if (/^(?:is|was)$/i.test(next.text)) return parsed.words[k + 1]?.tags.includes('Gerund') ?? false;
+      return next.tags.includes('Verb') && !next.tags.includes('Gerund') && !/^(?:are|were|be|been)$/i.test(next.text);
     };
     const first = lastMentionBefore(mentions, paragraph.start) + 1;
     for (let i = first; i < mentions.length && mentions[i].start < paragraph.end; i++) {
