@@ -152,22 +152,31 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
   const paragraphStart = (index: number) => ctx.draft.paragraphs[Math.max(0, index)].start;
 
   /**
-   * The person a pronoun refers to: the nearest one named before it whose
-   * gender fits. A person of unknown gender fits only when no one else in
-   * reach could: "Tillerson ... he said" with no other candidate.
+   * The person a pronoun refers to. Someone named as a sentence's subject
+   * earlier in its own paragraph comes first (the nearest whose gender fits); a pronoun that
+   * opens its paragraph goes to the speaker quoted just before, when their
+   * gender fits; else the nearest person named before it. A person of unknown
+   * gender fits only when no one else in reach could.
    */
-  const resolvePronoun = (at: number, pronoun: string, paragraph: number): Entity | undefined => {
+  let recentSpeaker: { entity: Entity; paragraph: number } | undefined;
+  const resolvePronoun = (at: number, pronoun: string, paragraph: number, isSubject: (m: PlacedMention) => boolean): Entity | undefined => {
     const wanted: Gender = pronoun.toLowerCase() === 'he' ? 'male' : 'female';
-    const from = paragraphStart(paragraph - 2);
-    const fitting: Entity[] = [];
-    for (let i = lastMentionBefore(mentions, at); i >= 0 && mentions[i].start >= from; i--) {
-      const { entity } = mentions[i];
-      if (entity.type !== 'person' || fitting.includes(entity)) continue;
-      const g = gender(entity);
-      if (g === wanted && fitting.length === 0) return entity;
-      if (g === wanted || g === 'unknown') fitting.push(entity);
-    }
-    return fitting.length === 1 ? fitting[0] : undefined;
+    const nearest = (from: number, subjectsOnly = false) => {
+      const fitting: Entity[] = [];
+      for (let i = lastMentionBefore(mentions, at); i >= 0 && mentions[i].start >= from; i--) {
+        const { entity } = mentions[i];
+        if (subjectsOnly && !isSubject(mentions[i])) continue;
+        if (entity.type !== 'person' || fitting.includes(entity)) continue;
+        const g = gender(entity);
+        if (g === wanted && fitting.length === 0) return { entity, any: true };
+        if (g === wanted || g === 'unknown') fitting.push(entity);
+      }
+      return { entity: fitting.length === 1 ? fitting[0] : undefined, any: fitting.length > 0 };
+    };
+    const inParagraph = nearest(paragraphStart(paragraph), true);
+    if (inParagraph.any) return inParagraph.entity;
+    if (recentSpeaker && recentSpeaker.paragraph >= paragraph - 3 && gender(recentSpeaker.entity) === wanted) return recentSpeaker.entity;
+    return nearest(paragraphStart(paragraph - 2)).entity;
   };
 
   /** The one person the story gave this role, most recently named; none when two people share it. */
@@ -270,7 +279,7 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
     for (const match of paragraphText.matchAll(pronounClause)) {
       const at = paragraph.start + match.index!;
       if (!outside(at)) continue;
-      const speaker = resolvePronoun(at, match[1] ?? match[2], paragraph.index);
+      const speaker = resolvePronoun(at, match[1] ?? match[2], paragraph.index, (m) => m.start >= paragraph.start && subjectLead.test(text.slice(sentenceStartOf(m.start), m.start)));
       clauses.push({ at, speakers: speaker ? [speaker] : [], kind: 'speech' });
     }
     for (const match of paragraphText.matchAll(roleClause)) {
@@ -324,6 +333,7 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
       speakersHere = speakers;
     }
     previousSpeakers = speakersHere;
+    if (speakersHere.length === 1) recentSpeaker = { entity: speakersHere[0], paragraph: paragraph.index };
     previousRunsOn = quotes.some((q) => q.continuesInNext);
   }
 }
