@@ -16,6 +16,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeEntities, type Entity, type EntityAnalysis } from './analysis/entities';
+import { analyzeFacts } from './analysis/facts';
 import type { RuleContext } from './analysis/rule';
 import { analyzeQuotes } from './analysis/quotes';
 import { fixAllQuotes, fixAllQuotesKind, quickFixes, wantsKind } from './lsp/codeActions';
@@ -124,7 +125,8 @@ connection.onHover(async (params) => {
   const found = await entityAtPosition(params);
   if (!found) return null;
   const context = await validator.contextFor(found.document);
-  return entityHover(found.document, found.entity, found.offset, styleSheetEntryFor(context?.options.styleSheet, found.entity));
+  const facts = context ? analyzeFacts(context).get(found.entity) : undefined;
+  return entityHover(found.document, found.entity, found.offset, styleSheetEntryFor(context?.options.styleSheet, found.entity), facts);
 });
 
 /** "Add to style sheet" on the person or organization under the cursor (see lsp/styleSheetActions.ts). */
