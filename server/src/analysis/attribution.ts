@@ -51,6 +51,12 @@ const participleClause = /(?:,|\band)\s+(?:saying|telling|adding|writing|calling
 /** Words that may stand before a sentence's subject: titles and descriptions ("Former Florida Gov. Jeb Bush", "Republican front-runner"). */
 const subjectLead = /^(?!(?:After|When|While|Before|If|As|Since|Although|Though|Because|Until|Unless|Once|Whether|Even)\b)(?:[^,“”"]{0,60},\s+)?(?:(?:the|former|presidential|candidate|front-runner|frontrunner|nominee|presumptive|democratic|republican|\p{Lu}[\p{L}.'’-]*)\s+){0,6}$/u;
 
+/** A sentence ends at . ! or ? (and a closing mark) before a capital, but not after "Sen." or "U.S.". */
+const abbreviation = '(?<!\\b(?:Sens?|Reps?|Govs?|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Dr|Mr|Mrs|Ms|Prof|Rev|St|Jr|Sr|Inc|Corp|Co|Ltd|No|Mt|Ft|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Calif|Mass|Fla|Ill|Pa|Va|Wash|Ariz|Mich|Minn|\\p{Lu}))';
+const sentenceEnd = new RegExp(`${abbreviation}[.!?]["”’]?\\s+(?=["“‘]?\\p{Lu})`, 'gu');
+const sentenceEndInside = new RegExp(`${abbreviation}[.!?]["”’]?\\s`, 'u');
+const endsSentence = (s: string) => sentenceEndInside.test(s);
+
 /** A bare attribution that ends its sentence: "Trump said." after a quotation that closed with a period. */
 const saidAndStop = /^[\p{L}\s.'’-]{0,40}?\b(?:said|says|added|asked|wrote)\s*[.,]/u;
 
@@ -155,20 +161,20 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
    * The person a pronoun refers to. Someone named as a sentence's subject
    * earlier in its own paragraph comes first (the nearest whose gender fits); a pronoun that
    * opens its paragraph goes to the speaker quoted just before, when their
-   * gender fits; else the nearest person named before it. A person of unknown
-   * gender fits only when no one else in reach could.
+   * gender fits; else the one person named in the last paragraphs whose
+   * gender fits (or is unknown), when there is only one.
    */
   let recentSpeaker: { entity: Entity; paragraph: number } | undefined;
   const resolvePronoun = (at: number, pronoun: string, paragraph: number, isSubject: (m: PlacedMention) => boolean): Entity | undefined => {
     const wanted: Gender = pronoun.toLowerCase() === 'he' ? 'male' : 'female';
-    const nearest = (from: number, subjectsOnly = false) => {
+    const nearest = (from: number, subjectsOnly: boolean) => {
       const fitting: Entity[] = [];
       for (let i = lastMentionBefore(mentions, at); i >= 0 && mentions[i].start >= from; i--) {
         const { entity } = mentions[i];
         if (subjectsOnly && !isSubject(mentions[i])) continue;
         if (entity.type !== 'person' || fitting.includes(entity)) continue;
         const g = gender(entity);
-        if (g === wanted && fitting.length === 0) return { entity, any: true };
+        if (g === wanted && fitting.length === 0 && subjectsOnly) return { entity, any: true };
         if (g === wanted || g === 'unknown') fitting.push(entity);
       }
       return { entity: fitting.length === 1 ? fitting[0] : undefined, any: fitting.length > 0 };
@@ -176,7 +182,8 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
     const inParagraph = nearest(paragraphStart(paragraph), true);
     if (inParagraph.any) return inParagraph.entity;
     if (recentSpeaker && recentSpeaker.paragraph >= paragraph - 3 && gender(recentSpeaker.entity) === wanted) return recentSpeaker.entity;
-    return nearest(paragraphStart(paragraph - 2)).entity;
+    // Further back, only when one person in reach could be meant.
+    return nearest(paragraphStart(paragraph - 2), false).entity;
   };
 
   /** The one person the story gave this role, most recently named; none when two people share it. */
@@ -226,7 +233,7 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
     const clauses: Clause[] = [];
     // Sentence starts outside quotations, for the subject of each sentence.
     const sentenceStarts = [paragraph.start];
-    for (const end of text.slice(paragraph.start, paragraph.end).matchAll(/[.!?]["”’]?\s+(?=["“‘]?\p{Lu})/gu)) {
+    for (const end of text.slice(paragraph.start, paragraph.end).matchAll(sentenceEnd)) {
       const at = paragraph.start + end.index! + end[0].length;
       if (outside(at - 1) && outside(end.index! + paragraph.start)) sentenceStarts.push(at);
     }
@@ -260,7 +267,7 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
       if (invertedLead.test(before) && titleWordsOnly(invertedLead.exec(before)![1])) {
         const speakers = [m.entity];
         const next = mentions[i + 1];
-        if (next && /^\s+and\s+$/.test(text.slice(m.end, next.start))) speakers.push(next.entity);
+        if (next && /^\s+and\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(text.slice(m.end, next.start))) speakers.push(next.entity);
         clauses.push({ at: m.start, speakers, kind: 'speech' });
         continue;
       }
@@ -285,7 +292,10 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
     for (const match of paragraphText.matchAll(roleClause)) {
       const at = paragraph.start + match.index!;
       if (!outside(at)) continue;
-      const speaker = resolveRole(at, match[2] ?? match[4], paragraph.index);
+      const noun = match[2] ?? match[4];
+      // "the two said" is a joint statement, "the report said" no person: only a role noun makes a clause here.
+      if (!roleNouns.has(foldName(noun))) continue;
+      const speaker = resolveRole(at, noun, paragraph.index);
       clauses.push({ at, speakers: speaker ? [speaker] : [], kind: 'speech' });
     }
     for (const match of paragraphText.matchAll(jointClause)) {
@@ -311,7 +321,7 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
       // A period inside the closing mark ends the sentence, unless the clause follows at once ("... over.” Trump said.).
       const sentenceEndsAtQuote = /[.]\s*$/.test(text.slice(q.contentStart, q.contentEnd));
       // The clause after the quotation in its sentence ("...," Smith said)...
-      const following = speech.find((c) => c.at >= end && (sentenceEndsAtQuote ? /^\s+$/.test(text.slice(end + 1, c.at)) && saidAndStop.test(text.slice(c.at, c.at + 60)) : !/[.!?]["”’]?\s/.test(text.slice(end + 1, c.at))));
+      const following = speech.find((c) => c.at >= end && (sentenceEndsAtQuote ? /^\s+$/.test(text.slice(end + 1, c.at)) && saidAndStop.test(text.slice(c.at, c.at + 60)) : !endsSentence(text.slice(end + 1, c.at))));
       // ...else the clause before it in its sentence ("Smith said: ..."), else its sentence's subject...
       const before = speech.filter((c) => c.at < q.open);
       const sameSentence = before.filter((c) => c.at >= sentence).pop();
