@@ -80,12 +80,16 @@ const quotationMark = /["“”«»„]/;
 const pronouns = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'him', 'her', 'them', 'you', 'his', 'its', 'their', 'me', 'us', 'one', 'who']);
 
 type SourceKind = 'named' | 'pronoun' | 'role';
+const determiners = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'one', 'some', 'many', 'most', 'several', 'other', 'another', 'both', 'two', 'three', 'all', 'each', 'every', 'no']);
 function classifySource(sourceText: string): SourceKind {
   const words = sourceText.replace(/[’']s$/, '').split(/[\s,]+/).filter((w) => /\p{L}/u.test(w));
   if (words.length === 1 && pronouns.has(words[0].toLowerCase())) return 'pronoun';
-  // A name: the head (last word) is capitalised, as in "Sen. Ted Cruz" or "the Washington Post".
+  // A name: the head (last word) is capitalised, as in "Sen. Ted Cruz" or "the Washington Post",
+  // or the source opens with a name, as in "Joseph, who has four children".
   const head = words[words.length - 1] ?? '';
-  return /^\p{Lu}/u.test(head) ? 'named' : 'role';
+  const opening = words[0] ?? '';
+  const opensWithName = /^\p{Lu}/u.test(opening) && !determiners.has(opening.toLowerCase());
+  return /^\p{Lu}/u.test(head) || opensWithName ? 'named' : 'role';
 }
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
