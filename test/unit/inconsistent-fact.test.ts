@@ -75,6 +75,9 @@ test('a promotion, a longer form of the same title, and a description are not co
   assert.deepEqual(flagged('Race\n\nSen. Ted Maddox spoke.\n\nRepublican presidential candidate Ted Maddox left early.\n'), []);
   assert.deepEqual(flagged('Votes\n\nSen. Ted Maddox voted.\n\nSenator Ted Maddox said so.\n'), []);
   assert.deepEqual(flagged('Ages\n\nIlona Varga, 57, spoke.\n\nVarga, 57, left.\n'), []);
+  // The party whose race a candidate runs in, and a post beside an office.
+  assert.deepEqual(flagged('Accord\n\nDemocratic presidential candidate Sen. Ted Maddox (I-Vt.) spoke.\n'), []);
+  assert.deepEqual(flagged('Sanctions\n\nSen. Ted Maddox backs it.\n\nSenate Foreign Relations Committee Chairman Ted Maddox (R-Tenn.) wrote it.\n'), []);
   // Two people who share a surname are two people.
   assert.deepEqual(flagged('Family\n\nIlona Varga, 57, spoke. Her husband Peter Varga, 59, did not.\n'), []);
 });

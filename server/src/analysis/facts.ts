@@ -57,6 +57,8 @@ function titleBefore(text: string, mention: Mention): Fact[] {
     const folded = bare(word);
     const gap = window.slice(words[k].index! + word.length, k + 1 < words.length ? words[k + 1].index! : window.length);
     if (!/^\s+$/.test(gap) || /\n/.test(gap)) break;
+    // Words run together by a web page ("PRESSOhio") are no title.
+    if (!/^(?:\p{Lu}?[\p{Ll}.'’-]*|[\p{Lu}.]{1,5})$/u.test(word)) break;
     const isTitle = titleWords.has(folded);
     if (k === words.length - 1 && !isTitle) return [];
     if (isTitle) sawTitle = true;

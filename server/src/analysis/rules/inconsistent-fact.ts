@@ -57,17 +57,26 @@ const what: Record<FactKind, string> = { title: 'title', age: 'age', affiliation
 /** Which facts of a kind take part in the comparison. */
 function comparable(kind: FactKind, fact: Fact): boolean {
   if (fact.past) return false;
-  if (kind === 'title') return fact.kind === 'title' && isFormalTitle(fact);
-  if (kind === 'affiliation') return fact.kind === 'affiliation' && fact.party !== undefined;
+  if (kind === 'title') return fact.kind === 'title' && isFormalTitle(fact) && !organizationPost.test(fact.text);
+  // "Democratic presidential candidate Sen. Bernie Sanders (I-Vt.)": a party before a name may be the race, not the member.
+  if (kind === 'affiliation') return fact.kind === 'affiliation' && fact.party !== undefined && shapeOf(fact) !== 'prefix';
   return fact.kind === kind;
 }
 
 /** The fix writes the other side's words here only where the two read alike: both "(R-Texas)", both "a ... Republican". */
 function sameShape(a: Fact, b: Fact): boolean {
-  if (a.kind !== 'affiliation') return true;
-  const shape = (f: Fact) => (/^[RDILG]\s*[-–]/.test(f.text) ? 'bracket' : /^an?\s/.test(f.text) ? 'appositive' : 'prefix');
-  return shape(a) === shape(b);
+  return a.kind !== 'affiliation' || shapeOf(a) === shapeOf(b);
 }
+
+function shapeOf(fact: Fact): 'bracket' | 'appositive' | 'prefix' {
+  return /^[RDILG]\s*[-–]/.test(fact.text) ? 'bracket' : /^an?\s/.test(fact.text) ? 'appositive' : 'prefix';
+}
+
+/**
+ * A post in a body ("Senate Foreign Relations Committee Chairman") sits beside
+ * an office ("Sen.") rather than replacing it: such titles are not compared.
+ */
+const organizationPost = /\b(?:Committee|Subcommittee|Board|Council|Caucus|Commission|Party|Conference|Foundation|Department|Agency|Association|Club|Campaign|Court)\b/u;
 
 function conflictFindings(ctx: RuleContext, subject: string, kind: FactKind, facts: Fact[]): RuleFinding[] {
   const text = ctx.draft.text;
