@@ -40,7 +40,7 @@ test('two titles and two ages for one person: a finding on each side, with a fix
   const text = mayorStory;
   const findings = check(text);
   assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['Mayor', '57', '58', 'Councilwoman']);
-  assert.equal(findings[0].severity, 'warning');
+  assert.equal(findings[0].severity, 'hint');
   const mayor = findings[0];
   assert.match(mayor.message, /Lena Fortescue two different titles: “Mayor” here and “Councilwoman” on line 19/);
   assert.equal(mayor.fixes[0].title, 'Use the title from line 19');

@@ -103,7 +103,9 @@ function conflictFindings(ctx: RuleContext, subject: string, kind: FactKind, fac
 export const inconsistentFact: Rule = {
   id: 'inconsistent-fact',
   description: 'One person given two different titles, ages or party affiliations, or one acronym two different expansions.',
-  defaultSeverity: 'warning',
+  // A hint until it is shown right on real copy: on PolNeAR train its first 10 findings were all false, and after
+  // those fixes it finds none there, so nothing yet proves it right 90% of the time.
+  defaultSeverity: 'hint',
   cost: 'nlp',
   check(ctx) {
     const facts = analyzeFacts(ctx);
