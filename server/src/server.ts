@@ -145,7 +145,8 @@ connection.onHover(async (params) => {
   const found = await entityAtPosition(params);
   if (!found) return null;
   const entities = found.session.entities()?.entities ?? [];
-  return entityHover(found.document, found.entity, found.offset, styleSheetEntryFor(found.session.options.styleSheet, found.entity), entities);
+  const sheetEntry = styleSheetEntryFor(found.session.options.styleSheet, found.entity);
+  return entityHover(found.document, found.entity, found.offset, sheetEntry, entities, found.session.factsOf(found.entity));
 });
 
 /** "Add to style sheet" on the person or organization under the cursor (see lsp/styleSheetActions.ts). */

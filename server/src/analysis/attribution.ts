@@ -1,29 +1,133 @@
 // Speaker attribution: which person or organization said each quotation.
 //
 // A paragraph's attribution clauses are found outside its quotations:
-//   "...," Tillerson said.        "...," said Tillerson.
-//   Tillerson said: "..."         Tillerson told reporters that "..."
-//   ... according to Tillerson.   "...," he said.   (he = the last person named)
-// Each outer quotation takes the clause after it in the same sentence, else
-// the nearest clause before it in the paragraph. A quotation with no clause
-// that continues the previous paragraph's quotation (the multi-paragraph
-// convention) inherits that quotation's speaker.
+//   Tillerson said: "..."          Tillerson, a former oil executive, told reporters "..."
+//   "...," Tillerson said.         "...," said Secretary of State Rex Tillerson.
+//   ... according to Tillerson.    Smith and Jones said "..."  (both are credited)
+//   "...," he said.                "...," the mayor said.       "...," the two said.
+// A pronoun goes to the nearest person named before it whose gender fits
+// (from the first name, an honorific, a gendered role); a role noun goes to the
+// one person the story gave that role. When two people fit, or a person of
+// unknown gender stands closer, the clause credits no one: an unattributed
+// quotation is better than a wrong speaker.
+//
+// Each outer quotation takes the clause in its own sentence (after it, else
+// before it), else the nearest clause earlier in the paragraph. A paragraph
+// with no clause that continues a quotation (the multi-paragraph convention),
+// or that is nothing but quotation right after a quoted speaker, keeps that
+// speaker.
 
+import firstNames from './data/first-names.json';
+import titleTable from './data/titles.json';
+import { foldName, parseParagraph } from './nlp';
 import { analyzeQuotes, type Quotation } from './quotes';
 import type { RuleContext } from './rule';
-import type { Entity } from './entities/types';
+import type { Entity, Mention } from './entities/types';
 
+export type Gender = 'male' | 'female' | 'unknown';
+
+const maleNames = new Set(firstNames.male);
+const femaleNames = new Set(firstNames.female);
+const maleWords = /\b(?:mr|he|his|him|himself|man|men|spokesman|congressman|chairman|businessman|husband|father|son|brother|king|prince|sir|lord|actor|councilman|assemblyman|boyfriend|grandfather|uncle|nephew)\b/;
+const femaleWords = /\b(?:mrs|ms|miss|she|her|herself|woman|women|spokeswoman|congresswoman|chairwoman|businesswoman|wife|mother|daughter|sister|queen|princess|dame|lady|actress|councilwoman|assemblywoman|girlfriend|grandmother|aunt|niece|first lady)\b/;
+
+/** Finite verbs of saying that follow their subject ("Smith said") or stand inverted ("said Smith"). */
 const speechVerbs =
-  'said|says|say|told|tells|added|adds|continued|continues|wrote|writes|asked|asks|explained|explains|insisted|insists|claimed|claims|noted|notes|stated|states|argued|argues|replied|replies|warned|warns|declared|declares|announced|acknowledged|conceded|recalled|recalls|observed|remarked|responded|answered|testified|tweeted|posted|cautioned|predicted|suggested|admitted|admits|maintained|maintains';
-const verbAfterName = new RegExp(`^(?:\\s+(?:also|later|then|again|earlier|once|has|had|have|\\p{L}+ly|on\\s+\\p{Lu}\\p{L}*(?:\\s+\\d{1,2})?|in\\s+(?:a|an)\\s+\\p{L}+)){0,3}\\s+(?:${speechVerbs})\\b`, 'u');
-// "said Mayor Ana Castillo": a title of up to three capitalised words may stand between.
-const verbBeforeName = new RegExp(`\\b(?:(?:${speechVerbs})|according\\s+to)\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}.]*\\s+){0,3}$`, 'u');
-const pronounClause = new RegExp(`\\b(?:(he|she)\\s+(?:also\\s+|later\\s+|then\\s+)?(?:${speechVerbs})|(?:${speechVerbs})\\s+(he|she))\\b`, 'giu');
+  'said|says|say|told|tells|added|adds|continued|continues|wrote|writes|asked|asks|explained|explains|insisted|insists|claimed|claims|noted|notes|stated|states|argued|argues|replied|replies|warned|warns|declared|declares|announced|announces|acknowledged|conceded|recalled|recalls|observed|remarked|responded|responds|answered|testified|tweeted|tweets|posted|cautioned|predicted|suggested|admitted|admits|maintained|maintains|joked|jokes|quipped|vowed|vows|promised|promises|pledged|urged|urges|complained|boasted|stressed|emphasized|countered|shouted|yelled|barked|exclaimed|concluded|concludes|agreed|laughed|sighed|wondered|mused|lamented|proclaimed|reiterated|affirmed|confirmed|recounted|reported|reports|echoed|scoffed|snapped|retorted|chimed|interjected';
+/** Verbs that put the quotation after their object: "called the plan “a disgrace.”" Only subject-first. */
+const namingVerbs = 'called|calls|described|describes|dubbed|labeled|labelled|branded|termed';
+const auxiliaries = '(?:also|later|then|again|earlier|once|has|had|have|will|would|previously|recently|simply|only|repeatedly|\\p{Ll}+ly|on\\s+\\p{Lu}\\p{L}*(?:\\s+\\d{1,2})?|in\\s+(?:a|an)\\s+\\p{L}+)';
+/** After a subject: ", a spokeswoman for the board," / ", 57," / ", who ...," then the verb. */
+const appositive = `(?:\\s*,\\s*(?:\\d{1,3}|(?:a|an|the|who|whose|his|her|its|\\p{Ll})[^,“”"()]{0,110}?)\\s*,)?`;
+const verbAfterSubject = new RegExp(`^['’]?${appositive}(?:\\s+${auxiliaries}){0,3}\\s+(?:${speechVerbs}|${namingVerbs}|(?:is|was|has\\s+been)\\s+(?:saying|telling|quoted|warning|arguing|insisting|asking))\\b`, 'u');
+/** "... ,” said (Mayor) (the state's top lawyer) NAME": the words allowed between the verb and the name. */
+const invertedLead = new RegExp(`[”"’]\\s*,?\\s*(?:${speechVerbs})\\s+((?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}.'’-]+\\s+){0,5})$`, 'u');
+const accordingTo = /\baccording\s+to\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4})$/u;
+const pronounClause = new RegExp(`\\b(?:(he|she)\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})|(?:${speechVerbs})\\s+(he|she))\\b`, 'giu');
+const jointClause = new RegExp(`\\b(?:the\\s+two|both|the\\s+pair|the\\s+two\\s+(?:men|women|senators|leaders|candidates))\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})\\b|\\b(?:${speechVerbs})\\s+(?:the\\s+two|both)\\b`, 'giu');
+
+/** "..., saying “...”": the quotation belongs to the sentence's subject. */
+const participleClause = /(?:,|\band)\s+(?:saying|telling|adding|writing|calling|declaring|noting|arguing|warning|insisting|explaining|asking|claiming|describing|tweeting|vowing|promising|urging|complaining|joking|recalling)\b/gu;
+/** Words that may stand before a sentence's subject: titles and descriptions ("Former Florida Gov. Jeb Bush", "Republican front-runner"). */
+const subjectLead = /^(?!(?:After|When|While|Before|If|As|Since|Although|Though|Because|Until|Unless|Once|Whether|Even)\b)(?:[^,“”"]{0,60},\s+)?(?:(?:the|former|presidential|candidate|front-runner|frontrunner|nominee|presumptive|democratic|republican|\p{Lu}[\p{L}.'’-]*)\s+){0,6}$/u;
+
+/** A sentence ends at . ! or ? (and a closing mark) before a capital, but not after "Sen." or "U.S.". */
+const abbreviation = '(?<!\\b(?:Sens?|Reps?|Govs?|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Dr|Mr|Mrs|Ms|Prof|Rev|St|Jr|Sr|Inc|Corp|Co|Ltd|No|Mt|Ft|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Calif|Mass|Fla|Ill|Pa|Va|Wash|Ariz|Mich|Minn|\\p{Lu}))';
+const sentenceEnd = new RegExp(`${abbreviation}[.!?]["”’]?\\s+(?=["“‘]?\\p{Lu})`, 'gu');
+const sentenceEndInside = new RegExp(`${abbreviation}[.!?]["”’]?\\s`, 'u');
+const endsSentence = (s: string) => sentenceEndInside.test(s);
+
+/** A bare attribution that ends its sentence: "Trump said." after a quotation that closed with a period. */
+const saidAndStop = /^[\p{L}\s.'’-]{0,40}?\b(?:said|says|added|asked|wrote)\s*[.,]/u;
+
+/** Role nouns a story gives people, and the spellings they take before a name. */
+const roleNouns = new Set([...titleTable.roles, ...titleTable.honorifics].filter((r) => r.length > 2 && !r.includes(' ')));
+const roleAbbreviations: Record<string, string[]> = {
+  senator: ['sen', 'sens'],
+  representative: ['rep', 'reps', 'congressman', 'congresswoman'],
+  governor: ['gov'],
+  lieutenant: ['lt'],
+  general: ['gen'],
+  spokesman: ['spokesperson', 'spokeswoman'],
+  spokeswoman: ['spokesperson', 'spokesman'],
+  spokesperson: ['spokesman', 'spokeswoman'],
+  congressman: ['rep'],
+  congresswoman: ['rep'],
+};
+const roleClause = new RegExp(`\\bthe\\s+((?:[\\p{L}-]+\\s+){0,3}?)([\\p{Ll}-]+)\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})\\b|[”"’]\\s*,?\\s*(?:${speechVerbs})\\s+the\\s+((?:[\\p{L}-]+\\s+){0,3}?)([\\p{Ll}-]+)\\b(?!\\s+\\p{Lu})`, 'gu');
 
 interface Clause {
-  /** Offset of the clause (where the speaker or the verb is). */
+  /** Offset of the clause (the subject, or the verb of an inverted one). */
   at: number;
-  speaker: Entity;
+  speakers: Entity[];
+  /** A verb of saying names the speaker; a sentence's subject ("Bush referred to Rubio as “...”") is weaker evidence. */
+  kind: 'speech' | 'subject';
+}
+
+interface PlacedMention extends Mention {
+  entity: Entity;
+}
+
+/** The gender a person's name, honorific or role signals, or unknown. */
+export function genderOf(entity: Entity, text: string): Gender {
+  if (entity.type !== 'person') return 'unknown';
+  const votes = { male: 0, female: 0 };
+  const first = foldName(entity.name.split(/\s+/)[0] ?? '');
+  if (entity.name.includes(' ')) {
+    if (maleNames.has(first)) votes.male += 2;
+    if (femaleNames.has(first)) votes.female += 2;
+  }
+  for (const m of entity.mentions) {
+    const before = text.slice(Math.max(0, m.start - 14), m.start).toLowerCase();
+    if (/\bmr\.?\s+$/.test(before)) votes.male += 2;
+    if (/\b(?:mrs|ms|miss)\.?\s+$/.test(before)) votes.female += 2;
+  }
+  const role = (entity.role ?? '').toLowerCase();
+  if (maleWords.test(role)) votes.male++;
+  if (femaleWords.test(role)) votes.female++;
+  if (votes.male > votes.female) return 'male';
+  if (votes.female > votes.male) return 'female';
+  return 'unknown';
+}
+
+/** The role nouns the story gives a person: its title before a name, its appositive role. */
+function rolesOf(entity: Entity, text: string): Set<string> {
+  const roles = new Set<string>();
+  const add = (phrase: string) => {
+    for (const word of foldName(phrase).split(/[^\p{L}]+/u)) {
+      if (!roleNouns.has(word)) continue;
+      roles.add(word);
+      for (const alternative of roleAbbreviations[word] ?? []) roles.add(alternative);
+    }
+  };
+  if (entity.role) add(entity.role);
+  for (const m of entity.mentions) {
+    const before = text.slice(Math.max(0, m.start - 40), m.start);
+    const title = /((?:\p{L}[\p{L}.-]*\s+){1,3})$/u.exec(before);
+    if (title) add(title[1]);
+  }
+  for (const [full, short] of Object.entries(roleAbbreviations)) if (short.some((s) => roles.has(s)) && /^(?:senator|governor|representative)$/.test(full)) roles.add(full);
+  return roles;
 }
 
 export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
@@ -41,61 +145,237 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
     if (q.depth !== 0) continue;
     (byParagraph.get(q.paragraph) ?? byParagraph.set(q.paragraph, []).get(q.paragraph)!).push(q);
   }
-  const mentions = entities
+  const outer = quotations.filter((q) => q.depth === 0);
+  const insideAnyQuote = (offset: number) => outer.some((q) => offset >= q.contentStart && offset < q.contentEnd);
+  const mentions: PlacedMention[] = entities
     .flatMap((entity) => entity.mentions.map((m) => ({ ...m, entity })))
+    .filter((m) => !insideAnyQuote(m.start))
     .sort((a, b) => a.start - b.start);
-  const people = mentions.filter((m) => m.entity.type === 'person');
-  const insideQuote = (offset: number, list: Quotation[]) => list.some((q) => offset >= q.contentStart && offset < q.contentEnd);
+  const genders = new Map<Entity, Gender>();
+  const gender = (e: Entity) => genders.get(e) ?? genders.set(e, genderOf(e, text)).get(e)!;
+  const roles = new Map<Entity, Set<string>>();
+  const rolesFor = (e: Entity) => roles.get(e) ?? roles.set(e, rolesOf(e, text)).get(e)!;
+  const paragraphStart = (index: number) => ctx.draft.paragraphs[Math.max(0, index)].start;
 
-  let previousSpeaker: Entity | undefined;
+  /**
+   * The person a pronoun refers to. Someone named as a sentence's subject
+   * earlier in its own paragraph comes first (the nearest whose gender fits); a pronoun that
+   * opens its paragraph goes to the speaker quoted just before, when their
+   * gender fits; else the one person named in the last paragraphs whose
+   * gender fits (or is unknown), when there is only one.
+   */
+  let recentSpeaker: { entity: Entity; paragraph: number } | undefined;
+  const resolvePronoun = (at: number, pronoun: string, paragraph: number, isSubject: (m: PlacedMention) => boolean): Entity | undefined => {
+    const wanted: Gender = pronoun.toLowerCase() === 'he' ? 'male' : 'female';
+    const nearest = (from: number, subjectsOnly: boolean) => {
+      const fitting: Entity[] = [];
+      for (let i = lastMentionBefore(mentions, at); i >= 0 && mentions[i].start >= from; i--) {
+        const { entity } = mentions[i];
+        if (subjectsOnly && !isSubject(mentions[i])) continue;
+        if (entity.type !== 'person' || fitting.includes(entity)) continue;
+        const g = gender(entity);
+        if (g === wanted && fitting.length === 0 && subjectsOnly) return { entity, any: true };
+        if (g === wanted || g === 'unknown') fitting.push(entity);
+      }
+      return { entity: fitting.length === 1 ? fitting[0] : undefined, any: fitting.length > 0 };
+    };
+    const inParagraph = nearest(paragraphStart(paragraph), true);
+    if (inParagraph.any) return inParagraph.entity;
+    if (recentSpeaker && recentSpeaker.paragraph >= paragraph - 3 && gender(recentSpeaker.entity) === wanted) return recentSpeaker.entity;
+    // Further back, only when one person in reach could be meant.
+    return nearest(paragraphStart(paragraph - 2), false).entity;
+  };
+
+  /** The one person the story gave this role, most recently named; none when two people share it. */
+  const resolveRole = (at: number, role: string, paragraph: number): Entity | undefined => {
+    const noun = foldName(role);
+    if (!roleNouns.has(noun)) return undefined;
+    const from = paragraphStart(paragraph - 6);
+    const fitting = new Set<Entity>();
+    for (let i = lastMentionBefore(mentions, at); i >= 0 && mentions[i].start >= from; i--) {
+      if (mentions[i].entity.type === 'person' && rolesFor(mentions[i].entity).has(noun)) fitting.add(mentions[i].entity);
+    }
+    return fitting.size === 1 ? [...fitting][0] : undefined;
+  };
+
+  /** "Smith and Jones": the people joined before this mention, for a joint statement. */
+  const coordinated = (index: number): Entity[] => {
+    const m = mentions[index];
+    const previous = mentions[index - 1];
+    if (previous && /^\s*(?:,|and|&)\s*$/.test(text.slice(previous.end, m.start).replace(/^['’]s?/, ''))) {
+      const andBefore = /^\s+and\s+$/.test(text.slice(previous.end, m.start));
+      if (andBefore || coordinated(index - 1).length > 0) return [...coordinated(index - 1).filter((e) => e !== previous.entity), previous.entity];
+    }
+    return [];
+  };
+
+  /** The two people last named together ("Smith and Jones") before a joint clause. */
+  const lastPair = (at: number, paragraph: number): Entity[] => {
+    const from = paragraphStart(paragraph - 2);
+    for (let i = lastMentionBefore(mentions, at); i > 0 && mentions[i].start >= from; i--) {
+      const pair = coordinated(i);
+      if (pair.length === 1 && pair[0] !== mentions[i].entity) return [pair[0], mentions[i].entity];
+    }
+    return [];
+  };
+
+  let previousSpeakers: Entity[] = [];
   let previousRunsOn = false;
   for (const paragraph of ctx.draft.paragraphs) {
     const quotes = byParagraph.get(paragraph.index);
     if (!quotes) {
-      previousSpeaker = undefined;
+      // A paragraph of narration between quotations ends the speaker's run.
+      if (/\p{L}/u.test(paragraph.text)) previousSpeakers = [];
       previousRunsOn = false;
       continue;
     }
+    const outside = (offset: number) => !quotes.some((q) => offset >= q.contentStart && offset < q.contentEnd);
     const clauses: Clause[] = [];
-    for (const m of mentions) {
-      if (m.start < paragraph.start || m.end > paragraph.end || insideQuote(m.start, quotes)) continue;
-      const possessive = /^['’]s?\b/.test(text.slice(m.end, m.end + 2));
-      if (possessive) continue;
-      const after = text.slice(m.end, Math.min(paragraph.end, m.end + 60));
-      const before = text.slice(Math.max(paragraph.start, m.start - 40), m.start);
-      if (verbAfterName.test(after) || verbBeforeName.test(before)) clauses.push({ at: m.start, speaker: m.entity });
+    // Sentence starts outside quotations, for the subject of each sentence.
+    const sentenceStarts = [paragraph.start];
+    for (const end of text.slice(paragraph.start, paragraph.end).matchAll(sentenceEnd)) {
+      const at = paragraph.start + end.index! + end[0].length;
+      if (outside(at - 1) && outside(end.index! + paragraph.start)) sentenceStarts.push(at);
+    }
+    const sentenceStartOf = (offset: number) => sentenceStarts.filter((s) => s <= offset).pop() ?? paragraph.start;
+    const subjects = new Map<number, Entity[]>();
+    const parsed = /\p{Ll}/u.test(paragraph.text) ? parseParagraph(paragraph.text) : undefined;
+    /** compromise reads the next word after the name (and any appositive) as a verb: the name is the subject. */
+    const verbFollows = (m: PlacedMention) => {
+      if (!parsed || /^['’]s?\b/.test(text.slice(m.end, m.end + 2))) return false;
+      const skip = /^\s*,[^,“”"]{1,110},/.exec(text.slice(m.end, paragraph.end));
+      const from = m.end + (skip ? skip[0].length : 0) - paragraph.start;
+      let k = parsed.words.findIndex((w) => w.start >= from);
+      if (k < 0 || parsed.words[k].start - from >= 3) return false;
+      // "Rubio also bemoaned", "Sanders is pledging": adverbs and the progressive are still the subject's verb.
+      while (parsed.words[k + 1] && parsed.words[k].tags.includes('Adverb')) k++;
+      const next = parsed.words[k];
+      if (/^(?:is|was)$/i.test(next.text)) return parsed.words[k + 1]?.tags.includes('Gerund') ?? false;
+      return next.tags.includes('Verb') && !next.tags.includes('Gerund') && !/^(?:are|were|be|been)$/i.test(next.text);
+    };
+    const first = lastMentionBefore(mentions, paragraph.start) + 1;
+    for (let i = first; i < mentions.length && mentions[i].start < paragraph.end; i++) {
+      const m = mentions[i];
+      const after = text.slice(m.end, Math.min(paragraph.end, m.end + 170));
+      // "her senior policy adviser, Jake Sullivan, said": a name in apposition may take its verb after a comma.
+      const inApposition = /,\s+$/.test(text.slice(m.start - 2, m.start)) && /^,\s+(?:said|says|told|tells|added|wrote)\b/.test(after);
+      if ((verbAfterSubject.test(after) || inApposition) && !/^['’]s\b/.test(after) && outside(m.end)) {
+        clauses.push({ at: m.start, speakers: [...coordinated(i), m.entity], kind: 'speech' });
+        continue;
+      }
+      const before = text.slice(Math.max(paragraph.start, m.start - 80), m.start);
+      if (invertedLead.test(before) && titleWordsOnly(invertedLead.exec(before)![1])) {
+        const speakers = [m.entity];
+        const next = mentions[i + 1];
+        if (next && /^\s+and\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(text.slice(m.end, next.start))) speakers.push(next.entity);
+        clauses.push({ at: m.start, speakers, kind: 'speech' });
+        continue;
+      }
+      const according = accordingTo.exec(before);
+      if (according && titleWordsOnly(according[1])) {
+        clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech' });
+        continue;
+      }
+      const sentence = sentenceStartOf(m.start);
+      if (!subjects.has(sentence) && subjectLead.test(text.slice(sentence, m.start)) && verbFollows(m)) {
+        subjects.set(sentence, [...coordinated(i), m.entity]);
+        clauses.push({ at: m.start, speakers: subjects.get(sentence)!, kind: 'subject' });
+      }
     }
     const paragraphText = text.slice(paragraph.start, paragraph.end);
     for (const match of paragraphText.matchAll(pronounClause)) {
       const at = paragraph.start + match.index!;
-      if (insideQuote(at, quotes)) continue;
-      let last: Entity | undefined;
-      for (const p of people) {
-        if (p.start >= at) break;
-        last = p.entity;
-      }
-      if (last) clauses.push({ at, speaker: last });
+      if (!outside(at)) continue;
+      const speaker = resolvePronoun(at, match[1] ?? match[2], paragraph.index, (m) => m.start >= paragraph.start && subjectLead.test(text.slice(sentenceStartOf(m.start), m.start)));
+      clauses.push({ at, speakers: speaker ? [speaker] : [], kind: 'speech' });
+    }
+    for (const match of paragraphText.matchAll(roleClause)) {
+      const at = paragraph.start + match.index!;
+      if (!outside(at)) continue;
+      const noun = match[2] ?? match[4];
+      // "the two said" is a joint statement, "the report said" no person: only a role noun makes a clause here.
+      if (!roleNouns.has(foldName(noun))) continue;
+      const speaker = resolveRole(at, noun, paragraph.index);
+      clauses.push({ at, speakers: speaker ? [speaker] : [], kind: 'speech' });
+    }
+    for (const match of paragraphText.matchAll(jointClause)) {
+      const at = paragraph.start + match.index!;
+      if (!outside(at)) continue;
+      clauses.push({ at, speakers: lastPair(at, paragraph.index), kind: 'speech' });
+    }
+    for (const match of paragraphText.matchAll(participleClause)) {
+      const at = paragraph.start + match.index!;
+      if (!outside(at)) continue;
+      const sentence = sentenceStartOf(at);
+      const earlier = clauses.filter((c) => c.at >= sentence && c.at < at && c.kind === 'speech').pop();
+      const speakers = earlier?.speakers ?? subjects.get(sentence) ?? [];
+      clauses.push({ at, speakers, kind: 'speech' });
     }
     clauses.sort((a, b) => a.at - b.at);
 
-    let lastSpeakerHere: Entity | undefined;
+    let speakersHere: Entity[] = [];
     for (const q of quotes) {
       const end = q.close ?? q.contentEnd;
-      // The clause after the quotation, before the sentence ends...
-      const following = clauses.find((c) => c.at >= end && !/[.!?]\s/.test(text.slice(end + 1, c.at)));
-      // ...else the closest clause before it in the paragraph, else any clause after it.
-      const preceding = [...clauses].reverse().find((c) => c.at < q.open);
-      const anyAfter = clauses.find((c) => c.at >= end);
-      let speaker = following?.speaker ?? preceding?.speaker ?? anyAfter?.speaker;
-      if (!speaker && (q.continues || previousRunsOn) && previousSpeaker) speaker = previousSpeaker;
-      if (!speaker) continue;
+      const sentence = sentenceStartOf(q.open);
+      const speech = clauses.filter((c) => c.kind === 'speech');
+      // A period inside the closing mark ends the sentence, unless the clause follows at once ("... over.” Trump said.).
+      const sentenceEndsAtQuote = /[.]\s*$/.test(text.slice(q.contentStart, q.contentEnd));
+      // The clause after the quotation in its sentence ("...," Smith said)...
+      const following = speech.find((c) => c.at >= end && (sentenceEndsAtQuote ? /^\s+$/.test(text.slice(end + 1, c.at)) && saidAndStop.test(text.slice(c.at, c.at + 60)) : !endsSentence(text.slice(end + 1, c.at))));
+      // ...else the clause before it in its sentence ("Smith said: ..."), else its sentence's subject...
+      const before = speech.filter((c) => c.at < q.open);
+      const sameSentence = before.filter((c) => c.at >= sentence).pop();
+      const subject = clauses.find((c) => c.kind === 'subject' && c.at >= sentence && c.at < q.open);
+      // ...else a clause earlier in the paragraph, when no one else is named in between.
+      const earlier = before.pop();
+      const uninterrupted = earlier && !mentions.some((m) => m.start > earlier.at && m.start < q.open && outside(m.start) && !earlier.speakers.includes(m.entity));
+      const clause = following ?? sameSentence ?? subject ?? (uninterrupted ? earlier : undefined);
+      let speakers = clause?.speakers ?? [];
+      if (!clause && !earlier && previousSpeakers.length > 0) {
+        const onlyQuotation = !/\p{L}/u.test(textOutsideQuotes(text, paragraph.start, paragraph.end, quotes));
+        if (q.continues || previousRunsOn || onlyQuotation) speakers = previousSpeakers;
+      }
+      if (speakers.length === 0) continue;
       const quoted = text.slice(q.contentStart, q.contentEnd);
       const leading = quoted.length - quoted.trimStart().length;
       const trailing = quoted.length - quoted.trimEnd().length;
-      speaker.quotes.push({ text: quoted.trim(), start: q.contentStart + leading, end: q.contentEnd - trailing });
-      lastSpeakerHere = speaker;
+      for (const speaker of speakers) speaker.quotes.push({ text: quoted.trim(), start: q.contentStart + leading, end: q.contentEnd - trailing });
+      speakersHere = speakers;
     }
-    previousSpeaker = lastSpeakerHere;
+    previousSpeakers = speakersHere;
+    if (speakersHere.length === 1) recentSpeaker = { entity: speakersHere[0], paragraph: paragraph.index };
     previousRunsOn = quotes.some((q) => q.continuesInNext);
   }
+}
+
+/** Index of the last mention that starts before offset, or -1. */
+function lastMentionBefore(mentions: PlacedMention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Between an inverted verb and the name, only a title may stand: "said Mayor", "said the state's attorney general". */
+function titleWordsOnly(words: string): boolean {
+  const list = words.trim().split(/\s+/).filter(Boolean);
+  if (list.length === 0) return true;
+  return list.every((w, i) => /^\p{Lu}/u.test(w) || roleNouns.has(foldName(w).replace(/[.'’s]+$/, '')) || (i === 0 && /^(?:the|a|an)$/i.test(w)) || /^(?:of|for|the|and|state['’]s|former|top|chief|senior|general)$/i.test(w));
+}
+
+function textOutsideQuotes(text: string, start: number, end: number, quotes: Quotation[]): string {
+  let out = '';
+  let at = start;
+  for (const q of [...quotes].sort((a, b) => a.open - b.open)) {
+    if (q.open > at) out += text.slice(at, q.open);
+    at = Math.max(at, (q.close ?? q.contentEnd) + 1);
+  }
+  return out + text.slice(Math.min(at, end), end);
 }

@@ -17,6 +17,7 @@ import { selectSafeFixes, type SafeFixes } from './applyFixes';
 import { carryOver, findEditedStretch, type EditedStretch } from './carryOver';
 import { parseDraft, updateDraft, type Draft } from './draft';
 import { analyzeEntities, prepareEntityParagraph, withLookup, type Entity, type EntityAnalysis } from './entities';
+import { analyzeFacts, type Fact } from './facts';
 import { checkDraftSize } from './limits';
 import { isParagraphParsed } from './nlp';
 import { analyzeQuotes, type Quotation } from './quotes';
@@ -334,6 +335,16 @@ export class DraftSession {
       if (!isParagraphParsed(paragraph.text) && (unparsed += paragraph.text.length) > inlineParseCharacters) return false;
     }
     return true;
+  }
+
+  /**
+   * What the story says about an entity (titles, ages, affiliations), each
+   * with its place; none while the entities shown are carried over from an
+   * earlier version.
+   */
+  factsOf(entity: Entity): Fact[] {
+    if (this.settledEntities?.text !== this.currentText) return [];
+    return analyzeFacts(this.context).get(entity) ?? [];
   }
 
   entityAt(offset: number): Entity | undefined {

@@ -4,12 +4,15 @@ import type { Hover, MarkupContent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Entity } from '../analysis/entities';
 import { isVariantMention, organizationTies, variantOwner } from '../analysis/entityCards';
+import type { Fact } from '../analysis/facts';
 import type { StyleSheetEntry } from '../analysis/styleSheet';
 import { entityNameAndTitle } from '../analysis/nameParts';
 import { styleSheetHoverLines } from './styleSheetActions';
 import { toRange } from './positions';
 
 const maxQuotes = 3;
+const maxFacts = 6;
+const factLabels: Record<Fact['kind'], string> = { title: 'title', affiliation: 'affiliation', age: 'age', description: '', expansion: 'spelled out' };
 const maxQuoteLength = 90;
 
 function shorten(text: string, max: number): string {
@@ -24,10 +27,27 @@ function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
 }
 
-export function entityHoverMarkdown(document: TextDocument, entity: Entity, sheetEntry?: StyleSheetEntry): string {
+/** The story's facts, each once, with the line that states it: "title: Mayor (line 4)". */
+function factLines(document: TextDocument, facts: readonly Fact[]): string[] {
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const fact of facts) {
+    const key = `${fact.kind}:${fact.text.toLowerCase()}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const label = factLabels[fact.kind];
+    const line = document.positionAt(fact.start).line + 1;
+    lines.push(`${label ? `${label}: ` : ''}${escapeMarkdown(shorten(fact.text, maxQuoteLength))} (line ${line})`);
+  }
+  if (lines.length > maxFacts) return [...lines.slice(0, maxFacts), `…and ${lines.length - maxFacts} more facts`];
+  return lines;
+}
+
+export function entityHoverMarkdown(document: TextDocument, entity: Entity, sheetEntry?: StyleSheetEntry, facts: readonly Fact[] = []): string {
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(entity.name)}** · ${entity.type}`);
   if (entity.role) lines.push(`*${escapeMarkdown(entity.role)}*`);
+  lines.push(...factLines(document, facts));
   const count = entity.mentions.length;
   const firstLine = count > 0 ? document.positionAt(entity.mentions[0].start).line + 1 : undefined;
   lines.push(`${count} ${count === 1 ? 'mention' : 'mentions'}${firstLine ? `, first on line ${firstLine}` : ''}`);
@@ -69,16 +89,23 @@ export function variantCardLine(variant: string, canonical: string): string {
 /**
  * The hover on a name. A misspelt name ("Kowalsky") shows the card of the
  * entity it belongs to, with the variant marked; an organization's card adds
- * its acronym and the people tied to it.
+ * its acronym and the people tied to it; a person's, the story's facts.
  */
-export function entityHover(document: TextDocument, entity: Entity, offset: number, sheetEntry?: StyleSheetEntry, entities: readonly Entity[] = []): Hover {
+export function entityHover(
+  document: TextDocument,
+  entity: Entity,
+  offset: number,
+  sheetEntry?: StyleSheetEntry,
+  entities: readonly Entity[] = [],
+  facts: readonly Fact[] = [],
+): Hover {
   const mention = entity.mentions.find((m) => m.start <= offset && offset <= m.end);
   const owner = variantOwner(entity, entities);
   const shown = owner ?? entity;
   const lines: string[] = [];
   if (owner && mention) lines.push(variantCardLine(mention.text, entityNameAndTitle(owner).name));
   else if (mention && isVariantMention(entity, mention)) lines.push(variantCardLine(mention.text, entityNameAndTitle(entity).name));
-  lines.push(entityHoverMarkdown(document, shown, owner ? undefined : sheetEntry));
+  lines.push(entityHoverMarkdown(document, shown, owner ? undefined : sheetEntry, owner ? [] : facts));
   lines.push(...organizationCardLines(document, shown, entities));
   const contents: MarkupContent = { kind: 'markdown', value: lines.join('\n\n') };
   return mention ? { contents, range: toRange(document, mention.start, mention.end) } : { contents };

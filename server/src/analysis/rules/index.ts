@@ -8,6 +8,7 @@ import { apStyle } from './ap-style';
 import { attributionVerb } from './attribution-verb';
 import { firstReference } from './first-reference';
 import { inconsistentAlias } from './inconsistent-alias';
+import { inconsistentFact } from './inconsistent-fact';
 import { leftover } from './leftover';
 import { longLede } from './long-lede';
 import { longSentence } from './long-sentence';
@@ -28,6 +29,7 @@ export const rules: readonly Rule[] = [
   firstReference,
   acronymFirstUse,
   inconsistentAlias,
+  inconsistentFact,
   unattributedQuote,
 ];
 

@@ -1,0 +1,160 @@
+// Who said what: each attribution pattern on a small wire-style draft written
+// for this test. Every expectation names the speaker of one quotation, or
+// says it stays unattributed.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createContext } from '../../server/src/analysis/analyze';
+import { genderOf } from '../../server/src/analysis/attribution';
+import { parseDraft } from '../../server/src/analysis/draft';
+import { analyzeEntities, type Entity } from '../../server/src/analysis/entities';
+import { defaultOptions } from '../../server/src/analysis/types';
+
+function entitiesOf(text: string): Entity[] {
+  return analyzeEntities(createContext(parseDraft(text, 'plaintext'), defaultOptions)).entities;
+}
+
+/** Who is credited with the quotation that begins with these words. */
+function speakersOf(text: string, quoteStart: string): string[] {
+  const entities = entitiesOf(text);
+  for (const e of entities) for (const q of e.quotes) assert.equal(text.slice(q.start, q.end), q.text, `quotation range of ${e.name}`);
+  return entities.filter((e) => e.quotes.some((q) => q.text.startsWith(quoteStart))).map((e) => e.name).sort();
+}
+
+test('"he said" after another person was named goes to the nearest man, not the woman named last', () => {
+  const text = `Port deal draws fire
+
+Harbor commissioner Daniel Okafor defended the lease on Monday. He spoke after Sen. Karen Raman questioned it.
+
+"The port has never had a better offer on the table," he said.
+
+"We were given two days to read it," she said.
+`;
+  assert.deepEqual(speakersOf(text, 'The port has never'), ['Daniel Okafor']);
+  assert.deepEqual(speakersOf(text, 'We were given two days'), ['Karen Raman']);
+});
+
+test('a pronoun with two people of its gender in reach is left unattributed', () => {
+  const text = `Budget talks stall
+
+Thomas Greer met Martin Szabo on Tuesday, and Szabo left early.
+
+"Nothing was settled," he said.
+`;
+  assert.deepEqual(speakersOf(text, 'Nothing was settled'), []);
+});
+
+test('a pronoun that opens a paragraph goes to the speaker quoted just before', () => {
+  const text = `Clinic to close
+
+"We ran out of money in March," said Helen Ostrow, the clinic's director.
+
+Patients were told on Friday, according to a notice posted by county officials.
+
+She said, "Nobody at the state returned our calls."
+`;
+  assert.deepEqual(speakersOf(text, 'Nobody at the state'), ['Helen Ostrow']);
+});
+
+test('"the mayor said" goes to the one person the story made mayor', () => {
+  const text = `Snow budget runs dry
+
+Mayor Lena Fortescue asked the council for $2 million on Monday. Council President Raul Ibarra said the money was not there.
+
+"We will plow every street before we buy a single new truck," the mayor said.
+`;
+  assert.deepEqual(speakersOf(text, 'We will plow every street'), ['Lena Fortescue']);
+});
+
+test('a role noun that no one, or two people, were given stays unattributed', () => {
+  const text = `Court delays ruling
+
+Judge Ann Park and Judge Omar Haddad heard the case on Monday.
+
+"The record is incomplete," the judge said.
+
+"Come back in June," the senator said.
+`;
+  assert.deepEqual(speakersOf(text, 'The record is incomplete'), []);
+  assert.deepEqual(speakersOf(text, 'Come back in June'), []);
+});
+
+test('a quotation that runs over several paragraphs keeps its speaker', () => {
+  const text = `Strike ends
+
+"We did not get everything we asked for," union president Carla Mendes said on Sunday. "But we got the raise.
+
+"And we got the pensions back, which nobody thought we could," she said.
+
+"Members vote on Tuesday."
+
+The company did not comment.
+
+"It is a fair deal."
+`;
+  assert.deepEqual(speakersOf(text, 'We did not get everything'), ['Carla Mendes']);
+  assert.deepEqual(speakersOf(text, 'But we got the raise'), ['Carla Mendes']);
+  assert.deepEqual(speakersOf(text, 'And we got the pensions'), ['Carla Mendes']);
+  // A paragraph that is nothing but quotation, right after the speaker, is still hers.
+  assert.deepEqual(speakersOf(text, 'Members vote on Tuesday'), ['Carla Mendes']);
+  // After a paragraph of narration, nobody is named: the run is over.
+  assert.deepEqual(speakersOf(text, 'It is a fair deal'), []);
+});
+
+test('a joint statement is credited to every signer', () => {
+  const text = `Senators back bridge
+
+"This bridge is overdue by twenty years," said Sen. Ruth Calloway and Sen. Victor Lindqvist.
+
+Ruth Calloway and Victor Lindqvist wrote to the governor on Friday. "We expect an answer this month," the two said in a statement.
+`;
+  assert.deepEqual(speakersOf(text, 'This bridge is overdue'), ['Ruth Calloway', 'Victor Lindqvist']);
+  assert.deepEqual(speakersOf(text, 'We expect an answer'), ['Ruth Calloway', 'Victor Lindqvist']);
+});
+
+test('"X says Y is ..." credits X, and "told Y" never makes the listener the speaker', () => {
+  const text = `Race tightens
+
+Gov. Mark Delaney says Sen. Joan Whitcomb is "not ready to lead." Delaney told Whitcomb's aides on Friday that he would "debate anywhere."
+`;
+  assert.deepEqual(speakersOf(text, 'not ready to lead'), ['Mark Delaney']);
+  assert.deepEqual(speakersOf(text, 'debate anywhere'), ['Mark Delaney']);
+});
+
+test('an inverted attribution with a title, and one through an appositive', () => {
+  const text = `Water rates rise
+
+"Rates have not moved since 2011," said Finance Minister Tomas Eriksen.
+
+Nadia Farouk, a spokeswoman for the utility, said customers "will see it in April."
+`;
+  assert.deepEqual(speakersOf(text, 'Rates have not moved'), ['Tomas Eriksen']);
+  assert.deepEqual(speakersOf(text, 'will see it in April'), ['Nadia Farouk']);
+});
+
+test('a sentence subject with another verb still speaks: "Bush called the plan “...”"', () => {
+  const text = `Candidates trade barbs
+
+Senator Gloria Abara called the proposal "a tax on working families," calling for a vote.
+`;
+  assert.deepEqual(speakersOf(text, 'a tax on working families'), ['Gloria Abara']);
+});
+
+test('gender comes from the first name, an honorific or a gendered role, else it is unknown', () => {
+  const text = `Notes
+
+Margaret Oduya met Mr. Castellanos and Paul Brennan. Ikenna Obi, a spokeswoman, said nothing.
+`;
+  const entities = entitiesOf(text);
+  const genderOfName = (name: string) => genderOf(entities.find((e) => e.name === name)!, text);
+  assert.equal(genderOfName('Margaret Oduya'), 'female');
+  assert.equal(genderOfName('Paul Brennan'), 'male');
+  assert.equal(genderOfName('Castellanos'), 'male');
+  assert.equal(genderOfName('Ikenna Obi'), 'female');
+});
+
+test('accents, emoji and CRLF never shift a credited quotation', () => {
+  const text = 'Café 🎉 reopens\r\n\r\n"We missed the regulars 😊," said owner Zoë Ångström.\r\n\r\n"It felt like forever," she said.\r\n';
+  assert.deepEqual(speakersOf(text, 'We missed the regulars'), ['Zoë Ångström']);
+  assert.deepEqual(speakersOf(text, 'It felt like forever'), ['Zoë Ångström']);
+});
