@@ -4,6 +4,7 @@
 // carries a title or role, and how close two spellings of a name are.
 //
 // The body excludes the headline (headlines use surnames by convention), the
+// subheads, bylines, captions, credits and editor's notes around the story, the
 // lines of web boilerplate the leftover rule will delete ("More news: ..."),
 // and, for judging references, the words inside quotations, which the
 // reporter may not change.
@@ -29,7 +30,12 @@ export function boilerplateSpans(ctx: RuleContext): Span[] {
 /** Whether an offset is in the headline or in a boilerplate line: not part of the story's body. */
 export function outsideBody(ctx: RuleContext, offset: number): boolean {
   // Computed once per analysis: rules ask for every mention, and a draft may have 100,000 paragraphs.
-  const headlines = ctx.memo('names.headlines', () => ctx.draft.paragraphs.filter((p) => p.isHeadline).map((p) => ({ start: p.start, end: p.end })));
+  // The headline and the elements around the story (subheads, bylines, captions, credits, notes, labels).
+  const headlines = ctx.memo('names.headlines', () =>
+    ctx.draft.paragraphs
+      .filter((p) => p.isHeadline || (p.kind !== 'prose' && p.kind !== 'list' && p.kind !== 'blockquote'))
+      .map((p) => ({ start: p.start, end: p.end })),
+  );
   if (inSpans(headlines, offset)) return true;
   // The first line is the headline even when a subhead follows it without a blank line.
   if (ctx.draft.language !== 'markdown' && offset < ctx.memo('names.firstLineEnd', () => firstLineEnd(ctx.draft.text))) return true;

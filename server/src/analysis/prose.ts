@@ -11,14 +11,7 @@ export interface Span {
   end: number;
 }
 
-/** A word: a run of letters or digits, with inner apostrophes, hyphens, periods and commas ("U.S.", "1,200", "don't"). */
-const wordPattern = /[\p{L}\p{N}]+(?:['’.,\-][\p{L}\p{N}]+)*/gu;
-
-export function countWords(text: string): number {
-  let words = 0;
-  for (const _ of text.matchAll(wordPattern)) words++;
-  return words;
-}
+export { countWords } from './stats';
 
 /** Abbreviations after which a period does not end a sentence. */
 const abbreviations = new Set(
