@@ -77,7 +77,7 @@ const minWrapWidth = 30;
  * The column a plain draft is hard-wrapped at, or undefined. One linear pass
  * over line lengths: the width is the length almost no line exceeds, and the
  * draft is wrapped when most lines followed by another line (the lines a wrap
- * made) end close to it. A draft typed one paragraph per line has lines far
+ * made) end close to it, and fewer than half of them end a sentence. A draft typed one paragraph per line has lines far
  * longer than any wrap column, so it never qualifies.
  */
 export function detectWrapWidth(text: string): number | undefined {
@@ -85,6 +85,9 @@ export function detectWrapWidth(text: string): number | undefined {
   const inner = new Uint32Array(maxWrapWidth + 2);
   let lines = 0;
   let innerLines = 0;
+  // A wrap breaks lines mid-sentence; a reporter's line breaks follow full stops.
+  let innerSentenceEnds = 0;
+  let previousEndsSentence = false;
   let previousLength = -1; // trimmed length of the previous line, -1 when blank
   let lineStart = 0;
   const count = (length: number, followedByText: boolean) => {
@@ -93,6 +96,7 @@ export function detectWrapWidth(text: string): number | undefined {
     all[Math.min(length, maxWrapWidth + 1)]++;
     if (followedByText) {
       innerLines++;
+      if (previousEndsSentence) innerSentenceEnds++;
       inner[Math.min(length, maxWrapWidth + 1)]++;
     }
   };
@@ -106,11 +110,12 @@ export function detectWrapWidth(text: string): number | undefined {
     const length = end > first ? end - lineStart : 0;
     if (previousLength >= 0) count(previousLength, length > 0);
     previousLength = length;
+    previousEndsSentence = length > 0 && endsSentence(text.charCodeAt(end - 1));
     if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
     lineStart = i + 1;
   }
   if (previousLength > 0) count(previousLength, false);
-  if (innerLines < 4) return undefined;
+  if (innerLines < 4 || innerSentenceEnds * 2 >= innerLines) return undefined;
   // The width: the smallest length that at most 2% of the lines exceed.
   const allowedOver = Math.floor(lines * 0.02);
   let over = 0;
@@ -121,6 +126,11 @@ export function detectWrapWidth(text: string): number | undefined {
   let nearWidth = 0;
   for (let length = Math.max(1, width - 20); length <= width; length++) nearWidth += inner[length];
   return nearWidth >= innerLines * 0.6 ? width : undefined;
+}
+
+/** . ! ? and closing quotation marks. */
+function endsSentence(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 34 || c === 0x201d || c === 0x2019 || c === 39;
 }
 
 function isSpace(c: number): boolean {

@@ -86,6 +86,12 @@ const moreRoleWords = [
   'mate', 'running', 'nephew', 'niece', 'grandson', 'granddaughter', 'mom', 'dad', 'owner', 'employee', 'worker', 'officer',
   'secretary', 'economist', 'scientist', 'professor', 'author', 'writer', 'reporter', 'editor', 'columnist', 'correspondent', 'speaker',
   'moderator', 'native', 'committeewoman', 'committeeman', 'adoptee', 'survivor', 'parent', 'veteran', 'organizer', 'protester', 'attendee', 'chairman',
+  // Professions that introduce a private person as well as a title does.
+  'psychotherapist', 'therapist', 'psychologist', 'psychiatrist', 'physician', 'doctor', 'nurse', 'surgeon', 'pediatrician', 'dentist', 'pharmacist',
+  'lawyer', 'analyst', 'historian', 'researcher', 'activist', 'actor', 'actress', 'filmmaker', 'producer', 'comedian', 'singer', 'rapper',
+  'musician', 'artist', 'coach', 'player', 'pastor', 'priest', 'rabbi', 'imam', 'minister', 'chef', 'entrepreneur', 'investor', 'executive',
+  'billionaire', 'businessman', 'businesswoman', 'candidate', 'farmer', 'engineer', 'architect', 'photographer', 'journalist', 'novelist', 'poet',
+  'chairwoman', 'chairperson', 'lobbyist', 'aide', 'adviser', 'advisor', 'official', 'diplomat', 'ambassador', 'envoy', 'negotiator', 'prosecutor',
 ];
 for (const w of moreRoleWords) titleWords.add(w);
 
