@@ -96,3 +96,8 @@ test('leftover: never offers to delete XX inside a quoted document', () => {
   const findings = analyze(text, { language: 'plaintext', quoteStyle: 'auto', rules: {} }, 'all', [leftover]).findings;
   assert.deepEqual(findings.map((f) => f.start), [text.lastIndexOf('XX')]);
 });
+
+test('unattributed-quote: a pull quote credited after it with a horizontal bar', () => {
+  const text = 'Voters speak\n\nReaders told us what they think.\n\n“The park is the best thing this council has done in years.” ― Ana Ruiz\n';
+  assert.deepEqual(flagged(unattributedQuote, text), []);
+});

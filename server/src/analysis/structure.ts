@@ -25,7 +25,7 @@ const caption =
   /^(?:\(?(?:photo|image|picture|video|graphic|illustration|caption)(?:\s+(?:caption|credit|copyright))?\s*[:|]|image (?:caption|copyright)\b|media playback\b|\(photo\b)/iu;
 /** A caption that ends with its agency credit: "... on Tuesday. (AP Photo/Jane Doe)". */
 const endsWithPhotoCredit = /\((?:AP|Reuters|AFP|EPA|Getty)[^()\n]{0,60}\)\s*$|(?:\/|\bvia\s)(?:Getty Images|AP|Reuters|AFP|EPA|Shutterstock|Bloomberg)\)?\.?\s*$/u;
-const credit = /^(?:photo\s+|image\s+)?(?:credit|courtesy)s?\b|^[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}\s*\/\s*(?:Getty Images|AP|Reuters|AFP|EPA|Shutterstock|Bloomberg|The [\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+){0,3})\s*$/iu;
+const credit = /^(?:[Pp]hoto |[Ii]mage )?(?:[Cc]redit|[Cc]ourtesy|CREDIT)s?\b|^\p{Lu}[\p{L}.'’-]{1,30}(?: \p{Lu}[\p{L}.'’-]{1,30}){0,3} ?\/ ?(?:Getty Images|AP|Reuters|AFP|EPA|Shutterstock|Bloomberg|The \p{Lu}\p{L}{1,30}(?: \p{Lu}\p{L}{1,30}){0,3})$/u;
 const editorsNote = /^\(?(?:editor['’]?s['’]? note|eds?\.? note|note to (?:editors|readers)|correction|clarification|update(?:d)?|disclosure)\b\s*[:—–-]?/iu;
 /** Labels of archive and wire formats: "ABSTRACT", "FULL TEXT", "LENGTH: 800 words". */
 const label =

@@ -89,13 +89,13 @@ export const unattributedQuote: Rule = {
       const next = paragraphs[paragraph.index + 1];
       const creditedAfter =
         next !== undefined &&
-        (/^\s*[-–—]\s*\p{Lu}/u.test(next.text) ||
+        (/^\s*[-–—―]\s*\p{Lu}/u.test(next.text) ||
           (next.kind !== 'prose' && countWords(next.text) <= 10 && /^\s*\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+/u.test(next.text)));
       const hasSpeaker =
         cuePattern.test(outside.replace(/ ¶ /g, ' ').trim()) ||
         /:\s*¶/.test(outside) ||
         // "...," he surmised. / "..." - Sanders. : the shape of an attribution, whatever the verb.
-        /¶\s*(?:,\s*)?(?:(?:he|she|they|I|we)\s+\p{Ll}+(?:ed|s)\b|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+\p{Ll}+(?:ed|s)(?:\s+(?:out|up|on|in|back))?\s*[.,]|[-–—]\s*\p{Lu})/u.test(outside) ||
+        /¶\s*(?:,\s*)?(?:(?:he|she|they|I|we)\s+\p{Ll}+(?:ed|s)\b|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+\p{Ll}+(?:ed|s)(?:\s+(?:out|up|on|in|back))?\s*[.,]|[-–—―]\s*\p{Lu})/u.test(outside) ||
         introducedBefore ||
         creditedAfter;
       // The wire convention: a paragraph that is one quotation may follow the same speaker's
