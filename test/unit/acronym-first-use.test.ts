@@ -18,7 +18,7 @@ test('an acronym never spelled out is an info finding, once per acronym', () => 
   const text = 'Bank inquiry\n\nThe NAB opened an inquiry on Monday. The NAB said it would report in June.\n';
   const findings = check(text);
   assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['NAB']);
-  assert.equal(findings[0].severity, 'info');
+  assert.equal(findings[0].severity, 'hint');
   assert.match(findings[0].message, /NAB is never spelled out/);
   assert.deepEqual(findings[0].fixes, []);
 });

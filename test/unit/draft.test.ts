@@ -2,15 +2,16 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { maskMarkdown, paragraphAt, parseDraft } from '../../server/src/analysis/draft';
 
-test('plain drafts split on blank lines, CRLF and CR included, and the first line is the headline', () => {
-  const text = 'Headline here\r\n\r\nFirst paragraph\r\nstill first.\r\n\r\n\r\nSecond.\rThird line of second.';
+test('plain drafts split on blank lines and single line breaks, CRLF and CR included, and the first line is the headline', () => {
+  const text = 'Headline here\r\n\r\nFirst paragraph\r\nstill first.\r\n\r\n\r\nSecond.\rThird.';
   const draft = parseDraft(text, 'plaintext');
   assert.deepEqual(
     draft.paragraphs.map((p) => [p.text, p.isHeadline]),
     [
       ['Headline here', true],
       ['First paragraph\r\nstill first.', false],
-      ['Second.\rThird line of second.', false],
+      ['Second.', false],
+      ['Third.', false],
     ],
   );
   for (const p of draft.paragraphs) assert.equal(text.slice(p.start, p.end), p.text);

@@ -7,7 +7,7 @@ import { createContext } from '../../server/src/analysis/analyze';
 import { parseDraft } from '../../server/src/analysis/draft';
 import { analyzeEntities, type Entity } from '../../server/src/analysis/entities';
 import { organizationTies, variantOwner } from '../../server/src/analysis/entityCards';
-import { draftStatistics } from '../../server/src/analysis/stats';
+import { draftStatistics } from '../../server/src/analysis/statistics';
 import { defaultOptions } from '../../server/src/analysis/types';
 import { entityHover } from '../../server/src/lsp/hover';
 

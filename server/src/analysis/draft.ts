@@ -1,9 +1,18 @@
-// A draft split into paragraphs. For Markdown, everything that is not prose
+// A draft split into paragraphs, each one classified (prose, subhead, byline,
+// caption...) before any rule runs. For Markdown, everything that is not prose
 // (front matter, code, HTML, link destinations and titles, block markers) is
 // masked with spaces in `prose`, so every offset into `prose` is also an offset
 // into `text` and no rule ever has to translate between the two.
+//
+// Plain text and `article`: a single line break ends a paragraph, the way most
+// people type. Text hard-wrapped at a fixed width (every line of a paragraph
+// filled to about the same column) is recognised once per draft, and its lines
+// join back into paragraphs. Markdown keeps its own paragraph rules.
 
+import { classifyParagraph, type ParagraphKind } from './structure';
 import type { DraftLanguage } from './types';
+
+export type { ParagraphKind } from './structure';
 
 export interface Paragraph {
   /** Position in draft.paragraphs. */
@@ -15,8 +24,10 @@ export interface Paragraph {
   text: string;
   /** The headline: the first line of a plain draft, or the first heading of a Markdown one. */
   isHeadline: boolean;
-  /** A Markdown heading, list item or table row: a quotation never runs on from it. */
+  /** Not running prose (a heading, list item, byline, caption, editor's note...): a quotation never runs on from it. */
   isBlock: boolean;
+  /** What the paragraph is, read from its own text (the headline is marked by isHeadline, by position). */
+  kind: ParagraphKind;
 }
 
 export interface Draft {
@@ -25,6 +36,8 @@ export interface Draft {
   /** Same length as text; non-prose replaced by spaces (line breaks kept). */
   prose: string;
   paragraphs: Paragraph[];
+  /** The column a hard-wrapped plain draft is wrapped at, or undefined when its line breaks end paragraphs. */
+  wrapWidth: number | undefined;
 }
 
 const lineBreak = /\r\n|\r|\n/g;
@@ -48,9 +61,100 @@ function splitLines(text: string): Line[] {
 
 export function parseDraft(text: string, language: DraftLanguage): Draft {
   const prose = language === 'markdown' ? maskMarkdown(text) : text;
-  const paragraphs = splitParagraphs(text, prose, language, 0).paragraphs;
+  const wrapWidth = language === 'markdown' ? undefined : detectWrapWidth(text);
+  const paragraphs = splitParagraphs(text, prose, language, wrapWidth, 0).paragraphs;
   markHeadline(text, language, paragraphs);
-  return { text, language, prose, paragraphs };
+  return { text, language, prose, paragraphs, wrapWidth };
+}
+
+// ---------------------------------------------------------------------------
+// Hard wrapping
+
+const maxWrapWidth = 120;
+const minWrapWidth = 30;
+
+/**
+ * The column a plain draft is hard-wrapped at, or undefined. One linear pass
+ * over line lengths: the width is the length almost no line exceeds, and the
+ * draft is wrapped when most lines followed by another line (the lines a wrap
+ * made) end close to it, and fewer than half of them end a sentence. A draft typed one paragraph per line has lines far
+ * longer than any wrap column, so it never qualifies.
+ */
+export function detectWrapWidth(text: string): number | undefined {
+  const all = new Uint32Array(maxWrapWidth + 2);
+  const inner = new Uint32Array(maxWrapWidth + 2);
+  let lines = 0;
+  let innerLines = 0;
+  // A wrap breaks lines mid-sentence; a reporter's line breaks follow full stops.
+  let innerSentenceEnds = 0;
+  let previousEndsSentence = false;
+  let previousLength = -1; // trimmed length of the previous line, -1 when blank
+  let lineStart = 0;
+  const count = (length: number, followedByText: boolean) => {
+    if (length === 0) return;
+    lines++;
+    all[Math.min(length, maxWrapWidth + 1)]++;
+    if (followedByText) {
+      innerLines++;
+      if (previousEndsSentence) innerSentenceEnds++;
+      inner[Math.min(length, maxWrapWidth + 1)]++;
+    }
+  };
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 10;
+    if (c !== 10 && c !== 13) continue;
+    let end = i;
+    while (end > lineStart && isSpace(text.charCodeAt(end - 1))) end--;
+    let first = lineStart;
+    while (first < end && isSpace(text.charCodeAt(first))) first++;
+    const length = end > first ? end - lineStart : 0;
+    if (previousLength >= 0) count(previousLength, length > 0);
+    previousLength = length;
+    previousEndsSentence = length > 0 && endsSentence(text.charCodeAt(end - 1));
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    lineStart = i + 1;
+  }
+  if (previousLength > 0) count(previousLength, false);
+  if (innerLines < 4 || innerSentenceEnds * 2 >= innerLines) return undefined;
+  // The width: the smallest length that at most 2% of the lines exceed.
+  const allowedOver = Math.floor(lines * 0.02);
+  let over = 0;
+  let width = maxWrapWidth + 1;
+  while (width > 0 && over + all[width] <= allowedOver) over += all[width--];
+  if (width < minWrapWidth || width > maxWrapWidth) return undefined;
+  // Most wrapped lines end within a long word of the width.
+  let nearWidth = 0;
+  for (let length = Math.max(1, width - 20); length <= width; length++) nearWidth += inner[length];
+  return nearWidth >= innerLines * 0.6 ? width : undefined;
+}
+
+/** . ! ? and closing quotation marks. */
+function endsSentence(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 34 || c === 0x201d || c === 0x2019 || c === 39;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
+}
+
+/** Whether a line opens an element of its own (a list item, a block quote), never continuing the one before. */
+const opensElement = /^\s*(?:[-*•·▪]\s|\d{1,3}[.)]\s|>)/;
+
+/**
+ * Whether `line` continues the paragraph whose last line is `previous`, in a
+ * plain draft. Decided by the two lines alone (and the draft's wrap width),
+ * so an edit can only change the decisions at the lines it touches.
+ */
+function continuesParagraph(previous: string, line: string, wrapWidth: number | undefined): boolean {
+  if (opensElement.test(line)) return false;
+  if (wrapWidth !== undefined) {
+    // A greedy wrap moves a word down only when it would not fit: a line that
+    // had room for the next line's first word ended its paragraph on purpose.
+    const firstWord = /^\s*(\S+)/.exec(line)?.[1] ?? '';
+    return previous.trimEnd().length + 1 + firstWord.length > wrapWidth;
+  }
+  // Unwrapped: only a sentence broken mid-way ("the bridge\nwould reopen") runs on.
+  return /^\s*\p{Ll}/u.test(line) && !/[.!?:;"”’')\]]\s*$/u.test(previous);
 }
 
 interface SplitResult {
@@ -60,49 +164,56 @@ interface SplitResult {
 }
 
 /**
- * Groups the lines of `prose` from `from` (a line start where no paragraph is
- * open) into paragraphs. `canStopAt(lineStart)` lets the caller end the split
- * at a line start where no paragraph is open, to reuse what follows.
+ * Groups the lines of `prose` from `from` (a line start where a paragraph
+ * starts) into paragraphs. `canStopAt(lineStart)` lets the caller end the
+ * split at a line start where a paragraph starts, to reuse what follows.
  */
 function splitParagraphs(
   text: string,
   prose: string,
   language: DraftLanguage,
+  wrapWidth: number | undefined,
   from: number,
   canStopAt?: (lineStart: number) => boolean,
   copyTexts = false,
 ): SplitResult {
   const paragraphs: Paragraph[] = [];
   let open: Line | undefined;
-  let openIsBlock = false;
+  let openIsMarkdownBlock = false;
+  let lastLine = '';
 
   const close = () => {
     if (!open) return;
     const slice = prose.slice(open.start, open.end);
+    const kind =
+      language === 'markdown'
+        ? classifyMarkdownParagraph(text.slice(open.start, open.end), slice, openIsMarkdownBlock)
+        : classifyParagraph(slice);
     paragraphs.push({
       index: paragraphs.length,
       start: open.start,
       end: open.end,
       text: copyTexts ? detach(slice) : slice,
       isHeadline: false,
-      isBlock: openIsBlock,
+      isBlock: kind !== 'prose' && kind !== 'blockquote',
+      kind,
     });
     open = undefined;
-    openIsBlock = false;
+    openIsMarkdownBlock = false;
   };
 
   lineBreak.lastIndex = from;
   let start = from;
   for (;;) {
-    if (!open && canStopAt?.(start)) return { paragraphs, stoppedAt: start };
     const m = lineBreak.exec(prose);
     const end = m ? m.index : prose.length;
     const content = prose.slice(start, end);
     if (content.trim() === '') {
       close();
-    } else {
-      const raw = language === 'markdown' ? text.slice(start, end) : content;
-      const block = language === 'markdown' && markdownBlockStart.test(raw);
+    } else if (language === 'markdown') {
+      if (!open && canStopAt?.(start)) return { paragraphs, stoppedAt: start };
+      const raw = text.slice(start, end);
+      const block = markdownBlockStart.test(raw);
       // A heading, list item or table row starts a paragraph of its own;
       // other lines continue the open paragraph (lazy continuation included).
       if (block) close();
@@ -110,15 +221,35 @@ function splitParagraphs(
         open.end = end;
       } else {
         open = { start, end };
-        openIsBlock = block;
+        openIsMarkdownBlock = block;
       }
       if (block && /^\s{0,3}#/.test(raw)) close();
+    } else {
+      if (open && continuesParagraph(lastLine, content, wrapWidth)) {
+        open.end = end;
+      } else {
+        close();
+        if (canStopAt?.(start)) return { paragraphs, stoppedAt: start };
+        open = { start, end };
+      }
+      lastLine = content;
     }
     if (!m) break;
     start = m.index + m[0].length;
   }
   close();
   return { paragraphs };
+}
+
+function classifyMarkdownParagraph(raw: string, prose: string, isMarkdownBlock: boolean): ParagraphKind {
+  if (isMarkdownBlock) {
+    if (/^\s{0,3}#/.test(raw)) return 'subhead';
+    return 'list';
+  }
+  if (/^\s{0,3}>/.test(raw)) return 'blockquote';
+  const kind = classifyParagraph(prose);
+  // Markdown marks its own subheads and lists; a short plain line is prose here.
+  return kind === 'subhead' || kind === 'list' ? 'prose' : kind;
 }
 
 /**
@@ -149,22 +280,26 @@ export function updateDraft(
   // Markdown masking carries state from line to line (fences, front matter,
   // HTML blocks), so an edit can change everything after it.
   if (language === 'markdown') return parseDraft(text, language);
-  const old = previous.paragraphs;
   if (stretch.start === stretch.oldEnd && stretch.delta === 0 && previous.text.length === text.length) {
-    return { text, language, prose: text, paragraphs: old };
+    return { text, language, prose: text, paragraphs: previous.paragraphs, wrapWidth: previous.wrapWidth };
   }
+  // The wrap width decides every line break: when the edit changes it, everything is re-split.
+  const wrapWidth = detectWrapWidth(text);
+  if (wrapWidth !== previous.wrapWidth) return parseDraft(text, language);
+  const old = previous.paragraphs;
 
-  // Re-split from the last paragraph that starts strictly before the edit: its
-  // start is a line start with no paragraph open, and the characters before
-  // and at it are unchanged. Every paragraph before it ends before a blank
-  // line the edit does not reach, so it is unchanged.
-  let first = upperBound(old, stretch.start - 1) - 1;
-  const from = first >= 0 ? old[first].start : 0;
-  if (first < 0) first = 0;
+  // Re-split from the paragraph before the last one that starts strictly
+  // before the edit. Whether a line starts a paragraph depends on it and the
+  // line before it; that paragraph and the line before it are untouched, so
+  // its start is still a paragraph start, and every paragraph before it is
+  // unchanged.
+  const last = upperBound(old, stretch.start - 1) - 1;
+  const first = Math.max(0, last - 1);
+  const from = last >= 0 ? old[first].start : 0;
 
-  // Stop at the first line start past the edit where no paragraph is open and
-  // an old paragraph started at the same place: the rest of the text is the
-  // same, so the rest of the split is the same, shifted.
+  // Stop at the first paragraph start past the edit where an old paragraph
+  // started at the same place: the rest of the text is the same, so the rest
+  // of the split is the same, shifted.
   let next = upperBound(old, stretch.oldEnd);
   const canStopAt = (lineStart: number): boolean => {
     const oldStart = lineStart - stretch.delta;
@@ -172,7 +307,7 @@ export function updateDraft(
     while (next < old.length && old[next].start < oldStart) next++;
     return next < old.length && old[next].start === oldStart;
   };
-  const split = splitParagraphs(text, text, language, from, canStopAt, true);
+  const split = splitParagraphs(text, text, language, wrapWidth, from, canStopAt, true);
 
   const paragraphs: Paragraph[] = old.slice(0, first);
   for (const p of split.paragraphs) paragraphs.push({ ...p, index: paragraphs.length });
@@ -184,7 +319,7 @@ export function updateDraft(
   }
   // Kept paragraphs are shared with the previous draft: only a new first paragraph is re-marked.
   if (first === 0) markHeadline(text, language, paragraphs);
-  return { text, language, prose: text, paragraphs };
+  return { text, language, prose: text, paragraphs, wrapWidth };
 }
 
 /** Index of the first paragraph starting after `offset` (paragraphs are sorted by start). */
@@ -208,11 +343,30 @@ function markHeadline(text: string, language: DraftLanguage, paragraphs: Paragra
     if (heading && heading.index <= 1) heading.isHeadline = true;
     return;
   }
-  // The first line of a plain draft is its headline when it stands alone.
+  // The first line of a plain draft is its headline when it stands alone
+  // and reads like one (not a long sentence: a draft may start with its lede).
   const first = paragraphs[0];
-  if (first.start === text.search(/\S/) && !/[\r\n]/.test(text.slice(first.start, first.end))) {
+  const line = text.slice(first.start, first.end);
+  if (first.start === text.search(/\S/) && !/[\r\n]/.test(line) && !(/[.!]["”’']?\s*$/u.test(line) && line.split(/\s+/).length > 25)) {
     first.isHeadline = true;
   }
+}
+
+/**
+ * The lede: the first paragraph of running prose, after the headline, a
+ * dateline, byline or caption, and after a "FULL TEXT" label when the draft
+ * carries an abstract before its story. Looks at the top of the draft only.
+ */
+export function ledeOf(draft: Draft): Paragraph | undefined {
+  const top = draft.paragraphs.slice(0, 60);
+  const fullText = top.findIndex((p) => p.kind === 'label' && /^(?:full text|text|body|story):?$/i.test(p.text.trim()));
+  return top.find(
+    (p) =>
+      p.index > fullText &&
+      !p.isHeadline &&
+      p.kind === 'prose' &&
+      !/^\s*\[copydesk-[^\]]*\]\s*$/.test(p.text),
+  );
 }
 
 /** The paragraph containing offset, or undefined when it falls between paragraphs. */

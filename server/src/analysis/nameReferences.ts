@@ -4,6 +4,7 @@
 // carries a title or role, and how close two spellings of a name are.
 //
 // The body excludes the headline (headlines use surnames by convention), the
+// subheads, bylines, captions, credits and editor's notes around the story, the
 // lines of web boilerplate the leftover rule will delete ("More news: ..."),
 // and, for judging references, the words inside quotations, which the
 // reporter may not change.
@@ -29,7 +30,12 @@ export function boilerplateSpans(ctx: RuleContext): Span[] {
 /** Whether an offset is in the headline or in a boilerplate line: not part of the story's body. */
 export function outsideBody(ctx: RuleContext, offset: number): boolean {
   // Computed once per analysis: rules ask for every mention, and a draft may have 100,000 paragraphs.
-  const headlines = ctx.memo('names.headlines', () => ctx.draft.paragraphs.filter((p) => p.isHeadline).map((p) => ({ start: p.start, end: p.end })));
+  // The headline and the elements around the story (subheads, bylines, captions, credits, notes, labels).
+  const headlines = ctx.memo('names.headlines', () =>
+    ctx.draft.paragraphs
+      .filter((p) => p.isHeadline || (p.kind !== 'prose' && p.kind !== 'list' && p.kind !== 'blockquote'))
+      .map((p) => ({ start: p.start, end: p.end })),
+  );
   if (inSpans(headlines, offset)) return true;
   // The first line is the headline even when a subhead follows it without a blank line.
   if (ctx.draft.language !== 'markdown' && offset < ctx.memo('names.firstLineEnd', () => firstLineEnd(ctx.draft.text))) return true;
@@ -80,6 +86,12 @@ const moreRoleWords = [
   'mate', 'running', 'nephew', 'niece', 'grandson', 'granddaughter', 'mom', 'dad', 'owner', 'employee', 'worker', 'officer',
   'secretary', 'economist', 'scientist', 'professor', 'author', 'writer', 'reporter', 'editor', 'columnist', 'correspondent', 'speaker',
   'moderator', 'native', 'committeewoman', 'committeeman', 'adoptee', 'survivor', 'parent', 'veteran', 'organizer', 'protester', 'attendee', 'chairman',
+  // Professions that introduce a private person as well as a title does.
+  'psychotherapist', 'therapist', 'psychologist', 'psychiatrist', 'physician', 'doctor', 'nurse', 'surgeon', 'pediatrician', 'dentist', 'pharmacist',
+  'lawyer', 'analyst', 'historian', 'researcher', 'activist', 'actor', 'actress', 'filmmaker', 'producer', 'comedian', 'singer', 'rapper',
+  'musician', 'artist', 'coach', 'player', 'pastor', 'priest', 'rabbi', 'imam', 'minister', 'chef', 'entrepreneur', 'investor', 'executive',
+  'billionaire', 'businessman', 'businesswoman', 'candidate', 'farmer', 'engineer', 'architect', 'photographer', 'journalist', 'novelist', 'poet',
+  'chairwoman', 'chairperson', 'lobbyist', 'aide', 'adviser', 'advisor', 'official', 'diplomat', 'ambassador', 'envoy', 'negotiator', 'prosecutor',
 ];
 for (const w of moreRoleWords) titleWords.add(w);
 

@@ -11,14 +11,7 @@ export interface Span {
   end: number;
 }
 
-/** A word: a run of letters or digits, with inner apostrophes, hyphens, periods and commas ("U.S.", "1,200", "don't"). */
-const wordPattern = /[\p{L}\p{N}]+(?:['’.,\-][\p{L}\p{N}]+)*/gu;
-
-export function countWords(text: string): number {
-  let words = 0;
-  for (const _ of text.matchAll(wordPattern)) words++;
-  return words;
-}
+export { countWords } from './stats';
 
 /** Abbreviations after which a period does not end a sentence. */
 const abbreviations = new Set(
@@ -41,14 +34,17 @@ export function sentencesOf(paragraph: Paragraph): Span[] {
   const spans: Span[] = [];
   let start = text.search(/\S/);
   if (start < 0) return spans;
-  const end = /[.!?…]+['"’”)\]]*(?=\s+['"‘“(\[]?[\p{Lu}\p{N}])/gu;
+  // The next sentence may open with a quotation mark, '' or `` included.
+  const end = /[.!?…]+['"’”)\]]*(?=\s+['"‘“(\[`]{0,2}[\p{Lu}\p{N}])/gu;
   for (const m of text.matchAll(end)) {
     const at = m.index!;
     if (m[0][0] === '.' && m[0].length === 1 || /^\.['"’”)\]]/.test(m[0])) {
       const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, at - 12), at))?.[1] ?? '';
       const last = word.split('.').pop() ?? '';
       if (abbreviations.has(last.toLowerCase())) continue;
-      if (/^\p{Lu}$/u.test(last)) continue; // an initial, or the U.S. / U.N. kind
+      // A party and state tag ("Chuck Schumer, D-N.Y.") ends a sentence when a capital follows.
+      const partyTag = /\b[DRI]-\p{Lu}[\p{L}.]*$/u.test(text.slice(Math.max(0, at - 12), at));
+      if (/^\p{Lu}$/u.test(last) && !partyTag) continue; // an initial, or the U.S. / U.N. kind
     }
     const sentenceEnd = at + m[0].length;
     if (sentenceEnd > start) spans.push({ start: paragraph.start + start, end: paragraph.start + sentenceEnd });

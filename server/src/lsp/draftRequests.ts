@@ -7,7 +7,7 @@ import type { Entity } from '../analysis/entities';
 import { variantOwner } from '../analysis/entityCards';
 import { entityNameAndTitle, mentionNamePart } from '../analysis/nameParts';
 import type { RuleContext } from '../analysis/rule';
-import { draftStatistics } from '../analysis/stats';
+import { draftStatistics } from '../analysis/statistics';
 import type { DraftStatistics, EntitySummary } from '../protocol';
 import { toRange } from './positions';
 

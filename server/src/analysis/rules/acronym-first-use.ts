@@ -149,7 +149,7 @@ function taggedAsAcronym(paragraphText: string, offsetInParagraph: number): bool
 export const acronymFirstUse: Rule = {
   id: 'acronym-first-use',
   description: 'An acronym used before its expansion, or never spelled out, unless readers know it (FBI, NATO, UN...).',
-  defaultSeverity: 'info',
+  defaultSeverity: 'hint',
   cost: 'nlp',
   check(ctx) {
     const { prose } = ctx.draft;

@@ -226,7 +226,7 @@ function timeReference(start: number, word: string): RuleFinding {
 export const apStyle: Rule = {
   id: 'ap-style',
   description: 'AP style: months with dates (Feb. 13), numbers (one to nine spelled out), the day of the week rather than "yesterday".',
-  defaultSeverity: 'info',
+  defaultSeverity: 'hint',
   cost: 'scan',
   check(ctx) {
     const checks = newsroomOptions(ctx.options).apStyle;

@@ -34,14 +34,18 @@ for (const verb of bookisms) {
 }
 replacements.set('averred', 'said');
 replacements.set('avers', 'says');
-const verbForms = [...replacements.keys()].flatMap((v) => [v, v[0].toUpperCase() + v.slice(1)]);
+// Lower case only: a capitalised "States" or "Notes" is a name ("United States"), never the verb.
+const verbForms = [...replacements.keys()];
 const verbAlternation = verbForms.sort((a, b) => b.length - a.length).join('|');
 
 /** A speaker: a pronoun, "the mayor", or up to four capitalised words ("Gov. Jane Smith"). */
-const speaker = String.raw`(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou|(?:[Tt]he|[Aa]n?)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+)?|[\p{Lu}][\p{L}'’-]*\.?(?:\s+[\p{Lu}][\p{L}'’-]*\.?){0,3}?)`;
+const speaker = String.raw`(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou|(?:[Tt]he|[Aa]n?)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+)?|(?:[Tt]he\s+)?[\p{Lu}][\p{L}'’-]*\.?(?:\s+[\p{Lu}][\p{L}'’-]*\.?){0,3}?)`;
 /** After the closing mark: `, Whitfield claimed` / `, claimed Whitfield` / `he insisted`. */
 const afterQuote = new RegExp(String.raw`^[,;]?\s*(?:${speaker}\s+)?(${verbAlternation})\b`, 'u');
 /** Before the opening mark: `Whitfield insisted: ` / `she noted that ` / `he claimed, `. */
+/** A capitalised verb right after the closing mark, the speaker after it: `," Claimed the mayor.` */
+const capitalForms = verbForms.map((v) => v[0].toUpperCase() + v.slice(1));
+const capitalAfterQuote = new RegExp(String.raw`^[,;]?\s*(${capitalForms.join('|')})\s+${speaker}[.!?]`, 'u');
 const beforeQuote = new RegExp(String.raw`\b(${verbAlternation})(?:\s+that)?\s*[,:]?\s*$`, 'u');
 
 export const attributionVerb: Rule = {
@@ -72,11 +76,11 @@ export const attributionVerb: Rule = {
       if (q.close !== undefined) {
         const from = q.close + 1;
         const window = prose.slice(from, Math.min(paragraph.end, from + 60));
-        const m = afterQuote.exec(window);
+        const m = afterQuote.exec(window) ?? capitalAfterQuote.exec(window);
         // A quotation ending in a full stop ends its sentence: what follows starts a new one
         // ("...ever." She noted a rally...), unless the verb closes it ("...ever," she noted.).
         const endsSentence = /[.!?]$/.test(prose.slice(q.contentStart, q.close).trimEnd());
-        if (m && (!endsSentence || /^[.!?]/.test(window.slice(m.index + m[0].length)))) flag(from + m.index + m[0].length - m[1].length, m[1]);
+        if (m && (!endsSentence || /^[.!?]/.test(window.slice(m.index + m[0].length)))) flag(from + m.index + m[0].indexOf(m[1], m[0].search(/\p{L}/u)), m[1]);
       }
       if (!q.continues) {
         const windowStart = Math.max(paragraph.start, q.open - 60);

@@ -34,7 +34,7 @@ function surnameOf(text: string): string {
 export const firstReference: Rule = {
   id: 'first-reference',
   description: 'A person first named by surname alone or without a title or role; a repeated full name is a style note.',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'hint',
   cost: 'nlp',
   check(ctx) {
     const text = ctx.draft.text;

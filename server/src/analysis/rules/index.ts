@@ -14,6 +14,7 @@ import { longLede } from './long-lede';
 import { longSentence } from './long-sentence';
 import { mixedQuotes } from './mixed-quotes';
 import { nameVariant } from './name-variant';
+import { swallowedAttribution } from './swallowed-attribution';
 import { unattributedQuote } from './unattributed-quote';
 import { unbalancedQuote } from './unbalanced-quote';
 
@@ -25,6 +26,7 @@ export const rules: readonly Rule[] = [
   attributionVerb,
   unbalancedQuote,
   mixedQuotes,
+  swallowedAttribution,
   nameVariant,
   firstReference,
   acronymFirstUse,

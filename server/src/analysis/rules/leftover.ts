@@ -18,6 +18,7 @@
 // and deleting it is only the second choice, never safe. Suppression directives ([copydesk-disable ...]) are lower case and
 // never match.
 
+import { inSpans, quotedSpans } from '../prose';
 import type { Rule, RuleContext } from '../rule';
 import type { RuleFinding } from '../types';
 
@@ -27,6 +28,7 @@ const boilerplateLine = new RegExp(
     [
       '(?:more news|read more|read next|read also|also read|related(?: stories| articles| coverage| content)?|see also|recommended(?: for you)?|more from \\S.*|most read|trending now|sponsored(?: content)?)\\s*:.*',
       '(?:read more|related(?: stories| articles)?|advertisement|sponsored content|story continues below(?: advertisement)?|continue reading(?: below)?|scroll to continue(?: with content)?)\\s*\\.?',
+      'advertisement\\s*[-–—:|]?\\s*(?:the )?(?:story|article) continues below\\s*\\.?',
       'click here\\b.*',
       '(?:share this (?:article|story|page|post)|share on (?:facebook|twitter|x|linkedin|whatsapp|reddit|email))\\b.*',
       '(?:(?:share|tweet|email|print|pin|facebook|twitter|whatsapp|linkedin|reddit|comments?)[\\s|·•/]*){2,}',
@@ -166,7 +168,8 @@ function findPlaceholders(ctx: RuleContext, findings: RuleFinding[]): void {
   for (const m of prose.matchAll(xxPlaceholder)) {
     const start = m.index!;
     const end = start + m[0].length;
-    if (insideNote(start) || !xxIsPlaceholder(prose, start, end)) continue;
+    // Inside a quotation XX is the document's own redaction ("Payments of $XX"), not the reporter's gap.
+    if (insideNote(start) || !xxIsPlaceholder(prose, start, end) || inSpans(quotedSpans(ctx), start)) continue;
     addStandIn(start, end, `"${m[0]}" looks like a placeholder for a figure or name; fill it in before publishing.`, 'Delete the placeholder');
   }
   for (const m of prose.matchAll(questionPlaceholder)) {

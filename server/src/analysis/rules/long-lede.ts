@@ -9,26 +9,14 @@
 //       year of repairs, ending a two-month fight with neighbors.
 //
 // The finding covers the words past the limit, so the squiggle shows where the
-// lede grows too long. A byline ("By Jane Doe") before the lede is skipped.
+// lede grows too long. The lede is the draft's first prose paragraph (draft.ts
+// ledeOf): bylines, datelines, captions and notes before it are skipped.
 
-import type { Paragraph } from '../draft';
-import { countWords } from '../prose';
+import { ledeOf } from '../draft';
 import type { Rule } from '../rule';
+import { wordPattern } from '../stats';
+import { datelineLength } from '../structure';
 import { newsroomOptions } from '../types';
-
-const wordPattern = /[\p{L}\p{N}]+(?:['’.,\-][\p{L}\p{N}]+)*/gu;
-
-/** The first paragraph of body copy: not the headline, a heading or list item, a byline or a directive. */
-export function ledeOf(paragraphs: readonly Paragraph[]): Paragraph | undefined {
-  return paragraphs.find(
-    (p) =>
-      !p.isHeadline &&
-      !p.isBlock &&
-      p.text.trim() !== '' &&
-      !(countWords(p.text) <= 8 && /^\s*by\s+\p{Lu}/iu.test(p.text)) &&
-      !/^\s*\[copydesk-[^\]]*\]\s*$/.test(p.text),
-  );
-}
 
 export const longLede: Rule = {
   id: 'long-lede',
@@ -37,12 +25,14 @@ export const longLede: Rule = {
   cost: 'scan',
   check(ctx) {
     const limit = newsroomOptions(ctx.options).longLedeMaxWords;
-    const lede = ledeOf(ctx.draft.paragraphs);
+    const lede = ledeOf(ctx.draft);
     if (!lede) return [];
-    const words = [...lede.text.matchAll(wordPattern)];
+    // The dateline ("WASHINGTON (AP) —") is not part of the lede's count.
+    const skipped = datelineLength(lede.text);
+    const words = [...lede.text.slice(skipped).matchAll(wordPattern)].map((m) => ({ index: m.index! + skipped }));
     if (words.length <= limit) return [];
     const firstOver = words[limit];
-    const start = lede.start + firstOver.index!;
+    const start = lede.start + firstOver.index;
     const end = lede.start + lede.text.trimEnd().length;
     return [
       {

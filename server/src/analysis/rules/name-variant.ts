@@ -228,7 +228,7 @@ function fixesFor(ctx: RuleContext, variant: string, canonical: string, occurren
 export const nameVariant: Rule = {
   id: 'name-variant',
   description: 'One person or organization spelled two ways in a story (Whitaker/Whittaker, Çavuşoğlu/Cavusoglu), or unlike the newsroom style sheet.',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'hint',
   cost: 'nlp',
   check(ctx) {
     const { entities } = analyzeEntities(ctx);

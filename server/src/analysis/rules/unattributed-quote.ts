@@ -1,7 +1,8 @@
 // unattributed-quote — a direct quotation with no speaker in its paragraph.
 // Every quotation needs one, except a paragraph that continues the previous
 // paragraph's quotation (the multi-paragraph convention), whose speaker was
-// already named.
+// already named, and a paragraph that is one quotation right after the same
+// speaker's attributed one (the wire convention).
 //
 // Bad:  "We will not back down."                       (a paragraph of its own, nobody said it)
 // Good: "We will not back down," Whitfield said.
@@ -40,6 +41,8 @@ const sayingVerbs = [
   'observed', 'remarked', 'remarks', 'maintained', 'maintains', 'contended', 'contends', 'pointed', 'thundered', 'exclaimed', 'quipped', 'mused',
   'countered', 'counters', 'insisted', 'stressed', 'stresses', 'emphasized', 'emphasised', 'reiterated', 'affirmed', 'assured', 'confirmed', 'denied',
   'agreed', 'agrees', 'disagreed', 'interjected', 'interrupted', 'pleaded', 'begged', 'lamented', 'conceded', 'speculated', 'wondered', 'sighed',
+  'fumed', 'fumes', 'chimed', 'chimes', 'scoffed', 'scoffs', 'snapped', 'snaps', 'groused', 'grumbled', 'raged', 'seethed', 'gushed', 'marveled', 'marvelled',
+  'sniffed', 'retorted', 'offered', 'ventured', 'huffed', 'griped', 'bristled', 'cracked', 'crowed', 'bragged', 'rebutted', 'shot', 'fired', 'lashed', 'hit', 'tweeted',
   'reported', 'reports', 'reporting', 'ruled', 'rules', 'opined', 'proclaimed', 'wrote', 'signed', 'captioned', 'summed', 'put', 'puts', 'cited', 'cites', 'labeling', 'labelling', 'surmised', 'shared', 'chant', 'chanted', 'line', 'dictum', 'motto', 'mantra', 'refrain', 'points', 'headline', 'headlines', 'slogan', 'slogans', 'sign', 'signs', 'banner', 'caption', 'know', 'wondering', 'tweeting', 'writing',
 ];
 const cuePattern = new RegExp(
@@ -56,7 +59,7 @@ function looksLikeTitle(words: string): boolean {
 export const unattributedQuote: Rule = {
   id: 'unattributed-quote',
   description: 'A direct quotation with no speaker in its paragraph (continuations of an attributed quotation excepted).',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'hint',
   cost: 'nlp',
   check(ctx) {
     const { text, prose, paragraphs } = ctx.draft;
@@ -82,18 +85,30 @@ export const unattributedQuote: Rule = {
       const previous = paragraphs[paragraph.index - 1];
       const introducedBefore = previous !== undefined && /:\s*$/.test(previous.text) && !previous.isHeadline;
       // A credit line after the quotation: "- Bernie Sanders".
+      // A pull quote credited on the next line: "- Bernie Sanders" or "Ines Mbeki, parks director".
       const next = paragraphs[paragraph.index + 1];
-      const creditedAfter = next !== undefined && /^\s*[-–—]\s*\p{Lu}/u.test(next.text);
+      const creditedAfter =
+        next !== undefined &&
+        (/^\s*[-–—―]\s*\p{Lu}/u.test(next.text) ||
+          (next.kind !== 'prose' && countWords(next.text) <= 10 && /^\s*\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+/u.test(next.text)));
       const hasSpeaker =
         cuePattern.test(outside.replace(/ ¶ /g, ' ').trim()) ||
         /:\s*¶/.test(outside) ||
         // "...," he surmised. / "..." - Sanders. : the shape of an attribution, whatever the verb.
-        /¶\s*(?:,\s*)?(?:(?:he|she|they|I|we)\s+\p{Ll}+(?:ed|s)\b|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+\p{Ll}+(?:ed|s)(?:\s+(?:out|up|on|in|back))?\s*[.,]|[-–—]\s*\p{Lu})/u.test(outside) ||
+        /¶\s*(?:,\s*)?(?:(?:he|she|they|I|we)\s+\p{Ll}+(?:ed|s)\b|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+\p{Ll}+(?:ed|s)(?:\s+(?:out|up|on|in|back))?\s*[.,]|[-–—―]\s*\p{Lu})/u.test(outside) ||
         introducedBefore ||
         creditedAfter;
+      // The wire convention: a paragraph that is one quotation may follow the same speaker's
+      // attributed quotation in the paragraph before, without naming the speaker again.
+      const previousQuotes = previous ? (byParagraph.get(previous.index) ?? []) : [];
+      const followsAttributed =
+        quotes.length === 1 &&
+        quotes[0].open === paragraph.start + paragraph.text.search(/\S/) &&
+        previousQuotes.length > 0 &&
+        previousQuotes.every((q) => spoken.get(q));
       for (const q of quotes) {
         const quoted = text.slice(q.contentStart, q.contentEnd);
-        spoken.set(q, hasSpeaker || attributed.has(q.contentStart + (quoted.length - quoted.trimStart().length)));
+        spoken.set(q, hasSpeaker || followsAttributed || attributed.has(q.contentStart + (quoted.length - quoted.trimStart().length)));
       }
     }
     // Second pass: a quotation that runs over several paragraphs has one speaker,

@@ -1,0 +1,59 @@
+// What a paragraph of a draft is, read from its own text: running prose, or
+// one of the elements that surround a story (subhead, dateline, byline, photo
+// caption or credit, editor's note, an "ABSTRACT" / "FULL TEXT" label, a list
+// item, a block quote). Rules check prose; the name and quotation rules leave
+// bylines, captions and notes alone. A pure function of the text, so the
+// incremental re-split (draft.ts, updateDraft) can keep the kinds of the
+// paragraphs an edit does not touch.
+
+export type ParagraphKind =
+  | 'prose'
+  | 'subhead'
+  | 'dateline'
+  | 'byline'
+  | 'caption'
+  | 'credit'
+  | 'editorsNote'
+  | 'label'
+  | 'list'
+  | 'blockquote';
+
+/** "WASHINGTON —", "LONDON (Reuters) -": a dateline standing as a paragraph of its own. */
+const datelineAlone = /^[\p{Lu}][\p{Lu}\p{M} .,'’-]{1,40}(?:\([^)\n]{1,30}\))?\s*[—–-]{1,2}\s*$/u;
+const byline = /^by\s+\p{Lu}/iu;
+const caption =
+  /^(?:\(?(?:photo|image|picture|video|graphic|illustration|caption)(?:\s+(?:caption|credit|copyright))?\s*[:|]|image (?:caption|copyright)\b|media playback\b|\(photo\b)/iu;
+/** A caption that ends with its agency credit: "... on Tuesday. (AP Photo/Jane Doe)". */
+const endsWithPhotoCredit = /\((?:AP|Reuters|AFP|EPA|Getty)[^()\n]{0,60}\)\s*$|(?:\/|\bvia\s)(?:Getty Images|AP|Reuters|AFP|EPA|Shutterstock|Bloomberg)\)?\.?\s*$/u;
+const credit = /^(?:[Pp]hoto |[Ii]mage )?(?:[Cc]redit|[Cc]ourtesy|CREDIT)s?\b|^\p{Lu}[\p{L}.'’-]{1,30}(?: \p{Lu}[\p{L}.'’-]{1,30}){0,3} ?\/ ?(?:Getty Images|AP|Reuters|AFP|EPA|Shutterstock|Bloomberg|The \p{Lu}\p{L}{1,30}(?: \p{Lu}\p{L}{1,30}){0,3})$/u;
+const editorsNote = /^\(?(?:editor['’]?s['’]? note|eds?\.? note|note to (?:editors|readers)|correction|clarification|update(?:d)?|disclosure)\b\s*[:—–-]?/iu;
+/** Labels of archive and wire formats: "ABSTRACT", "FULL TEXT", "LENGTH: 800 words". */
+const label =
+  /^(?:ABSTRACT|FULL TEXT|TEXT|BODY|STORY|SUMMARY|HIGHLIGHTS?|LEAD|KEY POINTS|HEADLINE|DEK|SUBHEAD|TAGS|TOPICS)\s*:?\s*$|^(?:LENGTH|SECTION|LOAD-DATE|BYLINE|DATELINE|HIGHLIGHT|LANGUAGE|PUBLICATION-TYPE|GRAPHIC|DOCUMENT-TYPE|COPYRIGHT|SOURCE|URL|NOTES?)\s*:/u;
+const listItem = /^\s*(?:[-*•·▪]\s|\d{1,3}[.)]\s)/u;
+/** A subhead: a short line that starts with a capital and ends without sentence punctuation. */
+const subheadShape = /^[\p{Lu}\p{N}][^\n]*[\p{L}\p{N}]$/u;
+
+export function classifyParagraph(text: string): ParagraphKind {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('>')) return 'blockquote';
+  if (listItem.test(trimmed)) return 'list';
+  if (label.test(trimmed)) return 'label';
+  if (editorsNote.test(trimmed) && !/^update[sd]?\s+\p{Ll}/iu.test(trimmed)) return 'editorsNote';
+  const words = trimmed.split(/\s+/).length;
+  if (words <= 12 && byline.test(trimmed) && !/[.!?]["”’']?$/u.test(trimmed.replace(/\b(?:Jr|Sr|Inc|Co)\.$/, ''))) return 'byline';
+  if (datelineAlone.test(trimmed)) return 'dateline';
+  if (words <= 8 && credit.test(trimmed)) return 'credit';
+  if (caption.test(trimmed) || (words <= 60 && endsWithPhotoCredit.test(trimmed))) return 'caption';
+  if (words <= 10 && subheadShape.test(trimmed) && !/[\r\n]/.test(trimmed)) return 'subhead';
+  return 'prose';
+}
+
+/**
+ * Length of a dateline opening the lede ("WASHINGTON (AP) — ", "LONDON, Oct. 12 -- "),
+ * or 0. Place names in capitals are not people the story must introduce.
+ */
+export function datelineLength(text: string): number {
+  const m = /^\s*[\p{Lu}][\p{Lu}\p{M} .,'’-]{1,40}(?:,\s+[\p{Lu}][\p{L}.]*(?:\s+\d{1,2})?)?\s*(?:\([^)\n]{1,30}\))?\s*(?:—|–|--|-)\s*/u.exec(text);
+  return m && /\p{Lu}{3,}/u.test(m[0]) ? m[0].length : 0;
+}

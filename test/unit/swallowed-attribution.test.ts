@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/analysis/analyze';
+import { applyEdits } from '../../server/src/analysis/applyFixes';
+import { swallowedAttribution } from '../../server/src/analysis/rules/swallowed-attribution';
+
+const check = (text: string) => analyze(text, { language: 'plaintext', quoteStyle: 'auto', rules: {} }, 'all', [swallowedAttribution]).findings;
+
+test('a quotation that swallowed its attribution is flagged, and the fix closes and reopens it', () => {
+  const text = 'Pool stays open\n\n"The pool will stay open all summer, Parks Director Ines Mbeki said. We owe the families that much."\n';
+  const findings = check(text);
+  assert.equal(findings.length, 1);
+  assert.equal(text.slice(findings[0].start, findings[0].end), 'Parks Director Ines Mbeki said');
+  assert.equal(
+    applyEdits(text, findings[0].fixes[0].edits),
+    'Pool stays open\n\n"The pool will stay open all summer," Parks Director Ines Mbeki said. "We owe the families that much."\n',
+  );
+});
+
+test('curly marks are reopened in the same style, and a pronoun speaker counts', () => {
+  const text = 'Pool stays open\n\n“The pool will stay open all summer, she said. We owe the families that much.”\n';
+  const [finding] = check(text);
+  assert.equal(applyEdits(text, finding.fixes[0].edits), 'Pool stays open\n\n“The pool will stay open all summer,” she said. “We owe the families that much.”\n');
+});
+
+test('correct attributions, reported speech and short fragments are left alone', () => {
+  const quiet = [
+    '"The pool will stay open all summer," Parks Director Ines Mbeki said. "We owe the families that much."',
+    '"The pool will stay open," she said, "and we owe them that."',
+    'He called it "a plan that, as the mayor said, will not work."',
+    '"Open, she said. Now."',
+  ];
+  for (const line of quiet) assert.deepEqual(check(`Pool stays open\n\n${line}\n`), [], line);
+});
