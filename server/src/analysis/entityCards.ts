@@ -16,15 +16,19 @@ export interface OrganizationTie {
 /** One to four lower-case words: a role as copy writes it ("president", "chief financial officer"). */
 const roleWords = String.raw`(\p{Ll}[\p{Ll}-]*(?: \p{Ll}[\p{Ll}-]*){0,3})`;
 
+/** Characters either side of a name searched for its tie to an organization. */
+const tieWindow = 160;
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function sentenceAround(text: string, offset: number): { start: number; end: number } {
-  const before = text.slice(0, offset);
-  const start = Math.max(before.search(/[^.!?\n]*$/), 0);
-  const rest = /[.!?](?=\s|$)|\n/.exec(text.slice(offset));
-  return { start, end: rest ? offset + rest.index + 1 : text.length };
+  const from = Math.max(0, offset - 2 * tieWindow);
+  let start = offset;
+  while (start > from && !'.!?\n'.includes(text[start - 1])) start--;
+  const rest = /[.!?](?=\s|$)|\n/.exec(text.slice(offset, offset + 2 * tieWindow));
+  return { start, end: rest ? offset + rest.index + 1 : Math.min(text.length, offset + 2 * tieWindow) };
 }
 
 /**
@@ -49,8 +53,9 @@ export function organizationTies(text: string, organization: Entity, entities: r
 function tieOf(text: string, personMentions: readonly Mention[], orgMentions: readonly Mention[], org: string): string | undefined {
   for (const mention of personMentions) {
     const sentence = sentenceAround(text, mention.start);
-    const before = text.slice(sentence.start, mention.start);
-    const after = text.slice(mention.end, sentence.end);
+    // A tie is stated right beside the name; a bounded window keeps a draft with no full stops linear.
+    const before = text.slice(Math.max(sentence.start, mention.start - tieWindow), mention.start);
+    const after = text.slice(mention.end, Math.min(sentence.end, mention.end + tieWindow));
     // "MCC president Luis Ferreira", "the MCC's president, Luis Ferreira"
     let m = new RegExp(`${org}(?:['’]s)? ${roleWords},? $`, 'u').exec(before);
     if (m) return m[1];

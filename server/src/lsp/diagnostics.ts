@@ -22,11 +22,17 @@ function shippedRuleDocsFolder(): string | undefined {
   return [join(__dirname, '..', 'docs', 'rules'), join(__dirname, '..', '..', '..', 'docs', 'rules')].find((folder) => existsSync(folder));
 }
 
+/** Looked up once per rule: a draft can have tens of thousands of findings. */
+const fileLinks = new Map<string, string | undefined>();
+
 /** A file link to the rule's doc, when the doc is there; no link rather than a dead one. */
 export function ruleDocFileLink(ruleId: string): string | undefined {
-  const folder = shippedRuleDocsFolder();
-  const file = folder && join(folder, `${ruleId}.md`);
-  return file && existsSync(file) ? pathToFileURL(file).toString() : undefined;
+  if (!fileLinks.has(ruleId)) {
+    const folder = shippedRuleDocsFolder();
+    const file = folder && join(folder, `${ruleId}.md`);
+    fileLinks.set(ruleId, file && existsSync(file) ? pathToFileURL(file).toString() : undefined);
+  }
+  return fileLinks.get(ruleId);
 }
 
 /** A command link that opens the rule's doc inside VS Code (the Copydesk client registers the command). */
