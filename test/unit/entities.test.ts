@@ -147,7 +147,7 @@ test('organization cue words, titles and roles', () => {
   assert.equal(find(analysis, 'Harborview University').type, 'organization');
   const moreau = find(analysis, 'Lena Moreau');
   assert.equal(moreau.type, 'person');
-  assert.equal(moreau.role, 'Dr.');
+  assert.equal(moreau.role, null, 'an honorific is not a role (issue 11)');
   assert.equal(find(analysis, 'Paul Okafor').role, 'Sen.');
   const fbi = find(analysis, 'Federal Bureau of Investigation');
   assert.equal(fbi.type, 'organization');
