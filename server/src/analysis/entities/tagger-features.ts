@@ -6,8 +6,14 @@
 import type { NlpWord } from '../nlp';
 import titleTable from '../data/titles.json';
 
-/** Entity type of a word form learnt from the training data (the gazetteer). */
-export type GazetteerLookup = (form: string) => string | undefined;
+/** Names learnt from the training data: entity type by word form, and by a whole name of 2 to 5 words. */
+export interface Gazetteer {
+  word(form: string): string | undefined;
+  /** Key: the name's word forms (see wordForm) joined by spaces. */
+  phrase(key: string): string | undefined;
+}
+
+export const longestGazetteerPhrase = 5;
 
 const honorifics = new Set(titleTable.honorifics);
 const roles = new Set(titleTable.roles);
@@ -39,11 +45,21 @@ export function paragraphFacts(words: readonly NlpWord[]): ParagraphFacts {
   return { allCaps: !anyLower, lowerForms, capitalisedMidSentence };
 }
 
+function kindOf(char: string): string {
+  const code = char.charCodeAt(0);
+  // ASCII first: most words are, and the Unicode classes below are slow.
+  if (code >= 65 && code <= 90) return 'X';
+  if (code >= 97 && code <= 122) return 'x';
+  if (code >= 48 && code <= 57) return 'd';
+  if (code < 128) return char;
+  return /\p{Lu}/u.test(char) ? 'X' : /\p{Ll}/u.test(char) ? 'x' : /\p{Nd}/u.test(char) ? 'd' : /\p{L}/u.test(char) ? 'L' : char;
+}
+
 /** "McCain" -> "XxXx", "U.S." -> "X.X.", "1996-08-22" -> "d-d-d": runs of one kind collapse. */
 export function wordShape(text: string): string {
   let shape = '';
   for (const char of text) {
-    const kind = /\p{Lu}/u.test(char) ? 'X' : /\p{Ll}/u.test(char) ? 'x' : /\p{Nd}/u.test(char) ? 'd' : /\p{L}/u.test(char) ? 'L' : char;
+    const kind = kindOf(char);
     if (!shape.endsWith(kind)) shape += kind;
   }
   return shape.length > 8 ? shape.slice(0, 8) : shape || 'empty';
@@ -69,11 +85,29 @@ function punctuation(text: string): string {
 }
 
 /** The features of every word of a paragraph, in order. */
-export function paragraphFeatures(words: readonly NlpWord[], gazetteer: GazetteerLookup): string[][] {
+/** B-/I- labels from the longest known names, matched left to right, capitalised words only. */
+function phraseMatches(words: readonly NlpWord[], forms: readonly string[], gazetteer: Gazetteer): (string | undefined)[] {
+  const matches = new Array<string | undefined>(words.length);
+  for (let i = 0; i < words.length; i++) {
+    if (!startsUpper.test(words[i].text)) continue;
+    for (let length = Math.min(longestGazetteerPhrase, words.length - i); length >= 2; length--) {
+      const type = gazetteer.phrase(forms.slice(i, i + length).join(' '));
+      if (!type) continue;
+      matches[i] = `B-${type}`;
+      for (let k = 1; k < length; k++) matches[i + k] = `I-${type}`;
+      i += length - 1;
+      break;
+    }
+  }
+  return matches;
+}
+
+export function paragraphFeatures(words: readonly NlpWord[], gazetteer: Gazetteer): string[][] {
   const facts = paragraphFacts(words);
   const forms = words.map((w) => wordForm(w.text));
   const shapes = words.map((w) => wordShape(w.text));
-  const gazetteerTypes = forms.map((f) => gazetteer(f));
+  const gazetteerTypes = forms.map((f) => gazetteer.word(f));
+  const phrases = phraseMatches(words, forms, gazetteer);
   const at = <T>(list: readonly T[], i: number, outside: T): T => (i >= 0 && i < list.length ? list[i] : outside);
   return words.map((word, i) => {
     const form = forms[i];
@@ -117,6 +151,7 @@ export function paragraphFeatures(words: readonly NlpWord[], gazetteer: Gazettee
     if (knownBefore) features.push(`g-1=${knownBefore}`);
     const knownAfter = at(gazetteerTypes, i + 1, undefined);
     if (knownAfter) features.push(`g+1=${knownAfter}`);
+    if (phrases[i]) features.push(`gp=${phrases[i]}`);
     if (!facts.allCaps && startsUpper.test(word.text)) {
       // The same word in lower case elsewhere suggests an ordinary word; capitalised
       // mid-sentence elsewhere suggests a name even at a sentence start.

@@ -6,7 +6,7 @@
 // and load on first use; the output is deterministic.
 
 import type { NlpParagraph } from '../nlp';
-import { paragraphFeatures } from './tagger-features';
+import { paragraphFeatures, type Gazetteer } from './tagger-features';
 
 export const tagLabels = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 export type TagLabel = (typeof tagLabels)[number];
@@ -30,6 +30,8 @@ export interface TaggerWeightsFile {
   transitions: number[];
   /** Entity type -> space-separated lower-case word forms seen mostly as that type in training. */
   gazetteer: Record<string, string>;
+  /** Entity type -> names of 2 to 5 words (word forms joined by spaces), separated by '|'. */
+  phrases: Record<string, string>;
   /** Feature -> [label index, weight, label index, weight, ...] */
   features: Record<string, number[]>;
 }
@@ -117,7 +119,7 @@ interface LoadedModel {
   start: Float64Array;
   transitions: Float64Array;
   temperature: number;
-  gazetteer: Map<string, string>;
+  gazetteer: Gazetteer;
 }
 
 let model: LoadedModel | undefined;
@@ -132,10 +134,15 @@ export function loadWeights(file: TaggerWeightsFile): LoadedModel {
     for (let k = 0; k + 1 < packed.length; k += 2) row[packed[k]] = packed[k + 1] * file.scale;
     weights.set(feature, row);
   }
-  const gazetteer = new Map<string, string>();
+  const words = new Map<string, string>();
   for (const [type, forms] of Object.entries(file.gazetteer)) {
-    for (const form of forms.split(' ')) if (form) gazetteer.set(form, type);
+    for (const form of forms.split(' ')) if (form) words.set(form, type);
   }
+  const phrases = new Map<string, string>();
+  for (const [type, names] of Object.entries(file.phrases)) {
+    for (const name of names.split('|')) if (name) phrases.set(name, type);
+  }
+  const gazetteer: Gazetteer = { word: (form) => words.get(form), phrase: (key) => phrases.get(key) };
   return {
     weights,
     start: Float64Array.from(file.start, (w) => w * file.scale),
@@ -171,7 +178,7 @@ export function tagWithModel(paragraph: NlpParagraph, loaded: LoadedModel): Tagg
   const words = paragraph.words;
   const wordCount = words.length;
   if (wordCount === 0) return [];
-  const features = paragraphFeatures(words, (form) => loaded.gazetteer.get(form));
+  const features = paragraphFeatures(words, loaded.gazetteer);
   const emissions = new Float64Array(wordCount * labelCount);
   for (let i = 0; i < wordCount; i++) {
     const row = i * labelCount;
