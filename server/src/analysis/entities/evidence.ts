@@ -4,6 +4,7 @@
 
 import type { NlpParagraph } from '../nlp';
 import { nameModel } from '../nameModel';
+import type { TaggedWord } from './tagger';
 import type { NeighbourWord, SpanCandidate, Word } from './types';
 import { knownPlaces, organizationEndings, organizationHeads, personVerbs, placeTags, roleWords, stateAbbreviations, titleModifiers } from './tables';
 import { continuesName, continuesSentence, isAcronym, isRoleWord } from './words';
@@ -31,7 +32,7 @@ export interface ParagraphSurroundings {
   trailing: string;
 }
 
-function weighEvidence(c: SpanCandidate, words: Word[], text: string, nlpSpans: Map<string, Set<string>>, resultsTable: boolean, surroundings: ParagraphSurroundings): void {
+function weighEvidence(c: SpanCandidate, words: Word[], text: string, nlpSpans: Map<string, Set<string>>, resultsTable: boolean, surroundings: ParagraphSurroundings, tags: readonly TaggedWord[]): void {
   if (c.tableEntry) return;
   const span = words.slice(c.first, c.last + 1);
   const firstWord = span[0];
@@ -144,6 +145,7 @@ function weighEvidence(c: SpanCandidate, words: Word[], text: string, nlpSpans: 
   c.per += guess.per * 3;
   c.org += guess.org * 3;
   c.loc += guess.loc * 3 + guess.other * 2;
+  weighTaggerVotes(c, tags);
   // National teams are named by their country and stay places.
   if (teamWithScore && !span.some((w) => w.has('Country'))) {
     c.org += 5 + c.loc;
@@ -246,7 +248,7 @@ const organizationThreshold = 3;
  * Weighs the candidates of one paragraph and settles the kind of those with
  * clear evidence. `text` is the paragraph's text in the draft.
  */
-export function weighCandidates(words: Word[], text: string, parsed: NlpParagraph, candidates: SpanCandidate[], surroundings: ParagraphSurroundings): void {
+export function weighCandidates(words: Word[], text: string, parsed: NlpParagraph, candidates: SpanCandidate[], surroundings: ParagraphSurroundings, tags: readonly TaggedWord[]): void {
   // compromise's own spans, keyed by range, as one more piece of evidence.
   const nlpSpans = new Map<string, Set<string>>();
   const add = (spans: { start: number; end: number }[], kind: string) => {
@@ -260,13 +262,39 @@ export function weighCandidates(words: Word[], text: string, parsed: NlpParagrap
   add(parsed.places, 'loc');
   const resultsTable = isResultsTable(words);
   for (const c of candidates) {
-    weighEvidence(c, words, text, nlpSpans, resultsTable, surroundings);
+    weighEvidence(c, words, text, nlpSpans, resultsTable, surroundings, tags);
     if (c.tableEntry) continue;
     const best = Math.max(c.per, c.org);
     if (c.per >= c.org && c.per >= personThreshold && c.per > c.loc) c.kind = 'person';
     else if (c.org > c.per && c.org >= organizationThreshold && c.org > c.loc) c.kind = 'organization';
     c.firm = c.kind !== undefined && best >= 5 && best - Math.min(c.per, c.org) >= 3;
   }
+}
+
+/** How much the trained tagger's reading counts against the hand-written cues: 6, 8 and 12 tried on testa gave PER+ORG F1 within 0.4; 6 keeps the best precision. */
+const taggerWeight = 6;
+
+/**
+ * The trained tagger (tagger.ts) as evidence: each word of the span votes
+ * for its label's type with the tagger's confidence. A span the tagger reads
+ * as exactly one name counts in full, a partial reading half.
+ */
+function weighTaggerVotes(c: SpanCandidate, tags: readonly TaggedWord[]): void {
+  if (tags.length === 0) return;
+  const votes = { PER: 0, ORG: 0, LOC: 0, MISC: 0 };
+  const first = tags[c.first]?.label ?? 'O';
+  const type = first.slice(2);
+  let exact = first.startsWith('B-');
+  for (let k = c.first; k <= c.last; k++) {
+    const { label, confidence } = tags[k] ?? { label: 'O', confidence: 0 };
+    if (label !== 'O') votes[label.slice(2) as keyof typeof votes] += confidence;
+    if (k > c.first && label !== `I-${type}`) exact = false;
+  }
+  if (tags[c.last + 1]?.label === `I-${type}`) exact = false;
+  const share = (exact ? 1 : 0.5) * taggerWeight / (c.last - c.first + 1);
+  c.per += votes.PER * share;
+  c.org += votes.ORG * share;
+  c.loc += (votes.LOC + votes.MISC) * share;
 }
 
 /** A paragraph with many figures (scores, results, standings) reads names differently. */
