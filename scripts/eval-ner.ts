@@ -9,7 +9,9 @@
 // outside what a copy editor's tool is asked to read. Matching is exact on
 // span boundaries and type (GMB also gets an overlap score, because its
 // silver person spans include titles such as "President Bush").
-// compromise alone (people() and organizations()) is scored in the same run.
+// compromise alone (people() and organizations()) and the trained tagger alone
+// (entities/tagger.ts, its labels read as spans) are scored in the same run;
+// "copydesk" is the tagger as evidence plus the document-level steps.
 // The last line is JSON: {"PER":{"p","r","f1"},"ORG":{"p","r","f1"}} for Copydesk.
 
 import { readFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { createContext } from '../server/src/analysis/analyze';
 import { parseDraft } from '../server/src/analysis/draft';
 import { analyzeEntities } from '../server/src/analysis/entities';
 import { parseParagraph } from '../server/src/analysis/nlp';
+import { tagParagraph } from '../server/src/analysis/entities/tagger';
 import { defaultOptions } from '../server/src/analysis/types';
 import { isHeldOut } from '../server/src/analysis/nameFeatures';
 
@@ -211,6 +214,30 @@ function compromiseSpans(text: string): Span[] {
   return spans;
 }
 
+/** The trained tagger alone: its BIO labels read as spans, no document-level steps. */
+function taggerSpans(text: string): Span[] {
+  const draft = parseDraft(text, 'plaintext');
+  const spans: Span[] = [];
+  for (const paragraph of draft.paragraphs) {
+    const parsed = parseParagraph(paragraph.text);
+    const labels = tagParagraph(parsed);
+    let open: Span | undefined;
+    parsed.words.forEach((word, i) => {
+      const label = labels[i].label;
+      const type = label.slice(2);
+      const continues = open && label === `I-${type}` && open.type === type;
+      if (open && !continues) {
+        spans.push(open);
+        open = undefined;
+      }
+      if (continues) open!.end = paragraph.start + word.end;
+      else if (type === 'PER' || type === 'ORG') open = { start: paragraph.start + word.start, end: paragraph.start + word.end, type };
+    });
+    if (open) spans.push(open);
+  }
+  return spans;
+}
+
 // ---------------------------------------------------------------------------
 // Scoring
 
@@ -301,6 +328,7 @@ function main(): void {
 
   const copydesk: Tally = { PER: emptyCounts(), ORG: emptyCounts() };
   const baseline: Tally = { PER: emptyCounts(), ORG: emptyCounts() };
+  const tagger: Tally = { PER: emptyCounts(), ORG: emptyCounts() };
   const errors: ErrorExample[] = [];
   let words = 0;
   const started = performance.now();
@@ -308,11 +336,13 @@ function main(): void {
     const doc = buildDocument(goldDocument);
     words += goldDocument.sentences.reduce((n, s) => n + s.length, 0);
     score(doc, compromiseSpans(doc.text), baseline);
+    score(doc, taggerSpans(doc.text), tagger);
     score(doc, copydeskSpans(doc.text), copydesk, showErrors > 0 ? errors : undefined);
   }
   const seconds = (performance.now() - started) / 1000;
   console.log(`${conll ?? gmb}: ${documents.length} documents, ${words} tokens, ${seconds.toFixed(1)} s`);
   report('compromise', baseline, !!gmb);
+  report('tagger', tagger, !!gmb);
   report('copydesk', copydesk, !!gmb);
   if (showErrors > 0) {
     const byKind = new Map<string, number>();

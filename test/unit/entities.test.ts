@@ -147,7 +147,7 @@ test('organization cue words, titles and roles', () => {
   assert.equal(find(analysis, 'Harborview University').type, 'organization');
   const moreau = find(analysis, 'Lena Moreau');
   assert.equal(moreau.type, 'person');
-  assert.equal(moreau.role, 'Dr.');
+  assert.equal(moreau.role, null, 'an honorific is not a role (issue 11)');
   assert.equal(find(analysis, 'Paul Okafor').role, 'Sen.');
   const fbi = find(analysis, 'Federal Bureau of Investigation');
   assert.equal(fbi.type, 'organization');
@@ -226,9 +226,11 @@ test('a story with thousands of names stays fast', () => {
   const parseStarted = performance.now();
   for (const p of parseDraft(text, 'plaintext').paragraphs) parseParagraph(p.text);
   const parsing = performance.now() - parseStarted;
-  const started = performance.now();
+  // CPU time, not wall time: the machine running the tests may be shared.
+  const started = process.cpuUsage();
   const analysis = entitiesOf(text);
-  const resolving = performance.now() - started;
+  const cpu = process.cpuUsage(started);
+  const resolving = (cpu.user + cpu.system) / 1000;
   assert.ok(analysis.entities.length > 600, `found ${analysis.entities.length}`);
   assertRangesExact(text, analysis);
   assert.ok(parsing < 20_000, `compromise took ${Math.round(parsing)} ms`);

@@ -3,7 +3,7 @@
 // titles ("Foreign Minister") kept out of the name and recorded as the role.
 
 import type { SpanCandidate, TableEntry, Word } from './types';
-import { honorifics, nameParticles, nonNames, organizationEndings, organizationHeads, tableByFirstWord, timeTags, titleModifiers } from './tables';
+import { courtesyTitles, honorifics, nameParticles, nonNames, occupationEnding, organizationEndings, organizationHeads, pluralTitles, roleWords, stateAbbreviations, tableByFirstWord, timeTags, titleModifiers } from './tables';
 import { continuesName } from './words';
 
 function findTableMatch(words: Word[], i: number, text: string): { entry: TableEntry; length: number } | undefined {
@@ -55,13 +55,15 @@ export function buildCandidates(words: Word[], text: string, midSentenceCapitals
     const match = findTableMatch(words, i, text);
     const following = match && words[i + match.length];
     // "UN Security Council", "Reuters Television": the table names only part of a longer name.
-    const partOfLongerName = following && following.capitalised && continuesName(text, words[i + match.length - 1], following);
+    // But a title after it is not part of it: "Fed Chair Tomas Berg".
+    const partOfLongerName = following && following.capitalised && continuesName(text, words[i + match.length - 1], following) && !honorifics.has(following.bare);
     if (match && !partOfLongerName) {
       candidates.push({ first: i, last: i + match.length - 1, role: null, tableEntry: match.entry, per: 0, org: 10, loc: 0, kind: 'organization', firm: true });
       i += match.length;
       continue;
     }
-    if (!words[i].capitalised) {
+    // "The White House": a capitalised article before a table name is not part of it.
+    if (!words[i].capitalised || (words[i].fold === 'the' && i + 1 < words.length && findTableMatch(words, i + 1, text))) {
       i++;
       continue;
     }
@@ -88,7 +90,8 @@ export function buildCandidates(words: Word[], text: string, midSentenceCapitals
           last += 3;
           continue;
         }
-        if ((next.fold === '&' || next.text === 'and') && !organizationEndings.has(words[last].bare) && after.capitalised && continuesName(text, next, after) && organizationEndings.has(lastCapitalisedAfter(words, last + 2, text))) {
+        // "Procter and Gamble Co", "Barnes & Noble Inc"; but "Credit Suisse and Deutsche Bank" are two.
+        if ((next.fold === '&' || (next.text === 'and' && last === i)) && !organizationEndings.has(words[last].bare) && after.capitalised && continuesName(text, next, after) && organizationEndings.has(lastCapitalisedAfter(words, last + 2, text))) {
           last += 2;
           continue;
         }
@@ -99,11 +102,34 @@ export function buildCandidates(words: Word[], text: string, midSentenceCapitals
       }
       break;
     }
-    candidates.push(...shapeCandidate(words, i, last, text, midSentenceCapitals));
+    const shaped = shapeCandidate(words, i, last, text, midSentenceCapitals);
+    // "Federal Reserve Chair Ana Ruiz": the table name before a title belongs to the role.
+    const previous = candidates[candidates.length - 1];
+    if (previous?.tableEntry && previous.last === i - 1 && shaped[0]?.role && continuesName(text, words[i - 1], words[i])) {
+      shaped[0].role = text.slice(words[previous.first].start, words[i].start) + shaped[0].role;
+    }
+    candidates.push(...shaped);
     i = last + 1;
   }
+  sharePluralTitles(candidates, words, text);
   return candidates;
 }
+
+/** "Sens. Ada Whitcomb and Lyle Brandvold": a plural title covers the name joined to its own by "and". */
+function sharePluralTitles(candidates: SpanCandidate[], words: Word[], text: string): void {
+  for (let n = 0; n + 1 < candidates.length; n++) {
+    const c = candidates[n];
+    const next = candidates[n + 1];
+    if (!c.role || !pluralTitles.has(foldTitle(c.role))) continue;
+    if (next.first !== c.last + 2 || words[c.last + 1].fold !== 'and' || next.role) continue;
+    if (words[next.first].sentenceId !== words[c.last].sentenceId || /[,;:.]/.test(text.slice(words[c.last].end, words[next.first].start))) continue;
+    next.role = c.role;
+    next.per += 6;
+  }
+}
+
+/** The last word of a title, folded without its period: "Sens." -> "sens". */
+const foldTitle = (role: string) => role.trim().split(/\s+/).pop()!.toLowerCase().replace(/\.$/, '');
 
 /** The bare form of the last capitalised word of the run starting at i. */
 function lastCapitalisedAfter(words: Word[], i: number, text: string): string {
@@ -129,7 +155,8 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
     return /^\p{Lu}\p{Ll}+-\p{Ll}/u.test(w.text) && !midSentenceCapitals.has(w.fold);
   };
   // Sentence-initial (or quote-initial) common words: "Despite", "The", "Officials".
-  const introducesTitle = (k: number) => k < last && (honorifics.has(words[k + 1].bare) || titleModifiers.has(words[k + 1].bare)) && !words[k].has('Determiner');
+  // "Federal Reserve Chair", "National Bank": a sentence-initial adjective that opens a title or an organization stays.
+  const introducesTitle = (k: number) => k < last && (honorifics.has(words[k + 1].bare) || titleModifiers.has(words[k + 1].bare) || organizationEndings.has(words[k + 1].bare)) && !words[k].has('Determiner');
   while (first <= last && opensSentenceOrQuote(words[first]) && ((isCommonWord(words[first]) && !introducesTitle(first)) || words[first].fold === 'the')) first++;
   while (first <= last && (words[first].fold === 'the' || (words[first].fold === 'a' && text[words[first].end] !== '.'))) first++;
   if (first > last) return [];
@@ -137,6 +164,13 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
   const result: SpanCandidate[] = [];
   let role: string | null = null;
   let per = 0;
+  // "Psychotherapist Lena Varga": an occupation opening the sentence is a title, not a first name.
+  const opening = words[first];
+  if (first < last && opensSentenceOrQuote(opening) && !opening.has('Person') && (roleWords.has(opening.bare) || occupationEnding.test(opening.bare)) && !honorifics.has(opening.bare)) {
+    role = opening.text;
+    per += 4;
+    first++;
+  }
   const isTitleWord = (w: Word) => honorifics.has(w.bare) || titleModifiers.has(w.bare);
   if (!organizationEndings.has(words[last].bare) && last > first) {
     // The name proper: the words after the last title word.
@@ -150,7 +184,9 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
       while (t > first && (isTitleWord(words[t - 1]) || words[t - 1].has('Demonym') || (words[t - 1].has('Adjective') && !words[t - 1].has('Person')))) t--;
       // Keep an abbreviated title's period: "Dr.", "Sen.".
       const titleEnd = words[k - 1].end + (text[words[k - 1].end] === '.' ? 1 : 0);
-      role = text.slice(words[first].start, titleEnd);
+      // "Mr.", "Mrs.", "Dr." say someone is a person, not what the person does.
+      const courtesyOnly = words.slice(first, k).every((w) => courtesyTitles.has(w.bare));
+      role = courtesyOnly ? null : text.slice(words[first].start, titleEnd);
       per += 6;
       if (t > first) result.push(...shapeCandidate(words, first, t - 1, text, midSentenceCapitals));
       first = k;
@@ -161,6 +197,8 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
   if (span.length === 1 && (span[0].has('Demonym') || (span[0].has('Adjective') && !span[0].has('ProperNoun')))) return result;
   if (span.every((w) => !/\p{L}/u.test(w.text))) return result;
   if (span.length === 1 && nonNames.has(span[0].bare)) return result;
+  // "Ill." after a city, "D-Ill." after a lawmaker: a state, never a surname.
+  if (span.length === 1 && ((stateAbbreviations.has(span[0].bare) && text[span[0].end] === '.') || /^[DRI]-\p{Lu}\p{L}*\.?$/u.test(span[0].text))) return result;
   result.push({ first, last, role, per, org: 0, loc: 0, firm: false });
   return result;
 }

@@ -13,6 +13,7 @@ import { buildCandidates, draftDependentWords, midSentenceCapitalsOf } from './c
 import { isResultsTable, weighCandidates, type ParagraphSurroundings } from './evidence';
 import type { Candidate, NeighbourWord, SpanCandidate, Word } from './types';
 import { paragraphWords } from './words';
+import { tagParagraph } from './tagger';
 
 export interface ParagraphSummary {
   /** Words this paragraph capitalises mid-sentence. */
@@ -85,7 +86,7 @@ function computeCandidates(prose: string, raw: string, surroundings: ParagraphSu
   const parsed = parseParagraph(prose);
   const words = paragraphWords(parsed);
   const candidates = buildCandidates(words, raw, midSentenceCapitals);
-  weighCandidates(words, raw, parsed, candidates, surroundings);
+  weighCandidates(words, raw, parsed, candidates, surroundings, tagParagraph(parsed));
   return candidates.map((c) => settled(c, words));
 }
 

@@ -51,3 +51,12 @@ for (const entry of table) {
     tableByFirstWord.set(form.words[0], list);
   }
 }
+
+/** Honorifics that say nothing of what a person does ("Mr.", "Dr."): evidence of a person, never a role. */
+export const courtesyTitles = new Set(titleTable.courtesyTitles);
+/** "Sens. Ada Whitcomb and Lyle Brandvold": the title covers the next name too. */
+export const pluralTitles = new Set(titleTable.pluralTitles);
+/** AP state abbreviations, folded without the final period ("ill", "n.y"). */
+export const stateAbbreviations = new Set(titleTable.stateAbbreviations.map((s) => foldName(s).replace(/\.$/, '')));
+/** Lower-case nouns of occupations the roles table does not list: "pediatrician", "psychotherapist". */
+export const occupationEnding = /^\p{Ll}[\p{Ll}-]{3,}(?:ician|ist|ologist|iatrist|apist)$/u;

@@ -2,7 +2,7 @@
 // with folded forms and capitalisation, and how consecutive words join.
 
 import { foldName, type NlpParagraph } from '../nlp';
-import { honorifics } from './tables';
+import { honorifics, occupationEnding, roleWords } from './tables';
 import type { Word } from './types';
 
 /** The words of one paragraph, offsets relative to the paragraph. */
@@ -49,4 +49,10 @@ export function continuesName(text: string, a: Word, b: Word): boolean {
 
 export function continuesSentence(text: string, a: Word, b: Word): boolean {
   return a.sentenceId === b.sentenceId && /^[\s,]*$/.test(text.slice(a.end, b.start)) && !a.possessive;
+}
+
+/** A lower-case word that says what a person does: "striker", "pediatrician", "spokesman". */
+export function isRoleWord(w: Word): boolean {
+  if (w.capitalised) return roleWords.has(w.bare);
+  return roleWords.has(w.bare) || (occupationEnding.test(w.bare) && !w.has('Verb') && !w.has('Adjective'));
 }

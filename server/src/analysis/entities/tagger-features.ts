@@ -1,0 +1,163 @@
+// Features of one word for the trained name tagger (tagger.ts), shared by the
+// training script so that training and inference can never disagree. Every
+// feature is a short string; the weights file maps the strings it kept to
+// per-label weights, and a string it never saw simply contributes nothing.
+
+import type { NlpWord } from '../nlp';
+import titleTable from '../data/titles.json';
+
+/** Names learnt from the training data: entity type by word form, and by a whole name of 2 to 5 words. */
+export interface Gazetteer {
+  word(form: string): string | undefined;
+  /** Key: the name's word forms (see wordForm) joined by spaces. */
+  phrase(key: string): string | undefined;
+}
+
+export const longestGazetteerPhrase = 5;
+
+const honorifics = new Set(titleTable.honorifics);
+const roles = new Set(titleTable.roles);
+const titleModifiers = new Set(titleTable.titleModifiers);
+
+/** Facts about the whole paragraph that single-word features refer to. */
+export interface ParagraphFacts {
+  /** No lower-case letter anywhere: a headline or a shouted line, where capitals say little. */
+  allCaps: boolean;
+  /** Word forms (lower case) written in lower case somewhere in the paragraph. */
+  lowerForms: Set<string>;
+  /** Word forms (lower case) capitalised somewhere other than at a sentence start. */
+  capitalisedMidSentence: Set<string>;
+}
+
+const hasLower = /\p{Ll}/u;
+const startsUpper = /^\p{Lu}/u;
+
+export function paragraphFacts(words: readonly NlpWord[]): ParagraphFacts {
+  const lowerForms = new Set<string>();
+  const capitalisedMidSentence = new Set<string>();
+  let anyLower = false;
+  for (const word of words) {
+    if (hasLower.test(word.text)) anyLower = true;
+    const form = word.text.toLowerCase();
+    if (/^\p{Ll}/u.test(word.text)) lowerForms.add(form);
+    else if (!word.sentenceStart && startsUpper.test(word.text)) capitalisedMidSentence.add(form);
+  }
+  return { allCaps: !anyLower, lowerForms, capitalisedMidSentence };
+}
+
+function kindOf(char: string): string {
+  const code = char.charCodeAt(0);
+  // ASCII first: most words are, and the Unicode classes below are slow.
+  if (code >= 65 && code <= 90) return 'X';
+  if (code >= 97 && code <= 122) return 'x';
+  if (code >= 48 && code <= 57) return 'd';
+  if (code < 128) return char;
+  return /\p{Lu}/u.test(char) ? 'X' : /\p{Ll}/u.test(char) ? 'x' : /\p{Nd}/u.test(char) ? 'd' : /\p{L}/u.test(char) ? 'L' : char;
+}
+
+/** "McCain" -> "XxXx", "U.S." -> "X.X.", "1996-08-22" -> "d-d-d": runs of one kind collapse. */
+export function wordShape(text: string): string {
+  let shape = '';
+  for (const char of text) {
+    const kind = kindOf(char);
+    if (!shape.endsWith(kind)) shape += kind;
+  }
+  return shape.length > 8 ? shape.slice(0, 8) : shape || 'empty';
+}
+
+/** Lower case, digits folded to 0, so "1996" and "2004" share a form. */
+export function wordForm(text: string): string {
+  return text.toLowerCase().replace(/\p{Nd}/gu, '0') || '<empty>';
+}
+
+function titleKind(form: string): string | undefined {
+  const bare = form.replace(/\.$/, '');
+  if (honorifics.has(bare)) return 'honorific';
+  if (roles.has(bare)) return 'role';
+  if (titleModifiers.has(bare)) return 'modifier';
+  return undefined;
+}
+
+function punctuation(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed === '') return text === '' ? 'none' : 'space';
+  return trimmed.replace(/\p{Pi}|\p{Pf}|["']/gu, 'q').slice(0, 2);
+}
+
+/** The features of every word of a paragraph, in order. */
+/** B-/I- labels from the longest known names, matched left to right, capitalised words only. */
+function phraseMatches(words: readonly NlpWord[], forms: readonly string[], gazetteer: Gazetteer): (string | undefined)[] {
+  const matches = new Array<string | undefined>(words.length);
+  for (let i = 0; i < words.length; i++) {
+    if (!startsUpper.test(words[i].text)) continue;
+    for (let length = Math.min(longestGazetteerPhrase, words.length - i); length >= 2; length--) {
+      const type = gazetteer.phrase(forms.slice(i, i + length).join(' '));
+      if (!type) continue;
+      matches[i] = `B-${type}`;
+      for (let k = 1; k < length; k++) matches[i + k] = `I-${type}`;
+      i += length - 1;
+      break;
+    }
+  }
+  return matches;
+}
+
+export function paragraphFeatures(words: readonly NlpWord[], gazetteer: Gazetteer): string[][] {
+  const facts = paragraphFacts(words);
+  const forms = words.map((w) => wordForm(w.text));
+  const shapes = words.map((w) => wordShape(w.text));
+  const gazetteerTypes = forms.map((f) => gazetteer.word(f));
+  const phrases = phraseMatches(words, forms, gazetteer);
+  const at = <T>(list: readonly T[], i: number, outside: T): T => (i >= 0 && i < list.length ? list[i] : outside);
+  return words.map((word, i) => {
+    const form = forms[i];
+    const shape = shapes[i];
+    const capsPrefix = facts.allCaps ? 'C' : '';
+    const features = [
+      'bias',
+      `w=${form}`,
+      `s=${capsPrefix}${shape}`,
+      `w-1=${at(forms, i - 1, '<s>')}`,
+      `w+1=${at(forms, i + 1, '</s>')}`,
+      `w-2=${at(forms, i - 2, '<s>')}`,
+      `w+2=${at(forms, i + 2, '</s>')}`,
+      `w-1w=${at(forms, i - 1, '<s>')}|${form}`,
+      `ww+1=${form}|${at(forms, i + 1, '</s>')}`,
+      `s-1=${capsPrefix}${at(shapes, i - 1, '<s>')}`,
+      `s+1=${capsPrefix}${at(shapes, i + 1, '</s>')}`,
+      `s-1s+1=${capsPrefix}${at(shapes, i - 1, '<s>')}|${shape}|${at(shapes, i + 1, '</s>')}`,
+      `pre=${punctuation(word.pre)}`,
+      `post=${punctuation(word.post)}`,
+    ];
+    if (word.sentenceStart) features.push(`start|s=${capsPrefix}${shape}`);
+    if (word.possessive) features.push('possessive');
+    const letters = form.replace(/\./g, '');
+    for (let n = 1; n <= 4 && n < letters.length; n++) {
+      features.push(`suf${n}=${letters.slice(-n)}`);
+      if (n <= 3) features.push(`pre${n}=${letters.slice(0, n)}`);
+    }
+    for (const tag of word.tags) features.push(`t=${tag}`);
+    for (const tag of at(words, i - 1, undefined)?.tags ?? []) features.push(`t-1=${tag}`);
+    for (const tag of at(words, i + 1, undefined)?.tags ?? []) features.push(`t+1=${tag}`);
+    const title = titleKind(form);
+    if (title) features.push(`title=${title}`);
+    const titleBefore = i > 0 ? titleKind(forms[i - 1]) : undefined;
+    if (titleBefore) features.push(`title-1=${titleBefore}`);
+    const titleAfter = i + 1 < words.length ? titleKind(forms[i + 1]) : undefined;
+    if (titleAfter) features.push(`title+1=${titleAfter}`);
+    const known = gazetteerTypes[i];
+    if (known) features.push(`g=${known}`, `g|s=${known}|${capsPrefix}${shape}`);
+    const knownBefore = at(gazetteerTypes, i - 1, undefined);
+    if (knownBefore) features.push(`g-1=${knownBefore}`);
+    const knownAfter = at(gazetteerTypes, i + 1, undefined);
+    if (knownAfter) features.push(`g+1=${knownAfter}`);
+    if (phrases[i]) features.push(`gp=${phrases[i]}`);
+    if (!facts.allCaps && startsUpper.test(word.text)) {
+      // The same word in lower case elsewhere suggests an ordinary word; capitalised
+      // mid-sentence elsewhere suggests a name even at a sentence start.
+      if (facts.lowerForms.has(word.text.toLowerCase())) features.push('lower-elsewhere');
+      if (word.sentenceStart && facts.capitalisedMidSentence.has(word.text.toLowerCase())) features.push('capitalised-elsewhere');
+    }
+    return features;
+  });
+}

@@ -1,0 +1,217 @@
+// A trained name tagger: an averaged structured perceptron over the words
+// compromise finds in a paragraph, labelling each word B-/I- PER, ORG, LOC or
+// MISC, or O, with first-order Viterbi decoding. Places and other names are
+// labelled so that the recogniser can reject them, not only to find people and
+// organizations. Weights come from `npm run train:ner` (scripts/train-ner.ts)
+// and load on first use; the output is deterministic.
+
+import type { NlpParagraph } from '../nlp';
+import { paragraphFeatures, type Gazetteer } from './tagger-features';
+
+export const tagLabels = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
+export type TagLabel = (typeof tagLabels)[number];
+export const labelCount = tagLabels.length;
+
+export interface TaggedWord {
+  label: TagLabel;
+  /** How sure the tagger is of this word's label, 0 to 1 (a softmax over max-marginal scores). */
+  confidence: number;
+}
+
+/** The weights file as written by scripts/train-ner.ts. */
+export interface TaggerWeightsFile {
+  labels: string[];
+  /** Stored weights are integers; multiply by scale. */
+  scale: number;
+  /** Softens score differences into confidences; chosen on the development sets. */
+  temperature: number;
+  start: number[];
+  /** transitions[previous * labels + next] */
+  transitions: number[];
+  /** Entity type -> space-separated lower-case word forms seen mostly as that type in training. */
+  gazetteer: Record<string, string>;
+  /** Entity type -> names of 2 to 5 words (word forms joined by spaces), separated by '|'. */
+  phrases: Record<string, string>;
+  /** Feature -> [label index, weight, label index, weight, ...] */
+  features: Record<string, number[]>;
+}
+
+/** I-X may only follow B-X or I-X; everything else is allowed. `previous` -1 is the paragraph start. */
+export function allowedTransition(previous: number, next: number): boolean {
+  const label = tagLabels[next];
+  if (!label.startsWith('I-')) return true;
+  if (previous < 0) return false;
+  const before = tagLabels[previous];
+  return before !== 'O' && before.slice(2) === label.slice(2);
+}
+
+const forbidden = -1e9;
+
+/**
+ * Best label sequence under emission scores (words x labels, row-major) plus
+ * start and transition scores; disallowed transitions are never taken.
+ */
+export function viterbi(emissions: Float64Array, wordCount: number, start: ArrayLike<number>, transitions: ArrayLike<number>): number[] {
+  const { forward, backPointers } = forwardPass(emissions, wordCount, start, transitions);
+  const path = new Array<number>(wordCount);
+  if (wordCount === 0) return path;
+  let best = 0;
+  const last = (wordCount - 1) * labelCount;
+  for (let y = 1; y < labelCount; y++) if (forward[last + y] > forward[last + best]) best = y;
+  for (let i = wordCount - 1; i >= 0; i--) {
+    path[i] = best;
+    best = backPointers[i * labelCount + best];
+  }
+  return path;
+}
+
+function forwardPass(emissions: Float64Array, wordCount: number, start: ArrayLike<number>, transitions: ArrayLike<number>) {
+  const forward = new Float64Array(wordCount * labelCount);
+  const backPointers = new Int8Array(wordCount * labelCount);
+  for (let y = 0; y < labelCount; y++) {
+    forward[y] = (allowedTransition(-1, y) ? start[y] : forbidden) + emissions[y];
+  }
+  for (let i = 1; i < wordCount; i++) {
+    const row = i * labelCount;
+    const previousRow = row - labelCount;
+    for (let y = 0; y < labelCount; y++) {
+      let best = -Infinity;
+      let bestFrom = 0;
+      for (let from = 0; from < labelCount; from++) {
+        const score = forward[previousRow + from] + (allowedTransition(from, y) ? transitions[from * labelCount + y] : forbidden);
+        if (score > best) {
+          best = score;
+          bestFrom = from;
+        }
+      }
+      forward[row + y] = best + emissions[row + y];
+      backPointers[row + y] = bestFrom;
+    }
+  }
+  return { forward, backPointers };
+}
+
+/** Best score of any sequence through each (word, label): forward plus backward Viterbi scores. */
+function maxMarginals(emissions: Float64Array, wordCount: number, start: ArrayLike<number>, transitions: ArrayLike<number>): Float64Array {
+  const { forward } = forwardPass(emissions, wordCount, start, transitions);
+  const backward = new Float64Array(wordCount * labelCount);
+  for (let i = wordCount - 2; i >= 0; i--) {
+    const row = i * labelCount;
+    const nextRow = row + labelCount;
+    for (let y = 0; y < labelCount; y++) {
+      let best = -Infinity;
+      for (let next = 0; next < labelCount; next++) {
+        const score = (allowedTransition(y, next) ? transitions[y * labelCount + next] : forbidden) + emissions[nextRow + next] + backward[nextRow + next];
+        if (score > best) best = score;
+      }
+      backward[row + y] = best;
+    }
+  }
+  for (let k = 0; k < forward.length; k++) forward[k] += backward[k];
+  return forward;
+}
+
+// ---------------------------------------------------------------------------
+// The loaded model
+
+interface LoadedModel {
+  weights: Map<string, Float64Array>;
+  start: Float64Array;
+  transitions: Float64Array;
+  temperature: number;
+  gazetteer: Gazetteer;
+}
+
+let model: LoadedModel | undefined;
+let loadMilliseconds = 0;
+
+/** Turns the compact file into lookup tables; exported so training can check what it wrote. */
+export function loadWeights(file: TaggerWeightsFile): LoadedModel {
+  if (file.labels.join() !== tagLabels.join()) throw new Error('ner-weights.json was trained with other labels; run npm run train:ner');
+  const weights = new Map<string, Float64Array>();
+  for (const [feature, packed] of Object.entries(file.features)) {
+    const row = new Float64Array(labelCount);
+    for (let k = 0; k + 1 < packed.length; k += 2) row[packed[k]] = packed[k + 1] * file.scale;
+    weights.set(feature, row);
+  }
+  const words = new Map<string, string>();
+  for (const [type, forms] of Object.entries(file.gazetteer)) {
+    for (const form of forms.split(' ')) if (form) words.set(form, type);
+  }
+  const phrases = new Map<string, string>();
+  for (const [type, names] of Object.entries(file.phrases)) {
+    for (const name of names.split('|')) if (name) phrases.set(name, type);
+  }
+  const gazetteer: Gazetteer = { word: (form) => words.get(form), phrase: (key) => phrases.get(key) };
+  return {
+    weights,
+    start: Float64Array.from(file.start, (w) => w * file.scale),
+    transitions: Float64Array.from(file.transitions, (w) => w * file.scale),
+    temperature: file.temperature,
+    gazetteer,
+  };
+}
+
+function loadedModel(): LoadedModel {
+  if (!model) {
+    const started = performance.now();
+    // Required on first use (not imported), so a session that never asks for
+    // names never parses the weights; esbuild still bundles the file.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    model = loadWeights(require('../data/ner-weights.json') as TaggerWeightsFile);
+    loadMilliseconds = performance.now() - started;
+  }
+  return model;
+}
+
+/** Milliseconds the weights took to load, 0 until the first paragraph is tagged. */
+export function taggerLoadMs(): number {
+  return loadMilliseconds;
+}
+
+export function isTaggerLoaded(): boolean {
+  return model !== undefined;
+}
+
+/** Labels for the words of a paragraph as scored by the given model (the training script passes its own). */
+export function tagWithModel(paragraph: NlpParagraph, loaded: LoadedModel): TaggedWord[] {
+  const words = paragraph.words;
+  const wordCount = words.length;
+  if (wordCount === 0) return [];
+  const features = paragraphFeatures(words, loaded.gazetteer);
+  const emissions = new Float64Array(wordCount * labelCount);
+  for (let i = 0; i < wordCount; i++) {
+    const row = i * labelCount;
+    for (const feature of features[i]) {
+      const weights = loaded.weights.get(feature);
+      if (!weights) continue;
+      for (let y = 0; y < labelCount; y++) emissions[row + y] += weights[y];
+    }
+  }
+  const path = viterbi(emissions, wordCount, loaded.start, loaded.transitions);
+  const marginals = maxMarginals(emissions, wordCount, loaded.start, loaded.transitions);
+  return path.map((y, i) => {
+    const row = i * labelCount;
+    let total = 0;
+    for (let other = 0; other < labelCount; other++) {
+      total += Math.exp((marginals[row + other] - marginals[row + y]) / loaded.temperature);
+    }
+    return { label: tagLabels[y], confidence: 1 / total };
+  });
+}
+
+const tagged = new WeakMap<NlpParagraph, readonly TaggedWord[]>();
+
+/**
+ * One label per word of `paragraph.words`, in order. Results are kept per
+ * parsed paragraph, and parsed paragraphs are cached by text in nlp.ts, so a
+ * paragraph that has not changed is not tagged again.
+ */
+export function tagParagraph(paragraph: NlpParagraph): TaggedWord[] {
+  let result = tagged.get(paragraph);
+  if (!result) {
+    result = Object.freeze(tagWithModel(paragraph, loadedModel()));
+    tagged.set(paragraph, result);
+  }
+  return [...result];
+}

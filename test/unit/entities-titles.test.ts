@@ -1,0 +1,84 @@
+// Titles, roles and the names that are not people, as a copy editor reads
+// them. Fixture drafts written for these tests, in the manner of wire copy.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createContext } from '../../server/src/analysis/analyze';
+import { parseDraft } from '../../server/src/analysis/draft';
+import { analyzeEntities, type Entity } from '../../server/src/analysis/entities';
+import { defaultOptions } from '../../server/src/analysis/types';
+
+const entitiesOf = (text: string) => analyzeEntities(createContext(parseDraft(text, 'plaintext'), defaultOptions)).entities;
+
+function entity(list: Entity[], name: string, type: Entity['type']): Entity {
+  const found = list.find((e) => e.name === name && e.type === type);
+  assert.ok(found, `no ${type} named ${name}; found: ${list.map((e) => `${e.type}:${e.name}`).join(', ')}`);
+  return found;
+}
+const noEntityNamed = (list: Entity[], pattern: RegExp) =>
+  assert.ok(!list.some((e) => pattern.test(e.name)), `unexpected: ${list.filter((e) => pattern.test(e.name)).map((e) => `${e.type}:${e.name}`).join(', ')}`);
+
+test('compound titles: the organization in a title is an organization, the title is the role, neither is in the name', () => {
+  const list = entitiesOf(
+    'Transit Board Chair Marisol Quintero said fares would rise in March.\n\n' +
+      'Federal Reserve Chair Ana Ruiz and Fed Chair Tomas Berg disagreed about the timing.',
+  );
+  assert.equal(entity(list, 'Marisol Quintero', 'person').role, 'Transit Board Chair');
+  assert.equal(entity(list, 'Ana Ruiz', 'person').role, 'Federal Reserve Chair');
+  assert.equal(entity(list, 'Tomas Berg', 'person').role, 'Fed Chair');
+  entity(list, 'Federal Reserve', 'organization');
+  noEntityNamed(list, /Chair/);
+});
+
+test('plural titles cover both names they introduce', () => {
+  const list = entitiesOf('Sens. Ada Whitcomb and Lyle Brandvold introduced the bill on Tuesday. Reps. Joe Tull and Mara Finch voted against it.');
+  for (const [name, role] of [['Ada Whitcomb', 'Sens.'], ['Lyle Brandvold', 'Sens.'], ['Joe Tull', 'Reps.'], ['Mara Finch', 'Reps.']]) {
+    assert.equal(entity(list, name, 'person').role, role, name);
+  }
+  noEntityNamed(list, /^(?:Sens|Reps)\./);
+});
+
+test('occupational titles before a name, lower case or opening the sentence', () => {
+  const list = entitiesOf('The pediatrician Omar Haddad treated the boy. Psychotherapist Lena Varga and economist Tom Reyes testified on Monday.');
+  assert.equal(entity(list, 'Omar Haddad', 'person').role, 'pediatrician');
+  assert.equal(entity(list, 'Lena Varga', 'person').role, 'Psychotherapist');
+  assert.equal(entity(list, 'Tom Reyes', 'person').role, 'economist');
+});
+
+test('a role opening the sentence names its holder after a comma', () => {
+  const list = entitiesOf('A spokesman for Lakeview Mutual, Paul Desrosiers, said the claims would be paid by June.');
+  assert.equal(entity(list, 'Paul Desrosiers', 'person').role, 'spokesman for Lakeview Mutual');
+  entity(list, 'Lakeview Mutual', 'organization');
+});
+
+test('honorifics mark a person but are not roles', () => {
+  const list = entitiesOf('Mr. Haddad said he was tired, and Mrs. Varga agreed. Dr. Irene Cole did not. Ms. Ota declined to comment.');
+  for (const name of ['Haddad', 'Varga', 'Irene Cole', 'Ota']) assert.equal(entity(list, name, 'person').role, null, name);
+});
+
+test('places, companies and indexes are not people', () => {
+  const list = entitiesOf(
+    'Analysts at Goldman Sachs cut their forecast on Friday. Goldman said demand was weak, and ratings from Nielsen showed a drop.\n\n' +
+      'The Dow Jones Industrial Average fell 2 percent and the Nasdaq Composite Index lost 3 percent.\n\n' +
+      'The governor spoke in Little Rock, Ark., and then in Peoria, Ill., before Sen. Dana Holt (D-Ill.) replied.',
+  );
+  const people = list.filter((e) => e.type === 'person').map((e) => e.name);
+  assert.deepEqual(people, ['Dana Holt']);
+  entity(list, 'Goldman Sachs', 'organization');
+  noEntityNamed(list, /Ill|Ark|Little Rock|Peoria|Average|Composite/);
+});
+
+test('two organizations joined by "and" stay two; the White House and an appositive-described group are organizations', () => {
+  const list = entitiesOf(
+    'Credit Suisse and Deutsche Bank agreed to pay fines. The White House said the Federal Reserve would act.\n\n' +
+      'The plan drew fire from Harbor Watch, a consumer advocacy group, on Monday.',
+  );
+  for (const name of ['Credit Suisse', 'Deutsche Bank', 'White House', 'Federal Reserve', 'Harbor Watch']) entity(list, name, 'organization');
+  noEntityNamed(list, / and /);
+});
+
+test('a company name joined by "and" or "&" stays one organization', () => {
+  const list = entitiesOf('Shares of Harlan and Reddy Co rose after Barnes & Whitcombe Inc reported earnings.');
+  entity(list, 'Harlan and Reddy Co', 'organization');
+  entity(list, 'Barnes & Whitcombe Inc', 'organization');
+});

@@ -1,0 +1,139 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseParagraph, type NlpParagraph } from '../../server/src/analysis/nlp';
+import { isTaggerLoaded, tagLabels, tagParagraph, taggerLoadMs, type TaggedWord } from '../../server/src/analysis/entities/tagger';
+import { wordShape } from '../../server/src/analysis/entities/tagger-features';
+
+// Fixture drafts written for these tests, in the manner of wire copy.
+const lede =
+  'SPRINGDALE, Ark. (AP) — Maria Delgado, a spokeswoman for the American Red Cross, said Tuesday that volunteers ' +
+  'from Little Rock would reach the flooded county by nightfall, while Gov. Thomas Whitlock asked the Federal Emergency ' +
+  'Management Agency for more trucks.';
+
+/** Names the tagger found, as text and type. */
+function names(text: string): string[] {
+  const parsed = parseParagraph(text);
+  const tagged = tagParagraph(parsed);
+  const found: string[] = [];
+  let open: { start: number; end: number; type: string } | undefined;
+  const close = () => {
+    if (open) found.push(`${open.type} ${text.slice(open.start, open.end)}`);
+    open = undefined;
+  };
+  parsed.words.forEach((word, i) => {
+    const label = tagged[i].label;
+    if (label === 'O' || label.startsWith('B-')) close();
+    if (label.startsWith('B-')) open = { start: word.start, end: word.end, type: label.slice(2) };
+    else if (label.startsWith('I-') && open) open.end = word.end;
+  });
+  close();
+  return found;
+}
+
+function assertWellFormed(paragraph: NlpParagraph, tagged: TaggedWord[]): void {
+  assert.equal(tagged.length, paragraph.words.length);
+  tagged.forEach((t, i) => {
+    assert.ok(tagLabels.includes(t.label), t.label);
+    assert.ok(t.confidence > 0 && t.confidence <= 1, `confidence ${t.confidence}`);
+    if (t.label.startsWith('I-')) {
+      const before = tagged[i - 1]?.label;
+      assert.ok(before && before !== 'O' && before.slice(2) === t.label.slice(2), `${before} then ${t.label}`);
+    }
+  });
+}
+
+// Runs first in this file's process: nothing has been tagged yet.
+test('the weights load on first use, not on import, and report their load time', () => {
+  assert.equal(isTaggerLoaded(), false);
+  assert.equal(taggerLoadMs(), 0);
+  tagParagraph(parseParagraph(lede));
+  assert.equal(isTaggerLoaded(), true);
+  assert.ok(taggerLoadMs() > 0);
+});
+
+test('one label per word, with BIO order respected', () => {
+  const parsed = parseParagraph(lede);
+  assertWellFormed(parsed, tagParagraph(parsed));
+});
+
+test('the same paragraph is tagged the same way every time', () => {
+  const parsed = parseParagraph(lede);
+  const first = tagParagraph(parsed);
+  // A copy of the parsed paragraph is tagged afresh, not taken from the cache.
+  assert.deepEqual(tagParagraph({ ...parsed }), first);
+  assert.deepEqual(tagParagraph(parsed), first);
+});
+
+test('a clear person and a clear organization are found', () => {
+  const found = names(lede);
+  assert.ok(found.includes('PER Maria Delgado'), found.join('; '));
+  assert.ok(found.includes('PER Thomas Whitlock'), found.join('; '));
+  assert.ok(found.includes('ORG Federal Emergency Management Agency'), found.join('; '));
+});
+
+// Known miss of the tagger alone: "volunteers from Little Rock" comes out as a
+// person. Kept visible as a to-do rather than dropped; the document-level steps
+// (places, the style sheet) are expected to reject it.
+test('a city is not taken for a person or an organization', { todo: 'the tagger alone reads "from Little Rock" as a person' }, () => {
+  const found = names(lede);
+  assert.ok(found.includes('LOC Little Rock'), found.join('; '));
+  assert.ok(!found.some((n) => /^(PER|ORG) .*Little Rock/.test(n)), found.join('; '));
+});
+
+test('a company and a ministry in a business story', () => {
+  const found = names(
+    'Shares of Halvorsen Shipping fell 4 percent after Chief Executive Lars Engebretsen told analysts the Norwegian ' +
+      'Ministry of Trade had delayed its licence.',
+  );
+  assert.ok(found.includes('PER Lars Engebretsen'), found.join('; '));
+  assert.ok(found.some((n) => n.startsWith('ORG ') && n.includes('Ministry')), found.join('; '));
+  assert.ok(!found.some((n) => n.includes('Chief Executive')), found.join('; '));
+});
+
+test('emoji, accents and curly quotes do not shift the words the labels belong to', () => {
+  const text = '“We are ready 🎉,” said Çağla Öztürk, who leads the Ankara office of Médecins Sans Frontières.';
+  const parsed = parseParagraph(text);
+  const tagged = tagParagraph(parsed);
+  assertWellFormed(parsed, tagged);
+  const name = parsed.words.findIndex((w) => w.text === 'Öztürk');
+  assert.match(tagged[name].label, /-PER$/);
+});
+
+test('bad input: empty, all capitals, non-Latin scripts and a 5,000-word paragraph', () => {
+  assert.deepEqual(tagParagraph(parseParagraph('')), []);
+  for (const text of [
+    'MAYOR VOWS TO REOPEN BRIDGE AFTER STORM DAMAGE IN RIVERTON',
+    '北京市政府周二宣布新的交通规定。',
+    'قال المتحدث باسم الوزارة إن الاجتماع سيعقد غدا.',
+    'Москва — Министр заявил во вторник, что переговоры продолжатся.',
+    '🎉🎉 !!! ??? ...',
+    `${'x'.repeat(200)} Smith said.`,
+  ]) {
+    const parsed = parseParagraph(text);
+    assertWellFormed(parsed, tagParagraph(parsed));
+  }
+  // 5,000 words built from one parsed sentence (compromise's own time on such a paragraph is not the tagger's).
+  const sentence = 'Officials from Harbor County met Councilwoman Ada Price and the Port Authority on Monday. ';
+  const one = parseParagraph(sentence).words;
+  const copies = Math.ceil(5000 / one.length);
+  const parsed: NlpParagraph = {
+    words: Array.from({ length: copies }, (_, n) =>
+      one.map((w) => ({ ...w, start: w.start + n * sentence.length, end: w.end + n * sentence.length, sentence: n })),
+    ).flat(),
+    people: [],
+    organizations: [],
+    places: [],
+  };
+  assert.ok(parsed.words.length >= 5000);
+  const started = performance.now();
+  const tagged = tagParagraph(parsed);
+  assert.ok(performance.now() - started < 5000, 'tagging 5,000 words took over 5 s');
+  assertWellFormed(parsed, tagged);
+});
+
+test('word shapes collapse runs of one kind', () => {
+  assert.equal(wordShape('McCain'), 'XxXx');
+  assert.equal(wordShape('U.S.'), 'X.X.');
+  assert.equal(wordShape('1996-08-22'), 'd-d-d');
+  assert.equal(wordShape(''), 'empty');
+});
