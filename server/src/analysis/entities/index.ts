@@ -16,6 +16,8 @@
 //     to their speakers (../attribution.ts).
 
 import { attributeQuotes } from '../attribution';
+import { parseParagraph } from '../nlp';
+import { tagParagraph } from './tagger';
 import type { RuleContext } from '../rule';
 import type { ParagraphSurroundings } from './evidence';
 import { groupEntities, withLookup } from './grouping';
@@ -29,11 +31,13 @@ export { withLookup } from './grouping';
 
 /**
  * The cached per-paragraph half of the entity pass for one paragraph (its NLP
- * parse and summary): the session runs it in time slices before the pass, so
+ * parse, summary and tagger labels): the session runs it in time slices before the pass, so
  * the pass itself only reads caches.
  */
 export function prepareEntityParagraph(text: string): void {
   summarizeParagraph(text);
+  // The tagger's labels are kept per parsed paragraph: tag it now, not inside the pass.
+  tagParagraph(parseParagraph(text));
 }
 
 export function analyzeEntities(ctx: RuleContext): EntityAnalysis {
