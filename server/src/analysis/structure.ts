@@ -38,7 +38,8 @@ export function classifyParagraph(text: string): ParagraphKind {
   const trimmed = text.trim();
   if (trimmed.startsWith('>')) return 'blockquote';
   if (listItem.test(trimmed)) return 'list';
-  if (label.test(trimmed)) return 'label';
+  // Labels are short; the bound also keeps the pattern linear on a pasted megabyte.
+  if (trimmed.length <= 200 && label.test(trimmed)) return 'label';
   if (editorsNote.test(trimmed) && !/^update[sd]?\s+\p{Ll}/iu.test(trimmed)) return 'editorsNote';
   const words = trimmed.split(/\s+/).length;
   if (words <= 12 && byline.test(trimmed) && !/[.!?]["”’']?$/u.test(trimmed.replace(/\b(?:Jr|Sr|Inc|Co)\.$/, ''))) return 'byline';
@@ -54,6 +55,7 @@ export function classifyParagraph(text: string): ParagraphKind {
  * or 0. Place names in capitals are not people the story must introduce.
  */
 export function datelineLength(text: string): number {
-  const m = /^\s*[\p{Lu}][\p{Lu}\p{M} .,'’-]{1,40}(?:,\s+[\p{Lu}][\p{L}.]*(?:\s+\d{1,2})?)?\s*(?:\([^)\n]{1,30}\))?\s*(?:—|–|--|-)\s*/u.exec(text);
+  // A dateline fits in its paragraph's first 160 characters; the slice keeps the pattern linear.
+  const m = /^\s*[\p{Lu}][\p{Lu}\p{M} .,'’-]{1,40}(?:,\s+[\p{Lu}][\p{L}.]*(?:\s+\d{1,2})?)?\s*(?:\([^)\n]{1,30}\))?\s*(?:—|–|--|-)\s*/u.exec(text.slice(0, 160));
   return m && /\p{Lu}{3,}/u.test(m[0]) ? m[0].length : 0;
 }
