@@ -146,7 +146,20 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
     (byParagraph.get(q.paragraph) ?? byParagraph.set(q.paragraph, []).get(q.paragraph)!).push(q);
   }
   const outer = quotations.filter((q) => q.depth === 0);
-  const insideAnyQuote = (offset: number) => outer.some((q) => offset >= q.contentStart && offset < q.contentEnd);
+  // Outer quotations do not overlap: a binary search finds the one that could hold an offset
+  // (a scan per mention was quadratic: 1 s for a draft of 16,000 quotations and names).
+  const outerByStart = [...outer].sort((a, b) => a.contentStart - b.contentStart);
+  const insideAnyQuote = (offset: number) => {
+    let lo = 0;
+    let hi = outerByStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (outerByStart[mid].contentStart <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const q = outerByStart[lo - 1];
+    return q !== undefined && offset < q.contentEnd;
+  };
   const mentions: PlacedMention[] = entities
     .flatMap((entity) => entity.mentions.map((m) => ({ ...m, entity })))
     .filter((m) => !insideAnyQuote(m.start))

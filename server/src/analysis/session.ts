@@ -19,7 +19,8 @@ import { parseDraft, updateDraft, type Draft } from './draft';
 import { analyzeEntities, prepareEntityParagraph, withLookup, type Entity, type EntityAnalysis } from './entities';
 import { analyzeFacts, type Fact } from './facts';
 import { checkDraftSize } from './limits';
-import { isParagraphParsed } from './nlp';
+import { isNlpLoaded, isParagraphParsed } from './nlp';
+import { isTaggerLoaded } from './entities/tagger';
 import { analyzeQuotes, type Quotation } from './quotes';
 import type { RuleContext } from './rule';
 import { rules as allRules } from './rules/index';
@@ -60,6 +61,14 @@ export interface SliceControl {
  */
 const inlineParseCharacters = 4_000;
 const inlineEntityPassMs = 15;
+
+/**
+ * Most paragraphs a draft may have for the names to be read. A 100,000-word
+ * story has about 4,000; a draft of tens of thousands of paragraphs is a list
+ * or a paste, and the whole-draft entity pass over it (about 10 µs a
+ * paragraph, in one piece) would leave the server deaf for a second or more.
+ */
+export const maxParagraphsForNames = 20_000;
 
 /** The outcome of the slow phase of one version. */
 interface SlowResult {
@@ -123,6 +132,14 @@ export class DraftSession {
 
   get options(): AnalysisOptions {
     return this.config.options;
+  }
+
+  /** Why people and organizations are not looked for in this draft, in plain words; undefined when they are. */
+  get namesSkipped(): string | undefined {
+    if (this.refusal) return undefined;
+    const count = this.draft.paragraphs.length;
+    if (count <= maxParagraphsForNames) return undefined;
+    return `Copydesk reads names only in drafts of up to ${maxParagraphsForNames.toLocaleString('en-US')} paragraphs; this one has ${count.toLocaleString('en-US')}, so the name and attribution checks are off for it.`;
   }
 
   /** Why the draft is not analysed (too large, binary), in plain words; undefined when it is. */
@@ -232,9 +249,10 @@ export class DraftSession {
         const fast = this.fastFindings();
         this.allResult = { findings: [...fast.findings, ...this.slow.findings], failures: fast.failures };
       } else {
-        const { findings, failures } = runRules(this.context, 'all', allRules);
+        const withNames = !this.namesSkipped;
+        const { findings, failures } = runRules(this.context, withNames ? 'all' : ['keystroke', 'scan'], allRules);
         this.allResult = { findings: finishFindings(this.context, findings), failures };
-        this.settle();
+        if (withNames) this.settle();
       }
       this.allResult.findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
     }
@@ -264,7 +282,8 @@ export class DraftSession {
       return wanted();
     };
 
-    const paragraphs = this.draft.paragraphs;
+    const withNames = !this.namesSkipped;
+    const paragraphs = withNames ? this.draft.paragraphs : [];
     for (let i = 0; i < paragraphs.length; i++) {
       // Parsing into the NLP cache (keyed by the paragraph's text) is most of
       // the cost of the entity pass on a draft seen for the first time.
@@ -281,13 +300,13 @@ export class DraftSession {
     const failures: RuleFailure[] = [];
     for (const rule of allRules) {
       if (!(await maybePause())) return undefined;
-      const part = runRules(context, pausePhase, [rule]);
+      const part = runRules(context, withNames ? pausePhase : ['scan'], [rule]);
       findings.push(...part.findings);
       failures.push(...part.failures);
     }
     if (!wanted()) return undefined;
     this.slow = { text: this.currentText, findings: finishFindings(context, findings) };
-    this.settle();
+    if (withNames) this.settle();
     return failures;
   }
 
@@ -306,6 +325,7 @@ export class DraftSession {
 
   /** The entity pass of the current version, computed now whatever it costs (the CLI, tests). */
   currentEntities(): EntityAnalysis {
+    if (this.namesSkipped) return withLookup([]);
     if (this.settledEntities?.text !== this.currentText) this.settle();
     return this.settledEntities!.analysis;
   }
@@ -317,7 +337,7 @@ export class DraftSession {
    * pass has finished on a draft too large to analyse inline.
    */
   entities(): EntityAnalysis | undefined {
-    if (this.refusal) return undefined;
+    if (this.refusal || this.namesSkipped) return undefined;
     if (this.settledEntities?.text === this.currentText) return this.settledEntities.analysis;
     if (this.canRunEntityPassInline()) return this.currentEntities();
     const settled = this.settledEntities;
@@ -329,6 +349,8 @@ export class DraftSession {
   }
 
   private canRunEntityPassInline(): boolean {
+    // Loading compromise and the tagger's weights takes most of a second: the slow phase does that, never a request.
+    if (!isNlpLoaded() || !isTaggerLoaded()) return false;
     if (this.settledEntities && this.lastEntityPassMs > inlineEntityPassMs) return false;
     let unparsed = 0;
     for (const paragraph of this.draft.paragraphs) {

@@ -18,6 +18,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RuleFailure } from '../analysis/analyze';
+import { warmUpNames } from '../analysis/entities';
 import { DraftSession, type SessionConfig, type TextChange } from '../analysis/session';
 import { analysisOptionsFor, draftLanguageOf, type ResolvedSettings } from '../analysis/settings';
 import type { Finding } from '../analysis/types';
@@ -90,6 +91,7 @@ interface OpenDraft {
   fastScheduled?: NodeJS.Immediate;
   slowScheduled?: NodeJS.Timeout;
   pausedNoticeShown: boolean;
+  namesNoticeShown: boolean;
   reportedFailures: Set<string>;
 }
 
@@ -97,6 +99,8 @@ export class DraftSessions {
   private readonly drafts = new Map<string, OpenDraft>();
   private readonly shownProblems = new Set<string>();
   private progressSupported = false;
+  /** compromise and the tagger are loaded once, right after the first draft's diagnostics go out. */
+  private namesWarmedUp = false;
 
   constructor(
     private readonly connection: Connection,
@@ -173,6 +177,7 @@ export class DraftSessions {
         version: document.version,
         settings: resolved,
         pausedNoticeShown: false,
+        namesNoticeShown: false,
         reportedFailures: new Set(),
       };
       this.drafts.set(document.uri, open);
@@ -216,8 +221,23 @@ export class DraftSessions {
       return;
     }
     open.pausedNoticeShown = false;
+    const namesSkipped = session.namesSkipped;
+    if (namesSkipped && !open.namesNoticeShown) this.warn(namesSkipped);
+    open.namesNoticeShown = namesSkipped !== undefined;
     this.reportFailures(uri, open, session.fastFindings().failures);
     this.publish(document, session.findings());
+    if (!this.namesWarmedUp && !namesSkipped) {
+      this.namesWarmedUp = true;
+      // The diagnostics are out; load the NLP layer now, at a moment nothing waits for,
+      // rather than inside the first hover or the first slow phase.
+      setImmediate(() => {
+        try {
+          warmUpNames();
+        } catch (error) {
+          this.logError('loading the NLP layer', error);
+        }
+      });
+    }
 
     if (open.slowScheduled) clearTimeout(open.slowScheduled);
     open.slowScheduled = setTimeout(() => {
