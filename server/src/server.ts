@@ -27,6 +27,15 @@ import { documentSymbols } from './lsp/symbols';
 import { registerDebugRequests } from './lsp/debug';
 import { SettingsStore } from './lsp/settings';
 import { DraftValidator, maxNlpDraftSize } from './lsp/validation';
+import { crossDraftHoverLines } from './lsp/hover';
+import { crossDraftReferences } from './lsp/references';
+import { otherDraftFixes } from './lsp/codeActions';
+import { WorkspaceIndexService } from './lsp/workspaceIndex';
+import { whoIsWhoDocument, whoIsWhoRequest, workspaceEntities, workspaceEntitiesRequest, workspaceSymbols } from './lsp/workspaceSymbols';
+import { canonicalUri } from './workspaceScan';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 if (process.argv.includes('--version')) {
   process.stdout.write('copydesk-language-server 0.1.0\n');
@@ -43,10 +52,22 @@ process.on('unhandledRejection', (reason) => {
 const documents = new TextDocuments(TextDocument);
 let canPullConfiguration = false;
 const settings = new SettingsStore(connection, () => canPullConfiguration);
-const validator = new DraftValidator(connection, documents, settings);
+// The workspace index (lsp/workspaceIndex.ts): people across every draft; it learns an
+// open draft after that draft's own analysis, and re-checks open drafts when others change.
+const workspaceIndex = new WorkspaceIndexService(connection, documents, settings, (uris) => {
+  for (const uri of uris) {
+    const document = documents.get(uri);
+    if (document) validator.schedule(document);
+  }
+});
+const validator = new DraftValidator(connection, documents, settings, {
+  options: (uri, options, resolved) => workspaceIndex.withWorkspaceNames(uri, options, resolved.settings.workspace.scope),
+  analysed: (uri, context) => workspaceIndex.analysed(uri, context),
+});
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  workspaceIndex.initialize(params);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -57,12 +78,15 @@ connection.onInitialize((params): InitializeResult => {
       documentHighlightProvider: true,
       renameProvider: { prepareProvider: true },
       semanticTokensProvider: { legend: semanticTokensLegend, full: true },
+      workspaceSymbolProvider: true,
     },
     serverInfo: { name: 'copydesk', version: '0.1.0' },
   };
 });
 
 connection.onInitialized(() => {
+  // The worker bundle sits beside this one in dist/.
+  workspaceIndex.start(join(__dirname, 'workspaceWorker.js'));
   if (canPullConfiguration) {
     // Registering dynamically makes VS Code notify the server of every settings change.
     void connection.client
@@ -73,21 +97,30 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration((change) => {
   settings.changed(change.settings);
+  workspaceIndex.settingsChanged();
   validator.scheduleAll();
 });
 
 // .copydesk.json, .copydesk.yaml or .copydesk/names.yaml changed on disk (the client watches them).
-connection.onDidChangeWatchedFiles(() => {
+// Drafts created, changed, renamed or deleted on disk go to the workspace index.
+connection.onDidChangeWatchedFiles((params) => {
+  workspaceIndex.filesChanged(params.changes);
+  if (!params.changes.some((c) => /(?:\.copydesk\.(?:json|ya?ml)|names\.yaml)$/.test(c.uri))) return;
+  workspaceIndex.settingsChanged();
   settings.filesChanged();
   validator.forgetShownProblems();
   validator.scheduleAll();
 });
 
-documents.onDidOpen((e) => validator.schedule(e.document));
+documents.onDidOpen((e) => {
+  workspaceIndex.opened(e.document.uri);
+  validator.schedule(e.document);
+});
 documents.onDidChangeContent((e) => validator.schedule(e.document));
 documents.onDidClose((e) => {
   settings.forget(e.document.uri);
   validator.close(e.document.uri);
+  workspaceIndex.closed(e.document.uri);
 });
 
 connection.onCodeAction(async (params) => {
@@ -99,6 +132,7 @@ connection.onCodeAction(async (params) => {
     const fixAll = fixAllQuotes(document, await validator.currentFindings(document));
     if (fixAll) actions.push(fixAll);
   }
+  if (wantsKind(params, CodeActionKind.QuickFix)) actions.push(...otherDraftFixes(params.context.diagnostics, workspaceIndex.index, currentTextOf));
   return actions;
 });
 
@@ -124,8 +158,22 @@ connection.onHover(async (params) => {
   const found = await entityAtPosition(params);
   if (!found) return null;
   const context = await validator.contextFor(found.document);
-  return entityHover(found.document, found.entity, found.offset, styleSheetEntryFor(context?.options.styleSheet, found.entity));
+  const hover = entityHover(found.document, found.entity, found.offset, styleSheetEntryFor(context?.options.styleSheet, found.entity));
+  const elsewhere = crossDraftHoverLines(workspaceIndex.index, found.document.uri, found.entity);
+  if (elsewhere && typeof hover.contents === 'object' && 'kind' in hover.contents) hover.contents.value += `\n\n${elsewhere}`;
+  return hover;
 });
+
+/** A draft's current text: the open buffer, else the file; undefined when it cannot be read. */
+function currentTextOf(uri: string): string | undefined {
+  const open = documents.all().find((d) => canonicalUri(d.uri) === canonicalUri(uri));
+  if (open) return open.getText();
+  try {
+    return readFileSync(fileURLToPath(uri), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
 
 /** "Add to style sheet" on the person or organization under the cursor (see lsp/styleSheetActions.ts). */
 async function styleSheetActions(document: TextDocument, position: Position): Promise<CodeAction[]> {
@@ -140,7 +188,7 @@ async function styleSheetActions(document: TextDocument, position: Position): Pr
 
 connection.onReferences(async (params) => {
   const found = await entityAtPosition(params);
-  return found ? references(found.document, found.entity) : [];
+  return found ? [...references(found.document, found.entity), ...crossDraftReferences(workspaceIndex.index, found.document.uri, found.entity)] : [];
 });
 
 connection.onDocumentHighlight(async (params) => {
@@ -171,6 +219,11 @@ connection.languages.semanticTokens.on(async (params) => {
   if (!document || !context) return { data: [] };
   return semanticTokens(document, entitiesIn(context)?.entities ?? [], analyzeQuotes(context).quotations);
 });
+
+connection.onWorkspaceSymbol((params) => workspaceSymbols(workspaceIndex.index, params.query));
+connection.onRequest(workspaceEntitiesRequest, () => workspaceEntities(workspaceIndex.index));
+connection.onRequest(whoIsWhoRequest, () => ({ markdown: whoIsWhoDocument(workspaceIndex.index) }));
+connection.onShutdown(() => workspaceIndex.dispose());
 
 registerDebugRequests(connection, documents);
 

@@ -17,6 +17,8 @@ export interface FixData {
   preferred: boolean;
   safe: boolean;
   edits: TextEdit[];
+  /** A fix made in another draft (see Fix.otherDraft); the code-action handler builds its edit. */
+  otherDraft?: { uri: string; from: string; to: string };
 }
 
 export interface DiagnosticData {
@@ -37,6 +39,7 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
       preferred: fix.preferred ?? false,
       safe: fix.safe ?? false,
       edits: fix.edits.map((e) => ({ range: toRange(document, e.start, e.end), newText: e.text })),
+      ...(fix.otherDraft ? { otherDraft: fix.otherDraft } : {}),
     })),
   };
   return {

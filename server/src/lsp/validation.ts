@@ -73,6 +73,14 @@ interface DraftState {
   reportedFailures: Set<string>;
 }
 
+/** How the workspace index takes part in a draft's analysis (lsp/workspaceIndex.ts). */
+export interface ValidationHooks {
+  /** The options of a draft's analysis, e.g. with the names the other drafts use. */
+  options?(uri: string, options: AnalysisOptions, settings: ResolvedSettings): AnalysisOptions;
+  /** The draft's NLP analysis finished and was published: the index may learn from it now, never before. */
+  analysed?(uri: string, context: RuleContext): void;
+}
+
 export class DraftValidator {
   private readonly states = new Map<string, DraftState>();
   private readonly shownProblems = new Set<string>();
@@ -81,6 +89,7 @@ export class DraftValidator {
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly settings: SettingsStore,
+    private readonly hooks: ValidationHooks = {},
   ) {}
 
   /** The draft changed (or opened): re-check it soon. */
@@ -152,7 +161,8 @@ export class DraftValidator {
     if (!resolved.settings.languages.includes(document.languageId)) return undefined;
     const language = draftLanguageOf(document.languageId === 'plaintext' ? document.uri : document.languageId);
     // The house style, AP checks, word limits and style sheet come with the settings.
-    return { options: analysisOptionsFor(resolved.settings, language, resolved.styleSheet), maxDraftSize: resolved.settings.maxDraftSize };
+    const options = analysisOptionsFor(resolved.settings, language, resolved.styleSheet);
+    return { options: this.hooks.options?.(document.uri, options, resolved) ?? options, maxDraftSize: resolved.settings.maxDraftSize };
   }
 
   /** Settings files changed on disk: a fixed file may break again, so its message may show again. */
@@ -254,6 +264,7 @@ export class DraftValidator {
     const document = this.documents.get(uri)!;
     this.publish(document, [...state.fast, ...state.slow]);
     this.sendStatus({ uri, ...draftStats(context.draft.text) });
+    if (withNlp) this.hooks.analysed?.(uri, context);
   }
 
   private publish(document: TextDocument, all: Finding[]): void {
