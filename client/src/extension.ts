@@ -13,6 +13,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerWorkspaceView, type WorkspaceEntitiesProvider } from './workspaceView';
 
 interface DraftStatus {
   uri: string;
@@ -26,6 +27,8 @@ export interface CopydeskApi {
   /** The status bar item's current text, e.g. "$(book) 412 words · 2 min read". */
   statusText(): string;
   client(): LanguageClient | undefined;
+  /** The People and organizations tree of the workspace. */
+  workspaceView(): WorkspaceEntitiesProvider;
 }
 
 let client: LanguageClient | undefined;
@@ -77,9 +80,15 @@ function startClient(context: vscode.ExtensionContext, onStatus: (status: DraftS
     ]),
     synchronize: {
       configurationSection: 'copydesk',
-      // The newsroom's shared settings and names sheet: the server re-reads them when they change.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.copydesk.json,.copydesk.yaml,.copydesk.yml,.copydesk/names.yaml}'),
+      fileEvents: [
+        // The newsroom's shared settings and names sheet: the server re-reads them when they change.
+        vscode.workspace.createFileSystemWatcher('**/{.copydesk.json,.copydesk.yaml,.copydesk.yml,.copydesk/names.yaml}'),
+        // Drafts, opened or not, for the workspace index of people and organizations.
+        vscode.workspace.createFileSystemWatcher('**/*.{txt,md,markdown,article,story}'),
+      ],
     },
+    // Where the server keeps the workspace index between sessions.
+    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
     errorHandler: restartingErrorHandler(),
   };
   const languageClient = new LanguageClient('copydesk', 'Copydesk', serverOptions, clientOptions);
@@ -118,6 +127,8 @@ export function activate(context: vscode.ExtensionContext): CopydeskApi {
     showStatus();
   });
 
+  const workspaceView = registerWorkspaceView(context, () => client);
+
   context.subscriptions.push(
     statusItem,
     vscode.window.onDidChangeActiveTextEditor(showStatus),
@@ -141,6 +152,7 @@ export function activate(context: vscode.ExtensionContext): CopydeskApi {
   return {
     statusText: () => (statusShown ? statusItem.text : ''),
     client: () => client,
+    workspaceView: () => workspaceView,
   };
 }
 

@@ -2,6 +2,9 @@
 // newsroom pipeline.
 //
 //   copydesk check [--format text|json] [--fix] FILE...
+//   copydesk check --workspace DIR [--format text|json]
+//   copydesk entities --workspace DIR [--format text|json|markdown]
+//   (the workspace commands live in cli/workspace.ts)
 //
 // Exit status: 1 when anything of error severity is found, 2 on bad usage or
 // an unreadable file (or one --fix could not write), else 0.
@@ -29,12 +32,18 @@ import { analysisOptionsFor, defaultSettings, draftLanguageOf, resolveSettings }
 import { withWorkspaceFiles } from './workspaceFiles';
 import { toDiagnostic } from './lsp/diagnostics';
 import { entityLine, entityReport } from './lsp/entityReport';
+import { checkWorkspace, entitiesOfWorkspace } from './cli/workspace';
 
 const usage = `Usage:
   copydesk check [--format text|json] [--fix] FILE...
                                                    check drafts for faults; --fix applies
                                                    the safe fixes and rewrites the files
   copydesk entities [--format text|json] FILE...   list the people and organizations each draft names
+  copydesk check --workspace DIR [--format text|json]
+                                                   the cross-draft checks over every draft in DIR
+  copydesk entities --workspace DIR [--format text|json|markdown]
+                                                   a who's who of DIR: people and organizations,
+                                                   variants, titles and the drafts they appear in
 
 Exit status: 1 when a finding of error severity is found, 2 on bad usage
 or an unreadable file, 0 otherwise.`;
@@ -154,14 +163,39 @@ function formatText(report: FileReport): string {
     .join('\n');
 }
 
+function printReports(reports: FileReport[], format: 'text' | 'json'): void {
+  if (format === 'json') {
+    process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+  } else {
+    const text = reports.map(formatText).filter((t) => t.length > 0).join('\n');
+    if (text) process.stdout.write(`${text}\n`);
+  }
+}
+
+/** The folder of --workspace, which must exist. */
+function workspaceFolder(dir: string): string {
+  try {
+    if (statSync(dir).isDirectory()) return dir;
+  } catch {
+    // reported below
+  }
+  throw new UsageError(`copydesk: --workspace needs a folder; ${dir} is not one`);
+}
+
 function runCheck(args: string[]): number {
   const { values, positionals } = parseArgs({
     args,
-    options: { format: { type: 'string', default: 'text' }, fix: { type: 'boolean', default: false } },
+    options: { format: { type: 'string', default: 'text' }, fix: { type: 'boolean', default: false }, workspace: { type: 'string' } },
     allowPositionals: true,
   });
   if (values.format !== 'text' && values.format !== 'json') {
     throw new UsageError(`copydesk: --format must be text or json, not ${values.format}\n\n${usage}`);
+  }
+  if (values.workspace !== undefined) {
+    if (positionals.length > 0 || values.fix) throw new UsageError(`copydesk: check --workspace takes a folder and no files or --fix\n\n${usage}`);
+    const reports = checkWorkspace(workspaceFolder(values.workspace));
+    printReports(reports, values.format);
+    return reports.some((r) => r.diagnostics.some((d) => d.severity === 1)) ? 1 : 0;
   }
   if (positionals.length === 0) throw new UsageError(`copydesk: check needs at least one file\n\n${usage}`);
 
@@ -186,12 +220,7 @@ function runCheck(args: string[]): number {
     }
     reports.push(report);
   }
-  if (values.format === 'json') {
-    process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
-  } else {
-    const text = reports.map(formatText).filter((t) => t.length > 0).join('\n');
-    if (text) process.stdout.write(`${text}\n`);
-  }
+  printReports(reports, values.format);
   if (failedWrites > 0) return 2;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 1)) ? 1 : 0;
 }
@@ -199,9 +228,15 @@ function runCheck(args: string[]): number {
 function runEntities(args: string[]): number {
   const { values, positionals } = parseArgs({
     args,
-    options: { format: { type: 'string', default: 'text' } },
+    options: { format: { type: 'string', default: 'text' }, workspace: { type: 'string' } },
     allowPositionals: true,
   });
+  if (values.workspace !== undefined) {
+    if (!['text', 'json', 'markdown'].includes(values.format!)) throw new UsageError(`copydesk: --format must be text, json or markdown, not ${values.format}\n\n${usage}`);
+    if (positionals.length > 0) throw new UsageError(`copydesk: entities --workspace takes a folder and no files\n\n${usage}`);
+    process.stdout.write(entitiesOfWorkspace(workspaceFolder(values.workspace), values.format!));
+    return 0;
+  }
   if (values.format !== 'text' && values.format !== 'json') {
     throw new UsageError(`copydesk: --format must be text or json, not ${values.format}\n\n${usage}`);
   }

@@ -12,6 +12,7 @@ import { foldName } from '../nlp';
 import type { DraftRecord, IndexedEntity, IndexedSpan } from './record';
 import { NameSlots, type WorkspaceNames } from './names';
 import { inScope, type WorkspaceScope } from './scope';
+import { titleKey } from './titles';
 
 export { draftName, folderOf } from './uris';
 export { inScope, workspaceScopes, type WorkspaceScope } from './scope';
@@ -187,7 +188,7 @@ export class WorkspaceIndex {
         drafts.set(uri, draft);
         for (const form of [entity.name, ...entity.aliases, ...entity.mentions.map((m: IndexedSpan) => m.text)]) if (form !== group.name) variants.add(form);
         if (entity.role) {
-          const key = entity.role.toLowerCase();
+          const key = titleKey(entity.role);
           const title = titles.get(key) ?? { title: entity.role, drafts: new Set<string>() };
           title.drafts.add(uri);
           titles.set(key, title);

@@ -17,7 +17,7 @@ export interface TitleHint {
 }
 
 /** "the Planning Commission Chair" and "Planning Commission chair" are one title. */
-function titleKey(title: string): string {
+export function titleKey(title: string): string {
   return title.toLowerCase().replace(/^(?:the|a|an)\s+/, '').replace(/[\s.,]+/g, ' ').trim();
 }
 
