@@ -64,12 +64,19 @@ function buildIndex(dir: string): { index: WorkspaceIndex; texts: Map<string, st
   return { index, texts, root };
 }
 
+/** "news/" -> "news" (a loop: a regex anchored at the end would go quadratic on a run of slashes). */
+function withoutTrailingSeparators(dir: string): string {
+  let end = dir.length;
+  while (end > 1 && (dir[end - 1] === '/' || dir[end - 1] === '\\')) end--;
+  return dir.slice(0, end);
+}
+
 /** A draft's path as the reporter typed the folder: "DIR/sub/draft.md". */
 function labelFor(dir: string, root: string): (uri: string) => string {
   return (uri) => {
     const path = fileURLToPath(uri);
     const inside = relative(root, path);
-    return dir === '.' ? inside : `${dir.replace(/[\\/]+$/, '')}${sep}${inside}`;
+    return dir === '.' ? inside : `${withoutTrailingSeparators(dir)}${sep}${inside}`;
   };
 }
 

@@ -67,7 +67,9 @@ class DraftReader {
   constructor(workerPath: string | undefined, private readonly log: (message: string) => void) {
     if (!workerPath || !existsSync(workerPath)) return;
     try {
-      this.worker = new Worker(workerPath);
+      // A bounded heap: the worker analyses one draft at a time (100 KB at most) and keeps nothing,
+      // so a small old generation makes it collect early instead of growing the server's RSS.
+      this.worker = new Worker(workerPath, { resourceLimits: { maxOldGenerationSizeMb: 256 } });
       this.worker.unref();
       this.worker.on('message', (response: IndexResponse) => {
         const resolve = this.pending.get(response.id);

@@ -4,6 +4,7 @@
 // message out (its record, or why it was skipped).
 
 import { parentPort } from 'node:worker_threads';
+import { clearNlpCache } from '../analysis/nlp';
 import { indexDraftFile } from '../workspaceScan';
 
 export interface IndexRequest {
@@ -26,5 +27,7 @@ parentPort?.on('message', (request: IndexRequest) => {
     // An analysis failure on one odd draft skips that draft, not the index.
     response = { id: request.id, skipped: 'unreadable', reason: `${request.path}: ${(error as Error).message}` };
   }
+  // Drafts rarely share paragraphs: a cache kept across thousands of them only holds memory.
+  clearNlpCache();
   parentPort!.postMessage(response);
 });
