@@ -1,4 +1,4 @@
-// Bundles the client, the server and the CLI into dist/. `--production`
+// Bundles the client, the server (and its indexing worker) and the CLI into dist/. `--production`
 // minifies (for the .vsix); `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 
@@ -22,6 +22,8 @@ const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The workspace index reads and analyses drafts in this worker thread (lsp/workspaceIndex.ts).
+  { entryPoints: ['server/src/lsp/workspaceWorker.ts'], outfile: 'dist/workspaceWorker.js' },
 ];
 
 if (watch) {

@@ -20,6 +20,7 @@ import { registerCommands } from './commands';
 import { registerPeopleView } from './peopleView';
 import { registerRuleDocs } from './ruleDocs';
 import { DraftStatusBar } from './statusBar';
+import { registerWorkspaceView, type WorkspaceEntitiesProvider } from './workspaceView';
 
 /** What the extension returns from activate(), for tests and other extensions. */
 export interface CopydeskApi {
@@ -28,6 +29,8 @@ export interface CopydeskApi {
   client(): LanguageClient | undefined;
   /** Fetches and returns what the People and organizations view shows for the active draft. */
   refreshPeople(): Promise<readonly EntitySummary[]>;
+  /** The People and organizations tree of the workspace. */
+  workspaceView(): WorkspaceEntitiesProvider;
 }
 
 let client: LanguageClient | undefined;
@@ -79,12 +82,20 @@ function startClient(context: vscode.ExtensionContext, onStatus: (status: DraftS
     ]),
     synchronize: {
       configurationSection: 'copydesk',
-      // The newsroom's shared settings and names sheet: the server re-reads them when they change.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.copydesk.json,.copydesk.yaml,.copydesk.yml,.copydesk/names.yaml}'),
+      fileEvents: [
+        // The newsroom's shared settings and names sheet: the server re-reads them when they change.
+        vscode.workspace.createFileSystemWatcher('**/{.copydesk.json,.copydesk.yaml,.copydesk.yml,.copydesk/names.yaml}'),
+        // Drafts, opened or not, for the workspace index of people and organizations.
+        vscode.workspace.createFileSystemWatcher('**/*.{txt,md,markdown,article,story}'),
+      ],
     },
     errorHandler: restartingErrorHandler(),
-    // Rule links in the Problems panel run "Explain this rule" instead of leaving the editor.
-    initializationOptions: { ruleDocs: 'command' },
+    initializationOptions: {
+      // Rule links in the Problems panel run "Explain this rule" instead of leaving the editor.
+      ruleDocs: 'command',
+      // Where the server keeps the workspace index between sessions.
+      storagePath: (context.storageUri ?? context.globalStorageUri).fsPath,
+    },
   };
   const languageClient = new LanguageClient('copydesk', 'Copydesk', serverOptions, clientOptions);
   languageClient.onNotification(draftStatusNotification, onStatus);
@@ -98,6 +109,8 @@ export function activate(context: vscode.ExtensionContext): CopydeskApi {
   const onStatus = (status: DraftStatus) => statusBar.update(status);
   client = startClient(context, onStatus);
   const people = registerPeopleView(currentClient);
+
+  const workspaceView = registerWorkspaceView(context, () => client);
 
   context.subscriptions.push(
     statusBar,
@@ -120,6 +133,7 @@ export function activate(context: vscode.ExtensionContext): CopydeskApi {
     statusText: () => statusBar.text(),
     client: currentClient,
     refreshPeople: () => people.view.refresh(),
+    workspaceView: () => workspaceView,
   };
 }
 

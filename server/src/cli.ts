@@ -4,6 +4,10 @@
 //   copydesk check [--format text|json|sarif|github|checkstyle|junit] [--fix]
 //                  [--stdin-filename NAME] [--changed [REF]] [--max-warnings N]
 //                  [--jobs N] [--output FILE] FILE|FOLDER|-...
+//   copydesk check [--format text|json] [--fix] FILE...
+//   copydesk check --workspace DIR [--format text|json]
+//   copydesk entities --workspace DIR [--format text|json|markdown]
+//   (the workspace commands live in cli/workspace.ts)
 //
 // Exit status: 1 when anything of error severity is found (or more warnings
 // than --max-warnings), 2 on bad usage, an unreadable file, or a fix or report
@@ -37,6 +41,7 @@ import { defaultJobCount, isJobWorker, runJobs, serveJobs } from './cli/jobs';
 import { progressBar } from './cli/progress';
 import { rules } from './analysis/rules/index';
 import { version } from './version';
+import { checkWorkspace, entitiesOfWorkspace } from './cli/workspace';
 
 const usage = `Usage:
   copydesk check [options] FILE|FOLDER|-...        check drafts for faults (a folder: the .txt .md
@@ -53,6 +58,11 @@ const usage = `Usage:
     --output FILE                                  write the report to FILE instead of stdout
   copydesk entities [--format text|json] FILE...   list the people and organizations each draft names
   copydesk --version
+  copydesk check --workspace DIR [--format text|json]
+                                                   the cross-draft checks over every draft in DIR
+  copydesk entities --workspace DIR [--format text|json|markdown]
+                                                   a who's who of DIR: people and organizations,
+                                                   variants, titles and the drafts they appear in
 
 Exit status: 1 when a finding of error severity is found, or more warnings
 than --max-warnings; 2 on bad usage, an unreadable file, a file that vanished
@@ -172,7 +182,18 @@ const checkOptions = {
   'max-warnings': { type: 'string' },
   jobs: { type: 'string' },
   output: { type: 'string' },
+  workspace: { type: 'string' },
 } as const;
+
+/** The folder of --workspace, which must exist. */
+function workspaceFolder(dir: string): string {
+  try {
+    if (statSync(dir).isDirectory()) return dir;
+  } catch {
+    // reported below
+  }
+  throw new UsageError(`copydesk: --workspace needs a folder; ${dir} is not one`);
+}
 
 /** What one worker does for one draft. */
 interface CheckJob {
@@ -301,6 +322,14 @@ async function runCheck(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: splitChangedFlag(args), options: checkOptions, allowPositionals: true });
   const format = values.format;
   if (!isFormatName(format)) throw new UsageError(`copydesk: --format must be ${formatNames.join(', ')}; not ${format}\n\n${usage}`);
+  if (values.workspace !== undefined) {
+    // The cross-draft checks over a folder (cli/workspace.ts), in any report format.
+    if (positionals.length > 0 || values.fix) throw new UsageError(`copydesk: check --workspace takes a folder and no files or --fix\n\n${usage}`);
+    const reports = checkWorkspace(workspaceFolder(values.workspace));
+    const written = await writeReport(formatReports(format, reports, { rules, version }), values.output);
+    if (written !== 0) return written;
+    return reports.some((r) => r.diagnostics.some((d) => d.severity === 1)) ? 1 : 0;
+  }
   if (positionals.length === 0) throw new UsageError(`copydesk: check needs at least one file (or - for standard input)\n\n${usage}`);
   const maxWarnings = wholeNumber('--max-warnings', values['max-warnings'], 0);
   const workers = wholeNumber('--jobs', values.jobs, 1) ?? defaultJobCount();
@@ -358,9 +387,15 @@ async function runCheck(args: string[]): Promise<number> {
 function runEntities(args: string[]): number {
   const { values, positionals } = parseArgs({
     args,
-    options: { format: { type: 'string', default: 'text' } },
+    options: { format: { type: 'string', default: 'text' }, workspace: { type: 'string' } },
     allowPositionals: true,
   });
+  if (values.workspace !== undefined) {
+    if (!['text', 'json', 'markdown'].includes(values.format!)) throw new UsageError(`copydesk: --format must be text, json or markdown, not ${values.format}\n\n${usage}`);
+    if (positionals.length > 0) throw new UsageError(`copydesk: entities --workspace takes a folder and no files\n\n${usage}`);
+    process.stdout.write(entitiesOfWorkspace(workspaceFolder(values.workspace), values.format!));
+    return 0;
+  }
   if (values.format !== 'text' && values.format !== 'json') {
     throw new UsageError(`copydesk: --format must be text or json, not ${values.format}\n\n${usage}`);
   }

@@ -34,6 +34,15 @@ import {
   type DraftStatisticsParams,
 } from './protocol';
 import { SettingsStore } from './lsp/settings';
+import { crossDraftHoverLines } from './lsp/hover';
+import { crossDraftReferences } from './lsp/references';
+import { otherDraftFixes } from './lsp/codeActions';
+import { WorkspaceIndexService } from './lsp/workspaceIndex';
+import { whoIsWhoDocument, whoIsWhoRequest, workspaceEntities, workspaceEntitiesRequest, workspaceSymbols } from './lsp/workspaceSymbols';
+import { canonicalUri } from './workspaceScan';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { version } from './version';
 
 if (process.argv.includes('--version')) {
@@ -51,12 +60,24 @@ process.on('unhandledRejection', (reason) => {
 const { documents, takeChanges } = createDocuments();
 let canPullConfiguration = false;
 const settings = new SettingsStore(connection, () => canPullConfiguration);
-const sessions = new DraftSessions(connection, documents, takeChanges, settings);
+// The workspace index (lsp/workspaceIndex.ts): people across every draft; it learns an
+// open draft after that draft's own analysis, and re-checks open drafts when others change.
+const workspaceIndex = new WorkspaceIndexService(connection, documents, settings, (uris) => {
+  for (const uri of uris) {
+    const document = documents.get(uri);
+    if (document) sessions.optionsChanged(document);
+  }
+});
+const sessions = new DraftSessions(connection, documents, takeChanges, settings, {
+  options: (uri, options, resolved) => workspaceIndex.withWorkspaceNames(uri, options, resolved.settings.workspace.scope),
+  analysed: (uri, context) => workspaceIndex.analysed(uri, context),
+});
 const tokenResults = new SemanticTokenResults();
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   if (params.capabilities.window?.workDoneProgress) sessions.enableProgress();
+  workspaceIndex.initialize(params);
   // The Copydesk client opens rule docs inside VS Code; other editors get file links to the shipped docs.
   if ((params.initializationOptions as { ruleDocs?: string } | undefined)?.ruleDocs === 'command') useRuleDocLinks(ruleDocCommandLink);
   return {
@@ -69,12 +90,15 @@ connection.onInitialize((params): InitializeResult => {
       documentHighlightProvider: true,
       renameProvider: { prepareProvider: true },
       semanticTokensProvider: { legend: semanticTokensLegend, full: { delta: true } },
+      workspaceSymbolProvider: true,
     },
     serverInfo: { name: 'copydesk', version },
   };
 });
 
 connection.onInitialized(() => {
+  // The worker bundle sits beside this one in dist/.
+  workspaceIndex.start(join(__dirname, 'workspaceWorker.js'));
   if (canPullConfiguration) {
     // Registering dynamically makes VS Code notify the server of every settings change.
     void connection.client
@@ -85,23 +109,43 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration((change) => {
   settings.changed(change.settings);
+  workspaceIndex.settingsChanged();
   sessions.scheduleAll();
 });
 
 // .copydesk.json, .copydesk.yaml or .copydesk/names.yaml changed on disk (the client watches them).
-connection.onDidChangeWatchedFiles(() => {
+// Drafts created, changed, renamed or deleted on disk go to the workspace index.
+connection.onDidChangeWatchedFiles((params) => {
+  workspaceIndex.filesChanged(params.changes);
+  if (!params.changes.some((c) => /(?:\.copydesk\.(?:json|ya?ml)|names\.yaml)$/.test(c.uri))) return;
+  workspaceIndex.settingsChanged();
   settings.filesChanged();
   sessions.forgetShownProblems();
   sessions.scheduleAll();
 });
 
-documents.onDidOpen((e) => sessions.schedule(e.document));
+documents.onDidOpen((e) => {
+  workspaceIndex.opened(e.document.uri);
+  sessions.schedule(e.document);
+});
 documents.onDidChangeContent((e) => sessions.schedule(e.document));
 documents.onDidClose((e) => {
   settings.forget(e.document.uri);
   sessions.close(e.document.uri);
   tokenResults.forget(e.document.uri);
+  workspaceIndex.closed(e.document.uri);
 });
+
+/** A draft's current text: the open buffer, else the file; undefined when it cannot be read. */
+function currentTextOf(uri: string): string | undefined {
+  const open = documents.all().find((d) => canonicalUri(d.uri) === canonicalUri(uri));
+  if (open) return open.getText();
+  try {
+    return readFileSync(fileURLToPath(uri), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
 
 /** The open document and its session, up to date; undefined when Copydesk does not analyse it. */
 async function sessionOf(uri: string): Promise<{ document: TextDocument; session: DraftSession } | undefined> {
@@ -121,6 +165,7 @@ connection.onCodeAction(async (params) => {
   if (wantsKind(params, CodeActionKind.QuickFix)) {
     actions.push(...quickFixes(document, params.context.diagnostics, session.parsedDraft));
     actions.push(...(await styleSheetActions(document, session, document.offsetAt(params.range.start))));
+    actions.push(...otherDraftFixes(params.context.diagnostics, workspaceIndex.index, currentTextOf));
   }
   // Only when asked for by kind (on save, or from the Source Action menu): it runs every rule now.
   if (params.context.only && wantsKind(params, fixAllKind)) {
@@ -146,7 +191,10 @@ connection.onHover(async (params) => {
   if (!found) return null;
   const entities = found.session.entities()?.entities ?? [];
   const sheetEntry = styleSheetEntryFor(found.session.options.styleSheet, found.entity);
-  return entityHover(found.document, found.entity, found.offset, sheetEntry, entities, found.session.factsOf(found.entity));
+  const hover = entityHover(found.document, found.entity, found.offset, sheetEntry, entities, found.session.factsOf(found.entity));
+  const elsewhere = crossDraftHoverLines(workspaceIndex.index, found.document.uri, found.entity);
+  if (elsewhere && typeof hover.contents === 'object' && 'kind' in hover.contents) hover.contents.value += `\n\n${elsewhere}`;
+  return hover;
 });
 
 /** "Add to style sheet" on the person or organization under the cursor (see lsp/styleSheetActions.ts). */
@@ -161,7 +209,7 @@ async function styleSheetActions(document: TextDocument, session: DraftSession, 
 
 connection.onReferences(async (params) => {
   const found = await entityAtPosition(params);
-  return found ? references(found.document, found.entity) : [];
+  return found ? [...references(found.document, found.entity), ...crossDraftReferences(workspaceIndex.index, found.document.uri, found.entity)] : [];
 });
 
 connection.onDocumentHighlight(async (params) => {
@@ -211,6 +259,11 @@ connection.onRequest(draftStatisticsRequest, async (params: DraftStatisticsParam
   const found = await sessionOf(params.uri);
   return found ? statisticsOf(found.session.ruleContext, found.session.entities()?.entities) : null;
 });
+
+connection.onWorkspaceSymbol((params) => workspaceSymbols(workspaceIndex.index, params.query));
+connection.onRequest(workspaceEntitiesRequest, () => workspaceEntities(workspaceIndex.index));
+connection.onRequest(whoIsWhoRequest, () => ({ markdown: whoIsWhoDocument(workspaceIndex.index) }));
+connection.onShutdown(() => workspaceIndex.dispose());
 
 registerDebugRequests(connection, documents);
 

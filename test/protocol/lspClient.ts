@@ -64,6 +64,11 @@ export class TestClient {
       this.notifications.push({ method, params });
       this.wake();
     });
+    // Work-done progress: jsonrpc routes $/progress by token, never to the handler above.
+    connection.onUnhandledProgress((params) => {
+      this.notifications.push({ method: '$/progress', params });
+      this.wake();
+    });
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
       params.items.map((item) => (item.section === 'copydesk' ? this.settings : null)),
     );

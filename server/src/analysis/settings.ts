@@ -6,6 +6,7 @@
 import { ruleIds } from './rules/index';
 import { rules as registeredRules } from './rules/index';
 import type { StyleSheet } from './styleSheet';
+import { workspaceScopes, type WorkspaceScope } from './workspace/scope';
 import {
   defaultNewsroomOptions,
   type AnalysisOptions,
@@ -27,6 +28,8 @@ export interface CopydeskSettings {
   apStyle: ApStyleChecks;
   longLede: { maxWords: number };
   longSentence: { maxWords: number };
+  /** How far the cross-draft checks look (see analysis/workspace). */
+  workspace: { scope: WorkspaceScope };
 }
 
 export const defaultSettings: CopydeskSettings = {
@@ -38,6 +41,7 @@ export const defaultSettings: CopydeskSettings = {
   apStyle: { ...defaultNewsroomOptions.apStyle },
   longLede: { maxWords: defaultNewsroomOptions.longLedeMaxWords },
   longSentence: { maxWords: defaultNewsroomOptions.longSentenceMaxWords },
+  workspace: { scope: 'workspace' },
 };
 
 export interface ResolvedSettings {
@@ -128,6 +132,15 @@ export function resolveSettings(raw: unknown, where = 'setting'): ResolvedSettin
     }
   }
 
+  if (raw.workspace !== undefined) {
+    const scope = isRecord(raw.workspace) ? raw.workspace.scope : undefined;
+    if (typeof scope === 'string' && (workspaceScopes as readonly string[]).includes(scope)) {
+      settings.workspace.scope = scope as WorkspaceScope;
+    } else if (!isRecord(raw.workspace) || scope !== undefined) {
+      problems.push(`copydesk.workspace.scope (${where}) is ${JSON.stringify(scope)}, which is not one of off, folder, workspace; using ${defaultSettings.workspace.scope}.`);
+    }
+  }
+
   if (raw.rules !== undefined) {
     if (!isRecord(raw.rules)) {
       problems.push(`copydesk.rules (${where}) should map rule ids to off, hint, info, warning or error; ignoring it.`);
@@ -154,6 +167,7 @@ function copyOf(settings: CopydeskSettings): CopydeskSettings {
     apStyle: { ...settings.apStyle },
     longLede: { ...settings.longLede },
     longSentence: { ...settings.longSentence },
+    workspace: { ...settings.workspace },
   };
 }
 
@@ -174,6 +188,7 @@ export function mergeSettings(file: CopydeskSettings, editor: CopydeskSettings):
   for (const key of apStyleChecks) merged.apStyle[key] = pick(file.apStyle[key], editor.apStyle[key], defaultSettings.apStyle[key]);
   merged.longLede.maxWords = pick(file.longLede.maxWords, editor.longLede.maxWords, defaultSettings.longLede.maxWords);
   merged.longSentence.maxWords = pick(file.longSentence.maxWords, editor.longSentence.maxWords, defaultSettings.longSentence.maxWords);
+  merged.workspace.scope = pick(file.workspace.scope, editor.workspace.scope, defaultSettings.workspace.scope);
   for (const [id, severity] of Object.entries(editor.rules)) {
     const ruleDefault = registeredRules.find((r) => r.id === id)?.defaultSeverity;
     if (severity !== ruleDefault) merged.rules[id] = severity;

@@ -3,6 +3,7 @@
 // to protocol positions.
 
 import type { StyleSheet } from './styleSheet';
+import type { WorkspaceNames } from './workspace/names';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -26,6 +27,13 @@ export interface Fix {
    * they can fill in). A fix with a selection has no edits.
    */
   select?: { start: number; end: number };
+  /**
+   * A fix made in another draft instead of this one (name-variant across
+   * drafts: "Spell it Whitcombe in zoning-vote.md"): every whole-word `from`
+   * in that draft's mentions becomes `to`. The server builds the edit from the
+   * other draft's current text; `edits` is empty.
+   */
+  otherDraft?: { uri: string; from: string; to: string };
 }
 
 /** A second place that explains a finding, e.g. where a quotation most likely closes. */
@@ -78,6 +86,8 @@ export interface AnalysisOptions {
   longSentenceMaxWords?: number;
   /** The newsroom's sheet of known names (.copydesk/names.yaml), when there is one. */
   styleSheet?: StyleSheet;
+  /** The names the other drafts of the workspace use, for name-variant (filled by the server and `check --workspace`). */
+  workspaceNames?: WorkspaceNames;
 }
 
 export const defaultNewsroomOptions = {

@@ -10,8 +10,10 @@ import {
   type Diagnostic,
   type TextEdit,
 } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Draft } from '../analysis/draft';
+import type { WorkspaceIndex } from '../analysis/workspace/index';
+import { canonicalUri } from '../workspaceScan';
 import { ignoreInDraftEdit, ignoreInParagraphEdit } from '../analysis/suppression';
 import type { SafeFixes } from '../analysis/applyFixes';
 import { selectRangeCommand } from '../protocol';
@@ -33,6 +35,7 @@ export function quickFixes(document: TextDocument, diagnostics: readonly Diagnos
     // Fixes computed for an older buffer could land in the wrong place.
     if (diagnostic.data.version !== document.version) continue;
     for (const fix of diagnostic.data.fixes) {
+      if (fix.otherDraft) continue; // built from the other draft's text by otherDraftFixes
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,
@@ -94,4 +97,44 @@ export function wantsKind(params: CodeActionParams, kind: string): boolean {
   const only = params.context.only;
   if (!only) return true;
   return only.some((k) => kind === k || kind.startsWith(`${k}.`));
+}
+
+/**
+ * Fixes made in another draft ("Spell it ‘Whitcombe’ in zoning-vote.md
+ * instead"): each mention the index records in that draft that still reads
+ * the same in its current text has its whole-word `from` replaced by `to`.
+ * `textOf` gives the other draft's current text (open buffer or file).
+ */
+export function otherDraftFixes(
+  diagnostics: readonly Diagnostic[],
+  index: WorkspaceIndex,
+  textOf: (uri: string) => string | undefined,
+): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== diagnosticSource || !isCopydeskData(diagnostic.data)) continue;
+    for (const fix of diagnostic.data.fixes) {
+      const other = fix.otherDraft;
+      const record = other && index.get(canonicalUri(other.uri));
+      const text = other && record && textOf(other.uri);
+      if (!other || !record || text === undefined) continue;
+      const document = TextDocument.create(other.uri, 'plaintext', 0, text);
+      const word = new RegExp(`(?<![\\p{L}\\p{N}])${other.from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+      const edits: TextEdit[] = [];
+      const done = new Set<number>();
+      for (const entity of record.entities) {
+        for (const m of entity.mentions) {
+          if (text.slice(m.start, m.end) !== m.text) continue; // the draft changed since it was indexed
+          for (const hit of m.text.matchAll(word)) {
+            const start = m.start + hit.index!;
+            if (done.has(start)) continue;
+            done.add(start);
+            edits.push({ range: toRange(document, start, start + other.from.length), newText: other.to });
+          }
+        }
+      }
+      if (edits.length > 0) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [other.uri]: edits } } });
+    }
+  }
+  return actions;
 }

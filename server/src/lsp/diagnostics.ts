@@ -56,6 +56,8 @@ export interface FixData {
   edits: TextEdit[];
   /** Text the fix selects instead of editing (a placeholder to fill in). */
   select?: Range;
+  /** A fix made in another draft (see Fix.otherDraft); the code-action handler builds its edit. */
+  otherDraft?: { uri: string; from: string; to: string };
 }
 
 export interface DiagnosticData {
@@ -77,6 +79,7 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
       safe: fix.safe ?? false,
       edits: fix.edits.map((e) => ({ range: toRange(document, e.start, e.end), newText: e.text })),
       ...(fix.select ? { select: toRange(document, fix.select.start, fix.select.end) } : {}),
+      ...(fix.otherDraft ? { otherDraft: fix.otherDraft } : {}),
     })),
   };
   const href = ruleDocLink(finding.ruleId);

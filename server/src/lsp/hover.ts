@@ -8,7 +8,9 @@ import type { Fact } from '../analysis/facts';
 import type { StyleSheetEntry } from '../analysis/styleSheet';
 import { entityNameAndTitle } from '../analysis/nameParts';
 import { styleSheetHoverLines } from './styleSheetActions';
-import { toRange } from './positions';
+import { draftName, type EntityOccurrence, type WorkspaceIndex } from '../analysis/workspace/index';
+import { canonicalUri } from '../workspaceScan';
+import { indexedLocation, toRange } from './positions';
 
 const maxQuotes = 3;
 const maxFacts = 6;
@@ -109,4 +111,35 @@ export function entityHover(
   lines.push(...organizationCardLines(document, shown, entities));
   const contents: MarkupContent = { kind: 'markdown', value: lines.join('\n\n') };
   return mention ? { contents, range: toRange(document, mention.start, mention.end) } : { contents };
+}
+
+/** Most other drafts linked from a hover. */
+const maxLinkedDrafts = 5;
+
+/**
+ * The hover's line about the other drafts: "Also in 3 drafts · titled
+ * Planning Commission Chair in zoning-vote.md", then links to them, newest
+ * first (an open draft counts as newest). Undefined when no other draft names
+ * the entity.
+ */
+export function crossDraftHoverLines(index: WorkspaceIndex, uri: string, entity: Entity): string | undefined {
+  const here = canonicalUri(uri);
+  const others = index.elsewhere(here, entity.type, entity.name);
+  if (others.length === 0) return undefined;
+  const newness = (u: string) => {
+    const mtime = index.get(u)?.mtimeMs ?? 0;
+    return mtime < 0 ? Number.POSITIVE_INFINITY : mtime;
+  };
+  others.sort((a, b) => newness(b.uri) - newness(a.uri) || a.uri.localeCompare(b.uri));
+  const link = (o: EntityOccurrence) => {
+    const record = index.get(o.uri);
+    const first = o.entity.mentions[0];
+    const line = record && first ? indexedLocation(record, first.start, first.end).range.start.line + 1 : 1;
+    return `[${escapeMarkdown(draftName(o.uri))}](${o.uri}#L${line})`;
+  };
+  const titled = others.find((o) => o.entity.role);
+  const count = new Set(others.map((o) => o.uri)).size;
+  const summary = `Also in ${count} ${count === 1 ? 'draft' : 'drafts'}${titled ? ` · titled ${escapeMarkdown(titled.entity.role!)} in ${link(titled)}` : ''}`;
+  const links = others.slice(0, maxLinkedDrafts).map(link).join(' · ');
+  return `${summary}\n\n${links}${others.length > maxLinkedDrafts ? ` · and ${others.length - maxLinkedDrafts} more` : ''}`;
 }

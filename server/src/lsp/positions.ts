@@ -2,7 +2,8 @@
 // positions and back. TextDocument counts in UTF-16 code units and treats
 // \r\n, \r and \n as line breaks, exactly as VS Code does.
 
-import type { Range } from 'vscode-languageserver';
+import type { Location, Range } from 'vscode-languageserver';
+import { lineAndColumn, type DraftRecord } from '../analysis/workspace/index';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 export function toRange(document: TextDocument, start: number, end: number): Range {
@@ -11,4 +12,9 @@ export function toRange(document: TextDocument, start: number, end: number): Ran
 
 export function toOffsets(document: TextDocument, range: Range): { start: number; end: number } {
   return { start: document.offsetAt(range.start), end: document.offsetAt(range.end) };
+}
+
+/** A span of a draft known only from the workspace index (not open): placed by the record's line starts. */
+export function indexedLocation(record: DraftRecord, start: number, end: number): Location {
+  return { uri: record.uri, range: { start: lineAndColumn(record.lineStarts, start), end: lineAndColumn(record.lineStarts, end) } };
 }

@@ -7,10 +7,22 @@ import { DocumentHighlightKind, type DocumentHighlight, type Location, type Rang
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Entity, Mention } from '../analysis/entities';
 import { mentionNamePart } from '../analysis/nameParts';
-import { toRange } from './positions';
+import type { WorkspaceIndex } from '../analysis/workspace/index';
+import { canonicalUri } from '../workspaceScan';
+import { indexedLocation, toRange } from './positions';
 
 export function references(document: TextDocument, entity: Entity): Location[] {
   return entity.mentions.map((m) => ({ uri: document.uri, range: toRange(document, m.start, m.end) }));
+}
+
+/** The same person or organization's mentions in the other drafts of the workspace. */
+export function crossDraftReferences(index: WorkspaceIndex, uri: string, entity: Entity): Location[] {
+  const locations: Location[] = [];
+  for (const other of index.elsewhere(canonicalUri(uri), entity.type, entity.name)) {
+    const record = index.get(other.uri);
+    if (record) for (const m of other.entity.mentions) locations.push(indexedLocation(record, m.start, m.end));
+  }
+  return locations;
 }
 
 export function highlights(document: TextDocument, entity: Entity): DocumentHighlight[] {

@@ -21,7 +21,8 @@ import type { RuleFailure } from '../analysis/analyze';
 import { warmUpNames } from '../analysis/entities';
 import { DraftSession, type SessionConfig, type TextChange } from '../analysis/session';
 import { analysisOptionsFor, draftLanguageOf, type ResolvedSettings } from '../analysis/settings';
-import type { Finding } from '../analysis/types';
+import type { RuleContext } from '../analysis/rule';
+import type { AnalysisOptions, Finding } from '../analysis/types';
 import { draftStatusNotification, type DraftStatus } from '../protocol';
 import { toDiagnostic } from './diagnostics';
 import type { SettingsStore } from './settings';
@@ -88,11 +89,21 @@ interface OpenDraft {
   version: number;
   /** The settings the session was configured with (identity tells a change). */
   settings?: ResolvedSettings;
+  /** What the hooks add to the options changed (other drafts changed): reconfigure on the next check. */
+  optionsStale?: boolean;
   fastScheduled?: NodeJS.Immediate;
   slowScheduled?: NodeJS.Timeout;
   pausedNoticeShown: boolean;
   namesNoticeShown: boolean;
   reportedFailures: Set<string>;
+}
+
+/** How the workspace index takes part in a draft's analysis (lsp/workspaceIndex.ts). */
+export interface SessionHooks {
+  /** The options of a draft's analysis, e.g. with the names the other drafts use. */
+  options?(uri: string, options: AnalysisOptions, settings: ResolvedSettings): AnalysisOptions;
+  /** The draft's slow phase finished and was published: the index may learn from it now, never before. */
+  analysed?(uri: string, context: RuleContext): void;
 }
 
 export class DraftSessions {
@@ -107,6 +118,7 @@ export class DraftSessions {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly takeChanges: (uri: string) => TextChange[] | undefined,
     private readonly settings: SettingsStore,
+    private readonly hooks: SessionHooks = {},
   ) {}
 
   /** The client can show server-initiated progress (window.workDoneProgress). */
@@ -125,6 +137,13 @@ export class DraftSessions {
     };
     if (open) open.fastScheduled = setImmediate(run);
     else setImmediate(run);
+  }
+
+  /** What the hooks add to a draft's options changed (e.g. other drafts' names): re-check it with new options. */
+  optionsChanged(document: TextDocument): void {
+    const open = this.drafts.get(document.uri);
+    if (open) open.optionsStale = true;
+    this.schedule(document);
   }
 
   /** Re-check every open draft, e.g. after a settings change. */
@@ -173,7 +192,7 @@ export class DraftSessions {
     if (!open) {
       this.takeChanges(document.uri);
       open = {
-        session: new DraftSession(document.getText(), configFor(document, resolved)),
+        session: new DraftSession(document.getText(), this.configFor(document, resolved)),
         version: document.version,
         settings: resolved,
         pausedNoticeShown: false,
@@ -183,9 +202,11 @@ export class DraftSessions {
       this.drafts.set(document.uri, open);
       return open;
     }
-    if (open.settings !== resolved) {
+    // New settings, or other drafts changed the names the hooks add: the session starts afresh.
+    if (open.settings !== resolved || open.optionsStale) {
       open.settings = resolved;
-      open.session.configure(configFor(document, resolved));
+      open.optionsStale = false;
+      open.session.configure(this.configFor(document, resolved));
     }
     if (open.version !== document.version) {
       const changes = this.takeChanges(document.uri);
@@ -196,6 +217,13 @@ export class DraftSessions {
       open.version = document.version;
     }
     return open;
+  }
+
+  private configFor(document: TextDocument, resolved: ResolvedSettings): SessionConfig {
+    const language = draftLanguageOf(document.languageId === 'plaintext' ? document.uri : document.languageId);
+    // The house style, AP checks, word limits and style sheet come with the settings.
+    const options = analysisOptionsFor(resolved.settings, language, resolved.styleSheet);
+    return { options: this.hooks.options?.(document.uri, options, resolved) ?? options, maxDraftSize: resolved.settings.maxDraftSize };
   }
 
   private async runFastPhase(uri: string): Promise<void> {
@@ -267,6 +295,7 @@ export class DraftSessions {
     const document = this.documents.get(uri)!;
     this.publish(document, open.session.findings());
     this.sendStatus({ uri, ...open.session.stats() });
+    if (!open.session.namesSkipped) this.hooks.analysed?.(uri, open.session.ruleContext);
   }
 
   private publish(document: TextDocument, all: Finding[]): void {
@@ -322,11 +351,6 @@ export class DraftSessions {
   }
 }
 
-function configFor(document: TextDocument, resolved: ResolvedSettings): SessionConfig {
-  const language = draftLanguageOf(document.languageId === 'plaintext' ? document.uri : document.languageId);
-  // The house style, AP checks, word limits and style sheet come with the settings.
-  return { options: analysisOptionsFor(resolved.settings, language, resolved.styleSheet), maxDraftSize: resolved.settings.maxDraftSize };
-}
 
 /**
  * Work-done progress for a long first pass (a huge draft seen for the first

@@ -21,6 +21,14 @@
 // Each finding offers "Write X" for that occurrence and "Spell every V as X"
 // for all of them; neither is marked safe, as the first full reference may be
 // the misspelled one.
+//
+// Across drafts (options.workspaceNames, filled by the server from the
+// workspace index): a full name spelled here unlike in another draft, with
+// its other words the same ("Dana Whitcombe" here, "Dana Whitcomb" in
+// zoning-vote.md), is reported as "spelt Whitcomb in zoning-vote.md". Neither
+// draft is known to be right, so the fixes offer either spelling: this draft
+// takes the other's, or the other draft takes this one's. A surname alone is
+// not compared across drafts.
 
 import type { Entity } from '../entities';
 import { analyzeEntities } from '../entities';
@@ -29,6 +37,8 @@ import { foldName } from '../nlp';
 import type { Rule, RuleContext } from '../rule';
 import type { StyleSheet, StyleSheetEntry } from '../styleSheet';
 import type { Fix, RuleFinding } from '../types';
+import type { CrossDraftSpelling, WorkspaceNames } from '../workspace/names';
+import { draftName } from '../workspace/uris';
 
 /** One word of a name as written in the draft. */
 interface NameWord {
@@ -280,6 +290,8 @@ export const nameVariant: Rule = {
       }
     }
 
+    if (ctx.options.workspaceNames) findings.push(...crossDraftFindings(ctx, ctx.options.workspaceNames, bySpelling, decided));
+
     for (const [variant, { canonical, entry }] of decided) {
       const occurrences = bySpelling.get(variant)!;
       for (const here of occurrences) {
@@ -297,3 +309,43 @@ export const nameVariant: Rule = {
     return findings;
   },
 };
+
+/**
+ * Spellings of this draft's full names that other drafts spell otherwise.
+ * Spellings already reported within the draft or against the style sheet are
+ * left to those findings.
+ */
+function crossDraftFindings(
+  ctx: RuleContext,
+  names: WorkspaceNames,
+  bySpelling: ReadonlyMap<string, NameWord[]>,
+  decided: ReadonlyMap<string, unknown>,
+): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  for (const [spelling, occurrences] of bySpelling) {
+    if (decided.has(spelling)) continue;
+    let others: CrossDraftSpelling[] = [];
+    for (const w of occurrences) {
+      if (!w.inFullName) continue;
+      others = names.variantsOf(w.mentionWords, w.position, w.entity.type);
+      if (others.length > 0) break;
+    }
+    if (others.length === 0) continue;
+    const newest = others[0];
+    const otherDrafts = new Set(others.map((o) => o.uri)).size - 1;
+    const where = `${draftName(newest.uri)}${otherDrafts > 0 ? ` and ${otherDrafts} other ${otherDrafts === 1 ? 'draft' : 'drafts'}` : ''}`;
+    for (const here of occurrences) {
+      const fixes = fixesFor(ctx, spelling, newest.spelling, occurrences, here).map((fix, i) =>
+        i === 0 ? { ...fix, title: `${fix.title} (as in ${draftName(newest.uri)})`, preferred: false } : fix,
+      );
+      fixes.push({ title: `Spell it ‘${spelling}’ in ${draftName(newest.uri)} instead`, edits: [], otherDraft: { uri: newest.uri, from: newest.spelling, to: spelling } });
+      findings.push({
+        start: here.start,
+        end: here.end,
+        message: `‘${spelling}’ is spelt ‘${newest.spelling}’ in ${where}; use one spelling across the drafts.`,
+        fixes,
+      });
+    }
+  }
+  return findings;
+}

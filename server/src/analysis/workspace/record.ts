@@ -1,0 +1,88 @@
+// What the workspace index keeps of one draft: its people and organizations,
+// with their mentions, titles or roles, and quotations. A record is plain data
+// (JSON-safe) so it can cross a worker boundary and be saved between sessions.
+// Offsets are UTF-16 indices into the draft's text, as everywhere in the core.
+
+import { analyzeEntities, type Entity } from '../entities';
+import type { RuleContext } from '../rule';
+
+export interface IndexedSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface IndexedEntity {
+  name: string;
+  type: Entity['type'];
+  aliases: string[];
+  /** The title or role the draft gives, e.g. "Planning Commission Chair". */
+  role: string | null;
+  mentions: IndexedSpan[];
+  /** Quoted words attributed to the entity; long ones are cut (see maxQuoteLength). */
+  quotes: IndexedSpan[];
+}
+
+export interface DraftRecord {
+  /** The draft's URI (file:///...): the key of the index. */
+  uri: string;
+  /** Modification time (ms) and size of the file when it was read, or -1 for an open buffer. */
+  mtimeMs: number;
+  size: number;
+  /**
+   * Offsets where lines start (after \n, \r\n or \r, as editors count them),
+   * so the server can place a mention in a draft it has not opened.
+   */
+  lineStarts: number[];
+  entities: IndexedEntity[];
+}
+
+/** Quotations are kept for hovers and the who's who, not for re-reading: a long one is cut here. */
+const maxQuoteLength = 240;
+
+export function indexedEntity(entity: Entity): IndexedEntity {
+  return {
+    name: entity.name,
+    type: entity.type,
+    aliases: entity.aliases.filter((a) => a !== entity.name),
+    role: entity.role,
+    mentions: entity.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text })),
+    quotes: entity.quotes.map((q) => ({ start: q.start, end: q.end, text: q.text.length > maxQuoteLength ? `${q.text.slice(0, maxQuoteLength)}…` : q.text })),
+  };
+}
+
+/** The record of a draft already analysed in `ctx` (the entity pass is memoised there, so this is cheap after the rules ran). */
+export function recordDraft(uri: string, ctx: RuleContext, stamp: { mtimeMs: number; size: number }): DraftRecord {
+  return { uri, mtimeMs: stamp.mtimeMs, size: stamp.size, lineStarts: lineStartsOf(ctx.draft.text), entities: analyzeEntities(ctx).entities.map(indexedEntity) };
+}
+
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** Line and UTF-16 column of an offset, from a record's line starts. */
+export function lineAndColumn(lineStarts: readonly number[], offset: number): { line: number; character: number } {
+  if (lineStarts.length === 0) return { line: 0, character: Math.max(0, offset) };
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (lineStarts[middle] <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low, character: offset - lineStarts[low] };
+}
+
+/** Whether two records say the same about their entities (used to skip needless re-checks of other drafts). */
+export function sameEntities(a: DraftRecord | undefined, b: DraftRecord | undefined): boolean {
+  if (!a || !b) return a === b;
+  return JSON.stringify(a.entities) === JSON.stringify(b.entities);
+}
