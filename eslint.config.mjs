@@ -12,7 +12,25 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setImmediate: 'readonly', clearImmediate: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', performance: 'readonly', URL: 'readonly', structuredClone: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setImmediate: 'readonly',
+        clearImmediate: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        performance: 'readonly',
+        URL: 'readonly',
+        structuredClone: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       // Tests and scripts build loosely typed JSON from corpora and the protocol.
@@ -32,8 +50,21 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-*', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'The analysis core is pure: no protocol or editor imports.' },
-            { group: ['**/lsp/**', '**/lsp', '**/server', '**/cli', '**/cli/**'], message: 'The analysis core never imports the LSP glue, the server or the CLI.' },
+            {
+              group: [
+                'vscode',
+                'vscode-languageserver',
+                'vscode-languageserver/*',
+                'vscode-languageserver-*',
+                'vscode-languageclient',
+                'vscode-languageclient/*',
+              ],
+              message: 'The analysis core is pure: no protocol or editor imports.',
+            },
+            {
+              group: ['**/lsp/**', '**/lsp', '**/server', '**/cli', '**/cli/**'],
+              message: 'The analysis core never imports the LSP glue, the server or the CLI.',
+            },
           ],
         },
       ],

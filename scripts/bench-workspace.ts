@@ -135,12 +135,26 @@ async function main(): Promise<void> {
       seconds: round(buildMs / 1000),
       serverCpuSeconds: round(buildCpu),
       progress: lastProgressMessage(client),
-      symbolDuringBuildMs: { n: symbolLatencies.length, p50: round(percentile(symbolLatencies, 50)), p95: round(percentile(symbolLatencies, 95)), max: round(Math.max(...symbolLatencies)) },
-      keystrokeDuringBuildMs: { n: keystrokeLatencies.length, p50: round(percentile(keystrokeLatencies, 50)), p95: round(percentile(keystrokeLatencies, 95)), max: round(Math.max(...keystrokeLatencies)) },
+      symbolDuringBuildMs: {
+        n: symbolLatencies.length,
+        p50: round(percentile(symbolLatencies, 50)),
+        p95: round(percentile(symbolLatencies, 95)),
+        max: round(Math.max(...symbolLatencies)),
+      },
+      keystrokeDuringBuildMs: {
+        n: keystrokeLatencies.length,
+        p50: round(percentile(keystrokeLatencies, 50)),
+        p95: round(percentile(keystrokeLatencies, 95)),
+        max: round(Math.max(...keystrokeLatencies)),
+      },
     };
     console.log(`index build: ${round(buildMs / 1000)} s wall, ${round(buildCpu)} s of server CPU (main thread and worker) (${lastProgressMessage(client)})`);
-    console.log(`  workspace/symbol during the build: n=${symbolLatencies.length} p50 ${round(percentile(symbolLatencies, 50))} ms, p95 ${round(percentile(symbolLatencies, 95))} ms, max ${round(Math.max(...symbolLatencies))} ms`);
-    console.log(`  keystroke -> diagnostics during the build: n=${keystrokeLatencies.length} p50 ${round(percentile(keystrokeLatencies, 50))} ms, p95 ${round(percentile(keystrokeLatencies, 95))} ms, max ${round(Math.max(...keystrokeLatencies))} ms`);
+    console.log(
+      `  workspace/symbol during the build: n=${symbolLatencies.length} p50 ${round(percentile(symbolLatencies, 50))} ms, p95 ${round(percentile(symbolLatencies, 95))} ms, max ${round(Math.max(...symbolLatencies))} ms`,
+    );
+    console.log(
+      `  keystroke -> diagnostics during the build: n=${keystrokeLatencies.length} p50 ${round(percentile(keystrokeLatencies, 50))} ms, p95 ${round(percentile(keystrokeLatencies, 95))} ms, max ${round(Math.max(...keystrokeLatencies))} ms`,
+    );
 
     // 3. Query latency on the built index: queries from the names it holds.
     const names = new Set<string>();
@@ -151,7 +165,9 @@ async function main(): Promise<void> {
     const queryLatencies: number[] = [];
     for (const query of queries) queryLatencies.push((await timed(() => client.request('workspace/symbol', { query }))).ms);
     figures.symbolQueryMs = { n: queryLatencies.length, p50: round(percentile(queryLatencies, 50)), p95: round(percentile(queryLatencies, 95)) };
-    console.log(`workspace/symbol on the built index: n=${queryLatencies.length} p50 ${round(percentile(queryLatencies, 50))} ms, p95 ${round(percentile(queryLatencies, 95))} ms`);
+    console.log(
+      `workspace/symbol on the built index: n=${queryLatencies.length} p50 ${round(percentile(queryLatencies, 50))} ms, p95 ${round(percentile(queryLatencies, 95))} ms`,
+    );
 
     // 2. Peak RSS of the server (main thread and worker).
     const rss = peakRssMb(client.process.pid);
@@ -175,8 +191,14 @@ async function main(): Promise<void> {
     }
     await reopened.client.waitFor('the reopened build to end', () => progressEnded(reopened.client), 30 * 60_000);
     const reopenBuildMs = performance.now() - reopened.spawned;
-    figures.reopen = { firstSymbolResultSeconds: round(firstResultMs / 1000, 2), checkedSeconds: round(reopenBuildMs / 1000, 1), progress: lastProgressMessage(reopened.client) };
-    console.log(`reopening with the saved index: first workspace-symbol result ${round(firstResultMs / 1000, 2)} s after spawn; every draft checked against disk after ${round(reopenBuildMs / 1000, 1)} s (${lastProgressMessage(reopened.client)})`);
+    figures.reopen = {
+      firstSymbolResultSeconds: round(firstResultMs / 1000, 2),
+      checkedSeconds: round(reopenBuildMs / 1000, 1),
+      progress: lastProgressMessage(reopened.client),
+    };
+    console.log(
+      `reopening with the saved index: first workspace-symbol result ${round(firstResultMs / 1000, 2)} s after spawn; every draft checked against disk after ${round(reopenBuildMs / 1000, 1)} s (${lastProgressMessage(reopened.client)})`,
+    );
     await reopened.client.stop();
   } finally {
     rmSync(storage, { recursive: true, force: true });

@@ -80,17 +80,38 @@ function parseArguments(argv: string[]): BenchOptions {
       return v;
     };
     switch (argv[i]) {
-      case '--corpus': corpora.push(path.resolve(value())); break;
-      case '--draft-corpus': draftCorpus = path.resolve(value()); break;
-      case '--sample': sample = path.resolve(value()); break;
-      case '--quick': quick = true; break;
-      case '--full': full = true; break;
-      case '--max-words': maxWords = Number(value()); break;
-      case '--edits': edits = Number(value()); break;
-      case '--keystrokes': keystrokes = Number(value()); break;
-      case '--editor-only': editorOnly = true; break;
-      case '--harper-100k': harper100k = true; break;
-      default: throw new Error(`Unknown option ${argv[i]} (see the header of scripts/bench.ts)`);
+      case '--corpus':
+        corpora.push(path.resolve(value()));
+        break;
+      case '--draft-corpus':
+        draftCorpus = path.resolve(value());
+        break;
+      case '--sample':
+        sample = path.resolve(value());
+        break;
+      case '--quick':
+        quick = true;
+        break;
+      case '--full':
+        full = true;
+        break;
+      case '--max-words':
+        maxWords = Number(value());
+        break;
+      case '--edits':
+        edits = Number(value());
+        break;
+      case '--keystrokes':
+        keystrokes = Number(value());
+        break;
+      case '--editor-only':
+        editorOnly = true;
+        break;
+      case '--harper-100k':
+        harper100k = true;
+        break;
+      default:
+        throw new Error(`Unknown option ${argv[i]} (see the header of scripts/bench.ts)`);
     }
   }
   if (corpora.length === 0) {
@@ -331,10 +352,7 @@ async function openAndSettle(client: TestClient, uri: string, text: string): Pro
   await client.waitForDiagnostics(uri, 1, undefined, 60_000);
   await client.waitFor(
     `the slow phase on ${uri}`,
-    () =>
-      client.notifications
-        .slice(notificationsBefore)
-        .some((n) => n.method === 'copydesk/draftStatus' && (n.params as { uri?: string }).uri === uri),
+    () => client.notifications.slice(notificationsBefore).some((n) => n.method === 'copydesk/draftStatus' && (n.params as { uri?: string }).uri === uri),
     180_000,
   );
 }
@@ -650,7 +668,11 @@ async function main(): Promise<void> {
   if (options.editorOnly) {
     const articles = sampleCorpus(options.draftCorpus, Infinity);
     const editor: EditorPatternFigures[] = [];
-    for (const [label, words] of [['2k', 2_000], ['10k', 10_000], ['100k', 100_000]] as const) {
+    for (const [label, words] of [
+      ['2k', 2_000],
+      ['10k', 10_000],
+      ['100k', 100_000],
+    ] as const) {
       log(`6. The editor's request pattern in the ${label}-word draft (${options.keystrokes} keystrokes)...`);
       editor.push(await measureEditorPattern(label, joinArticles(articles, words), options.keystrokes));
     }
@@ -686,9 +708,7 @@ async function main(): Promise<void> {
   const drafts: DraftFigures[] = [];
   for (const size of sizes) {
     log(`2. Typing in the ${size.label}-word draft (${options.edits} edits)...`);
-    drafts.push(
-      await measureDraft(size.label, joinArticles(draftArticles, size.words), options, harper, size.harperRuns, size.label === '10k'),
-    );
+    drafts.push(await measureDraft(size.label, joinArticles(draftArticles, size.words), options, harper, size.harperRuns, size.label === '10k'));
   }
   const byLabel = (label: string) => drafts.find((d) => d.label === label)!;
   const hover = byLabel('10k').hover!;
@@ -708,15 +728,16 @@ async function main(): Promise<void> {
   const out: string[] = [];
   out.push('');
   // Other work on the machine slows every checker alike but inflates latencies: say how busy it was.
-  const load = os.loadavg().map((n) => n.toFixed(1)).join(' / ');
+  const load = os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' / ');
   out.push(
     `Copydesk benchmark (${options.quick ? 'quick' : 'standard'} run, node ${process.version}, ${os.cpus().length} cores, load average ${load} at the end, ${round((performance.now() - benchStarted) / 1000, 0)} s)`,
   );
   out.push('');
   out.push('1. Full-analysis throughput, in-process, one article at a time (words/s; higher is better)');
-  out.push(
-    `   corpora: ${options.corpora.map((dir, i) => `${dir} (${corpora[i].length} articles, ${fmtInt(corpusWords[i])} words)`).join('; ')}`,
-  );
+  out.push(`   corpora: ${options.corpora.map((dir, i) => `${dir} (${corpora[i].length} articles, ${fmtInt(corpusWords[i])} words)`).join('; ')}`);
   out.push(
     table(
       ['checker', ...options.corpora.map((dir) => `${corpusLabel(dir)} words/s`), 'total words/s', 'time', 'peer time / Copydesk', 'findings'],
@@ -752,7 +773,15 @@ async function main(): Promise<void> {
   );
   out.push('');
   out.push('3. Cold start (median of runs): spawn -> initialize result, spawn -> first diagnostics on the sample draft');
-  out.push(table(['measure', 'ms'], [['initialize result', fmtMs(cold.initialize)], ['first diagnostics', fmtMs(cold.firstDiagnostics)]]));
+  out.push(
+    table(
+      ['measure', 'ms'],
+      [
+        ['initialize result', fmtMs(cold.initialize)],
+        ['first diagnostics', fmtMs(cold.firstDiagnostics)],
+      ],
+    ),
+  );
   out.push('');
   out.push(
     hover.advertised
@@ -761,11 +790,26 @@ async function main(): Promise<void> {
   );
   out.push(`5. Peak RSS (VmHWM) of the server with the 100k-word draft open, after a hover and the edits: ${byLabel('100k').rssMb ?? 'n/a'} MB`);
   out.push('');
-  out.push(`6. The editor's request pattern: ${options.keystrokes} keystrokes at ${Math.round(1000 / keystrokeIntervalMs)} a second in the middle of the draft; after each,`);
+  out.push(
+    `6. The editor's request pattern: ${options.keystrokes} keystrokes at ${Math.round(1000 / keystrokeIntervalMs)} a second in the middle of the draft; after each,`,
+  );
   out.push('   semanticTokens (delta), documentSymbol, codeAction and documentHighlight at the cursor, and a hover every fifth keystroke.');
   out.push(
     table(
-      ['draft', 'words', 'open -> analysed', 'diagnostics p50', 'p95', 'tokens p50', 'symbols p50', 'code action p50', 'highlight p50', 'hover p50 / max', 'hover near end', 'peak RSS'],
+      [
+        'draft',
+        'words',
+        'open -> analysed',
+        'diagnostics p50',
+        'p95',
+        'tokens p50',
+        'symbols p50',
+        'code action p50',
+        'highlight p50',
+        'hover p50 / max',
+        'hover near end',
+        'peak RSS',
+      ],
       editor.map((e) => [
         e.label,
         fmtInt(e.words),
@@ -796,7 +840,10 @@ async function main(): Promise<void> {
     rssMb100k: byLabel('100k').rssMb,
     editorPattern: {
       ...Object.fromEntries(
-        editor.map((e) => [e.label, { diagP50: e.diagP50, diagP95: e.diagP95, slowestRequestP50: e.slowestRequestP50, hoverMax: e.hoverDuringTypingMax, rssMb: e.rssMb }]),
+        editor.map((e) => [
+          e.label,
+          { diagP50: e.diagP50, diagP95: e.diagP95, slowestRequestP50: e.slowestRequestP50, hoverMax: e.hoverDuringTypingMax, rssMb: e.rssMb },
+        ]),
       ),
       hoverCard100k: editor.find((e) => e.label === '100k')!.hoverCardNearEnd,
     },

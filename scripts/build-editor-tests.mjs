@@ -12,7 +12,10 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 
 await esbuild.build({
   ...common,
-  entryPoints: fs.readdirSync(suiteDir).filter((f) => f.endsWith('.ts')).map((f) => `test/suite/${f}`),
+  entryPoints: fs
+    .readdirSync(suiteDir)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => `test/suite/${f}`),
   outdir: 'out/test/suite',
   external: ['vscode', 'mocha'],
 });

@@ -74,7 +74,8 @@ const grammar = {
       comment:
         'A run of non-blank lines. The while test fails on a blank line, which pops the paragraph and any quotation still open inside it. A dateline is only recognised in the begin match, i.e. at the start of a paragraph.',
       name: 'meta.paragraph.article',
-      begin: R`^(?=[ \t]*\S)(?:[ \t]*(` +
+      begin:
+        R`^(?=[ \t]*\S)(?:[ \t]*(` +
         // The city: words in capitals (KUWAIT CITY, ST. LOUIS, WINSTON-SALEM, SÃO PAULO).
         R`(?!(?:BREAKING|UPDATE|EXCLUSIVE|WATCH|LIVE|ANALYSIS|OPINION|EDITORIAL|CORRECTION|NOTE)\b)` +
         // At most three words: longer runs of capitals are section headings.
@@ -163,12 +164,7 @@ const grammar = {
       beginCaptures: begin('article'),
       end: R`(${singleCloser('’', '‘')}|${LEFT_SINGLE_AS_CLOSER})|(?=‘${ELISION_AFTER})|${EXIT_ON_DOUBLE_CLOSE}`,
       endCaptures: end('article'),
-      patterns: [
-        { include: '#quotation-content' },
-        { include: '#double-curly' },
-        { include: '#double-low' },
-        { include: '#double-straight' },
-      ],
+      patterns: [{ include: '#quotation-content' }, { include: '#double-curly' }, { include: '#double-low' }, { include: '#double-straight' }],
     },
     'single-straight': {
       comment:
@@ -178,12 +174,7 @@ const grammar = {
       beginCaptures: begin('article'),
       end: R`(${singleCloser("'", "'")})|(?=${SQ_OPENER})|${EXIT_ON_DOUBLE_CLOSE}`,
       endCaptures: end('article'),
-      patterns: [
-        { include: '#quotation-content' },
-        { include: '#double-curly' },
-        { include: '#double-low' },
-        { include: '#double-straight' },
-      ],
+      patterns: [{ include: '#quotation-content' }, { include: '#double-curly' }, { include: '#double-low' }, { include: '#double-straight' }],
     },
     guillemets: {
       comment: 'French style «…»; a « glued to a preceding word is the closing mark of the reversed (Danish/German) »…« style and opens nothing.',

@@ -64,7 +64,15 @@ function readGold(ann: string): GoldQuote[] {
       continue;
     }
     const e = /^E\d+\t(.*)$/.exec(line);
-    if (e) events.push(new Map(e[1].trim().split(/\s+/).map((arg) => arg.split(':') as [string, string])));
+    if (e)
+      events.push(
+        new Map(
+          e[1]
+            .trim()
+            .split(/\s+/)
+            .map((arg) => arg.split(':') as [string, string]),
+        ),
+      );
   }
   const quotes: GoldQuote[] = [];
   for (const event of events) {
@@ -80,9 +88,39 @@ const quotationMark = /["“”«»„]/;
 const pronouns = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'him', 'her', 'them', 'you', 'his', 'its', 'their', 'me', 'us', 'one', 'who']);
 
 type SourceKind = 'named' | 'pronoun' | 'role';
-const determiners = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'one', 'some', 'many', 'most', 'several', 'other', 'another', 'both', 'two', 'three', 'all', 'each', 'every', 'no']);
+const determiners = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'one',
+  'some',
+  'many',
+  'most',
+  'several',
+  'other',
+  'another',
+  'both',
+  'two',
+  'three',
+  'all',
+  'each',
+  'every',
+  'no',
+]);
 function classifySource(sourceText: string): SourceKind {
-  const words = sourceText.replace(/[’']s$/, '').split(/[\s,]+/).filter((w) => /\p{L}/u.test(w));
+  const words = sourceText
+    .replace(/[’']s$/, '')
+    .split(/[\s,]+/)
+    .filter((w) => /\p{L}/u.test(w));
   if (words.length === 1 && pronouns.has(words[0].toLowerCase())) return 'pronoun';
   // A name: the head (last word) is capitalised, as in "Sen. Ted Cruz" or "the Washington Post",
   // or the source opens with a name, as in "Joseph, who has four children".
@@ -93,7 +131,10 @@ function classifySource(sourceText: string): SourceKind {
 }
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
-const wordsOf = (s: string) => ` ${foldName(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+const wordsOf = (s: string) =>
+  ` ${foldName(s)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
 
 function isSource(entity: Entity, gold: GoldQuote): boolean {
   if (entity.mentions.some((m) => gold.source.some((s) => overlaps(m, s)))) return true;
@@ -127,7 +168,9 @@ const counts = {
 const textFiles = new Map(readdirSync(join(folder, 'text')).map((f) => [f.replace(/\.txt$/, ''), f]));
 const seenTexts = new Set<string>();
 const started = performance.now();
-for (const annFile of readdirSync(join(folder, 'attributions')).filter((f) => f.endsWith('.ann')).sort()) {
+for (const annFile of readdirSync(join(folder, 'attributions'))
+  .filter((f) => f.endsWith('.ann'))
+  .sort()) {
   const stem = annFile.replace(/_[0-9a-f]{4}\.ann$/, '').replace(/\.ann$/, '');
   const textFile = textFiles.get(stem);
   // Some articles were annotated twice; the first annotation (by file name) counts.
@@ -160,12 +203,15 @@ for (const annFile of readdirSync(join(folder, 'attributions')).filter((f) => f.
       counts.named.credited++;
       const right = speakers.every((e) => isSource(e, gold));
       if (right) counts.named.right++;
-      else if (values.list === 'wrong' || values.list === 'named') console.log(`WRONG ${textFile}@${at} gold=${gold.sourceText} credited=${speakers.map((e) => e.name).join('+')}: ${context()}`);
+      else if (values.list === 'wrong' || values.list === 'named')
+        console.log(`WRONG ${textFile}@${at} gold=${gold.sourceText} credited=${speakers.map((e) => e.name).join('+')}: ${context()}`);
     } else {
       counts[kind].gold++;
       if (speakers.length > 0) counts[kind].credited++;
       if (values.list === 'pronoun' && speakers.length > 0) {
-        console.log(`${textFile}\t${at}\tgold=${gold.sourceText}\tcredited=${speakers.map((e) => `${e.name}@${e.mentions.map((m) => m.start).join(',')}`).join('+')}\t${context()}`);
+        console.log(
+          `${textFile}\t${at}\tgold=${gold.sourceText}\tcredited=${speakers.map((e) => `${e.name}@${e.mentions.map((m) => m.start).join(',')}`).join('+')}\t${context()}`,
+        );
       }
     }
   }
@@ -174,7 +220,10 @@ for (const annFile of readdirSync(join(folder, 'attributions')).filter((f) => f.
     const gold = goldQuotes.find((g) => g.content[0].start === judgment.offset);
     const speakers = gold ? creditedFor(gold.content) : [];
     if (speakers.length > 0) counts.judged.stillCredited++;
-    const right = judgment.speakerAt !== null && speakers.length > 0 && speakers.every((e) => e.mentions.some((m) => m.start <= judgment.speakerAt! && judgment.speakerAt! < m.end));
+    const right =
+      judgment.speakerAt !== null &&
+      speakers.length > 0 &&
+      speakers.every((e) => e.mentions.some((m) => m.start <= judgment.speakerAt! && judgment.speakerAt! < m.end));
     if (right) counts.judged.right++;
   }
 }
@@ -196,7 +245,9 @@ const summary = {
   judged: { ...counts.judged, rightShare: percent(counts.judged.right, counts.judged.total) },
   seconds: Math.round((performance.now() - started) / 100) / 10,
 };
-console.log(`named sources: precision ${summary.named.precision}%, recall ${summary.named.recall}% (${summary.named.right} right of ${summary.named.credited} credited, ${summary.named.gold} gold)`);
+console.log(
+  `named sources: precision ${summary.named.precision}%, recall ${summary.named.recall}% (${summary.named.right} right of ${summary.named.credited} credited, ${summary.named.gold} gold)`,
+);
 console.log(`pronoun sources: ${counts.pronoun.credited} of ${counts.pronoun.gold} credited; role nouns: ${counts.role.credited} of ${counts.role.gold}`);
 console.log(`hand-judged pronoun/role attributions: ${counts.judged.right} of ${counts.judged.total} right`);
 console.log(JSON.stringify(summary));

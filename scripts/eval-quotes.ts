@@ -72,7 +72,15 @@ function lineOf(text: string, offset: number): number {
 function around(text: string, offset: number, width = 70): string {
   const start = Math.max(0, offset - width);
   const end = Math.min(text.length, offset + width);
-  return (start > 0 ? '…' : '') + text.slice(start, offset) + '⟦' + text.slice(offset, offset + 1) + '⟧' + text.slice(offset + 1, end).replace(/\n[^]*$/, '') + (end < text.length ? '…' : '');
+  return (
+    (start > 0 ? '…' : '') +
+    text.slice(start, offset) +
+    '⟦' +
+    text.slice(offset, offset + 1) +
+    '⟧' +
+    text.slice(offset + 1, end).replace(/\n[^]*$/, '') +
+    (end < text.length ? '…' : '')
+  );
 }
 
 const args = parseArgs(process.argv.slice(2));
@@ -97,7 +105,9 @@ for (const article of articles) {
 }
 const originalsMs = performance.now() - started;
 
-console.log(`articles: ${articles.length}, unbalanced-quote findings on the originals: ${originals.length} (analysis ${originalsMs.toFixed(0)} ms, quote pass alone ${quoteMilliseconds.toFixed(0)} ms)`);
+console.log(
+  `articles: ${articles.length}, unbalanced-quote findings on the originals: ${originals.length} (analysis ${originalsMs.toFixed(0)} ms, quote pass alone ${quoteMilliseconds.toFixed(0)} ms)`,
+);
 const lostBreaks = originals.filter(({ finding }) => finding.fixes.some((f) => f.title === startParagraphFixTitle)).length;
 console.log(`  of which ${lostBreaks} look like a lost paragraph break ("We won. "Next season...": a quotation resumed inside one paragraph)`);
 const sample = [...originals];

@@ -125,12 +125,15 @@ for (const file of files) {
     if (finding.severity === 'warning' || finding.severity === 'error') warningsAndErrors++;
     const line = lineOf(text, finding.start);
     firing.add(judgedKey(id, line, finding.ruleId));
-    const listed = values.list === finding.ruleId || values.list === 'all' || (values.unjudged === finding.ruleId && !judgedKeys.has(judgedKey(id, line, finding.ruleId)));
+    const listed =
+      values.list === finding.ruleId || values.list === 'all' || (values.unjudged === finding.ruleId && !judgedKeys.has(judgedKey(id, line, finding.ruleId)));
     if (listed) {
       const from = Math.max(0, finding.start - 90);
       const to = Math.min(text.length, finding.end + 90);
       const context = `${text.slice(from, finding.start)}⟦${text.slice(finding.start, finding.end)}⟧${text.slice(finding.end, to)}`.replace(/\s+/g, ' ');
-      console.log(`${id}\t${line}\t${finding.ruleId}\t${finding.severity}\t${context}\n    → ${finding.message}${finding.fixes[0] ? ` [fix: ${finding.fixes[0].title}]` : ''}`);
+      console.log(
+        `${id}\t${line}\t${finding.ruleId}\t${finding.severity}\t${context}\n    → ${finding.message}${finding.fixes[0] ? ` [fix: ${finding.fixes[0].title}]` : ''}`,
+      );
     }
   }
 }
@@ -210,7 +213,15 @@ const mutators: Record<string, Mutator> = {
   },
   // "Oct. 12" spelt out as "October 12".
   'ap-style': (text, _file, random) => {
-    const months: Record<string, string> = { Jan: 'January', Feb: 'February', Aug: 'August', Sept: 'September', Oct: 'October', Nov: 'November', Dec: 'December' };
+    const months: Record<string, string> = {
+      Jan: 'January',
+      Feb: 'February',
+      Aug: 'August',
+      Sept: 'September',
+      Oct: 'October',
+      Nov: 'November',
+      Dec: 'December',
+    };
     const m = pick(matchesOf(text, /\b(Jan|Feb|Aug|Sept|Oct|Nov|Dec)\. (?=\d{1,2}\b)/g), random);
     if (!m) return undefined;
     const full = `${months[m[1]]} `;
@@ -218,8 +229,15 @@ const mutators: Record<string, Mutator> = {
   },
   // A paragraph '"...," Name said.' loses its attribution, where neither neighbour holds a quotation.
   'unattributed-quote': (text, _file, random) => {
-    const candidates = matchesOf(text, /(?<=^|\n)(["“])([^"“”\n]{30,400}),(["”]) (?:[\p{Lu}\p{Ll}][\p{L}.'’-]*\s+){0,4}said(?: [^.\n"“”]{0,40})?\.(?=\r?\n|$)/gu).filter((m) => {
-      const before = text.slice(Math.max(0, m.index! - 400), m.index!).split(/\n\s*\n/).at(-2) ?? '';
+    const candidates = matchesOf(
+      text,
+      /(?<=^|\n)(["“])([^"“”\n]{30,400}),(["”]) (?:[\p{Lu}\p{Ll}][\p{L}.'’-]*\s+){0,4}said(?: [^.\n"“”]{0,40})?\.(?=\r?\n|$)/gu,
+    ).filter((m) => {
+      const before =
+        text
+          .slice(Math.max(0, m.index! - 400), m.index!)
+          .split(/\n\s*\n/)
+          .at(-2) ?? '';
       const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 400).split(/\n\s*\n/)[1] ?? '';
       return !/["“”]/.test(before) && !/["“”]/.test(after);
     });
@@ -250,9 +268,7 @@ const mutators: Record<string, Mutator> = {
   'long-sentence': (text, _file, random) => {
     const candidates = matchesOf(text, /(?<=^|\n)[^\n]+/g).flatMap((p) => {
       const joins = matchesOf(p[0], /([a-z]{3,})\. (?=(?:The|It|He|She|They|But|This|That|In|A) [a-z])/g);
-      return joins
-        .map((j) => ({ at: p.index! + j.index! + j[1].length, words: p[0].split(/\s+/).length }))
-        .filter((c) => c.words > 55);
+      return joins.map((j) => ({ at: p.index! + j.index! + j[1].length, words: p[0].split(/\s+/).length })).filter((c) => c.words > 55);
     });
     const c = pick(candidates, random);
     if (!c) return undefined;
@@ -357,6 +373,4 @@ for (const rule of selected) {
     mutation: mutationScore(rule),
   };
 }
-console.log(
-  JSON.stringify({ articles: files.length, warningsPer100: Math.round((warningsAndErrors / files.length) * 1000) / 10, perRule }),
-);
+console.log(JSON.stringify({ articles: files.length, warningsPer100: Math.round((warningsAndErrors / files.length) * 1000) / 10, perRule }));

@@ -14,8 +14,19 @@ import { join } from 'node:path';
 import { clearNlpCache, parseParagraph } from '../server/src/analysis/nlp';
 import { tagParagraph, taggerLoadMs } from '../server/src/analysis/entities/tagger';
 import {
-  asParagraph, buildExamples, commandOption, corporaFolder, detokenise, emptyTally, formatTally, readConllSentences, readGmbSentences,
-  scoreExample, spansFromLabels, type Example, type Span,
+  asParagraph,
+  buildExamples,
+  commandOption,
+  corporaFolder,
+  detokenise,
+  emptyTally,
+  formatTally,
+  readConllSentences,
+  readGmbSentences,
+  scoreExample,
+  spansFromLabels,
+  type Example,
+  type Span,
 } from './ner-corpus';
 
 const option = commandOption;
@@ -82,4 +93,6 @@ for (const text of paragraphs) {
   tagOnly += performance.now() - again;
 }
 const n = paragraphs.length;
-console.log(`speed: ${n} paragraphs, ${(words / n).toFixed(0)} words each on average; tagging ${(tagOnly / n).toFixed(2)} ms per paragraph, compromise parse + tagging ${(parseAndTag / n).toFixed(2)} ms (timings on a shared machine are noisy)`);
+console.log(
+  `speed: ${n} paragraphs, ${(words / n).toFixed(0)} words each on average; tagging ${(tagOnly / n).toFixed(2)} ms per paragraph, compromise parse + tagging ${(parseAndTag / n).toFixed(2)} ms (timings on a shared machine are noisy)`,
+);

@@ -85,7 +85,12 @@ function stripLeadingTitles(sentence: GoldToken[]): void {
     const token = sentence[i];
     if (token.type !== 'PER' || (i > 0 && sentence[i - 1].type === 'PER' && !token.begins)) continue;
     let j = i;
-    while (j + 1 < sentence.length && sentence[j + 1].type === 'PER' && !sentence[j + 1].begins && titleWords.has(sentence[j].text.toLowerCase().replace(/\.$/, ''))) {
+    while (
+      j + 1 < sentence.length &&
+      sentence[j + 1].type === 'PER' &&
+      !sentence[j + 1].begins &&
+      titleWords.has(sentence[j].text.toLowerCase().replace(/\.$/, ''))
+    ) {
       sentence[j].type = undefined;
       j++;
     }

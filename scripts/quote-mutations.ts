@@ -110,7 +110,11 @@ export function mutate(random: () => number, { article, paragraph }: Eligible): 
   if (random() < 0.5) {
     const at = model.offset;
     return {
-      article, paragraph, kind: model.kind, nested, at,
+      article,
+      paragraph,
+      kind: model.kind,
+      nested,
+      at,
       operation: model.role === 'open' ? 'remove-open' : 'remove-close',
       mutated: original.slice(0, at) + original.slice(at + model.glyph.length),
     };
@@ -127,7 +131,12 @@ export function mutate(random: () => number, { article, paragraph }: Eligible): 
   const glyph = !model.curly ? model.glyph : model.kind === 'double' ? (b.opens ? '“' : '”') : b.opens ? '‘' : '’';
   const insideDouble = analysis.quotations.some((q) => q.kind === 'double' && q.contentStart <= b.at && b.at <= q.contentEnd);
   return {
-    article, paragraph, kind: model.kind, nested: model.kind === 'single' && insideDouble, at: b.at, operation: 'add',
+    article,
+    paragraph,
+    kind: model.kind,
+    nested: model.kind === 'single' && insideDouble,
+    at: b.at,
+    operation: 'add',
     mutated: original.slice(0, b.at) + glyph + original.slice(b.at),
   };
 }

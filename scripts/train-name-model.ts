@@ -21,8 +21,10 @@ if (!path) {
 }
 requireCorpus('train-name-model', path);
 
-
-interface Token { word: string; tag: string }
+interface Token {
+  word: string;
+  tag: string;
+}
 
 function parseCsvLine(line: string): string[] {
   const fields: string[] = [];
@@ -95,7 +97,15 @@ for (const sentence of sentences) {
 const minimumCount = 4;
 const features: Record<string, number[]> = {};
 for (const [f, row] of counts) if (row.reduce((a, b) => a + b, 0) >= minimumCount) features[f] = row;
-const model = { source: 'GMB 2.2 (Voice of America, public domain), sentences not divisible by 5', classes: nameClasses, spans: spanCounts, totals: classTotals, features };
+const model = {
+  source: 'GMB 2.2 (Voice of America, public domain), sentences not divisible by 5',
+  classes: nameClasses,
+  spans: spanCounts,
+  totals: classTotals,
+  features,
+};
 const out = join(__dirname, '../server/src/analysis/data/name-model.json');
 writeFileSync(out, JSON.stringify(model));
-console.log(`${trained} sentences, ${spanCounts.join('/')} spans per/org/loc/other, ${Object.keys(features).length} of ${counts.size} features kept -> ${out} (${Math.round(JSON.stringify(model).length / 1024)} KB)`);
+console.log(
+  `${trained} sentences, ${spanCounts.join('/')} spans per/org/loc/other, ${Object.keys(features).length} of ${counts.size} features kept -> ${out} (${Math.round(JSON.stringify(model).length / 1024)} KB)`,
+);

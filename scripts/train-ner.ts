@@ -15,13 +15,22 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { longestGazetteerPhrase, paragraphFeatures, wordForm, type Gazetteer } from '../server/src/analysis/entities/tagger-features';
-import {
-  labelCount, loadWeights, tagLabels, tagWithModel, viterbi, type TaggerWeightsFile,
-} from '../server/src/analysis/entities/tagger';
+import { labelCount, loadWeights, tagLabels, tagWithModel, viterbi, type TaggerWeightsFile } from '../server/src/analysis/entities/tagger';
 import { seededRandom } from '../test/support/seededRandom';
 import {
-  asParagraph, buildExamples, commandOption, corporaFolder, emptyTally, entityTypes, formatTally, readConllSentences, readGmbSentences,
-  scoreExample, spansFromLabels, type Example, type Tally,
+  asParagraph,
+  buildExamples,
+  commandOption,
+  corporaFolder,
+  emptyTally,
+  entityTypes,
+  formatTally,
+  readConllSentences,
+  readGmbSentences,
+  scoreExample,
+  spansFromLabels,
+  type Example,
+  type Tally,
 } from './ner-corpus';
 
 const args = process.argv.slice(2);
@@ -53,9 +62,20 @@ log(`training sentences: CoNLL ${conllTrain.length}, GMB ${gmbTrain.length}; dev
 
 // What perfect word labels would score: names that compromise's words cannot
 // express exactly (split or merged tokens) are lost before training starts.
-for (const [name, examples] of [['testa', conllDev], ['GMB dev', gmbDev]] as const) {
+for (const [name, examples] of [
+  ['testa', conllDev],
+  ['GMB dev', gmbDev],
+] as const) {
   const tally = emptyTally();
-  for (const example of examples) scoreExample(example, spansFromLabels(example.words, example.labels.map((y) => tagLabels[y])), tally);
+  for (const example of examples)
+    scoreExample(
+      example,
+      spansFromLabels(
+        example.words,
+        example.labels.map((y) => tagLabels[y]),
+      ),
+      tally,
+    );
   for (const line of formatTally(`${name} ceiling`, tally)) log(line);
 }
 
@@ -233,7 +253,14 @@ function evaluate(examples: Example[], encoded: Encoded[], w: Float64Array, s: F
   encoded.forEach((e, n) => {
     if (e.labels.length === 0) return;
     const path = viterbi(emissions(e, w), e.labels.length, s, t);
-    scoreExample(examples[n], spansFromLabels(examples[n].words, path.map((y) => tagLabels[y])), tally);
+    scoreExample(
+      examples[n],
+      spansFromLabels(
+        examples[n].words,
+        path.map((y) => tagLabels[y]),
+      ),
+      tally,
+    );
   });
   return tally;
 }
@@ -269,7 +296,9 @@ for (let epoch = 1; epoch <= epochs; epoch++) {
   const testa = evaluate(conllDev, encodedConllDev, w, s, t);
   const gmbScores = evaluate(gmbDev, encodedGmbDev, w, s, t);
   const figures = (tally: Tally) => (['PER', 'ORG', 'LOC'] as const).map((type) => `${type} ${f1Of(tally, type).toFixed(1)}`).join(' ');
-  log(`epoch ${epoch}: ${mistakes} sentences wrong, ${((performance.now() - started) / 1000).toFixed(0)} s; exact F1 testa ${figures(testa)}; GMB dev ${figures(gmbScores)}`);
+  log(
+    `epoch ${epoch}: ${mistakes} sentences wrong, ${((performance.now() - started) / 1000).toFixed(0)} s; exact F1 testa ${figures(testa)}; GMB dev ${figures(gmbScores)}`,
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -310,7 +339,9 @@ for (const share of [0.005, 0.01, 0.02, 0.03, 0.04, 0.05, 0.07, 0.1]) {
   const size = JSON.stringify(candidate.features).length / 1024;
   const testa = evaluate(conllDev, encodedConllDev, candidate.rounded, finalStart, finalTransitions);
   const gmbScores = evaluate(gmbDev, encodedGmbDev, candidate.rounded, finalStart, finalTransitions);
-  log(`prune below ${share} of the largest weight: ${Object.keys(candidate.features).length} features, ${size.toFixed(0)} KB; testa PER ${f1Of(testa, 'PER').toFixed(1)} ORG ${f1Of(testa, 'ORG').toFixed(1)}; GMB PER ${f1Of(gmbScores, 'PER').toFixed(1)} ORG ${f1Of(gmbScores, 'ORG').toFixed(1)}`);
+  log(
+    `prune below ${share} of the largest weight: ${Object.keys(candidate.features).length} features, ${size.toFixed(0)} KB; testa PER ${f1Of(testa, 'PER').toFixed(1)} ORG ${f1Of(testa, 'ORG').toFixed(1)}; GMB PER ${f1Of(gmbScores, 'PER').toFixed(1)} ORG ${f1Of(gmbScores, 'ORG').toFixed(1)}`,
+  );
   if (size <= maxFeatureKb) {
     chosen = candidate;
     break;
@@ -321,9 +352,15 @@ const { features } = chosen;
 const gazetteerLists: Record<string, string> = {};
 const phraseLists: Record<string, string> = {};
 for (const type of entityTypes) {
-  const ofType = (table: Map<string, string>) => [...table].filter(([, t]) => t === type).map(([key]) => key).sort();
+  const ofType = (table: Map<string, string>) =>
+    [...table]
+      .filter(([, t]) => t === type)
+      .map(([key]) => key)
+      .sort();
   gazetteerLists[type] = ofType(learntNames.words).join(' ');
-  phraseLists[type] = ofType(learntNames.phrases).filter((key) => !key.includes('|')).join('|');
+  phraseLists[type] = ofType(learntNames.phrases)
+    .filter((key) => !key.includes('|'))
+    .join('|');
 }
 const file: TaggerWeightsFile = {
   labels: [...tagLabels],
@@ -362,7 +399,10 @@ file.temperature = Number(bestTemperature.toPrecision(4));
 
 // Final figures through the real inference path, with the stored (rounded, pruned) weights.
 const finalModel = loadWeights(file);
-for (const [name, examples] of [['testa', conllDev], ['GMB dev', gmbDev]] as const) {
+for (const [name, examples] of [
+  ['testa', conllDev],
+  ['GMB dev', gmbDev],
+] as const) {
   const tally = emptyTally();
   for (const example of examples) {
     const labels = tagWithModel(asParagraph(example.words), finalModel).map((t) => t.label);

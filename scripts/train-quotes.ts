@@ -113,7 +113,14 @@ function caseOf(m: Mutation): Case | undefined {
   const features = new Float32Array(candidates.length * dims);
   candidates.forEach((c, k) => features.set(c.features, k * dims));
   const shown = verbose ? { paragraph: problem.paragraph.text, titles: candidates.map((c) => `${c.title} [${c.start}:${c.end}=${c.text}]`) } : undefined;
-  return { key: `${m.operation} ${m.kind}${m.nested ? ' in double' : ''}`, n: candidates.length, features, starts: candidates.map((c) => c.start), right, shown };
+  return {
+    key: `${m.operation} ${m.kind}${m.nested ? ' in double' : ''}`,
+    n: candidates.length,
+    features,
+    starts: candidates.map((c) => c.start),
+    right,
+    shown,
+  };
 }
 
 function casesFrom(eligible: Eligible[], count: number, seed: number): Case[] {
@@ -274,7 +281,10 @@ function boost(cases: Case[], w: Float64Array, rounds: number, depth: number, ra
       tree.right[node] = grow(rightRows, level + 1);
       return node;
     };
-    grow(Int32Array.from({ length: rows }, (_, i) => i), 0);
+    grow(
+      Int32Array.from({ length: rows }, (_, i) => i),
+      0,
+    );
     trees.push(tree);
     for (let k = 0; k < rows; k++) scores[k] += treeScore(tree, values, k * dims);
     if ((round + 1) % 20 === 0) console.log(`  tree ${round + 1}: loss ${(loss / usable.length).toFixed(4)}`);
@@ -329,7 +339,9 @@ function report(label: string, cases: Case[], w: Float64Array, trees: Tree[], pr
   const pct = (a: number, b: number) => (b === 0 ? '-' : `${((a / b) * 100).toFixed(1)}%`);
   console.log(`${label}: flagged problems ${cases.length}`);
   for (const [key, r] of [...rows].sort()) {
-    console.log(`  ${key.padEnd(30)} n=${String(r.n).padStart(5)} first right ${pct(r.right, r.n)}, preferred ${pct(r.pref, r.n)} (right ${pct(r.prefRight, r.pref)}), safe ${pct(r.safe, r.n)} (right ${pct(r.safeRight, r.safe)})`);
+    console.log(
+      `  ${key.padEnd(30)} n=${String(r.n).padStart(5)} first right ${pct(r.right, r.n)}, preferred ${pct(r.pref, r.n)} (right ${pct(r.prefRight, r.pref)}), safe ${pct(r.safe, r.n)} (right ${pct(r.safeRight, r.safe)})`,
+    );
   }
 }
 
@@ -342,7 +354,10 @@ const retune = process.argv.includes('--retune');
 const shipped = retune ? (JSON.parse(readFileSync(args.out, 'utf8')) as { weights: number[]; trees: Tree[] }) : undefined;
 const trainCases = retune ? [] : casesFrom(eligibleOf(args.train), args.mutations, args.seed);
 const withAnswer = trainCases.filter((c) => c.right >= 0).length;
-if (!retune) console.log(`training: ${trainCases.length} flagged problems from ${args.mutations} mutations, ${withAnswer} with the right repair among the candidates (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+if (!retune)
+  console.log(
+    `training: ${trainCases.length} flagged problems from ${args.mutations} mutations, ${withAnswer} with the right repair among the candidates (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+  );
 const weights = shipped ? Float64Array.from(shipped.weights) : train(trainCases);
 const trees = shipped ? shipped.trees : boost(trainCases, weights, rounds, 3, 0.3);
 const devCases = casesFrom(eligibleOf(args.dev), args.devMutations, args.seed + 1);
@@ -358,14 +373,25 @@ for (const cut of [0, 1, 2, 3, 4, 5, 6, 7]) {
 const preferredMargin = marginFor(judged, 0.96, 50);
 // Safe only where the first choice is also the shape the hand-written rules call unambiguous (a
 // quotation opened at a sentence start, closed before its attribution): the margin alone never got there.
-const safeMargin = Math.max(preferredMargin, marginFor(judged.filter((j) => j.safeShape), 0.996, 100));
+const safeMargin = Math.max(
+  preferredMargin,
+  marginFor(
+    judged.filter((j) => j.safeShape),
+    0.996,
+    100,
+  ),
+);
 if (verbose) {
   let shownCount = 0;
   for (const c of devCases) {
     const j = judge(c, weights, trees);
     if (!j || j.right || !c.shown || shownCount++ >= 40) continue;
     const ranked = c.starts.map((_, i) => i).sort((a, b) => fullScore(c, b, weights, trees) - fullScore(c, a, weights, trees));
-    const describe = (k: number) => `${c.shown!.titles[k]} ${fullScore(c, k, weights, trees).toFixed(2)} {${featureNames.filter((_, d) => c.features[k * dims + d] !== 0).map((name, _) => name).join(' ')}}`;
+    const describe = (k: number) =>
+      `${c.shown!.titles[k]} ${fullScore(c, k, weights, trees).toFixed(2)} {${featureNames
+        .filter((_, d) => c.features[k * dims + d] !== 0)
+        .map((name, _) => name)
+        .join(' ')}}`;
     console.log(`WRONG ${c.key}: ${c.shown.paragraph}`);
     console.log(`   first: ${describe(ranked[0])}`);
     console.log(`   right: ${c.right >= 0 ? describe(c.right) + ` (rank ${ranked.indexOf(c.right) + 1})` : 'none among the candidates'}`);
@@ -375,7 +401,8 @@ const round = (x: number) => (Number.isFinite(x) ? Number(x.toFixed(4)) : 1e9);
 report('training', trainCases, weights, trees, preferredMargin, safeMargin);
 report('dev (margins picked here)', devCases, weights, trees, preferredMargin, safeMargin);
 const model = {
-  comment: 'Written by npm run train:quotes (scripts/train-quotes.ts): conditional-logit weights of the quotation-repair ranker, and the score margins (first over second candidate) from which its first choice is preferred and safe, picked on the dev corpora.',
+  comment:
+    'Written by npm run train:quotes (scripts/train-quotes.ts): conditional-logit weights of the quotation-repair ranker, and the score margins (first over second candidate) from which its first choice is preferred and safe, picked on the dev corpora.',
   trainedOn: args.train,
   trainingProblems: retune ? undefined : trainCases.length,
   tunedOn: args.dev,

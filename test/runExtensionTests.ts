@@ -19,13 +19,18 @@ async function main(): Promise<number> {
   const extensionTestsPath = path.join(projectDir, 'out', 'test', 'suite', 'index.js');
   const shim = path.join(projectDir, 'out', 'scripts', 'code-server-as-vscode.js');
   for (const built of [extensionTestsPath, shim, path.join(projectDir, 'dist', 'client.js'), path.join(projectDir, 'dist', 'server.js')]) {
-    if (!fs.existsSync(built)) throw new Error(`${path.relative(projectDir, built)} is missing: run \`npm run build && node scripts/build-editor-tests.mjs\` (npm run test:editor does both)`);
+    if (!fs.existsSync(built))
+      throw new Error(
+        `${path.relative(projectDir, built)} is missing: run \`npm run build && node scripts/build-editor-tests.mjs\` (npm run test:editor does both)`,
+      );
   }
 
   const useDesktop = process.env.COPYDESK_EDITOR === 'desktop';
   const missing = missingEditorPrerequisite();
   if (!useDesktop && missing) {
-    throw new Error(`cannot run the extension-host suite: ${missing}. (On a machine with internet, COPYDESK_EDITOR=desktop downloads desktop VS Code instead.)`);
+    throw new Error(
+      `cannot run the extension-host suite: ${missing}. (On a machine with internet, COPYDESK_EDITOR=desktop downloads desktop VS Code instead.)`,
+    );
   }
 
   const workspace = prepareWorkspace();

@@ -46,7 +46,9 @@ export async function fixAllInDraft(): Promise<number> {
     void vscode.window.showWarningMessage('The draft changed while Copydesk was fixing it; nothing was changed. Try again.');
     return 0;
   }
-  void vscode.window.showInformationMessage(`Copydesk made ${edits.length} safe ${edits.length === 1 ? 'fix' : 'fixes'}; what is left needs your judgment (Ctrl+. on each).`);
+  void vscode.window.showInformationMessage(
+    `Copydesk made ${edits.length} safe ${edits.length === 1 ? 'fix' : 'fixes'}; what is left needs your judgment (Ctrl+. on each).`,
+  );
   return edits.length;
 }
 
@@ -109,7 +111,7 @@ export async function copyWhoIsWho(client: ClientSource): Promise<string | undef
   const document = vscode.window.activeTextEditor?.document;
   const running = client();
   if (!document || !running) {
-    void vscode.window.showInformationMessage('Open a draft to copy its who\'s who.');
+    void vscode.window.showInformationMessage("Open a draft to copy its who's who.");
     return undefined;
   }
   const result = await running.sendRequest<DraftEntities>(draftEntitiesRequest, { uri: document.uri.toString() }).catch(() => undefined);

@@ -56,7 +56,8 @@ function restartingErrorHandler(): ErrorHandler {
       if (crashes.length > maxRestarts) {
         return {
           action: CloseAction.DoNotRestart,
-          message: 'Copydesk stopped five times in three minutes and was not restarted again. Run "Copydesk: Restart Server" to try again; your drafts are untouched.',
+          message:
+            'Copydesk stopped five times in three minutes and was not restarted again. Run "Copydesk: Restart Server" to try again; your drafts are untouched.',
         };
       }
       if (!told) {

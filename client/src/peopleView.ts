@@ -130,7 +130,11 @@ export class PeopleView implements vscode.TreeDataProvider<Node>, vscode.Disposa
         item.iconPath = new vscode.ThemeIcon(entity.type === 'person' ? 'person' : 'organization');
         item.contextValue = `copydesk.${entity.type}`;
         item.tooltip = new vscode.MarkdownString(
-          [`**${entity.name}**${entity.title ? ` · ${entity.title}` : ''}`, entityDescription(entity), ...(entity.variants.length > 0 ? [`Also written: ${entity.variants.join(', ')}`] : [])].join('\n\n'),
+          [
+            `**${entity.name}**${entity.title ? ` · ${entity.title}` : ''}`,
+            entityDescription(entity),
+            ...(entity.variants.length > 0 ? [`Also written: ${entity.variants.join(', ')}`] : []),
+          ].join('\n\n'),
         );
         item.command = { title: 'Go to the first mention', command: 'copydesk.people.reveal', arguments: [node.uri, entity.nameRange] };
         return item;
@@ -174,7 +178,9 @@ function entityOf(node: unknown): EntityNode | undefined {
 /** Applies the "Add to style sheet" quick fix the server offers on the entity's name. */
 async function addToStyleSheet(node: EntityNode): Promise<void> {
   const range = toRange(node.entity.nameRange);
-  const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', node.uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+  const actions =
+    (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', node.uri, range, vscode.CodeActionKind.QuickFix.value)) ??
+    [];
   const add = actions.find((a) => a.title.endsWith('to the style sheet'));
   if (!add?.edit) {
     void vscode.window.showInformationMessage(`${node.entity.name} is already in the style sheet, or this draft is not saved in a folder.`);

@@ -14,7 +14,11 @@ function docsFolder(context: vscode.ExtensionContext): vscode.Uri {
 
 async function shippedRuleIds(context: vscode.ExtensionContext): Promise<string[]> {
   const entries = await Promise.resolve(vscode.workspace.fs.readDirectory(docsFolder(context))).catch(() => [] as [string, vscode.FileType][]);
-  return entries.map(([name]) => name).filter((name) => name.endsWith('.md')).map((name) => name.slice(0, -3)).sort();
+  return entries
+    .map(([name]) => name)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => name.slice(0, -3))
+    .sort();
 }
 
 function ruleIdOf(diagnostic: vscode.Diagnostic): string | undefined {
@@ -38,7 +42,10 @@ export async function explainRule(context: vscode.ExtensionContext, requested?: 
   let ruleId = typeof requested === 'string' ? requested : ruleAtCursor();
   const known = await shippedRuleIds(context);
   if (!ruleId) {
-    ruleId = await vscode.window.showQuickPick(known, { title: 'Explain which Copydesk rule?', placeHolder: 'Put the cursor on a finding to skip this question' });
+    ruleId = await vscode.window.showQuickPick(known, {
+      title: 'Explain which Copydesk rule?',
+      placeHolder: 'Put the cursor on a finding to skip this question',
+    });
     if (!ruleId) return undefined;
   }
   if (!ruleIdPattern.test(ruleId) || !known.includes(ruleId)) {

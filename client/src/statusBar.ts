@@ -62,7 +62,7 @@ export class DraftStatusBar implements vscode.Disposable {
       this.item.tooltip = status.paused;
     } else {
       this.item.text = `$(book) ${status.words.toLocaleString('en-US')} words · ${status.readingMinutes} min read`;
-      this.item.tooltip = 'Copydesk: word count and reading time at 230 words a minute. Click for the draft\'s statistics.';
+      this.item.tooltip = "Copydesk: word count and reading time at 230 words a minute. Click for the draft's statistics.";
     }
     this.item.show();
     this.shown = true;
@@ -82,7 +82,10 @@ export class DraftStatusBar implements vscode.Disposable {
     }
     const lines = statisticsLines(stats);
     const name = document.uri.path.split('/').pop() ?? 'this draft';
-    void vscode.window.showQuickPick(lines.map((label) => ({ label })), { title: `Statistics of ${name}`, placeHolder: lines.slice(0, 2).join(' · ') });
+    void vscode.window.showQuickPick(
+      lines.map((label) => ({ label })),
+      { title: `Statistics of ${name}`, placeHolder: lines.slice(0, 2).join(' · ') },
+    );
     return lines;
   }
 

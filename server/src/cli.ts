@@ -70,7 +70,6 @@ during the run, a fix or a report that could not be written; 0 otherwise.`;
 
 export class UsageError extends Error {}
 
-
 /** Reads a draft as VS Code would show it: UTF-8, without a byte-order mark. */
 export function readDraft(file: string): string {
   return readDraftFile(file).text;
@@ -91,7 +90,13 @@ function readDraftFile(file: string): DraftFile {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String((error as Error).message);
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder, not a file'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : String((error as Error).message);
     throw new UsageError(`copydesk: cannot read ${file}: ${reason}`);
   }
   const decoded = bytes.toString('utf8');
@@ -261,7 +266,14 @@ function assertReadable(file: string): void {
     if (statSync(file).isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String((error as Error).message);
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder, not a file'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : String((error as Error).message);
     throw new UsageError(`copydesk: cannot read ${file}: ${reason}`);
   }
 }
@@ -277,7 +289,8 @@ function splitChangedFlag(args: string[]): string[] {
 
 function wholeNumber(flag: string, value: string | undefined, minimum: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < minimum) throw new UsageError(`copydesk: ${flag} needs a whole number${minimum > 0 ? ` of at least ${minimum}` : ''}, not ${value}\n\n${usage}`);
+  if (!/^\d+$/.test(value) || Number(value) < minimum)
+    throw new UsageError(`copydesk: ${flag} needs a whole number${minimum > 0 ? ` of at least ${minimum}` : ''}, not ${value}\n\n${usage}`);
   return Number(value);
 }
 
@@ -298,7 +311,14 @@ async function writeReport(output: string, file: string | undefined): Promise<nu
       return 0;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+      const reason =
+        code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'ENOENT'
+            ? 'no such folder'
+            : code === 'EISDIR'
+              ? 'it is a folder'
+              : (error as Error).message;
       process.stderr.write(`copydesk: cannot write the report to ${file}: ${reason}\n`);
       return 2;
     }
@@ -335,9 +355,11 @@ async function runCheck(args: string[]): Promise<number> {
   const workers = wholeNumber('--jobs', values.jobs, 1) ?? defaultJobCount();
   const fromStdin = positionals.filter((p) => p === '-').length;
   if (fromStdin > 1) throw new UsageError(`copydesk: - (standard input) can be given once\n\n${usage}`);
-  if (values['stdin-filename'] !== undefined && fromStdin === 0) throw new UsageError(`copydesk: --stdin-filename names the draft read from standard input: add - to the files\n\n${usage}`);
+  if (values['stdin-filename'] !== undefined && fromStdin === 0)
+    throw new UsageError(`copydesk: --stdin-filename names the draft read from standard input: add - to the files\n\n${usage}`);
   if (values.fix && fromStdin) throw new UsageError(`copydesk: --fix rewrites files, and cannot rewrite standard input\n\n${usage}`);
-  if (values.fix && values.changed !== undefined) throw new UsageError(`copydesk: --fix and --changed cannot be combined: a fix may touch lines that did not change\n\n${usage}`);
+  if (values.fix && values.changed !== undefined)
+    throw new UsageError(`copydesk: --fix and --changed cannot be combined: a fix may touch lines that did not change\n\n${usage}`);
 
   const files = expandArguments(positionals);
   if (files.length === 0) throw new UsageError(`copydesk: no drafts (${draftExtensions.join(' ')}) in ${positionals.join(', ')}`);
@@ -367,7 +389,14 @@ async function runCheck(args: string[]): Promise<number> {
   const progress = progressBar(jobs.length);
   let outcomes: CheckOutcome[];
   try {
-    outcomes = await runJobs<CheckJob, CheckOutcome>({ jobs, workers, script: __filename, options: { fix: values.fix } satisfies CheckJobOptions, work: checkJob, onProgress: (done) => progress.update(done) });
+    outcomes = await runJobs<CheckJob, CheckOutcome>({
+      jobs,
+      workers,
+      script: __filename,
+      options: { fix: values.fix } satisfies CheckJobOptions,
+      work: checkJob,
+      onProgress: (done) => progress.update(done),
+    });
   } finally {
     progress.finish();
   }
@@ -391,7 +420,8 @@ function runEntities(args: string[]): number {
     allowPositionals: true,
   });
   if (values.workspace !== undefined) {
-    if (!['text', 'json', 'markdown'].includes(values.format!)) throw new UsageError(`copydesk: --format must be text, json or markdown, not ${values.format}\n\n${usage}`);
+    if (!['text', 'json', 'markdown'].includes(values.format!))
+      throw new UsageError(`copydesk: --format must be text, json or markdown, not ${values.format}\n\n${usage}`);
     if (positionals.length > 0) throw new UsageError(`copydesk: entities --workspace takes a folder and no files\n\n${usage}`);
     process.stdout.write(entitiesOfWorkspace(workspaceFolder(values.workspace), values.format!));
     return 0;

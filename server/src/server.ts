@@ -101,9 +101,7 @@ connection.onInitialized(() => {
   workspaceIndex.start(join(__dirname, 'workspaceWorker.js'));
   if (canPullConfiguration) {
     // Registering dynamically makes VS Code notify the server of every settings change.
-    void connection.client
-      .register(DidChangeConfigurationNotification.type, { section: 'copydesk' })
-      .catch(() => undefined);
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'copydesk' }).catch(() => undefined);
   }
 });
 
@@ -203,7 +201,12 @@ async function styleSheetActions(document: TextDocument, session: DraftSession, 
   if (!entity) return [];
   // Clients without workspace folders answer with an error: the draft's own folder is used then.
   const folders = (await connection.workspace.getWorkspaceFolders().catch(() => null)) ?? [];
-  const action = addToStyleSheetAction(document.uri, entity, session.options.styleSheet, folders.map((f) => f.uri));
+  const action = addToStyleSheetAction(
+    document.uri,
+    entity,
+    session.options.styleSheet,
+    folders.map((f) => f.uri),
+  );
   return action ? [action] : [];
 }
 

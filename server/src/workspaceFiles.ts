@@ -101,7 +101,10 @@ export function parseSettingsFile(file: string, text: string): WorkspaceFileResu
       const position = /position (\d+)/.exec(message);
       const lineColumn = /line (\d+)/.exec(message);
       const line = lineColumn ? Number(lineColumn[1]) : position ? lineAt(text, Number(position[1])) : undefined;
-      const what = message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '');
+      const what = message
+        .replace(/^JSON\.parse: /, '')
+        .replace(/ in JSON at position \d+.*$/, '')
+        .replace(/ \(line \d+ column \d+\)$/, '');
       return { problem: `${file}${line ? `, line ${line}` : ''}: this is not valid JSON (${what}); Copydesk uses its defaults until it is fixed.` };
     }
   } else {

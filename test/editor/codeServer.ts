@@ -38,7 +38,6 @@ export function missingEditorPrerequisite(): string | undefined {
   return undefined;
 }
 
-
 export async function freeLoopbackPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
@@ -165,9 +164,12 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     process.execPath,
     [
       codeServerEntry,
-      '--config', configFile,
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', extensionsDir,
+      '--config',
+      configFile,
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',

@@ -3,16 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type {
-  DocumentHighlight,
-  DocumentSymbol,
-  Hover,
-  Location,
-  MarkupContent,
-  Position,
-  SemanticTokens,
-  WorkspaceEdit,
-} from 'vscode-languageserver';
+import type { DocumentHighlight, DocumentSymbol, Hover, Location, MarkupContent, Position, SemanticTokens, WorkspaceEdit } from 'vscode-languageserver';
 import { applyEdits, startServer, type TestClient } from './lspClient';
 
 // A short story of our own, in the shape of a wire report.
@@ -23,7 +14,7 @@ const story = [
   '',
   '"We have waited long enough for this bridge," Whitfield told reporters.',
   '',
-  'The Harbour Bridge Authority said the cost was still being reviewed. Whitfield\'s office declined to comment further.',
+  "The Harbour Bridge Authority said the cost was still being reviewed. Whitfield's office declined to comment further.",
   '',
 ].join('\n');
 

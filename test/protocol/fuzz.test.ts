@@ -27,11 +27,38 @@ const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.le
 const chance = (p: number) => random() < p;
 
 const insertions = [
-  'a', ' ', 'said', ' Whitfield said.', '"', '“', '”', '‘', '’', "'", '«', '»', '„', '\n', '\r\n', '\r', '\n\n', '\r\n\r\n',
-  '😀', '👩‍👩‍👧', '𝔸', 'é', 'e\u0301', 'مرحبا', '\u200B', '\uFEFF', '\0', '\t',
+  'a',
+  ' ',
+  'said',
+  ' Whitfield said.',
+  '"',
+  '“',
+  '”',
+  '‘',
+  '’',
+  "'",
+  '«',
+  '»',
+  '„',
+  '\n',
+  '\r\n',
+  '\r',
+  '\n\n',
+  '\r\n\r\n',
+  '😀',
+  '👩‍👩‍👧',
+  '𝔸',
+  'é',
+  'e\u0301',
+  'مرحبا',
+  '\u200B',
+  '\uFEFF',
+  '\0',
+  '\t',
   '"We will open it this summer, Whitfield said.\r\n',
   'Çavuşoğlu told reporters: "Turkey will stay.\n\n',
-  '\uD83D', '\uDE00', // lone surrogate halves, which may pair up with a neighbour
+  '\uD83D',
+  '\uDE00', // lone surrogate halves, which may pair up with a neighbour
 ];
 
 /** Line starts, counting \r\n, \r and \n as one break each, as LSP does. */

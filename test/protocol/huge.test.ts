@@ -145,7 +145,9 @@ describe('huge and odd drafts', () => {
     const paragraphs: string[] = [];
     for (let i = 0; paragraphs.join('\n\n').length < 95_000; i++) {
       const name = names[i % names.length];
-      paragraphs.push(`"We will open park number ${i} this summer," Mayor Jane ${name} said on Tuesday, adding that Cascade Energy would pay for ${i % 9} new benches.`);
+      paragraphs.push(
+        `"We will open park number ${i} this summer," Mayor Jane ${name} said on Tuesday, adding that Cascade Energy would pay for ${i % 9} new benches.`,
+      );
     }
     const text = `Council backs new parks\n\n${paragraphs.join('\n\n')}\n`;
     const started = performance.now();
@@ -154,7 +156,9 @@ describe('huge and odd drafts', () => {
       client,
       client.waitFor('the status after analysis', () => statusFor(client, uri, (s) => s.words > 0), 120_000),
     );
-    figures.push(`${(text.length / 1000).toFixed(0)} KB of news copy, every rule: analysed in ${(performance.now() - started).toFixed(0)} ms; slowest of ${probes} probes ${slowestMs.toFixed(1)} ms`);
+    figures.push(
+      `${(text.length / 1000).toFixed(0)} KB of news copy, every rule: analysed in ${(performance.now() - started).toFixed(0)} ms; slowest of ${probes} probes ${slowestMs.toFixed(1)} ms`,
+    );
     assert.ok(slowestMs < responsiveBoundMs, `slowest answer ${slowestMs.toFixed(1)} ms`);
     // People are known to the end of the draft: a hover on the last paragraph's mayor shows a card.
     const lines = text.split('\n');
@@ -201,14 +205,11 @@ describe('huge and odd drafts', () => {
     assert.ok(slowestMs < responsiveBoundMs, `slowest answer ${slowestMs.toFixed(1)} ms while analysing 100,000 paragraphs`);
   });
 
-  test(
-    '100,000 one-word paragraphs, a third of them findings (TK, unclosed quotes): the server responsive',
-    async () => {
-      const words = ['Council', 'said', '"Yes', 'park.', 'Whitfield', 'TK'];
-      const slowestMs = await manyParagraphs('file:///tmp/huge-findings.txt', words, '100,000 paragraphs, 33,333 findings');
-      assert.ok(slowestMs < responsiveBoundMs, `slowest answer ${slowestMs.toFixed(1)} ms while analysing 33,333 findings`);
-    },
-  );
+  test('100,000 one-word paragraphs, a third of them findings (TK, unclosed quotes): the server responsive', async () => {
+    const words = ['Council', 'said', '"Yes', 'park.', 'Whitfield', 'TK'];
+    const slowestMs = await manyParagraphs('file:///tmp/huge-findings.txt', words, '100,000 paragraphs, 33,333 findings');
+    assert.ok(slowestMs < responsiveBoundMs, `slowest answer ${slowestMs.toFixed(1)} ms while analysing 33,333 findings`);
+  });
 
   test('a binary file opened as text: paused once, plainly', async () => {
     const uri = 'file:///tmp/huge-binary.txt';
@@ -235,6 +236,9 @@ describe('huge and odd drafts', () => {
   });
 
   test('no error was logged', () => {
-    assert.deepEqual(client.logs.filter((l) => /error|failed|exception/i.test(l)), []);
+    assert.deepEqual(
+      client.logs.filter((l) => /error|failed|exception/i.test(l)),
+      [],
+    );
   });
 });

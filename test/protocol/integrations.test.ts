@@ -25,14 +25,21 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 function gitRepo(name: string): { dir: string; git: (...args: string[]) => string } {
   const dir = path.join(scratch, name);
   mkdirSync(dir);
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Desk', '-c', 'user.email=desk@example.invalid', ...args], { cwd: dir, encoding: 'utf8' });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Desk', '-c', 'user.email=desk@example.invalid', ...args], { cwd: dir, encoding: 'utf8' });
   git('init', '-q', '-b', 'main');
   return { dir, git };
 }
 
 describe('pre-commit hook (.pre-commit-hooks.yaml)', () => {
   test('its entry, with the staged drafts its pattern selects, stops a commit on an error and passes clean copy', () => {
-    const [hook] = YAML.parse(readFileSync(path.join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; files: string; args?: string[] }[];
+    const [hook] = YAML.parse(readFileSync(path.join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8')) as {
+      id: string;
+      entry: string;
+      language: string;
+      files: string;
+      args?: string[];
+    }[];
     assert.equal(hook.id, 'copydesk');
     assert.equal(hook.language, 'node');
     // pre-commit installs the package, which puts its bin on PATH: a shim stands in for it.
@@ -48,7 +55,12 @@ describe('pre-commit hook (.pre-commit-hooks.yaml)', () => {
     const staged = ['park.txt', 'clean.md', 'photo.jpg'].filter((f) => pattern.test(f));
     assert.deepEqual(staged, ['park.txt', 'clean.md']);
     const [command, ...entryArgs] = hook.entry.split(' ');
-    const run = (files: string[]) => spawnSync(command, [...entryArgs, ...(hook.args ?? []), ...files], { cwd: dir, encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
+    const run = (files: string[]) =>
+      spawnSync(command, [...entryArgs, ...(hook.args ?? []), ...files], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+      });
     const failing = run(staged);
     assert.equal(failing.status, 1, failing.stderr);
     assert.match(failing.stdout, /^park\.txt:3:1 error unbalanced-quote This quotation is never closed\.$/m);
@@ -93,13 +105,19 @@ describe('GitHub Action (action.yml)', () => {
   test('on a push: annotates and reports only the lines the push changed, writes valid SARIF, fails on an error', () => {
     const { dir, git } = gitRepo('newsroom');
     mkdirSync(path.join(dir, 'stories'));
-    writeFileSync(path.join(dir, 'stories', 'park.txt'), 'Council backs new park\n\n"We will open it this summer, Mayor Jane Whitfield said.\n\nThe cost is TK.\n');
+    writeFileSync(
+      path.join(dir, 'stories', 'park.txt'),
+      'Council backs new park\n\n"We will open it this summer, Mayor Jane Whitfield said.\n\nThe cost is TK.\n',
+    );
     writeFileSync(path.join(dir, 'stories', 'old.txt'), unclosed);
     git('add', '.');
     git('commit', '-q', '-m', 'drafts');
     const before = git('rev-parse', 'HEAD').trim();
     // The push: a new line in park.txt (with a placeholder) and a new draft with an unclosed quotation.
-    writeFileSync(path.join(dir, 'stories', 'park.txt'), 'Council backs new park\n\n"We will open it this summer, Mayor Jane Whitfield said.\n\nThe cost is TK.\n\nThe date is TK.\n');
+    writeFileSync(
+      path.join(dir, 'stories', 'park.txt'),
+      'Council backs new park\n\n"We will open it this summer, Mayor Jane Whitfield said.\n\nThe cost is TK.\n\nThe date is TK.\n',
+    );
     writeFileSync(path.join(dir, 'stories', 'bridge.txt'), unclosed);
     git('add', '.');
     git('commit', '-q', '-m', 'more');
@@ -121,19 +139,39 @@ describe('GitHub Action (action.yml)', () => {
     const run = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', expand(step.run!, context)], {
       cwd: dir,
       encoding: 'utf8',
-      env: { ...process.env, ...env, GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'push', GITHUB_WORKSPACE: dir, GITHUB_SHA: git('rev-parse', 'HEAD').trim(), GITHUB_OUTPUT: outputFile },
+      env: {
+        ...process.env,
+        ...env,
+        GITHUB_ACTIONS: 'true',
+        GITHUB_EVENT_NAME: 'push',
+        GITHUB_WORKSPACE: dir,
+        GITHUB_SHA: git('rev-parse', 'HEAD').trim(),
+        GITHUB_OUTPUT: outputFile,
+      },
     });
     assert.equal(run.status, 1, `${run.stdout}\n${run.stderr}`);
     const annotations = run.stdout.trimEnd().split('\n');
-    assert.ok(annotations.some((a) => a.startsWith('::error file=stories/bridge.txt,line=3,col=1,')), run.stdout);
-    assert.ok(annotations.some((a) => a.startsWith('::warning file=stories/park.txt,line=7,')), run.stdout);
+    assert.ok(
+      annotations.some((a) => a.startsWith('::error file=stories/bridge.txt,line=3,col=1,')),
+      run.stdout,
+    );
+    assert.ok(
+      annotations.some((a) => a.startsWith('::warning file=stories/park.txt,line=7,')),
+      run.stdout,
+    );
     // Lines the push did not touch stay quiet: the old unclosed quotation and the old TK.
     assert.ok(!annotations.some((a) => /file=stories\/old\.txt|file=stories\/park\.txt,line=[35],/.test(a)), run.stdout);
     const sarif = JSON.parse(readFileSync(path.join(dir, 'copydesk.sarif'), 'utf8'));
     assert.equal(sarif.version, '2.1.0');
-    const located = sarif.runs[0].results.map((r: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }) => `${r.locations[0].physicalLocation.artifactLocation.uri}:${r.locations[0].physicalLocation.region.startLine} ${r.ruleId}`);
+    const located = sarif.runs[0].results.map(
+      (r: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }) =>
+        `${r.locations[0].physicalLocation.artifactLocation.uri}:${r.locations[0].physicalLocation.region.startLine} ${r.ruleId}`,
+    );
     assert.ok(located.includes('stories/bridge.txt:3 unbalanced-quote'), located.join('\n'));
-    assert.ok(located.every((l: string) => l.startsWith('stories/bridge.txt:') || l.startsWith('stories/park.txt:7 ')), located.join('\n'));
+    assert.ok(
+      located.every((l: string) => l.startsWith('stories/bridge.txt:') || l.startsWith('stories/park.txt:7 ')),
+      located.join('\n'),
+    );
     assert.equal(readFileSync(outputFile, 'utf8'), 'sarif-file=copydesk.sarif\n');
   });
 });

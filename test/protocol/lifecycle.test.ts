@@ -19,7 +19,11 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
     before(async () => {
       client = startServer(transport);
       const result = await client.initialize();
-      assert.equal(result.capabilities.textDocumentSync && typeof result.capabilities.textDocumentSync === 'object' && result.capabilities.textDocumentSync.change, 2, 'incremental sync');
+      assert.equal(
+        result.capabilities.textDocumentSync && typeof result.capabilities.textDocumentSync === 'object' && result.capabilities.textDocumentSync.change,
+        2,
+        'incremental sync',
+      );
     });
     after(() => client.stop());
 
@@ -43,7 +47,10 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
       assert.equal(fixed, draft.replace('this summer, Whitfield', 'this summer," Whitfield'));
 
       // Apply the fix as the editor would, as an incremental change.
-      const version = client.change(uri, edits.map((e) => ({ range: e.range, text: e.newText })));
+      const version = client.change(
+        uri,
+        edits.map((e) => ({ range: e.range, text: e.newText })),
+      );
       await client.waitForDiagnostics(uri, version, (d) => quoteFindings(d).length === 0);
 
       // Typing a stray mark brings a finding back, at the right place.

@@ -14,13 +14,7 @@ import {
   StreamMessageWriter,
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
-import type {
-  Diagnostic,
-  InitializeResult,
-  PublishDiagnosticsParams,
-  ShowMessageParams,
-  TextDocumentContentChangeEvent,
-} from 'vscode-languageserver';
+import type { Diagnostic, InitializeResult, PublishDiagnosticsParams, ShowMessageParams, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 
 export const serverPath = path.resolve(__dirname, '..', '..', 'dist', 'server.js');
 
@@ -153,12 +147,7 @@ export class TestClient {
   }
 
   /** Waits until diagnostics for `version` satisfy `condition` (default: any arrived). */
-  waitForDiagnostics(
-    uri: string,
-    version: number,
-    condition: (d: Diagnostic[]) => boolean = () => true,
-    timeoutMs?: number,
-  ): Promise<Diagnostic[]> {
+  waitForDiagnostics(uri: string, version: number, condition: (d: Diagnostic[]) => boolean = () => true, timeoutMs?: number): Promise<Diagnostic[]> {
     return this.waitFor(
       `diagnostics for ${uri} v${version}`,
       () => {

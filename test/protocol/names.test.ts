@@ -51,16 +51,28 @@ describe('name rules over the protocol', () => {
     const uri = 'file:///nonexistent-copydesk/aid-convoy.txt';
     client.open(uri, text);
     const diagnostics = await client.waitForDiagnostics(uri, 1, (d) => byRule(d, 'first-reference').length > 0, 30_000);
-    assert.deepEqual(byRule(diagnostics, 'leftover').map((d) => covered(text, d).slice(0, 11)), ['More news: ', 'More news: ']);
-    assert.deepEqual(byRule(diagnostics, 'first-reference').map((d) => [covered(text, d), d.range.start.line]), [['Haddadin', 3]]);
+    assert.deepEqual(
+      byRule(diagnostics, 'leftover').map((d) => covered(text, d).slice(0, 11)),
+      ['More news: ', 'More news: '],
+    );
+    assert.deepEqual(
+      byRule(diagnostics, 'first-reference').map((d) => [covered(text, d), d.range.start.line]),
+      [['Haddadin', 3]],
+    );
     const aliases = byRule(diagnostics, 'inconsistent-alias');
-    assert.deepEqual(aliases.map((d) => covered(text, d)), ['ISIS', 'ISIS']);
+    assert.deepEqual(
+      aliases.map((d) => covered(text, d)),
+      ['ISIS', 'ISIS'],
+    );
     assert.match(aliases[0].message, /Islamic State ‘IS’ and ‘ISIS’/);
     const others = diagnostics.filter((d) => nameRules.includes(String(d.code)) && !['first-reference', 'inconsistent-alias'].includes(String(d.code)));
-    assert.deepEqual(others.map((d) => `${d.code}: ${covered(text, d)}`), [
-      'unattributed-quote: "We will not send drivers down that road until every bridge has been checked, Haddadin said as she toured the depot.',
-      'name-variant: Wierzbicky',
-    ]);
+    assert.deepEqual(
+      others.map((d) => `${d.code}: ${covered(text, d)}`),
+      [
+        'unattributed-quote: "We will not send drivers down that road until every bridge has been checked, Haddadin said as she toured the depot.',
+        'name-variant: Wierzbicky',
+      ],
+    );
     // The fix that calls the group by one name throughout.
     const action = (await actionsAt(uri, aliases[0])).find((a) => a.title === 'Call Islamic State ‘IS’ throughout');
     assert.ok(action);
@@ -101,7 +113,10 @@ describe('name rules over the protocol', () => {
   test('the style sheet: its spelling wins in name-variant, and the hover shows its entry', async () => {
     const newsroom = join(folder, 'sheet');
     mkdirSync(join(newsroom, '.copydesk'), { recursive: true });
-    writeFileSync(join(newsroom, '.copydesk', 'names.yaml'), '- name: Rachel Ostrowski\n  type: person\n  title: Cascade Energy spokeswoman\n  notes: ski, not sky\n');
+    writeFileSync(
+      join(newsroom, '.copydesk', 'names.yaml'),
+      '- name: Rachel Ostrowski\n  type: person\n  title: Cascade Energy spokeswoman\n  notes: ski, not sky\n',
+    );
     const draft = 'Plant to close\n\nRachel Ostrowsky, a spokeswoman for Cascade Energy, confirmed the plan.\n';
     const uri = pathToFileURL(join(newsroom, 'draft.txt')).toString();
     client.open(uri, draft);
@@ -124,7 +139,8 @@ describe('name rules over the protocol', () => {
     client.open(uri, draft);
     await client.waitForDiagnostics(uri, 1);
     const at = positionOf(draft, draft.indexOf('Mevlüt') + 2);
-    const request = () => client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [] } });
+    const request = () =>
+      client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [] } });
     const action = (await request()).find((a) => /to the style sheet/.test(a.title));
     assert.ok(action, 'an "Add to style sheet" action');
     assert.equal(action.title, 'Add ‘Mevlüt Çavuşoğlu’ to the style sheet');
@@ -137,7 +153,10 @@ describe('name rules over the protocol', () => {
     writeFileSync(sheetPath, applyEdits('', edit.edits as never));
     const { sheet, problems } = parseStyleSheet(readFileSync(sheetPath, 'utf8'));
     assert.deepEqual(problems, []);
-    assert.deepEqual(sheet.entries.map((e) => [e.name, e.type, e.title]), [['Mevlüt Çavuşoğlu', 'person', 'Turkish Foreign Minister']]);
+    assert.deepEqual(
+      sheet.entries.map((e) => [e.name, e.type, e.title]),
+      [['Mevlüt Çavuşoğlu', 'person', 'Turkish Foreign Minister']],
+    );
 
     // Once the sheet holds the name, the action is gone; another name is appended to the same file.
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: create.uri, type: 1 }] });
@@ -146,13 +165,20 @@ describe('name rules over the protocol', () => {
     client.open(secondUri, second);
     await client.waitForDiagnostics(secondUri, 1);
     const there = positionOf(second, second.indexOf('Ostrowski'));
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: secondUri }, range: { start: there, end: there }, context: { diagnostics: [] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: secondUri },
+      range: { start: there, end: there },
+      context: { diagnostics: [] },
+    });
     const append = actions.find((a) => a.title === 'Add ‘Rachel Ostrowski’ to the style sheet');
     assert.ok(append);
     const changes = append.edit!.documentChanges! as TextDocumentEdit[];
     assert.equal(changes.length, 1, 'no CreateFile for an existing sheet');
     const appended = applyEdits(readFileSync(sheetPath, 'utf8'), changes[0].edits as never);
-    assert.deepEqual(parseStyleSheet(appended).sheet.entries.map((e) => e.name), ['Mevlüt Çavuşoğlu', 'Rachel Ostrowski']);
+    assert.deepEqual(
+      parseStyleSheet(appended).sheet.entries.map((e) => e.name),
+      ['Mevlüt Çavuşoğlu', 'Rachel Ostrowski'],
+    );
     client.close(uri);
     client.close(secondUri);
   });
@@ -163,10 +189,14 @@ describe('name rules over the protocol', () => {
     client.open(uri, draft);
     await client.waitForDiagnostics(uri, 1, (d) => byRule(d, 'first-reference').length === 1, 30_000);
     client.changeSettings({ rules: { 'first-reference': 'off' } });
-    await client.waitFor('first-reference gone', () => {
-      const d = client.diagnosticsFor(uri);
-      return d && byRule(d, 'first-reference').length === 0 ? d : undefined;
-    }, 30_000);
+    await client.waitFor(
+      'first-reference gone',
+      () => {
+        const d = client.diagnosticsFor(uri);
+        return d && byRule(d, 'first-reference').length === 0 ? d : undefined;
+      },
+      30_000,
+    );
     client.changeSettings({});
     client.close(uri);
   });

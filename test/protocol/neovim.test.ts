@@ -14,7 +14,7 @@ const repoRoot = path.resolve(__dirname, '..', '..');
 const server = path.join(repoRoot, 'dist', 'server.js');
 const nvimMissing = spawnSync('nvim', ['--version'], { encoding: 'utf8' }).status !== 0;
 // Skipped only on a developer's machine without Neovim; in CI it must run.
-const skip = nvimMissing && !process.env.CI ? 'nvim is not installed (scripts/provision.sh installs Debian\'s neovim)' : false;
+const skip = nvimMissing && !process.env.CI ? "nvim is not installed (scripts/provision.sh installs Debian's neovim)" : false;
 if (skip) process.stdout.write(`# neovim test skipped: ${skip}\n`);
 
 interface NeovimResult {

@@ -35,7 +35,11 @@ for (const bundle of Object.keys(allowed)) {
       const name = (m[1] ?? m[2]).split('/')[0];
       if (networkModules.includes(name)) referenced.add(name);
     }
-    assert.deepEqual([...referenced].filter((name) => !(name in allowed[bundle])), [], 'unexpected network modules');
+    assert.deepEqual(
+      [...referenced].filter((name) => !(name in allowed[bundle])),
+      [],
+      'unexpected network modules',
+    );
     assert.doesNotMatch(code, /\bfetch\s*\(/, 'no fetch(');
     assert.doesNotMatch(code, /\bnew\s+WebSocket\b|\bXMLHttpRequest\b|\bEventSource\b/, 'no WebSocket, XMLHttpRequest or EventSource');
   });
@@ -59,7 +63,9 @@ test('the server does its whole job over stdio without touching the network', as
     const uri = 'file:///tmp/network.txt';
     client.open(uri, 'Council backs new park\n\n"We will open it this summer, Whitfield said.\n\nMayor Jane Whitfield said the cost is TK.\n');
     // The status notification follows the NLP phase: every rule has run.
-    await client.waitFor('the full analysis', () => client.notifications.some((n) => n.method === 'copydesk/draftStatus' && (n.params as { uri: string }).uri === uri));
+    await client.waitFor('the full analysis', () =>
+      client.notifications.some((n) => n.method === 'copydesk/draftStatus' && (n.params as { uri: string }).uri === uri),
+    );
     const diagnostics = client.diagnosticsFor(uri)!;
     assert.ok(diagnostics.some((d) => d.code === 'unbalanced-quote'));
     await client.request('textDocument/codeAction', {

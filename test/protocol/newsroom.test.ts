@@ -73,7 +73,10 @@ describe('newsroom checks over the protocol', () => {
       const action = (await actionsFor(uri, finding)).find((a) => a.title === `Ignore leftover in this ${scope}`);
       assert.ok(action, `an "Ignore leftover in this ${scope}" action`);
       const edits = action.edit!.changes![uri];
-      const version = client.change(uri, edits.map((e) => ({ range: e.range, text: e.newText })));
+      const version = client.change(
+        uri,
+        edits.map((e) => ({ range: e.range, text: e.newText })),
+      );
       const after = await client.waitForDiagnostics(uri, version);
       assert.equal(byRule(after, 'leftover').length, 0, `leftover silenced in the ${scope}`);
       assert.equal(byRule(after, 'ap-style').length, 1, 'other rules still report');
@@ -103,7 +106,9 @@ describe('newsroom checks over the protocol', () => {
     await client.waitFor('republished without leftover and the month finding', () => {
       const list = client.published.get(uri)!;
       const last = list[list.length - 1].diagnostics;
-      return list.length > seen && byRule(last, 'leftover').length === 0 && byRule(last, 'ap-style').length === 0 && byRule(last, 'attribution-verb').length === 1;
+      return (
+        list.length > seen && byRule(last, 'leftover').length === 0 && byRule(last, 'ap-style').length === 0 && byRule(last, 'attribution-verb').length === 1
+      );
     });
     client.changeSettings({});
     client.close(uri);
@@ -121,14 +126,20 @@ describe('newsroom checks over the protocol', () => {
     writeFileSync(settingsFile, '{\n  "rules": { "leftover": "off" },\n  "style": "ap",\n}\n');
     const messagesBefore = client.messages.length;
     void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(settingsFile).href, type: 2 }] });
-    const message = await client.waitFor('a message about the broken file', () => client.messages.slice(messagesBefore).find((m) => m.message.includes('.copydesk.json')));
+    const message = await client.waitFor('a message about the broken file', () =>
+      client.messages.slice(messagesBefore).find((m) => m.message.includes('.copydesk.json')),
+    );
     assert.match(message.message, /line [34]/);
     assert.match(message.message, /not valid JSON/);
     await client.waitFor('defaults apply: leftover is back', () => {
       const d = client.diagnosticsFor(uri);
       return d && byRule(d, 'leftover').length === 1;
     });
-    assert.equal(client.messages.slice(messagesBefore).filter((m) => m.message.includes('.copydesk.json')).length, 1, 'one message, not one per draft or per check');
+    assert.equal(
+      client.messages.slice(messagesBefore).filter((m) => m.message.includes('.copydesk.json')).length,
+      1,
+      'one message, not one per draft or per check',
+    );
 
     // A style sheet with a wrong type is reported by line, and Copydesk runs on.
     mkdirSync(join(folder, '.copydesk'), { recursive: true });
@@ -136,7 +147,9 @@ describe('newsroom checks over the protocol', () => {
     writeFileSync(settingsFile, JSON.stringify({ rules: { 'attribution-verb': 'off' } }));
     const beforeSheet = client.messages.length;
     void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(settingsFile).href, type: 2 }] });
-    const sheetMessage = await client.waitFor('a message about the names sheet', () => client.messages.slice(beforeSheet).find((m) => m.message.includes('names.yaml')));
+    const sheetMessage = await client.waitFor('a message about the names sheet', () =>
+      client.messages.slice(beforeSheet).find((m) => m.message.includes('names.yaml')),
+    );
     assert.match(sheetMessage.message, /line 2: .*"mayor"/);
     await client.waitFor('the fixed settings file applies', () => {
       const d = client.diagnosticsFor(uri);

@@ -66,14 +66,14 @@ export async function startWorkspaceServer(folder: string, storagePath: string, 
     initializationOptions: { storagePath },
   });
   void client.connection.sendNotification('initialized', {});
-  const built = client
-    .waitFor('the index build to end', () => progressOf(client).some((p) => p.kind === 'end'), 120_000)
-    .then(() => undefined);
+  const built = client.waitFor('the index build to end', () => progressOf(client).some((p) => p.kind === 'end'), 120_000).then(() => undefined);
   return { client, built };
 }
 
 export function progressOf(client: TestClient): { kind: string; message?: string; title?: string }[] {
-  return client.notifications.filter((n) => n.method === '$/progress').map((n) => (n.params as { value: { kind: string; message?: string; title?: string } }).value);
+  return client.notifications
+    .filter((n) => n.method === '$/progress')
+    .map((n) => (n.params as { value: { kind: string; message?: string; title?: string } }).value);
 }
 
 function symbols(client: TestClient, query: string): Promise<SymbolInformation[]> {
@@ -114,12 +114,18 @@ describe('the workspace index over the protocol', () => {
     const progress = progressOf(server.client);
     assert.equal(progress[0].kind, 'begin');
     assert.match(progress.at(-1)!.kind, /end/);
-    assert.ok(progress.some((p) => /4 of 4 drafts indexed/.test(p.message ?? '')), JSON.stringify(progress));
+    assert.ok(
+      progress.some((p) => /4 of 4 drafts indexed/.test(p.message ?? '')),
+      JSON.stringify(progress),
+    );
   });
 
   test('workspace symbols list a person in every closed draft that names him', async () => {
     const found = await symbols(server.client, 'ortega');
-    const where = found.filter((s) => s.name === 'Luis Ortega').map((s) => s.location.uri.slice(uriOf(folder).length + 1)).sort();
+    const where = found
+      .filter((s) => s.name === 'Luis Ortega')
+      .map((s) => s.location.uri.slice(uriOf(folder).length + 1))
+      .sort();
     assert.deepEqual(where, ['budget-talks.md', 'police-chief.txt', 'sports/stadium.story', 'zoning-vote.md']);
     const inZoning = found.find((s) => s.location.uri.endsWith('zoning-vote.md'))!;
     assert.deepEqual(inZoning.location.range, { start: { line: 6, character: 6 }, end: { line: 6, character: 17 } });
@@ -133,7 +139,11 @@ describe('the workspace index over the protocol', () => {
     const diagnostics = await client.waitForDiagnostics(budgetUri(), 1, (d) => crossDraft(d).length >= 2, 30_000);
     const found = crossDraft(diagnostics);
     assert.equal(found[0].message, '‘Whitcombe’ is spelt ‘Whitcomb’ in zoning-vote.md; use one spelling across the drafts.');
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: budgetUri() }, range: found[0].range, context: { diagnostics: [found[0]] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: budgetUri() },
+      range: found[0].range,
+      context: { diagnostics: [found[0]] },
+    });
     const here = actions.find((a) => a.title === 'Write ‘Whitcomb’ (as in zoning-vote.md)');
     assert.ok(here, actions.map((a) => a.title).join('\n'));
     assert.match(applyEdits(budgetTalks, here.edit!.changes![budgetUri()]), /Dana Whitcomb told/);
@@ -217,13 +227,22 @@ describe('the workspace index over the protocol', () => {
     assert.equal(ortega.length, 4);
     await server.built;
     const reports = progressOf(server.client).filter((p) => p.kind === 'report');
-    assert.deepEqual(reports.map((p) => p.message), ['4 of 4 drafts indexed', '4 of 4 drafts indexed']);
-    assert.deepEqual(server.client.messages.filter((m) => /index/.test(m.message)), []);
+    assert.deepEqual(
+      reports.map((p) => p.message),
+      ['4 of 4 drafts indexed', '4 of 4 drafts indexed'],
+    );
+    assert.deepEqual(
+      server.client.messages.filter((m) => /index/.test(m.message)),
+      [],
+    );
   });
 
   test('a corrupt saved index is rebuilt, with one message', async () => {
     await server.client.stop();
-    const file = join(storage, readdirSync(storage).find((f) => f.endsWith('.jsonl'))!);
+    const file = join(
+      storage,
+      readdirSync(storage).find((f) => f.endsWith('.jsonl'))!,
+    );
     writeFileSync(file, `${readFileSync(file, 'utf8').slice(0, 120)}\u0000garbage`);
     server = await startWorkspaceServer(folder, storage);
     await server.built;
@@ -272,7 +291,9 @@ describe('the workspace index on bad input', () => {
         await new Promise((r) => setTimeout(r, 20));
       }
       await built;
-      const message = progressOf(client).filter((p) => p.message).at(-1)!.message!;
+      const message = progressOf(client)
+        .filter((p) => p.message)
+        .at(-1)!.message!;
       assert.match(message, /1 skipped as over copydesk\.maxDraftSize, 1 skipped as unreadable or binary$/);
       const found = await symbols(client, 'Ortega');
       assert.ok(found.length > 0 && found.length <= drafts - 10, `${found.length} symbols`);

@@ -40,7 +40,10 @@ for (const ruleDocs of ['command', undefined]) {
       assert.deepEqual(brennan.variants, ['Brennan']);
       assert.equal(brennan.quotations.length, 1);
       const line = story.split('\n')[2];
-      assert.deepEqual(brennan.nameRange, { start: { line: 2, character: line.indexOf('Tom') }, end: { line: 2, character: line.indexOf('Tom') + 'Tom Brennan'.length } });
+      assert.deepEqual(brennan.nameRange, {
+        start: { line: 2, character: line.indexOf('Tom') },
+        end: { line: 2, character: line.indexOf('Tom') + 'Tom Brennan'.length },
+      });
     });
 
     test('an unknown document gets a plain reason, not an error', async () => {

@@ -34,9 +34,15 @@ suite('People and organizations in the editor', () => {
     });
     const people = tree.find((n) => /^People\b/.test(n.name))!.children.map((c) => c.name);
     for (const person of ['Samira Haddadin', 'Zeynep Dağdelen']) {
-      assert.ok(people.some((name) => name.includes(person)), `People lists ${people.join(', ')}; expected ${person}`);
+      assert.ok(
+        people.some((name) => name.includes(person)),
+        `People lists ${people.join(', ')}; expected ${person}`,
+      );
     }
     assert.ok(!people.some((name) => /^(Tel Marrak|Marrak)$/.test(name)), `places listed as people: ${people.join(', ')}`);
-    assert.ok(tree.some((n) => /^Organi[sz]ations\b/.test(n.name)), `top-level symbols: ${tree.map((n) => n.name).join(', ')}`);
+    assert.ok(
+      tree.some((n) => /^Organi[sz]ations\b/.test(n.name)),
+      `top-level symbols: ${tree.map((n) => n.name).join(', ')}`,
+    );
   });
 });

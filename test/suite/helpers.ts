@@ -31,9 +31,7 @@ export async function revertAndClose(editor: vscode.TextEditor): Promise<void> {
 }
 
 export function copydeskDiagnostics(uri: vscode.Uri, ruleId?: string): vscode.Diagnostic[] {
-  return vscode.languages
-    .getDiagnostics(uri)
-    .filter((d) => d.source === 'copydesk' && (ruleId === undefined || ruleCode(d) === ruleId));
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'copydesk' && (ruleId === undefined || ruleCode(d) === ruleId));
 }
 
 export function ruleCode(diagnostic: vscode.Diagnostic): string | undefined {
@@ -44,10 +42,14 @@ export function ruleCode(diagnostic: vscode.Diagnostic): string | undefined {
 
 /** Waits until Copydesk has reported at least one finding of `ruleId` on the draft. */
 export function waitForFindings(uri: vscode.Uri, ruleId: string, timeoutMs = defaultWaitMs): Promise<vscode.Diagnostic[]> {
-  return waitFor(`a ${ruleId} finding on ${uri.path.split('/').pop()}`, () => {
-    const found = copydeskDiagnostics(uri, ruleId);
-    return found.length > 0 ? found : undefined;
-  }, timeoutMs);
+  return waitFor(
+    `a ${ruleId} finding on ${uri.path.split('/').pop()}`,
+    () => {
+      const found = copydeskDiagnostics(uri, ruleId);
+      return found.length > 0 ? found : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 export interface CopydeskApi {
@@ -85,7 +87,11 @@ export async function applyPreferredFix(uri: vscode.Uri, diagnostic: vscode.Diag
     return found.length > 0 ? found : undefined;
   });
   const preferred = actions.filter((a) => a.isPreferred);
-  assert.equal(preferred.length, 1, `expected exactly one preferred fix, got: ${actions.map((a) => `${a.title}${a.isPreferred ? ' (preferred)' : ''}`).join('; ')}`);
+  assert.equal(
+    preferred.length,
+    1,
+    `expected exactly one preferred fix, got: ${actions.map((a) => `${a.title}${a.isPreferred ? ' (preferred)' : ''}`).join('; ')}`,
+  );
   const [fix] = preferred;
   assert.ok(fix.edit, `the preferred fix "${fix.title}" carries no edit`);
   assert.equal(await vscode.workspace.applyEdit(fix.edit), true, `the editor refused the edit of "${fix.title}"`);

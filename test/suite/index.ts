@@ -29,7 +29,10 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec' });
   const only = process.env.COPYDESK_EDITOR_GREP;
   if (only) mocha.grep(only);
-  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
+  for (const file of fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort()) {
     mocha.addFile(path.join(__dirname, file));
   }
   const restoreConsole = mirrorReporterTo(process.env.COPYDESK_SUITE_REPORT);

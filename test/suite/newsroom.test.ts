@@ -15,7 +15,10 @@ suite('Newsroom checks in the editor', () => {
     const editor = await openDraft('aid-convoy.txt');
     const findings = await waitForFindings(editor.document.uri, 'inconsistent-alias');
     const flagged = findings.map((d) => editor.document.getText(d.range));
-    assert.ok(flagged.some((t) => /^(IS|ISIS|Islamic State)$/.test(t)), `flagged: ${flagged.join(', ')}`);
+    assert.ok(
+      flagged.some((t) => /^(IS|ISIS|Islamic State)$/.test(t)),
+      `flagged: ${flagged.join(', ')}`,
+    );
   });
 
   test('Haddadin, first named by surname alone, gets first-reference', async () => {
@@ -23,6 +26,9 @@ suite('Newsroom checks in the editor', () => {
     const findings = await waitForFindings(editor.document.uri, 'first-reference');
     const flagged = findings.map((d) => `${d.range.start.line}:${editor.document.getText(d.range)}`);
     // The headline (line 0) does not count as a first reference.
-    assert.ok(flagged.some((f) => f === '3:Haddadin'), `flagged: ${flagged.join(', ')}`);
+    assert.ok(
+      flagged.some((f) => f === '3:Haddadin'),
+      `flagged: ${flagged.join(', ')}`,
+    );
   });
 });

@@ -44,7 +44,10 @@ suite('Quotation marks in the editor', () => {
     assert.equal(editor.document.languageId, 'article');
     const before = editor.document.getText();
     const findings = await waitForFindings(editor.document.uri, 'unbalanced-quote');
-    assert.deepEqual(describe(findings).map((d) => d.split(' ')[0]), ['4:0']);
+    assert.deepEqual(
+      describe(findings).map((d) => d.split(' ')[0]),
+      ['4:0'],
+    );
     await applyPreferredFix(editor.document.uri, findings[0]);
     assert.equal(editor.document.getText(), before.replace('under budget, said Mayor', 'under budget," said Mayor'));
     await revertAndClose(editor);
@@ -55,7 +58,11 @@ suite('Quotation marks in the editor', () => {
     assert.equal(editor.document.languageId, 'markdown');
     const before = editor.document.getText();
     const findings = await waitForFindings(editor.document.uri, 'unbalanced-quote');
-    assert.deepEqual(describe(findings).map((d) => d.split(' ')[0]), ['9:0'], `findings: ${describe(findings).join('; ')}`);
+    assert.deepEqual(
+      describe(findings).map((d) => d.split(' ')[0]),
+      ['9:0'],
+      `findings: ${describe(findings).join('; ')}`,
+    );
     await applyPreferredFix(editor.document.uri, findings[0]);
     assert.equal(editor.document.getText(), before.replace('on time, Councilor', 'on time," Councilor'));
     await revertAndClose(editor);

@@ -36,8 +36,7 @@ suite('Server crash in the editor', () => {
     // An edit after the restart is checked by the new server: a stray closing mark
     // on line 8, after "More than 30 trucks".
     await editor.edit((edit) => edit.insert(new vscode.Position(7, 'More than 30 trucks'.length), '"'));
-    await waitFor('the new server to flag the stray mark on line 8', () =>
-      copydeskDiagnostics(uri, 'unbalanced-quote').some((d) => d.range.start.line === 7));
+    await waitFor('the new server to flag the stray mark on line 8', () => copydeskDiagnostics(uri, 'unbalanced-quote').some((d) => d.range.start.line === 7));
     await revertAndClose(editor);
   });
 });

@@ -17,9 +17,13 @@ suite('Settings in the editor', () => {
       await config().update('rules.unbalanced-quote', 'warning', vscode.ConfigurationTarget.Global);
       await waitForFindings(uri, 'unbalanced-quote');
       await waitFor('unbalanced-quote at warning severity', () =>
-        copydeskDiagnostics(uri, 'unbalanced-quote').every((d) => d.severity === vscode.DiagnosticSeverity.Warning));
+        copydeskDiagnostics(uri, 'unbalanced-quote').every((d) => d.severity === vscode.DiagnosticSeverity.Warning),
+      );
       // The sample's unclosed quotation, on line 19 (1-based).
-      assert.ok(copydeskDiagnostics(uri, 'unbalanced-quote').some((d) => d.range.start.line === 18), 'the finding on line 19');
+      assert.ok(
+        copydeskDiagnostics(uri, 'unbalanced-quote').some((d) => d.range.start.line === 18),
+        'the finding on line 19',
+      );
     } finally {
       await config().update('rules.unbalanced-quote', undefined, vscode.ConfigurationTarget.Global);
     }

@@ -11,7 +11,7 @@ suite('Status bar in the editor', () => {
     assert.match(text, /\b1 min read\b/);
   });
 
-  test('switching to a Markdown draft shows that draft\'s count', async () => {
+  test("switching to a Markdown draft shows that draft's count", async () => {
     const api = await copydeskApi();
     await openDraft('bridge.article');
     await waitFor('55 words for bridge.article', () => /\b55 words\b/.test(api.statusText()));

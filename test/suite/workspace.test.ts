@@ -15,21 +15,29 @@ suite('The workspace of drafts', () => {
     const api = (await copydeskApi()) as unknown as WorkspaceViewApi;
     assert.equal(typeof api.workspaceView, 'function', 'activate() returns no workspaceView() (client/src/extension.ts)');
     await vscode.commands.executeCommand('copydesk.workspaceEntities.focus');
-    const names = await waitFor('the tree to list Tom O’Brien and Ana Whitfield', async () => {
-      api.workspaceView().refresh();
-      const listed = await api.workspaceView().names();
-      return listed.includes("Tom O'Brien") && listed.includes('Ana Whitfield') ? listed : undefined;
-    }, 60_000);
+    const names = await waitFor(
+      'the tree to list Tom O’Brien and Ana Whitfield',
+      async () => {
+        api.workspaceView().refresh();
+        const listed = await api.workspaceView().names();
+        return listed.includes("Tom O'Brien") && listed.includes('Ana Whitfield') ? listed : undefined;
+      },
+      60_000,
+    );
     assert.ok(!names.some((n) => /^(Springfield|SPRINGFIELD|June|Monday)$/.test(n)), `not people: ${names.join(', ')}`);
   });
 
   test('Ctrl+T finds a person in a closed draft, at the mention', async () => {
     const draft = workspaceFile('clean-copy.story');
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === draft.toString()), 'clean-copy.story must stay closed for this test');
-    const found = await waitFor('a workspace symbol for O’Brien', async () => {
-      const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', "O'Brien");
-      return (symbols ?? []).find((s) => s.name === "Tom O'Brien" && s.location.uri.path.endsWith('/clean-copy.story'));
-    }, 60_000);
+    const found = await waitFor(
+      'a workspace symbol for O’Brien',
+      async () => {
+        const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', "O'Brien");
+        return (symbols ?? []).find((s) => s.name === "Tom O'Brien" && s.location.uri.path.endsWith('/clean-copy.story'));
+      },
+      60_000,
+    );
     const text = Buffer.from(await vscode.workspace.fs.readFile(draft)).toString('utf8');
     const line = text.split(/\r?\n/)[found.location.range.start.line];
     assert.equal(line.slice(found.location.range.start.character, found.location.range.end.character), "Tom O'Brien");

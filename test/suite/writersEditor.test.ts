@@ -35,8 +35,14 @@ suite('An editor made for writers', () => {
     await api();
     const commands = await vscode.commands.getCommands(true);
     for (const id of [
-      'copydesk.showPeople', 'copydesk.openStyleSheet', 'copydesk.fixAllInDraft', 'copydesk.checkAllDrafts',
-      'copydesk.explainRule', 'copydesk.copyWhoIsWho', 'copydesk.restartServer', 'copydesk.useWritingSettings',
+      'copydesk.showPeople',
+      'copydesk.openStyleSheet',
+      'copydesk.fixAllInDraft',
+      'copydesk.checkAllDrafts',
+      'copydesk.explainRule',
+      'copydesk.copyWhoIsWho',
+      'copydesk.restartServer',
+      'copydesk.useWritingSettings',
     ]) {
       assert.ok(commands.includes(id), `${id} is registered`);
     }
@@ -86,7 +92,13 @@ suite('An editor made for writers', () => {
     const uri = editor.document.uri;
     const finding = (await waitForFindings(uri, 'leftover')).find((d) => editor.document.getText(d.range) === 'TK');
     assert.ok(finding, 'TK is flagged');
-    assert.deepEqual(copydeskDiagnostics(uri).filter((d) => editor.document.getText(d.range) === 'TK').map(ruleCode), ['leftover'], 'one fault, one finding');
+    assert.deepEqual(
+      copydeskDiagnostics(uri)
+        .filter((d) => editor.document.getText(d.range) === 'TK')
+        .map(ruleCode),
+      ['leftover'],
+      'one fault, one finding',
+    );
     const fixes = await quickFixesFor(uri, finding);
     const preferred = fixes.filter((f) => f.isPreferred);
     assert.equal(preferred.length, 1);
@@ -121,7 +133,8 @@ suite('An editor made for writers', () => {
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     assert.ok(lines, 'statistics were shown');
     const joined = lines.join('\n');
-    for (const part of [/\d+ words/, /min read/, /\d+ paragraphs/, /\d+ quotations/, /people named/, /words per sentence on average/]) assert.match(joined, part);
+    for (const part of [/\d+ words/, /min read/, /\d+ paragraphs/, /\d+ quotations/, /people named/, /words per sentence on average/])
+      assert.match(joined, part);
     assert.match(joined, /\b6 paragraphs\b/);
   });
 });

@@ -2,7 +2,12 @@
 // process: nothing in the tests sleeps a fixed time.
 
 /** Polls `probe` until it returns a value other than undefined/false, or throws after `timeoutMs`. */
-export async function waitUntil<T>(what: string, probe: () => T | undefined | false | PromiseLike<T | undefined | false>, timeoutMs: number, intervalMs = 100): Promise<T> {
+export async function waitUntil<T>(
+  what: string,
+  probe: () => T | undefined | false | PromiseLike<T | undefined | false>,
+  timeoutMs: number,
+  intervalMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {

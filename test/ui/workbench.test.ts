@@ -121,21 +121,33 @@ describe('Copydesk in the VS Code workbench (UI)', { timeout: 240_000 }, () => {
     const hover = page.locator('.monaco-hover', { hasText: 'Dağdelen' }).first();
     // The hover appears after the mouse rests on the word; nudge it until it does.
     try {
-      await waitUntil('the hover on Dağdelen', async () => {
-        await page.mouse.move(centre.x - 3, centre.y);
-        await page.mouse.move(centre.x, centre.y);
-        return hover.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false);
-      }, 20_000, 0);
+      await waitUntil(
+        'the hover on Dağdelen',
+        async () => {
+          await page.mouse.move(centre.x - 3, centre.y);
+          await page.mouse.move(centre.x, centre.y);
+          return hover.waitFor({ state: 'visible', timeout: 2_000 }).then(
+            () => true,
+            () => false,
+          );
+        },
+        20_000,
+        0,
+      );
     } catch (error) {
       await screenshot(page, 'ui-2-hover-missing.png'); // what the editor showed instead
       throw error;
     }
     // Monaco fades the hover in: wait for full opacity before the screenshot.
     let opacity: unknown;
-    await waitUntil('the hover to be fully shown', async () => {
-      opacity = await page.evaluate(hoverOpacity('Dağdelen'));
-      return opacity === 1;
-    }, 5_000).catch((error: Error) => {
+    await waitUntil(
+      'the hover to be fully shown',
+      async () => {
+        opacity = await page.evaluate(hoverOpacity('Dağdelen'));
+        return opacity === 1;
+      },
+      5_000,
+    ).catch((error: Error) => {
       throw new Error(`${error.message}; opacity ${String(opacity)}`);
     });
     const text = (await hover.textContent()) ?? '';
@@ -169,11 +181,19 @@ describe('Copydesk in the VS Code workbench (UI)', { timeout: 240_000 }, () => {
 
     const expected = original.replace('has been checked, Haddadin said', 'has been checked," Haddadin said');
     assert.notEqual(expected, original);
-    const onDisk = await waitUntil('the fixed draft to be saved to disk', () => {
-      const text = fs.readFileSync(path.join(workspace, draftName), 'utf8');
-      return text !== original ? text : undefined;
-    }, 15_000);
-    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+    const onDisk = await waitUntil(
+      'the fixed draft to be saved to disk',
+      () => {
+        const text = fs.readFileSync(path.join(workspace, draftName), 'utf8');
+        return text !== original ? text : undefined;
+      },
+      15_000,
+    );
+    await page
+      .locator('.monaco-editor .squiggly-error')
+      .first()
+      .waitFor({ state: 'detached', timeout: 15_000 })
+      .catch(() => undefined);
     await screenshot(page, 'ui-4-after-fix-saved.png');
     assert.equal(onDisk, expected, `applied "${focusedTitle}"`);
   });
@@ -218,7 +238,7 @@ async function openByQuickOpen(page: Page, name: string, lineText: string): Prom
   await page.locator('.monaco-editor .view-line', { hasText: lineText }).first().waitFor({ timeout: 15_000 });
 }
 
-describe('A journalist\'s session with Copydesk (UI)', { timeout: 300_000 }, () => {
+describe("A journalist's session with Copydesk (UI)", { timeout: 300_000 }, () => {
   const sampleName = 'harbor-bridge.article';
   let server: CodeServer | undefined;
   let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
@@ -266,7 +286,10 @@ describe('A journalist\'s session with Copydesk (UI)', { timeout: 300_000 }, () 
     await page.keyboard.type('The bakery owner Ferr', { delay: 60 });
     // Quick suggestions would show after 10 ms; give them far longer.
     const suggest = page.locator('.monaco-editor .suggest-widget.visible');
-    const appeared = await suggest.waitFor({ state: 'visible', timeout: 1_500 }).then(() => true, () => false);
+    const appeared = await suggest.waitFor({ state: 'visible', timeout: 1_500 }).then(
+      () => true,
+      () => false,
+    );
     await screenshot(page, 'ui-s2-typing-no-suggestions.png');
     assert.equal(appeared, false, 'a suggestion list popped up while typing');
     await page.keyboard.press('Enter');
@@ -289,7 +312,11 @@ describe('A journalist\'s session with Copydesk (UI)', { timeout: 300_000 }, () 
     await row.click();
     const expected = lineAndColumn(onDisk(), 'David Lindqvist');
     const cursor = page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first();
-    await waitUntil('the cursor to move to the first mention', async () => new RegExp(`Ln ${expected.line}, Col`).test((await cursor.textContent()) ?? ''), 10_000);
+    await waitUntil(
+      'the cursor to move to the first mention',
+      async () => new RegExp(`Ln ${expected.line}, Col`).test((await cursor.textContent()) ?? ''),
+      10_000,
+    );
     await screenshot(page, 'ui-s3-people-view.png');
   });
 
@@ -319,7 +346,10 @@ describe('A journalist\'s session with Copydesk (UI)', { timeout: 300_000 }, () 
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'detached', timeout: 20_000 });
     await screenshot(page, 'ui-s5-fix-all.png');
     const quoteErrors = analyze(fixed, { ...defaultOptions, language: 'article' }, 'all').findings.filter((f) => f.ruleId === 'unbalanced-quote');
-    assert.deepEqual(quoteErrors.map((f) => f.message), []);
+    assert.deepEqual(
+      quoteErrors.map((f) => f.message),
+      [],
+    );
     assert.match(fixed, /"We are spending local dollars on a county problem," Brennan said/);
     assert.match(fixed, /\n"People drive around us now," Ferreira said\./);
     // The placeholder is the reporter's to fill: still there, the sentence whole.
@@ -346,11 +376,19 @@ describe('A journalist\'s session with Copydesk (UI)', { timeout: 300_000 }, () 
   it('hovering an organization shows its card: acronym and the people tied to it', async () => {
     const centre = await waitUntil('"Chamber" to be rendered', () => wordCentre(page, 'Chamber').then((c) => c ?? undefined), 10_000);
     const hover = page.locator('.monaco-hover', { hasText: 'Millbrook Chamber of Commerce' }).first();
-    await waitUntil('the hover on the Chamber', async () => {
-      await page.mouse.move(centre.x - 3, centre.y);
-      await page.mouse.move(centre.x, centre.y);
-      return hover.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false);
-    }, 30_000, 0);
+    await waitUntil(
+      'the hover on the Chamber',
+      async () => {
+        await page.mouse.move(centre.x - 3, centre.y);
+        await page.mouse.move(centre.x, centre.y);
+        return hover.waitFor({ state: 'visible', timeout: 2_000 }).then(
+          () => true,
+          () => false,
+        );
+      },
+      30_000,
+      0,
+    );
     await waitUntil('the hover to be fully shown', async () => (await page.evaluate(hoverOpacity('Millbrook Chamber of Commerce'))) === 1, 5_000);
     const text = (await hover.textContent()) ?? '';
     await screenshot(page, 'ui-s7-organization-hover.png');

@@ -17,7 +17,10 @@ const flagged = (text: string) => check(text).map((f) => text.slice(f.start, f.e
 test('an acronym never spelled out is an info finding, once per acronym', () => {
   const text = 'Bank inquiry\n\nThe NAB opened an inquiry on Monday. The NAB said it would report in June.\n';
   const findings = check(text);
-  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['NAB']);
+  assert.deepEqual(
+    findings.map((f) => text.slice(f.start, f.end)),
+    ['NAB'],
+  );
   assert.equal(findings[0].severity, 'hint');
   assert.match(findings[0].message, /NAB is never spelled out/);
   assert.deepEqual(findings[0].fixes, []);
@@ -26,7 +29,10 @@ test('an acronym never spelled out is an info finding, once per acronym', () => 
 test('an acronym used before its expansion: the fix writes the full name with the acronym', () => {
   const text = 'Rates rise\n\nThe ECB raised rates. The European Central Bank said inflation was too high.\n';
   const findings = check(text);
-  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['ECB']);
+  assert.deepEqual(
+    findings.map((f) => text.slice(f.start, f.end)),
+    ['ECB'],
+  );
   assert.equal(applyEdits(text, findings[0].fixes[0].edits), text.replace('The ECB', 'The European Central Bank (ECB)'));
   assert.equal(text.slice(findings[0].related![0].start, findings[0].related![0].end), 'European Central Bank');
 });
@@ -56,5 +62,8 @@ test('a placeholder is not an acronym: TK and XX are leftover findings only (one
   const text = 'Bridge repair\n\nCounty Engineer David Lindqvist said the work would begin in TK and cost $XX million. TKTK.\n';
   assert.deepEqual(flagged(text), []);
   const all = analyze(text, { language: 'plaintext', quoteStyle: 'auto', rules: {} }, 'all').findings.filter((f) => text.slice(f.start, f.end) === 'TK');
-  assert.deepEqual(all.map((f) => f.ruleId), ['leftover']);
+  assert.deepEqual(
+    all.map((f) => f.ruleId),
+    ['leftover'],
+  );
 });

@@ -27,7 +27,8 @@ test('months with a date are abbreviated, March to July spelled out, months alon
 });
 
 test('correct months, years, names and dates inside quotations are not flagged', () => {
-  const text = 'Headline\n\nOn Feb. 13 and March 3, in February 2017 and in May, Jan Smith met Dec. 6-9 voters. In January 25 people left. "It was February 13," she said.\n';
+  const text =
+    'Headline\n\nOn Feb. 13 and March 3, in February 2017 and in May, Jan Smith met Dec. 6-9 voters. In January 25 people left. "It was February 13," she said.\n';
   assert.deepEqual(flagged(text), []);
 });
 
@@ -56,13 +57,15 @@ test('a figure of 10 or more that starts a sentence is flagged, with a spelled-o
 });
 
 test('yesterday is flagged; today only beside news of the day, never as "nowadays" or a name', () => {
-  const text = 'Headline\n\nThe mayor resigned yesterday. The council voted today to close the park. Life today is hard. He told USA Today that it worked. "I left yesterday," she said.\n';
+  const text =
+    'Headline\n\nThe mayor resigned yesterday. The council voted today to close the park. Life today is hard. He told USA Today that it worked. "I left yesterday," she said.\n';
   assert.deepEqual(flagged(text), ['yesterday', 'today']);
   assert.deepEqual(check(text)[0].fixes, []);
 });
 
 test('each sub-check can be switched off, and the guardian style switches all of them off', () => {
-  const text = 'Headline\n\nOn February 13 the council met.\n\nAfter a long debate that ran late into the night, it hired 4 lawyers. The mayor resigned yesterday.\n';
+  const text =
+    'Headline\n\nOn February 13 the council met.\n\nAfter a long debate that ran late into the night, it hired 4 lawyers. The mayor resigned yesterday.\n';
   assert.equal(flagged(text).length, 3);
   const guardian = analysisOptionsFor(resolveSettings({ style: 'guardian' }).settings, 'plaintext');
   assert.deepEqual(flagged(text, guardian), []);

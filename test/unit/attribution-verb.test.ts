@@ -9,14 +9,21 @@ function check(text: string): Finding[] {
 }
 function fixAll(text: string): string {
   let result = text;
-  for (const e of check(text).flatMap((f) => f.fixes[0].edits).sort((a, b) => b.start - a.start)) result = result.slice(0, e.start) + e.text + result.slice(e.end);
+  for (const e of check(text)
+    .flatMap((f) => f.fixes[0].edits)
+    .sort((a, b) => b.start - a.start))
+    result = result.slice(0, e.start) + e.text + result.slice(e.end);
   return result;
 }
 
 test('said-bookisms after or before a quotation are flagged, with "said"/"says" as the fix', () => {
-  const text = 'Headline\n\n"We will open it this summer," Whitfield claimed.\n\nWhitfield insisted: "The money is there."\n\n"It is done," admits the mayor.\n\nHe noted that "prices rose."\n\n“It works,” Gov. Jane Smith stated.\n';
+  const text =
+    'Headline\n\n"We will open it this summer," Whitfield claimed.\n\nWhitfield insisted: "The money is there."\n\n"It is done," admits the mayor.\n\nHe noted that "prices rose."\n\n“It works,” Gov. Jane Smith stated.\n';
   const findings = check(text);
-  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['claimed', 'insisted', 'admits', 'noted', 'stated']);
+  assert.deepEqual(
+    findings.map((f) => text.slice(f.start, f.end)),
+    ['claimed', 'insisted', 'admits', 'noted', 'stated'],
+  );
   assert.equal(findings[0].severity, 'info');
   assert.equal(
     fixAll(text),

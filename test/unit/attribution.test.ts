@@ -18,7 +18,10 @@ function entitiesOf(text: string): Entity[] {
 function speakersOf(text: string, quoteStart: string): string[] {
   const entities = entitiesOf(text);
   for (const e of entities) for (const q of e.quotes) assert.equal(text.slice(q.start, q.end), q.text, `quotation range of ${e.name}`);
-  return entities.filter((e) => e.quotes.some((q) => q.text.startsWith(quoteStart))).map((e) => e.name).sort();
+  return entities
+    .filter((e) => e.quotes.some((q) => q.text.startsWith(quoteStart)))
+    .map((e) => e.name)
+    .sort();
 }
 
 test('"he said" after another person was named goes to the nearest man, not the woman named last', () => {
@@ -146,7 +149,11 @@ test('gender comes from the first name, an honorific or a gendered role, else it
 Margaret Oduya met Mr. Castellanos and Paul Brennan. Ikenna Obi, a spokeswoman, said nothing.
 `;
   const entities = entitiesOf(text);
-  const genderOfName = (name: string) => genderOf(entities.find((e) => e.name === name)!, text);
+  const genderOfName = (name: string) =>
+    genderOf(
+      entities.find((e) => e.name === name)!,
+      text,
+    );
   assert.equal(genderOfName('Margaret Oduya'), 'female');
   assert.equal(genderOfName('Paul Brennan'), 'male');
   assert.equal(genderOfName('Castellanos'), 'male');

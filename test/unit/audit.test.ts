@@ -30,16 +30,19 @@ test('first-reference: titles it did not know', () => {
   }
 });
 
-test('first-reference: captions, editor\'s notes and titles of works are not references', () => {
-  const caption = 'Rates hold\nPhoto: Janet Yellen leaves the hearing on Tuesday. (AP Photo/Jane Doe)\nFed Chair Janet Yellen said rates would hold.\n"We are patient," Yellen said.\n';
+test("first-reference: captions, editor's notes and titles of works are not references", () => {
+  const caption =
+    'Rates hold\nPhoto: Janet Yellen leaves the hearing on Tuesday. (AP Photo/Jane Doe)\nFed Chair Janet Yellen said rates would hold.\n"We are patient," Yellen said.\n';
   assert.deepEqual(flagged(firstReference, caption), []);
-  const note = "Rates hold\nEditor's note: Kessler is a contributor to this newspaper.\nThe Fed held rates on Tuesday.\n\"We are patient,\" said Fed Chair Janet Yellen. Kessler did not comment.\n";
+  const note =
+    'Rates hold\nEditor\'s note: Kessler is a contributor to this newspaper.\nThe Fed held rates on Tuesday.\n"We are patient," said Fed Chair Janet Yellen. Kessler did not comment.\n';
   assert.ok(!flagged(firstReference, note).some((f) => f === 'Kessler' && note.indexOf('Kessler') === note.indexOf(f)), 'the note is not a reference');
-  const film = 'Film opens\nThe film Michael Moore in Trumpland opened on Tuesday in New York.\nThe documentary drew crowds, and Moore in Trumpland sold out.\n';
+  const film =
+    'Film opens\nThe film Michael Moore in Trumpland opened on Tuesday in New York.\nThe documentary drew crowds, and Moore in Trumpland sold out.\n';
   assert.deepEqual(flagged(firstReference, film), []);
 });
 
-test('unattributed-quote: a quotation paragraph after the same speaker\'s attributed one', () => {
+test("unattributed-quote: a quotation paragraph after the same speaker's attributed one", () => {
   const text = [
     'Park stays open',
     '"The pool will stay open all summer," Parks Director Ines Mbeki said on Tuesday.',
@@ -56,7 +59,8 @@ test('unattributed-quote: verbs like fumed and chimed in attribute', () => {
 });
 
 test('unattributed-quote: a pull quote credited on the next line', () => {
-  const text = 'Park stays open\n\nThe council met on Tuesday.\n\n"We owe the families a safe park, whatever it costs."\nInes Mbeki, parks director\n\nThe vote was 7-2.\n';
+  const text =
+    'Park stays open\n\nThe council met on Tuesday.\n\n"We owe the families a safe park, whatever it costs."\nInes Mbeki, parks director\n\nThe vote was 7-2.\n';
   assert.deepEqual(flagged(unattributedQuote, text), []);
 });
 
@@ -66,12 +70,15 @@ test('unattributed-quote: still flags a quotation nobody said', () => {
 });
 
 test("long-sentence: splits at '' quotes and after D-N.Y.", () => {
-  const draft = parseDraft("Headline\nThe bill passed, said Sen. Chuck Schumer, D-N.Y. The vote was close. He said. ''We will be back.'' It ended.", 'plaintext');
+  const draft = parseDraft(
+    "Headline\nThe bill passed, said Sen. Chuck Schumer, D-N.Y. The vote was close. He said. ''We will be back.'' It ended.",
+    'plaintext',
+  );
   const sentences = sentencesOf(draft.paragraphs[1]).map((s) => draft.text.slice(s.start, s.end));
   assert.deepEqual(sentences, ['The bill passed, said Sen. Chuck Schumer, D-N.Y.', 'The vote was close.', 'He said.', "''We will be back.''", 'It ended.']);
 });
 
-test('long-sentence: subheads and editor\'s notes are not merged into sentences', () => {
+test("long-sentence: subheads and editor's notes are not merged into sentences", () => {
   const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
   const text = `Headline\n${words(30)}.\nBudget fight moves on\n${words(30)}.\nEditor's note: ${words(30)}\n`;
   assert.deepEqual(flagged(longSentence, text), []);
@@ -80,7 +87,10 @@ test('long-sentence: subheads and editor\'s notes are not merged into sentences'
 test('attribution-verb: "States" is not a verb, and never "United Says"', () => {
   const text = 'Trade talks\n\n"We will not sign," United States trade officials said on Tuesday.\n\n"It is over," the United States claimed.\n';
   const findings = analyze(text, { language: 'plaintext', quoteStyle: 'auto', rules: {} }, 'all', [attributionVerb]).findings;
-  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['claimed']);
+  assert.deepEqual(
+    findings.map((f) => text.slice(f.start, f.end)),
+    ['claimed'],
+  );
   assert.ok(findings.every((f) => !f.fixes.some((fix) => fix.edits.some((e) => /Says/.test(e.text)))));
 });
 
@@ -94,7 +104,10 @@ test('leftover: web boilerplate lines it missed', () => {
 test('leftover: never offers to delete XX inside a quoted document', () => {
   const text = 'Memo leaked\n\nThe memo read: "Payments of $XX will be made to XX people by Friday."\n\nThe city paid $XX to the firm.\n';
   const findings = analyze(text, { language: 'plaintext', quoteStyle: 'auto', rules: {} }, 'all', [leftover]).findings;
-  assert.deepEqual(findings.map((f) => f.start), [text.lastIndexOf('XX')]);
+  assert.deepEqual(
+    findings.map((f) => f.start),
+    [text.lastIndexOf('XX')],
+  );
 });
 
 test('unattributed-quote: a pull quote credited after it with a horizontal bar', () => {

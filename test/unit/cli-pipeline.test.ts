@@ -30,7 +30,12 @@ interface Run {
 }
 function copydesk(args: string[], options: { cwd?: string; input?: string } = {}): Run {
   // tsx by absolute path: --changed runs in repositories outside this one.
-  const run = spawnSync(process.execPath, ['--require', require.resolve('tsx/cjs'), cliSource, ...args], { encoding: 'utf8', cwd: options.cwd ?? repoRoot, input: options.input, env: { ...process.env, FORCE_COLOR: '0' } });
+  const run = spawnSync(process.execPath, ['--require', require.resolve('tsx/cjs'), cliSource, ...args], {
+    encoding: 'utf8',
+    cwd: options.cwd ?? repoRoot,
+    input: options.input,
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
   return { status: run.status, stdout: String(run.stdout), stderr: String(run.stderr) };
 }
 const noStackTrace = (run: Run) => assert.doesNotMatch(run.stderr, /\n\s+at |Error:/, run.stderr);
@@ -56,7 +61,10 @@ describe('report formats', () => {
     assert.ok(validate({ ...log }), JSON.stringify(validate.errors, null, 2));
     const driver = log.runs[0].tool.driver;
     assert.equal(driver.version, packageVersion);
-    assert.deepEqual(driver.rules.map((r: { id: string }) => r.id), rules.map((r) => r.id));
+    assert.deepEqual(
+      driver.rules.map((r: { id: string }) => r.id),
+      rules.map((r) => r.id),
+    );
     for (const rule of driver.rules) {
       // Help points at the rule's doc shipped with Copydesk (there is no public address yet).
       assert.match(rule.helpUri, new RegExp(`^file:///.+/docs/rules/${rule.id}\\.md$`));
@@ -66,7 +74,10 @@ describe('report formats', () => {
     const quote = log.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'unbalanced-quote');
     assert.equal(quote.level, 'error');
     assert.equal(driver.rules[quote.ruleIndex].id, 'unbalanced-quote');
-    assert.deepEqual(quote.locations[0].physicalLocation, { artifactLocation: { uri: 'samples/aid-convoy.txt' }, region: { startLine: 19, startColumn: 1, endLine: 19, endColumn: 2 } });
+    assert.deepEqual(quote.locations[0].physicalLocation, {
+      artifactLocation: { uri: 'samples/aid-convoy.txt' },
+      region: { startLine: 19, startColumn: 1, endLine: 19, endColumn: 2 },
+    });
     // The preferred fix closes the quotation after "checked," on the same line.
     const text = readFileSync(path.join(repoRoot, sample), 'utf8').split('\n')[18];
     const [replacement] = quote.fixes[0].artifactChanges[0].replacements;
@@ -79,23 +90,48 @@ describe('report formats', () => {
     const run = copydesk(['check', '--format', 'github', sample]);
     assert.equal(run.status, 1);
     const lines = run.stdout.trimEnd().split('\n');
-    assert.ok(lines.includes('::error file=samples/aid-convoy.txt,line=19,col=1,endLine=19,endColumn=2,title=Copydesk unbalanced-quote::This quotation is never closed.'), run.stdout);
+    assert.ok(
+      lines.includes(
+        '::error file=samples/aid-convoy.txt,line=19,col=1,endLine=19,endColumn=2,title=Copydesk unbalanced-quote::This quotation is never closed.',
+      ),
+      run.stdout,
+    );
     // In the message, only %, CR and LF are escaped: the colon stays.
-    assert.ok(lines.includes('::warning file=samples/aid-convoy.txt,line=14,col=1,endLine=14,endColumn=60,title=Copydesk leftover::"More news:" is web or wire boilerplate left in the copy; delete the line before publishing.'), run.stdout);
+    assert.ok(
+      lines.includes(
+        '::warning file=samples/aid-convoy.txt,line=14,col=1,endLine=14,endColumn=60,title=Copydesk leftover::"More news:" is web or wire boilerplate left in the copy; delete the line before publishing.',
+      ),
+      run.stdout,
+    );
     for (const line of lines) assert.match(line, /^::(error|warning|notice) file=[^:]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=Copydesk [a-z-]+::.+$/);
   });
 
   test('GitHub workflow commands escape %, CR, LF in the message and also : and , in the properties', () => {
     const report: FileReport = {
       file: 'desk/a,b:c.txt',
-      diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 3, code: 'leftover', message: '100% done\r\nnext: line, more' }],
+      diagnostics: [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+          severity: 3,
+          code: 'leftover',
+          message: '100% done\r\nnext: line, more',
+        },
+      ],
     };
-    assert.equal(formatReports('github', [report], { rules, version: '1' }), '::notice file=desk/a%2Cb%3Ac.txt,line=1,col=1,endLine=1,endColumn=2,title=Copydesk leftover::100%25 done%0D%0Anext: line, more\n');
+    assert.equal(
+      formatReports('github', [report], { rules, version: '1' }),
+      '::notice file=desk/a%2Cb%3Ac.txt,line=1,col=1,endLine=1,endColumn=2,title=Copydesk leftover::100%25 done%0D%0Anext: line, more\n',
+    );
   });
 
   test('checkstyle and JUnit: one entry per finding, XML-escaped, clean drafts listed', () => {
     const report: FileReport[] = [
-      { file: 'a&b.txt', diagnostics: [{ range: { start: { line: 2, character: 4 }, end: { line: 2, character: 5 } }, severity: 2, code: 'leftover', message: 'Say "TK" <never> & \u0001' }] },
+      {
+        file: 'a&b.txt',
+        diagnostics: [
+          { range: { start: { line: 2, character: 4 }, end: { line: 2, character: 5 } }, severity: 2, code: 'leftover', message: 'Say "TK" <never> & \u0001' },
+        ],
+      },
       { file: 'clean.txt', diagnostics: [] },
     ];
     const checkstyle = formatReports('checkstyle', report, { rules, version: '1' });
@@ -115,7 +151,10 @@ describe('report formats', () => {
     );
     const junit = formatReports('junit', report, { rules, version: '1' });
     assert.match(junit, /<testsuites name="copydesk" tests="2" failures="1" errors="0">/);
-    assert.match(junit, /<testcase classname="a&amp;b.txt" name="leftover 3:5">\n\s+<failure type="warning" message="Say &quot;TK&quot; &lt;never&gt; &amp; ">a&amp;b.txt:3:5 warning leftover Say &quot;TK&quot; &lt;never&gt; &amp; <\/failure>/);
+    assert.match(
+      junit,
+      /<testcase classname="a&amp;b.txt" name="leftover 3:5">\n\s+<failure type="warning" message="Say &quot;TK&quot; &lt;never&gt; &amp; ">a&amp;b.txt:3:5 warning leftover Say &quot;TK&quot; &lt;never&gt; &amp; <\/failure>/,
+    );
     assert.match(junit, /<testcase classname="clean.txt" name="no findings"\/>/);
   });
 
@@ -136,7 +175,10 @@ describe('inputs and limits', () => {
     const [report] = JSON.parse(run.stdout) as FileReport[];
     assert.equal(report.file, 'desk/park.md');
     // Front matter is not prose in Markdown: only the quotation in the body is flagged.
-    assert.deepEqual(report.diagnostics.filter((d) => d.code === 'unbalanced-quote').map((d) => d.range.start.line), [6]);
+    assert.deepEqual(
+      report.diagnostics.filter((d) => d.code === 'unbalanced-quote').map((d) => d.range.start.line),
+      [6],
+    );
     const unnamed = copydesk(['check', '-'], { input: unclosed });
     assert.match(unnamed.stdout, /^<stdin>:3:1 error unbalanced-quote This quotation is never closed.\n/);
   });
@@ -214,7 +256,8 @@ describe('inputs and limits', () => {
 
 describe('--changed', () => {
   let repo: string;
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Desk', '-c', 'user.email=desk@example.invalid', ...args], { cwd: repo, stdio: 'pipe' });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Desk', '-c', 'user.email=desk@example.invalid', ...args], { cwd: repo, stdio: 'pipe' });
   before(() => {
     repo = path.join(workDir, 'stories');
     mkdirSync(repo);
@@ -231,8 +274,14 @@ describe('--changed', () => {
     const run = copydesk(['check', '--changed', 'old.txt', 'same.txt', 'new.txt'], { cwd: repo });
     assert.equal(run.status, 1, run.stderr);
     const lines = run.stdout.trimEnd().split('\n');
-    assert.ok(lines.every((l) => l.startsWith('old.txt:5:') || l.startsWith('new.txt:')), run.stdout);
-    assert.ok(lines.some((l) => l.startsWith('old.txt:5:')), run.stdout);
+    assert.ok(
+      lines.every((l) => l.startsWith('old.txt:5:') || l.startsWith('new.txt:')),
+      run.stdout,
+    );
+    assert.ok(
+      lines.some((l) => l.startsWith('old.txt:5:')),
+      run.stdout,
+    );
     assert.ok(lines.includes('new.txt:3:1 error unbalanced-quote This quotation is never closed.'), run.stdout);
   });
 
@@ -261,7 +310,19 @@ describe('--changed', () => {
   });
 
   test('the diff parser: new-side lines of each hunk, pure deletions add none', () => {
-    const diff = ['diff --git a/x.txt b/x.txt', '--- a/x.txt', '+++ b/x.txt', '@@ -3 +3 @@', '-a', '+b', '@@ -7,2 +6,0 @@', '@@ -9,0 +10,3 @@', '+c', '+d', '+e'].join('\n');
+    const diff = [
+      'diff --git a/x.txt b/x.txt',
+      '--- a/x.txt',
+      '+++ b/x.txt',
+      '@@ -3 +3 @@',
+      '-a',
+      '+b',
+      '@@ -7,2 +6,0 @@',
+      '@@ -9,0 +10,3 @@',
+      '+c',
+      '+d',
+      '+e',
+    ].join('\n');
     assert.deepEqual(parseUnifiedDiff(diff, '/r'), new Map([['/r/x.txt', new Set([3, 10, 11, 12])]]));
   });
 });
@@ -284,11 +345,17 @@ describe('progress bar', () => {
     const bar = progressBar(10, stream);
     for (let done = 1; done <= 10; done++) bar.update(done);
     bar.finish();
-    assert.ok(writes.some((w) => w.includes('10/10 drafts')), writes.join('|'));
+    assert.ok(
+      writes.some((w) => w.includes('10/10 drafts')),
+      writes.join('|'),
+    );
     assert.equal(writes.at(-1), '\r\x1b[2K');
   });
   test('never when standard error is piped, nor for a few drafts', () => {
-    for (const [isTTY, total] of [[false, 100], [true, progressThreshold]] as const) {
+    for (const [isTTY, total] of [
+      [false, 100],
+      [true, progressThreshold],
+    ] as const) {
       const { writes, stream } = fakeStream(isTTY);
       const bar = progressBar(total, stream);
       for (let done = 1; done <= total; done++) bar.update(done);

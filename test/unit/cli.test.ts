@@ -76,7 +76,10 @@ describe('copydesk check', () => {
     const run = copydesk(['check', '--format', 'json', first, second]);
     assert.equal(run.status, 1);
     const reports = JSON.parse(run.stdout) as { file: string; diagnostics: { code: string; severity: number; range: unknown; message: string }[] }[];
-    assert.deepEqual(reports.map((r) => r.file), [first, second]);
+    assert.deepEqual(
+      reports.map((r) => r.file),
+      [first, second],
+    );
     const quote = reports[0].diagnostics.find((d) => d.code === 'unbalanced-quote');
     assert.deepEqual(quote?.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 1 } });
     assert.equal(quote?.severity, 1);
@@ -122,7 +125,10 @@ describe('copydesk check', () => {
     writeFileSync(path.join(folder, '.git', 'c.txt'), unclosed);
     const run = copydesk(['check', '--format', 'json', folder]);
     assert.equal(run.status, 1, run.stderr);
-    assert.deepEqual((JSON.parse(run.stdout) as { file: string }[]).map((r) => r.file), [path.join(folder, 'b.md'), path.join(folder, 'desk', 'a.story')]);
+    assert.deepEqual(
+      (JSON.parse(run.stdout) as { file: string }[]).map((r) => r.file),
+      [path.join(folder, 'b.md'), path.join(folder, 'desk', 'a.story')],
+    );
     const empty = path.join(workDir, `case-${++counter}`);
     mkdirSync(empty);
     const none = copydesk(['check', empty]);
@@ -238,11 +244,7 @@ describe('choosing the fixes to apply without looking', () => {
 
   test('only preferred fixes marked safe', () => {
     const { edits, fixed } = selectSafeFixes(
-      [
-        finding(0, [{ ...safe(0, 1, 'A'), preferred: false }]),
-        finding(2, [{ ...safe(2, 3, 'B'), safe: false }]),
-        finding(4, [safe(4, 5, 'C')]),
-      ],
+      [finding(0, [{ ...safe(0, 1, 'A'), preferred: false }]), finding(2, [{ ...safe(2, 3, 'B'), safe: false }]), finding(4, [safe(4, 5, 'C')])],
       'abcdefg',
     );
     assert.equal(fixed, 1);
@@ -250,7 +252,10 @@ describe('choosing the fixes to apply without looking', () => {
   });
 
   test('never two that overlap or touch the same offset', () => {
-    const { edits, fixed } = selectSafeFixes([finding(0, [safe(1, 3, 'X')]), finding(2, [safe(2, 4, 'Y')]), finding(3, [safe(3, 3, 'Z')]), finding(5, [safe(5, 6, 'W')])], 'abcdefg');
+    const { edits, fixed } = selectSafeFixes(
+      [finding(0, [safe(1, 3, 'X')]), finding(2, [safe(2, 4, 'Y')]), finding(3, [safe(3, 3, 'Z')]), finding(5, [safe(5, 6, 'W')])],
+      'abcdefg',
+    );
     assert.equal(fixed, 2);
     assert.equal(applyEdits('abcdefg', edits), 'aXdeWg');
   });

@@ -35,7 +35,10 @@ test('a throwing rule is caught with its id; the rules before and after it still
     result.failures.map((f) => [f.ruleId, (f.error as Error).message]),
     [['broken-rule', 'broken-rule exploded']],
   );
-  assert.ok(result.findings.some((f) => f.ruleId === 'reports-something'), 'the rule before it reported');
+  assert.ok(
+    result.findings.some((f) => f.ruleId === 'reports-something'),
+    'the rule before it reported',
+  );
   const alone = analyze(draft, options, 'all', rules);
   assert.deepEqual(
     result.findings.filter((f) => f.ruleId !== 'reports-something'),
@@ -46,7 +49,13 @@ test('a throwing rule is caught with its id; the rules before and after it still
 });
 
 test('a rule that throws something other than an Error is caught too', () => {
-  const weird: Rule = { ...reporting, id: 'throws-a-string', check: () => { throw 'just a string'; } };
+  const weird: Rule = {
+    ...reporting,
+    id: 'throws-a-string',
+    check: () => {
+      throw 'just a string';
+    },
+  };
   const result = analyze(draft, options, 'all', [weird, reporting]);
   assert.deepEqual(result.failures, [{ ruleId: 'throws-a-string', error: 'just a string' }]);
   assert.equal(result.findings.length, 1);
@@ -54,8 +63,14 @@ test('a rule that throws something other than an Error is caught too', () => {
 
 test('each phase contains its own failures', () => {
   const rulesWithFailures = [throwing('fast-broken'), throwing('nlp-broken', 'nlp'), reporting];
-  assert.deepEqual(analyze(draft, options, ['keystroke'], rulesWithFailures).failures.map((f) => f.ruleId), ['fast-broken']);
-  assert.deepEqual(analyze(draft, options, ['scan', 'nlp'], rulesWithFailures).failures.map((f) => f.ruleId), ['nlp-broken']);
+  assert.deepEqual(
+    analyze(draft, options, ['keystroke'], rulesWithFailures).failures.map((f) => f.ruleId),
+    ['fast-broken'],
+  );
+  assert.deepEqual(
+    analyze(draft, options, ['scan', 'nlp'], rulesWithFailures).failures.map((f) => f.ruleId),
+    ['nlp-broken'],
+  );
 });
 
 test('a rule switched off is not run, so it cannot fail', () => {

@@ -74,5 +74,8 @@ test('Markdown headings and list items are paragraphs of their own', () => {
     draft.paragraphs.map((p) => p.text.trim()),
     ['Heading', 'Text under it.', 'item one', 'item two\n  continued'],
   );
-  assert.deepEqual(draft.paragraphs.map((p) => p.isBlock), [true, false, true, true]);
+  assert.deepEqual(
+    draft.paragraphs.map((p) => p.isBlock),
+    [true, false, true, true],
+  );
 });

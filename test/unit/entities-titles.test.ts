@@ -16,7 +16,13 @@ function entity(list: Entity[], name: string, type: Entity['type']): Entity {
   return found;
 }
 const noEntityNamed = (list: Entity[], pattern: RegExp) =>
-  assert.ok(!list.some((e) => pattern.test(e.name)), `unexpected: ${list.filter((e) => pattern.test(e.name)).map((e) => `${e.type}:${e.name}`).join(', ')}`);
+  assert.ok(
+    !list.some((e) => pattern.test(e.name)),
+    `unexpected: ${list
+      .filter((e) => pattern.test(e.name))
+      .map((e) => `${e.type}:${e.name}`)
+      .join(', ')}`,
+  );
 
 test('compound titles: the organization in a title is an organization, the title is the role, neither is in the name', () => {
   const list = entitiesOf(
@@ -32,7 +38,12 @@ test('compound titles: the organization in a title is an organization, the title
 
 test('plural titles cover both names they introduce', () => {
   const list = entitiesOf('Sens. Ada Whitcomb and Lyle Brandvold introduced the bill on Tuesday. Reps. Joe Tull and Mara Finch voted against it.');
-  for (const [name, role] of [['Ada Whitcomb', 'Sens.'], ['Lyle Brandvold', 'Sens.'], ['Joe Tull', 'Reps.'], ['Mara Finch', 'Reps.']]) {
+  for (const [name, role] of [
+    ['Ada Whitcomb', 'Sens.'],
+    ['Lyle Brandvold', 'Sens.'],
+    ['Joe Tull', 'Reps.'],
+    ['Mara Finch', 'Reps.'],
+  ]) {
     assert.equal(entity(list, name, 'person').role, role, name);
   }
   noEntityNamed(list, /^(?:Sens|Reps)\./);

@@ -122,7 +122,7 @@ test('spellings with and without diacritics are one person', () => {
 
 test('an acronym in brackets after its expansion is the same organization, possessive excluded', () => {
   const text =
-    'The Regional Water Quality Board (RWQB) fined the plant on Friday.\n\nThe RWQB\'s inspectors found oil in the creek, said Dana Whitfield, a spokeswoman for the board.\n';
+    "The Regional Water Quality Board (RWQB) fined the plant on Friday.\n\nThe RWQB's inspectors found oil in the creek, said Dana Whitfield, a spokeswoman for the board.\n";
   const analysis = entitiesOf(text);
   assertRangesExact(text, analysis);
   const board = find(analysis, 'Regional Water Quality Board');
@@ -169,7 +169,10 @@ test('attribution forms: said X, X said:, according to X, and a continuation par
     ['We will rebuild,', 'The river will not beat us.', 'Every family will have a roof by winter.'],
   );
   const brandt = find(analysis, 'Hugo Brandt');
-  assert.deepEqual(brandt.quotes.map((q) => q.text), ['worse than 2011', 'It was loud,']);
+  assert.deepEqual(
+    brandt.quotes.map((q) => q.text),
+    ['worse than 2011', 'It was loud,'],
+  );
 });
 
 test('two people sharing a surname keep separate entities; the surname goes to the latest', () => {
@@ -204,7 +207,8 @@ test('all-caps text is left alone rather than guessed at', () => {
 });
 
 test('non-Latin scripts never crash and are not misread as names', () => {
-  const text = 'Президент Владимир Путин заявил об этом в понедельник.\n\n習近平在北京會見了代表團。\n\nقال الرئيس إن المحادثات كانت مفيدة.\n\nΟ πρωθυπουργός μίλησε.\n';
+  const text =
+    'Президент Владимир Путин заявил об этом в понедельник.\n\n習近平在北京會見了代表團。\n\nقال الرئيس إن المحادثات كانت مفيدة.\n\nΟ πρωθυπουργός μίλησε.\n';
   const analysis = entitiesOf(text);
   assertRangesExact(text, analysis);
   // Whatever is found must be a real span of the text; CJK and Arabic have no capitals to go on.

@@ -37,14 +37,17 @@ function named(entities: Entity[], name: string): Entity {
 test('an organization card gives its acronym, the people tied to it, and their role', () => {
   const { document, entities } = analysed(story);
   const chamber = named(entities, 'Millbrook Chamber of Commerce');
-  assert.deepEqual(organizationTies(story, chamber, entities).map((t) => [t.person.name, t.role]), [['Luis Ferreira', 'president']]);
+  assert.deepEqual(
+    organizationTies(story, chamber, entities).map((t) => [t.person.name, t.role]),
+    [['Luis Ferreira', 'president']],
+  );
   const hover = entityHover(document, chamber, story.indexOf('MCC plans'), undefined, entities);
   const text = (hover.contents as { value: string }).value;
   assert.match(text, /Acronym: \*\*MCC\*\*/);
   assert.match(text, /Its president: Luis Ferreira/);
 });
 
-test('no tie is invented: a person merely in the same paragraph is not the organization\'s', () => {
+test("no tie is invented: a person merely in the same paragraph is not the organization's", () => {
   const { entities } = analysed(story);
   const ties = organizationTies(story, named(entities, 'Millbrook Chamber of Commerce'), entities);
   assert.ok(!ties.some((t) => t.person.name.includes('Kowalski')));

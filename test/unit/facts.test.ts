@@ -50,7 +50,10 @@ test('titles, appositives, ages, affiliations and expansions, each with its rang
 test('a past title is marked past; a headline and a quotation give no facts', () => {
   const text = 'Mayor Ann Park wins\n\nFormer Mayor Ann Park spoke.\n\n"Councilwoman Ann Park was wrong," Omar Haddad said.\n';
   const facts = factsByName(text).get('Ann Park') ?? [];
-  assert.deepEqual(facts.map((f) => [f.text, f.past]), [['Former Mayor', true]]);
+  assert.deepEqual(
+    facts.map((f) => [f.text, f.past]),
+    [['Former Mayor', true]],
+  );
 });
 
 test('line numbers count CRLF, CR and LF once each', () => {

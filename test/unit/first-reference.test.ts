@@ -18,7 +18,10 @@ const flagged = (text: string) => check(text).map((f) => `${f.severity} ${text.s
 test('the sample draft: Haddadin is first named by surname alone, her full name only later', () => {
   const text = readFileSync(new URL('../../samples/aid-convoy.txt', `file://${__filename}`), 'utf8');
   const findings = check(text);
-  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['Haddadin']);
+  assert.deepEqual(
+    findings.map((f) => text.slice(f.start, f.end)),
+    ['Haddadin'],
+  );
   assert.ok(findings[0].start > text.indexOf('\n'), 'the headline does not count');
   assert.match(findings[0].message, /first named by surname alone/);
   assert.equal(findings[0].fixes[0].title, 'Write ‘Samira Haddadin’');
@@ -28,7 +31,10 @@ test('the sample draft: Haddadin is first named by surname alone, her full name 
 test('surname alone on first reference, with the later full name offered as the fix', () => {
   const text = 'Bridge to open\n\n"We will open it this summer," Whitfield said.\n\nCouncil member Dana Whitfield said the money was there. Whitfield left.\n';
   const findings = check(text);
-  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['Whitfield']);
+  assert.deepEqual(
+    findings.map((f) => text.slice(f.start, f.end)),
+    ['Whitfield'],
+  );
   assert.equal(findings[0].severity, 'hint'); // a hint by default until it meets the precision target
   assert.equal(applyEdits(text, findings[0].fixes[0].edits), text.replace('," Whitfield said', '," Dana Whitfield said'));
 });
@@ -39,9 +45,13 @@ test('a quoted source named without a title or role', () => {
 });
 
 test('a second full-name reference is a hint whose fix writes the surname', () => {
-  const text = 'Bridge to open\n\nCouncil member Dana Whitfield said the bridge would open. Whitfield said the money was there. Later, Dana Whitfield said it might not.\n';
+  const text =
+    'Bridge to open\n\nCouncil member Dana Whitfield said the bridge would open. Whitfield said the money was there. Later, Dana Whitfield said it might not.\n';
   const findings = check(text);
-  assert.deepEqual(findings.map((f) => `${f.severity} ${text.slice(f.start, f.end)}`), ['hint Dana Whitfield']);
+  assert.deepEqual(
+    findings.map((f) => `${f.severity} ${text.slice(f.start, f.end)}`),
+    ['hint Dana Whitfield'],
+  );
   assert.ok(findings[0].start > text.indexOf('Later'));
   assert.equal(applyEdits(text, findings[0].fixes[0].edits), text.replace('Later, Dana Whitfield', 'Later, Whitfield'));
   // A story that never uses the surname alone is not inconsistent (and "Sandy Hook" twice is no person).
@@ -54,7 +64,7 @@ test('titles and roles in their many shapes are first references done right', ()
     'Talks\n\nRachel Ostrowski, a spokeswoman for Cascade Energy, said the plant would close. Ostrowski declined to say more.\n',
     'Talks\n\nSen. Ted Cruz (R-Texas) said the vote would fail. Cruz left.\n',
     'Talks\n\n"It will fail," said Jane Roe, 42, of Springfield. Roe left.\n',
-    'Talks\n\nThe mayor\'s chief of staff, Omar Haddad, said the bridge would open. Haddad left.\n',
+    "Talks\n\nThe mayor's chief of staff, Omar Haddad, said the bridge would open. Haddad left.\n",
     'Talks\n\nPresident Obama said the talks went well. Obama left.\n',
   ]) {
     assert.deepEqual(flagged(text), [], text);
@@ -65,5 +75,8 @@ test('not references: the headline, a name in passing, attributive surnames, two
   assert.deepEqual(flagged('Whitfield opens bridge\n\nCouncil member Dana Whitfield opened the bridge. Whitfield cut the ribbon.\n'), []);
   assert.deepEqual(flagged('Campaign\n\nThe speech echoed the themes of Richard Nixon and his 1968 campaign.\n'), []);
   assert.deepEqual(flagged('Trade\n\nThe Obama administration defended the deal. The Obama campaign agreed.\n'), []);
-  assert.deepEqual(flagged('Campaign\n\nFormer President Bill Clinton campaigned for his wife, former Secretary of State Hillary Clinton. Later Hillary Clinton spoke.\n'), []);
+  assert.deepEqual(
+    flagged('Campaign\n\nFormer President Bill Clinton campaigned for his wife, former Secretary of State Hillary Clinton. Later Hillary Clinton spoke.\n'),
+    [],
+  );
 });

@@ -18,7 +18,10 @@ const flagged = (text: string) => check(text).map((f) => text.slice(f.start, f.e
 test('the sample draft: Islamic State is IS and ISIS', () => {
   const text = readFileSync(new URL('../../samples/aid-convoy.txt', `file://${__filename}`), 'utf8');
   const findings = check(text);
-  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['ISIS', 'ISIS']);
+  assert.deepEqual(
+    findings.map((f) => text.slice(f.start, f.end)),
+    ['ISIS', 'ISIS'],
+  );
   assert.match(findings[0].message, /calls Islamic State ‘IS’ and ‘ISIS’/);
   assert.equal(findings[0].fixes[0].title, 'Write ‘IS’');
   assert.equal(findings[0].fixes[0].preferred, true);
@@ -26,9 +29,13 @@ test('the sample draft: Islamic State is IS and ISIS', () => {
 });
 
 test('two short forms after the full name: the later one is flagged; fixes rewrite it, or all of them', () => {
-  const text = 'Group retreats\n\nThe Islamic State group lost ground. IS fighters fled the town.\n\nISIS still holds the valley, and ISIL claimed the attack.\n';
+  const text =
+    'Group retreats\n\nThe Islamic State group lost ground. IS fighters fled the town.\n\nISIS still holds the valley, and ISIL claimed the attack.\n';
   const findings = check(text);
-  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['ISIS', 'ISIL']);
+  assert.deepEqual(
+    findings.map((f) => text.slice(f.start, f.end)),
+    ['ISIS', 'ISIL'],
+  );
   assert.equal(findings[0].severity, 'warning');
   assert.equal(applyEdits(text, findings[0].fixes[0].edits), text.replace('ISIS still', 'IS still'));
   assert.equal(findings[0].fixes[0].safe, undefined);
@@ -38,7 +45,10 @@ test('two short forms after the full name: the later one is flagged; fixes rewri
 });
 
 test('the full name and one short form, case or period variants: not inconsistent', () => {
-  assert.deepEqual(flagged('Allies\n\nThe North Atlantic Treaty Organization met. NATO ministers agreed, and the North Atlantic Treaty Organization said so. NATO left.\n'), []);
+  assert.deepEqual(
+    flagged('Allies\n\nThe North Atlantic Treaty Organization met. NATO ministers agreed, and the North Atlantic Treaty Organization said so. NATO left.\n'),
+    [],
+  );
   assert.deepEqual(flagged('Rates\n\nThe European Central Bank raised rates. The ECB said so.\n'), []);
   assert.deepEqual(flagged('Talks\n\nThe United Nations met. The U.N. said the UN would vote.\n'), []);
   // Naming the other forms is explaining them, not using them.

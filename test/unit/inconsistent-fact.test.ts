@@ -39,7 +39,10 @@ Councilwoman Lena Fortescue said the vote would be close.
 test('two titles and two ages for one person: a finding on each side, with a fix that takes the other side', () => {
   const text = mayorStory;
   const findings = check(text);
-  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['Mayor', '57', '58', 'Councilwoman']);
+  assert.deepEqual(
+    findings.map((f) => text.slice(f.start, f.end)),
+    ['Mayor', '57', '58', 'Councilwoman'],
+  );
   assert.equal(findings[0].severity, 'hint');
   const mayor = findings[0];
   assert.match(mayor.message, /Lena Fortescue two different titles: “Mayor” here and “Councilwoman” on line 19/);
@@ -65,12 +68,16 @@ test('party affiliations that disagree', () => {
 });
 
 test('one acronym, two expansions', () => {
-  const text = 'Agency review\n\nThe Federal Bureau of Investigation (FBI) opened a review.\n\nA spokesman for the Federal Bureau of Intelligence (FBI) declined to comment.\n';
+  const text =
+    'Agency review\n\nThe Federal Bureau of Investigation (FBI) opened a review.\n\nA spokesman for the Federal Bureau of Intelligence (FBI) declined to comment.\n';
   assert.deepEqual(flagged(text), ['Federal Bureau of Investigation', 'Federal Bureau of Intelligence']);
 });
 
 test('a promotion, a longer form of the same title, and a description are not conflicts', () => {
-  assert.deepEqual(flagged('Council\n\nMayor Lena Fortescue spoke.\n\nFormer Mayor Lena Fortescue was in the room too, the paper said of her predecessor.\n'), []);
+  assert.deepEqual(
+    flagged('Council\n\nMayor Lena Fortescue spoke.\n\nFormer Mayor Lena Fortescue was in the room too, the paper said of her predecessor.\n'),
+    [],
+  );
   assert.deepEqual(flagged('Budget\n\nGov. Ana Ruiz signed it.\n\nColorado Gov. Ana Ruiz said so on Friday.\n'), []);
   assert.deepEqual(flagged('Race\n\nSen. Ted Maddox spoke.\n\nRepublican presidential candidate Ted Maddox left early.\n'), []);
   assert.deepEqual(flagged('Votes\n\nSen. Ted Maddox voted.\n\nSenator Ted Maddox said so.\n'), []);
@@ -90,7 +97,10 @@ test('quotations are the source’s words, not the story’s facts', () => {
 test('odd input: CRLF, emoji and accents keep ranges exact; no crash on junk', () => {
   const text = 'Café 🎉\r\n\r\nMayor Zoë Ångström spoke 😊.\r\n\r\nCouncilwoman Zoë Ångström left.\r\n';
   const findings = check(text);
-  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['Mayor', 'Councilwoman']);
+  assert.deepEqual(
+    findings.map((f) => text.slice(f.start, f.end)),
+    ['Mayor', 'Councilwoman'],
+  );
   assert.match(findings[1].message, /on line 3/);
   for (const junk of ['', '\u0000\u0001', 'A'.repeat(5000), '(FBI) (FBI)', 'Смит, 57, и Смит, 58.']) check(junk);
 });

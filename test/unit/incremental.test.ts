@@ -96,9 +96,7 @@ test('updateDraft leaves the previous draft as it was', () => {
 });
 
 test('findEditedStretch by chunks agrees with a character-by-character scan on long texts', () => {
-  const longText = fc
-    .array(fc.constantFrom('a', 'b', ' ', '\n', 'é', '“'), { minLength: 0, maxLength: 5000 })
-    .map((chars) => chars.join(''));
+  const longText = fc.array(fc.constantFrom('a', 'b', ' ', '\n', 'é', '“'), { minLength: 0, maxLength: 5000 }).map((chars) => chars.join(''));
   fc.assert(
     fc.property(longText, fc.nat(), fc.nat({ max: 3000 }), fc.string({ maxLength: 3 }), (text, position, removed, insert) => {
       const edited = applyEdit(text, position % (text.length + 1), removed, insert);

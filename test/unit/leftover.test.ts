@@ -21,12 +21,18 @@ function flagged(text: string, language?: DraftLanguage): string[] {
 test('each boilerplate line is flagged, and its fix deletes the line with its break', () => {
   const text = 'Council backs park\n\nThe vote was 7-2.\n\nMore news: Storm hits coast\nRead more: Budget passes\n\nThe park opens in June.\n';
   const findings = check(text);
-  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['More news: Storm hits coast', 'Read more: Budget passes']);
+  assert.deepEqual(
+    findings.map((f) => text.slice(f.start, f.end)),
+    ['More news: Storm hits coast', 'Read more: Budget passes'],
+  );
   assert.match(findings[0].message, /"More news:" is web or wire boilerplate/);
   assert.equal(applyEdits(text, findings[0].fixes[0].edits), text.replace('More news: Storm hits coast\n', ''));
   assert.equal(findings[0].fixes[0].safe, true);
   // Both fixes together remove the whole link list.
-  const both = applyEdits(text, findings.flatMap((f) => f.fixes[0].edits));
+  const both = applyEdits(
+    text,
+    findings.flatMap((f) => f.fixes[0].edits),
+  );
   assert.equal(both, 'Council backs park\n\nThe vote was 7-2.\n\n\nThe park opens in June.\n');
 });
 
@@ -37,14 +43,25 @@ test('the last line of a draft takes the line break before it', () => {
 });
 
 test('ads, click-here lines and share buttons are boilerplate', () => {
-  const text = 'Body text here.\n\nADVERTISEMENT\n\nClick here to subscribe\n\nShare this article\n\nShare on Facebook\n\nShare | Tweet | Email\n\nRelated: Other story\n';
-  assert.deepEqual(flagged(text), ['ADVERTISEMENT', 'Click here to subscribe', 'Share this article', 'Share on Facebook', 'Share | Tweet | Email', 'Related: Other story']);
+  const text =
+    'Body text here.\n\nADVERTISEMENT\n\nClick here to subscribe\n\nShare this article\n\nShare on Facebook\n\nShare | Tweet | Email\n\nRelated: Other story\n';
+  assert.deepEqual(flagged(text), [
+    'ADVERTISEMENT',
+    'Click here to subscribe',
+    'Share this article',
+    'Share on Facebook',
+    'Share | Tweet | Email',
+    'Related: Other story',
+  ]);
 });
 
 test('placeholders and notes to the desk are flagged; notes are deleted with one space, placeholders selected', () => {
   const text = 'The fire destroyed TK homes. Mayor [NAME] said the [CHECK SPELLING] plan costs $XX million. <<need second source>> Who owns it ???\n';
   const findings = check(text);
-  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['TK', '[NAME]', '[CHECK SPELLING]', 'XX', '<<need second source>>', '???']);
+  assert.deepEqual(
+    findings.map((f) => text.slice(f.start, f.end)),
+    ['TK', '[NAME]', '[CHECK SPELLING]', 'XX', '<<need second source>>', '???'],
+  );
   const note = findings[2];
   assert.equal(note.fixes[0].preferred, true);
   assert.equal(applyEdits(text, note.fixes[0].edits), text.replace(' [CHECK SPELLING]', ''));
@@ -62,7 +79,10 @@ test('a placeholder inside a sentence is selected by the preferred fix, never de
   assert.ok(preferred, 'a preferred fix');
   assert.deepEqual(preferred.edits, [], 'the preferred fix changes no text');
   assert.deepEqual(preferred.select, { start: text.indexOf('TK'), end: text.indexOf('TK') + 2 });
-  assert.ok(finding.fixes.every((f) => !f.safe), 'nothing a "Fix all" would apply unseen');
+  assert.ok(
+    finding.fixes.every((f) => !f.safe),
+    'nothing a "Fix all" would apply unseen',
+  );
 });
 
 test('TKTK, [TK] and XX before a lower-case word or a percent sign', () => {

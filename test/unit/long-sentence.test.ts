@@ -13,7 +13,10 @@ test('a sentence over the limit is flagged whole, its neighbours are not', () =>
   const long = `${words(51)}.`;
   const text = `Headline\n\nShort one. ${long} Another short one.\n`;
   const findings = check(text);
-  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), [long]);
+  assert.deepEqual(
+    findings.map((f) => text.slice(f.start, f.end)),
+    [long],
+  );
   assert.equal(findings[0].severity, 'hint');
   assert.match(findings[0].message, /51 words/);
 });

@@ -39,7 +39,9 @@ test('one finding, on the first minority mark, with the counts', () => {
 
 test('the fix converts straight marks and apostrophes to a curly majority', () => {
   assert.equal(
-    fixed('“We won’t stop,” she said. “They’re late, aren’t they? It’s the ‘new’ normal.” Ross’s “notes” don’t say. O’Brien’s “fine.” "It\'s the drivers\' union. Rock \'n\' roll in the \'90s, \'No,\' she said."'),
+    fixed(
+      "“We won’t stop,” she said. “They’re late, aren’t they? It’s the ‘new’ normal.” Ross’s “notes” don’t say. O’Brien’s “fine.” \"It's the drivers' union. Rock 'n' roll in the '90s, 'No,' she said.\"",
+    ),
     '“We won’t stop,” she said. “They’re late, aren’t they? It’s the ‘new’ normal.” Ross’s “notes” don’t say. O’Brien’s “fine.” “It’s the drivers’ union. Rock ’n’ roll in the ’90s, ‘No,’ she said.”',
   );
 });

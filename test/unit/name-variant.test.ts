@@ -18,9 +18,13 @@ function applyEdits(text: string, edits: TextEdit[]): string {
 const flagged = (text: string, extra?: Partial<AnalysisOptions>) => check(text, extra).map((f) => text.slice(f.start, f.end));
 
 test('a doubled letter in a surname is flagged against the first full reference, and both fixes apply', () => {
-  const text = 'Fund is safe, treasurer says\n\nJane Whitaker, the city treasurer, said the fund was safe.\n\nWhittaker said it would grow. Whittaker also said rates would fall.\n';
+  const text =
+    'Fund is safe, treasurer says\n\nJane Whitaker, the city treasurer, said the fund was safe.\n\nWhittaker said it would grow. Whittaker also said rates would fall.\n';
   const findings = check(text);
-  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['Whittaker', 'Whittaker']);
+  assert.deepEqual(
+    findings.map((f) => text.slice(f.start, f.end)),
+    ['Whittaker', 'Whittaker'],
+  );
   assert.match(findings[0].message, /‘Whittaker’ is also spelled ‘Whitaker’/);
   const [one, all] = findings[0].fixes;
   assert.equal(one.title, 'Write ‘Whitaker’');
@@ -33,7 +37,10 @@ test('a doubled letter in a surname is flagged against the first full reference,
 test('diacritics: Cavusoglu against Çavuşoğlu, whichever way the engine groups them', () => {
   const text = 'Talks resume\n\nTurkish Foreign Minister Mevlüt Çavuşoğlu arrived on Monday.\n\nCavusoglu said the talks would resume.\n';
   const findings = check(text);
-  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['Cavusoglu']);
+  assert.deepEqual(
+    findings.map((f) => text.slice(f.start, f.end)),
+    ['Cavusoglu'],
+  );
   assert.equal(applyEdits(text, findings[0].fixes[0].edits), text.replace('Cavusoglu said', 'Çavuşoğlu said'));
 });
 
@@ -66,7 +73,10 @@ test('the style sheet is canonical: a close spelling is flagged, its own spellin
   const sheet = parseStyleSheet('- name: Rachel Ostrowski\n  type: person\n  title: Cascade Energy spokeswoman\n  notes: ski, not sky\n').sheet;
   const text = 'Plant to close\n\nRachel Ostrowsky, a spokeswoman for Cascade Energy, confirmed the plan.\n';
   const findings = check(text, { styleSheet: sheet });
-  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['Ostrowsky']);
+  assert.deepEqual(
+    findings.map((f) => text.slice(f.start, f.end)),
+    ['Ostrowsky'],
+  );
   assert.match(findings[0].message, /style sheet's spelling ‘Ostrowski’ \(ski, not sky\)/);
   assert.equal(applyEdits(text, findings[0].fixes[0].edits), text.replace('Ostrowsky', 'Ostrowski'));
   assert.deepEqual(flagged(text.replace('Ostrowsky', 'Ostrowski'), { styleSheet: sheet }), []);

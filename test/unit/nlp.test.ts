@@ -10,7 +10,7 @@ test('compromise is loaded on first use, not on import', () => {
 });
 
 test('word offsets are UTF-16 indices into the paragraph, possessives excluded', () => {
-  const text = '“Çavuşoğlu’s view,” said 🎉 Dr. Jean-Pierre Raffarin, is NATO\'s too.';
+  const text = "“Çavuşoğlu’s view,” said 🎉 Dr. Jean-Pierre Raffarin, is NATO's too.";
   const parsed = parseParagraph(text);
   for (const w of parsed.words) assert.equal(text.slice(w.start, w.end), w.text);
   const cavusoglu = parsed.words.find((w) => w.text === 'Çavuşoğlu');

@@ -19,15 +19,81 @@ const runs = Number(process.env.FUZZ_RUNS ?? 0) || 150;
 
 /** Every glyph a draft may use as a quotation mark, apostrophe or prime. */
 export const quotationGlyphs = [
-  '"', "'", '“', '”', '‘', '’', '«', '»', '‹', '›', '„', '‚', '‟', '‛', '〝', '〞', '〟', '＂', '＇', '「', '」', '『', '』', '′', '″', '`', '´',
+  '"',
+  "'",
+  '“',
+  '”',
+  '‘',
+  '’',
+  '«',
+  '»',
+  '‹',
+  '›',
+  '„',
+  '‚',
+  '‟',
+  '‛',
+  '〝',
+  '〞',
+  '〟',
+  '＂',
+  '＇',
+  '「',
+  '」',
+  '『',
+  '』',
+  '′',
+  '″',
+  '`',
+  '´',
 ];
 const quotationGlyphSet = new Set(quotationGlyphs);
 
 const newsWords = [
-  'The', 'council', 'voted', '7-2', 'on', 'Tuesday', 'to', 'open', 'the', 'park', 'this', 'summer', 'said', 'Whitfield',
-  'Rex Tillerson', 'Mevlüt Çavuşoğlu', 'NATO', 'Islamic State', 'IS', 'Cascade Energy', 'Mr.', 'Sept. 3', 'TK', '[CHECK]',
-  "don't", "O'Brien", 'O’Brien', "drivers'", '’90s', "rock 'n' roll", '6\'8"', '12" pipe', '5′ 11″', 'Côte d’Ivoire',
-  'More news:', 'Read more:', 'Advertisement', 'yesterday', 'percent', '%', 'U.S.', 'Spider-Man', 'claimed', 'told reporters',
+  'The',
+  'council',
+  'voted',
+  '7-2',
+  'on',
+  'Tuesday',
+  'to',
+  'open',
+  'the',
+  'park',
+  'this',
+  'summer',
+  'said',
+  'Whitfield',
+  'Rex Tillerson',
+  'Mevlüt Çavuşoğlu',
+  'NATO',
+  'Islamic State',
+  'IS',
+  'Cascade Energy',
+  'Mr.',
+  'Sept. 3',
+  'TK',
+  '[CHECK]',
+  "don't",
+  "O'Brien",
+  'O’Brien',
+  "drivers'",
+  '’90s',
+  "rock 'n' roll",
+  '6\'8"',
+  '12" pipe',
+  '5′ 11″',
+  'Côte d’Ivoire',
+  'More news:',
+  'Read more:',
+  'Advertisement',
+  'yesterday',
+  'percent',
+  '%',
+  'U.S.',
+  'Spider-Man',
+  'claimed',
+  'told reporters',
 ];
 
 const quotations = [
@@ -38,7 +104,7 @@ const quotations = [
   '“It is over, said Tillerson.',
   '‘No,’ he added.',
   "He said, 'No,' and left.",
-  "'He said \"no\" and left.'",
+  '\'He said "no" and left.\'',
   '«Non», a-t-il dit.',
   '„Nein“, sagte er.',
   'Çavuşoğlu told reporters: "Turkey will stay.',
@@ -50,16 +116,68 @@ const quotations = [
 const breaks = ['\n', '\r\n', '\r', '\n\n', '\r\n\r\n', '\r\r', '\n\r', '\u2028', '\u2029', '\f', '\v'];
 
 const oddities = [
-  '\0', '\u0001', '\u007f', '\t',
-  '\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\uDC00\uD800', // lone and reversed surrogates
-  '😀', '👩‍👩‍👧', '🇹🇷', '𝔸', '𠀀', '\u{E0041}', '\u{F0000}', '\u{10FFFD}', // astral planes 1, 2, 14, 15, 16
-  'e\u0301', '\u0301', 'n\u0303\u0308\u0323', // combining marks, one alone
-  'مرحبا', 'שלום', '\u202E', '\u202D', '\u200F', '\u200E', '\u2067', // right-to-left text and controls
-  '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', // zero-width and invisible
-  '\uFFFD', '\uFFFF', '\u0085', '\u00A0', '\u3000',
+  '\0',
+  '\u0001',
+  '\u007f',
+  '\t',
+  '\uD800',
+  '\uDBFF',
+  '\uDC00',
+  '\uDFFF',
+  '\uDC00\uD800', // lone and reversed surrogates
+  '😀',
+  '👩‍👩‍👧',
+  '🇹🇷',
+  '𝔸',
+  '𠀀',
+  '\u{E0041}',
+  '\u{F0000}',
+  '\u{10FFFD}', // astral planes 1, 2, 14, 15, 16
+  'e\u0301',
+  '\u0301',
+  'n\u0303\u0308\u0323', // combining marks, one alone
+  'مرحبا',
+  'שלום',
+  '\u202E',
+  '\u202D',
+  '\u200F',
+  '\u200E',
+  '\u2067', // right-to-left text and controls
+  '\u200B',
+  '\u200C',
+  '\u200D',
+  '\u2060',
+  '\uFEFF',
+  '\u00AD', // zero-width and invisible
+  '\uFFFD',
+  '\uFFFF',
+  '\u0085',
+  '\u00A0',
+  '\u3000',
 ];
 
-const markdownBits = ['# ', '## ', '- ', '* ', '1. ', '> ', '| a | b |', '```', '~~~', '`code "x`', '<b>', '</b>', '<!-- "note -->', '[link](http://example.invalid "title")', '![img](a.png)', '---', '+++', '    indented "code', '[ref]: http://x "t"', '<http://x>'];
+const markdownBits = [
+  '# ',
+  '## ',
+  '- ',
+  '* ',
+  '1. ',
+  '> ',
+  '| a | b |',
+  '```',
+  '~~~',
+  '`code "x`',
+  '<b>',
+  '</b>',
+  '<!-- "note -->',
+  '[link](http://example.invalid "title")',
+  '![img](a.png)',
+  '---',
+  '+++',
+  '    indented "code',
+  '[ref]: http://x "t"',
+  '<http://x>',
+];
 
 const token = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...newsWords) },
@@ -218,7 +336,11 @@ function property(language: DraftLanguage) {
     inputsTried++;
     const result = analyze(text, opts, 'all');
     checkAnalysis(text, opts, result);
-    for (const f of result.findings) assert.ok(rules.some((r) => r.id === f.ruleId), `${f.ruleId}: a registered rule id`);
+    for (const f of result.findings)
+      assert.ok(
+        rules.some((r) => r.id === f.ruleId),
+        `${f.ruleId}: a registered rule id`,
+      );
     findingsSeen += result.findings.length;
     for (const f of result.findings) {
       ruleIdsSeen.add(f.ruleId);
@@ -304,9 +426,14 @@ describe('safe quotation fixes', () => {
         if (!fix) return;
         safeApplied++;
         assert.equal(fix.preferred, true, 'a safe fix is the preferred one');
-        const fixed = applyOffsetEdits(text, [...fix.edits].sort((a, b) => a.start - b.start));
+        const fixed = applyOffsetEdits(
+          text,
+          [...fix.edits].sort((a, b) => a.start - b.start),
+        );
         assert.deepEqual(
-          analyze(fixed, opts, 'all').findings.filter((f) => f.ruleId === 'unbalanced-quote').map((f) => f.message),
+          analyze(fixed, opts, 'all')
+            .findings.filter((f) => f.ruleId === 'unbalanced-quote')
+            .map((f) => f.message),
           [],
           `balanced after the safe fix: ${JSON.stringify(fixed)}`,
         );
@@ -334,21 +461,80 @@ describe('the property checker itself', () => {
     ['a range splitting a surrogate pair', /splits/, finding({ start: 12, end: 12 })],
     ['a range splitting \\r\\n', /splits/, finding({ start: 14, end: 15 })],
     ['a related place splitting \\r\\n', /related.*splits/, finding({ related: [{ start: 14, end: 16, message: 'r' }] })],
-    ['overlapping edits', /overlap/, finding({ fixes: [{ title: 't', edits: [{ start: 8, end: 10, text: 'x' }, { start: 9, end: 11, text: 'y' }] }] })],
-    ['two insertions at one place', /overlap/, finding({ fixes: [{ title: 't', edits: [{ start: 8, end: 8, text: 'x' }, { start: 8, end: 8, text: 'y' }] }] })],
+    [
+      'overlapping edits',
+      /overlap/,
+      finding({
+        fixes: [
+          {
+            title: 't',
+            edits: [
+              { start: 8, end: 10, text: 'x' },
+              { start: 9, end: 11, text: 'y' },
+            ],
+          },
+        ],
+      }),
+    ],
+    [
+      'two insertions at one place',
+      /overlap/,
+      finding({
+        fixes: [
+          {
+            title: 't',
+            edits: [
+              { start: 8, end: 8, text: 'x' },
+              { start: 8, end: 8, text: 'y' },
+            ],
+          },
+        ],
+      }),
+    ],
     ['a fix that changes nothing', /changes the draft/, finding({ fixes: [{ title: 't', edits: [{ start: 8, end: 9, text: '"' }] }] })],
     ['a rule failure', /no rule failed/, { findings: [], failures: [{ ruleId: 'x', error: new Error('boom') }] }],
   ];
-  broken.push(['a quotation fix that adds a letter', /only quotation marks/, finding({ ruleId: 'unbalanced-quote', fixes: [{ title: 't', edits: [{ start: 11, end: 11, text: '"x' }] }] })]);
-  broken.push(['a preferred quotation fix that breaks a paragraph', /only quotation marks/, finding({ ruleId: 'unbalanced-quote', fixes: [{ title: 't', preferred: true, edits: [{ start: 7, end: 8, text: '\n\n' }] }] })]);
-  broken.push(['a quotation fix that swaps a letter for a mark', /only quotation marks/, finding({ ruleId: 'unbalanced-quote', fixes: [{ title: 't', edits: [{ start: 9, end: 10, text: '"' }] }] })]);
+  broken.push([
+    'a quotation fix that adds a letter',
+    /only quotation marks/,
+    finding({ ruleId: 'unbalanced-quote', fixes: [{ title: 't', edits: [{ start: 11, end: 11, text: '"x' }] }] }),
+  ]);
+  broken.push([
+    'a preferred quotation fix that breaks a paragraph',
+    /only quotation marks/,
+    finding({ ruleId: 'unbalanced-quote', fixes: [{ title: 't', preferred: true, edits: [{ start: 7, end: 8, text: '\n\n' }] }] }),
+  ]);
+  broken.push([
+    'a quotation fix that swaps a letter for a mark',
+    /only quotation marks/,
+    finding({ ruleId: 'unbalanced-quote', fixes: [{ title: 't', edits: [{ start: 9, end: 10, text: '"' }] }] }),
+  ]);
   test('accepts a clean result', () => {
-    checkAnalysis(text, opts, finding({ ruleId: 'unbalanced-quote', related: [{ start: 15, end: 19, message: 'r' }], fixes: [{ title: 't', edits: [{ start: 11, end: 11, text: '"' }, { start: 8, end: 9, text: '' }] }] }));
+    checkAnalysis(
+      text,
+      opts,
+      finding({
+        ruleId: 'unbalanced-quote',
+        related: [{ start: 15, end: 19, message: 'r' }],
+        fixes: [
+          {
+            title: 't',
+            edits: [
+              { start: 11, end: 11, text: '"' },
+              { start: 8, end: 9, text: '' },
+            ],
+          },
+        ],
+      }),
+    );
     checkAnalysis(text, opts, finding({ ruleId: 'unbalanced-quote', fixes: [{ title: 'New paragraph', edits: [{ start: 7, end: 8, text: '\n\n' }] }] }));
   });
   for (const [name, reason, result] of broken) {
     test(`rejects ${name}`, () => {
-      assert.throws(() => checkAnalysis(text, opts, result), (error) => error instanceof assert.AssertionError && reason.test(error.message));
+      assert.throws(
+        () => checkAnalysis(text, opts, result),
+        (error) => error instanceof assert.AssertionError && reason.test(error.message),
+      );
     });
   }
 });

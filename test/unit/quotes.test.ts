@@ -23,7 +23,10 @@ test('a balanced US draft pairs double outside and single inside', () => {
   assert.deepEqual(quoted(text, a), ["0:He said, 'No,' and left,", '1:No,']);
   assert.equal(a.style, 'us');
   assert.deepEqual(a.problems, []);
-  assert.deepEqual(a.marks.map((m) => `${m.glyph}${m.role}`), ['"open', "'open", "'close", '"close']);
+  assert.deepEqual(
+    a.marks.map((m) => `${m.glyph}${m.role}`),
+    ['"open', "'open", "'close", '"close'],
+  );
 });
 
 test('a UK draft pairs single outside and double inside, and is detected as UK', () => {
@@ -59,7 +62,7 @@ test('apostrophes, elisions and primes are not quotation marks', () => {
     "Tillerson's plan and St. Mary’s school.",
     "The drivers' union met at the Joneses’ house.",
     "Back in the ’90s and the '80s we played rock ’n’ roll and rock 'n' roll till 6 o’clock.",
-    "Give ’em a break, said O’Brien to D’Angelo in Côte d’Ivoire.",
+    'Give ’em a break, said O’Brien to D’Angelo in Côte d’Ivoire.',
     'He is 6\'8" tall and she is 5′ 11″; bring the 12" pipe.',
     'He is 6’2” and she is 5’11”.',
   ];
@@ -69,7 +72,10 @@ test('apostrophes, elisions and primes are not quotation marks', () => {
     assert.deepEqual(a.problems, [], text);
   }
   const a = quotes("The drivers' union");
-  assert.deepEqual(a.apostrophes.map((m) => m.offset), [11]);
+  assert.deepEqual(
+    a.apostrophes.map((m) => m.offset),
+    [11],
+  );
 });
 
 test('a possessive inside a single-quoted UK quotation does not close it early', () => {
@@ -99,7 +105,11 @@ test('multi-paragraph quotations continue, and only the last paragraph closes', 
   assert.deepEqual(a.problems, []);
   assert.deepEqual(
     a.quotations.map((q) => [q.paragraph, q.continues, q.continuesInNext, q.close === undefined]),
-    [[1, false, true, true], [2, true, true, true], [3, true, false, false]],
+    [
+      [1, false, true, true],
+      [2, true, true, true],
+      [3, true, false, false],
+    ],
   );
 });
 
@@ -144,7 +154,10 @@ test('wire copy that doubles straight single marks pairs them as double marks', 
   const text = "''It is a big story,'' the economist said. ''I said, 'No,' '' he added.";
   const a = quotes(text);
   assert.deepEqual(a.problems, []);
-  assert.deepEqual(a.quotations.map((q) => q.kind), ['double', 'double', 'single']);
+  assert.deepEqual(
+    a.quotations.map((q) => q.kind),
+    ['double', 'double', 'single'],
+  );
 });
 
 test('a quotation that cannot nest in one of the same kind leaves the earlier one unclosed', () => {
@@ -179,7 +192,9 @@ test('offsets are UTF-16 indices after emoji and accents', () => {
 test('a 10,000-word draft takes a few milliseconds', () => {
   const paragraphs: string[] = [];
   for (let i = 0; i < 400; i++) {
-    paragraphs.push(`"We will rebuild district ${i} before the winter, and we don't intend to wait," the mayor's spokeswoman said on Tuesday, adding that 'the drivers' union' had agreed.`);
+    paragraphs.push(
+      `"We will rebuild district ${i} before the winter, and we don't intend to wait," the mayor's spokeswoman said on Tuesday, adding that 'the drivers' union' had agreed.`,
+    );
   }
   const draft = parseDraft(paragraphs.join('\n\n'), 'plaintext');
   const cold = performance.now();
@@ -197,7 +212,11 @@ test('a 10,000-word draft takes a few milliseconds', () => {
 // Typesetting variants: never false alarms.
 
 test('two single marks set as one double mark pair like a double mark', () => {
-  for (const text of ['‘‘We will open it in June,’’ the mayor said.', "``We will open it in June,'' the mayor said.", "''We will open it in June,'' the mayor said."]) {
+  for (const text of [
+    '‘‘We will open it in June,’’ the mayor said.',
+    "``We will open it in June,'' the mayor said.",
+    "''We will open it in June,'' the mayor said.",
+  ]) {
     const a = quotes(text);
     assert.deepEqual(a.problems, [], text);
     assert.equal(a.quotations.length, 1, text);
@@ -205,9 +224,12 @@ test('two single marks set as one double mark pair like a double mark', () => {
     assert.equal(text.slice(a.quotations[0].contentStart, a.quotations[0].contentEnd), 'We will open it in June,', text);
   }
   // Nested single marks still pair inside them.
-  const nested = quotes("‘‘She told me ‘no,’ and left,’’ he said.");
+  const nested = quotes('‘‘She told me ‘no,’ and left,’’ he said.');
   assert.deepEqual(nested.problems, []);
-  assert.deepEqual(nested.quotations.map((q) => q.kind), ['double', 'single']);
+  assert.deepEqual(
+    nested.quotations.map((q) => q.kind),
+    ['double', 'single'],
+  );
 });
 
 test('inches and feet after a digit stay primes', () => {
@@ -226,7 +248,10 @@ test('a space typed into an apostrophe is a broken apostrophe, not an opening ma
   const text = 'It isn ‘t over, and we ‘ll see, she said.';
   const a = quotes(text);
   assert.deepEqual(a.marks, []);
-  assert.deepEqual(a.problems.map((p) => p.type), ['apostrophe', 'apostrophe']);
+  assert.deepEqual(
+    a.problems.map((p) => p.type),
+    ['apostrophe', 'apostrophe'],
+  );
   const fix = a.problems[0].fixes[0];
   assert.equal(fix.preferred, true);
   assert.equal(fix.safe, true);
@@ -234,7 +259,10 @@ test('a space typed into an apostrophe is a broken apostrophe, not an opening ma
   assert.deepEqual(fix.edits, [{ start: 6, end: 8, text: '’' }]);
   // An opening mark after a space before an ordinary word is still one.
   assert.deepEqual(quotes('He said ‘toast is fine’ and left.').problems, []);
-  assert.deepEqual(quotes("Tillerson ‘s plan").problems.map((p) => p.type), []);
+  assert.deepEqual(
+    quotes('Tillerson ‘s plan').problems.map((p) => p.type),
+    [],
+  );
 });
 
 test('closing marks of a nested quotation in the wrong order are one finding, fixed by a swap', () => {
@@ -244,7 +272,10 @@ test('closing marks of a nested quotation in the wrong order are one finding, fi
   const [problem] = a.problems;
   assert.equal(problem.type, 'swapped');
   assert.equal(text.slice(problem.mark.offset, problem.mark.offset + problem.mark.glyph.length), `"'`);
-  assert.deepEqual(problem.fixes.map((f) => [f.edits, f.preferred, f.safe]), [[[{ start: 25, end: 27, text: `'"` }], true, true]]);
+  assert.deepEqual(
+    problem.fixes.map((f) => [f.edits, f.preferred, f.safe]),
+    [[[{ start: 25, end: 27, text: `'"` }], true, true]],
+  );
   // The UK order (inner double first) is right there.
   assert.deepEqual(quotes(`'She told me "I love her."' he said.`).problems, []);
 });

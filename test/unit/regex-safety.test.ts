@@ -127,7 +127,8 @@ function findRegexes(): { found: FoundRegex[]; unfolded: Unfolded[] } {
   const unfolded: Unfolded[] = [];
   for (const fileName of sourceFiles(serverSource)) {
     const file = ts.createSourceFile(fileName, readFileSync(fileName, 'utf8'), ts.ScriptTarget.Latest, true);
-    const where = (node: ts.Node) => `${path.relative(path.resolve(serverSource, '..', '..'), fileName)}:${file.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+    const where = (node: ts.Node) =>
+      `${path.relative(path.resolve(serverSource, '..', '..'), fileName)}:${file.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
     const visit = (node: ts.Node) => {
       if (ts.isRegularExpressionLiteral(node)) {
         found.push({ where: where(node), ...splitLiteral(node.text) });
@@ -224,52 +225,33 @@ const adversarialDrafts: [string, string][] = [
 const knownSlow: Record<string, string> = {
   'server/src/analysis/attribution.ts /((?:\\p{L}[\\p{L}.-]*\\s+){1,3})$':
     'the title words before a mention: only ever given the 40 characters before it, so bounded.',
-  "server/src/analysis/attribution.ts /[.'’s]+$":
-    'the end of one word of a role phrase: bounded by the word.',
-  'server/src/analysis/entities/evidence.ts /[,;:.)]+$':
-    'the end of an appositive role phrase of a few words: bounded by the phrase.',
-  'server/src/analysis/facts.ts /[.,]+$':
-    'the end of one word: bounded by the word.',
-  'server/src/analysis/structure.ts /^(?:ABSTRACT|FULL TEXT':
-    'archive labels: only tested on paragraphs of 200 characters or fewer, so bounded.',
-  'server/src/analysis/structure.ts /^\\s*[\\p{Lu}][\\p{Lu}\\p{M} .,':
-    "the dateline: only given a paragraph's first 160 characters, so bounded.",
-  'server/src/analysis/prose.ts /[.!?…]+[\'"’”)\\]]*(?=\\s+[\'"‘“(\\[`]{0,2}':
+  "server/src/analysis/attribution.ts /[.'’s]+$": 'the end of one word of a role phrase: bounded by the word.',
+  'server/src/analysis/entities/evidence.ts /[,;:.)]+$': 'the end of an appositive role phrase of a few words: bounded by the phrase.',
+  'server/src/analysis/facts.ts /[.,]+$': 'the end of one word: bounded by the word.',
+  'server/src/analysis/structure.ts /^(?:ABSTRACT|FULL TEXT': 'archive labels: only tested on paragraphs of 200 characters or fewer, so bounded.',
+  'server/src/analysis/structure.ts /^\\s*[\\p{Lu}][\\p{Lu}\\p{M} .,': "the dateline: only given a paragraph's first 160 characters, so bounded.",
+  'server/src/analysis/prose.ts /[.!?…]+[\'"’”)\\]]*(?=\\s+[\'"‘“([`]{0,2}':
     'quadratic on a long run of ! or . in a paragraph (1.8 s at 20,000); the sentence splitter, reported before the `` quotes were added.',
   'server/src/analysis/rules/acronym-first-use.ts /^[\\s,]*(?:':
     'dateline test on capitals; was EXPONENTIAL (", " + 30 capitals took seconds), now quadratic, and only ever given a 40-character window, so bounded. Reported.',
   'server/src/analysis/prose.ts /[.!?…]+[\'"’”)\\]]*(?=\\s+[\'"‘“(\\[]?[\\p{Lu}\\p{N}])':
     'quadratic on a long run of ! or . in a paragraph (1.8 s at 20,000). Reported.',
-  'server/src/analysis/prose.ts /([\\p{L}.]+)$':
-    'quadratic on a long run of dots (1.2 s at 20,000). Reported.',
-  'server/src/analysis/quotes/evidence.ts /[,;:.?!…]+(?=[\\s*_]|$)':
-    'quadratic on a long run of punctuation (0.9 s at 20,000). Reported.',
-  'server/src/analysis/entities.ts /[,;:.)]+$':
-    'quadratic on a run of 20,000 punctuation marks; applied to a name. Reported.',
-  'server/src/analysis/rules/ap-style.ts /(\\S+)\\s$':
-    'quadratic on a long run of non-spaces. Reported.',
-  'server/src/analysis/rules/ap-style.ts /\\p{Lu}\\S*\\s+of\\s$':
-    'quadratic on a long run of capitals. Reported.',
-  'server/src/analysis/rules/first-reference.ts /\\p{Lu}[\\p{L}.\'’-]*\\s+\\p{Lu}[\\p{L}.\'’-]*,\\s*$':
-    'quadratic on a long run of capitals. Reported.',
-  'server/src/analysis/rules/leftover.ts /\\p{Lu}\\p{L}*\\.? $':
-    'quadratic on a long run of capitals; applied to the 12 characters before XX, so bounded.',
+  'server/src/analysis/prose.ts /([\\p{L}.]+)$': 'quadratic on a long run of dots (1.2 s at 20,000). Reported.',
+  'server/src/analysis/quotes/evidence.ts /[,;:.?!…]+(?=[\\s*_]|$)': 'quadratic on a long run of punctuation (0.9 s at 20,000). Reported.',
+  'server/src/analysis/entities.ts /[,;:.)]+$': 'quadratic on a run of 20,000 punctuation marks; applied to a name. Reported.',
+  'server/src/analysis/rules/ap-style.ts /(\\S+)\\s$': 'quadratic on a long run of non-spaces. Reported.',
+  'server/src/analysis/rules/ap-style.ts /\\p{Lu}\\S*\\s+of\\s$': 'quadratic on a long run of capitals. Reported.',
+  "server/src/analysis/rules/first-reference.ts /\\p{Lu}[\\p{L}.'’-]*\\s+\\p{Lu}[\\p{L}.'’-]*,\\s*$": 'quadratic on a long run of capitals. Reported.',
+  'server/src/analysis/rules/leftover.ts /\\p{Lu}\\p{L}*\\.? $': 'quadratic on a long run of capitals; applied to the 12 characters before XX, so bounded.',
   'server/src/analysis/rules/leftover.ts /^(?:(?:more news|read more|read next|read also|also read|rel':
     'quadratic on a long line, but only tried on lines of at most 300 characters, so bounded.',
-  'server/src/analysis/styleSheet.ts /^( *)- +([A-Za-z_][\\w-]*): *(.*)$':
-    'quadratic on one line of the names sheet with 20,000 spaces. Reported.',
-  'server/src/analysis/styleSheet.ts /^( *)([A-Za-z_][\\w-]*): *(.*)$':
-    'quadratic on one line of the names sheet with 20,000 spaces. Reported.',
-  'server/src/analysis/styleSheet.ts /^( *)- +(.*)$':
-    'quadratic on one line of the names sheet with 20,000 spaces. Reported.',
-  'server/src/analysis/styleSheet.ts /\\s+#.*$':
-    'quadratic on one line of the names sheet with 20,000 tabs. Reported.',
-  'server/src/analysis/styleSheet.ts /^\\[(.*)\\]\\s*(#.*)?$':
-    'quadratic on one line of the names sheet. Reported.',
-  'server/src/lsp/hover.ts /[\\s,;:.]+$':
-    'quadratic, but applied to a string cut to a few dozen characters, so bounded.',
-  'server/src/workspaceFiles.ts / in JSON at position \\d+.*$':
-    'quadratic, but applied to JSON.parse\'s one-line error message, so bounded.',
+  'server/src/analysis/styleSheet.ts /^( *)- +([A-Za-z_][\\w-]*): *(.*)$': 'quadratic on one line of the names sheet with 20,000 spaces. Reported.',
+  'server/src/analysis/styleSheet.ts /^( *)([A-Za-z_][\\w-]*): *(.*)$': 'quadratic on one line of the names sheet with 20,000 spaces. Reported.',
+  'server/src/analysis/styleSheet.ts /^( *)- +(.*)$': 'quadratic on one line of the names sheet with 20,000 spaces. Reported.',
+  'server/src/analysis/styleSheet.ts /\\s+#.*$': 'quadratic on one line of the names sheet with 20,000 tabs. Reported.',
+  'server/src/analysis/styleSheet.ts /^\\[(.*)\\]\\s*(#.*)?$': 'quadratic on one line of the names sheet. Reported.',
+  'server/src/lsp/hover.ts /[\\s,;:.]+$': 'quadratic, but applied to a string cut to a few dozen characters, so bounded.',
+  'server/src/workspaceFiles.ts / in JSON at position \\d+.*$': "quadratic, but applied to JSON.parse's one-line error message, so bounded.",
 };
 
 const keyOf = (r: FoundRegex) => `${r.where.replace(/:\d+$/, '')} /${r.source.slice(0, 60)}`;
@@ -281,7 +263,10 @@ describe('regular expressions in server/src', () => {
   // run, so this one is a to-do that names the entries to remove.
   test('every reviewed offender still exists (remove fixed ones from knownSlow)', { todo: 'stale entries are harmless' }, () => {
     const present = found.map(keyOf);
-    assert.deepEqual(Object.keys(knownSlow).filter((key) => !present.some((p) => p.startsWith(key))), []);
+    assert.deepEqual(
+      Object.keys(knownSlow).filter((key) => !present.some((p) => p.startsWith(key))),
+      [],
+    );
   });
 
   test('are found in the source', () => {

@@ -29,7 +29,7 @@ test('each doc says what the rule catches, why, bad and good examples, and how t
   }
 });
 
-test('README.md\'s rule sections are what scripts/build-rule-docs.ts writes (npm run build:rule-docs)', () => {
+test("README.md's rule sections are what scripts/build-rule-docs.ts writes (npm run build:rule-docs)", () => {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   assert.equal(readme, buildReadme(readme), 'README.md and docs/rules have drifted: run `npm run build:rule-docs`');
 });

@@ -32,7 +32,10 @@ test('a single line break ends a paragraph in plain text and article drafts', ()
 
 test('a sentence broken mid-way by a line break stays one paragraph', () => {
   const draft = parseDraft('Headline\nThe council voted on Tuesday to close the\npark for a year.\nIt reopens in May.', 'plaintext');
-  assert.deepEqual(draft.paragraphs.map((p) => p.text), ['Headline', 'The council voted on Tuesday to close the\npark for a year.', 'It reopens in May.']);
+  assert.deepEqual(
+    draft.paragraphs.map((p) => p.text),
+    ['Headline', 'The council voted on Tuesday to close the\npark for a year.', 'It reopens in May.'],
+  );
 });
 
 const wrapped = [
@@ -100,7 +103,10 @@ test('the lede follows a FULL TEXT label, not the abstract before it', () => {
 
 test('elements around the story are blocks: a quotation never runs on from them', () => {
   const draft = parseDraft(singleBreaks, 'plaintext');
-  assert.deepEqual(draft.paragraphs.map((p) => p.isBlock), [true, true, false, false, false]);
+  assert.deepEqual(
+    draft.paragraphs.map((p) => p.isBlock),
+    [true, true, false, false, false],
+  );
 });
 
 test('a dateline opening the lede is measured', () => {
@@ -127,9 +133,7 @@ const wrapLine = fc.constantFrom(
   'Headline in one line',
   '- item',
 );
-const lineDraft = fc.array(wrapLine, { maxLength: 24 }).chain((lines) =>
-  fc.constantFrom('\n', '\r\n').map((eol) => lines.join(eol)),
-);
+const lineDraft = fc.array(wrapLine, { maxLength: 24 }).chain((lines) => fc.constantFrom('\n', '\r\n').map((eol) => lines.join(eol)));
 const insertion = fc.constantFrom('\n', '\r\n', ' ', 'word ', 'x', '', 'a longer insertion that moves words along the line ', '\n\n');
 
 test('updateDraft matches parseDraft on single-line-break and hard-wrapped drafts', () => {
@@ -151,6 +155,9 @@ test('inserting a single line break re-splits the paragraph', () => {
   const at = text.indexOf(' Second') + 1;
   const edited = text.slice(0, at) + '\n' + text.slice(at);
   const updated = updateDraft(parseDraft(text, 'plaintext'), edited, findEditedStretch(text, edited));
-  assert.deepEqual(updated.paragraphs.map((p) => p.text), ['Headline', 'First sentence here. ', 'Second sentence here.', 'Third.']);
+  assert.deepEqual(
+    updated.paragraphs.map((p) => p.text),
+    ['Headline', 'First sentence here. ', 'Second sentence here.', 'Third.'],
+  );
   assert.deepEqual(updated, parseDraft(edited, 'plaintext'));
 });

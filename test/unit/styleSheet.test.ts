@@ -24,14 +24,23 @@ test('a sheet is read with its entries, aliases, lines and a case-insensitive in
   assert.deepEqual(problems, []);
   assert.equal(parsed.entries.length, 2);
   assert.deepEqual(parsed.entries[0], {
-    name: 'Mevlüt Çavuşoğlu', type: 'person', title: 'Turkish foreign minister', aliases: ['Cavusoglu', 'Çavuşoğlu'], notes: 'Always with the cedillas.', line: 2,
+    name: 'Mevlüt Çavuşoğlu',
+    type: 'person',
+    title: 'Turkish foreign minister',
+    aliases: ['Cavusoglu', 'Çavuşoğlu'],
+    notes: 'Always with the cedillas.',
+    line: 2,
   });
   assert.equal(parsed.byName.get('nato')?.name, 'North Atlantic Treaty Organization');
   assert.equal(parsed.entries[1].line, 7);
 });
 
 test('the fast scanner and the YAML parser agree, including a top-level names: key', () => {
-  const nested = `names:\n${sheet.split('\n').filter((l) => !l.startsWith('#')).map((l) => (l ? `  ${l}` : l)).join('\n')}`;
+  const nested = `names:\n${sheet
+    .split('\n')
+    .filter((l) => !l.startsWith('#'))
+    .map((l) => (l ? `  ${l}` : l))
+    .join('\n')}`;
   const withAnchor = sheet.replace('type: organization', 'type: &org organization');
   const strip = (s: ReturnType<typeof parseStyleSheet>) => s.sheet.entries.map(({ line: _line, ...rest }) => rest);
   assert.deepEqual(strip(parseStyleSheet(nested)), strip(parseStyleSheet(sheet)));
@@ -40,8 +49,14 @@ test('the fast scanner and the YAML parser agree, including a top-level names: k
 
 test('wrong entries are reported with their lines; the good ones are kept', () => {
   const { sheet: parsed, problems } = parseStyleSheet('- name: A\n  type: persn\n- name: B\n  type: organization\n  alias: Bee\n- type: person\n');
-  assert.deepEqual(parsed.entries.map((e) => e.name), ['A', 'B']);
-  assert.deepEqual(problems.map((p) => p.line), [2, 5, 6]);
+  assert.deepEqual(
+    parsed.entries.map((e) => e.name),
+    ['A', 'B'],
+  );
+  assert.deepEqual(
+    problems.map((p) => p.line),
+    [2, 5, 6],
+  );
   assert.match(problems[0].message, /"persn", which is not person or organization/);
 });
 
@@ -53,7 +68,7 @@ test('broken YAML gives one problem with its line and an empty sheet', () => {
   assert.match(problems[0].message, /not valid YAML/);
 });
 
-test('100,000 names load in well under the YAML parser\'s time', () => {
+test("100,000 names load in well under the YAML parser's time", () => {
   let text = '';
   for (let i = 0; i < 100_000; i++) text += `- name: Person${i} Smith\n  type: person\n  title: Deputy minister\n  aliases: [Smith${i}]\n`;
   const started = performance.now();
@@ -106,7 +121,7 @@ test('the JSON schema contributed for the sheet (schemas/names.schema.json) know
   assert.equal(parsed.sheet.entries[0].name, 'Tom Brennan');
 });
 
-test('a title typed into a person\'s name is read as the title, so the sheet keeps the two apart', () => {
+test("a title typed into a person's name is read as the title, so the sheet keeps the two apart", () => {
   const { sheet, problems } = parseStyleSheet('- name: Councilman Tom Brennan\n  type: person\n- name: Chamber of Commerce\n  type: organization\n');
   assert.deepEqual(problems, []);
   assert.deepEqual([sheet.entries[0].name, sheet.entries[0].title], ['Tom Brennan', 'Councilman']);

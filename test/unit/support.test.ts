@@ -34,10 +34,7 @@ test('findings before an edit stay, after it shift, and touching it are dropped'
 
 test('drafts over the size limit and binary data are refused in plain words', () => {
   assert.equal(checkDraftSize('short', 100), undefined);
-  assert.equal(
-    checkDraftSize('x'.repeat(10_000_000), 2_000_000),
-    'Copydesk paused on this draft: 10 MB is over the 2 MB limit, see copydesk.maxDraftSize.',
-  );
+  assert.equal(checkDraftSize('x'.repeat(10_000_000), 2_000_000), 'Copydesk paused on this draft: 10 MB is over the 2 MB limit, see copydesk.maxDraftSize.');
   assert.ok(looksBinary('PK\u0003\u0004\u0000\u0000\u0000binary\u0000\u0000'));
   assert.ok(!looksBinary('Plain text\twith tabs\r\nand CRLF.'));
   assert.match(checkDraftSize('\u0000'.repeat(50), 100) ?? '', /binary data/);

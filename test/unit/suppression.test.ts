@@ -18,7 +18,12 @@ test('directives are read in both forms, with and without rule ids', () => {
   const text = '<!-- copydesk-disable leftover, ap-style -->\n[copydesk-enable]\n[copydesk-disable-next-paragraph]\n[copydesk-ignore long-lede]';
   assert.deepEqual(
     findDirectives(text).map((d) => [d.kind, d.ruleIds]),
-    [['disable', ['leftover', 'ap-style']], ['enable', []], ['disable-next-paragraph', []], ['ignore', ['long-lede']]],
+    [
+      ['disable', ['leftover', 'ap-style']],
+      ['enable', []],
+      ['disable-next-paragraph', []],
+      ['ignore', ['long-lede']],
+    ],
   );
   assert.deepEqual(findDirectives('[copydesk-disabled x] [copydesk-enablement]'), []);
 });
@@ -27,7 +32,10 @@ test('a disable/enable region silences the named rule inside it only', () => {
   const text = 'One TK.\n\n[copydesk-disable leftover]\nTwo TK.\n[copydesk-enable]\n\nThree TK.\n';
   // The TK in "Two" is the one silenced.
   const findings = analyze(text, { language: 'plaintext', quoteStyle: 'auto', rules: {} }, 'all', [leftover]).findings;
-  assert.deepEqual(findings.map((f) => text.slice(f.start - 4, f.start)), ['One ', 'ree ']);
+  assert.deepEqual(
+    findings.map((f) => text.slice(f.start - 4, f.start)),
+    ['One ', 'ree '],
+  );
 });
 
 test('a region for another rule, or a bare enable before it, silences nothing here', () => {

@@ -20,7 +20,10 @@ test('a quotation that swallowed its attribution is flagged, and the fix closes 
 test('curly marks are reopened in the same style, and a pronoun speaker counts', () => {
   const text = 'Pool stays open\n\n“The pool will stay open all summer, she said. We owe the families that much.”\n';
   const [finding] = check(text);
-  assert.equal(applyEdits(text, finding.fixes[0].edits), 'Pool stays open\n\n“The pool will stay open all summer,” she said. “We owe the families that much.”\n');
+  assert.equal(
+    applyEdits(text, finding.fixes[0].edits),
+    'Pool stays open\n\n“The pool will stay open all summer,” she said. “We owe the families that much.”\n',
+  );
 });
 
 test('correct attributions, reported speech and short fragments are left alone', () => {

@@ -86,7 +86,10 @@ test('a company and a ministry in a business story', () => {
       'Ministry of Trade had delayed its licence.',
   );
   assert.ok(found.includes('PER Lars Engebretsen'), found.join('; '));
-  assert.ok(found.some((n) => n.startsWith('ORG ') && n.includes('Ministry')), found.join('; '));
+  assert.ok(
+    found.some((n) => n.startsWith('ORG ') && n.includes('Ministry')),
+    found.join('; '),
+  );
   assert.ok(!found.some((n) => n.includes('Chief Executive')), found.join('; '));
 });
 

@@ -12,7 +12,10 @@ const flagged = (text: string) => check(text).map((f) => text.slice(f.start, f.e
 test('a quotation alone in its paragraph, with no speaker, is flagged', () => {
   const text = 'Bridge to open\n\nCouncil member Dana Whitfield spoke on Monday.\n\n"We will not back down on this bridge."\n';
   const findings = check(text);
-  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['"We will not back down on this bridge."']);
+  assert.deepEqual(
+    findings.map((f) => text.slice(f.start, f.end)),
+    ['"We will not back down on this bridge."'],
+  );
   assert.equal(findings[0].severity, 'hint'); // a hint by default until it meets the precision target
   assert.match(findings[0].message, /no speaker in its paragraph/);
 });
@@ -35,14 +38,15 @@ test('speakers in every usual shape', () => {
 });
 
 test('the multi-paragraph convention: a continuation of an attributed quotation needs no speaker', () => {
-  const text = 'Bridge\n\n"We will open it this summer, and we will open it on budget," Whitfield said. "The money is there.\n\n"And the contractors are ready to start."\n';
+  const text =
+    'Bridge\n\n"We will open it this summer, and we will open it on budget," Whitfield said. "The money is there.\n\n"And the contractors are ready to start."\n';
   assert.deepEqual(flagged(text), []);
   // Named at the end of the run instead of the start: still one speaker.
   const namedLast = 'Bridge\n\n"We will open it this summer, and on budget.\n\n"The contractors are ready to start," Whitfield said.\n';
   assert.deepEqual(flagged(namedLast), []);
 });
 
-test('a quotation introduced by the previous paragraph\'s colon', () => {
+test("a quotation introduced by the previous paragraph's colon", () => {
   assert.deepEqual(flagged('Bridge\n\nIn a statement on Monday, the mayor wrote:\n\n"We will not back down on this bridge."\n'), []);
 });
 

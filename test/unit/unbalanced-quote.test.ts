@@ -145,7 +145,10 @@ test('fix: close before the attribution, punctuation inside in US style', () => 
 });
 
 test('fix: UK style keeps the comma outside a partial quotation', () => {
-  assert.equal(fixed("'We will win,' he said. He added: 'a long fight, and a hard one, Whitfield said."), "'We will win,' he said. He added: 'a long fight, and a hard one', Whitfield said.");
+  assert.equal(
+    fixed("'We will win,' he said. He added: 'a long fight, and a hard one, Whitfield said."),
+    "'We will win,' he said. He added: 'a long fight, and a hard one', Whitfield said.",
+  );
   assert.equal(fixed("'We will win,' he said. 'It is a long fight, Whitfield said."), "'We will win,' he said. 'It is a long fight,' Whitfield said.");
 });
 
@@ -157,7 +160,10 @@ test('fix: close before the next opening mark that cannot nest, else at the para
 test('fix: a stray closing mark gets its opening mark where the quoted words begin', () => {
   assert.equal(fixed('We will win this fight," Whitfield said.'), '"We will win this fight," Whitfield said.');
   assert.equal(fixed('Whitfield told reporters: We will win this fight."'), 'Whitfield told reporters: "We will win this fight."');
-  assert.equal(fixed('The mayor spoke on Monday. "It is done," she said. We will rebuild it," she added.'), 'The mayor spoke on Monday. "It is done," she said. "We will rebuild it," she added.');
+  assert.equal(
+    fixed('The mayor spoke on Monday. "It is done," she said. We will rebuild it," she added.'),
+    'The mayor spoke on Monday. "It is done," she said. "We will rebuild it," she added.',
+  );
   assert.equal(fixed('We will win,’ she said. ‘We always do.’'), '‘We will win,’ she said. ‘We always do.’');
 });
 
@@ -170,7 +176,10 @@ test('fix: a stray mark typed between words is removed', () => {
 test('every finding offers removal, and only unambiguous fixes are marked safe', () => {
   for (const body of ['"We will win this fight, Whitfield said.', 'The council "approved the plan.', 'We won," she said.']) {
     const [f] = findings(body);
-    assert.ok(f.fixes.some((fix) => fix.title === 'Remove this quotation mark' && fix.edits[0].text === ''), body);
+    assert.ok(
+      f.fixes.some((fix) => fix.title === 'Remove this quotation mark' && fix.edits[0].text === ''),
+      body,
+    );
   }
   // Safe means the ranker's margin cleared the bar picked on dev (right 99.6% there): only ever the preferred fix.
   for (const body of ['"We will win this fight, Whitfield said.', 'The council "approved the plan.', 'We won," she said.']) {
@@ -207,7 +216,10 @@ test('the sample draft gets exactly one finding, on line 19, closed before "Hadd
   assert.equal(text.slice(0, f.start).split('\n').length, 19);
   assert.ok(text.startsWith('"We will not send', f.start));
   const result = apply(text, f.fixes[0]);
-  assert.ok(f.fixes.every((fix, i) => !fix.preferred || i === 0), 'a preferred fix comes first');
+  assert.ok(
+    f.fixes.every((fix, i) => !fix.preferred || i === 0),
+    'a preferred fix comes first',
+  );
   assert.ok(result.includes('has been checked," Haddadin said as she toured'), 'closing mark right after "checked,"');
   assert.deepEqual(analyze(result, defaultOptions, 'all', [unbalancedQuote]).findings, []);
 });
@@ -223,18 +235,12 @@ test('a quotation resumed inside its own paragraph says so, and offers the lost 
   assert.match(finding.message, /another one opens later in the same paragraph/);
   const split = finding.fixes.find((f) => f.title === 'Start a new paragraph where the next quotation opens');
   assert.ok(split, 'the paragraph-break fix');
-  assert.equal(
-    apply(headline + body, split).slice(headline.length),
-    'He said: "We will build it this year.\n\n"Then we will see how the town likes it."\n',
-  );
+  assert.equal(apply(headline + body, split).slice(headline.length), 'He said: "We will build it this year.\n\n"Then we will see how the town likes it."\n');
 });
 
 test('a closing mark typed inside a partial quotation, between two words, is the stray one', () => {
   // The later close sits before the attribution; the earlier one splits "strategic mistake".
-  assert.equal(
-    fixed('In doing so he "made a strategic" mistake," Lichtman said.'),
-    'In doing so he "made a strategic mistake," Lichtman said.',
-  );
+  assert.equal(fixed('In doing so he "made a strategic" mistake," Lichtman said.'), 'In doing so he "made a strategic mistake," Lichtman said.');
 });
 
 test('a short partial quotation that runs to the paragraph end closes there; a longer one still loses its mark', () => {
@@ -307,14 +313,8 @@ test('a short partial quotation that runs to the end of the headline closes ther
 });
 
 test('a mark typed after the verb that attributes a closed quotation is removed, not closed', () => {
-  assert.equal(
-    fixed('"It will do the town good," said "Ann Lee, a local shopkeeper.'),
-    '"It will do the town good," said Ann Lee, a local shopkeeper.',
-  );
-  assert.equal(
-    fixed('"We will run again," she told "reporters on Monday.'),
-    '"We will run again," she told reporters on Monday.',
-  );
+  assert.equal(fixed('"It will do the town good," said "Ann Lee, a local shopkeeper.'), '"It will do the town good," said Ann Lee, a local shopkeeper.');
+  assert.equal(fixed('"We will run again," she told "reporters on Monday.'), '"We will run again," she told reporters on Monday.');
 });
 
 // ---------------------------------------------------------------------------
@@ -323,8 +323,16 @@ test('a mark typed after the verb that attributes a closed quotation is removed,
 
 test('fixtures per mutation kind: the first-ranked fix restores the original', () => {
   const cases: [kind: string, mutated: string, original: string][] = [
-    ['remove-close double', '"We will open the bridge in May, Mayor Ana Ruiz said on Tuesday.', '"We will open the bridge in May," Mayor Ana Ruiz said on Tuesday.'],
-    ['remove-open double', 'The storm cut power to 3,000 homes on Monday. We expect crews to finish by Friday," the utility said.', 'The storm cut power to 3,000 homes on Monday. "We expect crews to finish by Friday," the utility said.'],
+    [
+      'remove-close double',
+      '"We will open the bridge in May, Mayor Ana Ruiz said on Tuesday.',
+      '"We will open the bridge in May," Mayor Ana Ruiz said on Tuesday.',
+    ],
+    [
+      'remove-open double',
+      'The storm cut power to 3,000 homes on Monday. We expect crews to finish by Friday," the utility said.',
+      'The storm cut power to 3,000 homes on Monday. "We expect crews to finish by Friday," the utility said.',
+    ],
     ['add double', 'The council "voted 7-2 on Tuesday to close the pool.', 'The council voted 7-2 on Tuesday to close the pool.'],
   ];
   for (const [kind, mutated, original] of cases) assert.equal(fixed(mutated), original, kind);

@@ -78,7 +78,11 @@ describe('the workspace index', () => {
       ],
     );
     const titles = findings[0].fixes.map((f) => f.title);
-    assert.deepEqual(titles, ['Write ‘Whitcombe’ (as in budget-talks.txt)', 'Spell every ‘Whitcomb’ as ‘Whitcombe’', 'Spell it ‘Whitcomb’ in budget-talks.txt instead']);
+    assert.deepEqual(titles, [
+      'Write ‘Whitcombe’ (as in budget-talks.txt)',
+      'Spell every ‘Whitcomb’ as ‘Whitcombe’',
+      'Spell it ‘Whitcomb’ in budget-talks.txt instead',
+    ]);
     assert.deepEqual(findings[0].fixes[2].otherDraft, { uri: 'file:///news/budget/budget-talks.txt', from: 'Whitcombe', to: 'Whitcomb' });
     // No fix here is preferred: neither draft is known to be right.
     assert.ok(findings[0].fixes.every((f) => !f.preferred));
@@ -110,7 +114,10 @@ describe('the workspace index', () => {
       const hints = crossDraftTitleHints(here.uri, here.entities, here.mtimeMs, index, 'workspace');
       assert.equal(hints.length, 1);
       assert.equal(hints[0].severity, 'hint');
-      assert.equal(hints[0].message, 'Dana Whitcombe is titled ‘Chairwoman’ in the newer draft zoning-update.txt, ‘Commissioner’ here; titles change, so check which is current.');
+      assert.equal(
+        hints[0].message,
+        'Dana Whitcombe is titled ‘Chairwoman’ in the newer draft zoning-update.txt, ‘Commissioner’ here; titles change, so check which is current.',
+      );
       assert.equal(budget.slice(hints[0].start, hints[0].end), 'Dana Whitcombe');
       const fromNewer = crossDraftTitleHints(other.uri, other.entities, other.mtimeMs, index, 'workspace');
       assert.match(fromNewer[0].message, /titled ‘Chairwoman’ here, the newer draft, and ‘Commissioner’ in budget-talks\.txt/);
@@ -122,7 +129,10 @@ describe('the workspace index', () => {
 
   test('the who’s who groups a person across drafts with titles and drafts', () => {
     const ortega = index.whoIsWho().find((e) => e.name === 'Luis Ortega')!;
-    assert.deepEqual(ortega.drafts.map((d) => d.uri), ['file:///news/budget/budget-talks.txt', 'file:///news/stadium.txt']);
+    assert.deepEqual(
+      ortega.drafts.map((d) => d.uri),
+      ['file:///news/budget/budget-talks.txt', 'file:///news/stadium.txt'],
+    );
     assert.deepEqual(ortega.titles, [{ title: 'Mayor', drafts: ['file:///news/budget/budget-talks.txt', 'file:///news/stadium.txt'] }]);
   });
 
@@ -130,7 +140,10 @@ describe('the workspace index', () => {
     const copy = new WorkspaceIndex();
     copy.set(record('file:///a/one.txt', stadium));
     copy.rename('file:///a/one.txt', 'file:///a/two.txt');
-    assert.deepEqual(copy.search('Ortega').map((o) => o.uri), ['file:///a/two.txt']);
+    assert.deepEqual(
+      copy.search('Ortega').map((o) => o.uri),
+      ['file:///a/two.txt'],
+    );
     copy.delete('file:///a/two.txt');
     assert.deepEqual(copy.search('Ortega'), []);
     assert.equal(copy.namesSeenFrom('file:///a/x.txt', 'workspace'), undefined);
@@ -192,10 +205,18 @@ describe('copydesk --workspace', () => {
     assert.equal(result.status, 0, result.stderr);
     const lines = result.stdout.trim().split('\n');
     // name-variant is a hint by default (see the README rule table).
-    assert.ok(lines.every((l) => / hint name-variant /.test(l)), result.stdout);
-    assert.ok(lines.some((l) => /zoning-vote\.txt:3:\d+ hint name-variant ‘Whitcomb’ is spelt ‘Whitcombe’ in budget-talks\.md/.test(l)), result.stdout);
+    assert.ok(
+      lines.every((l) => / hint name-variant /.test(l)),
+      result.stdout,
+    );
+    assert.ok(
+      lines.some((l) => /zoning-vote\.txt:3:\d+ hint name-variant ‘Whitcomb’ is spelt ‘Whitcombe’ in budget-talks\.md/.test(l)),
+      result.stdout,
+    );
     assert.equal(run('check', '--workspace', join(folder, 'nope')).status, 2);
     assert.equal(run('entities', '--workspace', folder, '--format', 'yaml').status, 2);
-    assert.doesNotThrow(() => execFileSync(process.execPath, ['--import', 'tsx', cli, 'check', '--workspace', folder, '--format', 'json'], { encoding: 'utf8' }));
+    assert.doesNotThrow(() =>
+      execFileSync(process.execPath, ['--import', 'tsx', cli, 'check', '--workspace', folder, '--format', 'json'], { encoding: 'utf8' }),
+    );
   });
 });

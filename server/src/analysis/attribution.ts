@@ -28,31 +28,43 @@ export type Gender = 'male' | 'female' | 'unknown';
 
 const maleNames = new Set(firstNames.male);
 const femaleNames = new Set(firstNames.female);
-const maleWords = /\b(?:mr|he|his|him|himself|man|men|spokesman|congressman|chairman|businessman|husband|father|son|brother|king|prince|sir|lord|actor|councilman|assemblyman|boyfriend|grandfather|uncle|nephew)\b/;
-const femaleWords = /\b(?:mrs|ms|miss|she|her|herself|woman|women|spokeswoman|congresswoman|chairwoman|businesswoman|wife|mother|daughter|sister|queen|princess|dame|lady|actress|councilwoman|assemblywoman|girlfriend|grandmother|aunt|niece|first lady)\b/;
+const maleWords =
+  /\b(?:mr|he|his|him|himself|man|men|spokesman|congressman|chairman|businessman|husband|father|son|brother|king|prince|sir|lord|actor|councilman|assemblyman|boyfriend|grandfather|uncle|nephew)\b/;
+const femaleWords =
+  /\b(?:mrs|ms|miss|she|her|herself|woman|women|spokeswoman|congresswoman|chairwoman|businesswoman|wife|mother|daughter|sister|queen|princess|dame|lady|actress|councilwoman|assemblywoman|girlfriend|grandmother|aunt|niece|first lady)\b/;
 
 /** Finite verbs of saying that follow their subject ("Smith said") or stand inverted ("said Smith"). */
 const speechVerbs =
   'said|says|say|told|tells|added|adds|continued|continues|wrote|writes|asked|asks|explained|explains|insisted|insists|claimed|claims|noted|notes|stated|states|argued|argues|replied|replies|warned|warns|declared|declares|announced|announces|acknowledged|conceded|recalled|recalls|observed|remarked|responded|responds|answered|testified|tweeted|tweets|posted|cautioned|predicted|suggested|admitted|admits|maintained|maintains|joked|jokes|quipped|vowed|vows|promised|promises|pledged|urged|urges|complained|boasted|stressed|emphasized|countered|shouted|yelled|barked|exclaimed|concluded|concludes|agreed|laughed|sighed|wondered|mused|lamented|proclaimed|reiterated|affirmed|confirmed|recounted|reported|reports|echoed|scoffed|snapped|retorted|chimed|interjected';
 /** Verbs that put the quotation after their object: "called the plan “a disgrace.”" Only subject-first. */
 const namingVerbs = 'called|calls|described|describes|dubbed|labeled|labelled|branded|termed';
-const auxiliaries = '(?:also|later|then|again|earlier|once|has|had|have|will|would|previously|recently|simply|only|repeatedly|\\p{Ll}+ly|on\\s+\\p{Lu}\\p{L}*(?:\\s+\\d{1,2})?|in\\s+(?:a|an)\\s+\\p{L}+)';
+const auxiliaries =
+  '(?:also|later|then|again|earlier|once|has|had|have|will|would|previously|recently|simply|only|repeatedly|\\p{Ll}+ly|on\\s+\\p{Lu}\\p{L}*(?:\\s+\\d{1,2})?|in\\s+(?:a|an)\\s+\\p{L}+)';
 /** After a subject: ", a spokeswoman for the board," / ", 57," / ", who ...," then the verb. */
 const appositive = `(?:\\s*,\\s*(?:\\d{1,3}|(?:a|an|the|who|whose|his|her|its|\\p{Ll})[^,“”"()]{0,110}?)\\s*,)?`;
-const verbAfterSubject = new RegExp(`^['’]?${appositive}(?:\\s+${auxiliaries}){0,3}\\s+(?:${speechVerbs}|${namingVerbs}|(?:is|was|has\\s+been)\\s+(?:saying|telling|quoted|warning|arguing|insisting|asking))\\b`, 'u');
+const verbAfterSubject = new RegExp(
+  `^['’]?${appositive}(?:\\s+${auxiliaries}){0,3}\\s+(?:${speechVerbs}|${namingVerbs}|(?:is|was|has\\s+been)\\s+(?:saying|telling|quoted|warning|arguing|insisting|asking))\\b`,
+  'u',
+);
 /** "... ,” said (Mayor) (the state's top lawyer) NAME": the words allowed between the verb and the name. */
 const invertedLead = new RegExp(`[”"’]\\s*,?\\s*(?:${speechVerbs})\\s+((?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}.'’-]+\\s+){0,5})$`, 'u');
 const accordingTo = /\baccording\s+to\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4})$/u;
 const pronounClause = new RegExp(`\\b(?:(he|she)\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})|(?:${speechVerbs})\\s+(he|she))\\b`, 'giu');
-const jointClause = new RegExp(`\\b(?:the\\s+two|both|the\\s+pair|the\\s+two\\s+(?:men|women|senators|leaders|candidates))\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})\\b|\\b(?:${speechVerbs})\\s+(?:the\\s+two|both)\\b`, 'giu');
+const jointClause = new RegExp(
+  `\\b(?:the\\s+two|both|the\\s+pair|the\\s+two\\s+(?:men|women|senators|leaders|candidates))\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})\\b|\\b(?:${speechVerbs})\\s+(?:the\\s+two|both)\\b`,
+  'giu',
+);
 
 /** "..., saying “...”": the quotation belongs to the sentence's subject. */
-const participleClause = /(?:,|\band)\s+(?:saying|telling|adding|writing|calling|declaring|noting|arguing|warning|insisting|explaining|asking|claiming|describing|tweeting|vowing|promising|urging|complaining|joking|recalling)\b/gu;
+const participleClause =
+  /(?:,|\band)\s+(?:saying|telling|adding|writing|calling|declaring|noting|arguing|warning|insisting|explaining|asking|claiming|describing|tweeting|vowing|promising|urging|complaining|joking|recalling)\b/gu;
 /** Words that may stand before a sentence's subject: titles and descriptions ("Former Florida Gov. Jeb Bush", "Republican front-runner"). */
-const subjectLead = /^(?!(?:After|When|While|Before|If|As|Since|Although|Though|Because|Until|Unless|Once|Whether|Even)\b)(?:[^,“”"]{0,60},\s+)?(?:(?:the|former|presidential|candidate|front-runner|frontrunner|nominee|presumptive|democratic|republican|\p{Lu}[\p{L}.'’-]*)\s+){0,6}$/u;
+const subjectLead =
+  /^(?!(?:After|When|While|Before|If|As|Since|Although|Though|Because|Until|Unless|Once|Whether|Even)\b)(?:[^,“”"]{0,60},\s+)?(?:(?:the|former|presidential|candidate|front-runner|frontrunner|nominee|presumptive|democratic|republican|\p{Lu}[\p{L}.'’-]*)\s+){0,6}$/u;
 
 /** A sentence ends at . ! or ? (and a closing mark) before a capital, but not after "Sen." or "U.S.". */
-const abbreviation = '(?<!\\b(?:Sens?|Reps?|Govs?|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Dr|Mr|Mrs|Ms|Prof|Rev|St|Jr|Sr|Inc|Corp|Co|Ltd|No|Mt|Ft|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Calif|Mass|Fla|Ill|Pa|Va|Wash|Ariz|Mich|Minn|\\p{Lu}))';
+const abbreviation =
+  '(?<!\\b(?:Sens?|Reps?|Govs?|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Dr|Mr|Mrs|Ms|Prof|Rev|St|Jr|Sr|Inc|Corp|Co|Ltd|No|Mt|Ft|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Calif|Mass|Fla|Ill|Pa|Va|Wash|Ariz|Mich|Minn|\\p{Lu}))';
 const sentenceEnd = new RegExp(`${abbreviation}[.!?]["”’]?\\s+(?=["“‘]?\\p{Lu})`, 'gu');
 const sentenceEndInside = new RegExp(`${abbreviation}[.!?]["”’]?\\s`, 'u');
 const endsSentence = (s: string) => sentenceEndInside.test(s);
@@ -74,7 +86,10 @@ const roleAbbreviations: Record<string, string[]> = {
   congressman: ['rep'],
   congresswoman: ['rep'],
 };
-const roleClause = new RegExp(`\\bthe\\s+((?:[\\p{L}-]+\\s+){0,3}?)([\\p{Ll}-]+)\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})\\b|[”"’]\\s*,?\\s*(?:${speechVerbs})\\s+the\\s+((?:[\\p{L}-]+\\s+){0,3}?)([\\p{Ll}-]+)\\b(?!\\s+\\p{Lu})`, 'gu');
+const roleClause = new RegExp(
+  `\\bthe\\s+((?:[\\p{L}-]+\\s+){0,3}?)([\\p{Ll}-]+)\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})\\b|[”"’]\\s*,?\\s*(?:${speechVerbs})\\s+the\\s+((?:[\\p{L}-]+\\s+){0,3}?)([\\p{Ll}-]+)\\b(?!\\s+\\p{Lu})`,
+  'gu',
+);
 
 interface Clause {
   /** Offset of the clause (the subject, or the verb of an inverted one). */
@@ -126,7 +141,8 @@ function rolesOf(entity: Entity, text: string): Set<string> {
     const title = /((?:\p{L}[\p{L}.-]*\s+){1,3})$/u.exec(before);
     if (title) add(title[1]);
   }
-  for (const [full, short] of Object.entries(roleAbbreviations)) if (short.some((s) => roles.has(s)) && /^(?:senator|governor|representative)$/.test(full)) roles.add(full);
+  for (const [full, short] of Object.entries(roleAbbreviations))
+    if (short.some((s) => roles.has(s)) && /^(?:senator|governor|representative)$/.test(full)) roles.add(full);
   return roles;
 }
 
@@ -299,7 +315,12 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
     for (const match of paragraphText.matchAll(pronounClause)) {
       const at = paragraph.start + match.index!;
       if (!outside(at)) continue;
-      const speaker = resolvePronoun(at, match[1] ?? match[2], paragraph.index, (m) => m.start >= paragraph.start && subjectLead.test(text.slice(sentenceStartOf(m.start), m.start)));
+      const speaker = resolvePronoun(
+        at,
+        match[1] ?? match[2],
+        paragraph.index,
+        (m) => m.start >= paragraph.start && subjectLead.test(text.slice(sentenceStartOf(m.start), m.start)),
+      );
       clauses.push({ at, speakers: speaker ? [speaker] : [], kind: 'speech' });
     }
     for (const match of paragraphText.matchAll(roleClause)) {
@@ -334,14 +355,21 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
       // A period inside the closing mark ends the sentence, unless the clause follows at once ("... over.” Trump said.).
       const sentenceEndsAtQuote = /[.]\s*$/.test(text.slice(q.contentStart, q.contentEnd));
       // The clause after the quotation in its sentence ("...," Smith said)...
-      const following = speech.find((c) => c.at >= end && (sentenceEndsAtQuote ? /^\s+$/.test(text.slice(end + 1, c.at)) && saidAndStop.test(text.slice(c.at, c.at + 60)) : !endsSentence(text.slice(end + 1, c.at))));
+      const following = speech.find(
+        (c) =>
+          c.at >= end &&
+          (sentenceEndsAtQuote
+            ? /^\s+$/.test(text.slice(end + 1, c.at)) && saidAndStop.test(text.slice(c.at, c.at + 60))
+            : !endsSentence(text.slice(end + 1, c.at))),
+      );
       // ...else the clause before it in its sentence ("Smith said: ..."), else its sentence's subject...
       const before = speech.filter((c) => c.at < q.open);
       const sameSentence = before.filter((c) => c.at >= sentence).pop();
       const subject = clauses.find((c) => c.kind === 'subject' && c.at >= sentence && c.at < q.open);
       // ...else a clause earlier in the paragraph, when no one else is named in between.
       const earlier = before.pop();
-      const uninterrupted = earlier && !mentions.some((m) => m.start > earlier.at && m.start < q.open && outside(m.start) && !earlier.speakers.includes(m.entity));
+      const uninterrupted =
+        earlier && !mentions.some((m) => m.start > earlier.at && m.start < q.open && outside(m.start) && !earlier.speakers.includes(m.entity));
       const clause = following ?? sameSentence ?? subject ?? (uninterrupted ? earlier : undefined);
       let speakers = clause?.speakers ?? [];
       if (!clause && !earlier && previousSpeakers.length > 0) {
@@ -380,7 +408,13 @@ function lastMentionBefore(mentions: PlacedMention[], offset: number): number {
 function titleWordsOnly(words: string): boolean {
   const list = words.trim().split(/\s+/).filter(Boolean);
   if (list.length === 0) return true;
-  return list.every((w, i) => /^\p{Lu}/u.test(w) || roleNouns.has(foldName(w).replace(/[.'’s]+$/, '')) || (i === 0 && /^(?:the|a|an)$/i.test(w)) || /^(?:of|for|the|and|state['’]s|former|top|chief|senior|general)$/i.test(w));
+  return list.every(
+    (w, i) =>
+      /^\p{Lu}/u.test(w) ||
+      roleNouns.has(foldName(w).replace(/[.'’s]+$/, '')) ||
+      (i === 0 && /^(?:the|a|an)$/i.test(w)) ||
+      /^(?:of|for|the|and|state['’]s|former|top|chief|senior|general)$/i.test(w),
+  );
 }
 
 function textOutsideQuotes(text: string, start: number, end: number, quotes: Quotation[]): string {

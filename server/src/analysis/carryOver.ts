@@ -41,10 +41,7 @@ export function findEditedStretch(oldText: string, newText: string): EditedStret
   ) {
     suffix += compareChunk;
   }
-  while (
-    suffix < maxSuffix &&
-    oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)
-  ) {
+  while (suffix < maxSuffix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) {
     suffix++;
   }
   return { start, oldEnd: oldText.length - suffix, delta: newText.length - oldText.length };

@@ -185,10 +185,7 @@ function splitParagraphs(
   const close = () => {
     if (!open) return;
     const slice = prose.slice(open.start, open.end);
-    const kind =
-      language === 'markdown'
-        ? classifyMarkdownParagraph(text.slice(open.start, open.end), slice, openIsMarkdownBlock)
-        : classifyParagraph(slice);
+    const kind = language === 'markdown' ? classifyMarkdownParagraph(text.slice(open.start, open.end), slice, openIsMarkdownBlock) : classifyParagraph(slice);
     paragraphs.push({
       index: paragraphs.length,
       start: open.start,
@@ -271,11 +268,7 @@ function detach(slice: string): string {
  * per-paragraph caches find them at once. `stretch` is what changed between
  * previous.text and text (findEditedStretch).
  */
-export function updateDraft(
-  previous: Draft,
-  text: string,
-  stretch: { start: number; oldEnd: number; delta: number },
-): Draft {
+export function updateDraft(previous: Draft, text: string, stretch: { start: number; oldEnd: number; delta: number }): Draft {
   const language = previous.language;
   // Markdown masking carries state from line to line (fences, front matter,
   // HTML blocks), so an edit can change everything after it.
@@ -360,13 +353,7 @@ function markHeadline(text: string, language: DraftLanguage, paragraphs: Paragra
 export function ledeOf(draft: Draft): Paragraph | undefined {
   const top = draft.paragraphs.slice(0, 60);
   const fullText = top.findIndex((p) => p.kind === 'label' && /^(?:full text|text|body|story):?$/i.test(p.text.trim()));
-  return top.find(
-    (p) =>
-      p.index > fullText &&
-      !p.isHeadline &&
-      p.kind === 'prose' &&
-      !/^\s*\[copydesk-[^\]]*\]\s*$/.test(p.text),
-  );
+  return top.find((p) => p.index > fullText && !p.isHeadline && p.kind === 'prose' && !/^\s*\[copydesk-[^\]]*\]\s*$/.test(p.text));
 }
 
 /** The paragraph containing offset, or undefined when it falls between paragraphs. */

@@ -91,7 +91,9 @@ function variantSpelling(a: string, b: string): boolean {
  */
 export function variantOwner(entity: Entity, entities: readonly Entity[]): Entity | undefined {
   if (entity.type !== 'person') return undefined;
-  const owners = entities.filter((other) => other !== entity && other.type === entity.type && outranks(other, entity) && variantSpelling(entity.name, other.name));
+  const owners = entities.filter(
+    (other) => other !== entity && other.type === entity.type && outranks(other, entity) && variantSpelling(entity.name, other.name),
+  );
   return owners.length === 1 ? owners[0] : undefined;
 }
 

@@ -34,12 +34,85 @@ export interface Fact {
 }
 
 /** Formal titles and roles written before a name; courtesy titles (Mr., Dr.) are not facts. */
-const courtesy = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'messrs', 'drs', 'sir', 'dame', 'madame', 'mme', 'monsieur', 'herr', 'frau', 'senor', 'señor', 'senora', 'señora']);
-const titleWords = new Set([...titleTable.honorifics, ...titleTable.roles.filter((r) => !r.includes(' ')), 'chair', 'councilwoman', 'councilman', 'councilmember', 'assemblyman', 'assemblywoman', 'delegate', 'sens', 'reps', 'govs'].filter((w) => !courtesy.has(w)));
-const modifiers = new Set([...titleTable.titleModifiers, 'former', 'acting', 'then', 'vice', 'deputy', 'assistant', 'associate', 'lieutenant', 'lt', 'attorney', 'county', 'city', 'state', 'district', 'presidential', 'campaign', 'republican', 'democratic', 'democrat', 'gop', 'independent', 'libertarian']);
+const courtesy = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'messrs',
+  'drs',
+  'sir',
+  'dame',
+  'madame',
+  'mme',
+  'monsieur',
+  'herr',
+  'frau',
+  'senor',
+  'señor',
+  'senora',
+  'señora',
+]);
+const titleWords = new Set(
+  [
+    ...titleTable.honorifics,
+    ...titleTable.roles.filter((r) => !r.includes(' ')),
+    'chair',
+    'councilwoman',
+    'councilman',
+    'councilmember',
+    'assemblyman',
+    'assemblywoman',
+    'delegate',
+    'sens',
+    'reps',
+    'govs',
+  ].filter((w) => !courtesy.has(w)),
+);
+const modifiers = new Set([
+  ...titleTable.titleModifiers,
+  'former',
+  'acting',
+  'then',
+  'vice',
+  'deputy',
+  'assistant',
+  'associate',
+  'lieutenant',
+  'lt',
+  'attorney',
+  'county',
+  'city',
+  'state',
+  'district',
+  'presidential',
+  'campaign',
+  'republican',
+  'democratic',
+  'democrat',
+  'gop',
+  'independent',
+  'libertarian',
+]);
 /** Capitalised words that never belong to a title: days, months, sentence openers. */
-const notTitle = /^(?:The|A|An|On|In|At|And|But|Or|When|After|Before|While|As|Since|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.?$/;
-const partyOf: Record<string, string> = { r: 'R', republican: 'R', gop: 'R', d: 'D', democrat: 'D', democratic: 'D', i: 'I', independent: 'I', l: 'L', libertarian: 'L', g: 'G', green: 'G' };
+const notTitle =
+  /^(?:The|A|An|On|In|At|And|But|Or|When|After|Before|While|As|Since|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.?$/;
+const partyOf: Record<string, string> = {
+  r: 'R',
+  republican: 'R',
+  gop: 'R',
+  d: 'D',
+  democrat: 'D',
+  democratic: 'D',
+  i: 'I',
+  independent: 'I',
+  l: 'L',
+  libertarian: 'L',
+  g: 'G',
+  green: 'G',
+};
 
 const bare = (word: string) => foldName(word).replace(/[.,]+$/, '');
 
@@ -106,9 +179,11 @@ function factsAfter(text: string, mention: Mention, type: Entity['type']): Fact[
   const phrase = appositive[0].trim();
   const end = at + phrase.length;
   const party = /^an?\s+(?:[\p{L}.-]+\s+){0,3}?(Republican|Democrat|Independent|Libertarian)(?:\s+from\s+[\p{Lu}][\p{L}. ]+)?$/u.exec(phrase);
-  if (party && type === 'person') facts.push({ kind: 'affiliation', text: phrase, start: at, end, mention, party: partyOf[party[1].toLowerCase()], past: /\bformer\b/.test(phrase) });
+  if (party && type === 'person')
+    facts.push({ kind: 'affiliation', text: phrase, start: at, end, mention, party: partyOf[party[1].toLowerCase()], past: /\bformer\b/.test(phrase) });
   else if (/^(?:who|whose|which)\b/.test(phrase)) facts.push({ kind: 'description', text: phrase, start: at, end, mention });
-  else if (phrase.split(/\s+/).some((w) => titleWords.has(bare(w)))) facts.push({ kind: 'title', text: phrase, start: at, end, mention, past: /\b(?:former|then|ex|onetime)\b/.test(phrase) });
+  else if (phrase.split(/\s+/).some((w) => titleWords.has(bare(w))))
+    facts.push({ kind: 'title', text: phrase, start: at, end, mention, past: /\b(?:former|then|ex|onetime)\b/.test(phrase) });
   else facts.push({ kind: 'description', text: phrase, start: at, end, mention });
   return facts;
 }

@@ -16,7 +16,10 @@ function shape(word: string): string {
 export function nameFeatures(span: readonly string[], previous: string, next: string): string[] {
   const features: string[] = [];
   span.forEach((raw, i) => {
-    const word = raw.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+    const word = raw
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase();
     const position = span.length === 1 ? 'only' : i === 0 ? 'first' : i === span.length - 1 ? 'last' : 'mid';
     features.push(`w:${word}`, `s3:${word.slice(-3)}`, `s4:${word.slice(-4)}`, `p:${position}:${shape(raw)}`);
     if (i === span.length - 1) features.push(`lw:${word}`);

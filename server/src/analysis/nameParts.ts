@@ -48,7 +48,8 @@ export function splitTitle(text: string): NameParts {
   for (;;) {
     const next = words[titleEnd + 1] && bare(words[titleEnd + 1][0]);
     if (next && titleContinuations.has(next) && !/^(?:of|for|the|and)$/.test(next) && words.length - titleEnd > 3) titleEnd += 1;
-    else if (next && /^(?:of|for)$/.test(next) && words[titleEnd + 2] && titleContinuations.has(bare(words[titleEnd + 2][0])) && words.length - titleEnd > 4) titleEnd += 2;
+    else if (next && /^(?:of|for)$/.test(next) && words[titleEnd + 2] && titleContinuations.has(bare(words[titleEnd + 2][0])) && words.length - titleEnd > 4)
+      titleEnd += 2;
     else break;
   }
   const remaining = words.length - titleEnd - 1;

@@ -76,22 +76,173 @@ export function wordsOf(name: string): string[] {
 export const titleWords = new Set([...titleTable.honorifics, ...titleTable.roles.filter((r) => !r.includes(' '))]);
 /** Role nouns that the shared table lacks but political and business copy uses constantly. */
 const moreRoleWords = [
-  'nominee', 'hopeful', 'contender', 'frontrunner', 'front-runner', 'incumbent', 'challenger', 'strategist', 'pollster', 'operative',
-  'consultant', 'donor', 'supporter', 'surrogate', 'spokesman', 'spokeswoman', 'staffer', 'staff', 'manager', 'chair', 'co-chair',
-  'ceo', 'cfo', 'founder', 'cofounder', 'co-founder', 'president-elect', 'vice-president', 'mogul', 'host', 'anchor', 'commentator',
-  'pundit', 'blogger', 'contributor', 'fellow', 'expert', 'specialist', 'student', 'teacher', 'resident', 'voter', 'delegate',
-  'attorney', 'solicitor', 'barrister', 'justice', 'clerk', 'sheriff', 'trooper', 'agent', 'director', 'administrator',
-  'councilman', 'councilwoman', 'councillor', 'councilor', 'alderman', 'assemblyman', 'assemblywoman', 'legislator', 'lawmaker',
-  'republican', 'democrat', 'independent', 'libertarian', 'conservative', 'liberal', 'progressive', 'leader', 'member', 'head',
-  'mate', 'running', 'nephew', 'niece', 'grandson', 'granddaughter', 'mom', 'dad', 'owner', 'employee', 'worker', 'officer',
-  'secretary', 'economist', 'scientist', 'professor', 'author', 'writer', 'reporter', 'editor', 'columnist', 'correspondent', 'speaker',
-  'moderator', 'native', 'committeewoman', 'committeeman', 'adoptee', 'survivor', 'parent', 'veteran', 'organizer', 'protester', 'attendee', 'chairman',
+  'nominee',
+  'hopeful',
+  'contender',
+  'frontrunner',
+  'front-runner',
+  'incumbent',
+  'challenger',
+  'strategist',
+  'pollster',
+  'operative',
+  'consultant',
+  'donor',
+  'supporter',
+  'surrogate',
+  'spokesman',
+  'spokeswoman',
+  'staffer',
+  'staff',
+  'manager',
+  'chair',
+  'co-chair',
+  'ceo',
+  'cfo',
+  'founder',
+  'cofounder',
+  'co-founder',
+  'president-elect',
+  'vice-president',
+  'mogul',
+  'host',
+  'anchor',
+  'commentator',
+  'pundit',
+  'blogger',
+  'contributor',
+  'fellow',
+  'expert',
+  'specialist',
+  'student',
+  'teacher',
+  'resident',
+  'voter',
+  'delegate',
+  'attorney',
+  'solicitor',
+  'barrister',
+  'justice',
+  'clerk',
+  'sheriff',
+  'trooper',
+  'agent',
+  'director',
+  'administrator',
+  'councilman',
+  'councilwoman',
+  'councillor',
+  'councilor',
+  'alderman',
+  'assemblyman',
+  'assemblywoman',
+  'legislator',
+  'lawmaker',
+  'republican',
+  'democrat',
+  'independent',
+  'libertarian',
+  'conservative',
+  'liberal',
+  'progressive',
+  'leader',
+  'member',
+  'head',
+  'mate',
+  'running',
+  'nephew',
+  'niece',
+  'grandson',
+  'granddaughter',
+  'mom',
+  'dad',
+  'owner',
+  'employee',
+  'worker',
+  'officer',
+  'secretary',
+  'economist',
+  'scientist',
+  'professor',
+  'author',
+  'writer',
+  'reporter',
+  'editor',
+  'columnist',
+  'correspondent',
+  'speaker',
+  'moderator',
+  'native',
+  'committeewoman',
+  'committeeman',
+  'adoptee',
+  'survivor',
+  'parent',
+  'veteran',
+  'organizer',
+  'protester',
+  'attendee',
+  'chairman',
   // Professions that introduce a private person as well as a title does.
-  'psychotherapist', 'therapist', 'psychologist', 'psychiatrist', 'physician', 'doctor', 'nurse', 'surgeon', 'pediatrician', 'dentist', 'pharmacist',
-  'lawyer', 'analyst', 'historian', 'researcher', 'activist', 'actor', 'actress', 'filmmaker', 'producer', 'comedian', 'singer', 'rapper',
-  'musician', 'artist', 'coach', 'player', 'pastor', 'priest', 'rabbi', 'imam', 'minister', 'chef', 'entrepreneur', 'investor', 'executive',
-  'billionaire', 'businessman', 'businesswoman', 'candidate', 'farmer', 'engineer', 'architect', 'photographer', 'journalist', 'novelist', 'poet',
-  'chairwoman', 'chairperson', 'lobbyist', 'aide', 'adviser', 'advisor', 'official', 'diplomat', 'ambassador', 'envoy', 'negotiator', 'prosecutor',
+  'psychotherapist',
+  'therapist',
+  'psychologist',
+  'psychiatrist',
+  'physician',
+  'doctor',
+  'nurse',
+  'surgeon',
+  'pediatrician',
+  'dentist',
+  'pharmacist',
+  'lawyer',
+  'analyst',
+  'historian',
+  'researcher',
+  'activist',
+  'actor',
+  'actress',
+  'filmmaker',
+  'producer',
+  'comedian',
+  'singer',
+  'rapper',
+  'musician',
+  'artist',
+  'coach',
+  'player',
+  'pastor',
+  'priest',
+  'rabbi',
+  'imam',
+  'minister',
+  'chef',
+  'entrepreneur',
+  'investor',
+  'executive',
+  'billionaire',
+  'businessman',
+  'businesswoman',
+  'candidate',
+  'farmer',
+  'engineer',
+  'architect',
+  'photographer',
+  'journalist',
+  'novelist',
+  'poet',
+  'chairwoman',
+  'chairperson',
+  'lobbyist',
+  'aide',
+  'adviser',
+  'advisor',
+  'official',
+  'diplomat',
+  'ambassador',
+  'envoy',
+  'negotiator',
+  'prosecutor',
 ];
 for (const w of moreRoleWords) titleWords.add(w);
 
@@ -111,7 +262,11 @@ export function carriesRole(text: string, mention: Mention, entity: Entity): boo
   // The six words before the name, back to the sentence start; a period after an
   // abbreviated title ("Gov.", "Sen.") or an initial does not end the sentence.
   const beforeWords: string[] = [];
-  for (const word of text.slice(Math.max(0, mention.start - 120), mention.start).split(/\s+/).filter(Boolean).reverse()) {
+  for (const word of text
+    .slice(Math.max(0, mention.start - 120), mention.start)
+    .split(/\s+/)
+    .filter(Boolean)
+    .reverse()) {
     if (/[.!?]["”’']?$/.test(word) && !/^(?:\p{Lu}\.)+$/u.test(word) && !titleWords.has(bareWord(word)) && beforeWords.length > 0) break;
     beforeWords.push(word);
     if (beforeWords.length === 6) break;
@@ -122,7 +277,12 @@ export function carriesRole(text: string, mention: Mention, entity: Entity): boo
   const sentenceStart = Math.max(text.lastIndexOf('. ', mention.start - 6), text.lastIndexOf('\n', mention.start), mention.start - 120);
   const after = text.slice(mention.end, mention.end + 160);
   // "said Patricia Moran of Cheyenne", "CNN's Jake Tapper": a hometown or an employer identifies a person.
-  const wordBefore = text.slice(Math.max(0, mention.start - 24), mention.start).trimEnd().split(/\s+/).pop() ?? '';
+  const wordBefore =
+    text
+      .slice(Math.max(0, mention.start - 24), mention.start)
+      .trimEnd()
+      .split(/\s+/)
+      .pop() ?? '';
   if (/^ of \p{Lu}/u.test(after) || /^\p{Lu}[\p{L}&.]*['’]s$/u.test(wordBefore)) return true;
   if (partyTag.test(after) || partyAbbreviation.test(after)) return true;
   const appositive = /^['’]?s?\s*[,(–—-]\s*([^.;:)\n]{0,120})/u.exec(after);
@@ -130,7 +290,10 @@ export function carriesRole(text: string, mention: Mention, entity: Entity): boo
     const clause = appositive[1];
     // "..., who heads...", "..., a South Korean adoptee", "..., the group's treasurer": an appositive says who.
     if (/^(?:who|whom|whose|which|a|an|the|his|her|their|its)\b/i.test(clause)) return true;
-    const clauseWords = clause.split(/[\s,]+/).filter(Boolean).slice(0, 10);
+    const clauseWords = clause
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .slice(0, 10);
     if (clauseWords.some((w) => titleWords.has(bareWord(w)))) return true;
     // "Jane Roe, 42, of Springfield": an age or hometown introduces a private person.
     if (/^(?:\d{1,3}\b|of\s+\p{Lu}|from\s+\p{Lu})/u.test(clause)) return true;
@@ -145,7 +308,9 @@ export function carriesRole(text: string, mention: Mention, entity: Entity): boo
 }
 
 function bareWord(word: string): string {
-  const bare = foldName(word).replace(/['’]s$/, '').replace(/[^\p{L}-]/gu, '');
+  const bare = foldName(word)
+    .replace(/['’]s$/, '')
+    .replace(/[^\p{L}-]/gu, '');
   // A plural title covers each name it heads: "Sens. Mike Crapo and Jim Risch", "presidents Fox and Calderón".
   return !titleWords.has(bare) && /s$/.test(bare) && titleWords.has(bare.slice(0, -1)) ? bare.slice(0, -1) : bare;
 }

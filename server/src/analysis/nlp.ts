@@ -12,11 +12,40 @@ import { TextCache } from './cache';
 
 /** The tags later stages read; the rest are dropped to keep cached results small. */
 const keptTags = new Set([
-  'Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Honorific',
-  'Organization', 'SportsTeam', 'Place', 'Country', 'City', 'Region', 'Address',
-  'Month', 'WeekDay', 'Date', 'Holiday', 'ProperNoun', 'Acronym', 'Abbreviation',
-  'Possessive', 'Verb', 'Adjective', 'Adverb', 'Pronoun', 'Determiner', 'Preposition',
-  'Conjunction', 'Value', 'Actor', 'Demonym', 'Expression', 'Plural', 'QuestionWord',
+  'Person',
+  'FirstName',
+  'LastName',
+  'MaleName',
+  'FemaleName',
+  'Honorific',
+  'Organization',
+  'SportsTeam',
+  'Place',
+  'Country',
+  'City',
+  'Region',
+  'Address',
+  'Month',
+  'WeekDay',
+  'Date',
+  'Holiday',
+  'ProperNoun',
+  'Acronym',
+  'Abbreviation',
+  'Possessive',
+  'Verb',
+  'Adjective',
+  'Adverb',
+  'Pronoun',
+  'Determiner',
+  'Preposition',
+  'Conjunction',
+  'Value',
+  'Actor',
+  'Demonym',
+  'Expression',
+  'Plural',
+  'QuestionWord',
 ]);
 
 export interface NlpWord {
@@ -128,7 +157,13 @@ function extract(text: string): NlpParagraph {
       const tags = term.tags.filter((t) => keptTags.has(t));
       const previous = words[words.length - 1];
       // compromise splits "Jean-Pierre" into two terms; a name is one word to us.
-      if (previous && previous.sentence === sentenceIndex && previous.end + 1 === wordStart && /^[-‐‑]$/.test(text[previous.end]) && previous.post.trim() === text[previous.end]) {
+      if (
+        previous &&
+        previous.sentence === sentenceIndex &&
+        previous.end + 1 === wordStart &&
+        /^[-‐‑]$/.test(text[previous.end]) &&
+        previous.post.trim() === text[previous.end]
+      ) {
         previous.end = end;
         previous.text = text.slice(previous.start, end);
         previous.normal = `${previous.normal}-${term.normal}`;
@@ -183,13 +218,15 @@ const foldedLetters: Record<string, string> = { ß: 'ss', ø: 'o', Ø: 'O', ł: 
 
 /** Lower case with diacritics removed, for matching "Çavuşoğlu" with "Cavusoglu". */
 export function foldName(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/ı/g, 'i')
-    // Letters that Unicode does not decompose into a base letter and a mark.
-    .replace(/[ßøØłŁđĐæÆœŒ]/g, (c) => foldedLetters[c])
-    .replace(/[’‘`´]/g, "'")
-    .replace(/[‐‑–—]/g, '-')
-    .toLowerCase();
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .replace(/ı/g, 'i')
+      // Letters that Unicode does not decompose into a base letter and a mark.
+      .replace(/[ßøØłŁđĐæÆœŒ]/g, (c) => foldedLetters[c])
+      .replace(/[’‘`´]/g, "'")
+      .replace(/[‐‑–—]/g, '-')
+      .toLowerCase()
+  );
 }

@@ -14,14 +14,68 @@ export interface Span {
 export { countWords } from './stats';
 
 /** Abbreviations after which a period does not end a sentence. */
-const abbreviations = new Set(
-  [
-    'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'sgt', 'capt', 'cmdr', 'adm', 'maj', 'rev', 'sr', 'jr', 'st',
-    'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-    'mon', 'tue', 'tues', 'wed', 'thu', 'thurs', 'fri', 'sat', 'sun',
-    'no', 'vs', 'v', 'etc', 'inc', 'corp', 'co', 'ltd', 'dept', 'univ', 'ave', 'blvd', 'rd', 'ft', 'mt', 'approx', 'est', 'fig', 'al',
-  ],
-);
+const abbreviations = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sen',
+  'rep',
+  'gov',
+  'gen',
+  'col',
+  'lt',
+  'sgt',
+  'capt',
+  'cmdr',
+  'adm',
+  'maj',
+  'rev',
+  'sr',
+  'jr',
+  'st',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'mon',
+  'tue',
+  'tues',
+  'wed',
+  'thu',
+  'thurs',
+  'fri',
+  'sat',
+  'sun',
+  'no',
+  'vs',
+  'v',
+  'etc',
+  'inc',
+  'corp',
+  'co',
+  'ltd',
+  'dept',
+  'univ',
+  'ave',
+  'blvd',
+  'rd',
+  'ft',
+  'mt',
+  'approx',
+  'est',
+  'fig',
+  'al',
+]);
 
 /**
  * Sentences of a paragraph, as offsets into the draft. A sentence ends at . ! or ?
@@ -35,10 +89,10 @@ export function sentencesOf(paragraph: Paragraph): Span[] {
   let start = text.search(/\S/);
   if (start < 0) return spans;
   // The next sentence may open with a quotation mark, '' or `` included.
-  const end = /[.!?…]+['"’”)\]]*(?=\s+['"‘“(\[`]{0,2}[\p{Lu}\p{N}])/gu;
+  const end = /[.!?…]+['"’”)\]]*(?=\s+['"‘“([`]{0,2}[\p{Lu}\p{N}])/gu;
   for (const m of text.matchAll(end)) {
     const at = m.index!;
-    if (m[0][0] === '.' && m[0].length === 1 || /^\.['"’”)\]]/.test(m[0])) {
+    if ((m[0][0] === '.' && m[0].length === 1) || /^\.['"’”)\]]/.test(m[0])) {
       const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, at - 12), at))?.[1] ?? '';
       const last = word.split('.').pop() ?? '';
       if (abbreviations.has(last.toLowerCase())) continue;

@@ -144,7 +144,8 @@ export class DraftSession {
 
   /** Why the draft is not analysed (too large, binary), in plain words; undefined when it is. */
   get refusal(): string | undefined {
-    if (this.refusalOf?.revision !== this.revision) this.refusalOf = { revision: this.revision, reason: checkDraftSize(this.currentText, this.config.maxDraftSize) };
+    if (this.refusalOf?.revision !== this.revision)
+      this.refusalOf = { revision: this.revision, reason: checkDraftSize(this.currentText, this.config.maxDraftSize) };
     return this.refusalOf.reason;
   }
 
@@ -226,7 +227,7 @@ export class DraftSession {
     if (this.refusal) return [];
     if (this.slowIsCurrent) return this.slow.findings;
     if (this.carried?.revision !== this.revision) {
-        const moved = carryOver(this.slow.findings, findEditedStretch(this.slow.text, this.currentText));
+      const moved = carryOver(this.slow.findings, findEditedStretch(this.slow.text, this.currentText));
       // Directives typed (or inserted by "Ignore ...") take effect at once on the carried findings too.
       this.carried = { revision: this.revision, findings: applySuppression(this.draft, moved) };
     }

@@ -137,7 +137,9 @@ export function resolveSettings(raw: unknown, where = 'setting'): ResolvedSettin
     if (typeof scope === 'string' && (workspaceScopes as readonly string[]).includes(scope)) {
       settings.workspace.scope = scope as WorkspaceScope;
     } else if (!isRecord(raw.workspace) || scope !== undefined) {
-      problems.push(`copydesk.workspace.scope (${where}) is ${JSON.stringify(scope)}, which is not one of off, folder, workspace; using ${defaultSettings.workspace.scope}.`);
+      problems.push(
+        `copydesk.workspace.scope (${where}) is ${JSON.stringify(scope)}, which is not one of off, folder, workspace; using ${defaultSettings.workspace.scope}.`,
+      );
     }
   }
 
@@ -149,7 +151,9 @@ export function resolveSettings(raw: unknown, where = 'setting'): ResolvedSettin
         if (!ruleIds.includes(id)) {
           problems.push(`copydesk.rules.${id} (${where}) names no Copydesk rule; ignoring it.`);
         } else if (typeof value !== 'string' || !severities.includes(value)) {
-          problems.push(`copydesk.rules.${id} (${where}) is ${JSON.stringify(value)}, which is not one of off, hint, info, warning, error; using the rule's default.`);
+          problems.push(
+            `copydesk.rules.${id} (${where}) is ${JSON.stringify(value)}, which is not one of off, hint, info, warning, error; using the rule's default.`,
+          );
         } else {
           settings.rules[id] = value as SeveritySetting;
         }

@@ -5,7 +5,7 @@
 export const wordsPerMinute = 230;
 
 /** A word: a run of letters or digits, with inner apostrophes, hyphens, periods and commas ("U.S.", "1,200", "don't"). */
-export const wordPattern = /[\p{L}\p{N}]+(?:['’.,\-][\p{L}\p{N}]+)*/gu;
+export const wordPattern = /[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu;
 
 export function countWords(text: string): number {
   let words = 0;

@@ -6,17 +6,7 @@
 // incremental re-split (draft.ts, updateDraft) can keep the kinds of the
 // paragraphs an edit does not touch.
 
-export type ParagraphKind =
-  | 'prose'
-  | 'subhead'
-  | 'dateline'
-  | 'byline'
-  | 'caption'
-  | 'credit'
-  | 'editorsNote'
-  | 'label'
-  | 'list'
-  | 'blockquote';
+export type ParagraphKind = 'prose' | 'subhead' | 'dateline' | 'byline' | 'caption' | 'credit' | 'editorsNote' | 'label' | 'list' | 'blockquote';
 
 /** "WASHINGTON —", "LONDON (Reuters) -": a dateline standing as a paragraph of its own. */
 const datelineAlone = /^[\p{Lu}][\p{Lu}\p{M} .,'’-]{1,40}(?:\([^)\n]{1,30}\))?\s*[—–-]{1,2}\s*$/u;
@@ -24,8 +14,10 @@ const byline = /^by\s+\p{Lu}/iu;
 const caption =
   /^(?:\(?(?:photo|image|picture|video|graphic|illustration|caption)(?:\s+(?:caption|credit|copyright))?\s*[:|]|image (?:caption|copyright)\b|media playback\b|\(photo\b)/iu;
 /** A caption that ends with its agency credit: "... on Tuesday. (AP Photo/Jane Doe)". */
-const endsWithPhotoCredit = /\((?:AP|Reuters|AFP|EPA|Getty)[^()\n]{0,60}\)\s*$|(?:\/|\bvia\s)(?:Getty Images|AP|Reuters|AFP|EPA|Shutterstock|Bloomberg)\)?\.?\s*$/u;
-const credit = /^(?:[Pp]hoto |[Ii]mage )?(?:[Cc]redit|[Cc]ourtesy|CREDIT)s?\b|^\p{Lu}[\p{L}.'’-]{1,30}(?: \p{Lu}[\p{L}.'’-]{1,30}){0,3} ?\/ ?(?:Getty Images|AP|Reuters|AFP|EPA|Shutterstock|Bloomberg|The \p{Lu}\p{L}{1,30}(?: \p{Lu}\p{L}{1,30}){0,3})$/u;
+const endsWithPhotoCredit =
+  /\((?:AP|Reuters|AFP|EPA|Getty)[^()\n]{0,60}\)\s*$|(?:\/|\bvia\s)(?:Getty Images|AP|Reuters|AFP|EPA|Shutterstock|Bloomberg)\)?\.?\s*$/u;
+const credit =
+  /^(?:[Pp]hoto |[Ii]mage )?(?:[Cc]redit|[Cc]ourtesy|CREDIT)s?\b|^\p{Lu}[\p{L}.'’-]{1,30}(?: \p{Lu}[\p{L}.'’-]{1,30}){0,3} ?\/ ?(?:Getty Images|AP|Reuters|AFP|EPA|Shutterstock|Bloomberg|The \p{Lu}\p{L}{1,30}(?: \p{Lu}\p{L}{1,30}){0,3})$/u;
 const editorsNote = /^\(?(?:editor['’]?s['’]? note|eds?\.? note|note to (?:editors|readers)|correction|clarification|update(?:d)?|disclosure)\b\s*[:—–-]?/iu;
 /** Labels of archive and wire formats: "ABSTRACT", "FULL TEXT", "LENGTH: 800 words". */
 const label =
@@ -56,6 +48,8 @@ export function classifyParagraph(text: string): ParagraphKind {
  */
 export function datelineLength(text: string): number {
   // A dateline fits in its paragraph's first 160 characters; the slice keeps the pattern linear.
-  const m = /^\s*[\p{Lu}][\p{Lu}\p{M} .,'’-]{1,40}(?:,\s+[\p{Lu}][\p{L}.]*(?:\s+\d{1,2})?)?\s*(?:\([^)\n]{1,30}\))?\s*(?:—|–|--|-)\s*/u.exec(text.slice(0, 160));
+  const m = /^\s*[\p{Lu}][\p{Lu}\p{M} .,'’-]{1,40}(?:,\s+[\p{Lu}][\p{L}.]*(?:\s+\d{1,2})?)?\s*(?:\([^)\n]{1,30}\))?\s*(?:—|–|--|-)\s*/u.exec(
+    text.slice(0, 160),
+  );
   return m && /\p{Lu}{3,}/u.test(m[0]) ? m[0].length : 0;
 }

@@ -98,7 +98,10 @@ function checkEntry(entry: RawEntry, problems: StyleSheetProblem[]): StyleSheetE
   if (!type) {
     problems.push({ line: entry.line, message: `"${name.value}" has no type (person or organization); taking it for a person.` });
   } else if (typeof type.value !== 'string' || !nameTypes.includes(type.value)) {
-    problems.push({ line: type.line, message: `the type of "${name.value}" is ${JSON.stringify(type.value)}, which is not person or organization; taking it for a person.` });
+    problems.push({
+      line: type.line,
+      message: `the type of "${name.value}" is ${JSON.stringify(type.value)}, which is not person or organization; taking it for a person.`,
+    });
   } else {
     nameType = type.value as NameType;
   }
@@ -289,7 +292,7 @@ export function styleSheetEntryText(entry: Omit<StyleSheetEntry, 'line'>, existi
   if (entry.aliases.length > 0) lines.push(`  aliases: [${entry.aliases.map((a) => (/[,[\]{}"']/.test(a) ? JSON.stringify(a) : quote(a))).join(', ')}]`);
   if (entry.notes) lines.push(`  notes: ${quote(entry.notes)}`);
   // A sheet with a top-level names: key holds its entries indented under it.
-  const indent = /^names:/m.test(existingText) ? /^( +)- /m.exec(existingText)?.[1] ?? '  ' : '';
+  const indent = /^names:/m.test(existingText) ? (/^( +)- /m.exec(existingText)?.[1] ?? '  ') : '';
   const separator = existingText.length > 0 && !existingText.endsWith('\n') ? '\n' : '';
   return separator + lines.map((l) => indent + l).join('\n') + '\n';
 }

@@ -95,11 +95,7 @@ export function suppressionRegions(draft: Draft): SuppressionRegion[] {
 }
 
 function covers(region: SuppressionRegion, finding: Finding): boolean {
-  return (
-    finding.start >= region.start &&
-    finding.start <= region.end &&
-    (region.ruleIds.length === 0 || region.ruleIds.includes(finding.ruleId))
-  );
+  return finding.start >= region.start && finding.start <= region.end && (region.ruleIds.length === 0 || region.ruleIds.includes(finding.ruleId));
 }
 
 /** A draft's regions, found once per parsed draft: the server filters both phases' findings with them. */

@@ -17,7 +17,11 @@ function git(args: string[], cwd: string): string {
   } catch (error) {
     const failure = error as NodeJS.ErrnoException & { stderr?: string };
     if (failure.code === 'ENOENT') throw new GitError('copydesk: --changed needs git, and git is not installed');
-    throw new GitError(String(failure.stderr ?? failure.message).trim().split('\n')[0]);
+    throw new GitError(
+      String(failure.stderr ?? failure.message)
+        .trim()
+        .split('\n')[0],
+    );
   }
 }
 

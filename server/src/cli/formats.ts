@@ -82,7 +82,9 @@ function checkstyle(reports: readonly FileReport[]): string {
     out.push(`  <file name="${xml(r.file)}">`);
     for (const d of r.diagnostics) {
       const severity = severityOf(d) === 'hint' ? 'info' : severityOf(d);
-      out.push(`    <error line="${lineOf(d)}" column="${columnOf(d)}" severity="${severity}" message="${xml(d.message)}" source="copydesk.${xml(ruleOf(d))}"/>`);
+      out.push(
+        `    <error line="${lineOf(d)}" column="${columnOf(d)}" severity="${severity}" message="${xml(d.message)}" source="copydesk.${xml(ruleOf(d))}"/>`,
+      );
     }
     out.push('  </file>');
   }
@@ -102,7 +104,9 @@ function junit(reports: readonly FileReport[]): string {
     for (const d of r.diagnostics) {
       const where = `${r.file}:${lineOf(d)}:${columnOf(d)}`;
       out.push(`    <testcase classname="${xml(r.file)}" name="${xml(`${ruleOf(d)} ${lineOf(d)}:${columnOf(d)}`)}">`);
-      out.push(`      <failure type="${xml(severityOf(d))}" message="${xml(d.message)}">${xml(`${where} ${severityOf(d)} ${ruleOf(d)} ${d.message}`)}</failure>`);
+      out.push(
+        `      <failure type="${xml(severityOf(d))}" message="${xml(d.message)}">${xml(`${where} ${severityOf(d)} ${ruleOf(d)} ${d.message}`)}</failure>`,
+      );
       out.push('    </testcase>');
     }
     out.push('  </testsuite>');
@@ -191,11 +195,17 @@ function sarif(reports: readonly FileReport[], context: FormatContext): string {
 
 export function formatReports(format: FormatName, reports: readonly FileReport[], context: FormatContext): string {
   switch (format) {
-    case 'text': return text(reports);
-    case 'json': return json(reports);
-    case 'github': return github(reports);
-    case 'checkstyle': return checkstyle(reports);
-    case 'junit': return junit(reports);
-    case 'sarif': return sarif(reports, context);
+    case 'text':
+      return text(reports);
+    case 'json':
+      return json(reports);
+    case 'github':
+      return github(reports);
+    case 'checkstyle':
+      return checkstyle(reports);
+    case 'junit':
+      return junit(reports);
+    case 'sarif':
+      return sarif(reports, context);
   }
 }

@@ -76,7 +76,10 @@ export async function runJobs<J, R>(run: JobRun<J, R>): Promise<R[]> {
         const workerOptions = { workerData: { role: workerMarker, options: run.options } };
         // Run from its TypeScript source (the tests do), a worker loads tsx first; the bundle needs nothing.
         const worker = run.script.endsWith('.ts')
-          ? new Worker(`require(${JSON.stringify(createRequire(run.script).resolve('tsx/cjs'))}); require(${JSON.stringify(run.script)});`, { ...workerOptions, eval: true })
+          ? new Worker(`require(${JSON.stringify(createRequire(run.script).resolve('tsx/cjs'))}); require(${JSON.stringify(run.script)});`, {
+              ...workerOptions,
+              eval: true,
+            })
           : new Worker(run.script, workerOptions);
         pool.push(worker);
         worker.on('message', (reply: Reply<R>) => {

@@ -3,13 +3,7 @@
 // the same text: the one policy `copydesk check --fix` uses. A fix that selects
 // text (a placeholder to fill in) runs the client's select command instead.
 
-import {
-  CodeActionKind,
-  type CodeAction,
-  type CodeActionParams,
-  type Diagnostic,
-  type TextEdit,
-} from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Draft } from '../analysis/draft';
 import type { WorkspaceIndex } from '../analysis/workspace/index';
@@ -105,11 +99,7 @@ export function wantsKind(params: CodeActionParams, kind: string): boolean {
  * the same in its current text has its whole-word `from` replaced by `to`.
  * `textOf` gives the other draft's current text (open buffer or file).
  */
-export function otherDraftFixes(
-  diagnostics: readonly Diagnostic[],
-  index: WorkspaceIndex,
-  textOf: (uri: string) => string | undefined,
-): CodeAction[] {
+export function otherDraftFixes(diagnostics: readonly Diagnostic[], index: WorkspaceIndex, textOf: (uri: string) => string | undefined): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== diagnosticSource || !isCopydeskData(diagnostic.data)) continue;
@@ -133,7 +123,8 @@ export function otherDraftFixes(
           }
         }
       }
-      if (edits.length > 0) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [other.uri]: edits } } });
+      if (edits.length > 0)
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [other.uri]: edits } } });
     }
   }
   return actions;

@@ -351,7 +351,6 @@ export class DraftSessions {
   }
 }
 
-
 /**
  * Work-done progress for a long first pass (a huge draft seen for the first
  * time): shown in the status bar once the pass has run for a while, so a
@@ -383,7 +382,12 @@ class FirstPassProgress {
       .then(() => {
         if (this.ended) return;
         this.began = true;
-        void this.connection.sendProgress(WorkDoneProgress.type, token, { kind: 'begin', title: 'Copydesk: reading the draft', percentage: 0, cancellable: false });
+        void this.connection.sendProgress(WorkDoneProgress.type, token, {
+          kind: 'begin',
+          title: 'Copydesk: reading the draft',
+          percentage: 0,
+          cancellable: false,
+        });
       })
       .catch(() => undefined);
   }

@@ -57,4 +57,3 @@ export class SettingsStore {
     this.cache.delete(uri);
   }
 }
-

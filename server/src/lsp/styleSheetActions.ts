@@ -16,7 +16,7 @@ import type { Entity } from '../analysis/entities';
 import { entityNameAndTitle, splitTitle } from '../analysis/nameParts';
 import { foldName } from '../analysis/nlp';
 import { withoutTrailingPunctuation } from '../analysis/nameReferences';
-import { closeSheetEntry } from '../analysis/rules/name-variant';
+import { closeSheetEntry } from '../analysis/rules/index';
 import { styleSheetEntryText, type StyleSheet, type StyleSheetEntry } from '../analysis/styleSheet';
 import { findUp, styleSheetPath } from '../workspaceFiles';
 import { styleSheetAddedCommand } from '../protocol';
@@ -93,7 +93,9 @@ export function entryForEntity(entity: Entity): Omit<StyleSheetEntry, 'line'> {
   const { name, title } = entityNameAndTitle(entity);
   const nameWords = new Set(name.split(/\s+/).map(foldName));
   // A person's lone surname is not an alias worth keeping, nor a titled form of the name; an organization's acronym is.
-  const aliases = entity.aliases.filter((a) => entity.type === 'organization' || (!nameWords.has(foldName(a)) && splitTitle(a).name !== name && a !== entity.name));
+  const aliases = entity.aliases.filter(
+    (a) => entity.type === 'organization' || (!nameWords.has(foldName(a)) && splitTitle(a).name !== name && a !== entity.name),
+  );
   return { name, type: entity.type, ...(title ? { title } : {}), aliases };
 }
 
@@ -106,7 +108,12 @@ function endPosition(text: string): { line: number; character: number } {
  * "Add ‘Name’ to the style sheet" for the entity under the cursor, unless the
  * sheet already has it. Undefined for drafts that are not files.
  */
-export function addToStyleSheetAction(documentUri: string, entity: Entity, sheet: StyleSheet | undefined, workspaceFolderUris: readonly string[]): CodeAction | undefined {
+export function addToStyleSheetAction(
+  documentUri: string,
+  entity: Entity,
+  sheet: StyleSheet | undefined,
+  workspaceFolderUris: readonly string[],
+): CodeAction | undefined {
   if (styleSheetEntryFor(sheet, entity)) return undefined;
   const location = styleSheetLocation(documentUri, workspaceFolderUris);
   if (!location) return undefined;

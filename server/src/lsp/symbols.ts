@@ -63,8 +63,20 @@ export function documentSymbols(document: TextDocument, entities: readonly Entit
   );
   const spansOf = (list: Entity[]) => list.map((e) => e.mentions[0]);
   return [
-    ...group(document, 'People', SymbolKind.Namespace, people.map((e) => entitySymbol(document, e)), spansOf(people)),
-    ...group(document, 'Organizations', SymbolKind.Namespace, organizations.map((e) => entitySymbol(document, e)), spansOf(organizations)),
+    ...group(
+      document,
+      'People',
+      SymbolKind.Namespace,
+      people.map((e) => entitySymbol(document, e)),
+      spansOf(people),
+    ),
+    ...group(
+      document,
+      'Organizations',
+      SymbolKind.Namespace,
+      organizations.map((e) => entitySymbol(document, e)),
+      spansOf(organizations),
+    ),
     ...group(document, 'Quotations', SymbolKind.Namespace, quoteSymbols, quoteSpans),
   ];
 }

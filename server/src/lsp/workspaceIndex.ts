@@ -22,7 +22,16 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { FileChangeType, MessageType, ShowMessageNotification, type Connection, type FileEvent, type InitializeParams, type TextDocuments, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import {
+  FileChangeType,
+  MessageType,
+  ShowMessageNotification,
+  type Connection,
+  type FileEvent,
+  type InitializeParams,
+  type TextDocuments,
+  type WorkDoneProgressServerReporter,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RuleContext } from '../analysis/rule';
 import type { ResolvedSettings } from '../analysis/settings';
@@ -64,7 +73,10 @@ class DraftReader {
   private nextId = 1;
   private readonly pending = new Map<number, (outcome: Outcome) => void>();
 
-  constructor(workerPath: string | undefined, private readonly log: (message: string) => void) {
+  constructor(
+    workerPath: string | undefined,
+    private readonly log: (message: string) => void,
+  ) {
     if (!workerPath || !existsSync(workerPath)) return;
     try {
       // A bounded heap: the worker analyses one draft at a time (100 KB at most) and keeps nothing,
@@ -173,7 +185,9 @@ export class WorkspaceIndexService {
   start(workerPath: string | undefined): void {
     if (this.folders.length === 0) return;
     this.reader = new DraftReader(workerPath, (m) => this.connection.console.warn(m));
-    this.ready = this.build().catch((error) => this.connection.console.error(`Copydesk: building the workspace index failed: ${(error as Error).stack ?? error}`));
+    this.ready = this.build().catch((error) =>
+      this.connection.console.error(`Copydesk: building the workspace index failed: ${(error as Error).stack ?? error}`),
+    );
   }
 
   dispose(): void {
@@ -236,7 +250,9 @@ export class WorkspaceIndexService {
 
   private async enqueueFolders(folders: string[]): Promise<void> {
     for (const folder of folders) {
-      const isFolder = await stat(folder).then((s) => s.isDirectory()).catch(() => false);
+      const isFolder = await stat(folder)
+        .then((s) => s.isDirectory())
+        .catch(() => false);
       if (!isFolder) continue;
       const { settings } = await this.settingsFor(join(folder, 'draft'));
       const found: string[] = [];

@@ -56,7 +56,9 @@ export interface WorkspaceEntitiesResult {
 }
 
 export function workspaceEntities(index: WorkspaceIndex): WorkspaceEntitiesResult {
-  const all = index.entities().sort((a, b) => new Set(b.occurrences.map((o) => o.uri)).size - new Set(a.occurrences.map((o) => o.uri)).size || a.name.localeCompare(b.name));
+  const all = index
+    .entities()
+    .sort((a, b) => new Set(b.occurrences.map((o) => o.uri)).size - new Set(a.occurrences.map((o) => o.uri)).size || a.name.localeCompare(b.name));
   const entities: TreeEntity[] = all.slice(0, maxTreeEntities).map((group) => ({
     name: group.name,
     type: group.type,

@@ -14,8 +14,7 @@ export interface IndexRequest {
 }
 
 export type IndexResponse = { id: number } & (
-  | { record: import('../analysis/workspace/index').DraftRecord }
-  | { skipped: import('../workspaceScan').SkipReason; reason: string }
+  { record: import('../analysis/workspace/index').DraftRecord } | { skipped: import('../workspaceScan').SkipReason; reason: string }
 );
 
 parentPort?.on('message', (request: IndexRequest) => {

@@ -3,7 +3,21 @@
 // titles ("Foreign Minister") kept out of the name and recorded as the role.
 
 import type { SpanCandidate, TableEntry, Word } from './types';
-import { courtesyTitles, honorifics, nameParticles, nonNames, occupationEnding, organizationEndings, organizationHeads, pluralTitles, roleWords, stateAbbreviations, tableByFirstWord, timeTags, titleModifiers } from './tables';
+import {
+  courtesyTitles,
+  honorifics,
+  nameParticles,
+  nonNames,
+  occupationEnding,
+  organizationEndings,
+  organizationHeads,
+  pluralTitles,
+  roleWords,
+  stateAbbreviations,
+  tableByFirstWord,
+  timeTags,
+  titleModifiers,
+} from './tables';
 import { continuesName } from './words';
 
 function findTableMatch(words: Word[], i: number, text: string): { entry: TableEntry; length: number } | undefined {
@@ -56,7 +70,8 @@ export function buildCandidates(words: Word[], text: string, midSentenceCapitals
     const following = match && words[i + match.length];
     // "UN Security Council", "Reuters Television": the table names only part of a longer name.
     // But a title after it is not part of it: "Fed Chair Tomas Berg".
-    const partOfLongerName = following && following.capitalised && continuesName(text, words[i + match.length - 1], following) && !honorifics.has(following.bare);
+    const partOfLongerName =
+      following && following.capitalised && continuesName(text, words[i + match.length - 1], following) && !honorifics.has(following.bare);
     if (match && !partOfLongerName) {
       candidates.push({ first: i, last: i + match.length - 1, role: null, tableEntry: match.entry, per: 0, org: 10, loc: 0, kind: 'organization', firm: true });
       i += match.length;
@@ -86,12 +101,24 @@ export function buildCandidates(words: Word[], text: string, midSentenceCapitals
           last += 2;
           continue;
         }
-        if ((next.fold === 'of' || next.fold === 'for') && orgOrTitle && after.fold === 'the' && afterThat?.capitalised && continuesName(text, after, afterThat)) {
+        if (
+          (next.fold === 'of' || next.fold === 'for') &&
+          orgOrTitle &&
+          after.fold === 'the' &&
+          afterThat?.capitalised &&
+          continuesName(text, after, afterThat)
+        ) {
           last += 3;
           continue;
         }
         // "Procter and Gamble Co", "Barnes & Noble Inc"; but "Credit Suisse and Deutsche Bank" are two.
-        if ((next.fold === '&' || (next.text === 'and' && last === i)) && !organizationEndings.has(words[last].bare) && after.capitalised && continuesName(text, next, after) && organizationEndings.has(lastCapitalisedAfter(words, last + 2, text))) {
+        if (
+          (next.fold === '&' || (next.text === 'and' && last === i)) &&
+          !organizationEndings.has(words[last].bare) &&
+          after.capitalised &&
+          continuesName(text, next, after) &&
+          organizationEndings.has(lastCapitalisedAfter(words, last + 2, text))
+        ) {
           last += 2;
           continue;
         }
@@ -156,8 +183,12 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
   };
   // Sentence-initial (or quote-initial) common words: "Despite", "The", "Officials".
   // "Federal Reserve Chair", "National Bank": a sentence-initial adjective that opens a title or an organization stays.
-  const introducesTitle = (k: number) => k < last && (honorifics.has(words[k + 1].bare) || titleModifiers.has(words[k + 1].bare) || organizationEndings.has(words[k + 1].bare)) && !words[k].has('Determiner');
-  while (first <= last && opensSentenceOrQuote(words[first]) && ((isCommonWord(words[first]) && !introducesTitle(first)) || words[first].fold === 'the')) first++;
+  const introducesTitle = (k: number) =>
+    k < last &&
+    (honorifics.has(words[k + 1].bare) || titleModifiers.has(words[k + 1].bare) || organizationEndings.has(words[k + 1].bare)) &&
+    !words[k].has('Determiner');
+  while (first <= last && opensSentenceOrQuote(words[first]) && ((isCommonWord(words[first]) && !introducesTitle(first)) || words[first].fold === 'the'))
+    first++;
   while (first <= last && (words[first].fold === 'the' || (words[first].fold === 'a' && text[words[first].end] !== '.'))) first++;
   if (first > last) return [];
 
@@ -166,7 +197,13 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
   let per = 0;
   // "Psychotherapist Lena Varga": an occupation opening the sentence is a title, not a first name.
   const opening = words[first];
-  if (first < last && opensSentenceOrQuote(opening) && !opening.has('Person') && (roleWords.has(opening.bare) || occupationEnding.test(opening.bare)) && !honorifics.has(opening.bare)) {
+  if (
+    first < last &&
+    opensSentenceOrQuote(opening) &&
+    !opening.has('Person') &&
+    (roleWords.has(opening.bare) || occupationEnding.test(opening.bare)) &&
+    !honorifics.has(opening.bare)
+  ) {
     role = opening.text;
     per += 4;
     first++;
@@ -193,12 +230,16 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
     }
   }
   const span = words.slice(first, last + 1);
-  if (span.every((w) => timeTags.some((t) => w.has(t)) || w.has('Value') || /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*(?:-\w+)?$/.test(w.bare))) return result;
+  if (
+    span.every((w) => timeTags.some((t) => w.has(t)) || w.has('Value') || /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*(?:-\w+)?$/.test(w.bare))
+  )
+    return result;
   if (span.length === 1 && (span[0].has('Demonym') || (span[0].has('Adjective') && !span[0].has('ProperNoun')))) return result;
   if (span.every((w) => !/\p{L}/u.test(w.text))) return result;
   if (span.length === 1 && nonNames.has(span[0].bare)) return result;
   // "Ill." after a city, "D-Ill." after a lawmaker: a state, never a surname.
-  if (span.length === 1 && ((stateAbbreviations.has(span[0].bare) && text[span[0].end] === '.') || /^[DRI]-\p{Lu}\p{L}*\.?$/u.test(span[0].text))) return result;
+  if (span.length === 1 && ((stateAbbreviations.has(span[0].bare) && text[span[0].end] === '.') || /^[DRI]-\p{Lu}\p{L}*\.?$/u.test(span[0].text)))
+    return result;
   result.push({ first, last, role, per, org: 0, loc: 0, firm: false });
   return result;
 }

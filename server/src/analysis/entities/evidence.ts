@@ -11,14 +11,73 @@ import { continuesName, continuesSentence, isAcronym, isRoleWord } from './words
 
 /** Nouns that introduce an organization: "retailer Lidl", "the exploration company Ivernia". */
 const organizationIntroducers = new Set([
-  'company', 'companies', 'firm', 'group', 'retailer', 'retailers', 'bank', 'lender', 'insurer', 'carrier', 'airline', 'maker', 'manufacturer', 'producer', 'supplier', 'distributor', 'operator', 'developer', 'publisher', 'broker', 'brokerage', 'conglomerate', 'subsidiary', 'unit', 'rival', 'club', 'side', 'team', 'champions', 'newspaper', 'daily', 'weekly', 'agency', 'party', 'movement', 'union', 'organisation', 'organization', 'network', 'broadcaster', 'channel', 'magazine', 'chain', 'giant', 'utility', 'refiner', 'miner', 'exporter', 'importer', 'trader', 'fund', 'investor', 'consortium', 'brewer', 'automaker', 'carmaker', 'partner', 'rebels', 'guerrillas', 'militia',
+  'company',
+  'companies',
+  'firm',
+  'group',
+  'retailer',
+  'retailers',
+  'bank',
+  'lender',
+  'insurer',
+  'carrier',
+  'airline',
+  'maker',
+  'manufacturer',
+  'producer',
+  'supplier',
+  'distributor',
+  'operator',
+  'developer',
+  'publisher',
+  'broker',
+  'brokerage',
+  'conglomerate',
+  'subsidiary',
+  'unit',
+  'rival',
+  'club',
+  'side',
+  'team',
+  'champions',
+  'newspaper',
+  'daily',
+  'weekly',
+  'agency',
+  'party',
+  'movement',
+  'union',
+  'organisation',
+  'organization',
+  'network',
+  'broadcaster',
+  'channel',
+  'magazine',
+  'chain',
+  'giant',
+  'utility',
+  'refiner',
+  'miner',
+  'exporter',
+  'importer',
+  'trader',
+  'fund',
+  'investor',
+  'consortium',
+  'brewer',
+  'automaker',
+  'carmaker',
+  'partner',
+  'rebels',
+  'guerrillas',
+  'militia',
 ]);
 const pluralAgreement = /^(?:have|are|were|remain|play|face|host|lead|need)$/;
 /** Nouns that end an appositive describing an organization: "Public Citizen, a consumer advocacy group". */
-const organizationNouns = /^(?:group|company|firm|organi[sz]ation|agency|nonprofit|non-profit|charity|union|bank|lender|insurer|network|coalition|association|institute|foundation|think-tank|tank|party|club|team|newspaper|broadcaster|retailer|chain|maker|manufacturer|startup|subsidiary|conglomerate|regulator|watchdog|authority|federation|society)$/;
+const organizationNouns =
+  /^(?:group|company|firm|organi[sz]ation|agency|nonprofit|non-profit|charity|union|bank|lender|insurer|network|coalition|association|institute|foundation|think-tank|tank|party|club|team|newspaper|broadcaster|retailer|chain|maker|manufacturer|startup|subsidiary|conglomerate|regulator|watchdog|authority|federation|society)$/;
 /** Names of market indexes end in these: "Dow Jones Industrial Average", "Nasdaq Composite". */
 const indexEndings = /^(?:average|index|composite)$/;
-
 
 /**
  * What the evidence reads outside the paragraph: the last two words of the
@@ -32,7 +91,15 @@ export interface ParagraphSurroundings {
   trailing: string;
 }
 
-function weighEvidence(c: SpanCandidate, words: Word[], text: string, nlpSpans: Map<string, Set<string>>, resultsTable: boolean, surroundings: ParagraphSurroundings, tags: readonly TaggedWord[]): void {
+function weighEvidence(
+  c: SpanCandidate,
+  words: Word[],
+  text: string,
+  nlpSpans: Map<string, Set<string>>,
+  resultsTable: boolean,
+  surroundings: ParagraphSurroundings,
+  tags: readonly TaggedWord[],
+): void {
   if (c.tableEntry) return;
   const span = words.slice(c.first, c.last + 1);
   const firstWord = span[0];
@@ -43,7 +110,7 @@ function weighEvidence(c: SpanCandidate, words: Word[], text: string, nlpSpans: 
   const before: NeighbourWord | undefined = beforeHere ?? (c.first === 0 ? surroundings.before : undefined);
   const before2: NeighbourWord | undefined = words[c.first - 2] ?? (c.first === 1 ? surroundings.before : c.first === 0 ? surroundings.before2 : undefined);
   const after: NeighbourWord | undefined = afterHere ?? surroundings.after;
-  const gapAfter = afterHere ? text.slice(lastWord.end, afterHere.start) : surroundings.after?.gap ?? '';
+  const gapAfter = afterHere ? text.slice(lastWord.end, afterHere.start) : (surroundings.after?.gap ?? '');
   const key = `${firstWord.start}:${lastWord.end}`;
   const nlpKinds = nlpSpans.get(key);
 
@@ -70,12 +137,20 @@ function weighEvidence(c: SpanCandidate, words: Word[], text: string, nlpSpans: 
   if (span.length === 1 && isAcronym(firstWord)) c.org += 2;
   if (span.length === 1 && organizationEndings.has(firstWord.bare)) c.org -= 3;
   if (beforeHere && !beforeHere.capitalised && organizationIntroducers.has(beforeHere.bare) && continuesName(text, beforeHere, firstWord)) c.org += 4;
-  if (before && before2 && /^(?:in|of)$/.test(before.fold) && /^(?:shares|stake|stakes|holding|unit|subsidiary|division|shareholders|investors)$/.test(before2.fold)) c.org += 4;
+  if (
+    before &&
+    before2 &&
+    /^(?:in|of)$/.test(before.fold) &&
+    /^(?:shares|stake|stakes|holding|unit|subsidiary|division|shareholders|investors)$/.test(before2.fold)
+  )
+    c.org += 4;
   // British usage gives a team or company a plural verb: "United have won".
-  if (span.length <= 2 && afterHere && pluralAgreement.test(afterHere.fold) && continuesSentence(text, lastWord, afterHere) && !lastWord.has('Plural')) c.org += 2;
+  if (span.length <= 2 && afterHere && pluralAgreement.test(afterHere.fold) && continuesSentence(text, lastWord, afterHere) && !lastWord.has('Plural'))
+    c.org += 2;
   // "a spokesman for Cascade Energy", "shares in Acme"
   if (before && (before.fold === 'for' || before.fold === 'at' || before.fold === 'of') && before2 && roleWords.has(before2.bare)) c.org += 3;
-  if (after && /^(?:shares?|stock|spokes(?:man|woman|person)|officials?|executives?|employees|workers|subsidiary|unit|chairman|president)$/.test(after.fold)) c.org += 2;
+  if (after && /^(?:shares?|stock|spokes(?:man|woman|person)|officials?|executives?|employees|workers|subsidiary|unit|chairman|president)$/.test(after.fold))
+    c.org += 2;
 
   // People
   if (nlpKinds?.has('per')) c.per += 2;
@@ -123,8 +198,7 @@ function weighEvidence(c: SpanCandidate, words: Word[], text: string, nlpSpans: 
     else if (/^\s+\d+(?:-\d{1,2})?(?:\s|$|\)|\.$)/.test(afterName) && c.per < 4) {
       // A team and its score (or a cricket total, "Essex 194-0"): the place name is the club here.
       teamWithScore = true;
-    }
-    else if (country && /^\s+[\d:.]+\d/.test(afterName)) c.per += 2;
+    } else if (country && /^\s+[\d:.]+\d/.test(afterName)) c.per += 2;
   }
   // "v Glamorgan": the other side of a fixture.
   if (before && /^(?:v|vs)$/.test(before.bare) && c.per < 4) c.org += 3;
@@ -132,7 +206,8 @@ function weighEvidence(c: SpanCandidate, words: Word[], text: string, nlpSpans: 
   if (before?.fold === 'the' && /s$/.test(lastWord.text) && !lastWord.has('Demonym') && !/(?:ans|ese)$/.test(lastWord.fold) && c.per < 4) c.org += 2;
   // "Ramon Vega (Cagliari)": the club in brackets after a player.
   const beforeText = text.slice(Math.max(0, firstWord.start - 3), firstWord.start);
-  if (/\($/.test(beforeText) && before && before.capitalised && /^\)/.test(text.slice(lastWord.end)) && !span.some((w) => placeTags.some((t) => w.has(t)))) c.org += 2;
+  if (/\($/.test(beforeText) && before && before.capitalised && /^\)/.test(text.slice(lastWord.end)) && !span.some((w) => placeTags.some((t) => w.has(t))))
+    c.org += 2;
   if (span.length === 1 && /^\p{Lu}\.?$/u.test(firstWord.text)) c.per -= 2;
 
   // Places
@@ -141,7 +216,11 @@ function weighEvidence(c: SpanCandidate, words: Word[], text: string, nlpSpans: 
   if (before && /^(?:in|at|from|near|to|across|throughout|outside|inside)$/.test(before.fold) && !before.capitalised) c.loc += 1;
 
   // Word statistics from public-domain news: helps most on unfamiliar names.
-  const guess = nameModel(span.map((w) => w.text), before?.fold ?? '', after?.fold ?? '');
+  const guess = nameModel(
+    span.map((w) => w.text),
+    before?.fold ?? '',
+    after?.fold ?? '',
+  );
   c.per += guess.per * 3;
   c.org += guess.org * 3;
   c.loc += guess.loc * 3 + guess.other * 2;
@@ -248,7 +327,14 @@ const organizationThreshold = 3;
  * Weighs the candidates of one paragraph and settles the kind of those with
  * clear evidence. `text` is the paragraph's text in the draft.
  */
-export function weighCandidates(words: Word[], text: string, parsed: NlpParagraph, candidates: SpanCandidate[], surroundings: ParagraphSurroundings, tags: readonly TaggedWord[]): void {
+export function weighCandidates(
+  words: Word[],
+  text: string,
+  parsed: NlpParagraph,
+  candidates: SpanCandidate[],
+  surroundings: ParagraphSurroundings,
+  tags: readonly TaggedWord[],
+): void {
   // compromise's own spans, keyed by range, as one more piece of evidence.
   const nlpSpans = new Map<string, Set<string>>();
   const add = (spans: { start: number; end: number }[], kind: string) => {
@@ -291,7 +377,7 @@ function weighTaggerVotes(c: SpanCandidate, tags: readonly TaggedWord[]): void {
     if (k > c.first && label !== `I-${type}`) exact = false;
   }
   if (tags[c.last + 1]?.label === `I-${type}`) exact = false;
-  const share = (exact ? 1 : 0.5) * taggerWeight / (c.last - c.first + 1);
+  const share = ((exact ? 1 : 0.5) * taggerWeight) / (c.last - c.first + 1);
   c.per += votes.PER * share;
   c.org += votes.ORG * share;
   c.loc += (votes.LOC + votes.MISC) * share;

@@ -75,9 +75,10 @@ export function groupEntities(candidates: Candidate[], text: string): Entity[] {
     const mentions = group.candidates.map((c) => {
       return { start: c.start, end: c.end, text: text.slice(c.start, c.end) };
     });
-    const fullest = group.tableEntry && !group.candidates.some((c) => c.length > 1)
-      ? undefined
-      : group.candidates.reduce((best, c) => (c.length > best.length || (c.length === best.length && c.end - c.start > best.end - best.start) ? c : best));
+    const fullest =
+      group.tableEntry && !group.candidates.some((c) => c.length > 1)
+        ? undefined
+        : group.candidates.reduce((best, c) => (c.length > best.length || (c.length === best.length && c.end - c.start > best.end - best.start) ? c : best));
     const name = fullest ? text.slice(fullest.start, fullest.end) : group.tableEntry!.name;
     const seen = new Set<string>([foldName(name)]);
     const aliases: string[] = [];
@@ -111,9 +112,7 @@ export function groupEntities(candidates: Candidate[], text: string): Entity[] {
 }
 
 export function withLookup(entities: Entity[]): EntityAnalysis {
-  const index = entities
-    .flatMap((entity) => entity.mentions.map((m) => ({ start: m.start, end: m.end, entity })))
-    .sort((a, b) => a.start - b.start);
+  const index = entities.flatMap((entity) => entity.mentions.map((m) => ({ start: m.start, end: m.end, entity }))).sort((a, b) => a.start - b.start);
   return {
     entities,
     entityAt(offset: number): Entity | undefined {

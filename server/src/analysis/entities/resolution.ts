@@ -34,7 +34,7 @@ export function propagate(candidates: Candidate[]): void {
   for (const c of candidates) {
     if (c.tableEntry || c.firm) continue;
     const fold = c.fold;
-    const asPerson = (personNames.get(fold) ?? 0) + (c.length === 1 ? personParts.get(fold) ?? 0 : 0);
+    const asPerson = (personNames.get(fold) ?? 0) + (c.length === 1 ? (personParts.get(fold) ?? 0) : 0);
     const asOrganization = organizationNames.get(fold) ?? 0;
     if (asPerson === 0 && asOrganization === 0) continue;
     if (asPerson >= asOrganization && asPerson >= 1) c.kind = 'person';

@@ -54,8 +54,11 @@ function draftPass<T>(draft: Draft, quoteStyle: QuoteStyleSetting, describe: Des
     const next = draft.paragraphs[i + 1];
     continuesInto[i] =
       scan.openAtEnd !== undefined &&
-      !p.isHeadline && !p.isBlock &&
-      next !== undefined && !next.isHeadline && !next.isBlock &&
+      !p.isHeadline &&
+      !p.isBlock &&
+      next !== undefined &&
+      !next.isHeadline &&
+      !next.isBlock &&
       scans[i + 1].opensWith === scan.openAtEnd.kind &&
       mayRunOn(p.text, scan.openAtEnd);
   }
@@ -121,4 +124,3 @@ function draftPass<T>(draft: Draft, quoteStyle: QuoteStyleSetting, describe: Des
 
   return { style, curlyMajority, marks, quotations, apostrophes, problems };
 }
-

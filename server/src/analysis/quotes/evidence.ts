@@ -95,7 +95,7 @@ export function wedgedBetweenWords(text: string, at: number, length: number): bo
 /** 1 (after a word, before a word) to 3 (before an attribution or at the paragraph end). */
 export function closingStrength(text: string, at: number, length: number): number {
   const rest = at + length;
-  if (text.slice(rest).trim() === '' || /^[\s.,;:!?)*_]*$/.test(text.slice(rest, rest + 3)) && text.slice(rest).trim().length <= 2) return 3;
+  if (text.slice(rest).trim() === '' || (/^[\s.,;:!?)*_]*$/.test(text.slice(rest, rest + 3)) && text.slice(rest).trim().length <= 2)) return 3;
   const prev = before(text, at, true);
   let from = rest;
   while (from < text.length && (',.'.includes(text[from]) || isQuoteGlyph(text[from]))) from++;
@@ -186,7 +186,29 @@ export function partialStart(text: string, closeAt: number): number | undefined 
 }
 
 /** Words that start a new clause or phrase after a short partial quotation: "an issue" in the election. */
-export const clauseWords = new Set(['and', 'but', 'or', 'nor', 'in', 'on', 'for', 'with', 'at', 'by', 'from', 'that', 'which', 'who', 'because', 'after', 'before', 'if', 'when', 'while', 'than']);
+export const clauseWords = new Set([
+  'and',
+  'but',
+  'or',
+  'nor',
+  'in',
+  'on',
+  'for',
+  'with',
+  'at',
+  'by',
+  'from',
+  'that',
+  'which',
+  'who',
+  'because',
+  'after',
+  'before',
+  'if',
+  'when',
+  'while',
+  'than',
+]);
 
 /**
  * The first clause boundary after `from` within a dozen words: punctuation

@@ -18,14 +18,6 @@
 // closing mark follows, and it is never reported on its own. We prefer silence
 // to a false alarm.
 
-export {
-  startParagraphFixTitle,
-  type ApostropheMark,
-  type Quotation,
-  type QuoteAnalysis,
-  type QuoteKind,
-  type QuoteMark,
-  type QuoteProblem,
-} from './types';
+export { startParagraphFixTitle, type ApostropheMark, type Quotation, type QuoteAnalysis, type QuoteKind, type QuoteMark, type QuoteProblem } from './types';
 export { analyzeQuotes, analyzeDraftQuotes } from './draftPass';
 export { scanParagraph } from './pairing';

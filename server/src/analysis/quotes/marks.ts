@@ -18,14 +18,30 @@ const doubleGlyphs = new Set(['"', '“', '”', '„', '«', '»', "''", '‘�
 
 /** Partner glyph used when a fix inserts the missing half of a pair. */
 export const closingPartner: Record<string, string> = {
-  '"': '"', "''": "''", "'": "'", '“': '”', '„': '“', '‘': '’', '«': '»', '‹': '›', '‘‘': '’’', '``': "''",
+  '"': '"',
+  "''": "''",
+  "'": "'",
+  '“': '”',
+  '„': '“',
+  '‘': '’',
+  '«': '»',
+  '‹': '›',
+  '‘‘': '’’',
+  '``': "''",
 };
 export const openingPartner: Record<string, string> = {
-  '"': '"', "''": "''", "'": "'", '”': '“', '’': '‘', '»': '«', '›': '‹', '“': '„', '’’': '‘‘',
+  '"': '"',
+  "''": "''",
+  "'": "'",
+  '”': '“',
+  '’': '‘',
+  '»': '«',
+  '›': '‹',
+  '“': '„',
+  '’’': '‘‘',
 };
 
-export const isQuoteChar = (c: number) =>
-  c === 0x22 || c === 0x27 || (c >= 0x2018 && c <= 0x201e) || c === 0xab || c === 0xbb || c === 0x2039 || c === 0x203a;
+export const isQuoteChar = (c: number) => c === 0x22 || c === 0x27 || (c >= 0x2018 && c <= 0x201e) || c === 0xab || c === 0xbb || c === 0x2039 || c === 0x203a;
 /** Emphasis markers are transparent when looking at a mark's neighbours: *"quote"*. */
 export const isTransparent = (ch: string) => ch === '*' || ch === '_';
 export const isQuoteGlyph = (ch: string) => isQuoteChar(ch.charCodeAt(0));
@@ -202,7 +218,8 @@ function brokenApostrophe(text: string, i: number): boolean {
   if (text[i - 1] !== ' ' || !isWord(text[i - 2])) return false;
   const rest = text.slice(i + 1, i + 4);
   const head = text.slice(Math.max(0, i - 12), i - 1);
-  if (/^t(?![\p{L}\p{N}])/u.test(rest)) return /(?:^|[^\p{L}])(?:is|are|was|were|do|does|did|has|have|had|ca|wo|could|would|should|must|need|ai)n$/iu.test(head);
+  if (/^t(?![\p{L}\p{N}])/u.test(rest))
+    return /(?:^|[^\p{L}])(?:is|are|was|were|do|does|did|has|have|had|ca|wo|could|would|should|must|need|ai)n$/iu.test(head);
   return contractionAfterPronoun.test(rest) && pronoun.test(head);
 }
 
@@ -217,8 +234,7 @@ function classifySingleRun(text: string, i: number, run: number, tokens: Token[]
   const doubles = Math.floor(run / 2);
   const single = run % 2 === 1;
   const pushDouble = (at: number) => tokens.push({ at, glyph: "''", kind: 'double', dir, curly: false });
-  const pushSingle = (at: number) =>
-    tokens.push({ at, glyph: "'", kind: 'single', dir: dir === 'either' ? 'either' : dir, curly: false });
+  const pushSingle = (at: number) => tokens.push({ at, glyph: "'", kind: 'single', dir: dir === 'either' ? 'either' : dir, curly: false });
   void apostrophes;
   let at = i;
   if (single && dir === 'close') {
@@ -229,4 +245,3 @@ function classifySingleRun(text: string, i: number, run: number, tokens: Token[]
   if (single && dir !== 'close') pushSingle(at);
   return i + run;
 }
-

@@ -15,7 +15,7 @@ export function scanParagraph(text: string): ParagraphQuotes {
 export function scanParagraphUncached(text: string): ParagraphQuotes {
   const tokens: Token[] = [];
   const apostrophes: ApostropheMark[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text.charCodeAt(i);
     if (isQuoteChar(c) || (c === 0x60 && text.charCodeAt(i + 1) === 0x60)) i = classify(text, i, tokens, apostrophes);
     else i++;
@@ -41,7 +41,12 @@ function pair(text: string, tokens: Token[], apostrophes: ApostropheMark[]): Par
   const openQuotation = (tok: Token) => {
     marks.push({ at: tok.at, glyph: tok.glyph, kind: tok.kind, role: 'open', curly: tok.curly });
     const q: LocalQuotation = {
-      open: tok.at, openGlyph: tok.glyph, openCurly: tok.curly, kind: tok.kind, depth: stack.length, limit: text.length,
+      open: tok.at,
+      openGlyph: tok.glyph,
+      openCurly: tok.curly,
+      kind: tok.kind,
+      depth: stack.length,
+      limit: text.length,
     };
     quotations.push(q);
     lastClosed[tok.kind] = undefined;
@@ -92,8 +97,13 @@ function pair(text: string, tokens: Token[], apostrophes: ApostropheMark[]): Par
       closingStrength(text, tok.at, tok.glyph.length) > closingStrength(text, previous.close, previous.closeGlyph!.length)
     ) {
       problems.push({
-        type: 'stray', at: previous.close, glyph: previous.closeGlyph!, kind: tok.kind, curly: previous.closeCurly!,
-        limit: previous.close, extra: true,
+        type: 'stray',
+        at: previous.close,
+        glyph: previous.closeGlyph!,
+        kind: tok.kind,
+        curly: previous.closeCurly!,
+        limit: previous.close,
+        extra: true,
       });
       previous.close = tok.at;
       previous.closeGlyph = tok.glyph;
@@ -111,9 +121,14 @@ function pair(text: string, tokens: Token[], apostrophes: ApostropheMark[]): Par
     const next = tokens[t + 1];
     // her."' for her.'": the outer quotation's closing mark typed before the inner one's.
     if (
-      next !== undefined && tok.dir !== 'open' && next.dir !== 'open' && next.kind !== tok.kind &&
-      next.at === tok.at + tok.glyph.length && stack.length >= 2 &&
-      stack[stack.length - 1].kind === next.kind && stack[stack.length - 2].kind === tok.kind
+      next !== undefined &&
+      tok.dir !== 'open' &&
+      next.dir !== 'open' &&
+      next.kind !== tok.kind &&
+      next.at === tok.at + tok.glyph.length &&
+      stack.length >= 2 &&
+      stack[stack.length - 1].kind === next.kind &&
+      stack[stack.length - 2].kind === tok.kind
     ) {
       closeQuotation(next, t + 1);
       closeQuotation(tok, t);

@@ -47,20 +47,60 @@ function lastSentenceEnd(head: string): number {
 
 /** The names of the features, in the order of the weights; the model file must list the same. */
 export const featureNames = [
-  'close', 'open', 'remove', 'removeOther', 'break',
-  'heuristicProposed', 'heuristicFirst', 'heuristicRank', 'heuristicSafe',
-  'removeMarkStrength', 'removeDuplicate', 'removeExtra', 'removeWedged', 'removeSingle', 'removeAfterAttribution',
-  'logWords', 'nearest', 'atLimit', 'singleInsert',
-  'afterSentenceEnd', 'afterClausePunctuation', 'beforeSentenceEnd', 'beforeClausePunctuation',
-  'attributionAfter', 'capitalAfter', 'clauseWordAfter', 'narrationAfter',
-  'firstPersonShift', 'sentencesCrossed',
-  'insideUs', 'insideUk', 'insideFull',
-  'partialCue', 'partialCueClause',
-  'introBefore', 'paragraphStart', 'markStrengthInsert',
-  'removeOtherNear', 'removeOtherStrength',
-  'words0to1', 'words2to3', 'words4to7', 'words8to15', 'words16to31', 'words32up',
-  'sameKindInside', 'otherMarkInside', 'capitalAfterMark', 'lowerBeforeMark', 'wordBeforeMarkCapital',
-  'closeThenWord', 'openAfterWordLower', 'removeLowerAround', 'removeOtherAdjacentWord',
+  'close',
+  'open',
+  'remove',
+  'removeOther',
+  'break',
+  'heuristicProposed',
+  'heuristicFirst',
+  'heuristicRank',
+  'heuristicSafe',
+  'removeMarkStrength',
+  'removeDuplicate',
+  'removeExtra',
+  'removeWedged',
+  'removeSingle',
+  'removeAfterAttribution',
+  'logWords',
+  'nearest',
+  'atLimit',
+  'singleInsert',
+  'afterSentenceEnd',
+  'afterClausePunctuation',
+  'beforeSentenceEnd',
+  'beforeClausePunctuation',
+  'attributionAfter',
+  'capitalAfter',
+  'clauseWordAfter',
+  'narrationAfter',
+  'firstPersonShift',
+  'sentencesCrossed',
+  'insideUs',
+  'insideUk',
+  'insideFull',
+  'partialCue',
+  'partialCueClause',
+  'introBefore',
+  'paragraphStart',
+  'markStrengthInsert',
+  'removeOtherNear',
+  'removeOtherStrength',
+  'words0to1',
+  'words2to3',
+  'words4to7',
+  'words8to15',
+  'words16to31',
+  'words32up',
+  'sameKindInside',
+  'otherMarkInside',
+  'capitalAfterMark',
+  'lowerBeforeMark',
+  'wordBeforeMarkCapital',
+  'closeThenWord',
+  'openAfterWordLower',
+  'removeLowerAround',
+  'removeOtherAdjacentWord',
 ] as const;
 
 const index = new Map<string, number>(featureNames.map((name, i) => [name, i]));
@@ -147,7 +187,10 @@ export function candidateFeatures(ctx: RankingContext, c: CandidateShape, neares
   const at = c.start;
   const words = wordsBetween(text, at, problem.at);
   set('logWords', Math.log1p(words) / 4);
-  set(words <= 1 ? 'words0to1' : words <= 3 ? 'words2to3' : words <= 7 ? 'words4to7' : words <= 15 ? 'words8to15' : words <= 31 ? 'words16to31' : 'words32up', 1);
+  set(
+    words <= 1 ? 'words0to1' : words <= 3 ? 'words2to3' : words <= 7 ? 'words4to7' : words <= 15 ? 'words8to15' : words <= 31 ? 'words16to31' : 'words32up',
+    1,
+  );
   const span = text.slice(Math.min(at, problem.at + problem.glyph.length), Math.max(at, problem.at));
   for (const ch of span) {
     if (!isQuoteGlyph(ch)) continue;
@@ -169,7 +212,14 @@ export function candidateFeatures(ctx: RankingContext, c: CandidateShape, neares
   if (nextNonSpace !== undefined && clausePunctuation.includes(nextNonSpace)) set('beforeClausePunctuation', 1);
 
   if (c.action === 'close') {
-    if (trimmedEndBefore(text, problem.limit) <= at || text.slice(at, problem.limit).trim().replace(/[.,;:!?…)\]]/g, '') === '') set('atLimit', 1);
+    if (
+      trimmedEndBefore(text, problem.limit) <= at ||
+      text
+        .slice(at, problem.limit)
+        .trim()
+        .replace(/[.,;:!?…)\]]/g, '') === ''
+    )
+      set('atLimit', 1);
     let from = at;
     while (from < text.length && (',.;:'.includes(text[from]) || isQuoteGlyph(text[from]))) from++;
     if (looksLikeAttribution(text, from)) set('attributionAfter', 1);

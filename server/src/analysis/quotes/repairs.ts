@@ -121,7 +121,12 @@ export function problemCandidates(site: ProblemSite): ProblemCandidates {
 
   if (problem.type === 'unclosed') {
     const q: LocalQuotation = {
-      open: problem.at, openGlyph: problem.glyph, openCurly: problem.curly, kind: problem.kind, depth: 0, limit: problem.limit,
+      open: problem.at,
+      openGlyph: problem.glyph,
+      openCurly: problem.curly,
+      kind: problem.kind,
+      depth: 0,
+      limit: problem.limit,
     };
     const glyph = closingPartner[problem.glyph] ?? problem.glyph;
     const strength = openingStrength(text, problem.at, glyphLength);
@@ -131,7 +136,11 @@ export function problemCandidates(site: ProblemSite): ProblemCandidates {
     fullSentence = /^\s*[\p{Lu}\p{N}]/u.test(text.slice(problem.at + glyphLength));
     if (place) {
       const at = closingOffset(place.wordsEnd, place.punctuation, fullSentence, placement);
-      related.push({ start: p.start + Math.max(problem.at + glyphLength, charStartBefore(text, at)), end: p.start + at, message: 'The quotation most likely ends here.' });
+      related.push({
+        start: p.start + Math.max(problem.at + glyphLength, charStartBefore(text, at)),
+        end: p.start + at,
+        message: 'The quotation most likely ends here.',
+      });
       propose(at, at, glyph, insertRank, place.score >= 3 && strength >= 3);
     }
     // Before the next opening mark that cannot nest, or at the paragraph's end.
@@ -141,7 +150,12 @@ export function problemCandidates(site: ProblemSite): ProblemCandidates {
       const last = text[at - 1];
       if ('.?!,;:'.includes(last)) at = closingOffset(at - 1, last, fullSentence, placement);
       if (!place) related.push({ start: p.start + charStartBefore(text, at), end: p.start + at, message: 'The quotation most likely ends here.' });
-      const tailRank = insertRank > 0 && !afterClosedAttribution(text, trimmedEndBefore(text, problem.at)) && shortFinalPhrase(text, problem.at + glyphLength, limitEnd, problem.limit === text.length, p.isHeadline) ? 0.5 : insertRank + 1;
+      const tailRank =
+        insertRank > 0 &&
+        !afterClosedAttribution(text, trimmedEndBefore(text, problem.at)) &&
+        shortFinalPhrase(text, problem.at + glyphLength, limitEnd, problem.limit === text.length, p.isHeadline)
+          ? 0.5
+          : insertRank + 1;
       propose(at, at, glyph, tailRank);
     }
     // A partial quotation opened mid-sentence after "a" or "called" most often ends at the next clause boundary.
@@ -153,12 +167,20 @@ export function problemCandidates(site: ProblemSite): ProblemCandidates {
       }
     }
     const blocking = scan.marks.find((m) => m.at === problem.limit && m.role === 'open' && m.kind === problem.kind);
-    if (blocking && !problem.extra && lostParagraphBreak(text, q, { at: blocking.at, glyph: blocking.glyph, kind: blocking.kind, dir: 'open', curly: blocking.curly })) {
+    if (
+      blocking &&
+      !problem.extra &&
+      lostParagraphBreak(text, q, { at: blocking.at, glyph: blocking.glyph, kind: blocking.kind, dir: 'open', curly: blocking.curly })
+    ) {
       // The two halves become paragraphs of their own, the first running on into the second.
       const gap = trimmedEndBefore(text, blocking.at);
       propose(gap, blocking.at, lineBreak + lineBreak, insertRank + 1.5);
       push({ action: 'break', start: gap, end: blocking.at, text: lineBreak + lineBreak, title: startParagraphFixTitle });
-      related.push({ start: p.start + blocking.at, end: p.start + blocking.at + blocking.glyph.length, message: 'If a paragraph break was lost here, this mark continues the quotation.' });
+      related.push({
+        start: p.start + blocking.at,
+        end: p.start + blocking.at + blocking.glyph.length,
+        message: 'If a paragraph break was lost here, this mark continues the quotation.',
+      });
     }
     const duplicate = text.startsWith(problem.glyph, problem.at + glyphLength) || text.slice(0, problem.at).endsWith(problem.glyph);
     propose(problem.at, problem.at + glyphLength, '', insertRank === 0 ? 3 : 1, duplicate);
@@ -187,7 +209,12 @@ export function problemCandidates(site: ProblemSite): ProblemCandidates {
     const duplicate = text.startsWith(problem.glyph, problem.at + glyphLength) || text.slice(0, problem.at).endsWith(problem.glyph);
     propose(problem.at, problem.at + glyphLength, '', insertRank === 0 ? 3 : 1, duplicate);
     for (const place of openingPlaces(text, Math.max(lineStart, openingFloor(scan, problem.at)), problem.at)) {
-      const words = text.slice(place, place + 24).trim().split(/\s+/).slice(0, 3).join(' ');
+      const words = text
+        .slice(place, place + 24)
+        .trim()
+        .split(/\s+/)
+        .slice(0, 3)
+        .join(' ');
       push({ action: 'open', start: place, end: place, text: glyph, title: `Open the quotation before “${words}”` });
     }
   }
@@ -203,7 +230,20 @@ export function problemCandidates(site: ProblemSite): ProblemCandidates {
     if (seen.has(key(h.start, h.end, h.text))) continue;
     if (h.text === '') continue;
     const opens = problem.type === 'stray';
-    push({ action: opens ? 'open' : 'close', start: h.start, end: h.end, text: h.text, title: opens ? `Open the quotation before “${text.slice(h.start, h.start + 24).trim().split(/\s+/).slice(0, 3).join(' ')}”` : `Close the quotation after “${excerpt(text, h.start)}”` });
+    push({
+      action: opens ? 'open' : 'close',
+      start: h.start,
+      end: h.end,
+      text: h.text,
+      title: opens
+        ? `Open the quotation before “${text
+            .slice(h.start, h.start + 24)
+            .trim()
+            .split(/\s+/)
+            .slice(0, 3)
+            .join(' ')}”`
+        : `Close the quotation after “${excerpt(text, h.start)}”`,
+    });
   }
 
   const best = heuristic.reduce<(typeof heuristic)[number] | undefined>((b, h) => (b === undefined || h.rank < b.rank ? h : b), undefined);
@@ -227,8 +267,7 @@ export function problemCandidates(site: ProblemSite): ProblemCandidates {
   });
 
   const before = faults(scan, mayEndOpen);
-  const improves = (c: RepairCandidate) =>
-    c.action === 'break' || faults(scanParagraphUncached(applyLocal(text, c.start, c.end, c.text)), mayEndOpen) < before;
+  const improves = (c: RepairCandidate) => c.action === 'break' || faults(scanParagraphUncached(applyLocal(text, c.start, c.end, c.text)), mayEndOpen) < before;
   return { candidates, related, improves };
 }
 
@@ -251,8 +290,23 @@ const described = new TextCache<QuoteProblem>(2048);
 
 export function describeProblem(site: ProblemSite): QuoteProblem {
   const { p, problem, mayEndOpen, placement, lineBreak } = site;
-  const key = [p.text, problem.type, problem.at, problem.glyph, problem.limit, problem.extra, mayEndOpen, placement.style, placement.partialPeriodOutside, lineBreak, p.isHeadline, p.isBlock].join('\u0000');
-  const local = described.get(key, () => describeAt(site.p.start === 0 && p.index === 0 ? site : { ...site, p: { ...p, index: 0, start: 0, end: p.end - p.start } }));
+  const key = [
+    p.text,
+    problem.type,
+    problem.at,
+    problem.glyph,
+    problem.limit,
+    problem.extra,
+    mayEndOpen,
+    placement.style,
+    placement.partialPeriodOutside,
+    lineBreak,
+    p.isHeadline,
+    p.isBlock,
+  ].join('\u0000');
+  const local = described.get(key, () =>
+    describeAt(site.p.start === 0 && p.index === 0 ? site : { ...site, p: { ...p, index: 0, start: 0, end: p.end - p.start } }),
+  );
   if (p.start === 0 && p.index === 0) return local;
   const shift = <T extends { start: number; end: number }>(r: T): T => ({ ...r, start: r.start + p.start, end: r.end + p.start });
   return {
@@ -292,7 +346,13 @@ function describeAt(site: ProblemSite): QuoteProblem {
   }));
   return {
     type: problem.type,
-    mark: { offset: p.start + problem.at, glyph: problem.glyph, kind: problem.kind, role: problem.type === 'unclosed' ? 'open' : 'close', curly: problem.curly },
+    mark: {
+      offset: p.start + problem.at,
+      glyph: problem.glyph,
+      kind: problem.kind,
+      role: problem.type === 'unclosed' ? 'open' : 'close',
+      curly: problem.curly,
+    },
     paragraph: p.index,
     fixes,
     related,
@@ -314,7 +374,10 @@ function describeTypo(p: Paragraph, problem: LocalProblem): QuoteProblem {
     fix = { title: `Join the apostrophe: ${joined}`, edits: [{ start: p.start + problem.at - 1, end: p.start + problem.at + 1, text: apostrophe }] };
   } else {
     const [outer, inner] = [problem.glyph.slice(0, problem.glyph.length - 1), problem.glyph.slice(-1)];
-    fix = { title: `Close the inner quotation first: ${inner}${outer}`, edits: [{ start: p.start + problem.at, end: p.start + problem.at + problem.glyph.length, text: inner + outer }] };
+    fix = {
+      title: `Close the inner quotation first: ${inner}${outer}`,
+      edits: [{ start: p.start + problem.at, end: p.start + problem.at + problem.glyph.length, text: inner + outer }],
+    };
   }
   return {
     type: problem.type,
@@ -382,7 +445,7 @@ function wordsAround(text: string, at: number): string {
  */
 function closingOffset(wordsEnd: number, punctuation: string, fullSentence: boolean, placement: Placement): number {
   const afterPunctuation = wordsEnd + punctuation.length;
-  if (punctuation === '' ) return wordsEnd;
+  if (punctuation === '') return wordsEnd;
   if (punctuation === ':' || punctuation === ';') return wordsEnd;
   if (fullSentence && placement.style === 'us') return afterPunctuation;
   if (punctuation.startsWith('.') && !fullSentence) return placement.partialPeriodOutside ? wordsEnd : afterPunctuation;

@@ -117,4 +117,3 @@ export interface ParagraphQuotes {
   /** The kind of opening mark the paragraph starts with, if it starts with one. */
   opensWith?: QuoteKind;
 }
-

@@ -25,7 +25,9 @@ import { parseParagraph } from '../nlp';
 import type { Rule, RuleContext } from '../rule';
 import type { RuleFinding } from '../types';
 
-const wellKnown = new Set([...acronymTable.organizations, ...acronymTable.terms, ...acronymTable.states, ...titleTable.nonNames].map((a) => a.replace(/\./g, '').toUpperCase()));
+const wellKnown = new Set(
+  [...acronymTable.organizations, ...acronymTable.terms, ...acronymTable.states, ...titleTable.nonNames].map((a) => a.replace(/\./g, '').toUpperCase()),
+);
 
 /** Two to six capitals, or two to four dotted capitals (U.N., H.R.), standing alone. */
 const acronymPattern = /(?<![\p{L}\p{N}@#/&.'’-])(?:\p{Lu}{2,6}s?|(?:\p{Lu}\.){2,4})(?![\p{L}\p{N}&'’]|-\p{N}|\.\p{L})/gu;
@@ -126,13 +128,44 @@ function partOfLongerName(prose: string, start: number, end: number): boolean {
   const before = /(?:^|[^\p{L}])(\p{Lu}[\p{L}]*)[ ]$/u.exec(prose.slice(Math.max(0, start - 20), start))?.[1];
   if (before && !functionWords.has(before.toLowerCase())) {
     // Unless that word starts a sentence ("... on Monday. Senate GOP ...").
-    const words = prose.slice(Math.max(0, start - 25), start).trimEnd().split(/\s+/);
+    const words = prose
+      .slice(Math.max(0, start - 25), start)
+      .trimEnd()
+      .split(/\s+/);
     const wordBefore = words.length >= 2 ? words[words.length - 2] : '';
     if (!/[.!?:]$/.test(wordBefore) && words.length >= 2) return true;
   }
   return /^ \p{Lu}\p{Ll}/u.test(prose.slice(end, end + 3));
 }
-const functionWords = new Set(['the', 'a', 'an', 'in', 'at', 'on', 'for', 'by', 'from', 'with', 'and', 'but', 'or', 'of', 'to', 'as', 'if', 'when', 'while', 'after', 'before', 'since', 'like', 'than', 'both', 'said', 'says']);
+const functionWords = new Set([
+  'the',
+  'a',
+  'an',
+  'in',
+  'at',
+  'on',
+  'for',
+  'by',
+  'from',
+  'with',
+  'and',
+  'but',
+  'or',
+  'of',
+  'to',
+  'as',
+  'if',
+  'when',
+  'while',
+  'after',
+  'before',
+  'since',
+  'like',
+  'than',
+  'both',
+  'said',
+  'says',
+]);
 
 /**
  * Whether the NLP pass reads the capitals as an acronym or an organization,

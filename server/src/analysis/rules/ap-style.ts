@@ -28,12 +28,28 @@ import type { Rule, RuleContext } from '../rule';
 import { newsroomOptions, type RuleFinding } from '../types';
 
 const abbreviated: Record<string, string> = {
-  January: 'Jan.', February: 'Feb.', August: 'Aug.', September: 'Sept.', October: 'Oct.', November: 'Nov.', December: 'Dec.',
+  January: 'Jan.',
+  February: 'Feb.',
+  August: 'Aug.',
+  September: 'Sept.',
+  October: 'Oct.',
+  November: 'Nov.',
+  December: 'Dec.',
 };
 /** Abbreviations seen in copy, to the month's full name. */
 const fullName: Record<string, string> = {
-  Jan: 'January', Feb: 'February', Mar: 'March', Apr: 'April', Jun: 'June', Jul: 'July', Aug: 'August',
-  Sep: 'September', Sept: 'September', Oct: 'October', Nov: 'November', Dec: 'December',
+  Jan: 'January',
+  Feb: 'February',
+  Mar: 'March',
+  Apr: 'April',
+  Jun: 'June',
+  Jul: 'July',
+  Aug: 'August',
+  Sep: 'September',
+  Sept: 'September',
+  Oct: 'October',
+  Nov: 'November',
+  Dec: 'December',
 };
 const spelledWithDate = new Set(['March', 'April', 'May', 'June', 'July']);
 
@@ -115,20 +131,136 @@ export function numberInWords(n: number): string | undefined {
  * something other than a count ("1 in 5", "3 of the 10").
  */
 const figureContexts = new Set([
-  'percent', 'percentage', 'per', 'million', 'billion', 'trillion', 'thousand', 'hundred', 'dozen',
-  'feet', 'foot', 'ft', 'inch', 'inches', 'yard', 'yards', 'mile', 'miles', 'meter', 'meters', 'metre', 'metres',
-  'kilometer', 'kilometers', 'kilometre', 'kilometres', 'km', 'cm', 'mm', 'mph', 'kph', 'acre', 'acres', 'hectare', 'hectares',
-  'pound', 'pounds', 'lb', 'lbs', 'ounce', 'ounces', 'oz', 'ton', 'tons', 'tonne', 'tonnes', 'kilogram', 'kilograms', 'kg', 'gram', 'grams',
-  'gallon', 'gallons', 'liter', 'liters', 'litre', 'litres', 'degree', 'degrees', 'cent', 'cents', 'dollar', 'dollars',
-  'a.m.', 'p.m.', 'am', 'pm', "o'clock", 'o’clock', 'point', 'points', 'seed', 'to', 'of', 'in', 'out', 'for', 'and', 'or', 'x', 'by',
-  'magnitude', 'star', 'stars', 'year-old', 'years-old', 'km/h', 'gb', 'mb', 'mw', 'kw', 'ghz', 'mg', 'ml', 'sq', 'square', 'cubic',
+  'percent',
+  'percentage',
+  'per',
+  'million',
+  'billion',
+  'trillion',
+  'thousand',
+  'hundred',
+  'dozen',
+  'feet',
+  'foot',
+  'ft',
+  'inch',
+  'inches',
+  'yard',
+  'yards',
+  'mile',
+  'miles',
+  'meter',
+  'meters',
+  'metre',
+  'metres',
+  'kilometer',
+  'kilometers',
+  'kilometre',
+  'kilometres',
+  'km',
+  'cm',
+  'mm',
+  'mph',
+  'kph',
+  'acre',
+  'acres',
+  'hectare',
+  'hectares',
+  'pound',
+  'pounds',
+  'lb',
+  'lbs',
+  'ounce',
+  'ounces',
+  'oz',
+  'ton',
+  'tons',
+  'tonne',
+  'tonnes',
+  'kilogram',
+  'kilograms',
+  'kg',
+  'gram',
+  'grams',
+  'gallon',
+  'gallons',
+  'liter',
+  'liters',
+  'litre',
+  'litres',
+  'degree',
+  'degrees',
+  'cent',
+  'cents',
+  'dollar',
+  'dollars',
+  'a.m.',
+  'p.m.',
+  'am',
+  'pm',
+  "o'clock",
+  'o’clock',
+  'point',
+  'points',
+  'seed',
+  'to',
+  'of',
+  'in',
+  'out',
+  'for',
+  'and',
+  'or',
+  'x',
+  'by',
+  'magnitude',
+  'star',
+  'stars',
+  'year-old',
+  'years-old',
+  'km/h',
+  'gb',
+  'mb',
+  'mw',
+  'kw',
+  'ghz',
+  'mg',
+  'ml',
+  'sq',
+  'square',
+  'cubic',
 ]);
 
 /** Words before a figure that make it part of a name, a rank, an age or an amount. */
-const figureLeads = /(?:\b(?:No|Nos|Vol|Art|Sec|Ch|pp?|Fig)\.|[$£€#§]|\b(?:aged?|ages|age of|scored?|score|won|lost|beat|led|leads?|trail(?:ed|s)?|vote[ds]?|voted|rank(?:ed|s)?|grade|size|level|step|phase|chapter|page|room|gate|floor|row|seat|number|version|category|class|tier|day|week|round|game|set|hole|inning|quarter|period|minute|mile|race|lap|stage|heat|district|ward|precinct|unit|route|highway|interstate|channel|track|line)) $/i;
+const figureLeads =
+  /(?:\b(?:No|Nos|Vol|Art|Sec|Ch|pp?|Fig)\.|[$£€#§]|\b(?:aged?|ages|age of|scored?|score|won|lost|beat|led|leads?|trail(?:ed|s)?|vote[ds]?|voted|rank(?:ed|s)?|grade|size|level|step|phase|chapter|page|room|gate|floor|row|seat|number|version|category|class|tier|day|week|round|game|set|hole|inning|quarter|period|minute|mile|race|lap|stage|heat|district|ward|precinct|unit|route|highway|interstate|channel|track|line)) $/i;
 
 /** Capitalised words that may start a sentence before a count: "The 4 lawyers", "About 5 people". */
-const countingWords = new Set(['The', 'A', 'An', 'Only', 'About', 'Some', 'All', 'Nearly', 'Almost', 'Just', 'Over', 'Under', 'Those', 'These', 'Its', 'His', 'Her', 'Their', 'Our', 'At', 'With', 'Of', 'For', 'In']);
+const countingWords = new Set([
+  'The',
+  'A',
+  'An',
+  'Only',
+  'About',
+  'Some',
+  'All',
+  'Nearly',
+  'Almost',
+  'Just',
+  'Over',
+  'Under',
+  'Those',
+  'These',
+  'Its',
+  'His',
+  'Her',
+  'Their',
+  'Our',
+  'At',
+  'With',
+  'Of',
+  'For',
+  'In',
+]);
 
 function checkNumbers(ctx: RuleContext, quoted: (o: number) => boolean, findings: RuleFinding[]): void {
   const { prose } = ctx.draft;
@@ -177,7 +309,13 @@ function checkNumbers(ctx: RuleContext, quoted: (o: number) => boolean, findings
     const n = Number(m[1]);
     const words = numberInWords(n);
     const fixes = words
-      ? [{ title: `Write "${words[0].toUpperCase()}${words.slice(1)}"`, edits: [{ start: s, end: s + m[1].length, text: words[0].toUpperCase() + words.slice(1) }], preferred: true }]
+      ? [
+          {
+            title: `Write "${words[0].toUpperCase()}${words.slice(1)}"`,
+            edits: [{ start: s, end: s + m[1].length, text: words[0].toUpperCase() + words.slice(1) }],
+            preferred: true,
+          },
+        ]
       : [];
     findings.push({
       start: s,
@@ -212,7 +350,8 @@ function checkTimeReferences(ctx: RuleContext, quoted: (o: number) => boolean, f
 }
 
 /** Verbs of a day's news, within two words before "today" or right after it. */
-const dayNews = /\b(?:said|says|announced|announces|will|is set to|are set to|plans to|voted|votes|met|meets|signed|signs|released|releases|holds|held|unveiled|unveils|testified|testifies|ruled|rules|filed|files|launched|launches)(?:\s+\S+){0,2}\s+ # |^ # ,?\s*(?:said|says|announced|will|voted|signed|released|unveiled)\b/;
+const dayNews =
+  /\b(?:said|says|announced|announces|will|is set to|are set to|plans to|voted|votes|met|meets|signed|signs|released|releases|holds|held|unveiled|unveils|testified|testifies|ruled|rules|filed|files|launched|launches)(?:\s+\S+){0,2}\s+ # |^ # ,?\s*(?:said|says|announced|will|voted|signed|released|unveiled)\b/;
 
 function timeReference(start: number, word: string): RuleFinding {
   return {

@@ -21,13 +21,39 @@ import type { Rule } from '../rule';
 import type { RuleFinding } from '../types';
 
 const bookisms = [
-  'state', 'claim', 'note', 'admit', 'insist', 'declare', 'exclaim', 'opine', 'assert', 'remark', 'proclaim', 'maintain',
-  'contend', 'aver', 'quip', 'retort', 'gush', 'muse', 'sniff', 'snap', 'bark', 'chuckle', 'concede', 'observe',
+  'state',
+  'claim',
+  'note',
+  'admit',
+  'insist',
+  'declare',
+  'exclaim',
+  'opine',
+  'assert',
+  'remark',
+  'proclaim',
+  'maintain',
+  'contend',
+  'aver',
+  'quip',
+  'retort',
+  'gush',
+  'muse',
+  'sniff',
+  'snap',
+  'bark',
+  'chuckle',
+  'concede',
+  'observe',
 ];
 /** Past and present third-person forms → the plain verb in the same tense. */
 const replacements = new Map<string, 'said' | 'says'>();
 for (const verb of bookisms) {
-  const past = verb.endsWith('e') ? `${verb}d` : /[^aeiou][aeiou][tp]$/.test(verb) && verb !== 'assert' && verb !== 'gush' ? `${verb}${verb.at(-1)}ed` : `${verb}ed`;
+  const past = verb.endsWith('e')
+    ? `${verb}d`
+    : /[^aeiou][aeiou][tp]$/.test(verb) && verb !== 'assert' && verb !== 'gush'
+      ? `${verb}${verb.at(-1)}ed`
+      : `${verb}ed`;
   const present = /(sh|ch|s|x)$/.test(verb) ? `${verb}es` : `${verb}s`;
   replacements.set(past, 'said');
   replacements.set(present, 'says');

@@ -59,7 +59,7 @@ export const firstReference: Rule = {
       const fullReference = mentions.find((m) => isFullName(m.text));
       if (!isFullName(first.text)) {
         const excused = carriesRole(text, first, person) || isVariantOfAnother(person, first.text, index) || notALoneSurname(text, first, index);
-        if (!excused) findings.push(surnameAlone(person, first, fullReference));
+        if (!excused) findings.push(surnameAlone(first, fullReference));
         continue;
       } else if (quoted && !mentions.some((m) => carriesRole(text, m, person))) {
         // Only a source needs identifying this strictly: readers must know who is speaking.
@@ -110,7 +110,8 @@ function inListOrCredit(text: string, mention: Mention): boolean {
 }
 
 /** Nouns a surname modifies without naming the person: "the Obama administration". */
-const attributiveNouns = /^\s+(?:administration|campaign|era|years|presidency|camp|aides?|allies|voters|supporters|team|doctrine|foundation|family|rally|rallies|speech|nominee|White House|victory|win|loss|agenda|plan|policy|policies|tower|hotel|university|brand|organization|fans?)\b/;
+const attributiveNouns =
+  /^\s+(?:administration|campaign|era|years|presidency|camp|aides?|allies|voters|supporters|team|doctrine|foundation|family|rally|rallies|speech|nominee|White House|victory|win|loss|agenda|plan|policy|policies|tower|hotel|university|brand|organization|fans?)\b/;
 
 /**
  * Whether a lone capitalised word is something other than a surname the story
@@ -152,15 +153,32 @@ function indexNames(people: readonly Entity[]): NameIndex {
 
 function notALoneSurname(text: string, mention: Mention, index: NameIndex): boolean {
   if (!/^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$|^(?:Mc|Mac|O['’]|De|Le)\p{Lu}\p{Ll}+$/u.test(mention.text)) return true;
-  if (/^(?:He|She|They|It|We|I|You|His|Her|Their|This|That|These|Those|There|Here|Can|Will|But|And|So|Republican|Democrat|Democrats|Republicans|Independent|American|Americans)$/.test(mention.text)) return true;
+  if (
+    /^(?:He|She|They|It|We|I|You|His|Her|Their|This|That|These|Those|There|Here|Can|Will|But|And|So|Republican|Democrat|Democrats|Republicans|Independent|American|Americans)$/.test(
+      mention.text,
+    )
+  )
+    return true;
   const after = text.slice(mention.end, mention.end + 40);
   if (attributiveNouns.test(after)) return true;
   // "Virginia delegate Beau Correll": a word before a role noun describes; "Warren, Michigan" is a place.
   const nextWord = /^\s+(\p{Ll}+)/u.exec(after)?.[1];
   if (nextWord && titleWords.has(nextWord)) return true;
   // "vocal Trump critics", "Clinton supporters": a surname modifying a plural noun.
-  if (nextWord && /^\p{Ll}{3,}s$/u.test(nextWord) && !/(?:ss|us|is)$/.test(nextWord) && /^\s+\p{Ll}+s\b(?!\s+(?:that|the|a|an|to|it|him|her|them)\b)/u.test(after) && !/^\s+(?:says|thinks|wants|knows|hopes|believes|feels|calls|tells|adds|writes|notes|argues|insists|claims|is|was|has|does)\b/.test(after)) return true;
-  if (/^,\s+(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\s\p{Lu}\p{Ll}+|North\s\p{Lu}\p{Ll}+|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\sIsland|South\s\p{Lu}\p{Ll}+|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\sVirginia|Wisconsin|Wyoming|\p{Lu}\p{Ll}{1,4}\.)\b/u.test(after)) return true;
+  if (
+    nextWord &&
+    /^\p{Ll}{3,}s$/u.test(nextWord) &&
+    !/(?:ss|us|is)$/.test(nextWord) &&
+    /^\s+\p{Ll}+s\b(?!\s+(?:that|the|a|an|to|it|him|her|them)\b)/u.test(after) &&
+    !/^\s+(?:says|thinks|wants|knows|hopes|believes|feels|calls|tells|adds|writes|notes|argues|insists|claims|is|was|has|does)\b/.test(after)
+  )
+    return true;
+  if (
+    /^,\s+(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\s\p{Lu}\p{Ll}+|North\s\p{Lu}\p{Ll}+|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\sIsland|South\s\p{Lu}\p{Ll}+|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\sVirginia|Wisconsin|Wyoming|\p{Lu}\p{Ll}{1,4}\.)\b/u.test(
+      after,
+    )
+  )
+    return true;
   // "The Atlantic", "the Dow": a name after an article is a title or an institution, not a person.
   if (/\b[Tt]he\s+$/.test(text.slice(Math.max(0, mention.start - 4), mention.start))) return true;
   return (index.firstFullNameBySurname.get(foldName(mention.text)) ?? Infinity) < mention.start;
@@ -180,7 +198,7 @@ function isVariantOfAnother(person: Entity, word: string, index: NameIndex): boo
   return false;
 }
 
-function surnameAlone(person: Entity, first: { start: number; end: number; text: string }, fullReference?: { text: string }): RuleFinding {
+function surnameAlone(first: { start: number; end: number; text: string }, fullReference?: { text: string }): RuleFinding {
   const fullName = fullReference?.text;
   return {
     start: first.start,

@@ -31,12 +31,17 @@ const formOf = (text: string) => foldName(text).replace(/\./g, '');
  */
 function namesTheAlias(prose: string, start: number): boolean {
   const before = prose.slice(Math.max(0, start - 48), start);
-  const cues = [...before.matchAll(/\b(?:also known as|known as|aka|a\.k\.a\.|also called|acronyms?|abbreviated(?: as)?|or simply|calls? itself|referred to as)\s/gu)];
+  const cues = [
+    ...before.matchAll(/\b(?:also known as|known as|aka|a\.k\.a\.|also called|acronyms?|abbreviated(?: as)?|or simply|calls? itself|referred to as)\s/gu),
+  ];
   const last = cues.at(-1);
   if (!last) return false;
   // Between the cue and this mention, only the other names of the list: "ISIS, ISIL and ".
   const between = before.slice(last.index! + last[0].length);
-  return between.split(/[\s,]+/).filter(Boolean).every((token) => /^(?:or|and|the|\p{Lu}[\p{L}]*)$/u.test(token));
+  return between
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .every((token) => /^(?:or|and|the|\p{Lu}[\p{L}]*)$/u.test(token));
 }
 
 export const inconsistentAlias: Rule = {
@@ -50,7 +55,9 @@ export const inconsistentAlias: Rule = {
       if (entity.type !== 'organization') continue;
       const fullForm = formOf(entity.name);
       // A short form in title case ("Is" at a sentence start) is a word the engine matched, not a name.
-      const mentions = entity.mentions.filter((m) => !outsideBody(ctx, m.start) && !(m.text.length <= 3 && /\p{Ll}/u.test(m.text)) && !namesTheAlias(ctx.draft.prose, m.start));
+      const mentions = entity.mentions.filter(
+        (m) => !outsideBody(ctx, m.start) && !(m.text.length <= 3 && /\p{Ll}/u.test(m.text)) && !namesTheAlias(ctx.draft.prose, m.start),
+      );
       const shortMentions = mentions.filter((m) => formOf(m.text) !== fullForm);
       const forms = new Map<string, Mention[]>();
       for (const m of shortMentions) (forms.get(formOf(m.text)) ?? forms.set(formOf(m.text), []).get(formOf(m.text))!).push(m);

@@ -23,9 +23,28 @@ import type { RuleFinding } from '../types';
 
 /** Spellings of one title: "Sen." is "Senator", "Rep." is "Representative". */
 const sameTitle: Record<string, string> = {
-  sen: 'senator', sens: 'senator', rep: 'representative', reps: 'representative', congressman: 'representative', congresswoman: 'representative',
-  gov: 'governor', govs: 'governor', lt: 'lieutenant', gen: 'general', col: 'colonel', maj: 'major', capt: 'captain', sgt: 'sergeant', adm: 'admiral',
-  supt: 'superintendent', atty: 'attorney', chairman: 'chair', chairwoman: 'chair', chairperson: 'chair', councilman: 'councilmember', councilwoman: 'councilmember',
+  sen: 'senator',
+  sens: 'senator',
+  rep: 'representative',
+  reps: 'representative',
+  congressman: 'representative',
+  congresswoman: 'representative',
+  gov: 'governor',
+  govs: 'governor',
+  lt: 'lieutenant',
+  gen: 'general',
+  col: 'colonel',
+  maj: 'major',
+  capt: 'captain',
+  sgt: 'sergeant',
+  adm: 'admiral',
+  supt: 'superintendent',
+  atty: 'attorney',
+  chairman: 'chair',
+  chairwoman: 'chair',
+  chairperson: 'chair',
+  councilman: 'councilmember',
+  councilwoman: 'councilmember',
 };
 const noise = new Set(['the', 'of', 'for', 'and']);
 
@@ -39,7 +58,12 @@ function titleWords(title: string): string[] {
 /** A formal title before a full name: "Mayor", "Transit Board Chair", "Sen.". */
 function isFormalTitle(fact: Fact): boolean {
   const words = fact.text.trim().split(/\s+/);
-  return fact.mention.text.includes(' ') && /^\p{Lu}/u.test(words[words.length - 1]) && fact.end <= fact.mention.start + fact.mention.text.length && fact.start <= fact.mention.start;
+  return (
+    fact.mention.text.includes(' ') &&
+    /^\p{Lu}/u.test(words[words.length - 1]) &&
+    fact.end <= fact.mention.start + fact.mention.text.length &&
+    fact.start <= fact.mention.start
+  );
 }
 
 /** Whether two facts of one kind say the same thing (or one says more of it). */
@@ -76,7 +100,8 @@ function shapeOf(fact: Fact): 'bracket' | 'appositive' | 'prefix' {
  * A post in a body ("Senate Foreign Relations Committee Chairman") sits beside
  * an office ("Sen.") rather than replacing it: such titles are not compared.
  */
-const organizationPost = /\b(?:Committee|Subcommittee|Board|Council|Caucus|Commission|Party|Conference|Foundation|Department|Agency|Association|Club|Campaign|Court)\b/u;
+const organizationPost =
+  /\b(?:Committee|Subcommittee|Board|Council|Caucus|Commission|Party|Conference|Foundation|Department|Agency|Association|Club|Campaign|Court)\b/u;
 
 function conflictFindings(ctx: RuleContext, subject: string, kind: FactKind, facts: Fact[]): RuleFinding[] {
   const text = ctx.draft.text;
@@ -86,14 +111,19 @@ function conflictFindings(ctx: RuleContext, subject: string, kind: FactKind, fac
   for (const fact of facts.slice(1)) {
     if (agree(kind, first, fact) || reported.some((r) => agree(kind, r, fact))) continue;
     reported.push(fact);
-    for (const [here, there] of [[fact, first], [first, fact]] as const) {
+    for (const [here, there] of [
+      [fact, first],
+      [first, fact],
+    ] as const) {
       const line = lineNumberAt(text, there.start);
       findings.push({
         start: here.start,
         end: here.end,
         message: `The story gives ${subject} two different ${kind === 'expansion' ? 'expansions' : `${what[kind]}s`}: “${here.text}” here and “${there.text}” on line ${line}.`,
         related: [{ start: there.start, end: there.end, message: `${what[kind]} on line ${line}` }],
-        fixes: sameShape(here, there) ? [{ title: `Use the ${what[kind]} from line ${line}`, edits: [{ start: here.start, end: here.end, text: there.text }], preferred: here === fact }] : [],
+        fixes: sameShape(here, there)
+          ? [{ title: `Use the ${what[kind]} from line ${line}`, edits: [{ start: here.start, end: here.end, text: there.text }], preferred: here === fact }]
+          : [],
       });
     }
   }

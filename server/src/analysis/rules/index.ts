@@ -36,3 +36,6 @@ export const rules: readonly Rule[] = [
 ];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.id);
+
+// Shared with the editor's style-sheet hover (lsp/styleSheetActions.ts), which reaches rules only through this registry.
+export { closeSheetEntry } from './name-variant';

@@ -57,7 +57,8 @@ function xxIsPlaceholder(prose: string, start: number, end: number): boolean {
   const after = prose.slice(end, end + 14);
   if (/^ chromosome/i.test(after)) return false;
   if (/[$£€]$/.test(before)) return true;
-  if (/\b(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)\. $|\b(?:January|February|March|April|May|June|July|August|September|October|November|December) $/.test(before)) return true;
+  if (/\b(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)\. $|\b(?:January|February|March|April|May|June|July|August|September|October|November|December) $/.test(before))
+    return true;
   if (/\b(?:Mr|Mrs|Ms|Dr)\. $/.test(before)) return true;
   if (/^(?:%| ?percent| per cent|[:.,]\d)/.test(after)) return true;
   // "XX people", "XX years": a lower-case word follows; a capitalised word before ("Bowl XX") makes it a numeral.
@@ -102,10 +103,7 @@ function findBoilerplate(ctx: RuleContext, findings: RuleFinding[]): void {
     const end = start + trimmed.length;
     const label = /^[^:]{1,40}:/.exec(trimmed)?.[0] ?? trimmed.slice(0, 40);
     // Delete the line and its break; the last line takes the break before it instead.
-    const edit =
-      line.next > line.end || i === 0
-        ? { start: line.start, end: line.next, text: '' }
-        : { start: lines[i - 1].end, end: line.end, text: '' };
+    const edit = line.next > line.end || i === 0 ? { start: line.start, end: line.next, text: '' } : { start: lines[i - 1].end, end: line.end, text: '' };
     findings.push({
       start,
       end,
@@ -174,7 +172,12 @@ function findPlaceholders(ctx: RuleContext, findings: RuleFinding[]): void {
   }
   for (const m of prose.matchAll(questionPlaceholder)) {
     if (insideNote(m.index!)) continue;
-    addStandIn(m.index!, m.index! + m[0].length, `"${m[0]}" looks like a question left for the desk; resolve it before publishing.`, 'Delete the question marks');
+    addStandIn(
+      m.index!,
+      m.index! + m[0].length,
+      `"${m[0]}" looks like a question left for the desk; resolve it before publishing.`,
+      'Delete the question marks',
+    );
   }
 }
 

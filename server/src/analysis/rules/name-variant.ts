@@ -129,7 +129,16 @@ function addUnrecognisedSurnames(ctx: RuleContext, result: NameWord[]): void {
       if (!owner) continue;
       const relation = compareSpellings(word, owner.text);
       if (relation === 'same' || relation === 'different') continue;
-      result.push({ text: word, start, end: start + word.length, entity: owner.entity, inFullName: false, position: 0, mentionWords: [word], inBody: !outsideBody(ctx, start) });
+      result.push({
+        text: word,
+        start,
+        end: start + word.length,
+        entity: owner.entity,
+        inFullName: false,
+        position: 0,
+        mentionWords: [word],
+        inBody: !outsideBody(ctx, start),
+      });
       break;
     }
   }
@@ -144,10 +153,17 @@ function couldBeOneEntity(a: NameWord, b: NameWord, entitiesByWord: ReadonlyMap<
   if (a.entity === b.entity) return true;
   if (a.entity.type !== b.entity.type) return false;
   if (a.entity.type === 'person') {
-    const firstNames = (e: Entity) => new Set(e.mentions.map((m) => wordsOf(m.text)).filter((w) => w.length > 1).map((w) => foldName(w[0])));
+    const firstNames = (e: Entity) =>
+      new Set(
+        e.mentions
+          .map((m) => wordsOf(m.text))
+          .filter((w) => w.length > 1)
+          .map((w) => foldName(w[0])),
+      );
     const namesA = firstNames(a.entity);
     const namesB = firstNames(b.entity);
-    if (namesA.size > 0 && namesB.size > 0 && ![...namesA].some((n) => [...namesB].some((m) => n === m || compareSpellings(n, m) !== 'different'))) return false;
+    if (namesA.size > 0 && namesB.size > 0 && ![...namesA].some((n) => [...namesB].some((m) => n === m || compareSpellings(n, m) !== 'different')))
+      return false;
   }
   // A third entity spelled exactly like one of them settles it as a real name of its own.
   const third = (word: string) => [...(entitiesByWord.get(word) ?? [])].some((e) => e !== a.entity && e !== b.entity);
@@ -254,7 +270,8 @@ export const nameVariant: Rule = {
       for (const key of deletionKeys(foldName(spelling))) (spellingsByKey.get(key) ?? spellingsByKey.set(key, []).get(key)!).push(spelling);
     }
     const entitiesByWord = new Map<string, Set<Entity>>();
-    for (const w of words) if (w.inFullName || w.entity.mentions.length > 0) (entitiesByWord.get(w.text) ?? entitiesByWord.set(w.text, new Set()).get(w.text)!).add(w.entity);
+    for (const w of words)
+      if (w.inFullName || w.entity.mentions.length > 0) (entitiesByWord.get(w.text) ?? entitiesByWord.set(w.text, new Set()).get(w.text)!).add(w.entity);
 
     // The canonical spelling among a family of variants: the style sheet's,
     // else the one in the first full reference in the body, else the first used.
@@ -338,7 +355,11 @@ function crossDraftFindings(
       const fixes = fixesFor(ctx, spelling, newest.spelling, occurrences, here).map((fix, i) =>
         i === 0 ? { ...fix, title: `${fix.title} (as in ${draftName(newest.uri)})`, preferred: false } : fix,
       );
-      fixes.push({ title: `Spell it ‘${spelling}’ in ${draftName(newest.uri)} instead`, edits: [], otherDraft: { uri: newest.uri, from: newest.spelling, to: spelling } });
+      fixes.push({
+        title: `Spell it ‘${spelling}’ in ${draftName(newest.uri)} instead`,
+        edits: [],
+        otherDraft: { uri: newest.uri, from: newest.spelling, to: spelling },
+      });
       findings.push({
         start: here.start,
         end: here.end,

@@ -23,7 +23,10 @@ import type { RuleFinding } from '../types';
 const speaker = String.raw`(?:he|she|they|(?:[\p{Ll}-]+\s+){0,3}\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})`;
 const verb = String.raw`(?:said|says|added|told (?:reporters|the [\p{Ll}]+|\p{Lu}[\p{L}'’-]+))`;
 /** `, Parks Director Ines Mbeki said. ` / `, said Mbeki. ` / `, she added. ` with the next sentence after it. */
-const attribution = new RegExp(String.raw`,(\s+)(?:${speaker}\s+${verb}|said\s+${speaker})(?:\s+(?:on|in|at|during)\s+[\p{L}\d ]{1,30}?)?\.(\s+)(?=\p{Lu})`, 'gu');
+const attribution = new RegExp(
+  String.raw`,(\s+)(?:${speaker}\s+${verb}|said\s+${speaker})(?:\s+(?:on|in|at|during)\s+[\p{L}\d ]{1,30}?)?\.(\s+)(?=\p{Lu})`,
+  'gu',
+);
 
 const closingFor: Record<string, string> = { '“': '”', '"': '"', '‘': '’', "'": "'", '«': '»', '„': '“' };
 

@@ -32,10 +32,10 @@ export const unbalancedQuote: Rule = {
           : problem.type === 'swapped'
             ? 'These closing quotation marks are in the wrong order: the inner quotation closes first.'
             : problem.type === 'stray'
-          ? 'This closing quotation mark has no opening mark.'
-          : problem.fixes.some((f) => f.title === startParagraphFixTitle)
-            ? 'This quotation is never closed: another one opens later in the same paragraph. Close it, or start a new paragraph there if a break was lost.'
-            : 'This quotation is never closed.';
+              ? 'This closing quotation mark has no opening mark.'
+              : problem.fixes.some((f) => f.title === startParagraphFixTitle)
+                ? 'This quotation is never closed: another one opens later in the same paragraph. Close it, or start a new paragraph there if a break was lost.'
+                : 'This quotation is never closed.';
       findings.push({
         start: problem.mark.offset,
         end: problem.mark.offset + problem.mark.glyph.length,

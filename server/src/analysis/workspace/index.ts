@@ -21,7 +21,16 @@ export type { DraftRecord, IndexedEntity, IndexedSpan } from './record';
 export { recordDraft, indexedEntity, sameEntities, lineAndColumn, lineStartsOf } from './record';
 export type { WorkspaceNames, CrossDraftSpelling } from './names';
 export { crossDraftTitleHints, type TitleHint } from './titles';
-export { serialiseIndex, deserialiseIndex, serialiseHeader, serialiseRecord, deserialiseHeader, deserialiseRecord, CorruptIndex, indexFormatVersion } from './persist';
+export {
+  serialiseIndex,
+  deserialiseIndex,
+  serialiseHeader,
+  serialiseRecord,
+  deserialiseHeader,
+  deserialiseRecord,
+  CorruptIndex,
+  indexFormatVersion,
+} from './persist';
 
 /** One entity of one draft. */
 export interface EntityOccurrence {
@@ -168,7 +177,11 @@ export class WorkspaceIndex {
   /** The spellings of names in the other drafts in scope, for name-variant. */
   namesSeenFrom(uri: string, scope: WorkspaceScope): WorkspaceNames | undefined {
     if (scope === 'off' || this.records.size === 0) return undefined;
-    return this.slots.viewFrom(uri, (other) => inScope(uri, other, scope), (other) => this.records.get(other));
+    return this.slots.viewFrom(
+      uri,
+      (other) => inScope(uri, other, scope),
+      (other) => this.records.get(other),
+    );
   }
 
   /**

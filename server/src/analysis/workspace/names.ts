@@ -69,7 +69,9 @@ export function nearAcrossDrafts(a: string, b: string): boolean {
   const relation = compareSpellings(a, b);
   if (relation !== 'different') return relation !== 'same';
   const [shorter, longer] = a.length < b.length ? [foldName(a), foldName(b)] : [foldName(b), foldName(a)];
-  return shorter.length >= 6 && longer.length === shorter.length + 1 && longer.startsWith(shorter) && !/s$/i.test(longer) && /\p{Ll}/u.test(a) && /\p{Ll}/u.test(b);
+  return (
+    shorter.length >= 6 && longer.length === shorter.length + 1 && longer.startsWith(shorter) && !/s$/i.test(longer) && /\p{Ll}/u.test(a) && /\p{Ll}/u.test(b)
+  );
 }
 
 export class NameSlots {

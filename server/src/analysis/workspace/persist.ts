@@ -28,7 +28,13 @@ export function serialiseHeader(key: string): string {
 }
 
 export function serialiseRecord(r: DraftRecord): string {
-  const saved: SavedDraft = [r.uri, r.mtimeMs, r.size, r.lineStarts, r.entities.map((e) => [e.name, e.type, e.aliases, e.role, e.mentions.map(spanOut), e.quotes.map(spanOut)])];
+  const saved: SavedDraft = [
+    r.uri,
+    r.mtimeMs,
+    r.size,
+    r.lineStarts,
+    r.entities.map((e) => [e.name, e.type, e.aliases, e.role, e.mentions.map(spanOut), e.quotes.map(spanOut)]),
+  ];
   return JSON.stringify(saved);
 }
 
@@ -65,7 +71,10 @@ export function deserialiseHeader(line: string): string {
 function spanIn(value: unknown): IndexedSpan {
   check(Array.isArray(value) && value.length === 3, 'a mention is malformed');
   const [start, end, text] = value as unknown[];
-  check(Number.isInteger(start) && Number.isInteger(end) && (start as number) >= 0 && (end as number) >= (start as number) && typeof text === 'string', 'a mention is malformed');
+  check(
+    Number.isInteger(start) && Number.isInteger(end) && (start as number) >= 0 && (end as number) >= (start as number) && typeof text === 'string',
+    'a mention is malformed',
+  );
   return { start: start as number, end: end as number, text: text as string };
 }
 

@@ -53,7 +53,13 @@ export function indexedEntity(entity: Entity): IndexedEntity {
 
 /** The record of a draft already analysed in `ctx` (the entity pass is memoised there, so this is cheap after the rules ran). */
 export function recordDraft(uri: string, ctx: RuleContext, stamp: { mtimeMs: number; size: number }): DraftRecord {
-  return { uri, mtimeMs: stamp.mtimeMs, size: stamp.size, lineStarts: lineStartsOf(ctx.draft.text), entities: analyzeEntities(ctx).entities.map(indexedEntity) };
+  return {
+    uri,
+    mtimeMs: stamp.mtimeMs,
+    size: stamp.size,
+    lineStarts: lineStartsOf(ctx.draft.text),
+    entities: analyzeEntities(ctx).entities.map(indexedEntity),
+  };
 }
 
 export function lineStartsOf(text: string): number[] {

@@ -18,7 +18,11 @@ export interface TitleHint {
 
 /** "the Planning Commission Chair" and "Planning Commission chair" are one title. */
 export function titleKey(title: string): string {
-  return title.toLowerCase().replace(/^(?:the|a|an)\s+/, '').replace(/[\s.,]+/g, ' ').trim();
+  return title
+    .toLowerCase()
+    .replace(/^(?:the|a|an)\s+/, '')
+    .replace(/[\s.,]+/g, ' ')
+    .trim();
 }
 
 /**

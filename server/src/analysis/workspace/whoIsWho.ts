@@ -34,12 +34,17 @@ function escapeMarkdown(text: string): string {
 export function whoIsWhoMarkdown(entries: readonly WhoIsWhoEntry[], label: DraftLabel, link: (uri: string) => string, heading = "Who's who"): string {
   const lines = [`# ${escapeMarkdown(heading)}`, ''];
   const draftLink = (uri: string) => `[${escapeMarkdown(label(uri))}](${link(uri)})`;
-  for (const [type, title] of [['person', 'People'], ['organization', 'Organizations']] as const) {
+  for (const [type, title] of [
+    ['person', 'People'],
+    ['organization', 'Organizations'],
+  ] as const) {
     const ofType = entries.filter((e) => e.type === type);
     if (ofType.length === 0) continue;
     lines.push(`## ${title}`, '');
     for (const e of ofType) {
-      lines.push(`- **${escapeMarkdown(e.name)}**${e.titles.length > 0 ? ` — ${e.titles.map((t) => `${escapeMarkdown(t.title)} (${t.drafts.map(draftLink).join(', ')})`).join('; ')}` : ''}`);
+      lines.push(
+        `- **${escapeMarkdown(e.name)}**${e.titles.length > 0 ? ` — ${e.titles.map((t) => `${escapeMarkdown(t.title)} (${t.drafts.map(draftLink).join(', ')})`).join('; ')}` : ''}`,
+      );
       if (e.variants.length > 0) lines.push(`  - also written: ${e.variants.map(escapeMarkdown).join(', ')}`);
       lines.push(`  - in ${e.drafts.length === 1 ? '1 draft' : `${e.drafts.length} drafts`}: ${e.drafts.map((d) => draftLink(d.uri)).join(', ')}`);
     }
