@@ -93,3 +93,14 @@ test('a company name joined by "and" or "&" stays one organization', () => {
   entity(list, 'Harlan and Reddy Co', 'organization');
   entity(list, 'Barnes & Whitcombe Inc', 'organization');
 });
+
+test('a placeholder (TK, TKTK, XX) is never a person or an organization', () => {
+  const list = entitiesOf(
+    'Bridge repair approved\n\nCounty Engineer David Lindqvist said the work would begin in TK and cost XX million.\n\nThe TKTK figure comes from the county, Lindqvist said.\n',
+  );
+  assert.ok(
+    list.some((e) => e.type === 'person' && /David Lindqvist$/.test(e.name)),
+    list.map((e) => e.name).join(', '),
+  );
+  noEntityNamed(list, /^(?:TK|TKTK|XX)$/);
+});
