@@ -128,6 +128,17 @@ describe('entity features on a long draft', () => {
     try {
       await client.initialize();
       client.settings = { maxDraftSize: 10_000_000 };
+      // The NLP layer loads once per server (about a second) right after the first draft's
+      // diagnostics; a short draft first, as in an editor session, so the bound below times
+      // the long draft's first pass, not that one-time load.
+      const warmUri = 'file:///tmp/entities-warm.txt';
+      const warmStatuses = client.notifications.length;
+      client.open(warmUri, 'Bridge plan\n\nMayor Ana Ruiz said the work would start in May.\n');
+      await client.waitFor(
+        'the short draft analysed',
+        () => client.notifications.slice(warmStatuses).some((n) => n.method === 'copydesk/draftStatus' && (n.params as { uri: string }).uri === warmUri),
+        60_000,
+      );
       const uri = 'file:///tmp/entities-huge.txt';
       const paragraph = 'Transport Minister Ana Whitfield said the Harbour Bridge Authority would start work in May. ';
       const text = `Bridge plan\n\n${`${paragraph.repeat(4)}\n\n`.repeat(400)}`;
