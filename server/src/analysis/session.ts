@@ -251,9 +251,10 @@ export class DraftSession {
         this.allResult = { findings: [...fast.findings, ...this.slow.findings], failures: fast.failures };
       } else {
         const withNames = !this.namesSkipped;
+        // Settled first, so that the pass is timed where it does the work (the rules find it memoized).
+        if (withNames) this.settle();
         const { findings, failures } = runRules(this.context, withNames ? 'all' : ['keystroke', 'scan'], allRules);
         this.allResult = { findings: finishFindings(this.context, findings), failures };
-        if (withNames) this.settle();
       }
       this.allResult.findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
     }
@@ -297,6 +298,12 @@ export class DraftSession {
     control.progress?.(paragraphs.length, paragraphs.length);
 
     const context = this.context;
+    // The entity pass runs here, timed, before the rules that read it (they
+    // find it memoized): its time decides whether requests may run it inline.
+    if (withNames) {
+      if (!(await maybePause())) return undefined;
+      this.settle();
+    }
     const findings: Finding[] = [];
     const failures: RuleFailure[] = [];
     for (const rule of allRules) {
@@ -307,7 +314,6 @@ export class DraftSession {
     }
     if (!wanted()) return undefined;
     this.slow = { text: this.currentText, findings: finishFindings(context, findings) };
-    if (withNames) this.settle();
     return failures;
   }
 
@@ -347,6 +353,11 @@ export class DraftSession {
       this.mappedEntities = { revision: this.revision, analysis: mapEntities(settled.analysis, findEditedStretch(settled.text, this.currentText)) };
     }
     return this.mappedEntities.analysis;
+  }
+
+  /** How long the last entity pass that did the work took, in milliseconds (Infinity before one). */
+  get entityPassMs(): number {
+    return this.lastEntityPassMs;
   }
 
   private canRunEntityPassInline(): boolean {
