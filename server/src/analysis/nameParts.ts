@@ -10,6 +10,7 @@
 // plain honorific ("Dr. Ruiz"). "Dean Baker" stays whole: Dean is a first
 // name as often as a title.
 
+import { TextCache } from './cache';
 import titleTable from './data/titles.json';
 import type { Entity, Mention } from './entities';
 import { foldName } from './nlp';
@@ -33,8 +34,18 @@ function bare(word: string): string {
   return foldName(word).replace(/\.$/, '');
 }
 
+/**
+ * Names recur on every request (the outline, hovers, each keystroke's tokens):
+ * the split of each written name is kept. Callers never change the result.
+ */
+const splitTitles = new TextCache<NameParts>(20_000, 1_000_000);
+
 /** Splits a leading title off a written name. */
 export function splitTitle(text: string): NameParts {
+  return splitTitles.get(text, () => splitTitleNow(text));
+}
+
+function splitTitleNow(text: string): NameParts {
   const words = [...text.matchAll(/\S+/g)];
   const whole = { title: '', name: text, nameOffset: 0 };
   // The last title word before the final (surname) word heads the title.

@@ -92,17 +92,24 @@ function pushTokens(builder: SemanticTokensBuilder, document: TextDocument, enti
   for (const token of tokens) {
     if (token.start < lastEnd) continue; // overlapping names: keep the first
     lastEnd = token.end;
-    // Cut at line breaks.
+    // Cut at line breaks (a name never holds one; a quotation may).
     let pieceStart = token.start;
-    for (let i = token.start; i <= token.end; i++) {
-      const atBreak = i < token.end && (text[i] === '\n' || text[i] === '\r');
-      if (atBreak || i === token.end) {
-        if (i > pieceStart) {
-          const position = document.positionAt(pieceStart);
-          builder.push(position.line, position.character, i - pieceStart, token.type, 0);
-        }
-        pieceStart = i + 1;
+    while (pieceStart < token.end) {
+      const pieceEnd = nextLineBreak(text, pieceStart, token.end);
+      if (pieceEnd > pieceStart) {
+        const position = document.positionAt(pieceStart);
+        builder.push(position.line, position.character, pieceEnd - pieceStart, token.type, 0);
       }
+      pieceStart = pieceEnd + 1;
     }
   }
+}
+
+/** The first CR or LF in text[from, end), or end. */
+function nextLineBreak(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return end;
 }

@@ -9,6 +9,7 @@
 
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextCache } from '../analysis/cache';
 import type { Entity } from '../analysis/entities';
 import { nameWithTitle } from '../analysis/nameParts';
 import type { Quotation } from '../analysis/quotes';
@@ -16,9 +17,14 @@ import { toRange } from './positions';
 
 const maxNameLength = 60;
 
+/** The outline is asked for after every keystroke: each quotation's label is kept by its text. */
+const quoteLabels = new TextCache<string>(20_000, 4_000_000);
+
 function shortQuote(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= maxNameLength ? `“${flat}”` : `“${flat.slice(0, maxNameLength - 1).trimEnd()}…”`;
+  return quoteLabels.get(text, () => {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length <= maxNameLength ? `“${flat}”` : `“${flat.slice(0, maxNameLength - 1).trimEnd()}…”`;
+  });
 }
 
 interface Span {
