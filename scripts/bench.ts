@@ -22,7 +22,7 @@
 // --draft-corpus DIR (articles joined into the typing drafts), --sample FILE,
 // --quick (small samples, fewer repetitions), --full (whole corpora),
 // --max-words N (words per corpus for throughput), --edits N, --keystrokes N,
-// --editor-only (only scenario 6, with every figure it has),
+// --editor-only (only scenario 6, with every figure it has), --sizes 2k,10k,100k (its drafts),
 // --harper-100k (also time harper.js on the 100k-word draft: minutes).
 
 import { execFileSync } from 'node:child_process';
@@ -57,6 +57,8 @@ interface BenchOptions {
   keystrokes: number;
   /** Only the editor-pattern scenario (6), for a quick look at a change. */
   editorOnly: boolean;
+  /** The editor-pattern draft sizes to run (--sizes 2k,10k,100k). */
+  editorSizes: string[];
   /** Also time harper.js on the 100k-word draft (slow). */
   harper100k: boolean;
 }
@@ -72,6 +74,7 @@ function parseArguments(argv: string[]): BenchOptions {
   let edits: number | undefined;
   let keystrokes: number | undefined;
   let editorOnly = false;
+  let editorSizes: string[] | undefined;
   let harper100k = false;
   for (let i = 0; i < argv.length; i++) {
     const value = () => {
@@ -107,6 +110,9 @@ function parseArguments(argv: string[]): BenchOptions {
       case '--editor-only':
         editorOnly = true;
         break;
+      case '--sizes':
+        editorSizes = value().split(',');
+        break;
       case '--harper-100k':
         harper100k = true;
         break;
@@ -129,6 +135,7 @@ function parseArguments(argv: string[]): BenchOptions {
     edits: edits ?? (quick ? 40 : 200),
     keystrokes: keystrokes ?? (quick ? 30 : 120),
     editorOnly,
+    editorSizes: editorSizes ?? ['2k', '10k', '100k'],
     harper100k,
   };
 }
@@ -673,6 +680,7 @@ async function main(): Promise<void> {
       ['10k', 10_000],
       ['100k', 100_000],
     ] as const) {
+      if (!options.editorSizes.includes(label)) continue;
       log(`6. The editor's request pattern in the ${label}-word draft (${options.keystrokes} keystrokes)...`);
       editor.push(await measureEditorPattern(label, joinArticles(articles, words), options.keystrokes));
     }

@@ -177,7 +177,9 @@ export class TestClient {
 export function startServer(transport: Transport = 'stdio'): TestClient {
   if (!existsSync(serverPath)) throw new Error(`${serverPath} is missing: run \`npm run build\` first.`);
   if (transport === 'stdio') {
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    // COPYDESK_SERVER_NODE_ARGS passes Node flags to the server, e.g. --cpu-prof to profile a benchmark run.
+    const nodeArgs = process.env.COPYDESK_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    const child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     return new TestClient(connection, child);
   }
