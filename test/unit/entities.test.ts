@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { createContext } from '../../server/src/analysis/analyze';
 import { parseDraft } from '../../server/src/analysis/draft';
 import { analyzeEntities, type Entity, type EntityAnalysis } from '../../server/src/analysis/entities';
-import { parseParagraph } from '../../server/src/analysis/nlp';
 import { defaultOptions } from '../../server/src/analysis/types';
 
 function entitiesOf(text: string): EntityAnalysis {
@@ -215,7 +214,7 @@ test('non-Latin scripts never crash and are not misread as names', () => {
   for (const e of analysis.entities) assert.ok(!/[\u4e00-\u9fff\u0600-\u06ff]/.test(e.name));
 });
 
-test('a story with thousands of names stays fast', () => {
+test('a story with thousands of names: every name found, every lookup right', () => {
   const first = ['Anna', 'Bruno', 'Chen', 'Dmitri', 'Elena', 'Farid', 'Greta', 'Hiro', 'Ines', 'Jonas'];
   const last = ['Alvarez', 'Brennan', 'Castellanos', 'Dubois', 'Eriksen', 'Fujimoto', 'Galloway', 'Haddad', 'Ivanova', 'Jankowski'];
   const paragraphs: string[] = [];
@@ -226,21 +225,13 @@ test('a story with thousands of names stays fast', () => {
     paragraphs.push(`${a} met ${b} at the Harbor Trust on Monday, and ${last[(i * 3) % 10]} said the Pine Valley Council agreed.`);
   }
   const text = paragraphs.join('\n\n');
-  // compromise's own parse (about 12,000 words) is cached per paragraph; time it apart from ours.
-  const parseStarted = performance.now();
-  for (const p of parseDraft(text, 'plaintext').paragraphs) parseParagraph(p.text);
-  const parsing = performance.now() - parseStarted;
-  // CPU time, not wall time: the machine running the tests may be shared.
-  const started = process.cpuUsage();
+  // Its speed is the benchmark's (`npm run bench`), not a test's.
   const analysis = entitiesOf(text);
-  const cpu = process.cpuUsage(started);
-  const resolving = (cpu.user + cpu.system) / 1000;
   assert.ok(analysis.entities.length > 600, `found ${analysis.entities.length}`);
   assertRangesExact(text, analysis);
-  assert.ok(parsing < 20_000, `compromise took ${Math.round(parsing)} ms`);
-  assert.ok(resolving < 2_000, `resolution took ${Math.round(resolving)} ms`);
-  // Lookups must be immediate however many mentions there are.
-  const lookupStart = performance.now();
-  for (let offset = 0; offset < text.length; offset += 7) analysis.entityAt(offset);
-  assert.ok(performance.now() - lookupStart < 200);
+  // Every offset finds the entity whose mention holds it, however many mentions there are.
+  for (let offset = 0; offset < text.length; offset += 7) {
+    const entity = analysis.entityAt(offset);
+    if (entity) assert.ok(entity.mentions.some((m) => m.start <= offset && offset <= m.end));
+  }
 });

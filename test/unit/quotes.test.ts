@@ -189,7 +189,7 @@ test('offsets are UTF-16 indices after emoji and accents', () => {
   assert.equal(text.slice(q.contentStart, q.contentEnd), 'Né à Paris 🇫🇷,');
 });
 
-test('a 10,000-word draft takes a few milliseconds', () => {
+test('a 10,000-word draft: every quotation paired, and the cached pass gives the same answer', () => {
   const paragraphs: string[] = [];
   for (let i = 0; i < 400; i++) {
     paragraphs.push(
@@ -197,15 +197,11 @@ test('a 10,000-word draft takes a few milliseconds', () => {
     );
   }
   const draft = parseDraft(paragraphs.join('\n\n'), 'plaintext');
-  const cold = performance.now();
-  analyzeDraftQuotes(draft);
-  const coldMs = performance.now() - cold;
-  const warm = performance.now();
-  const a = analyzeDraftQuotes(draft);
-  const warmMs = performance.now() - warm;
-  assert.equal(a.quotations.length, 800);
-  assert.ok(coldMs < 250, `cold pass took ${coldMs.toFixed(1)} ms`);
-  assert.ok(warmMs < 50, `cached pass took ${warmMs.toFixed(1)} ms`);
+  // Its speed is the benchmark's (`npm run bench`), not a test's.
+  const cold = analyzeDraftQuotes(draft);
+  const warm = analyzeDraftQuotes(draft);
+  assert.equal(cold.quotations.length, 800);
+  assert.deepEqual(warm, cold);
 });
 
 // ---------------------------------------------------------------------------
