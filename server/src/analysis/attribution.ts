@@ -36,6 +36,9 @@ const femaleWords =
 /** Finite verbs of saying that follow their subject ("Smith said") or stand inverted ("said Smith"). */
 const speechVerbs =
   'said|says|say|told|tells|added|adds|continued|continues|wrote|writes|asked|asks|explained|explains|insisted|insists|claimed|claims|noted|notes|stated|states|argued|argues|replied|replies|warned|warns|declared|declares|announced|announces|acknowledged|conceded|recalled|recalls|observed|remarked|responded|responds|answered|testified|tweeted|tweets|posted|cautioned|predicted|suggested|admitted|admits|maintained|maintains|joked|jokes|quipped|vowed|vows|promised|promises|pledged|urged|urges|complained|boasted|stressed|emphasized|countered|shouted|yelled|barked|exclaimed|concluded|concludes|agreed|laughed|sighed|wondered|mused|lamented|proclaimed|reiterated|affirmed|confirmed|recounted|reported|reports|echoed|scoffed|snapped|retorted|chimed|interjected';
+const speechVerbSet = new Set(speechVerbs.split('|'));
+/** A finite verb of saying that credits its subject with a quotation ("said", "told", "tweeted"). */
+export const isSpeechVerb = (word: string): boolean => speechVerbSet.has(word.toLowerCase());
 /** Verbs that put the quotation after their object: "called the plan “a disgrace.”" Only subject-first. */
 const namingVerbs = 'called|calls|described|describes|dubbed|labeled|labelled|branded|termed';
 const auxiliaries =
