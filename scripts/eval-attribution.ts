@@ -307,14 +307,20 @@ const summary = {
   },
   pronoun: { ...counts.pronoun, creditedShare: percent(counts.pronoun.credited, counts.pronoun.gold) },
   roleNoun: { ...counts.role, creditedShare: percent(counts.role.credited, counts.role.gold) },
-  judged: { ...counts.judged, rightShare: percent(counts.judged.right, counts.judged.total) },
+  judged: {
+    ...counts.judged,
+    rightShare: percent(counts.judged.right, counts.judged.total),
+    rightOfCreditedShare: percent(counts.judged.right, counts.judged.stillCredited),
+  },
   seconds: Math.round((performance.now() - started) / 100) / 10,
 };
 console.log(
   `named sources: precision ${summary.named.precision}%, recall ${summary.named.recall}% (${summary.named.right} right of ${summary.named.credited} credited, ${summary.named.gold} gold)`,
 );
 console.log(`pronoun sources: ${counts.pronoun.credited} of ${counts.pronoun.gold} credited; role nouns: ${counts.role.credited} of ${counts.role.gold}`);
-console.log(`hand-judged pronoun/role attributions: ${counts.judged.right} of ${counts.judged.total} right`);
+console.log(
+  `hand-judged pronoun/role attributions: ${counts.judged.right} of ${counts.judged.total} right; ${counts.judged.stillCredited} of them credited now, ${summary.judged.rightOfCreditedShare}% of those right`,
+);
 if (values.misses) {
   for (const kind of ['named', 'pronoun', 'role'] as const) {
     const tally = counts.misses[kind];
