@@ -413,7 +413,7 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
       const after = text.slice(m.end, Math.min(paragraph.end, m.end + 170));
       // "“...” ― Sonya Herridge": a dash after the closing mark credits the name that follows, and nothing else.
       const credit = /[”"][.,]?\s*[―—–]\s*$/.exec(text.slice(Math.max(paragraph.start, m.start - 6), m.start));
-      if (credit && !/^\s*,?\s*\p{Ll}/u.test(after)) {
+      if (credit && !/^\s*(?:,\s*)?\p{Ll}/u.test(after)) {
         clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech', credits: m.start - credit[0].length });
         continue;
       }
