@@ -5,11 +5,15 @@
 //   "...," Tillerson said.         "...," said Secretary of State Rex Tillerson.
 //   ... according to Tillerson.    Smith and Jones said "..."  (both are credited)
 //   "...," he said.                "...," the mayor said.       "...," the two said.
+//   "...” ― Ann Park (a credit line)   Rep. Ann Park (D-Ore.) said   Park is calling it "..."
 // A pronoun goes to the nearest person named before it whose gender fits
-// (from the first name, an honorific, a gendered role); a role noun goes to the
-// one person the story gave that role. When two people fit, or a person of
-// unknown gender stands closer, the clause credits no one: an unattributed
-// quotation is better than a wrong speaker.
+// (from the first name, an honorific, a gendered role): a sentence's subject in
+// its paragraph, else the nearest subject or speaker named in narration in the
+// two paragraphs before, carried back through a chain of "She ..." sentences.
+// A role noun goes to the one person the story gave that role. When two people
+// fit, or another person of that gender is named since the subject (outside the
+// subject's own sentence), the clause credits no one: an unattributed quotation
+// is better than a wrong speaker.
 //
 // Each outer quotation takes the clause in its own sentence (after it, else
 // before it), else the nearest clause earlier in the paragraph. A paragraph
