@@ -2,7 +2,7 @@
 // gold attributions (brat standoff: Source, Cue and Content spans, and
 // Attribution relations between them).
 //
-//   npm run eval:attribution -- ../shared/corpora/polnear/dev [--list pronoun|named|wrong] [--judged FILE] [--limit N]
+//   npm run eval:attribution -- ../shared/corpora/polnear/dev [--list pronoun|named|wrong|misses|judged] [--misses] [--judged FILE] [--limit N]
 //
 // A gold direct quotation is a Content span that holds a quotation mark. It is
 // matched to Copydesk's quotations by overlap; the speakers Copydesk credits
@@ -16,6 +16,9 @@
 //   file (test/data/attribution-judgments.json) keeps, for each judged
 //   quotation, the offset of a mention of its true speaker, so the script
 //   re-checks the judgments against what Copydesk credits now.
+// - --misses: the gold quotations not credited to their speaker, by cause
+//   (the first that applies, in the order of \`causes\` below); --list misses
+//   prints each one with its cause.
 // The corpus is read in place and never copied; the judgments hold offsets, not text.
 
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
@@ -23,6 +26,8 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createContext } from '../server/src/analysis/analyze';
 import { parseDraft } from '../server/src/analysis/draft';
+import { isSpeechVerb } from '../server/src/analysis/attribution';
+import type { Paragraph } from '../server/src/analysis/draft';
 import { analyzeEntities, type Entity } from '../server/src/analysis/entities';
 import { foldName } from '../server/src/analysis/nlp';
 import { analyzeQuotes } from '../server/src/analysis/quotes';
@@ -31,6 +36,7 @@ import { defaultOptions } from '../server/src/analysis/types';
 const { values, positionals } = parseArgs({
   options: {
     list: { type: 'string' },
+    misses: { type: 'boolean', default: false },
     limit: { type: 'string' },
     judged: { type: 'string', default: join(__dirname, '..', 'test', 'data', 'attribution-judgments.json') },
   },
@@ -38,7 +44,9 @@ const { values, positionals } = parseArgs({
 });
 const folder = positionals[0];
 if (!folder || !existsSync(join(folder, 'attributions'))) {
-  process.stderr.write('usage: eval-attribution.ts POLNEAR_SPLIT_FOLDER (with text/ and attributions/) [--list pronoun|named|wrong] [--judged FILE]\n');
+  process.stderr.write(
+    'usage: eval-attribution.ts POLNEAR_SPLIT_FOLDER (with text/ and attributions/) [--list pronoun|named|wrong|misses|judged] [--misses] [--judged FILE]\n',
+  );
   process.exit(2);
 }
 
@@ -50,6 +58,8 @@ interface GoldQuote {
   content: Span[];
   source: Span[];
   sourceText: string;
+  /** The cue's words ("said", "told reporters"), or undefined when the attribution has none. */
+  cueText?: string;
 }
 
 /** Reads a brat .ann file: text-bound annotations and Attribution events. */
@@ -79,7 +89,7 @@ function readGold(ann: string): GoldQuote[] {
     const content = spans.get(event.get('Content') ?? '');
     const source = spans.get(event.get('Source') ?? '');
     if (!content || !source) continue;
-    quotes.push({ content: content.spans, source: source.spans, sourceText: source.text });
+    quotes.push({ content: content.spans, source: source.spans, sourceText: source.text, cueText: spans.get(event.get('Cue') ?? '')?.text });
   }
   return quotes;
 }
@@ -145,6 +155,49 @@ function isSource(entity: Entity, gold: GoldQuote): boolean {
   });
 }
 
+/** Why a gold quotation was not credited to its speaker: the first cause that applies, in this order. */
+const causes = [
+  'quotation not found',
+  'credited to someone else',
+  'speaker not an entity',
+  'joint statement',
+  'source in an earlier paragraph',
+  'source in a later paragraph',
+  'according to',
+  'no cue',
+  'dash credit after the quotation',
+  'cue verb unknown',
+  'plural or first-person pronoun',
+  'colon before the quotation',
+  'speaker before the quotation',
+  'speaker after the quotation',
+] as const;
+type Cause = (typeof causes)[number];
+
+function causeOfMiss(text: string, paragraphs: Paragraph[], gold: GoldQuote, found: boolean, credited: Entity[], entities: Entity[], kind: SourceKind): Cause {
+  if (!found) return 'quotation not found';
+  if (credited.length > 0) return 'credited to someone else';
+  if (kind === 'named' && !entities.some((e) => isSource(e, gold))) return 'speaker not an entity';
+  if (/\s(?:and|&)\s/u.test(gold.sourceText) && kind === 'named') return 'joint statement';
+  const paragraphOf = (offset: number) => paragraphs.findIndex((p) => offset >= p.start && offset <= p.end);
+  const source = gold.source[0];
+  const content = gold.content[0];
+  const sourceParagraph = paragraphOf(source.start);
+  const contentParagraph = paragraphOf(content.start);
+  if (sourceParagraph < contentParagraph) return 'source in an earlier paragraph';
+  if (sourceParagraph > contentParagraph) return 'source in a later paragraph';
+  if (/\baccording\s+to\s*$/i.test(text.slice(Math.max(0, source.start - 20), source.start))) return 'according to';
+  if (gold.cueText === undefined) return 'no cue';
+  const lastContent = gold.content[gold.content.length - 1];
+  if (source.start >= lastContent.end && /^[\s"”.,]*[―—–-]\s*$/.test(text.slice(lastContent.end, source.start))) return 'dash credit after the quotation';
+  if (!gold.cueText.split(/[^\p{L}]+/u).some(isSpeechVerb)) return 'cue verb unknown';
+  if (kind === 'pronoun' && !/^(?:he|she)$/i.test(gold.sourceText.trim())) return 'plural or first-person pronoun';
+  if (source.end <= content.start) {
+    return /:\s*["“]?\s*$/.test(text.slice(source.end, content.start)) ? 'colon before the quotation' : 'speaker before the quotation';
+  }
+  return 'speaker after the quotation';
+}
+
 interface Judgment {
   file: string;
   /** Start of the gold quotation's content. */
@@ -164,6 +217,7 @@ const counts = {
   pronoun: { gold: 0, credited: 0 },
   role: { gold: 0, credited: 0 },
   judged: { total: 0, right: 0, stillCredited: 0 },
+  misses: { named: new Map<Cause, number>(), pronoun: new Map<Cause, number>(), role: new Map<Cause, number>() },
 };
 const textFiles = new Map(readdirSync(join(folder, 'text')).map((f) => [f.replace(/\.txt$/, ''), f]));
 const seenTexts = new Set<string>();
@@ -193,15 +247,22 @@ for (const annFile of readdirSync(join(folder, 'attributions'))
     const speakers = creditedFor(gold.content);
     const at = gold.content[0].start;
     const context = () => text.slice(Math.max(0, at - 100), at + 120).replace(/\s+/g, ' ');
+    const quotationFound = found.some((q) => gold.content.some((s) => overlaps({ start: q.contentStart, end: q.contentEnd }, s)));
+    const right = kind === 'named' && speakers.length > 0 && speakers.every((e) => isSource(e, gold));
+    if (!right && (kind === 'named' || speakers.length === 0)) {
+      const cause = causeOfMiss(text, ctx.draft.paragraphs, gold, quotationFound, speakers, entities, kind);
+      const tally = counts.misses[kind];
+      tally.set(cause, (tally.get(cause) ?? 0) + 1);
+      if (values.list === 'misses') console.log(`${kind} ${cause}\t${textFile}@${at} gold=${gold.sourceText} cue=${gold.cueText ?? ''}: ${context()}`);
+    }
     if (kind === 'named') {
       counts.named.gold++;
-      if (found.some((q) => gold.content.some((s) => overlaps({ start: q.contentStart, end: q.contentEnd }, s)))) counts.named.found++;
+      if (quotationFound) counts.named.found++;
       if (speakers.length === 0) {
         if (values.list === 'named') console.log(`MISS ${textFile}@${at} gold=${gold.sourceText}: ${context()}`);
         continue;
       }
       counts.named.credited++;
-      const right = speakers.every((e) => isSource(e, gold));
       if (right) counts.named.right++;
       else if (values.list === 'wrong' || values.list === 'named')
         console.log(`WRONG ${textFile}@${at} gold=${gold.sourceText} credited=${speakers.map((e) => e.name).join('+')}: ${context()}`);
@@ -225,6 +286,10 @@ for (const annFile of readdirSync(join(folder, 'attributions'))
       speakers.length > 0 &&
       speakers.every((e) => e.mentions.some((m) => m.start <= judgment.speakerAt! && judgment.speakerAt! < m.end));
     if (right) counts.judged.right++;
+    else if (values.list === 'judged') {
+      const truth = judgment.speakerAt === null ? 'unnamed' : text.slice(judgment.speakerAt, judgment.speakerAt + 24).split(/[,.;:]/)[0];
+      console.log(`JUDGED-WRONG ${textFile}@${judgment.offset} speaker=${truth} credited=${speakers.map((e) => e.name).join('+') || '(none)'}`);
+    }
   }
 }
 
@@ -242,12 +307,26 @@ const summary = {
   },
   pronoun: { ...counts.pronoun, creditedShare: percent(counts.pronoun.credited, counts.pronoun.gold) },
   roleNoun: { ...counts.role, creditedShare: percent(counts.role.credited, counts.role.gold) },
-  judged: { ...counts.judged, rightShare: percent(counts.judged.right, counts.judged.total) },
+  judged: {
+    ...counts.judged,
+    rightShare: percent(counts.judged.right, counts.judged.total),
+    rightOfCreditedShare: percent(counts.judged.right, counts.judged.stillCredited),
+  },
   seconds: Math.round((performance.now() - started) / 100) / 10,
 };
 console.log(
   `named sources: precision ${summary.named.precision}%, recall ${summary.named.recall}% (${summary.named.right} right of ${summary.named.credited} credited, ${summary.named.gold} gold)`,
 );
 console.log(`pronoun sources: ${counts.pronoun.credited} of ${counts.pronoun.gold} credited; role nouns: ${counts.role.credited} of ${counts.role.gold}`);
-console.log(`hand-judged pronoun/role attributions: ${counts.judged.right} of ${counts.judged.total} right`);
+console.log(
+  `hand-judged pronoun/role attributions: ${counts.judged.right} of ${counts.judged.total} right; ${counts.judged.stillCredited} of them credited now, ${summary.judged.rightOfCreditedShare}% of those right`,
+);
+if (values.misses) {
+  for (const kind of ['named', 'pronoun', 'role'] as const) {
+    const tally = counts.misses[kind];
+    const total = [...tally.values()].reduce((a, b) => a + b, 0);
+    console.log(`${kind === 'role' ? 'role-noun' : kind} sources ${kind === 'named' ? 'not credited to their speaker' : 'not credited'}: ${total}`);
+    for (const cause of causes) if (tally.has(cause)) console.log(`  ${String(tally.get(cause)).padStart(4)}  ${cause}`);
+  }
+}
 console.log(JSON.stringify(summary));

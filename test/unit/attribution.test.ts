@@ -165,3 +165,76 @@ test('accents, emoji and CRLF never shift a credited quotation', () => {
   assert.deepEqual(speakersOf(text, 'We missed the regulars'), ['Zoë Ångström']);
   assert.deepEqual(speakersOf(text, 'It felt like forever'), ['Zoë Ångström']);
 });
+
+test('a party and state after the name, in parentheses or between commas, still leads to the verb', () => {
+  const text = `Dam bill advances
+
+"The valley has waited long enough," Rep. Walter Okonjo (D-Ore.) said Friday.
+
+"We will not vote for a blank check," Sen. Irene Castell, R-Idaho, said.
+`;
+  assert.deepEqual(speakersOf(text, 'The valley has waited'), ['Walter Okonjo']);
+  assert.deepEqual(speakersOf(text, 'We will not vote'), ['Irene Castell']);
+});
+
+test('a credit line after the quotation ("“...” ― Name") credits that name and no other quotation', () => {
+  const text = `Readers on the debate
+
+“He never answered the question.” ― Marisol Quintana “It was a draw at best.” ― Tobias Lindgren.
+`;
+  assert.deepEqual(speakersOf(text, 'He never answered'), ['Marisol Quintana']);
+  assert.deepEqual(speakersOf(text, 'It was a draw'), ['Tobias Lindgren']);
+});
+
+test('the present progressive of running stories and verbs that take an object before the quotation', () => {
+  const text = `The latest on the race
+
+Gov. Harold Brandt is calling the new map "a gift to the incumbents."
+
+Councilwoman Dana Whitfield blasted the audit as "sloppy and late."
+`;
+  assert.deepEqual(speakersOf(text, 'a gift to the incumbents'), ['Harold Brandt']);
+  assert.deepEqual(speakersOf(text, 'sloppy and late'), ['Dana Whitfield']);
+});
+
+test('"he said" in a new paragraph goes to the nearest subject, past a name in the same sentence', () => {
+  const text = `Talks collapse
+
+Union leader Gregory Amadi, who negotiated with Mayor Paul Brennan for six weeks, walked out of the talks on Monday.
+
+"We are done waiting," he said.
+`;
+  assert.deepEqual(speakersOf(text, 'We are done waiting'), ['Gregory Amadi']);
+});
+
+test('"he said" after another man was named in a later sentence than the subject stays unattributed', () => {
+  const text = `Talks collapse
+
+Union leader Gregory Amadi walked out of the talks on Monday. The walkout surprised Mayor Paul Brennan.
+
+"We are done waiting," he said.
+`;
+  assert.deepEqual(speakersOf(text, 'We are done waiting'), []);
+});
+
+test('a narration that names a speaker ("..., noted analyst Rhea Banks.") makes her the antecedent', () => {
+  const text = `Debate watch
+
+Debates rarely move the polls, noted pollster Rhea Banks.
+
+"Voters have mostly made up their minds by October," she wrote.
+`;
+  assert.deepEqual(speakersOf(text, 'Voters have mostly made up'), ['Rhea Banks']);
+});
+
+test('a chain of "She ..." sentences carries the antecedent across paragraphs and past a woman named as an object', () => {
+  const text = `Attorney general speaks out
+
+Attorney General Miriam Okafor spoke to students in Atlanta on Tuesday.
+
+She has faced criticism since meeting with Gov. Helen Park in June. She said the meeting was brief.
+
+"Nobody asked me about it until now," she said.
+`;
+  assert.deepEqual(speakersOf(text, 'Nobody asked me about it'), ['Miriam Okafor']);
+});

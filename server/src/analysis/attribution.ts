@@ -5,11 +5,15 @@
 //   "...," Tillerson said.         "...," said Secretary of State Rex Tillerson.
 //   ... according to Tillerson.    Smith and Jones said "..."  (both are credited)
 //   "...," he said.                "...," the mayor said.       "...," the two said.
+//   "...” ― Ann Park (a credit line)   Rep. Ann Park (D-Ore.) said   Park is calling it "..."
 // A pronoun goes to the nearest person named before it whose gender fits
-// (from the first name, an honorific, a gendered role); a role noun goes to the
-// one person the story gave that role. When two people fit, or a person of
-// unknown gender stands closer, the clause credits no one: an unattributed
-// quotation is better than a wrong speaker.
+// (from the first name, an honorific, a gendered role): a sentence's subject in
+// its paragraph, else the nearest subject or speaker named in narration in the
+// two paragraphs before, carried back through a chain of "She ..." sentences.
+// A role noun goes to the one person the story gave that role. When two people
+// fit, or another person of that gender is named since the subject (outside the
+// subject's own sentence), the clause credits no one: an unattributed quotation
+// is better than a wrong speaker.
 //
 // Each outer quotation takes the clause in its own sentence (after it, else
 // before it), else the nearest clause earlier in the paragraph. A paragraph
@@ -36,18 +40,27 @@ const femaleWords =
 /** Finite verbs of saying that follow their subject ("Smith said") or stand inverted ("said Smith"). */
 const speechVerbs =
   'said|says|say|told|tells|added|adds|continued|continues|wrote|writes|asked|asks|explained|explains|insisted|insists|claimed|claims|noted|notes|stated|states|argued|argues|replied|replies|warned|warns|declared|declares|announced|announces|acknowledged|conceded|recalled|recalls|observed|remarked|responded|responds|answered|testified|tweeted|tweets|posted|cautioned|predicted|suggested|admitted|admits|maintained|maintains|joked|jokes|quipped|vowed|vows|promised|promises|pledged|urged|urges|complained|boasted|stressed|emphasized|countered|shouted|yelled|barked|exclaimed|concluded|concludes|agreed|laughed|sighed|wondered|mused|lamented|proclaimed|reiterated|affirmed|confirmed|recounted|reported|reports|echoed|scoffed|snapped|retorted|chimed|interjected';
+const speechVerbSet = new Set(speechVerbs.split('|'));
+/** A finite verb of saying that credits its subject with a quotation ("said", "told", "tweeted"). */
+export const isSpeechVerb = (word: string): boolean => speechVerbSet.has(word.toLowerCase());
 /** Verbs that put the quotation after their object: "called the plan “a disgrace.”" Only subject-first. */
-const namingVerbs = 'called|calls|described|describes|dubbed|labeled|labelled|branded|termed';
+const namingVerbs =
+  'called|calls|described|describes|dubbed|labeled|labelled|branded|termed|characterized|criticized|blasted|slammed|praised|lauded|hailed|derided|mocked|denounced|condemned|accused|demanded';
+/** The present progressive of the wire's running stories: "Trump is calling the plan “a disaster.”" */
+const progressiveVerbs =
+  'saying|telling|quoted|warning|arguing|insisting|asking|calling|describing|stressing|promising|urging|vowing|predicting|blasting|criticizing|accusing|demanding|questioning|suggesting|claiming|declaring';
 const auxiliaries =
   '(?:also|later|then|again|earlier|once|has|had|have|will|would|previously|recently|simply|only|repeatedly|\\p{Ll}+ly|on\\s+\\p{Lu}\\p{L}*(?:\\s+\\d{1,2})?|in\\s+(?:a|an)\\s+\\p{L}+)';
 /** After a subject: ", a spokeswoman for the board," / ", 57," / ", who ...," then the verb. */
-const appositive = `(?:\\s*,\\s*(?:\\d{1,3}|(?:a|an|the|who|whose|his|her|its|\\p{Ll})[^,“”"()]{0,110}?)\\s*,)?`;
+const appositive = `(?:\\s*\\([^()“”"]{1,30}\\))?(?:\\s*,\\s*(?:\\d{1,3}|[DRI]-\\p{Lu}[\\p{L}.]*|(?:a|an|the|who|whose|his|her|its|\\p{Ll})[^,“”"()]{0,110}?)\\s*,)?`;
 const verbAfterSubject = new RegExp(
-  `^['’]?${appositive}(?:\\s+${auxiliaries}){0,3}\\s+(?:${speechVerbs}|${namingVerbs}|(?:is|was|has\\s+been)\\s+(?:saying|telling|quoted|warning|arguing|insisting|asking))\\b`,
+  `^['’]?${appositive}(?:\\s+${auxiliaries}){0,3}\\s+(?:${speechVerbs}|${namingVerbs}|(?:is|was|has\\s+been)\\s+(?:${progressiveVerbs}))\\b`,
   'u',
 );
 /** "... ,” said (Mayor) (the state's top lawyer) NAME": the words allowed between the verb and the name. */
 const invertedLead = new RegExp(`[”"’]\\s*,?\\s*(?:${speechVerbs})\\s+((?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}.'’-]+\\s+){0,5})$`, 'u');
+/** "..., noted NBC's": a verb of saying and the title words before a name, outside a quotation's attribution. */
+const invertedNarration = new RegExp(`,\\s*(?:${speechVerbs})\\s+((?:[\\p{L}.'’-]+\\s+){0,5})$`, 'u');
 const accordingTo = /\baccording\s+to\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4})$/u;
 const pronounClause = new RegExp(`\\b(?:(he|she)\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})|(?:${speechVerbs})\\s+(he|she))\\b`, 'giu');
 const jointClause = new RegExp(
@@ -61,6 +74,24 @@ const participleClause =
 /** Words that may stand before a sentence's subject: titles and descriptions ("Former Florida Gov. Jeb Bush", "Republican front-runner"). */
 const subjectLead =
   /^(?!(?:After|When|While|Before|If|As|Since|Although|Though|Because|Until|Unless|Once|Whether|Even)\b)(?:[^,“”"]{0,60},\s+)?(?:(?:the|former|presidential|candidate|front-runner|frontrunner|nominee|presumptive|democratic|republican|\p{Lu}[\p{L}.'’-]*)\s+){0,6}$/u;
+
+const titleWords = new Set([...roleWordsOf(titleTable.roles), ...roleWordsOf(titleTable.titleModifiers), 'campaign', 'presidential', 'candidate', 'nominee']);
+function roleWordsOf(list: string[]): string[] {
+  return list.filter((r) => !r.includes(' ') && r !== 'and');
+}
+/**
+ * Before a sentence's subject: a leading phrase and a comma, then titles and descriptions
+ * in capitals or lower-case title words ("On Sunday, Trump campaign spokesman Jason Miller").
+ */
+function titledSubjectLead(lead: string): boolean {
+  const m = /^["“]?(?:[^,“”"]{0,100},\s+)?((?:[\p{L}.'’-]+\s+){0,6})$/u.exec(lead);
+  if (!m || /^(?:After|When|While|Before|If|As|Since|Although|Though|Because|Until|Unless|Once|Whether|Even)\b/.test(lead)) return false;
+  return m[1]
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((w) => /^\p{Lu}/u.test(w) || titleWords.has(w.toLowerCase()) || /^(?:the|a|an|former|democratic|republican|front-runner)$/i.test(w));
+}
 
 /** A sentence ends at . ! or ? (and a closing mark) before a capital, but not after "Sen." or "U.S.". */
 const abbreviation =
@@ -94,6 +125,8 @@ const roleClause = new RegExp(
 interface Clause {
   /** Offset of the clause (the subject, or the verb of an inverted one). */
   at: number;
+  /** A credit line ("“...” ― Ann Park"): the offset of the closing mark of the one quotation it credits. */
+  credits?: number;
   speakers: Entity[];
   /** A verb of saying names the speaker; a sentence's subject ("Bush referred to Rubio as “...”") is weaker evidence. */
   kind: 'speech' | 'subject';
@@ -185,6 +218,58 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
   const roles = new Map<Entity, Set<string>>();
   const rolesFor = (e: Entity) => roles.get(e) ?? roles.set(e, rolesOf(e, text)).get(e)!;
   const paragraphStart = (index: number) => ctx.draft.paragraphs[Math.max(0, index)].start;
+  const paragraphAt = (offset: number) => {
+    const all = ctx.draft.paragraphs;
+    let lo = 0;
+    let hi = all.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (all[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return all[lo];
+  };
+  /** The start of the sentence that holds an offset, found in its own paragraph. */
+  const sentenceStartAt = (offset: number) => {
+    const p = paragraphAt(offset);
+    let start = p.start;
+    // One character past the offset, so that the sentence ending right before it is seen (the end looks ahead to a capital).
+    for (const end of text.slice(p.start, Math.min(p.end, offset + 1)).matchAll(sentenceEnd)) {
+      if (p.start + end.index! + end[0].length <= offset) start = p.start + end.index! + end[0].length;
+    }
+    return start;
+  };
+  /** A name that opens its sentence (after titles and a leading phrase) and is followed by its verb. */
+  const isSubjectMention = (m: PlacedMention): boolean =>
+    titledSubjectLead(text.slice(sentenceStartAt(m.start), m.start)) &&
+    // "Republican presidential nominee": a name used as an adjective before a title is no subject.
+    !titleWords.has((/^\s+(\p{Ll}+)/u.exec(text.slice(m.end, m.end + 40))?.[1] ?? '').toLowerCase()) &&
+    /^(?:\s*\([^()]{1,30}\))?(?:\s*,[^,“”"]{1,160},)?\s+(?!(?:and|or|of|in|on|at|to|for|with|from|by|as|who|which|that)\b)\p{Ll}/u.test(
+      text.slice(m.end, m.end + 200),
+    );
+  /** compromise reads the word after the name (past a parenthesis or an appositive) as a finite verb: "Szabo left", "Ham, 61, explained". */
+  const followedByVerb = (m: PlacedMention) => {
+    const p = paragraphAt(m.start);
+    if (/^['’]s?\b/.test(text.slice(m.end, m.end + 2))) return false;
+    const skip = /^(?:\s*\([^()]{1,30}\))?(?:\s*,[^,“”"]{1,160},)?/.exec(text.slice(m.end, p.end))!;
+    const from = m.end + skip[0].length - p.start;
+    const words = parseParagraph(p.text).words;
+    let k = words.findIndex((w) => w.start >= from);
+    if (k < 0 || words[k].start - from >= 3) return false;
+    while (words[k + 1] && words[k].tags.includes('Adverb')) k++;
+    return words[k].tags.includes('Verb') && !words[k].tags.includes('Gerund');
+  };
+  /** A name as a sentence's subject, or with a verb of saying: "Mr. Obama said in his interview", "noted NBC's Dante Chinni". */
+  const isSpeakerMention = (m: PlacedMention) => {
+    const after = text.slice(m.end, m.end + 200);
+    if (verbAfterSubject.test(after) && !/^['’]s\b/.test(after)) return true;
+    const inverted = invertedNarration.exec(text.slice(Math.max(0, m.start - 60), m.start));
+    if (inverted && titleWordsOnly(inverted[1])) return true;
+    return isSubjectMention(m);
+  };
+  /** A name inside another's appositive: "Christie, who campaigned for Donald Trump, blasted ...". */
+  const insideAppositive = (m: PlacedMention) =>
+    /,\s*(?:who|whose|a|an|the)\b[^,“”"]*$/u.test(text.slice(Math.max(paragraphAt(m.start).start, m.start - 110), m.start));
 
   /**
    * The person a pronoun refers to. Someone named as a sentence's subject
@@ -210,9 +295,53 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
     };
     const inParagraph = nearest(paragraphStart(paragraph), true);
     if (inParagraph.any) return inParagraph.entity;
-    if (recentSpeaker && recentSpeaker.paragraph >= paragraph - 3 && gender(recentSpeaker.entity) === wanted) return recentSpeaker.entity;
+    const salient = nearestSubject(at, wanted, paragraph);
+    if (salient.found) return salient.entity;
+    // The speaker quoted just before, unless someone else of that gender was named since.
+    const recent = recentSpeaker?.entity;
+    if (recent && recentSpeaker!.paragraph >= paragraph - 3 && gender(recent) === wanted && [...salient.rivals].every((r) => r === recent)) return recent;
     // Further back, only when one person in reach could be meant.
     return nearest(paragraphStart(paragraph - 2), false).entity;
+  };
+
+  /**
+   * The nearest person named as a sentence's subject in this paragraph or the two before
+   * ("Ban Ki-moon condemned the test. / “...,” he told reporters"), when their gender fits
+   * or is unknown. Undefined when there is none to find; null (unsure) when a person of the
+   * pronoun's gender is named between them and the pronoun ("Trump attacked Clinton. “...,” she said").
+   */
+  const nearestSubject = (at: number, wanted: Gender, paragraph: number, depth = 0): { found: boolean; entity?: Entity; rivals: Set<Entity> } => {
+    const from = paragraphStart(paragraph - 2);
+    const rivals: PlacedMention[] = [];
+    const rivalEntities = () => new Set(rivals.map((r) => r.entity));
+    // "She has faced ... She said ... “...,” she said": a pronoun that opens an earlier sentence carries the chain back.
+    const chain = [...text.slice(from, at).matchAll(wanted === 'male' ? /(?:^|[.!?]["”’]?\s+|\n)(He)\s/g : /(?:^|[.!?]["”’]?\s+|\n)(She)\s/g)]
+      .map((c) => from + c.index! + c[0].length - c[1].length - 1)
+      .filter((offset) => !insideAnyQuote(offset))
+      .pop();
+    /** Named in the subject's own sentence, and not as the subject of a verb: "Ban condemned Kim", "She met Gov. Park". */
+    const objectOf = (rival: PlacedMention, subjectAt: number) => sentenceStartAt(rival.start) === sentenceStartAt(subjectAt) && !followedByVerb(rival);
+    for (let i = lastMentionBefore(mentions, at); ; i--) {
+      const m = i >= 0 && mentions[i].start >= from ? mentions[i] : undefined;
+      if (chain !== undefined && (m === undefined || m.start < chain)) {
+        if (depth >= 3) return { found: true, rivals: rivalEntities() };
+        const earlier = nearestSubject(chain, wanted, paragraphAt(chain).index, depth + 1);
+        const sure = earlier.entity && rivals.every((r) => r.entity === earlier.entity || objectOf(r, chain));
+        return { found: true, entity: sure ? earlier.entity : undefined, rivals: rivalEntities() };
+      }
+      if (!m) break;
+      if (m.entity.type !== 'person') continue;
+      const g = gender(m.entity);
+      if (isSpeakerMention(m)) {
+        if (g !== wanted && g !== 'unknown') continue;
+        // Someone named after this subject is a rival when a later sentence names them, or names them as a subject.
+        const sure = rivals.every((r) => r.entity === m.entity || objectOf(r, m.start));
+        return { found: true, entity: sure ? m.entity : undefined, rivals: rivalEntities() };
+      }
+      // "Trump's plan" names no one who could speak next; nor does a name inside the subject's own appositive.
+      if (g === wanted && !/^['’]s?\b/.test(text.slice(m.end, m.end + 2)) && !insideAppositive(m)) rivals.push(m);
+    }
+    return { found: false, rivals: rivalEntities() };
   };
 
   /** The one person the story gave this role, most recently named; none when two people share it. */
@@ -286,6 +415,12 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
     for (let i = first; i < mentions.length && mentions[i].start < paragraph.end; i++) {
       const m = mentions[i];
       const after = text.slice(m.end, Math.min(paragraph.end, m.end + 170));
+      // "“...” ― Sonya Herridge": a dash after the closing mark credits the name that follows, and nothing else.
+      const credit = /[”"][.,]?\s*[―—–]\s*$/.exec(text.slice(Math.max(paragraph.start, m.start - 6), m.start));
+      if (credit && !/^\s*(?:,\s*)?\p{Ll}/u.test(after)) {
+        clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech', credits: m.start - credit[0].length });
+        continue;
+      }
       // "her senior policy adviser, Jake Sullivan, said": a name in apposition may take its verb after a comma.
       const inApposition = /,\s+$/.test(text.slice(m.start - 2, m.start)) && /^,\s+(?:said|says|told|tells|added|wrote)\b/.test(after);
       if ((verbAfterSubject.test(after) || inApposition) && !/^['’]s\b/.test(after) && outside(m.end)) {
@@ -351,7 +486,7 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
     for (const q of quotes) {
       const end = q.close ?? q.contentEnd;
       const sentence = sentenceStartOf(q.open);
-      const speech = clauses.filter((c) => c.kind === 'speech');
+      const speech = clauses.filter((c) => c.kind === 'speech' && c.credits === undefined);
       // A period inside the closing mark ends the sentence, unless the clause follows at once ("... over.” Trump said.).
       const sentenceEndsAtQuote = /[.]\s*$/.test(text.slice(q.contentStart, q.contentEnd));
       // The clause after the quotation in its sentence ("...," Smith said)...
@@ -370,7 +505,8 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
       const earlier = before.pop();
       const uninterrupted =
         earlier && !mentions.some((m) => m.start > earlier.at && m.start < q.open && outside(m.start) && !earlier.speakers.includes(m.entity));
-      const clause = following ?? sameSentence ?? subject ?? (uninterrupted ? earlier : undefined);
+      const credited = clauses.find((c) => c.credits !== undefined && c.credits === q.close);
+      const clause = credited ?? following ?? sameSentence ?? subject ?? (uninterrupted ? earlier : undefined);
       let speakers = clause?.speakers ?? [];
       if (!clause && !earlier && previousSpeakers.length > 0) {
         const onlyQuotation = !/\p{L}/u.test(textOutsideQuotes(text, paragraph.start, paragraph.end, quotes));
