@@ -364,3 +364,84 @@ test("the audit's cases", () => {
   for (const fix of all[0].fixes) for (const e of fix.edits) assert.ok(e.start >= secondLine, `${fix.title} stays on its line`);
   assert.equal(fixed(body), '"We will rebuild," the mayor said.\n"The town has done it before," she added.');
 });
+
+// ---------------------------------------------------------------------------
+// Safe fixes ("Fix all", check --fix) and the confidence gate (quotes/safety.ts).
+
+/** The first fix of the only finding, with its flags. */
+function firstFix(body: string): Fix {
+  const all = findings(body);
+  assert.equal(all.length, 1, `expected one finding in ${JSON.stringify(body)}, got ${all.length}`);
+  return all[0].fixes[0];
+}
+
+test('safe: the textbook shapes, a quotation opened or closed at a sentence start and ended by a comma and a plain attribution', () => {
+  for (const [body, right] of [
+    ['"We will open the pool in June, Mayor Ana Ruiz said.', '"We will open the pool in June," Mayor Ana Ruiz said.'],
+    ['"We will open the pool in June, said parent Ann Lee.', '"We will open the pool in June," said parent Ann Lee.'],
+    ['The vote was 7-2. "We will open the pool in June, she said on Tuesday.', 'The vote was 7-2. "We will open the pool in June," she said on Tuesday.'],
+    ['The pool is open," Ruiz said on Monday.', '"The pool is open," Ruiz said on Monday.'],
+    [
+      '"It is done," Ruiz said. We will open the pool in June and keep it open all summer," she added.',
+      '"It is done," Ruiz said. "We will open the pool in June and keep it open all summer," she added.',
+    ],
+  ]) {
+    const fix = firstFix(body);
+    assert.equal(fix.safe, true, body);
+    assert.equal(fix.preferred, true, body);
+    assert.equal(apply(headline + body, fix).slice(headline.length), right);
+  }
+});
+
+test('not safe: shapes where the mark could have stood elsewhere', () => {
+  const unsafe = [
+    // A long sentence, not in the first person: the lost mark may have opened a partial quotation.
+    'The answers to the shortage of nurses in rural clinics are not meeting the demand," says Paul Ray, an advocate.',
+    // Mid-paragraph after narration: the quotation may have begun a sentence earlier.
+    'On that date, yes. I was lying," replied Mr Sullivan.',
+    // A speech verb inside the words: narration around a partial quotation.
+    'Ruiz said the pool is a waste of money," according to the council.',
+    // Two sentences: the quotation may end after the first.
+    '"We will open the pool in June. The council met on Monday, Ruiz said.',
+    // The attribution introduces the next quotation.
+    'The vote was 7-2. "Asked about the pool, Ruiz said, "We will open it."',
+    // Ended by a full stop, not a comma: "X said the budget..." is narration.
+    '"The budget will rise next year. Ruiz said the council agreed.',
+    // A headline's partial quotation, and single marks in general.
+    "'We will open the pool in June, Ruiz said.",
+  ];
+  for (const body of unsafe) for (const f of findings(body)) assert.ok(!f.fixes.some((fix) => fix.safe), body);
+  const headlineDraft = "Pool 'will open in June\n\nThe council voted on Monday.";
+  for (const f of analyze(headlineDraft, defaultOptions, 'all', [unbalancedQuote]).findings) assert.ok(!f.fixes.some((fix) => fix.safe), headlineDraft);
+});
+
+test("the comma goes where the draft's own full quotations put it, and only a known habit is safe outside", () => {
+  const outside = '"The pool is open", Ruiz said.\n\n"We will keep it open all summer, she added.';
+  const fix = firstFix(outside);
+  assert.equal(apply(headline + outside, fix).slice(headline.length), '"The pool is open", Ruiz said.\n\n"We will keep it open all summer", she added.');
+  // Mixed habits: no comma placement is safe.
+  const mixed = '"The pool is open", Ruiz said. "It is warm," Lee said.\n\n"We will keep it open all summer, she added.';
+  assert.ok(!firstFix(mixed).safe);
+});
+
+test('a fix is preferred only when the ranker is sure; otherwise the message says the place is uncertain', () => {
+  for (const body of [
+    'The council "voted 7-2 on Tuesday to close the pool, and the mayor said the vote was fair.',
+    "The mayor called the plan 'a costly mistake.",
+    'Critics called the pool plan "a costly mistake that will, in the end, cost the town dearly, said Lee.',
+  ]) {
+    const [f] = findings(body);
+    const preferred = f.fixes.filter((fix) => fix.preferred);
+    assert.ok(preferred.length <= 1, body);
+    if (preferred.length === 0) assert.match(f.message, /uncertain/, body);
+    else assert.equal(f.fixes[0], preferred[0], body);
+    for (const fix of f.fixes) if (fix.safe) assert.equal(fix.preferred, true, body);
+  }
+  // At least one of these is uncertain: the gate is on.
+  assert.ok(
+    [
+      "The mayor called the plan 'a costly mistake.",
+      'Critics called the pool plan "a costly mistake that will, in the end, cost the town dearly, said Lee.',
+    ].some((body) => findings(body)[0].fixes.every((fix) => !fix.preferred)),
+  );
+});
