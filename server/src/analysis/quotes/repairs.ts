@@ -260,7 +260,7 @@ export function problemCandidates(site: ProblemSite): ProblemCandidates {
     return false;
   };
   const best = heuristic.reduce<(typeof heuristic)[number] | undefined>((b, h) => (b === undefined || h.rank < b.rank ? h : b), undefined);
-  const ctx: RankingContext = { text, problem, style: placement.style, depth: 0, markStrength, fullSentence };
+  const ctx: RankingContext = { text, problem, style: placement.style, commaHabit: placement.commaHabit, depth: 0, markStrength, fullSentence };
   let nearestInsert = -1;
   for (let i = 0; i < shapes.length; i++) {
     const s = shapes[i];
