@@ -384,6 +384,7 @@ test('safe: the textbook shapes, a quotation opened or closed at a sentence star
     ['"We will open the pool in June, said parent Ann Lee.', '"We will open the pool in June," said parent Ann Lee.'],
     ['The vote was 7-2. "We will open the pool in June, she said on Tuesday.', 'The vote was 7-2. "We will open the pool in June," she said on Tuesday.'],
     ['The pool is open," Ruiz said on Monday.', '"The pool is open," Ruiz said on Monday.'],
+    ['"Why close the pool now? Ana Ruiz asked.', '"Why close the pool now?" Ana Ruiz asked.'],
     [
       '"It is done," Ruiz said. We will open the pool in June and keep it open all summer," she added.',
       '"It is done," Ruiz said. "We will open the pool in June and keep it open all summer," she added.',

@@ -91,11 +91,13 @@ export function safeClose(site: Site, at: number, habit: CommaHabit, style: 'us'
   if (!eligible(site)) return false;
   const contentStart = problem.at + problem.glyph.length;
   if (!startsWithCapital(text, contentStart)) return false;
-  // The comma sits right before or right after the new mark.
-  const commaInside = text[at - 1] === ',';
+  // A question or exclamation mark stays inside ("Why now?" she asked) in every style.
+  const asked = text[at - 1] === '?' || text[at - 1] === '!';
+  // Otherwise the comma sits right before or right after the new mark.
+  const commaInside = asked || text[at - 1] === ',';
   const commaOutside = text[at] === ',';
   if (commaInside === commaOutside) return false;
-  if (commaInside ? !(habit === 'inside' || (habit === 'unknown' && style === 'us')) : habit !== 'outside') return false;
+  if (!asked && (commaInside ? !(habit === 'inside' || (habit === 'unknown' && style === 'us')) : habit !== 'outside')) return false;
   const wordsEnd = commaInside ? at - 1 : at;
   if (!oneCleanSentence(text, contentStart, wordsEnd)) return false;
   return plainAttributionAt(text, commaInside ? at : at + 1);
