@@ -46,6 +46,9 @@ function draftPass<T>(draft: Draft, quoteStyle: QuoteStyleSetting, describe: Des
   // Whether the draft puts a full stop outside the closing mark of a partial quotation ("desperate".).
   let periodInside = 0;
   let periodOutside = 0;
+  // Where its full-sentence quotations put a comma: "We won," he said or "We won", he said.
+  let commaInside = 0;
+  let commaOutside = 0;
 
   const continuesInto: boolean[] = [];
   for (let i = 0; i < scans.length; i++) {
@@ -96,6 +99,9 @@ function draftPass<T>(draft: Draft, quoteStyle: QuoteStyleSetting, describe: Des
         if (/^\s*\p{Ll}/u.test(content)) {
           if (content.endsWith('.')) periodInside++;
           else if (p.text[q.close + q.closeGlyph!.length] === '.') periodOutside++;
+        } else if (/^\s*\p{Lu}/u.test(content)) {
+          if (content.endsWith(',')) commaInside++;
+          else if (p.text[q.close + q.closeGlyph!.length] === ',') commaOutside++;
         }
       }
     }
@@ -106,6 +112,7 @@ function draftPass<T>(draft: Draft, quoteStyle: QuoteStyleSetting, describe: Des
   const placement: Placement = {
     style,
     partialPeriodOutside: periodInside + periodOutside > 0 ? periodOutside > periodInside : style === 'uk',
+    commaHabit: commaInside > 0 ? (commaOutside > 0 ? 'mixed' : 'inside') : commaOutside > 0 ? 'outside' : 'unknown',
   };
 
   const problems: T[] = [];

@@ -94,6 +94,8 @@ function pair(text: string, tokens: Token[], apostrophes: ApostropheMark[]): Par
       previous?.close !== undefined &&
       stack.every((q) => q.open < previous.open) &&
       (openingStrength(text, previous.open, previous.openGlyph.length) >= 3 || wedgedBetweenWords(text, previous.close, previous.closeGlyph!.length)) &&
+      // A sentence starting in between may be where this close's own opening mark was lost.
+      !sentenceStartBetween(text, previous.close + previous.closeGlyph!.length, tok.at) &&
       closingStrength(text, tok.at, tok.glyph.length) > closingStrength(text, previous.close, previous.closeGlyph!.length)
     ) {
       problems.push({
@@ -189,6 +191,10 @@ export function lostParagraphBreak(text: string, earlier: LocalQuotation, tok: T
   if (openingStrength(text, tok.at, tok.glyph.length) < 4) return false;
   if (openingStrength(text, earlier.open, earlier.openGlyph.length) < 3) return false;
   return (bestClosingPlace(text, earlier, tok.at)?.score ?? 0) < 3;
+}
+
+function sentenceStartBetween(text: string, from: number, to: number): boolean {
+  return /[.?!]["”’']*\s+["“‘']?\p{Lu}/u.test(text.slice(from, to));
 }
 
 function findLast(stack: LocalQuotation[], kind: QuoteKind): number {

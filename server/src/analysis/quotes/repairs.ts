@@ -17,13 +17,16 @@ import {
   trimmedEndBefore,
 } from './evidence';
 import { closingPartner, isQuoteGlyph, isSpace, isTransparent, isWord, openingPartner } from './marks';
-import { candidateFeatures, loneMargin, preferredMargin, safeMargin, score, type CandidateShape, type RankingContext } from './ranker';
+import { candidateFeatures, loneMargin, preferredMargin, score, type CandidateShape, type RankingContext } from './ranker';
 import { lostParagraphBreak, scanParagraphUncached } from './pairing';
+import { safeClose, safeOpen, type CommaHabit } from './safety';
 import { startParagraphFixTitle, type LocalQuotation, type LocalProblem, type ParagraphQuotes, type QuoteProblem } from './types';
 
 export interface Placement {
   style: 'us' | 'uk';
   partialPeriodOutside: boolean;
+  /** Where the draft's full-sentence quotations put a comma before the closing mark. */
+  commaHabit: CommaHabit;
 }
 
 /** How many faults a paragraph has on its own, counting an open end only when nothing continues it. */
@@ -72,6 +75,8 @@ export interface RepairCandidate extends CandidateShape {
   title: string;
   features: Float64Array;
   score: number;
+  /** The textbook shape (safety.ts): "Fix all" may apply it when the ranker also puts it first. */
+  safe: boolean;
 }
 
 export interface ProblemCandidates {
@@ -246,8 +251,16 @@ export function problemCandidates(site: ProblemSite): ProblemCandidates {
     });
   }
 
+  const safetySite = { text, problem, headline: p.isHeadline };
+  const isSafe = (c: CandidateShape): boolean => {
+    if (c.action === 'close') return problem.type === 'unclosed' && safeClose(safetySite, c.start, placement.commaHabit, placement.style);
+    if (c.action === 'open') return problem.type === 'stray' && safeOpen(safetySite, c.start);
+    // A doubled double mark (""We): either one goes, the text comes out the same.
+    if (c.action === 'remove') return problem.kind === 'double' && (text.startsWith(problem.glyph, c.end) || text.slice(0, c.start).endsWith(problem.glyph));
+    return false;
+  };
   const best = heuristic.reduce<(typeof heuristic)[number] | undefined>((b, h) => (b === undefined || h.rank < b.rank ? h : b), undefined);
-  const ctx: RankingContext = { text, problem, style: placement.style, depth: 0, markStrength, fullSentence };
+  const ctx: RankingContext = { text, problem, style: placement.style, commaHabit: placement.commaHabit, depth: 0, markStrength, fullSentence };
   let nearestInsert = -1;
   for (let i = 0; i < shapes.length; i++) {
     const s = shapes[i];
@@ -263,7 +276,7 @@ export function problemCandidates(site: ProblemSite): ProblemCandidates {
       heuristicSafe: h?.safe ?? false,
     };
     const features = candidateFeatures(ctx, full, i === nearestInsert);
-    return { ...full, title: shape.title, features, score: score(features) };
+    return { ...full, title: shape.title, features, score: score(features), safe: isSafe(full) };
   });
 
   const before = faults(scan, mayEndOpen);
@@ -272,11 +285,11 @@ export function problemCandidates(site: ProblemSite): ProblemCandidates {
 }
 
 /**
- * Whether the ranker's margin decides preferred and safe. Off, the first
- * choice is always preferred and the heuristic's safe shape is safe, as the
- * editor, CLI and protocol tests still expect; on, the issue-13 contract.
+ * Whether the ranker's margin decides preferred (the issue-13 contract). Off,
+ * the first choice is always preferred. Safe is the textbook shape of
+ * safety.ts either way, and only when it is also the first choice.
  */
-const confidenceGate = false;
+const confidenceGate = true;
 
 /** The most fixes offered for one problem. */
 const maxFixes = 4;
@@ -300,6 +313,7 @@ export function describeProblem(site: ProblemSite): QuoteProblem {
     mayEndOpen,
     placement.style,
     placement.partialPeriodOutside,
+    placement.commaHabit,
     lineBreak,
     p.isHeadline,
     p.isBlock,
@@ -322,7 +336,7 @@ function describeAt(site: ProblemSite): QuoteProblem {
   const { p, problem } = site;
   if (problem.type === 'apostrophe' || problem.type === 'swapped') return describeTypo(p, problem);
   const { candidates, related, improves } = problemCandidates(site);
-  candidates.sort((a, b) => b.score - a.score || a.start - b.start);
+  candidates.sort((a, b) => Number(b.safe) - Number(a.safe) || b.score - a.score || a.start - b.start);
   // Only repairs that really balance the paragraph better, best first; checked lazily, since each check re-scans.
   const kept: RepairCandidate[] = [];
   for (const c of candidates) {
@@ -333,11 +347,13 @@ function describeAt(site: ProblemSite): QuoteProblem {
   const removal = candidates.find((c) => c.action === 'remove');
   if (removal && !kept.includes(removal) && improves(removal)) kept.push(removal);
   const margin = kept.length === 0 ? 0 : kept.length === 1 ? loneMargin : kept[0].score - kept[1].score;
-  // A lost paragraph break moves text: an alternative, never taken without looking.
-  const confident = margin >= preferredMargin;
+  // The ranker's first choice is preferred when its margin over the second clears the bar
+  // picked on dev, or when it is the textbook shape (safety.ts). A lost paragraph break
+  // moves text: an alternative, never taken without looking.
+  const confident = margin >= preferredMargin || (kept.length > 0 && kept[0].safe);
   const preferred = kept.length > 0 && (confident || !confidenceGate) && kept[0].action !== 'break';
-  // Safe: the shape the hand-written rules call unambiguous, and (with the gate) a margin measured safe on dev.
-  const safe = preferred && kept[0].heuristicSafe && (margin >= safeMargin || !confidenceGate);
+  // Safe ("Fix all", check --fix): only the textbook shape, and only as the ranker's first choice.
+  const safe = preferred && kept[0].safe;
   const fixes: Fix[] = kept.map((c, i) => ({
     title: c.title,
     edits: [{ start: p.start + c.start, end: p.start + c.end, text: c.text }],
@@ -447,6 +463,8 @@ function closingOffset(wordsEnd: number, punctuation: string, fullSentence: bool
   const afterPunctuation = wordsEnd + punctuation.length;
   if (punctuation === '') return wordsEnd;
   if (punctuation === ':' || punctuation === ';') return wordsEnd;
+  // A draft whose full quotations all put the comma outside ("We won", he said) keeps its habit.
+  if (fullSentence && punctuation === ',' && placement.commaHabit === 'outside') return wordsEnd;
   if (fullSentence && placement.style === 'us') return afterPunctuation;
   if (punctuation.startsWith('.') && !fullSentence) return placement.partialPeriodOutside ? wordsEnd : afterPunctuation;
   if (placement.style === 'uk' && !fullSentence && punctuation === ',') return wordsEnd;

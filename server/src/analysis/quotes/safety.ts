@@ -1,0 +1,138 @@
+// Safety: the few repair shapes that "Fix all" and `copydesk check --fix` may
+// apply without the reporter looking. Measured on mutated copy, a repair the
+// ranker merely prefers is wrong too often to apply blind (a multi-sentence
+// quotation closed before narration that names someone, a headline's partial
+// quotation, a comma that the draft puts outside its closing marks). Safe is
+// only the textbook shape, every part of it checked:
+//
+//   "We will win this fight, Whitfield said.   ->  "We will win this fight," Whitfield said.
+//   We will win this fight," Whitfield said.   ->  "We will win this fight," Whitfield said.
+//
+// a double mark; one sentence, opened at the paragraph's start with a capital,
+// with no other quotation mark in it; ended by a comma (or ? !) and followed
+// at once by a plain attribution (a name or pronoun and said, added...) that
+// ends the sentence or goes on with a time or place; the comma placed where
+// the draft's own full quotations put it.
+
+import { firstPerson } from './evidence';
+import { isQuoteGlyph, isSpace } from './marks';
+import type { LocalProblem } from './types';
+
+/** Where the draft's full-sentence quotations put a comma before their closing mark. */
+export type CommaHabit = 'inside' | 'outside' | 'mixed' | 'unknown';
+
+/** Verbs of a plain attribution: said-bookisms and verbs that often narrate (pledged, reported) stay out. */
+const plainVerbs = 'said|says|added|adds|asked|wrote|writes|explained|continued|replied|insisted|argued|warned';
+const name = "[A-Z][\\p{L}'’.-]*";
+/** What may follow a plain attribution in its sentence: its end, or when and where it was said. */
+const attributionTail =
+  '(?=\\s*(?:[.;]|,(?!\\s*["“])|$)|\\s+(?:on|in|at|during|after|before|as|when|while|from|last|this|yesterday|today|on|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b)';
+const plainAttribution = new RegExp(
+  '^[\\s*_]*(?:' +
+    `(?:he|she|they|we|I)\\s+(?:${plainVerbs})` +
+    `|(?:${plainVerbs})\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(?:${name})(?:\\s+${name}){0,3}` +
+    `|(?:${name})(?:\\s+${name}){0,3}\\s+(?:${plainVerbs})` +
+    `|(?:the|a|an)\\s+(?:[\\p{Ll}-]+\\s+){0,2}(?:${plainVerbs})` +
+    `)${attributionTail}`,
+  'u',
+);
+
+/** A plain attribution starts at `from` (past the closing mark and its punctuation). */
+export function plainAttributionAt(text: string, from: number): boolean {
+  return plainAttribution.test(text.slice(from, from + 120));
+}
+
+const doubleGlyphs = '"“”„«»`';
+
+/** One sentence (no . ? or ! followed by a space) and no double quotation mark between `from` and `to` (apostrophes are fine). */
+function oneCleanSentence(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const ch = text[i];
+    if (doubleGlyphs.includes(ch) || (ch === "'" && text[i + 1] === "'") || (ch === '’' && text[i + 1] === '’')) return false;
+    if ('.?!'.includes(ch) && /\s/.test(text[i + 1] ?? ' ')) return false;
+  }
+  return true;
+}
+
+function startsWithCapital(text: string, at: number): boolean {
+  return /^[\p{Lu}\p{N}]/u.test(text.slice(at, at + 2));
+}
+
+interface Site {
+  text: string;
+  problem: LocalProblem;
+  headline: boolean;
+}
+
+function eligible({ text, problem, headline }: Site): boolean {
+  if (headline || problem.kind !== 'double' || problem.extra) return false;
+  return problem.type === 'unclosed' ? sentenceStart(text, problem.at) : true;
+}
+
+/**
+ * `at` starts a sentence: the paragraph's start, or after a full stop, question
+ * or exclamation mark (and the closing marks after it) and a space.
+ */
+function sentenceStart(text: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && isSpace(text[i - 1])) i--;
+  if (i === 0) return true;
+  if (i === at) return false;
+  while (i > 0 && isQuoteGlyph(text[i - 1])) i--;
+  return i > 0 && '.?!'.includes(text[i - 1]);
+}
+
+/**
+ * Closing an unclosed quotation at `at` (the mark inserted there) is safe:
+ * the textbook shape above, with the comma placed as the draft places it.
+ */
+export function safeClose(site: Site, at: number, habit: CommaHabit, style: 'us' | 'uk'): boolean {
+  const { text, problem } = site;
+  if (!eligible(site)) return false;
+  const contentStart = problem.at + problem.glyph.length;
+  if (!startsWithCapital(text, contentStart)) return false;
+  // A question or exclamation mark stays inside ("Why now?" she asked) in every style.
+  const asked = text[at - 1] === '?' || text[at - 1] === '!';
+  // Otherwise the comma sits right before or right after the new mark.
+  const commaInside = asked || text[at - 1] === ',';
+  const commaOutside = text[at] === ',';
+  if (commaInside === commaOutside) return false;
+  if (!asked && (commaInside ? !(habit === 'inside' || (habit === 'unknown' && style === 'us')) : habit !== 'outside')) return false;
+  const wordsEnd = commaInside ? at - 1 : at;
+  if (!oneCleanSentence(text, contentStart, wordsEnd)) return false;
+  return plainAttributionAt(text, commaInside ? at : at + 1);
+}
+
+/**
+ * Opening a stray closing mark's quotation at `at` is safe: the paragraph's
+ * first sentence, no other mark before, no speech verb in it (Obama said the
+ * plan was "a mistake": a partial quotation), and a plain attribution after
+ * the comma, question or exclamation mark that ends it.
+ */
+export function safeOpen(site: Site, at: number): boolean {
+  const { text, problem } = site;
+  if (!eligible(site)) return false;
+  if (!sentenceStart(text, at) || !startsWithCapital(text, at)) return false;
+  // Mid-paragraph, the quoted words could have begun sentences earlier ("On that date, yes. I
+  // was lying," replied Sullivan), unless the sentence before is a quotation or its attribution.
+  const head = text.slice(0, at).trimEnd();
+  if (head !== '' && !closedBefore.test(head)) return false;
+  const last = text[problem.at - 1];
+  if (last === undefined || !',?!'.includes(last)) return false;
+  if (!oneCleanSentence(text, at, problem.at - 1)) return false;
+  const words = text.slice(at, problem.at);
+  if (speechInside.test(words)) return false;
+  // The longer the words, the more places the lost mark could have stood ("The answers are
+  // "not meeting the demand," says Rieckhoff): a longer sentence must be the speaker's own (we, I).
+  if (!firstPerson.test(words) && words.trim().split(/\s+/).length > 6) return false;
+  return plainAttributionAt(text, problem.at + problem.glyph.length);
+}
+
+/** The end of a sentence that closes a quotation or attributes one: ...," Eavis said. / ...right." */
+const closedBefore = new RegExp(`(?:["”]|\\b(?:${plainVerbs})(?:\\s+${name}){0,4})[.?!]$|[.?!]["”]$`, 'u');
+
+/** A speech verb or introducer inside the words to be quoted makes them narration around a partial quotation. */
+const speechInside = new RegExp(
+  `\\b(?:${plainVerbs}|say|tell|tells|told|saying|telling|adding|according|reports?|reported|claims?|claimed|called|calling|described|that)\\b`,
+  'iu',
+);
