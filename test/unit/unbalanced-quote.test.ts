@@ -364,3 +364,33 @@ test("the audit's cases", () => {
   for (const fix of all[0].fixes) for (const e of fix.edits) assert.ok(e.start >= secondLine, `${fix.title} stays on its line`);
   assert.equal(fixed(body), '"We will rebuild," the mayor said.\n"The town has done it before," she added.');
 });
+
+test('quotations that resume in one paragraph (a lost paragraph break) are a hint that offers the break, not an error', () => {
+  const body = 'Coach Ann Park said: "We trained hard all winter. "The race went to plan. "Next we go to Madrid."\n';
+  const all = findings(body);
+  assert.deepEqual(
+    all.map((f) => [(headline + body).slice(f.start, f.start + 4), f.severity]),
+    [
+      ['"We ', 'hint'],
+      ['"The', 'hint'],
+    ],
+  );
+  assert.match(all[0].message, /lost paragraph break/);
+  assert.equal(all[0].fixes[0].title, 'Start a new paragraph where the next quotation opens');
+  assert.equal(all[0].fixes[0].preferred, true);
+  assert.equal(
+    apply(headline + body, all[0].fixes[0]).slice(headline.length),
+    'Coach Ann Park said: "We trained hard all winter.\n\n"The race went to plan. "Next we go to Madrid."\n',
+  );
+  // An attribution inside the open quotation means a mark is missing: still an error.
+  const swallowed = findings('"We trained hard all winter, Park said. "The race went to plan."\n');
+  assert.deepEqual(
+    swallowed.map((f) => f.severity),
+    ['error'],
+  );
+  // So is a quotation that never reaches a sentence end before the next one opens.
+  assert.deepEqual(
+    findings('He called it "a plan that "works" for everyone.\n').map((f) => f.severity),
+    ['error'],
+  );
+});
