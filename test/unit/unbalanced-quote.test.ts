@@ -382,6 +382,11 @@ test('quotations that resume in one paragraph (a lost paragraph break) are a hin
     apply(headline + body, all[0].fixes[0]).slice(headline.length),
     'Coach Ann Park said: "We trained hard all winter.\n\n"The race went to plan. "Next we go to Madrid."\n',
   );
+  // The next quotation may open with a quotation inside it.
+  assert.deepEqual(
+    findings('Park said: "We trained hard all winter. "\'Go home,\' they told us. We stayed."\n').map((f) => f.severity),
+    ['hint'],
+  );
   // An attribution inside the open quotation means a mark is missing: still an error.
   const swallowed = findings('"We trained hard all winter, Park said. "The race went to plan."\n');
   assert.deepEqual(

@@ -31,7 +31,7 @@ import { attributionInside } from './swallowed-attribution';
 /**
  * The next mark when the quotation this problem leaves open runs, over at least three words, to a
  * sentence end, and the next mark of its kind in the paragraph opens a new
- * sentence with no attribution in between: a paragraph break was lost, the
+ * sentence (or a quotation inside one) with no attribution in between: a paragraph break was lost, the
  * marks themselves follow the multi-paragraph convention.
  */
 function lostBreakBefore(draft: Draft, quotes: QuoteAnalysis, problem: QuoteProblem): QuoteMark | undefined {
@@ -43,7 +43,7 @@ function lostBreakBefore(draft: Draft, quotes: QuoteAnalysis, problem: QuoteProb
   const resumes =
     countWords(between) >= 3 &&
     /[.?!…][)\]]?\s+$/u.test(between) &&
-    /^[\p{Lu}\d]/u.test(draft.text.slice(next.offset + next.glyph.length)) &&
+    /^['‘]?[\p{Lu}\d]/u.test(draft.text.slice(next.offset + next.glyph.length)) &&
     !attributionInside.test(between);
   return resumes ? next : undefined;
 }
