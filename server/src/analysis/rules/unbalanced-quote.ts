@@ -15,7 +15,7 @@
 // in the same paragraph ("We won. "Next year we go again.") is the
 // multi-paragraph convention with its paragraph break lost, as text copied
 // from a web page often has it: the marks are right for the convention, so the
-// finding is only a hint that offers the break. With an attribution inside
+// finding is only a hint that offers the break first, none preferred. With an attribution inside
 // ("We won, she said. "Next...") a mark is missing, and it stays an error.
 //
 // Bad:  "We will win this fight, Whitfield said.
@@ -48,11 +48,12 @@ function lostBreakBefore(draft: Draft, quotes: QuoteAnalysis, problem: QuoteProb
   return resumes ? next : undefined;
 }
 
-/** The quotation left open, as a hint whose preferred fix starts a new paragraph where the next quotation opens. */
+/** The quotation left open, as a hint whose first fix starts a new paragraph where the next quotation opens; none is preferred. */
 function lostBreakFinding(draft: Draft, problem: QuoteProblem, next: QuoteMark): RuleFinding {
   const gap = draft.text.slice(0, next.offset).trimEnd().length;
   const lineBreak = draft.text.includes('\r\n') ? '\r\n' : '\n';
-  const split: Fix = { title: startParagraphFixTitle, edits: [{ start: gap, end: next.offset, text: lineBreak + lineBreak }], preferred: true };
+  // First, but not preferred: a preferred quotation fix only adds or removes marks, and a paragraph break moves text.
+  const split: Fix = { title: startParagraphFixTitle, edits: [{ start: gap, end: next.offset, text: lineBreak + lineBreak }] };
   return {
     start: problem.mark.offset,
     end: problem.mark.offset + problem.mark.glyph.length,
