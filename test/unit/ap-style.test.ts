@@ -26,6 +26,11 @@ test('months with a date are abbreviated, March to July spelled out, months alon
   assert.equal(fixed(text), 'Headline\n\nHe spoke on Feb. 13 and on April 3. The vote is in February. It passed Sept. 9 and on Sept. 10.\n');
 });
 
+test('a month abbreviation without a date is a month only where one is expected: "in Feb.", "last Oct.", "Nov. 2017"', () => {
+  const text = 'Headline\n\nThe show is hosted by Ant and Dec. They met last Oct. and again in Nov. 2017. Her name is Jan. She works for Sept. Media.\n';
+  assert.deepEqual(flagged(text), ['Oct.', 'Nov.']);
+});
+
 test('correct months, years, names and dates inside quotations are not flagged', () => {
   const text =
     'Headline\n\nOn Feb. 13 and March 3, in February 2017 and in May, Jan Smith met Dec. 6-9 voters. In January 25 people left. "It was February 13," she said.\n';
