@@ -49,9 +49,13 @@ test("AP's always-a-figure cases are left alone", () => {
     'A 4-year-old boy, 5 percent, $3 bills, 6 feet tall, at 3 p.m., a 7-2 vote, Route 9 and Game 7.',
     'He is 5 years old. The Group of 8 met. She scored 3 points and won 6 to 4. It fell No. 2 on the list.',
     'Police found 13 cars and 4 trucks.',
-    'Shares sold at 9 euros, 5 pence and 7 yen.',
   ].join('\n\n');
   assert.deepEqual(flagged(text), []);
+});
+
+test('money in any currency takes figures', () => {
+  assert.deepEqual(flagged('Headline\n\nThe shares cost 9 euros each.\n'), []);
+  assert.deepEqual(flagged('Headline\n\nA stamp costs 5 pence.\n'), []);
 });
 
 test('a figure of 10 or more that starts a sentence is flagged, with a spelled-out fix up to 99', () => {
