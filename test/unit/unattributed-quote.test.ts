@@ -74,6 +74,8 @@ test('quotations run on over a lost paragraph break share the speaker of the fir
   // Within one paragraph: an attributed quotation resumed after the attribution.
   const inline = 'Bridge\n\nWhitfield said: "We will open it this summer. "The contractors are ready to start and the money is there."\n';
   assert.deepEqual(flagged(inline), []);
+  // Closed and reopened with nothing between: the same.
+  assert.deepEqual(flagged(wire.replace('there. "The', 'there." "The')), []);
   // Narration between the two quotations breaks the run: the second needs a speaker of its own.
   const broken =
     'Bridge\n\n"We will open it this summer," Whitfield said.\n\n"The money is there." The council meets on Monday. "Nobody here has seen the money at all."\n';

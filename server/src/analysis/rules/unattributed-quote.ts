@@ -2,9 +2,10 @@
 // Every quotation needs one, except a paragraph that continues the previous
 // paragraph's quotation (the multi-paragraph convention), whose speaker was
 // already named, and a paragraph that opens with a quotation right after the
-// same speaker's attributed one (the wire convention). A quotation left open
-// where the next one opens in the same paragraph ("We won. "Next year...")
-// is one quotation run on over a lost paragraph break: they share a speaker.
+// same speaker's attributed one (the wire convention). Quotations that follow
+// each other in one paragraph with nothing between ("We won. "Next year..."
+// or "We won." "Next year...") are one quotation run on over a lost paragraph
+// break: they share a speaker.
 //
 // Bad:  "We will not back down."                       (a paragraph of its own, nobody said it)
 // Good: "We will not back down," Whitfield said.
@@ -271,11 +272,13 @@ function looksLikeTitle(words: string): boolean {
 }
 
 /**
- * The next quotation opens right where this one was left open, in one paragraph: one speaker's
- * quotation running on over a lost paragraph break ("We won. "Next year we go again.").
+ * The next quotation opens right where this one ends or was left open, in one paragraph, with
+ * nothing between: one speaker's quotation running on over a lost paragraph break ("We won.
+ * "Next year we go again." / "We won." "Next year...").
  */
-function resumes(open: Quotation, next: Quotation, prose: string): boolean {
-  return open.close === undefined && open.paragraph === next.paragraph && prose.slice(open.contentEnd, next.open).trim() === '';
+function resumes(quotation: Quotation, next: Quotation, prose: string): boolean {
+  const end = quotation.close === undefined ? quotation.contentEnd : quotation.close + 1;
+  return quotation.paragraph === next.paragraph && prose.slice(end, next.open).trim() === '';
 }
 
 /** The quotation that opens a paragraph at `start`, with those that resume it over lost paragraph breaks. */
