@@ -26,6 +26,11 @@ test('months with a date are abbreviated, March to July spelled out, months alon
   assert.equal(fixed(text), 'Headline\n\nHe spoke on Feb. 13 and on April 3. The vote is in February. It passed Sept. 9 and on Sept. 10.\n');
 });
 
+test('a month abbreviation without a date is a month only where one is expected: "in Feb.", "last Oct.", "Nov. 2017"', () => {
+  const text = 'Headline\n\nThe show is hosted by Ant and Dec. They met last Oct. and again in Nov. 2017. Her name is Jan. She works for Sept. Media.\n';
+  assert.deepEqual(flagged(text), ['Oct.', 'Nov.']);
+});
+
 test('correct months, years, names and dates inside quotations are not flagged', () => {
   const text =
     'Headline\n\nOn Feb. 13 and March 3, in February 2017 and in May, Jan Smith met Dec. 6-9 voters. In January 25 people left. "It was February 13," she said.\n';
@@ -46,6 +51,11 @@ test("AP's always-a-figure cases are left alone", () => {
     'Police found 13 cars and 4 trucks.',
   ].join('\n\n');
   assert.deepEqual(flagged(text), []);
+});
+
+test('money in any currency takes figures', () => {
+  assert.deepEqual(flagged('Headline\n\nThe shares cost 9 euros each.\n'), []);
+  assert.deepEqual(flagged('Headline\n\nA stamp costs 5 pence.\n'), []);
 });
 
 test('a figure of 10 or more that starts a sentence is flagged, with a spelled-out fix up to 99', () => {

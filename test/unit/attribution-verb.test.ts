@@ -48,3 +48,12 @@ test('plain verbs, verbs away from quotations, and new sentences after a quotati
 test('the headline is not checked', () => {
   assert.deepEqual(check('Sanders declares "revolution"\n\nBody.\n'), []);
 });
+
+test('a quoted word inside the sentence is not a quotation being attributed: "false" claims about', () => {
+  assert.deepEqual(check('Headline\n\nThe company will fight "false" claims about its drug. It "strongly" denies the report.\n'), []);
+  // With its punctuation inside the marks, or a comma after them, it is one.
+  assert.deepEqual(
+    check('Headline\n\n"The claims are false," the company insisted. "They are false", the spokesman insisted.\n').map((f) => f.message.slice(1, 9)),
+    ['insisted', 'insisted'],
+  );
+});

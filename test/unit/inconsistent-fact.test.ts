@@ -81,6 +81,9 @@ test('a promotion, a longer form of the same title, and a description are not co
   assert.deepEqual(flagged('Budget\n\nGov. Ana Ruiz signed it.\n\nColorado Gov. Ana Ruiz said so on Friday.\n'), []);
   assert.deepEqual(flagged('Race\n\nSen. Ted Maddox spoke.\n\nRepublican presidential candidate Ted Maddox left early.\n'), []);
   assert.deepEqual(flagged('Votes\n\nSen. Ted Maddox voted.\n\nSenator Ted Maddox said so.\n'), []);
+  // An abbreviated title, with or without its full stop, is the same title.
+  assert.deepEqual(flagged('Study\n\nProfessor Ilona Varga led the study.\n\nProf Ilona Varga said it took a year.\n'), []);
+  assert.deepEqual(flagged('Study\n\nProfessor Ilona Varga led the study.\n\nDean Ilona Varga said it took a year.\n'), ['Professor', 'Dean']);
   assert.deepEqual(flagged('Ages\n\nIlona Varga, 57, spoke.\n\nVarga, 57, left.\n'), []);
   // The party whose race a candidate runs in, and a post beside an office.
   assert.deepEqual(flagged('Accord\n\nDemocratic presidential candidate Sen. Ted Maddox (I-Vt.) spoke.\n'), []);

@@ -68,3 +68,12 @@ test('the conversion is safe only when the marks are balanced', () => {
   assert.equal(findings('“We won’t stop,” she said. “Ever.” "It\'s early."')[0].fixes[0].safe, true);
   assert.equal(findings('“We won’t stop,” she said. “Ever.” "It\'s early.')[0].fixes[0].safe, undefined);
 });
+
+test('the quoted attributes of pasted markup are code, not quotation marks', () => {
+  const embed = '<blockquote class="twitter-tweet" data-id=\'78\'><a href="https://example.com/p/1">post</a></blockquote>';
+  assert.deepEqual(findings(`“We won’t stop,” she said.\n\n${embed}\n\nThe vote is on Monday.`), []);
+  // A straight mark in the prose beside it still counts, and the fix leaves the markup alone.
+  const body = `“We won’t stop,” she said.\n\n${embed}\n\nThe mayor’s aide said it was "early."`;
+  assert.equal(findings(body).length, 1);
+  assert.equal(fixed(body), `“We won’t stop,” she said.\n\n${embed}\n\nThe mayor’s aide said it was “early.”`);
+});

@@ -88,3 +88,11 @@ test('a sheet entry with another first name says nothing about a different perso
   const sheet = parseStyleSheet('- name: Ben Carson\n  type: person\n').sheet;
   assert.deepEqual(flagged('Show tonight\n\nTucker Carlson, a television host, said the show would air.\n', { styleSheet: sheet }), []);
 });
+
+test("a straight and a curly apostrophe spell one name: O'Neill and O’Neill are not variants", () => {
+  const text =
+    "Budget passes, senator says\n\nState Sen. Maura O'Neill, who chairs the finance committee, said the budget would pass.\n\nO’Neill said the vote was close. O'Neill added that D’Angelo and D'Angelo agreed.\n";
+  assert.deepEqual(flagged(text), []);
+  // A real misspelling beside the apostrophe still is one.
+  assert.deepEqual(flagged(text.replace('O’Neill said', 'O’Nell said')), ['O’Nell']);
+});

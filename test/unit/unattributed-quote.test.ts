@@ -65,3 +65,19 @@ test('scare quotes, terms, partial quotations and titles of works are not flagge
 test('the headline is not checked', () => {
   assert.deepEqual(flagged('"We will not back down on the bridge"\n\nCouncil member Dana Whitfield spoke on Monday.\n'), []);
 });
+
+test('quotations run on over a lost paragraph break share the speaker of the first', () => {
+  // The wire convention: the next paragraph opens with the same speaker's quotation, here resumed twice.
+  const wire =
+    'Bridge\n\n"We will open it this summer," Whitfield said.\n\n"The money is there. "The contractors are ready to start. "Nothing stands in the way." The council meets on Monday.\n';
+  assert.deepEqual(flagged(wire), []);
+  // Within one paragraph: an attributed quotation resumed after the attribution.
+  const inline = 'Bridge\n\nWhitfield said: "We will open it this summer. "The contractors are ready to start and the money is there."\n';
+  assert.deepEqual(flagged(inline), []);
+  // Closed and reopened with nothing between: the same.
+  assert.deepEqual(flagged(wire.replace('there. "The', 'there." "The')), []);
+  // Narration between the two quotations breaks the run: the second needs a speaker of its own.
+  const broken =
+    'Bridge\n\n"We will open it this summer," Whitfield said.\n\n"The money is there." The council meets on Monday. "Nobody here has seen the money at all."\n';
+  assert.deepEqual(flagged(broken), ['"Nobody here has seen the money at all."']);
+});

@@ -464,3 +464,41 @@ test('a closing mark after a new sentence keeps its own finding: its opening mar
   // No sentence in between: the earlier close is still the stray one.
   assert.equal(fixed('"We will act" now," he said.'), '"We will act now," he said.');
 });
+
+test('quotations that resume in one paragraph (a lost paragraph break) are a hint that offers the break first, not an error', () => {
+  const body = 'Coach Ann Park said: "We trained hard all winter. "The race went to plan. "Next we go to Madrid."\n';
+  const all = findings(body);
+  assert.deepEqual(
+    all.map((f) => [(headline + body).slice(f.start, f.start + 4), f.severity]),
+    [
+      ['"We ', 'hint'],
+      ['"The', 'hint'],
+    ],
+  );
+  assert.match(all[0].message, /lost paragraph break/);
+  assert.equal(all[0].fixes[0].title, 'Start a new paragraph where the next quotation opens');
+  assert.ok(
+    all[0].fixes.every((f) => !f.preferred && !f.safe),
+    'a paragraph break is never applied unasked, nor a guess at a missing mark',
+  );
+  assert.equal(
+    apply(headline + body, all[0].fixes[0]).slice(headline.length),
+    'Coach Ann Park said: "We trained hard all winter.\n\n"The race went to plan. "Next we go to Madrid."\n',
+  );
+  // The next quotation may open with a quotation inside it.
+  assert.deepEqual(
+    findings('Park said: "We trained hard all winter. "\'Go home,\' they told us. We stayed."\n').map((f) => f.severity),
+    ['hint'],
+  );
+  // An attribution inside the open quotation means a mark is missing: still an error.
+  const swallowed = findings('"We trained hard all winter, Park said. "The race went to plan."\n');
+  assert.deepEqual(
+    swallowed.map((f) => f.severity),
+    ['error'],
+  );
+  // So is a quotation that never reaches a sentence end before the next one opens.
+  assert.deepEqual(
+    findings('He called it "a plan that "works" for everyone.\n').map((f) => f.severity),
+    ['error'],
+  );
+});

@@ -351,8 +351,13 @@ export type SpellingRelation = 'same' | 'diacritics' | 'case' | 'near' | 'differ
  * A plural or possessive s, a capital only on the first letter (a sentence
  * start), and short words are never near: Rubio and Rubin are two people.
  */
+/** A word with its apostrophes and hyphens in one typographic form. */
+const typeset = (word: string) => word.replace(/[’‘`´ʼ]/g, "'").replace(/[‐‑]/g, '-');
+
 export function compareSpellings(a: string, b: string): SpellingRelation {
   if (a === b) return 'same';
+  // A straight and a curly apostrophe (O'Neill / O’Neill), or two kinds of hyphen, are one spelling typed two ways.
+  if (typeset(a) === typeset(b)) return 'same';
   // Run-together page furniture ("FlagShareLikeReply") and overlong tokens are not names.
   if ([a, b].some((w) => w.length > 20 || (w.match(/(?<=\p{Ll})\p{Lu}/gu) ?? []).length >= 2)) return 'different';
   const foldA = foldName(a);

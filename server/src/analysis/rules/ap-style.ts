@@ -73,6 +73,8 @@ function checkMonths(ctx: RuleContext, quoted: (o: number) => boolean, findings:
       fixes: [{ title: `Write "${short}"`, edits: [{ start, end, text: short }], preferred: true, safe: true }],
     });
   }
+  /** The words before a month named without a date: "in", "since", "last", "early", "mid-". */
+  const monthBefore = /\b(?:in|since|by|until|till|before|after|during|from|through|to|of|this|last|next|each|every|early|late|mid-?|end of)\s*$/i;
   // Jan. / Feb / Sept. ... : right with a date for the long months, otherwise spelled out.
   const shortMonths = /\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(\.?)(?![\p{L}\d])/gu;
   for (const m of prose.matchAll(shortMonths)) {
@@ -100,6 +102,9 @@ function checkMonths(ctx: RuleContext, quoted: (o: number) => boolean, findings:
         fixes: [{ title: `Write "${short}"`, edits: [{ start, end, text: short }], preferred: true, safe: true }],
       });
     } else if (!withDate) {
+      // Without a date, a word like "Dec." is a month only where a month is expected ("in Feb.",
+      // "last Oct.", "Nov. 2017"); "Ant and Dec." is a name.
+      if (!monthBefore.test(prose.slice(Math.max(0, start - 12), start)) && !/^,?\s+\d{4}\b/.test(prose.slice(end, end + 7))) continue;
       // "Feb. 2017" or "in Feb." — but "Feb." at a sentence end keeps its period as the full stop.
       const endsSentence = /^\s*$|^\s+[\p{Lu}"“]/u.test(prose.slice(end, end + 3));
       const replacement = endsSentence ? `${full}.` : full;
@@ -194,6 +199,13 @@ const figureContexts = new Set([
   'cents',
   'dollar',
   'dollars',
+  'euro',
+  'euros',
+  'pence',
+  'yen',
+  'yuan',
+  'rupees',
+  'francs',
   'a.m.',
   'p.m.',
   'am',

@@ -9,6 +9,7 @@
 // Good: "We will open it this summer," Whitfield said.
 //       "It is done," says the mayor.
 //       The group claimed responsibility for the attack.   (not attributing a quotation)
+//       It fought "false" claims about the drug.           (a quoted word, and a noun after it)
 //       "It is done," she added.                            (added, told, wrote, asked are plain)
 //
 // Only verbs in attribution position are flagged: right after a quotation's
@@ -105,8 +106,13 @@ export const attributionVerb: Rule = {
         const m = afterQuote.exec(window) ?? capitalAfterQuote.exec(window);
         // A quotation ending in a full stop ends its sentence: what follows starts a new one
         // ("...ever." She noted a rally...), unless the verb closes it ("...ever," she noted.).
-        const endsSentence = /[.!?]$/.test(prose.slice(q.contentStart, q.close).trimEnd());
-        if (m && (!endsSentence || /^[.!?]/.test(window.slice(m.index + m[0].length)))) flag(from + m.index + m[0].indexOf(m[1], m[0].search(/\p{L}/u)), m[1]);
+        const content = prose.slice(q.contentStart, q.close).trimEnd();
+        const endsSentence = /[.!?]$/.test(content);
+        // A quoted word or phrase inside the sentence ("false" claims about) is not a quotation
+        // being attributed: that one ends in punctuation inside its marks, or a comma follows them.
+        const attributed = /[,.!?…—–-]$/.test(content) || /^[,;]/.test(window);
+        if (m && attributed && (!endsSentence || /^[.!?]/.test(window.slice(m.index + m[0].length))))
+          flag(from + m.index + m[0].indexOf(m[1], m[0].search(/\p{L}/u)), m[1]);
       }
       if (!q.continues) {
         const windowStart = Math.max(paragraph.start, q.open - 60);

@@ -21,7 +21,7 @@ import { foldName } from '../nlp';
 import type { Rule, RuleContext } from '../rule';
 import type { RuleFinding } from '../types';
 
-/** Spellings of one title: "Sen." is "Senator", "Rep." is "Representative". */
+/** Spellings of one title: "Sen." is "Senator", "Rep." is "Representative", "Prof" is "Professor". */
 const sameTitle: Record<string, string> = {
   sen: 'senator',
   sens: 'senator',
@@ -40,6 +40,13 @@ const sameTitle: Record<string, string> = {
   adm: 'admiral',
   supt: 'superintendent',
   atty: 'attorney',
+  prof: 'professor',
+  profs: 'professor',
+  pres: 'president',
+  det: 'detective',
+  insp: 'inspector',
+  cmdr: 'commander',
+  amb: 'ambassador',
   chairman: 'chair',
   chairwoman: 'chair',
   chairperson: 'chair',

@@ -2,7 +2,9 @@
 // typically copy pasted together from several sources. One finding, on the
 // first mark in the minority style, with a fix that converts every minority
 // mark, quotation marks and apostrophes alike, to the draft's majority style.
-// Primes (6'8") and guillemets are left alone.
+// Primes (6'8") and guillemets are left alone, and so are the marks around
+// the attributes of markup pasted with an embed (<blockquote class="tweet">):
+// they are code, and a curly one would break it.
 //
 // Bad:  “We won’t stop,” she said. "It's early."
 // Good: “We won’t stop,” she said. “It’s early.”
@@ -10,6 +12,15 @@
 import { analyzeQuotes } from '../quotes';
 import type { Rule } from '../rule';
 import type { RuleFinding, TextEdit } from '../types';
+
+/** An HTML or XML tag with attributes on one line: `<tweet id="78">`, `<a href='/x'>`. */
+const markupTag = /<\/?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:\s*=\s*(?:"[^"\n<>]*"|'[^'\n<>]*'|[^\s"'<>]+))?)+\s*\/?>/g;
+
+/** Whether an offset falls inside a markup tag of the text. */
+function inMarkup(text: string): (offset: number) => boolean {
+  const tags = [...text.matchAll(markupTag)].map((m) => [m.index!, m.index! + m[0].length] as const);
+  return (offset) => tags.some(([start, end]) => offset > start && offset < end);
+}
 
 const toStraight: Record<string, string> = { '“': '"', '”': '"', '„': '"', '‘': "'", '’': "'" };
 
@@ -20,9 +31,11 @@ export const mixedQuotes: Rule = {
   cost: 'keystroke',
   check(ctx) {
     const quotes = analyzeQuotes(ctx);
+    const isCode = inMarkup(ctx.draft.text);
     const curlyEdits: TextEdit[] = []; // what converting the straight marks to curly would change
     const straightEdits: TextEdit[] = []; // and the curly marks to straight
     for (const m of quotes.marks) {
+      if (isCode(m.offset)) continue;
       if (m.glyph === '"' || m.glyph === "'" || m.glyph === "''") {
         const curly = m.kind === 'double' ? (m.role === 'open' ? '“' : '”') : m.role === 'open' ? '‘' : '’';
         curlyEdits.push({ start: m.offset, end: m.offset + m.glyph.length, text: curly });
@@ -31,6 +44,7 @@ export const mixedQuotes: Rule = {
       }
     }
     for (const a of quotes.apostrophes) {
+      if (isCode(a.offset)) continue;
       if (a.glyph === "'") curlyEdits.push({ start: a.offset, end: a.offset + 1, text: '’' });
       else if (toStraight[a.glyph]) straightEdits.push({ start: a.offset, end: a.offset + 1, text: "'" });
     }

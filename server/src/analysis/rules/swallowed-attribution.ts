@@ -28,6 +28,9 @@ const attribution = new RegExp(
   'gu',
 );
 
+/** `, she said` / `, Parks Director Ines Mbeki added` / `, said Mbeki` anywhere in a text: an attribution, whatever follows it. */
+export const attributionInside = new RegExp(String.raw`,\s+(?:${speaker}\s+${verb}|said\s+${speaker})\b`, 'u');
+
 const closingFor: Record<string, string> = { '“': '”', '"': '"', '‘': '’', "'": "'", '«': '»', '„': '“' };
 
 export const swallowedAttribution: Rule = {

@@ -1,8 +1,11 @@
 // unattributed-quote — a direct quotation with no speaker in its paragraph.
 // Every quotation needs one, except a paragraph that continues the previous
 // paragraph's quotation (the multi-paragraph convention), whose speaker was
-// already named, and a paragraph that is one quotation right after the same
-// speaker's attributed one (the wire convention).
+// already named, and a paragraph that opens with a quotation right after the
+// same speaker's attributed one (the wire convention). Quotations that follow
+// each other in one paragraph with nothing between ("We won. "Next year..."
+// or "We won." "Next year...") are one quotation run on over a lost paragraph
+// break: they share a speaker.
 //
 // Bad:  "We will not back down."                       (a paragraph of its own, nobody said it)
 // Good: "We will not back down," Whitfield said.
@@ -268,6 +271,27 @@ function looksLikeTitle(words: string): boolean {
   return long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w)) && !/[.!?]["”’']?\s*$/.test(words.trim());
 }
 
+/**
+ * The next quotation opens right where this one ends or was left open, in one paragraph, with
+ * nothing between: one speaker's quotation running on over a lost paragraph break ("We won.
+ * "Next year we go again." / "We won." "Next year...").
+ */
+function resumes(quotation: Quotation, next: Quotation, prose: string): boolean {
+  const end = quotation.close === undefined ? quotation.contentEnd : quotation.close + 1;
+  return quotation.paragraph === next.paragraph && prose.slice(end, next.open).trim() === '';
+}
+
+/** The quotation that opens a paragraph at `start`, with those that resume it over lost paragraph breaks. */
+function leadingRun(quotes: readonly Quotation[], start: number, prose: string): Quotation[] {
+  if (quotes[0]?.open !== start) return [];
+  const run = [quotes[0]];
+  for (const q of quotes.slice(1)) {
+    if (!resumes(run[run.length - 1], q, prose)) break;
+    run.push(q);
+  }
+  return run;
+}
+
 export const unattributedQuote: Rule = {
   id: 'unattributed-quote',
   description: 'A direct quotation with no speaker in its paragraph (continuations of an attributed quotation excepted).',
@@ -312,17 +336,14 @@ export const unattributedQuote: Rule = {
         ) ||
         introducedBefore ||
         creditedAfter;
-      // The wire convention: a paragraph that is one quotation may follow the same speaker's
+      // The wire convention: a paragraph that opens with a quotation may follow the same speaker's
       // attributed quotation in the paragraph before, without naming the speaker again.
       const previousQuotes = previous ? (byParagraph.get(previous.index) ?? []) : [];
-      const followsAttributed =
-        quotes.length === 1 &&
-        quotes[0].open === paragraph.start + paragraph.text.search(/\S/) &&
-        previousQuotes.length > 0 &&
-        previousQuotes.every((q) => spoken.get(q));
+      const followsAttributed = previousQuotes.length > 0 && previousQuotes.every((q) => spoken.get(q));
+      const leading = leadingRun(quotes, paragraph.start + paragraph.text.search(/\S/), prose);
       for (const q of quotes) {
         const quoted = text.slice(q.contentStart, q.contentEnd);
-        spoken.set(q, hasSpeaker || followsAttributed || attributed.has(q.contentStart + (quoted.length - quoted.trimStart().length)));
+        spoken.set(q, hasSpeaker || (followsAttributed && leading.includes(q)) || attributed.has(q.contentStart + (quoted.length - quoted.trimStart().length)));
       }
     }
     // Second pass: a quotation that runs over several paragraphs has one speaker,
@@ -332,11 +353,11 @@ export const unattributedQuote: Rule = {
       if (chain.some((q) => spoken.get(q))) for (const q of chain) spoken.set(q, true);
       chain.length = 0;
     };
-    for (const q of quotations) {
-      if (!q.continues) settleChain();
+    quotations.forEach((q, i) => {
+      if (!q.continues && !(i > 0 && resumes(quotations[i - 1], q, prose))) settleChain();
       chain.push(q);
-      if (!q.continuesInNext) settleChain();
-    }
+      if (!q.continuesInNext && !(i + 1 < quotations.length && resumes(q, quotations[i + 1], prose))) settleChain();
+    });
     settleChain();
 
     const findings: RuleFinding[] = [];

@@ -11,12 +11,59 @@
 // ranker (quotes/ranker.ts) orders them; when its first choice is not clearly
 // ahead, none is preferred and the message says the place is uncertain.
 //
+// A quotation left open where the next mark of its kind opens a new sentence
+// in the same paragraph ("We won. "Next year we go again.") is the
+// multi-paragraph convention with its paragraph break lost, as text copied
+// from a web page often has it: the marks are right for the convention, so the
+// finding is only a hint that offers the break first, none preferred. With an attribution inside
+// ("We won, she said. "Next...") a mark is missing, and it stays an error.
+//
 // Bad:  "We will win this fight, Whitfield said.
 // Good: "We will win this fight," Whitfield said.
 
-import { analyzeQuotes, startParagraphFixTitle } from '../quotes';
+import { analyzeQuotes, startParagraphFixTitle, type QuoteAnalysis, type QuoteMark, type QuoteProblem } from '../quotes';
 import type { Rule } from '../rule';
-import type { RuleFinding } from '../types';
+import { countWords } from '../stats';
+import type { Draft } from '../draft';
+import type { Fix, RuleFinding } from '../types';
+import { attributionInside } from './swallowed-attribution';
+
+/**
+ * The next mark when the quotation this problem leaves open runs, over at least three words, to a
+ * sentence end, and the next mark of its kind in the paragraph opens a new
+ * sentence (or a quotation inside one) with no attribution in between: a paragraph break was lost, the
+ * marks themselves follow the multi-paragraph convention.
+ */
+function lostBreakBefore(draft: Draft, quotes: QuoteAnalysis, problem: QuoteProblem): QuoteMark | undefined {
+  const { mark } = problem;
+  if (problem.type !== 'unclosed') return undefined;
+  const next = quotes.marks.find((m) => m.offset > mark.offset && m.kind === mark.kind);
+  if (!next || next.role !== 'open' || next.offset >= draft.paragraphs[problem.paragraph].end) return undefined;
+  const between = draft.text.slice(mark.offset + mark.glyph.length, next.offset);
+  const resumes =
+    countWords(between) >= 3 &&
+    /[.?!…][)\]]?\s+$/u.test(between) &&
+    /^['‘]?[\p{Lu}\d]/u.test(draft.text.slice(next.offset + next.glyph.length)) &&
+    !attributionInside.test(between);
+  return resumes ? next : undefined;
+}
+
+/** The quotation left open, as a hint whose first fix starts a new paragraph where the next quotation opens; none is preferred. */
+function lostBreakFinding(draft: Draft, problem: QuoteProblem, next: QuoteMark): RuleFinding {
+  const gap = draft.text.slice(0, next.offset).trimEnd().length;
+  const lineBreak = draft.text.includes('\r\n') ? '\r\n' : '\n';
+  // First, but not preferred: a preferred quotation fix only adds or removes marks, and a paragraph break moves text.
+  const split: Fix = { title: startParagraphFixTitle, edits: [{ start: gap, end: next.offset, text: lineBreak + lineBreak }] };
+  return {
+    start: problem.mark.offset,
+    end: problem.mark.offset + problem.mark.glyph.length,
+    message:
+      'This quotation is not closed, and another one opens later in the same paragraph: a quotation running on over a lost paragraph break? Start a new paragraph there.',
+    fixes: [split, ...problem.fixes.filter((f) => f.title !== startParagraphFixTitle).map((f) => ({ ...f, preferred: false, safe: false }))],
+    severity: 'hint',
+    ...(problem.related.length > 0 ? { related: problem.related } : {}),
+  };
+}
 
 export const unbalancedQuote: Rule = {
   id: 'unbalanced-quote',
@@ -25,7 +72,13 @@ export const unbalancedQuote: Rule = {
   cost: 'keystroke',
   check(ctx) {
     const findings: RuleFinding[] = [];
-    for (const problem of analyzeQuotes(ctx).problems) {
+    const quotes = analyzeQuotes(ctx);
+    for (const problem of quotes.problems) {
+      const next = lostBreakBefore(ctx.draft, quotes, problem);
+      if (next) {
+        findings.push(lostBreakFinding(ctx.draft, problem, next));
+        continue;
+      }
       const message =
         problem.type === 'apostrophe'
           ? 'A space is typed into this apostrophe: it is not a quotation mark. Join the word.'
