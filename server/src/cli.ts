@@ -28,7 +28,7 @@ import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver';
 import { applyEdits } from './analysis/applyFixes';
-import { clearNlpCache } from './analysis/nlp';
+import { clearTextCaches } from './analysis/cache';
 import { DraftSession } from './analysis/session';
 import { analysisOptionsFor, draftLanguageOf, resolveSettings } from './analysis/settings';
 import { withWorkspaceFiles } from './workspaceFiles';
@@ -246,8 +246,9 @@ export function checkJob(job: CheckJob, options: unknown): CheckOutcome {
       report = checkFile(job.file, outcome.text).report;
     }
   }
-  // Each draft is analysed once: its parsed paragraphs will not be asked for again.
-  clearNlpCache();
+  // Each draft is analysed once: its per-paragraph results (parses, quotation marks, entity
+  // candidates) will not be asked for again, and caches sized for an editor would only hold memory.
+  clearTextCaches();
   if (job.lines) {
     const lines = new Set(job.lines);
     const touches = (d: Diagnostic) => {

@@ -1,12 +1,15 @@
 // Checks files in worker threads (node:worker_threads). Each worker is this
-// same script started again with a marker in workerData; it takes one job at a
-// time, so a slow draft never holds up the others, and results are put back in
-// the order of the jobs: the output is the same whatever the number of workers.
+// same script started again with a marker in workerData; it is handed jobs one
+// at a time, with one more waiting in its queue so that it never idles while
+// its answer travels back, and results are put back in the order of the jobs:
+// the output is the same whatever the number of workers.
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 const workerMarker = 'copydesk-check-worker';
+/** Jobs handed to a worker before it answers: one running, one waiting in its queue. */
+const jobsInFlight = 2;
 
 export const defaultJobCount = (): number => Math.max(1, availableParallelism());
 
@@ -93,7 +96,7 @@ export async function runJobs<J, R>(run: JobRun<J, R>): Promise<R[]> {
         worker.on('exit', (code) => {
           if (done < run.jobs.length) reject(new Error(`a worker thread stopped (exit code ${code})`));
         });
-        feed(worker);
+        for (let k = 0; k < jobsInFlight; k++) feed(worker);
       }
     });
   } finally {
