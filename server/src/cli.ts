@@ -200,6 +200,13 @@ function workspaceFolder(dir: string): string {
   throw new UsageError(`copydesk: --workspace needs a folder; ${dir} is not one`);
 }
 
+/**
+ * Old-generation bound of each check worker, in MB. A worker holds the NLP layer, the tagger and one
+ * draft at a time (about 40 MB after a collection for a news story); a draft that needs more is
+ * checked on the main thread instead (cli/jobs.ts).
+ */
+const workerHeapLimitMb = 128;
+
 /** What one worker does for one draft. */
 interface CheckJob {
   file: string;
@@ -396,6 +403,7 @@ async function runCheck(args: string[]): Promise<number> {
       script: __filename,
       options: { fix: values.fix } satisfies CheckJobOptions,
       work: checkJob,
+      heapLimitMb: workerHeapLimitMb,
       onProgress: (done) => progress.update(done),
     });
   } finally {

@@ -52,6 +52,12 @@ export interface JobRun<J, R> {
   work: (job: J, options: unknown) => R;
   /** Called after each job, in completion order, with the number done. */
   onProgress?: (done: number) => void;
+  /**
+   * Bounds each worker's old generation (MB): V8 otherwise lets a heap grow far past what it holds
+   * before collecting, and every worker's slack adds to the run's memory. A worker that runs out
+   * hands its jobs back to the main thread.
+   */
+  heapLimitMb?: number;
 }
 
 /** Runs every job; resolves with the results in the jobs' order. A job that throws rejects the run. */
@@ -67,16 +73,34 @@ export async function runJobs<J, R>(run: JobRun<J, R>): Promise<R[]> {
   }
   let next = 0;
   let done = 0;
-  const pool: Worker[] = [];
+  const pool = new Set<Worker>();
   try {
     await new Promise<void>((resolve, reject) => {
-      const feed = (worker: Worker) => {
+      const finish = (index: number, result: R) => {
+        results[index] = result;
+        run.onProgress?.(++done);
+        if (done === run.jobs.length) resolve();
+      };
+      const feed = (worker: Worker, inFlight: Set<number>) => {
         if (next >= run.jobs.length) return;
         const index = next++;
+        inFlight.add(index);
         worker.postMessage({ index, job: run.jobs[index] } satisfies Request<J>);
       };
-      for (let w = 0; w < workers; w++) {
-        const workerOptions = { workerData: { role: workerMarker, options: run.options } };
+      /** Jobs a lost worker held, and when no worker is left, the rest: checked here, on the main thread. */
+      const onMainThread = (indexes: Iterable<number>) => {
+        try {
+          for (const index of indexes) finish(index, run.work(run.jobs[index], run.options));
+          if (pool.size === 0) while (next < run.jobs.length) finish(next, run.work(run.jobs[next++], run.options));
+        } catch (error) {
+          reject(error);
+        }
+      };
+      const startWorker = () => {
+        const workerOptions = {
+          workerData: { role: workerMarker, options: run.options },
+          ...(run.heapLimitMb ? { resourceLimits: { maxOldGenerationSizeMb: run.heapLimitMb } } : {}),
+        };
         // Run from its TypeScript source (the tests do), a worker loads tsx first; the bundle needs nothing.
         const worker = run.script.endsWith('.ts')
           ? new Worker(`require(${JSON.stringify(createRequire(run.script).resolve('tsx/cjs'))}); require(${JSON.stringify(run.script)});`, {
@@ -84,23 +108,42 @@ export async function runJobs<J, R>(run: JobRun<J, R>): Promise<R[]> {
               eval: true,
             })
           : new Worker(run.script, workerOptions);
-        pool.push(worker);
+        pool.add(worker);
+        const inFlight = new Set<number>();
+        let answered = 0;
         worker.on('message', (reply: Reply<R>) => {
           if (reply.failure !== undefined) return reject(new Error(reply.failure));
-          results[reply.index] = reply.result as R;
-          run.onProgress?.(++done);
-          if (done === run.jobs.length) resolve();
-          else feed(worker);
+          inFlight.delete(reply.index);
+          answered++;
+          finish(reply.index, reply.result as R);
+          if (done < run.jobs.length) feed(worker, inFlight);
         });
-        worker.on('error', reject);
+        worker.on('error', (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return reject(error);
+          // A draft too big for a worker's heap: it and the jobs queued behind it are checked on the
+          // main thread, whose heap is not bounded, and a fresh worker takes the rest (unless this one
+          // never finished a job: then the heap limit is too small for any draft, and the others go on).
+          pool.delete(worker);
+          const lost = [...inFlight];
+          inFlight.clear();
+          if (answered > 0 && next < run.jobs.length) {
+            const replacement = startWorker();
+            for (let k = 0; k < jobsInFlight; k++) feed(replacement.worker, replacement.inFlight);
+          }
+          onMainThread(lost);
+        });
         worker.on('exit', (code) => {
-          if (done < run.jobs.length) reject(new Error(`a worker thread stopped (exit code ${code})`));
+          if (pool.has(worker) && done < run.jobs.length) reject(new Error(`a worker thread stopped (exit code ${code})`));
         });
-        for (let k = 0; k < jobsInFlight; k++) feed(worker);
+        return { worker, inFlight };
+      };
+      for (let w = 0; w < workers; w++) {
+        const { worker, inFlight } = startWorker();
+        for (let k = 0; k < jobsInFlight; k++) feed(worker, inFlight);
       }
     });
   } finally {
-    await Promise.all(pool.map((worker) => worker.terminate()));
+    await Promise.all([...pool].map((worker) => worker.terminate()));
   }
   return results;
 }
