@@ -28,7 +28,7 @@ import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver';
 import { applyEdits } from './analysis/applyFixes';
-import { clearNlpCache } from './analysis/nlp';
+import { clearTextCaches } from './analysis/cache';
 import { DraftSession } from './analysis/session';
 import { analysisOptionsFor, draftLanguageOf, resolveSettings } from './analysis/settings';
 import { withWorkspaceFiles } from './workspaceFiles';
@@ -200,6 +200,13 @@ function workspaceFolder(dir: string): string {
   throw new UsageError(`copydesk: --workspace needs a folder; ${dir} is not one`);
 }
 
+/**
+ * Old-generation bound of each check worker, in MB. A worker holds the NLP layer, the tagger and one
+ * draft at a time (about 40 MB after a collection for a news story); a draft that needs more is
+ * checked on the main thread instead (cli/jobs.ts).
+ */
+const workerHeapLimitMb = 128;
+
 /** What one worker does for one draft. */
 interface CheckJob {
   file: string;
@@ -246,8 +253,9 @@ export function checkJob(job: CheckJob, options: unknown): CheckOutcome {
       report = checkFile(job.file, outcome.text).report;
     }
   }
-  // Each draft is analysed once: its parsed paragraphs will not be asked for again.
-  clearNlpCache();
+  // Each draft is analysed once: its per-paragraph results (parses, quotation marks, entity
+  // candidates) will not be asked for again, and caches sized for an editor would only hold memory.
+  clearTextCaches();
   if (job.lines) {
     const lines = new Set(job.lines);
     const touches = (d: Diagnostic) => {
@@ -395,6 +403,7 @@ async function runCheck(args: string[]): Promise<number> {
       script: __filename,
       options: { fix: values.fix } satisfies CheckJobOptions,
       work: checkJob,
+      heapLimitMb: workerHeapLimitMb,
       onProgress: (done) => progress.update(done),
     });
   } finally {

@@ -6,6 +6,19 @@
 // it holds (a stand-in for the size of what it holds, which grows with the
 // text). A draft of 100,000 one-word paragraphs then fits, and so does a
 // 100,000-word story, while a workspace of huge drafts cannot pin gigabytes.
+//
+// Those bounds are sized for an editor, which comes back to the same drafts.
+// A batch run (the CLI, the workspace index's reader) checks each draft once:
+// it calls clearTextCaches() after each draft, so its memory stays that of
+// one draft instead of filling every cache to its bound.
+
+/** Every cache made, so that a batch run can empty them all at once. */
+const allCaches = new Set<{ clear(): void }>();
+
+/** Empties every TextCache (for a batch run, between drafts that share nothing). */
+export function clearTextCaches(): void {
+  for (const cache of allCaches) cache.clear();
+}
 
 export class TextCache<T> {
   private readonly entries = new Map<string, T>();
@@ -14,7 +27,10 @@ export class TextCache<T> {
   constructor(
     private readonly maxEntries: number,
     private readonly maxCharacters = Infinity,
-  ) {}
+  ) {
+    // Caches are module-level singletons: holding them here keeps nothing alive that would not be anyway.
+    allCaches.add(this);
+  }
 
   get(key: string, compute: () => T): T {
     const hit = this.entries.get(key);

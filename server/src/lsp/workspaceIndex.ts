@@ -17,7 +17,7 @@
 // binary files are skipped and counted in the progress message.
 
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -49,6 +49,7 @@ import {
   type WorkspaceScope,
 } from '../analysis/workspace/index';
 import { canonicalUri, draftExtensions, indexDraftFile, isDraftPath, walkDrafts, type SkipReason } from '../workspaceScan';
+import { version } from '../version';
 import type { SettingsStore } from './settings';
 import type { IndexRequest, IndexResponse } from './workspaceWorker';
 
@@ -527,17 +528,23 @@ export class WorkspaceIndexService {
 }
 
 /**
- * What saved records depend on besides each draft's text: the Copydesk build
- * that made them. A rebuilt server may recognise names differently, so it
- * starts afresh rather than mixing the two.
+ * What saved records depend on besides each draft's text: the Copydesk
+ * version and the code and data that read names (the rules, the tagger's
+ * weights, the tables), all of which the bundle holds, so a hash of its
+ * content (not its modification time: a rebuild of the same sources keeps
+ * the index). A Copydesk that may recognise names differently starts afresh
+ * rather than mixing the two.
  */
+let savedBuildKey: string | undefined;
 function buildKey(): string {
-  let stamp = '';
-  try {
-    const s = statSync(__filename);
-    stamp = `${s.size}:${Math.round(s.mtimeMs)}`;
-  } catch {
-    // running from sources: the version alone
+  if (savedBuildKey === undefined) {
+    let hash = 'source';
+    try {
+      hash = createHash('sha256').update(readFileSync(__filename)).digest('hex').slice(0, 16);
+    } catch {
+      // running from sources without a readable file: the version alone
+    }
+    savedBuildKey = `copydesk ${version} ${hash}`;
   }
-  return `copydesk 0.1.0 ${stamp}`;
+  return savedBuildKey;
 }

@@ -4,7 +4,7 @@
 // message out (its record, or why it was skipped).
 
 import { parentPort } from 'node:worker_threads';
-import { clearNlpCache } from '../analysis/nlp';
+import { clearTextCaches } from '../analysis/cache';
 import { indexDraftFile } from '../workspaceScan';
 
 export interface IndexRequest {
@@ -27,6 +27,6 @@ parentPort?.on('message', (request: IndexRequest) => {
     response = { id: request.id, skipped: 'unreadable', reason: `${request.path}: ${(error as Error).message}` };
   }
   // Drafts rarely share paragraphs: a cache kept across thousands of them only holds memory.
-  clearNlpCache();
+  clearTextCaches();
   parentPort!.postMessage(response);
 });
