@@ -164,6 +164,23 @@ describe('the workspace index over the protocol', () => {
     assert.match(value, /\[police-chief\.txt\]\(file:\/\/\/.+police-chief\.txt#L3\)/);
   });
 
+  test('inconsistent-fact compares titles with the other drafts, as a hint naming the newer title', async () => {
+    const { client } = server;
+    // A buffer outside the folder, so the drafts the other tests count stay as they are.
+    const notesUri = uriOf(join(root, 'council-notes.md'));
+    const notes = 'Council hears stadium plan\n\nCouncilman Luis Ortega said on Thursday that the stadium lease was fair.\n';
+    client.open(notesUri, notes, 'markdown');
+    const titleHints = (d: Diagnostic[]) => d.filter((x) => x.code === 'inconsistent-fact' && /Mayor/.test(x.message));
+    const diagnostics = await client.waitForDiagnostics(notesUri, 1, (d) => titleHints(d).length > 0, 30_000);
+    const [hint] = titleHints(diagnostics);
+    assert.match(
+      hint.message,
+      /^Luis Ortega is titled ‘Councilman’ here, the newer draft, and ‘Mayor’ in [\w-]+\.\w+; titles change, so check which is current\.$/,
+    );
+    assert.equal(hint.severity, 4, 'a hint');
+    client.close(notesUri);
+  });
+
   test('references reach into the other drafts', async () => {
     const offset = budgetTalks.indexOf('Luis Ortega') + 2;
     const locations = await server.client.request<Location[]>('textDocument/references', {

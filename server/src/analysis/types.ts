@@ -4,6 +4,7 @@
 
 import type { StyleSheet } from './styleSheet';
 import type { WorkspaceNames } from './workspace/names';
+import type { WorkspaceTitles } from './workspace/titles';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -88,6 +89,8 @@ export interface AnalysisOptions {
   styleSheet?: StyleSheet;
   /** The names the other drafts of the workspace use, for name-variant (filled by the server and `check --workspace`). */
   workspaceNames?: WorkspaceNames;
+  /** The titles the other drafts give, for inconsistent-fact (filled by the server). */
+  workspaceTitles?: WorkspaceTitles;
 }
 
 export const defaultNewsroomOptions = {

@@ -38,6 +38,7 @@ import type { ResolvedSettings } from '../analysis/settings';
 import type { AnalysisOptions } from '../analysis/types';
 import {
   CorruptIndex,
+  crossDraftTitleHints,
   deserialiseHeader,
   deserialiseRecord,
   recordDraft,
@@ -48,6 +49,7 @@ import {
   type DraftRecord,
   type WorkspaceScope,
 } from '../analysis/workspace/index';
+import type { TitledEntity } from '../analysis/workspace/titles';
 import { canonicalUri, draftExtensions, indexDraftFile, isDraftPath, walkDrafts, type SkipReason } from '../workspaceScan';
 import { version } from '../version';
 import type { SettingsStore } from './settings';
@@ -200,8 +202,12 @@ export class WorkspaceIndexService {
 
   /** The options of an open draft's analysis, with the names of the other drafts in scope (for name-variant). */
   withWorkspaceNames(uri: string, options: AnalysisOptions, scope: WorkspaceScope): AnalysisOptions {
-    const names = this.index.namesSeenFrom(canonicalUri(uri), scope);
-    return names ? { ...options, workspaceNames: names } : options;
+    const key = canonicalUri(uri);
+    const names = this.index.namesSeenFrom(key, scope);
+    if (!names) return options;
+    // An open buffer counts as the newest draft (mtime -1).
+    const workspaceTitles = { hintsFor: (entities: readonly TitledEntity[]) => crossDraftTitleHints(key, entities, -1, this.index, scope) };
+    return { ...options, workspaceNames: names, workspaceTitles };
   }
 
   /** An open draft was analysed: index it from its buffer. */

@@ -177,6 +177,12 @@ export const inconsistentFact: Rule = {
       list.sort((a, b) => a.start - b.start);
       if (list.length >= 2) findings.push(...conflictFindings(ctx, acronym, 'expansion', list));
     }
+    // Titles the other drafts of the workspace give the same people: a hint naming the newer draft's title.
+    if (ctx.options.workspaceTitles) {
+      for (const hint of ctx.options.workspaceTitles.hintsFor(analyzeEntities(ctx).entities)) {
+        findings.push({ start: hint.start, end: hint.end, message: hint.message, severity: 'hint', fixes: [] });
+      }
+    }
     return findings;
   },
 };

@@ -20,7 +20,7 @@ export { inScope, workspaceScopes, type WorkspaceScope } from './scope';
 export type { DraftRecord, IndexedEntity, IndexedSpan } from './record';
 export { recordDraft, indexedEntity, sameEntities, lineAndColumn, lineStartsOf } from './record';
 export type { WorkspaceNames, CrossDraftSpelling } from './names';
-export { crossDraftTitleHints, type TitleHint } from './titles';
+export { crossDraftTitleHints, type TitleHint, type WorkspaceTitles } from './titles';
 export {
   serialiseIndex,
   deserialiseIndex,

@@ -1,12 +1,20 @@
 // Titles across drafts: "Planning Commission Chair" in one draft and
 // "commissioner" in another. Titles legitimately change over time, so this is
-// a hint, and it names the newer draft's title. It belongs to the rule
-// inconsistent-fact; until that rule is registered, callers keep it to
-// themselves (see lsp/workspaceIndex.ts and cli/workspace.ts).
+// a hint, and it names the newer draft's title. The rule inconsistent-fact
+// reports it in the editor (options.workspaceTitles, filled by
+// lsp/workspaceIndex.ts); `check --workspace` adds it in cli/workspace.ts.
 
 import type { WorkspaceIndex, WorkspaceScope } from './index';
 import { draftName } from './uris';
 import type { IndexedEntity } from './record';
+
+/** What the hints need of a person: its name, kind, title and first mention. */
+export type TitledEntity = Pick<IndexedEntity, 'name' | 'type' | 'role'> & { mentions: readonly { start: number; end: number }[] };
+
+/** The other drafts' titles, as seen from one draft: given to inconsistent-fact through the analysis options. */
+export interface WorkspaceTitles {
+  hintsFor(entities: readonly TitledEntity[]): TitleHint[];
+}
 
 export interface TitleHint {
   ruleId: 'inconsistent-fact';
@@ -32,7 +40,7 @@ export function titleKey(title: string): string {
  */
 export function crossDraftTitleHints(
   uri: string,
-  entities: readonly IndexedEntity[],
+  entities: readonly TitledEntity[],
   mtimeMs: number,
   index: WorkspaceIndex,
   scope: WorkspaceScope,
