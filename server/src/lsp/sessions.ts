@@ -129,6 +129,12 @@ export class DraftSessions {
   /** The draft changed (or opened): re-check it soon. */
   schedule(document: TextDocument): void {
     const open = this.drafts.get(document.uri);
+    // Typing goes on: the pause the slow phase waits for starts again from this change,
+    // even while requests delay this change's fast phase.
+    if (open?.slowScheduled) {
+      clearTimeout(open.slowScheduled);
+      open.slowScheduled = undefined;
+    }
     if (open?.fastScheduled) return; // several changes in one tick are checked once
     const run = () => {
       const current = this.drafts.get(document.uri);
