@@ -185,7 +185,10 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
   // "Federal Reserve Chair", "National Bank": a sentence-initial adjective that opens a title or an organization stays.
   const introducesTitle = (k: number) =>
     k < last &&
-    (honorifics.has(words[k + 1].bare) || titleModifiers.has(words[k + 1].bare) || organizationEndings.has(words[k + 1].bare)) &&
+    (honorifics.has(words[k + 1].bare) ||
+      titleModifiers.has(words[k + 1].bare) ||
+      organizationEndings.has(words[k + 1].bare) ||
+      roleWords.has(words[k + 1].bare)) &&
     !words[k].has('Determiner');
   while (first <= last && opensSentenceOrQuote(words[first]) && ((isCommonWord(words[first]) && !introducesTitle(first)) || words[first].fold === 'the'))
     first++;
@@ -208,13 +211,16 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
     per += 4;
     first++;
   }
-  const isTitleWord = (w: Word) => honorifics.has(w.bare) || titleModifiers.has(w.bare);
+  // A capitalised occupation heads a title when a full name follows it: "County Engineer David Lindqvist"
+  // (but "Tom Cook" keeps his surname: one word after it is not a full name).
+  const headsTitle = (w: Word) => honorifics.has(w.bare) || (roleWords.has(w.bare) && w.capitalised && last - w.index >= 2);
+  const isTitleWord = (w: Word) => headsTitle(w) || titleModifiers.has(w.bare);
   if (!organizationEndings.has(words[last].bare) && last > first) {
     // The name proper: the words after the last title word.
     let k = last;
     while (k > first && !isTitleWord(words[k - 1])) k--;
     let h = k - 1;
-    while (h >= first && !honorifics.has(words[h].bare)) h--;
+    while (h >= first && !headsTitle(words[h])) h--;
     if (k > first && h >= first) {
       // The title phrase runs back from its honorific over modifiers and nationalities.
       let t = h;
