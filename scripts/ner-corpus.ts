@@ -201,7 +201,8 @@ export function spansFromLabels(words: readonly NlpWord[], labels: readonly TagL
 // ---------------------------------------------------------------------------
 // Parsing, with a cache: compromise takes minutes over a million tokens.
 
-const cacheFolder = join(__dirname, '..', 'node_modules', '.cache', 'copydesk-train-ner');
+/** Parsed sentences are cached here (`COPYDESK_NER_CACHE` moves it, e.g. when node_modules is shared). */
+const cacheFolder = process.env.COPYDESK_NER_CACHE ?? join(__dirname, '..', 'node_modules', '.cache', 'copydesk-train-ner');
 
 function parserFingerprint(): string {
   const hash = createHash('sha1');
