@@ -74,6 +74,21 @@ test('a capitalised occupation before a full name is a title: "County Engineer D
   noEntityNamed(list, /Engineer|Astronaut/);
 });
 
+test('hyphenated titles stay out of the name, and the words before a title are not a person', () => {
+  const list = entitiesOf(
+    'On Monday, Social Democrat Chancellor-designate Greta Lindholm named her cabinet. Prime Minister-designate Omar Farouk and ' +
+      'Lieutenant-General Petra Voss attended, as did Anne-Marie Duval.',
+  );
+  assert.equal(entity(list, 'Greta Lindholm', 'person').role, 'Social Democrat Chancellor-designate');
+  assert.equal(entity(list, 'Omar Farouk', 'person').role, 'Prime Minister-designate');
+  assert.equal(entity(list, 'Petra Voss', 'person').role, 'Lieutenant-General');
+  entity(list, 'Anne-Marie Duval', 'person');
+  assert.deepEqual(
+    list.filter((e) => e.type === 'person').map((e) => e.name),
+    ['Greta Lindholm', 'Omar Farouk', 'Petra Voss', 'Anne-Marie Duval'],
+  );
+});
+
 test('a role opening the sentence names its holder after a comma', () => {
   const list = entitiesOf('A spokesman for Lakeview Mutual, Paul Desrosiers, said the claims would be paid by June.');
   assert.equal(entity(list, 'Paul Desrosiers', 'person').role, 'spokesman for Lakeview Mutual');
