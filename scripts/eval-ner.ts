@@ -326,6 +326,8 @@ interface Disagreement {
   /** Cases where Copydesk's reading matches the gold spans, and where the tagger's does. */
   copydesk: number;
   tagger: number;
+  /** A few of the cases, with their context. */
+  examples: string[];
 }
 
 /**
@@ -333,17 +335,32 @@ interface Disagreement {
  * type; one finds a name the other does not; the same name with other
  * boundaries) and counts which reading matches the gold spans in each.
  * A tagger place or other name counts as right when no gold person or
- * organization has that span: it rejects the name.
+ * organization has that span: it rejects the name. On GMB, matching is by
+ * overlap, as GMB is scored.
  */
-function compareReadings(doc: BuiltDocument, copydesk: Span[], tagger: AnySpan[], into: Map<string, Disagreement>): void {
+function compareReadings(doc: BuiltDocument, copydesk: Span[], tagger: AnySpan[], into: Map<string, Disagreement>, overlap: boolean): void {
   const gold = doc.gold.filter((s) => inScored(s, doc.scored));
   const goldKey = new Set(gold.map((s) => `${s.type}:${s.start}:${s.end}`));
   const goldRange = new Set(gold.map((s) => `${s.start}:${s.end}`));
-  const right = (s: AnySpan) => (s.type === 'PER' || s.type === 'ORG' ? goldKey.has(`${s.type}:${s.start}:${s.end}`) : !goldRange.has(`${s.start}:${s.end}`));
   const overlaps = (a: AnySpan, b: AnySpan) => a.start < b.end && b.start < a.end;
-  const count = (kind: string, copydeskRight: boolean, taggerRight: boolean) => {
-    const d = into.get(kind) ?? { cases: 0, copydesk: 0, tagger: 0 };
+  // On GMB, whose person spans hold titles, a reading is right when it overlaps a gold name (the figure GMB is scored by).
+  const right = (s: AnySpan) =>
+    s.type === 'PER' || s.type === 'ORG'
+      ? overlap
+        ? gold.some((g) => g.type === s.type && overlaps(g, s))
+        : goldKey.has(`${s.type}:${s.start}:${s.end}`)
+      : overlap
+        ? !gold.some((g) => overlaps(g, s))
+        : !goldRange.has(`${s.start}:${s.end}`);
+  const count = (kind: string, copydeskRight: boolean, taggerRight: boolean, span: AnySpan) => {
+    const d = into.get(kind) ?? { cases: 0, copydesk: 0, tagger: 0, examples: [] };
     d.cases++;
+    if (d.examples.length < 4) {
+      const context = doc.text.slice(Math.max(0, span.start - 30), span.end + 30).replace(/\s+/g, ' ');
+      d.examples.push(
+        `${JSON.stringify(doc.text.slice(span.start, span.end))} (${copydeskRight ? 'copydesk' : taggerRight ? 'tagger' : 'neither'}) … ${context}`,
+      );
+    }
     if (copydeskRight) d.copydesk++;
     if (taggerRight) d.tagger++;
     into.set(kind, d);
@@ -354,12 +371,12 @@ function compareReadings(doc: BuiltDocument, copydesk: Span[], tagger: AnySpan[]
     seen.add(`${c.type}:${c.start}:${c.end}`);
     const touching = tagger.filter((t) => overlaps(c, t));
     if (touching.length === 0) {
-      count(`copydesk ${c.type}, tagger nothing`, right(c), !right(c));
+      count(`copydesk ${c.type}, tagger nothing`, right(c), !right(c), c);
       continue;
     }
     const same = touching.find((t) => t.start === c.start && t.end === c.end);
     if (same) {
-      if (same.type !== c.type) count(`copydesk ${c.type}, tagger ${same.type}, same span`, right(c), right(same));
+      if (same.type !== c.type) count(`copydesk ${c.type}, tagger ${same.type}, same span`, right(c), right(same), c);
       continue;
     }
     const types = [...new Set(touching.map((t) => t.type))].join('+');
@@ -367,12 +384,13 @@ function compareReadings(doc: BuiltDocument, copydesk: Span[], tagger: AnySpan[]
       `copydesk ${c.type}, tagger ${types}, other bounds`,
       right(c),
       touching.some((t) => (t.type === 'PER' || t.type === 'ORG') && right(t)),
+      c,
     );
   }
   for (const t of tagger) {
     if ((t.type !== 'PER' && t.type !== 'ORG') || !inScored(t as Span, doc.scored)) continue;
     if (copydesk.some((c) => overlaps(c, t))) continue;
-    count(`tagger ${t.type}, copydesk nothing`, !right(t), right(t));
+    count(`tagger ${t.type}, copydesk nothing`, !right(t), right(t), t);
   }
 }
 
@@ -407,7 +425,7 @@ function main(): void {
     const copydeskRead = copydeskSpans(doc.text);
     score(doc, personOrOrganization(taggerRead), tagger);
     score(doc, copydeskRead, copydesk, showErrors > 0 ? errors : undefined);
-    if (showDisagreements) compareReadings(doc, copydeskRead, taggerRead, disagreements);
+    if (showDisagreements) compareReadings(doc, copydeskRead, taggerRead, disagreements, !!gmb);
   }
   const seconds = (performance.now() - started) / 1000;
   console.log(`${conll ?? gmb}: ${documents.length} documents, ${words} tokens, ${seconds.toFixed(1)} s`);
@@ -424,6 +442,7 @@ function main(): void {
     console.log('where Copydesk and the tagger disagree (cases, right by Copydesk, right by the tagger):');
     for (const [kind, d] of [...disagreements].sort((a, b) => b[1].cases - a[1].cases)) {
       console.log(`  ${kind.padEnd(40)} ${String(d.cases).padStart(5)}  copydesk ${String(d.copydesk).padStart(5)}  tagger ${String(d.tagger).padStart(5)}`);
+      if (showErrors > 0) for (const example of d.examples) console.log(`      ${example}`);
     }
   }
   const result = {
