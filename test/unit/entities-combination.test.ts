@@ -60,7 +60,7 @@ test('firm evidence, and an organization the tagger reads as a person, stand aga
   const words = wordsOf('Harbor Watch, a consumer group, sued Lakeview Mutual and Orrin Hale.');
   const result = followTagger(
     [
-      candidate(words, 'Harbor', 'Watch', 'organization', { firm: true }),
+      candidate(words, 'Harbor', 'Watch', 'organization', { firm: true, describedAsOrganization: true }),
       candidate(words, 'Lakeview', 'Mutual', 'organization'),
       candidate(words, 'Orrin', 'Hale', 'person'),
     ],
@@ -103,4 +103,24 @@ test('a title the tagger reads into an organization is kept out of it', () => {
     labels(words, { Transit: 'B-ORG', Board: 'I-ORG', Chair: 'I-ORG', Ana: 'B-PER', Ruiz: 'I-PER' }),
   );
   assert.deepEqual(named(words, result), ['organization Transit Board', 'person Ana Ruiz']);
+});
+
+test("a nationality the tagger reads apart is not part of a person's name", () => {
+  const words = wordsOf('Australian Tom Varley took six wickets.');
+  const result = followTagger(
+    [candidate(words, 'Australian', 'Varley', 'person')],
+    words,
+    labels(words, { Australian: 'B-MISC', Tom: 'B-PER', Varley: 'I-PER' }),
+  );
+  assert.deepEqual(named(words, result), ['person Tom Varley']);
+});
+
+test('a person only the tagger finds is added, but never a title or a piece of one', () => {
+  const words = wordsOf('Petter Lund and Prime Minister Aino Rask spoke.');
+  const result = followTagger(
+    [candidate(words, 'Aino', 'Rask', 'person')],
+    words,
+    labels(words, { Petter: 'B-PER', Lund: 'I-PER', Prime: 'B-PER', Aino: 'B-PER', Rask: 'I-PER' }),
+  );
+  assert.deepEqual(named(words, result), ['person Petter Lund', 'person Aino Rask']);
 });
