@@ -20,7 +20,7 @@
 // table is never overruled, and a title never becomes part of an organization.
 
 import type { TaggedWord } from './tagger';
-import { honorifics, nonNames, placeTags, stateAbbreviations, titleModifiers } from './tables';
+import { honorifics, nonNames, stateAbbreviations, titleModifiers } from './tables';
 import type { SpanCandidate, Word } from './types';
 
 interface TaggerSpan {
@@ -136,7 +136,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
     if (result.some((c) => c.kind && overlaps(s, c))) continue;
     // Never over what the evidence rejected outright (a known place, an index, a town's state) or over a country.
     if (result.some((c) => c.loc >= 10 && overlaps(s, c))) continue;
-    if (words.slice(s.first, s.last + 1).every((w) => placeTags.some((t) => w.has(t)))) continue;
+    if (s.first === s.last && words[s.first].has('Country')) continue;
     for (let k = result.length - 1; k >= 0; k--) if (!result[k].kind && overlaps(s, result[k])) result.splice(k, 1);
     result.push(s.type === 'PER' ? { ...organizationFromTagger(s), per: 4, org: 0, kind: 'person' } : organizationFromTagger(s));
   }
