@@ -151,13 +151,16 @@ function capitalisedRuns(words: readonly NlpWord[], forms: readonly string[]): (
 /** B-/I- where a name of the organization table (data/organizations.json) matches, as written. */
 function tableMatches(words: readonly NlpWord[]): (string | undefined)[] {
   const matches = new Array<string | undefined>(words.length);
-  const bare = words.map((w) => foldName(w.text).replace(/\.$/, ''));
+  // Folded only where needed: folding every word would cost more than the rest of the features.
+  const folded = new Array<string | undefined>(words.length);
+  const bare = (i: number) => (folded[i] ??= foldName(words[i].text).replace(/\.$/, ''));
   for (let i = 0; i < words.length; i++) {
-    const forms = tableByFirstWord.get(bare[i]);
-    if (!forms || !/\p{Lu}/u.test(words[i].text)) continue;
+    if (!/\p{Lu}/u.test(words[i].text)) continue;
+    const forms = tableByFirstWord.get(bare(i));
+    if (!forms) continue;
     for (const form of forms) {
       const n = form.words.length;
-      if (i + n > words.length || form.words.some((w, k) => w !== bare[i + k])) continue;
+      if (i + n > words.length || form.words.some((w, k) => w !== bare(i + k))) continue;
       if (
         form.exactCase !== null &&
         words
