@@ -2,6 +2,7 @@
 //
 //   npm run eval:ner -- --conll ../shared/corpora/conll2003/eng.testa
 //   npm run eval:ner -- --gmb ../shared/corpora/gmb/ner_dataset.csv [--limit 5000]
+//   npm run eval:ner -- --conll FILE --disagreements   (where Copydesk and the tagger differ, and who is right)
 //
 // Each document is rebuilt as running prose (tokens detokenised, one sentence
 // per paragraph) and analysed the way an editor would analyse a draft. Only
@@ -46,7 +47,7 @@ interface BuiltDocument {
 }
 
 function usage(): never {
-  console.error('usage: eval-ner (--conll FILE | --gmb FILE) [--limit N] [--errors N]');
+  console.error('usage: eval-ner (--conll FILE | --gmb FILE) [--limit N] [--errors N] [--disagreements]');
   process.exit(2);
 }
 
@@ -214,14 +215,21 @@ function compromiseSpans(text: string): Span[] {
   return spans;
 }
 
-/** The trained tagger alone: its BIO labels read as spans, no document-level steps. */
-function taggerSpans(text: string): Span[] {
+/** A span of any type the tagger reads (PER, ORG, LOC, MISC). */
+interface AnySpan {
+  start: number;
+  end: number;
+  type: string;
+}
+
+/** The trained tagger alone: its BIO labels read as spans of every type, no document-level steps. */
+function taggerAllSpans(text: string): AnySpan[] {
   const draft = parseDraft(text, 'plaintext');
-  const spans: Span[] = [];
+  const spans: AnySpan[] = [];
   for (const paragraph of draft.paragraphs) {
     const parsed = parseParagraph(paragraph.text);
     const labels = tagParagraph(parsed);
-    let open: Span | undefined;
+    let open: AnySpan | undefined;
     parsed.words.forEach((word, i) => {
       const label = labels[i].label;
       const type = label.slice(2);
@@ -231,12 +239,14 @@ function taggerSpans(text: string): Span[] {
         open = undefined;
       }
       if (continues) open!.end = paragraph.start + word.end;
-      else if (type === 'PER' || type === 'ORG') open = { start: paragraph.start + word.start, end: paragraph.start + word.end, type };
+      else if (label !== 'O') open = { start: paragraph.start + word.start, end: paragraph.start + word.end, type };
     });
     if (open) spans.push(open);
   }
   return spans;
 }
+
+const personOrOrganization = (spans: AnySpan[]): Span[] => spans.filter((s): s is Span => s.type === 'PER' || s.type === 'ORG');
 
 // ---------------------------------------------------------------------------
 // Scoring
@@ -311,6 +321,79 @@ function report(label: string, tally: Tally, overlap: boolean): void {
   }
 }
 
+interface Disagreement {
+  cases: number;
+  /** Cases where Copydesk's reading matches the gold spans, and where the tagger's does. */
+  copydesk: number;
+  tagger: number;
+  /** A few of the cases, with their context. */
+  examples: string[];
+}
+
+/**
+ * Sorts the places where the two readings differ into kinds (same span, other
+ * type; one finds a name the other does not; the same name with other
+ * boundaries) and counts which reading matches the gold spans in each.
+ * A tagger place or other name counts as right when no gold person or
+ * organization has that span: it rejects the name. On GMB, matching is by
+ * overlap, as GMB is scored.
+ */
+function compareReadings(doc: BuiltDocument, copydesk: Span[], tagger: AnySpan[], into: Map<string, Disagreement>, overlap: boolean): void {
+  const gold = doc.gold.filter((s) => inScored(s, doc.scored));
+  const goldKey = new Set(gold.map((s) => `${s.type}:${s.start}:${s.end}`));
+  const goldRange = new Set(gold.map((s) => `${s.start}:${s.end}`));
+  const overlaps = (a: AnySpan, b: AnySpan) => a.start < b.end && b.start < a.end;
+  // On GMB, whose person spans hold titles, a reading is right when it overlaps a gold name (the figure GMB is scored by).
+  const right = (s: AnySpan) =>
+    s.type === 'PER' || s.type === 'ORG'
+      ? overlap
+        ? gold.some((g) => g.type === s.type && overlaps(g, s))
+        : goldKey.has(`${s.type}:${s.start}:${s.end}`)
+      : overlap
+        ? !gold.some((g) => overlaps(g, s))
+        : !goldRange.has(`${s.start}:${s.end}`);
+  const count = (kind: string, copydeskRight: boolean, taggerRight: boolean, span: AnySpan) => {
+    const d = into.get(kind) ?? { cases: 0, copydesk: 0, tagger: 0, examples: [] };
+    d.cases++;
+    if (d.examples.length < 4) {
+      const context = doc.text.slice(Math.max(0, span.start - 30), span.end + 30).replace(/\s+/g, ' ');
+      d.examples.push(
+        `${JSON.stringify(doc.text.slice(span.start, span.end))} (${copydeskRight ? 'copydesk' : taggerRight ? 'tagger' : 'neither'}) … ${context}`,
+      );
+    }
+    if (copydeskRight) d.copydesk++;
+    if (taggerRight) d.tagger++;
+    into.set(kind, d);
+  };
+  const seen = new Set<string>();
+  for (const c of copydesk) {
+    if (!inScored(c, doc.scored) || seen.has(`${c.type}:${c.start}:${c.end}`)) continue;
+    seen.add(`${c.type}:${c.start}:${c.end}`);
+    const touching = tagger.filter((t) => overlaps(c, t));
+    if (touching.length === 0) {
+      count(`copydesk ${c.type}, tagger nothing`, right(c), !right(c), c);
+      continue;
+    }
+    const same = touching.find((t) => t.start === c.start && t.end === c.end);
+    if (same) {
+      if (same.type !== c.type) count(`copydesk ${c.type}, tagger ${same.type}, same span`, right(c), right(same), c);
+      continue;
+    }
+    const types = [...new Set(touching.map((t) => t.type))].join('+');
+    count(
+      `copydesk ${c.type}, tagger ${types}, other bounds`,
+      right(c),
+      touching.some((t) => (t.type === 'PER' || t.type === 'ORG') && right(t)),
+      c,
+    );
+  }
+  for (const t of tagger) {
+    if ((t.type !== 'PER' && t.type !== 'ORG') || !inScored(t as Span, doc.scored)) continue;
+    if (copydesk.some((c) => overlaps(c, t))) continue;
+    count(`tagger ${t.type}, copydesk nothing`, !right(t), right(t), t);
+  }
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const value = (flag: string) => {
@@ -323,6 +406,8 @@ function main(): void {
   requireCorpus('eval-ner', (conll ?? gmb)!);
   const limit = Number(value('--limit') ?? Infinity);
   const showErrors = Number(value('--errors') ?? 0);
+  const showDisagreements = args.includes('--disagreements');
+  const disagreements = new Map<string, Disagreement>();
   let documents = conll ? readConll(conll) : readGmb(gmb!);
   if (Number.isFinite(limit)) documents = documents.slice(0, limit);
 
@@ -336,8 +421,11 @@ function main(): void {
     const doc = buildDocument(goldDocument);
     words += goldDocument.sentences.reduce((n, s) => n + s.length, 0);
     score(doc, compromiseSpans(doc.text), baseline);
-    score(doc, taggerSpans(doc.text), tagger);
-    score(doc, copydeskSpans(doc.text), copydesk, showErrors > 0 ? errors : undefined);
+    const taggerRead = taggerAllSpans(doc.text);
+    const copydeskRead = copydeskSpans(doc.text);
+    score(doc, personOrOrganization(taggerRead), tagger);
+    score(doc, copydeskRead, copydesk, showErrors > 0 ? errors : undefined);
+    if (showDisagreements) compareReadings(doc, copydeskRead, taggerRead, disagreements, !!gmb);
   }
   const seconds = (performance.now() - started) / 1000;
   console.log(`${conll ?? gmb}: ${documents.length} documents, ${words} tokens, ${seconds.toFixed(1)} s`);
@@ -349,6 +437,13 @@ function main(): void {
     for (const e of errors) byKind.set(`${e.kind} ${e.type} ${e.text}`, (byKind.get(`${e.kind} ${e.type} ${e.text}`) ?? 0) + 1);
     const shuffled = errors.filter((_, i) => i % Math.max(1, Math.floor(errors.length / showErrors)) === 0).slice(0, showErrors);
     for (const e of shuffled) console.log(`${e.kind.padEnd(8)} ${e.type} ${JSON.stringify(e.text).padEnd(28)} … ${e.context}`);
+  }
+  if (showDisagreements) {
+    console.log('where Copydesk and the tagger disagree (cases, right by Copydesk, right by the tagger):');
+    for (const [kind, d] of [...disagreements].sort((a, b) => b[1].cases - a[1].cases)) {
+      console.log(`  ${kind.padEnd(40)} ${String(d.cases).padStart(5)}  copydesk ${String(d.copydesk).padStart(5)}  tagger ${String(d.tagger).padStart(5)}`);
+      if (showErrors > 0) for (const example of d.examples) console.log(`      ${example}`);
+    }
   }
   const result = {
     PER: prf(copydesk.PER.truePositives, copydesk.PER.predicted, copydesk.PER.gold),

@@ -76,25 +76,28 @@ const gmbTypes: Record<string, EntityType | undefined> = { per: 'PER', org: 'ORG
 const titleWords = new Set([...titleTable.honorifics, ...titleTable.roles, ...titleTable.titleModifiers]);
 
 /**
- * GMB's silver person spans include titles ("President Bush", "Mr. Annan");
- * Copydesk keeps titles out of names, as CoNLL does, so leading title words are
- * moved out of the span.
+ * GMB's silver person spans include titles ("President Bush", "Prime Minister
+ * Shaukat Aziz", "Mr. Annan"); Copydesk keeps titles out of names, as CoNLL
+ * does, so everything up to the span's last title word is moved out of it, as
+ * long as a word of the name is left ("Martin Luther King" keeps its King);
+ * a title's first word tagged as a name of its own before the rest of the
+ * title ("Prime" in "Prime Minister Rafik Hariri", 338 times) is no name.
  */
 function stripLeadingTitles(sentence: GoldToken[]): void {
+  const isTitle = (token: GoldToken) => titleWords.has(token.text.toLowerCase().replace(/\.$/, ''));
   for (let i = 0; i < sentence.length; i++) {
     const token = sentence[i];
     if (token.type !== 'PER' || (i > 0 && sentence[i - 1].type === 'PER' && !token.begins)) continue;
-    let j = i;
-    while (
-      j + 1 < sentence.length &&
-      sentence[j + 1].type === 'PER' &&
-      !sentence[j + 1].begins &&
-      titleWords.has(sentence[j].text.toLowerCase().replace(/\.$/, ''))
-    ) {
-      sentence[j].type = undefined;
-      j++;
-    }
-    sentence[j].begins = true;
+    let end = i;
+    while (end + 1 < sentence.length && sentence[end + 1].type === 'PER' && !sentence[end + 1].begins) end++;
+    let lastTitle = -1;
+    for (let j = i; j < end; j++) if (isTitle(sentence[j])) lastTitle = j;
+    for (let j = i; j <= lastTitle; j++) sentence[j].type = undefined;
+    sentence[Math.max(i, lastTitle + 1)].begins = true;
+    // "Prime/B-per Minister/O Rafik/B-per": a fragment of a title tagged as a name of its own.
+    const next = sentence[end + 1];
+    if (next && !next.type && isTitle(next) && sentence[end + 2]?.type === 'PER') for (let j = i; j <= end; j++) sentence[j].type = undefined;
+    i = end;
   }
 }
 
@@ -201,7 +204,8 @@ export function spansFromLabels(words: readonly NlpWord[], labels: readonly TagL
 // ---------------------------------------------------------------------------
 // Parsing, with a cache: compromise takes minutes over a million tokens.
 
-const cacheFolder = join(__dirname, '..', 'node_modules', '.cache', 'copydesk-train-ner');
+/** Parsed sentences are cached here (`COPYDESK_NER_CACHE` moves it, e.g. when node_modules is shared). */
+const cacheFolder = process.env.COPYDESK_NER_CACHE ?? join(__dirname, '..', 'node_modules', '.cache', 'copydesk-train-ner');
 
 function parserFingerprint(): string {
   const hash = createHash('sha1');

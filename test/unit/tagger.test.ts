@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseParagraph, type NlpParagraph } from '../../server/src/analysis/nlp';
 import { isTaggerLoaded, tagLabels, tagParagraph, taggerLoadMs, type TaggedWord } from '../../server/src/analysis/entities/tagger';
-import { wordShape } from '../../server/src/analysis/entities/tagger-features';
+import { paragraphFeatures, wordShape } from '../../server/src/analysis/entities/tagger-features';
 
 // Fixture drafts written for these tests, in the manner of wire copy.
 const lede =
@@ -137,4 +137,20 @@ test('word shapes collapse runs of one kind', () => {
   assert.equal(wordShape('U.S.'), 'X.X.');
   assert.equal(wordShape('1996-08-22'), 'd-d-d');
   assert.equal(wordShape(''), 'empty');
+});
+
+test('features see the whole capitalised run a word sits in, and the organization table', () => {
+  const parsed = parseParagraph('Shares of Kestrel Mining Ltd fell after Dana Yost of the Federal Reserve spoke at the Bank of Riverton.');
+  const none = { word: () => undefined, phrase: () => undefined };
+  const features = paragraphFeatures(parsed.words, none);
+  const of = (text: string) => features[parsed.words.findIndex((w) => w.text === text)];
+  // The first word of a company's name sees how the name ends.
+  assert.ok(of('Kestrel').includes('r-end=ltd'), of('Kestrel').join(' '));
+  assert.ok(of('Kestrel').includes('r-org-end|B'));
+  assert.ok(of('Mining').includes('r-prev=of'));
+  // "of" joins an organization's head to its place, never a person to an organization.
+  assert.ok(of('Bank').includes('r-end=riverton'), of('Bank').join(' '));
+  assert.ok(of('Dana').includes('r-end=yost'), of('Dana').join(' '));
+  assert.ok(of('Federal').includes('tab=B') && of('Reserve').includes('tab=I'));
+  assert.ok(!of('Dana').some((f) => f.startsWith('tab=')));
 });

@@ -155,6 +155,11 @@ function sharePluralTitles(candidates: SpanCandidate[], words: Word[], text: str
   }
 }
 
+/** A formal title, hyphenated ones too: "Sen.", "Lieutenant-General", "Prime Minister-designate". */
+function isFormalTitle(bare: string): boolean {
+  return honorifics.has(bare) || (bare.includes('-') && honorifics.has(bare.slice(0, bare.indexOf('-'))));
+}
+
 /** The last word of a title, folded without its period: "Sens." -> "sens". */
 const foldTitle = (role: string) => role.trim().split(/\s+/).pop()!.toLowerCase().replace(/\.$/, '');
 
@@ -185,7 +190,10 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
   // "Federal Reserve Chair", "National Bank": a sentence-initial adjective that opens a title or an organization stays.
   const introducesTitle = (k: number) =>
     k < last &&
-    (honorifics.has(words[k + 1].bare) || titleModifiers.has(words[k + 1].bare) || organizationEndings.has(words[k + 1].bare)) &&
+    (isFormalTitle(words[k + 1].bare) ||
+      titleModifiers.has(words[k + 1].bare) ||
+      organizationEndings.has(words[k + 1].bare) ||
+      roleWords.has(words[k + 1].bare)) &&
     !words[k].has('Determiner');
   while (first <= last && opensSentenceOrQuote(words[first]) && ((isCommonWord(words[first]) && !introducesTitle(first)) || words[first].fold === 'the'))
     first++;
@@ -208,13 +216,16 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
     per += 4;
     first++;
   }
-  const isTitleWord = (w: Word) => honorifics.has(w.bare) || titleModifiers.has(w.bare);
+  // A capitalised occupation heads a title when a full name follows it: "County Engineer David Lindqvist"
+  // (but "Tom Cook" keeps his surname: one word after it is not a full name).
+  const headsTitle = (w: Word) => isFormalTitle(w.bare) || (roleWords.has(w.bare) && w.capitalised && last - w.index >= 2);
+  const isTitleWord = (w: Word) => headsTitle(w) || titleModifiers.has(w.bare);
   if (!organizationEndings.has(words[last].bare) && last > first) {
     // The name proper: the words after the last title word.
     let k = last;
     while (k > first && !isTitleWord(words[k - 1])) k--;
     let h = k - 1;
-    while (h >= first && !honorifics.has(words[h].bare)) h--;
+    while (h >= first && !headsTitle(words[h])) h--;
     if (k > first && h >= first) {
       // The title phrase runs back from its honorific over modifiers and nationalities.
       let t = h;
@@ -225,7 +236,8 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
       const courtesyOnly = words.slice(first, k).every((w) => courtesyTitles.has(w.bare));
       role = courtesyOnly ? null : text.slice(words[first].start, titleEnd);
       per += 6;
-      if (t > first) result.push(...shapeCandidate(words, first, t - 1, text, midSentenceCapitals));
+      // What precedes a title is an organization, a place or a party ("Christian Democrat"), never a person.
+      if (t > first) for (const before of shapeCandidate(words, first, t - 1, text, midSentenceCapitals)) result.push({ ...before, per: before.per - 10 });
       first = k;
     }
   }

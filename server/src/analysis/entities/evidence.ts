@@ -136,7 +136,10 @@ function weighEvidence(
   if (span.some((w) => w.has('Organization') || w.has('SportsTeam'))) c.org += 2;
   if (span.length === 1 && isAcronym(firstWord)) c.org += 2;
   if (span.length === 1 && organizationEndings.has(firstWord.bare)) c.org -= 3;
-  if (beforeHere && !beforeHere.capitalised && organizationIntroducers.has(beforeHere.bare) && continuesName(text, beforeHere, firstWord)) c.org += 4;
+  if (beforeHere && !beforeHere.capitalised && organizationIntroducers.has(beforeHere.bare) && continuesName(text, beforeHere, firstWord)) {
+    c.org += 4;
+    c.describedAsOrganization = true;
+  }
   if (
     before &&
     before2 &&
@@ -172,7 +175,10 @@ function weighEvidence(
     c.per += 4;
     c.role ??= introducedBy;
   }
-  if (describedAsOrganization(words, c.last, text)) c.org += 5;
+  if (describedAsOrganization(words, c.last, text)) {
+    c.org += 5;
+    c.describedAsOrganization = true;
+  }
   if (afterHere && personVerbs.has(afterHere.fold) && continuesSentence(text, lastWord, afterHere)) c.per += 1;
   if (after && /^,\s+$/.test(gapAfter) && /^(?:who|whose)$/.test(after.fold)) c.per += 3;
   // "c Moin Khan b Waqar Younis": a cricket scorecard's caught and bowled.

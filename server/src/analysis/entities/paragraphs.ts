@@ -14,6 +14,7 @@ import { isResultsTable, weighCandidates, type ParagraphSurroundings } from './e
 import type { Candidate, NeighbourWord, SpanCandidate, Word } from './types';
 import { paragraphWords } from './words';
 import { tagParagraph } from './tagger';
+import { followTagger } from './combination';
 
 export interface ParagraphSummary {
   /** Words this paragraph capitalises mid-sentence. */
@@ -86,8 +87,9 @@ function computeCandidates(prose: string, raw: string, surroundings: ParagraphSu
   const parsed = parseParagraph(prose);
   const words = paragraphWords(parsed);
   const candidates = buildCandidates(words, raw, midSentenceCapitals);
-  weighCandidates(words, raw, parsed, candidates, surroundings, tagParagraph(parsed));
-  return candidates.map((c) => settled(c, words));
+  const tags = tagParagraph(parsed);
+  weighCandidates(words, raw, parsed, candidates, surroundings, tags);
+  return followTagger(candidates, words, tags).map((c) => settled(c, words));
 }
 
 function settled(c: SpanCandidate, words: Word[]): Candidate {

@@ -3,8 +3,9 @@
 // feature is a short string; the weights file maps the strings it kept to
 // per-label weights, and a string it never saw simply contributes nothing.
 
-import type { NlpWord } from '../nlp';
+import { foldName, type NlpWord } from '../nlp';
 import titleTable from '../data/titles.json';
+import { organizationEndings, organizationHeads, tableByFirstWord } from './tables';
 
 /** Names learnt from the training data: entity type by word form, and by a whole name of 2 to 5 words. */
 export interface Gazetteer {
@@ -102,12 +103,89 @@ function phraseMatches(words: readonly NlpWord[], forms: readonly string[], gaze
   return matches;
 }
 
+/** Lower-case words that join capitalised words into one run: "Bank of England", "Charles de Gaulle", "Barnes & Noble". */
+const runLinks = new Set(['of', 'for', '&', 'de', 'del', 'della', 'da', 'di', 'du', 'van', 'von', 'der', 'den', 'la', 'le', 'bin', 'ibn', 'al', 'el']);
+
+/**
+ * Runs of capitalised words, joined over the links above ("of the" too) when a
+ * capital follows: the whole candidate name, which a window of two words
+ * cannot see. `runOf[i]` is [first, last] of the run holding word i.
+ */
+function capitalisedRuns(words: readonly NlpWord[], forms: readonly string[]): ([number, number] | undefined)[] {
+  const runOf = new Array<[number, number] | undefined>(words.length);
+  const joined = (a: number, b: number) => words[a].sentence === words[b].sentence && !words[a].possessive && !/[,;:.!?()"“”]/.test(words[a].post);
+  let i = 0;
+  while (i < words.length) {
+    if (!startsUpper.test(words[i].text)) {
+      i++;
+      continue;
+    }
+    let last = i;
+    for (;;) {
+      const next = last + 1;
+      if (next < words.length && startsUpper.test(words[next].text) && joined(last, next)) {
+        last = next;
+        continue;
+      }
+      // A link, or "of the", then a capital.
+      let k = next;
+      // "of" and "for" join only after an organization's head word: "Bank of England", not "Yellen of the Treasury".
+      const head = forms[last].replace(/\.$/, '');
+      const linkFits = (link: string) => (link === 'of' || link === 'for' ? organizationHeads.has(head) || organizationEndings.has(head) : runLinks.has(link));
+      if (k < words.length && linkFits(forms[k]) && joined(last, k)) {
+        if (forms[k] === 'of' && forms[k + 1] === 'the' && k + 1 < words.length && joined(k, k + 1)) k++;
+        if (k + 1 < words.length && startsUpper.test(words[k + 1].text) && joined(k, k + 1)) {
+          last = k + 1;
+          continue;
+        }
+      }
+      break;
+    }
+    const run: [number, number] = [i, last];
+    for (let k = i; k <= last; k++) runOf[k] = run;
+    i = last + 1;
+  }
+  return runOf;
+}
+
+/** B-/I- where a name of the organization table (data/organizations.json) matches, as written. */
+function tableMatches(words: readonly NlpWord[]): (string | undefined)[] {
+  const matches = new Array<string | undefined>(words.length);
+  // Folded only where needed: folding every word would cost more than the rest of the features.
+  const folded = new Array<string | undefined>(words.length);
+  const bare = (i: number) => (folded[i] ??= foldName(words[i].text).replace(/\.$/, ''));
+  for (let i = 0; i < words.length; i++) {
+    if (!/\p{Lu}/u.test(words[i].text)) continue;
+    const forms = tableByFirstWord.get(bare(i));
+    if (!forms) continue;
+    for (const form of forms) {
+      const n = form.words.length;
+      if (i + n > words.length || form.words.some((w, k) => w !== bare(i + k))) continue;
+      if (
+        form.exactCase !== null &&
+        words
+          .slice(i, i + n)
+          .map((w) => w.text.replace(/\.$/, ''))
+          .join(' ') !== form.exactCase.replace(/\.$/, '')
+      )
+        continue;
+      matches[i] = 'B';
+      for (let k = 1; k < n; k++) matches[i + k] = 'I';
+      i += n - 1;
+      break;
+    }
+  }
+  return matches;
+}
+
 export function paragraphFeatures(words: readonly NlpWord[], gazetteer: Gazetteer): string[][] {
   const facts = paragraphFacts(words);
   const forms = words.map((w) => wordForm(w.text));
   const shapes = words.map((w) => wordShape(w.text));
   const gazetteerTypes = forms.map((f) => gazetteer.word(f));
   const phrases = phraseMatches(words, forms, gazetteer);
+  const runs = facts.allCaps ? [] : capitalisedRuns(words, forms);
+  const table = tableMatches(words);
   const at = <T>(list: readonly T[], i: number, outside: T): T => (i >= 0 && i < list.length ? list[i] : outside);
   return words.map((word, i) => {
     const form = forms[i];
@@ -152,6 +230,21 @@ export function paragraphFeatures(words: readonly NlpWord[], gazetteer: Gazettee
     const knownAfter = at(gazetteerTypes, i + 1, undefined);
     if (knownAfter) features.push(`g+1=${knownAfter}`);
     if (phrases[i]) features.push(`gp=${phrases[i]}`);
+    if (table[i]) features.push(`tab=${table[i]}`);
+    const run = runs[i];
+    if (run) {
+      // Where the word sits in its capitalised run, and what the whole run looks like.
+      const [first, last] = run;
+      const length = last - first + 1;
+      const position = length === 1 ? 'S' : i === first ? 'B' : i === last ? 'E' : 'I';
+      const lastBare = forms[last].replace(/\.$/, '');
+      features.push(`r=${position}${Math.min(length, 5)}`, `r-prev=${at(forms, first - 1, '<s>')}`, `r-next=${at(forms, last + 1, '</s>')}`);
+      if (i !== last) features.push(`r-end=${lastBare}`);
+      if (i !== first) features.push(`r-first=${forms[first]}`);
+      if (length > 1 && organizationEndings.has(lastBare)) features.push(`r-org-end|${position}`);
+      if (length > 2 && organizationHeads.has(forms[first]) && forms.slice(first, last).includes('of')) features.push('r-org-head');
+      if (words[first].sentenceStart) features.push(`r-at-start|${position}`);
+    }
     if (!facts.allCaps && startsUpper.test(word.text)) {
       // The same word in lower case elsewhere suggests an ordinary word; capitalised
       // mid-sentence elsewhere suggests a name even at a sentence start.

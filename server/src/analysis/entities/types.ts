@@ -77,6 +77,8 @@ export interface SpanCandidate {
   kind?: Kind;
   /** Decided by strong local evidence (title, table, cue word): may seed propagation. */
   firm: boolean;
+  /** The story says it is an organization: "the retailer Lidl", "Public Citizen, a consumer group". */
+  describedAsOrganization?: boolean;
 }
 
 /**

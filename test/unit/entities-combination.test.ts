@@ -1,0 +1,126 @@
+// How the tagger's reading settles organizations (entities/combination.ts),
+// with labels written by hand so that each case is exact whatever the
+// shipped weights say. Fixture sentences written for these tests.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseParagraph } from '../../server/src/analysis/nlp';
+import { followTagger, taggerSpans } from '../../server/src/analysis/entities/combination';
+import { paragraphWords } from '../../server/src/analysis/entities/words';
+import type { TagLabel, TaggedWord } from '../../server/src/analysis/entities/tagger';
+import type { SpanCandidate, Word } from '../../server/src/analysis/entities/types';
+
+function wordsOf(text: string): Word[] {
+  return paragraphWords(parseParagraph(text));
+}
+
+/** Labels by word text: `{ Harbor: 'B-ORG', Watch: 'I-ORG' }`; every other word is O. */
+function labels(words: Word[], byText: Record<string, TagLabel>): TaggedWord[] {
+  return words.map((w) => ({ label: byText[w.text] ?? 'O', confidence: 0.9 }));
+}
+
+const at = (words: Word[], text: string) => words.findIndex((w) => w.text === text);
+
+function candidate(words: Word[], first: string, last: string, kind: SpanCandidate['kind'], extra: Partial<SpanCandidate> = {}): SpanCandidate {
+  return { first: at(words, first), last: at(words, last), role: null, per: 0, org: 0, loc: 0, kind, firm: false, ...extra };
+}
+
+const named = (words: Word[], list: SpanCandidate[]) =>
+  list
+    .filter((c) => c.kind)
+    .map(
+      (c) =>
+        `${c.kind} ${words
+          .slice(c.first, c.last + 1)
+          .map((w) => w.text)
+          .join(' ')}`,
+    );
+
+test('the tagger spans are read from BIO labels', () => {
+  const words = wordsOf('Harbor Watch and Lena Varga met in Oslo.');
+  const spans = taggerSpans(labels(words, { Harbor: 'B-ORG', Watch: 'I-ORG', Lena: 'B-PER', Varga: 'I-PER', Oslo: 'B-LOC' }));
+  assert.deepEqual(spans, [
+    { first: 0, last: 1, type: 'ORG' },
+    { first: 3, last: 4, type: 'PER' },
+    { first: 7, last: 7, type: 'LOC' },
+  ]);
+});
+
+test('an organization the tagger reads as no name, or as a place, is dropped', () => {
+  const words = wordsOf('Officials in Riverton said the Harbor Plan would pass.');
+  const result = followTagger(
+    [candidate(words, 'Riverton', 'Riverton', 'organization'), candidate(words, 'Harbor', 'Plan', 'organization')],
+    words,
+    labels(words, { Riverton: 'B-LOC' }),
+  );
+  assert.deepEqual(named(words, result), []);
+});
+
+test('firm evidence, and an organization the tagger reads as a person, stand against the tagger', () => {
+  const words = wordsOf('Harbor Watch, a consumer group, sued Lakeview Mutual and Orrin Hale.');
+  const result = followTagger(
+    [
+      candidate(words, 'Harbor', 'Watch', 'organization', { firm: true, describedAsOrganization: true }),
+      candidate(words, 'Lakeview', 'Mutual', 'organization'),
+      candidate(words, 'Orrin', 'Hale', 'person'),
+    ],
+    words,
+    labels(words, { Harbor: 'B-LOC', Watch: 'I-LOC', Lakeview: 'B-PER', Mutual: 'I-PER' }),
+  );
+  assert.deepEqual(named(words, result), ['organization Harbor Watch', 'organization Lakeview Mutual', 'person Orrin Hale']);
+});
+
+test("the tagger's boundaries replace an organization's, and two organizations joined by and stay two", () => {
+  const words = wordsOf('Shares of Kestrel Mining Ltd and Aldous Bank rose.');
+  const tags = labels(words, { Kestrel: 'B-ORG', Mining: 'I-ORG', Ltd: 'I-ORG', Aldous: 'B-ORG', Bank: 'I-ORG' });
+  const result = followTagger([candidate(words, 'Kestrel', 'Bank', 'organization')], words, tags);
+  assert.deepEqual(named(words, result), ['organization Kestrel Mining Ltd', 'organization Aldous Bank']);
+});
+
+test('an organization only the tagger finds is added, in place of an undecided candidate', () => {
+  const words = wordsOf('Volunteers from Harbor Watch arrived.');
+  const result = followTagger([candidate(words, 'Harbor', 'Watch', undefined)], words, labels(words, { Harbor: 'B-ORG', Watch: 'I-ORG' }));
+  assert.deepEqual(named(words, result), ['organization Harbor Watch']);
+  assert.equal(result.length, 1);
+});
+
+test('people, and names from the organization table, are left as the evidence decided', () => {
+  const words = wordsOf('Lena Varga of the Pentagon spoke.');
+  const table = { id: 'org-table-x', name: 'Pentagon', forms: [] };
+  const result = followTagger(
+    [candidate(words, 'Lena', 'Varga', 'person'), candidate(words, 'Pentagon', 'Pentagon', 'organization', { tableEntry: table })],
+    words,
+    labels(words, { Lena: 'B-ORG', Varga: 'I-ORG' }),
+  );
+  assert.deepEqual(named(words, result), ['person Lena Varga', 'organization Pentagon']);
+});
+
+test('a title the tagger reads into an organization is kept out of it', () => {
+  const words = wordsOf('Transit Board Chair Ana Ruiz spoke.');
+  const result = followTagger(
+    [candidate(words, 'Ana', 'Ruiz', 'person')],
+    words,
+    labels(words, { Transit: 'B-ORG', Board: 'I-ORG', Chair: 'I-ORG', Ana: 'B-PER', Ruiz: 'I-PER' }),
+  );
+  assert.deepEqual(named(words, result), ['organization Transit Board', 'person Ana Ruiz']);
+});
+
+test("a nationality the tagger reads apart is not part of a person's name", () => {
+  const words = wordsOf('Australian Tom Varley took six wickets.');
+  const result = followTagger(
+    [candidate(words, 'Australian', 'Varley', 'person')],
+    words,
+    labels(words, { Australian: 'B-MISC', Tom: 'B-PER', Varley: 'I-PER' }),
+  );
+  assert.deepEqual(named(words, result), ['person Tom Varley']);
+});
+
+test('a person only the tagger finds is added, but never a title or a piece of one', () => {
+  const words = wordsOf('Petter Lund and Prime Minister Aino Rask spoke.');
+  const result = followTagger(
+    [candidate(words, 'Aino', 'Rask', 'person')],
+    words,
+    labels(words, { Petter: 'B-PER', Lund: 'I-PER', Prime: 'B-PER', Aino: 'B-PER', Rask: 'I-PER' }),
+  );
+  assert.deepEqual(named(words, result), ['person Petter Lund', 'person Aino Rask']);
+});
