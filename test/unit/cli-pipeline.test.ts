@@ -53,7 +53,7 @@ describe('report formats', () => {
   test('SARIF 2.1.0: valid against the schema, with rule metadata, help links and the fixes', () => {
     const run = copydesk(['check', '--format', 'sarif', sample]);
     assert.equal(run.status, 1, run.stderr);
-    const log = JSON.parse(run.stdout) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const log = JSON.parse(run.stdout) as any;
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
     addFormats(ajv);
     const schema = JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'sarif-2.1.0-rtm.5.json'), 'utf8'));
