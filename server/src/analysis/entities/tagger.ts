@@ -115,7 +115,9 @@ function maxMarginals(emissions: Float64Array, wordCount: number, start: ArrayLi
 // The loaded model
 
 interface LoadedModel {
-  weights: Map<string, Float64Array>;
+  /** Where each feature's row of label weights starts in `table` (one array, not 100,000 small ones). */
+  rows: Map<string, number>;
+  table: Float64Array;
   start: Float64Array;
   transitions: Float64Array;
   temperature: number;
@@ -128,12 +130,14 @@ let loadMilliseconds = 0;
 /** Turns the compact file into lookup tables; exported so training can check what it wrote. */
 export function loadWeights(file: TaggerWeightsFile): LoadedModel {
   if (file.labels.join() !== tagLabels.join()) throw new Error('ner-weights.json was trained with other labels; run npm run train:ner');
-  const weights = new Map<string, Float64Array>();
-  for (const [feature, packed] of Object.entries(file.features)) {
-    const row = new Float64Array(labelCount);
-    for (let k = 0; k + 1 < packed.length; k += 2) row[packed[k]] = packed[k + 1] * file.scale;
-    weights.set(feature, row);
-  }
+  const entries = Object.entries(file.features);
+  const rows = new Map<string, number>();
+  const table = new Float64Array(entries.length * labelCount);
+  entries.forEach(([feature, packed], i) => {
+    const row = i * labelCount;
+    for (let k = 0; k + 1 < packed.length; k += 2) table[row + packed[k]] = packed[k + 1] * file.scale;
+    rows.set(feature, row);
+  });
   const words = new Map<string, string>();
   for (const [type, forms] of Object.entries(file.gazetteer)) {
     for (const form of forms.split(' ')) if (form) words.set(form, type);
@@ -144,7 +148,8 @@ export function loadWeights(file: TaggerWeightsFile): LoadedModel {
   }
   const gazetteer: Gazetteer = { word: (form) => words.get(form), phrase: (key) => phrases.get(key) };
   return {
-    weights,
+    rows,
+    table,
     start: Float64Array.from(file.start, (w) => w * file.scale),
     transitions: Float64Array.from(file.transitions, (w) => w * file.scale),
     temperature: file.temperature,
@@ -158,7 +163,11 @@ function loadedModel(): LoadedModel {
     // Required on first use (not imported), so a session that never asks for
     // names never parses the weights; esbuild still bundles the file.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    model = loadWeights(require('../data/ner-weights.json') as TaggerWeightsFile);
+    const file = require('../data/ner-weights.json') as Partial<TaggerWeightsFile>;
+    model = loadWeights(file as TaggerWeightsFile);
+    // The parsed file stays in the module cache for the life of the process: its
+    // feature table (about 20 MB of objects) is read once, so let it go.
+    delete file.features;
     loadMilliseconds = performance.now() - started;
   }
   return model;
@@ -183,9 +192,9 @@ export function tagWithModel(paragraph: NlpParagraph, loaded: LoadedModel): Tagg
   for (let i = 0; i < wordCount; i++) {
     const row = i * labelCount;
     for (const feature of features[i]) {
-      const weights = loaded.weights.get(feature);
-      if (!weights) continue;
-      for (let y = 0; y < labelCount; y++) emissions[row + y] += weights[y];
+      const at = loaded.rows.get(feature);
+      if (at === undefined) continue;
+      for (let y = 0; y < labelCount; y++) emissions[row + y] += loaded.table[at + y];
     }
   }
   const path = viterbi(emissions, wordCount, loaded.start, loaded.transitions);
