@@ -1,6 +1,7 @@
 // Bundles the client, the server (and its indexing worker) and the CLI into dist/. `--production`
 // minifies (for the .vsix); `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -25,6 +26,10 @@ const builds = [
   // The workspace index reads and analyses drafts in this worker thread (lsp/workspaceIndex.ts).
   { entryPoints: ['server/src/lsp/workspaceWorker.ts'], outfile: 'dist/workspaceWorker.js' },
 ];
+
+// The tagger's weights ship beside the bundles, read when first needed (entities/tagger.ts).
+mkdirSync('dist', { recursive: true });
+copyFileSync('server/src/analysis/data/ner-weights.json', 'dist/ner-weights.json');
 
 if (watch) {
   for (const b of builds) await (await esbuild.context({ ...common, ...b })).watch();

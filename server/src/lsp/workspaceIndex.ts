@@ -34,6 +34,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RuleContext } from '../analysis/rule';
+import { taggerWeightsPath } from '../analysis/entities/tagger';
 import type { ResolvedSettings } from '../analysis/settings';
 import type { AnalysisOptions } from '../analysis/types';
 import {
@@ -535,8 +536,8 @@ export class WorkspaceIndexService {
 
 /**
  * What saved records depend on besides each draft's text: the Copydesk
- * version and the code and data that read names (the rules, the tagger's
- * weights, the tables), all of which the bundle holds, so a hash of its
+ * version and the code and data that read names (the rules and tables the
+ * bundle holds, the tagger's weights beside it), so a hash of their
  * content (not its modification time: a rebuild of the same sources keeps
  * the index). A Copydesk that may recognise names differently starts afresh
  * rather than mixing the two.
@@ -546,7 +547,7 @@ function buildKey(): string {
   if (savedBuildKey === undefined) {
     let hash = 'source';
     try {
-      hash = createHash('sha256').update(readFileSync(__filename)).digest('hex').slice(0, 16);
+      hash = createHash('sha256').update(readFileSync(__filename)).update(readFileSync(taggerWeightsPath())).digest('hex').slice(0, 16);
     } catch {
       // running from sources without a readable file: the version alone
     }

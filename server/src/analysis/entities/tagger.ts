@@ -5,6 +5,8 @@
 // organizations. Weights come from `npm run train:ner` (scripts/train-ner.ts)
 // and load on first use; the output is deterministic.
 
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { NlpParagraph } from '../nlp';
 import { paragraphFeatures, type Gazetteer } from './tagger-features';
 
@@ -157,17 +159,21 @@ export function loadWeights(file: TaggerWeightsFile): LoadedModel {
   };
 }
 
+/**
+ * Where the weights are: beside the bundle (dist/ner-weights.json, copied
+ * there by esbuild.mjs), or in data/ when run from the sources. They are read
+ * when first needed, not compiled into the bundle: 3.6 MB of literal the
+ * server would otherwise parse at every start.
+ */
+export function taggerWeightsPath(): string {
+  const beside = join(__dirname, 'ner-weights.json');
+  return existsSync(beside) ? beside : join(__dirname, '..', 'data', 'ner-weights.json');
+}
+
 function loadedModel(): LoadedModel {
   if (!model) {
     const started = performance.now();
-    // Required on first use (not imported), so a session that never asks for
-    // names never parses the weights; esbuild still bundles the file.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const file = require('../data/ner-weights.json') as Partial<TaggerWeightsFile>;
-    model = loadWeights(file as TaggerWeightsFile);
-    // The parsed file stays in the module cache for the life of the process: its
-    // feature table (about 20 MB of objects) is read once, so let it go.
-    delete file.features;
+    model = loadWeights(JSON.parse(readFileSync(taggerWeightsPath(), 'utf8')) as TaggerWeightsFile);
     loadMilliseconds = performance.now() - started;
   }
   return model;
