@@ -83,21 +83,26 @@ interface DraftFile {
   utf8: boolean;
 }
 
+/** One plain sentence for a file that cannot be read, whichever step found it. */
+function cannotRead(file: string, error: unknown): UsageError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EISDIR'
+        ? 'it is a folder, not a file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : String((error as Error).message);
+  return new UsageError(`copydesk: cannot read ${file}: ${reason}`);
+}
+
 function readDraftFile(file: string): DraftFile {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder, not a file'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : String((error as Error).message);
-    throw new UsageError(`copydesk: cannot read ${file}: ${reason}`);
+    throw cannotRead(file, error);
   }
   const decoded = bytes.toString('utf8');
   const bom = decoded.charCodeAt(0) === 0xfeff;
@@ -273,16 +278,7 @@ function assertReadable(file: string): void {
     closeSync(openSync(file, 'r'));
     if (statSync(file).isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder, not a file'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : String((error as Error).message);
-    throw new UsageError(`copydesk: cannot read ${file}: ${reason}`);
+    throw cannotRead(file, error);
   }
 }
 
