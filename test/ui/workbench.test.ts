@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { exitOnSignals, launchBrowser, projectDir, startCodeServer, workbenchUrl, type CodeServer } from '../editor/codeServer';
 import { waitUntil } from '../support/waitUntil';
 import { prepareWorkspace } from '../editor/workspace';
@@ -53,6 +53,23 @@ function hoverOpacity(word: string): string {
     for (let e = hover; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
     return opacity;
   })()`;
+}
+
+/** The hover appears after the mouse rests on the word: nudge it onto the word until the hover shows. */
+async function restUntilHover(page: Page, centre: { x: number; y: number }, hover: Locator, what: string, timeoutMs: number): Promise<void> {
+  await waitUntil(
+    what,
+    async () => {
+      await page.mouse.move(centre.x - 3, centre.y);
+      await page.mouse.move(centre.x, centre.y);
+      return hover.waitFor({ state: 'visible', timeout: 2_000 }).then(
+        () => true,
+        () => false,
+      );
+    },
+    timeoutMs,
+    0,
+  );
 }
 
 async function wordCentre(page: Page, word: string): Promise<{ x: number; y: number } | null> {
@@ -121,19 +138,7 @@ describe('Copydesk in the VS Code workbench (UI)', { timeout: 240_000 }, () => {
     const hover = page.locator('.monaco-hover', { hasText: 'Dağdelen' }).first();
     // The hover appears after the mouse rests on the word; nudge it until it does.
     try {
-      await waitUntil(
-        'the hover on Dağdelen',
-        async () => {
-          await page.mouse.move(centre.x - 3, centre.y);
-          await page.mouse.move(centre.x, centre.y);
-          return hover.waitFor({ state: 'visible', timeout: 2_000 }).then(
-            () => true,
-            () => false,
-          );
-        },
-        20_000,
-        0,
-      );
+      await restUntilHover(page, centre, hover, 'the hover on Dağdelen', 20_000);
     } catch (error) {
       await screenshot(page, 'ui-2-hover-missing.png'); // what the editor showed instead
       throw error;
@@ -376,19 +381,7 @@ describe("A journalist's session with Copydesk (UI)", { timeout: 300_000 }, () =
   it('hovering an organization shows its card: acronym and the people tied to it', async () => {
     const centre = await waitUntil('"Chamber" to be rendered', () => wordCentre(page, 'Chamber').then((c) => c ?? undefined), 10_000);
     const hover = page.locator('.monaco-hover', { hasText: 'Millbrook Chamber of Commerce' }).first();
-    await waitUntil(
-      'the hover on the Chamber',
-      async () => {
-        await page.mouse.move(centre.x - 3, centre.y);
-        await page.mouse.move(centre.x, centre.y);
-        return hover.waitFor({ state: 'visible', timeout: 2_000 }).then(
-          () => true,
-          () => false,
-        );
-      },
-      30_000,
-      0,
-    );
+    await restUntilHover(page, centre, hover, 'the hover on the Chamber', 30_000);
     await waitUntil('the hover to be fully shown', async () => (await page.evaluate(hoverOpacity('Millbrook Chamber of Commerce'))) === 1, 5_000);
     const text = (await hover.textContent()) ?? '';
     await screenshot(page, 'ui-s7-organization-hover.png');
