@@ -503,8 +503,7 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
       const subject = clauses.find((c) => c.kind === 'subject' && c.at >= sentence && c.at < q.open);
       // ...else a clause earlier in the paragraph, when no one else is named in between.
       const earlier = before.pop();
-      const uninterrupted =
-        earlier && !mentions.some((m) => m.start > earlier.at && m.start < q.open && outside(m.start) && !earlier.speakers.includes(m.entity));
+      const uninterrupted = earlier && !mentionsBetween(mentions, earlier.at, q.open).some((m) => outside(m.start) && !earlier.speakers.includes(m.entity));
       const credited = clauses.find((c) => c.credits !== undefined && c.credits === q.close);
       const clause = credited ?? following ?? sameSentence ?? subject ?? (uninterrupted ? earlier : undefined);
       let speakers = clause?.speakers ?? [];
@@ -538,6 +537,13 @@ function lastMentionBefore(mentions: PlacedMention[], offset: number): number {
     } else hi = mid - 1;
   }
   return found;
+}
+
+/** The mentions that start after one offset and before another (a search, not a scan of every mention in the draft). */
+function mentionsBetween(mentions: PlacedMention[], after: number, before: number): PlacedMention[] {
+  const between: PlacedMention[] = [];
+  for (let i = lastMentionBefore(mentions, after + 1) + 1; i < mentions.length && mentions[i].start < before; i++) between.push(mentions[i]);
+  return between;
 }
 
 /** Between an inverted verb and the name, only a title may stand: "said Mayor", "said the state's attorney general". */

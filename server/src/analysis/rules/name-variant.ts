@@ -118,11 +118,10 @@ function addUnrecognisedSurnames(ctx: RuleContext, result: NameWord[]): void {
     }
   }
   if (surnames.size === 0) return;
-  const covered = new Set(result.map((w) => w.start));
-  const mentionSpans = result.map((w) => [w.start, w.end]);
+  const insideNameWord = nameWordLookup(result);
   for (const m of ctx.draft.prose.matchAll(/(?<![\p{L}\p{N}'’-])\p{Lu}\p{Ll}[\p{L}'’-]{4,}(?![\p{L}\p{N}])/gu)) {
     const start = m.index!;
-    if (covered.has(start) || mentionSpans.some(([a, b]) => a <= start && start < b)) continue;
+    if (insideNameWord(start)) continue;
     const word = m[0].replace(/['’]s?$/, '');
     for (const key of deletionKeys(foldName(word))) {
       const owner = surnames.get(key);
@@ -142,6 +141,27 @@ function addUnrecognisedSurnames(ctx: RuleContext, result: NameWord[]): void {
       break;
     }
   }
+}
+
+/**
+ * Whether an offset falls inside one of the words: a binary search over their
+ * starts (a scan per capitalised word was quadratic in a long draft).
+ */
+function nameWordLookup(words: readonly NameWord[]): (offset: number) => boolean {
+  const spans = words.map((w) => [w.start, w.end] as const).sort((a, b) => a[0] - b[0]);
+  // The furthest end among the spans up to each index, so that overlapping spans are still seen.
+  const reach: number[] = [];
+  spans.forEach(([, end], i) => reach.push(Math.max(end, reach[i - 1] ?? end)));
+  return (offset) => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid][0] <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && offset < reach[lo - 1];
+  };
 }
 
 /**
