@@ -389,6 +389,21 @@ async function typeInMiddle(client: TestClient, uri: string, text: string, edits
   return latencies;
 }
 
+/** CPU time (user + system) the process has used so far, in ms; null off Linux. */
+function cpuMs(pid: number): number | null {
+  try {
+    // Fields 14 and 15 of /proc/PID/stat, counted after the command name's closing parenthesis.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicksPerSecond;
+  } catch {
+    return null;
+  }
+}
+
+/** Linux's USER_HZ: /proc reports CPU time in these ticks. */
+const clockTicksPerSecond = 100;
+
 function peakRssMb(pid: number): number | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -536,6 +551,11 @@ interface EditorPatternFigures {
   /** A hover on a name near the end of the draft, after typing: did it return a card, and how fast. */
   hoverCardNearEnd: boolean;
   hoverNearEndMs: number | null;
+  /**
+   * Server CPU (all its threads) per keystroke of the typing loop, requests
+   * included: unlike the latencies, it does not grow when other work shares the machine.
+   */
+  serverCpuPerKeystrokeMs: number | null;
   rssMb: number | null;
 }
 
@@ -577,6 +597,7 @@ async function measureEditorPattern(label: string, text: string, keystrokes: num
     const first = await client.request<{ resultId?: string }>('textDocument/semanticTokens/full', { textDocument: { uri } });
     previousResultId = first.resultId;
 
+    const cpuBefore = cpuMs(client.process.pid!);
     for (let i = 0; i < keystrokes; i++) {
       const started = performance.now();
       const cursor = { line, character: character + i + 1 };
@@ -604,6 +625,7 @@ async function measureEditorPattern(label: string, text: string, keystrokes: num
       const spent = performance.now() - started;
       if (spent < keystrokeIntervalMs) await new Promise((resolve) => setTimeout(resolve, keystrokeIntervalMs - spent));
     }
+    const cpuAfter = cpuMs(client.process.pid!);
 
     // The mouse rests on a name near the end of the draft once typing stops.
     const typed = text.slice(0, offset) + Array.from({ length: keystrokes }, (_, i) => typedText[i % typedText.length]).join('') + text.slice(offset);
@@ -634,6 +656,7 @@ async function measureEditorPattern(label: string, text: string, keystrokes: num
       hoverDuringTypingMax: hovers.length ? round(Math.max(...hovers), 2) : 0,
       hoverCardNearEnd,
       hoverNearEndMs: hoverNearEndMs === null ? null : round(hoverNearEndMs, 2),
+      serverCpuPerKeystrokeMs: cpuBefore === null || cpuAfter === null ? null : round((cpuAfter - cpuBefore) / keystrokes, 1),
       rssMb: peakRssMb(client.process.pid!),
     };
   } finally {
@@ -816,6 +839,7 @@ async function main(): Promise<void> {
         'highlight p50',
         'hover p50 / max',
         'hover near end',
+        'server CPU / keystroke',
         'peak RSS',
       ],
       editor.map((e) => [
@@ -830,6 +854,7 @@ async function main(): Promise<void> {
         fmtMs(e.requests.documentHighlight.p50),
         `${fmtMs(e.hoverDuringTypingP50)} / ${fmtMs(e.hoverDuringTypingMax)}`,
         e.hoverCardNearEnd ? `card, ${fmtMs(e.hoverNearEndMs)}` : 'no card',
+        e.serverCpuPerKeystrokeMs === null ? 'n/a' : fmtMs(e.serverCpuPerKeystrokeMs),
         e.rssMb === null ? 'n/a' : `${e.rssMb} MB`,
       ]),
     ),
@@ -850,7 +875,14 @@ async function main(): Promise<void> {
       ...Object.fromEntries(
         editor.map((e) => [
           e.label,
-          { diagP50: e.diagP50, diagP95: e.diagP95, slowestRequestP50: e.slowestRequestP50, hoverMax: e.hoverDuringTypingMax, rssMb: e.rssMb },
+          {
+            diagP50: e.diagP50,
+            diagP95: e.diagP95,
+            slowestRequestP50: e.slowestRequestP50,
+            hoverMax: e.hoverDuringTypingMax,
+            serverCpuPerKeystrokeMs: e.serverCpuPerKeystrokeMs,
+            rssMb: e.rssMb,
+          },
         ]),
       ),
       hoverCard100k: editor.find((e) => e.label === '100k')!.hoverCardNearEnd,
