@@ -134,3 +134,24 @@ test('a placeholder (TK, TKTK, XX) is never a person or an organization', () => 
   assert.equal(entity(list, 'David Lindqvist', 'person').role, 'County Engineer');
   noEntityNamed(list, /^(?:TK|TKTK|XX)$/);
 });
+
+test('a title "of" a place or body runs to the name: "Governor of Pemberton Rosa Quill" is Rosa Quill, the governor of Pemberton', () => {
+  const list = entitiesOf(
+    'Ferry service to resume\n\nIn a statement, Governor of Pemberton Rosa Quill said the ferries would run again in May. ' +
+      'Mayor of New Halden Omar Vell agreed, and Chairman of the Board Lena Moreau said the money was there.\n',
+  );
+  assert.equal(entity(list, 'Rosa Quill', 'person').role, 'Governor of Pemberton');
+  assert.equal(entity(list, 'Omar Vell', 'person').role, 'Mayor of New Halden');
+  assert.equal(entity(list, 'Lena Moreau', 'person').role, 'Chairman of the Board');
+  noEntityNamed(list, /Pemberton Rosa|Halden Omar|Board Lena/);
+});
+
+test('an adverb opening the sentence is no part of a title: "Even Administrator Tomas Berg agreed"', () => {
+  const list = entitiesOf('Budget cut\n\nThe agency lost a third of its budget. Even Administrator Tomas Berg agreed it was too much.\n');
+  assert.equal(entity(list, 'Tomas Berg', 'person').role, 'Administrator');
+});
+
+test('a name never runs over the end of a sentence: "at the Kessler-Baum Center. Discovery has..."', () => {
+  const list = entitiesOf('Shuttle moves\n\nThe shuttle will go on show at the Kessler-Baum Center. Discovery has already been retired from service.\n');
+  noEntityNamed(list, /\.\s/);
+});

@@ -18,7 +18,7 @@ import {
   timeTags,
   titleModifiers,
 } from './tables';
-import { continuesName } from './words';
+import { continuesName, isFirstName } from './words';
 
 function findTableMatch(words: Word[], i: number, text: string): { entry: TableEntry; length: number } | undefined {
   const forms = tableByFirstWord.get(words[i].bare) ?? tableByFirstWord.get(words[i].fold);
@@ -171,6 +171,30 @@ function lastCapitalisedAfter(words: Word[], i: number, text: string): string {
 }
 
 /**
+ * "Governor of Washington Chris Gregoire", "Director of Public Prosecutions
+ * Max Hill": a title's "of" runs over what it names to the name proper, which
+ * starts at the first word compromise reads as a first name ("Board" in
+ * "Chairman of the Board Lena Moreau" it reads as a person), and
+ * keeps at least its last two words (one when only two are left): "Prime
+ * Minister of the United Kingdom Boris Johnson" keeps "Boris", which compromise
+ * reads as a place. Returns the index where the name starts (nameStart itself
+ * when no "of" follows a title).
+ */
+function pastTitlePlace(words: Word[], nameStart: number, last: number): number {
+  const isLink = (w: Word | undefined) => w?.fold === 'of' || w?.fold === 'for';
+  // The title's words may or may not include the link ("Prime Minister of the").
+  let k = nameStart;
+  if (isLink(words[k])) k++;
+  else if (!(isLink(words[k - 1]) || (words[k - 1]?.fold === 'the' && isLink(words[k - 2])))) return nameStart;
+  if (words[k]?.fold === 'the') k++;
+  const remaining = last - k + 1;
+  const longestPlace = remaining - (remaining >= 3 ? 2 : 1);
+  let end = k;
+  while (end - k < longestPlace && words[end].capitalised && !isFirstName(words[end])) end++;
+  return end > k ? end : nameStart;
+}
+
+/**
  * Trim a run of capitalised words to the name: drop a sentence-initial
  * common word and "The", split off a title as the person's role ("Reserve
  * Bank of India Governor" + "Chakravarty Rangarajan"), and reject months,
@@ -194,7 +218,8 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
       titleModifiers.has(words[k + 1].bare) ||
       organizationEndings.has(words[k + 1].bare) ||
       roleWords.has(words[k + 1].bare)) &&
-    !words[k].has('Determiner');
+    // "Even Administrator Bolden agreed": an adverb or a preposition opening the sentence is no part of a title.
+    !['Determiner', 'Adverb', 'Preposition', 'Conjunction', 'Pronoun'].some((t) => words[k].has(t));
   while (first <= last && opensSentenceOrQuote(words[first]) && ((isCommonWord(words[first]) && !introducesTitle(first)) || words[first].fold === 'the'))
     first++;
   while (first <= last && (words[first].fold === 'the' || (words[first].fold === 'a' && text[words[first].end] !== '.'))) first++;
@@ -224,6 +249,7 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
     // The name proper: the words after the last title word.
     let k = last;
     while (k > first && !isTitleWord(words[k - 1])) k--;
+    k = pastTitlePlace(words, k, last);
     let h = k - 1;
     while (h >= first && !headsTitle(words[h])) h--;
     if (k > first && h >= first) {

@@ -46,6 +46,26 @@ export function taggerSpans(tags: readonly TaggedWord[]): TaggerSpan[] {
   return spans;
 }
 
+/**
+ * The tagger reads a paragraph at a time and may run a name over a sentence
+ * end ("at the Udvar-Hazy Center. Discovery has been retired"): a name never
+ * does, so its spans are cut where the sentence changes.
+ */
+function splitAtSentenceEnds(spans: TaggerSpan[], words: Word[]): TaggerSpan[] {
+  const cut: TaggerSpan[] = [];
+  for (const span of spans) {
+    let first = span.first;
+    for (let k = span.first + 1; k <= span.last; k++) {
+      // compromise also ends a sentence after an initial ("A. Dale"): that is no end.
+      if (words[k].sentenceId === words[k - 1].sentenceId || /^\p{L}\.?$/u.test(words[k - 1].text)) continue;
+      cut.push({ ...span, first, last: k - 1 });
+      first = k;
+    }
+    cut.push({ ...span, first, last: span.last });
+  }
+  return cut;
+}
+
 const overlaps = (a: { first: number; last: number }, b: { first: number; last: number }) => a.first <= b.last && b.first <= a.last;
 
 /**
@@ -95,7 +115,7 @@ function organizationFromTagger(span: TaggerSpan): SpanCandidate {
  */
 export function followTagger(candidates: SpanCandidate[], words: Word[], tags: readonly TaggedWord[]): SpanCandidate[] {
   if (tags.length !== words.length) return candidates;
-  const spans = taggerSpans(tags);
+  const spans = splitAtSentenceEnds(taggerSpans(tags), words);
   const taggerOrganizations = spans
     .filter((s) => s.type === 'ORG')
     .map((s) => organizationWithoutTitle(s, words))

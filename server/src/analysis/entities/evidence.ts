@@ -7,7 +7,7 @@ import { nameModel } from '../nameModel';
 import type { TaggedWord } from './tagger';
 import type { NeighbourWord, SpanCandidate, Word } from './types';
 import { knownPlaces, organizationEndings, organizationHeads, personVerbs, placeTags, roleWords, stateAbbreviations, titleModifiers } from './tables';
-import { continuesName, continuesSentence, isAcronym, isRoleWord } from './words';
+import { continuesName, continuesSentence, isAcronym, isFirstName, isRoleWord } from './words';
 
 /** Nouns that introduce an organization: "retailer Lidl", "the exploration company Ivernia". */
 const organizationIntroducers = new Set([
@@ -157,7 +157,7 @@ function weighEvidence(
 
   // People
   if (nlpKinds?.has('per')) c.per += 2;
-  if (span.length >= 2 && (firstWord.has('FirstName') || firstWord.has('MaleName') || firstWord.has('FemaleName'))) c.per += 3;
+  if (span.length >= 2 && isFirstName(firstWord)) c.per += 3;
   if (span.some((w) => w.has('Person'))) c.per += 1;
   if (lastWord.has('LastName')) c.per += 1;
   if (span.some((w) => w.has('Honorific'))) c.per += 2;

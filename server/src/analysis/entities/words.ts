@@ -56,3 +56,6 @@ export function isRoleWord(w: Word): boolean {
   if (w.capitalised) return roleWords.has(w.bare);
   return roleWords.has(w.bare) || (occupationEnding.test(w.bare) && !w.has('Verb') && !w.has('Adjective'));
 }
+
+/** A word compromise knows as a first name. */
+export const isFirstName = (w: Word) => w.has('FirstName') || w.has('MaleName') || w.has('FemaleName');
