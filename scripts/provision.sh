@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs what the real-editor tests (test:editor, test:ui), the Neovim and
+# Installs what the real-editor tests (test:editor, test:ui), the Neovim, Emacs and
 # pipeline tests, and `npm start` need:
-#   - Debian's neovim (the other-editor test) and git (copydesk check --changed);
+#   - Debian's neovim, emacs-nox and elpa-eglot (the other-editor tests; Emacs 28
+#     has no built-in eglot) and git (copydesk check --changed);
 #   - Debian's chromium, plus the build tools code-server's native modules need
 #     (build-essential python3 pkg-config libkrb5-dev), via apt when running as root;
 #   - code-server (the real VS Code workbench with a Node extension host) from the
@@ -38,6 +39,8 @@ code_server_ready() { [[ -f "$install_stamp" && -f "$code_server_entry" ]]; }
 missing_debs=()
 [[ -x "$chromium_path" ]] || missing_debs+=(chromium)
 command -v nvim >/dev/null || missing_debs+=(neovim)
+command -v emacs >/dev/null || missing_debs+=(emacs-nox)
+dpkg-query -W -f='${Status}' elpa-eglot 2>/dev/null | grep -q 'install ok installed' || missing_debs+=(elpa-eglot)
 command -v git >/dev/null || missing_debs+=(git)
 if ! code_server_ready; then
   # Only needed to build code-server's native modules (node-pty, kerberos, ...).
@@ -59,7 +62,7 @@ fi
 
 # --- code-server -----------------------------------------------------------
 if code_server_ready; then
-  say "code-server $code_server_version, chromium, neovim and git present (nothing to do)"
+  say "code-server $code_server_version, chromium, neovim, emacs with eglot and git present (nothing to do)"
   exit 0
 fi
 
