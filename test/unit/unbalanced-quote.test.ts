@@ -502,3 +502,26 @@ test('quotations that resume in one paragraph (a lost paragraph break) are a hin
     ['error'],
   );
 });
+
+test('a continuing paragraph that closes the quotation but never reopened it: one finding, and the fix reopens it', () => {
+  const body =
+    'After the vote, Councillor Ada Brandt said, "We have learned a lot from this fight.\n\n' +
+    'It was a long year for the families. They kept the branch open with their own hands."\n\n' +
+    'The library reopens in May.\n';
+  assert.deepEqual(flagged(body), ['⟦"⟧We have ']);
+  const [finding] = findings(body);
+  assert.match(finding.message, /next paragraph, which closes it but does not reopen it/);
+  assert.equal(finding.severity, 'error');
+  assert.equal(fixed(body), body.replace('It was a long year', '"It was a long year'));
+});
+
+test('no reopening is assumed when the next paragraph is narration with an attribution before its stray close', () => {
+  const body =
+    'After the vote, Councillor Ada Brandt said, "We have learned a lot from this fight.\n\n' +
+    'The families, she said, kept the branch open with their own hands."\n';
+  assert.equal(
+    findings(body).some((f) => /does not reopen it/.test(f.message)),
+    false,
+  );
+  assert.equal(findings(body).length, 2);
+});

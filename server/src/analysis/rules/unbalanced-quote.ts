@@ -18,6 +18,10 @@
 // finding is only a hint that offers the break first, none preferred. With an attribution inside
 // ("We won, she said. "Next...") a mark is missing, and it stays an error.
 //
+// A quotation left open at its paragraph's end and closed in the next
+// paragraph, which does not reopen it, is missing one mark: the continuing
+// paragraph's opening mark, which the preferred fix adds.
+//
 // Bad:  "We will win this fight, Whitfield said.
 // Good: "We will win this fight," Whitfield said.
 
@@ -65,6 +69,54 @@ function lostBreakFinding(draft: Draft, problem: QuoteProblem, next: QuoteMark):
   };
 }
 
+/** The fix that gives a continuing paragraph its opening mark. */
+export const reopenFixTitle = 'Reopen the quotation at the start of the next paragraph';
+
+/**
+ * A quotation left open at the end of its paragraph whose next paragraph runs
+ * on and closes it without reopening it:
+ *
+ *   He said, "We learned a lot today.
+ *
+ *   It was an emotional day for all of us."
+ *
+ * One mark is missing, the continuing paragraph's opening mark (the
+ * multi-paragraph convention), not two: the stray close in the next paragraph
+ * is the same fault. Only when the open quotation ends a sentence, and the next
+ * paragraph holds no other mark of its kind and no attribution before the close
+ * (words that are narration, not the quotation, would open it there).
+ */
+function missingReopen(draft: Draft, quotes: QuoteAnalysis, unclosed: QuoteProblem): QuoteProblem | undefined {
+  if (unclosed.type !== 'unclosed') return undefined;
+  const { mark } = unclosed;
+  const paragraph = draft.paragraphs[unclosed.paragraph];
+  const next = draft.paragraphs[unclosed.paragraph + 1];
+  if (!next || paragraph.isBlock || next.isBlock || next.isHeadline) return undefined;
+  const sameKind = (m: QuoteMark) => m.kind === mark.kind;
+  if (quotes.marks.some((m) => sameKind(m) && m.offset > mark.offset && m.offset < paragraph.end)) return undefined;
+  const stray = quotes.problems.find((p) => p.type === 'stray' && p.paragraph === next.index && sameKind(p.mark));
+  if (!stray || quotes.marks.some((m) => sameKind(m) && m.offset >= next.start && m.offset < stray.mark.offset)) return undefined;
+  const quoted = draft.text.slice(mark.offset + mark.glyph.length, paragraph.end);
+  const runOn = draft.text.slice(next.start, stray.mark.offset);
+  const endsSentence = /[.?!…]["'”’)]?\s*$/u.test(quoted);
+  return endsSentence && countWords(quoted) >= 3 && countWords(runOn) >= 3 && !attributionInside.test(runOn) ? stray : undefined;
+}
+
+function missingReopenFinding(draft: Draft, unclosed: QuoteProblem, stray: QuoteProblem): RuleFinding {
+  const { mark } = unclosed;
+  const at = draft.paragraphs[stray.paragraph].start;
+  const glyph = mark.kind === 'double' ? (mark.curly ? '“' : '"') : mark.curly ? '‘' : "'";
+  const reopen: Fix = { title: reopenFixTitle, edits: [{ start: at, end: at, text: glyph }], preferred: true };
+  return {
+    start: mark.offset,
+    end: mark.offset + mark.glyph.length,
+    message:
+      'This quotation runs on into the next paragraph, which closes it but does not reopen it: a paragraph that continues a quotation opens with a quotation mark.',
+    fixes: [reopen, ...unclosed.fixes.map((f) => ({ ...f, preferred: false, safe: false }))],
+    related: [{ start: stray.mark.offset, end: stray.mark.offset + stray.mark.glyph.length, message: 'where the quotation closes' }],
+  };
+}
+
 export const unbalancedQuote: Rule = {
   id: 'unbalanced-quote',
   description: 'A quotation mark opened and never closed, or closed and never opened.',
@@ -73,7 +125,16 @@ export const unbalancedQuote: Rule = {
   check(ctx) {
     const findings: RuleFinding[] = [];
     const quotes = analyzeQuotes(ctx);
+    // The stray closes that a missing reopening mark explains: one fault, one finding.
+    const explained = new Set<QuoteProblem>();
     for (const problem of quotes.problems) {
+      const stray = missingReopen(ctx.draft, quotes, problem);
+      if (!stray) continue;
+      explained.add(problem).add(stray);
+      findings.push(missingReopenFinding(ctx.draft, problem, stray));
+    }
+    for (const problem of quotes.problems) {
+      if (explained.has(problem)) continue;
       const next = lostBreakBefore(ctx.draft, quotes, problem);
       if (next) {
         findings.push(lostBreakFinding(ctx.draft, problem, next));
