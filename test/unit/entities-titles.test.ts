@@ -155,3 +155,13 @@ test('a name never runs over the end of a sentence: "at the Kessler-Baum Center.
   const list = entitiesOf('Shuttle moves\n\nThe shuttle will go on show at the Kessler-Baum Center. Discovery has already been retired from service.\n');
   noEntityNamed(list, /\.\s/);
 });
+
+test('a work, a craft or a storm is neither a person nor an organization: "the film Easy Rider", "Shuttle Discovery", "Hurricane Katrina"', () => {
+  const list = entitiesOf(
+    'Shuttles find homes\n\nSpace Shuttle Discovery will go to the museum, Administrator Charles Bolden said. The shuttle Atlantis stays in Florida. ' +
+      'The film Easy Rider starred Dennis Hopper. Hurricane Katrina hit New Orleans. The USS Enterprise docked, Bolden said.\n',
+  );
+  entity(list, 'Charles Bolden', 'person');
+  entity(list, 'Dennis Hopper', 'person');
+  noEntityNamed(list, /Discovery|Atlantis|Easy Rider|Katrina|Enterprise/);
+});
