@@ -525,3 +525,12 @@ test('no reopening is assumed when the next paragraph is narration with an attri
   );
   assert.equal(findings(body).length, 2);
 });
+
+test('an opening mark typed against the comma, its space after it, is one finding whose fix moves the space', () => {
+  const body = 'Councillor Ada Brandt said," We kept the branch open with our own hands." The vote was 7-2.\n';
+  assert.deepEqual(flagged(body), ['⟦"⟧ We kept']);
+  assert.match(findings(body)[0].message, /space is on the wrong side/);
+  assert.equal(fixed(body), body.replace('said," We', 'said, "We'));
+  const curly = 'Councillor Ada Brandt said,” We kept the branch open with our own hands.” The vote was 7-2.\n';
+  assert.equal(fixed(curly), curly.replace('said,” We', 'said, “We'));
+});

@@ -18,6 +18,9 @@
 // finding is only a hint that offers the break first, none preferred. With an attribution inside
 // ("We won, she said. "Next...") a mark is missing, and it stays an error.
 //
+// An opening mark typed against the comma before it, its space after it
+// (`she said," We will win."`), is one finding with the fix that moves the space.
+//
 // A quotation left open at its paragraph's end and closed in the next
 // paragraph, which does not reopen it, is missing one mark: the continuing
 // paragraph's opening mark, which the preferred fix adds.
@@ -117,6 +120,44 @@ function missingReopenFinding(draft: Draft, unclosed: QuoteProblem, stray: Quote
   };
 }
 
+/** The fix that moves an opening mark's space to the side where it belongs. */
+export const spaceBeforeOpeningFixTitle = 'Open the quotation after the space';
+
+/**
+ * An opening mark typed against the punctuation before it, with its space
+ * after it (`she said," We will` for `she said, "We will`), reads as a stray
+ * closing mark, and so does the quotation's real close after it. One fault:
+ * the mark's space is on the wrong side. Only when a capital (or an editor's
+ * bracket) follows the space and the next mark of its kind in the paragraph is
+ * the other stray close.
+ */
+function spaceOnWrongSide(draft: Draft, quotes: QuoteAnalysis, problem: QuoteProblem): QuoteProblem | undefined {
+  if (problem.type !== 'stray') return undefined;
+  const { mark } = problem;
+  const end = mark.offset + mark.glyph.length;
+  if (!/[,:]$/.test(draft.text.slice(0, mark.offset)) || !/^ (?:\p{Lu}|\[)/u.test(draft.text.slice(end, end + 3))) return undefined;
+  const next = quotes.marks.find((m) => m.offset > mark.offset && m.kind === mark.kind);
+  if (!next || next.offset >= draft.paragraphs[problem.paragraph].end) return undefined;
+  return quotes.problems.find((p) => p.type === 'stray' && p.mark.offset === next.offset);
+}
+
+function spaceOnWrongSideFinding(problem: QuoteProblem, close: QuoteProblem): RuleFinding {
+  const { mark } = problem;
+  const glyph = !mark.curly ? mark.glyph : mark.kind === 'double' ? '“' : '‘';
+  const move: Fix = {
+    title: spaceBeforeOpeningFixTitle,
+    edits: [{ start: mark.offset, end: mark.offset + mark.glyph.length + 1, text: ` ${glyph}` }],
+    preferred: true,
+  };
+  return {
+    start: mark.offset,
+    end: mark.offset + mark.glyph.length,
+    message: 'This quotation mark opens the quotation, but its space is on the wrong side: it reads as a closing mark.',
+    fixes: [move],
+    related: [{ start: close.mark.offset, end: close.mark.offset + close.mark.glyph.length, message: 'where the quotation closes' }],
+  };
+}
+
 export const unbalancedQuote: Rule = {
   id: 'unbalanced-quote',
   description: 'A quotation mark opened and never closed, or closed and never opened.',
@@ -128,10 +169,18 @@ export const unbalancedQuote: Rule = {
     // The stray closes that a missing reopening mark explains: one fault, one finding.
     const explained = new Set<QuoteProblem>();
     for (const problem of quotes.problems) {
+      if (explained.has(problem)) continue;
       const stray = missingReopen(ctx.draft, quotes, problem);
-      if (!stray) continue;
-      explained.add(problem).add(stray);
-      findings.push(missingReopenFinding(ctx.draft, problem, stray));
+      if (stray) {
+        explained.add(problem).add(stray);
+        findings.push(missingReopenFinding(ctx.draft, problem, stray));
+        continue;
+      }
+      const close = spaceOnWrongSide(ctx.draft, quotes, problem);
+      if (close) {
+        explained.add(problem).add(close);
+        findings.push(spaceOnWrongSideFinding(problem, close));
+      }
     }
     for (const problem of quotes.problems) {
       if (explained.has(problem)) continue;
