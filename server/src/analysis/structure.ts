@@ -13,9 +13,12 @@ const datelineAlone = /^[\p{Lu}][\p{Lu}\p{M} .,'’-]{1,40}(?:\([^)\n]{1,30}\))?
 const byline = /^by\s+\p{Lu}/iu;
 const caption =
   /^(?:\(?(?:photo|image|picture|video|graphic|illustration|caption)(?:\s+(?:caption|credit|copyright))?\s*[:|]|image (?:caption|copyright)\b|media playback\b|\(photo\b)/iu;
-/** A caption that ends with its agency credit: "... on Tuesday. (AP Photo/Jane Doe)". */
+/**
+ * A caption that ends with its credit: "... on Tuesday. (AP Photo/Jane Doe)",
+ * "... in 2010. Image: Brian Burnell.", "... Photo: Reuters".
+ */
 const endsWithPhotoCredit =
-  /\((?:AP|Reuters|AFP|EPA|Getty)[^()\n]{0,60}\)\s*$|(?:\/|\bvia\s)(?:Getty Images|AP|Reuters|AFP|EPA|Shutterstock|Bloomberg)\)?\.?\s*$/u;
+  /\((?:AP|Reuters|AFP|EPA|Getty)[^()\n]{0,60}\)\s*$|(?:\/|\bvia\s)(?:Getty Images|AP|Reuters|AFP|EPA|Shutterstock|Bloomberg)\)?\.?\s*$|(?:^|[.!?)"”]\s+)(?:Image|Photo|Photograph|Picture)s?:\s+\S[^:\n]{0,60}$/u;
 const credit =
   /^(?:[Pp]hoto |[Ii]mage )?(?:[Cc]redit|[Cc]ourtesy|CREDIT)s?\b|^\p{Lu}[\p{L}.'’-]{1,30}(?: \p{Lu}[\p{L}.'’-]{1,30}){0,3} ?\/ ?(?:Getty Images|AP|Reuters|AFP|EPA|Shutterstock|Bloomberg|The \p{Lu}\p{L}{1,30}(?: \p{Lu}\p{L}{1,30}){0,3})$/u;
 const editorsNote = /^\(?(?:editor['’]?s['’]? note|eds?\.? note|note to (?:editors|readers)|correction|clarification|update(?:d)?|disclosure)\b\s*[:—–-]?/iu;
