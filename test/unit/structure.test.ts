@@ -78,6 +78,7 @@ test('each structural element is recognised', () => {
     ['Firefighters work near the river on Tuesday. (AP Photo/Jane Doe)', 'caption'],
     ['The ferry Aurora leaves Pemberton harbour in 2010. Image: Dana Kirby.', 'caption'],
     ['Crews clear the road on Tuesday. Photo: City of Riverside', 'caption'],
+    ['Ferry crew at work Image: Dana Kirby.', 'caption'],
     ['The photo showed the mayor with the governor at the fair last week.', 'prose'],
     ['John Moore/Getty Images', 'credit'],
     ['Credit: City of Riverside', 'credit'],
