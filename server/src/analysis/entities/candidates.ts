@@ -171,12 +171,12 @@ function lastCapitalisedAfter(words: Word[], i: number, text: string): string {
 }
 
 /**
- * "Governor of Washington Chris Gregoire", "Director of Public Prosecutions
- * Max Hill": a title's "of" runs over what it names to the name proper, which
+ * "Governor of Pemberton Rosa Quill", "Director of Public Works
+ * Omar Vell": a title's "of" runs over what it names to the name proper, which
  * starts at the first word compromise reads as a first name ("Board" in
  * "Chairman of the Board Lena Moreau" it reads as a person), and
  * keeps at least its last two words (one when only two are left): "Prime
- * Minister of the United Kingdom Boris Johnson" keeps "Boris", which compromise
+ * Minister of the United Kingdom Boris Vell" keeps "Boris", which compromise
  * reads as a place. Returns the index where the name starts (nameStart itself
  * when no "of" follows a title).
  */
@@ -218,7 +218,7 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
       titleModifiers.has(words[k + 1].bare) ||
       organizationEndings.has(words[k + 1].bare) ||
       roleWords.has(words[k + 1].bare)) &&
-    // "Even Administrator Bolden agreed": an adverb or a preposition opening the sentence is no part of a title.
+    // "Even Administrator Berg agreed": an adverb or a preposition opening the sentence is no part of a title.
     !['Determiner', 'Adverb', 'Preposition', 'Conjunction', 'Pronoun'].some((t) => words[k].has(t));
   while (first <= last && opensSentenceOrQuote(words[first]) && ((isCommonWord(words[first]) && !introducesTitle(first)) || words[first].fold === 'the'))
     first++;

@@ -48,7 +48,7 @@ export function taggerSpans(tags: readonly TaggedWord[]): TaggerSpan[] {
 
 /**
  * The tagger reads a paragraph at a time and may run a name over a sentence
- * end ("at the Udvar-Hazy Center. Discovery has been retired"): a name never
+ * end ("at the Kessler-Baum Center. Meridian has been retired"): a name never
  * does, so its spans are cut where the sentence changes.
  */
 function splitAtSentenceEnds(spans: TaggerSpan[], words: Word[]): TaggerSpan[] {

@@ -76,10 +76,10 @@ const pluralAgreement = /^(?:have|are|were|remain|play|face|host|lead|need)$/;
 /** Nouns that end an appositive describing an organization: "Public Citizen, a consumer advocacy group". */
 const organizationNouns =
   /^(?:group|company|firm|organi[sz]ation|agency|nonprofit|non-profit|charity|union|bank|lender|insurer|network|coalition|association|institute|foundation|think-tank|tank|party|club|team|newspaper|broadcaster|retailer|chain|maker|manufacturer|startup|subsidiary|conglomerate|regulator|watchdog|authority|federation|society)$/;
-/** The common noun before a name that says it names a work, a craft or a storm: "the film Easy Rider", "the tanker Nordic Star". */
+/** The common noun before a name that says it names a work, a craft or a storm: "the film Harbour Lights", "the tanker Nordic Star". */
 const workOrCraftNouns =
   /^(?:film|movie|documentary|book|novel|memoir|album|song|musical|opera|painting|poem|series|sitcom|programme|program|ship|vessel|yacht|tanker|freighter|ferry|liner|submarine|carrier|destroyer|frigate|aircraft|airliner|jet|spacecraft|shuttle|orbiter|rocket|probe|rover|satellite|telescope|hurricane|storm|typhoon|cyclone)$/;
-/** Words that open the name of a craft, a storm or an operation: "USS Enterprise", "Shuttle Discovery", "Operation Desert Storm". */
+/** Words that open the name of a craft, a storm or an operation: "USS Pemberton", "Shuttle Meridian", "Operation Harbour Shield". */
 const craftPrefixes = /^(?:shuttle|hurricane|typhoon|cyclone|uss|hms|hmas|hmcs|rms|operation)$/;
 /** Names of market indexes end in these: "Dow Jones Industrial Average", "Nasdaq Composite". */
 const indexEndings = /^(?:average|index|composite)$/;
@@ -133,7 +133,7 @@ function weighEvidence(
     c.loc += 10;
     return;
   }
-  // "the film Easy Rider", "the shuttle Atlantis", "Space Shuttle Discovery", "Hurricane Katrina": a work,
+  // "the film Harbour Lights", "the shuttle Meridian", "Space Shuttle Meridian", "Hurricane Delphine": a work,
   // a craft or a storm is neither a person nor an organization.
   const namedAsWork =
     beforeHere && !beforeHere.capitalised && workOrCraftNouns.test(beforeHere.fold) && !beforeHere.has('Verb') && continuesName(text, beforeHere, firstWord);
