@@ -534,3 +534,11 @@ test('an opening mark typed against the comma, its space after it, is one findin
   const curly = 'Councillor Ada Brandt said,” We kept the branch open with our own hands.” The vote was 7-2.\n';
   assert.equal(fixed(curly), curly.replace('said,” We', 'said, “We'));
 });
+
+test('a close before "Name said" is a real close, not an opening mark with its space on the wrong side', () => {
+  const body = 'We will open it this summer," Whitfield said."\n';
+  assert.equal(
+    findings(body).some((f) => /space is on the wrong side/.test(f.message)),
+    false,
+  );
+});

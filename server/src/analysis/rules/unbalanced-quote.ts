@@ -131,6 +131,10 @@ export const spaceBeforeOpeningFixTitle = 'Open the quotation after the space';
  * bracket) follows the space and the next mark of its kind in the paragraph is
  * the other stray close.
  */
+/** A name and a verb of saying right after a mark: `," Whitfield said`, `," said Mayor Ana Ruiz`. */
+const closedBeforeAttribution =
+  /^\s+(?:(?:the\s+)?[\p{Lu}][\p{L}.'’-]*\s+){1,4}(?:said|says|told|added|asked|wrote|explained|continued)\b|^\s+(?:said|says|added|asked)\b/u;
+
 function spaceOnWrongSide(draft: Draft, quotes: QuoteAnalysis, problem: QuoteProblem): QuoteProblem | undefined {
   if (problem.type !== 'stray') return undefined;
   const { mark } = problem;
@@ -138,6 +142,9 @@ function spaceOnWrongSide(draft: Draft, quotes: QuoteAnalysis, problem: QuotePro
   if (!/[,:]$/.test(draft.text.slice(0, mark.offset)) || !/^ (?:\p{Lu}|\[)/u.test(draft.text.slice(end, end + 3))) return undefined;
   const next = quotes.marks.find((m) => m.offset > mark.offset && m.kind === mark.kind);
   if (!next || next.offset >= draft.paragraphs[problem.paragraph].end) return undefined;
+  // `summer," Whitfield said."`: a name and a verb of saying after it make the mark a real close.
+  const after = draft.text.slice(end, next.offset);
+  if (closedBeforeAttribution.test(after) || attributionInside.test(after)) return undefined;
   return quotes.problems.find((p) => p.type === 'stray' && p.mark.offset === next.offset);
 }
 
@@ -146,7 +153,11 @@ function spaceOnWrongSideFinding(problem: QuoteProblem, close: QuoteProblem): Ru
   const glyph = !mark.curly ? mark.glyph : mark.kind === 'double' ? '“' : '‘';
   const move: Fix = {
     title: spaceBeforeOpeningFixTitle,
-    edits: [{ start: mark.offset, end: mark.offset + mark.glyph.length + 1, text: ` ${glyph}` }],
+    // Remove the mark and add it after the space: the fix only moves a quotation mark.
+    edits: [
+      { start: mark.offset, end: mark.offset + mark.glyph.length, text: '' },
+      { start: mark.offset + mark.glyph.length + 1, end: mark.offset + mark.glyph.length + 1, text: glyph },
+    ],
     preferred: true,
   };
   return {
