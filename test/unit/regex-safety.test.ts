@@ -304,10 +304,10 @@ describe('regular expressions in server/src', () => {
       const diagnostics = checkSync(regex.source, regex.flags, { timeout: 1_500 });
       if (diagnostics.status === 'vulnerable') {
         const attack = pumpAttack(diagnostics, attackLength);
-        const ms = timeMatching(regex.source, regex.flags, attack);
+        const verdict = tooSlowOn(regex.source, regex.flags, attack);
         assert.ok(
-          diagnostics.complexity.type !== 'exponential' && ms < boundMs,
-          `recheck: ${diagnostics.complexity.summary}; the attack ${JSON.stringify(attack.slice(0, 40))}… (${attack.length} chars) took ${ms.toFixed(0)} ms`,
+          diagnostics.complexity.type !== 'exponential' && !verdict,
+          `recheck: ${diagnostics.complexity.summary}; the attack ${JSON.stringify(attack.slice(0, 40))}… (${attack.length} chars) ${verdict ?? 'is exponential'}`,
         );
       }
       const slow: string[] = [];
