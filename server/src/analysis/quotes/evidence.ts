@@ -114,6 +114,9 @@ export interface ClosingPlace {
   score: number;
 }
 
+/** "I said then...", "we told them": inside a quotation, the speaker reporting their own words. */
+const firstPersonSaying = new RegExp(`^[\\s*_]*(?:I|we|We)\\s+(?:\\w+ly\\s+)?(?:${saidVerbs})\\b`, 'u');
+
 export const firstPerson = /\b(?:I|I'm|I’m|I've|I’ve|we|We|our|Our|us|my|My|me)\b/;
 const narration = /^\s+(?:\w+\s+){0,3}?(?:he|she|they|his|her|their|it)\b/i;
 
@@ -123,7 +126,7 @@ const narration = /^\s+(?:\w+\s+){0,3}?(?:he|she|they|his|her|their|it)\b/i;
  * followed by narration that switches from the quotation's first person to
  * the third ("We will ... defeat ISIS, and while he gave a nod").
  */
-export function bestClosingPlace(text: string, q: LocalQuotation, limit: number): ClosingPlace | undefined {
+export function bestClosingPlace(text: string, q: LocalQuotation, limit: number, options: { firstPersonQuoted?: boolean } = {}): ClosingPlace | undefined {
   const from = q.open + q.openGlyph.length;
   const boundary = /[,;:.?!…]+(?=[\s*_]|$)/g;
   boundary.lastIndex = from;
@@ -131,7 +134,9 @@ export function bestClosingPlace(text: string, q: LocalQuotation, limit: number)
   for (let m = boundary.exec(text); m && m.index < limit; m = boundary.exec(text)) {
     const end = m.index + m[0].length;
     if (end >= limit) break;
-    if (looksLikeAttribution(text, end)) return { wordsEnd: m.index, punctuation: m[0], score: 3 };
+    if (looksLikeAttribution(text, end) && !(options.firstPersonQuoted && firstPersonSaying.test(text.slice(end, end + 40)))) {
+      return { wordsEnd: m.index, punctuation: m[0], score: 3 };
+    }
     if (!narrated && (m[0] === ',' || m[0] === ';')) {
       const clause = text.slice(end, end + 60);
       if (narration.test(clause) && firstPerson.test(text.slice(from, m.index))) {

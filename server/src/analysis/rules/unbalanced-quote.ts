@@ -42,7 +42,7 @@ function lostBreakBefore(draft: Draft, quotes: QuoteAnalysis, problem: QuoteProb
   const between = draft.text.slice(mark.offset + mark.glyph.length, next.offset);
   const resumes =
     countWords(between) >= 3 &&
-    /[.?!…][)\]]?\s+$/u.test(between) &&
+    /[.?!…][)\]'’"”]*\s+$/u.test(between) &&
     /^['‘]?[\p{Lu}\d]/u.test(draft.text.slice(next.offset + next.glyph.length)) &&
     !attributionInside.test(between);
   return resumes ? next : undefined;
