@@ -533,8 +533,10 @@ test('must not flag: single quotations nested in double ones, closed just before
 test('must not flag: curly quotations inside a paragraph wrapped in straight marks', () => {
   const body = '"It comes across as “too loud” or “too shrill” or “too that.”"\n\n"She watched an episode of “Shark Tank.” It was funny," Pence said.';
   assert.deepEqual(flagged(body), []);
-  // A curly mark that does not close in its own style is still a missing mark.
+  // A curly mark that does not close in its own style is still a missing mark,
+  // and a curly closing mark cannot close the straight quotation around curly ones.
   assert.deepEqual(flagged('"She watched “Shark Tank and left," Pence said.').length, 1);
+  assert.deepEqual(flagged('"She watched “Shark Tank.” The people have an” important choice."'), ['⟦”⟧ importa']);
 });
 
 test('a multi-paragraph quotation may recall the speaker\'s own words ("I said then...")', () => {
@@ -555,4 +557,20 @@ test('a quotation resumed after a sentence closing a nested quotation, or one op
     findings(figure).map((f) => [(headline + figure).slice(f.start, f.start + 4), f.severity]),
     [['"The', 'hint']],
   );
+});
+
+test('a single mark before a lowercase word that nothing could close is a hint: an elision or a lost closing mark', () => {
+  const body = "The song is, he says, 'orrible. Nobody should vote for it.\n";
+  const all = findings(body);
+  assert.deepEqual(
+    all.map((f) => f.severity),
+    ['hint'],
+  );
+  assert.match(all[0].message, /elision/);
+  assert.ok(all[0].fixes.every((f) => !f.preferred && !f.safe));
+  // Closed by a double mark, or nested in a double quotation: a broken mark, still an error.
+  for (const body of ['In his own words, a \'self-made media node". The story goes on.\n', '"We said \'wait and then we left," she said.\n']) {
+    const severities = findings(body).map((f) => f.severity);
+    assert.ok(severities.length > 0 && severities.every((s) => s === 'error'), body);
+  }
 });

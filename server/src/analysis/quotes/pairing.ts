@@ -30,6 +30,8 @@ function pair(text: string, tokens: Token[], apostrophes: ApostropheMark[]): Par
   const stack: LocalQuotation[] = [];
   /** Per kind: the last quotation closed with no mark of that kind since, for re-pairing a stray close. */
   const lastClosed: Partial<Record<QuoteKind, LocalQuotation>> = {};
+  /** Quotations that hold quotations of the other style (straight around curly): only their own style closes them. */
+  const styleWrappers = new Set<LocalQuotation>();
   /** Opening marks judged one too many, waiting for their enclosing quotation's close to set their limit. */
   const extras: { quotation: LocalQuotation; enclosing: LocalQuotation }[] = [];
 
@@ -53,6 +55,7 @@ function pair(text: string, tokens: Token[], apostrophes: ApostropheMark[]): Par
     const same = findLast(stack, tok.kind);
     if (same >= 0 && nestsInOtherStyle(tokens, index, stack[same])) {
       q.depth = stack.length;
+      styleWrappers.add(stack[same]);
     } else if (same >= 0) {
       // A mark of the same kind cannot nest. Either the earlier quotation lost
       // its closing mark, or this mark is one too many: the weaker opening loses.
@@ -74,8 +77,14 @@ function pair(text: string, tokens: Token[], apostrophes: ApostropheMark[]): Par
     stack.push(q);
   };
 
-  const closeQuotation = (tok: Token, index: number): boolean => {
+  /** The open quotation a closing mark closes: the last of its kind, unless its style says it wraps quotations of the mark's style. */
+  const closedBy = (tok: Token): number => {
     const same = findLast(stack, tok.kind);
+    return same >= 0 && styleWrappers.has(stack[same]) && tok.curly !== stack[same].openCurly ? -1 : same;
+  };
+
+  const closeQuotation = (tok: Token, index: number): boolean => {
+    const same = closedBy(tok);
     if (same >= 0) {
       for (let k = stack.length - 1; k > same; k--) unclosed(stack[k], tok.at);
       const q = stack[same];
@@ -151,12 +160,12 @@ function pair(text: string, tokens: Token[], apostrophes: ApostropheMark[]): Par
         closeQuotation(tok, t);
         break;
       case 'either':
-        if (findLast(stack, tok.kind) >= 0) closeQuotation(tok, t);
+        if (closedBy(tok) >= 0) closeQuotation(tok, t);
         else openQuotation(tok, t);
         break;
       case 'maybeClose':
         // An apostrophe or prime, unless it is the only candidate to close an open quotation.
-        if (findLast(stack, tok.kind) < 0 || clearerCloseFollows(tokens, t) || !closeQuotation(tok, t)) {
+        if (closedBy(tok) < 0 || clearerCloseFollows(tokens, t) || !closeQuotation(tok, t)) {
           if (tok.kind === 'single') apostrophes.push({ offset: tok.at, glyph: tok.glyph });
         }
         break;

@@ -65,6 +65,20 @@ function lostBreakFinding(draft: Draft, problem: QuoteProblem, next: QuoteMark):
   };
 }
 
+/**
+ * A single mark before a lowercase word, outside any other quotation, that
+ * nothing later in its paragraph could close: as likely an elision the
+ * engine does not know (It's 'orrible) as a quotation that lost its end.
+ */
+function mayBeElision(draft: Draft, quotes: QuoteAnalysis, problem: QuoteProblem): boolean {
+  const { mark } = problem;
+  if (problem.type !== 'unclosed' || mark.kind !== 'single') return false;
+  if (!/^\p{Ll}/u.test(draft.text.slice(mark.offset + mark.glyph.length))) return false;
+  if (quotes.quotations.some((q) => q.open === mark.offset && q.depth > 0)) return false;
+  const end = draft.paragraphs[problem.paragraph].end;
+  return !quotes.marks.some((m) => m.offset > mark.offset && m.offset < end && m.role === 'close');
+}
+
 export const unbalancedQuote: Rule = {
   id: 'unbalanced-quote',
   description: 'A quotation mark opened and never closed, or closed and never opened.',
@@ -77,6 +91,18 @@ export const unbalancedQuote: Rule = {
       const next = lostBreakBefore(ctx.draft, quotes, problem);
       if (next) {
         findings.push(lostBreakFinding(ctx.draft, problem, next));
+        continue;
+      }
+      if (mayBeElision(ctx.draft, quotes, problem)) {
+        findings.push({
+          start: problem.mark.offset,
+          end: problem.mark.offset + problem.mark.glyph.length,
+          message:
+            "This single mark is never closed: an elision (It's 'orrible), or a quotation that lost its closing mark? Where the repair goes is uncertain: check the fixes offered.",
+          fixes: problem.fixes.map((f) => ({ ...f, preferred: false, safe: false })),
+          severity: 'hint',
+          ...(problem.related.length > 0 ? { related: problem.related } : {}),
+        });
         continue;
       }
       const message =
