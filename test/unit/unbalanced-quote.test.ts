@@ -574,3 +574,10 @@ test('a single mark before a lowercase word that nothing could close is a hint: 
     assert.ok(severities.length > 0 && severities.every((s) => s === 'error'), body);
   }
 });
+
+test('a closing mark before an attribution lost its own opening mark; the one-word partial quotation before it stands', () => {
+  const body = 'Police forces were already "buried" under new initiatives and there was little to reassure them," said Mr Davis.';
+  assert.deepEqual(flagged(body), ['⟦"⟧ said Mr']);
+  // Opened mid-sentence with no attribution after: a mark typed inside the partial quotation, as before.
+  assert.deepEqual(flagged('He called it "a strategic" mistake".'), ['⟦"⟧ mistake']);
+});

@@ -97,12 +97,22 @@ export function closingStrength(text: string, at: number, length: number): numbe
   const rest = at + length;
   if (text.slice(rest).trim() === '' || (/^[\s.,;:!?)*_]*$/.test(text.slice(rest, rest + 3)) && text.slice(rest).trim().length <= 2)) return 3;
   const prev = before(text, at, true);
-  let from = rest;
-  while (from < text.length && (',.'.includes(text[from]) || isQuoteGlyph(text[from]))) from++;
+  const from = pastClosingPunctuation(text, rest);
   if (looksLikeAttribution(text, from)) return 3;
   if (prev !== undefined && sentencePunctuation.includes(prev)) return 2;
   if (from > rest) return 2;
   return 1;
+}
+
+function pastClosingPunctuation(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && (',.'.includes(text[i]) || isQuoteGlyph(text[i]))) i++;
+  return i;
+}
+
+/** A closing mark followed by an attribution: `...," said Mr Davis`. */
+export function attributionFollows(text: string, at: number, length: number): boolean {
+  return looksLikeAttribution(text, pastClosingPunctuation(text, at + length));
 }
 
 export interface ClosingPlace {

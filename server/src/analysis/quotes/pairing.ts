@@ -1,7 +1,7 @@
 // The paragraph pass: marks paired with a stack, cached by paragraph text.
 
 import { TextCache } from '../cache';
-import { bestClosingPlace, closingStrength, openingStrength, trimmedEndBefore, wedgedBetweenWords } from './evidence';
+import { attributionFollows, bestClosingPlace, closingStrength, openingStrength, trimmedEndBefore, wedgedBetweenWords } from './evidence';
 import { after, classify, isDigit, isQuoteChar, isQuoteGlyph, type Token } from './marks';
 import type { ApostropheMark, LocalProblem, LocalQuotation, ParagraphQuotes, QuoteKind } from './types';
 
@@ -103,11 +103,14 @@ function pair(text: string, tokens: Token[], apostrophes: ApostropheMark[]): Par
     // A closing mark with nothing to close. If the previous quotation of this
     // kind opened strongly and this close looks more like its real end than
     // the one it got ("We will act" now," he said), the earlier close is the stray one.
+    // One opened mid-sentence (already "buried" under...) is a partial quotation,
+    // and partial quotations do not end before an attribution: there this close lost its own opening mark.
     const previous = lastClosed[tok.kind];
     if (
       previous?.close !== undefined &&
       stack.every((q) => q.open < previous.open) &&
-      (openingStrength(text, previous.open, previous.openGlyph.length) >= 3 || wedgedBetweenWords(text, previous.close, previous.closeGlyph!.length)) &&
+      (openingStrength(text, previous.open, previous.openGlyph.length) >= 3 ||
+        (wedgedBetweenWords(text, previous.close, previous.closeGlyph!.length) && !attributionFollows(text, tok.at, tok.glyph.length))) &&
       // A sentence starting in between may be where this close's own opening mark was lost.
       !sentenceStartBetween(text, previous.close + previous.closeGlyph!.length, tok.at) &&
       closingStrength(text, tok.at, tok.glyph.length) > closingStrength(text, previous.close, previous.closeGlyph!.length)
