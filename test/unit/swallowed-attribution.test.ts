@@ -35,3 +35,16 @@ test('correct attributions, reported speech and short fragments are left alone',
   ];
   for (const line of quiet) assert.deepEqual(check(`Pool stays open\n\n${line}\n`), [], line);
 });
+
+test('a quotation left open up to the next one of its paragraph (a lost paragraph break) is flagged the same way', () => {
+  const text = 'Henman loses\n\n"It was incredibly frustrating, Henman said. It rained all day. "He kept telling us to play on."\n';
+  const findings = check(text);
+  assert.equal(findings.length, 1);
+  assert.equal(text.slice(findings[0].start, findings[0].end), 'Henman said');
+  assert.equal(
+    applyEdits(text, findings[0].fixes[0].edits),
+    'Henman loses\n\n"It was incredibly frustrating," Henman said. "It rained all day. "He kept telling us to play on."\n',
+  );
+  // Left open to the paragraph's end, the closing mark is missing too: unbalanced-quote's case, not this one.
+  assert.deepEqual(check('Henman loses\n\n"It was incredibly frustrating, Henman said. It rained all day.\n'), []);
+});
