@@ -546,17 +546,22 @@ test('a multi-paragraph quotation may recall the speaker\'s own words ("I said t
   assert.equal(flagged('Mr Blair said: "I dealt with this six months ago, he said.\n\n"I have nothing more to add," he said.').length, 1);
 });
 
-test('a quotation resumed after a sentence closing a nested quotation, or one opening with a figure, is a lost-break hint', () => {
+test('a quotation resumed after a sentence closing a nested quotation, or one opening with a figure or a bracket, is a lost-break hint', () => {
   const nested = 'Parry said: "It made us draw breath and say \'wow, that is interesting.\' "My own view is that a shared stadium is worse."\n';
   assert.deepEqual(
     findings(nested).map((f) => [(headline + nested).slice(f.start, f.start + 4), f.severity]),
     [['"It ', 'hint']],
   );
-  const figure = 'The charity said: "The poorest children are paying with their lives. "2005 offers the chance of a breakthrough," it added.\n';
-  assert.deepEqual(
-    findings(figure).map((f) => [(headline + figure).slice(f.start, f.start + 4), f.severity]),
-    [['"The', 'hint']],
-  );
+  for (const body of [
+    'The charity said: "The poorest children are paying with their lives. "2005 offers the chance of a breakthrough," it added.\n',
+    'Woodward said: "The processes are in place to deal with the pressure. "[Alastair] will act as an adviser on the tour."\n',
+  ]) {
+    assert.deepEqual(
+      findings(body).map((f) => [(headline + body).slice(f.start, f.start + 4), f.severity]),
+      [['"The', 'hint']],
+      body,
+    );
+  }
 });
 
 test('a single mark before a lowercase word that nothing could close is a hint: an elision or a lost closing mark', () => {

@@ -232,13 +232,15 @@ function sentenceEndBefore(text: string, at: number): number {
 
 /**
  * openingStrength, where a sentence that ended inside a nested quotation
- * (say 'wow.' "My view...) or one that opens with a figure (lives. "2005
- * offers...) still makes the mark open a new sentence.
+ * (say 'wow.' "My view...), one that opens with a figure (lives. "2005
+ * offers...) or with an editor's bracket ("[Alastair] will...) still makes
+ * the mark open a new sentence.
  */
 function sentenceOpeningStrength(text: string, at: number, length: number): number {
   const strength = openingStrength(text, at, length);
   const end = sentenceEndBefore(text, at);
-  const next = after(text, at + length, true);
+  let next = after(text, at + length, true);
+  if (next === '[') next = text[text.indexOf('[', at) + 1];
   const startsSentence = end > 0 && '.?!'.includes(text[end - 1]) && next !== undefined && (isDigit(next) || next !== next.toLowerCase());
   return startsSentence ? Math.max(strength, 4) : strength;
 }

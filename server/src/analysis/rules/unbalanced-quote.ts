@@ -43,7 +43,7 @@ function lostBreakBefore(draft: Draft, quotes: QuoteAnalysis, problem: QuoteProb
   const resumes =
     countWords(between) >= 3 &&
     /[.?!…][)\]'’"”]*\s+$/u.test(between) &&
-    /^['‘]?[\p{Lu}\d]/u.test(draft.text.slice(next.offset + next.glyph.length)) &&
+    /^['‘]?\[?[\p{Lu}\d]/u.test(draft.text.slice(next.offset + next.glyph.length)) &&
     !attributionInside.test(between);
   return resumes ? next : undefined;
 }
