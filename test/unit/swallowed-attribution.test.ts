@@ -6,13 +6,18 @@ import { swallowedAttribution } from '../../server/src/analysis/rules/swallowed-
 
 const check = (text: string) => analyze(text, { language: 'plaintext', quoteStyle: 'auto', rules: {} }, 'all', [swallowedAttribution]).findings;
 
-test('a quotation that swallowed its attribution is flagged, and the fix closes and reopens it', () => {
-  const text = 'Pool stays open\n\n"The pool will stay open all summer, Parks Director Ines Mbeki said. We owe the families that much."\n';
+/** One finding on `attribution`, whose fix gives `fixed`. */
+function assertFlaggedAndFixed(text: string, attribution: string, fixed: string): void {
   const findings = check(text);
   assert.equal(findings.length, 1);
-  assert.equal(text.slice(findings[0].start, findings[0].end), 'Parks Director Ines Mbeki said');
-  assert.equal(
-    applyEdits(text, findings[0].fixes[0].edits),
+  assert.equal(text.slice(findings[0].start, findings[0].end), attribution);
+  assert.equal(applyEdits(text, findings[0].fixes[0].edits), fixed);
+}
+
+test('a quotation that swallowed its attribution is flagged, and the fix closes and reopens it', () => {
+  assertFlaggedAndFixed(
+    'Pool stays open\n\n"The pool will stay open all summer, Parks Director Ines Mbeki said. We owe the families that much."\n',
+    'Parks Director Ines Mbeki said',
     'Pool stays open\n\n"The pool will stay open all summer," Parks Director Ines Mbeki said. "We owe the families that much."\n',
   );
 });
@@ -34,4 +39,14 @@ test('correct attributions, reported speech and short fragments are left alone',
     '"Open, she said. Now."',
   ];
   for (const line of quiet) assert.deepEqual(check(`Pool stays open\n\n${line}\n`), [], line);
+});
+
+test('a quotation left open up to the next one of its paragraph (a lost paragraph break) is flagged the same way', () => {
+  assertFlaggedAndFixed(
+    'Henman loses\n\n"It was incredibly frustrating, Henman said. It rained all day. "He kept telling us to play on."\n',
+    'Henman said',
+    'Henman loses\n\n"It was incredibly frustrating," Henman said. "It rained all day. "He kept telling us to play on."\n',
+  );
+  // Left open to the paragraph's end, the closing mark is missing too: unbalanced-quote's case, not this one.
+  assert.deepEqual(check('Henman loses\n\n"It was incredibly frustrating, Henman said. It rained all day.\n'), []);
 });

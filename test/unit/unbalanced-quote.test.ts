@@ -62,6 +62,10 @@ function offersRight(body: string, right: string): void {
   assert.ok(results.includes(right), `${JSON.stringify(right)} among ${JSON.stringify(results)}`);
 }
 
+function assertNotFlagged(...bodies: string[]): void {
+  for (const body of bodies) assert.deepEqual(flagged(body), [], body);
+}
+
 test('must not flag: correct copy from every case in journalism.md', () => {
   const clean = [
     '"He said, \'No,\' and left," Whitfield said.',
@@ -541,4 +545,84 @@ test('a close before "Name said" is a real close, not an opening mark with its s
     findings(body).some((f) => /space is on the wrong side/.test(f.message)),
     false,
   );
+});
+
+test('must not flag: elisions read as marks (a dropped g or h, a clipped word, a figure)', () => {
+  assertNotFlagged(
+    "Hijacked computers are known as zombies or 'bots, and networks of them as 'bot nets.",
+    "His debut album, Get Rich Or Die Tryin', sold well; nothin' else did.",
+    "The drug, known as '771, failed its trials in the '90s.",
+  );
+  // Three figures or more after the mark, with a mark to close it: a quotation, not an elision.
+  assert.deepEqual(flagged("Holmes wins '2004 top TV moment'\n\nThe sprinter won twice."), []);
+});
+
+test('must not flag: single quotations nested in double ones, closed just before the double mark', () => {
+  assertNotFlagged(
+    'He thanked "a network that gave me a chance when I could not have been a bigger \'has been\'". The show won.',
+    '"It is like saying: \'before I proceed I will not shoot anybody\'". It was a soundbite.',
+    // A backtick typed for the opening single mark.
+    'Ms Kite said: "I said, `Don\'t make me believe that they were hunted down\'," she said.',
+    // A colon typed hard against the inner quotation.
+    '"It was a case of moving on and thinking:\'OK, the circumstances have changed now\'," he said.',
+  );
+  // A Markdown-like code span is no quotation mark.
+  assert.deepEqual(flagged('Type `npm install` and it is done.'), []);
+});
+
+test('must not flag: curly quotations inside a paragraph wrapped in straight marks', () => {
+  const body = '"It comes across as “too loud” or “too shrill” or “too that.”"\n\n"She watched an episode of “Shark Tank.” It was funny," Pence said.';
+  assert.deepEqual(flagged(body), []);
+  // A curly mark that does not close in its own style is still a missing mark,
+  // and a curly closing mark cannot close the straight quotation around curly ones.
+  assert.deepEqual(flagged('"She watched “Shark Tank and left," Pence said.').length, 1);
+  assert.deepEqual(flagged('"She watched “Shark Tank.” The people have an” important choice."'), ['⟦”⟧ importa']);
+});
+
+test('a multi-paragraph quotation may recall the speaker\'s own words ("I said then...")', () => {
+  const body = 'Mr Blair said: "I dealt with this six months ago. I said then you do not do deals over jobs.\n\n"I have nothing more to add," he said.';
+  assert.deepEqual(flagged(body), []);
+  // A third-person attribution inside still means the closing mark was lost.
+  assert.equal(flagged('Mr Blair said: "I dealt with this six months ago, he said.\n\n"I have nothing more to add," he said.').length, 1);
+});
+
+test('a quotation resumed after a sentence closing a nested quotation, or one opening with a figure or a bracket, is a lost-break hint', () => {
+  const nested = 'Parry said: "It made us draw breath and say \'wow, that is interesting.\' "My own view is that a shared stadium is worse."\n';
+  assert.deepEqual(
+    findings(nested).map((f) => [(headline + nested).slice(f.start, f.start + 4), f.severity]),
+    [['"It ', 'hint']],
+  );
+  for (const body of [
+    'The charity said: "The poorest children are paying with their lives. "2005 offers the chance of a breakthrough," it added.\n',
+    'Woodward said: "The processes are in place to deal with the pressure. "[Alastair] will act as an adviser on the tour."\n',
+  ]) {
+    assert.deepEqual(
+      findings(body).map((f) => [(headline + body).slice(f.start, f.start + 4), f.severity]),
+      [['"The', 'hint']],
+      body,
+    );
+  }
+});
+
+test('a single mark before a lowercase word that nothing could close is a hint: an elision or a lost closing mark', () => {
+  const body = "The song is, he says, 'orrible. Nobody should vote for it.\n";
+  const all = findings(body);
+  assert.deepEqual(
+    all.map((f) => f.severity),
+    ['hint'],
+  );
+  assert.match(all[0].message, /elision/);
+  assert.ok(all[0].fixes.every((f) => !f.preferred && !f.safe));
+  // Closed by a double mark, or nested in a double quotation: a broken mark, still an error.
+  for (const body of ['In his own words, a \'self-made media node". The story goes on.\n', '"We said \'wait and then we left," she said.\n']) {
+    const severities = findings(body).map((f) => f.severity);
+    assert.ok(severities.length > 0 && severities.every((s) => s === 'error'), body);
+  }
+});
+
+test('a closing mark before an attribution lost its own opening mark; the one-word partial quotation before it stands', () => {
+  const body = 'Police forces were already "buried" under new initiatives and there was little to reassure them," said Mr Davis.';
+  assert.deepEqual(flagged(body), ['⟦"⟧ said Mr']);
+  // Opened mid-sentence with no attribution after: a mark typed inside the partial quotation, as before.
+  assert.deepEqual(flagged('He called it "a strategic" mistake".'), ['⟦"⟧ mistake']);
 });

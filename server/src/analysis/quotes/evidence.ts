@@ -97,12 +97,22 @@ export function closingStrength(text: string, at: number, length: number): numbe
   const rest = at + length;
   if (text.slice(rest).trim() === '' || (/^[\s.,;:!?)*_]*$/.test(text.slice(rest, rest + 3)) && text.slice(rest).trim().length <= 2)) return 3;
   const prev = before(text, at, true);
-  let from = rest;
-  while (from < text.length && (',.'.includes(text[from]) || isQuoteGlyph(text[from]))) from++;
+  const from = pastClosingPunctuation(text, rest);
   if (looksLikeAttribution(text, from)) return 3;
   if (prev !== undefined && sentencePunctuation.includes(prev)) return 2;
   if (from > rest) return 2;
   return 1;
+}
+
+function pastClosingPunctuation(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && (',.'.includes(text[i]) || isQuoteGlyph(text[i]))) i++;
+  return i;
+}
+
+/** A closing mark followed by an attribution: `...," said Mr Davis`. */
+export function attributionFollows(text: string, at: number, length: number): boolean {
+  return looksLikeAttribution(text, pastClosingPunctuation(text, at + length));
 }
 
 export interface ClosingPlace {
@@ -114,6 +124,9 @@ export interface ClosingPlace {
   score: number;
 }
 
+/** "I said then...", "we told them": inside a quotation, the speaker reporting their own words. */
+const firstPersonSaying = new RegExp(`^[\\s*_]*(?:I|we|We)\\s+(?:\\w+ly\\s+)?(?:${saidVerbs})\\b`, 'u');
+
 export const firstPerson = /\b(?:I|I'm|I’m|I've|I’ve|we|We|our|Our|us|my|My|me)\b/;
 const narration = /^\s+(?:\w+\s+){0,3}?(?:he|she|they|his|her|their|it)\b/i;
 
@@ -123,7 +136,7 @@ const narration = /^\s+(?:\w+\s+){0,3}?(?:he|she|they|his|her|their|it)\b/i;
  * followed by narration that switches from the quotation's first person to
  * the third ("We will ... defeat ISIS, and while he gave a nod").
  */
-export function bestClosingPlace(text: string, q: LocalQuotation, limit: number): ClosingPlace | undefined {
+export function bestClosingPlace(text: string, q: LocalQuotation, limit: number, options: { firstPersonQuoted?: boolean } = {}): ClosingPlace | undefined {
   const from = q.open + q.openGlyph.length;
   const boundary = /[,;:.?!…]+(?=[\s*_]|$)/g;
   boundary.lastIndex = from;
@@ -131,7 +144,9 @@ export function bestClosingPlace(text: string, q: LocalQuotation, limit: number)
   for (let m = boundary.exec(text); m && m.index < limit; m = boundary.exec(text)) {
     const end = m.index + m[0].length;
     if (end >= limit) break;
-    if (looksLikeAttribution(text, end)) return { wordsEnd: m.index, punctuation: m[0], score: 3 };
+    if (looksLikeAttribution(text, end) && !(options.firstPersonQuoted && firstPersonSaying.test(text.slice(end, end + 40)))) {
+      return { wordsEnd: m.index, punctuation: m[0], score: 3 };
+    }
     if (!narrated && (m[0] === ',' || m[0] === ';')) {
       const clause = text.slice(end, end + 60);
       if (narration.test(clause) && firstPerson.test(text.slice(from, m.index))) {

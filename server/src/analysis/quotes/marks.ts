@@ -28,6 +28,7 @@ export const closingPartner: Record<string, string> = {
   '‹': '›',
   '‘‘': '’’',
   '``': "''",
+  '`': "'",
 };
 export const openingPartner: Record<string, string> = {
   '"': '"',
@@ -52,8 +53,8 @@ export const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test
 const openers = '([{<—–-/=';
 const closingPunctuation = '.,;:!?)]}>—–-/…%';
 export const sentencePunctuation = '.,;:!?…';
-/** Words that elide their first letters: 'em, 'n', 'til, 'cause. A mark before them is an apostrophe. */
-const elidedWords = new Set(['em', 'n', 'til', 'tis', 'twas', 'cause', 'bout', 'round', 'kay', 'nuff', 'cos', 'coz', 'sup', 'ello', 'ere', 's']);
+/** Words that elide their first letters: 'em, 'n', 'til, 'cause, 'bot (robot). A mark before them is an apostrophe. */
+const elidedWords = new Set(['em', 'n', 'til', 'tis', 'twas', 'cause', 'bout', 'round', 'kay', 'nuff', 'cos', 'coz', 'sup', 'ello', 'ere', 's', 'bot', 'bots']);
 
 /** The character before `at`, skipping emphasis markers and (when asked) other quote marks. */
 export function before(text: string, at: number, skipQuotes: boolean): string | undefined {
@@ -77,11 +78,15 @@ function wordAfter(text: string, at: number): string {
 
 function directionFromNeighbours(text: string, at: number, length: number): { prevOpenish: boolean; nextCloseish: boolean } {
   const prev = before(text, at, true);
-  let next = after(text, at + length, true);
-  // "...and" and "…and": an ellipsis after an opening mark is part of the quoted words.
-  if (next === '…' || (next === '.' && text[at + length + 1] === '.')) next = 'a';
-  const prevOpenish = prev === undefined || isSpace(prev) || openers.includes(prev);
+  let nextAt = at + length;
+  while (nextAt < text.length && (isTransparent(text[nextAt]) || isQuoteGlyph(text[nextAt]))) nextAt++;
+  let next = nextAt < text.length ? text[nextAt] : undefined;
+  // "...and" and "…and": an ellipsis after an opening mark is part of the quoted words
+  // (but 'has been'". is a full stop after two closing marks).
+  if (next === '…' || (next === '.' && text[nextAt + 1] === '.')) next = 'a';
   const nextCloseish = next === undefined || isSpace(next) || closingPunctuation.includes(next);
+  // thinking:'OK, ...: a colon with no space before a word still opens.
+  const prevOpenish = prev === undefined || isSpace(prev) || openers.includes(prev) || (prev === ':' && !nextCloseish);
   return { prevOpenish, nextCloseish };
 }
 
@@ -112,7 +117,7 @@ export function classify(text: string, i: number, tokens: Token[], apostrophes: 
     tokens.push({ at: i, glyph: ch + ch, kind: 'double', dir, curly: ch !== '`' });
     return i + 2;
   }
-  if (ch === '`') return i + 1;
+  if (ch === '`') return classifyBacktick(text, i, tokens);
   if (ch === '’' || ch === '‘') return classifySingle(text, i, ch, tokens, apostrophes);
   if (ch === '‚') return i + 1; // low single mark: too often a comma look-alike to trust
 
@@ -144,6 +149,23 @@ export function classify(text: string, i: number, tokens: Token[], apostrophes: 
   return i + 1;
 }
 
+/**
+ * A lone backtick typed for an opening single mark (`Don't make me...',"
+ * she said): only before a word, with no other backtick in the paragraph (a
+ * Markdown code span) and a straight or right single mark after it to close.
+ */
+function classifyBacktick(text: string, i: number, tokens: Token[]): number {
+  const { prevOpenish } = directionFromNeighbours(text, i, 1);
+  const rest = text.slice(i + 1);
+  if (prevOpenish && isWord(text[i + 1]) && !rest.includes('`') && /['’]/.test(rest)) {
+    tokens.push({ at: i, glyph: '`', kind: 'single', dir: 'open', curly: false });
+  }
+  return i + 1;
+}
+
+/** A single mark later in the paragraph that can close: after a word or punctuation, with no letter after it. */
+const closingSingleAhead = /[\p{L}\p{N}.,!?]['’](?![\p{L}\p{N}])/u;
+
 function classifySingle(text: string, i: number, ch: string, tokens: Token[], apostrophes: ApostropheMark[]): number {
   const prevRaw = i > 0 ? text[i - 1] : undefined;
   const nextRaw = text[i + 1];
@@ -163,8 +185,8 @@ function classifySingle(text: string, i: number, ch: string, tokens: Token[], ap
   if (isWord(prevRaw) && isWord(nextRaw)) return apostrophe();
   const { prevOpenish, nextCloseish } = directionFromNeighbours(text, i, 1);
   if (prevOpenish && !nextCloseish) {
-    // ’90s, '16, 'em, rock 'n' roll, 'til
-    if (isDigit(nextRaw)) return apostrophe();
+    // ’90s, '16, a drug known as '771, 'em, rock 'n' roll, 'til; but '2004 top TV moment' opens a quotation
+    if (isDigit(nextRaw) && !(/^\d{3}/.test(text.slice(i + 1, i + 4)) && closingSingleAhead.test(text.slice(i + 1)))) return apostrophe();
     const word = wordAfter(text, i + 1);
     if (elidedWords.has(word) && !isWord(text[i + 1 + word.length])) {
       if (word === 'n' && (text[i + 2] === "'" || text[i + 2] === '’')) {
@@ -187,9 +209,11 @@ function classifySingle(text: string, i: number, ch: string, tokens: Token[], ap
       return i + 1;
     }
     // After a letter other than s and before punctuation or the end, it closes:
-    // Blair 'will not quit'. After s it may be a plural possessive (the Joneses'.).
+    // Blair 'will not quit'. After s it may be a plural possessive (the Joneses'.),
+    // after -in a dropped g (Get Rich Or Die Tryin', nothin').
     const next = after(text, i + 1, true);
-    if (isWord(prevRaw) && !isDigit(prevRaw) && !/[sSzZ]/.test(prevRaw!) && (next === undefined || sentencePunctuation.includes(next))) {
+    const droppedG = /in$/i.test(text.slice(Math.max(0, i - 2), i)) && isWord(text[i - 3]);
+    if (isWord(prevRaw) && !isDigit(prevRaw) && !/[sSzZ]/.test(prevRaw!) && !droppedG && (next === undefined || sentencePunctuation.includes(next))) {
       tokens.push({ at: i, glyph: ch, kind: 'single', dir: 'close', curly });
       return i + 1;
     }

@@ -1,8 +1,8 @@
 // The paragraph pass: marks paired with a stack, cached by paragraph text.
 
 import { TextCache } from '../cache';
-import { bestClosingPlace, closingStrength, openingStrength, trimmedEndBefore, wedgedBetweenWords } from './evidence';
-import { classify, isQuoteChar, type Token } from './marks';
+import { attributionFollows, bestClosingPlace, closingStrength, openingStrength, trimmedEndBefore, wedgedBetweenWords } from './evidence';
+import { after, classify, isDigit, isQuoteChar, isQuoteGlyph, type Token } from './marks';
 import type { ApostropheMark, LocalProblem, LocalQuotation, ParagraphQuotes, QuoteKind } from './types';
 
 // Bounded like the NLP cache: every paragraph of the open drafts, up to a few of 100,000 words.
@@ -17,7 +17,7 @@ export function scanParagraphUncached(text: string): ParagraphQuotes {
   const apostrophes: ApostropheMark[] = [];
   for (let i = 0; i < text.length;) {
     const c = text.charCodeAt(i);
-    if (isQuoteChar(c) || (c === 0x60 && text.charCodeAt(i + 1) === 0x60)) i = classify(text, i, tokens, apostrophes);
+    if (isQuoteChar(c) || c === 0x60) i = classify(text, i, tokens, apostrophes);
     else i++;
   }
   return pair(text, tokens, apostrophes);
@@ -30,6 +30,8 @@ function pair(text: string, tokens: Token[], apostrophes: ApostropheMark[]): Par
   const stack: LocalQuotation[] = [];
   /** Per kind: the last quotation closed with no mark of that kind since, for re-pairing a stray close. */
   const lastClosed: Partial<Record<QuoteKind, LocalQuotation>> = {};
+  /** Quotations that hold quotations of the other style (straight around curly): only their own style closes them. */
+  const styleWrappers = new Set<LocalQuotation>();
   /** Opening marks judged one too many, waiting for their enclosing quotation's close to set their limit. */
   const extras: { quotation: LocalQuotation; enclosing: LocalQuotation }[] = [];
 
@@ -38,7 +40,7 @@ function pair(text: string, tokens: Token[], apostrophes: ApostropheMark[]): Par
     problems.push({ type: 'unclosed', at: q.open, glyph: q.openGlyph, kind: q.kind, curly: q.openCurly, limit, extra });
   };
 
-  const openQuotation = (tok: Token) => {
+  const openQuotation = (tok: Token, index: number) => {
     marks.push({ at: tok.at, glyph: tok.glyph, kind: tok.kind, role: 'open', curly: tok.curly });
     const q: LocalQuotation = {
       open: tok.at,
@@ -51,12 +53,18 @@ function pair(text: string, tokens: Token[], apostrophes: ApostropheMark[]): Par
     quotations.push(q);
     lastClosed[tok.kind] = undefined;
     const same = findLast(stack, tok.kind);
-    if (same >= 0) {
+    if (same >= 0 && nestsInOtherStyle(tokens, index, stack[same])) {
+      q.depth = stack.length;
+      styleWrappers.add(stack[same]);
+    } else if (same >= 0) {
       // A mark of the same kind cannot nest. Either the earlier quotation lost
       // its closing mark, or this mark is one too many: the weaker opening loses.
       const earlier = stack[same];
       const earlierClosesBefore = bestClosingPlace(text, earlier, tok.at) !== undefined;
-      if (!earlierClosesBefore && openingStrength(text, tok.at, tok.glyph.length) < openingStrength(text, earlier.open, earlier.openGlyph.length)) {
+      if (
+        !earlierClosesBefore &&
+        sentenceOpeningStrength(text, tok.at, tok.glyph.length) < sentenceOpeningStrength(text, earlier.open, earlier.openGlyph.length)
+      ) {
         q.depth = same + 1;
         extras.push({ quotation: q, enclosing: earlier });
         unclosed(q, text.length, true);
@@ -69,8 +77,14 @@ function pair(text: string, tokens: Token[], apostrophes: ApostropheMark[]): Par
     stack.push(q);
   };
 
-  const closeQuotation = (tok: Token, index: number): boolean => {
+  /** The open quotation a closing mark closes: the last of its kind, unless its style says it wraps quotations of the mark's style. */
+  const closedBy = (tok: Token): number => {
     const same = findLast(stack, tok.kind);
+    return same >= 0 && styleWrappers.has(stack[same]) && tok.curly !== stack[same].openCurly ? -1 : same;
+  };
+
+  const closeQuotation = (tok: Token, index: number): boolean => {
+    const same = closedBy(tok);
     if (same >= 0) {
       for (let k = stack.length - 1; k > same; k--) unclosed(stack[k], tok.at);
       const q = stack[same];
@@ -89,11 +103,14 @@ function pair(text: string, tokens: Token[], apostrophes: ApostropheMark[]): Par
     // A closing mark with nothing to close. If the previous quotation of this
     // kind opened strongly and this close looks more like its real end than
     // the one it got ("We will act" now," he said), the earlier close is the stray one.
+    // One opened mid-sentence (already "buried" under...) is a partial quotation,
+    // and partial quotations do not end before an attribution: there this close lost its own opening mark.
     const previous = lastClosed[tok.kind];
     if (
       previous?.close !== undefined &&
       stack.every((q) => q.open < previous.open) &&
-      (openingStrength(text, previous.open, previous.openGlyph.length) >= 3 || wedgedBetweenWords(text, previous.close, previous.closeGlyph!.length)) &&
+      (openingStrength(text, previous.open, previous.openGlyph.length) >= 3 ||
+        (wedgedBetweenWords(text, previous.close, previous.closeGlyph!.length) && !attributionFollows(text, tok.at, tok.glyph.length))) &&
       // A sentence starting in between may be where this close's own opening mark was lost.
       !sentenceStartBetween(text, previous.close + previous.closeGlyph!.length, tok.at) &&
       closingStrength(text, tok.at, tok.glyph.length) > closingStrength(text, previous.close, previous.closeGlyph!.length)
@@ -140,18 +157,18 @@ function pair(text: string, tokens: Token[], apostrophes: ApostropheMark[]): Par
     }
     switch (tok.dir) {
       case 'open':
-        openQuotation(tok);
+        openQuotation(tok, t);
         break;
       case 'close':
         closeQuotation(tok, t);
         break;
       case 'either':
-        if (findLast(stack, tok.kind) >= 0) closeQuotation(tok, t);
-        else openQuotation(tok);
+        if (closedBy(tok) >= 0) closeQuotation(tok, t);
+        else openQuotation(tok, t);
         break;
       case 'maybeClose':
         // An apostrophe or prime, unless it is the only candidate to close an open quotation.
-        if (findLast(stack, tok.kind) < 0 || clearerCloseFollows(tokens, t) || !closeQuotation(tok, t)) {
+        if (closedBy(tok) < 0 || clearerCloseFollows(tokens, t) || !closeQuotation(tok, t)) {
           if (tok.kind === 'single') apostrophes.push({ offset: tok.at, glyph: tok.glyph });
         }
         break;
@@ -186,11 +203,46 @@ function pair(text: string, tokens: Token[], apostrophes: ApostropheMark[]): Par
  * that began like a full one and has no attribution inside.
  */
 export function lostParagraphBreak(text: string, earlier: LocalQuotation, tok: Token): boolean {
-  const end = trimmedEndBefore(text, tok.at);
+  const end = sentenceEndBefore(text, tok.at);
   if (end === tok.at || !'.?!'.includes(text[end - 1])) return false;
-  if (openingStrength(text, tok.at, tok.glyph.length) < 4) return false;
+  if (sentenceOpeningStrength(text, tok.at, tok.glyph.length) < 4) return false;
   if (openingStrength(text, earlier.open, earlier.openGlyph.length) < 3) return false;
   return (bestClosingPlace(text, earlier, tok.at)?.score ?? 0) < 3;
+}
+
+/**
+ * Some copy wraps a quoted paragraph in straight marks and keeps the curly
+ * ones of the quoted words inside (a show called “Shark Tank.”): a mark
+ * opening inside a quotation of its kind but the other style nests when the
+ * next mark of its kind closes it in its own style.
+ */
+function nestsInOtherStyle(tokens: Token[], t: number, enclosing: LocalQuotation): boolean {
+  const tok = tokens[t];
+  if (tok.curly === enclosing.openCurly) return false;
+  const next = tokens.find((u, k) => k > t && u.kind === tok.kind);
+  return next !== undefined && next.curly === tok.curly && next.dir !== 'open';
+}
+
+/** Where the text before `at` ends, past spaces and the closing marks of a nested quotation (interesting.' "My). */
+function sentenceEndBefore(text: string, at: number): number {
+  let end = trimmedEndBefore(text, at);
+  while (end > 1 && isQuoteGlyph(text[end - 1]) && '.?!'.includes(text[end - 2])) end--;
+  return end;
+}
+
+/**
+ * openingStrength, where a sentence that ended inside a nested quotation
+ * (say 'wow.' "My view...), one that opens with a figure (lives. "2005
+ * offers...) or with an editor's bracket ("[Alastair] will...) still makes
+ * the mark open a new sentence.
+ */
+function sentenceOpeningStrength(text: string, at: number, length: number): number {
+  const strength = openingStrength(text, at, length);
+  const end = sentenceEndBefore(text, at);
+  let next = after(text, at + length, true);
+  if (next === '[') next = text[text.indexOf('[', at) + 1];
+  const startsSentence = end > 0 && '.?!'.includes(text[end - 1]) && next !== undefined && (isDigit(next) || next !== next.toLowerCase());
+  return startsSentence ? Math.max(strength, 4) : strength;
 }
 
 function sentenceStartBetween(text: string, from: number, to: number): boolean {

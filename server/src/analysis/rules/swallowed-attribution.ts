@@ -7,7 +7,8 @@
 //       "The pool will stay open," she said, "and we owe them that."   (closed and reopened already)
 //       "He told me, 'the mayor said no,' and left."                   (a quotation inside the quotation)
 //
-// Flagged only when, inside one closed outer quotation, a comma is followed by
+// Flagged only when, inside one closed outer quotation (or one left open up to
+// the next quotation of its paragraph), a comma is followed by
 // a speaker (a pronoun, or one to five capitalised words with an optional
 // lower-case title before them) and "said"/"says"/"added"/"told reporters",
 // then a full stop and a new sentence, with at least three quoted words on
@@ -41,8 +42,13 @@ export const swallowedAttribution: Rule = {
   check(ctx) {
     const { text, prose } = ctx.draft;
     const findings: RuleFinding[] = [];
-    for (const q of analyzeQuotes(ctx).quotations) {
-      if (q.depth > 0 || q.close === undefined || q.continues || q.continuesInNext) continue;
+    const quotes = analyzeQuotes(ctx);
+    for (const q of quotes.quotations) {
+      if (q.depth > 0 || q.continues || q.continuesInNext) continue;
+      // Left open up to the next quotation of its paragraph, as copy that lost its
+      // paragraph breaks has it ("A, Henman said. B. "C..."): the same fault.
+      const runsIntoNext = q.close === undefined && quotes.marks.some((m) => m.offset === q.contentEnd && m.role === 'open' && m.kind === q.kind);
+      if (q.close === undefined && !runsIntoNext) continue;
       const paragraph = ctx.draft.paragraphs[q.paragraph];
       if (paragraph.isHeadline || paragraph.isBlock) continue;
       const content = prose.slice(q.contentStart, q.contentEnd);

@@ -49,8 +49,8 @@ function lostBreakBefore(draft: Draft, quotes: QuoteAnalysis, problem: QuoteProb
   const between = draft.text.slice(mark.offset + mark.glyph.length, next.offset);
   const resumes =
     countWords(between) >= 3 &&
-    /[.?!…][)\]]?\s+$/u.test(between) &&
-    /^['‘]?[\p{Lu}\d]/u.test(draft.text.slice(next.offset + next.glyph.length)) &&
+    /[.?!…][)\]'’"”]*\s+$/u.test(between) &&
+    /^['‘]?\[?[\p{Lu}\d]/u.test(draft.text.slice(next.offset + next.glyph.length)) &&
     !attributionInside.test(between);
   return resumes ? next : undefined;
 }
@@ -123,6 +123,10 @@ function missingReopenFinding(draft: Draft, unclosed: QuoteProblem, stray: Quote
 /** The fix that moves an opening mark's space to the side where it belongs. */
 export const spaceBeforeOpeningFixTitle = 'Open the quotation after the space';
 
+/** A name and a verb of saying right after a mark: `," Whitfield said`, `," said Mayor Ana Ruiz`. */
+const closedBeforeAttribution =
+  /^\s+(?:(?:the\s+)?[\p{Lu}][\p{L}.'’-]*\s+){1,4}(?:said|says|told|added|asked|wrote|explained|continued)\b|^\s+(?:said|says|added|asked)\b/u;
+
 /**
  * An opening mark typed against the punctuation before it, with its space
  * after it (`she said," We will` for `she said, "We will`), reads as a stray
@@ -131,10 +135,6 @@ export const spaceBeforeOpeningFixTitle = 'Open the quotation after the space';
  * bracket) follows the space and the next mark of its kind in the paragraph is
  * the other stray close.
  */
-/** A name and a verb of saying right after a mark: `," Whitfield said`, `," said Mayor Ana Ruiz`. */
-const closedBeforeAttribution =
-  /^\s+(?:(?:the\s+)?[\p{Lu}][\p{L}.'’-]*\s+){1,4}(?:said|says|told|added|asked|wrote|explained|continued)\b|^\s+(?:said|says|added|asked)\b/u;
-
 function spaceOnWrongSide(draft: Draft, quotes: QuoteAnalysis, problem: QuoteProblem): QuoteProblem | undefined {
   if (problem.type !== 'stray') return undefined;
   const { mark } = problem;
@@ -169,6 +169,20 @@ function spaceOnWrongSideFinding(problem: QuoteProblem, close: QuoteProblem): Ru
   };
 }
 
+/**
+ * A single mark before a lowercase word, outside any other quotation, that
+ * nothing later in its paragraph could close: as likely an elision the
+ * engine does not know (It's 'orrible) as a quotation that lost its end.
+ */
+function mayBeElision(draft: Draft, quotes: QuoteAnalysis, problem: QuoteProblem): boolean {
+  const { mark } = problem;
+  if (problem.type !== 'unclosed' || mark.kind !== 'single') return false;
+  if (!/^\p{Ll}/u.test(draft.text.slice(mark.offset + mark.glyph.length))) return false;
+  if (quotes.quotations.some((q) => q.open === mark.offset && q.depth > 0)) return false;
+  const end = draft.paragraphs[problem.paragraph].end;
+  return !quotes.marks.some((m) => m.offset > mark.offset && m.offset < end && m.role === 'close');
+}
+
 export const unbalancedQuote: Rule = {
   id: 'unbalanced-quote',
   description: 'A quotation mark opened and never closed, or closed and never opened.',
@@ -198,6 +212,18 @@ export const unbalancedQuote: Rule = {
       const next = lostBreakBefore(ctx.draft, quotes, problem);
       if (next) {
         findings.push(lostBreakFinding(ctx.draft, problem, next));
+        continue;
+      }
+      if (mayBeElision(ctx.draft, quotes, problem)) {
+        findings.push({
+          start: problem.mark.offset,
+          end: problem.mark.offset + problem.mark.glyph.length,
+          message:
+            "This single mark is never closed: an elision (It's 'orrible), or a quotation that lost its closing mark? Where the repair goes is uncertain: check the fixes offered.",
+          fixes: problem.fixes.map((f) => ({ ...f, preferred: false, safe: false })),
+          severity: 'hint',
+          ...(problem.related.length > 0 ? { related: problem.related } : {}),
+        });
         continue;
       }
       const message =
