@@ -70,13 +70,17 @@ test('household names and full names without a title are not flagged: the rule c
   }
 });
 
-test('not a cut-off first name: relatives, titled surnames, split names, organizations, groups, the dek above a dateline', () => {
+test('not a cut-off first name: relatives, titled surnames, split names, organizations, groups, works, words, the dek above a dateline', () => {
   for (const text of [
     'Family\n\nMr Pound said his wife Maggie had been supportive. Maggie, 52, agreed.\n',
     'Talks\n\nMr Kennedy said the talks went well. Charles Kennedy, the party leader, left.\n',
     "Hazards\n\nRory O' Neill, editor of Hazards magazine, said the law was weak. Neill left.\n",
     'Schools\n\nThe walk-in was called by the event organizer Alliance to Reclaim Our Schools. Alliance members marched.\n',
     'Holiday\n\nDuring the Muslim holiday, Muslims worldwide will pray. Sunni Muslims and Shia Muslims alike.\n',
+    'Awards\n\nNominees include My Summer of Love and the stalker drama Enduring Love. Love won.\n',
+    'Awards\n\nThe biopic Kinsey, starring Liam Neeson as sex researcher Alfred Kinsey, won. Kinsey was a hit.\n',
+    "Chart\n\nRock 'n' roll legend Elvis is back. Jailhouse Rock tops the chart, and rock fans cheered.\n",
+    'Car maker\n\nThe deal rescued the car maker Rover. MG Rover will keep its plant.\n',
     "Defense plans\n\nAfter Brexit and Trump's threats, the bloc aims to rely less on U.S. support.\n\nBRUSSELS - Leaders met Friday. Republican nominee Donald Trump has criticized the bloc.\n",
   ]) {
     assert.deepEqual(flagged(text), [], text);

@@ -52,7 +52,10 @@ export const firstReference: Rule = {
       if (!first || isFullName(first.text)) continue;
       const surname = bareSurname(first.text);
       // The full name the story gives later, spelt with this very surname.
-      const fullReference = mentions.find((m) => isFullName(m.text) && bareSurname(m.text) === surname && personShaped(m.text));
+      const fullReference = mentions.find(
+        (m) =>
+          isFullName(m.text) && bareSurname(m.text) === surname && personShaped(m.text) && !worksAndGroups.test(text.slice(Math.max(0, m.start - 30), m.start)),
+      );
       // Never named in full: flagged only where the story introduces the person by surname
       // ("housing minister Cooper", "Houston, 54,"), the shape of a first name cut off, and
       // calls them "Mr Cooper" later: a role before a lone name is otherwise as often a
@@ -120,10 +123,21 @@ function partOfAnotherName(text: string, mention: Mention): boolean {
   // "Iggy Fanlo", "Shogo Tomiyama": the engine kept only the surname of a full name.
   if (/[^.!?:\s"“]\s+\p{Lu}\p{Ll}+ $/u.test(text.slice(Math.max(0, mention.start - 30), mention.start)) && !capitalisedTitleBefore(text, mention)) return true;
   if (/^\s+(?:to|of|for)\s+\p{Lu}/u.test(text.slice(mention.end, mention.end + 12))) return true;
+  // "the stalker drama Enduring Love", "biopic Kinsey", "band Kasabian": works and groups, not people.
+  if (worksAndGroups.test(text.slice(Math.max(0, mention.start - 30), mention.start))) return true;
+  // "Soul and garage", "Rock 'n' roll": a word the story also writes in lower case is a word.
+  if (containsWord(text, mention.text.toLowerCase())) return true;
   if (!mention.text.endsWith('s')) return false;
-  const singular = mention.text.slice(0, -1);
-  for (let at = text.indexOf(singular); at >= 0; at = text.indexOf(singular, at + 1)) {
-    if (!/\p{L}/u.test(text[at - 1] ?? '') && !/\p{L}/u.test(text[at + singular.length] ?? '')) return true;
+  return containsWord(text, mention.text.slice(0, -1));
+}
+
+const worksAndGroups =
+  /(?<!\p{L})(?:film|movie|biopic|drama|thriller|comedy|documentary|musical|album|single|song|track|band|group|duo|book|novel|series|show|play|opera|game|character)\s+(?:\p{Lu}[\p{L}'’-]*\s+){0,3}$/u;
+
+/** Whether the text has the word standing alone, not inside a longer word. */
+function containsWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!/\p{L}/u.test(text[at - 1] ?? '') && !/\p{L}/u.test(text[at + word.length] ?? '')) return true;
   }
   return false;
 }
