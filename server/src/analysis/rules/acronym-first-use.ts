@@ -193,10 +193,12 @@ function namesABody(prose: string, paragraph: Paragraph, start: number, written:
   if (!/(?<!\p{L})[Tt]he $/u.test(prose.slice(Math.max(0, start - 5), start))) return false;
   // Described where it stands: "the IFPI industry body", "the ICM survey", "the IFES, an international ... organisation".
   const after = prose.slice(start + written.length, start + written.length + 40);
-  if (/^s?,\s+(?:a|an|the)\s/.test(after)) return false;
+  if (/^s?,\s+(?:a|an|the|also known as)\s/.test(after)) return false;
+  // "Manufacturers' organisation, the EEF,": described just before.
+  if (/\p{L}['’]?,\s+the $/u.test(prose.slice(Math.max(0, start - 12), start))) return false;
   const next = parseParagraph(paragraph.text).words.find((w) => w.start > start - paragraph.start);
-  // The tagger keeps no Noun tag: a lower-case word that is no verb, preposition, conjunction... is the noun.
-  if (next && /^\p{Ll}/u.test(next.text) && !next.tags.some((t) => /Verb|Preposition|Conjunction|Determiner|Adverb|Pronoun|Adjective/.test(t))) return false;
+  // The tagger keeps no Noun tag: a lower-case word that is no verb, preposition, conjunction... describes it.
+  if (next && /^\p{Ll}/u.test(next.text) && !next.tags.some((t) => /Verb|Preposition|Conjunction|Determiner|Adverb|Pronoun/.test(t))) return false;
   for (let at = prose.indexOf(written); at >= 0; at = prose.indexOf(written, at + 1)) {
     const maker = /(?:^|[^.!?\s])\s+(\p{Lu}\p{Ll}+)(?:['’]s)? $/u.exec(prose.slice(Math.max(0, at - 30), at))?.[1];
     if (maker && !functionWords.has(maker.toLowerCase())) return false;
@@ -233,7 +235,9 @@ export const acronymFirstUse: Rule = {
         const expansion = entityExpansion(ctx, start) ?? findExpansion(ctx, letters);
         if (expansion && expansion.start < start) continue;
         // Spelled out right after it: "DMB for Digital Multimedia Broadcasting", "IS, or Islamic State".
-        if (expansion && /^s?(?:,? (?:for|or|meaning|standing for)|\s*[(:—–-])\s*$/.test(prose.slice(end, expansion.start))) continue;
+        if (expansion && /^s?(?:,? (?:for|or|meaning|standing for|also known as)|\s*[(:—–-])\s*$/.test(prose.slice(end, expansion.start))) continue;
+        // "the TV programme The OC": a title, whatever its letters stand for.
+        if (/[^.!?\s] +The $/u.test(prose.slice(Math.max(0, start - 8), start))) continue;
         if (expansion) {
           findings.push({
             start,
