@@ -93,6 +93,7 @@ test('never spelled out: only a body named with "the" and not described where it
 test('described or titled where it stands: an appositive before it, "also known as", a title with The', () => {
   for (const text of [
     "Rates\n\nThe manufacturers' organisation, the EEF, said rates would hold. The EEF expects growth.\n",
+    "Doping\n\nThe pair were banned by athletics' ruling body the IAAF. The IAAF will appeal.\n",
     'Farming\n\nThe FNSEA agricultural union, the largest, objected. The FNSEA will march.\n',
     'Radio\n\n"It is an institution," says JK, also known as Jason King. Jason King hosts the show.\n',
     'Fashion\n\nGuests included the star of the TV programme The OC, and Over The Cuckoo cast members.\n',

@@ -196,6 +196,13 @@ function namesABody(prose: string, paragraph: Paragraph, start: number, written:
   if (/^s?,\s+(?:a|an|the|also known as)\s/.test(after)) return false;
   // "Manufacturers' organisation, the EEF,": described just before.
   if (/\p{L}['’]?,\s+the $/u.test(prose.slice(Math.max(0, start - 12), start))) return false;
+  // "athletics' ruling body the IAAF", "CES organisers the CEA": what it is, just before.
+  if (
+    /(?<!\p{L})(?:body|bodies|organi[sz]ations?|organi[sz]ers|regulator|watchdog|union|group|agency|association|federation|council|party|club|firm|company|authority|commission|committee|charity|institute)\s+the $/u.test(
+      prose.slice(Math.max(0, start - 30), start),
+    )
+  )
+    return false;
   const next = parseParagraph(paragraph.text).words.find((w) => w.start > start - paragraph.start);
   // The tagger keeps no Noun tag: a lower-case word that is no verb, preposition, conjunction... describes it.
   if (next && /^\p{Ll}/u.test(next.text) && !next.tags.some((t) => /Verb|Preposition|Conjunction|Determiner|Adverb|Pronoun/.test(t))) return false;
