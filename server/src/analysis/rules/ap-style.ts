@@ -298,7 +298,7 @@ function checkNumbers(ctx: RuleContext, quoted: (o: number) => boolean, findings
     // deals" and "said 3 spokesperson" use the figure as a name (the mobile operator 3).
     if (
       m[1] !== '1' &&
-      !/^ (?:\p{Ll}[\p{L}’'-]*\s+)?(?:(?!(?:is|was|has|does|this|his|its|thus|plus|less|us)\b)\p{Ll}[\p{L}’'-]*s|people|men|women|children|feet|teeth|mice|geese|staff|police|sheep|fish|deer|aircraft|times)\b/u.test(
+      !/^ (?:\p{Ll}[\p{L}’'-]*\s+)?(?:(?!(?:is|was|has|does|says|thinks|wants|plans|hopes|believes|offers|makes|gets|goes|this|his|its|thus|plus|less|us)\b)\p{Ll}[\p{L}’'-]*s|people|men|women|children|feet|teeth|mice|geese|staff|police|sheep|fish|deer|aircraft|times)\b/u.test(
         after.concat(prose.slice(end + 16, end + 40)),
       )
     )
