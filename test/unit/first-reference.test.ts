@@ -80,6 +80,8 @@ test('not a cut-off first name: relatives, titled surnames, split names, organiz
     'Awards\n\nNominees include My Summer of Love and the stalker drama Enduring Love. Love won.\n',
     'Awards\n\nThe biopic Kinsey, starring Liam Neeson as sex researcher Alfred Kinsey, won. Kinsey was a hit.\n',
     "Chart\n\nRock 'n' roll legend Elvis is back. Jailhouse Rock tops the chart, and rock fans cheered.\n",
+    "Rugby\n\nThe flanker will miss Wales' last two games. Said Wales coach Mike Ruddock: it is a blow.\n",
+    'Squad\n\nK Morgan (Newport-Gwent), T Shanklin (Cardiff); C Sweeney Newport-Gwent.\n',
     'Car maker\n\nThe deal rescued the car maker Rover. MG Rover will keep its plant.\n',
     "Defense plans\n\nAfter Brexit and Trump's threats, the bloc aims to rely less on U.S. support.\n\nBRUSSELS - Leaders met Friday. Republican nominee Donald Trump has criticized the bloc.\n",
   ]) {

@@ -120,6 +120,8 @@ function capitalisedTitleBefore(text: string, mention: Mention): boolean {
  */
 function partOfAnotherName(text: string, mention: Mention): boolean {
   if (/\p{L}['’]\s?$/u.test(text.slice(Math.max(0, mention.start - 3), mention.start))) return true;
+  // "K Morgan (Newport-Gwent)": a club or a constituency in parentheses after a name.
+  if (text[mention.start - 1] === '(') return true;
   // "Iggy Fanlo", "Shogo Tomiyama": the engine kept only the surname of a full name.
   if (/[^.!?:\s"“]\s+\p{Lu}\p{Ll}+ $/u.test(text.slice(Math.max(0, mention.start - 30), mention.start)) && !capitalisedTitleBefore(text, mention)) return true;
   if (/^\s+(?:to|of|for)\s+\p{Lu}/u.test(text.slice(mention.end, mention.end + 12))) return true;
@@ -145,7 +147,8 @@ function containsWord(text: string, word: string): boolean {
 /** A full name made of capitalised name words only ("Sunni Muslims" passes; "Reconstruction - Virginia" does not). */
 function personShaped(name: string): boolean {
   const words = wordsOf(name);
-  if (/^(?:Under|In|On|At|As|By|For|With|From|After|Before|Since|When|While|If|But|And|Or|The|A|An|This|That|Of|To)$/.test(words[0])) return false;
+  if (/^(?:Under|In|On|At|As|By|For|With|From|After|Before|Since|When|While|If|But|And|Or|The|A|An|This|That|Of|To|Said|Says|Told)$/.test(words[0]))
+    return false;
   // "Sheffield. Argonaut" is the end of one sentence and the start of the next; "J." and "Jr." are initials.
   if (words.some((w) => /\p{L}{3,}\.$/u.test(w) && !/^(?:Jr|Sr)\.$/.test(w))) return false;
   // "MG Rover": a word in capitals is an initialism, not a first name.
