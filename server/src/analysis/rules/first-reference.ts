@@ -147,7 +147,11 @@ function containsWord(text: string, word: string): boolean {
 /** A full name made of capitalised name words only ("Sunni Muslims" passes; "Reconstruction - Virginia" does not). */
 function personShaped(name: string): boolean {
   const words = wordsOf(name);
-  if (/^(?:Under|In|On|At|As|By|For|With|From|After|Before|Since|When|While|If|But|And|Or|The|A|An|This|That|Of|To|Said|Says|Told|How|Why|What|Where|Who|Now|Then|So|Yet|Also|Still|Even|Only|Here|There)$/.test(words[0]))
+  if (
+    /^(?:Under|In|On|At|As|By|For|With|From|After|Before|Since|When|While|If|But|And|Or|The|A|An|This|That|Of|To|Said|Says|Told|How|Why|What|Where|Who|Now|Then|So|Yet|Also|Still|Even|Only|Here|There)$/.test(
+      words[0],
+    )
+  )
     return false;
   // "Sheffield. Argonaut" is the end of one sentence and the start of the next; "J." and "Jr." are initials.
   if (words.some((w) => /\p{L}{3,}\.$/u.test(w) && !/^(?:Jr|Sr)\.$/.test(w))) return false;
