@@ -154,7 +154,7 @@ function personShaped(name: string): boolean {
   )
     return false;
   // "Sheffield. Argonaut" is the end of one sentence and the start of the next; "J." and "Jr." are initials.
-  if (words.some((w) => /\p{L}{3,}\.$/u.test(w) && !/^(?:Jr|Sr)\.$/.test(w))) return false;
+  if (words.some((w) => w.endsWith('.') && /^\p{L}{3}$/u.test(w.slice(-4, -1)) && !/^(?:Jr|Sr)\.$/.test(w))) return false;
   // "MG Rover": a word in capitals is an initialism, not a first name.
   if (words.some((w) => /^\p{Lu}{2,}$/u.test(w))) return false;
   return words.every((w) => /^\p{Lu}[\p{L}.'’-]*$/u.test(w) && /\p{L}/u.test(w.slice(1) || w));
@@ -165,7 +165,11 @@ const notAgentNouns =
   /^(?:after|over|under|never|ever|whether|however|rather|other|another|either|neither|together|former|latter|further|later|earlier|sooner|longer|better|prior|minor|major|favor|favour|behavior|behaviour|error|terror|honor|honour|humor|humour|mirror|corridor|barrier|border|order|power|answer|matter|letter|member|number|paper|partner|water|winter|summer|september|october|november|december|whoever|whenever|wherever|meanwhile)$/;
 
 function introducedHere(text: string, mention: Mention): boolean {
-  const before = /(?<!\p{L})(\p{Ll}[\p{Ll}-]*)\s+$/u.exec(text.slice(Math.max(0, mention.start - 30), mention.start))?.[1];
+  // The whole word right before the name (split, not a regex anchored at the end: that would go quadratic).
+  const from = Math.max(0, mention.start - 30);
+  const wordsBefore = text.slice(from, mention.start).split(/\s+/);
+  const lastWord = /\s$/.test(text.slice(from, mention.start)) ? wordsBefore.at(-2) : undefined;
+  const before = lastWord !== undefined && (wordsBefore.length > 2 || from === 0) && /^\p{Ll}[\p{Ll}-]*$/u.test(lastWord) ? lastWord : undefined;
   // "the official Opposition", "the character Fagin": a role with an article names a thing or a part.
   const article = /(?<!\p{L})(?:the|a|an)\s+\p{Ll}[\p{Ll}-]*\s+$/u.test(text.slice(Math.max(0, mention.start - 40), mention.start));
   if (before && !article && !kinship.test(before) && (titleWords.has(before) || (/^\p{Ll}{4,}(?:er|or|ist|ian)$/u.test(before) && !notAgentNouns.test(before))))
