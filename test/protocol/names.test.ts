@@ -184,7 +184,7 @@ describe('name rules over the protocol', () => {
   });
 
   test('a name rule switched off disappears without a restart', async () => {
-    const draft = 'Bridge\n\n"We will open it this summer," Whitfield said.\n\nWhitfield left.\n';
+    const draft = 'Bridge\n\n"We will open it this summer," Whitfield said.\n\nCouncil member Dana Whitfield left.\n';
     const uri = 'file:///nonexistent-copydesk/switch.txt';
     client.open(uri, draft);
     await client.waitForDiagnostics(uri, 1, (d) => byRule(d, 'first-reference').length === 1, 30_000);

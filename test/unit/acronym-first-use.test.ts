@@ -67,3 +67,37 @@ test('a placeholder is not an acronym: TK and XX are leftover findings only (one
     ['leftover'],
   );
 });
+
+test('acronyms a British reader knows are well known too: MPs, GCSEs, the TUC, the SNP', () => {
+  const text = 'Schools\n\nMPs and MSPs backed the plan. The TUC and the CBI agreed, and the SNP said GCSE results would improve.\n';
+  assert.deepEqual(flagged(text), []);
+});
+
+test('never spelled out: only a body named with "the" and not described where it stands', () => {
+  for (const text of [
+    // A company or a product known by its letters, written without "the".
+    'Broadband\n\nBT said prices would fall. BT will cut 500 jobs, and MSN plans a rival service.\n',
+    // A maker's name before it: a product.
+    "Games\n\nSony's PSP went on sale in Japan. Shops said the PSP sold out.\n",
+    // Described right where it stands.
+    'Music\n\nThe IFPI industry body said sales rose. The ICM survey interviewed 110 pupils.\n',
+    'Music\n\nSales were counted by the IFES, an international non-profit organisation. The IFES said so.\n',
+    // Spelled out right after it.
+    'Phones\n\nTwo standards compete: DVB-H and DMB for Digital Multimedia Broadcasting.\n',
+  ]) {
+    assert.deepEqual(flagged(text), [], text);
+  }
+  assert.deepEqual(flagged('Unions\n\nThe proposal was backed by the NUJ. The NUJ will ballot members in May.\n'), ['NUJ']);
+});
+
+test('described or titled where it stands: an appositive before it, "also known as", a title with The', () => {
+  for (const text of [
+    "Rates\n\nThe manufacturers' organisation, the EEF, said rates would hold. The EEF expects growth.\n",
+    "Doping\n\nThe pair were banned by athletics' ruling body the IAAF. The IAAF will appeal.\n",
+    'Farming\n\nThe FNSEA agricultural union, the largest, objected. The FNSEA will march.\n',
+    'Radio\n\n"It is an institution," says JK, also known as Jason King. Jason King hosts the show.\n',
+    'Fashion\n\nGuests included the star of the TV programme The OC, and Over The Cuckoo cast members.\n',
+  ]) {
+    assert.deepEqual(flagged(text), [], text);
+  }
+});

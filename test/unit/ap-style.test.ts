@@ -85,3 +85,21 @@ test('each sub-check can be switched off, and the guardian style switches all of
   assert.deepEqual(flagged(text, { apStyle: { months: true, numbers: false, timeReferences: false } }), ['February']);
   assert.deepEqual(flagged(text, { apStyle: { months: false, numbers: false, timeReferences: false } }), []);
 });
+
+test('a figure used as a name is not a count to spell out: the mobile operator 3', () => {
+  const rule = apStyle;
+  for (const text of [
+    'Phones\n\nExtra capacity lets 3 offer good deals on calls, the operator said.\n',
+    'Phones\n\n"Come and go as you like," said 3 spokesperson Belinda Henders.\n',
+    'Phones\n\nThe operator 3 is the smallest in Britain, analysts said.\n',
+    'Phones\n\nThe response has been so promising that 3 says it will launch a dating service.\n',
+  ]) {
+    assert.deepEqual(
+      analyze(text, { language: 'plaintext', quoteStyle: 'auto', rules: {} }, 'all', [rule]).findings.map((f) => text.slice(f.start, f.end)),
+      [],
+      text,
+    );
+  }
+  const count = 'Court\n\nThe firm hired 3 new clerks, the filing said.\n';
+  assert.equal(analyze(count, { language: 'plaintext', quoteStyle: 'auto', rules: {} }, 'all', [rule]).findings.length, 1);
+});

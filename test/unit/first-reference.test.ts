@@ -39,23 +39,54 @@ test('surname alone on first reference, with the later full name offered as the 
   assert.equal(applyEdits(text, findings[0].fixes[0].edits), text.replace('," Whitfield said', '," Dana Whitfield said'));
 });
 
-test('a quoted source named without a title or role', () => {
-  const text = 'Bridge to open\n\n"We will open it this summer," said Dana Whitfield.\n\nWhitfield left early.\n';
-  assert.deepEqual(flagged(text), ['hint Dana Whitfield']);
+test('a lone surname that introduces the person ("housing minister Cooper", "Houston, 54,") and "Mr Cooper" later: flagged though the full name is never given', () => {
+  for (const [intro, name] of [
+    ['Housing minister Cooper said councils would get the money.', 'Cooper'],
+    ['Houston, 54, was due to stand in the seat.', 'Houston'],
+    ['Cooper, chancellor of the exchequer, said councils would get the money.', 'Cooper'],
+  ]) {
+    const text = `Council homes\n\n${intro} Mr ${name} told reporters the plan was sound.\n`;
+    const findings = check(text);
+    assert.deepEqual(
+      findings.map((f) => text.slice(f.start, f.end)),
+      [name],
+      intro,
+    );
+    assert.match(findings[0].message, /never gives the full name/);
+    assert.deepEqual(findings[0].fixes, []);
+  }
+  // Without "Mr Cooper" a role before a lone name is as often a company or a one-name star.
+  assert.deepEqual(flagged('Broadband\n\nTelecoms regulator Ofcom said the firm must open its network. Ofcom will decide in May.\n'), []);
+  assert.deepEqual(flagged('Awards\n\nR&B singer Usher won best male. Usher thanked his fans.\n'), []);
 });
 
-test('a second full-name reference is a hint whose fix writes the surname', () => {
-  const text =
-    'Bridge to open\n\nCouncil member Dana Whitfield said the bridge would open. Whitfield said the money was there. Later, Dana Whitfield said it might not.\n';
-  const findings = check(text);
-  assert.deepEqual(
-    findings.map((f) => `${f.severity} ${text.slice(f.start, f.end)}`),
-    ['hint Dana Whitfield'],
-  );
-  assert.ok(findings[0].start > text.indexOf('Later'));
-  assert.equal(applyEdits(text, findings[0].fixes[0].edits), text.replace('Later, Dana Whitfield', 'Later, Whitfield'));
-  // A story that never uses the surname alone is not inconsistent (and "Sandy Hook" twice is no person).
-  assert.deepEqual(flagged('Bridge to open\n\nCouncil member Dana Whitfield said the bridge would open. Later, Dana Whitfield said it might not.\n'), []);
+test('household names and full names without a title are not flagged: the rule cannot tell whom readers know', () => {
+  for (const text of [
+    'Bridge to open\n\n"We will open it this summer," said Dana Whitfield.\n\nWhitfield left early.\n',
+    'Poll\n\nRomney had a lead over Obama among wealthy voters in 2012. Obama still won.\n',
+    'Bridge to open\n\nCouncil member Dana Whitfield said the bridge would open. Whitfield said the money was there. Later, Dana Whitfield said it might not.\n',
+  ]) {
+    assert.deepEqual(flagged(text), [], text);
+  }
+});
+
+test('not a cut-off first name: relatives, titled surnames, split names, organizations, groups, works, words, the dek above a dateline', () => {
+  for (const text of [
+    'Family\n\nMr Pound said his wife Maggie had been supportive. Maggie, 52, agreed.\n',
+    'Talks\n\nMr Kennedy said the talks went well. Charles Kennedy, the party leader, left.\n',
+    "Hazards\n\nRory O' Neill, editor of Hazards magazine, said the law was weak. Neill left.\n",
+    'Schools\n\nThe walk-in was called by the event organizer Alliance to Reclaim Our Schools. Alliance members marched.\n',
+    'Holiday\n\nDuring the Muslim holiday, Muslims worldwide will pray. Sunni Muslims and Shia Muslims alike.\n',
+    'Awards\n\nNominees include My Summer of Love and the stalker drama Enduring Love. Love won.\n',
+    'Awards\n\nThe biopic Kinsey, starring Liam Neeson as sex researcher Alfred Kinsey, won. Kinsey was a hit.\n',
+    "Chart\n\nRock 'n' roll legend Elvis is back. Jailhouse Rock tops the chart, and rock fans cheered.\n",
+    "Rugby\n\nThe flanker will miss Wales' last two games. Said Wales coach Mike Ruddock: it is a blow.\n",
+    'Squad\n\nK Morgan (Newport-Gwent), T Shanklin (Cardiff); C Sweeney Newport-Gwent.\n',
+    'Car maker\n\nThe deal rescued the car maker Rover. MG Rover will keep its plant.\n',
+    "Defense plans\n\nAfter Brexit and Trump's threats, the bloc aims to rely less on U.S. support.\n\nBRUSSELS - Leaders met Friday. Republican nominee Donald Trump has criticized the bloc.\n",
+  ]) {
+    assert.deepEqual(flagged(text), [], text);
+  }
 });
 
 test('titles and roles in their many shapes are first references done right', () => {
@@ -66,6 +97,7 @@ test('titles and roles in their many shapes are first references done right', ()
     'Talks\n\n"It will fail," said Jane Roe, 42, of Springfield. Roe left.\n',
     "Talks\n\nThe mayor's chief of staff, Omar Haddad, said the bridge would open. Haddad left.\n",
     'Talks\n\nPresident Obama said the talks went well. Obama left.\n',
+    'Talks\n\nPresident Obama said the talks went well. Later President Barack Obama left.\n',
   ]) {
     assert.deepEqual(flagged(text), [], text);
   }

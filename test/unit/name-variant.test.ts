@@ -96,3 +96,12 @@ test("a straight and a curly apostrophe spell one name: O'Neill and O’Neill ar
   // A real misspelling beside the apostrophe still is one.
   assert.deepEqual(flagged(text.replace('O’Neill said', 'O’Nell said')), ['O’Nell']);
 });
+
+test("a spelling inside a quotation is the source's own: not flagged", () => {
+  const text =
+    'Rally\n\nCouncil member Terence Whitcombe spoke first. Whitcombe said the park would stay open.\n\nThe crowd chanted "Terrence Whitcombe, save our park!" as he left.\n';
+  assert.deepEqual(
+    analyze(text, { language: 'plaintext', quoteStyle: 'auto', rules: {} }, 'all', [nameVariant]).findings.map((f) => text.slice(f.start, f.end)),
+    [],
+  );
+});

@@ -81,3 +81,16 @@ test('quotations run on over a lost paragraph break share the speaker of the fir
     'Bridge\n\n"We will open it this summer," Whitfield said.\n\n"The money is there." The council meets on Monday. "Nobody here has seen the money at all."\n';
   assert.deepEqual(flagged(broken), ['"Nobody here has seen the money at all."']);
 });
+
+test('a quotation paragraph after the speaker\'s reported words, or a quote "attributed to" someone, has its speaker', () => {
+  for (const text of [
+    'Show opens\n\nMr Gates said a lot of work had been done to make devices share content.\n\n"What is fun is to come to the show and see what has been done."\n',
+    'Freedom\n\nI am reminded of a quote attributed to Thomas Jefferson. "A nation that limits freedom in the name of security will have neither."\n',
+  ]) {
+    assert.deepEqual(check(text), [], text);
+  }
+  // Narration that reports no one's words leaves the quotation without a speaker.
+  const bare =
+    'Show opens\n\nThe show opened on Thursday in Las Vegas with 2,500 exhibitors.\n\n"What is fun is to come to the show and see what has been done."\n';
+  assert.equal(check(bare).length, 1);
+});

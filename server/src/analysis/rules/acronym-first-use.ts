@@ -15,13 +15,16 @@
 // the reader has just read it. The headline, boilerplate lines and quotations
 // (the reporter cannot change a source's words) are not checked. One finding
 // per acronym, at its first use. When the story spells the name out later,
-// the fix writes "Full Name (ACR)" at the first use.
+// the fix writes "Full Name (ACR)" at the first use. One never spelled out is
+// flagged only as a body after "the" (see namesABody): on published copy the
+// rest were companies, products and terms the story explained.
 
 import acronymTable from '../data/acronyms.json';
 import titleTable from '../data/titles.json';
 import { analyzeEntities } from '../entities';
 import { insideQuotation, outsideBody } from '../nameReferences';
 import { parseParagraph } from '../nlp';
+import type { Paragraph } from '../draft';
 import type { Rule, RuleContext } from '../rule';
 import type { RuleFinding } from '../types';
 
@@ -179,6 +182,37 @@ function taggedAsAcronym(paragraphText: string, offsetInParagraph: number): bool
   return word.tags.includes('Acronym') || word.tags.includes('Organization');
 }
 
+/**
+ * Whether an acronym never spelled out reads as a body the reader must be told about:
+ * written after "the" ("the IFPI said"), as agencies, unions and committees are, and
+ * never after a maker's name ("Sony's PSP", "the Nintendo DS"). Without "the" it is
+ * usually a company or a product known by its letters (BT, MSN, JVC) or a technical
+ * term the story explains in its own words; the rule cannot tell which, so it stays quiet.
+ */
+function namesABody(prose: string, paragraph: Paragraph, start: number, written: string): boolean {
+  if (!/(?<!\p{L})[Tt]he $/u.test(prose.slice(Math.max(0, start - 5), start))) return false;
+  // Described where it stands: "the IFPI industry body", "the ICM survey", "the IFES, an international ... organisation".
+  const after = prose.slice(start + written.length, start + written.length + 40);
+  if (/^s?,\s+(?:a|an|the|also known as)\s/.test(after)) return false;
+  // "Manufacturers' organisation, the EEF,": described just before.
+  if (/\p{L}['’]?,\s+the $/u.test(prose.slice(Math.max(0, start - 12), start))) return false;
+  // "athletics' ruling body the IAAF", "CES organisers the CEA": what it is, just before.
+  if (
+    /(?<!\p{L})(?:body|bodies|organi[sz]ations?|organi[sz]ers|regulator|watchdog|union|group|agency|association|federation|council|party|club|firm|company|authority|commission|committee|charity|institute)\s+the $/u.test(
+      prose.slice(Math.max(0, start - 30), start),
+    )
+  )
+    return false;
+  const next = parseParagraph(paragraph.text).words.find((w) => w.start > start - paragraph.start);
+  // The tagger keeps no Noun tag: a lower-case word that is no verb, preposition, conjunction... describes it.
+  if (next && /^\p{Ll}/u.test(next.text) && !next.tags.some((t) => /Verb|Preposition|Conjunction|Determiner|Adverb|Pronoun/.test(t))) return false;
+  for (let at = prose.indexOf(written); at >= 0; at = prose.indexOf(written, at + 1)) {
+    const maker = /(?:^|[^.!?\s])\s+(\p{Lu}\p{Ll}+)(?:['’]s)? $/u.exec(prose.slice(Math.max(0, at - 30), at))?.[1];
+    if (maker && !functionWords.has(maker.toLowerCase())) return false;
+  }
+  return true;
+}
+
 export const acronymFirstUse: Rule = {
   id: 'acronym-first-use',
   description: 'An acronym used before its expansion, or never spelled out, unless readers know it (FBI, NATO, UN...).',
@@ -207,6 +241,10 @@ export const acronymFirstUse: Rule = {
         if (/\p{L}, or $/u.test(prose.slice(Math.max(0, start - 6), start)) || /^s? \(\p{Lu}/u.test(prose.slice(end, end + 4))) continue;
         const expansion = entityExpansion(ctx, start) ?? findExpansion(ctx, letters);
         if (expansion && expansion.start < start) continue;
+        // Spelled out right after it: "DMB for Digital Multimedia Broadcasting", "IS, or Islamic State".
+        if (expansion && /^s?(?:,? (?:for|or|meaning|standing for|also known as)|\s*[(:—–-])\s*$/.test(prose.slice(end, expansion.start))) continue;
+        // "the TV programme The OC": a title, whatever its letters stand for.
+        if (/[^.!?\s] +The $/u.test(prose.slice(Math.max(0, start - 8), start))) continue;
         if (expansion) {
           findings.push({
             start,
@@ -215,7 +253,7 @@ export const acronymFirstUse: Rule = {
             fixes: [{ title: `Write ‘${expansion.text} (${written})’`, edits: [{ start, end, text: `${expansion.text} (${written})` }], preferred: true }],
             related: [{ start: expansion.start, end: expansion.end, message: 'spelled out here' }],
           });
-        } else {
+        } else if (namesABody(prose, paragraph, start, written)) {
           findings.push({
             start,
             end,

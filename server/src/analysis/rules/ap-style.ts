@@ -294,6 +294,15 @@ function checkNumbers(ctx: RuleContext, quoted: (o: number) => boolean, findings
     if (figureContexts.has(next) || /^ [ap]\.m\./.test(after) || (/^(years?|months?|weeks?|days?)$/.test(next) && /^ \S+ old/.test(after))) continue;
     const before = prose.slice(Math.max(0, start - 14), start);
     if (figureLeads.test(before)) continue;
+    // A count of two or more is followed by a plural ("4 lawyers", "3 big wins"); "3 offer good
+    // deals" and "said 3 spokesperson" use the figure as a name (the mobile operator 3).
+    if (
+      m[1] !== '1' &&
+      !/^ (?:\p{Ll}[\p{L}’'-]*\s+)?(?:(?!(?:is|was|has|does|says|thinks|wants|plans|hopes|believes|offers|makes|gets|goes|this|his|its|thus|plus|less|us)\b)\p{Ll}[\p{L}’'-]*s|people|men|women|children|feet|teeth|mice|geese|staff|police|sheep|fish|deer|aircraft|times)\b/u.test(
+        after.concat(prose.slice(end + 16, end + 40)),
+      )
+    )
+      continue;
     // A capitalised word right before makes it a name or a title: "Game 7", "Apollo 9", "Section 8".
     const previousWord = /(\S+)\s$/.exec(before)?.[1] ?? '';
     if (/^\p{Lu}/u.test(previousWord) && !countingWords.has(previousWord)) continue;

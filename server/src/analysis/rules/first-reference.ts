@@ -1,25 +1,25 @@
-// first-reference — a person must be introduced by full name and a title or
-// role the first time the story names them; later references use the surname.
+// first-reference — a person the story names in full must be named in full the
+// first time: the surname alone comes after.
 //
-// Bad:  Tillerson told the coalition ...                 (surname alone on first reference)
-//       Jane Whitaker said the fund was safe.            (full name, but who is she?)
-//       ... Jane Whitaker said later.                    (a second full-name reference: a style note)
-// Good: Secretary of State Rex Tillerson told ...  Tillerson said ...
-//       Jane Whitaker, the city treasurer, said ...
-//       Rachel Ostrowski (D-Ore.) ...; Jane Roe, 42, of Springfield, ...
+// Bad:  "We will open it," Whitfield said. ... Council member Dana Whitfield said ...
+// Good: "We will open it," Council member Dana Whitfield said. ... Whitfield said ...
+//       President Obama said ... (a title before the surname is a first reference too)
 //
-// The headline (headlines use surnames), boilerplate lines and the words
-// inside quotations (the reporter cannot change them) are not references. A
-// repeated full name is only a hint, and not even that when another person in
-// the story shares the surname (Bill and Hillary Clinton). When the story
-// gives the full name later, the surname-alone finding offers to write it
-// there; the repeated full name offers the surname.
+// Only a lone surname whose full name the story gives later is flagged, with the
+// fix that writes the full name there. A person never named in full is usually a
+// household name (Obama), a first name (Melania) or not a person at all (Devon,
+// Politico); and whether a full name needs a title depends on whether the reader
+// knows the person: the rule cannot tell, so it says nothing about either.
+// The headline and the dek above a dateline, boilerplate lines and the words
+// inside quotations (the reporter cannot change them) are not references.
 
+import firstNames from '../data/first-names.json';
 import { analyzeEntities, type Entity } from '../entities';
 import type { Mention } from '../entities';
-import { bodyMentions, carriesRole, compareSpellings, titleWords, wordsOf } from '../nameReferences';
+import { bodyMentions, compareSpellings, titleWords, wordsOf } from '../nameReferences';
 import { foldName } from '../nlp';
-import type { Rule } from '../rule';
+import type { Rule, RuleContext } from '../rule';
+import { datelineLength } from '../structure';
 import type { RuleFinding } from '../types';
 
 /** Names the story uses as a full name: two or more words, not counting initials alone. */
@@ -31,9 +31,12 @@ function surnameOf(text: string): string {
   return wordsOf(text).at(-1)!;
 }
 
+/** The folded surname without its particle (al-, bin, de...), so "Assad" finds "Bashar al-Assad". */
+const bareSurname = (name: string) => foldName(surnameOf(name)).replace(/^(?:al|el|ad|as|bin|ibn|de|van|von)[-\s]/, '');
+
 export const firstReference: Rule = {
   id: 'first-reference',
-  description: 'A person first named by surname alone or without a title or role; a repeated full name is a style note.',
+  description: 'A person first named by surname alone when the story gives the full name later.',
   defaultSeverity: 'hint',
   cost: 'nlp',
   check(ctx) {
@@ -41,59 +44,140 @@ export const firstReference: Rule = {
     const { entities } = analyzeEntities(ctx);
     const findings: RuleFinding[] = [];
     const people = entities.filter((e) => e.type === 'person');
-    const surnameCount = new Map<string, number>();
-    for (const person of people) {
-      const surnames = new Set(person.mentions.filter((m) => isFullName(m.text)).map((m) => foldName(surnameOf(m.text))));
-      for (const s of surnames) surnameCount.set(s, (surnameCount.get(s) ?? 0) + 1);
-    }
-
     const index = indexNames(people);
+    const storyStart = storyStartOf(ctx);
     for (const person of people) {
-      const mentions = bodyMentions(ctx, person).filter((m) => !inListOrCredit(text, m));
-      if (mentions.length === 0) continue;
-      // A name dropped once in passing ("the themes of Richard Nixon's 1968 campaign")
-      // needs no introduction; people the story quotes or returns to do.
-      const quoted = person.quotes.length > 0;
-      if (!quoted && mentions.length < 2) continue;
+      const mentions = bodyMentions(ctx, person).filter((m) => m.start >= storyStart && !inListOrCredit(text, m));
       const first = mentions[0];
-      const fullReference = mentions.find((m) => isFullName(m.text));
-      if (!isFullName(first.text)) {
-        const excused = carriesRole(text, first, person) || isVariantOfAnother(person, first.text, index) || notALoneSurname(text, first, index);
-        if (!excused) findings.push(surnameAlone(first, fullReference));
-        continue;
-      } else if (quoted && !mentions.some((m) => carriesRole(text, m, person))) {
-        // Only a source needs identifying this strictly: readers must know who is speaking.
-        // A person the story is about but does not quote is often a household name.
-        findings.push({
-          start: first.start,
-          end: first.end,
-          message: `${first.text} is named without a title or role; say who they are on first reference.`,
-          fixes: [],
-        });
-      }
-      // A second full-name reference after the first.
-      if (!isFullName(first.text)) continue;
-      const surname = surnameOf(first.text);
-      if ((surnameCount.get(foldName(surname)) ?? 0) > 1) continue;
-      // Only a story that does use the surname alone for this person is inconsistent in
-      // repeating the full name (and a "person" never called by surname alone is often a
-      // place or an event the engine misread: Sandy Hook, San Bernardino).
-      if (!mentions.some((m) => !isFullName(m.text) && foldName(m.text) === foldName(surname))) continue;
-      for (const later of mentions.slice(1)) {
-        if (!isFullName(later.text) || foldName(later.text) !== foldName(first.text)) continue;
-        findings.push({
-          start: later.start,
-          end: later.end,
-          severity: 'hint',
-          message: `${later.text} was introduced earlier; later references use the surname alone.`,
-          fixes: [{ title: `Write ‘${surnameOf(later.text)}’`, edits: [{ start: later.start, end: later.end, text: surnameOf(later.text) }], preferred: true }],
-        });
-        break; // one note per person is enough to make the point
-      }
+      if (!first || isFullName(first.text)) continue;
+      const surname = bareSurname(first.text);
+      // The full name the story gives later, spelt with this very surname.
+      const fullReference = mentions.find(
+        (m) =>
+          isFullName(m.text) && bareSurname(m.text) === surname && personShaped(m.text) && !worksAndGroups.test(text.slice(Math.max(0, m.start - 30), m.start)),
+      );
+      // Never named in full: flagged only where the story introduces the person by surname
+      // ("housing minister Cooper", "Houston, 54,"), the shape of a first name cut off, and
+      // calls them "Mr Cooper" later: a role before a lone name is otherwise as often a
+      // company ("regulator Ofcom"), a film or a one-name star ("singer Usher"). A common
+      // first name there is a relative or a child ("his wife Maggie", "Lucy, 36,").
+      if (!fullReference && (!introducedHere(text, first) || !courtesyTitled(text, first.text) || commonFirstNames.has(foldName(first.text)))) continue;
+      // "Sen. Cruz", "Mr Blair", "President Obama": a capitalised title makes the surname a reference
+      // wire copy accepts; and a title word alone ("Gov", "Speaker") is no name at all.
+      if (titleWords.has(foldName(first.text)) || capitalisedTitleBefore(text, first) || partOfAnotherName(text, first)) continue;
+      // Two people who share the surname (Bill and Hillary Clinton): which one is meant is not ours to say.
+      if ((index.peopleBySurname.get(surname)?.size ?? 0) > 1) continue;
+      if (isVariantOfAnother(person, first.text, index) || notALoneSurname(text, first, index)) continue;
+      findings.push(surnameAlone(first, fullReference));
     }
     return findings;
   },
 };
+
+/**
+ * Where the story proper starts: after the dek when a dateline opens a paragraph
+ * near the top ("After Brexit and Trump's threats, ..." above "BRUSSELS - ...").
+ */
+function storyStartOf(ctx: RuleContext): number {
+  const top = ctx.draft.paragraphs.slice(0, 5);
+  const withDateline = top.find((p) => p.index > 0 && p.kind === 'prose' && datelineLength(p.text) > 0);
+  if (withDateline) return withDateline.start;
+  // A headline broken over two lines: "Derelict Obama and Clinton;" / "Trump will go on offense ...".
+  const [headline, next] = top;
+  return headline?.isHeadline && next && /[;:,]\s*$/.test(headline.text) ? next.end : 0;
+}
+
+/**
+ * Whether a lone surname is where the story introduces the person: a role in lower
+ * case right before it ("housing minister Cooper", "Tory leader Howard") or an
+ * appositive right after it ("Houston, 54,", "Brown, chancellor of the exchequer").
+ * A capitalised title before a surname ("President Obama", "Sen. Cruz", "Mr Blair")
+ * is a form wire copy accepts for a person the reader knows.
+ */
+const kinship =
+  /^(?:wife|husband|son|daughter|father|mother|brother|sister|grandson|granddaughter|grandfather|grandmother|nephew|niece|cousin|partner|friend|stepson|stepdaughter)$/;
+
+const commonFirstNames = new Set([...firstNames.male, ...firstNames.female]);
+
+/** Whether the story calls the person "Mr Cooper", "Ms. Cooper" or "Dr Cooper" somewhere. */
+function courtesyTitled(text: string, surname: string): boolean {
+  for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + 1)) {
+    if (/(?<!\p{L})(?:Mr|Mrs|Ms|Miss|Dr)\.? $/u.test(text.slice(Math.max(0, at - 6), at)) && !/\p{L}/u.test(text[at + surname.length] ?? '')) return true;
+  }
+  return false;
+}
+
+/** A title written with a capital right before the name: "President Obama", "Sen. Cruz", "Mr Kennedy". */
+function capitalisedTitleBefore(text: string, mention: Mention): boolean {
+  const word = /(?<!\p{L})(\p{Lu}[\p{L}-]*)\.?\s+$/u.exec(text.slice(Math.max(0, mention.start - 30), mention.start))?.[1];
+  return !!word && titleWords.has(foldName(word));
+}
+
+/**
+ * A lone word that belongs to something else: the rest of a split name ("O' Neill"), an
+ * organization ("Alliance to Reclaim Our Schools"), or a group whose singular the story
+ * also uses ("Muslims" beside "a Muslim holiday").
+ */
+function partOfAnotherName(text: string, mention: Mention): boolean {
+  if (/\p{L}['’]\s?$/u.test(text.slice(Math.max(0, mention.start - 3), mention.start))) return true;
+  // "K Morgan (Newport-Gwent)": a club or a constituency in parentheses after a name.
+  if (text[mention.start - 1] === '(') return true;
+  // "Iggy Fanlo", "Shogo Tomiyama": the engine kept only the surname of a full name.
+  if (/[^.!?:\s"“]\s+\p{Lu}\p{Ll}+ $/u.test(text.slice(Math.max(0, mention.start - 30), mention.start)) && !capitalisedTitleBefore(text, mention)) return true;
+  if (/^\s+(?:to|of|for)\s+\p{Lu}/u.test(text.slice(mention.end, mention.end + 12))) return true;
+  // "the stalker drama Enduring Love", "biopic Kinsey", "band Kasabian": works and groups, not people.
+  if (worksAndGroups.test(text.slice(Math.max(0, mention.start - 30), mention.start))) return true;
+  // "Soul and garage", "Rock 'n' roll": a word the story also writes in lower case is a word.
+  if (containsWord(text, mention.text.toLowerCase())) return true;
+  if (!mention.text.endsWith('s')) return false;
+  return containsWord(text, mention.text.slice(0, -1));
+}
+
+const worksAndGroups =
+  /(?<!\p{L})(?:film|movie|biopic|drama|thriller|comedy|documentary|musical|album|single|song|track|band|group|duo|book|novel|series|show|play|opera|game|character)\s+(?:\p{Lu}[\p{L}'’-]*\s+){0,3}$/u;
+
+/** Whether the text has the word standing alone, not inside a longer word. */
+function containsWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!/\p{L}/u.test(text[at - 1] ?? '') && !/\p{L}/u.test(text[at + word.length] ?? '')) return true;
+  }
+  return false;
+}
+
+/** A full name made of capitalised name words only ("Sunni Muslims" passes; "Reconstruction - Virginia" does not). */
+function personShaped(name: string): boolean {
+  const words = wordsOf(name);
+  if (
+    /^(?:Under|In|On|At|As|By|For|With|From|After|Before|Since|When|While|If|But|And|Or|The|A|An|This|That|Of|To|Said|Says|Told|How|Why|What|Where|Who|Now|Then|So|Yet|Also|Still|Even|Only|Here|There)$/.test(
+      words[0],
+    )
+  )
+    return false;
+  // "Sheffield. Argonaut" is the end of one sentence and the start of the next; "J." and "Jr." are initials.
+  if (words.some((w) => w.endsWith('.') && /^\p{L}{3}$/u.test(w.slice(-4, -1)) && !/^(?:Jr|Sr)\.$/.test(w))) return false;
+  // "MG Rover": a word in capitals is an initialism, not a first name.
+  if (words.some((w) => /^\p{Lu}{2,}$/u.test(w))) return false;
+  return words.every((w) => /^\p{Lu}[\p{L}.'’-]*$/u.test(w) && /\p{L}/u.test(w.slice(1) || w));
+}
+
+/** Words that end like an agent noun ("landowner", "campaigner") but are not one. */
+const notAgentNouns =
+  /^(?:after|over|under|never|ever|whether|however|rather|other|another|either|neither|together|former|latter|further|later|earlier|sooner|longer|better|prior|minor|major|favor|favour|behavior|behaviour|error|terror|honor|honour|humor|humour|mirror|corridor|barrier|border|order|power|answer|matter|letter|member|number|paper|partner|water|winter|summer|september|october|november|december|whoever|whenever|wherever|meanwhile)$/;
+
+function introducedHere(text: string, mention: Mention): boolean {
+  // The whole word right before the name (split, not a regex anchored at the end: that would go quadratic).
+  const from = Math.max(0, mention.start - 30);
+  const wordsBefore = text.slice(from, mention.start).split(/\s+/);
+  const lastWord = /\s$/.test(text.slice(from, mention.start)) ? wordsBefore.at(-2) : undefined;
+  const before = lastWord !== undefined && (wordsBefore.length > 2 || from === 0) && /^\p{Ll}[\p{Ll}-]*$/u.test(lastWord) ? lastWord : undefined;
+  // "the official Opposition", "the character Fagin": a role with an article names a thing or a part.
+  const article = /(?<!\p{L})(?:the|a|an)\s+\p{Ll}[\p{Ll}-]*\s+$/u.test(text.slice(Math.max(0, mention.start - 40), mention.start));
+  if (before && !article && !kinship.test(before) && (titleWords.has(before) || (/^\p{Ll}{4,}(?:er|or|ist|ian)$/u.test(before) && !notAgentNouns.test(before))))
+    return true;
+  const appositive = /^,\s+((?:\p{Ll}+\s+){0,4}?)(\p{Ll}[\p{Ll}-]*)\b/u.exec(text.slice(mention.end, mention.end + 80));
+  if (/^,\s+\d{1,3},/.test(text.slice(mention.end, mention.end + 8))) return true;
+  return !!appositive && (appositive[1] === '' || /^(?:a|an|the)\s/.test(appositive[1])) && titleWords.has(appositive[2]);
+}
 
 /**
  * Names in a list of names ("Matt Paul, Marlys Popma, Troy Price"), a photo
@@ -122,21 +206,23 @@ const attributiveNouns =
 interface NameIndex {
   /** Folded surname (without al-, bin, de...) → where a full name ending in it first appears. */
   firstFullNameBySurname: Map<string, number>;
+  /** Folded surname → the people named in full with it. */
+  peopleBySurname: Map<string, Set<Entity>>;
   /** Folded name word → the people whose names use it, for finding near-spellings by deletion keys. */
   peopleByWordKey: Map<string, { entity: Entity; word: string }[]>;
 }
 
-const bareSurname = (name: string) => foldName(surnameOf(name)).replace(/^(?:al|el|ad|as|bin|ibn|de|van|von)[-\s]/, '');
-
 /** One pass over every person's mentions, so each lone surname is judged without scanning them all again. */
 function indexNames(people: readonly Entity[]): NameIndex {
   const firstFullNameBySurname = new Map<string, number>();
+  const peopleBySurname = new Map<string, Set<Entity>>();
   const peopleByWordKey = new Map<string, { entity: Entity; word: string }[]>();
   for (const person of people) {
     for (const m of person.mentions) {
       if (isFullName(m.text)) {
         const surname = bareSurname(m.text);
         firstFullNameBySurname.set(surname, Math.min(firstFullNameBySurname.get(surname) ?? Infinity, m.start));
+        (peopleBySurname.get(surname) ?? peopleBySurname.set(surname, new Set()).get(surname)!).add(person);
       }
       for (const word of wordsOf(m.text)) {
         if (word.length < 6) continue; // compareSpellings never calls shorter words near
@@ -148,7 +234,7 @@ function indexNames(people: readonly Entity[]): NameIndex {
       }
     }
   }
-  return { firstFullNameBySurname, peopleByWordKey };
+  return { firstFullNameBySurname, peopleBySurname, peopleByWordKey };
 }
 
 function notALoneSurname(text: string, mention: Mention, index: NameIndex): boolean {
@@ -198,14 +284,14 @@ function isVariantOfAnother(person: Entity, word: string, index: NameIndex): boo
   return false;
 }
 
-function surnameAlone(first: { start: number; end: number; text: string }, fullReference?: { text: string }): RuleFinding {
+function surnameAlone(first: Mention, fullReference?: Mention): RuleFinding {
   const fullName = fullReference?.text;
   return {
     start: first.start,
     end: first.end,
     message: fullName
-      ? `${first.text} is first named by surname alone; the full name (${fullName}) and a title belong here, on first reference.`
-      : `${first.text} is first named by surname alone, and the story never gives the full name or a title.`,
+      ? `${first.text} is first named by surname alone; the full name (${fullName}) belongs here, on first reference.`
+      : `${first.text} is introduced by surname alone, and the story never gives the full name.`,
     fixes: fullName ? [{ title: `Write ‘${fullName}’`, edits: [{ start: first.start, end: first.end, text: fullName }], preferred: true }] : [],
   };
 }

@@ -32,7 +32,7 @@
 
 import type { Entity } from '../entities';
 import { analyzeEntities } from '../entities';
-import { compareSpellings, outsideBody, withoutTrailingPunctuation, wordsOf } from '../nameReferences';
+import { compareSpellings, insideQuotation, outsideBody, withoutTrailingPunctuation, wordsOf } from '../nameReferences';
 import { foldName } from '../nlp';
 import type { Rule, RuleContext } from '../rule';
 import type { StyleSheet, StyleSheetEntry } from '../styleSheet';
@@ -332,6 +332,8 @@ export const nameVariant: Rule = {
     for (const [variant, { canonical, entry }] of decided) {
       const occurrences = bySpelling.get(variant)!;
       for (const here of occurrences) {
+        // A source's or a reader's words (a tweet, a chant, a letter) keep their own spelling.
+        if (insideQuotation(ctx, here.start)) continue;
         const message = entry
           ? `‘${variant}’ differs from the style sheet's spelling ‘${canonical}’${entry.notes ? ` (${entry.notes})` : ''}.`
           : `‘${variant}’ is also spelled ‘${canonical}’ in this story; use one spelling.`;

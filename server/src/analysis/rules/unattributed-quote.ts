@@ -230,6 +230,7 @@ const sayingVerbs = [
   'wrote',
   'signed',
   'captioned',
+  'attributed',
   'summed',
   'put',
   'puts',
@@ -292,6 +293,18 @@ function leadingRun(quotes: readonly Quotation[], start: number, prose: string):
   return run;
 }
 
+/** A sentence of reported speech: a named or pronoun speaker and a verb of saying ("Mr Gates said that ..."). */
+function reportsSpeech(sentence: string): boolean {
+  return /(?:^|[\s,])(?:\p{Lu}[\p{L}'’-]+|[Hh]e|[Ss]he|[Tt]hey)\s+(?:\p{Ll}+\s+)?(?:said|says|told|added|adds|explained|argued|warned|insisted|stressed|believes|believed)\b/u.test(
+    sentence,
+  );
+}
+
+function lastSentenceOf(text: string): string {
+  const sentences = text.trim().split(/(?<=[.!?])\s+(?=\p{Lu})/u);
+  return sentences[sentences.length - 1] ?? '';
+}
+
 export const unattributedQuote: Rule = {
   id: 'unattributed-quote',
   description: 'A direct quotation with no speaker in its paragraph (continuations of an attributed quotation excepted).',
@@ -339,7 +352,15 @@ export const unattributedQuote: Rule = {
       // The wire convention: a paragraph that opens with a quotation may follow the same speaker's
       // attributed quotation in the paragraph before, without naming the speaker again.
       const previousQuotes = previous ? (byParagraph.get(previous.index) ?? []) : [];
-      const followsAttributed = previousQuotes.length > 0 && previousQuotes.every((q) => spoken.get(q));
+      // So may one that follows a paragraph of the speaker's reported words ("Mr Gates said that a
+      // lot of work had been done."): the reader knows who is talking.
+      const followsAttributed =
+        (previousQuotes.length > 0 && previousQuotes.every((q) => spoken.get(q))) ||
+        (previous !== undefined &&
+          previousQuotes.length === 0 &&
+          !previous.isHeadline &&
+          previous.kind === 'prose' &&
+          reportsSpeech(lastSentenceOf(previous.text)));
       const leading = leadingRun(quotes, paragraph.start + paragraph.text.search(/\S/), prose);
       for (const q of quotes) {
         const quoted = text.slice(q.contentStart, q.contentEnd);
