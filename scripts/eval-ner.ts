@@ -11,7 +11,7 @@
 // span boundaries and type (GMB also gets an overlap score, because its
 // silver person spans include titles such as "President Bush").
 // compromise alone (people() and organizations()) and the trained tagger alone
-// (entities/tagger.ts, its labels read as spans) are scored in the same run;
+// (entities/tagger.ts with its draft-level step, its labels read as spans) are scored in the same run;
 // "copydesk" is the tagger as evidence plus the document-level steps.
 // The last line is JSON: {"PER":{"p","r","f1"},"ORG":{"p","r","f1"}} for Copydesk.
 
@@ -21,7 +21,7 @@ import { createContext } from '../server/src/analysis/analyze';
 import { parseDraft } from '../server/src/analysis/draft';
 import { analyzeEntities } from '../server/src/analysis/entities';
 import { parseParagraph } from '../server/src/analysis/nlp';
-import { tagParagraph } from '../server/src/analysis/entities/tagger';
+import { tagDraft } from '../server/src/analysis/entities/tagger';
 import { defaultOptions } from '../server/src/analysis/types';
 import { isHeldOut } from '../server/src/analysis/nameFeatures';
 
@@ -222,13 +222,18 @@ interface AnySpan {
   type: string;
 }
 
-/** The trained tagger alone: its BIO labels read as spans of every type, no document-level steps. */
+/**
+ * The trained tagger alone: its BIO labels read as spans of every type, with
+ * its own draft-level step (tagger.ts) but none of the entity pass's.
+ */
 function taggerAllSpans(text: string): AnySpan[] {
   const draft = parseDraft(text, 'plaintext');
   const spans: AnySpan[] = [];
-  for (const paragraph of draft.paragraphs) {
-    const parsed = parseParagraph(paragraph.text);
-    const labels = tagParagraph(parsed);
+  const parsedParagraphs = draft.paragraphs.map((paragraph) => parseParagraph(paragraph.text));
+  const tagged = tagDraft(parsedParagraphs);
+  for (const [n, paragraph] of draft.paragraphs.entries()) {
+    const parsed = parsedParagraphs[n];
+    const labels = tagged[n];
     let open: AnySpan | undefined;
     parsed.words.forEach((word, i) => {
       const label = labels[i].label;

@@ -1,5 +1,6 @@
 // Scores the trained name tagger alone (entities/tagger.ts with the shipped
-// weights, no document-level steps) and times it.
+// weights: each sentence tagged on its own, then its document's draft-level
+// step; none of the entity pass's document-level steps) and times it.
 //
 //   npm run eval:tagger
 //   npm run eval:tagger -- --errors 40          (also prints a sample of misses and false names)
@@ -12,13 +13,14 @@
 
 import { join } from 'node:path';
 import { clearNlpCache, parseParagraph } from '../server/src/analysis/nlp';
-import { tagParagraph, taggerLoadMs } from '../server/src/analysis/entities/tagger';
+import { tagDraft, tagParagraph, taggerLoadMs, type TagLabel } from '../server/src/analysis/entities/tagger';
 import {
   asParagraph,
   buildExamples,
   commandOption,
   corporaFolder,
   detokenise,
+  documentGroups,
   emptyTally,
   formatTally,
   readConllSentences,
@@ -42,8 +44,14 @@ const sets: [string, Example[]][] = [
 for (const [name, examples] of sets) {
   const tally = emptyTally();
   const errors: string[] = [];
-  for (const example of examples) {
-    const labels = tagParagraph(asParagraph(example.words)).map((t) => t.label);
+  // Each document's sentences are tagged together: one paragraph each, then the draft-level step.
+  const labelled = new Array<TagLabel[]>(examples.length);
+  for (const group of documentGroups(examples)) {
+    const tagged = tagDraft(group.map((i) => asParagraph(examples[i].words)));
+    group.forEach((i, k) => (labelled[i] = tagged[k].map((t) => t.label)));
+  }
+  examples.forEach((example, n) => {
+    const labels = labelled[n];
     const predicted = spansFromLabels(example.words, labels);
     scoreExample(example, predicted, tally);
     if (errorSample > 0 && example.mixedCase) {
@@ -54,7 +62,7 @@ for (const [name, examples] of sets) {
       for (const s of example.gold) if (!predictedKeys.has(key(s))) errors.push(show('missed  ', s));
       for (const s of predicted) if (!goldKeys.has(key(s))) errors.push(show('spurious', s));
     }
-  }
+  });
   console.log(`${name}: ${examples.length} sentences`);
   for (const line of formatTally('tagger', tally)) console.log(line);
   const every = Math.max(1, Math.floor(errors.length / Math.max(1, errorSample)));
@@ -67,7 +75,7 @@ console.log(`weights load: ${taggerLoadMs().toFixed(1)} ms`);
 
 const paragraphs: string[] = [];
 let current = '';
-for (const sentence of testaSentences) {
+for (const sentence of testaSentences.sentences) {
   const { text } = detokenise(sentence);
   if (!/\p{Ll}/u.test(text)) continue;
   current = current ? `${current} ${text}` : text;

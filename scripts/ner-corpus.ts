@@ -37,6 +37,8 @@ export interface Example {
   labels: number[];
   /** Has lower-case letters: all-caps headlines and tables are not scored (as in eval-ner). */
   mixedCase: boolean;
+  /** The document the sentence belongs to. */
+  document: string;
 }
 
 /** `--name value` from the command line, or the fallback. */
@@ -52,22 +54,37 @@ export const corporaFolder = (): string => commandOption('--corpora', join(__dir
 // ---------------------------------------------------------------------------
 // Reading
 
-/** CoNLL-2003 (IOB1): token POS chunk tag per line, blank lines between sentences. */
-export function readConllSentences(path: string): GoldToken[][] {
+/** Sentences, and the document each belongs to (the unit document-level features read). */
+export interface GoldSentences {
+  sentences: GoldToken[][];
+  documents: string[];
+}
+
+/** CoNLL-2003 (IOB1): token POS chunk tag per line, blank lines between sentences, -DOCSTART- before each document. */
+export function readConllSentences(path: string): GoldSentences {
   const sentences: GoldToken[][] = [];
+  const documents: string[] = [];
   let sentence: GoldToken[] = [];
+  let document = 0;
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     const columns = line.trim().split(' ');
     if (columns[0] === '' || columns[0] === '-DOCSTART-') {
-      if (sentence.length > 0) sentences.push(sentence);
+      if (sentence.length > 0) {
+        sentences.push(sentence);
+        documents.push(`${path}:${document}`);
+      }
       sentence = [];
+      if (columns[0] === '-DOCSTART-') document++;
       continue;
     }
     const tag = columns[columns.length - 1];
     sentence.push({ text: columns[0], type: tag === 'O' ? undefined : (tag.slice(2) as EntityType), begins: tag.startsWith('B-') });
   }
-  if (sentence.length > 0) sentences.push(sentence);
-  return sentences;
+  if (sentence.length > 0) {
+    sentences.push(sentence);
+    documents.push(`${path}:${document}`);
+  }
+  return { sentences, documents };
 }
 
 /** GMB's tags mapped to CoNLL's types: gpe is mostly demonyms ("Iraqi"), which CoNLL calls MISC; times are not names. */
@@ -101,17 +118,26 @@ function stripLeadingTitles(sentence: GoldToken[]): void {
   }
 }
 
+/**
+ * GMB has no document ids, but its sentences run in document order: blocks of
+ * 60 consecutive sentences stand in for documents (eval-ner groups the held-out
+ * sentences the same way, 12 at a time).
+ */
+const gmbDocument = (sentenceNumber: number) => `gmb:${Math.floor((sentenceNumber - 1) / 60)}`;
+
 /** GMB sentences (windows-1252 CSV, IOB2), split by the rule the name model uses: every fifth sentence is held out. */
-export function readGmbSentences(path: string): { train: GoldToken[][]; dev: GoldToken[][] } {
+export function readGmbSentences(path: string): { train: GoldSentences; dev: GoldSentences } {
   const text = new TextDecoder('windows-1252').decode(readFileSync(path));
-  const train: GoldToken[][] = [];
-  const dev: GoldToken[][] = [];
+  const train: GoldSentences = { sentences: [], documents: [] };
+  const dev: GoldSentences = { sentences: [], documents: [] };
   let sentence: GoldToken[] = [];
   let number = 0;
   const finish = () => {
     if (sentence.length === 0) return;
     stripLeadingTitles(sentence);
-    (isHeldOut(number) ? dev : train).push(sentence);
+    const split = isHeldOut(number) ? dev : train;
+    split.sentences.push(sentence);
+    split.documents.push(gmbDocument(number));
     sentence = [];
   };
   for (const line of text.split(/\r?\n/).slice(1)) {
@@ -217,7 +243,7 @@ function parserFingerprint(): string {
 type CachedWords = NlpWord[][];
 
 /** Parses and labels the sentences; parsed words are cached on disk under a key of the texts and the parser. */
-export function buildExamples(sentences: GoldToken[][], name: string, log: (line: string) => void = () => {}): Example[] {
+export function buildExamples({ sentences, documents }: GoldSentences, name: string, log: (line: string) => void = () => {}): Example[] {
   const rebuilt = sentences.map(detokenise);
   const hash = createHash('sha1').update(parserFingerprint());
   for (const r of rebuilt) hash.update(r.text).update('\n');
@@ -241,6 +267,7 @@ export function buildExamples(sentences: GoldToken[][], name: string, log: (line
     words: parsed[i],
     labels: alignLabels(parsed[i], r.gold),
     mixedCase: /\p{Ll}/u.test(r.text),
+    document: documents[i],
   }));
 }
 
@@ -308,4 +335,15 @@ export function formatTally(label: string, tally: Tally): string[] {
     const or = c.gold ? c.goldTouched / c.gold : 0;
     return `${label.padEnd(10)} ${type.padEnd(4)} exact p ${percent(p)} r ${percent(r)} f1 ${percent(f1(p, r))}   overlap p ${percent(op)} r ${percent(or)} f1 ${percent(f1(op, or))}   (gold ${c.gold}, predicted ${c.predicted}, correct ${c.correct})`;
   });
+}
+
+/** Indices of the examples grouped by document, in order of first appearance. */
+export function documentGroups(examples: readonly Example[]): number[][] {
+  const groups = new Map<string, number[]>();
+  examples.forEach((example, i) => {
+    const group = groups.get(example.document);
+    if (group) group.push(i);
+    else groups.set(example.document, [i]);
+  });
+  return [...groups.values()];
 }

@@ -15,14 +15,24 @@
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { longestGazetteerPhrase, paragraphFeatures, wordForm, type Gazetteer } from '../server/src/analysis/entities/tagger-features';
-import { labelCount, loadWeights, tagLabels, tagWithModel, viterbi, type TaggerWeightsFile } from '../server/src/analysis/entities/tagger';
+import {
+  addNameCounts,
+  documentFeatures,
+  longestGazetteerPhrase,
+  nameCounts,
+  paragraphFeatures,
+  wordForm,
+  type Gazetteer,
+  type NameCounts,
+} from '../server/src/analysis/entities/tagger-features';
+import { emissionsOf, labelCount, loadWeights, tagLabels, tagWithModel, viterbi, type TaggerWeightsFile } from '../server/src/analysis/entities/tagger';
 import { seededRandom } from '../test/support/seededRandom';
 import {
   asParagraph,
   buildExamples,
   commandOption,
   corporaFolder,
+  documentGroups,
   emptyTally,
   entityTypes,
   formatTally,
@@ -197,13 +207,12 @@ const encodedGmbDev = encodeDev(gmbDev);
 // step-weighted updates and subtract it at the end).
 
 const L = labelCount;
-const weights = new Float64Array(featureNames.length * L);
-const weightSums = new Float64Array(featureNames.length * L);
-const start = new Float64Array(L);
-const startSums = new Float64Array(L);
-const transitions = new Float64Array(L * L);
-const transitionSums = new Float64Array(L * L);
-let step = 1;
+
+interface Trained {
+  weights: Float64Array;
+  start: Float64Array;
+  transitions: Float64Array;
+}
 
 function emissions(example: Encoded, w: Float64Array): Float64Array {
   const n = example.labels.length;
@@ -216,38 +225,6 @@ function emissions(example: Encoded, w: Float64Array): Float64Array {
   }
   return scores;
 }
-
-function update(example: Encoded, predicted: number[]): void {
-  const gold = example.labels;
-  for (let i = 0; i < gold.length; i++) {
-    const previousGold = i > 0 ? gold[i - 1] : -1;
-    const previousPredicted = i > 0 ? predicted[i - 1] : -1;
-    if (gold[i] !== predicted[i]) {
-      for (let k = example.offsets[i]; k < example.offsets[i + 1]; k++) {
-        const base = example.ids[k] * L;
-        weights[base + gold[i]] += 1;
-        weightSums[base + gold[i]] += step;
-        weights[base + predicted[i]] -= 1;
-        weightSums[base + predicted[i]] -= step;
-      }
-    }
-    if (gold[i] !== predicted[i] || previousGold !== previousPredicted) {
-      if (i === 0) {
-        start[gold[0]] += 1;
-        startSums[gold[0]] += step;
-        start[predicted[0]] -= 1;
-        startSums[predicted[0]] -= step;
-      } else {
-        transitions[previousGold * L + gold[i]] += 1;
-        transitionSums[previousGold * L + gold[i]] += step;
-        transitions[previousPredicted * L + predicted[i]] -= 1;
-        transitionSums[previousPredicted * L + predicted[i]] -= step;
-      }
-    }
-  }
-}
-
-const averaged = (w: Float64Array, sums: Float64Array) => w.map((x, k) => x - sums[k] / step);
 
 function evaluate(examples: Example[], encoded: Encoded[], w: Float64Array, s: Float64Array, t: Float64Array): Tally {
   const tally = emptyTally();
@@ -270,44 +247,94 @@ const f1Of = (tally: Tally, type: 'PER' | 'ORG' | 'LOC') => {
   const c = tally[type];
   return c.correct === 0 ? 0 : (200 * c.correct) / (c.gold + c.predicted);
 };
+const figures = (tally: Tally) => (['PER', 'ORG', 'LOC'] as const).map((type) => `${type} ${f1Of(tally, type).toFixed(1)}`).join(' ');
 
-const random = seededRandom(20030);
-const order = encodedTraining.map((_, i) => i);
-for (let epoch = 1; epoch <= epochs; epoch++) {
-  const started = performance.now();
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  let mistakes = 0;
-  for (const index of order) {
-    const example = encodedTraining[index];
-    if (example.labels.length > 0) {
-      const predicted = viterbi(emissions(example, weights), example.labels.length, start, transitions);
-      if (predicted.some((y, i) => y !== example.labels[i])) {
-        mistakes++;
-        update(example, predicted);
+/**
+ * Averaged perceptron over the given training sentences (averaging by the
+ * usual trick: keep the sum of step-weighted updates and subtract it at the
+ * end); `report` sees the averaged weights after each epoch.
+ */
+function trainPerceptron(indices: readonly number[], rounds: number, report?: (epoch: number, trained: Trained) => void): Trained {
+  const weights = new Float64Array(featureNames.length * L);
+  const weightSums = new Float64Array(featureNames.length * L);
+  const start = new Float64Array(L);
+  const startSums = new Float64Array(L);
+  const transitions = new Float64Array(L * L);
+  const transitionSums = new Float64Array(L * L);
+  let step = 1;
+
+  function update(example: Encoded, predicted: number[]): void {
+    const gold = example.labels;
+    for (let i = 0; i < gold.length; i++) {
+      const previousGold = i > 0 ? gold[i - 1] : -1;
+      const previousPredicted = i > 0 ? predicted[i - 1] : -1;
+      if (gold[i] !== predicted[i]) {
+        for (let k = example.offsets[i]; k < example.offsets[i + 1]; k++) {
+          const base = example.ids[k] * L;
+          weights[base + gold[i]] += 1;
+          weightSums[base + gold[i]] += step;
+          weights[base + predicted[i]] -= 1;
+          weightSums[base + predicted[i]] -= step;
+        }
+      }
+      if (gold[i] !== predicted[i] || previousGold !== previousPredicted) {
+        if (i === 0) {
+          start[gold[0]] += 1;
+          startSums[gold[0]] += step;
+          start[predicted[0]] -= 1;
+          startSums[predicted[0]] -= step;
+        } else {
+          transitions[previousGold * L + gold[i]] += 1;
+          transitionSums[previousGold * L + gold[i]] += step;
+          transitions[previousPredicted * L + predicted[i]] -= 1;
+          transitionSums[previousPredicted * L + predicted[i]] -= step;
+        }
       }
     }
-    step++;
   }
-  const w = averaged(weights, weightSums);
-  const s = averaged(start, startSums);
-  const t = averaged(transitions, transitionSums);
-  const testa = evaluate(conllDev, encodedConllDev, w, s, t);
-  const gmbScores = evaluate(gmbDev, encodedGmbDev, w, s, t);
-  const figures = (tally: Tally) => (['PER', 'ORG', 'LOC'] as const).map((type) => `${type} ${f1Of(tally, type).toFixed(1)}`).join(' ');
-  log(
-    `epoch ${epoch}: ${mistakes} sentences wrong, ${((performance.now() - started) / 1000).toFixed(0)} s; exact F1 testa ${figures(testa)}; GMB dev ${figures(gmbScores)}`,
-  );
+
+  const averaged = (w: Float64Array, sums: Float64Array) => w.map((x, k) => x - sums[k] / step);
+  const current = (): Trained => ({
+    weights: averaged(weights, weightSums),
+    start: averaged(start, startSums),
+    transitions: averaged(transitions, transitionSums),
+  });
+  const random = seededRandom(20030);
+  const order = [...indices];
+  for (let epoch = 1; epoch <= rounds; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    for (const index of order) {
+      const example = encodedTraining[index];
+      if (example.labels.length > 0) {
+        const predicted = viterbi(emissions(example, weights), example.labels.length, start, transitions);
+        if (predicted.some((y, i) => y !== example.labels[i])) update(example, predicted);
+      }
+      step++;
+    }
+    report?.(epoch, current());
+  }
+  return current();
 }
+
+let epochStarted = performance.now();
+const trained = trainPerceptron(
+  encodedTraining.map((_, i) => i),
+  epochs,
+  (epoch, { weights: w, start: s, transitions: t }) => {
+    const testa = evaluate(conllDev, encodedConllDev, w, s, t);
+    const gmbScores = evaluate(gmbDev, encodedGmbDev, w, s, t);
+    log(`epoch ${epoch}: ${((performance.now() - epochStarted) / 1000).toFixed(0)} s; exact F1 testa ${figures(testa)}; GMB dev ${figures(gmbScores)}`);
+    epochStarted = performance.now();
+  },
+);
 
 // ---------------------------------------------------------------------------
 // Compact weights: drop features whose weights are all small, store integers.
 
-const finalWeights = averaged(weights, weightSums);
-const finalStart = averaged(start, startSums);
-const finalTransitions = averaged(transitions, transitionSums);
+const { weights: finalWeights, start: finalStart, transitions: finalTransitions } = trained;
 let largest = 0;
 for (const x of finalWeights) largest = Math.max(largest, Math.abs(x));
 /** Stored weights are integers from -levels to levels. */
@@ -398,18 +425,206 @@ for (const temperature of [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64].map((x) => x * sca
 }
 file.temperature = Number(bestTemperature.toPrecision(4));
 
-// Final figures through the real inference path, with the stored (rounded, pruned) weights.
+// ---------------------------------------------------------------------------
+// Second stage: the weights of the document-level features (tagger-features.ts),
+// learnt on top of first-pass scores as a draft will give them: from a model
+// that never saw the document. Each half of the training documents is tagged
+// by a model trained on the other half (its gazetteer features, above, come
+// from other sentences, not other documents: a little kinder than a new story).
+// Scores are divided by their typical spread, so that weights learnt over the
+// half models' scores fit the full model's; how much they count against the
+// full model's is chosen on the development sets.
+
+/** Epochs of the two half models (as many as the full model's unless given). */
+const foldEpochs = Number(option('--fold-epochs', String(epochs)));
+/** At most this many epochs of the second stage; the one best on the development sets is kept. */
+const documentEpochs = Number(option('--document-epochs', '4'));
+
+/** Root mean square, over words, of the standard deviation of a word's label scores. */
+function spread(scores: readonly Float64Array[]): number {
+  let sum = 0;
+  let words = 0;
+  for (const rows of scores) {
+    for (let row = 0; row < rows.length; row += L) {
+      let mean = 0;
+      for (let y = 0; y < L; y++) mean += rows[row + y] / L;
+      for (let y = 0; y < L; y++) sum += (rows[row + y] - mean) ** 2 / L;
+      words++;
+    }
+  }
+  return Math.sqrt(sum / Math.max(1, words));
+}
+
+const divided = (values: Float64Array, by: number) => values.map((x) => x / by);
+const labelNames = (path: readonly number[]) => path.map((y) => tagLabels[y]);
+
+/** First-pass scores (divided by their spread) and labels, per sentence, and the decoding tables that go with them. */
+interface FirstPasses {
+  scores: Float64Array[];
+  labels: number[][];
+  start: Float64Array[];
+  transitions: Float64Array[];
+}
+
+/** Document-level features of every sentence, from its document's first-pass labels. */
+function documentFeatureLists(examples: Example[], labels: number[][]): string[][][] {
+  const lists = new Array<string[][]>(examples.length);
+  for (const group of documentGroups(examples)) {
+    const counts: NameCounts = new Map();
+    for (const n of group) addNameCounts(counts, nameCounts(examples[n].words, labelNames(labels[n])));
+    for (const n of group) lists[n] = documentFeatures(examples[n].words, labelNames(labels[n]), counts);
+  }
+  return lists;
+}
+
+const halfOf = new Int8Array(training.length);
+documentGroups(training).forEach((group, d) => group.forEach((n) => (halfOf[n] = d % 2)));
+const trainingPasses: FirstPasses = { scores: [], labels: [], start: [], transitions: [] };
+for (const fold of [0, 1]) {
+  const started = performance.now();
+  const half = encodedTraining.map((_, n) => n).filter((n) => halfOf[n] === fold);
+  const other = encodedTraining.map((_, n) => n).filter((n) => halfOf[n] !== fold);
+  const model = trainPerceptron(half, foldEpochs);
+  const scores = other.map((n) => emissions(encodedTraining[n], model.weights));
+  const sigma = spread(scores);
+  other.forEach((n, k) => {
+    trainingPasses.labels[n] =
+      encodedTraining[n].labels.length === 0 ? [] : viterbi(scores[k], encodedTraining[n].labels.length, model.start, model.transitions);
+    trainingPasses.scores[n] = divided(scores[k], sigma);
+    trainingPasses.start[n] = divided(model.start, sigma);
+    trainingPasses.transitions[n] = divided(model.transitions, sigma);
+  });
+  const firstPass = emptyTally();
+  for (const n of other) scoreExample(training[n], spansFromLabels(training[n].words, labelNames(trainingPasses.labels[n])), firstPass);
+  log(
+    `half model ${fold + 1}: ${((performance.now() - started) / 1000).toFixed(0)} s; on the other half: ${figures(firstPass)}; score spread ${sigma.toFixed(2)}`,
+  );
+}
+const trainingDocumentFeatures = documentFeatureLists(training, trainingPasses.labels);
+
+// The full model's first pass over the development sets, as the extension runs it.
+const shippedFirstModel = loadWeights(file);
+function developmentPasses(examples: Example[]) {
+  const scores = examples.map((e) => emissionsOf(paragraphFeatures(e.words, shippedFirstModel.gazetteer), shippedFirstModel));
+  const labels = examples.map((e, n) =>
+    e.words.length === 0 ? [] : viterbi(scores[n], e.words.length, shippedFirstModel.start, shippedFirstModel.transitions),
+  );
+  return { examples, scores, labels, features: documentFeatureLists(examples, labels) };
+}
+const developmentSets = [
+  { name: 'testa', ...developmentPasses(conllDev) },
+  { name: 'GMB dev', ...developmentPasses(gmbDev) },
+];
+const fullSpread = spread(developmentSets.flatMap((set) => set.scores));
+
+const documentIds = new Map<string, number>();
+for (const lists of trainingDocumentFeatures) for (const list of lists) for (const f of list) if (!documentIds.has(f)) documentIds.set(f, documentIds.size);
+
+/** Scores plus the document-level weights (times `factor`) of each word's features. */
+function withDocument(scores: Float64Array, lists: string[][], w: Float64Array, factor: number): Float64Array {
+  const result = Float64Array.from(scores);
+  lists.forEach((list, i) => {
+    for (const f of list) {
+      const id = documentIds.get(f);
+      if (id !== undefined) for (let y = 0; y < L; y++) result[i * L + y] += factor * w[id * L + y];
+    }
+  });
+  return result;
+}
+
+function evaluateDocument(w: Float64Array, factor: number): Tally[] {
+  return developmentSets.map((set) => {
+    const tally = emptyTally();
+    set.examples.forEach((example, n) => {
+      if (example.words.length === 0) return;
+      const path = viterbi(
+        withDocument(set.scores[n], set.features[n], w, factor),
+        example.words.length,
+        shippedFirstModel.start,
+        shippedFirstModel.transitions,
+      );
+      scoreExample(example, spansFromLabels(example.words, labelNames(path)), tally);
+    });
+    return tally;
+  });
+}
+
+const personAndOrganization = (tallies: Tally[]) => tallies.reduce((sum, t) => sum + f1Of(t, 'PER') + f1Of(t, 'ORG'), 0);
+const noDocumentWeights = new Float64Array(documentIds.size * L);
+let bestDocument = { epoch: 0, weights: noDocumentWeights, factor: fullSpread, score: personAndOrganization(evaluateDocument(noDocumentWeights, 1)) };
+/** How much the weights count against the full model's scores: their spread, or near it (the half models are weaker). */
+const factors = [0.25, 0.35, 0.5, 0.75].map((x) => x * fullSpread);
+{
+  const weights = new Float64Array(documentIds.size * L);
+  const sums = new Float64Array(documentIds.size * L);
+  let step = 1;
+  const random = seededRandom(20031);
+  const order = training.map((_, n) => n).filter((n) => trainingDocumentFeatures[n].some((list) => list.length > 0));
+  log(
+    `second stage: ${documentIds.size} document-level features, on ${order.length} training sentences; first pass alone: ${bestDocument.score.toFixed(1)} (testa and GMB PER + ORG F1)`,
+  );
+  for (let epoch = 1; epoch <= documentEpochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    for (const n of order) {
+      const gold = encodedTraining[n].labels;
+      const lists = trainingDocumentFeatures[n];
+      const predicted = viterbi(withDocument(trainingPasses.scores[n], lists, weights, 1), gold.length, trainingPasses.start[n], trainingPasses.transitions[n]);
+      predicted.forEach((y, i) => {
+        if (y === gold[i]) return;
+        for (const f of lists[i]) {
+          const base = documentIds.get(f)! * L;
+          weights[base + gold[i]] += 1;
+          sums[base + gold[i]] += step;
+          weights[base + y] -= 1;
+          sums[base + y] -= step;
+        }
+      });
+      step++;
+    }
+    const averagedWeights = weights.map((x, k) => x - sums[k] / step);
+    for (const factor of factors) {
+      const tallies = evaluateDocument(averagedWeights, factor);
+      const score = personAndOrganization(tallies);
+      log(`second stage epoch ${epoch}, weights times ${factor.toFixed(1)}: testa ${figures(tallies[0])}; GMB dev ${figures(tallies[1])}`);
+      if (score > bestDocument.score) bestDocument = { epoch, weights: averagedWeights, factor, score };
+    }
+  }
+}
+log(`second stage: epoch ${bestDocument.epoch}, weights times ${bestDocument.factor.toFixed(1)} kept`);
+for (const [feature, id] of documentIds) {
+  const packed: number[] = [];
+  for (let y = 0; y < L; y++) {
+    const q = Math.round((bestDocument.weights[id * L + y] * bestDocument.factor) / scale);
+    if (q !== 0) packed.push(y, q);
+  }
+  if (packed.length > 0) features[feature] = packed;
+}
+
+// Final figures through the real inference path, with the stored (rounded, pruned) weights:
+// each sentence on its own, then again with its document's features.
 const finalModel = loadWeights(file);
 for (const [name, examples] of [
   ['testa', conllDev],
   ['GMB dev', gmbDev],
 ] as const) {
-  const tally = emptyTally();
-  for (const example of examples) {
-    const labels = tagWithModel(asParagraph(example.words), finalModel).map((t) => t.label);
-    scoreExample(example, spansFromLabels(example.words, labels), tally);
+  const alone = emptyTally();
+  const inDocument = emptyTally();
+  const firstLabels = examples.map((e) => tagWithModel(asParagraph(e.words), finalModel).map((t) => t.label));
+  for (const group of documentGroups(examples)) {
+    const counts: NameCounts = new Map();
+    for (const n of group) addNameCounts(counts, nameCounts(examples[n].words, firstLabels[n]));
+    for (const n of group) {
+      const example = examples[n];
+      const labels = tagWithModel(asParagraph(example.words), finalModel, documentFeatures(example.words, firstLabels[n], counts)).map((t) => t.label);
+      scoreExample(example, spansFromLabels(example.words, firstLabels[n]), alone);
+      scoreExample(example, spansFromLabels(example.words, labels), inDocument);
+    }
   }
-  for (const line of formatTally(name, tally)) log(line);
+  for (const line of formatTally(`${name} alone`, alone)) log(line);
+  for (const line of formatTally(name, inDocument)) log(line);
 }
 
 if (write) {

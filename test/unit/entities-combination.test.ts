@@ -65,7 +65,7 @@ test('firm evidence, and an organization the tagger reads as a person, stand aga
       candidate(words, 'Orrin', 'Hale', 'person'),
     ],
     words,
-    labels(words, { Harbor: 'B-LOC', Watch: 'I-LOC', Lakeview: 'B-PER', Mutual: 'I-PER' }),
+    labels(words, { Harbor: 'B-LOC', Watch: 'I-LOC', Lakeview: 'B-PER', Mutual: 'I-PER', Orrin: 'B-PER', Hale: 'I-PER' }),
   );
   assert.deepEqual(named(words, result), ['organization Harbor Watch', 'organization Lakeview Mutual', 'person Orrin Hale']);
 });
@@ -123,4 +123,14 @@ test('a person only the tagger finds is added, but never a title or a piece of o
     labels(words, { Petter: 'B-PER', Lund: 'I-PER', Prime: 'B-PER', Aino: 'B-PER', Rask: 'I-PER' }),
   );
   assert.deepEqual(named(words, result), ['person Petter Lund', 'person Aino Rask']);
+});
+
+test('a person on weak evidence is dropped where the tagger reads no name; a firm one stays', () => {
+  const words = wordsOf('Shares of Tunbridge Wells rose after Mayor Ada Price spoke.');
+  const result = followTagger(
+    [candidate(words, 'Tunbridge', 'Wells', 'person'), candidate(words, 'Ada', 'Price', 'person', { role: 'Mayor', firm: true })],
+    words,
+    labels(words, {}),
+  );
+  assert.deepEqual(named(words, result), ['person Ada Price']);
 });

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseParagraph, type NlpParagraph } from '../../server/src/analysis/nlp';
-import { isTaggerLoaded, tagLabels, tagParagraph, taggerLoadMs, type TaggedWord } from '../../server/src/analysis/entities/tagger';
-import { paragraphFeatures, wordShape } from '../../server/src/analysis/entities/tagger-features';
+import { isTaggerLoaded, tagDraft, tagLabels, tagParagraph, taggerLoadMs, type TaggedWord } from '../../server/src/analysis/entities/tagger';
+import { addNameCounts, documentFeatures, nameCounts, paragraphFeatures, wordShape } from '../../server/src/analysis/entities/tagger-features';
 
 // Fixture drafts written for these tests, in the manner of wire copy.
 const lede =
@@ -153,4 +153,53 @@ test('features see the whole capitalised run a word sits in, and the organizatio
   assert.ok(of('Dana').includes('r-end=yost'), of('Dana').join(' '));
   assert.ok(of('Federal').includes('tab=B') && of('Reserve').includes('tab=I'));
   assert.ok(!of('Dana').some((f) => f.startsWith('tab=')));
+});
+
+// ---------------------------------------------------------------------------
+// The draft-level step: document features from how the rest of the draft was tagged.
+
+const words = (text: string) => parseParagraph(text).words;
+
+test('document features count the other occurrences of a word, never its own', () => {
+  const first = words('Officials said Varga would speak.');
+  const second = words('Later Varga spoke to Lena Varga.');
+  const firstLabels = first.map((w) => (w.text === 'Varga' ? 'B-PER' : 'O'));
+  const secondLabels = second.map((w) => (w.text === 'Lena' ? 'B-PER' : w.text === 'Varga' ? (second.indexOf(w) === 1 ? 'B-PER' : 'I-PER') : 'O'));
+  const draft = new Map();
+  addNameCounts(draft, nameCounts(first, firstLabels));
+  addNameCounts(draft, nameCounts(second, secondLabels));
+  const alone = new Map();
+  addNameCounts(alone, nameCounts(first, firstLabels));
+  // A name written once has nothing elsewhere to go by.
+  assert.deepEqual(documentFeatures(first, firstLabels, alone), [[], [], [], [], []]);
+  const features = documentFeatures(first, firstLabels, draft)[first.findIndex((w) => w.text === 'Varga')];
+  assert.ok(features.includes('doc=PER'), features.join(' '));
+  assert.ok(features.includes('doc-all=PER'), features.join(' '));
+  assert.ok(features.includes('doc-last=PER'), features.join(' '));
+  // Lower-case words get none, and an all-capitals paragraph neither gives nor gets any.
+  assert.deepEqual(documentFeatures(first, firstLabels, draft)[1], []);
+  const shouted = words('VARGA WINS');
+  assert.equal(nameCounts(shouted, ['B-PER', 'O']).size, 0);
+  assert.deepEqual(documentFeatures(shouted, ['B-PER', 'O'], draft), [[], []]);
+});
+
+test('tagging a draft leaves each paragraph\u2019s own tagging as it was', () => {
+  const paragraphs = [lede, 'Delgado said the Red Cross had 40 trucks ready.', 'WHITLOCK ASKS FOR TRUCKS'].map(parseParagraph);
+  const alone = paragraphs.map((p) => tagParagraph(p));
+  const inDraft = tagDraft(paragraphs);
+  paragraphs.forEach((p, n) => {
+    assertWellFormed(p, inDraft[n]);
+    assert.deepEqual(tagParagraph(p), alone[n]);
+  });
+  assert.deepEqual(tagDraft([]), []);
+});
+
+test('in its draft, a surname opening a sentence is read as the person named before', () => {
+  const sports = ['Striker Tomas Bakke scored twice as Rosenborg beat Molde 3-1 on Sunday.', 'Bakke now has 14 goals this season for Rosenborg.'];
+  const politics = ['Senator Maria Ochoa said the Hartwell Foundation would fund the clinic.', 'Ochoa thanked Hartwell in a statement.'];
+  for (const [first, second] of [sports, politics]) {
+    const paragraphs = [first, second].map(parseParagraph);
+    const surname = paragraphs[1].words[0];
+    assert.equal(tagDraft(paragraphs)[1][0].label, 'B-PER', surname.text);
+  }
 });

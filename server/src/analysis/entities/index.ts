@@ -9,6 +9,8 @@
 //   - weighs evidence (evidence.ts): titles and roles, organization cue words,
 //     the built-in table of well-known organizations, compromise's own tags,
 //     and a small word-statistics model trained on public-domain news;
+//   - takes the trained tagger's labels (tagger.ts), each paragraph tagged on
+//     its own and then again in the light of how the rest of the draft was tagged;
 //   - rejects places, months, days, nationalities and sentence-initial capitals;
 //   - propagates what the story establishes to its later mentions
 //     (resolution.ts), matching without regard to diacritics;
@@ -17,7 +19,8 @@
 
 import { attributeQuotes } from '../attribution';
 import { parseParagraph } from '../nlp';
-import { tagParagraph } from './tagger';
+import { draftFeatures, paragraphNameCounts, tagParagraph } from './tagger';
+import { addNameCounts, type NameCounts } from './tagger-features';
 import type { RuleContext } from '../rule';
 import type { ParagraphSurroundings } from './evidence';
 import { groupEntities, withLookup } from './grouping';
@@ -62,6 +65,8 @@ function resolveEntities(ctx: RuleContext): Entity[] {
   const text = ctx.draft.text;
   const read: { start: number; prose: string; summary: ParagraphSummary }[] = [];
   const midSentenceCapitals = new Set<string>();
+  // How the tagger read each capitalised word across the draft, paragraph by paragraph: its second look at each paragraph.
+  const draftNames: NameCounts = new Map();
   for (const paragraph of ctx.draft.paragraphs) {
     // All-caps paragraphs (wire headlines, shouted text) carry no case
     // evidence; they are left alone rather than guessed at.
@@ -70,6 +75,7 @@ function resolveEntities(ctx: RuleContext): Entity[] {
     if (!summary.first) continue;
     read.push({ start: paragraph.start, prose: paragraph.text, summary });
     for (const fold of summary.midSentenceCapitals) midSentenceCapitals.add(fold);
+    addNameCounts(draftNames, paragraphNameCounts(parseParagraph(paragraph.text)));
   }
 
   const candidates: Candidate[] = [];
@@ -83,7 +89,8 @@ function resolveEntities(ctx: RuleContext): Entity[] {
       after: next && { ...next.summary.first!, gap: text.slice(start + summary.lastEnd, next.start + next.summary.first!.start) },
       trailing: summary.resultsTable ? text.slice(end, end + 24) : '',
     };
-    for (const c of paragraphCandidates(prose, text.slice(start, end), summary, surroundings, midSentenceCapitals)) {
+    const documentFeatures = draftFeatures(parseParagraph(prose), draftNames);
+    for (const c of paragraphCandidates(prose, text.slice(start, end), summary, surroundings, midSentenceCapitals, documentFeatures)) {
       candidates.push({ ...c, start: c.start + start, end: c.end + start });
     }
     recent = [...recent, ...summary.lastTwo].slice(-2);

@@ -3,7 +3,8 @@
 //   - a summary: what the rest of the draft needs to know of the paragraph
 //     (its mid-sentence capitals, its edge words);
 //   - the weighed candidates, keyed also by the little the evidence reads
-//     outside the paragraph (neighbouring words, draft-wide capitals), so a
+//     outside the paragraph (neighbouring words, draft-wide capitals, the
+//     tagger's document-level features of its words), so a
 //     cached result is always the one a fresh pass would give.
 // Offsets in both caches are paragraph-relative; the caller shifts them.
 
@@ -13,7 +14,7 @@ import { buildCandidates, draftDependentWords, midSentenceCapitalsOf } from './c
 import { isResultsTable, weighCandidates, type ParagraphSurroundings } from './evidence';
 import type { Candidate, NeighbourWord, SpanCandidate, Word } from './types';
 import { paragraphWords } from './words';
-import { tagParagraph } from './tagger';
+import { tagInDraft } from './tagger';
 import { followTagger } from './combination';
 
 export interface ParagraphSummary {
@@ -62,6 +63,7 @@ export function paragraphCandidates(
   summary: ParagraphSummary,
   surroundings: ParagraphSurroundings,
   midSentenceCapitals: ReadonlySet<string>,
+  documentFeatures: readonly (readonly string[])[],
 ): Candidate[] {
   // Everything outside the paragraph that the evidence reads, in the key.
   const describe = (w: NeighbourWord | undefined) => (w ? `${w.fold}${w.capitalised ? '^' : ''}` : '');
@@ -72,22 +74,29 @@ export function paragraphCandidates(
     surroundings.after && /^,\s+$/.test(surroundings.after.gap) ? ',' : '',
     surroundings.trailing,
     summary.draftDependent.map((fold) => (midSentenceCapitals.has(fold) ? '1' : '0')).join(''),
+    documentFeatures.flatMap((list, i) => (list.length > 0 ? [`${i}:${list.join(',')}`] : [])).join(' '),
   ].join('\u0001');
   const byContext = passes.get(raw === prose ? prose : `${prose}\u0000${raw}`, () => new Map());
   const cached = byContext.get(context);
   if (cached) return cached;
   // A paragraph's surroundings rarely change; keep a few versions, not every one seen.
   if (byContext.size >= 4) byContext.clear();
-  const computed = computeCandidates(prose, raw, surroundings, midSentenceCapitals);
+  const computed = computeCandidates(prose, raw, surroundings, midSentenceCapitals, documentFeatures);
   byContext.set(context, computed);
   return computed;
 }
 
-function computeCandidates(prose: string, raw: string, surroundings: ParagraphSurroundings, midSentenceCapitals: ReadonlySet<string>): Candidate[] {
+function computeCandidates(
+  prose: string,
+  raw: string,
+  surroundings: ParagraphSurroundings,
+  midSentenceCapitals: ReadonlySet<string>,
+  documentFeatures: readonly (readonly string[])[],
+): Candidate[] {
   const parsed = parseParagraph(prose);
   const words = paragraphWords(parsed);
   const candidates = buildCandidates(words, raw, midSentenceCapitals);
-  const tags = tagParagraph(parsed);
+  const tags = tagInDraft(parsed, documentFeatures);
   weighCandidates(words, raw, parsed, candidates, surroundings, tags);
   return followTagger(candidates, words, tags).map((c) => settled(c, words));
 }

@@ -254,3 +254,108 @@ export function paragraphFeatures(words: readonly NlpWord[], gazetteer: Gazettee
     return features;
   });
 }
+
+// ---------------------------------------------------------------------------
+// Document-level features: what the first pass made of the same word elsewhere
+// in the draft ("Kowalczyk" tagged a person twice before the sentence that
+// opens with it). They are added after every paragraph has been tagged on its
+// own, so that each paragraph's own tagging stays cached by its text.
+
+const countedTypes = ['PER', 'ORG', 'LOC', 'MISC'] as const;
+/**
+ * Slots of a word form's counts: the four types, then O (mid-sentence only),
+ * then the four types as the first word of a longer name, then as its last.
+ */
+const outsideSlot = countedTypes.length;
+const firstSlot = outsideSlot + 1;
+const lastSlot = firstSlot + countedTypes.length;
+const slotCount = lastSlot + countedTypes.length;
+
+/** Capitalised word form -> how the first pass labelled its occurrences (see the slots above). */
+export type NameCounts = Map<string, Int32Array>;
+
+/** The slots one capitalised word adds to its form's counts, or none for a word that says nothing. */
+function slotsOf(word: NlpWord, i: number, labels: readonly string[]): number[] {
+  const label = labels[i];
+  if (label === 'O') return word.sentenceStart ? [] : [outsideSlot];
+  const type = countedTypes.indexOf(label.slice(2) as (typeof countedTypes)[number]);
+  if (type < 0) return [];
+  const continued = labels[i + 1] === `I-${label.slice(2)}`;
+  if (label.startsWith('B-')) return continued ? [type, firstSlot + type] : [type];
+  return continued ? [type] : [type, lastSlot + type];
+}
+
+/** How a paragraph's capitalised words were labelled; a paragraph without lower case counts for nothing. */
+export function nameCounts(words: readonly NlpWord[], labels: readonly string[]): NameCounts {
+  const counts: NameCounts = new Map();
+  if (!words.some((w) => hasLower.test(w.text))) return counts;
+  words.forEach((word, i) => {
+    if (!startsUpper.test(word.text)) return;
+    const slots = slotsOf(word, i, labels);
+    if (slots.length === 0) return;
+    const form = wordForm(word.text);
+    let row = counts.get(form);
+    if (!row) counts.set(form, (row = new Int32Array(slotCount)));
+    for (const slot of slots) row[slot]++;
+  });
+  return counts;
+}
+
+/** The counts of several paragraphs together. */
+export function addNameCounts(into: NameCounts, counts: NameCounts): void {
+  for (const [form, row] of counts) {
+    const total = into.get(form);
+    if (total) for (let k = 0; k < slotCount; k++) total[k] += row[k];
+    else into.set(form, Int32Array.from(row));
+  }
+}
+
+/** The slot with the most counts among `count` slots from `from`, or -1 if all are empty. */
+function mostCounted(row: Int32Array, from: number, count: number): number {
+  let best = -1;
+  for (let k = from; k < from + count; k++) if (row[k] > 0 && (best < 0 || row[k] > row[best])) best = k;
+  return best;
+}
+
+/**
+ * Per word of a paragraph, features from the draft's counts less the word's
+ * own occurrence: the type most other occurrences were given (O included);
+ * whether all of at least
+ * two agree; the type of longer names it began or ended ("Clinton" after
+ * "Bill Clinton"); and the neighbouring words' types. Only capitalised words
+ * get any.
+ */
+export function documentFeatures(words: readonly NlpWord[], labels: readonly string[], draft: NameCounts): string[][] {
+  if (!words.some((w) => hasLower.test(w.text))) return words.map(() => []);
+  const others = words.map((word, i) => {
+    if (!startsUpper.test(word.text)) return undefined;
+    const row = draft.get(wordForm(word.text));
+    if (!row) return undefined;
+    const rest = Int32Array.from(row);
+    for (const slot of slotsOf(word, i, labels)) rest[slot]--;
+    return mostCounted(rest, 0, outsideSlot + 1) < 0 ? undefined : rest;
+  });
+  const majority = others.map((rest) => {
+    if (!rest) return undefined;
+    const best = mostCounted(rest, 0, outsideSlot + 1);
+    return best === outsideSlot ? 'O' : countedTypes[best];
+  });
+  return words.map((word, i) => {
+    const rest = others[i];
+    const type = majority[i];
+    if (!rest || !type) return [];
+    const features = [`doc=${type}`];
+    let total = 0;
+    for (let k = 0; k <= outsideSlot; k++) total += rest[k];
+    if (total >= 2 && rest[type === 'O' ? outsideSlot : countedTypes.indexOf(type as (typeof countedTypes)[number])] === total)
+      features.push(`doc-all=${type}`);
+    if (word.sentenceStart) features.push(`doc=${type}|start`);
+    const first = mostCounted(rest, firstSlot, countedTypes.length);
+    if (first >= 0) features.push(`doc-first=${countedTypes[first - firstSlot]}`);
+    const last = mostCounted(rest, lastSlot, countedTypes.length);
+    if (last >= 0) features.push(`doc-last=${countedTypes[last - lastSlot]}`);
+    if (majority[i - 1]) features.push(`doc-1=${majority[i - 1]}`);
+    if (majority[i + 1]) features.push(`doc+1=${majority[i + 1]}`);
+    return features;
+  });
+}

@@ -4,11 +4,17 @@
 // labelled so that the recogniser can reject them, not only to find people and
 // organizations. Weights come from `npm run train:ner` (scripts/train-ner.ts)
 // and load on first use; the output is deterministic.
+//
+// Two steps: each paragraph is tagged on its own (kept per parsed paragraph,
+// so an unchanged paragraph is never tagged again), then, once the whole
+// draft's first labels are known, again with document-level features (how
+// the same word was labelled elsewhere, tagger-features.ts) added to its kept
+// scores: a second decoding, not a second tagging.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NlpParagraph } from '../nlp';
-import { paragraphFeatures, type Gazetteer } from './tagger-features';
+import { addNameCounts, documentFeatures, nameCounts, paragraphFeatures, type Gazetteer, type NameCounts } from './tagger-features';
 
 export const tagLabels = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 export type TagLabel = (typeof tagLabels)[number];
@@ -34,7 +40,7 @@ export interface TaggerWeightsFile {
   gazetteer: Record<string, string>;
   /** Entity type -> names of 2 to 5 words (word forms joined by spaces), separated by '|'. */
   phrases: Record<string, string>;
-  /** Feature -> [label index, weight, label index, weight, ...] */
+  /** Feature -> [label index, weight, label index, weight, ...]; the document-level ones start with "doc". */
   features: Record<string, number[]>;
 }
 
@@ -188,21 +194,21 @@ export function isTaggerLoaded(): boolean {
   return model !== undefined;
 }
 
-/** Labels for the words of a paragraph as scored by the given model (the training script passes its own). */
-export function tagWithModel(paragraph: NlpParagraph, loaded: LoadedModel): TaggedWord[] {
-  const words = paragraph.words;
-  const wordCount = words.length;
-  if (wordCount === 0) return [];
-  const features = paragraphFeatures(words, loaded.gazetteer);
-  const emissions = new Float64Array(wordCount * labelCount);
-  for (let i = 0; i < wordCount; i++) {
+/** Emission scores (words x labels, row-major) of the given features under the model. */
+export function emissionsOf(features: readonly (readonly string[])[], loaded: LoadedModel): Float64Array {
+  const emissions = new Float64Array(features.length * labelCount);
+  features.forEach((list, i) => {
     const row = i * labelCount;
-    for (const feature of features[i]) {
+    for (const feature of list) {
       const at = loaded.rows.get(feature);
       if (at === undefined) continue;
       for (let y = 0; y < labelCount; y++) emissions[row + y] += loaded.table[at + y];
     }
-  }
+  });
+  return emissions;
+}
+
+function decode(emissions: Float64Array, wordCount: number, loaded: LoadedModel): TaggedWord[] {
   const path = viterbi(emissions, wordCount, loaded.start, loaded.transitions);
   const marginals = maxMarginals(emissions, wordCount, loaded.start, loaded.transitions);
   return path.map((y, i) => {
@@ -215,18 +221,90 @@ export function tagWithModel(paragraph: NlpParagraph, loaded: LoadedModel): Tagg
   });
 }
 
-const tagged = new WeakMap<NlpParagraph, readonly TaggedWord[]>();
+/** Emissions with the document-level features' weights added (a copy; null when no word has any). */
+function withDocumentFeatures(emissions: Float64Array, documentFeatures: readonly (readonly string[])[], loaded: LoadedModel): Float64Array | null {
+  if (!documentFeatures.some((list) => list.length > 0)) return null;
+  const added = emissionsOf(documentFeatures, loaded);
+  for (let k = 0; k < added.length; k++) added[k] += emissions[k];
+  return added;
+}
 
 /**
- * One label per word of `paragraph.words`, in order. Results are kept per
- * parsed paragraph, and parsed paragraphs are cached by text in nlp.ts, so a
- * paragraph that has not changed is not tagged again.
+ * Labels for the words of a paragraph as scored by the given model (the
+ * training script passes its own), with the document-level features of its
+ * words if given (see tagger-features.ts).
+ */
+export function tagWithModel(paragraph: NlpParagraph, loaded: LoadedModel, documentFeatures?: readonly (readonly string[])[]): TaggedWord[] {
+  const wordCount = paragraph.words.length;
+  if (wordCount === 0) return [];
+  const emissions = emissionsOf(paragraphFeatures(paragraph.words, loaded.gazetteer), loaded);
+  const withDocument = documentFeatures && withDocumentFeatures(emissions, documentFeatures, loaded);
+  return decode(withDocument ?? emissions, wordCount, loaded);
+}
+
+/** The paragraph's own tagging, kept: its labels, the emissions they came from, and what it tells the rest of the draft. */
+interface FirstPass {
+  tags: readonly TaggedWord[];
+  emissions: Float64Array;
+  counts: NameCounts;
+}
+
+const firstPasses = new WeakMap<NlpParagraph, FirstPass>();
+
+function firstPass(paragraph: NlpParagraph): FirstPass {
+  let pass = firstPasses.get(paragraph);
+  if (!pass) {
+    const loaded = loadedModel();
+    const emissions = emissionsOf(paragraphFeatures(paragraph.words, loaded.gazetteer), loaded);
+    const tags = Object.freeze(paragraph.words.length === 0 ? [] : decode(emissions, paragraph.words.length, loaded));
+    const counts = nameCounts(
+      paragraph.words,
+      tags.map((t) => t.label),
+    );
+    pass = { tags, emissions, counts };
+    firstPasses.set(paragraph, pass);
+  }
+  return pass;
+}
+
+/**
+ * One label per word of `paragraph.words`, in order, from the paragraph
+ * alone. Results are kept per parsed paragraph, and parsed paragraphs are
+ * cached by text in nlp.ts, so a paragraph that has not changed is not tagged
+ * again.
  */
 export function tagParagraph(paragraph: NlpParagraph): TaggedWord[] {
-  let result = tagged.get(paragraph);
-  if (!result) {
-    result = Object.freeze(tagWithModel(paragraph, loadedModel()));
-    tagged.set(paragraph, result);
-  }
-  return [...result];
+  return [...firstPass(paragraph).tags];
+}
+
+/** How the paragraph's own tagging labelled its capitalised words; add up a draft's with addNameCounts. */
+export function paragraphNameCounts(paragraph: NlpParagraph): NameCounts {
+  return firstPass(paragraph).counts;
+}
+
+/** The document-level features of the paragraph's words, given the whole draft's counts (its own included). */
+export function draftFeatures(paragraph: NlpParagraph, draft: NameCounts): string[][] {
+  return documentFeatures(
+    paragraph.words,
+    firstPass(paragraph).tags.map((t) => t.label),
+    draft,
+  );
+}
+
+/**
+ * The paragraph's labels once the rest of the draft is known: its cached
+ * emissions plus the weights of its document-level features, decoded again
+ * (a few microseconds a word; the paragraph's own tagging is not redone).
+ */
+export function tagInDraft(paragraph: NlpParagraph, features: readonly (readonly string[])[]): TaggedWord[] {
+  const pass = firstPass(paragraph);
+  const emissions = withDocumentFeatures(pass.emissions, features, loadedModel());
+  return emissions ? decode(emissions, paragraph.words.length, loadedModel()) : [...pass.tags];
+}
+
+/** Every paragraph of a draft tagged in the light of the others (the two steps above, for scripts and tests). */
+export function tagDraft(paragraphs: readonly NlpParagraph[]): TaggedWord[][] {
+  const draft: NameCounts = new Map();
+  for (const paragraph of paragraphs) addNameCounts(draft, paragraphNameCounts(paragraph));
+  return paragraphs.map((paragraph) => tagInDraft(paragraph, draftFeatures(paragraph, draft)));
 }
