@@ -22,6 +22,7 @@
 // speaker.
 
 import firstNames from './data/first-names.json';
+import speechVerbTable from './data/speech-verbs.json';
 import titleTable from './data/titles.json';
 import { foldName, parseParagraph } from './nlp';
 import { analyzeQuotes, type Quotation } from './quotes';
@@ -38,17 +39,21 @@ const femaleWords =
   /\b(?:mrs|ms|miss|she|her|herself|woman|women|spokeswoman|congresswoman|chairwoman|businesswoman|wife|mother|daughter|sister|queen|princess|dame|lady|actress|councilwoman|assemblywoman|girlfriend|grandmother|aunt|niece|first lady)\b/;
 
 /** Finite verbs of saying that follow their subject ("Smith said") or stand inverted ("said Smith"). */
-const speechVerbs =
-  'said|says|say|told|tells|added|adds|continued|continues|wrote|writes|asked|asks|explained|explains|insisted|insists|claimed|claims|noted|notes|stated|states|argued|argues|replied|replies|warned|warns|declared|declares|announced|announces|acknowledged|conceded|recalled|recalls|observed|remarked|responded|responds|answered|testified|tweeted|tweets|posted|cautioned|predicted|suggested|admitted|admits|maintained|maintains|joked|jokes|quipped|vowed|vows|promised|promises|pledged|urged|urges|complained|boasted|stressed|emphasized|countered|shouted|yelled|barked|exclaimed|concluded|concludes|agreed|laughed|sighed|wondered|mused|lamented|proclaimed|reiterated|affirmed|confirmed|recounted|reported|reports|echoed|scoffed|snapped|retorted|chimed|interjected';
+const speechVerbs = speechVerbTable.said.join('|');
 const speechVerbSet = new Set(speechVerbs.split('|'));
+/** Every verb whose clause credits a speaker: finite, naming, progressive and participle. */
+export const creditingVerbs: readonly string[] = [
+  ...speechVerbTable.said,
+  ...speechVerbTable.naming,
+  ...speechVerbTable.progressive,
+  ...speechVerbTable.participles,
+];
 /** A finite verb of saying that credits its subject with a quotation ("said", "told", "tweeted"). */
 export const isSpeechVerb = (word: string): boolean => speechVerbSet.has(word.toLowerCase());
 /** Verbs that put the quotation after their object: "called the plan “a disgrace.”" Only subject-first. */
-const namingVerbs =
-  'called|calls|described|describes|dubbed|labeled|labelled|branded|termed|characterized|criticized|blasted|slammed|praised|lauded|hailed|derided|mocked|denounced|condemned|accused|demanded';
+const namingVerbs = speechVerbTable.naming.join('|');
 /** The present progressive of the wire's running stories: "Trump is calling the plan “a disaster.”" */
-const progressiveVerbs =
-  'saying|telling|quoted|warning|arguing|insisting|asking|calling|describing|stressing|promising|urging|vowing|predicting|blasting|criticizing|accusing|demanding|questioning|suggesting|claiming|declaring';
+const progressiveVerbs = speechVerbTable.progressive.join('|');
 const auxiliaries =
   '(?:also|later|then|again|earlier|once|has|had|have|will|would|previously|recently|simply|only|repeatedly|\\p{Ll}+ly|on\\s+\\p{Lu}\\p{L}*(?:\\s+\\d{1,2})?|in\\s+(?:a|an)\\s+\\p{L}+)';
 /** After a subject: ", a spokeswoman for the board," / ", 57," / ", who ...," then the verb. */
@@ -69,8 +74,7 @@ const jointClause = new RegExp(
 );
 
 /** "..., saying “...”": the quotation belongs to the sentence's subject. */
-const participleClause =
-  /(?:,|\band)\s+(?:saying|telling|adding|writing|calling|declaring|noting|arguing|warning|insisting|explaining|asking|claiming|describing|tweeting|vowing|promising|urging|complaining|joking|recalling)\b/gu;
+const participleClause = new RegExp(`(?:,|\\band)\\s+(?:${speechVerbTable.participles.join('|')})\\b`, 'gu');
 /** Words that may stand before a sentence's subject: titles and descriptions ("Former Florida Gov. Jeb Bush", "Republican front-runner"). */
 const subjectLead =
   /^(?!(?:After|When|While|Before|If|As|Since|Although|Though|Because|Until|Unless|Once|Whether|Even)\b)(?:[^,“”"]{0,60},\s+)?(?:(?:the|former|presidential|candidate|front-runner|frontrunner|nominee|presumptive|democratic|republican|\p{Lu}[\p{L}.'’-]*)\s+){0,6}$/u;
