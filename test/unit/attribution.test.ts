@@ -238,3 +238,41 @@ She has faced criticism since meeting with Gov. Helen Park in June. She said the
 `;
   assert.deepEqual(speakersOf(text, 'Nobody asked me about it'), ['Miriam Okafor']);
 });
+
+test('an inverted verb before a described name, and one that opens its sentence', () => {
+  const text = `Levee vote splits county
+
+"This is a scripted show and we are all props," said county delegate Ruth Calloway, who voted no.
+
+"It will hold for a century," said a Calloway aide.
+
+Said Marcus Obi: "The engineers signed off twice."
+`;
+  assert.deepEqual(speakersOf(text, 'This is a scripted'), ['Ruth Calloway']);
+  // "a Calloway aide" is someone else: the name stands as an adjective before a role.
+  assert.deepEqual(speakersOf(text, 'It will hold'), []);
+  assert.deepEqual(speakersOf(text, 'The engineers signed'), ['Marcus Obi']);
+});
+
+test('a longer appositive, a place after the name, and phrasal verbs of saying', () => {
+  const text = `Mill closure
+
+Nadia Fenwick, 44, of Duluth, Minn., who worked at the mill for 20 years, said the town "will not recover from this."
+
+Rep. Tomas Vidal of Minnesota, an ally of the union, said the company "broke every promise it made."
+
+"That is simply false," Grant Ekberg shot back on Tuesday.
+`;
+  assert.deepEqual(speakersOf(text, 'will not recover'), ['Nadia Fenwick']);
+  assert.deepEqual(speakersOf(text, 'broke every promise'), ['Tomas Vidal']);
+  assert.deepEqual(speakersOf(text, 'That is simply false'), ['Grant Ekberg']);
+});
+
+test('a naming verb credits the quotation after its object, never the one before it', () => {
+  const text = `Governors trade barbs
+
+Gov. Ellen Marsh refers to her rival as "the senator," while Gov. Peter Lund refers to her as "Ellen."
+`;
+  assert.deepEqual(speakersOf(text, 'the senator'), ['Ellen Marsh']);
+  assert.deepEqual(speakersOf(text, 'Ellen.'), ['Peter Lund']);
+});

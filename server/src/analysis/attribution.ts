@@ -38,12 +38,13 @@ const maleWords =
 const femaleWords =
   /\b(?:mrs|ms|miss|she|her|herself|woman|women|spokeswoman|congresswoman|chairwoman|businesswoman|wife|mother|daughter|sister|queen|princess|dame|lady|actress|councilwoman|assemblywoman|girlfriend|grandmother|aunt|niece|first lady)\b/;
 
-/** Finite verbs of saying that follow their subject ("Smith said") or stand inverted ("said Smith"). */
-const speechVerbs = speechVerbTable.said.join('|');
-const speechVerbSet = new Set(speechVerbs.split('|'));
+/** Finite verbs of saying that follow their subject ("Smith said") or stand inverted ("said Smith"), and phrasal ones ("shot back"). */
+const speechVerbs = `${speechVerbTable.phrasal.join('|')}|${speechVerbTable.said.join('|')}`;
+const speechVerbSet = new Set(speechVerbTable.said);
 /** Every verb whose clause credits a speaker: finite, naming, progressive and participle. */
 export const creditingVerbs: readonly string[] = [
   ...speechVerbTable.said,
+  ...speechVerbTable.phrasal,
   ...speechVerbTable.naming,
   ...speechVerbTable.progressive,
   ...speechVerbTable.participles,
@@ -52,18 +53,25 @@ export const creditingVerbs: readonly string[] = [
 export const isSpeechVerb = (word: string): boolean => speechVerbSet.has(word.toLowerCase());
 /** Verbs that put the quotation after their object: "called the plan “a disgrace.”" Only subject-first. */
 const namingVerbs = speechVerbTable.naming.join('|');
+const namingVerbSet = new Set(speechVerbTable.naming);
 /** The present progressive of the wire's running stories: "Trump is calling the plan “a disaster.”" */
 const progressiveVerbs = speechVerbTable.progressive.join('|');
 const auxiliaries =
   '(?:also|later|then|again|earlier|once|has|had|have|will|would|previously|recently|simply|only|repeatedly|\\p{Ll}+ly|on\\s+\\p{Lu}\\p{L}*(?:\\s+\\d{1,2})?|in\\s+(?:a|an)\\s+\\p{L}+)';
-/** After a subject: ", a spokeswoman for the board," / ", 57," / ", who ...," then the verb. */
-const appositive = `(?:\\s*\\([^()“”"]{1,30}\\))?(?:\\s*,\\s*(?:\\d{1,3}|[DRI]-\\p{Lu}[\\p{L}.]*|(?:a|an|the|who|whose|his|her|its|\\p{Ll})[^,“”"()]{0,110}?)\\s*,)?`;
+/**
+ * After a subject: " of Oklahoma", then up to four segments between commas: ", a spokeswoman for the board,",
+ * ", 57,", ", who ...,", ", Twitter's director of advertising,", ", of Raleigh, N.C.," then the verb.
+ */
+const appositiveSegment = `(?:\\d{1,3}|[DRI]-\\p{Lu}[\\p{L}.]*|\\p{Lu}[\\p{L}]*\\.(?:\\p{Lu}\\.)?|\\p{Lu}[\\p{L}.-]*['’]s?\\s+\\p{Ll}[^,“”"()]{0,100}?|(?:a|an|the|who|whose|his|her|its|\\p{Ll})[^,“”"()]{0,110}?)`;
+const appositive = `(?:\\s+of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.]*(?:\\s+\\p{Lu}[\\p{L}.]*){0,2})?(?:\\s*\\([^()“”"]{1,30}\\))?(?:\\s*,\\s*${appositiveSegment}(?:\\s*,\\s*${appositiveSegment}){0,3}\\s*,)?`;
 const verbAfterSubject = new RegExp(
   `^['’]?${appositive}(?:\\s+${auxiliaries}){0,3}\\s+(?:${speechVerbs}|${namingVerbs}|(?:is|was|has\\s+been)\\s+(?:${progressiveVerbs}))\\b`,
   'u',
 );
 /** "... ,” said (Mayor) (the state's top lawyer) NAME": the words allowed between the verb and the name. */
 const invertedLead = new RegExp(`[”"’]\\s*,?\\s*(?:${speechVerbs})\\s+((?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}.'’-]+\\s+){0,5})$`, 'u');
+/** "Said Comey: “...”": an inverted verb of saying that opens its sentence. */
+const sentenceInitialVerb = new RegExp(`(?:^|[.!?]["”’]?\\s+)(?:${speechVerbs})\\s+((?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}.'’-]+\\s+){0,5})$`, 'iu');
 /** "..., noted NBC's": a verb of saying and the title words before a name, outside a quotation's attribution. */
 const invertedNarration = new RegExp(`,\\s*(?:${speechVerbs})\\s+((?:[\\p{L}.'’-]+\\s+){0,5})$`, 'u');
 const accordingTo = /\baccording\s+to\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4})$/u;
@@ -134,6 +142,8 @@ interface Clause {
   speakers: Entity[];
   /** A verb of saying names the speaker; a sentence's subject ("Bush referred to Rubio as “...”") is weaker evidence. */
   kind: 'speech' | 'subject';
+  /** A naming verb ("refers to Trump as “...”") puts its quotation after it, never before. */
+  forward?: boolean;
 }
 
 interface PlacedMention extends Mention {
@@ -243,11 +253,15 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
     }
     return start;
   };
+  /** "Republican presidential nominee", "a Smith spokesman": a name used as an adjective before a title names someone else. */
+  const namesAnother = (m: PlacedMention) => {
+    const next = /^\s+(\p{Ll}+)/u.exec(text.slice(m.end, m.end + 40))?.[1] ?? '';
+    return titleWords.has(next) && !/^(?:of|the|for|and|de)$/.test(next);
+  };
   /** A name that opens its sentence (after titles and a leading phrase) and is followed by its verb. */
   const isSubjectMention = (m: PlacedMention): boolean =>
     titledSubjectLead(text.slice(sentenceStartAt(m.start), m.start)) &&
-    // "Republican presidential nominee": a name used as an adjective before a title is no subject.
-    !titleWords.has((/^\s+(\p{Ll}+)/u.exec(text.slice(m.end, m.end + 40))?.[1] ?? '').toLowerCase()) &&
+    !namesAnother(m) &&
     /^(?:\s*\([^()]{1,30}\))?(?:\s*,[^,“”"]{1,160},)?\s+(?!(?:and|or|of|in|on|at|to|for|with|from|by|as|who|which|that)\b)\p{Ll}/u.test(
       text.slice(m.end, m.end + 200),
     );
@@ -427,12 +441,15 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
       }
       // "her senior policy adviser, Jake Sullivan, said": a name in apposition may take its verb after a comma.
       const inApposition = /,\s+$/.test(text.slice(m.start - 2, m.start)) && /^,\s+(?:said|says|told|tells|added|wrote)\b/.test(after);
-      if ((verbAfterSubject.test(after) || inApposition) && !/^['’]s\b/.test(after) && outside(m.end)) {
-        clauses.push({ at: m.start, speakers: [...coordinated(i), m.entity], kind: 'speech' });
+      const verb = verbAfterSubject.exec(after);
+      if ((verb || inApposition) && !/^['’]s\b/.test(after) && outside(m.end)) {
+        const forward = verb !== null && namingVerbSet.has(verb[0].split(/\s+/).pop()!);
+        clauses.push({ at: m.start, speakers: [...coordinated(i), m.entity], kind: 'speech', forward });
         continue;
       }
       const before = text.slice(Math.max(paragraph.start, m.start - 80), m.start);
-      if (invertedLead.test(before) && titleWordsOnly(invertedLead.exec(before)![1])) {
+      const inverted = invertedLead.exec(before) ?? sentenceInitialVerb.exec(text.slice(sentenceStartOf(m.start), m.start));
+      if (inverted && (titleWordsOnly(inverted[1]) || descriptionOnly(inverted[1])) && !namesAnother(m)) {
         const speakers = [m.entity];
         const next = mentions[i + 1];
         if (next && /^\s+and\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(text.slice(m.end, next.start))) speakers.push(next.entity);
@@ -497,6 +514,7 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
       const following = speech.find(
         (c) =>
           c.at >= end &&
+          !c.forward &&
           (sentenceEndsAtQuote
             ? /^\s+$/.test(text.slice(end + 1, c.at)) && saidAndStop.test(text.slice(c.at, c.at + 60))
             : !endsSentence(text.slice(end + 1, c.at))),
@@ -542,6 +560,15 @@ function lastMentionBefore(mentions: PlacedMention[], offset: number): number {
     } else hi = mid - 1;
   }
   return found;
+}
+
+/** Words that cannot stand in a description before a name: they bring in another person, a clause or a document. */
+const notDescription =
+  /^(?:for|of|to|from|with|by|at|in|on|about|as|that|this|who|which|and|or|but|not|his|her|their|its|after|before|when|while|during|into|than|is|was|were|be|been|statement|report|letter|email|tweet|post|release|ad|video|book|memo|interview|speech)$/i;
+/** Between an inverted verb and the name, a short description: "said Virginia delegate", "said retired neurosurgeon". */
+function descriptionOnly(words: string): boolean {
+  const list = words.trim().split(/\s+/).filter(Boolean);
+  return list.length <= 4 && list.every((w, i) => (i === 0 && /^(?:the|a|an|one|another)$/i.test(w)) || (!notDescription.test(w) && !/(?:ing|ly)$/.test(w)));
 }
 
 /** Between an inverted verb and the name, only a title may stand: "said Mayor", "said the state's attorney general". */

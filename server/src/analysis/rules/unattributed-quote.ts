@@ -33,15 +33,10 @@ import type { Rule } from '../rule';
 import type { RuleFinding } from '../types';
 
 /** Every word that tells this rule a quotation has a source: the verbs of saying the attribution credits, and further cues. */
-export const sourceCues: ReadonlySet<string> = new Set([
-  ...speechVerbTable.said,
-  ...speechVerbTable.naming,
-  ...speechVerbTable.progressive,
-  ...speechVerbTable.participles,
-  ...speechVerbTable.otherCues,
-]);
+const cueWords = `${speechVerbTable.said.join('|')}|${speechVerbTable.phrasal.join('|')}|${speechVerbTable.naming.join('|')}|${speechVerbTable.progressive.join('|')}|${speechVerbTable.participles.join('|')}|${speechVerbTable.otherCues.join('|')}`;
+export const sourceCues: ReadonlySet<string> = new Set(cueWords.split('|'));
 const cuePattern = new RegExp(
-  `\\b(?:${[...sourceCues].join('|')})\\b|\\baccording to\\b|\\bin an? (?:statement|interview|email|e-mail|letter|tweet|post|memo|speech|op-ed|essay|column|release|video|message)\\b|\\b(?:statement|spokes(?:man|woman|person)|interview)\\b|:\\s*$`,
+  `\\b(?:${cueWords})\\b|\\baccording to\\b|\\bin an? (?:statement|interview|email|e-mail|letter|tweet|post|memo|speech|op-ed|essay|column|release|video|message)\\b|\\b(?:statement|spokes(?:man|woman|person)|interview)\\b|:\\s*$`,
   'iu',
 );
 
