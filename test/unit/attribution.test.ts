@@ -276,3 +276,34 @@ Gov. Ellen Marsh refers to her rival as "the senator," while Gov. Peter Lund ref
   assert.deepEqual(speakersOf(text, 'the senator'), ['Ellen Marsh']);
   assert.deepEqual(speakersOf(text, 'Ellen.'), ['Peter Lund']);
 });
+
+test('"according to" a described name, and a colon that ends a paragraph hands the next quotation to its speaker', () => {
+  const text = `Transit levy
+
+According to veteran transit planner Ola Brandt, the levy is "the last chance for the buses."
+
+Brandt continued:
+
+"Without it, the night routes close in March."
+
+The county board met later.
+
+"Nobody asked us," a rider said.
+`;
+  assert.deepEqual(speakersOf(text, 'the last chance'), ['Ola Brandt']);
+  assert.deepEqual(speakersOf(text, 'Without it'), ['Ola Brandt']);
+  // A paragraph without a colon still ends the run: the rider is no one named.
+  assert.deepEqual(speakersOf(text, 'Nobody asked'), []);
+});
+
+test('a clause after "but" introduces the next quotation, not the one before it', () => {
+  const text = `Footage released
+
+Chief Ana Ruiz, the county's police chief, said the video did not give "definitive visual evidence," but he said the footage "supports the officers' account."
+
+Del. Hugh Barrow said the release was "long overdue."
+`;
+  assert.deepEqual(speakersOf(text, 'definitive visual'), ['Ana Ruiz']);
+  // "Del." is a title, not the end of a sentence.
+  assert.deepEqual(speakersOf(text, 'long overdue'), ['Hugh Barrow']);
+});

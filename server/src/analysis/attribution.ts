@@ -27,6 +27,7 @@ import titleTable from './data/titles.json';
 import { foldName, parseParagraph } from './nlp';
 import { analyzeQuotes, type Quotation } from './quotes';
 import type { RuleContext } from './rule';
+import type { Paragraph } from './draft';
 import type { Entity, Mention } from './entities/types';
 
 export type Gender = 'male' | 'female' | 'unknown';
@@ -62,19 +63,19 @@ const auxiliaries =
  * After a subject: " of Oklahoma", then up to four segments between commas: ", a spokeswoman for the board,",
  * ", 57,", ", who ...,", ", Twitter's director of advertising,", ", of Raleigh, N.C.," then the verb.
  */
-const appositiveSegment = `(?:\\d{1,3}|[DRI]-\\p{Lu}[\\p{L}.]*|\\p{Lu}[\\p{L}]*\\.(?:\\p{Lu}\\.)?|\\p{Lu}[\\p{L}.-]*['’]s?\\s+\\p{Ll}[^,“”"()]{0,100}?|(?:a|an|the|who|whose|his|her|its|\\p{Ll})[^,“”"()]{0,110}?)`;
+const appositiveSegment = `(?:\\d{1,3}|[DRI]-\\p{Lu}[\\p{L}.]*|\\p{Lu}[\\p{L}]*\\.(?:\\p{Lu}\\.)?|\\p{Lu}[\\p{L}.-]*['’]s?\\s+\\p{Ll}[^,“”"()]{0,100}?|(?:a|an|the|who|whose|his|her|its|\\p{Ll})[^,“”"()]{0,160}?)`;
 const appositive = `(?:\\s+of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.]*(?:\\s+\\p{Lu}[\\p{L}.]*){0,2})?(?:\\s*\\([^()“”"]{1,30}\\))?(?:\\s*,\\s*${appositiveSegment}(?:\\s*,\\s*${appositiveSegment}){0,3}\\s*,)?`;
 const verbAfterSubject = new RegExp(
   `^['’]?${appositive}(?:\\s+${auxiliaries}){0,3}\\s+(?:${speechVerbs}|${namingVerbs}|(?:is|was|has\\s+been)\\s+(?:${progressiveVerbs}))\\b`,
   'u',
 );
 /** "... ,” said (Mayor) (the state's top lawyer) NAME": the words allowed between the verb and the name. */
-const invertedLead = new RegExp(`[”"’]\\s*,?\\s*(?:${speechVerbs})\\s+((?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}.'’-]+\\s+){0,5})$`, 'u');
+const invertedLead = new RegExp(`[”"’]\\s*,?\\s*(?:${speechVerbs})\\s+((?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}\\p{N}/.'’-]+\\s+){0,5})$`, 'u');
 /** "Said Comey: “...”": an inverted verb of saying that opens its sentence. */
-const sentenceInitialVerb = new RegExp(`(?:^|[.!?]["”’]?\\s+)(?:${speechVerbs})\\s+((?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}.'’-]+\\s+){0,5})$`, 'iu');
+const sentenceInitialVerb = new RegExp(`(?:^|[.!?]["”’]?\\s+)(?:${speechVerbs})\\s+((?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}\\p{N}/.'’-]+\\s+){0,5})$`, 'iu');
 /** "..., noted NBC's": a verb of saying and the title words before a name, outside a quotation's attribution. */
 const invertedNarration = new RegExp(`,\\s*(?:${speechVerbs})\\s+((?:[\\p{L}.'’-]+\\s+){0,5})$`, 'u');
-const accordingTo = /\baccording\s+to\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4})$/u;
+const accordingTo = /\b[Aa]ccording\s+to\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4})$/u;
 const pronounClause = new RegExp(`\\b(?:(he|she)\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})|(?:${speechVerbs})\\s+(he|she))\\b`, 'giu');
 const jointClause = new RegExp(
   `\\b(?:the\\s+two|both|the\\s+pair|the\\s+two\\s+(?:men|women|senators|leaders|candidates))\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})\\b|\\b(?:${speechVerbs})\\s+(?:the\\s+two|both)\\b`,
@@ -107,7 +108,7 @@ function titledSubjectLead(lead: string): boolean {
 
 /** A sentence ends at . ! or ? (and a closing mark) before a capital, but not after "Sen." or "U.S.". */
 const abbreviation =
-  '(?<!\\b(?:Sens?|Reps?|Govs?|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Dr|Mr|Mrs|Ms|Prof|Rev|St|Jr|Sr|Inc|Corp|Co|Ltd|No|Mt|Ft|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Calif|Mass|Fla|Ill|Pa|Va|Wash|Ariz|Mich|Minn|\\p{Lu}))';
+  '(?<!\\b(?:Sens?|Reps?|Govs?|Dels?|Gen|Lt|Col|Maj|Capt|Sgt|Cmdr|Det|Supt|Adm|Dr|Mr|Mrs|Ms|Prof|Rev|St|Jr|Sr|Inc|Corp|Co|Ltd|No|Mt|Ft|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Calif|Mass|Fla|Ill|Pa|Va|Wash|Ariz|Mich|Minn|\\p{Lu}))';
 const sentenceEnd = new RegExp(`${abbreviation}[.!?]["”’]?\\s+(?=["“‘]?\\p{Lu})`, 'gu');
 const sentenceEndInside = new RegExp(`${abbreviation}[.!?]["”’]?\\s`, 'u');
 const endsSentence = (s: string) => sentenceEndInside.test(s);
@@ -395,14 +396,30 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
     return [];
   };
 
+  /** "The New York Times reports:" at the end of a paragraph: the subject of the sentence that ends in the colon. */
+  const introducedSpeaker = (paragraph: Paragraph): Entity | undefined => {
+    if (!/:\s*$/.test(paragraph.text)) return undefined;
+    const end = paragraph.start + paragraph.text.trimEnd().length;
+    const sentence = sentenceStartAt(end - 1);
+    for (let i = lastMentionBefore(mentions, sentence) + 1; i < mentions.length && mentions[i].start < end; i++) {
+      const m = mentions[i];
+      const verb = verbAfterSubject.exec(text.slice(m.end, end));
+      if (verb && !/[.!?]/.test(text.slice(m.end + verb[0].length, end - 1))) return m.entity;
+    }
+    return undefined;
+  };
+
   let previousSpeakers: Entity[] = [];
   let previousRunsOn = false;
   for (const paragraph of ctx.draft.paragraphs) {
     const quotes = byParagraph.get(paragraph.index);
     if (!quotes) {
-      // A paragraph of narration between quotations ends the speaker's run.
-      if (/\p{L}/u.test(paragraph.text)) previousSpeakers = [];
-      previousRunsOn = false;
+      // A paragraph of narration between quotations ends the speaker's run, unless its colon
+      // hands the next paragraph's quotation to its speaker ("Caddell continued:").
+      const introduced = introducedSpeaker(paragraph);
+      if (introduced) previousSpeakers = [introduced];
+      else if (/\p{L}/u.test(paragraph.text)) previousSpeakers = [];
+      previousRunsOn = introduced !== undefined;
       continue;
     }
     const outside = (offset: number) => !quotes.some((q) => offset >= q.contentStart && offset < q.contentEnd);
@@ -457,7 +474,7 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
         continue;
       }
       const according = accordingTo.exec(before);
-      if (according && titleWordsOnly(according[1])) {
+      if (according && (titleWordsOnly(according[1]) || descriptionOnly(according[1])) && !namesAnother(m)) {
         clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech' });
         continue;
       }
@@ -515,6 +532,8 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
         (c) =>
           c.at >= end &&
           !c.forward &&
+          // "..., but he said that the footage “...”": a clause after a conjunction introduces the next quotation.
+          !/\b(?:but|and|while|whereas|although|though|because|when|after|before|if)\b/i.test(text.slice(end + 1, c.at)) &&
           (sentenceEndsAtQuote
             ? /^\s+$/.test(text.slice(end + 1, c.at)) && saidAndStop.test(text.slice(c.at, c.at + 60))
             : !endsSentence(text.slice(end + 1, c.at))),
