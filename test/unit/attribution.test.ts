@@ -307,3 +307,22 @@ Del. Hugh Barrow said the release was "long overdue."
   // "Del." is a title, not the end of a sentence.
   assert.deepEqual(speakersOf(text, 'long overdue'), ['Hugh Barrow']);
 });
+
+test('"... and said" gives the subject a second verb of saying; "wrote X for Y" credits the writer, never Y', () => {
+  const text = `Budget talks
+
+Senate leader Carl Moody embraced the deal on Thursday and said it was "very competitive."
+
+"The impact is still small," wrote Cameron Easley for Harbor Analytics. "Few voters changed their minds."
+
+Mayors Ruth Gale and Tom Abbey call the cuts "a slow eviction."
+`;
+  assert.deepEqual(speakersOf(text, 'very competitive'), ['Carl Moody']);
+  assert.deepEqual(speakersOf(text, 'The impact is'), ['Cameron Easley']);
+  // Never the publication named after "for" (with it named since the writer, the next quotation stays unattributed).
+  assert.deepEqual(speakersOf(text, 'Few voters'), []);
+  // A writer the recognizer misses leaves the quotation unattributed, never to the publication.
+  const unknownWriter = text.replace(/Cameron Easley/g, 'Ida Vance');
+  assert.ok(!speakersOf(unknownWriter, 'The impact is').includes('Harbor Analytics'));
+  assert.deepEqual(speakersOf(text, 'a slow eviction'), ['Ruth Gale', 'Tom Abbey']);
+});

@@ -84,6 +84,8 @@ const jointClause = new RegExp(
 
 /** "..., saying “...”": the quotation belongs to the sentence's subject. */
 const participleClause = new RegExp(`(?:,|\\band)\\s+(?:${speechVerbTable.participles.join('|')})\\b`, 'gu');
+/** "McConnell embraced the mogul and said he is “very competitive”": a second verb of the same subject. */
+const coordinatedSpeech = new RegExp(`\\band\\s+(?:(?:also|later|then)\\s+)?(?:${speechVerbs})\\b`, 'gu');
 /** Words that may stand before a sentence's subject: titles and descriptions ("Former Florida Gov. Jeb Bush", "Republican front-runner"). */
 const subjectLead =
   /^(?!(?:After|When|While|Before|If|As|Since|Although|Though|Because|Until|Unless|Once|Whether|Even)\b)(?:[^,“”"]{0,60},\s+)?(?:(?:the|former|presidential|candidate|front-runner|frontrunner|nominee|presumptive|democratic|republican|\p{Lu}[\p{L}.'’-]*)\s+){0,6}$/u;
@@ -466,7 +468,13 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
       }
       const before = text.slice(Math.max(paragraph.start, m.start - 80), m.start);
       const inverted = invertedLead.exec(before) ?? sentenceInitialVerb.exec(text.slice(sentenceStartOf(m.start), m.start));
-      if (inverted && (titleWordsOnly(inverted[1]) || descriptionOnly(inverted[1])) && !namesAnother(m)) {
+      // "wrote Cameron Easley for Morning Consult": a name between the verb and this one is the speaker.
+      const nameBetween =
+        i > 0 &&
+        inverted !== null &&
+        mentions[i - 1].end > m.start - inverted[1].length &&
+        /^\s+(?:for|of|at|with|from|in)\s+(?:the\s+)?$/.test(text.slice(mentions[i - 1].end, m.start));
+      if (inverted && (titleWordsOnly(inverted[1]) || descriptionOnly(inverted[1])) && !namesAnother(m) && !nameBetween) {
         const speakers = [m.entity];
         const next = mentions[i + 1];
         if (next && /^\s+and\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(text.slice(m.end, next.start))) speakers.push(next.entity);
@@ -479,7 +487,7 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
         continue;
       }
       const sentence = sentenceStartOf(m.start);
-      if (!subjects.has(sentence) && subjectLead.test(text.slice(sentence, m.start)) && verbFollows(m)) {
+      if (!subjects.has(sentence) && (subjectLead.test(text.slice(sentence, m.start)) || titledSubjectLead(text.slice(sentence, m.start))) && verbFollows(m)) {
         subjects.set(sentence, [...coordinated(i), m.entity]);
         clauses.push({ at: m.start, speakers: subjects.get(sentence)!, kind: 'subject' });
       }
@@ -510,7 +518,7 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
       if (!outside(at)) continue;
       clauses.push({ at, speakers: lastPair(at, paragraph.index), kind: 'speech' });
     }
-    for (const match of paragraphText.matchAll(participleClause)) {
+    for (const match of [...paragraphText.matchAll(participleClause), ...paragraphText.matchAll(coordinatedSpeech)]) {
       const at = paragraph.start + match.index!;
       if (!outside(at)) continue;
       const sentence = sentenceStartOf(at);
@@ -594,6 +602,8 @@ function descriptionOnly(words: string): boolean {
 function titleWordsOnly(words: string): boolean {
   const list = words.trim().split(/\s+/).filter(Boolean);
   if (list.length === 0) return true;
+  // "wrote Ida Vance for Harbor Analytics": a full name, then the organization it writes for.
+  if (/\p{Lu}\p{Ll}+\s+\p{Lu}[\p{L}.'’-]+\s+(?:for|of|at|with|from)$/u.test(words.trim())) return false;
   return list.every(
     (w, i) =>
       /^\p{Lu}/u.test(w) ||
