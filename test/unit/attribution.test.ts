@@ -326,3 +326,18 @@ Mayors Ruth Gale and Tom Abbey call the cuts "a slow eviction."
   assert.ok(!speakersOf(unknownWriter, 'The impact is').includes('Harbor Analytics'));
   assert.deepEqual(speakersOf(text, 'a slow eviction'), ['Ruth Gale', 'Tom Abbey']);
 });
+
+test('a name and a colon introduce a quotation; an inverted verb after more of a quoted sentence', () => {
+  const text = `Debate night
+
+Sen. Bernie Sanders and Gov. Lena Ortiz met on stage in Des Moines. Asked about taxes, Sanders: "We need a political revolution."
+
+"This will be a challenge" for the governor, said Marta Kunin.
+
+Benjamin Rhodes, one of the president's closest aides, recalled Mr. Obama reading "Collapse" on the plane.
+`;
+  assert.deepEqual(speakersOf(text, 'We need a political'), ['Bernie Sanders']);
+  assert.deepEqual(speakersOf(text, 'This will be a challenge'), ['Marta Kunin']);
+  // The comma closes Rhodes's appositive: Obama is the object of "recalled", not an inverted speaker.
+  assert.ok(!speakersOf(text, 'Collapse').some((name) => /Obama/.test(name)));
+});

@@ -458,6 +458,11 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
         clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech', credits: m.start - credit[0].length });
         continue;
       }
+      // "Bush: “The mission is to destroy ISIS.”": a name and a colon introduce the quotation, as in a transcript.
+      if (/^\s*:\s*["“]/.test(after)) {
+        clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech' });
+        continue;
+      }
       // "her senior policy adviser, Jake Sullivan, said": a name in apposition may take its verb after a comma.
       const inApposition = /,\s+$/.test(text.slice(m.start - 2, m.start)) && /^,\s+(?:said|says|told|tells|added|wrote)\b/.test(after);
       const verb = verbAfterSubject.exec(after);
@@ -467,7 +472,11 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
         continue;
       }
       const before = text.slice(Math.max(paragraph.start, m.start - 80), m.start);
-      const inverted = invertedLead.exec(before) ?? sentenceInitialVerb.exec(text.slice(sentenceStartOf(m.start), m.start));
+      // '“...” for Clinton, said Kunin': the inverted verb may follow more of a sentence that holds a quotation,
+      // but not the comma that closes an appositive ("Rhodes, an aide, recalled Mr. Obama").
+      const sentenceLead = text.slice(sentenceStartOf(m.start), m.start);
+      const inverted =
+        invertedLead.exec(before) ?? (/^["“]|[”"],/.test(sentenceLead) ? invertedNarration.exec(before) : null) ?? sentenceInitialVerb.exec(sentenceLead);
       // "wrote Cameron Easley for Morning Consult": a name between the verb and this one is the speaker.
       const nameBetween =
         i > 0 &&
@@ -528,6 +537,9 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
     }
     clauses.sort((a, b) => a.at - b.at);
 
+    /** "..., but he said that the footage “...”", "“...,” when Clinton blasted him": a clause opened by a conjunction is another sentence's. */
+    const introducesNext = (c: Clause, after: number) =>
+      /\b(?:but|and|while|whereas|although|though|because|when|after|before|if|as)\s+$/i.test(text.slice(after + 1, c.at));
     let speakersHere: Entity[] = [];
     for (const q of quotes) {
       const end = q.close ?? q.contentEnd;
@@ -540,8 +552,7 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
         (c) =>
           c.at >= end &&
           !c.forward &&
-          // "..., but he said that the footage “...”": a clause after a conjunction introduces the next quotation.
-          !/\b(?:but|and|while|whereas|although|though|because|when|after|before|if)\b/i.test(text.slice(end + 1, c.at)) &&
+          !introducesNext(c, end) &&
           (sentenceEndsAtQuote
             ? /^\s+$/.test(text.slice(end + 1, c.at)) && saidAndStop.test(text.slice(c.at, c.at + 60))
             : !endsSentence(text.slice(end + 1, c.at))),
