@@ -341,3 +341,17 @@ Benjamin Rhodes, one of the president's closest aides, recalled Mr. Obama readin
   // The comma closes Rhodes's appositive: Obama is the object of "recalled", not an inverted speaker.
   assert.ok(!speakersOf(text, 'Collapse').some((name) => /Obama/.test(name)));
 });
+
+test('a place as a later appositive segment, an "of" phrase with its own "of", a comma after the party tag', () => {
+  const text = `Primary day
+
+Dean Okoro, a 55-year-old salesman from Sumter, South Carolina, says Cruz will "leave here with momentum."
+
+Archbishop Aris Vartanian of the Armenian Patriarchate of Jerusalem told reporters, "We have suffered the same fate."
+
+Gov. John Kasich (R-Ohio), said, "I'm getting ready to rent a covered wagon."
+`;
+  assert.deepEqual(speakersOf(text, 'leave here'), ['Okoro']);
+  assert.deepEqual(speakersOf(text, 'We have suffered'), ['Aris Vartanian']);
+  assert.deepEqual(speakersOf(text, "I'm getting ready"), ['John Kasich']);
+});
