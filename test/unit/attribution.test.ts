@@ -355,3 +355,12 @@ Gov. John Kasich (R-Ohio), said, "I'm getting ready to rent a covered wagon."
   assert.deepEqual(speakersOf(text, 'We have suffered'), ['Aris Vartanian']);
   assert.deepEqual(speakersOf(text, "I'm getting ready"), ['John Kasich']);
 });
+
+test('"told" after a quotation and an appositive names the listener, never a speaker', () => {
+  const text = `Senate race
+
+"Ted Cruz is not my favorite by any means," Lindsey Graham, a former candidate, told CBS News on Sunday. "He is not my choice."
+`;
+  assert.deepEqual(speakersOf(text, 'Ted Cruz is not'), ['Lindsey Graham']);
+  assert.ok(!speakersOf(text, 'He is not my choice').includes('CBS News'));
+});

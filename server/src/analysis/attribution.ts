@@ -478,7 +478,10 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
       // but not the comma that closes an appositive ("Rhodes, an aide, recalled Mr. Obama").
       const sentenceLead = text.slice(sentenceStartOf(m.start), m.start);
       const inverted =
-        invertedLead.exec(before) ?? (/^["“]|[”"],/.test(sentenceLead) ? invertedNarration.exec(before) : null) ?? sentenceInitialVerb.exec(sentenceLead);
+        invertedLead.exec(before) ??
+        // "Graham, a former candidate, told CBS News": after "told" or "asked" stands the listener.
+        (/^["“]|[”"],/.test(sentenceLead) && !/,\s*(?:told|tells|asked|asks)\s+[^,]*$/.test(before) ? invertedNarration.exec(before) : null) ??
+        sentenceInitialVerb.exec(sentenceLead);
       // "wrote Cameron Easley for Morning Consult": a name between the verb and this one is the speaker.
       const nameBetween =
         i > 0 &&
