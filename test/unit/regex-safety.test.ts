@@ -80,9 +80,12 @@ function fold(expression: ts.Expression, file: ts.SourceFile, depth = 0): string
   // [...].join(sep)
   if (ts.isCallExpression(expression) && ts.isPropertyAccessExpression(expression.expression) && expression.expression.name.text === 'join') {
     let target: ts.Expression | undefined = expression.expression.expression;
+    const separator = expression.arguments.length > 0 ? again(expression.arguments[0]) : ',';
+    // jsonTable.list.join(sep): a word list imported from a data file.
+    const words = ts.isPropertyAccessExpression(target) ? importedJsonList(target, file) : undefined;
+    if (words) return separator === undefined ? undefined : words.join(separator);
     if (ts.isIdentifier(target)) target = constInitializer(target.text, file);
     if (!target || !ts.isArrayLiteralExpression(target)) return undefined;
-    const separator = expression.arguments.length > 0 ? again(expression.arguments[0]) : ',';
     const parts = target.elements.map((e) => again(e));
     if (separator === undefined || parts.some((p) => p === undefined)) return undefined;
     return parts.join(separator);
@@ -94,6 +97,19 @@ function fold(expression: ts.Expression, file: ts.SourceFile, depth = 0): string
     if (target && ts.isRegularExpressionLiteral(target)) return splitLiteral(target.text).source;
   }
   return undefined;
+}
+
+/** `table.list` where `table` is the default import of a JSON file next to the source: the list of strings it holds. */
+function importedJsonList(access: ts.PropertyAccessExpression, file: ts.SourceFile): string[] | undefined {
+  if (!ts.isIdentifier(access.expression)) return undefined;
+  const table = access.expression.text;
+  const declaration = file.statements.find(
+    (s): s is ts.ImportDeclaration => ts.isImportDeclaration(s) && s.importClause?.name?.text === table && ts.isStringLiteral(s.moduleSpecifier),
+  );
+  const specifier = (declaration?.moduleSpecifier as ts.StringLiteral | undefined)?.text;
+  if (!specifier?.endsWith('.json')) return undefined;
+  const list: unknown = JSON.parse(readFileSync(path.resolve(path.dirname(file.fileName), specifier), 'utf8'))[access.name.text];
+  return Array.isArray(list) && list.every((w) => typeof w === 'string') ? list : undefined;
 }
 
 function constInitializer(name: string, file: ts.SourceFile): ts.Expression | undefined {

@@ -22,10 +22,12 @@
 // speaker.
 
 import firstNames from './data/first-names.json';
+import speechVerbTable from './data/speech-verbs.json';
 import titleTable from './data/titles.json';
 import { foldName, parseParagraph } from './nlp';
 import { analyzeQuotes, type Quotation } from './quotes';
 import type { RuleContext } from './rule';
+import type { Paragraph } from './draft';
 import type { Entity, Mention } from './entities/types';
 
 export type Gender = 'male' | 'female' | 'unknown';
@@ -37,31 +39,45 @@ const maleWords =
 const femaleWords =
   /\b(?:mrs|ms|miss|she|her|herself|woman|women|spokeswoman|congresswoman|chairwoman|businesswoman|wife|mother|daughter|sister|queen|princess|dame|lady|actress|councilwoman|assemblywoman|girlfriend|grandmother|aunt|niece|first lady)\b/;
 
-/** Finite verbs of saying that follow their subject ("Smith said") or stand inverted ("said Smith"). */
-const speechVerbs =
-  'said|says|say|told|tells|added|adds|continued|continues|wrote|writes|asked|asks|explained|explains|insisted|insists|claimed|claims|noted|notes|stated|states|argued|argues|replied|replies|warned|warns|declared|declares|announced|announces|acknowledged|conceded|recalled|recalls|observed|remarked|responded|responds|answered|testified|tweeted|tweets|posted|cautioned|predicted|suggested|admitted|admits|maintained|maintains|joked|jokes|quipped|vowed|vows|promised|promises|pledged|urged|urges|complained|boasted|stressed|emphasized|countered|shouted|yelled|barked|exclaimed|concluded|concludes|agreed|laughed|sighed|wondered|mused|lamented|proclaimed|reiterated|affirmed|confirmed|recounted|reported|reports|echoed|scoffed|snapped|retorted|chimed|interjected';
-const speechVerbSet = new Set(speechVerbs.split('|'));
+/** Finite verbs of saying that follow their subject ("Smith said") or stand inverted ("said Smith"), and phrasal ones ("shot back"). */
+const speechVerbs = `${speechVerbTable.phrasal.join('|')}|${speechVerbTable.said.join('|')}`;
+const speechVerbSet = new Set(speechVerbTable.said);
+/** Every verb whose clause credits a speaker: finite, naming, progressive and participle. */
+export const creditingVerbs: readonly string[] = [
+  ...speechVerbTable.said,
+  ...speechVerbTable.phrasal,
+  ...speechVerbTable.naming,
+  ...speechVerbTable.progressive,
+  ...speechVerbTable.participles,
+];
 /** A finite verb of saying that credits its subject with a quotation ("said", "told", "tweeted"). */
 export const isSpeechVerb = (word: string): boolean => speechVerbSet.has(word.toLowerCase());
 /** Verbs that put the quotation after their object: "called the plan “a disgrace.”" Only subject-first. */
-const namingVerbs =
-  'called|calls|described|describes|dubbed|labeled|labelled|branded|termed|characterized|criticized|blasted|slammed|praised|lauded|hailed|derided|mocked|denounced|condemned|accused|demanded';
+const namingVerbs = speechVerbTable.naming.join('|');
+const namingVerbSet = new Set(speechVerbTable.naming);
 /** The present progressive of the wire's running stories: "Trump is calling the plan “a disaster.”" */
-const progressiveVerbs =
-  'saying|telling|quoted|warning|arguing|insisting|asking|calling|describing|stressing|promising|urging|vowing|predicting|blasting|criticizing|accusing|demanding|questioning|suggesting|claiming|declaring';
+const progressiveVerbs = speechVerbTable.progressive.join('|');
 const auxiliaries =
   '(?:also|later|then|again|earlier|once|has|had|have|will|would|previously|recently|simply|only|repeatedly|\\p{Ll}+ly|on\\s+\\p{Lu}\\p{L}*(?:\\s+\\d{1,2})?|in\\s+(?:a|an)\\s+\\p{L}+)';
-/** After a subject: ", a spokeswoman for the board," / ", 57," / ", who ...," then the verb. */
-const appositive = `(?:\\s*\\([^()“”"]{1,30}\\))?(?:\\s*,\\s*(?:\\d{1,3}|[DRI]-\\p{Lu}[\\p{L}.]*|(?:a|an|the|who|whose|his|her|its|\\p{Ll})[^,“”"()]{0,110}?)\\s*,)?`;
+/**
+ * After a subject: " of Oklahoma", then up to four segments between commas: ", a spokeswoman for the board,",
+ * ", 57,", ", who ...,", ", Twitter's director of advertising,", ", of Raleigh, N.C.," then the verb.
+ */
+const appositiveSegment = `(?:\\d{1,3}|[DRI]-\\p{Lu}[\\p{L}.]*|\\p{Lu}[\\p{L}]*\\.(?:\\p{Lu}\\.)?|\\p{Lu}[\\p{L}.-]*['’]s?\\s+\\p{Ll}[^,“”"()]{0,100}?|(?:a|an|the|who|whose|his|her|its|\\p{Ll})[^,“”"()]{0,160}?)`;
+/** A later segment may also be a place: ", a salesman from Sumter, South Carolina,". */
+const laterSegment = `(?:${appositiveSegment}|\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)?)`;
+const appositive = `(?:\\s+of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.]*(?:\\s+(?:of\\s+)?\\p{Lu}[\\p{L}.]*){0,3})?(?:\\s*\\([^()“”"]{1,30}\\),?)?(?:\\s*,\\s*${appositiveSegment}(?:\\s*,\\s*${laterSegment}){0,3}\\s*,)?`;
 const verbAfterSubject = new RegExp(
   `^['’]?${appositive}(?:\\s+${auxiliaries}){0,3}\\s+(?:${speechVerbs}|${namingVerbs}|(?:is|was|has\\s+been)\\s+(?:${progressiveVerbs}))\\b`,
   'u',
 );
 /** "... ,” said (Mayor) (the state's top lawyer) NAME": the words allowed between the verb and the name. */
-const invertedLead = new RegExp(`[”"’]\\s*,?\\s*(?:${speechVerbs})\\s+((?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}.'’-]+\\s+){0,5})$`, 'u');
+const invertedLead = new RegExp(`[”"’]\\s*,?\\s*(?:${speechVerbs})\\s+((?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}\\p{N}/.'’-]+\\s+){0,5})$`, 'u');
+/** "Said Comey: “...”": an inverted verb of saying that opens its sentence. */
+const sentenceInitialVerb = new RegExp(`(?:^|[.!?]["”’]?\\s+)(?:${speechVerbs})\\s+((?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}\\p{N}/.'’-]+\\s+){0,5})$`, 'iu');
 /** "..., noted NBC's": a verb of saying and the title words before a name, outside a quotation's attribution. */
 const invertedNarration = new RegExp(`,\\s*(?:${speechVerbs})\\s+((?:[\\p{L}.'’-]+\\s+){0,5})$`, 'u');
-const accordingTo = /\baccording\s+to\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4})$/u;
+const accordingTo = /\b[Aa]ccording\s+to\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4})$/u;
 const pronounClause = new RegExp(`\\b(?:(he|she)\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})|(?:${speechVerbs})\\s+(he|she))\\b`, 'giu');
 const jointClause = new RegExp(
   `\\b(?:the\\s+two|both|the\\s+pair|the\\s+two\\s+(?:men|women|senators|leaders|candidates))\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})\\b|\\b(?:${speechVerbs})\\s+(?:the\\s+two|both)\\b`,
@@ -69,8 +85,9 @@ const jointClause = new RegExp(
 );
 
 /** "..., saying “...”": the quotation belongs to the sentence's subject. */
-const participleClause =
-  /(?:,|\band)\s+(?:saying|telling|adding|writing|calling|declaring|noting|arguing|warning|insisting|explaining|asking|claiming|describing|tweeting|vowing|promising|urging|complaining|joking|recalling)\b/gu;
+const participleClause = new RegExp(`(?:,|\\band)\\s+(?:${speechVerbTable.participles.join('|')})\\b`, 'gu');
+/** "McConnell embraced the mogul and said he is “very competitive”": a second verb of the same subject. */
+const coordinatedSpeech = new RegExp(`\\band\\s+(?:(?:also|later|then)\\s+)?(?:${speechVerbs})\\b`, 'gu');
 /** Words that may stand before a sentence's subject: titles and descriptions ("Former Florida Gov. Jeb Bush", "Republican front-runner"). */
 const subjectLead =
   /^(?!(?:After|When|While|Before|If|As|Since|Although|Though|Because|Until|Unless|Once|Whether|Even)\b)(?:[^,“”"]{0,60},\s+)?(?:(?:the|former|presidential|candidate|front-runner|frontrunner|nominee|presumptive|democratic|republican|\p{Lu}[\p{L}.'’-]*)\s+){0,6}$/u;
@@ -95,7 +112,7 @@ function titledSubjectLead(lead: string): boolean {
 
 /** A sentence ends at . ! or ? (and a closing mark) before a capital, but not after "Sen." or "U.S.". */
 const abbreviation =
-  '(?<!\\b(?:Sens?|Reps?|Govs?|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Dr|Mr|Mrs|Ms|Prof|Rev|St|Jr|Sr|Inc|Corp|Co|Ltd|No|Mt|Ft|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Calif|Mass|Fla|Ill|Pa|Va|Wash|Ariz|Mich|Minn|\\p{Lu}))';
+  '(?<!\\b(?:Sens?|Reps?|Govs?|Dels?|Gen|Lt|Col|Maj|Capt|Sgt|Cmdr|Det|Supt|Adm|Dr|Mr|Mrs|Ms|Prof|Rev|St|Jr|Sr|Inc|Corp|Co|Ltd|No|Mt|Ft|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Calif|Mass|Fla|Ill|Pa|Va|Wash|Ariz|Mich|Minn|\\p{Lu}))';
 const sentenceEnd = new RegExp(`${abbreviation}[.!?]["”’]?\\s+(?=["“‘]?\\p{Lu})`, 'gu');
 const sentenceEndInside = new RegExp(`${abbreviation}[.!?]["”’]?\\s`, 'u');
 const endsSentence = (s: string) => sentenceEndInside.test(s);
@@ -130,6 +147,8 @@ interface Clause {
   speakers: Entity[];
   /** A verb of saying names the speaker; a sentence's subject ("Bush referred to Rubio as “...”") is weaker evidence. */
   kind: 'speech' | 'subject';
+  /** A naming verb ("refers to Trump as “...”") puts its quotation after it, never before. */
+  forward?: boolean;
 }
 
 interface PlacedMention extends Mention {
@@ -239,11 +258,15 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
     }
     return start;
   };
+  /** "Republican presidential nominee", "a Smith spokesman": a name used as an adjective before a title names someone else. */
+  const namesAnother = (m: PlacedMention) => {
+    const next = /^\s+(\p{Ll}+)/u.exec(text.slice(m.end, m.end + 40))?.[1] ?? '';
+    return titleWords.has(next) && !/^(?:of|the|for|and|de)$/.test(next);
+  };
   /** A name that opens its sentence (after titles and a leading phrase) and is followed by its verb. */
   const isSubjectMention = (m: PlacedMention): boolean =>
     titledSubjectLead(text.slice(sentenceStartAt(m.start), m.start)) &&
-    // "Republican presidential nominee": a name used as an adjective before a title is no subject.
-    !titleWords.has((/^\s+(\p{Ll}+)/u.exec(text.slice(m.end, m.end + 40))?.[1] ?? '').toLowerCase()) &&
+    !namesAnother(m) &&
     /^(?:\s*\([^()]{1,30}\))?(?:\s*,[^,“”"]{1,160},)?\s+(?!(?:and|or|of|in|on|at|to|for|with|from|by|as|who|which|that)\b)\p{Ll}/u.test(
       text.slice(m.end, m.end + 200),
     );
@@ -377,14 +400,30 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
     return [];
   };
 
+  /** "The New York Times reports:" at the end of a paragraph: the subject of the sentence that ends in the colon. */
+  const introducedSpeaker = (paragraph: Paragraph): Entity | undefined => {
+    if (!/:\s*$/.test(paragraph.text)) return undefined;
+    const end = paragraph.start + paragraph.text.trimEnd().length;
+    const sentence = sentenceStartAt(end - 1);
+    for (let i = lastMentionBefore(mentions, sentence) + 1; i < mentions.length && mentions[i].start < end; i++) {
+      const m = mentions[i];
+      const verb = verbAfterSubject.exec(text.slice(m.end, end));
+      if (verb && !/[.!?]/.test(text.slice(m.end + verb[0].length, end - 1))) return m.entity;
+    }
+    return undefined;
+  };
+
   let previousSpeakers: Entity[] = [];
   let previousRunsOn = false;
   for (const paragraph of ctx.draft.paragraphs) {
     const quotes = byParagraph.get(paragraph.index);
     if (!quotes) {
-      // A paragraph of narration between quotations ends the speaker's run.
-      if (/\p{L}/u.test(paragraph.text)) previousSpeakers = [];
-      previousRunsOn = false;
+      // A paragraph of narration between quotations ends the speaker's run, unless its colon
+      // hands the next paragraph's quotation to its speaker ("Caddell continued:").
+      const introduced = introducedSpeaker(paragraph);
+      if (introduced) previousSpeakers = [introduced];
+      else if (/\p{L}/u.test(paragraph.text)) previousSpeakers = [];
+      previousRunsOn = introduced !== undefined;
       continue;
     }
     const outside = (offset: number) => !quotes.some((q) => offset >= q.contentStart && offset < q.contentEnd);
@@ -421,14 +460,35 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
         clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech', credits: m.start - credit[0].length });
         continue;
       }
+      // "Bush: “The mission is to destroy ISIS.”": a name and a colon introduce the quotation, as in a transcript.
+      if (/^\s*:\s*["“]/.test(after)) {
+        clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech' });
+        continue;
+      }
       // "her senior policy adviser, Jake Sullivan, said": a name in apposition may take its verb after a comma.
       const inApposition = /,\s+$/.test(text.slice(m.start - 2, m.start)) && /^,\s+(?:said|says|told|tells|added|wrote)\b/.test(after);
-      if ((verbAfterSubject.test(after) || inApposition) && !/^['’]s\b/.test(after) && outside(m.end)) {
-        clauses.push({ at: m.start, speakers: [...coordinated(i), m.entity], kind: 'speech' });
+      const verb = verbAfterSubject.exec(after);
+      if ((verb || inApposition) && !/^['’]s\b/.test(after) && outside(m.end)) {
+        const forward = verb !== null && namingVerbSet.has(verb[0].split(/\s+/).pop()!);
+        clauses.push({ at: m.start, speakers: [...coordinated(i), m.entity], kind: 'speech', forward });
         continue;
       }
       const before = text.slice(Math.max(paragraph.start, m.start - 80), m.start);
-      if (invertedLead.test(before) && titleWordsOnly(invertedLead.exec(before)![1])) {
+      // '“...” for Clinton, said Kunin': the inverted verb may follow more of a sentence that holds a quotation,
+      // but not the comma that closes an appositive ("Rhodes, an aide, recalled Mr. Obama").
+      const sentenceLead = text.slice(sentenceStartOf(m.start), m.start);
+      const inverted =
+        invertedLead.exec(before) ??
+        // "Graham, a former candidate, told CBS News": after "told" or "asked" stands the listener.
+        (/^["“]|[”"],/.test(sentenceLead) && !/,\s*(?:told|tells|asked|asks)\s+[^,]*$/.test(before) ? invertedNarration.exec(before) : null) ??
+        sentenceInitialVerb.exec(sentenceLead);
+      // "wrote Cameron Easley for Morning Consult": a name between the verb and this one is the speaker.
+      const nameBetween =
+        i > 0 &&
+        inverted !== null &&
+        mentions[i - 1].end > m.start - inverted[1].length &&
+        /^\s+(?:for|of|at|with|from|in)\s+(?:the\s+)?$/.test(text.slice(mentions[i - 1].end, m.start));
+      if (inverted && (titleWordsOnly(inverted[1]) || descriptionOnly(inverted[1])) && !namesAnother(m) && !nameBetween) {
         const speakers = [m.entity];
         const next = mentions[i + 1];
         if (next && /^\s+and\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(text.slice(m.end, next.start))) speakers.push(next.entity);
@@ -436,12 +496,12 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
         continue;
       }
       const according = accordingTo.exec(before);
-      if (according && titleWordsOnly(according[1])) {
+      if (according && (titleWordsOnly(according[1]) || descriptionOnly(according[1])) && !namesAnother(m)) {
         clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech' });
         continue;
       }
       const sentence = sentenceStartOf(m.start);
-      if (!subjects.has(sentence) && subjectLead.test(text.slice(sentence, m.start)) && verbFollows(m)) {
+      if (!subjects.has(sentence) && (subjectLead.test(text.slice(sentence, m.start)) || titledSubjectLead(text.slice(sentence, m.start))) && verbFollows(m)) {
         subjects.set(sentence, [...coordinated(i), m.entity]);
         clauses.push({ at: m.start, speakers: subjects.get(sentence)!, kind: 'subject' });
       }
@@ -472,7 +532,7 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
       if (!outside(at)) continue;
       clauses.push({ at, speakers: lastPair(at, paragraph.index), kind: 'speech' });
     }
-    for (const match of paragraphText.matchAll(participleClause)) {
+    for (const match of [...paragraphText.matchAll(participleClause), ...paragraphText.matchAll(coordinatedSpeech)]) {
       const at = paragraph.start + match.index!;
       if (!outside(at)) continue;
       const sentence = sentenceStartOf(at);
@@ -482,6 +542,9 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
     }
     clauses.sort((a, b) => a.at - b.at);
 
+    /** "..., but he said that the footage “...”", "“...,” when Clinton blasted him": a clause opened by a conjunction is another sentence's. */
+    const introducesNext = (c: Clause, after: number) =>
+      /\b(?:but|and|while|whereas|although|though|because|when|after|before|if|as)\s+$/i.test(text.slice(after + 1, c.at));
     let speakersHere: Entity[] = [];
     for (const q of quotes) {
       const end = q.close ?? q.contentEnd;
@@ -493,6 +556,8 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
       const following = speech.find(
         (c) =>
           c.at >= end &&
+          !c.forward &&
+          !introducesNext(c, end) &&
           (sentenceEndsAtQuote
             ? /^\s+$/.test(text.slice(end + 1, c.at)) && saidAndStop.test(text.slice(c.at, c.at + 60))
             : !endsSentence(text.slice(end + 1, c.at))),
@@ -546,10 +611,21 @@ function mentionsBetween(mentions: PlacedMention[], after: number, before: numbe
   return between;
 }
 
+/** Words that cannot stand in a description before a name: they bring in another person, a clause or a document. */
+const notDescription =
+  /^(?:for|of|to|from|with|by|at|in|on|about|as|that|this|who|which|and|or|but|not|his|her|their|its|after|before|when|while|during|into|than|is|was|were|be|been|statement|report|letter|email|tweet|post|release|ad|video|book|memo|interview|speech)$/i;
+/** Between an inverted verb and the name, a short description: "said Virginia delegate", "said retired neurosurgeon". */
+function descriptionOnly(words: string): boolean {
+  const list = words.trim().split(/\s+/).filter(Boolean);
+  return list.length <= 4 && list.every((w, i) => (i === 0 && /^(?:the|a|an|one|another)$/i.test(w)) || (!notDescription.test(w) && !/(?:ing|ly)$/.test(w)));
+}
+
 /** Between an inverted verb and the name, only a title may stand: "said Mayor", "said the state's attorney general". */
 function titleWordsOnly(words: string): boolean {
   const list = words.trim().split(/\s+/).filter(Boolean);
   if (list.length === 0) return true;
+  // "wrote Ida Vance for Harbor Analytics": a full name, then the organization it writes for.
+  if (/\p{Lu}\p{Ll}+\s+\p{Lu}[\p{L}.'’-]+\s+(?:for|of|at|with|from)$/u.test(words.trim())) return false;
   return list.every(
     (w, i) =>
       /^\p{Lu}/u.test(w) ||

@@ -109,8 +109,15 @@ function courtesyTitled(text: string, surname: string): boolean {
 
 /** A title written with a capital right before the name: "President Obama", "Sen. Cruz", "Mr Kennedy". */
 function capitalisedTitleBefore(text: string, mention: Mention): boolean {
-  const word = /(?<!\p{L})(\p{Lu}[\p{L}-]*)\.?\s+$/u.exec(text.slice(Math.max(0, mention.start - 30), mention.start))?.[1];
-  return !!word && titleWords.has(foldName(word));
+  // Read backwards, not with an end-anchored regex (quadratic on a run of "A-A-A-"): spaces, a period, the word.
+  const before = text.slice(Math.max(0, mention.start - 30), mention.start);
+  if (!/\s$/u.test(before)) return false;
+  let end = before.trimEnd().length;
+  if (before[end - 1] === '.') end--;
+  let start = end;
+  while (start > 0 && /[\p{L}-]/u.test(before[start - 1])) start--;
+  const word = before.slice(start, end);
+  return /^\p{Lu}/u.test(word) && titleWords.has(foldName(word));
 }
 
 /**
