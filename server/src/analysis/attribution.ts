@@ -480,7 +480,7 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
       const inverted =
         invertedLead.exec(before) ??
         // "Graham, a former candidate, told CBS News": after "told" or "asked" stands the listener.
-        (/^["“]|[”"],/.test(sentenceLead) && !/,\s*(?:told|tells|asked|asks)\s+[^,]*$/.test(before) ? invertedNarration.exec(before) : null) ??
+        (/^["“]|[”"],/.test(sentenceLead) && !toldAfterLastComma(before) ? invertedNarration.exec(before) : null) ??
         sentenceInitialVerb.exec(sentenceLead);
       // "wrote Cameron Easley for Morning Consult": a name between the verb and this one is the speaker.
       const nameBetween =
@@ -587,6 +587,12 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
     if (speakersHere.length === 1) recentSpeaker = { entity: speakersHere[0], paragraph: paragraph.index };
     previousRunsOn = quotes.some((q) => q.continuesInNext);
   }
+}
+
+/** "..., told CBS News": the last comma-separated part opens with "told" or "asked" (read from the last comma: an end-anchored regex is quadratic). */
+function toldAfterLastComma(text: string): boolean {
+  const comma = text.lastIndexOf(',');
+  return comma >= 0 && /^\s*(?:told|tells|asked|asks)\s/.test(text.slice(comma + 1));
 }
 
 /** Index of the last mention that starts before offset, or -1. */
