@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../server/src/analysis/analyze';
+import { parseDraft } from '../../server/src/analysis/draft';
+import { draftRepairCandidates } from '../../server/src/analysis/quotes/draftPass';
 import { modelIsCurrent } from '../../server/src/analysis/quotes/ranker';
 import { unbalancedQuote } from '../../server/src/analysis/rules/unbalanced-quote';
 import { defaultOptions, type AnalysisOptions, type Finding, type Fix } from '../../server/src/analysis/types';
@@ -273,10 +275,11 @@ test('a stray closing mark after narration opens the quotation where the first p
     fixed('Sales fell in March. The chain blamed the weather. We expect a rebound in May," the chief executive said.'),
     'Sales fell in March. The chain blamed the weather. "We expect a rebound in May," the chief executive said.',
   );
-  assert.equal(
-    fixed('Sales fell in March. The weather kept shoppers home," the chief executive said.'),
-    'Sales fell in March. "The weather kept shoppers home," the chief executive said.',
-  );
+  // No first person: both sentences could be the chief executive's. The ranker is unsure (none
+  // preferred); its own sentence is offered.
+  const narration = 'Sales fell in March. The weather kept shoppers home," the chief executive said.';
+  assert.equal(offered(narration).preferred, -1);
+  offersRight(narration, 'Sales fell in March. "The weather kept shoppers home," the chief executive said.');
   assert.equal(
     fixed('We lost money in March. We expect a rebound in May," the chief executive said.'),
     '"We lost money in March. We expect a rebound in May," the chief executive said.',
@@ -625,4 +628,21 @@ test('a closing mark before an attribution lost its own opening mark; the one-wo
   assert.deepEqual(flagged(body), ['⟦"⟧ said Mr']);
   // Opened mid-sentence with no attribution after: a mark typed inside the partial quotation, as before.
   assert.deepEqual(flagged('He called it "a strategic" mistake".'), ['⟦"⟧ mistake']);
+});
+
+test('a long quotation whose mark was lost far from the flagged one still has its repair among the candidates', () => {
+  // Over 60 words: past the nearest insertion places, a sentence start (or end) still competes.
+  const sentences = Array.from({ length: 9 }, (_, i) => `We will repave road number ${i + 1} before the first snow of the winter comes`).join('. ');
+  const opened = `${sentences}," the highway chief said on Monday.`;
+  const draft = parseDraft(headline + opened, 'plaintext');
+  const [problem] = draftRepairCandidates(draft);
+  const starts = problem.candidates.filter((c) => c.action === 'open').map((c) => problem.paragraph.start + c.start);
+  assert.ok(starts.includes(headline.length), 'the paragraph start is a candidate');
+  const closed = `The highway chief said: "${sentences}. The crews start at dawn.`;
+  const [unclosed] = draftRepairCandidates(parseDraft(headline + closed, 'plaintext'));
+  const ends = unclosed.candidates.filter((c) => c.action === 'close').map((c) => unclosed.paragraph.text.slice(0, c.start));
+  assert.ok(
+    ends.some((head) => head.endsWith('winter comes.')),
+    'the last quoted sentence end is a candidate',
+  );
 });

@@ -11,6 +11,11 @@ export const saidVerbs =
   'cautioned|countered|maintained|stressed|emphasized|emphasised|tweeted|posted|predicted|vowed|pledged|quipped|' +
   'agreed|complained|boasted|shouted|yelled|whispered|testified|recounted|reported|commented|exclaimed|went on';
 
+/** Present participles that introduce a quotation: saying, telling reporters, adding. */
+export const introducingParticiples =
+  'saying|telling|adding|writing|noting|stating|asking|explaining|declaring|warning|insisting|arguing|' +
+  'replying|responding|answering|tweeting|posting|concluding|calling|proclaiming|announcing';
+
 const attributionAfter = new RegExp(
   '^[\\s*_]*(?:' +
     `(?:${saidVerbs})\\b` +

@@ -4,7 +4,17 @@
 // Its weights and confidence thresholds live in data/quote-ranker.json.
 
 import model from '../data/quote-ranker.json';
-import { afterClosedAttribution, clauseWords, firstPerson, looksLikeAttribution, openingStrength, closingStrength, trimmedEndBefore } from './evidence';
+import {
+  afterClosedAttribution,
+  clauseWords,
+  closingStrength,
+  firstPerson,
+  introducingParticiples,
+  looksLikeAttribution,
+  openingStrength,
+  saidVerbs,
+  trimmedEndBefore,
+} from './evidence';
 import { isQuoteGlyph, isSpace, isWord } from './marks';
 import type { CommaHabit } from './safety';
 import type { LocalProblem } from './types';
@@ -114,6 +124,13 @@ export const featureNames = [
   'removeCueCalling',
   'commaHabitOutside',
   'commaHabitInside',
+  'removeUnclosed',
+  'firstSentenceBoundary',
+  'firstClauseBoundary',
+  'speechVerbBefore',
+  'markAfterPunctuation',
+  'markBeforePunctuation',
+  'markBeforeLower',
 ] as const;
 
 /**
@@ -171,6 +188,15 @@ function previousWord(text: string, at: number): string {
   return text.slice(start, end);
 }
 
+/** A verb of saying (or its participle) within three words before `at`, nothing but words between: telling the BBC "there is... */
+const speechVerbEnding = new RegExp(`\\b(?:${saidVerbs}|${introducingParticiples})(?:\\s+[\\p{L}.’'-]+){0,3}\\s*$`, 'u');
+
+/** No sentence (or, for clauses, clause) punctuation between `from` and `to` but at their ends: the first boundary from the mark. */
+function noBoundaryBetween(text: string, from: number, to: number, punctuation: string): boolean {
+  for (let i = Math.min(from, to) + 1; i < Math.max(from, to) - 1; i++) if (punctuation.includes(text[i]) && isSpace(text[i + 1])) return false;
+  return true;
+}
+
 /** The features of one candidate, as a dense vector in `featureNames` order. */
 export function candidateFeatures(ctx: RankingContext, c: CandidateShape, nearestInsert: boolean): Float64Array {
   const f = new Float64Array(featureNames.length);
@@ -192,6 +218,15 @@ export function candidateFeatures(ctx: RankingContext, c: CandidateShape, neares
     const duplicate = text.startsWith(glyph, c.end) || text.slice(0, c.start).endsWith(glyph);
     const wedged = isWord(text[c.start - 1]) && isWord(text[c.end]) ? 1 : 0;
     if (c.action === 'remove') {
+      if (problem.type === 'unclosed') set('removeUnclosed', 1);
+      // The flagged mark's own surroundings (on the removal only: the same for every candidate, they
+      // would cancel out): a mark typed at random sits between words, a real one by punctuation.
+      const markEnd = problem.at + problem.glyph.length;
+      if (problem.at > 0 && (sentenceEnders + clausePunctuation).includes(text[problem.at - 1])) set('markAfterPunctuation', 1);
+      if (markEnd < text.length && (sentenceEnders + clausePunctuation).includes(text[markEnd])) set('markBeforePunctuation', 1);
+      const wordAfterMark = nextWord(text, markEnd);
+      if (wordAfterMark && wordAfterMark[0] === wordAfterMark[0].toLowerCase() && wordAfterMark[0] !== wordAfterMark[0].toUpperCase())
+        set('markBeforeLower', 1);
       set('removeMarkStrength', ctx.markStrength / 4);
       set('removeDuplicate', duplicate ? 1 : 0);
       set('removeExtra', problem.extra ? 1 : 0);
@@ -272,6 +307,14 @@ export function candidateFeatures(ctx: RankingContext, c: CandidateShape, neares
     set(ctx.style === 'us' ? 'insideUs' : 'insideUk', inside);
     if (ctx.fullSentence) set('insideFull', inside);
     if (isWord(text[at])) set('closeThenWord', 1);
+    const boundaryBefore =
+      (prevChar !== undefined && sentenceEnders.includes(prevChar)) || (nextNonSpace !== undefined && sentenceEnders.includes(nextNonSpace));
+    if (boundaryBefore && noBoundaryBetween(text, problem.at, at, sentenceEnders)) set('firstSentenceBoundary', 1);
+    const clauseBefore =
+      boundaryBefore ||
+      (prevChar !== undefined && clausePunctuation.includes(prevChar)) ||
+      (nextNonSpace !== undefined && clausePunctuation.includes(nextNonSpace));
+    if (clauseBefore && noBoundaryBetween(text, problem.at, at, sentenceEnders + clausePunctuation)) set('firstClauseBoundary', 1);
     const markNext = nextWord(text, problem.at + problem.glyph.length);
     if (markNext && markNext[0] !== markNext[0].toLowerCase()) set('capitalAfterMark', 1);
     const cue = previousWord(text, problem.at).toLowerCase();
@@ -291,7 +334,10 @@ export function candidateFeatures(ctx: RankingContext, c: CandidateShape, neares
     const quoted = text.slice(at, problem.at);
     const head = text.slice(0, at);
     const sentenceBefore = head.slice(lastSentenceEnd(head));
-    if (firstPerson.test(quoted) && !firstPerson.test(sentenceBefore)) set('firstPersonShift', 1);
+    // The quoted words open in the first person after narration that is not (at the paragraph's
+    // start, no narration: the first quoted sentence itself must be in the first person).
+    const firstQuotedSentence = quoted.slice(0, Math.max(0, quoted.search(/[.?!]\s/)) || quoted.length);
+    if (firstPerson.test(firstQuotedSentence) && !firstPerson.test(sentenceBefore)) set('firstPersonShift', 1);
     set('sentencesCrossed', Math.min(sentencesBetween(text, at, problem.at), 4) / 4);
     const first = text[at];
     if (first !== undefined && first !== first.toLowerCase()) set('capitalAfter', 1);
@@ -300,6 +346,11 @@ export function candidateFeatures(ctx: RankingContext, c: CandidateShape, neares
     const markNext = nextWord(text, problem.at + problem.glyph.length);
     if (markNext && markNext[0] !== markNext[0].toLowerCase()) set('capitalAfterMark', 1);
     if (trimmedEndBefore(text, at) === 0) set('paragraphStart', 1);
+    const startsSentence = trimmedEndBefore(text, at) === 0 || (prevChar !== undefined && sentenceEnders.includes(prevChar));
+    if (startsSentence && noBoundaryBetween(text, at, problem.at, sentenceEnders)) set('firstSentenceBoundary', 1);
+    const startsClause = startsSentence || (prevChar !== undefined && clausePunctuation.includes(prevChar));
+    if (startsClause && noBoundaryBetween(text, at, problem.at, sentenceEnders + clausePunctuation)) set('firstClauseBoundary', 1);
+    if (speechVerbEnding.test(head.slice(-60))) set('speechVerbBefore', 1);
     if (/(?:\b(?:said|says|told|added|asked|wrote|saying|adding|telling|declared|stated)\b[^.?!]{0,20}[,:]|:|\bthat)\s*$/.test(head)) set('introBefore', 1);
     const cue = previousWord(text, at).toLowerCase();
     const kind = cueKind(cue);
@@ -338,8 +389,12 @@ interface RankerModel {
   trees?: Tree[];
   /** The first candidate is preferred when its score beats the second's by at least this much. */
   preferredMargin: number;
-  /** The margin from which the first choice was right 99.6% of the time on dev, for the record: safe is decided by shape (safety.ts). */
+  /** The same bar by the first candidate's action, where dev had enough cases to pick one (a removal is surer than a place to close). */
+  preferredMargins?: Partial<Record<RepairAction, number>>;
+  /** The margin from which the first choice of the textbook shape was right 99.6% of the time on dev, for the record: that shape is safe by itself (safety.ts). */
   safeMargin: number;
+  /** By the first choice's action, the margin from which it was right 99.7% of the time on dev: safe when its fix also balances the paragraph. */
+  safeMargins?: Partial<Record<RepairAction, number>>;
 }
 
 const ranker = model as RankerModel;
@@ -353,7 +408,15 @@ export const modelIsCurrent = ranker.features.length === featureNames.length;
 const weights = Float64Array.from({ length: featureNames.length }, (_, i) => ranker.weights[i] ?? 0);
 const trees = ranker.trees ?? [];
 
-export const preferredMargin = ranker.preferredMargin;
+/** The margin over the second candidate from which the first, doing `action`, is preferred. */
+export function preferredMarginFor(action: RepairAction): number {
+  return ranker.preferredMargins?.[action] ?? ranker.preferredMargin;
+}
+
+/** The margin over the second candidate from which the first, doing `action`, is safe (Fix all) if it balances the paragraph. */
+export function safeMarginFor(action: RepairAction): number {
+  return ranker.safeMargins?.[action] ?? Number.POSITIVE_INFINITY;
+}
 
 /** The margin given to a candidate with no rival: measured, a lone repair is not a sure one (the right one is often not among them). */
 export const loneMargin = 0;
