@@ -6,8 +6,10 @@
 //
 //   1. index build time: initialized -> the work-done progress ends, while
 //      requests are sent throughout (a workspace-symbol query every 100 ms and
-//      a keystroke in an open draft every 500 ms), with their latencies;
-//   2. peak RSS of the server process (VmHWM; the worker thread is inside it);
+//      a keystroke in an open draft every 500 ms), with their latencies, and
+//      the CPU time the server spent (on a shared machine wall time also
+//      counts other work; CPU time much less so);
+//   2. peak RSS of the server process (VmHWM; the worker threads are inside it);
 //   3. workspace-symbol query latency on the built index (p50, p95);
 //   4. reopening with the saved index: spawn -> first workspace-symbol result,
 //      and -> the end of the (checking-only) build.
@@ -40,13 +42,25 @@ function peakRssMb(pid: number | undefined): number {
   }
 }
 
-/** CPU seconds (user + system) the server process has used: a figure less bent by other load than wall time. */
-function cpuSeconds(pid: number | undefined): number {
+/** CPU seconds (user + system) of one /proc stat line. */
+function statCpuSeconds(stat: string): number {
+  const fields = stat.split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * CPU seconds the server process has used, in all and on its main thread (the
+ * rest is the index workers and V8's helper threads): figures less bent by
+ * other load than wall time. A thread that has ended still counts in the total.
+ */
+function cpuSeconds(pid: number | undefined): { total: number; mainThread: number } {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return {
+      total: statCpuSeconds(readFileSync(`/proc/${pid}/stat`, 'utf8')),
+      mainThread: statCpuSeconds(readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8')),
+    };
   } catch {
-    return NaN;
+    return { total: NaN, mainThread: NaN };
   }
 }
 
@@ -130,10 +144,13 @@ async function main(): Promise<void> {
     await client.waitFor('the index build to end', () => progressEnded(client), 30 * 60_000);
     const buildMs = performance.now() - buildStart;
     const buildCpu = cpuSeconds(client.process.pid);
+    const drafts = Number(/of ([\d,]+) drafts/.exec(lastProgressMessage(client))?.[1].replace(/,/g, '') ?? NaN);
     await Promise.all([symbolLoop, typingLoop]);
     figures.build = {
       seconds: round(buildMs / 1000),
-      serverCpuSeconds: round(buildCpu),
+      serverCpuSeconds: round(buildCpu.total),
+      mainThreadCpuSeconds: round(buildCpu.mainThread),
+      cpuMsPerDraft: round((1000 * buildCpu.total) / drafts),
       progress: lastProgressMessage(client),
       symbolDuringBuildMs: {
         n: symbolLatencies.length,
@@ -148,7 +165,9 @@ async function main(): Promise<void> {
         max: round(Math.max(...keystrokeLatencies)),
       },
     };
-    console.log(`index build: ${round(buildMs / 1000)} s wall, ${round(buildCpu)} s of server CPU (main thread and worker) (${lastProgressMessage(client)})`);
+    console.log(
+      `index build: ${round(buildMs / 1000)} s wall, ${round(buildCpu.total)} s of server CPU (${round(buildCpu.mainThread)} s on the main thread, the rest in the index workers and V8's helpers), ${round((1000 * buildCpu.total) / drafts)} ms of CPU per draft (${lastProgressMessage(client)})`,
+    );
     console.log(
       `  workspace/symbol during the build: n=${symbolLatencies.length} p50 ${round(percentile(symbolLatencies, 50))} ms, p95 ${round(percentile(symbolLatencies, 95))} ms, max ${round(Math.max(...symbolLatencies))} ms`,
     );
@@ -169,7 +188,7 @@ async function main(): Promise<void> {
       `workspace/symbol on the built index: n=${queryLatencies.length} p50 ${round(percentile(queryLatencies, 50))} ms, p95 ${round(percentile(queryLatencies, 95))} ms`,
     );
 
-    // 2. Peak RSS of the server (main thread and worker).
+    // 2. Peak RSS of the server (main thread and workers).
     const rss = peakRssMb(client.process.pid);
     figures.peakRssMb = round(rss);
     console.log(`peak RSS of the server: ${round(rss)} MB`);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { CodeAction, Diagnostic, Hover, Location, MarkupContent, SymbolInformation } from 'vscode-languageserver';
+import { indexWorkerCount } from '../../server/src/lsp/workspaceIndex';
 import { applyEdits, startServer, type TestClient } from './lspClient';
 
 const drafts: Record<string, string> = {
@@ -118,6 +119,15 @@ describe('the workspace index over the protocol', () => {
       progress.some((p) => /4 of 4 drafts indexed/.test(p.message ?? '')),
       JSON.stringify(progress),
     );
+  });
+
+  test('drafts are read by one index worker per spare core, two at most, each below the server’s priority', { skip: process.platform !== 'linux' }, () => {
+    const pid = server.client.process.pid!;
+    const niceOf = (task: string) => Number(readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8').split(') ')[1].split(' ')[16]);
+    const own = niceOf(String(pid));
+    if (own === 19) return; // already the lowest priority: nothing to lower
+    const lowered = readdirSync(`/proc/${pid}/task`).filter((task) => niceOf(task) > own);
+    assert.equal(lowered.length, indexWorkerCount());
   });
 
   test('workspace symbols list a person in every closed draft that names him', async () => {

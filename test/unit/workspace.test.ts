@@ -164,6 +164,65 @@ describe('the workspace index', () => {
   });
 });
 
+describe('workspace symbol search', () => {
+  /** A record naming people directly, without the entity pass: the search reads names and aliases only. */
+  const named = (uri: string, ...people: (string | [string, ...string[]])[]): DraftRecord => ({
+    uri,
+    mtimeMs: 1000,
+    size: 0,
+    lineStarts: [0],
+    entities: people.map((p) => {
+      const [name, ...aliases] = typeof p === 'string' ? [p] : p;
+      return { name, type: 'person', aliases, role: null, mentions: [{ start: 0, end: name.length, text: name }], quotes: [] };
+    }),
+  });
+  const names = (found: { entity: { name: string } }[]) => found.map((o) => o.entity.name);
+
+  test('finds a query anywhere in a name or short form, the name starting with it first, then the most drafts', () => {
+    const index = new WorkspaceIndex();
+    index.set(named('file:///a.txt', 'Dana Whitcombe', 'Whit Stillman', ['Mevlüt Çavuşoğlu', 'Çavuşoğlu']));
+    index.set(named('file:///b.txt', 'Dana Whitcombe', 'Ann Whitney'));
+    assert.deepEqual(names(index.search('whit')), ['Whit Stillman', 'Dana Whitcombe', 'Dana Whitcombe', 'Ann Whitney']);
+    assert.deepEqual(names(index.search('itcomb')), ['Dana Whitcombe', 'Dana Whitcombe']);
+    assert.deepEqual(names(index.search('cavusog')), ['Mevlüt Çavuşoğlu']);
+    assert.deepEqual(names(index.search('a w')), ['Dana Whitcombe', 'Dana Whitcombe']);
+    assert.deepEqual(names(index.search('wh')), ['Whit Stillman', 'Dana Whitcombe', 'Dana Whitcombe', 'Ann Whitney']);
+    // Every three-letter piece is in some name, but never together.
+    assert.deepEqual(index.search('whitney stillman'), []);
+    assert.equal(index.search('').length, 5);
+  });
+
+  test('a name leaves the search with the last draft that names it, and comes back with the next', () => {
+    const index = new WorkspaceIndex();
+    index.set(named('file:///a.txt', 'Dana Whitcombe'));
+    index.set(named('file:///b.txt', 'Dana Whitcombe', 'Luis Ortega'));
+    index.delete('file:///b.txt');
+    assert.deepEqual(names(index.search('orteg')), []);
+    assert.deepEqual(names(index.search('whitc')), ['Dana Whitcombe']);
+    index.delete('file:///a.txt');
+    assert.deepEqual(index.search('whitc'), []);
+    index.set(named('file:///c.txt', 'Dana Whitcombe'));
+    assert.deepEqual(names(index.search('whitc')), ['Dana Whitcombe']);
+  });
+
+  test('over the limit, the best-ranked names are the ones kept', () => {
+    const index = new WorkspaceIndex();
+    for (let i = 0; i < 40; i++)
+      index.set(named(`file:///d${i}.txt`, `Person Number${String(i).padStart(2, '0')}`, ...(i % 10 === 0 ? ['Numbers Cruncher'] : [])));
+    const found = names(index.search('number', 8));
+    assert.deepEqual(found, [
+      'Numbers Cruncher',
+      'Numbers Cruncher',
+      'Numbers Cruncher',
+      'Numbers Cruncher',
+      'Person Number00',
+      'Person Number01',
+      'Person Number02',
+      'Person Number03',
+    ]);
+  });
+});
+
 test('positions from a record: emoji, accents and CRLF never shift a mention', () => {
   const text = 'Mayor news 🎉\r\n\r\nSPRINGFIELD — Mayor Luis Ortega said the café 🎉 would open.\r\n\rMayor Luis Ortega left.\n';
   const r = record('file:///x/crlf.txt', text);

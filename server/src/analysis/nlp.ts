@@ -84,8 +84,14 @@ type Nlp = typeof nlpType;
 let loaded: Nlp | undefined;
 
 function compromise(): Nlp {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  loaded ??= require('compromise') as Nlp;
+  if (!loaded) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    loaded = require('compromise') as Nlp;
+    // The chunker groups words into noun and verb phrases, which nothing here reads; it only
+    // labels terms (never tags them), so leaving it out changes no result and saves a twentieth of a parse.
+    const world = loaded.world() as { hooks: string[] };
+    world.hooks = world.hooks.filter((hook) => hook !== 'chunks');
+  }
   return loaded;
 }
 
@@ -126,13 +132,19 @@ export function clearNlpCache(): void {
   cache.clear();
 }
 
+/** A term as compromise holds it, after compute('offset'). */
 interface RawTerm {
   text: string;
   pre: string;
   post: string;
   normal: string;
-  tags: string[];
+  tags: Set<string>;
   offset: { start: number; length: number };
+}
+
+/** A compromise view: its sentences or matches, each a list of the document's own terms. */
+interface RawView {
+  docs: RawTerm[][];
 }
 
 const possessiveEnding = /(?:['’]s|(?<=s)['’])$/i;
@@ -140,11 +152,12 @@ const possessiveEnding = /(?:['’]s|(?<=s)['’])$/i;
 function extract(text: string): NlpParagraph {
   if (!/\p{L}/u.test(text)) return { words: [], people: [], organizations: [], places: [] };
   const doc = compromise()(text);
-  const sentences = doc.json({ offset: true, terms: { offset: true } }) as { terms: RawTerm[] }[];
+  // Offsets once, on the document's terms, which every view below shares: read directly, not through json(), which computes them anew.
+  doc.compute('offset');
   const words: NlpWord[] = [];
-  sentences.forEach((sentence, sentenceIndex) => {
+  (doc as unknown as RawView).docs.forEach((sentence, sentenceIndex) => {
     let first = true;
-    for (const term of sentence.terms) {
+    for (const term of sentence) {
       const start = term.offset.start;
       let end = start + term.offset.length;
       // compromise's offset covers the term's text; check rather than trust it.
@@ -154,7 +167,7 @@ function extract(text: string): NlpParagraph {
         end = found + term.text.length;
       }
       const wordStart = end - term.text.length;
-      const tags = term.tags.filter((t) => keptTags.has(t));
+      const tags = [...term.tags].filter((t) => keptTags.has(t));
       const previous = words[words.length - 1];
       // compromise splits "Jean-Pierre" into two terms; a name is one word to us.
       if (
@@ -194,10 +207,9 @@ function extract(text: string): NlpParagraph {
       word.text = word.text.slice(0, -m[0].length);
     }
   }
-  const spans = (view: { json(o: object): unknown }): NlpSpan[] =>
-    (view.json({ offset: true, terms: { offset: true } }) as { terms: RawTerm[] }[])
-      .map((match) => {
-        const terms = match.terms;
+  const spans = (view: unknown): NlpSpan[] =>
+    (view as RawView).docs
+      .map((terms) => {
         if (terms.length === 0) return undefined;
         const start = terms[0].offset.start;
         let end = terms[terms.length - 1].offset.start + terms[terms.length - 1].offset.length;

@@ -5,8 +5,10 @@
 //    client passes `storagePath` in initializationOptions), then walks the
 //    workspace folders and re-reads only the drafts whose size or
 //    modification time changed, with work-done progress in the status bar;
-//  - drafts are read and analysed in a worker thread (dist/workspaceWorker.js),
-//    so the server keeps answering; without the worker (a test run from
+//  - drafts are read and analysed in worker threads (dist/workspaceWorker.js),
+//    two on a machine with two cores or more, each at a lower priority than
+//    the main thread, so the server keeps answering and a keystroke's
+//    analysis never waits for a core; without a worker (a test run from
 //    sources) it analyses in-process, one draft per turn of the event loop;
 //  - file-watcher events (created, changed, deleted, renamed) re-read drafts
 //    on disk; an open draft is indexed from its buffer, after its own
@@ -19,6 +21,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -71,49 +74,67 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 
 type Outcome = { record: DraftRecord } | { skipped: SkipReason; reason: string };
 
-/** Reads and analyses drafts off the main thread; falls back to in-process work if the worker cannot run. */
+/**
+ * Index workers to start: one per core the editor can spare, two at most. On
+ * one core a second worker would only take turns with the first.
+ */
+export function indexWorkerCount(cores = availableParallelism()): number {
+  return cores >= 2 ? 2 : 1;
+}
+
+/** Reads and analyses drafts off the main thread; falls back to in-process work if no worker can run. */
 class DraftReader {
-  private worker?: Worker;
+  /** Each worker with the requests it is working on. */
+  private workers: { worker: Worker; pending: Map<number, (outcome: Outcome) => void> }[] = [];
   private nextId = 1;
-  private readonly pending = new Map<number, (outcome: Outcome) => void>();
 
   constructor(
     workerPath: string | undefined,
     private readonly log: (message: string) => void,
+    count = indexWorkerCount(),
   ) {
     if (!workerPath || !existsSync(workerPath)) return;
+    for (let i = 0; i < count; i++) this.startWorker(workerPath);
+  }
+
+  private startWorker(workerPath: string): void {
     try {
       // A bounded heap: the worker analyses one draft at a time (100 KB at most) and keeps nothing,
       // so a small old generation makes it collect early instead of growing the server's RSS.
-      this.worker = new Worker(workerPath, { resourceLimits: { maxOldGenerationSizeMb: 256 } });
-      this.worker.unref();
-      this.worker.on('message', (response: IndexResponse) => {
-        const resolve = this.pending.get(response.id);
-        this.pending.delete(response.id);
+      const worker = new Worker(workerPath, { resourceLimits: { maxOldGenerationSizeMb: 256 } });
+      const entry = { worker, pending: new Map<number, (outcome: Outcome) => void>() };
+      this.workers.push(entry);
+      worker.unref();
+      worker.on('message', (response: IndexResponse) => {
+        const resolve = entry.pending.get(response.id);
+        entry.pending.delete(response.id);
         resolve?.('record' in response ? { record: response.record } : { skipped: response.skipped, reason: response.reason });
       });
-      this.worker.on('error', (error) => this.workerFailed(error));
-      this.worker.on('exit', (code) => code !== 0 && this.workerFailed(new Error(`exit code ${code}`)));
+      worker.on('error', (error) => this.workerFailed(entry, error));
+      worker.on('exit', (code) => code !== 0 && this.workerFailed(entry, new Error(`exit code ${code}`)));
     } catch (error) {
-      this.workerFailed(error);
+      this.log(`Copydesk: an indexing worker could not start (${(error as Error).message}).`);
     }
   }
 
-  private workerFailed(error: unknown): void {
-    if (!this.worker) return;
-    this.log(`Copydesk: the indexing worker stopped (${(error as Error).message}); indexing continues on the main thread.`);
-    this.worker = undefined;
-    const waiting = [...this.pending.values()];
-    this.pending.clear();
+  private workerFailed(entry: (typeof this.workers)[number], error: unknown): void {
+    if (!this.workers.includes(entry)) return;
+    this.workers = this.workers.filter((w) => w !== entry);
+    const rest = this.workers.length > 0 ? 'the other worker carries on' : 'indexing continues on the main thread';
+    this.log(`Copydesk: an indexing worker stopped (${(error as Error).message}); ${rest}.`);
+    const waiting = [...entry.pending.values()];
+    entry.pending.clear();
     for (const resolve of waiting) resolve({ skipped: 'unreadable', reason: 'the indexing worker stopped' });
   }
 
   async read(path: string, maxDraftSize: number): Promise<Outcome> {
-    if (this.worker) {
+    if (this.workers.length > 0) {
+      // The least busy worker.
+      const entry = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
       const id = this.nextId++;
       return new Promise<Outcome>((resolve) => {
-        this.pending.set(id, resolve);
-        this.worker!.postMessage({ id, path, maxDraftSize } satisfies IndexRequest);
+        entry.pending.set(id, resolve);
+        entry.worker.postMessage({ id, path, maxDraftSize } satisfies IndexRequest);
       });
     }
     await yieldToEventLoop();
@@ -125,14 +146,14 @@ class DraftReader {
     }
   }
 
-  /** How many drafts to keep in flight: two keep the worker busy while the main thread merges. */
+  /** How many drafts to keep in flight: two per worker keep each busy while the main thread merges. */
   get parallel(): number {
-    return this.worker ? 2 : 1;
+    return Math.max(1, 2 * this.workers.length);
   }
 
   dispose(): void {
-    void this.worker?.terminate();
-    this.worker = undefined;
+    for (const { worker } of this.workers) void worker.terminate();
+    this.workers = [];
   }
 }
 

@@ -3,7 +3,7 @@
 // organizations tree view, and the who's who document.
 
 import { SymbolKind, type SymbolInformation } from 'vscode-languageserver';
-import { draftName, whoIsWhoMarkdown, type WorkspaceIndex } from '../analysis/workspace/index';
+import { byName, draftName, whoIsWhoMarkdown, type WorkspaceIndex } from '../analysis/workspace/index';
 import { indexedLocation } from './positions';
 
 /** Custom requests of the client's tree view and who's who command. */
@@ -56,9 +56,12 @@ export interface WorkspaceEntitiesResult {
 }
 
 export function workspaceEntities(index: WorkspaceIndex): WorkspaceEntitiesResult {
+  // Drafts counted once per entity, not in every comparison of the sort.
   const all = index
     .entities()
-    .sort((a, b) => new Set(b.occurrences.map((o) => o.uri)).size - new Set(a.occurrences.map((o) => o.uri)).size || a.name.localeCompare(b.name));
+    .map((group) => ({ group, drafts: new Set(group.occurrences.map((o) => o.uri)).size }))
+    .sort((a, b) => b.drafts - a.drafts || byName(a.group.name, b.group.name))
+    .map(({ group }) => group);
   const entities: TreeEntity[] = all.slice(0, maxTreeEntities).map((group) => ({
     name: group.name,
     type: group.type,
@@ -69,7 +72,7 @@ export function workspaceEntities(index: WorkspaceIndex): WorkspaceEntitiesResul
         const position = first ? indexedLocation(record, first.start, first.end).range.start : { line: 0, character: 0 };
         return { uri, name: draftName(uri), mentions: entity.mentions.length, role: entity.role, ...position };
       })
-      .sort((a, b) => a.name.localeCompare(b.name)),
+      .sort((a, b) => byName(a.name, b.name)),
   }));
   return { entities, omitted: Math.max(0, all.length - maxTreeEntities), drafts: index.size };
 }

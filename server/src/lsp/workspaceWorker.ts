@@ -1,8 +1,12 @@
-// The worker thread that reads and analyses drafts for the workspace index,
-// so building the index of thousands of drafts uses the second core and never
+// A worker thread that reads and analyses drafts for the workspace index, so
+// building the index of thousands of drafts uses the spare cores and never
 // holds up the server's answers to the editor. One message in (a file), one
-// message out (its record, or why it was skipped).
+// message out (its record, or why it was skipped). It runs at a lower
+// priority than the server's main thread, so a keystroke's analysis is never
+// queued behind it for a core.
 
+import { readlinkSync } from 'node:fs';
+import { getPriority, setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { clearTextCaches } from '../analysis/cache';
 import { indexDraftFile } from '../workspaceScan';
@@ -16,6 +20,22 @@ export interface IndexRequest {
 export type IndexResponse = { id: number } & (
   { record: import('../analysis/workspace/index').DraftRecord } | { skipped: import('../workspaceScan').SkipReason; reason: string }
 );
+
+/** Nice steps below the server: enough that the main thread wins a contended core. */
+const lowerBy = 10;
+
+/** On Linux a thread has its own nice value, set through its thread id (/proc/thread-self names it). */
+function lowerThreadPriority(): void {
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    // Nice values run from -20 (first) to 19 (last).
+    if (Number.isInteger(threadId)) setPriority(threadId, Math.min(19, getPriority() + lowerBy));
+  } catch {
+    // Elsewhere the worker keeps the server's priority.
+  }
+}
+
+if (parentPort) lowerThreadPriority();
 
 parentPort?.on('message', (request: IndexRequest) => {
   let response: IndexResponse;

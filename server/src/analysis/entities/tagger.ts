@@ -55,6 +55,10 @@ export function allowedTransition(previous: number, next: number): boolean {
 
 const forbidden = -1e9;
 
+/** allowedTransition as a table, [previous * labelCount + next], and for the paragraph start: the decoding loops read it for every word. */
+const allowedAfter = Uint8Array.from({ length: labelCount * labelCount }, (_, k) => (allowedTransition(Math.floor(k / labelCount), k % labelCount) ? 1 : 0));
+const allowedFirst = Uint8Array.from({ length: labelCount }, (_, y) => (allowedTransition(-1, y) ? 1 : 0));
+
 /**
  * Best label sequence under emission scores (words x labels, row-major) plus
  * start and transition scores; disallowed transitions are never taken.
@@ -77,7 +81,7 @@ function forwardPass(emissions: Float64Array, wordCount: number, start: ArrayLik
   const forward = new Float64Array(wordCount * labelCount);
   const backPointers = new Int8Array(wordCount * labelCount);
   for (let y = 0; y < labelCount; y++) {
-    forward[y] = (allowedTransition(-1, y) ? start[y] : forbidden) + emissions[y];
+    forward[y] = (allowedFirst[y] ? start[y] : forbidden) + emissions[y];
   }
   for (let i = 1; i < wordCount; i++) {
     const row = i * labelCount;
@@ -86,7 +90,7 @@ function forwardPass(emissions: Float64Array, wordCount: number, start: ArrayLik
       let best = -Infinity;
       let bestFrom = 0;
       for (let from = 0; from < labelCount; from++) {
-        const score = forward[previousRow + from] + (allowedTransition(from, y) ? transitions[from * labelCount + y] : forbidden);
+        const score = forward[previousRow + from] + (allowedAfter[from * labelCount + y] ? transitions[from * labelCount + y] : forbidden);
         if (score > best) {
           best = score;
           bestFrom = from;
@@ -109,7 +113,8 @@ function maxMarginals(emissions: Float64Array, wordCount: number, start: ArrayLi
     for (let y = 0; y < labelCount; y++) {
       let best = -Infinity;
       for (let next = 0; next < labelCount; next++) {
-        const score = (allowedTransition(y, next) ? transitions[y * labelCount + next] : forbidden) + emissions[nextRow + next] + backward[nextRow + next];
+        const score =
+          (allowedAfter[y * labelCount + next] ? transitions[y * labelCount + next] : forbidden) + emissions[nextRow + next] + backward[nextRow + next];
         if (score > best) best = score;
       }
       backward[row + y] = best;

@@ -5,8 +5,20 @@ import { foldName, type NlpParagraph } from '../nlp';
 import { honorifics, occupationEnding, roleWords } from './tables';
 import type { Word } from './types';
 
-/** The words of one paragraph, offsets relative to the paragraph. */
+/** Kept per parsed paragraph: the summary and the candidates of a paragraph both read its words. */
+const wordsOfParsed = new WeakMap<NlpParagraph, Word[]>();
+
+/** The words of one paragraph, offsets relative to the paragraph. Shared: callers never change them. */
 export function paragraphWords(parsed: NlpParagraph): Word[] {
+  let words = wordsOfParsed.get(parsed);
+  if (!words) {
+    words = readWords(parsed);
+    wordsOfParsed.set(parsed, words);
+  }
+  return words;
+}
+
+function readWords(parsed: NlpParagraph): Word[] {
   return parsed.words.map((w, index) => {
     const fold = foldName(w.text);
     const tags = new Set(w.tags);

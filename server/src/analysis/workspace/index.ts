@@ -66,9 +66,25 @@ function searchForm(text: string): string {
   return foldName(text).toLowerCase();
 }
 
+/** Symbol search finds a query anywhere in a name, through the names' three-letter pieces. */
+const gramLength = 3;
+
+function gramsOf(text: string): Set<string> {
+  const grams = new Set<string>();
+  for (let i = 0; i + gramLength <= text.length; i++) grams.add(text.slice(i, i + gramLength));
+  return grams;
+}
+
+/** The order names are listed in: String.localeCompare's, with the collator made once rather than per comparison. */
+export const byName = new Intl.Collator().compare;
+
+type Group = WorkspaceEntity & { search: string };
+
 export class WorkspaceIndex {
   private readonly records = new Map<string, DraftRecord>();
-  private readonly groups = new Map<string, WorkspaceEntity & { search: string }>();
+  private readonly groups = new Map<string, Group>();
+  /** Each three-letter piece of a group's search form -> the groups that contain it. */
+  private readonly groupsByGram = new Map<string, Set<Group>>();
   private readonly slots = new NameSlots();
   /** Bumped on every change, so callers can tell whether what they derived is stale. */
   generation = 0;
@@ -98,6 +114,11 @@ export class WorkspaceIndex {
       if (!group) {
         group = { key, name: entity.name, type: entity.type, occurrences: [], search: searchForm([entity.name, ...entity.aliases].join(' | ')) };
         this.groups.set(key, group);
+        for (const gram of gramsOf(group.search)) {
+          const holders = this.groupsByGram.get(gram);
+          if (holders) holders.add(group);
+          else this.groupsByGram.set(gram, new Set([group]));
+        }
       }
       group.occurrences.push({ uri: record.uri, entity });
     }
@@ -114,7 +135,13 @@ export class WorkspaceIndex {
       const group = this.groups.get(key);
       if (!group) continue;
       group.occurrences = group.occurrences.filter((o) => o.uri !== uri);
-      if (group.occurrences.length === 0) this.groups.delete(key);
+      if (group.occurrences.length > 0) continue;
+      this.groups.delete(key);
+      for (const gram of gramsOf(group.search)) {
+        const holders = this.groupsByGram.get(gram);
+        holders?.delete(group);
+        if (holders?.size === 0) this.groupsByGram.delete(gram);
+      }
     }
     this.slots.remove(old);
     this.generation++;
@@ -144,22 +171,40 @@ export class WorkspaceIndex {
    */
   search(query: string, limit = 256): EntityOccurrence[] {
     const wanted = searchForm(query.trim());
-    const matches: { group: WorkspaceEntity; rank: number }[] = [];
-    for (const group of this.groups.values()) {
+    const matches: { group: Group; rank: number }[] = [];
+    for (const group of this.candidatesFor(wanted)) {
       const at = wanted === '' ? 0 : group.search.indexOf(wanted);
       if (at < 0) continue;
       const wordStart = at === 0 || /[\s|]/.test(group.search[at - 1]);
       matches.push({ group, rank: (at === 0 ? 0 : wordStart ? 1 : 2) * 1e6 - group.occurrences.length });
     }
-    matches.sort((a, b) => a.rank - b.rank || a.group.name.localeCompare(b.group.name));
+    // Each group gives at least one result, so only the best `limit` groups can be listed: sort those alone.
+    let listed = matches;
+    if (matches.length > limit) {
+      const cut = matches.map((m) => m.rank).sort((a, b) => a - b)[limit - 1];
+      listed = matches.filter((m) => m.rank <= cut);
+    }
+    listed.sort((a, b) => a.rank - b.rank || byName(a.group.name, b.group.name));
     const result: EntityOccurrence[] = [];
-    for (const { group } of matches) {
+    for (const { group } of listed) {
       for (const occurrence of group.occurrences) {
         if (result.length >= limit) return result;
         result.push(occurrence);
       }
     }
     return result;
+  }
+
+  /** The groups that can contain `wanted`: those holding its rarest three-letter piece, or every group for a shorter query. */
+  private candidatesFor(wanted: string): Iterable<Group> {
+    if (wanted.length < gramLength) return this.groups.values();
+    let rarest: Set<Group> | undefined;
+    for (const gram of gramsOf(wanted)) {
+      const holders = this.groupsByGram.get(gram);
+      if (!holders) return [];
+      if (!rarest || holders.size < rarest.size) rarest = holders;
+    }
+    return rarest ?? [];
   }
 
   /** The same person or organization in the other drafts in scope. */
