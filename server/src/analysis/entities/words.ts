@@ -5,17 +5,13 @@ import { foldName, type NlpParagraph } from '../nlp';
 import { honorifics, occupationEnding, roleWords } from './tables';
 import type { Word } from './types';
 
-/** Kept per parsed paragraph: the summary and the candidates of a paragraph both read its words. */
-const wordsOfParsed = new WeakMap<NlpParagraph, Word[]>();
-
-/** The words of one paragraph, offsets relative to the paragraph. Shared: callers never change them. */
+/**
+ * The words of one paragraph, offsets relative to the paragraph. Not kept per
+ * parsed paragraph: the NLP cache holds every paragraph of the open drafts, and
+ * their words beside them cost over 100 MB on a 100,000-word draft.
+ */
 export function paragraphWords(parsed: NlpParagraph): Word[] {
-  let words = wordsOfParsed.get(parsed);
-  if (!words) {
-    words = readWords(parsed);
-    wordsOfParsed.set(parsed, words);
-  }
-  return words;
+  return readWords(parsed);
 }
 
 function readWords(parsed: NlpParagraph): Word[] {
