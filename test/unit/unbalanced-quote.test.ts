@@ -646,3 +646,12 @@ test('a long quotation whose mark was lost far from the flagged one still has it
     'the last quoted sentence end is a candidate',
   );
 });
+
+test('no reopening is assumed when the open quotation holds its own attribution: its close was lost', () => {
+  const body = '"We will open it this summer, Whitfield said.\n\nThe budget is tight," Ostrowski said on Monday.\n';
+  assert.equal(
+    findings(body).some((f) => /does not reopen it/.test(f.message)),
+    false,
+  );
+  assert.equal(findings(body).length, 2);
+});

@@ -85,9 +85,10 @@ export const reopenFixTitle = 'Reopen the quotation at the start of the next par
  *
  * One mark is missing, the continuing paragraph's opening mark (the
  * multi-paragraph convention), not two: the stray close in the next paragraph
- * is the same fault. Only when the open quotation ends a sentence, and the next
- * paragraph holds no other mark of its kind and no attribution before the close
- * (words that are narration, not the quotation, would open it there).
+ * is the same fault. Only when the open quotation ends a sentence without an
+ * attribution inside it (then its own close was lost), and the next paragraph
+ * holds no other mark of its kind and no attribution before the close (words
+ * that are narration, not the quotation, would open it there).
  */
 function missingReopen(draft: Draft, quotes: QuoteAnalysis, unclosed: QuoteProblem): QuoteProblem | undefined {
   if (unclosed.type !== 'unclosed') return undefined;
@@ -102,7 +103,9 @@ function missingReopen(draft: Draft, quotes: QuoteAnalysis, unclosed: QuoteProbl
   const quoted = draft.text.slice(mark.offset + mark.glyph.length, paragraph.end);
   const runOn = draft.text.slice(next.start, stray.mark.offset);
   const endsSentence = /[.?!…]["'”’)]?\s*$/u.test(quoted);
-  return endsSentence && countWords(quoted) >= 3 && countWords(runOn) >= 3 && !attributionInside.test(runOn) ? stray : undefined;
+  // An attribution inside the open quotation ("..., Whitfield said.") means its own close was lost, not a reopening.
+  const attributed = attributionInside.test(quoted) || attributionInside.test(runOn);
+  return endsSentence && countWords(quoted) >= 3 && countWords(runOn) >= 3 && !attributed ? stray : undefined;
 }
 
 function missingReopenFinding(draft: Draft, unclosed: QuoteProblem, stray: QuoteProblem): RuleFinding {
