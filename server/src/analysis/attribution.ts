@@ -568,7 +568,7 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
       const subject = clauses.find((c) => c.kind === 'subject' && c.at >= sentence && c.at < q.open);
       // ...else a clause earlier in the paragraph, when no one else is named in between.
       const earlier = before.pop();
-      const uninterrupted = earlier && !mentionsBetween(mentions, earlier.at, q.open).some((m) => outside(m.start) && !earlier.speakers.includes(m.entity));
+      const uninterrupted = earlier && !someMentionBetween(mentions, earlier.at, q.open, (m) => outside(m.start) && !earlier.speakers.includes(m.entity));
       const credited = clauses.find((c) => c.credits !== undefined && c.credits === q.close);
       const clause = credited ?? following ?? sameSentence ?? subject ?? (uninterrupted ? earlier : undefined);
       let speakers = clause?.speakers ?? [];
@@ -610,11 +610,10 @@ function lastMentionBefore(mentions: PlacedMention[], offset: number): number {
   return found;
 }
 
-/** The mentions that start after one offset and before another (a search, not a scan of every mention in the draft). */
-function mentionsBetween(mentions: PlacedMention[], after: number, before: number): PlacedMention[] {
-  const between: PlacedMention[] = [];
-  for (let i = lastMentionBefore(mentions, after + 1) + 1; i < mentions.length && mentions[i].start < before; i++) between.push(mentions[i]);
-  return between;
+/** Whether a mention that starts after one offset and before another passes the test (a search, not a scan of every mention in the draft). */
+function someMentionBetween(mentions: PlacedMention[], after: number, before: number, test: (m: PlacedMention) => boolean): boolean {
+  for (let i = lastMentionBefore(mentions, after + 1) + 1; i < mentions.length && mentions[i].start < before; i++) if (test(mentions[i])) return true;
+  return false;
 }
 
 /** Words that cannot stand in a description before a name: they bring in another person, a clause or a document. */

@@ -73,7 +73,7 @@ function lostBreakFinding(draft: Draft, problem: QuoteProblem, next: QuoteMark):
 }
 
 /** The fix that gives a continuing paragraph its opening mark. */
-export const reopenFixTitle = 'Reopen the quotation at the start of the next paragraph';
+const reopenFixTitle = 'Reopen the quotation at the start of the next paragraph';
 
 /**
  * A quotation left open at the end of its paragraph whose next paragraph runs
@@ -124,7 +124,7 @@ function missingReopenFinding(draft: Draft, unclosed: QuoteProblem, stray: Quote
 }
 
 /** The fix that moves an opening mark's space to the side where it belongs. */
-export const spaceBeforeOpeningFixTitle = 'Open the quotation after the space';
+const spaceBeforeOpeningFixTitle = 'Open the quotation after the space';
 
 /** A name and a verb of saying right after a mark: `," Whitfield said`, `," said Mayor Ana Ruiz`. */
 const closedBeforeAttribution =
