@@ -16,7 +16,7 @@ import { createContext, finishFindings, keystrokePhase, pausePhase, runRules, ty
 import { selectSafeFixes, type SafeFixes } from './applyFixes';
 import { carryOver, findEditedStretch, type EditedStretch } from './carryOver';
 import { parseDraft, updateDraft, type Draft } from './draft';
-import { analyzeEntities, prepareEntityParagraph, withLookup, type Entity, type EntityAnalysis } from './entities';
+import { analyzeEntities, entityPassSteps, prepareEntityParagraph, settleEntities, withLookup, type Entity, type EntityAnalysis } from './entities';
 import { analyzeFacts, type Fact } from './facts';
 import { checkDraftSize } from './limits';
 import { isNlpLoaded, isParagraphParsed } from './nlp';
@@ -300,9 +300,24 @@ export class DraftSession {
     const context = this.context;
     // The entity pass runs here, timed, before the rules that read it (they
     // find it memoized): its time decides whether requests may run it inline.
+    // It runs in slices too; the event loop gets a turn first, so that a
+    // keystroke already waiting stops the pass before any of it is done.
     if (withNames) {
-      if (!(await maybePause())) return undefined;
-      this.settle();
+      await control.pause();
+      sliceStart = performance.now();
+      if (!wanted()) return undefined;
+      const steps = entityPassSteps(context);
+      let workMs = 0;
+      for (;;) {
+        const stepStarted = performance.now();
+        const step = steps.next();
+        workMs += performance.now() - stepStarted;
+        if (step.done) {
+          this.keepEntityPass(settleEntities(context, step.value), workMs);
+          break;
+        }
+        if (!(await maybePause())) return undefined;
+      }
     }
     const findings: Finding[] = [];
     const failures: RuleFailure[] = [];
@@ -324,9 +339,12 @@ export class DraftSession {
   private settle(): void {
     const started = performance.now();
     const analysis = analyzeEntities(this.context);
-    const elapsed = performance.now() - started;
+    this.keepEntityPass(analysis, performance.now() - started);
+  }
+
+  private keepEntityPass(analysis: EntityAnalysis, workMs: number): void {
     // A memoized pass costs nothing: keep the figure of the pass that did the work.
-    if (elapsed > 0.5 || this.lastEntityPassMs === Infinity) this.lastEntityPassMs = elapsed;
+    if (workMs > 0.5 || this.lastEntityPassMs === Infinity) this.lastEntityPassMs = workMs;
     this.settledEntities = { text: this.currentText, analysis };
   }
 

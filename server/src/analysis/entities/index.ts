@@ -49,11 +49,33 @@ export function prepareEntityParagraph(text: string): void {
 }
 
 export function analyzeEntities(ctx: RuleContext): EntityAnalysis {
-  return ctx.memo('entities', () => {
-    const entities = resolveEntities(ctx);
-    attributeQuotes(ctx, entities);
-    return withLookup(entities);
-  });
+  return ctx.memo('entities', () => runToEnd(entityPassSteps(ctx)));
+}
+
+/**
+ * The entity pass in steps: it stops at each paragraph and before the
+ * draft-wide steps, so that the session can hand the event loop back between
+ * them (a 100,000-word draft's pass, run in one piece, held up keystrokes for
+ * a few hundred milliseconds). Run to the end, it is analyzeEntities; a caller
+ * that drives it stores the result with settleEntities.
+ */
+export function* entityPassSteps(ctx: RuleContext): Generator<void, EntityAnalysis> {
+  const entities = yield* resolveEntities(ctx);
+  yield;
+  attributeQuotes(ctx, entities);
+  return withLookup(entities);
+}
+
+/** Keeps a pass driven step by step as the draft's entity pass (a pass already kept wins: they are equal). */
+export function settleEntities(ctx: RuleContext, analysis: EntityAnalysis): EntityAnalysis {
+  return ctx.memo('entities', () => analysis);
+}
+
+function runToEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /**
@@ -61,7 +83,7 @@ export function analyzeEntities(ctx: RuleContext): EntityAnalysis {
  * here for every version of the draft is one pass over the paragraphs and
  * the document-level resolution over their candidates.
  */
-function resolveEntities(ctx: RuleContext): Entity[] {
+function* resolveEntities(ctx: RuleContext): Generator<void, Entity[]> {
   const text = ctx.draft.text;
   const read: { start: number; prose: string; summary: ParagraphSummary }[] = [];
   const midSentenceCapitals = new Set<string>();
@@ -76,11 +98,13 @@ function resolveEntities(ctx: RuleContext): Entity[] {
     read.push({ start: paragraph.start, prose: paragraph.text, summary });
     for (const fold of summary.midSentenceCapitals) midSentenceCapitals.add(fold);
     addNameCounts(draftNames, paragraphNameCounts(parseParagraph(paragraph.text)));
+    yield;
   }
 
   const candidates: Candidate[] = [];
   let recent: NeighbourWord[] = [];
-  read.forEach(({ start, prose, summary }, i) => {
+  for (let i = 0; i < read.length; i++) {
+    const { start, prose, summary } = read[i];
     const end = start + prose.length;
     const next = read[i + 1];
     const surroundings: ParagraphSurroundings = {
@@ -94,8 +118,10 @@ function resolveEntities(ctx: RuleContext): Entity[] {
       candidates.push({ ...c, start: c.start + start, end: c.end + start });
     }
     recent = [...recent, ...summary.lastTwo].slice(-2);
-  });
+    yield;
+  }
 
+  yield;
   propagate(candidates);
   return groupEntities(
     candidates.filter((c) => c.kind),

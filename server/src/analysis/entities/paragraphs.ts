@@ -35,6 +35,9 @@ const summaries = new TextCache<ParagraphSummary>(250_000, 3_000_000);
 /** Paragraph text -> surroundings -> candidates; two levels, so no key copies the paragraph's text. */
 const passes = new TextCache<Map<string, Candidate[]>>(250_000, 3_000_000);
 
+/** Versions kept per paragraph text: one per place a repeated paragraph stands in a long draft. */
+const contextsPerParagraph = 64;
+
 const neighbour = (w: Word): NeighbourWord => ({ fold: w.fold, bare: w.bare, capitalised: w.capitalised });
 
 /** `text` is the paragraph as compromise reads it (prose, non-prose masked). */
@@ -79,8 +82,9 @@ export function paragraphCandidates(
   const byContext = passes.get(raw === prose ? prose : `${prose}\u0000${raw}`, () => new Map());
   const cached = byContext.get(context);
   if (cached) return cached;
-  // A paragraph's surroundings rarely change; keep a few versions, not every one seen.
-  if (byContext.size >= 4) byContext.clear();
+  // A paragraph's surroundings rarely change, but the same text can stand in many places (a
+  // boilerplate line repeated through a long draft): keep a version per place, forgetting the oldest.
+  if (byContext.size >= contextsPerParagraph) byContext.delete(byContext.keys().next().value as string);
   const computed = computeCandidates(prose, raw, surroundings, midSentenceCapitals, documentFeatures);
   byContext.set(context, computed);
   return computed;
