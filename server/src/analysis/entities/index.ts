@@ -17,7 +17,8 @@
 //   - groups the mentions into entities (grouping.ts) and credits quotations
 //     to their speakers (../attribution.ts).
 
-import { attributeQuotes } from '../attribution';
+import { attributionSteps } from '../attribution';
+import { runToEnd, type Steps } from '../steps';
 import { parseParagraph } from '../nlp';
 import { draftFeatures, paragraphNameCounts, tagParagraph } from './tagger';
 import { addNameCounts, type NameCounts } from './tagger-features';
@@ -59,10 +60,10 @@ export function analyzeEntities(ctx: RuleContext): EntityAnalysis {
  * a few hundred milliseconds). Run to the end, it is analyzeEntities; a caller
  * that drives it stores the result with settleEntities.
  */
-export function* entityPassSteps(ctx: RuleContext): Generator<void, EntityAnalysis> {
+export function* entityPassSteps(ctx: RuleContext): Steps<EntityAnalysis> {
   const entities = yield* resolveEntities(ctx);
   yield;
-  attributeQuotes(ctx, entities);
+  yield* attributionSteps(ctx, entities);
   return withLookup(entities);
 }
 
@@ -71,19 +72,12 @@ export function settleEntities(ctx: RuleContext, analysis: EntityAnalysis): Enti
   return ctx.memo('entities', () => analysis);
 }
 
-function runToEnd<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
 /**
  * The per-paragraph work comes from the caches (paragraphs.ts); what runs
  * here for every version of the draft is one pass over the paragraphs and
  * the document-level resolution over their candidates.
  */
-function* resolveEntities(ctx: RuleContext): Generator<void, Entity[]> {
+function* resolveEntities(ctx: RuleContext): Steps<Entity[]> {
   const text = ctx.draft.text;
   const read: { start: number; prose: string; summary: ParagraphSummary }[] = [];
   const midSentenceCapitals = new Set<string>();
