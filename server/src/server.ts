@@ -16,7 +16,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Entity } from './analysis/entities';
 import type { DraftSession } from './analysis/session';
-import { fixAllAction, fixAllKind, quickFixes, wantsKind } from './lsp/codeActions';
+import { fixAllAction, fixAllKind, leftOutEditsFrom, quickFixes, wantsKind } from './lsp/codeActions';
 import { entityHover } from './lsp/hover';
 import { addToStyleSheetAction, styleSheetEntryFor } from './lsp/styleSheetActions';
 import { highlights, prepareRename, references, rename } from './lsp/references';
@@ -162,7 +162,14 @@ connection.onCodeAction(async (params) => {
   const { document, session } = found;
   const actions: CodeAction[] = [];
   if (wantsKind(params, CodeActionKind.QuickFix)) {
-    actions.push(...quickFixes(document, params.context.diagnostics, session.parsedDraft));
+    actions.push(
+      ...quickFixes(
+        document,
+        params.context.diagnostics,
+        session.parsedDraft,
+        leftOutEditsFrom(document, () => session.findings()),
+      ),
+    );
     actions.push(...(await styleSheetActions(document, session, document.offsetAt(params.range.start))));
     actions.push(...otherDraftFixes(params.context.diagnostics, workspaceIndex.index, currentTextOf));
   }

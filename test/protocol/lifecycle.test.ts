@@ -90,6 +90,31 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
       client.close(uri);
     });
 
+    test('a fix of many edits is published as its title, and its edits come with the code action', async () => {
+      const uri = `file:///tmp/${transport}-large-fix.txt`;
+      const straight = Array.from({ length: 30 }, (_, i) => `"We will open pool ${i + 1} this summer," Whitfield said.`);
+      const curly = Array.from({ length: 40 }, (_, i) => `“The budget for park ${i + 1} is tight,” Ostrowski said.`);
+      const text = `Parks open\n\n${[...curly, ...straight].join('\n\n')}\n`;
+      client.open(uri, text);
+      const published = await client.waitForDiagnostics(uri, 1, (d) => d.some((f) => f.code === 'mixed-quotes'));
+      const finding = published.find((d) => d.code === 'mixed-quotes')!;
+      const fixes = (finding.data as { fixes: { title: string; edits: unknown[]; editsLeftOut?: number }[] }).fixes;
+      const curlyFix = fixes.find((f) => /straight marks curly/.test(f.title));
+      assert.ok(curlyFix, `a curly fix among ${fixes.map((f) => f.title).join(', ')}`);
+      assert.deepEqual([curlyFix.edits.length, curlyFix.editsLeftOut], [0, 60]);
+
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: finding.range,
+        context: { diagnostics: [finding] },
+      });
+      const action = actions.find((a) => a.title === curlyFix.title);
+      assert.ok(action, `the curly fix among ${actions.map((a) => a.title).join(', ')}`);
+      const fixed = applyEdits(text, action.edit!.changes![uri]);
+      assert.equal(fixed, text.replace(/"We/g, '“We').replace(/summer,"/g, 'summer,”'));
+      client.close(uri);
+    });
+
     test('positions count UTF-16 code units after emoji, accents and CRLF', async () => {
       const uri = `file:///tmp/${transport}-unicode.txt`;
       // 😀 is two UTF-16 code units; é and ğ are one each; lines end in CRLF.

@@ -11,7 +11,8 @@ import { canonicalUri } from '../workspaceScan';
 import { ignoreInDraftEdit, ignoreInParagraphEdit } from '../analysis/suppression';
 import type { SafeFixes } from '../analysis/applyFixes';
 import { selectRangeCommand } from '../protocol';
-import { diagnosticSource, type DiagnosticData } from './diagnostics';
+import type { Finding } from '../analysis/types';
+import { diagnosticSource, toTextEdits, type DiagnosticData } from './diagnostics';
 import { toRange } from './positions';
 
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.copydesk`;
@@ -21,8 +22,24 @@ function isCopydeskData(data: unknown): data is DiagnosticData {
   return typeof data === 'object' && data !== null && Array.isArray((data as DiagnosticData).fixes);
 }
 
+/**
+ * The edits of a fix published without them (see maxEditsInPublishedFix): the
+ * finding of that rule at the diagnostic's start, among the session's current
+ * findings, and its fix of that title.
+ */
+export type LeftOutEdits = (diagnostic: Diagnostic, fixTitle: string) => TextEdit[] | undefined;
+
+export function leftOutEditsFrom(document: TextDocument, findings: () => readonly Finding[]): LeftOutEdits {
+  return (diagnostic, fixTitle) => {
+    const start = document.offsetAt(diagnostic.range.start);
+    const finding = findings().find((f) => f.ruleId === diagnostic.code && f.start === start);
+    const fix = finding?.fixes.find((f) => f.title === fixTitle);
+    return fix && toTextEdits(document, fix.edits);
+  };
+}
+
 /** The fixes each diagnostic carries, and the directives that silence it; `draft` is the session's parse of the current text. */
-export function quickFixes(document: TextDocument, diagnostics: readonly Diagnostic[], draft: Draft): CodeAction[] {
+export function quickFixes(document: TextDocument, diagnostics: readonly Diagnostic[], draft: Draft, leftOutEdits: LeftOutEdits): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== diagnosticSource || !isCopydeskData(diagnostic.data)) continue;
@@ -30,6 +47,8 @@ export function quickFixes(document: TextDocument, diagnostics: readonly Diagnos
     if (diagnostic.data.version !== document.version) continue;
     for (const fix of diagnostic.data.fixes) {
       if (fix.otherDraft) continue; // built from the other draft's text by otherDraftFixes
+      const edits = fix.editsLeftOut ? leftOutEdits(diagnostic, fix.title) : fix.edits;
+      if (!edits) continue;
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,
@@ -37,7 +56,7 @@ export function quickFixes(document: TextDocument, diagnostics: readonly Diagnos
         isPreferred: fix.preferred,
         ...(fix.select
           ? { command: { title: fix.title, command: selectRangeCommand, arguments: [document.uri, fix.select] } }
-          : { edit: { changes: { [document.uri]: fix.edits } } }),
+          : { edit: { changes: { [document.uri]: edits } } }),
       });
     }
     actions.push(...ignoreActions(document, diagnostic, draft));
@@ -83,7 +102,7 @@ export function fixAllAction(document: TextDocument, fixes: SafeFixes): CodeActi
   return {
     title: fixAllTitle,
     kind: fixAllKind,
-    edit: { changes: { [document.uri]: fixes.edits.map((e) => ({ range: toRange(document, e.start, e.end), newText: e.text })) } },
+    edit: { changes: { [document.uri]: toTextEdits(document, fixes.edits) } },
   };
 }
 

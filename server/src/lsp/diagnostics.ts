@@ -1,5 +1,6 @@
 // Findings to LSP diagnostics. Each diagnostic carries its own fixes in
-// `data`, so the code-action handler needs no cache of earlier analyses.
+// `data`, so the code-action handler needs no cache of earlier analyses; only
+// a fix of many edits travels as its title (see maxEditsInPublishedFix).
 // Types only from vscode-languageserver: the CLI reuses this file.
 
 import { existsSync } from 'node:fs';
@@ -7,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, DiagnosticRelatedInformation, Range, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Severity } from '../analysis/types';
+import type { Finding, Severity, TextEdit as DraftEdit } from '../analysis/types';
 import { explainRuleCommand } from '../protocol';
 import { toRange } from './positions';
 
@@ -47,6 +48,10 @@ export function useRuleDocLinks(link: (ruleId: string) => string | undefined): v
   ruleDocLink = link;
 }
 
+export function toTextEdits(document: TextDocument, edits: readonly DraftEdit[]): TextEdit[] {
+  return edits.map((e) => ({ range: toRange(document, e.start, e.end), newText: e.text }));
+}
+
 const severityCodes: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, info: 3, hint: 4 };
 
 export interface FixData {
@@ -58,6 +63,8 @@ export interface FixData {
   select?: Range;
   /** A fix made in another draft (see Fix.otherDraft); the code-action handler builds its edit. */
   otherDraft?: { uri: string; from: string; to: string };
+  /** How many edits were left out of `edits` (see maxEditsInPublishedFix); the code-action handler takes them from the session. */
+  editsLeftOut?: number;
 }
 
 export interface DiagnosticData {
@@ -66,21 +73,33 @@ export interface DiagnosticData {
   fixes: FixData[];
 }
 
-export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+/**
+ * A published diagnostic's fix carries at most this many edits. "Make all 2198
+ * straight marks curly" on a long draft made every publish 340 KB, sent on
+ * every keystroke; such a fix travels as its title, and its edits are built
+ * when the light bulb asks for them. The CLI's JSON keeps every edit.
+ */
+export const maxEditsInPublishedFix = 50;
+
+export function toDiagnostic(document: TextDocument, finding: Finding, maxEditsPerFix = Infinity): Diagnostic {
   const related: DiagnosticRelatedInformation[] = (finding.related ?? []).map((r) => ({
     location: { uri: document.uri, range: toRange(document, r.start, r.end) },
     message: r.message,
   }));
   const data: DiagnosticData = {
     version: document.version,
-    fixes: finding.fixes.map((fix) => ({
-      title: fix.title,
-      preferred: fix.preferred ?? false,
-      safe: fix.safe ?? false,
-      edits: fix.edits.map((e) => ({ range: toRange(document, e.start, e.end), newText: e.text })),
-      ...(fix.select ? { select: toRange(document, fix.select.start, fix.select.end) } : {}),
-      ...(fix.otherDraft ? { otherDraft: fix.otherDraft } : {}),
-    })),
+    fixes: finding.fixes.map((fix) => {
+      const leaveOut = fix.edits.length > maxEditsPerFix;
+      return {
+        title: fix.title,
+        preferred: fix.preferred ?? false,
+        safe: fix.safe ?? false,
+        edits: leaveOut ? [] : toTextEdits(document, fix.edits),
+        ...(fix.select ? { select: toRange(document, fix.select.start, fix.select.end) } : {}),
+        ...(fix.otherDraft ? { otherDraft: fix.otherDraft } : {}),
+        ...(leaveOut ? { editsLeftOut: fix.edits.length } : {}),
+      };
+    }),
   };
   const href = ruleDocLink(finding.ruleId);
   return {

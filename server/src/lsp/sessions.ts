@@ -24,7 +24,7 @@ import { analysisOptionsFor, draftLanguageOf, type ResolvedSettings } from '../a
 import type { RuleContext } from '../analysis/rule';
 import type { AnalysisOptions, Finding } from '../analysis/types';
 import { draftStatusNotification, type DraftStatus } from '../protocol';
-import { toDiagnostic } from './diagnostics';
+import { maxEditsInPublishedFix, toDiagnostic } from './diagnostics';
 import type { SettingsStore } from './settings';
 
 /** Pause in typing after which the slow phase runs. */
@@ -315,7 +315,7 @@ export class DraftSessions {
     void this.connection.sendDiagnostics({
       uri: document.uri,
       version: document.version,
-      diagnostics: findings.map((f) => toDiagnostic(document, f)),
+      diagnostics: findings.map((f) => toDiagnostic(document, f, maxEditsInPublishedFix)),
     });
   }
 
