@@ -1,6 +1,7 @@
--- Drives Neovim's built-in LSP client against copydesk-language-server --stdio:
--- opens the draft, waits for Copydesk's diagnostics, hovers a name, applies the
--- preferred code action, and writes what happened to $COPYDESK_RESULT as JSON.
+-- Drives Neovim's built-in LSP client against copydesk-language-server --stdio,
+-- configured by the README's snippet (loaded first): opens the draft, waits for
+-- Copydesk's diagnostics, hovers a name, applies the preferred code action, and
+-- writes what happened to $COPYDESK_RESULT as JSON.
 -- Run by test/protocol/neovim.test.ts with `nvim --headless --clean`.
 local result = { diagnostics = {}, hover = nil, action = nil, lines = nil, errors = {} }
 
@@ -12,26 +13,13 @@ end
 local ok, failure = pcall(function()
   vim.cmd('edit ' .. vim.fn.fnameescape(vim.env.COPYDESK_DRAFT))
   local bufnr = vim.api.nvim_get_current_buf()
-  local config = {
-    name = 'copydesk',
-    cmd = { 'node', vim.env.COPYDESK_SERVER, '--stdio' },
-    root_dir = vim.fn.fnamemodify(vim.env.COPYDESK_DRAFT, ':h'),
-    -- Neovim's filetype for .txt is "text"; Copydesk checks plaintext, markdown and article.
-    get_language_id = function(_, filetype)
-      if filetype == 'markdown' then return 'markdown' end
-      if filetype == 'article' then return 'article' end
-      return 'plaintext'
-    end,
-  }
-  -- vim.lsp.start arrived in Neovim 0.8; Debian 12 ships 0.7, which has start_client.
-  local client_id
-  if vim.lsp.start then
-    client_id = vim.lsp.start(config)
-  else
-    client_id = vim.lsp.start_client(config)
-    vim.lsp.buf_attach_client(bufnr, client_id)
-  end
-  local client = vim.lsp.get_client_by_id(client_id)
+  -- The README's configuration, loaded before this script, starts the server on the FileType event.
+  local client
+  vim.wait(30000, function()
+    client = vim.lsp.buf_get_clients(bufnr)[next(vim.lsp.buf_get_clients(bufnr))]
+    return client ~= nil
+  end, 100)
+  if not client then table.insert(result.errors, 'the README configuration attached no language server within 30 s') return end
 
   local found = vim.wait(90000, function() return #vim.diagnostic.get(bufnr) > 0 end, 100)
   if not found then table.insert(result.errors, 'no diagnostics within 90 s') return end

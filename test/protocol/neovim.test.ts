@@ -1,11 +1,13 @@
-// Another editor than VS Code: Debian's Neovim (installed by scripts/provision.sh),
-// headless, with its built-in LSP client started on `copydesk-language-server
-// --stdio` (dist/server.js). The Lua script (test/neovim/copydesk.lua) opens a
-// draft with an unclosed quotation, waits for the diagnostic, hovers a name and
-// applies the preferred code action, then writes what happened for this test.
+// Another editor than VS Code: Debian's Neovim (0.7, installed by scripts/provision.sh),
+// headless, configured by nothing but the README's Lua snippet, which this test
+// reads from README.md so the two cannot drift: its built-in LSP client starts
+// `copydesk-language-server --stdio` (a wrapper around dist/server.js on PATH).
+// The Lua script (test/neovim/copydesk.lua) opens a draft with an unclosed
+// quotation, waits for the diagnostic, hovers a name and applies the preferred
+// code action, then writes what happened for this test.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -23,19 +25,36 @@ interface NeovimResult {
   errors: string[];
 }
 
-test('Neovim: diagnostic, hover on a name and the preferred code action over --stdio', { skip, timeout: 180_000 }, () => {
+/** The Lua block under the README's **Neovim** heading. */
+function readmeNeovimSnippet(): string {
+  const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  const snippet = /^\*\*Neovim\*\*[\s\S]*?^```lua\n([\s\S]*?)^```/m.exec(readme)?.[1];
+  assert.ok(snippet, 'README.md has no ```lua block under its **Neovim** heading');
+  return snippet;
+}
+
+test("Neovim: the README's configuration gives the diagnostic, a hover on a name and the preferred code action", { skip, timeout: 180_000 }, () => {
   assert.ok(existsSync(server), `${server} is missing: run \`npm run build\` first.`);
   const folder = mkdtempSync(path.join(tmpdir(), 'copydesk-nvim-'));
   try {
+    const bin = path.join(folder, 'bin');
+    mkdirSync(bin);
+    const wrapper = path.join(bin, 'copydesk-language-server');
+    writeFileSync(wrapper, `#!/bin/sh\nexec '${process.execPath}' '${server}' "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    const init = path.join(folder, 'init.lua');
+    writeFileSync(init, readmeNeovimSnippet());
     const draft = writeBridgeDraft(folder);
     const resultFile = path.join(folder, 'result.json');
-    const run = spawnSync('nvim', ['--headless', '--clean', '-c', `luafile ${path.join(repoRoot, 'test', 'neovim', 'copydesk.lua')}`], {
+    const script = path.join(repoRoot, 'test', 'neovim', 'copydesk.lua');
+    const run = spawnSync('nvim', ['--headless', '--clean', '-c', `luafile ${init}`, '-c', `luafile ${script}`], {
+      cwd: folder,
       encoding: 'utf8',
       timeout: 170_000,
       env: {
         ...process.env,
+        PATH: `${bin}${path.delimiter}${process.env.PATH}`,
         COPYDESK_DRAFT: draft,
-        COPYDESK_SERVER: server,
         COPYDESK_RESULT: resultFile,
         COPYDESK_HOVER_LINE: String(hoverLine),
         COPYDESK_HOVER_CHARACTER: String(hoverCharacter),
