@@ -46,4 +46,6 @@ test('foldName ignores diacritics, case and apostrophe style', () => {
   assert.equal(foldName('O’Neill'), "o'neill");
   assert.equal(foldName('Łódź'), 'lodz');
   assert.equal(foldName('Straße'), 'strasse');
+  // Plain ASCII takes a shortcut; the backquote is still an apostrophe.
+  assert.equal(foldName("O`Neill McDONALD-Smith's 3rd"), "o'neill mcdonald-smith's 3rd");
 });

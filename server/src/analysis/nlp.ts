@@ -228,8 +228,13 @@ function extract(text: string): NlpParagraph {
 
 const foldedLetters: Record<string, string> = { ß: 'ss', ø: 'o', Ø: 'O', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE' };
 
+/** Printable ASCII but the backquote: nothing to fold but the case. */
+const plainAscii = /^[\x20-\x5f\x61-\x7e]*$/;
+
 /** Lower case with diacritics removed, for matching "Çavuşoğlu" with "Cavusoglu". */
 export function foldName(text: string): string {
+  // Most words are plain ASCII; the normalisation below is the costly part (called for every word, several times).
+  if (plainAscii.test(text)) return text.toLowerCase();
   return (
     text
       .normalize('NFKD')
