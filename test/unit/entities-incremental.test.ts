@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createContext } from '../../server/src/analysis/analyze';
 import { parseDraft } from '../../server/src/analysis/draft';
-import { analyzeEntities, clearEntityCaches } from '../../server/src/analysis/entities';
+import { analyzeEntities, clearEntityCaches, entityPassSteps } from '../../server/src/analysis/entities';
 import { defaultOptions } from '../../server/src/analysis/types';
 
 const entitiesOf = (text: string) => analyzeEntities(createContext(parseDraft(text, 'plaintext'), defaultOptions)).entities;
@@ -58,4 +58,16 @@ test('a paragraph that moves keeps its entities, at the new offsets', () => {
     brandt(after)!.mentions.map((m) => m.start),
     brandt(before)!.mentions.map((m) => m.start + shift),
   );
+});
+
+test('the entity pass in steps stops at every paragraph and ends with what the pass in one piece gives', () => {
+  const draft = parseDraft(story, 'plaintext');
+  const whole = JSON.stringify(analyzeEntities(createContext(draft, defaultOptions)).entities);
+  const steps = entityPassSteps(createContext(draft, defaultOptions));
+  let stops = 0;
+  let step = steps.next();
+  for (; !step.done; step = steps.next()) stops++;
+  // Two passes over the paragraphs (reading, then candidates), attribution once more, and the draft-wide steps.
+  assert.ok(stops >= 3 * draft.paragraphs.length, `${stops} stops for ${draft.paragraphs.length} paragraphs`);
+  assert.equal(JSON.stringify(step.value.entities), whole);
 });
