@@ -19,6 +19,7 @@
 // flagged only as a body after "the" (see namesABody): on published copy the
 // rest were companies, products and terms the story explained.
 
+import { TextCache } from '../cache';
 import acronymTable from '../data/acronyms.json';
 import titleTable from '../data/titles.json';
 import { analyzeEntities } from '../entities';
@@ -46,47 +47,72 @@ interface Expansion {
   text: string;
 }
 
-interface WordIndex {
-  words: RegExpMatchArray[];
-  /** Capital letter → indices of the words starting with it. */
-  byInitial: Map<string, number[]>;
+/** A word of a run, its offset relative to its paragraph. */
+interface RunWord {
+  text: string;
+  start: number;
+  /** Capitalised but not all capitals: a word an initial can stand for. */
+  initialWord: boolean;
+  /** A small word an expansion may skip ("of the"). */
+  small: boolean;
 }
 
-/** The draft's words, once per analysis, indexed by their capital initial. */
-function wordIndex(ctx: RuleContext): WordIndex {
-  return ctx.memo('acronym-first-use.words', () => {
-    const words = [...ctx.draft.prose.matchAll(/[\p{L}&][\p{L}\p{N}'’-]*/gu)];
-    const byInitial = new Map<string, number[]>();
-    words.forEach((w, i) => {
-      if (!/^\p{Lu}/u.test(w[0]) || w[0].length < 2) return;
-      (byInitial.get(w[0][0]) ?? byInitial.set(w[0][0], []).get(w[0][0])!).push(i);
-    });
-    return { words, byInitial };
+const isInitialWord = (word: string) => /^\p{Lu}/u.test(word) && !/^\p{Lu}+$/u.test(word);
+
+/**
+ * The runs of a paragraph that could spell an acronym out: capitalised words
+ * and the small words between them, one space or line break apart. Kept by the
+ * paragraph's text, so a keystroke re-reads one paragraph, not the draft (a
+ * word list of the whole draft cost 50 ms a keystroke at 100,000 words), and
+ * only these runs are kept, not every word.
+ */
+const paragraphRuns = new TextCache<RunWord[][]>(20_000, 4_000_000);
+
+function runsOf(text: string): RunWord[][] {
+  return paragraphRuns.get(text, () => {
+    const runs: RunWord[][] = [];
+    let run: RunWord[] = [];
+    let previousEnd = -1;
+    const close = () => {
+      if (run.some((w) => w.initialWord)) runs.push(run);
+      run = [];
+    };
+    for (const m of text.matchAll(/[\p{L}&][\p{L}\p{N}'’-]*/gu)) {
+      const word = m[0];
+      const initialWord = isInitialWord(word);
+      const joins = previousEnd >= 0 && /^[ \t]+$|^ ?\n? ?$/.test(text.slice(previousEnd, m.index));
+      if (!joins) close();
+      previousEnd = m.index! + word.length;
+      const small = smallWords.has(word.toLowerCase());
+      if (initialWord || small) run.push({ text: word, start: m.index!, initialWord, small });
+      else close();
+    }
+    close();
+    return runs;
   });
 }
 
 /** The first run of capitalised words whose initials spell the acronym, anywhere in the draft. */
 function findExpansion(ctx: RuleContext, letters: string): Expansion | undefined {
-  const prose = ctx.draft.prose;
-  const { words, byInitial } = wordIndex(ctx);
-  for (const i of byInitial.get(letters[0]) ?? []) {
-    let k = i;
-    let matched = 0;
-    let last = i;
-    while (k < words.length && matched < letters.length) {
-      const word = words[k][0];
-      const gap = k > i ? prose.slice(words[k - 1].index! + words[k - 1][0].length, words[k].index!) : ' ';
-      if (!/^[ \t]+$|^ ?\n? ?$/.test(gap)) break;
-      if (word[0] === letters[matched] && /^\p{Lu}/u.test(word) && !/^\p{Lu}+$/u.test(word)) {
-        matched++;
-        last = k;
-      } else if (!(smallWords.has(word.toLowerCase()) && matched > 0)) break;
-      k++;
-    }
-    if (matched === letters.length) {
-      const start = words[i].index!;
-      const end = words[last].index! + words[last][0].length;
-      return { start, end, text: prose.slice(start, end) };
+  for (const paragraph of ctx.draft.paragraphs) {
+    for (const run of runsOf(paragraph.text)) {
+      for (let i = 0; i < run.length; i++) {
+        if (!run[i].initialWord || run[i].text[0] !== letters[0]) continue;
+        let matched = 0;
+        let last = i;
+        // Each initial in turn; small words ("of the") only between them.
+        for (let k = i; k < run.length && matched < letters.length; k++) {
+          if (run[k].initialWord && run[k].text[0] === letters[matched]) {
+            matched++;
+            last = k;
+          } else if (!(run[k].small && matched > 0)) break;
+        }
+        if (matched === letters.length) {
+          const start = paragraph.start + run[i].start;
+          const end = paragraph.start + run[last].start + run[last].text.length;
+          return { start, end, text: ctx.draft.prose.slice(start, end) };
+        }
+      }
     }
   }
   return undefined;
