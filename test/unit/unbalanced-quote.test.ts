@@ -426,6 +426,32 @@ test('not safe: shapes where the mark could have stood elsewhere', () => {
   for (const f of analyze(headlineDraft, defaultOptions, 'all', [unbalancedQuote]).findings) assert.ok(!f.fixes.some((fix) => fix.safe), headlineDraft);
 });
 
+test('not safe: the missing glyph is a guess, an abbreviation is no sentence start, the attribution may belong to other words', () => {
+  const unsafe = [
+    // Straight marks with curly apostrophes: the lost closing mark could have been either.
+    '"We will open the pool in June and it’s going to be busy, Ruiz said.',
+    // The stray mark is itself an opening glyph (a typo, or German „...“): the glyph to insert is unknown.
+    'The pool is open,“ Ruiz said on Monday.',
+    // "Ms." does not end a sentence: the mark opens mid-sentence.
+    'On Monday, Ms. "Ruiz was pleased with the vote, she said.',
+    // An earlier comma is followed by an attribution with an apposition: the close could go there.
+    '"We expect the pool to open in June, Ana Ruiz, the chair of the parks board, said on Monday.',
+    // The attribution's sentence goes on into another quotation.
+    '"If the pool opens in June, Ruiz said on the radio: "We will hire ten guards."',
+  ];
+  for (const body of unsafe) {
+    const all = findings(body);
+    assert.ok(all.length > 0, body);
+    for (const f of all) assert.ok(!f.fixes.some((fix) => fix.safe), body);
+  }
+  // A draft that sets some quotations straight and others curly.
+  const mixedDraft = '“The pool is open,” Lee said.\n\n"We will keep it open all summer, Ruiz said.';
+  assert.ok(!firstFix(mixedDraft).safe);
+  // The same drafts set in one family are safe.
+  assert.ok(firstFix('"We will open the pool in June and it\'s going to be busy, Ruiz said.').safe);
+  assert.ok(firstFix('"The pool is open," Lee said.\n\n"We will keep it open all summer, Ruiz said.').safe);
+});
+
 test("the comma goes where the draft's own full quotations put it, and only a known habit is safe outside", () => {
   const outside = '"The pool is open", Ruiz said.\n\n"We will keep it open all summer, she added.';
   const fix = firstFix(outside);

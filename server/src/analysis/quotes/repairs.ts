@@ -28,6 +28,8 @@ export interface Placement {
   partialPeriodOutside: boolean;
   /** Where the draft's full-sentence quotations put a comma before the closing mark. */
   commaHabit: CommaHabit;
+  /** The draft's quotation marks come from more than one family (straight and curly): a missing mark's glyph is a guess. */
+  mixedGlyphs: boolean;
 }
 
 /** How many faults a paragraph has on its own, counting an open end only when nothing continues it. */
@@ -254,7 +256,7 @@ export function problemCandidates(site: ProblemSite): ProblemCandidates {
     });
   }
 
-  const safetySite = { text, problem, headline: p.isHeadline };
+  const safetySite = { text, problem, headline: p.isHeadline, scan, mixedGlyphs: placement.mixedGlyphs };
   const isSafe = (c: CandidateShape): boolean => {
     if (c.action === 'close') return problem.type === 'unclosed' && safeClose(safetySite, c.start, placement.commaHabit, placement.style);
     if (c.action === 'open') return problem.type === 'stray' && safeOpen(safetySite, c.start);
@@ -319,6 +321,7 @@ export function describeProblem(site: ProblemSite): QuoteProblem {
     placement.style,
     placement.partialPeriodOutside,
     placement.commaHabit,
+    placement.mixedGlyphs,
     lineBreak,
     p.isHeadline,
     p.isBlock,

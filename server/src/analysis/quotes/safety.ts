@@ -14,9 +14,10 @@
 // ends the sentence or goes on with a time or place; the comma placed where
 // the draft's own full quotations put it.
 
-import { firstPerson } from './evidence';
-import { isQuoteGlyph, isSpace } from './marks';
-import type { LocalProblem } from './types';
+import { abbreviationBefore } from '../abbreviations';
+import { firstPerson, looksLikeAttribution } from './evidence';
+import { glyphFamily, isQuoteGlyph, isSpace } from './marks';
+import type { LocalProblem, ParagraphQuotes } from './types';
 
 /** Where the draft's full-sentence quotations put a comma before their closing mark. */
 export type CommaHabit = 'inside' | 'outside' | 'mixed' | 'unknown';
@@ -37,9 +38,33 @@ const plainAttribution = new RegExp(
   'u',
 );
 
-/** A plain attribution starts at `from` (past the closing mark and its punctuation). */
+/**
+ * A plain attribution starts at `from` (past the closing mark and its punctuation), and
+ * no quotation mark follows in its sentence: in `X, Giuliani said, there's an answer: "..."`
+ * or `X, Clinton said, "we would..."` the attribution may belong to the words after it.
+ */
 export function plainAttributionAt(text: string, from: number): boolean {
-  return plainAttribution.test(text.slice(from, from + 120));
+  return plainAttribution.test(text.slice(from, from + 120)) && !quoteLaterInSentence(text, from);
+}
+
+function sentenceEndAt(text: string, i: number): boolean {
+  return '.?!'.includes(text[i]) && (i + 1 === text.length || isSpace(text[i + 1])) && !(text[i] === '.' && abbreviationBefore(text, i));
+}
+
+function quoteLaterInSentence(text: string, from: number): boolean {
+  for (let i = from; i < text.length && !sentenceEndAt(text, i); i++) if (isQuoteGlyph(text[i]) && !isApostropheAt(text, i)) return true;
+  return false;
+}
+
+/** A single mark between two letters (don't, O’Brien) is an apostrophe. */
+function isApostropheAt(text: string, i: number): boolean {
+  return (text[i] === "'" || text[i] === '’') && /\p{L}/u.test(text[i - 1] ?? '') && /\p{L}/u.test(text[i + 1] ?? '');
+}
+
+/** Some earlier comma in the quoted words is followed by an attribution (`We know this, Terrie Rizzo, a chair, said`): the mark could close there. */
+function attributionInside(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text[i] === ',' && looksLikeAttribution(text, i + 1)) return true;
+  return false;
 }
 
 const doubleGlyphs = '"“”„«»`';
@@ -62,11 +87,32 @@ interface Site {
   text: string;
   problem: LocalProblem;
   headline: boolean;
+  /** The paragraph's marks and apostrophes, whose glyphs tell which glyph the missing mark had. */
+  scan: Pick<ParagraphQuotes, 'marks' | 'apostrophes'>;
+  /** The draft sets its quotation marks in more than one family (straight and curly). */
+  mixedGlyphs: boolean;
 }
 
-function eligible({ text, problem, headline }: Site): boolean {
-  if (headline || problem.kind !== 'double' || problem.extra) return false;
+function eligible({ text, problem, headline, scan, mixedGlyphs }: Site): boolean {
+  if (headline || problem.kind !== 'double' || problem.extra || mixedGlyphs) return false;
+  if (!glyphCertain(problem, scan)) return false;
   return problem.type === 'unclosed' ? sentenceStart(text, problem.at) : true;
+}
+
+/** The glyph an unclosed (stray) mark conventionally opens (closes) with: „ and a closing “ are German, or a typo. */
+const conventionalOpen = new Set(['"', '“', "''", '‘‘', '``', '«']);
+const conventionalClose = new Set(['"', '”', "''", '’’', '»']);
+
+/**
+ * The inserted mark's glyph is known only when the flagged mark has its conventional
+ * glyph and every mark and apostrophe of the paragraph, and every quotation mark of the
+ * draft, comes from its family: where straight and curly marks mix (“We won," he said),
+ * the missing one could be either.
+ */
+function glyphCertain(problem: LocalProblem, scan: Site['scan']): boolean {
+  if (!(problem.type === 'unclosed' ? conventionalOpen : conventionalClose).has(problem.glyph)) return false;
+  const family = glyphFamily(problem.glyph);
+  return scan.marks.every((m) => glyphFamily(m.glyph) === family) && scan.apostrophes.every((a) => glyphFamily(a.glyph) === family);
 }
 
 /**
@@ -79,7 +125,8 @@ function sentenceStart(text: string, at: number): boolean {
   if (i === 0) return true;
   if (i === at) return false;
   while (i > 0 && isQuoteGlyph(text[i - 1])) i--;
-  return i > 0 && '.?!'.includes(text[i - 1]);
+  // Not after an abbreviation: "Ms. ''Nwanguma was shocked" is no sentence start.
+  return i > 0 && '.?!'.includes(text[i - 1]) && !(text[i - 1] === '.' && abbreviationBefore(text, i - 1));
 }
 
 /**
@@ -100,6 +147,7 @@ export function safeClose(site: Site, at: number, habit: CommaHabit, style: 'us'
   if (!asked && (commaInside ? !(habit === 'inside' || (habit === 'unknown' && style === 'us')) : habit !== 'outside')) return false;
   const wordsEnd = commaInside ? at - 1 : at;
   if (!oneCleanSentence(text, contentStart, wordsEnd)) return false;
+  if (attributionInside(text, contentStart, wordsEnd)) return false;
   return plainAttributionAt(text, commaInside ? at : at + 1);
 }
 
