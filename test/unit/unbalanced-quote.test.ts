@@ -385,8 +385,11 @@ function firstFix(body: string): Fix {
   return all[0].fixes[0];
 }
 
+/** Two full quotations that show the draft's comma habit (inside the closing mark), as a paragraph before the one tested. */
+const commaInsideHabit = '"The pool is open," Lee said. "It is warm," she added.\n\n';
+
 test('safe: the textbook shapes, a quotation opened or closed at a sentence start and ended by a comma and a plain attribution', () => {
-  for (const [body, right] of [
+  for (const [shape, rightShape] of [
     ['"We will open the pool in June, Mayor Ana Ruiz said.', '"We will open the pool in June," Mayor Ana Ruiz said.'],
     ['"We will open the pool in June, said parent Ann Lee.', '"We will open the pool in June," said parent Ann Lee.'],
     ['The vote was 7-2. "We will open the pool in June, she said on Tuesday.', 'The vote was 7-2. "We will open the pool in June," she said on Tuesday.'],
@@ -397,6 +400,7 @@ test('safe: the textbook shapes, a quotation opened or closed at a sentence star
       '"It is done," Ruiz said. "We will open the pool in June and keep it open all summer," she added.',
     ],
   ]) {
+    const [body, right] = [commaInsideHabit + shape, commaInsideHabit + rightShape];
     const fix = firstFix(body);
     assert.equal(fix.safe, true, body);
     assert.equal(fix.preferred, true, body);
@@ -429,7 +433,7 @@ test('not safe: shapes where the mark could have stood elsewhere', () => {
 test('not safe: the missing glyph is a guess, an abbreviation is no sentence start, the attribution may belong to other words', () => {
   const unsafe = [
     // Straight marks with curly apostrophes: the lost closing mark could have been either.
-    '"We will open the pool in June and it’s going to be busy, Ruiz said.',
+    '"We will open in June and it’s going to be busy, Ruiz said.',
     // The stray mark is itself an opening glyph (a typo, or German „...“): the glyph to insert is unknown.
     'The pool is open,“ Ruiz said on Monday.',
     // "Ms." does not end a sentence: the mark opens mid-sentence.
@@ -445,11 +449,31 @@ test('not safe: the missing glyph is a guess, an abbreviation is no sentence sta
     for (const f of all) assert.ok(!f.fixes.some((fix) => fix.safe), body);
   }
   // A draft that sets some quotations straight and others curly.
-  const mixedDraft = '“The pool is open,” Lee said.\n\n"We will keep it open all summer, Ruiz said.';
+  const mixedDraft = '“The pool is open,” Lee said. “It is warm,” she added.\n\n"We will keep it open all summer, Ruiz said.';
   assert.ok(!firstFix(mixedDraft).safe);
   // The same drafts set in one family are safe.
-  assert.ok(firstFix('"We will open the pool in June and it\'s going to be busy, Ruiz said.').safe);
-  assert.ok(firstFix('"The pool is open," Lee said.\n\n"We will keep it open all summer, Ruiz said.').safe);
+  assert.ok(firstFix(commaInsideHabit + '"We will open in June and it\'s going to be busy, Ruiz said.').safe);
+  assert.ok(firstFix(commaInsideHabit + '"We will keep it open all summer, Ruiz said.').safe);
+});
+
+test('not safe: a long sentence, an unknown comma habit, the first person only in a later clause, swapped marks beside another fault', () => {
+  const unsafe = [
+    // Over twelve words: long sentences are often quoted in part, the rest paraphrased.
+    commaInsideHabit + '"We will open the pool in June and keep it open for swimmers of every age until the first frost, Ruiz said.',
+    // No full quotation shows where this draft puts its comma (a US paper inside, many UK papers outside).
+    '"We will open the pool in June, Ruiz said.',
+    // One quotation is not yet a habit.
+    '"The pool is open," Lee said.\n\n"We will open the pool in June, Ruiz said.',
+    // The first person comes only after the narration's comma: the quotation may open there.
+    'The pool, built by the town in 1975 and closed last year, will serve all of us again," said Ruiz.',
+    // A double mark opened inside a single one inside a double: the order of the last two marks may be right.
+    `The coach said his wife "told him from the start, 'If you run you “will win.'”`,
+  ];
+  for (const body of unsafe) {
+    const all = findings(body);
+    assert.ok(all.length > 0, body);
+    for (const f of all) assert.ok(!f.fixes.some((fix) => fix.safe), body);
+  }
 });
 
 test("the comma goes where the draft's own full quotations put it, and only a known habit is safe outside", () => {

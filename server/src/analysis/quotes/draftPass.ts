@@ -117,6 +117,7 @@ function draftPass<T>(draft: Draft, quoteStyle: QuoteStyleSetting, describe: Des
     style,
     partialPeriodOutside: periodInside + periodOutside > 0 ? periodOutside > periodInside : style === 'uk',
     commaHabit: commaInside > 0 ? (commaOutside > 0 ? 'mixed' : 'inside') : commaOutside > 0 ? 'outside' : 'unknown',
+    commaHabitSeen: Math.max(commaInside, commaOutside),
     mixedGlyphs: families.size > 1,
   };
 

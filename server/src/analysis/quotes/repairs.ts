@@ -28,6 +28,8 @@ export interface Placement {
   partialPeriodOutside: boolean;
   /** Where the draft's full-sentence quotations put a comma before the closing mark. */
   commaHabit: CommaHabit;
+  /** How many of the draft's full quotations show that habit. */
+  commaHabitSeen: number;
   /** The draft's quotation marks come from more than one family (straight and curly): a missing mark's glyph is a guess. */
   mixedGlyphs: boolean;
 }
@@ -258,7 +260,8 @@ export function problemCandidates(site: ProblemSite): ProblemCandidates {
 
   const safetySite = { text, problem, headline: p.isHeadline, scan, mixedGlyphs: placement.mixedGlyphs };
   const isSafe = (c: CandidateShape): boolean => {
-    if (c.action === 'close') return problem.type === 'unclosed' && safeClose(safetySite, c.start, placement.commaHabit, placement.style);
+    if (c.action === 'close')
+      return problem.type === 'unclosed' && safeClose(safetySite, c.start, placement.commaHabitSeen >= 2 ? placement.commaHabit : 'unknown');
     if (c.action === 'open') return problem.type === 'stray' && safeOpen(safetySite, c.start);
     // A doubled double mark (""We): either one goes, the text comes out the same.
     if (c.action === 'remove') return problem.kind === 'double' && (text.startsWith(problem.glyph, c.end) || text.slice(0, c.start).endsWith(problem.glyph));
@@ -321,6 +324,7 @@ export function describeProblem(site: ProblemSite): QuoteProblem {
     placement.style,
     placement.partialPeriodOutside,
     placement.commaHabit,
+    placement.commaHabitSeen >= 2,
     placement.mixedGlyphs,
     lineBreak,
     p.isHeadline,
@@ -342,7 +346,12 @@ export function describeProblem(site: ProblemSite): QuoteProblem {
 
 function describeAt(site: ProblemSite): QuoteProblem {
   const { p, problem } = site;
-  if (problem.type === 'apostrophe' || problem.type === 'swapped') return describeTypo(p, problem);
+  if (problem.type === 'apostrophe' || problem.type === 'swapped') {
+    // Swapped marks are sure only as the paragraph's one fault: with a quotation left open besides
+    // ("...'You know, if you run you “know you'll win.'”), the order may be right and a mark extra.
+    const sure = problem.type === 'apostrophe' || (site.scan.problems.length === 1 && (!site.scan.openAtEnd || site.mayEndOpen));
+    return describeTypo(p, problem, sure);
+  }
   const { candidates, related, improves, balances } = problemCandidates(site);
   candidates.sort((a, b) => Number(b.safe) - Number(a.safe) || b.score - a.score || a.start - b.start);
   // Only repairs that really balance the paragraph better, best first; checked lazily, since each check re-scans.
@@ -386,8 +395,8 @@ function describeAt(site: ProblemSite): QuoteProblem {
   };
 }
 
-/** A broken apostrophe or swapped closing marks: one obvious repair, safe to apply. */
-function describeTypo(p: Paragraph, problem: LocalProblem): QuoteProblem {
+/** A broken apostrophe or swapped closing marks: one obvious repair, preferred and safe when `sure`. */
+function describeTypo(p: Paragraph, problem: LocalProblem, sure: boolean): QuoteProblem {
   const text = p.text;
   let fix: Fix;
   if (problem.type === 'apostrophe') {
@@ -409,9 +418,9 @@ function describeTypo(p: Paragraph, problem: LocalProblem): QuoteProblem {
     type: problem.type,
     mark: { offset: p.start + problem.at, glyph: problem.glyph, kind: problem.kind, role: 'close', curly: problem.curly },
     paragraph: p.index,
-    fixes: [{ ...fix, preferred: true, safe: true }],
+    fixes: [sure ? { ...fix, preferred: true, safe: true } : fix],
     related: [],
-    uncertain: false,
+    uncertain: !sure,
   };
 }
 
