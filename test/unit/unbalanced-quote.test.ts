@@ -466,6 +466,8 @@ test('not safe: a long sentence, an unknown comma habit, the first person only i
     '"The pool is open," Lee said.\n\n"We will open the pool in June, Ruiz said.',
     // The first person comes only after the narration's comma: the quotation may open there.
     'The pool, built by the town in 1975 and closed last year, will serve all of us again," said Ruiz.',
+    // ... or only after the subject and its verb: Closing the pool "makes me sad," Ruiz said.
+    'Closing the pool makes me sad," Ruiz said.',
     // A double mark opened inside a single one inside a double: the order of the last two marks may be right.
     `The coach said his wife "told him from the start, 'If you run you “will win.'”`,
   ];

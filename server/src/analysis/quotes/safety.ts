@@ -133,6 +133,9 @@ function sentenceStart(text: string, at: number): boolean {
 /** The most words a quotation closed by a safe fix may hold (measured on training copy: longer, one in 40 was a partial quotation). */
 const maxSafeClosedWords = 12;
 
+/** The most words before the first I, we or my of a quotation opened by a safe fix. */
+const maxWordsBeforeFirstPerson = 3;
+
 function wordCount(words: string): number {
   return words.trim().split(/\s+/).length;
 }
@@ -188,6 +191,10 @@ export function safeOpen(site: Site, at: number): boolean {
   // be a partial quotation opened after the narration's comma.
   const firstClause = /^[^,;:—–]*/.exec(words)![0];
   if (!firstPerson.test(firstClause) && wordCount(words) > 6) return false;
+  // Likewise a first person that comes only after the subject and its verb: Not paying taxes
+  // "makes me smart," Trump said. The speaker's own sentence says I or we in its first words.
+  const firstPersonAt = words.search(firstPerson);
+  if (firstPersonAt >= 0 && wordCount(words.slice(0, firstPersonAt) + 'x') > maxWordsBeforeFirstPerson) return false;
   return plainAttributionAt(text, problem.at + problem.glyph.length);
 }
 
