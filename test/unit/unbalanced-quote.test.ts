@@ -478,6 +478,18 @@ test('not safe: a long sentence, an unknown comma habit, the first person only i
   }
 });
 
+test('safe: removing a stray closing mark right after a determiner, where no quotation ends', () => {
+  for (const body of ['The council approved the" plan on Monday.', 'Ruiz said the vote was a" victory for the town.', 'They will open their" pool in June.']) {
+    const fix = firstFix(body);
+    assert.equal(fix.safe, true, body);
+    assert.equal(fix.title, 'Remove this quotation mark', body);
+  }
+  // A letter grade is no determiner, and a mark after "to" may close a phrasal verb (asked them to "look into" it).
+  for (const body of ['The inspectors gave the pool an A" rating.', 'The mayor asked the board to look into" the costs.']) {
+    assert.ok(!findings(body).some((f) => f.fixes.some((fix) => fix.safe)), body);
+  }
+});
+
 test("the comma goes where the draft's own full quotations put it, and only a known habit is safe outside", () => {
   const outside = '"The pool is open", Ruiz said.\n\n"We will keep it open all summer, she added.';
   const fix = firstFix(outside);

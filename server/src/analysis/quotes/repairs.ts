@@ -20,7 +20,7 @@ import {
 import { closingPartner, isQuoteGlyph, isSpace, isTransparent, isWord, openingPartner } from './marks';
 import { candidateFeatures, loneMargin, preferredMarginFor, safeMarginFor, score, type CandidateShape, type RankingContext } from './ranker';
 import { lostParagraphBreak, scanParagraphUncached } from './pairing';
-import { safeClose, safeOpen, type CommaHabit } from './safety';
+import { safeClose, safeOpen, safeRemoveStray, type CommaHabit } from './safety';
 import { startParagraphFixTitle, type LocalQuotation, type LocalProblem, type ParagraphQuotes, type QuoteProblem } from './types';
 
 export interface Placement {
@@ -264,7 +264,10 @@ export function problemCandidates(site: ProblemSite): ProblemCandidates {
       return problem.type === 'unclosed' && safeClose(safetySite, c.start, placement.commaHabitSeen >= 2 ? placement.commaHabit : 'unknown');
     if (c.action === 'open') return problem.type === 'stray' && safeOpen(safetySite, c.start);
     // A doubled double mark (""We): either one goes, the text comes out the same.
-    if (c.action === 'remove') return problem.kind === 'double' && (text.startsWith(problem.glyph, c.end) || text.slice(0, c.start).endsWith(problem.glyph));
+    if (c.action === 'remove')
+      return (
+        problem.kind === 'double' && (text.startsWith(problem.glyph, c.end) || text.slice(0, c.start).endsWith(problem.glyph) || safeRemoveStray(safetySite))
+      );
     return false;
   };
   const best = heuristic.reduce<(typeof heuristic)[number] | undefined>((b, h) => (b === undefined || h.rank < b.rank ? h : b), undefined);
@@ -372,7 +375,8 @@ function describeAt(site: ProblemSite): QuoteProblem {
   // Safe ("Fix all", check --fix): the textbook shape as the ranker's first choice, or a first
   // choice whose margin cleared the bar at which its kind of repair was right 99.7% of the time
   // on dev (in practice a removal) and that leaves the paragraph with no fault.
-  const safe = preferred && (kept[0].safe || (margin >= safeMarginFor(kept[0].action) && balances(kept[0])));
+  const safe =
+    preferred && ((kept[0].safe && (kept[0].action !== 'remove' || balances(kept[0]))) || (margin >= safeMarginFor(kept[0].action) && balances(kept[0])));
   const fixes: Fix[] = kept.map((c, i) => ({
     title: c.title,
     edits: [{ start: p.start + c.start, end: p.start + c.end, text: c.text }],
