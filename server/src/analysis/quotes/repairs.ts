@@ -260,8 +260,7 @@ export function problemCandidates(site: ProblemSite): ProblemCandidates {
 
   const safetySite = { text, problem, headline: p.isHeadline, scan, mixedGlyphs: placement.mixedGlyphs };
   const isSafe = (c: CandidateShape): boolean => {
-    if (c.action === 'close')
-      return problem.type === 'unclosed' && safeClose(safetySite, c.start, placement.commaHabitSeen >= 2 ? placement.commaHabit : 'unknown');
+    if (c.action === 'close') return problem.type === 'unclosed' && safeClose(safetySite, c.start, placement);
     if (c.action === 'open') return problem.type === 'stray' && safeOpen(safetySite, c.start);
     // A doubled double mark (""We): either one goes, the text comes out the same.
     if (c.action === 'remove')

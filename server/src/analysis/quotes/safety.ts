@@ -12,8 +12,8 @@
 // with no other quotation mark in it; ended by a comma (or ? !) and followed
 // at once by a plain attribution (a name or pronoun and said, added...) that
 // ends the sentence or goes on with a time or place; the comma placed where
-// the draft's own full quotations put it (two of them at least, none the other
-// way: a US and a UK paper both set "We won", and neither default is safe); at
+// the draft's own full quotations put it (inside by the US default; outside only
+// where two of them at least do and none the other way: some UK copy sets both); at
 // most twelve words closed, the first person early in the words opened; the
 // missing glyph known (the draft's marks all straight or all curly).
 //
@@ -28,6 +28,13 @@ import type { LocalProblem, ParagraphQuotes } from './types';
 
 /** Where the draft's full-sentence quotations put a comma before their closing mark. */
 export type CommaHabit = 'inside' | 'outside' | 'mixed' | 'unknown';
+
+/** The draft's comma habit, how many full quotations show it, and its US or UK style. */
+interface CommaPlacement {
+  commaHabit: CommaHabit;
+  commaHabitSeen: number;
+  style: 'us' | 'uk';
+}
 
 /** Verbs of a plain attribution: said-bookisms and verbs that often narrate (pledged, reported) stay out. */
 const plainVerbs = 'said|says|added|adds|asked|wrote|writes|explained|continued|replied|insisted|argued|warned';
@@ -149,9 +156,9 @@ function wordCount(words: string): number {
 /**
  * Closing an unclosed quotation at `at` (the mark inserted there) is safe:
  * the textbook shape above, with the comma placed as the draft places it
- * (`habit`: 'unknown' unless two full quotations show it).
+ * (inside by the US default, outside only where two full quotations show it).
  */
-export function safeClose(site: Site, at: number, habit: CommaHabit): boolean {
+export function safeClose(site: Site, at: number, { commaHabit: habit, commaHabitSeen, style }: CommaPlacement): boolean {
   const { text, problem } = site;
   if (!eligible(site)) return false;
   const contentStart = problem.at + problem.glyph.length;
@@ -162,7 +169,9 @@ export function safeClose(site: Site, at: number, habit: CommaHabit): boolean {
   const commaInside = asked || text[at - 1] === ',';
   const commaOutside = text[at] === ',';
   if (commaInside === commaOutside) return false;
-  if (!asked && habit !== (commaInside ? 'inside' : 'outside')) return false;
+  // Inside is the US default; outside only where the draft shows it twice (some UK copy sets both).
+  const placed = commaInside ? habit === 'inside' || (habit === 'unknown' && style === 'us') : habit === 'outside' && commaHabitSeen >= 2;
+  if (!asked && !placed) return false;
   const wordsEnd = commaInside ? at - 1 : at;
   if (!oneCleanSentence(text, contentStart, wordsEnd)) return false;
   // A long sentence is often quoted only in part, its end paraphrased ("We're alive, unlike the
@@ -197,10 +206,10 @@ export function safeOpen(site: Site, at: number): boolean {
   // be a partial quotation opened after the narration's comma.
   const firstClause = /^[^,;:—–]*/.exec(words)![0];
   if (!firstPerson.test(firstClause) && wordCount(words) > 6) return false;
-  // Likewise a first person that comes only after the subject and its verb: Not paying taxes
-  // "makes me smart," Trump said. The speaker's own sentence says I or we in its first words.
+  // Likewise a first person that comes only after the subject and its verb: Not paying the old
+  // taxes "makes me smart," Trump said. The speaker's own long sentence says I or we in its first words.
   const firstPersonAt = words.search(firstPerson);
-  if (firstPersonAt >= 0 && wordCount(words.slice(0, firstPersonAt) + 'x') > maxWordsBeforeFirstPerson) return false;
+  if (wordCount(words) > 6 && firstPersonAt >= 0 && wordCount(words.slice(0, firstPersonAt) + 'x') > maxWordsBeforeFirstPerson) return false;
   return plainAttributionAt(text, problem.at + problem.glyph.length);
 }
 
