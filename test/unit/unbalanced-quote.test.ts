@@ -717,3 +717,17 @@ test('no reopening is assumed when the open quotation holds its own attribution:
   );
   assert.equal(findings(body).length, 2);
 });
+
+test('removing an unclosed opening mark is offered, but never preferred by margin alone: a partial quotation may have lost its close', () => {
+  // Here the mark was typed at random; in "a "big role at the election" it opened a partial
+  // quotation that lost its close, and the ranker cannot tell them apart often enough.
+  for (const body of [
+    '"The pool is ready," Ruiz said "Monday. "We open in June."',
+    'The mayor noted that she grew up here, and "added: "I know this town well."',
+  ]) {
+    const [f] = findings(body);
+    assert.equal(f.fixes[0].title, 'Remove this quotation mark', body);
+    assert.ok(!f.fixes.some((fix) => fix.preferred), body);
+    assert.match(f.message, /uncertain/, body);
+  }
+});

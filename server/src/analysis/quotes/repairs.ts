@@ -369,7 +369,11 @@ function describeAt(site: ProblemSite): QuoteProblem {
   // The ranker's first choice is preferred when its margin over the second clears the bar
   // picked on dev for its kind of repair, or when it is the textbook shape (safety.ts). A lost paragraph break
   // moves text: an alternative, never taken without looking.
-  const confident = kept.length > 0 && (margin >= preferredMarginFor(kept[0].action) || kept[0].safe);
+  // Removing an unclosed opening mark is not sure by margin alone: a partial quotation that lost its
+  // closing mark ("a disgrace and...) looks like a mark typed at random (on training copy, about one
+  // such preferred removal in four was wrong).
+  const unsureRemoval = kept.length > 0 && kept[0].action === 'remove' && problem.type === 'unclosed';
+  const confident = kept.length > 0 && ((margin >= preferredMarginFor(kept[0].action) && !unsureRemoval) || kept[0].safe);
   const preferred = kept.length > 0 && (confident || !confidenceGate) && kept[0].action !== 'break';
   // Safe ("Fix all", check --fix): the textbook shape as the ranker's first choice, or a first
   // choice whose margin cleared the bar at which its kind of repair was right 99.7% of the time
