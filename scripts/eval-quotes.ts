@@ -1,6 +1,6 @@
 // Evaluates the quotation-mark engine on real articles read in place.
 //
-//   npm run eval:quotes -- DIR... [--mutations N] [--seed S] [--sample K]
+//   npm run eval:quotes -- DIR... [--mutations N] [--seed S] [--sample K] [--verbose] [--list wrong-safe|wrong-preferred]
 //
 // (a) Findings on the untouched articles, with a seeded sample to read and
 //     judge: every one should be a real fault in the text.
@@ -10,6 +10,8 @@
 //     (detected), and that its first-ranked fix gives back the original
 //     text exactly (restored); how often that fix is marked preferred (the
 //     ranker is sure) or safe (Fix all), and how often it is then right.
+// --list prints every wrong fix that was marked safe (or preferred), to read
+// what the safety rules let through; --verbose prints the first 400 failures.
 // DIR may end in @train or @heldout (see quote-mutations.ts).
 // The last line printed is a JSON object of fractions (0..1).
 
@@ -27,6 +29,7 @@ interface Args {
   seed: number;
   sample: number;
   verbose: boolean;
+  list?: 'wrong-safe' | 'wrong-preferred';
 }
 
 function parseArgs(argv: string[]): Args {
@@ -45,10 +48,17 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--seed') args.seed = number(a);
     else if (a === '--sample') args.sample = number(a);
     else if (a === '--verbose') args.verbose = true;
-    else args.dirs.push(a);
+    else if (a === '--list') {
+      const what = argv[++i];
+      if (what !== 'wrong-safe' && what !== 'wrong-preferred') {
+        console.error('eval-quotes: --list takes wrong-safe or wrong-preferred.');
+        process.exit(2);
+      }
+      args.list = what;
+    } else args.dirs.push(a);
   }
   if (args.dirs.length === 0) {
-    console.error('usage: eval-quotes DIR... [--mutations N] [--seed S] [--sample K] [--verbose]');
+    console.error('usage: eval-quotes DIR... [--mutations N] [--seed S] [--sample K] [--verbose] [--list wrong-safe|wrong-preferred]');
     process.exit(2);
   }
   // A folder may name one part of itself (DIR@train, DIR@heldout; see quote-mutations.ts).
@@ -138,6 +148,7 @@ const tally = new Map<string, Row>();
 const total = emptyRow();
 let done = 0;
 const failures: string[] = [];
+const listed: string[] = [];
 for (let attempt = 0; done < args.mutations && attempt < args.mutations * 20 && candidates.length > 0; attempt++) {
   const m = mutate(random, candidates[Math.floor(random() * candidates.length)]);
   if (!m) continue;
@@ -168,17 +179,22 @@ for (let attempt = 0; done < args.mutations && attempt < args.mutations * 20 && 
     if (safe) r.safe++;
     if (safe && right) r.safeRight++;
   }
-  if (!right && failures.length < 400) {
+  const wanted = args.list === 'wrong-safe' ? safe : args.list === 'wrong-preferred' ? preferred : false;
+  if (!right && (failures.length < 400 || wanted)) {
     const e = first?.edits[0];
-    failures.push(
-      `NOT RESTORED ${key} ${place} fix: ${first ? first.title : 'none'}${preferred ? ' (preferred)' : ''}${safe ? ' (safe)' : ''}\n    mutated: ${around(m.mutated, m.at)}\n    fixed:   ${e ? around(m.mutated.slice(0, e.start) + '⟪' + e.text + '⟫' + m.mutated.slice(e.end), e.start) : ''}`,
-    );
+    const shown = `NOT RESTORED ${key} ${place} fix: ${first ? first.title : 'none'}${preferred ? ' (preferred)' : ''}${safe ? ' (safe)' : ''}\n    mutated: ${around(m.mutated, m.at)}\n    fixed:   ${e ? around(m.mutated.slice(0, e.start) + '⟪' + e.text + '⟫' + m.mutated.slice(e.end), e.start) : ''}`;
+    if (failures.length < 400) failures.push(shown);
+    if (wanted) listed.push(shown);
   }
 }
 
 const percent = (part: number, whole: number) => (whole === 0 ? '   -  ' : `${((part / whole) * 100).toFixed(1).padStart(5)}%`);
 const fraction = (part: number, whole: number) => Number((part / Math.max(1, whole)).toFixed(4));
 if (args.verbose) for (const f of failures) console.log(f);
+if (args.list) {
+  console.log(`${listed.length} ${args.list === 'wrong-safe' ? 'safe' : 'preferred'} fixes that do not restore the original:`);
+  for (const f of listed) console.log(f);
+}
 console.log(`mutations: ${done} (seed ${args.seed}) in ${candidates.length} eligible paragraphs`);
 console.log('  kind                              n  detected  restored  preferred (right)  safe (right)');
 for (const [key, row] of [...tally, ['all', total] as const].sort((a, b) => (a[0] === 'all' ? 1 : b[0] === 'all' ? -1 : a[0] < b[0] ? -1 : 1))) {

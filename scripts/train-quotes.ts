@@ -429,6 +429,8 @@ const preferredPrecision = 0.96;
 const preferredMargin = marginFor(judged, preferredPrecision, 50);
 // A removal the ranker puts first is right more often than a place to close at the same
 // margin: each action gets its own bar where dev has enough of them (each bar keeps 96%).
+// The engine (repairs.ts) applies the removal bar to stray closing marks only: removing an
+// unclosed opening mark is never preferred by margin.
 const preferredMargins: Partial<Record<RepairAction, number>> = {};
 for (const action of actions) {
   const ofAction = judged.filter((j) => j.action === action);

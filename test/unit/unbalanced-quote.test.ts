@@ -385,8 +385,11 @@ function firstFix(body: string): Fix {
   return all[0].fixes[0];
 }
 
+/** Two full quotations that show the draft's comma habit (inside the closing mark, as the US default has it), as a paragraph before the one tested. */
+const commaInsideHabit = '"The pool is open," Lee said. "It is warm," she added.\n\n';
+
 test('safe: the textbook shapes, a quotation opened or closed at a sentence start and ended by a comma and a plain attribution', () => {
-  for (const [body, right] of [
+  for (const [shape, rightShape] of [
     ['"We will open the pool in June, Mayor Ana Ruiz said.', '"We will open the pool in June," Mayor Ana Ruiz said.'],
     ['"We will open the pool in June, said parent Ann Lee.', '"We will open the pool in June," said parent Ann Lee.'],
     ['The vote was 7-2. "We will open the pool in June, she said on Tuesday.', 'The vote was 7-2. "We will open the pool in June," she said on Tuesday.'],
@@ -397,6 +400,7 @@ test('safe: the textbook shapes, a quotation opened or closed at a sentence star
       '"It is done," Ruiz said. "We will open the pool in June and keep it open all summer," she added.',
     ],
   ]) {
+    const [body, right] = [commaInsideHabit + shape, commaInsideHabit + rightShape];
     const fix = firstFix(body);
     assert.equal(fix.safe, true, body);
     assert.equal(fix.preferred, true, body);
@@ -424,6 +428,64 @@ test('not safe: shapes where the mark could have stood elsewhere', () => {
   for (const body of unsafe) for (const f of findings(body)) assert.ok(!f.fixes.some((fix) => fix.safe), body);
   const headlineDraft = "Pool 'will open in June\n\nThe council voted on Monday.";
   for (const f of analyze(headlineDraft, defaultOptions, 'all', [unbalancedQuote]).findings) assert.ok(!f.fixes.some((fix) => fix.safe), headlineDraft);
+});
+
+test('not safe: the missing glyph is a guess, an abbreviation is no sentence start, the attribution may belong to other words', () => {
+  const unsafe = [
+    // Straight marks with curly apostrophes: the lost closing mark could have been either.
+    '"We will open in June and it’s going to be busy, Ruiz said.',
+    // The stray mark is itself an opening glyph (a typo, or German „...“): the glyph to insert is unknown.
+    'The pool is open,“ Ruiz said on Monday.',
+    // "Ms." does not end a sentence: the mark opens mid-sentence.
+    'On Monday, Ms. "Ruiz was pleased with the vote, she said.',
+    // An earlier comma is followed by an attribution with an apposition: the close could go there.
+    '"We expect the pool to open in June, Ana Ruiz, the chair of the parks board, said on Monday.',
+    // The attribution's sentence goes on into another quotation.
+    '"If the pool opens in June, Ruiz said on the radio: "We will hire ten guards."',
+  ];
+  for (const body of unsafe) {
+    const all = findings(body);
+    assert.ok(all.length > 0, body);
+    for (const f of all) assert.ok(!f.fixes.some((fix) => fix.safe), body);
+  }
+  // A draft that sets some quotations straight and others curly.
+  const mixedDraft = '“The pool is open,” Lee said. “It is warm,” she added.\n\n"We will keep it open all summer, Ruiz said.';
+  assert.ok(!firstFix(mixedDraft).safe);
+  // The same drafts set in one family are safe.
+  assert.ok(firstFix(commaInsideHabit + '"We will open in June and it\'s going to be busy, Ruiz said.').safe);
+  assert.ok(firstFix(commaInsideHabit + '"We will keep it open all summer, Ruiz said.').safe);
+});
+
+test('not safe: a long sentence, a comma outside seen once, the first person only in a later clause, swapped marks beside another fault', () => {
+  const unsafe = [
+    // Over twelve words: long sentences are often quoted in part, the rest paraphrased.
+    commaInsideHabit + '"We will open the pool in June and keep it open for swimmers of every age until the first frost, Ruiz said.',
+    // One quotation with the comma outside is not yet a habit (some UK copy sets it both ways).
+    '"The pool is open", Lee said.\n\n"We will open the pool in June, Ruiz said.',
+    // The first person comes only after the narration's comma: the quotation may open there.
+    'The pool, built by the town in 1975 and closed last year, will serve all of us again," said Ruiz.',
+    // ... or, in a long sentence, only after the subject and its verb: Closing the pool "makes me sad," Ruiz said.
+    'Closing the town pool for the whole summer makes me sad," Ruiz said.',
+    // A double mark opened inside a single one inside a double: the order of the last two marks may be right.
+    `The coach said his wife "told him from the start, 'If you run you “will win.'”`,
+  ];
+  for (const body of unsafe) {
+    const all = findings(body);
+    assert.ok(all.length > 0, body);
+    for (const f of all) assert.ok(!f.fixes.some((fix) => fix.safe), body);
+  }
+});
+
+test('safe: removing a stray closing mark right after a determiner, where no quotation ends', () => {
+  for (const body of ['The council approved the" plan on Monday.', 'Ruiz said the vote was a" victory for the town.', 'They will open their" pool in June.']) {
+    const fix = firstFix(body);
+    assert.equal(fix.safe, true, body);
+    assert.equal(fix.title, 'Remove this quotation mark', body);
+  }
+  // A letter grade is no determiner, and a mark after "to" may close a phrasal verb (asked them to "look into" it).
+  for (const body of ['The inspectors gave the pool an A" rating.', 'The mayor asked the board to look into" the costs.']) {
+    assert.ok(!findings(body).some((f) => f.fixes.some((fix) => fix.safe)), body);
+  }
 });
 
 test("the comma goes where the draft's own full quotations put it, and only a known habit is safe outside", () => {
@@ -654,4 +716,18 @@ test('no reopening is assumed when the open quotation holds its own attribution:
     false,
   );
   assert.equal(findings(body).length, 2);
+});
+
+test('removing an unclosed opening mark is offered, but never preferred by margin alone: a partial quotation may have lost its close', () => {
+  // Here the mark was typed at random; in "a "big role at the election" it opened a partial
+  // quotation that lost its close, and the ranker cannot tell them apart often enough.
+  for (const body of [
+    '"The pool is ready," Ruiz said "Monday. "We open in June."',
+    'The mayor noted that she grew up here, and "added: "I know this town well."',
+  ]) {
+    const [f] = findings(body);
+    assert.equal(f.fixes[0].title, 'Remove this quotation mark', body);
+    assert.ok(!f.fixes.some((fix) => fix.preferred), body);
+    assert.match(f.message, /uncertain/, body);
+  }
 });

@@ -2,6 +2,7 @@
 // "is this offset inside a direct quotation?" (a reporter may not change
 // what a source said, so style rules stay out of quotations).
 
+import { abbreviationBefore } from './abbreviations';
 import type { Paragraph } from './draft';
 import { analyzeQuotes } from './quotes';
 import type { RuleContext } from './rule';
@@ -12,70 +13,6 @@ export interface Span {
 }
 
 export { countWords } from './stats';
-
-/** Abbreviations after which a period does not end a sentence. */
-const abbreviations = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'sen',
-  'rep',
-  'gov',
-  'gen',
-  'col',
-  'lt',
-  'sgt',
-  'capt',
-  'cmdr',
-  'adm',
-  'maj',
-  'rev',
-  'sr',
-  'jr',
-  'st',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'mon',
-  'tue',
-  'tues',
-  'wed',
-  'thu',
-  'thurs',
-  'fri',
-  'sat',
-  'sun',
-  'no',
-  'vs',
-  'v',
-  'etc',
-  'inc',
-  'corp',
-  'co',
-  'ltd',
-  'dept',
-  'univ',
-  'ave',
-  'blvd',
-  'rd',
-  'ft',
-  'mt',
-  'approx',
-  'est',
-  'fig',
-  'al',
-]);
 
 /**
  * Sentences of a paragraph, as offsets into the draft. A sentence ends at . ! or ?
@@ -92,14 +29,7 @@ export function sentencesOf(paragraph: Paragraph): Span[] {
   const end = /[.!?…]+['"’”)\]]*(?=\s+['"‘“([`]{0,2}[\p{Lu}\p{N}])/gu;
   for (const m of text.matchAll(end)) {
     const at = m.index!;
-    if ((m[0][0] === '.' && m[0].length === 1) || /^\.['"’”)\]]/.test(m[0])) {
-      const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, at - 12), at))?.[1] ?? '';
-      const last = word.split('.').pop() ?? '';
-      if (abbreviations.has(last.toLowerCase())) continue;
-      // A party and state tag ("Chuck Schumer, D-N.Y.") ends a sentence when a capital follows.
-      const partyTag = /\b[DRI]-\p{Lu}[\p{L}.]*$/u.test(text.slice(Math.max(0, at - 12), at));
-      if (/^\p{Lu}$/u.test(last) && !partyTag) continue; // an initial, or the U.S. / U.N. kind
-    }
+    if (((m[0][0] === '.' && m[0].length === 1) || /^\.['"’”)\]]/.test(m[0])) && abbreviationBefore(text, at)) continue;
     const sentenceEnd = at + m[0].length;
     if (sentenceEnd > start) spans.push({ start: paragraph.start + start, end: paragraph.start + sentenceEnd });
     const next = text.slice(sentenceEnd).search(/\S/);

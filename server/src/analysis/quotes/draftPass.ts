@@ -5,6 +5,7 @@ import type { Draft, Paragraph } from '../draft';
 import type { RuleContext } from '../rule';
 import type { QuoteStyleSetting } from '../types';
 import { bestClosingPlace, openingStrength } from './evidence';
+import { glyphFamily } from './marks';
 import { scanParagraph } from './pairing';
 import { describeProblem, problemCandidates, type Placement, type ProblemCandidates, type ProblemSite } from './repairs';
 import type { ApostropheMark, LocalQuotation, Quotation, QuoteAnalysis, QuoteMark } from './types';
@@ -50,6 +51,7 @@ function draftPass<T>(draft: Draft, quoteStyle: QuoteStyleSetting, describe: Des
   // Where its full-sentence quotations put a comma: "We won," he said or "We won", he said.
   let commaInside = 0;
   let commaOutside = 0;
+  const families = new Set<string>();
 
   const continuesInto: boolean[] = [];
   for (let i = 0; i < scans.length; i++) {
@@ -72,6 +74,7 @@ function draftPass<T>(draft: Draft, quoteStyle: QuoteStyleSetting, describe: Des
     const scan = scans[i];
     for (const m of scan.marks) {
       marks.push({ offset: p.start + m.at, glyph: m.glyph, kind: m.kind, role: m.role, curly: m.curly });
+      families.add(glyphFamily(m.glyph));
       if (m.glyph.length === 1 && (m.glyph === '"' || m.glyph === "'")) straight++;
       else if (m.curly) curly++;
     }
@@ -114,6 +117,8 @@ function draftPass<T>(draft: Draft, quoteStyle: QuoteStyleSetting, describe: Des
     style,
     partialPeriodOutside: periodInside + periodOutside > 0 ? periodOutside > periodInside : style === 'uk',
     commaHabit: commaInside > 0 ? (commaOutside > 0 ? 'mixed' : 'inside') : commaOutside > 0 ? 'outside' : 'unknown',
+    commaHabitSeen: Math.max(commaInside, commaOutside),
+    mixedGlyphs: families.size > 1,
   };
 
   const problems: T[] = [];

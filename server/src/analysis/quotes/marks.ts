@@ -42,6 +42,14 @@ export const openingPartner: Record<string, string> = {
   '’’': '‘‘',
 };
 
+/** The typesetting family of a mark: a paragraph's (a draft's) marks normally all come from one. */
+export function glyphFamily(glyph: string): 'straight' | 'curly' | 'backtick' | 'guillemet' {
+  if (glyph[0] === '"' || glyph[0] === "'") return 'straight';
+  if (glyph[0] === '`') return 'backtick';
+  if ('«»‹›'.includes(glyph[0])) return 'guillemet';
+  return 'curly';
+}
+
 export const isQuoteChar = (c: number) => c === 0x22 || c === 0x27 || (c >= 0x2018 && c <= 0x201e) || c === 0xab || c === 0xbb || c === 0x2039 || c === 0x203a;
 /** Emphasis markers are transparent when looking at a mark's neighbours: *"quote"*. */
 export const isTransparent = (ch: string) => ch === '*' || ch === '_';

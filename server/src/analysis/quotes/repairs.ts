@@ -20,7 +20,7 @@ import {
 import { closingPartner, isQuoteGlyph, isSpace, isTransparent, isWord, openingPartner } from './marks';
 import { candidateFeatures, loneMargin, preferredMarginFor, safeMarginFor, score, type CandidateShape, type RankingContext } from './ranker';
 import { lostParagraphBreak, scanParagraphUncached } from './pairing';
-import { safeClose, safeOpen, type CommaHabit } from './safety';
+import { safeClose, safeOpen, safeRemoveStray, type CommaHabit } from './safety';
 import { startParagraphFixTitle, type LocalQuotation, type LocalProblem, type ParagraphQuotes, type QuoteProblem } from './types';
 
 export interface Placement {
@@ -28,6 +28,10 @@ export interface Placement {
   partialPeriodOutside: boolean;
   /** Where the draft's full-sentence quotations put a comma before the closing mark. */
   commaHabit: CommaHabit;
+  /** How many of the draft's full quotations show that habit. */
+  commaHabitSeen: number;
+  /** The draft's quotation marks come from more than one family (straight and curly): a missing mark's glyph is a guess. */
+  mixedGlyphs: boolean;
 }
 
 /** How many faults a paragraph has on its own, counting an open end only when nothing continues it. */
@@ -254,12 +258,15 @@ export function problemCandidates(site: ProblemSite): ProblemCandidates {
     });
   }
 
-  const safetySite = { text, problem, headline: p.isHeadline };
+  const safetySite = { text, problem, headline: p.isHeadline, scan, mixedGlyphs: placement.mixedGlyphs };
   const isSafe = (c: CandidateShape): boolean => {
-    if (c.action === 'close') return problem.type === 'unclosed' && safeClose(safetySite, c.start, placement.commaHabit, placement.style);
+    if (c.action === 'close') return problem.type === 'unclosed' && safeClose(safetySite, c.start, placement);
     if (c.action === 'open') return problem.type === 'stray' && safeOpen(safetySite, c.start);
     // A doubled double mark (""We): either one goes, the text comes out the same.
-    if (c.action === 'remove') return problem.kind === 'double' && (text.startsWith(problem.glyph, c.end) || text.slice(0, c.start).endsWith(problem.glyph));
+    if (c.action === 'remove')
+      return (
+        problem.kind === 'double' && (text.startsWith(problem.glyph, c.end) || text.slice(0, c.start).endsWith(problem.glyph) || safeRemoveStray(safetySite))
+      );
     return false;
   };
   const best = heuristic.reduce<(typeof heuristic)[number] | undefined>((b, h) => (b === undefined || h.rank < b.rank ? h : b), undefined);
@@ -319,6 +326,8 @@ export function describeProblem(site: ProblemSite): QuoteProblem {
     placement.style,
     placement.partialPeriodOutside,
     placement.commaHabit,
+    placement.commaHabitSeen >= 2,
+    placement.mixedGlyphs,
     lineBreak,
     p.isHeadline,
     p.isBlock,
@@ -339,7 +348,12 @@ export function describeProblem(site: ProblemSite): QuoteProblem {
 
 function describeAt(site: ProblemSite): QuoteProblem {
   const { p, problem } = site;
-  if (problem.type === 'apostrophe' || problem.type === 'swapped') return describeTypo(p, problem);
+  if (problem.type === 'apostrophe' || problem.type === 'swapped') {
+    // Swapped marks are sure only as the paragraph's one fault: with a quotation left open besides
+    // ("...'You know, if you run you “know you'll win.'”), the order may be right and a mark extra.
+    const sure = problem.type === 'apostrophe' || (site.scan.problems.length === 1 && (!site.scan.openAtEnd || site.mayEndOpen));
+    return describeTypo(p, problem, sure);
+  }
   const { candidates, related, improves, balances } = problemCandidates(site);
   candidates.sort((a, b) => Number(b.safe) - Number(a.safe) || b.score - a.score || a.start - b.start);
   // Only repairs that really balance the paragraph better, best first; checked lazily, since each check re-scans.
@@ -355,12 +369,17 @@ function describeAt(site: ProblemSite): QuoteProblem {
   // The ranker's first choice is preferred when its margin over the second clears the bar
   // picked on dev for its kind of repair, or when it is the textbook shape (safety.ts). A lost paragraph break
   // moves text: an alternative, never taken without looking.
-  const confident = kept.length > 0 && (margin >= preferredMarginFor(kept[0].action) || kept[0].safe);
+  // Removing an unclosed opening mark is not sure by margin alone: a partial quotation that lost its
+  // closing mark ("a disgrace and...) looks like a mark typed at random (on training copy, about one
+  // such preferred removal in four was wrong).
+  const unsureRemoval = kept.length > 0 && kept[0].action === 'remove' && problem.type === 'unclosed';
+  const confident = kept.length > 0 && ((margin >= preferredMarginFor(kept[0].action) && !unsureRemoval) || kept[0].safe);
   const preferred = kept.length > 0 && (confident || !confidenceGate) && kept[0].action !== 'break';
   // Safe ("Fix all", check --fix): the textbook shape as the ranker's first choice, or a first
   // choice whose margin cleared the bar at which its kind of repair was right 99.7% of the time
   // on dev (in practice a removal) and that leaves the paragraph with no fault.
-  const safe = preferred && (kept[0].safe || (margin >= safeMarginFor(kept[0].action) && balances(kept[0])));
+  const safe =
+    preferred && ((kept[0].safe && (kept[0].action !== 'remove' || balances(kept[0]))) || (margin >= safeMarginFor(kept[0].action) && balances(kept[0])));
   const fixes: Fix[] = kept.map((c, i) => ({
     title: c.title,
     edits: [{ start: p.start + c.start, end: p.start + c.end, text: c.text }],
@@ -383,8 +402,8 @@ function describeAt(site: ProblemSite): QuoteProblem {
   };
 }
 
-/** A broken apostrophe or swapped closing marks: one obvious repair, safe to apply. */
-function describeTypo(p: Paragraph, problem: LocalProblem): QuoteProblem {
+/** A broken apostrophe or swapped closing marks: one obvious repair, preferred and safe when `sure`. */
+function describeTypo(p: Paragraph, problem: LocalProblem, sure: boolean): QuoteProblem {
   const text = p.text;
   let fix: Fix;
   if (problem.type === 'apostrophe') {
@@ -406,9 +425,9 @@ function describeTypo(p: Paragraph, problem: LocalProblem): QuoteProblem {
     type: problem.type,
     mark: { offset: p.start + problem.at, glyph: problem.glyph, kind: problem.kind, role: 'close', curly: problem.curly },
     paragraph: p.index,
-    fixes: [{ ...fix, preferred: true, safe: true }],
+    fixes: [sure ? { ...fix, preferred: true, safe: true } : fix],
     related: [],
-    uncertain: false,
+    uncertain: !sure,
   };
 }
 
