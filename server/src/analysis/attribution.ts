@@ -379,23 +379,37 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
     return fitting.size === 1 ? [...fitting][0] : undefined;
   };
 
-  /** "Smith and Jones": the people joined before this mention, for a joint statement. */
-  const coordinated = (index: number): Entity[] => {
-    const m = mentions[index];
-    const previous = mentions[index - 1];
-    if (previous && /^\s*(?:,|and|&)\s*$/.test(text.slice(previous.end, m.start).replace(/^['’]s?/, ''))) {
-      const andBefore = /^\s+and\s+$/.test(text.slice(previous.end, m.start));
-      if (andBefore || coordinated(index - 1).length > 0) return [...coordinated(index - 1).filter((e) => e !== previous.entity), previous.entity];
+  /**
+   * "Smith and Jones": where the joint list that ends at a mention begins (its own index when it ends none).
+   * A mention joins the list before it after "and" or "&", or after a comma once an "and" has begun the list.
+   * Computed once per mention, from the chain's start forward: a recursion that asked twice per link was
+   * exponential on a long comma list ("Brandt and Ames, Cole, Diaz, ... said").
+   */
+  const listStarts = new Map<number, number>();
+  const listStart = (index: number): number => {
+    const link = (k: number) => text.slice(mentions[k - 1].end, mentions[k].start).replace(/^['’]s?/, '');
+    let k = index;
+    while (k > 0 && !listStarts.has(k) && /^\s*(?:,|and|&)\s*$/.test(link(k))) k--;
+    if (!listStarts.has(k)) listStarts.set(k, k);
+    for (k++; k <= index; k++) {
+      const before = listStarts.get(k - 1)!;
+      const joins = /^\s+and\s+$/.test(text.slice(mentions[k - 1].end, mentions[k].start)) || before < k - 1;
+      listStarts.set(k, joins ? before : k);
     }
-    return [];
+    return listStarts.get(index)!;
+  };
+  /** The people joined before this mention, for a joint statement. */
+  const coordinated = (index: number): Entity[] => {
+    const joined = new Set<Entity>();
+    for (let k = listStart(index); k < index; k++) joined.add(mentions[k].entity);
+    return [...joined];
   };
 
   /** The two people last named together ("Smith and Jones") before a joint clause. */
   const lastPair = (at: number, paragraph: number): Entity[] => {
     const from = paragraphStart(paragraph - 2);
     for (let i = lastMentionBefore(mentions, at); i > 0 && mentions[i].start >= from; i--) {
-      const pair = coordinated(i);
-      if (pair.length === 1 && pair[0] !== mentions[i].entity) return [pair[0], mentions[i].entity];
+      if (listStart(i) === i - 1 && mentions[i - 1].entity !== mentions[i].entity) return [mentions[i - 1].entity, mentions[i].entity];
     }
     return [];
   };
