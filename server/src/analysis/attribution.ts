@@ -58,7 +58,7 @@ const namingVerbSet = new Set(speechVerbTable.naming);
 /** The present progressive of the wire's running stories: "Trump is calling the plan “a disaster.”" */
 const progressiveVerbs = speechVerbTable.progressive.join('|');
 const auxiliaries =
-  '(?:also|later|then|again|earlier|once|has|had|have|will|would|previously|recently|simply|only|repeatedly|\\p{Ll}+ly|on\\s+\\p{Lu}\\p{L}*(?:\\s+\\d{1,2})?|in\\s+(?:a|an)\\s+\\p{L}+)';
+  '(?:also|later|then|again|earlier|once|has|had|have|will|would|previously|recently|simply|only|repeatedly|however|\\p{Ll}+ly|on\\s+\\p{Lu}\\p{L}*(?:\\s+\\d{1,2})?|in\\s+(?:a|an)\\s+\\p{L}+|at\\s+the\\s+time|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)';
 /**
  * After a subject: " of Oklahoma", then up to four segments between commas: ", a spokeswoman for the board,",
  * ", 57,", ", who ...,", ", Twitter's director of advertising,", ", of Raleigh, N.C.," then the verb.
@@ -78,6 +78,7 @@ const sentenceInitialVerb = new RegExp(`(?:^|[.!?]["”’]?\\s+)(?:${speechVerb
 /** "..., noted NBC's": a verb of saying and the title words before a name, outside a quotation's attribution. */
 const invertedNarration = new RegExp(`,\\s*(?:${speechVerbs})\\s+((?:[\\p{L}.'’-]+\\s+){0,5})$`, 'u');
 const accordingTo = /\b[Aa]ccording\s+to\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4})$/u;
+/** "he said", or inverted "said he"; the inverted form is often the start of a reported clause ("Smith says he'll ..."). */
 const pronounClause = new RegExp(`\\b(?:(he|she)\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})|(?:${speechVerbs})\\s+(he|she))\\b`, 'giu');
 const jointClause = new RegExp(
   `\\b(?:the\\s+two|both|the\\s+pair|the\\s+two\\s+(?:men|women|senators|leaders|candidates))\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})\\b|\\b(?:${speechVerbs})\\s+(?:the\\s+two|both)\\b`,
@@ -149,6 +150,8 @@ interface Clause {
   kind: 'speech' | 'subject';
   /** A naming verb ("refers to Trump as “...”") puts its quotation after it, never before. */
   forward?: boolean;
+  /** Where the verb of a named subject ends ("Smith has said|"): a pronoun after it opens the reported clause. */
+  verbEnd?: number;
 }
 
 interface PlacedMention extends Mention {
@@ -389,11 +392,11 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
   const listStart = (index: number): number => {
     const link = (k: number) => text.slice(mentions[k - 1].end, mentions[k].start).replace(/^['’]s?/, '');
     let k = index;
-    while (k > 0 && !listStarts.has(k) && /^\s*(?:,|and|&)\s*$/.test(link(k))) k--;
+    while (k > 0 && !listStarts.has(k) && /^\s*(?:,|and|&)\s*(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u.test(link(k))) k--;
     if (!listStarts.has(k)) listStarts.set(k, k);
     for (k++; k <= index; k++) {
       const before = listStarts.get(k - 1)!;
-      const joins = /^\s+and\s+$/.test(text.slice(mentions[k - 1].end, mentions[k].start)) || before < k - 1;
+      const joins = /^\s+and\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u.test(text.slice(mentions[k - 1].end, mentions[k].start)) || before < k - 1;
       listStarts.set(k, joins ? before : k);
     }
     return listStarts.get(index)!;
@@ -484,7 +487,9 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
       const verb = verbAfterSubject.exec(after);
       if ((verb || inApposition) && !/^['’]s\b/.test(after) && outside(m.end)) {
         const forward = verb !== null && namingVerbSet.has(verb[0].split(/\s+/).pop()!);
-        clauses.push({ at: m.start, speakers: [...coordinated(i), m.entity], kind: 'speech', forward });
+        // A joint subject's clause starts at its first name: "“...,” while Ames and Cole said" opens with "while".
+        const at = mentions[listStart(i)].start;
+        clauses.push({ at, speakers: [...coordinated(i), m.entity], kind: 'speech', forward, verbEnd: verb ? m.end + verb[0].length : undefined });
         continue;
       }
       const before = text.slice(Math.max(paragraph.start, m.start - 80), m.start);
@@ -524,6 +529,8 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
     for (const match of paragraphText.matchAll(pronounClause)) {
       const at = paragraph.start + match.index!;
       if (!outside(at)) continue;
+      // "Trump says he's “losing”": the pronoun after a named subject's own verb is not a second attribution.
+      if (match[2] && clauses.some((c) => c.verbEnd === at + match[0].search(/\s+\S+$/u))) continue;
       const speaker = resolvePronoun(
         at,
         match[1] ?? match[2],
@@ -556,9 +563,15 @@ export function attributeQuotes(ctx: RuleContext, entities: Entity[]): void {
     }
     clauses.sort((a, b) => a.at - b.at);
 
-    /** "..., but he said that the footage “...”", "“...,” when Clinton blasted him": a clause opened by a conjunction is another sentence's. */
-    const introducesNext = (c: Clause, after: number) =>
-      /\b(?:but|and|while|whereas|although|though|because|when|after|before|if|as)\s+$/i.test(text.slice(after + 1, c.at));
+    /** "..., but he said that the footage “...”", "“...,” when Clinton blasted him", "... and Mayor Lee said": a clause opened by a conjunction is another sentence's. */
+    const introducesNext = (c: Clause, after: number) => {
+      const conjunction =
+        /\b([Bb]ut|[Aa]nd|[Ww]hile|[Ww]hereas|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ww]hen|[Aa]fter|[Bb]efore|[Ii]f|[Aa]s)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u.exec(
+          text.slice(after + 1, c.at),
+        );
+      // "“...,” said Sen. Ames and Rep. Cole": an "and" inside a joint subject opens nothing.
+      return conjunction !== null && !(/^and$/i.test(conjunction[1]) && c.speakers.length > 1);
+    };
     let speakersHere: Entity[] = [];
     for (const q of quotes) {
       const end = q.close ?? q.contentEnd;
