@@ -364,3 +364,42 @@ test('"told" after a quotation and an appositive names the listener, never a spe
   assert.deepEqual(speakersOf(text, 'Ted Cruz is not'), ['Lindsey Graham']);
   assert.ok(!speakersOf(text, 'He is not my choice').includes('CBS News'));
 });
+
+test('a long comma list of joint subjects is read in linear time, not by trying every split', () => {
+  const given = ['Anna', 'Boris', 'Carla', 'David', 'Elena', 'Frank', 'Grace', 'Henry', 'Irene', 'James'];
+  const family = ['Okafor', 'Szabo', 'Raman', 'Greer', 'Ostrow', 'Moreau'];
+  const names = given.flatMap((g) => family.map((f) => `${g} ${f}`));
+  assert.equal(names.length, 60);
+  const text = `Council vote
+
+Paul Brandt and ${names.join(', ')} said they were "tired of waiting for the county."
+`;
+  const speakers = speakersOf(text, 'tired of waiting');
+  assert.ok(speakers.includes('Paul Brandt'));
+  assert.ok(speakers.includes('James Moreau'));
+});
+
+test('"says he\'s" after a named subject belongs to that subject, and adverbs or a time may stand before the verb', () => {
+  const text = `Budget fight
+
+Gov. Mark Delaney accuses the council of "playing games" and Mayor Ruth Calloway says she is "done waiting for Albany."
+
+Thomas Greer however said the plan was "a good start." Karen Raman at the time said it was "dead on arrival." Martin Szabo later Thursday told reporters the vote was "a formality."
+`;
+  assert.deepEqual(speakersOf(text, 'playing games'), ['Mark Delaney']);
+  assert.deepEqual(speakersOf(text, 'done waiting'), ['Ruth Calloway']);
+  assert.deepEqual(speakersOf(text, 'a good start'), ['Thomas Greer']);
+  assert.deepEqual(speakersOf(text, 'dead on arrival'), ['Karen Raman']);
+  assert.deepEqual(speakersOf(text, 'a formality'), ['Martin Szabo']);
+});
+
+test('a joint subject with titles between the names is credited whole; one after "while" opens another clause', () => {
+  const text = `Map redrawn
+
+"The court has handed the election to the other party," state Senate leader Daniel Okafor and House Speaker Ruth Calloway said in a statement.
+
+Gov. Mark Delaney said he would "sign whatever reaches my desk," while Mayor Karen Raman and Sen. Victor Lindqvist said nothing.
+`;
+  assert.deepEqual(speakersOf(text, 'The court has handed'), ['Daniel Okafor', 'Ruth Calloway']);
+  assert.deepEqual(speakersOf(text, 'sign whatever reaches'), ['Mark Delaney']);
+});

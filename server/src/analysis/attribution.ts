@@ -59,7 +59,7 @@ const namingVerbSet = new Set(speechVerbTable.naming);
 /** The present progressive of the wire's running stories: "Trump is calling the plan “a disaster.”" */
 const progressiveVerbs = speechVerbTable.progressive.join('|');
 const auxiliaries =
-  '(?:also|later|then|again|earlier|once|has|had|have|will|would|previously|recently|simply|only|repeatedly|\\p{Ll}+ly|on\\s+\\p{Lu}\\p{L}*(?:\\s+\\d{1,2})?|in\\s+(?:a|an)\\s+\\p{L}+)';
+  '(?:also|later|then|again|earlier|once|has|had|have|will|would|previously|recently|simply|only|repeatedly|however|\\p{Ll}+ly|on\\s+\\p{Lu}\\p{L}*(?:\\s+\\d{1,2})?|in\\s+(?:a|an)\\s+\\p{L}+|at\\s+the\\s+time|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)';
 /**
  * After a subject: " of Oklahoma", then up to four segments between commas: ", a spokeswoman for the board,",
  * ", 57,", ", who ...,", ", Twitter's director of advertising,", ", of Raleigh, N.C.," then the verb.
@@ -79,6 +79,7 @@ const sentenceInitialVerb = new RegExp(`(?:^|[.!?]["”’]?\\s+)(?:${speechVerb
 /** "..., noted NBC's": a verb of saying and the title words before a name, outside a quotation's attribution. */
 const invertedNarration = new RegExp(`,\\s*(?:${speechVerbs})\\s+((?:[\\p{L}.'’-]+\\s+){0,5})$`, 'u');
 const accordingTo = /\b[Aa]ccording\s+to\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4})$/u;
+/** "he said", or inverted "said he"; the inverted form is often the start of a reported clause ("Smith says he'll ..."). */
 const pronounClause = new RegExp(`\\b(?:(he|she)\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})|(?:${speechVerbs})\\s+(he|she))\\b`, 'giu');
 const jointClause = new RegExp(
   `\\b(?:the\\s+two|both|the\\s+pair|the\\s+two\\s+(?:men|women|senators|leaders|candidates))\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})\\b|\\b(?:${speechVerbs})\\s+(?:the\\s+two|both)\\b`,
@@ -150,6 +151,8 @@ interface Clause {
   kind: 'speech' | 'subject';
   /** A naming verb ("refers to Trump as “...”") puts its quotation after it, never before. */
   forward?: boolean;
+  /** Where the verb of a named subject ends ("Smith has said|"): a pronoun after it opens the reported clause. */
+  verbEnd?: number;
 }
 
 interface PlacedMention extends Mention {
@@ -381,23 +384,37 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     return fitting.size === 1 ? [...fitting][0] : undefined;
   };
 
-  /** "Smith and Jones": the people joined before this mention, for a joint statement. */
-  const coordinated = (index: number): Entity[] => {
-    const m = mentions[index];
-    const previous = mentions[index - 1];
-    if (previous && /^\s*(?:,|and|&)\s*$/.test(text.slice(previous.end, m.start).replace(/^['’]s?/, ''))) {
-      const andBefore = /^\s+and\s+$/.test(text.slice(previous.end, m.start));
-      if (andBefore || coordinated(index - 1).length > 0) return [...coordinated(index - 1).filter((e) => e !== previous.entity), previous.entity];
+  /**
+   * "Smith and Jones": where the joint list that ends at a mention begins (its own index when it ends none).
+   * A mention joins the list before it after "and" or "&", or after a comma once an "and" has begun the list.
+   * Computed once per mention, from the chain's start forward: a recursion that asked twice per link was
+   * exponential on a long comma list ("Brandt and Ames, Cole, Diaz, ... said").
+   */
+  const listStarts = new Map<number, number>();
+  const listStart = (index: number): number => {
+    const link = (k: number) => text.slice(mentions[k - 1].end, mentions[k].start).replace(/^['’]s?/, '');
+    let k = index;
+    while (k > 0 && !listStarts.has(k) && /^\s*(?:,|and|&)\s*(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u.test(link(k))) k--;
+    if (!listStarts.has(k)) listStarts.set(k, k);
+    for (k++; k <= index; k++) {
+      const before = listStarts.get(k - 1)!;
+      const joins = /^\s+and\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u.test(text.slice(mentions[k - 1].end, mentions[k].start)) || before < k - 1;
+      listStarts.set(k, joins ? before : k);
     }
-    return [];
+    return listStarts.get(index)!;
+  };
+  /** The people joined before this mention, for a joint statement. */
+  const coordinated = (index: number): Entity[] => {
+    const joined = new Set<Entity>();
+    for (let k = listStart(index); k < index; k++) joined.add(mentions[k].entity);
+    return [...joined];
   };
 
   /** The two people last named together ("Smith and Jones") before a joint clause. */
   const lastPair = (at: number, paragraph: number): Entity[] => {
     const from = paragraphStart(paragraph - 2);
     for (let i = lastMentionBefore(mentions, at); i > 0 && mentions[i].start >= from; i--) {
-      const pair = coordinated(i);
-      if (pair.length === 1 && pair[0] !== mentions[i].entity) return [pair[0], mentions[i].entity];
+      if (listStart(i) === i - 1 && mentions[i - 1].entity !== mentions[i].entity) return [mentions[i - 1].entity, mentions[i].entity];
     }
     return [];
   };
@@ -473,7 +490,9 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const verb = verbAfterSubject.exec(after);
       if ((verb || inApposition) && !/^['’]s\b/.test(after) && outside(m.end)) {
         const forward = verb !== null && namingVerbSet.has(verb[0].split(/\s+/).pop()!);
-        clauses.push({ at: m.start, speakers: [...coordinated(i), m.entity], kind: 'speech', forward });
+        // A joint subject's clause starts at its first name: "“...,” while Ames and Cole said" opens with "while".
+        const at = mentions[listStart(i)].start;
+        clauses.push({ at, speakers: [...coordinated(i), m.entity], kind: 'speech', forward, verbEnd: verb ? m.end + verb[0].length : undefined });
         continue;
       }
       const before = text.slice(Math.max(paragraph.start, m.start - 80), m.start);
@@ -513,6 +532,8 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     for (const match of paragraphText.matchAll(pronounClause)) {
       const at = paragraph.start + match.index!;
       if (!outside(at)) continue;
+      // "Trump says he's “losing”": the pronoun after a named subject's own verb is not a second attribution.
+      if (match[2] && clauses.some((c) => c.verbEnd === at + match[0].search(/\s+\S+$/u))) continue;
       const speaker = resolvePronoun(
         at,
         match[1] ?? match[2],
@@ -545,9 +566,15 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     }
     clauses.sort((a, b) => a.at - b.at);
 
-    /** "..., but he said that the footage “...”", "“...,” when Clinton blasted him": a clause opened by a conjunction is another sentence's. */
-    const introducesNext = (c: Clause, after: number) =>
-      /\b(?:but|and|while|whereas|although|though|because|when|after|before|if|as)\s+$/i.test(text.slice(after + 1, c.at));
+    /** "..., but he said that the footage “...”", "“...,” when Clinton blasted him", "... and Mayor Lee said": a clause opened by a conjunction is another sentence's. */
+    const introducesNext = (c: Clause, after: number) => {
+      const conjunction =
+        /\b([Bb]ut|[Aa]nd|[Ww]hile|[Ww]hereas|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ww]hen|[Aa]fter|[Bb]efore|[Ii]f|[Aa]s)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u.exec(
+          text.slice(after + 1, c.at),
+        );
+      // "“...,” said Sen. Ames and Rep. Cole": an "and" inside a joint subject opens nothing.
+      return conjunction !== null && !(/^and$/i.test(conjunction[1]) && c.speakers.length > 1);
+    };
     let speakersHere: Entity[] = [];
     for (const q of quotes) {
       const end = q.close ?? q.contentEnd;
