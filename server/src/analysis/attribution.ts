@@ -533,7 +533,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const at = paragraph.start + match.index!;
       if (!outside(at)) continue;
       // "Trump says he's “losing”": the pronoun after a named subject's own verb is not a second attribution.
-      if (match[2] && clauses.some((c) => c.verbEnd === at + match[0].search(/\s+\S+$/u))) continue;
+      if (match[2] && clauses.some((c) => c.verbEnd === at + spaceBeforeLastWord(match[0]))) continue;
       const speaker = resolvePronoun(
         at,
         match[1] ?? match[2],
@@ -620,6 +620,15 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
 }
 
 /** "..., told CBS News": the last comma-separated part opens with "told" or "asked" (read from the last comma: an end-anchored regex is quadratic). */
+/** Where the spaces before the last word start, or -1 (a loop: /\s+\S+$/ goes quadratic on a run of spaces). */
+function spaceBeforeLastWord(text: string): number {
+  let wordStart = text.length;
+  while (wordStart > 0 && !/\s/u.test(text[wordStart - 1])) wordStart--;
+  let spaceStart = wordStart;
+  while (spaceStart > 0 && /\s/u.test(text[spaceStart - 1])) spaceStart--;
+  return wordStart < text.length && spaceStart < wordStart ? spaceStart : -1;
+}
+
 function toldAfterLastComma(text: string): boolean {
   const comma = text.lastIndexOf(',');
   return comma >= 0 && /^\s*(?:told|tells|asked|asks)\s/.test(text.slice(comma + 1));
