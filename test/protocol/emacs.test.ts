@@ -8,12 +8,22 @@
 // writes what happened for this test.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { serverPath } from './lspClient';
-import { fixedBridgeDraftLines, hoverCharacter, hoverLine, preferredActionTitle, quoteLine, skipUnlessRuns, writeBridgeDraft } from './otherEditors';
+import {
+  fixedBridgeDraftLines,
+  hoverCharacter,
+  hoverLine,
+  preferredActionTitle,
+  quoteLine,
+  languageServerOnPath,
+  readmeSnippet,
+  skipUnlessRuns,
+  writeBridgeDraft,
+} from './otherEditors';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 // Emacs 28 activates installed packages only in an interactive start, hence package-activate-all.
@@ -33,27 +43,15 @@ interface EmacsResult {
   errors: string[];
 }
 
-/** The elisp block under the README's **Emacs** heading. */
-function readmeEglotSnippet(): string {
-  const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
-  const snippet = /^\*\*Emacs\*\*[\s\S]*?^```elisp\n([\s\S]*?)^```/m.exec(readme)?.[1];
-  assert.ok(snippet, 'README.md has no ```elisp block under its **Emacs** heading');
-  return snippet;
-}
-
 test("Emacs (eglot): the README's configuration gives the diagnostic, a hover on a name and the code action", { skip, timeout: 180_000 }, () => {
   assert.ok(existsSync(serverPath), `${serverPath} is missing: run \`npm run build\` first.`);
   const folder = mkdtempSync(path.join(tmpdir(), 'copydesk-emacs-'));
   try {
-    const bin = path.join(folder, 'bin');
     const home = path.join(folder, 'home');
-    mkdirSync(bin);
     mkdirSync(home);
-    const wrapper = path.join(bin, 'copydesk-language-server');
-    writeFileSync(wrapper, `#!/bin/sh\nexec '${process.execPath}' '${serverPath}' "$@"\n`);
-    chmodSync(wrapper, 0o755);
+    const bin = languageServerOnPath(folder, serverPath);
     const init = path.join(folder, 'init.el');
-    writeFileSync(init, readmeEglotSnippet());
+    writeFileSync(init, readmeSnippet('Emacs', 'elisp'));
     const draft = writeBridgeDraft(folder);
     const resultFile = path.join(folder, 'result.json');
     const run = spawnSync('emacs', ['--batch', '-l', path.join(repoRoot, 'test', 'emacs', 'copydesk.el')], {

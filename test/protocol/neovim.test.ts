@@ -7,11 +7,21 @@
 // code action, then writes what happened for this test.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { fixedBridgeDraftLines, hoverCharacter, hoverLine, preferredActionTitle, quoteLine, skipUnlessRuns, writeBridgeDraft } from './otherEditors';
+import {
+  fixedBridgeDraftLines,
+  hoverCharacter,
+  hoverLine,
+  preferredActionTitle,
+  quoteLine,
+  languageServerOnPath,
+  readmeSnippet,
+  skipUnlessRuns,
+  writeBridgeDraft,
+} from './otherEditors';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const server = path.join(repoRoot, 'dist', 'server.js');
@@ -25,25 +35,13 @@ interface NeovimResult {
   errors: string[];
 }
 
-/** The Lua block under the README's **Neovim** heading. */
-function readmeNeovimSnippet(): string {
-  const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
-  const snippet = /^\*\*Neovim\*\*[\s\S]*?^```lua\n([\s\S]*?)^```/m.exec(readme)?.[1];
-  assert.ok(snippet, 'README.md has no ```lua block under its **Neovim** heading');
-  return snippet;
-}
-
 test("Neovim: the README's configuration gives the diagnostic, a hover on a name and the preferred code action", { skip, timeout: 180_000 }, () => {
   assert.ok(existsSync(server), `${server} is missing: run \`npm run build\` first.`);
   const folder = mkdtempSync(path.join(tmpdir(), 'copydesk-nvim-'));
   try {
-    const bin = path.join(folder, 'bin');
-    mkdirSync(bin);
-    const wrapper = path.join(bin, 'copydesk-language-server');
-    writeFileSync(wrapper, `#!/bin/sh\nexec '${process.execPath}' '${server}' "$@"\n`);
-    chmodSync(wrapper, 0o755);
+    const bin = languageServerOnPath(folder, server);
     const init = path.join(folder, 'init.lua');
-    writeFileSync(init, readmeNeovimSnippet());
+    writeFileSync(init, readmeSnippet('Neovim', 'lua'));
     const draft = writeBridgeDraft(folder);
     const resultFile = path.join(folder, 'result.json');
     const script = path.join(repoRoot, 'test', 'neovim', 'copydesk.lua');

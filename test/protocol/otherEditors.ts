@@ -1,7 +1,8 @@
 // What the other-editor tests (neovim.test.ts, emacs.test.ts) share: the draft
 // they open, where they hover, the fix they expect, and when they may skip.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** A draft with a person's name and a quotation that is never closed (line 4). */
@@ -40,4 +41,24 @@ export function skipUnlessRuns(editor: string, command: string, args: string[], 
   const skip = runs || process.env.CI ? false : reason;
   if (skip) process.stdout.write(`# ${editor} test skipped: ${skip}\n`);
   return skip;
+}
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+
+/** The fenced block of `language` under the README's **heading**, so that a test runs the README's configuration as written. */
+export function readmeSnippet(heading: string, language: string): string {
+  const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  const snippet = new RegExp(`^\\*\\*${heading}\\*\\*[\\s\\S]*?^\`\`\`${language}\\n([\\s\\S]*?)^\`\`\``, 'm').exec(readme)?.[1];
+  assert.ok(snippet, `README.md has no \`\`\`${language} block under its **${heading}** heading`);
+  return snippet;
+}
+
+/** A `copydesk-language-server` on a bin folder inside `folder`, running `server` with this Node; returns the folder to put on PATH. */
+export function languageServerOnPath(folder: string, server: string): string {
+  const bin = path.join(folder, 'bin');
+  mkdirSync(bin);
+  const wrapper = path.join(bin, 'copydesk-language-server');
+  writeFileSync(wrapper, `#!/bin/sh\nexec '${process.execPath}' '${server}' "$@"\n`);
+  chmodSync(wrapper, 0o755);
+  return bin;
 }
