@@ -320,9 +320,9 @@ function checkAnalysis(text: string, options: AnalysisOptions, result: AnalysisR
             `${fixWhat}: only quotation marks removed (${JSON.stringify(removed)}) or added (${JSON.stringify(edit.text)})`,
           );
         }
-        const words = (t: string) => withoutQuotationMarks(t).split(/\s+/).filter(Boolean).join(' ');
-        assert.equal(words(fixed), words(text), `${fixWhat}: nothing else moves`);
-        if (!mayBreakParagraph) assert.equal(withoutQuotationMarks(fixed), withoutQuotationMarks(text), `${fixWhat}: nothing else moves`);
+        // A paragraph break may go between two glued marks (said."“The), so only whitespace is left out of that comparison.
+        const compared = mayBreakParagraph ? (t: string) => withoutQuotationMarks(t).replace(/\s+/g, '') : withoutQuotationMarks;
+        assert.equal(compared(fixed), compared(text), `${fixWhat}: nothing else moves`);
       }
     }
   }
@@ -359,7 +359,13 @@ function property(language: DraftLanguage) {
 describe('analysis of hostile drafts', () => {
   for (const language of ['plaintext', 'markdown', 'article'] as DraftLanguage[]) {
     test(`${language}: never throws, ranges inside the draft on boundaries, fixes clean`, () => {
-      fc.assert(property(language), { numRuns: runs, includeErrorInReport: true, ...(seed === undefined ? {} : { seed }) });
+      fc.assert(property(language), {
+        numRuns: runs,
+        includeErrorInReport: true,
+        // Counterexamples found by longer runs, replayed on every run.
+        examples: [['"We will open it this summer," Whitfield said."“The', { language, quoteStyle: 'auto', rules: {} }]],
+        ...(seed === undefined ? {} : { seed }),
+      });
     });
   }
 
