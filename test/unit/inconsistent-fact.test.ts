@@ -71,6 +71,12 @@ test('one acronym, two expansions', () => {
   const text =
     'Agency review\n\nThe Federal Bureau of Investigation (FBI) opened a review.\n\nA spokesman for the Federal Bureau of Intelligence (FBI) declined to comment.\n';
   assert.deepEqual(flagged(text), ['Federal Bureau of Investigation', 'Federal Bureau of Intelligence']);
+  // A team sheet gives players their country in brackets: not an acronym's expansions.
+  assert.deepEqual(flagged('Squad\n\nThe squad: J Smit (SA), C Pretorius (SA), V Marais (SA), G Gregan (Aus), A Hart (NZ).\n'), []);
+  assert.deepEqual(
+    flagged('World XV\n\nWorld XV: B Lane (NZ); A Kerr (NZ), C Venter (SA), V Marais (SA), P Walsh (Aus).\n\nReplacements: M Rua (Fiji), T Dube (SA).\n'),
+    [],
+  );
 });
 
 test('a promotion, a longer form of the same title, and a description are not conflicts', () => {

@@ -221,9 +221,19 @@ function expansionOf(text: string, entity: Entity): Fact[] {
   const facts: Fact[] = [];
   for (const mention of entity.mentions) {
     const acronym = /^\s*\((\p{Lu}[\p{Lu}&.]{1,9})\)/u.exec(text.slice(mention.end, mention.end + 14));
-    if (acronym && mention.text.includes(' ')) facts.push({ kind: 'expansion', text: mention.text, start: mention.start, end: mention.end, mention });
+    if (acronym && mention.text.includes(' ') && couldAbbreviate(acronym[1], mention.text))
+      facts.push({ kind: 'expansion', text: mention.text, start: mention.start, end: mention.end, mention });
   }
   return facts;
+}
+
+/**
+ * Whether the letters in brackets can stand for the name before them: the name
+ * starts with the acronym's first letter. A team sheet's "J Smit (SA)" or a
+ * name with its country is not an acronym's expansion, however it was tagged.
+ */
+function couldAbbreviate(acronym: string, name: string): boolean {
+  return name.replace(/^(?:the|The)\s+/, '')[0] === acronym[0];
 }
 
 /** The facts the story states about one entity, in draft order. */
