@@ -1,7 +1,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseParagraph, type NlpParagraph } from '../../server/src/analysis/nlp';
-import { isTaggerLoaded, tagDraft, tagLabels, tagParagraph, taggerLoadMs, type TaggedWord } from '../../server/src/analysis/entities/tagger';
+import { readFileSync } from 'node:fs';
+import {
+  isTaggerLoaded,
+  loadWeights,
+  readWeights,
+  scanFeatures,
+  tagDraft,
+  tagLabels,
+  tagParagraph,
+  taggerLoadMs,
+  taggerWeightsPath,
+  tagWithModel,
+  type TaggedWord,
+  type TaggerWeightsFile,
+} from '../../server/src/analysis/entities/tagger';
 import { addNameCounts, documentFeatures, nameCounts, paragraphFeatures, wordShape } from '../../server/src/analysis/entities/tagger-features';
 
 // Fixture drafts written for these tests, in the manner of wire copy.
@@ -202,4 +216,47 @@ test('in its draft, a surname opening a sentence is read as the person named bef
     const surname = paragraphs[1].words[0];
     assert.equal(tagDraft(paragraphs)[1][0].label, 'B-PER', surname.text);
   }
+});
+
+test('the weights read from their text make the same model as JSON.parse, and odd text falls back to it', () => {
+  const text = readFileSync(taggerWeightsPath(), 'utf8');
+  assert.ok(scanFeatures(text), 'the shipped weights are read in place, not through JSON.parse');
+  const scanned = readWeights(text);
+  const parsed = loadWeights(JSON.parse(text) as TaggerWeightsFile);
+  assert.deepEqual([...scanned.rows], [...parsed.rows]);
+  assert.deepEqual(scanned.table, parsed.table);
+  assert.equal(scanned.scale, parsed.scale);
+  assert.deepEqual(scanned.transitions, parsed.transitions);
+  const paragraph = parseParagraph(lede);
+  assert.deepEqual(tagWithModel(paragraph, scanned), tagWithModel(paragraph, parsed));
+
+  // A small file: an escaped feature, a negative weight, an empty list, and keys after the features.
+  const small = (features: string) =>
+    `{"labels":${JSON.stringify(tagLabels)},"scale":0.5,"temperature":1,"start":[0,0,0,0,0,0,0,0,0],"transitions":${JSON.stringify(Array(81).fill(0))},"features":${features},"gazetteer":{},"phrases":{}}`;
+  const features = '{"w=\\"quoted\\"":[1,-12,3,40],"w=plain":[],"suffix=}":[0,7]}';
+  assert.ok(scanFeatures(small(features)));
+  const model = readWeights(small(features));
+  assert.deepEqual([...model.rows.keys()], ['w="quoted"', 'w=plain', 'suffix=}']);
+  assert.deepEqual([...model.table.slice(0, 9)], [0, -12, 0, 40, 0, 0, 0, 0, 0]);
+  assert.equal(model.table[2 * 9], 7);
+  // Anything else (spaces, a fraction) goes through JSON.parse and gives the same model, or its error.
+  const outcome = (load: () => ReturnType<typeof readWeights>) => {
+    try {
+      const loaded = load();
+      return { rows: [...loaded.rows], table: [...loaded.table] };
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  for (const odd of ['{ "w=a": [1, 2] }', '{"w=a":[1,2.5]}']) {
+    assert.deepEqual(
+      outcome(() => readWeights(small(odd))),
+      outcome(() => loadWeights(JSON.parse(small(odd)) as TaggerWeightsFile)),
+    );
+  }
+  assert.deepEqual(
+    outcome(() => readWeights(small('{ "w=a": [1, 2] }'))),
+    { rows: [['w=a', 0]], table: [0, 2, 0, 0, 0, 0, 0, 0, 0] },
+  );
+  assert.match(String(outcome(() => readWeights(small('{"w=a":[1,2.5]}')))), /not a whole multiple/);
 });
