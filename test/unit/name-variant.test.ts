@@ -69,6 +69,20 @@ test('different people are not variants: shared surnames, short names, different
   assert.deepEqual(flagged(text), []);
 });
 
+test('two words the dictionary knows are two names: a country and a surname, two towns, two common words', () => {
+  const text = [
+    'Sprinter settles for bronze',
+    '',
+    'Tom Greene, the American sprinter, had to settle for bronze in Greece on Sunday. Greene said he would race again in May.',
+    'Analysts at Harbour Energy Analysis said prices would fall.',
+    'Hartlepool v Boston and Reading v Bolton were the ties drawn. Greene said he supports Bolton.',
+    '',
+  ].join('\n');
+  assert.deepEqual(flagged(text), []);
+  // Two surnames stay comparable: Thompson for Thomson is a common slip.
+  assert.deepEqual(flagged('Mill to shut\n\nAnna Thomson, the mill manager, confirmed the plan. Thompson said 30 jobs would go.\n'), ['Thompson']);
+});
+
 test('the style sheet is canonical: a close spelling is flagged, its own spelling never', () => {
   const sheet = parseStyleSheet('- name: Rachel Ostrowski\n  type: person\n  title: Cascade Energy spokeswoman\n  notes: ski, not sky\n').sheet;
   const text = 'Plant to close\n\nRachel Ostrowsky, a spokeswoman for Cascade Energy, confirmed the plan.\n';

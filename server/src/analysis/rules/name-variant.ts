@@ -8,6 +8,7 @@
 //       Marco Rubio ... Robert Rubin                 (short names differ by one letter and are different people)
 //       Ben Carson ... Tucker Carlson                (two full names with different first names)
 //       de Gaulle ... "De Gaulle said" at a sentence start
+//       bronze in Greece ... Maurice Greene           (two words the dictionary knows: two names)
 //
 // Spellings are compared word by word: the same letters with other
 // diacritics or other capitals, or one edit apart in a word of six letters or
@@ -33,7 +34,7 @@
 import type { Entity } from '../entities';
 import { analyzeEntities } from '../entities';
 import { compareSpellings, insideQuotation, outsideBody, withoutTrailingPunctuation, wordsOf } from '../nameReferences';
-import { foldName } from '../nlp';
+import { foldName, lexiconTags } from '../nlp';
 import type { Rule, RuleContext } from '../rule';
 import type { StyleSheet, StyleSheetEntry } from '../styleSheet';
 import type { Fix, RuleFinding } from '../types';
@@ -190,6 +191,20 @@ function couldBeOneEntity(a: NameWord, b: NameWord, entitiesByWord: ReadonlyMap<
   return !third(a.text) && !third(b.text);
 }
 
+/**
+ * Whether two spellings one letter apart are both words the NLP lexicon knows,
+ * and so two names rather than one misspelt: a country and a surname (Greece,
+ * Greene), two towns (Boston, Bolton), two common words (Analysts, Analysis),
+ * two first names (Jenifer, Jennifer). A slip rarely makes another real word.
+ * Two surnames are left to the other checks: Thompson for Thomson is a common slip.
+ */
+function twoDictionaryNames(a: string, b: string): boolean {
+  const tagsA = lexiconTags(a);
+  const tagsB = lexiconTags(b);
+  if (!tagsA || !tagsB) return false;
+  return !(tagsA.includes('LastName') && tagsB.includes('LastName'));
+}
+
 function sameSurname(a: NameWord, b: NameWord): boolean {
   if (!a.inFullName || !b.inFullName) return false;
   return compareSpellings(a.mentionWords.at(-1)!, b.mentionWords.at(-1)!) !== 'different';
@@ -321,6 +336,7 @@ export const nameVariant: Rule = {
         if (lastA !== lastB && first.inFullName && otherOccurrences[0].inFullName) continue;
         // A first name is a variant only beside the same surname: Michele Bachmann is not Michelle Obama.
         if (!lastA && !sameSurname(first, otherOccurrences[0])) continue;
+        if (relation === 'near' && twoDictionaryNames(spelling, other) && !(!lastA && sameSurname(first, otherOccurrences[0]))) continue;
         const best = Math.min(...occurrences.map(rank));
         const bestOther = Math.min(...otherOccurrences.map(rank));
         if (bestOther < best && !decided.has(spelling)) decided.set(spelling, { canonical: other });
