@@ -83,6 +83,21 @@ test('two words the dictionary knows are two names: a country and a surname, two
   assert.deepEqual(flagged('Mill to shut\n\nAnna Thomson, the mill manager, confirmed the plan. Thompson said 30 jobs would go.\n'), ['Thompson']);
 });
 
+test('a name alone is a surname, not a misspelt first name of someone else', () => {
+  const text = [
+    'Rovers hold on',
+    '',
+    'Rovers took the lead in 19 minutes and Kenny Marsh made it two. Richie Cowan headed one back for Aberdeen.',
+    'Rovers: Mullen, Duff, Wilson, Ritchie, Archibald, Kerr, Marsh.',
+    '',
+  ].join('\n');
+  assert.deepEqual(flagged(text), []);
+  // A misspelt first name beside the same surname is still one person spelled two ways.
+  assert.deepEqual(flagged('Mill to shut\n\nKatharine Ostrowski, the mill manager, confirmed the plan. Katharina Ostrowski said 30 jobs would go.\n'), [
+    'Katharina',
+  ]);
+});
+
 test('the style sheet is canonical: a close spelling is flagged, its own spelling never', () => {
   const sheet = parseStyleSheet('- name: Rachel Ostrowski\n  type: person\n  title: Cascade Energy spokeswoman\n  notes: ski, not sky\n').sheet;
   const text = 'Plant to close\n\nRachel Ostrowsky, a spokeswoman for Cascade Energy, confirmed the plan.\n';

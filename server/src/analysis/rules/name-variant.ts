@@ -9,6 +9,7 @@
 //       Ben Carson ... Tucker Carlson                (two full names with different first names)
 //       de Gaulle ... "De Gaulle said" at a sentence start
 //       bronze in Greece ... Maurice Greene           (two words the dictionary knows: two names)
+//       Richie Byrne ... "Duff, Ritchie, Archibald"   (a name alone is a surname, not a misspelt first name)
 //
 // Spellings are compared word by word: the same letters with other
 // diacritics or other capitals, or one edit apart in a word of six letters or
@@ -192,6 +193,17 @@ function couldBeOneEntity(a: NameWord, b: NameWord, entitiesByWord: ReadonlyMap<
 }
 
 /**
+ * Whether one spelling is only ever a word on its own and the other only ever
+ * the first name of a full name: a name standing alone in news copy is a
+ * surname (or a mononym), so it is another name, not a misspelt first name
+ * ("Bullock, Duff, Ritchie" in a line-up; "Richie Byrne's header").
+ */
+function aloneBesideFirstName(alone: readonly NameWord[], firstNames: readonly NameWord[]): boolean {
+  if (![...alone, ...firstNames].every((w) => w.entity.type === 'person')) return false; // "Atletico Madrid" is no first name
+  return alone.every((w) => !w.inFullName) && firstNames.every((w) => w.inFullName && w.position < w.mentionWords.length - 1);
+}
+
+/**
  * Whether two spellings one letter apart are both words the NLP lexicon knows,
  * and so two names rather than one misspelt: a country and a surname (Greece,
  * Greene), two towns (Boston, Bolton), two common words (Analysts, Analysis),
@@ -275,13 +287,17 @@ function sheetWordIndex(sheet: StyleSheet): Map<string, { spelling: string; entr
   return index;
 }
 
+/** Every use of a spelling as a whole word, recognised as a mention or not. */
+function wholeWord(spelling: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${spelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+}
+
 function fixesFor(ctx: RuleContext, variant: string, canonical: string, occurrences: readonly NameWord[], here: NameWord): Fix[] {
   const fixes: Fix[] = [{ title: `Write ‘${canonical}’`, edits: [{ start: here.start, end: here.end, text: canonical }], preferred: true }];
   // Every occurrence of the variant as a whole word, recognised as a mention or not
   // (a possessive or a headline mention the engine skipped is still the same misspelling).
   const edits = [];
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${variant.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
-  for (const m of ctx.draft.prose.matchAll(pattern)) edits.push({ start: m.index!, end: m.index! + variant.length, text: canonical });
+  for (const m of ctx.draft.prose.matchAll(wholeWord(variant))) edits.push({ start: m.index!, end: m.index! + variant.length, text: canonical });
   if (edits.length > 1 || occurrences.length > 1) fixes.push({ title: `Spell every ‘${variant}’ as ‘${canonical}’`, edits });
   return fixes;
 }
@@ -336,6 +352,7 @@ export const nameVariant: Rule = {
         if (lastA !== lastB && first.inFullName && otherOccurrences[0].inFullName) continue;
         // A first name is a variant only beside the same surname: Michele Bachmann is not Michelle Obama.
         if (!lastA && !sameSurname(first, otherOccurrences[0])) continue;
+        if (aloneBesideFirstName(occurrences, otherOccurrences) || aloneBesideFirstName(otherOccurrences, occurrences)) continue;
         if (relation === 'near' && twoDictionaryNames(spelling, other) && !(!lastA && sameSurname(first, otherOccurrences[0]))) continue;
         const best = Math.min(...occurrences.map(rank));
         const bestOther = Math.min(...otherOccurrences.map(rank));
