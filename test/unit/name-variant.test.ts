@@ -98,6 +98,23 @@ test('a name alone is a surname, not a misspelt first name of someone else', () 
   ]);
 });
 
+test('the spelling the story uses far more often is canonical, even when the first full reference is the slip', () => {
+  const text = [
+    'Falcons draw',
+    '',
+    'Owen Hurst released Piet Vandermollen in his own 22.',
+    'Vandermolen broke through, and Vandermolen then scythed through the middle for a try.',
+    'Falcons: Hurst; Ames, Vandermolen, Pryor.',
+    '',
+  ].join('\n');
+  const findings = check(text);
+  assert.deepEqual(
+    findings.map((f) => text.slice(f.start, f.end)),
+    ['Vandermollen'],
+  );
+  assert.equal(findings[0].fixes[0].title, 'Write ‘Vandermolen’');
+});
+
 test('the style sheet is canonical: a close spelling is flagged, its own spelling never', () => {
   const sheet = parseStyleSheet('- name: Rachel Ostrowski\n  type: person\n  title: Cascade Energy spokeswoman\n  notes: ski, not sky\n').sheet;
   const text = 'Plant to close\n\nRachel Ostrowsky, a spokeswoman for Cascade Energy, confirmed the plan.\n';

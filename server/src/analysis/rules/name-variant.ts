@@ -17,8 +17,9 @@
 // (the engine merges diacritic variants into one) and across entities of the
 // same kind (it keeps near-spellings apart), and against the newsroom's style
 // sheet (.copydesk/names.yaml), whose spelling is canonical. Without a sheet
-// entry the canonical spelling is the one of the first full reference in the
-// body, else the first one used.
+// entry the canonical spelling is the one the story uses clearly more often
+// (three times or more, and twice as often as the other), else the one of the
+// first full reference in the body, else the first one used.
 //
 // Each finding offers "Write X" for that occurrence and "Spell every V as X"
 // for all of them; neither is marked safe, as the first full reference may be
@@ -292,6 +293,20 @@ function wholeWord(spelling: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${spelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
 }
 
+/**
+ * Whether the first spelling is the story's own by use (true), the second
+ * (false), or neither clearly (undefined): a name written one way three times
+ * or more, and at least twice as often as the other way, is the reporter's
+ * spelling, and the rare one the slip, even in the first full reference.
+ * A slipped shift key ("HIllary") is never preferred.
+ */
+function moreUsed(usesA: number, usesB: number, a: string, b: string): boolean | undefined {
+  if ([a, b].some((s) => /^\p{Lu}{2}\p{Ll}/u.test(s))) return undefined;
+  if (usesA >= 3 && usesA >= 2 * usesB) return true;
+  if (usesB >= 3 && usesB >= 2 * usesA) return false;
+  return undefined;
+}
+
 function fixesFor(ctx: RuleContext, variant: string, canonical: string, occurrences: readonly NameWord[], here: NameWord): Fix[] {
   const fixes: Fix[] = [{ title: `Write ‘${canonical}’`, edits: [{ start: here.start, end: here.end, text: canonical }], preferred: true }];
   // Every occurrence of the variant as a whole word, recognised as a mention or not
@@ -329,6 +344,8 @@ export const nameVariant: Rule = {
     // A slipped shift key ("HIllary") is never the canonical spelling, however early it comes.
     const rank = (w: NameWord) => (/^\p{Lu}{2}\p{Ll}/u.test(w.text) ? 3 : w.inBody && w.inFullName ? 0 : w.inBody ? 1 : 2) * 1e12 + w.start;
     const decided = new Map<string, { canonical: string; entry?: StyleSheetEntry }>();
+    const uses = new Map<string, number>();
+    const usesOf = (spelling: string) => uses.get(spelling) ?? uses.set(spelling, [...ctx.draft.prose.matchAll(wholeWord(spelling))].length).get(spelling)!;
 
     for (const [spelling, occurrences] of bySpelling) {
       const first = occurrences[0];
@@ -354,9 +371,9 @@ export const nameVariant: Rule = {
         if (!lastA && !sameSurname(first, otherOccurrences[0])) continue;
         if (aloneBesideFirstName(occurrences, otherOccurrences) || aloneBesideFirstName(otherOccurrences, occurrences)) continue;
         if (relation === 'near' && twoDictionaryNames(spelling, other) && !(!lastA && sameSurname(first, otherOccurrences[0]))) continue;
-        const best = Math.min(...occurrences.map(rank));
-        const bestOther = Math.min(...otherOccurrences.map(rank));
-        if (bestOther < best && !decided.has(spelling)) decided.set(spelling, { canonical: other });
+        const byUse = moreUsed(usesOf(other), usesOf(spelling), other, spelling);
+        const otherIsCanonical = byUse ?? Math.min(...otherOccurrences.map(rank)) < Math.min(...occurrences.map(rank));
+        if (otherIsCanonical && !decided.has(spelling)) decided.set(spelling, { canonical: other });
       }
     }
 
