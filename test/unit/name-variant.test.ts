@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/analysis/analyze';
+import { compareSpellings } from '../../server/src/analysis/nameReferences';
 import { nameVariant } from '../../server/src/analysis/rules/name-variant';
 import { parseStyleSheet } from '../../server/src/analysis/styleSheet';
 import type { AnalysisOptions, Finding, TextEdit } from '../../server/src/analysis/types';
@@ -113,6 +114,12 @@ test('the spelling the story uses far more often is canonical, even when the fir
     ['Vandermollen'],
   );
   assert.equal(findings[0].fixes[0].title, 'Write ‘Vandermolen’');
+});
+
+test("a plural and a possessive are two forms of one word, not two spellings (Baftas / Bafta's)", () => {
+  assert.equal(compareSpellings('Baftas', "Bafta's"), 'different');
+  assert.equal(compareSpellings('Grammys', 'Grammy’s'), 'different');
+  assert.equal(compareSpellings('Whittaker', 'Whitaker'), 'near');
 });
 
 test('the style sheet is canonical: a close spelling is flagged, its own spelling never', () => {
