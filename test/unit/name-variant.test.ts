@@ -116,6 +116,29 @@ test('the spelling the story uses far more often is canonical, even when the fir
   assert.equal(findings[0].fixes[0].title, 'Write ‘Vandermolen’');
 });
 
+test("readers' words printed without quotation marks keep their writers' spelling: first-person comments, posts credited to a handle", () => {
+  const comments = [
+    'Your favourite gadgets',
+    '',
+    'Readers sent in their favourite gadgets after the list was published.',
+    'I still carry my Minidisc player everywhere, and Minidisc beats any phone.',
+    'My favourite is the MiniDisc deck my father gave me.',
+    '',
+  ].join('\n');
+  assert.deepEqual(flagged(comments), []);
+  const posts = [
+    'Readers react',
+    '',
+    'Readers responded to the column about Dorian Vasquez on social media.',
+    'No. Dorion Vasquez has money and thinks he is exempt.',
+    '@riverside_reader.',
+    '',
+  ].join('\n');
+  assert.deepEqual(flagged(posts), []);
+  // The reporter's own paragraph is still checked.
+  assert.deepEqual(flagged(posts.replace('@riverside_reader.', 'Dorion Vasquez did not reply.')), ['Dorion', 'Dorion']);
+});
+
 test("a plural and a possessive are two forms of one word, not two spellings (Baftas / Bafta's)", () => {
   assert.equal(compareSpellings('Baftas', "Bafta's"), 'different');
   assert.equal(compareSpellings('Grammys', 'Grammy’s'), 'different');

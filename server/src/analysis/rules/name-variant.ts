@@ -8,6 +8,7 @@
 //       Marco Rubio ... Robert Rubin                 (short names differ by one letter and are different people)
 //       Ben Carson ... Tucker Carlson                (two full names with different first names)
 //       de Gaulle ... "De Gaulle said" at a sentence start
+//       "I still carry my Minidisc" ... "My favourite is the MiniDisc"   (readers' comments keep their spelling)
 //       bronze in Greece ... Maurice Greene           (two words the dictionary knows: two names)
 //       Richie Byrne ... "Duff, Ritchie, Archibald"   (a name alone is a surname, not a misspelt first name)
 //
@@ -37,6 +38,7 @@ import type { Entity } from '../entities';
 import { analyzeEntities } from '../entities';
 import { compareSpellings, insideQuotation, outsideBody, withoutTrailingPunctuation, wordsOf } from '../nameReferences';
 import { foldName, lexiconTags } from '../nlp';
+import { quotedSpans } from '../prose';
 import type { Rule, RuleContext } from '../rule';
 import type { StyleSheet, StyleSheetEntry } from '../styleSheet';
 import type { Fix, RuleFinding } from '../types';
@@ -288,6 +290,35 @@ function sheetWordIndex(sheet: StyleSheet): Map<string, { spelling: string; entr
   return index;
 }
 
+/** "I" before a word in lower case ("I avoid", not "World War I"), I'm, I've, my, me, myself. */
+const firstPersonSingular = /(?<![\p{L}'’])(?:I(?=\s+\p{Ll})|I['’](?:m|ve|d|ll)|my|me|myself)(?![\p{L}'’])/u;
+/** A post's credit: a paragraph that is a handle, or a paragraph ending with one ("... exempt. @jdoe"). */
+const handleCredit = /(?:^|\s)[-–—]?\s*@\w+\.?\s*$/u;
+
+/**
+ * Whether an offset is in words the story prints as someone else's without
+ * quotation marks: a paragraph in the first person singular (a reader's
+ * comment appended to a story, a letter) or a post credited to a handle on
+ * its own line or at its end. Like a quotation, it keeps its writer's spelling.
+ */
+function inReadersWords(ctx: RuleContext, offset: number): boolean {
+  const { paragraphs, prose } = ctx.draft;
+  const at = paragraphs.findIndex((p) => p.start <= offset && offset < p.end);
+  if (at < 0) return false;
+  const paragraph = paragraphs[at];
+  let ownWords = '';
+  let from = paragraph.start;
+  for (const q of quotedSpans(ctx)) {
+    if (q.end <= paragraph.start || q.start >= paragraph.end) continue;
+    ownWords += `${prose.slice(from, Math.max(from, q.start))} `;
+    from = Math.max(from, q.end);
+  }
+  ownWords += prose.slice(from, paragraph.end);
+  if (firstPersonSingular.test(ownWords) || handleCredit.test(ownWords)) return true;
+  const next = paragraphs[at + 1];
+  return next !== undefined && /^\s*@\w+\.?\s*$/u.test(next.text);
+}
+
 /** Every use of a spelling as a whole word, recognised as a mention or not. */
 function wholeWord(spelling: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${spelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
@@ -383,7 +414,7 @@ export const nameVariant: Rule = {
       const occurrences = bySpelling.get(variant)!;
       for (const here of occurrences) {
         // A source's or a reader's words (a tweet, a chant, a letter) keep their own spelling.
-        if (insideQuotation(ctx, here.start)) continue;
+        if (insideQuotation(ctx, here.start) || inReadersWords(ctx, here.start)) continue;
         const message = entry
           ? `‘${variant}’ differs from the style sheet's spelling ‘${canonical}’${entry.notes ? ` (${entry.notes})` : ''}.`
           : `‘${variant}’ is also spelled ‘${canonical}’ in this story; use one spelling.`;
