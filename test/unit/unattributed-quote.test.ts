@@ -94,3 +94,24 @@ test('a quotation paragraph after the speaker\'s reported words, or a quote "att
     'Show opens\n\nThe show opened on Thursday in Las Vegas with 2,500 exhibitors.\n\n"What is fun is to come to the show and see what has been done."\n';
   assert.equal(check(bare).length, 1);
 });
+
+test('narration that names the speaker: a first-person quotation (or a run of them) after a sentence about a person, a dash credit', () => {
+  for (const paragraph of [
+    'After the crash Liam Corrigan spent six weeks on crutches. "Walking without them felt like the first real step in my recovery."',
+    'Speaking about his plans, Corrigan signalled a move abroad. "I am 30 now and in five years I will not be playing here."',
+    // The run is one speaker's words: the first person in its second part counts.
+    'Physio sessions with Mara Quill have been a vital part of his recovery. "Quill uses an advanced type of acupuncture. "Needles go right up to my spine and I am sore today."',
+    '- Rovers boss Ivor Lane "We deserved the win. "We had a slow first half but we got going after that and could have scored more."',
+  ]) {
+    assert.deepEqual(flagged(`Back on his feet\n\n${paragraph}\n`), [], paragraph);
+  }
+  // A quotation about him in the third person is an interviewee's, not his.
+  assert.equal(flagged('Legend\n\nHe had only toured Africa once. "I had no sense his career would end so soon; Africa would have embraced him."\n').length, 1);
+  // A quotation that no narration leads to is still flagged, in the first person or not.
+  assert.deepEqual(flagged('Back on his feet\n\nThe clinic opened in May. "I am 30 now and in five years I will not be playing here."\n'), [
+    '"I am 30 now and in five years I will not be playing here."',
+  ]);
+  assert.deepEqual(flagged('Back on his feet\n\nCorrigan spent six weeks on crutches. "The clinic has the best physiotherapists in the country."\n'), [
+    '"The clinic has the best physiotherapists in the country."',
+  ]);
+});
