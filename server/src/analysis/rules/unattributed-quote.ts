@@ -80,8 +80,8 @@ function lastSentenceOf(text: string): string {
   return sentences[sentences.length - 1] ?? '';
 }
 
-/** The speaker's own voice: I, I'm, I've, I'd, I'll, my, me, myself. */
-const firstPersonSingular = /(?<![\p{L}'’])(?:I|I['’](?:m|ve|d|ll)|my|me|myself)(?![\p{L}'’])/u;
+/** The speaker's own voice: I, I'm, my, me, and we, our, us for the side the speaker talks for. */
+const firstPerson = /(?<![\p{L}'’])(?:I|I['’](?:m|ve|d|ll)|my|me|myself|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Oo]ur|us)(?![\p{L}'’])/u;
 /** A person referred to by a pronoun. */
 const personPronoun = /(?<![\p{L}'’])(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)(?![\p{L}'’])/u;
 
@@ -93,7 +93,7 @@ const personPronoun = /(?<![\p{L}'’])(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]
  */
 function speaksAfterNarration(before: string, quoted: string, personStarts: readonly number[], beforeEnd: number): boolean {
   // Words about him or her in the third person are someone else's ("He had an iron will"): an interviewee's, not the subject's.
-  if (!/[.!?…]$/u.test(before) || !firstPersonSingular.test(quoted) || personPronoun.test(quoted)) return false;
+  if (!/[.!?…]$/u.test(before) || !firstPerson.test(quoted) || personPronoun.test(quoted)) return false;
   const sentence = lastSentenceOf(before);
   if (personPronoun.test(sentence)) return true;
   const sentenceStart = beforeEnd - sentence.length;
@@ -170,14 +170,19 @@ export const unattributedQuote: Rule = {
         let run = quoted;
         for (let j = k + 1; j < quotes.length && resumes(quotes[j - 1], quotes[j], prose); j++)
           run += ` ${text.slice(quotes[j].contentStart, quotes[j].contentEnd)}`;
-        const before = prose.slice(paragraph.start, q.open).trim();
+        // The reporter's words since the quotation before (a sentence inside a quotation narrates nothing);
+        // a scare quote of three words or fewer ("seamless") is part of the narration.
+        const spokenBefore = quotes.slice(0, k).filter((p) => countWords(text.slice(p.contentStart, p.contentEnd)) > 3);
+        const last = spokenBefore.at(-1);
+        const previousEnd = last ? (last.close ?? last.contentEnd - 1) + 1 : paragraph.start;
+        const before = prose.slice(previousEnd, q.open).trim();
         spoken.set(
           q,
           hasSpeaker ||
             (followsAttributed && leading.includes(q)) ||
             attributed.has(q.contentStart + (quoted.length - quoted.trimStart().length)) ||
             dashCredit.test(before) ||
-            speaksAfterNarration(before, run, personStarts, paragraph.start + prose.slice(paragraph.start, q.open).trimEnd().length),
+            speaksAfterNarration(before, run, personStarts, previousEnd + prose.slice(previousEnd, q.open).trimEnd().length),
         );
       });
     }
@@ -200,6 +205,13 @@ export const unattributedQuote: Rule = {
       if (spoken.get(q) || paragraphs[q.paragraph].isHeadline || outsideBody(ctx, q.open)) continue;
       const quoted = text.slice(q.contentStart, q.contentEnd);
       if (countWords(quoted) <= 3 || looksLikeTitle(quoted)) continue;
+      // The subject of the reporter's sentence ("Taking responsibility" is this year's slogan): named, not spoken.
+      if (
+        /^\s+(?:is|was|are|were|has|had|have|became|becomes|remains|remained)\s/u.test(
+          prose.slice(q.close !== undefined ? q.close + 1 : q.contentEnd, q.contentEnd + 40),
+        )
+      )
+        continue;
       // A quotation inside the reporter's sentence ("her claim that she "never sent...", the crowd's
       // chant "Lock her up!", his act — "My tax plan will be tremendous!" —) takes its context from
       // that sentence; the fault is a quotation that stands on its own.
