@@ -293,7 +293,7 @@ function sheetWordIndex(sheet: StyleSheet): Map<string, { spelling: string; entr
 /** "I" before a word in lower case ("I avoid", not "World War I"), I'm, I've, my, me, myself. */
 const firstPersonSingular = /(?<![\p{L}'’])(?:I(?=\s+\p{Ll})|I['’](?:m|ve|d|ll)|my|me|myself)(?![\p{L}'’])/u;
 /** A post's credit: a paragraph that is a handle, or a paragraph ending with one ("... exempt. @jdoe"). */
-const handleCredit = /(?:^|\s)[-–—]?\s*@\w+\.?\s*$/u;
+const handleCredit = /(?:^|[\s—–-])@\w+\.?\s*$/u;
 
 /**
  * Whether an offset is in words the story prints as someone else's without
