@@ -112,3 +112,14 @@ test('not references: the headline, a name in passing, attributive surnames, two
     [],
   );
 });
+
+test('not a surname cut short: a film before "starring", a name after a prefix, a first name the engine split off, a word the dictionary knows', () => {
+  for (const paragraph of [
+    'Also nominated is Kinsey starring Liam Ostrow as the famed scientist Alfred Kinsey.',
+    'The BBC should not demonise ex-Downing Street media chief Alan Pardew, Downing Street said.',
+    'Whether it will provide a match remains to be seen. Flic Everly, journalist and dating expert for Company magazine, thinks technology helps. Ms Everly said so.',
+    "Mr Arato is one of Japan's 23,000 centenarians. Analysts at Nomura Securities Japan said the club would grow.",
+  ]) {
+    assert.deepEqual(flagged(`Awards\n\n${paragraph}\n`), [], paragraph);
+  }
+});

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/analysis/analyze';
+import { compareSpellings } from '../../server/src/analysis/nameReferences';
 import { nameVariant } from '../../server/src/analysis/rules/name-variant';
 import { parseStyleSheet } from '../../server/src/analysis/styleSheet';
 import type { AnalysisOptions, Finding, TextEdit } from '../../server/src/analysis/types';
@@ -67,6 +68,81 @@ test('different people are not variants: shared surnames, short names, different
     '',
   ].join('\n');
   assert.deepEqual(flagged(text), []);
+});
+
+test('two words the dictionary knows are two names: a country and a surname, two towns, two common words', () => {
+  const text = [
+    'Sprinter settles for bronze',
+    '',
+    'Tom Greene, the American sprinter, had to settle for bronze in Greece on Sunday. Greene said he would race again in May.',
+    'Analysts at Harbour Energy Analysis said prices would fall.',
+    'Hartlepool v Boston and Reading v Bolton were the ties drawn. Greene said he supports Bolton.',
+    '',
+  ].join('\n');
+  assert.deepEqual(flagged(text), []);
+  // Two surnames stay comparable: Thompson for Thomson is a common slip.
+  assert.deepEqual(flagged('Mill to shut\n\nAnna Thomson, the mill manager, confirmed the plan. Thompson said 30 jobs would go.\n'), ['Thompson']);
+});
+
+test('a name alone is a surname, not a misspelt first name of someone else', () => {
+  const text = [
+    'Rovers hold on',
+    '',
+    'Rovers took the lead in 19 minutes and Kenny Marsh made it two. Richie Cowan headed one back for Aberdeen.',
+    'Rovers: Mullen, Duff, Wilson, Ritchie, Archibald, Kerr, Marsh.',
+    '',
+  ].join('\n');
+  assert.deepEqual(flagged(text), []);
+  // A misspelt first name beside the same surname is still one person spelled two ways.
+  assert.deepEqual(flagged('Mill to shut\n\nKatharine Ostrowski, the mill manager, confirmed the plan. Katharina Ostrowski said 30 jobs would go.\n'), [
+    'Katharina',
+  ]);
+});
+
+test('the spelling the story uses far more often is canonical, even when the first full reference is the slip', () => {
+  const text = [
+    'Falcons draw',
+    '',
+    'Owen Hurst released Piet Vandermollen in his own 22.',
+    'Vandermolen broke through, and Vandermolen then scythed through the middle for a try.',
+    'Falcons: Hurst; Ames, Vandermolen, Pryor.',
+    '',
+  ].join('\n');
+  const findings = check(text);
+  assert.deepEqual(
+    findings.map((f) => text.slice(f.start, f.end)),
+    ['Vandermollen'],
+  );
+  assert.equal(findings[0].fixes[0].title, 'Write ‘Vandermolen’');
+});
+
+test("readers' words printed without quotation marks keep their writers' spelling: first-person comments, posts credited to a handle", () => {
+  const comments = [
+    'Your favourite gadgets',
+    '',
+    'Readers sent in their favourite gadgets after the list was published.',
+    'I still carry my Minidisc player everywhere, and Minidisc beats any phone.',
+    'My favourite is the MiniDisc deck my father gave me.',
+    '',
+  ].join('\n');
+  assert.deepEqual(flagged(comments), []);
+  const posts = [
+    'Readers react',
+    '',
+    'Readers responded to the column about Dorian Vasquez on social media.',
+    'No. Dorion Vasquez has money and thinks he is exempt.',
+    '@riverside_reader.',
+    '',
+  ].join('\n');
+  assert.deepEqual(flagged(posts), []);
+  // The reporter's own paragraph is still checked.
+  assert.deepEqual(flagged(posts.replace('@riverside_reader.', 'Dorion Vasquez did not reply.')), ['Dorion', 'Dorion']);
+});
+
+test("a plural and a possessive are two forms of one word, not two spellings (Baftas / Bafta's)", () => {
+  assert.equal(compareSpellings('Baftas', "Bafta's"), 'different');
+  assert.equal(compareSpellings('Grammys', 'Grammy’s'), 'different');
+  assert.equal(compareSpellings('Whittaker', 'Whitaker'), 'near');
 });
 
 test('the style sheet is canonical: a close spelling is flagged, its own spelling never', () => {

@@ -62,6 +62,10 @@ test('scare quotes, terms, partial quotations and titles of works are not flagge
   assert.deepEqual(flagged(text), []);
 });
 
+test("a quotation that is the subject of the reporter's sentence is named, not spoken", () => {
+  assert.deepEqual(flagged('Forum opens\n\nThe agenda lacks a theme. "Taking responsibility for tough choices" is this year\'s official talking point.\n'), []);
+});
+
 test('the headline is not checked', () => {
   assert.deepEqual(flagged('"We will not back down on the bridge"\n\nCouncil member Dana Whitfield spoke on Monday.\n'), []);
 });
@@ -93,4 +97,34 @@ test('a quotation paragraph after the speaker\'s reported words, or a quote "att
   const bare =
     'Show opens\n\nThe show opened on Thursday in Las Vegas with 2,500 exhibitors.\n\n"What is fun is to come to the show and see what has been done."\n';
   assert.equal(check(bare).length, 1);
+});
+
+test('narration that names the speaker: a first-person quotation (or a run of them) after a sentence about a person, a dash credit', () => {
+  for (const paragraph of [
+    'After the crash Liam Corrigan spent six weeks on crutches. "Walking without them felt like the first real step in my recovery."',
+    'Speaking about his plans, Corrigan signalled a move abroad. "I am 30 now and in five years I will not be playing here."',
+    // The run is one speaker's words: the first person in its second part counts.
+    'Physio sessions with Mara Quill have been a vital part of his recovery. "Quill uses an advanced type of acupuncture. "Needles go right up to my spine and I am sore today."',
+    '- Rovers boss Ivor Lane "We deserved the win. "We had a slow first half but we got going after that and could have scored more."',
+    // A scare quote in the narration does not end it.
+    'Mr Quill has been blind since he was seven, and he thinks a "colour memory" helps. "As the notes rise I see red in my mind\'s eye."',
+    // The side the speaker talks for: "we".
+    'He highlighted the trends that drove demand last year. "Gaming is becoming social, and we can make sharing seamless for our users."',
+  ]) {
+    assert.deepEqual(flagged(`Back on his feet\n\n${paragraph}\n`), [], paragraph);
+  }
+  // A quotation about him in the third person is an interviewee's, not his.
+  assert.equal(flagged('Legend\n\nHe had only toured Africa once. "I had no sense his career would end so soon; Africa would have embraced him."\n').length, 1);
+  // Nor does a sentence inside the quotation before narrate the next one.
+  assert.equal(
+    flagged('Legend\n\nBut Rayne became an icon. "In 1991 he sold more records than ever. "We saw the country take the singer to heart."\n').length,
+    2,
+  );
+  // A quotation that no narration leads to is still flagged, in the first person or not.
+  assert.deepEqual(flagged('Back on his feet\n\nThe clinic opened in May. "I am 30 now and in five years I will not be playing here."\n'), [
+    '"I am 30 now and in five years I will not be playing here."',
+  ]);
+  assert.deepEqual(flagged('Back on his feet\n\nCorrigan spent six weeks on crutches. "The clinic has the best physiotherapists in the country."\n'), [
+    '"The clinic has the best physiotherapists in the country."',
+  ]);
 });

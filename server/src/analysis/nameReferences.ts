@@ -358,6 +358,8 @@ export function compareSpellings(a: string, b: string): SpellingRelation {
   if (a === b) return 'same';
   // A straight and a curly apostrophe (O'Neill / O’Neill), or two kinds of hyphen, are one spelling typed two ways.
   if (typeset(a) === typeset(b)) return 'same';
+  // A plural and a possessive (Baftas / Bafta's) are two forms of one word, not two spellings.
+  if (typeset(a).replace(/'s$/, 's') === typeset(b).replace(/'s$/, 's')) return 'different';
   // Run-together page furniture ("FlagShareLikeReply") and overlong tokens are not names.
   if ([a, b].some((w) => w.length > 20 || (w.match(/(?<=\p{Ll})\p{Lu}/gu) ?? []).length >= 2)) return 'different';
   const foldA = foldName(a);

@@ -95,6 +95,20 @@ function compromise(): Nlp {
   return loaded;
 }
 
+/**
+ * The tags compromise's own lexicon gives a word, without reading any sentence
+ * around it; undefined when the lexicon does not know the word (most surnames,
+ * and most misspellings of anything).
+ */
+export function lexiconTags(word: string): readonly string[] | undefined {
+  const world = compromise().world() as unknown as { model: { one: { lexicon: Record<string, string | string[] | undefined> } } };
+  const lexicon = world.model.one.lexicon;
+  const key = word.toLowerCase();
+  // An own property only: "constructor" is no word the lexicon knows.
+  const entry = Object.hasOwn(lexicon, key) ? lexicon[key] : undefined;
+  return typeof entry === 'string' ? [entry] : Array.isArray(entry) ? entry : undefined;
+}
+
 /** Whether compromise has been loaded yet (for tests of the lazy start). */
 export function isNlpLoaded(): boolean {
   return loaded !== undefined;

@@ -17,7 +17,7 @@ import firstNames from '../data/first-names.json';
 import { analyzeEntities, type Entity } from '../entities';
 import type { Mention } from '../entities';
 import { bodyMentions, compareSpellings, titleWords, wordsOf } from '../nameReferences';
-import { foldName } from '../nlp';
+import { foldName, lexiconTags } from '../nlp';
 import type { Rule, RuleContext } from '../rule';
 import { datelineLength } from '../structure';
 import type { RuleFinding } from '../types';
@@ -130,7 +130,19 @@ function partOfAnotherName(text: string, mention: Mention): boolean {
   // "K Morgan (Newport-Gwent)": a club or a constituency in parentheses after a name.
   if (text[mention.start - 1] === '(') return true;
   // "Iggy Fanlo", "Shogo Tomiyama": the engine kept only the surname of a full name.
-  if (/[^.!?:\s"“]\s+\p{Lu}\p{Ll}+ $/u.test(text.slice(Math.max(0, mention.start - 30), mention.start)) && !capitalisedTitleBefore(text, mention)) return true;
+  // So is a name after a prefix ("ex-Downing Street").
+  if (/(?:[^.!?:\s"“]\s+|\p{Ll}-)\p{Lu}\p{Ll}+ $/u.test(text.slice(Math.max(0, mention.start - 30), mention.start)) && !capitalisedTitleBefore(text, mention))
+    return true;
+  // "... to be seen. Flic Everett, journalist": a sentence opening with a word the dictionary does not know, then the name.
+  const opening = /[.!?]["”]?\s+(\p{Lu}\p{Ll}+) $/u.exec(
+    `${mention.start <= 30 ? '. ' : ''}${text.slice(Math.max(0, mention.start - 30), mention.start)}`,
+  )?.[1];
+  if (
+    opening &&
+    !capitalisedTitleBefore(text, mention) &&
+    (!lexiconTags(opening) || lexiconTags(opening)!.some((tag) => /FirstName|MaleName|FemaleName/.test(tag)))
+  )
+    return true;
   if (/^\s+(?:to|of|for)\s+\p{Lu}/u.test(text.slice(mention.end, mention.end + 12))) return true;
   // "the stalker drama Enduring Love", "biopic Kinsey", "band Kasabian": works and groups, not people.
   if (worksAndGroups.test(text.slice(Math.max(0, mention.start - 30), mention.start))) return true;
@@ -252,8 +264,13 @@ function notALoneSurname(text: string, mention: Mention, index: NameIndex): bool
     )
   )
     return true;
+  // A word the dictionary knows, and not as a name: a country, a common noun or verb (Japan, Love, Rock, Borders).
+  const known = lexiconTags(mention.text);
+  if (known && !known.some((tag) => /Person|Name|Honorific/.test(tag))) return true;
   const after = text.slice(mention.end, mention.end + 40);
   if (attributiveNouns.test(after)) return true;
+  // "Kinsey starring Liam Neeson": a film or a show.
+  if (/^\s+(?:starring|featuring|directed\s+by|co-starring)\b/u.test(after)) return true;
   // "Virginia delegate Beau Correll": a word before a role noun describes; "Warren, Michigan" is a place.
   const nextWord = /^\s+(\p{Ll}+)/u.exec(after)?.[1];
   if (nextWord && titleWords.has(nextWord)) return true;

@@ -8,6 +8,9 @@
 //       Marco Rubio ... Robert Rubin                 (short names differ by one letter and are different people)
 //       Ben Carson ... Tucker Carlson                (two full names with different first names)
 //       de Gaulle ... "De Gaulle said" at a sentence start
+//       "I still carry my Minidisc" ... "My favourite is the MiniDisc"   (readers' comments keep their spelling)
+//       bronze in Greece ... Maurice Greene           (two words the dictionary knows: two names)
+//       Richie Byrne ... "Duff, Ritchie, Archibald"   (a name alone is a surname, not a misspelt first name)
 //
 // Spellings are compared word by word: the same letters with other
 // diacritics or other capitals, or one edit apart in a word of six letters or
@@ -15,8 +18,9 @@
 // (the engine merges diacritic variants into one) and across entities of the
 // same kind (it keeps near-spellings apart), and against the newsroom's style
 // sheet (.copydesk/names.yaml), whose spelling is canonical. Without a sheet
-// entry the canonical spelling is the one of the first full reference in the
-// body, else the first one used.
+// entry the canonical spelling is the one the story uses clearly more often
+// (three times or more, and twice as often as the other), else the one of the
+// first full reference in the body, else the first one used.
 //
 // Each finding offers "Write X" for that occurrence and "Spell every V as X"
 // for all of them; neither is marked safe, as the first full reference may be
@@ -33,7 +37,8 @@
 import type { Entity } from '../entities';
 import { analyzeEntities } from '../entities';
 import { compareSpellings, insideQuotation, outsideBody, withoutTrailingPunctuation, wordsOf } from '../nameReferences';
-import { foldName } from '../nlp';
+import { foldName, lexiconTags } from '../nlp';
+import { quotedSpans } from '../prose';
 import type { Rule, RuleContext } from '../rule';
 import type { StyleSheet, StyleSheetEntry } from '../styleSheet';
 import type { Fix, RuleFinding } from '../types';
@@ -190,6 +195,31 @@ function couldBeOneEntity(a: NameWord, b: NameWord, entitiesByWord: ReadonlyMap<
   return !third(a.text) && !third(b.text);
 }
 
+/**
+ * Whether one spelling is only ever a word on its own and the other only ever
+ * the first name of a full name: a name standing alone in news copy is a
+ * surname (or a mononym), so it is another name, not a misspelt first name
+ * ("Bullock, Duff, Ritchie" in a line-up; "Richie Byrne's header").
+ */
+function aloneBesideFirstName(alone: readonly NameWord[], firstNames: readonly NameWord[]): boolean {
+  if (![...alone, ...firstNames].every((w) => w.entity.type === 'person')) return false; // "Atletico Madrid" is no first name
+  return alone.every((w) => !w.inFullName) && firstNames.every((w) => w.inFullName && w.position < w.mentionWords.length - 1);
+}
+
+/**
+ * Whether two spellings one letter apart are both words the NLP lexicon knows,
+ * and so two names rather than one misspelt: a country and a surname (Greece,
+ * Greene), two towns (Boston, Bolton), two common words (Analysts, Analysis),
+ * two first names (Jenifer, Jennifer). A slip rarely makes another real word.
+ * Two surnames are left to the other checks: Thompson for Thomson is a common slip.
+ */
+function twoDictionaryNames(a: string, b: string): boolean {
+  const tagsA = lexiconTags(a);
+  const tagsB = lexiconTags(b);
+  if (!tagsA || !tagsB) return false;
+  return !(tagsA.includes('LastName') && tagsB.includes('LastName'));
+}
+
 function sameSurname(a: NameWord, b: NameWord): boolean {
   if (!a.inFullName || !b.inFullName) return false;
   return compareSpellings(a.mentionWords.at(-1)!, b.mentionWords.at(-1)!) !== 'different';
@@ -260,13 +290,60 @@ function sheetWordIndex(sheet: StyleSheet): Map<string, { spelling: string; entr
   return index;
 }
 
+/** "I" before a word in lower case ("I avoid", not "World War I"), I'm, I've, my, me, myself. */
+const firstPersonSingular = /(?<![\p{L}'’])(?:I(?=\s+\p{Ll})|I['’](?:m|ve|d|ll)|my|me|myself)(?![\p{L}'’])/u;
+/** A post's credit: a paragraph that is a handle, or a paragraph ending with one ("... exempt. @jdoe"). */
+const handleCredit = /(?:^|[\s—–-])@\w+\.?\s*$/u;
+
+/**
+ * Whether an offset is in words the story prints as someone else's without
+ * quotation marks: a paragraph in the first person singular (a reader's
+ * comment appended to a story, a letter) or a post credited to a handle on
+ * its own line or at its end. Like a quotation, it keeps its writer's spelling.
+ */
+function inReadersWords(ctx: RuleContext, offset: number): boolean {
+  const { paragraphs, prose } = ctx.draft;
+  const at = paragraphs.findIndex((p) => p.start <= offset && offset < p.end);
+  if (at < 0) return false;
+  const paragraph = paragraphs[at];
+  let ownWords = '';
+  let from = paragraph.start;
+  for (const q of quotedSpans(ctx)) {
+    if (q.end <= paragraph.start || q.start >= paragraph.end) continue;
+    ownWords += `${prose.slice(from, Math.max(from, q.start))} `;
+    from = Math.max(from, q.end);
+  }
+  ownWords += prose.slice(from, paragraph.end);
+  if (firstPersonSingular.test(ownWords) || handleCredit.test(ownWords)) return true;
+  const next = paragraphs[at + 1];
+  return next !== undefined && /^\s*@\w+\.?\s*$/u.test(next.text);
+}
+
+/** Every use of a spelling as a whole word, recognised as a mention or not. */
+function wholeWord(spelling: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${spelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+/**
+ * Whether the first spelling is the story's own by use (true), the second
+ * (false), or neither clearly (undefined): a name written one way three times
+ * or more, and at least twice as often as the other way, is the reporter's
+ * spelling, and the rare one the slip, even in the first full reference.
+ * A slipped shift key ("HIllary") is never preferred.
+ */
+function moreUsed(usesA: number, usesB: number, a: string, b: string): boolean | undefined {
+  if ([a, b].some((s) => /^\p{Lu}{2}\p{Ll}/u.test(s))) return undefined;
+  if (usesA >= 3 && usesA >= 2 * usesB) return true;
+  if (usesB >= 3 && usesB >= 2 * usesA) return false;
+  return undefined;
+}
+
 function fixesFor(ctx: RuleContext, variant: string, canonical: string, occurrences: readonly NameWord[], here: NameWord): Fix[] {
   const fixes: Fix[] = [{ title: `Write ‘${canonical}’`, edits: [{ start: here.start, end: here.end, text: canonical }], preferred: true }];
   // Every occurrence of the variant as a whole word, recognised as a mention or not
   // (a possessive or a headline mention the engine skipped is still the same misspelling).
   const edits = [];
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${variant.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
-  for (const m of ctx.draft.prose.matchAll(pattern)) edits.push({ start: m.index!, end: m.index! + variant.length, text: canonical });
+  for (const m of ctx.draft.prose.matchAll(wholeWord(variant))) edits.push({ start: m.index!, end: m.index! + variant.length, text: canonical });
   if (edits.length > 1 || occurrences.length > 1) fixes.push({ title: `Spell every ‘${variant}’ as ‘${canonical}’`, edits });
   return fixes;
 }
@@ -298,6 +375,8 @@ export const nameVariant: Rule = {
     // A slipped shift key ("HIllary") is never the canonical spelling, however early it comes.
     const rank = (w: NameWord) => (/^\p{Lu}{2}\p{Ll}/u.test(w.text) ? 3 : w.inBody && w.inFullName ? 0 : w.inBody ? 1 : 2) * 1e12 + w.start;
     const decided = new Map<string, { canonical: string; entry?: StyleSheetEntry }>();
+    const uses = new Map<string, number>();
+    const usesOf = (spelling: string) => uses.get(spelling) ?? uses.set(spelling, [...ctx.draft.prose.matchAll(wholeWord(spelling))].length).get(spelling)!;
 
     for (const [spelling, occurrences] of bySpelling) {
       const first = occurrences[0];
@@ -321,9 +400,11 @@ export const nameVariant: Rule = {
         if (lastA !== lastB && first.inFullName && otherOccurrences[0].inFullName) continue;
         // A first name is a variant only beside the same surname: Michele Bachmann is not Michelle Obama.
         if (!lastA && !sameSurname(first, otherOccurrences[0])) continue;
-        const best = Math.min(...occurrences.map(rank));
-        const bestOther = Math.min(...otherOccurrences.map(rank));
-        if (bestOther < best && !decided.has(spelling)) decided.set(spelling, { canonical: other });
+        if (aloneBesideFirstName(occurrences, otherOccurrences) || aloneBesideFirstName(otherOccurrences, occurrences)) continue;
+        if (relation === 'near' && twoDictionaryNames(spelling, other) && !(!lastA && sameSurname(first, otherOccurrences[0]))) continue;
+        const byUse = moreUsed(usesOf(other), usesOf(spelling), other, spelling);
+        const otherIsCanonical = byUse ?? Math.min(...otherOccurrences.map(rank)) < Math.min(...occurrences.map(rank));
+        if (otherIsCanonical && !decided.has(spelling)) decided.set(spelling, { canonical: other });
       }
     }
 
@@ -333,7 +414,7 @@ export const nameVariant: Rule = {
       const occurrences = bySpelling.get(variant)!;
       for (const here of occurrences) {
         // A source's or a reader's words (a tweet, a chant, a letter) keep their own spelling.
-        if (insideQuotation(ctx, here.start)) continue;
+        if (insideQuotation(ctx, here.start) || inReadersWords(ctx, here.start)) continue;
         const message = entry
           ? `‘${variant}’ differs from the style sheet's spelling ‘${canonical}’${entry.notes ? ` (${entry.notes})` : ''}.`
           : `‘${variant}’ is also spelled ‘${canonical}’ in this story; use one spelling.`;

@@ -16,6 +16,7 @@
 //       The council called the plan "dead on arrival."      (a verb of saying names the speaker)
 //       The report, "Roads to Nowhere," came out Monday.    (a title of a work)
 //       Voters call it "the bridge."                         (three words or fewer: a term or scare quote)
+//       He spent six weeks on crutches. "Walking again felt like my recovery."   (first person after narration about him)
 //
 // A speaker is the entity engine's attribution (entity.quotes), or a generic
 // cue outside the quotations of the paragraph: a verb of saying or writing
@@ -79,6 +80,29 @@ function lastSentenceOf(text: string): string {
   return sentences[sentences.length - 1] ?? '';
 }
 
+/** The speaker's own voice: I, I'm, my, me, and we, our, us for the side the speaker talks for. */
+const firstPerson = /(?<![\p{L}'’])(?:I|I['’](?:m|ve|d|ll)|my|me|myself|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Oo]ur|us)(?![\p{L}'’])/u;
+/** A person referred to by a pronoun. */
+const personPronoun = /(?<![\p{L}'’])(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)(?![\p{L}'’])/u;
+
+/**
+ * A quotation in the first person singular right after a sentence of the same
+ * paragraph about a person ("He then moved to crutches for six weeks.
+ * "Walking without them felt like my recovery."): the narration has named the
+ * speaker, the way features and sports reports run a subject's words on.
+ */
+function speaksAfterNarration(before: string, quoted: string, personStarts: readonly number[], beforeEnd: number): boolean {
+  // Words about him or her in the third person are someone else's ("He had an iron will"): an interviewee's, not the subject's.
+  if (!/[.!?…]$/u.test(before) || !firstPerson.test(quoted) || personPronoun.test(quoted)) return false;
+  const sentence = lastSentenceOf(before);
+  if (personPronoun.test(sentence)) return true;
+  const sentenceStart = beforeEnd - sentence.length;
+  return personStarts.some((start) => start >= sentenceStart && start < beforeEnd);
+}
+
+/** A credit line that opens the paragraph and leads into the quotation: "- Newcastle boss Ivor Lane "We deserved it."" */
+const dashCredit = /^[-–—―]\s*(?:\p{L}+\s+){0,4}\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+:?$/u;
+
 export const unattributedQuote: Rule = {
   id: 'unattributed-quote',
   description: 'A direct quotation with no speaker in its paragraph (continuations of an attributed quotation excepted).',
@@ -88,7 +112,11 @@ export const unattributedQuote: Rule = {
     const { text, prose, paragraphs } = ctx.draft;
     const quotations = analyzeQuotes(ctx).quotations.filter((q) => q.depth === 0);
     const attributed = new Set<number>();
-    for (const entity of analyzeEntities(ctx).entities) for (const quote of entity.quotes) attributed.add(quote.start);
+    const personStarts: number[] = [];
+    for (const entity of analyzeEntities(ctx).entities) {
+      for (const quote of entity.quotes) attributed.add(quote.start);
+      if (entity.type === 'person') for (const mention of entity.mentions) personStarts.push(mention.start);
+    }
     const byParagraph = new Map<number, Quotation[]>();
     for (const q of quotations) (byParagraph.get(q.paragraph) ?? byParagraph.set(q.paragraph, []).get(q.paragraph)!).push(q);
 
@@ -136,10 +164,27 @@ export const unattributedQuote: Rule = {
           previous.kind === 'prose' &&
           reportsSpeech(lastSentenceOf(previous.text)));
       const leading = leadingRun(quotes, paragraph.start + paragraph.text.search(/\S/), prose);
-      for (const q of quotes) {
+      quotes.forEach((q, k) => {
         const quoted = text.slice(q.contentStart, q.contentEnd);
-        spoken.set(q, hasSpeaker || (followsAttributed && leading.includes(q)) || attributed.has(q.contentStart + (quoted.length - quoted.trimStart().length)));
-      }
+        // The quotation with those that resume it: one speaker's words, read together for their voice.
+        let run = quoted;
+        for (let j = k + 1; j < quotes.length && resumes(quotes[j - 1], quotes[j], prose); j++)
+          run += ` ${text.slice(quotes[j].contentStart, quotes[j].contentEnd)}`;
+        // The reporter's words since the quotation before (a sentence inside a quotation narrates nothing);
+        // a scare quote of three words or fewer ("seamless") is part of the narration.
+        const spokenBefore = quotes.slice(0, k).filter((p) => countWords(text.slice(p.contentStart, p.contentEnd)) > 3);
+        const last = spokenBefore.at(-1);
+        const previousEnd = last ? (last.close ?? last.contentEnd - 1) + 1 : paragraph.start;
+        const before = prose.slice(previousEnd, q.open).trim();
+        spoken.set(
+          q,
+          hasSpeaker ||
+            (followsAttributed && leading.includes(q)) ||
+            attributed.has(q.contentStart + (quoted.length - quoted.trimStart().length)) ||
+            dashCredit.test(before) ||
+            speaksAfterNarration(before, run, personStarts, previousEnd + prose.slice(previousEnd, q.open).trimEnd().length),
+        );
+      });
     }
     // Second pass: a quotation that runs over several paragraphs has one speaker,
     // named in any of them (AP puts it in the first; copy often names it last).
@@ -160,6 +205,13 @@ export const unattributedQuote: Rule = {
       if (spoken.get(q) || paragraphs[q.paragraph].isHeadline || outsideBody(ctx, q.open)) continue;
       const quoted = text.slice(q.contentStart, q.contentEnd);
       if (countWords(quoted) <= 3 || looksLikeTitle(quoted)) continue;
+      // The subject of the reporter's sentence ("Taking responsibility" is this year's slogan): named, not spoken.
+      if (
+        /^\s+(?:is|was|are|were|has|had|have|became|becomes|remains|remained)\s/u.test(
+          prose.slice(q.close !== undefined ? q.close + 1 : q.contentEnd, q.contentEnd + 40),
+        )
+      )
+        continue;
       // A quotation inside the reporter's sentence ("her claim that she "never sent...", the crowd's
       // chant "Lock her up!", his act — "My tax plan will be tremendous!" —) takes its context from
       // that sentence; the fault is a quotation that stands on its own.
