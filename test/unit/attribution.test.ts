@@ -403,3 +403,20 @@ Gov. Mark Delaney said he would "sign whatever reaches my desk," while Mayor Kar
   assert.deepEqual(speakersOf(text, 'The court has handed'), ['Daniel Okafor', 'Ruth Calloway']);
   assert.deepEqual(speakersOf(text, 'sign whatever reaches'), ['Mark Delaney']);
 });
+
+test('a party tag before the verb, more participles of saying, and a name with its participle after "with" or "footage of"', () => {
+  const text = `Pier plan stalls
+
+In a statement released Thursday, Rep. Ruth Calloway (D-Ore.) reacted to the vote, responding that the board had "ignored every warning."
+
+Council members were irritated by the lack of detail, with Sen. Victor Lindqvist calling the plan "a takeout menu."
+
+The ad uses footage of Mayor Karen Raman asking, "Why would anyone build here?"
+
+Thomas Greer wrote a letter to Martin Szabo asking for "a full review."
+`;
+  assert.deepEqual(speakersOf(text, 'ignored every warning'), ['Ruth Calloway']);
+  assert.deepEqual(speakersOf(text, 'a takeout menu'), ['Victor Lindqvist']);
+  assert.deepEqual(speakersOf(text, 'Why would anyone'), ['Karen Raman']);
+  assert.deepEqual(speakersOf(text, 'a full review'), ['Thomas Greer']);
+});

@@ -88,6 +88,9 @@ const jointClause = new RegExp(
 
 /** "..., saying “...”": the quotation belongs to the sentence's subject. */
 const participleClause = new RegExp(`(?:,|\\band)\\s+(?:${speechVerbTable.participles.join('|')})\\b`, 'gu');
+/** "..., with Sen. Ames calling it “a mess”", "footage of Cole saying “...”": a participle of saying right after the name is its verb. */
+const participleAfterName = new RegExp(`^\\s+(?:${speechVerbTable.participles.join('|')})\\b`, 'u');
+const absoluteLead = /\b(?:with|(?:footage|video|clip|recording|audio|tape)\s+of)\s+((?:[\p{L}.'’-]+\s+){0,5})$/u;
 /** "McConnell embraced the mogul and said he is “very competitive”": a second verb of the same subject. */
 const coordinatedSpeech = new RegExp(`\\band\\s+(?:(?:also|later|then)\\s+)?(?:${speechVerbs})\\b`, 'gu');
 /** Words that may stand before a sentence's subject: titles and descriptions ("Former Florida Gov. Jeb Bush", "Republican front-runner"). */
@@ -460,8 +463,9 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     /** compromise reads the next word after the name (and any appositive) as a verb: the name is the subject. */
     const verbFollows = (m: PlacedMention) => {
       if (!parsed || /^['’]s?\b/.test(text.slice(m.end, m.end + 2))) return false;
-      const skip = /^\s*,[^,“”"]{1,110},/.exec(text.slice(m.end, paragraph.end));
-      const from = m.end + (skip ? skip[0].length : 0) - paragraph.start;
+      // Past a party tag ("Rep. Ames (D-Ore.) reacted") and an appositive between commas.
+      const skip = /^(?:\s*\([^()]{1,30}\))?(?:\s*,[^,“”"]{1,110},)?/.exec(text.slice(m.end, paragraph.end))!;
+      const from = m.end + skip[0].length - paragraph.start;
       let k = parsed.words.findIndex((w) => w.start >= from);
       if (k < 0 || parsed.words[k].start - from >= 3) return false;
       // "Rubio also bemoaned", "Sanders is pledging": adverbs and the progressive are still the subject's verb.
@@ -515,6 +519,12 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
         const next = mentions[i + 1];
         if (next && /^\s+and\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(text.slice(m.end, next.start))) speakers.push(next.entity);
         clauses.push({ at: m.start, speakers, kind: 'speech' });
+        continue;
+      }
+      // "with Sen. Ames calling it “a mess”": the name and its participle stand alone, without a finite verb.
+      const absolute = participleAfterName.test(after) ? absoluteLead.exec(before) : null;
+      if (absolute && titleWordsOnly(absolute[1]) && !namesAnother(m)) {
+        clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech' });
         continue;
       }
       const according = accordingTo.exec(before);
