@@ -420,3 +420,17 @@ Thomas Greer wrote a letter to Martin Szabo asking for "a full review."
   assert.deepEqual(speakersOf(text, 'Why would anyone'), ['Karen Raman']);
   assert.deepEqual(speakersOf(text, 'a full review'), ['Thomas Greer']);
 });
+
+test('"said of Cole" and "wrote to Ames:" name whom the quotation is about, never its speaker', () => {
+  const text = `Ferry dispute
+
+"She was never going to back down," Sen. Victor Lindqvist said of Ruth Calloway.
+
+Mayor Karen Raman wrote to Thomas Greer: "Your offer expired on Friday."
+
+Greer: "The ferry runs on Monday."
+`;
+  assert.deepEqual(speakersOf(text, 'She was never going'), ['Victor Lindqvist']);
+  assert.deepEqual(speakersOf(text, 'Your offer expired'), ['Karen Raman']);
+  assert.deepEqual(speakersOf(text, 'The ferry runs'), ['Thomas Greer']);
+});

@@ -484,8 +484,9 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
         clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech', credits: m.start - credit[0].length });
         continue;
       }
-      // "Bush: “The mission is to destroy ISIS.”": a name and a colon introduce the quotation, as in a transcript.
-      if (/^\s*:\s*["“]/.test(after)) {
+      // "Bush: “The mission is to destroy ISIS.”": a name and a colon introduce the quotation, as in a transcript,
+      // when the name opens its sentence; "said of Cole:", "wrote to Ames:", "told Fox News:" name someone else.
+      if (/^\s*:\s*["“]/.test(after) && titledSubjectLead(text.slice(sentenceStartOf(m.start), m.start))) {
         clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech' });
         continue;
       }
@@ -685,7 +686,9 @@ function titleWordsOnly(words: string): boolean {
       /^\p{Lu}/u.test(w) ||
       roleNouns.has(foldName(w).replace(/[.'’s]+$/, '')) ||
       (i === 0 && /^(?:the|a|an)$/i.test(w)) ||
-      /^(?:of|for|the|and|state['’]s|former|top|chief|senior|general)$/i.test(w),
+      // "of" and "for" join a title's words ("Secretary of State"), never open one: "said of Cole" names whom it is about.
+      (i > 0 && /^(?:of|for|and)$/i.test(w)) ||
+      /^(?:the|state['’]s|former|top|chief|senior|general)$/i.test(w),
   );
 }
 
