@@ -434,3 +434,20 @@ Greer: "The ferry runs on Monday."
   assert.deepEqual(speakersOf(text, 'Your offer expired'), ['Karen Raman']);
   assert.deepEqual(speakersOf(text, 'The ferry runs'), ['Thomas Greer']);
 });
+
+test('"himself" or "last week" before the verb, an appositive between dashes, and a name inside the speaker\'s own appositive', () => {
+  const text = `Ferry vote
+
+Greer himself said last month that the fare was "too high by half."
+
+Karen Raman last week told the council it was "time to decide."
+
+Ruth Calloway — named by many as a likely successor to Gov. Mark Delaney — told reporters she was "not running."
+
+Paul Coan, Szabo's attorney, argued that the vote was never properly called. "The board broke its own rules."
+`;
+  assert.deepEqual(speakersOf(text, 'too high by half'), ['Greer']);
+  assert.deepEqual(speakersOf(text, 'time to decide'), ['Karen Raman']);
+  assert.deepEqual(speakersOf(text, 'not running'), ['Ruth Calloway']);
+  assert.deepEqual(speakersOf(text, 'The board broke'), ['Paul Coan']);
+});

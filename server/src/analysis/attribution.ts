@@ -59,7 +59,7 @@ const namingVerbSet = new Set(speechVerbTable.naming);
 /** The present progressive of the wire's running stories: "Trump is calling the plan “a disaster.”" */
 const progressiveVerbs = speechVerbTable.progressive.join('|');
 const auxiliaries =
-  '(?:also|later|then|again|earlier|once|has|had|have|will|would|previously|recently|simply|only|repeatedly|however|\\p{Ll}+ly|on\\s+\\p{Lu}\\p{L}*(?:\\s+\\d{1,2})?|in\\s+(?:a|an)\\s+\\p{L}+|at\\s+the\\s+time|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)';
+  '(?:also|later|then|again|earlier|once|has|had|have|will|would|previously|recently|simply|only|repeatedly|however|\\p{Ll}+ly|on\\s+\\p{Lu}\\p{L}*(?:\\s+\\d{1,2})?|in\\s+(?:a|an)\\s+\\p{L}+|at\\s+the\\s+time|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|himself|herself|itself|themselves|yesterday|today|(?:last|this)\\s+(?:week|month|year|night|morning|weekend))';
 /**
  * After a subject: " of Oklahoma", then up to four segments between commas: ", a spokeswoman for the board,",
  * ", 57,", ", who ...,", ", Twitter's director of advertising,", ", of Raleigh, N.C.," then the verb.
@@ -67,7 +67,9 @@ const auxiliaries =
 const appositiveSegment = `(?:\\d{1,3}|[DRI]-\\p{Lu}[\\p{L}.]*|\\p{Lu}[\\p{L}]*\\.(?:\\p{Lu}\\.)?|\\p{Lu}[\\p{L}.-]*['’]s?\\s+\\p{Ll}[^,“”"()]{0,100}?|(?:a|an|the|who|whose|his|her|its|\\p{Ll})[^,“”"()]{0,160}?)`;
 /** A later segment may also be a place: ", a salesman from Sumter, South Carolina,". */
 const laterSegment = `(?:${appositiveSegment}|\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)?)`;
-const appositive = `(?:\\s+of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.]*(?:\\s+(?:of\\s+)?\\p{Lu}[\\p{L}.]*){0,3})?(?:\\s*\\([^()“”"]{1,30}\\),?)?(?:\\s*,\\s*${appositiveSegment}(?:\\s*,\\s*${laterSegment}){0,3}\\s*,)?`;
+/** Between dashes: "Gingrich — mentioned by many as a running mate — told". */
+const dashAppositive = `\\s+(?:--|—|–)\\s*[^—–“”"\\n]{1,160}?\\s*(?:--|—|–)`;
+const appositive = `(?:\\s+of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.]*(?:\\s+(?:of\\s+)?\\p{Lu}[\\p{L}.]*){0,3})?(?:\\s*\\([^()“”"]{1,30}\\),?)?(?:\\s*,\\s*${appositiveSegment}(?:\\s*,\\s*${laterSegment}){0,3}\\s*,|${dashAppositive})?`;
 const verbAfterSubject = new RegExp(
   `^['’]?${appositive}(?:\\s+${auxiliaries}){0,3}\\s+(?:${speechVerbs}|${namingVerbs}|(?:is|was|has\\s+been)\\s+(?:${progressiveVerbs}))\\b`,
   'u',
@@ -609,7 +611,9 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const subject = clauses.find((c) => c.kind === 'subject' && c.at >= sentence && c.at < q.open);
       // ...else a clause earlier in the paragraph, when no one else is named in between.
       const earlier = before.pop();
-      const uninterrupted = earlier && !someMentionBetween(mentions, earlier.at, q.open, (m) => outside(m.start) && !earlier.speakers.includes(m.entity));
+      // A name in the clause's own appositive ("Coan, Santilli's attorney, argued") is no one else named in between.
+      const uninterrupted =
+        earlier && !someMentionBetween(mentions, earlier.verbEnd ?? earlier.at, q.open, (m) => outside(m.start) && !earlier.speakers.includes(m.entity));
       const credited = clauses.find((c) => c.credits !== undefined && c.credits === q.close);
       const clause = credited ?? following ?? sameSentence ?? subject ?? (uninterrupted ? earlier : undefined);
       let speakers = clause?.speakers ?? [];
