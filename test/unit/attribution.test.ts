@@ -411,7 +411,7 @@ In a statement released Thursday, Rep. Ruth Calloway (D-Ore.) reacted to the vot
 
 Council members were irritated by the lack of detail, with Sen. Victor Lindqvist calling the plan "a takeout menu."
 
-The ad uses footage of Mayor Karen Raman asking, "Why would anyone build here?"
+The ad ends with footage of Mayor Karen Raman asking, "Why would anyone build here?"
 
 Thomas Greer wrote a letter to Martin Szabo asking for "a full review."
 `;

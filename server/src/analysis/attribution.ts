@@ -92,7 +92,7 @@ const jointClause = new RegExp(
 const participleClause = new RegExp(`(?:,|\\band)\\s+(?:${speechVerbTable.participles.join('|')})\\b`, 'gu');
 /** "..., with Sen. Ames calling it “a mess”", "footage of Cole saying “...”": a participle of saying right after the name is its verb. */
 const participleAfterName = new RegExp(`^\\s+(?:${speechVerbTable.participles.join('|')})\\b`, 'u');
-const absoluteLead = /\b(?:with|(?:footage|video|clip|recording|audio|tape)\s+of)\s+((?:[\p{L}.'’-]+\s+){0,5})$/u;
+const absoluteLead = /\b(?:with|(?:footage|video|clip|recording|audio|tape)\s+of)\s+((?:(?!(?:with|of)\s)[\p{L}.'’-]+\s+){0,5})$/u;
 /** "McConnell embraced the mogul and said he is “very competitive”": a second verb of the same subject. */
 const coordinatedSpeech = new RegExp(`\\band\\s+(?:(?:also|later|then)\\s+)?(?:${speechVerbs})\\b`, 'gu');
 /** Words that may stand before a sentence's subject: titles and descriptions ("Former Florida Gov. Jeb Bush", "Republican front-runner"). */
