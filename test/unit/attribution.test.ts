@@ -451,3 +451,17 @@ Paul Coan, Szabo's attorney, argued that the vote was never properly called. "Th
   assert.deepEqual(speakersOf(text, 'not running'), ['Ruth Calloway']);
   assert.deepEqual(speakersOf(text, 'The board broke'), ['Paul Coan']);
 });
+
+test('a person\'s own statement or campaign speaks for them: "Raman\'s statement said", "Greer\'s campaign called it “...”"', () => {
+  const text = `Levy fight
+
+However, Mayor Karen Raman's written statement said the levy was "the only honest option."
+
+Thomas Greer's campaign called the levy "a tax on every ferry ticket."
+
+Szabo's lawyer Paul Coan said the case was "far from over."
+`;
+  assert.deepEqual(speakersOf(text, 'the only honest option'), ['Karen Raman']);
+  assert.deepEqual(speakersOf(text, 'a tax on every'), ['Thomas Greer']);
+  assert.ok(!speakersOf(text, 'far from over').includes('Szabo'));
+});

@@ -93,6 +93,9 @@ const participleClause = new RegExp(`(?:,|\\band)\\s+(?:${speechVerbTable.partic
 /** "..., with Sen. Ames calling it “a mess”", "footage of Cole saying “...”": a participle of saying right after the name is its verb. */
 const participleAfterName = new RegExp(`^\\s+(?:${speechVerbTable.participles.join('|')})\\b`, 'u');
 const absoluteLead = /\b(?:with|(?:footage|video|clip|recording|audio|tape)\s+of)\s+((?:(?!(?:with|of)\s)[\p{L}.'’-]+\s+){0,5})$/u;
+/** A person's own statement, document or campaign after the possessive: "Park's written statement", "Cole's campaign". */
+const ownedWords =
+  /^['’]s?\s+(?:(?:new|own|latest|official|earlier|formal|written|legal|presidential|reelection|re-election)\s+)?(?:statement|brief|letter|tweet|post|memo|website|book|filing|lawsuit|complaint|ad|office|campaign)(?=\s)/u;
 /** "McConnell embraced the mogul and said he is “very competitive”": a second verb of the same subject. */
 const coordinatedSpeech = new RegExp(`\\band\\s+(?:(?:also|later|then)\\s+)?(?:${speechVerbs})\\b`, 'gu');
 /** Words that may stand before a sentence's subject: titles and descriptions ("Former Florida Gov. Jeb Bush", "Republican front-runner"). */
@@ -490,6 +493,14 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       // when the name opens its sentence; "said of Cole:", "wrote to Ames:", "told Fox News:" name someone else.
       if (/^\s*:\s*["“]/.test(after) && titledSubjectLead(text.slice(sentenceStartOf(m.start), m.start))) {
         clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech' });
+        continue;
+      }
+      // "Park's statement said", "Cole's campaign called it “...”": what the person put out speaks for them.
+      const owned = ownedWords.exec(after);
+      const ownedVerb = owned && titledSubjectLead(text.slice(sentenceStartOf(m.start), m.start)) ? verbAfterSubject.exec(after.slice(owned[0].length)) : null;
+      if (owned && ownedVerb && outside(m.end)) {
+        const forward = namingVerbSet.has(ownedVerb[0].split(/\s+/).pop()!);
+        clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech', forward, verbEnd: m.end + owned[0].length + ownedVerb[0].length });
         continue;
       }
       // "her senior policy adviser, Jake Sullivan, said": a name in apposition may take its verb after a comma.
