@@ -465,3 +465,20 @@ Szabo's lawyer Paul Coan said the case was "far from over."
   assert.deepEqual(speakersOf(text, 'a tax on every'), ['Thomas Greer']);
   assert.ok(!speakersOf(text, 'far from over').includes('Szabo'));
 });
+
+test('two leading phrases may stand before the subject, but a reported "that" clause is no lead', () => {
+  const text = `Levy fight
+
+Speaking at a town hall in Salem, New Hampshire, Thomas Greer went after Szabo, calling him "a total stiff."
+
+Following a swiftly called, late-night meeting, the Harbor Board issued a statement calling the levy "a clear violation" of the charter.
+
+Daniel Okafor joked that, among council members, Martin Szabo ranks last.
+
+"I have never lost a vote in this town," he told the group.
+`;
+  assert.deepEqual(speakersOf(text, 'a total stiff'), ['Thomas Greer']);
+  assert.deepEqual(speakersOf(text, 'a clear violation'), ['Harbor Board']);
+  // Szabo is the subject of Okafor's reported clause, not of a sentence: never the antecedent of "he".
+  assert.ok(!speakersOf(text, 'I have never lost').includes('Martin Szabo'));
+});

@@ -100,7 +100,7 @@ const ownedWords =
 const coordinatedSpeech = new RegExp(`\\band\\s+(?:(?:also|later|then)\\s+)?(?:${speechVerbs})\\b`, 'gu');
 /** Words that may stand before a sentence's subject: titles and descriptions ("Former Florida Gov. Jeb Bush", "Republican front-runner"). */
 const subjectLead =
-  /^(?!(?:After|When|While|Before|If|As|Since|Although|Though|Because|Until|Unless|Once|Whether|Even)\b)(?:[^,“”"]{0,60},\s+)?(?:(?:the|former|presidential|candidate|front-runner|frontrunner|nominee|presumptive|democratic|republican|\p{Lu}[\p{L}.'’-]*)\s+){0,6}$/u;
+  /^(?!(?:After|When|While|Before|If|As|Since|Although|Though|Because|Until|Unless|Once|Whether|Even)\b)(?![^“”"]*\bthat\b)(?:[^,“”"]{0,60},\s+){0,2}(?:(?:the|former|presidential|candidate|front-runner|frontrunner|nominee|presumptive|democratic|republican|\p{Lu}[\p{L}.'’-]*)\s+){0,6}$/u;
 
 const titleWords = new Set([...roleWordsOf(titleTable.roles), ...roleWordsOf(titleTable.titleModifiers), 'campaign', 'presidential', 'candidate', 'nominee']);
 function roleWordsOf(list: string[]): string[] {
@@ -111,7 +111,7 @@ function roleWordsOf(list: string[]): string[] {
  * in capitals or lower-case title words ("On Sunday, Trump campaign spokesman Jason Miller").
  */
 function titledSubjectLead(lead: string): boolean {
-  const m = /^["“]?(?:[^,“”"]{0,100},\s+)?((?:[\p{L}.'’-]+\s+){0,6})$/u.exec(lead);
+  const m = /^(?![^“”"]*\bthat\b)["“]?(?:[^,“”"]{0,100},\s+){0,2}((?:[\p{L}.'’-]+\s+){0,6})$/u.exec(lead);
   if (!m || /^(?:After|When|While|Before|If|As|Since|Although|Though|Because|Until|Unless|Once|Whether|Even)\b/.test(lead)) return false;
   return m[1]
     .trim()
