@@ -482,3 +482,14 @@ Daniel Okafor joked that, among council members, Martin Szabo ranks last.
   // Szabo is the subject of Okafor's reported clause, not of a sentence: never the antecedent of "he".
   assert.ok(!speakersOf(text, 'I have never lost').includes('Martin Szabo'));
 });
+
+test('a name in apposition takes any verb of saying or naming after its comma', () => {
+  const text = `Levy fight
+
+Her chief policy aide, Daniel Okafor, calls the levy "a blueprint for the whole coast."
+
+His former partner at the yard, Lawrence B. Quint, praised him as a master of hard bargains. "He never left a deal on the table."
+`;
+  assert.deepEqual(speakersOf(text, 'a blueprint'), ['Daniel Okafor']);
+  assert.deepEqual(speakersOf(text, 'He never left'), ['Lawrence B. Quint']);
+});

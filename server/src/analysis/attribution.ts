@@ -96,6 +96,8 @@ const absoluteLead = /\b(?:with|(?:footage|video|clip|recording|audio|tape)\s+of
 /** A person's own statement, document or campaign after the possessive: "Park's written statement", "Cole's campaign". */
 const ownedWords =
   /^['’]s?\s+(?:(?:new|own|latest|official|earlier|formal|written|legal|presidential|reelection|re-election)\s+)?(?:statement|brief|letter|tweet|post|memo|website|book|filing|lawsuit|complaint|ad|office|campaign)(?=\s)/u;
+/** "her chief aide, Jake Sullivan, calls the record “a blueprint”": the verb after a name in apposition. */
+const appositionVerb = new RegExp(`^,\\s+(?:${speechVerbs}|${namingVerbs})\\b`, 'u');
 /** "McConnell embraced the mogul and said he is “very competitive”": a second verb of the same subject. */
 const coordinatedSpeech = new RegExp(`\\band\\s+(?:(?:also|later|then)\\s+)?(?:${speechVerbs})\\b`, 'gu');
 /** Words that may stand before a sentence's subject: titles and descriptions ("Former Florida Gov. Jeb Bush", "Republican front-runner"). */
@@ -504,10 +506,11 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
         continue;
       }
       // "her senior policy adviser, Jake Sullivan, said": a name in apposition may take its verb after a comma.
-      const inApposition = /,\s+$/.test(text.slice(m.start - 2, m.start)) && /^,\s+(?:said|says|told|tells|added|wrote)\b/.test(after);
+      const inApposition = /,\s+$/.test(text.slice(m.start - 2, m.start)) && appositionVerb.test(after);
       const verb = verbAfterSubject.exec(after);
       if ((verb || inApposition) && !/^['’]s\b/.test(after) && outside(m.end)) {
-        const forward = verb !== null && namingVerbSet.has(verb[0].split(/\s+/).pop()!);
+        const verbWord = verb ? verb[0].split(/\s+/).pop()! : /^,\s+(\p{L}+)/u.exec(after)![1];
+        const forward = namingVerbSet.has(verbWord);
         // A joint subject's clause starts at its first name: "“...,” while Ames and Cole said" opens with "while".
         const at = mentions[listStart(i)].start;
         clauses.push({ at, speakers: [...coordinated(i), m.entity], kind: 'speech', forward, verbEnd: verb ? m.end + verb[0].length : undefined });
