@@ -493,3 +493,14 @@ His former partner at the yard, Lawrence B. Quint, praised him as a master of ha
   assert.deepEqual(speakersOf(text, 'a blueprint'), ['Daniel Okafor']);
   assert.deepEqual(speakersOf(text, 'He never left'), ['Lawrence B. Quint']);
 });
+
+test('"as Cruz said" right after a quotation credits it; "as" that opens a later clause does not', () => {
+  const text = `Levy fight
+
+The fact that the vote is "a dead heat right now," as Greer said on a radio program Monday, only raises the stakes.
+
+"We will not budge," Karen Raman said. As Martin Szabo left the room, the mayor waved.
+`;
+  assert.deepEqual(speakersOf(text, 'a dead heat'), ['Greer']);
+  assert.deepEqual(speakersOf(text, 'We will not budge'), ['Karen Raman']);
+});

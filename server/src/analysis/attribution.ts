@@ -599,8 +599,13 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
         /\b([Bb]ut|[Aa]nd|[Ww]hile|[Ww]hereas|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ww]hen|[Aa]fter|[Bb]efore|[Ii]f|[Aa]s)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u.exec(
           text.slice(after + 1, c.at),
         );
-      // "“...,” said Sen. Ames and Rep. Cole": an "and" inside a joint subject opens nothing.
-      return conjunction !== null && !(/^and$/i.test(conjunction[1]) && c.speakers.length > 1);
+      // "“...,” said Sen. Ames and Rep. Cole": an "and" inside a joint subject opens nothing; nor does
+      // an "as" right after the quotation ("the race “is a dead heat,” as Cruz said"): it looks back.
+      return (
+        conjunction !== null &&
+        !(/^and$/i.test(conjunction[1]) && c.speakers.length > 1) &&
+        !(/^as$/i.test(conjunction[1]) && /^[\s,]*as\s/i.test(text.slice(after + 1, c.at)))
+      );
     };
     let speakersHere: Entity[] = [];
     for (const q of quotes) {
