@@ -504,3 +504,16 @@ The fact that the vote is "a dead heat right now," as Greer said on a radio prog
   assert.deepEqual(speakersOf(text, 'a dead heat'), ['Greer']);
   assert.deepEqual(speakersOf(text, 'We will not budge'), ['Karen Raman']);
 });
+
+test('present-tense verbs of saying: "agrees Mona Vale", "she yells"', () => {
+  const text = `Ferry vote
+
+"Our idea of success is different," agrees Mona Vale, 30, of Astoria.
+
+Karen Raman can be heard calling to the captain.
+
+"Turn the boat around," she yells from the pier.
+`;
+  assert.deepEqual(speakersOf(text, 'Our idea of success'), ['Mona Vale']);
+  assert.deepEqual(speakersOf(text, 'Turn the boat around'), ['Karen Raman']);
+});
