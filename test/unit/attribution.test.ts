@@ -517,3 +517,14 @@ Karen Raman can be heard calling to the captain.
   assert.deepEqual(speakersOf(text, 'Our idea of success'), ['Mona Vale']);
   assert.deepEqual(speakersOf(text, 'Turn the boat around'), ['Karen Raman']);
 });
+
+test('a day between a subject and its verb, and "And then" before the subject, still lead to ", saying"', () => {
+  const text = `Levy fight
+
+Thomas Greer on Thursday ratcheted up his attacks on the board, saying it was "asleep at the wheel."
+
+And then Karen Raman went fully on the attack, saying, "The levy is dead."
+`;
+  assert.deepEqual(speakersOf(text, 'asleep at the wheel'), ['Thomas Greer']);
+  assert.deepEqual(speakersOf(text, 'The levy is dead'), ['Karen Raman']);
+});

@@ -98,11 +98,16 @@ const ownedWords =
   /^['’]s?\s+(?:(?:new|own|latest|official|earlier|formal|written|legal|presidential|reelection|re-election)\s+)?(?:statement|brief|letter|tweet|post|memo|website|book|filing|lawsuit|complaint|ad|office|campaign)(?=\s)/u;
 /** "her chief aide, Jake Sullivan, calls the record “a blueprint”": the verb after a name in apposition. */
 const appositionVerb = new RegExp(`^,\\s+(?:${speechVerbs}|${namingVerbs})\\b`, 'u');
+/** What may stand between a subject and its verb of any kind: a party tag, an appositive, a day or week. */
+const timedSkip = new RegExp(
+  `^(?:\\s*\\([^()]{1,30}\\))?(?:\\s*,[^,“”"]{1,110},)?(?:\\s+(?:on\\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\\s+(?:last|this)\\s+(?:week|month|year|night|morning|weekend)|\\s+(?:yesterday|today))?`,
+  'u',
+);
 /** "McConnell embraced the mogul and said he is “very competitive”": a second verb of the same subject. */
 const coordinatedSpeech = new RegExp(`\\band\\s+(?:(?:also|later|then)\\s+)?(?:${speechVerbs})\\b`, 'gu');
 /** Words that may stand before a sentence's subject: titles and descriptions ("Former Florida Gov. Jeb Bush", "Republican front-runner"). */
 const subjectLead =
-  /^(?!(?:After|When|While|Before|If|As|Since|Although|Though|Because|Until|Unless|Once|Whether|Even)\b)(?![^“”"]*\bthat\b)(?:[^,“”"]{0,60},\s+){0,2}(?:(?:the|former|presidential|candidate|front-runner|frontrunner|nominee|presumptive|democratic|republican|\p{Lu}[\p{L}.'’-]*)\s+){0,6}$/u;
+  /^(?:(?:And|But|So)\s+(?:then\s+)?|Then\s+)?(?!(?:After|When|While|Before|If|As|Since|Although|Though|Because|Until|Unless|Once|Whether|Even)\b)(?![^“”"]*\bthat\b)(?:[^,“”"]{0,60},\s+){0,2}(?:(?:the|former|presidential|candidate|front-runner|frontrunner|nominee|presumptive|democratic|republican|\p{Lu}[\p{L}.'’-]*)\s+){0,6}$/u;
 
 const titleWords = new Set([...roleWordsOf(titleTable.roles), ...roleWordsOf(titleTable.titleModifiers), 'campaign', 'presidential', 'candidate', 'nominee']);
 function roleWordsOf(list: string[]): string[] {
@@ -470,8 +475,8 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     /** compromise reads the next word after the name (and any appositive) as a verb: the name is the subject. */
     const verbFollows = (m: PlacedMention) => {
       if (!parsed || /^['’]s?\b/.test(text.slice(m.end, m.end + 2))) return false;
-      // Past a party tag ("Rep. Ames (D-Ore.) reacted") and an appositive between commas.
-      const skip = /^(?:\s*\([^()]{1,30}\))?(?:\s*,[^,“”"]{1,110},)?/.exec(text.slice(m.end, paragraph.end))!;
+      // Past a party tag ("Rep. Ames (D-Ore.) reacted"), an appositive between commas and a time ("Trump on Thursday ratcheted up").
+      const skip = timedSkip.exec(text.slice(m.end, paragraph.end))!;
       const from = m.end + skip[0].length - paragraph.start;
       let k = parsed.words.findIndex((w) => w.start >= from);
       if (k < 0 || parsed.words[k].start - from >= 3) return false;
