@@ -528,3 +528,13 @@ And then Karen Raman went fully on the attack, saying, "The levy is dead."
   assert.deepEqual(speakersOf(text, 'asleep at the wheel'), ['Thomas Greer']);
   assert.deepEqual(speakersOf(text, 'The levy is dead'), ['Karen Raman']);
 });
+
+test('"issued the following statement:" at the end of a paragraph hands the next quotation to its subject', () => {
+  const text = `Ferry sinks
+
+After the rescue, Gov. Mark Delaney issued the following statement:
+
+"Our thoughts are with the crew and their families tonight."
+`;
+  assert.deepEqual(speakersOf(text, 'Our thoughts are with'), ['Mark Delaney']);
+});

@@ -90,6 +90,11 @@ const jointClause = new RegExp(
 
 /** "..., saying “...”": the quotation belongs to the sentence's subject. */
 const participleClause = new RegExp(`(?:,|\\band)\\s+(?:${speechVerbTable.participles.join('|')})\\b`, 'gu');
+/** "Trump issued the following statement:" at the end of a paragraph hands the next one's quotation to him. */
+const followingStatement = new RegExp(
+  `^['’]?${appositive}(?:\\s+${auxiliaries}){0,3}\\s+(?:made|issued|released|gave|posted|sent|put\\s+out)\\s+the\\s+following\\b`,
+  'u',
+);
 /** "..., with Sen. Ames calling it “a mess”", "footage of Cole saying “...”": a participle of saying right after the name is its verb. */
 const participleAfterName = new RegExp(`^\\s+(?:${speechVerbTable.participles.join('|')})\\b`, 'u');
 const absoluteLead = /\b(?:with|(?:footage|video|clip|recording|audio|tape)\s+of)\s+((?:(?!(?:with|of)\s)[\p{L}.'’-]+\s+){0,5})$/u;
@@ -441,7 +446,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     const sentence = sentenceStartAt(end - 1);
     for (let i = lastMentionBefore(mentions, sentence) + 1; i < mentions.length && mentions[i].start < end; i++) {
       const m = mentions[i];
-      const verb = verbAfterSubject.exec(text.slice(m.end, end));
+      const verb = verbAfterSubject.exec(text.slice(m.end, end)) ?? followingStatement.exec(text.slice(m.end, end));
       if (verb && !/[.!?]/.test(text.slice(m.end + verb[0].length, end - 1))) return m.entity;
     }
     return undefined;
