@@ -403,3 +403,138 @@ Gov. Mark Delaney said he would "sign whatever reaches my desk," while Mayor Kar
   assert.deepEqual(speakersOf(text, 'The court has handed'), ['Daniel Okafor', 'Ruth Calloway']);
   assert.deepEqual(speakersOf(text, 'sign whatever reaches'), ['Mark Delaney']);
 });
+
+test('a party tag before the verb, more participles of saying, and a name with its participle after "with" or "footage of"', () => {
+  const text = `Pier plan stalls
+
+In a statement released Thursday, Rep. Ruth Calloway (D-Ore.) reacted to the vote, responding that the board had "ignored every warning."
+
+Council members were irritated by the lack of detail, with Sen. Victor Lindqvist calling the plan "a takeout menu."
+
+The ad ends with footage of Mayor Karen Raman asking, "Why would anyone build here?"
+
+Thomas Greer wrote a letter to Martin Szabo asking for "a full review."
+`;
+  assert.deepEqual(speakersOf(text, 'ignored every warning'), ['Ruth Calloway']);
+  assert.deepEqual(speakersOf(text, 'a takeout menu'), ['Victor Lindqvist']);
+  assert.deepEqual(speakersOf(text, 'Why would anyone'), ['Karen Raman']);
+  assert.deepEqual(speakersOf(text, 'a full review'), ['Thomas Greer']);
+});
+
+test('"said of Cole" and "wrote to Ames:" name whom the quotation is about, never its speaker', () => {
+  const text = `Ferry dispute
+
+"She was never going to back down," Sen. Victor Lindqvist said of Ruth Calloway.
+
+Mayor Karen Raman wrote to Thomas Greer: "Your offer expired on Friday."
+
+Greer: "The ferry runs on Monday."
+`;
+  assert.deepEqual(speakersOf(text, 'She was never going'), ['Victor Lindqvist']);
+  assert.deepEqual(speakersOf(text, 'Your offer expired'), ['Karen Raman']);
+  assert.deepEqual(speakersOf(text, 'The ferry runs'), ['Thomas Greer']);
+});
+
+test('"himself" or "last week" before the verb, an appositive between dashes, and a name inside the speaker\'s own appositive', () => {
+  const text = `Ferry vote
+
+Greer himself said last month that the fare was "too high by half."
+
+Karen Raman last week told the council it was "time to decide."
+
+Ruth Calloway — named by many as a likely successor to Gov. Mark Delaney — told reporters she was "not running."
+
+Paul Coan, Szabo's attorney, argued that the vote was never properly called. "The board broke its own rules."
+`;
+  assert.deepEqual(speakersOf(text, 'too high by half'), ['Greer']);
+  assert.deepEqual(speakersOf(text, 'time to decide'), ['Karen Raman']);
+  assert.deepEqual(speakersOf(text, 'not running'), ['Ruth Calloway']);
+  assert.deepEqual(speakersOf(text, 'The board broke'), ['Paul Coan']);
+});
+
+test('a person\'s own statement or campaign speaks for them: "Raman\'s statement said", "Greer\'s campaign called it “...”"', () => {
+  const text = `Levy fight
+
+However, Mayor Karen Raman's written statement said the levy was "the only honest option."
+
+Thomas Greer's campaign called the levy "a tax on every ferry ticket."
+
+Szabo's lawyer Paul Coan said the case was "far from over."
+`;
+  assert.deepEqual(speakersOf(text, 'the only honest option'), ['Karen Raman']);
+  assert.deepEqual(speakersOf(text, 'a tax on every'), ['Thomas Greer']);
+  assert.ok(!speakersOf(text, 'far from over').includes('Szabo'));
+});
+
+test('two leading phrases may stand before the subject, but a reported "that" clause is no lead', () => {
+  const text = `Levy fight
+
+Speaking at a town hall in Salem, New Hampshire, Thomas Greer went after Szabo, calling him "a total stiff."
+
+Following a swiftly called, late-night meeting, the Harbor Board issued a statement calling the levy "a clear violation" of the charter.
+
+Daniel Okafor joked that, among council members, Martin Szabo ranks last.
+
+"I have never lost a vote in this town," he told the group.
+`;
+  assert.deepEqual(speakersOf(text, 'a total stiff'), ['Thomas Greer']);
+  assert.deepEqual(speakersOf(text, 'a clear violation'), ['Harbor Board']);
+  // Szabo is the subject of Okafor's reported clause, not of a sentence: never the antecedent of "he".
+  assert.ok(!speakersOf(text, 'I have never lost').includes('Martin Szabo'));
+});
+
+test('a name in apposition takes any verb of saying or naming after its comma', () => {
+  const text = `Levy fight
+
+Her chief policy aide, Daniel Okafor, calls the levy "a blueprint for the whole coast."
+
+His former partner at the yard, Lawrence B. Quint, praised him as a master of hard bargains. "He never left a deal on the table."
+`;
+  assert.deepEqual(speakersOf(text, 'a blueprint'), ['Daniel Okafor']);
+  assert.deepEqual(speakersOf(text, 'He never left'), ['Lawrence B. Quint']);
+});
+
+test('"as Cruz said" right after a quotation credits it; "as" that opens a later clause does not', () => {
+  const text = `Levy fight
+
+The fact that the vote is "a dead heat right now," as Greer said on a radio program Monday, only raises the stakes.
+
+"We will not budge," Karen Raman said. As Martin Szabo left the room, the mayor waved.
+`;
+  assert.deepEqual(speakersOf(text, 'a dead heat'), ['Greer']);
+  assert.deepEqual(speakersOf(text, 'We will not budge'), ['Karen Raman']);
+});
+
+test('present-tense verbs of saying: "agrees Mona Vale", "she yells"', () => {
+  const text = `Ferry vote
+
+"Our idea of success is different," agrees Mona Vale, 30, of Astoria.
+
+Karen Raman can be heard calling to the captain.
+
+"Turn the boat around," she yells from the pier.
+`;
+  assert.deepEqual(speakersOf(text, 'Our idea of success'), ['Mona Vale']);
+  assert.deepEqual(speakersOf(text, 'Turn the boat around'), ['Karen Raman']);
+});
+
+test('a day between a subject and its verb, and "And then" before the subject, still lead to ", saying"', () => {
+  const text = `Levy fight
+
+Thomas Greer on Thursday ratcheted up his attacks on the board, saying it was "asleep at the wheel."
+
+And then Karen Raman went fully on the attack, saying, "The levy is dead."
+`;
+  assert.deepEqual(speakersOf(text, 'asleep at the wheel'), ['Thomas Greer']);
+  assert.deepEqual(speakersOf(text, 'The levy is dead'), ['Karen Raman']);
+});
+
+test('"issued the following statement:" at the end of a paragraph hands the next quotation to its subject', () => {
+  const text = `Ferry sinks
+
+After the rescue, Gov. Mark Delaney issued the following statement:
+
+"Our thoughts are with the crew and their families tonight."
+`;
+  assert.deepEqual(speakersOf(text, 'Our thoughts are with'), ['Mark Delaney']);
+});

@@ -59,7 +59,7 @@ const namingVerbSet = new Set(speechVerbTable.naming);
 /** The present progressive of the wire's running stories: "Trump is calling the plan “a disaster.”" */
 const progressiveVerbs = speechVerbTable.progressive.join('|');
 const auxiliaries =
-  '(?:also|later|then|again|earlier|once|has|had|have|will|would|previously|recently|simply|only|repeatedly|however|\\p{Ll}+ly|on\\s+\\p{Lu}\\p{L}*(?:\\s+\\d{1,2})?|in\\s+(?:a|an)\\s+\\p{L}+|at\\s+the\\s+time|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)';
+  '(?:also|later|then|again|earlier|once|has|had|have|will|would|previously|recently|simply|only|repeatedly|however|\\p{Ll}+ly|on\\s+\\p{Lu}\\p{L}*(?:\\s+\\d{1,2})?|in\\s+(?:a|an)\\s+\\p{L}+|at\\s+the\\s+time|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|himself|herself|itself|themselves|yesterday|today|(?:last|this)\\s+(?:week|month|year|night|morning|weekend))';
 /**
  * After a subject: " of Oklahoma", then up to four segments between commas: ", a spokeswoman for the board,",
  * ", 57,", ", who ...,", ", Twitter's director of advertising,", ", of Raleigh, N.C.," then the verb.
@@ -67,7 +67,9 @@ const auxiliaries =
 const appositiveSegment = `(?:\\d{1,3}|[DRI]-\\p{Lu}[\\p{L}.]*|\\p{Lu}[\\p{L}]*\\.(?:\\p{Lu}\\.)?|\\p{Lu}[\\p{L}.-]*['’]s?\\s+\\p{Ll}[^,“”"()]{0,100}?|(?:a|an|the|who|whose|his|her|its|\\p{Ll})[^,“”"()]{0,160}?)`;
 /** A later segment may also be a place: ", a salesman from Sumter, South Carolina,". */
 const laterSegment = `(?:${appositiveSegment}|\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)?)`;
-const appositive = `(?:\\s+of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.]*(?:\\s+(?:of\\s+)?\\p{Lu}[\\p{L}.]*){0,3})?(?:\\s*\\([^()“”"]{1,30}\\),?)?(?:\\s*,\\s*${appositiveSegment}(?:\\s*,\\s*${laterSegment}){0,3}\\s*,)?`;
+/** Between dashes: "Gingrich — mentioned by many as a running mate — told". */
+const dashAppositive = `\\s+(?:--|—|–)\\s*[^—–“”"\\n]{1,160}?\\s*(?:--|—|–)`;
+const appositive = `(?:\\s+of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.]*(?:\\s+(?:of\\s+)?\\p{Lu}[\\p{L}.]*){0,3})?(?:\\s*\\([^()“”"]{1,30}\\),?)?(?:\\s*,\\s*${appositiveSegment}(?:\\s*,\\s*${laterSegment}){0,3}\\s*,|${dashAppositive})?`;
 const verbAfterSubject = new RegExp(
   `^['’]?${appositive}(?:\\s+${auxiliaries}){0,3}\\s+(?:${speechVerbs}|${namingVerbs}|(?:is|was|has\\s+been)\\s+(?:${progressiveVerbs}))\\b`,
   'u',
@@ -88,11 +90,29 @@ const jointClause = new RegExp(
 
 /** "..., saying “...”": the quotation belongs to the sentence's subject. */
 const participleClause = new RegExp(`(?:,|\\band)\\s+(?:${speechVerbTable.participles.join('|')})\\b`, 'gu');
+/** "Trump issued the following statement:" at the end of a paragraph hands the next one's quotation to him. */
+const followingStatement = new RegExp(
+  `^['’]?${appositive}(?:\\s+${auxiliaries}){0,3}\\s+(?:made|issued|released|gave|posted|sent|put\\s+out)\\s+the\\s+following\\b`,
+  'u',
+);
+/** "..., with Sen. Ames calling it “a mess”", "footage of Cole saying “...”": a participle of saying right after the name is its verb. */
+const participleAfterName = new RegExp(`^\\s+(?:${speechVerbTable.participles.join('|')})\\b`, 'u');
+const absoluteLead = /\b(?:with|(?:footage|video|clip|recording|audio|tape)\s+of)\s+((?:(?!(?:with|of)\s)[\p{L}.'’-]+\s+){0,5})$/u;
+/** A person's own statement, document or campaign after the possessive: "Park's written statement", "Cole's campaign". */
+const ownedWords =
+  /^['’]s?\s+(?:(?:new|own|latest|official|earlier|formal|written|legal|presidential|reelection|re-election)\s+)?(?:statement|brief|letter|tweet|post|memo|website|book|filing|lawsuit|complaint|ad|office|campaign)(?=\s)/u;
+/** "her chief aide, Jake Sullivan, calls the record “a blueprint”": the verb after a name in apposition. */
+const appositionVerb = new RegExp(`^,\\s+(?:${speechVerbs}|${namingVerbs})\\b`, 'u');
+/** What may stand between a subject and its verb of any kind: a party tag, an appositive, a day or week. */
+const timedSkip = new RegExp(
+  `^(?:\\s*\\([^()]{1,30}\\))?(?:\\s*,[^,“”"]{1,110},)?(?:\\s+(?:on\\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\\s+(?:last|this)\\s+(?:week|month|year|night|morning|weekend)|\\s+(?:yesterday|today))?`,
+  'u',
+);
 /** "McConnell embraced the mogul and said he is “very competitive”": a second verb of the same subject. */
 const coordinatedSpeech = new RegExp(`\\band\\s+(?:(?:also|later|then)\\s+)?(?:${speechVerbs})\\b`, 'gu');
 /** Words that may stand before a sentence's subject: titles and descriptions ("Former Florida Gov. Jeb Bush", "Republican front-runner"). */
 const subjectLead =
-  /^(?!(?:After|When|While|Before|If|As|Since|Although|Though|Because|Until|Unless|Once|Whether|Even)\b)(?:[^,“”"]{0,60},\s+)?(?:(?:the|former|presidential|candidate|front-runner|frontrunner|nominee|presumptive|democratic|republican|\p{Lu}[\p{L}.'’-]*)\s+){0,6}$/u;
+  /^(?:(?:And|But|So)\s+(?:then\s+)?|Then\s+)?(?!(?:After|When|While|Before|If|As|Since|Although|Though|Because|Until|Unless|Once|Whether|Even)\b)(?![^“”"]*\bthat\b)(?:[^,“”"]{0,60},\s+){0,2}(?:(?:the|former|presidential|candidate|front-runner|frontrunner|nominee|presumptive|democratic|republican|\p{Lu}[\p{L}.'’-]*)\s+){0,6}$/u;
 
 const titleWords = new Set([...roleWordsOf(titleTable.roles), ...roleWordsOf(titleTable.titleModifiers), 'campaign', 'presidential', 'candidate', 'nominee']);
 function roleWordsOf(list: string[]): string[] {
@@ -103,7 +123,7 @@ function roleWordsOf(list: string[]): string[] {
  * in capitals or lower-case title words ("On Sunday, Trump campaign spokesman Jason Miller").
  */
 function titledSubjectLead(lead: string): boolean {
-  const m = /^["“]?(?:[^,“”"]{0,100},\s+)?((?:[\p{L}.'’-]+\s+){0,6})$/u.exec(lead);
+  const m = /^(?![^“”"]*\bthat\b)["“]?(?:[^,“”"]{0,100},\s+){0,2}((?:[\p{L}.'’-]+\s+){0,6})$/u.exec(lead);
   if (!m || /^(?:After|When|While|Before|If|As|Since|Although|Though|Because|Until|Unless|Once|Whether|Even)\b/.test(lead)) return false;
   return m[1]
     .trim()
@@ -426,7 +446,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     const sentence = sentenceStartAt(end - 1);
     for (let i = lastMentionBefore(mentions, sentence) + 1; i < mentions.length && mentions[i].start < end; i++) {
       const m = mentions[i];
-      const verb = verbAfterSubject.exec(text.slice(m.end, end));
+      const verb = verbAfterSubject.exec(text.slice(m.end, end)) ?? followingStatement.exec(text.slice(m.end, end));
       if (verb && !/[.!?]/.test(text.slice(m.end + verb[0].length, end - 1))) return m.entity;
     }
     return undefined;
@@ -460,8 +480,9 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     /** compromise reads the next word after the name (and any appositive) as a verb: the name is the subject. */
     const verbFollows = (m: PlacedMention) => {
       if (!parsed || /^['’]s?\b/.test(text.slice(m.end, m.end + 2))) return false;
-      const skip = /^\s*,[^,“”"]{1,110},/.exec(text.slice(m.end, paragraph.end));
-      const from = m.end + (skip ? skip[0].length : 0) - paragraph.start;
+      // Past a party tag ("Rep. Ames (D-Ore.) reacted"), an appositive between commas and a time ("Trump on Thursday ratcheted up").
+      const skip = timedSkip.exec(text.slice(m.end, paragraph.end))!;
+      const from = m.end + skip[0].length - paragraph.start;
       let k = parsed.words.findIndex((w) => w.start >= from);
       if (k < 0 || parsed.words[k].start - from >= 3) return false;
       // "Rubio also bemoaned", "Sanders is pledging": adverbs and the progressive are still the subject's verb.
@@ -480,16 +501,26 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
         clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech', credits: m.start - credit[0].length });
         continue;
       }
-      // "Bush: “The mission is to destroy ISIS.”": a name and a colon introduce the quotation, as in a transcript.
-      if (/^\s*:\s*["“]/.test(after)) {
+      // "Bush: “The mission is to destroy ISIS.”": a name and a colon introduce the quotation, as in a transcript,
+      // when the name opens its sentence; "said of Cole:", "wrote to Ames:", "told Fox News:" name someone else.
+      if (/^\s*:\s*["“]/.test(after) && titledSubjectLead(text.slice(sentenceStartOf(m.start), m.start))) {
         clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech' });
         continue;
       }
+      // "Park's statement said", "Cole's campaign called it “...”": what the person put out speaks for them.
+      const owned = ownedWords.exec(after);
+      const ownedVerb = owned && titledSubjectLead(text.slice(sentenceStartOf(m.start), m.start)) ? verbAfterSubject.exec(after.slice(owned[0].length)) : null;
+      if (owned && ownedVerb && outside(m.end)) {
+        const forward = namingVerbSet.has(ownedVerb[0].split(/\s+/).pop()!);
+        clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech', forward, verbEnd: m.end + owned[0].length + ownedVerb[0].length });
+        continue;
+      }
       // "her senior policy adviser, Jake Sullivan, said": a name in apposition may take its verb after a comma.
-      const inApposition = /,\s+$/.test(text.slice(m.start - 2, m.start)) && /^,\s+(?:said|says|told|tells|added|wrote)\b/.test(after);
+      const inApposition = /,\s+$/.test(text.slice(m.start - 2, m.start)) && appositionVerb.test(after);
       const verb = verbAfterSubject.exec(after);
       if ((verb || inApposition) && !/^['’]s\b/.test(after) && outside(m.end)) {
-        const forward = verb !== null && namingVerbSet.has(verb[0].split(/\s+/).pop()!);
+        const verbWord = verb ? verb[0].split(/\s+/).pop()! : /^,\s+(\p{L}+)/u.exec(after)![1];
+        const forward = namingVerbSet.has(verbWord);
         // A joint subject's clause starts at its first name: "“...,” while Ames and Cole said" opens with "while".
         const at = mentions[listStart(i)].start;
         clauses.push({ at, speakers: [...coordinated(i), m.entity], kind: 'speech', forward, verbEnd: verb ? m.end + verb[0].length : undefined });
@@ -515,6 +546,12 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
         const next = mentions[i + 1];
         if (next && /^\s+and\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(text.slice(m.end, next.start))) speakers.push(next.entity);
         clauses.push({ at: m.start, speakers, kind: 'speech' });
+        continue;
+      }
+      // "with Sen. Ames calling it “a mess”": the name and its participle stand alone, without a finite verb.
+      const absolute = participleAfterName.test(after) ? absoluteLead.exec(before) : null;
+      if (absolute && titleWordsOnly(absolute[1]) && !namesAnother(m)) {
+        clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech' });
         continue;
       }
       const according = accordingTo.exec(before);
@@ -572,8 +609,13 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
         /\b([Bb]ut|[Aa]nd|[Ww]hile|[Ww]hereas|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ww]hen|[Aa]fter|[Bb]efore|[Ii]f|[Aa]s)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u.exec(
           text.slice(after + 1, c.at),
         );
-      // "“...,” said Sen. Ames and Rep. Cole": an "and" inside a joint subject opens nothing.
-      return conjunction !== null && !(/^and$/i.test(conjunction[1]) && c.speakers.length > 1);
+      // "“...,” said Sen. Ames and Rep. Cole": an "and" inside a joint subject opens nothing; nor does
+      // an "as" right after the quotation ("the race “is a dead heat,” as Cruz said"): it looks back.
+      return (
+        conjunction !== null &&
+        !(/^and$/i.test(conjunction[1]) && c.speakers.length > 1) &&
+        !(/^as$/i.test(conjunction[1]) && /^[\s,]*as\s/i.test(text.slice(after + 1, c.at)))
+      );
     };
     let speakersHere: Entity[] = [];
     for (const q of quotes) {
@@ -598,7 +640,9 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const subject = clauses.find((c) => c.kind === 'subject' && c.at >= sentence && c.at < q.open);
       // ...else a clause earlier in the paragraph, when no one else is named in between.
       const earlier = before.pop();
-      const uninterrupted = earlier && !someMentionBetween(mentions, earlier.at, q.open, (m) => outside(m.start) && !earlier.speakers.includes(m.entity));
+      // A name in the clause's own appositive ("Coan, Santilli's attorney, argued") is no one else named in between.
+      const uninterrupted =
+        earlier && !someMentionBetween(mentions, earlier.verbEnd ?? earlier.at, q.open, (m) => outside(m.start) && !earlier.speakers.includes(m.entity));
       const credited = clauses.find((c) => c.credits !== undefined && c.credits === q.close);
       const clause = credited ?? following ?? sameSentence ?? subject ?? (uninterrupted ? earlier : undefined);
       let speakers = clause?.speakers ?? [];
@@ -675,7 +719,9 @@ function titleWordsOnly(words: string): boolean {
       /^\p{Lu}/u.test(w) ||
       roleNouns.has(foldName(w).replace(/[.'’s]+$/, '')) ||
       (i === 0 && /^(?:the|a|an)$/i.test(w)) ||
-      /^(?:of|for|the|and|state['’]s|former|top|chief|senior|general)$/i.test(w),
+      // "of" and "for" join a title's words ("Secretary of State"), never open one: "said of Cole" names whom it is about.
+      (i > 0 && /^(?:of|for|and)$/i.test(w)) ||
+      /^(?:the|state['’]s|former|top|chief|senior|general)$/i.test(w),
   );
 }
 
