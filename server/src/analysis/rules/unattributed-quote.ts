@@ -100,6 +100,9 @@ function speaksAfterNarration(before: string, quoted: string, personStarts: read
   return personStarts.some((start) => start >= sentenceStart && start < beforeEnd);
 }
 
+/** How many resuming quotations are read with one for its voice. */
+const maxResumingRead = 4;
+
 /** A credit line that opens the paragraph and leads into the quotation: "- Newcastle boss Ivor Lane "We deserved it."" */
 const dashCredit = /^[-–—―]\s*(?:\p{L}+\s+){0,4}\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+:?$/u;
 
@@ -164,16 +167,19 @@ export const unattributedQuote: Rule = {
           previous.kind === 'prose' &&
           reportsSpeech(lastSentenceOf(previous.text)));
       const leading = leadingRun(quotes, paragraph.start + paragraph.text.search(/\S/), prose);
+      // The last quotation of more than three words before the current one (kept as the loop goes: a paragraph may hold thousands).
+      let lastSpoken: Quotation | undefined;
       quotes.forEach((q, k) => {
         const quoted = text.slice(q.contentStart, q.contentEnd);
-        // The quotation with those that resume it: one speaker's words, read together for their voice.
+        // The quotation with those that resume it: one speaker's words, read together for their voice
+        // (a few are enough to hear it, and a bound keeps a paragraph of thousands linear).
         let run = quoted;
-        for (let j = k + 1; j < quotes.length && resumes(quotes[j - 1], quotes[j], prose); j++)
+        for (let j = k + 1; j < quotes.length && j <= k + maxResumingRead && resumes(quotes[j - 1], quotes[j], prose); j++)
           run += ` ${text.slice(quotes[j].contentStart, quotes[j].contentEnd)}`;
         // The reporter's words since the quotation before (a sentence inside a quotation narrates nothing);
         // a scare quote of three words or fewer ("seamless") is part of the narration.
-        const spokenBefore = quotes.slice(0, k).filter((p) => countWords(text.slice(p.contentStart, p.contentEnd)) > 3);
-        const last = spokenBefore.at(-1);
+        const last = lastSpoken;
+        if (countWords(quoted) > 3) lastSpoken = q;
         const previousEnd = last ? (last.close ?? last.contentEnd - 1) + 1 : paragraph.start;
         const before = prose.slice(previousEnd, q.open).trim();
         spoken.set(
