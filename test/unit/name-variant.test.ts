@@ -181,3 +181,25 @@ test("a spelling inside a quotation is the source's own: not flagged", () => {
     [],
   );
 });
+
+test('a dropped final e is a slip within one story (Whitcombe / Whitcomb)', () => {
+  const text =
+    'Vote delayed\n\nPlanning Commission Chair Dana Whitcombe said the vote would wait.\n\n"We need more time," Whitcombe said.\n\nWhitcomb added that the county had not filed its plans.\n';
+  assert.deepEqual(flagged(text), ['Whitcomb']);
+  assert.match(check(text)[0].message, /‘Whitcomb’ is also spelled ‘Whitcombe’/);
+});
+
+test('one inner letter changed in a five-letter surname is flagged when the slip is no word', () => {
+  const text =
+    'Budget talks\n\nCouncil member Ruth Blair said the budget would pass.\n\n"It is a fair plan," Blair said.\n\nBleir added that the vote would come on Tuesday.\n';
+  assert.deepEqual(flagged(text), ['Bleir']);
+});
+
+test('five-letter words that differ in their ending, or that begin a longer name, are other words (Scots / Scott, Upton Park / Upson)', () => {
+  const scots =
+    'Scots back the plan\n\nHealth Minister Andy Scott said the ban would start in March.\n\n"It will save lives," Scott said.\n';
+  assert.deepEqual(flagged(scots), []);
+  const ground =
+    'Defender called up\n\nDefender Matthew Upson joined the squad on Sunday.\n\nUpson last played at Upton Park in February.\n';
+  assert.deepEqual(flagged(ground), []);
+});

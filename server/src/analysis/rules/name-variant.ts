@@ -4,6 +4,7 @@
 //       Turkish Foreign Minister Mevlüt Çavuşoğlu ... Cavusoglu said ...
 //       NATO ministers met ... Nato said ...
 //       (with "Rachel Ostrowski" on the newsroom style sheet) Ostrowsky said ...
+// Bad:  Dana Whitcombe ... Whitcomb added ...        Ruth Blair ... Bleir said ...
 // Good: Bill Clinton ... Hillary Clinton            (two people, one surname)
 //       Marco Rubio ... Robert Rubin                 (short names differ by one letter and are different people)
 //       Ben Carson ... Tucker Carlson                (two full names with different first names)
@@ -14,7 +15,8 @@
 //
 // Spellings are compared word by word: the same letters with other
 // diacritics or other capitals, or one edit apart in a word of six letters or
-// more. Words are compared within one entity
+// more; also a dropped final "e" (Whitcomb / Whitcombe) and one inner letter
+// in a five-letter name when the slip is no word (Blair / Bleir). Words are compared within one entity
 // (the engine merges diacritic variants into one) and across entities of the
 // same kind (it keeps near-spellings apart), and against the newsroom's style
 // sheet (.copydesk/names.yaml), whose spelling is canonical. Without a sheet
@@ -36,7 +38,7 @@
 
 import type { Entity } from '../entities';
 import { analyzeEntities } from '../entities';
-import { compareSpellings, insideQuotation, outsideBody, withoutTrailingPunctuation, wordsOf } from '../nameReferences';
+import { compareSpellings, editDistance, insideQuotation, outsideBody, withoutTrailingPunctuation, wordsOf, type SpellingRelation } from '../nameReferences';
 import { foldName, lexiconTags } from '../nlp';
 import { quotedSpans } from '../prose';
 import type { Rule, RuleContext } from '../rule';
@@ -110,6 +112,30 @@ function inShoutedText(prose: string, start: number, word: string): boolean {
 }
 
 /**
+ * compareSpellings, widened for two slips it leaves out because elsewhere
+ * they are usually two words:
+ * - a dropped or added final "e" (Whitcomb / Whitcombe, Clark / Clarke): in
+ *   one story two spellings of a name this close are a slip far more often than
+ *   two people, and "e" is no English ending of plural or demonym;
+ * - one inner letter changed in a name of five letters (Blair / Bleir), when
+ *   one of the two is no word the lexicon knows: a slip seldom makes a real
+ *   word, and two real short names one letter apart (Green / Greer) stay apart.
+ */
+function nameRelation(a: string, b: string): SpellingRelation {
+  const relation = compareSpellings(a, b);
+  if (relation !== 'different') return relation;
+  if (!/^\p{Lu}\p{Ll}+$/u.test(a) || !/^\p{Lu}\p{Ll}+$/u.test(b)) return relation;
+  const [shorter, longer] = a.length < b.length ? [foldName(a), foldName(b)] : [foldName(b), foldName(a)];
+  if (shorter.length < 5 || shorter[0] !== longer[0]) return relation;
+  if (longer === `${shorter}e`) return 'near';
+  const oneUnknown = lexiconTags(a) === undefined || lexiconTags(b) === undefined;
+  // The last letter of a short word carries its inflection (Scots / Scott): the slip must fall inside.
+  const sameEnds = shorter.at(-1) === longer.at(-1);
+  if (shorter.length === 5 && longer.length === 5 && sameEnds && oneUnknown && editDistance(shorter, longer, 1) <= 1) return 'near';
+  return relation;
+}
+
+/**
  * A misspelled surname is often one the engine did not recognise at all
  * ("Ostrowsky said" after "Rachel Ostrowski"): capitalised words outside any
  * mention that are one edit or a diacritic away from a person's surname join
@@ -118,20 +144,22 @@ function inShoutedText(prose: string, start: number, word: string): boolean {
 function addUnrecognisedSurnames(ctx: RuleContext, result: NameWord[]): void {
   const surnames = new Map<string, NameWord>();
   for (const w of result) {
-    if (w.entity.type === 'person' && w.inFullName && w.position === w.mentionWords.length - 1 && w.text.length >= 6) {
+    if (w.entity.type === 'person' && w.inFullName && w.position === w.mentionWords.length - 1 && w.text.length >= 5) {
       for (const key of deletionKeys(foldName(w.text))) if (!surnames.has(key)) surnames.set(key, w);
     }
   }
   if (surnames.size === 0) return;
   const insideNameWord = nameWordLookup(result);
-  for (const m of ctx.draft.prose.matchAll(/(?<![\p{L}\p{N}'’-])\p{Lu}\p{Ll}[\p{L}'’-]{4,}(?![\p{L}\p{N}])/gu)) {
+  for (const m of ctx.draft.prose.matchAll(/(?<![\p{L}\p{N}'’-])\p{Lu}\p{Ll}[\p{L}'’-]{3,}(?![\p{L}\p{N}])/gu)) {
     const start = m.index!;
     if (insideNameWord(start)) continue;
+    // A capitalised word next is the rest of a longer name the engine did not read (Upton Park), no lone surname.
+    if (/^\s\p{Lu}/u.test(ctx.draft.prose.slice(start + m[0].length, start + m[0].length + 2))) continue;
     const word = m[0].replace(/['’]s?$/, '');
     for (const key of deletionKeys(foldName(word))) {
       const owner = surnames.get(key);
       if (!owner) continue;
-      const relation = compareSpellings(word, owner.text);
+      const relation = nameRelation(word, owner.text);
       if (relation === 'same' || relation === 'different') continue;
       result.push({
         text: word,
@@ -391,7 +419,7 @@ export const nameVariant: Rule = {
       for (const other of candidates) {
         if (other === spelling) continue;
         const otherOccurrences = bySpelling.get(other)!;
-        const relation = compareSpellings(spelling, other);
+        const relation = nameRelation(spelling, other);
         if (relation === 'same' || relation === 'different') continue;
         if (!couldBeOneEntity(first, otherOccurrences[0], entitiesByWord)) continue;
         // Same word position in its name: a first name is not a variant of a surname.
