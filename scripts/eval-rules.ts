@@ -18,7 +18,8 @@
 //
 // --list ID prints every finding of that rule (file, line, context) to judge, --list all
 // every finding; the judgments file is read again at the end;
-// --unjudged ID prints only those not in the judgments file yet.
+// --unjudged ID prints only those not in the judgments file yet; --missed ID prints
+// the mutations that rule did not detect.
 // The corpora are read in place and never copied into the project.
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -42,12 +43,13 @@ const { values, positionals } = parseArgs({
     seed: { type: 'string', default: '1' },
     list: { type: 'string' },
     unjudged: { type: 'string' },
+    missed: { type: 'string' },
     judgments: { type: 'string', default: join(__dirname, '..', 'eval', 'judgments', 'rules.jsonl') },
   },
   allowPositionals: true,
 });
 if (positionals.length === 0) {
-  process.stderr.write('usage: eval-rules.ts FOLDER... [--rule ID] [--mutations N] [--seed N] [--list ID] [--unjudged ID]\n');
+  process.stderr.write('usage: eval-rules.ts FOLDER... [--rule ID] [--mutations N] [--seed N] [--list ID] [--unjudged ID] [--missed ID]\n');
   process.exit(2);
 }
 
@@ -346,7 +348,15 @@ function mutationScore(rule: Rule): MutationScore {
       (f: Finding) => f.start <= lineEnd && f.end >= lineStart && !before.has(f.start < mutation.start ? f.start : f.start - delta),
     );
     const hit = fresh.find((f) => f.start <= mutation.end && f.end >= mutation.start) ?? fresh[0];
-    if (!hit) continue;
+    if (!hit) {
+      if (values.missed === rule.id) {
+        const from = Math.max(0, mutation.start - 90);
+        const to = Math.min(mutation.text.length, mutation.end + 90);
+        const context = `${mutation.text.slice(from, mutation.start)}⟦${mutation.text.slice(mutation.start, mutation.end)}⟧${mutation.text.slice(mutation.end, to)}`;
+        console.log(`missed\t${articleId(file)}\t${lineOf(mutation.text, mutation.start)}\t${context.replace(/\s+/g, ' ')}`);
+      }
+      continue;
+    }
     detected++;
     const preferred = hit.fixes.find((f) => f.preferred) ?? (hit.fixes.length === 1 ? hit.fixes[0] : undefined);
     if (!preferred) continue;

@@ -196,10 +196,28 @@ test('one inner letter changed in a five-letter surname is flagged when the slip
 });
 
 test('five-letter words that differ in their ending, or that begin a longer name, are other words (Scots / Scott, Upton Park / Upson)', () => {
-  const scots =
-    'Scots back the plan\n\nHealth Minister Andy Scott said the ban would start in March.\n\n"It will save lives," Scott said.\n';
+  const scots = 'Scots back the plan\n\nHealth Minister Andy Scott said the ban would start in March.\n\n"It will save lives," Scott said.\n';
   assert.deepEqual(flagged(scots), []);
-  const ground =
-    'Defender called up\n\nDefender Matthew Upson joined the squad on Sunday.\n\nUpson last played at Upton Park in February.\n';
+  const ground = 'Defender called up\n\nDefender Matthew Upson joined the squad on Sunday.\n\nUpson last played at Upton Park in February.\n';
   assert.deepEqual(flagged(ground), []);
+});
+
+test('a name written with an initial in a team sheet is the same person, not a third one that settles the spelling (M Rourke / Matt Rourke)', () => {
+  const text =
+    "Rourke starts at prop\n\nProp Matt Rourke returns for Saturday's game against the league leaders.\n\nRourke missed two games with a knee injury. Rouske said he was ready.\n\nTeam: J Allen, M Rourke, P Dunne.\n";
+  assert.deepEqual(flagged(text), ['Rouske']);
+});
+
+test('a word named once and read as an organization may still be a slip of a person named twice', () => {
+  const text =
+    'Ferreira out of cup tie\n\nMidfielder Tiago Ferreira will miss the cup tie with a hamstring strain.\n\nFerreira was hurt in training on Tuesday. Ferraira has played every game this season.\n';
+  assert.deepEqual(flagged(text), ['Ferraira']);
+});
+
+test('without a full name, only a word that is no word is taken for a slip of a surname used twice', () => {
+  const slip =
+    'Index returns\n\n"It is a good day for the company," Halvorsen said.\n\nHalvorsen took over in 2003, and shares in the firm rose after Halvarsen cut costs.\n';
+  assert.deepEqual(flagged(slip), ['Halvarsen']);
+  const word = 'Index returns\n\n"It is a good day for the company," Forbes said.\n\nForbes took over in 2003. Forges in the north would close, he said.\n';
+  assert.deepEqual(flagged(word), []);
 });
