@@ -221,3 +221,12 @@ test('without a full name, only a word that is no word is taken for a slip of a 
   const word = 'Index returns\n\n"It is a good day for the company," Forbes said.\n\nForbes took over in 2003. Forges in the north would close, he said.\n';
   assert.deepEqual(flagged(word), []);
 });
+
+test('a company named after a person does not make a slip of her name a name of its own (Okafor Holdings / Okafer)', () => {
+  const founderFirst =
+    'Founder steps down\n\nIndustrialist Ines Okafor will step down as chair of Okafor Holdings in June.\n\n"It is time," Okafor said on Monday.\n\n"The firm is in good hands," Okafer said.\n';
+  assert.deepEqual(flagged(founderFirst), ['Okafer']);
+  const companyFirst =
+    'Founder steps down\n\nOkafor Holdings said its founder, Ines Okafor, would step down in June.\n\n"It is time," Okafor said on Monday.\n\n"The firm is in good hands," Okafer said.\n';
+  assert.deepEqual(flagged(companyFirst), ['Okafer']);
+});

@@ -214,10 +214,11 @@ function couldBeOneEntity(a: NameWord, b: NameWord, entitiesByWord: ReadonlyMap<
     if (namesA.size > 0 && namesB.size > 0 && ![...namesA].some((n) => [...namesB].some((m) => n === m || compareSpellings(n, m) !== 'different')))
       return false;
   }
-  // A third entity spelled exactly like one of them settles it as a real name of its own,
-  // unless it is that one written with an initial (M Stevens in a team sheet, Matt Stevens in the report).
+  // A third entity of the same kind spelled exactly like one of them settles it as a real name of
+  // its own, unless it is that one written with an initial (M Stevens in a team sheet, Matt Stevens
+  // in the report). A company named after a person (Shanda, Shanda Interactive) settles nothing.
   const third = (word: string, owner: Entity) =>
-    [...(entitiesByWord.get(word) ?? [])].some((e) => e !== a.entity && e !== b.entity && !sameByInitial(e, owner));
+    [...(entitiesByWord.get(word) ?? [])].some((e) => e !== a.entity && e !== b.entity && e.type === owner.type && !sameByInitial(e, owner));
   return !third(a.text, a.entity) && !third(b.text, b.entity);
 }
 
@@ -453,15 +454,17 @@ export const nameVariant: Rule = {
         const otherOccurrences = bySpelling.get(other)!;
         const relation = nameRelation(spelling, other);
         if (relation === 'same' || relation === 'different') continue;
-        if (!couldBeOneEntity(first, otherOccurrences[0], entitiesByWord)) continue;
+        // The other spelling as a name of the same kind where it is one (Okafor the founder, not Okafor Holdings).
+        const counterpart = otherOccurrences.find((w) => w.entity.type === first.entity.type) ?? otherOccurrences[0];
+        if (!couldBeOneEntity(first, counterpart, entitiesByWord)) continue;
         // Same word position in its name: a first name is not a variant of a surname.
         const lastA = first.position === first.mentionWords.length - 1;
-        const lastB = otherOccurrences[0].position === otherOccurrences[0].mentionWords.length - 1;
-        if (lastA !== lastB && first.inFullName && otherOccurrences[0].inFullName) continue;
+        const lastB = counterpart.position === counterpart.mentionWords.length - 1;
+        if (lastA !== lastB && first.inFullName && counterpart.inFullName) continue;
         // A first name is a variant only beside the same surname: Michele Bachmann is not Michelle Obama.
-        if (!lastA && !sameSurname(first, otherOccurrences[0])) continue;
+        if (!lastA && !sameSurname(first, counterpart)) continue;
         if (aloneBesideFirstName(occurrences, otherOccurrences) || aloneBesideFirstName(otherOccurrences, occurrences)) continue;
-        if (relation === 'near' && twoDictionaryNames(spelling, other) && !(!lastA && sameSurname(first, otherOccurrences[0]))) continue;
+        if (relation === 'near' && twoDictionaryNames(spelling, other) && !(!lastA && sameSurname(first, counterpart))) continue;
         const byUse = moreUsed(usesOf(other), usesOf(spelling), other, spelling);
         const otherIsCanonical = byUse ?? Math.min(...otherOccurrences.map(rank)) < Math.min(...occurrences.map(rank));
         if (otherIsCanonical && !decided.has(spelling)) decided.set(spelling, { canonical: other });
