@@ -230,3 +230,9 @@ test('a company named after a person does not make a slip of her name a name of 
     'Founder steps down\n\nOkafor Holdings said its founder, Ines Okafor, would step down in June.\n\n"It is time," Okafor said on Monday.\n\n"The firm is in good hands," Okafer said.\n';
   assert.deepEqual(flagged(companyFirst), ['Okafer']);
 });
+
+test('one person written with and without a middle initial is not two people who settle a spelling (Dana R. Whitcombe / Dana Whitcombe)', () => {
+  const text =
+    'Vote delayed\n\nPlanning Commission Chair Dana R. Whitcombe said the vote would wait until March.\n\n"We need more time," Whitcombe said. Chair Dana Whitcombe spoke for an hour.\n\n"We have heard the residents," Whitcome said.\n';
+  assert.deepEqual(flagged(text), ['Whitcome']);
+});

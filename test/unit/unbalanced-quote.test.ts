@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { analyze } from '../../server/src/analysis/analyze';
 import { parseDraft } from '../../server/src/analysis/draft';
 import { draftRepairCandidates } from '../../server/src/analysis/quotes/draftPass';
+import { scanParagraph } from '../../server/src/analysis/quotes';
 import { modelIsCurrent } from '../../server/src/analysis/quotes/ranker';
+import { safeOpen } from '../../server/src/analysis/quotes/safety';
 import { unbalancedQuote } from '../../server/src/analysis/rules/unbalanced-quote';
 import { defaultOptions, type AnalysisOptions, type Finding, type Fix } from '../../server/src/analysis/types';
 
@@ -730,4 +732,14 @@ test('removing an unclosed opening mark is offered, but never preferred by margi
     assert.ok(!f.fixes.some((fix) => fix.preferred), body);
     assert.match(f.message, /uncertain/, body);
   }
+});
+
+test('opening a short sentence is safe only when its first person comes early: a late one may end a partial quotation', () => {
+  const opensSafely = (text: string) => {
+    const scan = scanParagraph(text);
+    return safeOpen({ text, problem: scan.problems[0], headline: false, scan, mixedGlyphs: false }, 0);
+  };
+  assert.equal(opensSafely('We won this fight," Whitfield said.'), true);
+  // Cutting the budget "helps me win," Ortiz said: the lost mark may stand after the subject.
+  assert.equal(opensSafely('Cutting the budget helps me win," Ortiz said.'), false);
 });

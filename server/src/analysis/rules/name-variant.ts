@@ -215,10 +215,10 @@ function couldBeOneEntity(a: NameWord, b: NameWord, entitiesByWord: ReadonlyMap<
       return false;
   }
   // A third entity of the same kind spelled exactly like one of them settles it as a real name of
-  // its own, unless it is that one written with an initial (M Stevens in a team sheet, Matt Stevens
-  // in the report). A company named after a person (Shanda, Shanda Interactive) settles nothing.
+  // its own, unless it is that one written otherwise (M Stevens in a team sheet, Matt Stevens in
+  // the report). A company named after a person (Shanda, Shanda Interactive) settles nothing.
   const third = (word: string, owner: Entity) =>
-    [...(entitiesByWord.get(word) ?? [])].some((e) => e !== a.entity && e !== b.entity && e.type === owner.type && !sameByInitial(e, owner));
+    [...(entitiesByWord.get(word) ?? [])].some((e) => e !== a.entity && e !== b.entity && e.type === owner.type && !samePersonWritten(e, owner));
   return !third(a.text, a.entity) && !third(b.text, b.entity);
 }
 
@@ -233,17 +233,17 @@ function firstNamesOf(entity: Entity): Set<string> {
 }
 
 /**
- * Whether `initialled`, a person named only by an initial and a surname (M
- * Stevens), is `person` (Matt Stevens): same surname, and the initial is that
- * of a first name the person is given.
+ * Whether two person entities are one person the engine kept apart: the same
+ * surname and first names that agree, in full or by initial (M Stevens in a
+ * team sheet and Matt Stevens in the report; Loretta Lynch and Loretta E. Lynch).
  */
-function sameByInitial(initialled: Entity, person: Entity): boolean {
-  if (initialled.type !== 'person' || person.type !== 'person') return false;
-  const words = wordsOf(initialled.name);
-  if (words.length !== 2 || !/^\p{Lu}\.?$/u.test(words[0])) return false;
-  if (foldName(withoutTrailingPunctuation(words[1])) !== foldName(withoutTrailingPunctuation(wordsOf(person.name).at(-1) ?? ''))) return false;
-  const initial = foldName(words[0])[0];
-  return [...firstNamesOf(person)].some((name) => name[0] === initial);
+function samePersonWritten(one: Entity, other: Entity): boolean {
+  if (one.type !== 'person' || other.type !== 'person') return false;
+  const surname = (e: Entity) => foldName(withoutTrailingPunctuation(wordsOf(e.name).at(-1) ?? ''));
+  if (surname(one) !== surname(other)) return false;
+  const initialOrName = (a: string, b: string) => a === b || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
+  const namesOther = [...firstNamesOf(other)];
+  return [...firstNamesOf(one)].some((a) => namesOther.some((b) => initialOrName(a.replace(/\.$/, ''), b.replace(/\.$/, ''))));
 }
 
 /**
