@@ -19,7 +19,7 @@
 // --list ID prints every finding of that rule (file, line, context) to judge, --list all
 // every finding; the judgments file is read again at the end;
 // --unjudged ID prints only those not in the judgments file yet; --missed ID prints
-// the mutations that rule did not detect.
+// the mutations that rule did not detect, and those its preferred fix did not restore.
 // The corpora are read in place and never copied into the project.
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -362,7 +362,14 @@ function mutationScore(rule: Rule): MutationScore {
     if (!preferred) continue;
     withFix++;
     const edits = [...preferred.edits].sort((a, b) => a.start - b.start);
-    if (applyEdits(mutation.text, edits) === original) restored++;
+    const repaired = applyEdits(mutation.text, edits);
+    if (repaired === original) restored++;
+    else if (values.missed === rule.id) {
+      let at = 0;
+      while (at < original.length && original[at] === repaired[at]) at++;
+      const context = (t: string) => t.slice(Math.max(0, at - 60), at + 60).replace(/\s+/g, ' ');
+      console.log(`unrestored\t${articleId(file)}\t${preferred.title}\n    original: ${context(original)}\n    fixed:    ${context(repaired)}`);
+    }
   }
   const share = (x: number, of: number) => (of === 0 ? null : Math.round((x / of) * 1000) / 1000);
   return { n, detected: share(detected, n), fixed: share(restored, withFix) };
