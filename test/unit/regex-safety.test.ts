@@ -268,11 +268,7 @@ const knownSlow: Record<string, string> = {
     'quadratic on a long run of ! or . in a paragraph (1.8 s at 20,000); the sentence splitter, reported before the `` quotes were added.',
   'server/src/analysis/rules/acronym-first-use.ts /^[\\s,]*(?:':
     'dateline test on capitals; was EXPONENTIAL (", " + 30 capitals took seconds), now quadratic, and only ever given a 40-character window, so bounded. Reported.',
-  'server/src/analysis/prose.ts /[.!?…]+[\'"’”)\\]]*(?=\\s+[\'"‘“(\\[]?[\\p{Lu}\\p{N}])':
-    'quadratic on a long run of ! or . in a paragraph (1.8 s at 20,000). Reported.',
-  'server/src/analysis/prose.ts /([\\p{L}.]+)$': 'quadratic on a long run of dots (1.2 s at 20,000). Reported.',
   'server/src/analysis/quotes/evidence.ts /[,;:.?!…]+(?=[\\s*_]|$)': 'quadratic on a long run of punctuation (0.9 s at 20,000). Reported.',
-  'server/src/analysis/entities.ts /[,;:.)]+$': 'quadratic on a run of 20,000 punctuation marks; applied to a name. Reported.',
   'server/src/analysis/rules/ap-style.ts /(\\S+)\\s$': 'quadratic on a long run of non-spaces. Reported.',
   'server/src/analysis/rules/ap-style.ts /\\p{Lu}\\S*\\s+of\\s$': 'quadratic on a long run of capitals. Reported.',
   "server/src/analysis/rules/first-reference.ts /\\p{Lu}[\\p{L}.'’-]*\\s+\\p{Lu}[\\p{L}.'’-]*,\\s*$": 'quadratic on a long run of capitals. Reported.',
