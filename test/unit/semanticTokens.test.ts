@@ -3,10 +3,12 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
+import type { SemanticTokensEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Entity } from '../../server/src/analysis/entities';
 import type { Quotation } from '../../server/src/analysis/quotes';
-import { semanticTokens, semanticTokenTypes } from '../../server/src/lsp/semanticTokens';
+import { diffTokenData, SemanticTokenResults, semanticTokens, semanticTokenTypes } from '../../server/src/lsp/semanticTokens';
 
 // A quotation over three lines with a name inside it, written for this test.
 const draft = ['Harbor workers walked out.', '"The pier is closing," said', 'Rosa Ibarra, "and the crews', 'know it."', ''];
@@ -45,3 +47,43 @@ for (const eol of ['\n', '\r\n']) {
     ]);
   });
 }
+
+function applyEdits(data: readonly number[], edits: readonly SemanticTokensEdit[]): number[] {
+  const result = [...data];
+  // Edits are applied from the last to the first, as the client does.
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) result.splice(edit.start, edit.deleteCount, ...(edit.data ?? []));
+  return result;
+}
+
+test('a token delta applied to the previous data gives the new data, for any two arrays', () => {
+  const data = fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 30 });
+  fc.assert(
+    fc.property(data, data, (before, after) => {
+      const edits = diffTokenData(before, after);
+      assert.deepEqual(applyEdits(before, edits), after);
+      if (before.length === after.length && before.every((n, i) => n === after[i])) assert.deepEqual(edits, []);
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test('the delta after a name is typed into a line is only that line, and an unknown previous id gets the whole data', () => {
+  const before = 'Rosa Ibarra spoke.\nTom Brennan listened.\n';
+  const after = 'Rosa Ibarra spoke.\nSo Tom Brennan listened.\n';
+  const person = (text: string, name: string) => {
+    const start = text.indexOf(name);
+    return { type: 'person', name, mentions: [{ start, end: start + name.length, text: name }], quotes: [] } as unknown as Entity;
+  };
+  const results = new SemanticTokenResults();
+  const first = results.full(TextDocument.create('file:///d.txt', 'plaintext', 1, before), [person(before, 'Rosa Ibarra'), person(before, 'Tom Brennan')], []);
+  const document = TextDocument.create('file:///d.txt', 'plaintext', 2, after);
+  const entities = [person(after, 'Rosa Ibarra'), person(after, 'Tom Brennan')];
+  const delta = results.delta(document, first.resultId!, entities, []);
+  assert.ok('edits' in delta);
+  assert.notEqual(delta.resultId, first.resultId);
+  assert.deepEqual(applyEdits(first.data, delta.edits), semanticTokens(document, entities, []).data);
+  assert.deepEqual(delta.edits, [{ start: 6, deleteCount: 1, data: [3] }]);
+  const unknown = results.delta(document, 'not-an-id', entities, []);
+  assert.ok('data' in unknown);
+  assert.deepEqual(unknown.data, semanticTokens(document, entities, []).data);
+});

@@ -169,24 +169,34 @@ export class DraftSession {
    * Applies LSP-style changes in order, each in offsets of the text as it was
    * after the previous one. A single change (a keystroke) gives the edited
    * stretch directly, without comparing the texts.
+   *
+   * `result` is the text the changes give when the caller already holds it
+   * (the editor's buffer): a single change then takes it as it is. Building a
+   * second copy of a 600,000-character draft and flattening it cost about
+   * 10 ms a keystroke, and comparing the two as much again.
    */
-  applyChanges(changes: readonly TextChange[]): void {
+  applyChanges(changes: readonly TextChange[], result?: string): void {
     if (changes.length === 0) return;
     const before = this.currentText;
+    if (changes.length === 1) {
+      const [change] = changes;
+      const start = clamp(change.start, 0, before.length);
+      const end = clamp(change.end, start, before.length);
+      const delta = change.text.length - (end - start);
+      const text =
+        result !== undefined && result.length === before.length + delta && result.startsWith(change.text, start)
+          ? result
+          : before.slice(0, start) + change.text + before.slice(end);
+      this.advance(text, { start, oldEnd: end, delta });
+      return;
+    }
     let text = before;
     for (const change of changes) {
       const start = clamp(change.start, 0, text.length);
       const end = clamp(change.end, start, text.length);
       text = text.slice(0, start) + change.text + text.slice(end);
     }
-    if (changes.length === 1) {
-      const [change] = changes;
-      const start = clamp(change.start, 0, before.length);
-      const end = clamp(change.end, start, before.length);
-      this.advance(text, { start, oldEnd: end, delta: change.text.length - (end - start) });
-    } else {
-      this.advance(text, findEditedStretch(before, text));
-    }
+    this.advance(text, findEditedStretch(before, text));
   }
 
   private advance(text: string, stretch: EditedStretch): void {

@@ -217,7 +217,7 @@ export class DraftSessions {
     if (open.version !== document.version) {
       const changes = this.takeChanges(document.uri);
       const text = document.getText();
-      if (changes) open.session.applyChanges(changes);
+      if (changes) open.session.applyChanges(changes, text);
       // The recorded changes must reproduce the buffer; if anything was missed, take the text.
       if (open.session.text !== text) open.session.update(text);
       open.version = document.version;
