@@ -87,3 +87,34 @@ test('the delta after a name is typed into a line is only that line, and an unkn
   assert.ok('data' in unknown);
   assert.deepEqual(unknown.data, semanticTokens(document, entities, []).data);
 });
+
+/** Each piece placed by TextDocument.positionAt, as the server did before it followed the lines itself. */
+function referenceData(document: TextDocument, pieces: readonly { start: number; end: number; type: number }[]): number[] {
+  const data: number[] = [];
+  let previous = { line: 0, character: 0 };
+  for (const piece of pieces) {
+    const at = document.positionAt(piece.start);
+    data.push(at.line - previous.line, at.line === previous.line ? at.character - previous.character : at.character, piece.end - piece.start, piece.type, 0);
+    previous = at;
+  }
+  return data;
+}
+
+test('token positions follow the lines exactly as TextDocument.positionAt places them (LF, CR LF, CR)', () => {
+  const chunk = fc.constantFrom('ab', 'c ', '\n', '\r\n', '\r', 'Dee');
+  fc.assert(
+    fc.property(fc.array(chunk, { minLength: 1, maxLength: 40 }), fc.array(fc.nat(), { maxLength: 12 }), (chunks, picks) => {
+      const text = chunks.join('');
+      // Names: runs of letters picked at random, in order, not overlapping.
+      const runs = [...text.matchAll(/[A-Za-z]+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+      const chosen = [...new Set(picks.map((p) => p % Math.max(runs.length, 1)))].sort((a, b) => a - b).filter((i) => i < runs.length);
+      const entities = chosen.map(
+        (i) => ({ type: 'person', mentions: [{ ...runs[i], text: text.slice(runs[i].start, runs[i].end) }], quotes: [] }) as unknown as Entity,
+      );
+      const document = TextDocument.create('file:///p.txt', 'plaintext', 1, text);
+      const pieces = chosen.map((i) => ({ ...runs[i], type: 0 }));
+      assert.deepEqual(semanticTokens(document, entities, []).data, referenceData(document, pieces));
+    }),
+    { numRuns: 300 },
+  );
+});

@@ -116,6 +116,11 @@ function encodeTokens(document: TextDocument, entities: readonly Entity[], quota
   let previousLine = 0;
   let previousCharacter = 0;
   let lastEnd = 0;
+  // The line of the last piece, as offsets: most pieces follow one on the same
+  // line, and their position is then a subtraction, not a search.
+  let line = 0;
+  let lineStart = 0;
+  let nextLineStart = -1;
   for (const token of tokens) {
     if (token.start < lastEnd) continue; // overlapping names: keep the first
     lastEnd = token.end;
@@ -124,7 +129,12 @@ function encodeTokens(document: TextDocument, entities: readonly Entity[], quota
     while (pieceStart < token.end) {
       const pieceEnd = nextLineBreak(text, pieceStart, token.end);
       if (pieceEnd > pieceStart) {
-        const { line, character } = document.positionAt(pieceStart);
+        if (pieceStart >= nextLineStart || pieceStart < lineStart) {
+          line = document.positionAt(pieceStart).line;
+          lineStart = document.offsetAt({ line, character: 0 });
+          nextLineStart = line + 1 < document.lineCount ? document.offsetAt({ line: line + 1, character: 0 }) : Infinity;
+        }
+        const character = pieceStart - lineStart;
         data.push(line - previousLine, line === previousLine ? character - previousCharacter : character, pieceEnd - pieceStart, token.type, 0);
         previousLine = line;
         previousCharacter = character;
