@@ -16,7 +16,18 @@ import { createContext, finishFindings, keystrokePhase, pausePhase, runRules, ty
 import { selectSafeFixes, type SafeFixes } from './applyFixes';
 import { carryOver, findEditedStretch, type EditedStretch } from './carryOver';
 import { parseDraft, updateDraft, type Draft } from './draft';
-import { analyzeEntities, entityPassSteps, prepareEntityParagraph, settleEntities, withLookup, type Entity, type EntityAnalysis } from './entities';
+import {
+  analyzeEntities,
+  entityPassSteps,
+  mentionIndexOf,
+  prepareEntityParagraph,
+  settleEntities,
+  withLookup,
+  withSortedLookup,
+  type Entity,
+  type EntityAnalysis,
+  type MentionEntry,
+} from './entities';
 import { analyzeFacts, type Fact } from './facts';
 import { checkDraftSize } from './limits';
 import { isNlpLoaded, isParagraphParsed } from './nlp';
@@ -439,15 +450,44 @@ function shiftSpan<T extends { start: number; end: number }>(span: T, stretch: E
   return undefined;
 }
 
-/** An entity pass with its offsets moved through an edit; mentions the edit touched are dropped, and entities left without one. */
+/**
+ * An entity pass with its offsets moved through an edit; mentions the edit
+ * touched are dropped, and entities left without one. Runs on every request
+ * while the slow phase waits for a pause in typing, so it does little: an
+ * entity the edit cannot reach is kept as it is, and the lookup index is
+ * mapped in order instead of sorted again (moving spans past an edit keeps
+ * their order).
+ */
 export function mapEntities(analysis: EntityAnalysis, stretch: EditedStretch): EntityAnalysis {
   if (stretch.start === stretch.oldEnd && stretch.delta === 0) return analysis;
   const entities: Entity[] = [];
+  const moved = new Map<Entity, Entity>();
   for (const entity of analysis.entities) {
+    if (endsBefore(entity.mentions, stretch.start) && endsBefore(entity.quotes, stretch.start)) {
+      if (entity.mentions.length === 0) continue;
+      entities.push(entity);
+      moved.set(entity, entity);
+      continue;
+    }
     const mentions = entity.mentions.map((m) => shiftSpan(m, stretch)).filter((m) => m !== undefined);
     if (mentions.length === 0) continue;
     const quotes = entity.quotes.map((q) => shiftSpan(q, stretch)).filter((q) => q !== undefined);
-    entities.push({ ...entity, mentions, quotes });
+    const copy = { ...entity, mentions, quotes };
+    entities.push(copy);
+    moved.set(entity, copy);
   }
-  return withLookup(entities);
+  const index = mentionIndexOf(analysis);
+  if (!index) return withLookup(entities);
+  const mapped: MentionEntry[] = [];
+  for (const entry of index) {
+    const entity = moved.get(entry.entity);
+    const span = entity && shiftSpan(entry, stretch);
+    if (span) mapped.push(span === entry && entity === entry.entity ? entry : { start: span.start, end: span.end, entity: entity! });
+  }
+  return withSortedLookup(entities, mapped);
+}
+
+function endsBefore(spans: readonly { end: number }[], offset: number): boolean {
+  for (const span of spans) if (span.end >= offset) return false;
+  return true;
 }
