@@ -3,7 +3,11 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { findEditedStretch } from '../../server/src/analysis/carryOver';
+import { withLookup } from '../../server/src/analysis/entities';
+import { mapEntities } from '../../server/src/analysis/session';
 import type { Entity } from '../../server/src/analysis/entities';
 import type { Quotation } from '../../server/src/analysis/quotes';
 import { documentSymbols, quotationsListedTwiceUpTo } from '../../server/src/lsp/symbols';
@@ -61,4 +65,50 @@ test('a draft of very many quotations lists each once: under its speaker, or und
     Array.from({ length: count / 2 }, (_, i) => 2 * i + 1),
   );
   assert.ok(outline[1].children!.every((s) => /^“Crews wait/.test(s.name)));
+});
+
+/** One person a line, each with a quotation, written for this test. */
+function peopleDraft(count: number): { text: string; entities: Entity[] } {
+  const lines: string[] = [];
+  const entities: Entity[] = [];
+  let offset = 0;
+  for (let i = 0; i < count; i++) {
+    const name = `Ana Ruiz${i}`;
+    const line = `${name} said "we build pier ${i}" on Monday.`;
+    const quoteStart = offset + line.indexOf('"') + 1;
+    const quoteText = `we build pier ${i}`;
+    entities.push({
+      id: `p${i}`,
+      name,
+      type: i % 3 === 0 ? 'organization' : 'person',
+      aliases: [],
+      role: null,
+      mentions: [{ start: offset, end: offset + name.length, text: name }],
+      quotes: [{ text: quoteText, start: quoteStart, end: quoteStart + quoteText.length }],
+    });
+    lines.push(line);
+    offset += line.length + 1;
+  }
+  return { text: lines.join('\n') + '\n', entities };
+}
+
+test('the outline after an edit, with the symbols of the entities it kept, is the outline built afresh', () => {
+  const edit = fc.record({ at: fc.nat(), removed: fc.nat({ max: 30 }), insert: fc.constantFrom('', 'x', 'new words ', '\n', 'a\nb', '\r\n') });
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 12 }), fc.array(edit, { minLength: 1, maxLength: 4 }), (count, edits) => {
+      const { text, entities } = peopleDraft(count);
+      const settled = withLookup(entities);
+      documentSymbols(TextDocument.create('file:///p.txt', 'plaintext', 1, text), settled.entities, []);
+      let current = text;
+      for (const [version, e] of edits.entries()) {
+        const at = e.at % (current.length + 1);
+        current = current.slice(0, at) + e.insert + current.slice(at + e.removed);
+        const document = TextDocument.create('file:///p.txt', 'plaintext', version + 2, current);
+        const mapped = mapEntities(settled, findEditedStretch(text, current));
+        const fresh = structuredClone(mapped.entities);
+        assert.deepEqual(documentSymbols(document, mapped.entities, []), documentSymbols(document, fresh, []));
+      }
+    }),
+    { numRuns: 300 },
+  );
 });

@@ -45,10 +45,34 @@ function symbol(document: TextDocument, name: string, kind: SymbolKind, span: Sp
   return result;
 }
 
+/**
+ * Each entity's symbol, by the entity. While typing goes on, requests see the
+ * last entity pass moved through the edits, and an entity the edits cannot
+ * reach is passed on as the same object (mapEntities in analysis/session.ts):
+ * the text before it is unchanged, so its symbol is too. Each reuse is still
+ * checked, in constant time per range, against where its spans now are.
+ */
+const entitySymbols = new WeakMap<Entity, DocumentSymbol>();
+
+function coversSpan(document: TextDocument, range: DocumentSymbol['range'], span: Span): boolean {
+  return document.offsetAt(range.start) === span.start && document.offsetAt(range.end) === span.end;
+}
+
 function entitySymbol(document: TextDocument, entity: Entity): DocumentSymbol {
-  const quotes = entity.quotes.map((q) => symbol(document, shortQuote(q.text), SymbolKind.String, q, q));
   const first = entity.mentions[0];
-  return symbol(document, nameWithTitle(entity), entity.type === 'person' ? SymbolKind.Object : SymbolKind.Class, first, first, quotes);
+  const kept = entitySymbols.get(entity);
+  if (
+    kept &&
+    coversSpan(document, kept.range, first) &&
+    kept.children?.length === entity.quotes.length &&
+    entity.quotes.every((q, i) => coversSpan(document, kept.children![i].range, q))
+  ) {
+    return kept;
+  }
+  const quotes = entity.quotes.map((q) => symbol(document, shortQuote(q.text), SymbolKind.String, q, q));
+  const made = symbol(document, nameWithTitle(entity), entity.type === 'person' ? SymbolKind.Object : SymbolKind.Class, first, first, quotes);
+  entitySymbols.set(entity, made);
+  return made;
 }
 
 function group(document: TextDocument, name: string, kind: SymbolKind, children: DocumentSymbol[], spans: Span[]): DocumentSymbol[] {
