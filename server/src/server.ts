@@ -14,7 +14,7 @@ import {
   type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Entity } from './analysis/entities';
+import { mentionIndexOf, type Entity } from './analysis/entities';
 import type { DraftSession } from './analysis/session';
 import { fixAllAction, fixAllKind, leftOutEditsFrom, quickFixes, wantsKind } from './lsp/codeActions';
 import { entityHover } from './lsp/hover';
@@ -282,7 +282,8 @@ connection.languages.semanticTokens.on(async (params) => {
   await afterWaitingRequests();
   const found = await sessionOf(params.textDocument.uri);
   if (!found) return { data: [] };
-  return tokenResults.full(found.document, found.session.entities()?.entities ?? [], found.session.quotations());
+  const analysis = found.session.entities();
+  return tokenResults.full(found.document, analysis?.entities ?? [], found.session.quotations(), analysis && mentionIndexOf(analysis));
 });
 
 connection.languages.semanticTokens.onDelta(async (params) => {
@@ -290,7 +291,14 @@ connection.languages.semanticTokens.onDelta(async (params) => {
   await afterWaitingRequests();
   const found = await sessionOf(params.textDocument.uri);
   if (!found) return { edits: [] };
-  return tokenResults.delta(found.document, params.previousResultId, found.session.entities()?.entities ?? [], found.session.quotations());
+  const analysis = found.session.entities();
+  return tokenResults.delta(
+    found.document,
+    params.previousResultId,
+    analysis?.entities ?? [],
+    found.session.quotations(),
+    analysis && mentionIndexOf(analysis),
+  );
 });
 
 // The People and organizations view (client/src/peopleView.ts).

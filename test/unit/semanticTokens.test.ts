@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import type { SemanticTokensEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Entity } from '../../server/src/analysis/entities';
+import { mentionIndexOf, withLookup, type Entity } from '../../server/src/analysis/entities';
 import type { Quotation } from '../../server/src/analysis/quotes';
 import { diffTokenData, SemanticTokenResults, semanticTokens, semanticTokenTypes } from '../../server/src/lsp/semanticTokens';
 
@@ -114,6 +114,43 @@ test('token positions follow the lines exactly as TextDocument.positionAt places
       const document = TextDocument.create('file:///p.txt', 'plaintext', 1, text);
       const pieces = chosen.map((i) => ({ ...runs[i], type: 0 }));
       assert.deepEqual(semanticTokens(document, entities, []).data, referenceData(document, pieces));
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('tokens built from the sorted lookup index of the entity pass are those built from the entities', () => {
+  const text = 'Ann Lee and Bo Li met "Ann Lee, Bo and Cy" at the Port Authority.\nCy Ng said so.\n';
+  const span = fc
+    .tuple(fc.nat({ max: text.length - 1 }), fc.integer({ min: 1, max: 8 }))
+    .map(([start, length]) => ({ start, end: Math.min(text.length, start + length) }));
+  const entity = fc.record({ type: fc.constantFrom('person', 'organization'), mentions: fc.array(span, { minLength: 1, maxLength: 4 }) });
+  const document = TextDocument.create('file:///i.txt', 'plaintext', 1, text);
+  const open = text.indexOf('"');
+  const quotation = {
+    open,
+    close: text.indexOf('"', open + 1),
+    depth: 0,
+    contentStart: open + 1,
+    contentEnd: text.indexOf('"', open + 1),
+  } as unknown as Quotation;
+  fc.assert(
+    fc.property(fc.array(entity, { maxLength: 6 }), (drafts) => {
+      const entities = drafts.map(
+        (d, i) =>
+          ({
+            id: `e${i}`,
+            name: `e${i}`,
+            aliases: [],
+            role: null,
+            quotes: [],
+            type: d.type,
+            mentions: d.mentions.map((m) => ({ ...m, text: 'x' })),
+          }) as unknown as Entity,
+      );
+      const analysis = withLookup(entities);
+      const fromIndex = new SemanticTokenResults().full(document, entities, [quotation], mentionIndexOf(analysis));
+      assert.deepEqual(fromIndex.data, semanticTokens(document, entities, [quotation]).data);
     }),
     { numRuns: 300 },
   );

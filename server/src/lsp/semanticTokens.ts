@@ -6,7 +6,7 @@
 
 import type { SemanticTokens, SemanticTokensDelta, SemanticTokensEdit, SemanticTokensLegend } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Entity } from '../analysis/entities';
+import type { Entity, MentionEntry } from '../analysis/entities';
 import type { Quotation } from '../analysis/quotes';
 
 export const semanticTokenTypes = ['person', 'organization', 'quotation'] as const;
@@ -58,13 +58,19 @@ export class SemanticTokenResults {
   private readonly last = new Map<string, { resultId: string; data: number[] }>();
   private nextId = 1;
 
-  full(document: TextDocument, entities: readonly Entity[], quotations: readonly Quotation[]): SemanticTokens {
-    return this.keep(document.uri, encodeTokens(document, entities, quotations));
+  full(document: TextDocument, entities: readonly Entity[], quotations: readonly Quotation[], mentionsByStart?: readonly MentionEntry[]): SemanticTokens {
+    return this.keep(document.uri, encodeTokens(document, entities, quotations, mentionsByStart));
   }
 
-  delta(document: TextDocument, previousResultId: string, entities: readonly Entity[], quotations: readonly Quotation[]): SemanticTokens | SemanticTokensDelta {
+  delta(
+    document: TextDocument,
+    previousResultId: string,
+    entities: readonly Entity[],
+    quotations: readonly Quotation[],
+    mentionsByStart?: readonly MentionEntry[],
+  ): SemanticTokens | SemanticTokensDelta {
     const previous = this.last.get(document.uri);
-    const result = this.full(document, entities, quotations);
+    const result = this.full(document, entities, quotations, mentionsByStart);
     // An id this server does not know (or no longer keeps) gets a full result.
     if (previous?.resultId !== previousResultId) return result;
     return { resultId: result.resultId, edits: diffTokenData(previous.data, result.data) };
@@ -99,13 +105,26 @@ export function diffTokenData(before: readonly number[], after: readonly number[
 }
 
 /** The tokens in LSP's relative encoding: line and start as deltas from the previous token, then length, type, modifiers. */
-function encodeTokens(document: TextDocument, entities: readonly Entity[], quotations: readonly Quotation[]): number[] {
+/**
+ * `mentionsByStart`, when given, is the entity pass's lookup index of the same
+ * entities (mentionIndexOf): already in the order the names are sorted into.
+ */
+function encodeTokens(
+  document: TextDocument,
+  entities: readonly Entity[],
+  quotations: readonly Quotation[],
+  mentionsByStart?: readonly MentionEntry[],
+): number[] {
   const names: Token[] = [];
-  for (const e of entities) {
-    const type = e.type === 'person' ? 0 : 1;
-    for (const m of e.mentions) names.push({ start: m.start, end: m.end, type });
+  if (mentionsByStart) {
+    for (const m of mentionsByStart) names.push({ start: m.start, end: m.end, type: m.entity.type === 'person' ? 0 : 1 });
+  } else {
+    for (const e of entities) {
+      const type = e.type === 'person' ? 0 : 1;
+      for (const m of e.mentions) names.push({ start: m.start, end: m.end, type });
+    }
+    names.sort((a, b) => a.start - b.start);
   }
-  names.sort((a, b) => a.start - b.start);
   const quoted: Token[] = [];
   for (const q of quotations) {
     if (q.depth !== 0) continue; // a nested quotation lies inside its outer one
