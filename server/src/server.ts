@@ -14,7 +14,7 @@ import {
   type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Entity } from './analysis/entities';
+import { mentionIndexOf, type Entity } from './analysis/entities';
 import type { DraftSession } from './analysis/session';
 import { fixAllAction, fixAllKind, leftOutEditsFrom, quickFixes, wantsKind } from './lsp/codeActions';
 import { entityHover } from './lsp/hover';
@@ -127,7 +127,10 @@ documents.onDidOpen((e) => {
   workspaceIndex.opened(e.document.uri);
   sessions.schedule(e.document);
 });
-documents.onDidChangeContent((e) => sessions.schedule(e.document));
+documents.onDidChangeContent((e) => {
+  messagesDispatched++;
+  sessions.schedule(e.document);
+});
 documents.onDidClose((e) => {
   settings.forget(e.document.uri);
   sessions.close(e.document.uri);
@@ -156,7 +159,30 @@ async function sessionOf(uri: string): Promise<{ document: TextDocument; session
 // Each handler is one call on the draft's session, answered without waiting
 // for the slow phase (see analysis/session.ts).
 
+/**
+ * Changes and requests handled so far. After every keystroke VS Code sends the
+ * outline and token requests with the hover, highlight and code-action
+ * requests a person waits on; on a 100,000-word draft the first two take tens
+ * of milliseconds, so they let the others, and the next change, go first.
+ */
+let messagesDispatched = 0;
+
+/**
+ * Resolves once the messages already received are handled. vscode-jsonrpc
+ * hands over one queued message per turn of the event loop: two turns in a row
+ * that handle none mean the queue is empty. Bounded, so that a stream of
+ * changes cannot hold the outline back for ever.
+ */
+async function afterWaitingRequests(): Promise<void> {
+  for (let turn = 0, quiet = 0; quiet < 2 && turn < 12; turn++) {
+    const before = messagesDispatched;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    quiet = messagesDispatched === before ? quiet + 1 : 0;
+  }
+}
+
 connection.onCodeAction(async (params) => {
+  messagesDispatched++;
   const found = await sessionOf(params.textDocument.uri);
   if (!found) return [];
   const { document, session } = found;
@@ -193,6 +219,7 @@ async function entityAtPosition(
 }
 
 connection.onHover(async (params) => {
+  messagesDispatched++;
   const found = await entityAtPosition(params);
   if (!found) return null;
   const entities = found.session.entities()?.entities ?? [];
@@ -219,41 +246,59 @@ async function styleSheetActions(document: TextDocument, session: DraftSession, 
 }
 
 connection.onReferences(async (params) => {
+  messagesDispatched++;
   const found = await entityAtPosition(params);
   return found ? [...references(found.document, found.entity), ...crossDraftReferences(workspaceIndex.index, found.document.uri, found.entity)] : [];
 });
 
 connection.onDocumentHighlight(async (params) => {
+  messagesDispatched++;
   const found = await entityAtPosition(params);
   return found ? highlights(found.document, found.entity) : [];
 });
 
 connection.onPrepareRename(async (params) => {
+  messagesDispatched++;
   const found = await entityAtPosition(params);
   return (found && prepareRename(found.document, found.entity, found.offset)) ?? null;
 });
 
 connection.onRenameRequest(async (params) => {
+  messagesDispatched++;
   const found = await entityAtPosition(params);
   return (found && rename(found.document, found.entity, found.offset, params.newName)) ?? null;
 });
 
 connection.onDocumentSymbol(async (params) => {
+  messagesDispatched++;
+  await afterWaitingRequests();
   const found = await sessionOf(params.textDocument.uri);
   if (!found) return [];
   return documentSymbols(found.document, found.session.entities()?.entities ?? [], found.session.quotations());
 });
 
 connection.languages.semanticTokens.on(async (params) => {
+  messagesDispatched++;
+  await afterWaitingRequests();
   const found = await sessionOf(params.textDocument.uri);
   if (!found) return { data: [] };
-  return tokenResults.full(found.document, found.session.entities()?.entities ?? [], found.session.quotations());
+  const analysis = found.session.entities();
+  return tokenResults.full(found.document, analysis?.entities ?? [], found.session.quotations(), analysis && mentionIndexOf(analysis));
 });
 
 connection.languages.semanticTokens.onDelta(async (params) => {
+  messagesDispatched++;
+  await afterWaitingRequests();
   const found = await sessionOf(params.textDocument.uri);
   if (!found) return { edits: [] };
-  return tokenResults.delta(found.document, params.previousResultId, found.session.entities()?.entities ?? [], found.session.quotations());
+  const analysis = found.session.entities();
+  return tokenResults.delta(
+    found.document,
+    params.previousResultId,
+    analysis?.entities ?? [],
+    found.session.quotations(),
+    analysis && mentionIndexOf(analysis),
+  );
 });
 
 // The People and organizations view (client/src/peopleView.ts).

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { findEditedStretch } from '../../server/src/analysis/carryOver';
 import { parseDraft, updateDraft } from '../../server/src/analysis/draft';
+import { analyzeDraftQuotes } from '../../server/src/analysis/quotes';
 import type { DraftLanguage } from '../../server/src/analysis/types';
 
 /** The obvious character-by-character version, as the reference. */
@@ -108,5 +109,58 @@ test('findEditedStretch by chunks agrees with a character-by-character scan on l
   const repeated = 'ab'.repeat(3000);
   for (const edited of [repeated + 'ab', 'ab' + repeated, repeated.slice(2), repeated.slice(0, 3000) + repeated.slice(3002)]) {
     assert.deepEqual(findEditedStretch(repeated, edited), naiveStretch(repeated, edited));
+  }
+});
+
+// Quotation pieces: marks of every kind, runs into the next paragraph, apostrophes.
+const quotePiece = fc.constantFrom(
+  '"We are not done," she said.',
+  '“It is over,” he said. ',
+  '‘Fine’ ',
+  '"Still open ',
+  "It's late. ",
+  '"',
+  '”',
+  '’',
+  "'",
+  'Ortiz said: "The pier',
+  '\n\n',
+  '\n',
+  ' ',
+  'x',
+);
+const quoteDraft = fc.array(quotePiece, { maxLength: 30 }).map((parts) => parts.join(''));
+const quoteEdit = fc.record({ at: fc.nat(), removed: fc.nat({ max: 8 }), insert: fc.array(quotePiece, { maxLength: 2 }).map((p) => p.join('')) });
+
+test('the quotation pass of a draft updated edit by edit gives what a freshly parsed draft gives', () => {
+  fc.assert(
+    fc.property(quoteDraft, fc.array(quoteEdit, { minLength: 1, maxLength: 6 }), (text, edits) => {
+      let draft = parseDraft(text, 'plaintext');
+      analyzeDraftQuotes(draft);
+      for (const edit of edits) {
+        const at = edit.at % (draft.text.length + 1);
+        const next = applyEdit(draft.text, at, edit.removed, edit.insert);
+        draft = updateDraft(draft, next, findEditedStretch(draft.text, next));
+        assert.deepEqual(analyzeDraftQuotes(draft), analyzeDraftQuotes(parseDraft(next, 'plaintext')));
+      }
+    }),
+    { numRuns: 400 },
+  );
+});
+
+test('an edit that decides whether the quotation before it runs on gives what a fresh quotation pass gives', () => {
+  const before =
+    'Ortiz told the crews on Monday:\n\n"We are closing the pier for good, and there is nothing left to say\n\n"because the money is gone," she said.\n';
+  const second = before.indexOf('"because');
+  for (const [text, next] of [
+    [before, before.slice(0, second) + before.slice(second + 1)],
+    [before.slice(0, second) + before.slice(second + 1), before],
+  ]) {
+    let draft = parseDraft(text, 'plaintext');
+    const runsOn = analyzeDraftQuotes(draft).quotations[0].continuesInNext;
+    draft = updateDraft(draft, next, findEditedStretch(text, next));
+    const updated = analyzeDraftQuotes(draft);
+    assert.notEqual(updated.quotations[0].continuesInNext, runsOn);
+    assert.deepEqual(updated, analyzeDraftQuotes(parseDraft(next, 'plaintext')));
   }
 });

@@ -17,3 +17,24 @@ test('clearTextCaches empties every cache, the NLP parses included, and they fil
   cache.get('Mayor Ann Park said the bridge would reopen.', () => ++computed);
   assert.equal(computed, 1);
 });
+
+test('an entry used again survives half of either bound of new entries, and the bounds hold', () => {
+  const cache = new TextCache<number>(10, 1_000);
+  let computed = 0;
+  const compute = () => ++computed;
+  cache.get('kept', compute);
+  for (let i = 0; i < 200; i++) {
+    cache.get(`filler ${i}`, compute);
+    // Used every fourth entry: never more than half the entry bound behind.
+    if (i % 4 === 0) assert.equal(cache.get('kept', compute), 1, `kept after ${i} fillers`);
+    assert.ok(cache.size <= 10);
+  }
+  const long = new TextCache<number>(1_000, 100);
+  long.get('k', compute);
+  for (let i = 0; i < 100; i++) {
+    long.get(`x${i}`.padEnd(20, '.'), compute);
+    if (i % 2 === 0) assert.ok(long.has('k'), `kept after ${i} long keys`);
+    long.get('k', compute);
+  }
+  assert.ok(long.size <= 6);
+});

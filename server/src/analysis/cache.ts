@@ -20,9 +20,19 @@ export function clearTextCaches(): void {
   for (const cache of allCaches) cache.clear();
 }
 
+interface Entry<T> {
+  value: T;
+  /** Entries and key characters stored before this one was (last) stored. */
+  entriesBefore: number;
+  charactersBefore: number;
+}
+
 export class TextCache<T> {
-  private readonly entries = new Map<string, T>();
+  private readonly entries = new Map<string, Entry<T>>();
   private characters = 0;
+  /** Running totals of what was ever stored: how far down the eviction order an entry has moved. */
+  private stored = 0;
+  private storedCharacters = 0;
 
   constructor(
     private readonly maxEntries: number,
@@ -35,13 +45,20 @@ export class TextCache<T> {
   get(key: string, compute: () => T): T {
     const hit = this.entries.get(key);
     if (hit !== undefined) {
-      // Refresh: Map iteration order is insertion order, so re-insert at the end.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit;
+      // Refresh: Map iteration order is insertion order, so re-insert at the end;
+      // but only once half of either bound was stored after the entry. Every
+      // keystroke looks up each of a long draft's 4,000 paragraphs in several
+      // caches, and moving each every time cost milliseconds. An entry used
+      // now therefore survives at least half of either bound of new entries
+      // (a strict LRU: all of it), which still holds every open draft.
+      if (this.stored - hit.entriesBefore > this.maxEntries / 2 || this.storedCharacters - hit.charactersBefore > this.maxCharacters / 2) {
+        this.entries.delete(key);
+        this.store(key, hit);
+      }
+      return hit.value;
     }
     const value = compute();
-    this.entries.set(key, value);
+    this.store(key, { value, entriesBefore: 0, charactersBefore: 0 });
     this.characters += key.length;
     while (this.entries.size > 1 && (this.entries.size > this.maxEntries || this.characters > this.maxCharacters)) {
       const oldest = this.entries.keys().next().value as string;
@@ -49,6 +66,14 @@ export class TextCache<T> {
       this.characters -= oldest.length;
     }
     return value;
+  }
+
+  private store(key: string, entry: Entry<T>): void {
+    entry.entriesBefore = this.stored;
+    entry.charactersBefore = this.storedCharacters;
+    this.stored++;
+    this.storedCharacters += key.length;
+    this.entries.set(key, entry);
   }
 
   /** Whether `key` is cached, without refreshing it. */

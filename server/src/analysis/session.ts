@@ -16,7 +16,18 @@ import { createContext, finishFindings, keystrokePhase, pausePhase, runRules, ty
 import { selectSafeFixes, type SafeFixes } from './applyFixes';
 import { carryOver, findEditedStretch, type EditedStretch } from './carryOver';
 import { parseDraft, updateDraft, type Draft } from './draft';
-import { analyzeEntities, entityPassSteps, prepareEntityParagraph, settleEntities, withLookup, type Entity, type EntityAnalysis } from './entities';
+import {
+  analyzeEntities,
+  entityPassSteps,
+  mentionIndexOf,
+  prepareEntityParagraph,
+  settleEntities,
+  withLookup,
+  withSortedLookup,
+  type Entity,
+  type EntityAnalysis,
+  type MentionEntry,
+} from './entities';
 import { analyzeFacts, type Fact } from './facts';
 import { checkDraftSize } from './limits';
 import { isNlpLoaded, isParagraphParsed } from './nlp';
@@ -169,24 +180,34 @@ export class DraftSession {
    * Applies LSP-style changes in order, each in offsets of the text as it was
    * after the previous one. A single change (a keystroke) gives the edited
    * stretch directly, without comparing the texts.
+   *
+   * `result` is the text the changes give when the caller already holds it
+   * (the editor's buffer): a single change then takes it as it is. Building a
+   * second copy of a 600,000-character draft and flattening it cost about
+   * 10 ms a keystroke, and comparing the two as much again.
    */
-  applyChanges(changes: readonly TextChange[]): void {
+  applyChanges(changes: readonly TextChange[], result?: string): void {
     if (changes.length === 0) return;
     const before = this.currentText;
+    if (changes.length === 1) {
+      const [change] = changes;
+      const start = clamp(change.start, 0, before.length);
+      const end = clamp(change.end, start, before.length);
+      const delta = change.text.length - (end - start);
+      const text =
+        result !== undefined && result.length === before.length + delta && result.startsWith(change.text, start)
+          ? result
+          : before.slice(0, start) + change.text + before.slice(end);
+      this.advance(text, { start, oldEnd: end, delta });
+      return;
+    }
     let text = before;
     for (const change of changes) {
       const start = clamp(change.start, 0, text.length);
       const end = clamp(change.end, start, text.length);
       text = text.slice(0, start) + change.text + text.slice(end);
     }
-    if (changes.length === 1) {
-      const [change] = changes;
-      const start = clamp(change.start, 0, before.length);
-      const end = clamp(change.end, start, before.length);
-      this.advance(text, { start, oldEnd: end, delta: change.text.length - (end - start) });
-    } else {
-      this.advance(text, findEditedStretch(before, text));
-    }
+    this.advance(text, findEditedStretch(before, text));
   }
 
   private advance(text: string, stretch: EditedStretch): void {
@@ -429,15 +450,44 @@ function shiftSpan<T extends { start: number; end: number }>(span: T, stretch: E
   return undefined;
 }
 
-/** An entity pass with its offsets moved through an edit; mentions the edit touched are dropped, and entities left without one. */
+/**
+ * An entity pass with its offsets moved through an edit; mentions the edit
+ * touched are dropped, and entities left without one. Runs on every request
+ * while the slow phase waits for a pause in typing, so it does little: an
+ * entity the edit cannot reach is kept as it is, and the lookup index is
+ * mapped in order instead of sorted again (moving spans past an edit keeps
+ * their order).
+ */
 export function mapEntities(analysis: EntityAnalysis, stretch: EditedStretch): EntityAnalysis {
   if (stretch.start === stretch.oldEnd && stretch.delta === 0) return analysis;
   const entities: Entity[] = [];
+  const moved = new Map<Entity, Entity>();
   for (const entity of analysis.entities) {
+    if (endsBefore(entity.mentions, stretch.start) && endsBefore(entity.quotes, stretch.start)) {
+      if (entity.mentions.length === 0) continue;
+      entities.push(entity);
+      moved.set(entity, entity);
+      continue;
+    }
     const mentions = entity.mentions.map((m) => shiftSpan(m, stretch)).filter((m) => m !== undefined);
     if (mentions.length === 0) continue;
     const quotes = entity.quotes.map((q) => shiftSpan(q, stretch)).filter((q) => q !== undefined);
-    entities.push({ ...entity, mentions, quotes });
+    const copy = { ...entity, mentions, quotes };
+    entities.push(copy);
+    moved.set(entity, copy);
   }
-  return withLookup(entities);
+  const index = mentionIndexOf(analysis);
+  if (!index) return withLookup(entities);
+  const mapped: MentionEntry[] = [];
+  for (const entry of index) {
+    const entity = moved.get(entry.entity);
+    const span = entity && shiftSpan(entry, stretch);
+    if (span) mapped.push(span === entry && entity === entry.entity ? entry : { start: span.start, end: span.end, entity: entity! });
+  }
+  return withSortedLookup(entities, mapped);
+}
+
+function endsBefore(spans: readonly { end: number }[], offset: number): boolean {
+  for (const span of spans) if (span.end >= offset) return false;
+  return true;
 }

@@ -182,6 +182,18 @@ export class DraftSessions {
   async sessionFor(document: TextDocument): Promise<DraftSession | undefined> {
     const resolved = await this.settings.get(document.uri);
     const current = this.documents.get(document.uri) ?? document;
+    const pending = this.drafts.get(current.uri)?.fastScheduled;
+    if (pending) {
+      // The editor asks for tokens, symbols and code actions right after each
+      // keystroke: the keystroke's diagnostics go out first, not after them.
+      clearImmediate(pending);
+      this.drafts.get(current.uri)!.fastScheduled = undefined;
+      try {
+        this.checkNow(current, resolved);
+      } catch (error) {
+        this.logError('checking the draft', error);
+      }
+    }
     const open = this.bringUpToDate(current, resolved);
     if (!open || open.session.refusal) return undefined;
     return open.session;
@@ -217,7 +229,7 @@ export class DraftSessions {
     if (open.version !== document.version) {
       const changes = this.takeChanges(document.uri);
       const text = document.getText();
-      if (changes) open.session.applyChanges(changes);
+      if (changes) open.session.applyChanges(changes, text);
       // The recorded changes must reproduce the buffer; if anything was missed, take the text.
       if (open.session.text !== text) open.session.update(text);
       open.version = document.version;
@@ -238,6 +250,12 @@ export class DraftSessions {
     const resolved = await this.settings.get(uri);
     // The settings request yields: a newer version may have arrived meanwhile.
     if (this.documents.get(uri)?.version !== document.version) return;
+    this.checkNow(document, resolved);
+  }
+
+  /** The fast phase of the document's current version: publishes its diagnostics and schedules the slow phase. */
+  private checkNow(document: TextDocument, resolved: ResolvedSettings): void {
+    const uri = document.uri;
     const open = this.bringUpToDate(document, resolved);
     if (!open) {
       this.publish(document, []);

@@ -1,5 +1,6 @@
 // The outline of a story: People (each with the quotations attributed to
-// them), Organizations, and every Quotation.
+// them), Organizations, and every Quotation (in a very long draft, only those
+// no one is credited with: see quotationsListedTwiceUpTo).
 //
 // A person's or organization's range is its first mention, not the stretch
 // from first to last: VS Code puts the breadcrumb and counts problems by
@@ -37,19 +38,41 @@ function cover(spans: Span[]): Span {
 }
 
 function symbol(document: TextDocument, name: string, kind: SymbolKind, span: Span, selection: Span, children?: DocumentSymbol[]): DocumentSymbol {
-  return {
-    name: name || '…',
-    kind,
-    range: toRange(document, span.start, span.end),
-    selectionRange: toRange(document, selection.start, selection.end),
-    ...(children ? { children } : {}),
-  };
+  const range = toRange(document, span.start, span.end);
+  const selectionRange = selection === span ? range : toRange(document, selection.start, selection.end);
+  const result: DocumentSymbol = { name: name || '…', kind, range, selectionRange };
+  if (children) result.children = children;
+  return result;
+}
+
+/**
+ * Each entity's symbol, by the entity. While typing goes on, requests see the
+ * last entity pass moved through the edits, and an entity the edits cannot
+ * reach is passed on as the same object (mapEntities in analysis/session.ts):
+ * the text before it is unchanged, so its symbol is too. Each reuse is still
+ * checked, in constant time per range, against where its spans now are.
+ */
+const entitySymbols = new WeakMap<Entity, DocumentSymbol>();
+
+function coversSpan(document: TextDocument, range: DocumentSymbol['range'], span: Span): boolean {
+  return document.offsetAt(range.start) === span.start && document.offsetAt(range.end) === span.end;
 }
 
 function entitySymbol(document: TextDocument, entity: Entity): DocumentSymbol {
-  const quotes = entity.quotes.map((q) => symbol(document, shortQuote(q.text), SymbolKind.String, q, q));
   const first = entity.mentions[0];
-  return symbol(document, nameWithTitle(entity), entity.type === 'person' ? SymbolKind.Object : SymbolKind.Class, first, first, quotes);
+  const kept = entitySymbols.get(entity);
+  if (
+    kept &&
+    coversSpan(document, kept.range, first) &&
+    kept.children?.length === entity.quotes.length &&
+    entity.quotes.every((q, i) => coversSpan(document, kept.children![i].range, q))
+  ) {
+    return kept;
+  }
+  const quotes = entity.quotes.map((q) => symbol(document, shortQuote(q.text), SymbolKind.String, q, q));
+  const made = symbol(document, nameWithTitle(entity), entity.type === 'person' ? SymbolKind.Object : SymbolKind.Class, first, first, quotes);
+  entitySymbols.set(entity, made);
+  return made;
 }
 
 function group(document: TextDocument, name: string, kind: SymbolKind, children: DocumentSymbol[], spans: Span[]): DocumentSymbol[] {
@@ -58,11 +81,38 @@ function group(document: TextDocument, name: string, kind: SymbolKind, children:
   return [symbol(document, name, kind, span, { start: span.start, end: span.start }, children)];
 }
 
+/**
+ * Above this many quotations, each is listed once: under its speaker, or under
+ * "Other quotations" when it has none. A 100,000-word draft has some 1,700;
+ * listing each twice made the outline about 950 KB of JSON after every
+ * keystroke, a quarter of it the second listing, and nobody reads a list that
+ * long twice.
+ */
+export const quotationsListedTwiceUpTo = 500;
+
+/** Whether an attributed quotation starts inside the quotation's content (starts sorted). */
+function hasSpeaker(q: Quotation, attributedStarts: readonly number[]): boolean {
+  let lo = 0;
+  let hi = attributedStarts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (attributedStarts[mid] < q.contentStart) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < attributedStarts.length && attributedStarts[lo] <= q.contentEnd;
+}
+
 export function documentSymbols(document: TextDocument, entities: readonly Entity[], quotations: readonly Quotation[]): DocumentSymbol[] {
   const people = entities.filter((e) => e.type === 'person' && e.mentions.length > 0);
   const organizations = entities.filter((e) => e.type === 'organization' && e.mentions.length > 0);
   const text = document.getText();
-  const outer = quotations.filter((q) => q.depth === 0);
+  let outer = quotations.filter((q) => q.depth === 0);
+  let quotationsGroup = 'Quotations';
+  if (outer.length > quotationsListedTwiceUpTo) {
+    const attributedStarts = [...people, ...organizations].flatMap((e) => e.quotes.map((q) => q.start)).sort((a, b) => a - b);
+    outer = outer.filter((q) => !hasSpeaker(q, attributedStarts));
+    quotationsGroup = 'Other quotations';
+  }
   const quoteSpans = outer.map((q) => ({ start: q.open, end: q.close !== undefined ? q.close + 1 : q.contentEnd }));
   const quoteSymbols = outer.map((q, i) =>
     symbol(document, shortQuote(text.slice(q.contentStart, q.contentEnd)), SymbolKind.String, quoteSpans[i], quoteSpans[i]),
@@ -83,6 +133,6 @@ export function documentSymbols(document: TextDocument, entities: readonly Entit
       organizations.map((e) => entitySymbol(document, e)),
       spansOf(organizations),
     ),
-    ...group(document, 'Quotations', SymbolKind.Namespace, quoteSymbols, quoteSpans),
+    ...group(document, quotationsGroup, SymbolKind.Namespace, quoteSymbols, quoteSpans),
   ];
 }

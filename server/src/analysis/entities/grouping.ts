@@ -111,9 +111,28 @@ export function groupEntities(candidates: Candidate[], text: string): Entity[] {
   return entities;
 }
 
+/** A mention in the lookup index: its span and whose it is. */
+export interface MentionEntry {
+  start: number;
+  end: number;
+  entity: Entity;
+}
+
+/** The lookup index of each analysis, sorted by start: an analysis moved through an edit maps it instead of sorting again. */
+const mentionIndexes = new WeakMap<EntityAnalysis, readonly MentionEntry[]>();
+
+export function mentionIndexOf(analysis: EntityAnalysis): readonly MentionEntry[] | undefined {
+  return mentionIndexes.get(analysis);
+}
+
 export function withLookup(entities: Entity[]): EntityAnalysis {
   const index = entities.flatMap((entity) => entity.mentions.map((m) => ({ start: m.start, end: m.end, entity }))).sort((a, b) => a.start - b.start);
-  return {
+  return withSortedLookup(entities, index);
+}
+
+/** withLookup with the index already built: sorted by start, ties in the order of `entities` and their mentions. */
+export function withSortedLookup(entities: Entity[], index: readonly MentionEntry[]): EntityAnalysis {
+  const analysis: EntityAnalysis = {
     entities,
     entityAt(offset: number): Entity | undefined {
       // The cursor right after a name (offset === end) still names it.
@@ -129,4 +148,6 @@ export function withLookup(entities: Entity[]): EntityAnalysis {
       return undefined;
     },
   };
+  mentionIndexes.set(analysis, index);
+  return analysis;
 }

@@ -31,7 +31,7 @@ import type { Candidate, Entity, EntityAnalysis, NeighbourWord } from './types';
 
 export type { AttributedQuote, Entity, EntityAnalysis, Mention } from './types';
 export { clearEntityCaches } from './paragraphs';
-export { withLookup } from './grouping';
+export { mentionIndexOf, withLookup, withSortedLookup, type MentionEntry } from './grouping';
 
 /**
  * The cached per-paragraph half of the entity pass for one paragraph (its NLP

@@ -18,6 +18,8 @@ const markupTag = /<\/?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:\s*=\s*(?:"[^"\n<>]*"|'[^'
 
 /** Whether an offset falls inside a markup tag of the text. */
 function inMarkup(text: string): (offset: number) => boolean {
+  // Most drafts hold no tag at all: one search for `<` spares the pattern's pass over the whole draft on every keystroke.
+  if (!text.includes('<')) return () => false;
   const tags = [...text.matchAll(markupTag)].map((m) => [m.index!, m.index! + m[0].length] as const);
   return (offset) => tags.some(([start, end]) => offset > start && offset < end);
 }
