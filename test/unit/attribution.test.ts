@@ -538,3 +538,64 @@ After the rescue, Gov. Mark Delaney issued the following statement:
 `;
   assert.deepEqual(speakersOf(text, 'Our thoughts are with'), ['Mark Delaney']);
 });
+
+test('an inverted verb after a sentence that holds a quotation, or before one, credits its speaker', () => {
+  const text = `Port vote
+
+Pair a new terminal with a "port authority that never sleeps" and the neighbors get nervous, said Rosa Delgado, a harbor activist.
+
+Because of how the lease was written, explained Thomas Greer, "the city carries all the risk."
+`;
+  assert.deepEqual(speakersOf(text, 'port authority that never sleeps'), ['Rosa Delgado']);
+  assert.deepEqual(speakersOf(text, 'the city carries all the risk'), ['Thomas Greer']);
+});
+
+test('a possessive before the title of an inverted speaker: "added his campaign manager Jeff Ames"', () => {
+  const text = `Senate race
+
+"We will win the county," Sen. Karen Raman said on Tuesday.
+
+"We're going to start chipping away at the lead," added her campaign manager Jeff Ames.
+`;
+  assert.deepEqual(speakersOf(text, "We're going to start chipping"), ['Jeff Ames']);
+});
+
+test('a wire dateline before the subject does not hide it: "Washington (AFP) – Ann Lowe ..., saying"', () => {
+  const text = `Lowe faults plan
+
+Washington (AFP) – Ann Lowe has taken a swipe at the harbor plan, saying that "bombastic promises" do more harm than good.
+`;
+  assert.deepEqual(speakersOf(text, 'bombastic promises'), ['Ann Lowe']);
+});
+
+test('a credit line under a paragraph of quotation, "- Karen Raman.", or after the quotation with a hyphen, credits it', () => {
+  const text = `The claims
+
+"Almost all new income is going to the top 1 percent."
+
+- Karen Raman.
+
+The numbers changed over the summer.
+
+"The levy will pay for itself." -Thomas Greer.
+`;
+  assert.deepEqual(speakersOf(text, 'Almost all new income'), ['Karen Raman']);
+  assert.deepEqual(speakersOf(text, 'The levy will pay'), ['Thomas Greer']);
+});
+
+test("a narration paragraph that ends with a named speaker's verb of saying hands a paragraph of bare quotation to them", () => {
+  const text = `Levy fight
+
+"The board was asleep," Thomas Greer said on Monday.
+
+Mayor Karen Raman said the city would not back down.
+
+"We have the votes, and we will use them."
+
+Greer said the board would meet again, and Raman agreed.
+
+"Nobody wants another delay."
+`;
+  assert.deepEqual(speakersOf(text, 'We have the votes'), ['Karen Raman']);
+  assert.deepEqual(speakersOf(text, 'Nobody wants another delay'), []);
+});

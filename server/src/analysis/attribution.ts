@@ -78,6 +78,8 @@ const verbAfterSubject = new RegExp(
 const invertedLead = new RegExp(`[”"’]\\s*,?\\s*(?:${speechVerbs})\\s+((?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}\\p{N}/.'’-]+\\s+){0,5})$`, 'u');
 /** "Said Comey: “...”": an inverted verb of saying that opens its sentence. */
 const sentenceInitialVerb = new RegExp(`(?:^|[.!?]["”’]?\\s+)(?:${speechVerbs})\\s+((?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}\\p{N}/.'’-]+\\s+){0,5})$`, 'iu');
+/** After an inverted speaker's name, past an appositive, the quotation opens: "..., explained Rosenberg, “with ...”". */
+const quotationFollowsName = /^(?:\s*,[^,“”"]{1,100})?\s*[,:]\s*["“]/u;
 /** "..., noted NBC's": a verb of saying and the title words before a name, outside a quotation's attribution. */
 const invertedNarration = new RegExp(`,\\s*(?:${speechVerbs})\\s+((?:[\\p{L}.'’-]+\\s+){0,5})$`, 'u');
 const accordingTo = /\b[Aa]ccording\s+to\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4})$/u;
@@ -276,7 +278,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
   /** The start of the sentence that holds an offset, found in its own paragraph. */
   const sentenceStartAt = (offset: number) => {
     const p = paragraphAt(offset);
-    let start = p.start;
+    let start = p.start + datelineLength(p.text);
     // One character past the offset, so that the sentence ending right before it is seen (the end looks ahead to a capital).
     for (const end of text.slice(p.start, Math.min(p.end, offset + 1)).matchAll(sentenceEnd)) {
       if (p.start + end.index! + end[0].length <= offset) start = p.start + end.index! + end[0].length;
@@ -452,6 +454,33 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     return undefined;
   };
 
+  /**
+   * "Howard continued his remarks." or "Carter said the region would not be abandoned." ending a paragraph of
+   * narration: its named subject, with a verb of saying, speaks the next paragraph when that is nothing but
+   * quotation. None when another person is named after the verb ("Smith said Jones was wrong.").
+   */
+  const reportingSpeaker = (paragraph: Paragraph): Entity | undefined => {
+    const end = paragraph.start + paragraph.text.trimEnd().length;
+    if (!/[.]$/.test(text.slice(end - 1, end))) return undefined;
+    const sentence = sentenceStartAt(end - 1);
+    const first = lastMentionBefore(mentions, sentence) + 1;
+    const m = mentions[first];
+    if (!m || m.start >= end || !titledSubjectLead(text.slice(sentence, m.start)) || namesAnother(m)) return undefined;
+    const verb = verbAfterSubject.exec(text.slice(m.end, end));
+    if (!verb || /^['’]s\b/.test(text.slice(m.end, m.end + 2))) return undefined;
+    const otherPerson = someMentionBetween(mentions, m.end + verb[0].length - 1, end, (o) => o.entity !== m.entity && o.entity.type === 'person');
+    return otherPerson ? undefined : m.entity;
+  };
+
+  /** "- Bernie Sanders." alone under a paragraph of quotation: a credit line, as under a pull quote. */
+  const creditLineSpeaker = (paragraph: Paragraph | undefined): Entity | undefined => {
+    if (!paragraph || paragraph.text.length > 200 || byParagraph.has(paragraph.index)) return undefined;
+    const dash = /^\s*(?:--?|[―—–])\s*/.exec(paragraph.text);
+    const m = mentions[lastMentionBefore(mentions, paragraph.start) + 1];
+    if (!dash || !m || m.start >= paragraph.end || !titleWordsOnly(text.slice(paragraph.start + dash[0].length, m.start))) return undefined;
+    return /^\s*(?:[,.(]|$)/.test(text.slice(m.end, paragraph.end)) ? m.entity : undefined;
+  };
+
   let previousSpeakers: Entity[] = [];
   let previousRunsOn = false;
   for (const paragraph of ctx.draft.paragraphs) {
@@ -461,7 +490,10 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       // A paragraph of narration between quotations ends the speaker's run, unless its colon
       // hands the next paragraph's quotation to its speaker ("Caddell continued:").
       const introduced = introducedSpeaker(paragraph);
+      const reporting = introduced ? undefined : reportingSpeaker(paragraph);
       if (introduced) previousSpeakers = [introduced];
+      // Only a paragraph of nothing but quotation takes this speaker: previousRunsOn stays false.
+      else if (reporting) previousSpeakers = [reporting];
       else if (/\p{L}/u.test(paragraph.text)) previousSpeakers = [];
       previousRunsOn = introduced !== undefined;
       continue;
@@ -469,7 +501,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     const outside = (offset: number) => !quotes.some((q) => offset >= q.contentStart && offset < q.contentEnd);
     const clauses: Clause[] = [];
     // Sentence starts outside quotations, for the subject of each sentence.
-    const sentenceStarts = [paragraph.start];
+    const sentenceStarts = [paragraph.start + datelineLength(paragraph.text)];
     for (const end of text.slice(paragraph.start, paragraph.end).matchAll(sentenceEnd)) {
       const at = paragraph.start + end.index! + end[0].length;
       if (outside(at - 1) && outside(end.index! + paragraph.start)) sentenceStarts.push(at);
@@ -496,7 +528,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const m = mentions[i];
       const after = text.slice(m.end, Math.min(paragraph.end, m.end + 170));
       // "“...” ― Sonya Herridge": a dash after the closing mark credits the name that follows, and nothing else.
-      const credit = /[”"][.,]?\s*[―—–]\s*$/.exec(text.slice(Math.max(paragraph.start, m.start - 6), m.start));
+      const credit = /[”"][.,]?\s*(?:[―—–]|--?)\s*$/.exec(text.slice(Math.max(paragraph.start, m.start - 6), m.start));
       if (credit && !/^\s*(?:,\s*)?\p{Ll}/u.test(after)) {
         clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech', credits: m.start - credit[0].length });
         continue;
@@ -533,7 +565,9 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const inverted =
         invertedLead.exec(before) ??
         // "Graham, a former candidate, told CBS News": after "told" or "asked" stands the listener.
-        (/^["“]|[”"],/.test(sentenceLead) && !toldAfterLastComma(before) ? invertedNarration.exec(before) : null) ??
+        // "Couple exposure with a “lightning rod” and voters get nervous, said Link": a sentence that holds a quotation,
+        // before the verb or right after the name ("..., explained Rosenberg, “with ...”"), is the inverted speaker's.
+        ((/^["“]|[”"]/.test(sentenceLead) || quotationFollowsName.test(after)) && !toldAfterLastComma(before) ? invertedNarration.exec(before) : null) ??
         sentenceInitialVerb.exec(sentenceLead);
       // "wrote Cameron Easley for Morning Consult": a name between the verb and this one is the speaker.
       const nameBetween =
@@ -646,9 +680,11 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const credited = clauses.find((c) => c.credits !== undefined && c.credits === q.close);
       const clause = credited ?? following ?? sameSentence ?? subject ?? (uninterrupted ? earlier : undefined);
       let speakers = clause?.speakers ?? [];
-      if (!clause && !earlier && previousSpeakers.length > 0) {
+      if (!clause && !earlier) {
         const onlyQuotation = !/\p{L}/u.test(textOutsideQuotes(text, paragraph.start, paragraph.end, quotes));
-        if (q.continues || previousRunsOn || onlyQuotation) speakers = previousSpeakers;
+        const creditLine = onlyQuotation ? creditLineSpeaker(ctx.draft.paragraphs[paragraph.index + 1]) : undefined;
+        if (creditLine) speakers = [creditLine];
+        else if (q.continues || previousRunsOn || onlyQuotation) speakers = previousSpeakers;
       }
       if (speakers.length === 0) continue;
       const quoted = text.slice(q.contentStart, q.contentEnd);
@@ -661,6 +697,16 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     if (speakersHere.length === 1) recentSpeaker = { entity: speakersHere[0], paragraph: paragraph.index };
     previousRunsOn = quotes.some((q) => q.continuesInNext);
   }
+}
+
+/**
+ * A wire dateline opens the story's first paragraph: "WASHINGTON (AP) — ", "DES MOINES, Iowa - ",
+ * "Washington (AFP) – ". The sentence's subject comes after it.
+ */
+const dateline =
+  /^(?:\p{Lu}[\p{Lu}.'-]*(?:\s+\p{Lu}[\p{Lu}.'-]*){0,3}(?:,\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?)?(?:\s+\([\p{L}\s.]{2,20}\))?|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2}\s+\((?:AP|AFP|Reuters|UPI)\))\s*(?:--|[—–-])\s+(?=\p{Lu})/u;
+function datelineLength(paragraphText: string): number {
+  return dateline.exec(paragraphText.slice(0, 80))?.[0].length ?? 0;
 }
 
 /** "..., told CBS News": the last comma-separated part opens with "told" or "asked" (read from the last comma: an end-anchored regex is quadratic). */
@@ -705,7 +751,11 @@ const notDescription =
 /** Between an inverted verb and the name, a short description: "said Virginia delegate", "said retired neurosurgeon". */
 function descriptionOnly(words: string): boolean {
   const list = words.trim().split(/\s+/).filter(Boolean);
-  return list.length <= 4 && list.every((w, i) => (i === 0 && /^(?:the|a|an|one|another)$/i.test(w)) || (!notDescription.test(w) && !/(?:ing|ly)$/.test(w)));
+  // "added his campaign manager": a possessive may open the description, as an article does.
+  return (
+    list.length <= 4 &&
+    list.every((w, i) => (i === 0 && /^(?:the|a|an|one|another|his|her|their|its)$/i.test(w)) || (!notDescription.test(w) && !/(?:ing|ly)$/.test(w)))
+  );
 }
 
 /** Between an inverted verb and the name, only a title may stand: "said Mayor", "said the state's attorney general". */
