@@ -599,3 +599,21 @@ Greer said the board would meet again, and Raman agreed.
   assert.deepEqual(speakersOf(text, 'We have the votes'), ['Karen Raman']);
   assert.deepEqual(speakersOf(text, 'Nobody wants another delay'), []);
 });
+
+test('a period inside a closing mark ends the sentence around the quotation, so the next sentence has its own subject', () => {
+  const text = `Levy fight
+
+Greer spoke first, and he took credit for "being right about the levy." And then Karen Raman went fully on the attack, saying, "The board slept through it."
+`;
+  assert.deepEqual(speakersOf(text, 'The board slept'), ['Karen Raman']);
+});
+
+test('a participle clause after a pronoun subject goes to the person the pronoun names', () => {
+  const text = `Levy fight
+
+Karen Raman spoke for an hour on Monday. "We will not budge," she said.
+
+She escalated her criticism on Tuesday, telling reporters that the board was "asleep at the wheel."
+`;
+  assert.deepEqual(speakersOf(text, 'asleep at the wheel'), ['Karen Raman']);
+});

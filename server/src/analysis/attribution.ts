@@ -504,7 +504,9 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     const sentenceStarts = [paragraph.start + datelineLength(paragraph.text)];
     for (const end of text.slice(paragraph.start, paragraph.end).matchAll(sentenceEnd)) {
       const at = paragraph.start + end.index! + end[0].length;
-      if (outside(at - 1) && outside(end.index! + paragraph.start)) sentenceStarts.push(at);
+      // "... for “being right on terrorism.” And then Trump went": a period inside the closing mark ends the sentence around it too.
+      const closesQuotation = /[”"’]\s*$/.test(end[0]) && outside(at - 1);
+      if (closesQuotation || (outside(at - 1) && outside(end.index! + paragraph.start))) sentenceStarts.push(at);
     }
     const sentenceStartOf = (offset: number) => sentenceStarts.filter((s) => s <= offset).pop() ?? paragraph.start;
     const subjects = new Map<number, Entity[]>();
@@ -600,17 +602,14 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       }
     }
     const paragraphText = text.slice(paragraph.start, paragraph.end);
+    /** A name that opens its sentence in this paragraph: the antecedent a pronoun here looks for first. */
+    const isSubjectHere = (m: PlacedMention) => m.start >= paragraph.start && subjectLead.test(text.slice(sentenceStartOf(m.start), m.start));
     for (const match of paragraphText.matchAll(pronounClause)) {
       const at = paragraph.start + match.index!;
       if (!outside(at)) continue;
       // "Trump says he's “losing”": the pronoun after a named subject's own verb is not a second attribution.
       if (match[2] && clauses.some((c) => c.verbEnd === at + spaceBeforeLastWord(match[0]))) continue;
-      const speaker = resolvePronoun(
-        at,
-        match[1] ?? match[2],
-        paragraph.index,
-        (m) => m.start >= paragraph.start && subjectLead.test(text.slice(sentenceStartOf(m.start), m.start)),
-      );
+      const speaker = resolvePronoun(at, match[1] ?? match[2], paragraph.index, isSubjectHere);
       clauses.push({ at, speakers: speaker ? [speaker] : [], kind: 'speech' });
     }
     for (const match of paragraphText.matchAll(roleClause)) {
@@ -627,12 +626,19 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       if (!outside(at)) continue;
       clauses.push({ at, speakers: lastPair(at, paragraph.index), kind: 'speech' });
     }
+    /** "However, he held his fire on Carson, calling him “a nice guy”": a pronoun that opens the sentence is its subject. */
+    const pronounSubject = (sentence: number, at: number): Entity[] | undefined => {
+      const lead = /^((?:(?:However|But|And|Then|Still|Yet|Instead|Later|Now)\s*,?\s+)?)(He|She)\s+(?:\p{Ll}+ly\s+)?\p{Ll}/u.exec(text.slice(sentence, at));
+      if (!lead) return undefined;
+      const speaker = resolvePronoun(sentence + lead[1].length, lead[2], paragraph.index, isSubjectHere);
+      return speaker ? [speaker] : undefined;
+    };
     for (const match of [...paragraphText.matchAll(participleClause), ...paragraphText.matchAll(coordinatedSpeech)]) {
       const at = paragraph.start + match.index!;
       if (!outside(at)) continue;
       const sentence = sentenceStartOf(at);
       const earlier = clauses.filter((c) => c.at >= sentence && c.at < at && c.kind === 'speech').pop();
-      const speakers = earlier?.speakers ?? subjects.get(sentence) ?? [];
+      const speakers = earlier?.speakers ?? subjects.get(sentence) ?? pronounSubject(sentence, at) ?? [];
       clauses.push({ at, speakers, kind: 'speech' });
     }
     clauses.sort((a, b) => a.at - b.at);
