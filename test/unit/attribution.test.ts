@@ -617,3 +617,24 @@ She escalated her criticism on Tuesday, telling reporters that the board was "as
 `;
   assert.deepEqual(speakersOf(text, 'asleep at the wheel'), ['Karen Raman']);
 });
+
+test('an organization named after the verb of an earlier clause does not interrupt it for a quotation that opens the next sentence', () => {
+  const text = `Rates
+
+"The window is closing," said Megan Ross, an economist at Harbor Bank.
+
+Ross added that the Federal Reserve wants to act before the election. "They don't like to talk about it, but the calendar matters."
+`;
+  assert.deepEqual(speakersOf(text, "They don't like to talk"), ['Megan Ross']);
+});
+
+test('a phrase of time before the subject is no subordinate clause: "Before the convention, Police Chief Calvin Ward lobbied ..., saying"', () => {
+  const text = `Open carry
+
+Before the convention, Police Chief Calvin Ward lobbied to suspend open-carry rights downtown, saying, "The fewer guns, the better."
+
+After Ward spoke, Karen Raman left the room. "Nobody asked us," she said later.
+`;
+  assert.deepEqual(speakersOf(text, 'The fewer guns'), ['Calvin Ward']);
+  assert.deepEqual(speakersOf(text, 'Nobody asked us'), ['Karen Raman']);
+});

@@ -112,9 +112,18 @@ const timedSkip = new RegExp(
 );
 /** "McConnell embraced the mogul and said he is “very competitive”": a second verb of the same subject. */
 const coordinatedSpeech = new RegExp(`\\band\\s+(?:(?:also|later|then)\\s+)?(?:${speechVerbs})\\b`, 'gu');
+/**
+ * A subordinate clause before the subject: "After Trump spoke, Clinton ...". A phrase of time is no clause:
+ * "Before the convention, Police Chief Calvin Williams lobbied ..." (a determiner, no quotation, a comma).
+ */
+const subordinateLead =
+  '(?:After|When|While|Before|If|As|Since|Although|Though|Because|Until|Unless|Once|Whether|Even)\\b(?!\\s+(?:the|last|this|his|her|their|its)\\s+[^,“”"]{1,40},\\s)';
+const subordinateStart = new RegExp(`^${subordinateLead}`, 'u');
 /** Words that may stand before a sentence's subject: titles and descriptions ("Former Florida Gov. Jeb Bush", "Republican front-runner"). */
-const subjectLead =
-  /^(?:(?:And|But|So)\s+(?:then\s+)?|Then\s+)?(?!(?:After|When|While|Before|If|As|Since|Although|Though|Because|Until|Unless|Once|Whether|Even)\b)(?![^“”"]*\bthat\b)(?:[^,“”"]{0,60},\s+){0,2}(?:(?:the|former|presidential|candidate|front-runner|frontrunner|nominee|presumptive|democratic|republican|\p{Lu}[\p{L}.'’-]*)\s+){0,6}$/u;
+const subjectLead = new RegExp(
+  String.raw`^(?:(?:And|But|So)\s+(?:then\s+)?|Then\s+)?(?!${subordinateLead})(?![^“”"]*\bthat\b)(?:[^,“”"]{0,60},\s+){0,2}(?:(?:the|former|presidential|candidate|front-runner|frontrunner|nominee|presumptive|democratic|republican|\p{Lu}[\p{L}.'’-]*)\s+){0,6}$`,
+  'u',
+);
 
 const titleWords = new Set([...roleWordsOf(titleTable.roles), ...roleWordsOf(titleTable.titleModifiers), 'campaign', 'presidential', 'candidate', 'nominee']);
 function roleWordsOf(list: string[]): string[] {
@@ -126,7 +135,7 @@ function roleWordsOf(list: string[]): string[] {
  */
 function titledSubjectLead(lead: string): boolean {
   const m = /^(?![^“”"]*\bthat\b)["“]?(?:[^,“”"]{0,100},\s+){0,2}((?:[\p{L}.'’-]+\s+){0,6})$/u.exec(lead);
-  if (!m || /^(?:After|When|While|Before|If|As|Since|Although|Though|Because|Until|Unless|Once|Whether|Even)\b/.test(lead)) return false;
+  if (!m || subordinateStart.test(lead)) return false;
   return m[1]
     .trim()
     .split(/\s+/)
@@ -681,8 +690,25 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       // ...else a clause earlier in the paragraph, when no one else is named in between.
       const earlier = before.pop();
       // A name in the clause's own appositive ("Coan, Santilli's attorney, argued") is no one else named in between.
+      const opensSentence = /^\s*$/.test(text.slice(sentence, q.open)) && sentence > (earlier?.at ?? Infinity);
       const uninterrupted =
-        earlier && !someMentionBetween(mentions, earlier.verbEnd ?? earlier.at, q.open, (m) => outside(m.start) && !earlier.speakers.includes(m.entity));
+        earlier &&
+        !someMentionBetween(
+          mentions,
+          earlier.verbEnd ?? earlier.at,
+          q.open,
+          // "Greene added that the Fed wants out before the election. “...”": an organization named after the verb
+          // of the clause's own sentence speaks no quotation that opens a later sentence.
+          (m) =>
+            outside(m.start) &&
+            !earlier.speakers.includes(m.entity) &&
+            !(
+              opensSentence &&
+              m.entity.type !== 'person' &&
+              sentenceStartOf(m.start) === sentenceStartOf(earlier.at) &&
+              m.start > (earlier.verbEnd ?? Infinity)
+            ),
+        );
       const credited = clauses.find((c) => c.credits !== undefined && c.credits === q.close);
       const clause = credited ?? following ?? sameSentence ?? subject ?? (uninterrupted ? earlier : undefined);
       let speakers = clause?.speakers ?? [];
