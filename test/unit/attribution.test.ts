@@ -638,3 +638,23 @@ After Ward spoke, Karen Raman left the room. "Nobody asked us," she said later.
   assert.deepEqual(speakersOf(text, 'The fewer guns'), ['Calvin Ward']);
   assert.deepEqual(speakersOf(text, 'Nobody asked us'), ['Karen Raman']);
 });
+
+test('"Reid said both Rubio and Cruz are “...”" is Reid\'s clause, not a joint statement; "“...,” said both" still is', () => {
+  const text = `Senate feud
+
+Harry Reid blasted Rubio and defended Cruz in an interview. Reid said both Rubio and Cruz are "non-entities in the Senate."
+
+Ann Lowe and Tom Greer met on Monday. "We agree on nothing," said both.
+`;
+  assert.deepEqual(speakersOf(text, 'non-entities'), ['Harry Reid']);
+  assert.deepEqual(speakersOf(text, 'We agree on nothing'), ['Ann Lowe', 'Tom Greer']);
+});
+
+test("a quoted title inside the speaker's appositive does not hide the verb, and is not credited as speech", () => {
+  const text = `Viral news
+
+Mark Hemsley, the co-author of "Going Viral," about the spread of rumors, said the days when the nation had "a somewhat unifying story" are gone.
+`;
+  assert.deepEqual(speakersOf(text, 'a somewhat unifying story'), ['Mark Hemsley']);
+  assert.deepEqual(speakersOf(text, 'Going Viral'), []);
+});

@@ -64,7 +64,9 @@ const auxiliaries =
  * After a subject: " of Oklahoma", then up to four segments between commas: ", a spokeswoman for the board,",
  * ", 57,", ", who ...,", ", Twitter's director of advertising,", ", of Raleigh, N.C.," then the verb.
  */
-const appositiveSegment = `(?:\\d{1,3}|[DRI]-\\p{Lu}[\\p{L}.]*|\\p{Lu}[\\p{L}]*\\.(?:\\p{Lu}\\.)?|\\p{Lu}[\\p{L}.-]*['’]s?\\s+\\p{Ll}[^,“”"()]{0,100}?|(?:a|an|the|who|whose|his|her|its|\\p{Ll})[^,“”"()]{0,160}?)`;
+/** A quoted title inside an appositive: ", the co-author of “Going Viral,” about ...". */
+const quotedTitle = '“[^“”\\n]{1,60}”|"[^"\\n]{1,60}"';
+const appositiveSegment = `(?:\\d{1,3}|[DRI]-\\p{Lu}[\\p{L}.]*|\\p{Lu}[\\p{L}]*\\.(?:\\p{Lu}\\.)?|\\p{Lu}[\\p{L}.-]*['’]s?\\s+\\p{Ll}[^,“”"()]{0,100}?|(?:a|an|the|who|whose|his|her|its|\\p{Ll})(?:[^,“”"()]|${quotedTitle}){0,160}?)`;
 /** A later segment may also be a place: ", a salesman from Sumter, South Carolina,". */
 const laterSegment = `(?:${appositiveSegment}|\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)?)`;
 /** Between dashes: "Gingrich — mentioned by many as a running mate — told". */
@@ -86,7 +88,7 @@ const accordingTo = /\b[Aa]ccording\s+to\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4
 /** "he said", or inverted "said he"; the inverted form is often the start of a reported clause ("Smith says he'll ..."). */
 const pronounClause = new RegExp(`\\b(?:(he|she)\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})|(?:${speechVerbs})\\s+(he|she))\\b`, 'giu');
 const jointClause = new RegExp(
-  `\\b(?:the\\s+two|both|the\\s+pair|the\\s+two\\s+(?:men|women|senators|leaders|candidates))\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})\\b|\\b(?:${speechVerbs})\\s+(?:the\\s+two|both)\\b`,
+  `\\b(?:the\\s+two|both|the\\s+pair|the\\s+two\\s+(?:men|women|senators|leaders|candidates))\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})\\b|(?<=[”"’][,.]?\\s{0,3})(?:${speechVerbs})\\s+(?:the\\s+two|both)\\b`,
   'giu',
 );
 
@@ -684,7 +686,8 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
             : !endsSentence(text.slice(end + 1, c.at))),
       );
       // ...else the clause before it in its sentence ("Smith said: ..."), else its sentence's subject...
-      const before = speech.filter((c) => c.at < q.open);
+      // A quotation inside the clause's own appositive (", the co-author of “Going Viral,” said") is a title, not its speech.
+      const before = speech.filter((c) => c.at < q.open && (c.verbEnd === undefined || c.verbEnd <= q.open));
       const sameSentence = before.filter((c) => c.at >= sentence).pop();
       const subject = clauses.find((c) => c.kind === 'subject' && c.at >= sentence && c.at < q.open);
       // ...else a clause earlier in the paragraph, when no one else is named in between.
