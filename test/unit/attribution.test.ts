@@ -658,3 +658,11 @@ Mark Hemsley, the co-author of "Going Viral," about the spread of rumors, said t
   assert.deepEqual(speakersOf(text, 'a somewhat unifying story'), ['Mark Hemsley']);
   assert.deepEqual(speakersOf(text, 'Going Viral'), []);
 });
+
+test('a clause after the quotation opened by "until", "unless", "since" or "once" is another clause\'s', () => {
+  const text = `Primary
+
+Tom Sims says he was "kind of riding the fence" until Gov. Nikki Haley said she was backing the senator.
+`;
+  assert.deepEqual(speakersOf(text, 'kind of riding the fence'), ['Tom Sims']);
+});

@@ -493,6 +493,8 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
   };
 
   let previousSpeakers: Entity[] = [];
+  /** previousSpeakers come from the narration before, not from a quotation: a guess the unattributed-quote rule does not take. */
+  let previousFromNarration = false;
   let previousRunsOn = false;
   for (const paragraph of ctx.draft.paragraphs) {
     yield;
@@ -506,6 +508,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       // Only a paragraph of nothing but quotation takes this speaker: previousRunsOn stays false.
       else if (reporting) previousSpeakers = [reporting];
       else if (/\p{L}/u.test(paragraph.text)) previousSpeakers = [];
+      previousFromNarration = reporting !== undefined && !introduced;
       previousRunsOn = introduced !== undefined;
       continue;
     }
@@ -657,7 +660,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     /** "..., but he said that the footage “...”", "“...,” when Clinton blasted him", "... and Mayor Lee said": a clause opened by a conjunction is another sentence's. */
     const introducesNext = (c: Clause, after: number) => {
       const conjunction =
-        /\b([Bb]ut|[Aa]nd|[Ww]hile|[Ww]hereas|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ww]hen|[Aa]fter|[Bb]efore|[Ii]f|[Aa]s)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u.exec(
+        /\b([Bb]ut|[Aa]nd|[Ww]hile|[Ww]hereas|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ww]hen|[Aa]fter|[Bb]efore|[Ii]f|[Aa]s|[Uu]ntil|[Uu]nless|[Ss]ince|[Oo]nce)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u.exec(
           text.slice(after + 1, c.at),
         );
       // "“...,” said Sen. Ames and Rep. Cole": an "and" inside a joint subject opens nothing; nor does
@@ -715,20 +718,26 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const credited = clauses.find((c) => c.credits !== undefined && c.credits === q.close);
       const clause = credited ?? following ?? sameSentence ?? subject ?? (uninterrupted ? earlier : undefined);
       let speakers = clause?.speakers ?? [];
+      let inferred = false;
       if (!clause && !earlier) {
         const onlyQuotation = !/\p{L}/u.test(textOutsideQuotes(text, paragraph.start, paragraph.end, quotes));
         const creditLine = onlyQuotation ? creditLineSpeaker(ctx.draft.paragraphs[paragraph.index + 1]) : undefined;
         if (creditLine) speakers = [creditLine];
-        else if (q.continues || previousRunsOn || onlyQuotation) speakers = previousSpeakers;
+        else if (q.continues || previousRunsOn || onlyQuotation) {
+          speakers = previousSpeakers;
+          inferred = previousFromNarration;
+        }
       }
       if (speakers.length === 0) continue;
       const quoted = text.slice(q.contentStart, q.contentEnd);
       const leading = quoted.length - quoted.trimStart().length;
       const trailing = quoted.length - quoted.trimEnd().length;
-      for (const speaker of speakers) speaker.quotes.push({ text: quoted.trim(), start: q.contentStart + leading, end: q.contentEnd - trailing });
+      const credit = { text: quoted.trim(), start: q.contentStart + leading, end: q.contentEnd - trailing };
+      for (const speaker of speakers) speaker.quotes.push(inferred ? { ...credit, inferred } : credit);
       speakersHere = speakers;
     }
     previousSpeakers = speakersHere;
+    previousFromNarration = false;
     if (speakersHere.length === 1) recentSpeaker = { entity: speakersHere[0], paragraph: paragraph.index };
     previousRunsOn = quotes.some((q) => q.continuesInNext);
   }
