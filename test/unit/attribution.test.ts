@@ -538,3 +538,131 @@ After the rescue, Gov. Mark Delaney issued the following statement:
 `;
   assert.deepEqual(speakersOf(text, 'Our thoughts are with'), ['Mark Delaney']);
 });
+
+test('an inverted verb after a sentence that holds a quotation, or before one, credits its speaker', () => {
+  const text = `Port vote
+
+Pair a new terminal with a "port authority that never sleeps" and the neighbors get nervous, said Rosa Delgado, a harbor activist.
+
+Because of how the lease was written, explained Thomas Greer, "the city carries all the risk."
+`;
+  assert.deepEqual(speakersOf(text, 'port authority that never sleeps'), ['Rosa Delgado']);
+  assert.deepEqual(speakersOf(text, 'the city carries all the risk'), ['Thomas Greer']);
+});
+
+test('a possessive before the title of an inverted speaker: "added his campaign manager Jeff Ames"', () => {
+  const text = `Senate race
+
+"We will win the county," Sen. Karen Raman said on Tuesday.
+
+"We're going to start chipping away at the lead," added her campaign manager Jeff Ames.
+`;
+  assert.deepEqual(speakersOf(text, "We're going to start chipping"), ['Jeff Ames']);
+});
+
+test('a wire dateline before the subject does not hide it: "Washington (AFP) – Ann Lowe ..., saying"', () => {
+  const text = `Lowe faults plan
+
+Washington (AFP) – Ann Lowe has taken a swipe at the harbor plan, saying that "bombastic promises" do more harm than good.
+`;
+  assert.deepEqual(speakersOf(text, 'bombastic promises'), ['Ann Lowe']);
+});
+
+test('a credit line under a paragraph of quotation, "- Karen Raman.", or after the quotation with a hyphen, credits it', () => {
+  const text = `The claims
+
+"Almost all new income is going to the top 1 percent."
+
+- Karen Raman.
+
+The numbers changed over the summer.
+
+"The levy will pay for itself." -Thomas Greer.
+`;
+  assert.deepEqual(speakersOf(text, 'Almost all new income'), ['Karen Raman']);
+  assert.deepEqual(speakersOf(text, 'The levy will pay'), ['Thomas Greer']);
+});
+
+test("a narration paragraph that ends with a named speaker's verb of saying hands a paragraph of bare quotation to them", () => {
+  const text = `Levy fight
+
+"The board was asleep," Thomas Greer said on Monday.
+
+Mayor Karen Raman said the city would not back down.
+
+"We have the votes, and we will use them."
+
+Greer said the board would meet again, and Raman agreed.
+
+"Nobody wants another delay."
+`;
+  assert.deepEqual(speakersOf(text, 'We have the votes'), ['Karen Raman']);
+  assert.deepEqual(speakersOf(text, 'Nobody wants another delay'), []);
+});
+
+test('a period inside a closing mark ends the sentence around the quotation, so the next sentence has its own subject', () => {
+  const text = `Levy fight
+
+Greer spoke first, and he took credit for "being right about the levy." And then Karen Raman went fully on the attack, saying, "The board slept through it."
+`;
+  assert.deepEqual(speakersOf(text, 'The board slept'), ['Karen Raman']);
+});
+
+test('a participle clause after a pronoun subject goes to the person the pronoun names', () => {
+  const text = `Levy fight
+
+Karen Raman spoke for an hour on Monday. "We will not budge," she said.
+
+She escalated her criticism on Tuesday, telling reporters that the board was "asleep at the wheel."
+`;
+  assert.deepEqual(speakersOf(text, 'asleep at the wheel'), ['Karen Raman']);
+});
+
+test('an organization named after the verb of an earlier clause does not interrupt it for a quotation that opens the next sentence', () => {
+  const text = `Rates
+
+"The window is closing," said Megan Ross, an economist at Harbor Bank.
+
+Ross added that the Federal Reserve wants to act before the election. "They don't like to talk about it, but the calendar matters."
+`;
+  assert.deepEqual(speakersOf(text, "They don't like to talk"), ['Megan Ross']);
+});
+
+test('a phrase of time before the subject is no subordinate clause: "Before the convention, Police Chief Calvin Ward lobbied ..., saying"', () => {
+  const text = `Open carry
+
+Before the convention, Police Chief Calvin Ward lobbied to suspend open-carry rights downtown, saying, "The fewer guns, the better."
+
+After Ward spoke, Karen Raman left the room. "Nobody asked us," she said later.
+`;
+  assert.deepEqual(speakersOf(text, 'The fewer guns'), ['Calvin Ward']);
+  assert.deepEqual(speakersOf(text, 'Nobody asked us'), ['Karen Raman']);
+});
+
+test('"Reid said both Rubio and Cruz are “...”" is Reid\'s clause, not a joint statement; "“...,” said both" still is', () => {
+  const text = `Senate feud
+
+Harry Reid blasted Rubio and defended Cruz in an interview. Reid said both Rubio and Cruz are "non-entities in the Senate."
+
+Ann Lowe and Tom Greer met on Monday. "We agree on nothing," said both.
+`;
+  assert.deepEqual(speakersOf(text, 'non-entities'), ['Harry Reid']);
+  assert.deepEqual(speakersOf(text, 'We agree on nothing'), ['Ann Lowe', 'Tom Greer']);
+});
+
+test("a quoted title inside the speaker's appositive does not hide the verb, and is not credited as speech", () => {
+  const text = `Viral news
+
+Mark Hemsley, the co-author of "Going Viral," about the spread of rumors, said the days when the nation had "a somewhat unifying story" are gone.
+`;
+  assert.deepEqual(speakersOf(text, 'a somewhat unifying story'), ['Mark Hemsley']);
+  assert.deepEqual(speakersOf(text, 'Going Viral'), []);
+});
+
+test('a clause after the quotation opened by "until", "unless", "since" or "once" is another clause\'s', () => {
+  const text = `Primary
+
+Tom Sims says he was "kind of riding the fence" until Gov. Nikki Haley said she was backing the senator.
+`;
+  assert.deepEqual(speakersOf(text, 'kind of riding the fence'), ['Tom Sims']);
+});

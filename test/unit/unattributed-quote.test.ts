@@ -128,3 +128,8 @@ test('narration that names the speaker: a first-person quotation (or a run of th
     '"The clinic has the best physiotherapists in the country."',
   ]);
 });
+
+test('a bare quotation after a paragraph that reports its likely speaker is still flagged, though the hover credits it', () => {
+  const text = 'Bridge to open\n\nMayor Karen Raman announced the deal on Monday.\n\n"The bridge is the best deal this city has seen in decades."\n';
+  assert.deepEqual(flagged(text), ['"The bridge is the best deal this city has seen in decades."']);
+});

@@ -64,7 +64,9 @@ const auxiliaries =
  * After a subject: " of Oklahoma", then up to four segments between commas: ", a spokeswoman for the board,",
  * ", 57,", ", who ...,", ", Twitter's director of advertising,", ", of Raleigh, N.C.," then the verb.
  */
-const appositiveSegment = `(?:\\d{1,3}|[DRI]-\\p{Lu}[\\p{L}.]*|\\p{Lu}[\\p{L}]*\\.(?:\\p{Lu}\\.)?|\\p{Lu}[\\p{L}.-]*['’]s?\\s+\\p{Ll}[^,“”"()]{0,100}?|(?:a|an|the|who|whose|his|her|its|\\p{Ll})[^,“”"()]{0,160}?)`;
+/** A quoted title inside an appositive: ", the co-author of “Going Viral,” about ...". */
+const quotedTitle = '“[^“”\\n]{1,60}”|"[^"\\n]{1,60}"';
+const appositiveSegment = `(?:\\d{1,3}|[DRI]-\\p{Lu}[\\p{L}.]*|\\p{Lu}[\\p{L}]*\\.(?:\\p{Lu}\\.)?|\\p{Lu}[\\p{L}.-]*['’]s?\\s+\\p{Ll}[^,“”"()]{0,100}?|(?:a|an|the|who|whose|his|her|its|\\p{Ll})(?:[^,“”"()]|${quotedTitle}){0,160}?)`;
 /** A later segment may also be a place: ", a salesman from Sumter, South Carolina,". */
 const laterSegment = `(?:${appositiveSegment}|\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)?)`;
 /** Between dashes: "Gingrich — mentioned by many as a running mate — told". */
@@ -78,13 +80,15 @@ const verbAfterSubject = new RegExp(
 const invertedLead = new RegExp(`[”"’]\\s*,?\\s*(?:${speechVerbs})\\s+((?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}\\p{N}/.'’-]+\\s+){0,5})$`, 'u');
 /** "Said Comey: “...”": an inverted verb of saying that opens its sentence. */
 const sentenceInitialVerb = new RegExp(`(?:^|[.!?]["”’]?\\s+)(?:${speechVerbs})\\s+((?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}\\p{N}/.'’-]+\\s+){0,5})$`, 'iu');
+/** After an inverted speaker's name, past an appositive, the quotation opens: "..., explained Rosenberg, “with ...”". */
+const quotationFollowsName = /^(?:\s*,[^,“”"]{1,100})?\s*[,:]\s*["“]/u;
 /** "..., noted NBC's": a verb of saying and the title words before a name, outside a quotation's attribution. */
 const invertedNarration = new RegExp(`,\\s*(?:${speechVerbs})\\s+((?:[\\p{L}.'’-]+\\s+){0,5})$`, 'u');
 const accordingTo = /\b[Aa]ccording\s+to\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4})$/u;
 /** "he said", or inverted "said he"; the inverted form is often the start of a reported clause ("Smith says he'll ..."). */
 const pronounClause = new RegExp(`\\b(?:(he|she)\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})|(?:${speechVerbs})\\s+(he|she))\\b`, 'giu');
 const jointClause = new RegExp(
-  `\\b(?:the\\s+two|both|the\\s+pair|the\\s+two\\s+(?:men|women|senators|leaders|candidates))\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})\\b|\\b(?:${speechVerbs})\\s+(?:the\\s+two|both)\\b`,
+  `\\b(?:the\\s+two|both|the\\s+pair|the\\s+two\\s+(?:men|women|senators|leaders|candidates))\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})\\b|(?<=[”"’][,.]?\\s{0,3})(?:${speechVerbs})\\s+(?:the\\s+two|both)\\b`,
   'giu',
 );
 
@@ -110,9 +114,18 @@ const timedSkip = new RegExp(
 );
 /** "McConnell embraced the mogul and said he is “very competitive”": a second verb of the same subject. */
 const coordinatedSpeech = new RegExp(`\\band\\s+(?:(?:also|later|then)\\s+)?(?:${speechVerbs})\\b`, 'gu');
+/**
+ * A subordinate clause before the subject: "After Trump spoke, Clinton ...". A phrase of time is no clause:
+ * "Before the convention, Police Chief Calvin Williams lobbied ..." (a determiner, no quotation, a comma).
+ */
+const subordinateLead =
+  '(?:After|When|While|Before|If|As|Since|Although|Though|Because|Until|Unless|Once|Whether|Even)\\b(?!\\s+(?:the|last|this|his|her|their|its)\\s+[^,“”"]{1,40},\\s)';
+const subordinateStart = new RegExp(`^${subordinateLead}`, 'u');
 /** Words that may stand before a sentence's subject: titles and descriptions ("Former Florida Gov. Jeb Bush", "Republican front-runner"). */
-const subjectLead =
-  /^(?:(?:And|But|So)\s+(?:then\s+)?|Then\s+)?(?!(?:After|When|While|Before|If|As|Since|Although|Though|Because|Until|Unless|Once|Whether|Even)\b)(?![^“”"]*\bthat\b)(?:[^,“”"]{0,60},\s+){0,2}(?:(?:the|former|presidential|candidate|front-runner|frontrunner|nominee|presumptive|democratic|republican|\p{Lu}[\p{L}.'’-]*)\s+){0,6}$/u;
+const subjectLead = new RegExp(
+  String.raw`^(?:(?:And|But|So)\s+(?:then\s+)?|Then\s+)?(?!${subordinateLead})(?![^“”"]*\bthat\b)(?:[^,“”"]{0,60},\s+){0,2}(?:(?:the|former|presidential|candidate|front-runner|frontrunner|nominee|presumptive|democratic|republican|\p{Lu}[\p{L}.'’-]*)\s+){0,6}$`,
+  'u',
+);
 
 const titleWords = new Set([...roleWordsOf(titleTable.roles), ...roleWordsOf(titleTable.titleModifiers), 'campaign', 'presidential', 'candidate', 'nominee']);
 function roleWordsOf(list: string[]): string[] {
@@ -124,7 +137,7 @@ function roleWordsOf(list: string[]): string[] {
  */
 function titledSubjectLead(lead: string): boolean {
   const m = /^(?![^“”"]*\bthat\b)["“]?(?:[^,“”"]{0,100},\s+){0,2}((?:[\p{L}.'’-]+\s+){0,6})$/u.exec(lead);
-  if (!m || /^(?:After|When|While|Before|If|As|Since|Although|Though|Because|Until|Unless|Once|Whether|Even)\b/.test(lead)) return false;
+  if (!m || subordinateStart.test(lead)) return false;
   return m[1]
     .trim()
     .split(/\s+/)
@@ -276,7 +289,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
   /** The start of the sentence that holds an offset, found in its own paragraph. */
   const sentenceStartAt = (offset: number) => {
     const p = paragraphAt(offset);
-    let start = p.start;
+    let start = p.start + datelineLength(p.text);
     // One character past the offset, so that the sentence ending right before it is seen (the end looks ahead to a capital).
     for (const end of text.slice(p.start, Math.min(p.end, offset + 1)).matchAll(sentenceEnd)) {
       if (p.start + end.index! + end[0].length <= offset) start = p.start + end.index! + end[0].length;
@@ -452,7 +465,36 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     return undefined;
   };
 
+  /**
+   * "Howard continued his remarks." or "Carter said the region would not be abandoned." ending a paragraph of
+   * narration: its named subject, with a verb of saying, speaks the next paragraph when that is nothing but
+   * quotation. None when another person is named after the verb ("Smith said Jones was wrong.").
+   */
+  const reportingSpeaker = (paragraph: Paragraph): Entity | undefined => {
+    const end = paragraph.start + paragraph.text.trimEnd().length;
+    if (!/[.]$/.test(text.slice(end - 1, end))) return undefined;
+    const sentence = sentenceStartAt(end - 1);
+    const first = lastMentionBefore(mentions, sentence) + 1;
+    const m = mentions[first];
+    if (!m || m.start >= end || !titledSubjectLead(text.slice(sentence, m.start)) || namesAnother(m)) return undefined;
+    const verb = verbAfterSubject.exec(text.slice(m.end, end));
+    if (!verb || /^['’]s\b/.test(text.slice(m.end, m.end + 2))) return undefined;
+    const otherPerson = someMentionBetween(mentions, m.end + verb[0].length - 1, end, (o) => o.entity !== m.entity && o.entity.type === 'person');
+    return otherPerson ? undefined : m.entity;
+  };
+
+  /** "- Bernie Sanders." alone under a paragraph of quotation: a credit line, as under a pull quote. */
+  const creditLineSpeaker = (paragraph: Paragraph | undefined): Entity | undefined => {
+    if (!paragraph || paragraph.text.length > 200 || byParagraph.has(paragraph.index)) return undefined;
+    const dash = /^\s*(?:--?|[―—–])\s*/.exec(paragraph.text);
+    const m = mentions[lastMentionBefore(mentions, paragraph.start) + 1];
+    if (!dash || !m || m.start >= paragraph.end || !titleWordsOnly(text.slice(paragraph.start + dash[0].length, m.start))) return undefined;
+    return /^\s*(?:[,.(]|$)/.test(text.slice(m.end, paragraph.end)) ? m.entity : undefined;
+  };
+
   let previousSpeakers: Entity[] = [];
+  /** previousSpeakers come from the narration before, not from a quotation: a guess the unattributed-quote rule does not take. */
+  let previousFromNarration = false;
   let previousRunsOn = false;
   for (const paragraph of ctx.draft.paragraphs) {
     yield;
@@ -461,18 +503,24 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       // A paragraph of narration between quotations ends the speaker's run, unless its colon
       // hands the next paragraph's quotation to its speaker ("Caddell continued:").
       const introduced = introducedSpeaker(paragraph);
+      const reporting = introduced ? undefined : reportingSpeaker(paragraph);
       if (introduced) previousSpeakers = [introduced];
+      // Only a paragraph of nothing but quotation takes this speaker: previousRunsOn stays false.
+      else if (reporting) previousSpeakers = [reporting];
       else if (/\p{L}/u.test(paragraph.text)) previousSpeakers = [];
+      previousFromNarration = reporting !== undefined && !introduced;
       previousRunsOn = introduced !== undefined;
       continue;
     }
     const outside = (offset: number) => !quotes.some((q) => offset >= q.contentStart && offset < q.contentEnd);
     const clauses: Clause[] = [];
     // Sentence starts outside quotations, for the subject of each sentence.
-    const sentenceStarts = [paragraph.start];
+    const sentenceStarts = [paragraph.start + datelineLength(paragraph.text)];
     for (const end of text.slice(paragraph.start, paragraph.end).matchAll(sentenceEnd)) {
       const at = paragraph.start + end.index! + end[0].length;
-      if (outside(at - 1) && outside(end.index! + paragraph.start)) sentenceStarts.push(at);
+      // "... for “being right on terrorism.” And then Trump went": a period inside the closing mark ends the sentence around it too.
+      const closesQuotation = /[”"’]\s*$/.test(end[0]) && outside(at - 1);
+      if (closesQuotation || (outside(at - 1) && outside(end.index! + paragraph.start))) sentenceStarts.push(at);
     }
     const sentenceStartOf = (offset: number) => sentenceStarts.filter((s) => s <= offset).pop() ?? paragraph.start;
     const subjects = new Map<number, Entity[]>();
@@ -496,7 +544,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const m = mentions[i];
       const after = text.slice(m.end, Math.min(paragraph.end, m.end + 170));
       // "“...” ― Sonya Herridge": a dash after the closing mark credits the name that follows, and nothing else.
-      const credit = /[”"][.,]?\s*[―—–]\s*$/.exec(text.slice(Math.max(paragraph.start, m.start - 6), m.start));
+      const credit = /[”"][.,]?\s*(?:[―—–]|--?)\s*$/.exec(text.slice(Math.max(paragraph.start, m.start - 6), m.start));
       if (credit && !/^\s*(?:,\s*)?\p{Ll}/u.test(after)) {
         clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech', credits: m.start - credit[0].length });
         continue;
@@ -533,7 +581,9 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const inverted =
         invertedLead.exec(before) ??
         // "Graham, a former candidate, told CBS News": after "told" or "asked" stands the listener.
-        (/^["“]|[”"],/.test(sentenceLead) && !toldAfterLastComma(before) ? invertedNarration.exec(before) : null) ??
+        // "Couple exposure with a “lightning rod” and voters get nervous, said Link": a sentence that holds a quotation,
+        // before the verb or right after the name ("..., explained Rosenberg, “with ...”"), is the inverted speaker's.
+        ((/^["“]|[”"]/.test(sentenceLead) || quotationFollowsName.test(after)) && !toldAfterLastComma(before) ? invertedNarration.exec(before) : null) ??
         sentenceInitialVerb.exec(sentenceLead);
       // "wrote Cameron Easley for Morning Consult": a name between the verb and this one is the speaker.
       const nameBetween =
@@ -566,17 +616,14 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       }
     }
     const paragraphText = text.slice(paragraph.start, paragraph.end);
+    /** A name that opens its sentence in this paragraph: the antecedent a pronoun here looks for first. */
+    const isSubjectHere = (m: PlacedMention) => m.start >= paragraph.start && subjectLead.test(text.slice(sentenceStartOf(m.start), m.start));
     for (const match of paragraphText.matchAll(pronounClause)) {
       const at = paragraph.start + match.index!;
       if (!outside(at)) continue;
       // "Trump says he's “losing”": the pronoun after a named subject's own verb is not a second attribution.
       if (match[2] && clauses.some((c) => c.verbEnd === at + spaceBeforeLastWord(match[0]))) continue;
-      const speaker = resolvePronoun(
-        at,
-        match[1] ?? match[2],
-        paragraph.index,
-        (m) => m.start >= paragraph.start && subjectLead.test(text.slice(sentenceStartOf(m.start), m.start)),
-      );
+      const speaker = resolvePronoun(at, match[1] ?? match[2], paragraph.index, isSubjectHere);
       clauses.push({ at, speakers: speaker ? [speaker] : [], kind: 'speech' });
     }
     for (const match of paragraphText.matchAll(roleClause)) {
@@ -593,12 +640,19 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       if (!outside(at)) continue;
       clauses.push({ at, speakers: lastPair(at, paragraph.index), kind: 'speech' });
     }
+    /** "However, he held his fire on Carson, calling him “a nice guy”": a pronoun that opens the sentence is its subject. */
+    const pronounSubject = (sentence: number, at: number): Entity[] | undefined => {
+      const lead = /^((?:(?:However|But|And|Then|Still|Yet|Instead|Later|Now)\s*,?\s+)?)(He|She)\s+(?:\p{Ll}+ly\s+)?\p{Ll}/u.exec(text.slice(sentence, at));
+      if (!lead) return undefined;
+      const speaker = resolvePronoun(sentence + lead[1].length, lead[2], paragraph.index, isSubjectHere);
+      return speaker ? [speaker] : undefined;
+    };
     for (const match of [...paragraphText.matchAll(participleClause), ...paragraphText.matchAll(coordinatedSpeech)]) {
       const at = paragraph.start + match.index!;
       if (!outside(at)) continue;
       const sentence = sentenceStartOf(at);
       const earlier = clauses.filter((c) => c.at >= sentence && c.at < at && c.kind === 'speech').pop();
-      const speakers = earlier?.speakers ?? subjects.get(sentence) ?? [];
+      const speakers = earlier?.speakers ?? subjects.get(sentence) ?? pronounSubject(sentence, at) ?? [];
       clauses.push({ at, speakers, kind: 'speech' });
     }
     clauses.sort((a, b) => a.at - b.at);
@@ -606,7 +660,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     /** "..., but he said that the footage “...”", "“...,” when Clinton blasted him", "... and Mayor Lee said": a clause opened by a conjunction is another sentence's. */
     const introducesNext = (c: Clause, after: number) => {
       const conjunction =
-        /\b([Bb]ut|[Aa]nd|[Ww]hile|[Ww]hereas|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ww]hen|[Aa]fter|[Bb]efore|[Ii]f|[Aa]s)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u.exec(
+        /\b([Bb]ut|[Aa]nd|[Ww]hile|[Ww]hereas|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ww]hen|[Aa]fter|[Bb]efore|[Ii]f|[Aa]s|[Uu]ntil|[Uu]nless|[Ss]ince|[Oo]nce)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u.exec(
           text.slice(after + 1, c.at),
         );
       // "“...,” said Sen. Ames and Rep. Cole": an "and" inside a joint subject opens nothing; nor does
@@ -635,32 +689,68 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
             : !endsSentence(text.slice(end + 1, c.at))),
       );
       // ...else the clause before it in its sentence ("Smith said: ..."), else its sentence's subject...
-      const before = speech.filter((c) => c.at < q.open);
+      // A quotation inside the clause's own appositive (", the co-author of “Going Viral,” said") is a title, not its speech.
+      const before = speech.filter((c) => c.at < q.open && (c.verbEnd === undefined || c.verbEnd <= q.open));
       const sameSentence = before.filter((c) => c.at >= sentence).pop();
       const subject = clauses.find((c) => c.kind === 'subject' && c.at >= sentence && c.at < q.open);
       // ...else a clause earlier in the paragraph, when no one else is named in between.
       const earlier = before.pop();
       // A name in the clause's own appositive ("Coan, Santilli's attorney, argued") is no one else named in between.
+      const opensSentence = /^\s*$/.test(text.slice(sentence, q.open)) && sentence > (earlier?.at ?? Infinity);
       const uninterrupted =
-        earlier && !someMentionBetween(mentions, earlier.verbEnd ?? earlier.at, q.open, (m) => outside(m.start) && !earlier.speakers.includes(m.entity));
+        earlier &&
+        !someMentionBetween(
+          mentions,
+          earlier.verbEnd ?? earlier.at,
+          q.open,
+          // "Greene added that the Fed wants out before the election. “...”": an organization named after the verb
+          // of the clause's own sentence speaks no quotation that opens a later sentence.
+          (m) =>
+            outside(m.start) &&
+            !earlier.speakers.includes(m.entity) &&
+            !(
+              opensSentence &&
+              m.entity.type !== 'person' &&
+              sentenceStartOf(m.start) === sentenceStartOf(earlier.at) &&
+              m.start > (earlier.verbEnd ?? Infinity)
+            ),
+        );
       const credited = clauses.find((c) => c.credits !== undefined && c.credits === q.close);
       const clause = credited ?? following ?? sameSentence ?? subject ?? (uninterrupted ? earlier : undefined);
       let speakers = clause?.speakers ?? [];
-      if (!clause && !earlier && previousSpeakers.length > 0) {
+      let inferred = false;
+      if (!clause && !earlier) {
         const onlyQuotation = !/\p{L}/u.test(textOutsideQuotes(text, paragraph.start, paragraph.end, quotes));
-        if (q.continues || previousRunsOn || onlyQuotation) speakers = previousSpeakers;
+        const creditLine = onlyQuotation ? creditLineSpeaker(ctx.draft.paragraphs[paragraph.index + 1]) : undefined;
+        if (creditLine) speakers = [creditLine];
+        else if (q.continues || previousRunsOn || onlyQuotation) {
+          speakers = previousSpeakers;
+          inferred = previousFromNarration;
+        }
       }
       if (speakers.length === 0) continue;
       const quoted = text.slice(q.contentStart, q.contentEnd);
       const leading = quoted.length - quoted.trimStart().length;
       const trailing = quoted.length - quoted.trimEnd().length;
-      for (const speaker of speakers) speaker.quotes.push({ text: quoted.trim(), start: q.contentStart + leading, end: q.contentEnd - trailing });
+      const credit = { text: quoted.trim(), start: q.contentStart + leading, end: q.contentEnd - trailing };
+      for (const speaker of speakers) speaker.quotes.push(inferred ? { ...credit, inferred } : credit);
       speakersHere = speakers;
     }
     previousSpeakers = speakersHere;
+    previousFromNarration = false;
     if (speakersHere.length === 1) recentSpeaker = { entity: speakersHere[0], paragraph: paragraph.index };
     previousRunsOn = quotes.some((q) => q.continuesInNext);
   }
+}
+
+/**
+ * A wire dateline opens the story's first paragraph: "WASHINGTON (AP) — ", "DES MOINES, Iowa - ",
+ * "Washington (AFP) – ". The sentence's subject comes after it.
+ */
+const dateline =
+  /^(?:\p{Lu}[\p{Lu}.'-]*(?:\s+\p{Lu}[\p{Lu}.'-]*){0,3}(?:,\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?)?(?:\s+\([\p{L}\s.]{2,20}\))?|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2}\s+\((?:AP|AFP|Reuters|UPI)\))\s*(?:--|[—–-])\s+(?=\p{Lu})/u;
+function datelineLength(paragraphText: string): number {
+  return dateline.exec(paragraphText.slice(0, 80))?.[0].length ?? 0;
 }
 
 /** "..., told CBS News": the last comma-separated part opens with "told" or "asked" (read from the last comma: an end-anchored regex is quadratic). */
@@ -705,7 +795,11 @@ const notDescription =
 /** Between an inverted verb and the name, a short description: "said Virginia delegate", "said retired neurosurgeon". */
 function descriptionOnly(words: string): boolean {
   const list = words.trim().split(/\s+/).filter(Boolean);
-  return list.length <= 4 && list.every((w, i) => (i === 0 && /^(?:the|a|an|one|another)$/i.test(w)) || (!notDescription.test(w) && !/(?:ing|ly)$/.test(w)));
+  // "added his campaign manager": a possessive may open the description, as an article does.
+  return (
+    list.length <= 4 &&
+    list.every((w, i) => (i === 0 && /^(?:the|a|an|one|another|his|her|their|its)$/i.test(w)) || (!notDescription.test(w) && !/(?:ing|ly)$/.test(w)))
+  );
 }
 
 /** Between an inverted verb and the name, only a title may stand: "said Mayor", "said the state's attorney general". */

@@ -15,6 +15,8 @@ export interface AttributedQuote {
   text: string;
   start: number;
   end: number;
+  /** Credited from the narration paragraph before it, not from an attribution of its own: unattributed-quote still asks for one. */
+  inferred?: boolean;
 }
 
 export interface Entity {

@@ -117,7 +117,7 @@ export const unattributedQuote: Rule = {
     const attributed = new Set<number>();
     const personStarts: number[] = [];
     for (const entity of analyzeEntities(ctx).entities) {
-      for (const quote of entity.quotes) attributed.add(quote.start);
+      for (const quote of entity.quotes) if (!quote.inferred) attributed.add(quote.start);
       if (entity.type === 'person') for (const mention of entity.mentions) personStarts.push(mention.start);
     }
     const byParagraph = new Map<number, Quotation[]>();
