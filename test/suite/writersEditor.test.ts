@@ -125,7 +125,7 @@ suite('An editor made for writers', () => {
     assert.ok(applied >= 2, `applied ${applied} fixes`);
     const text = editor.document.getText();
     assert.match(text, /"We are spending local dollars on a county problem," Brennan said/);
-    assert.match(text, /"People drive around us now," Ferreira said\./);
+    assert.match(text, /"We have lost our regulars to the detour," Ferreira said\./);
     assert.match(text, /would begin in TK and take/);
     await waitFor('no quotation error left', () => copydeskDiagnostics(uri, 'unbalanced-quote').length === 0);
     await revertAndClose(editor);

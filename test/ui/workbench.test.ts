@@ -356,7 +356,7 @@ describe("A journalist's session with Copydesk (UI)", { timeout: 300_000 }, () =
       [],
     );
     assert.match(fixed, /"We are spending local dollars on a county problem," Brennan said/);
-    assert.match(fixed, /\n"People drive around us now," Ferreira said\./);
+    assert.match(fixed, /\n"We have lost our regulars to the detour," Ferreira said\./);
     // The placeholder is the reporter's to fill: still there, the sentence whole.
     assert.match(fixed, /would begin in TK and take about eight months/);
   });
