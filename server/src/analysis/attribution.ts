@@ -27,6 +27,7 @@ import titleTable from './data/titles.json';
 import { foldName, parseParagraph } from './nlp';
 import { analyzeQuotes, type Quotation } from './quotes';
 import type { RuleContext } from './rule';
+import { partitionPoint } from './sorted';
 import type { Paragraph } from './draft';
 import type { Entity, Mention } from './entities/types';
 import type { Steps } from './steps';
@@ -256,14 +257,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
   // (a scan per mention was quadratic: 1 s for a draft of 16,000 quotations and names).
   const outerByStart = [...outer].sort((a, b) => a.contentStart - b.contentStart);
   const insideAnyQuote = (offset: number) => {
-    let lo = 0;
-    let hi = outerByStart.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (outerByStart[mid].contentStart <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    const q = outerByStart[lo - 1];
+    const q = outerByStart[partitionPoint(outerByStart.length, (i) => outerByStart[i].contentStart <= offset) - 1];
     return q !== undefined && offset < q.contentEnd;
   };
   const mentions: PlacedMention[] = entities
@@ -277,14 +271,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
   const paragraphStart = (index: number) => ctx.draft.paragraphs[Math.max(0, index)].start;
   const paragraphAt = (offset: number) => {
     const all = ctx.draft.paragraphs;
-    let lo = 0;
-    let hi = all.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (all[mid].start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return all[lo];
+    return all[Math.max(0, partitionPoint(all.length, (i) => all[i].start <= offset) - 1)];
   };
   /** The start of the sentence that holds an offset, found in its own paragraph. */
   const sentenceStartAt = (offset: number) => {

@@ -9,6 +9,7 @@
 // filled to about the same column) is recognised once per draft, and its lines
 // join back into paragraphs. Markdown keeps its own paragraph rules.
 
+import { partitionPoint } from './sorted';
 import { classifyParagraph, type ParagraphKind } from './structure';
 import type { DraftLanguage } from './types';
 
@@ -377,14 +378,7 @@ export function updateDraft(previous: Draft, text: string, stretch: { start: num
 
 /** Index of the first paragraph starting after `offset` (paragraphs are sorted by start). */
 function upperBound(paragraphs: readonly Paragraph[], offset: number): number {
-  let lo = 0;
-  let hi = paragraphs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (paragraphs[mid].start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(paragraphs.length, (i) => paragraphs[i].start <= offset);
 }
 
 const markdownBlockStart = /^\s{0,3}(#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|\|)/;

@@ -7,6 +7,7 @@
 import type { SemanticTokens, SemanticTokensDelta, SemanticTokensEdit, SemanticTokensLegend } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Entity, MentionEntry } from '../analysis/entities';
+import { partitionPoint } from '../analysis/sorted';
 import type { Quotation } from '../analysis/quotes';
 
 export const semanticTokenTypes = ['person', 'organization', 'quotation'] as const;
@@ -26,14 +27,8 @@ function subtract(span: Token, holes: readonly Token[]): Token[] {
   const pieces: Token[] = [];
   let cursor = span.start;
   // Holes ending before the span are skipped by binary search: a long draft has thousands of names.
-  let lo = 0;
-  let hi = holes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (holes[mid].start < span.start - maxNameLength) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let h = lo; h < holes.length; h++) {
+  const first = partitionPoint(holes.length, (i) => holes[i].start < span.start - maxNameLength);
+  for (let h = first; h < holes.length; h++) {
     const hole = holes[h];
     if (hole.start >= span.end) break;
     if (hole.end <= cursor) continue;

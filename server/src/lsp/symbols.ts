@@ -14,6 +14,7 @@ import { TextCache } from '../analysis/cache';
 import type { Entity } from '../analysis/entities';
 import { nameWithTitle } from '../analysis/nameParts';
 import type { Quotation } from '../analysis/quotes';
+import { partitionPoint } from '../analysis/sorted';
 import { toRange } from './positions';
 
 const maxNameLength = 60;
@@ -92,14 +93,8 @@ export const quotationsListedTwiceUpTo = 500;
 
 /** Whether an attributed quotation starts inside the quotation's content (starts sorted). */
 function hasSpeaker(q: Quotation, attributedStarts: readonly number[]): boolean {
-  let lo = 0;
-  let hi = attributedStarts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (attributedStarts[mid] < q.contentStart) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < attributedStarts.length && attributedStarts[lo] <= q.contentEnd;
+  const at = partitionPoint(attributedStarts.length, (i) => attributedStarts[i] < q.contentStart);
+  return at < attributedStarts.length && attributedStarts[at] <= q.contentEnd;
 }
 
 export function documentSymbols(document: TextDocument, entities: readonly Entity[], quotations: readonly Quotation[]): DocumentSymbol[] {

@@ -42,6 +42,7 @@ import { compareSpellings, editDistance, insideQuotation, outsideBody, withoutTr
 import { foldName, lexiconTags } from '../nlp';
 import { quotedSpans } from '../prose';
 import type { Rule, RuleContext } from '../rule';
+import { partitionPoint } from '../sorted';
 import type { StyleSheet, StyleSheetEntry } from '../styleSheet';
 import type { Fix, RuleFinding } from '../types';
 import type { CrossDraftSpelling, WorkspaceNames } from '../workspace/names';
@@ -189,14 +190,8 @@ function nameWordLookup(words: readonly NameWord[]): (offset: number) => boolean
   const reach: number[] = [];
   spans.forEach(([, end], i) => reach.push(Math.max(end, reach[i - 1] ?? end)));
   return (offset) => {
-    let lo = 0;
-    let hi = spans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (spans[mid][0] <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && offset < reach[lo - 1];
+    const after = partitionPoint(spans.length, (i) => spans[i][0] <= offset);
+    return after > 0 && offset < reach[after - 1];
   };
 }
 
