@@ -261,7 +261,8 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     return q !== undefined && offset < q.contentEnd;
   };
   const mentions: PlacedMention[] = entities
-    .flatMap((entity) => entity.mentions.map((m) => ({ ...m, entity })))
+    // Spelt out, not `{ ...m, entity }`: a spread that adds a field takes V8's slow path (a microsecond each).
+    .flatMap((entity) => entity.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, entity })))
     .filter((m) => !insideAnyQuote(m.start))
     .sort((a, b) => a.start - b.start);
   const genders = new Map<Entity, Gender>();
