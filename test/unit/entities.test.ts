@@ -235,3 +235,21 @@ test('a story with thousands of names: every name found, every lookup right', ()
     if (entity) assert.ok(entity.mentions.some((m) => m.start <= offset && offset <= m.end));
   }
 });
+
+test('names in lines of web boilerplate are not people of the story', () => {
+  // "Olive" opens a link to another story, and the tagger reads it as a first name.
+  const text = [
+    'Harbour pilots return to work after pay deal',
+    '',
+    'Pilots at the port of Kestrel Bay went back to work on Monday, union leader Mara Lindqvist said.',
+    'More news: Olive harvest expected to be the smallest in a decade',
+    'Related stories: Jonah Pell wins seat on harbour board',
+    'Lindqvist said the deal would hold for three years.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  const names = analysis.entities.map((e) => e.name);
+  find(analysis, 'Mara Lindqvist');
+  assert.ok(!names.includes('Olive'), `found ${names.join(', ')}`);
+  assert.ok(!names.some((n) => n.includes('Pell')), `found ${names.join(', ')}`);
+  assertRangesExact(text, analysis);
+});

@@ -17,6 +17,7 @@
 //   - groups the mentions into entities (grouping.ts) and credits quotations
 //     to their speakers (../attribution.ts).
 
+import { isBoilerplateParagraph } from '../boilerplate';
 import { attributionSteps } from '../attribution';
 import { runToEnd, type Steps } from '../steps';
 import { parseParagraph } from '../nlp';
@@ -87,6 +88,8 @@ function* resolveEntities(ctx: RuleContext): Steps<Entity[]> {
     // All-caps paragraphs (wire headlines, shouted text) carry no case
     // evidence; they are left alone rather than guessed at.
     if (!/\p{Ll}/u.test(paragraph.text)) continue;
+    // "More news: Olive harvest expected..." names no one in the story.
+    if (isBoilerplateParagraph(paragraph.text)) continue;
     const summary = summarizeParagraph(paragraph.text);
     if (!summary.first) continue;
     read.push({ start: paragraph.start, prose: paragraph.text, summary });

@@ -18,24 +18,10 @@
 // and deleting it is only the second choice, never safe. Suppression directives ([copydesk-disable ...]) are lower case and
 // never match.
 
+import { isBoilerplateLine } from '../boilerplate';
 import { inSpans, quotedSpans } from '../prose';
 import type { Rule, RuleContext } from '../rule';
 import type { RuleFinding } from '../types';
-
-/** Lines a web page or wire feed adds around a story: link lists, ads, share buttons. */
-const boilerplateLine = new RegExp(
-  '^(?:' +
-    [
-      '(?:more news|read more|read next|read also|also read|related(?: stories| articles| coverage| content)?|see also|recommended(?: for you)?|more from \\S.*|most read|trending now|sponsored(?: content)?)\\s*:.*',
-      '(?:read more|related(?: stories| articles)?|advertisement|sponsored content|story continues below(?: advertisement)?|continue reading(?: below)?|scroll to continue(?: with content)?)\\s*\\.?',
-      'advertisement\\s*[-–—:|]?\\s*(?:the )?(?:story|article) continues below\\s*\\.?',
-      'click here\\b.*',
-      '(?:share this (?:article|story|page|post)|share on (?:facebook|twitter|x|linkedin|whatsapp|reddit|email))\\b.*',
-      '(?:(?:share|tweet|email|print|pin|facebook|twitter|whatsapp|linkedin|reddit|comments?)[\\s|·•/]*){2,}',
-    ].join('|') +
-    ')$',
-  'i',
-);
 
 /** Words that, alone in square brackets and in capitals, are a placeholder or a note to the desk. */
 const placeholderWords =
@@ -98,7 +84,7 @@ function findBoilerplate(ctx: RuleContext, findings: RuleFinding[]): void {
     const line = lines[i];
     const content = prose.slice(line.start, line.end);
     const trimmed = content.trim();
-    if (trimmed.length === 0 || trimmed.length > 300 || !boilerplateLine.test(trimmed)) continue;
+    if (trimmed.length === 0 || trimmed.length > 300 || !isBoilerplateLine(trimmed)) continue;
     const start = line.start + content.indexOf(trimmed);
     const end = start + trimmed.length;
     const label = /^[^:]{1,40}:/.exec(trimmed)?.[0] ?? trimmed.slice(0, 40);
