@@ -37,6 +37,13 @@ test('correct months, years, names and dates inside quotations are not flagged',
   assert.deepEqual(flagged(text), []);
 });
 
+test("a date standing alone under the headline is the page's stamp, not copy; the story's dates are still checked", () => {
+  const text =
+    'Bridge reopens after repairs\n\nThursday, March 4, 2021\n\nWednesday, February 3, 2021\n\nThe bridge closed on February 3 and reopened Thursday.\n';
+  assert.deepEqual(flagged(text), ['February']);
+  assert.equal(check(text)[0].start, text.lastIndexOf('February'));
+});
+
 test('a lone figure below 10 before a plain word is spelled out; the fix keeps a sentence-start capital', () => {
   const text = 'Headline\n\nThe council hired 4 lawyers. 3 residents objected.\n';
   assert.deepEqual(flagged(text), ['4', '3']);

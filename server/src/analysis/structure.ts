@@ -10,6 +10,15 @@ export type ParagraphKind = 'prose' | 'subhead' | 'dateline' | 'byline' | 'capti
 
 /** "WASHINGTON —", "LONDON (Reuters) -": a dateline standing as a paragraph of its own. */
 const datelineAlone = /^[\p{Lu}][\p{Lu}\p{M} .,'’-]{1,40}(?:\([^)\n]{1,30}\))?\s*[—–-]{1,2}\s*$/u;
+/**
+ * "Tuesday, September 22, 2015", "Sept. 22, 2015", "22 September 2015": a date standing as a
+ * paragraph of its own under the headline is the page's publication stamp, not copy.
+ */
+const months = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
+const dateAlone = new RegExp(
+  `^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?(?:${months}\\s+\\d{1,2}(?:st|nd|rd|th)?,?|\\d{1,2}\\s+${months})\\s+\\d{4}\\.?$`,
+  'u',
+);
 const byline = /^by\s+\p{Lu}/iu;
 const caption =
   /^(?:\(?(?:photo|image|picture|video|graphic|illustration|caption)(?:\s+(?:caption|credit|copyright))?\s*[:|]|image (?:caption|copyright)\b|media playback\b|\(photo\b)/iu;
@@ -39,7 +48,7 @@ export function classifyParagraph(text: string): ParagraphKind {
   if (editorsNote.test(trimmed) && !/^update[sd]?\s+\p{Ll}/iu.test(trimmed)) return 'editorsNote';
   const words = trimmed.split(/\s+/).length;
   if (words <= 12 && byline.test(trimmed) && !/[.!?]["”’']?$/u.test(trimmed.replace(/\b(?:Jr|Sr|Inc|Co)\.$/, ''))) return 'byline';
-  if (datelineAlone.test(trimmed)) return 'dateline';
+  if (datelineAlone.test(trimmed) || (trimmed.length <= 40 && dateAlone.test(trimmed))) return 'dateline';
   if (words <= 8 && credit.test(trimmed)) return 'credit';
   if (caption.test(trimmed) || (words <= 60 && endsWithPhotoCredit.test(trimmed))) return 'caption';
   if (words <= 10 && subheadShape.test(trimmed) && !/[\r\n]/.test(trimmed)) return 'subhead';

@@ -21,7 +21,9 @@
 //   Bad:  The mayor resigned yesterday.
 //   Good: The mayor resigned Tuesday.
 //
-// Nothing inside a direct quotation is flagged: the words are the source's.
+// Nothing inside a direct quotation is flagged: the words are the source's. Nor is a month
+// in a paragraph that stamps the page rather than tells the story: a date line under the
+// headline ("Tuesday, September 22, 2015"), a byline, a label, a credit.
 
 import { inSpans, quotedSpans, sentencesOf } from '../prose';
 import type { Rule, RuleContext } from '../rule';
@@ -56,13 +58,18 @@ const spelledWithDate = new Set(['March', 'April', 'May', 'June', 'July']);
 /** A day of the month: 1 to 31, maybe with an ordinal suffix or as a range (Dec. 6-9), not part of a longer figure. */
 const dayAfter = /^\s+([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d:.,]\d|[\p{L}%]|-\p{L})/u;
 
+/** Paragraphs that stamp the page rather than tell the story: a date line, a byline, a label, a credit. */
+const stampKinds = new Set(['dateline', 'byline', 'label', 'credit']);
+
 function checkMonths(ctx: RuleContext, quoted: (o: number) => boolean, findings: RuleFinding[]): void {
   const { prose } = ctx.draft;
+  const stamps = ctx.draft.paragraphs.filter((p) => stampKinds.has(p.kind));
+  const stamped = (offset: number) => inSpans(stamps, offset);
   const longMonths = /\b(January|February|August|September|October|November|December)\b/g;
   for (const m of prose.matchAll(longMonths)) {
     const start = m.index!;
     const end = start + m[0].length;
-    if (quoted(start) || !dayAfter.test(prose.slice(end, end + 8))) continue;
+    if (quoted(start) || stamped(start) || !dayAfter.test(prose.slice(end, end + 8))) continue;
     // "In January 25 people were ..." is a month and a count; "in January 25, 2016" is a date.
     if (/\bin $/i.test(prose.slice(Math.max(0, start - 3), start)) && !/^\s+\d{1,2}(?:st|nd|rd|th)?,/.test(prose.slice(end, end + 8))) continue;
     const short = abbreviated[m[0]];
@@ -80,7 +87,7 @@ function checkMonths(ctx: RuleContext, quoted: (o: number) => boolean, findings:
   for (const m of prose.matchAll(shortMonths)) {
     const start = m.index!;
     const end = start + m[0].length;
-    if (quoted(start)) continue;
+    if (quoted(start) || stamped(start)) continue;
     const [, name, period] = m;
     const full = fullName[name];
     const withDate = dayAfter.test(prose.slice(end, end + 8));
