@@ -133,3 +133,13 @@ test('a bare quotation after a paragraph that reports its likely speaker is stil
   const text = 'Bridge to open\n\nMayor Karen Raman announced the deal on Monday.\n\n"The bridge is the best deal this city has seen in decades."\n';
   assert.deepEqual(flagged(text), ['"The bridge is the best deal this city has seen in decades."']);
 });
+
+test('a pull quote credited on its next line, and a quotation led in by the paragraph before, have speakers', () => {
+  assert.deepEqual(flagged('Library plan\n\nThe library opens in May.\n"Reading rooms are the last free places in town.\nMayor Dana Whitfield."\n'), []);
+  assert.deepEqual(
+    flagged('Library plan\n\nThe council met on Monday. Whitfield told members,\n\n"We will not back down on this bridge, whatever the cost."\n'),
+    [],
+  );
+  // A paragraph that ends in a comma without a verb of saying introduces nothing.
+  assert.equal(flagged('Library plan\n\nThe council met on Monday, and then,\n\n"We will not back down on this bridge, whatever the cost."\n').length, 1);
+});

@@ -56,6 +56,18 @@ export function classifyParagraph(text: string): ParagraphKind {
 }
 
 /**
+ * The credit line under a pull quote, with the quotation's closing mark at its end, as web copy
+ * flattens the box: `"We will win.` on one line and `Bill Clinton."`, `S.C. Rep. Jim Clyburn."` or
+ * `Amy Pope, deputy homeland security adviser."` on the next. A name of two to six capitalised
+ * words, then at most a comma and a short description.
+ */
+const pullQuoteCredit = /^\s*(?:\p{Lu}[\p{L}.'’-]*\s+){1,5}\p{Lu}[\p{L}'’-]*(?:,\s+[^\n"“”]{1,80})?\.?["”]\s*$/u;
+
+export function isPullQuoteCredit(text: string): boolean {
+  return text.length <= 140 && pullQuoteCredit.test(text) && text.split(/\s+/).filter(Boolean).length <= 12;
+}
+
+/**
  * Length of a dateline opening the lede ("WASHINGTON (AP) — ", "LONDON, Oct. 12 -- "),
  * or 0. Place names in capitals are not people the story must introduce.
  */

@@ -29,6 +29,7 @@ import speechVerbTable from '../data/speech-verbs.json';
 import { analyzeEntities } from '../entities';
 import { outsideBody } from '../nameReferences';
 import { countWords } from '../prose';
+import { isPullQuoteCredit } from '../structure';
 import { analyzeQuotes, type Quotation } from '../quotes';
 import type { Rule } from '../rule';
 import type { RuleFinding } from '../types';
@@ -40,6 +41,9 @@ const cuePattern = new RegExp(
   `\\b(?:${cueWords})\\b|\\baccording to\\b|\\bin an? (?:statement|interview|email|e-mail|letter|tweet|post|memo|speech|op-ed|essay|column|release|video|message)\\b|\\b(?:statement|spokes(?:man|woman|person)|interview)\\b|:\\s*$`,
   'iu',
 );
+
+/** A paragraph that ends leading into the quotation below it: "Rathbun stated," / "In a statement, the mayor said,". */
+const leadInPattern = new RegExp(`\\b(?:${cueWords})\\s*,\\s*$`, 'iu');
 
 /** A title of a work: every word of four letters or more capitalised ("Roads to Nowhere"). */
 function looksLikeTitle(words: string): boolean {
@@ -137,13 +141,14 @@ export const unattributedQuote: Rule = {
       }
       outside += prose.slice(from, paragraph.end);
       const previous = paragraphs[paragraph.index - 1];
-      const introducedBefore = previous !== undefined && /:\s*$/.test(previous.text) && !previous.isHeadline;
+      const introducedBefore = previous !== undefined && (/:\s*$/.test(previous.text) || leadInPattern.test(previous.text.slice(-60))) && !previous.isHeadline;
       // A credit line after the quotation: "- Bernie Sanders".
       // A pull quote credited on the next line: "- Bernie Sanders" or "Ines Mbeki, parks director".
       const next = paragraphs[paragraph.index + 1];
       const creditedAfter =
         next !== undefined &&
         (/^\s*[-–—―]\s*\p{Lu}/u.test(next.text) ||
+          isPullQuoteCredit(next.text) ||
           (next.kind !== 'prose' && countWords(next.text) <= 10 && /^\s*\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+/u.test(next.text)));
       const hasSpeaker =
         cuePattern.test(outside.replace(/ ¶ /g, ' ').trim()) ||
