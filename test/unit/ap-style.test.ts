@@ -44,6 +44,13 @@ test("a date standing alone under the headline is the page's stamp, not copy; th
   assert.equal(check(text)[0].start, text.lastIndexOf('February'));
 });
 
+test('a source list, a metadata line and a score with a spaced dash are not copy to restyle', () => {
+  const text =
+    'Bridge reopens\n\nThe first half ended 1 – 1 on the scoreboard, and the bridge reopened on February 3.\n\nSources\n\n"Bridge reopens" — Riverside Courier, February 3, 2021\n\nCategories: February 3, 2021 Riverside\n';
+  assert.deepEqual(flagged(text), ['February']);
+  assert.equal(check(text)[0].start, text.indexOf('February'));
+});
+
 test('a lone figure below 10 before a plain word is spelled out; the fix keeps a sentence-start capital', () => {
   const text = 'Headline\n\nThe council hired 4 lawyers. 3 residents objected.\n';
   assert.deepEqual(flagged(text), ['4', '3']);

@@ -35,6 +35,14 @@ const editorsNote = /^\(?(?:editor['’]?s['’]? note|eds?\.? note|note to (?:e
 /** Labels of archive and wire formats: "ABSTRACT", "FULL TEXT", "LENGTH: 800 words". */
 const label =
   /^(?:ABSTRACT|FULL TEXT|TEXT|BODY|STORY|SUMMARY|HIGHLIGHTS?|LEAD|KEY POINTS|HEADLINE|DEK|SUBHEAD|TAGS|TOPICS)\s*:?\s*$|^(?:LENGTH|SECTION|LOAD-DATE|BYLINE|DATELINE|HIGHLIGHT|LANGUAGE|PUBLICATION-TYPE|GRAPHIC|DOCUMENT-TYPE|COPYRIGHT|SOURCE|URL|NOTES?)\s*:/u;
+/** Web pages' metadata lines: "Categories: Politics Canada", "Filed under: Elections". */
+const metadataLabel = /^(?:Categories|Category|Tags|Topics|Filed under)\s*:/u;
+/**
+ * A source cited in a list under the story: `"Document found on street" — The Canadian Press,
+ * August 15, 2008`, maybe after its author's name. A title in quotation marks, a dash, the
+ * outlet and the date it ran, and nothing else.
+ */
+const citation = /^(?:[^"“\n]{1,60}\.\s+)?["“][^"”\n]{3,200}["”]\s+[—–-]{1,2}\s+[^\n"“”]{1,80}\d{4}\.?$/u;
 const listItem = /^\s*(?:[-*•·▪]\s|\d{1,3}[.)]\s)/u;
 /** A subhead: a short line that starts with a capital and ends without sentence punctuation. */
 const subheadShape = /^[\p{Lu}\p{N}][^\n]*[\p{L}\p{N}]$/u;
@@ -45,11 +53,12 @@ export function classifyParagraph(text: string): ParagraphKind {
   if (listItem.test(trimmed)) return 'list';
   // Labels are short; the bound also keeps the pattern linear on a pasted megabyte.
   if (trimmed.length <= 200 && label.test(trimmed)) return 'label';
+  if (metadataLabel.test(trimmed)) return 'label';
   if (editorsNote.test(trimmed) && !/^update[sd]?\s+\p{Ll}/iu.test(trimmed)) return 'editorsNote';
   const words = trimmed.split(/\s+/).length;
   if (words <= 12 && byline.test(trimmed) && !/[.!?]["”’']?$/u.test(trimmed.replace(/\b(?:Jr|Sr|Inc|Co)\.$/, ''))) return 'byline';
   if (datelineAlone.test(trimmed) || (trimmed.length <= 40 && dateAlone.test(trimmed))) return 'dateline';
-  if (words <= 8 && credit.test(trimmed)) return 'credit';
+  if ((words <= 8 && credit.test(trimmed)) || (trimmed.length <= 400 && citation.test(trimmed))) return 'credit';
   if (caption.test(trimmed) || (words <= 60 && endsWithPhotoCredit.test(trimmed))) return 'caption';
   if (words <= 10 && subheadShape.test(trimmed) && !/[\r\n]/.test(trimmed)) return 'subhead';
   return 'prose';

@@ -300,7 +300,8 @@ function checkNumbers(ctx: RuleContext, quoted: (o: number) => boolean, findings
     const after = prose.slice(end, end + 16);
     if (figureContexts.has(next) || /^ [ap]\.m\./.test(after) || (/^(years?|months?|weeks?|days?)$/.test(next) && /^ \S+ old/.test(after))) continue;
     const before = prose.slice(Math.max(0, start - 14), start);
-    if (figureLeads.test(before)) continue;
+    // "ended 1 – 1", "a 7 - 2 vote": a score, a vote or a range, with its dash spaced.
+    if (figureLeads.test(before) || /\d\s+[-–—]\s+$/u.test(before)) continue;
     // A count of two or more is followed by a plural ("4 lawyers", "3 big wins"); "3 offer good
     // deals" and "said 3 spokesperson" use the figure as a name (the mobile operator 3).
     if (
