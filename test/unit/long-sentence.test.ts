@@ -49,3 +49,7 @@ test('"U.S." or "D.C." ends a sentence before a word that only opens one', () =>
   const text = `Headline\n\n${first} ${second} The U.S. Senate and the D.C. Council ${words(20)}.\n`;
   assert.deepEqual(check(text), []);
 });
+
+test('an item of a dash-bulleted list is not checked', () => {
+  assert.deepEqual(check(`Headline\n\nThe plan has two parts:\n\n— ${words(60)};\n\n— ${words(5)}.\n`), []);
+});

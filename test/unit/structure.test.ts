@@ -96,6 +96,7 @@ test('each structural element is recognised', () => {
     ['LENGTH: 812 words', 'label'],
     ['- Pool closes in March', 'list'],
     ['2. Fencing', 'list'],
+    ['— The bill would close the pool in March;', 'list'],
     ['> The park will stay open all summer.', 'blockquote'],
     ['The council voted 7-2 on Tuesday to close the park.', 'prose'],
     ['"We owe the families that much," Mbeki said.', 'prose'],

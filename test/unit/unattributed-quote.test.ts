@@ -143,3 +143,9 @@ test('a pull quote credited on its next line, and a quotation led in by the para
   // A paragraph that ends in a comma without a verb of saying introduces nothing.
   assert.equal(flagged('Library plan\n\nThe council met on Monday, and then,\n\n"We will not back down on this bridge, whatever the cost."\n').length, 1);
 });
+
+test('a photo caption between two paragraphs of one statement does not cut the quotation from its speaker', () => {
+  const text =
+    'Library plan\n\nIn a statement, Mayor Dana Whitfield said, "The reading rooms will stay open all summer."\n\nThe old reading room in 2010. Image: Riverside Council.\n\n"We owe the families who use them every day that much, and more."\n';
+  assert.deepEqual(flagged(text), []);
+});

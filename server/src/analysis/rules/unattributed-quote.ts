@@ -140,7 +140,10 @@ export const unattributedQuote: Rule = {
         from = q.close !== undefined ? q.close + 1 : q.contentEnd;
       }
       outside += prose.slice(from, paragraph.end);
-      const previous = paragraphs[paragraph.index - 1];
+      // The paragraph before, past photo captions and credits set between two paragraphs of the story.
+      let before = paragraph.index - 1;
+      while (before > 0 && (paragraphs[before].kind === 'caption' || paragraphs[before].kind === 'credit')) before--;
+      const previous = paragraphs[before] as (typeof paragraphs)[number] | undefined;
       const introducedBefore = previous !== undefined && (/:\s*$/.test(previous.text) || leadInPattern.test(previous.text.slice(-60))) && !previous.isHeadline;
       // A credit line after the quotation: "- Bernie Sanders".
       // A pull quote credited on the next line: "- Bernie Sanders" or "Ines Mbeki, parks director".
