@@ -149,3 +149,20 @@ test('a photo caption between two paragraphs of one statement does not cut the q
     'Library plan\n\nIn a statement, Mayor Dana Whitfield said, "The reading rooms will stay open all summer."\n\nThe old reading room in 2010. Image: Riverside Council.\n\n"We owe the families who use them every day that much, and more."\n';
   assert.deepEqual(flagged(text), []);
 });
+
+test("a quotation right after a spoken one and its attribution is the same speaker's; 'they conclude' attributes", () => {
+  assert.deepEqual(
+    flagged(
+      'Library plan\n\nGovernor Ames said the town had lost its way: "The town has no library worth the name," he claimed.\n\n"The town will always have its library," an angry Whitfield retaliated. "It never gives up on its readers, whatever the budget says."\n',
+    ),
+    [],
+  );
+  assert.deepEqual(flagged('Library plan\n\nThe editorial board disagreed. "The library is a luxury the town cannot afford this year," they conclude.\n'), []);
+  // Another sentence of narration between the two quotations: the second has no speaker.
+  assert.equal(
+    flagged(
+      'Library plan\n\nGovernor Ames said the town had lost its way: "The town has no library worth the name," he claimed.\n\n"The town will always have its library," an angry Whitfield retaliated. The council voted later. "It never gives up on its readers, whatever the budget says."\n',
+    ).length,
+    1,
+  );
+});

@@ -157,7 +157,7 @@ export const unattributedQuote: Rule = {
         cuePattern.test(outside.replace(/ ¶ /g, ' ').trim()) ||
         /:\s*¶/.test(outside) ||
         // "...," he surmised. / "..." - Sanders. : the shape of an attribution, whatever the verb.
-        /¶\s*(?:,\s*)?(?:(?:he|she|they|I|we)\s+\p{Ll}+(?:ed|s)\b|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+\p{Ll}+(?:ed|s)(?:\s+(?:out|up|on|in|back))?\s*[.,]|[-–—―]\s*\p{Lu})/u.test(
+        /¶\s*(?:,\s*)?(?:(?:he|she|they|I|we)\s+\p{Ll}+(?:ed|s)\b|(?:they|I|we|you)\s+\p{Ll}+\s*[.,]|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+\p{Ll}+(?:ed|s)(?:\s+(?:out|up|on|in|back))?\s*[.,]|[-–—―]\s*\p{Lu})/u.test(
           outside,
         ) ||
         introducedBefore ||
@@ -196,6 +196,13 @@ export const unattributedQuote: Rule = {
             (followsAttributed && leading.includes(q)) ||
             attributed.has(q.contentStart + (quoted.length - quoted.trimStart().length)) ||
             dashCredit.test(before) ||
+            // '"A," an angry Hollande retaliated. "B."': only the attribution of a spoken quotation
+            // (closed on a comma) between.
+            (last !== undefined &&
+              spoken.get(last) === true &&
+              /[,?!—–-]$/u.test(text.slice(last.contentStart, last.contentEnd).trimEnd()) &&
+              countWords(before) <= 8 &&
+              /^,?[^.!?"“”]*[.!?]$/u.test(before)) ||
             speaksAfterNarration(before, run, personStarts, previousEnd + prose.slice(previousEnd, q.open).trimEnd().length),
         );
       });
