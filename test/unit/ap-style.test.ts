@@ -44,6 +44,12 @@ test("a date standing alone under the headline is the page's stamp, not copy; th
   assert.equal(check(text)[0].start, text.lastIndexOf('February'));
 });
 
+test("a wire's dateline keeps the wire's abbreviation; a month spelled out there is still flagged", () => {
+  const text = 'Clinton briefed\n\nAug 27 (Reuters) - Hillary Clinton was briefed on Saturday. The next briefing is on Sept 9.\n';
+  assert.deepEqual(flagged(text), ['Sept']);
+  assert.deepEqual(flagged(text.replace('Aug 27', 'August 27')), ['August', 'Sept']);
+});
+
 test('a source list, a metadata line and a score with a spaced dash are not copy to restyle', () => {
   const text =
     'Bridge reopens\n\nThe first half ended 1 – 1 on the scoreboard, and the bridge reopened on February 3.\n\nSources\n\n"Bridge reopens" — Riverside Courier, February 3, 2021\n\nCategories: February 3, 2021 Riverside\n';

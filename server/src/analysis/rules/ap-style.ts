@@ -23,7 +23,8 @@
 //
 // Nothing inside a direct quotation is flagged: the words are the source's. Nor is a month
 // in a paragraph that stamps the page rather than tells the story: a date line under the
-// headline ("Tuesday, September 22, 2015"), a byline, a label, a credit.
+// headline ("Tuesday, September 22, 2015"), a byline, a label, a credit, or a wire's
+// dateline opening the story ("Aug 27 (Reuters) -"), which keeps the wire's abbreviation.
 
 import { inSpans, quotedSpans, sentencesOf } from '../prose';
 import type { Rule, RuleContext } from '../rule';
@@ -64,6 +65,9 @@ const stampKinds = new Set(['dateline', 'byline', 'label', 'credit']);
 function checkMonths(ctx: RuleContext, quoted: (o: number) => boolean, findings: RuleFinding[]): void {
   const { prose } = ctx.draft;
   const stamps = ctx.draft.paragraphs.filter((p) => stampKinds.has(p.kind));
+  // A wire's dateline opening the story keeps the wire's abbreviation: "Aug 27 (Reuters) -", "LONDON, Oct 12 (AFP) —"
+  // (a month spelled out there is still flagged).
+  const wireDateline = (end: number) => /^\.?\s+\d{1,2}\s*\((?:Reuters|AP|AFP|UPI|Bloomberg|Xinhua|dpa)\)\s*(?:--?|—|–)/u.test(prose.slice(end, end + 30));
   const stamped = (offset: number) => inSpans(stamps, offset);
   const longMonths = /\b(January|February|August|September|October|November|December)\b/g;
   for (const m of prose.matchAll(longMonths)) {
@@ -87,7 +91,7 @@ function checkMonths(ctx: RuleContext, quoted: (o: number) => boolean, findings:
   for (const m of prose.matchAll(shortMonths)) {
     const start = m.index!;
     const end = start + m[0].length;
-    if (quoted(start) || stamped(start)) continue;
+    if (quoted(start) || stamped(start) || wireDateline(end)) continue;
     const [, name, period] = m;
     const full = fullName[name];
     const withDate = dayAfter.test(prose.slice(end, end + 8));
