@@ -15,7 +15,12 @@
 //
 //   npm run eval:rules -- ../shared/corpora/polnear/dev/text ../shared/corpora/bbc
 //     [--rule ID] [--mutations 60] [--seed 1] [--list ID] [--unjudged ID] [--judgments FILE]
+//   npm run eval:rules -- --files eval/judgments/heldout.files --judgments eval/judgments/heldout.jsonl
 //
+// --files LISTFILE adds the articles listed there, one path a line relative to the current
+// directory (the repository root under npm; blank lines and lines starting with # skipped),
+// to those of any FOLDER given: a fixed sample such as the held-out one (its header says how
+// it was drawn);
 // --list ID prints every finding of that rule (file, line, context) to judge, --list all
 // every finding; the judgments file is read again at the end;
 // --unjudged ID prints only those not in the judgments file yet; --missed ID prints
@@ -44,12 +49,13 @@ const { values, positionals } = parseArgs({
     list: { type: 'string' },
     unjudged: { type: 'string' },
     missed: { type: 'string' },
+    files: { type: 'string' },
     judgments: { type: 'string', default: join(__dirname, '..', 'eval', 'judgments', 'rules.jsonl') },
   },
   allowPositionals: true,
 });
-if (positionals.length === 0) {
-  process.stderr.write('usage: eval-rules.ts FOLDER... [--rule ID] [--mutations N] [--seed N] [--list ID] [--unjudged ID] [--missed ID]\n');
+if (positionals.length === 0 && values.files === undefined) {
+  process.stderr.write('usage: eval-rules.ts FOLDER... [--files LISTFILE] [--rule ID] [--mutations N] [--seed N] [--list ID] [--unjudged ID] [--missed ID]\n');
   process.exit(2);
 }
 
@@ -71,8 +77,15 @@ function articleId(path: string): string {
   return at >= 0 ? absolute.slice(at + '/corpora/'.length) : relative(process.cwd(), absolute);
 }
 
-requireCorpus('eval-rules', ...positionals);
-const files = positionals.flatMap(articlesIn);
+/** The articles a --files list names. */
+const listed = (listFile: string): string[] =>
+  readFileSync(listFile, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+const extra = values.files === undefined ? [] : listed(values.files);
+requireCorpus('eval-rules', ...positionals, ...extra);
+const files = [...positionals.flatMap(articlesIn), ...extra];
 const selected = values.rule ? rules.filter((r) => r.id === values.rule) : rules;
 /** Every rule on, so rules that are off by default are measured too. */
 const optionsFor = (file: string, measured: readonly Rule[]): AnalysisOptions => ({

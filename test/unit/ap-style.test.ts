@@ -37,6 +37,26 @@ test('correct months, years, names and dates inside quotations are not flagged',
   assert.deepEqual(flagged(text), []);
 });
 
+test("a date standing alone under the headline is the page's stamp, not copy; the story's dates are still checked", () => {
+  const text =
+    'Bridge reopens after repairs\n\nThursday, March 4, 2021\n\nWednesday, February 3, 2021\n\nThe bridge closed on February 3 and reopened Thursday.\n';
+  assert.deepEqual(flagged(text), ['February']);
+  assert.equal(check(text)[0].start, text.lastIndexOf('February'));
+});
+
+test("a wire's dateline keeps the wire's abbreviation; a month spelled out there is still flagged", () => {
+  const text = 'Clinton briefed\n\nAug 27 (Reuters) - Hillary Clinton was briefed on Saturday. The next briefing is on Sept 9.\n';
+  assert.deepEqual(flagged(text), ['Sept']);
+  assert.deepEqual(flagged(text.replace('Aug 27', 'August 27')), ['August', 'Sept']);
+});
+
+test('a source list, a metadata line and a score with a spaced dash are not copy to restyle', () => {
+  const text =
+    'Bridge reopens\n\nThe first half ended 1 – 1 on the scoreboard, and the bridge reopened on February 3.\n\nSources\n\n"Bridge reopens" — Riverside Courier, February 3, 2021\n\nCategories: February 3, 2021 Riverside\n';
+  assert.deepEqual(flagged(text), ['February']);
+  assert.equal(check(text)[0].start, text.indexOf('February'));
+});
+
 test('a lone figure below 10 before a plain word is spelled out; the fix keeps a sentence-start capital', () => {
   const text = 'Headline\n\nThe council hired 4 lawyers. 3 residents objected.\n';
   assert.deepEqual(flagged(text), ['4', '3']);

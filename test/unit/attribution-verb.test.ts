@@ -57,3 +57,12 @@ test('a quoted word inside the sentence is not a quotation being attributed: "fa
     ['insisted', 'insisted'],
   );
 });
+
+test('a noun before a quotation is no verb of saying: "to say remarks", "his claims", "of notes"', () => {
+  const text =
+    'Headline\n\nThe mayor had to say remarks "misconstrued." She repeated his claims "about the bridge." He kept a file of notes "from the meeting." Whitfield insisted: "The money is there."\n';
+  assert.deepEqual(
+    check(text).map((f) => text.slice(f.start, f.end)),
+    ['insisted'],
+  );
+});

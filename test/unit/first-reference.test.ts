@@ -123,3 +123,11 @@ test('not a surname cut short: a film before "starring", a name after a prefix, 
     assert.deepEqual(flagged(`Awards\n\n${paragraph}\n`), [], paragraph);
   }
 });
+
+test('a plural title before a list of surnames is a first reference to each of them', () => {
+  const text =
+    'Council history\n\nThe record mirrors the terms of Mayors Ames and Whitfield, the council said.\n\nLater, Council member Dana Whitfield spoke. Whitfield said the budget was sound.\n';
+  assert.deepEqual(flagged(text), []);
+  // Without the title the lone surname is still a first reference cut short.
+  assert.deepEqual(flagged(text.replace('Mayors Ames and Whitfield', 'Ames and Whitfield')), ['hint Whitfield']);
+});

@@ -54,3 +54,11 @@ test('the full name and one short form, case or period variants: not inconsisten
   // Naming the other forms is explaining them, not using them.
   assert.deepEqual(flagged('Attack\n\nThe Islamic State, also known as ISIS or ISIL, claimed the attack. ISIS fighters fled.\n'), []);
 });
+
+test("a form inside a direct quotation is the speaker's: neither counted nor flagged", () => {
+  const text =
+    'Group retreats\n\nThe Islamic State group lost ground. ISIL fighters fled the town.\n\n"ISIS is finished here," the general said. ISIL still holds the valley.\n';
+  assert.deepEqual(flagged(text), []);
+  // The reporter's own second form is still flagged.
+  assert.deepEqual(flagged(text.replace('ISIL still', 'ISIS still')), ['ISIS']);
+});

@@ -32,3 +32,24 @@ test('abbreviations, initials and U.S. do not end a sentence; the limit is a set
 test('the headline is not checked', () => {
   assert.deepEqual(check(`${words(70)}\n\nBody.\n`), []);
 });
+
+test('a sentence that is mostly a direct quotation is the speaker’s: a desk cannot split it', () => {
+  const quoted = `"${words(45)}," Mayor Dana Ortiz said on Tuesday.`;
+  const ownLeadIn = `The council spent the whole wet spring arguing over the old bridge, the budget and the schedule of repairs, and the mayor said: "${words(30)}."`;
+  const text = `Headline\n\n${quoted}\n\n${ownLeadIn}\n`;
+  assert.deepEqual(
+    check(text).map((f) => text.slice(f.start, f.end)),
+    [ownLeadIn],
+  );
+});
+
+test('"U.S." or "D.C." ends a sentence before a word that only opens one', () => {
+  const first = `The rule covers ${words(30)} entering the U.S.`;
+  const second = `They will ${words(25)}.`;
+  const text = `Headline\n\n${first} ${second} The U.S. Senate and the D.C. Council ${words(20)}.\n`;
+  assert.deepEqual(check(text), []);
+});
+
+test('an item of a dash-bulleted list is not checked', () => {
+  assert.deepEqual(check(`Headline\n\nThe plan has two parts:\n\n— ${words(60)};\n\n— ${words(5)}.\n`), []);
+});

@@ -133,3 +133,36 @@ test('a bare quotation after a paragraph that reports its likely speaker is stil
   const text = 'Bridge to open\n\nMayor Karen Raman announced the deal on Monday.\n\n"The bridge is the best deal this city has seen in decades."\n';
   assert.deepEqual(flagged(text), ['"The bridge is the best deal this city has seen in decades."']);
 });
+
+test('a pull quote credited on its next line, and a quotation led in by the paragraph before, have speakers', () => {
+  assert.deepEqual(flagged('Library plan\n\nThe library opens in May.\n"Reading rooms are the last free places in town.\nMayor Dana Whitfield."\n'), []);
+  assert.deepEqual(
+    flagged('Library plan\n\nThe council met on Monday. Whitfield told members,\n\n"We will not back down on this bridge, whatever the cost."\n'),
+    [],
+  );
+  // A paragraph that ends in a comma without a verb of saying introduces nothing.
+  assert.equal(flagged('Library plan\n\nThe council met on Monday, and then,\n\n"We will not back down on this bridge, whatever the cost."\n').length, 1);
+});
+
+test('a photo caption between two paragraphs of one statement does not cut the quotation from its speaker', () => {
+  const text =
+    'Library plan\n\nIn a statement, Mayor Dana Whitfield said, "The reading rooms will stay open all summer."\n\nThe old reading room in 2010. Image: Riverside Council.\n\n"We owe the families who use them every day that much, and more."\n';
+  assert.deepEqual(flagged(text), []);
+});
+
+test("a quotation right after a spoken one and its attribution is the same speaker's; 'they conclude' attributes", () => {
+  assert.deepEqual(
+    flagged(
+      'Library plan\n\nGovernor Ames said the town had lost its way: "The town has no library worth the name," he claimed.\n\n"The town will always have its library," an angry Whitfield retaliated. "It never gives up on its readers, whatever the budget says."\n',
+    ),
+    [],
+  );
+  assert.deepEqual(flagged('Library plan\n\nThe editorial board disagreed. "The library is a luxury the town cannot afford this year," they conclude.\n'), []);
+  // Another sentence of narration between the two quotations: the second has no speaker.
+  assert.equal(
+    flagged(
+      'Library plan\n\nGovernor Ames said the town had lost its way: "The town has no library worth the name," he claimed.\n\n"The town will always have its library," an angry Whitfield retaliated. The council voted later. "It never gives up on its readers, whatever the budget says."\n',
+    ).length,
+    1,
+  );
+});

@@ -743,3 +743,14 @@ test('opening a short sentence is safe only when its first person comes early: a
   // Cutting the budget "helps me win," Ortiz said: the lost mark may stand after the subject.
   assert.equal(opensSafely('Cutting the budget helps me win," Ortiz said.'), false);
 });
+
+test('a pull quote whose credit line sits inside its marks on the next line balances', () => {
+  assert.deepEqual(
+    findings('The library opens in May.\n"Reading rooms are the last free places in town. We owe people one.\nMayor Dana Whitfield."\n\nThe vote was 7-2.\n'),
+    [],
+  );
+  assert.deepEqual(findings('"Reading rooms are the last free places in town.\nIna Mbeki, parks director."\n'), []);
+  // A run-on paragraph that is no credit still reads as a quotation not reopened, or never closed.
+  assert.equal(findings('"Reading rooms are the last free places in town.\nThe council agreed with her on Tuesday."\n').length, 1);
+  assert.equal(findings('"Reading rooms are the last free places in town.\nWe agree."\n').length > 0, true);
+});

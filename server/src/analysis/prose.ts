@@ -18,7 +18,9 @@ export { countWords } from './stats';
  * Sentences of a paragraph, as offsets into the draft. A sentence ends at . ! or ?
  * (and any closing quotation marks or brackets after it) followed by white space
  * and a capital, a digit or an opening mark; not after an abbreviation, an
- * initial ("John F. Kennedy") or inside "U.S.".
+ * initial ("John F. Kennedy") or inside "U.S.". An initialism that can close a
+ * sentence ("the U.S.", "Washington, D.C.") does close it before a word that only
+ * opens one: "... entry into the U.S. They will ...".
  */
 export function sentencesOf(paragraph: Paragraph): Span[] {
   const text = paragraph.text;
@@ -29,7 +31,7 @@ export function sentencesOf(paragraph: Paragraph): Span[] {
   const end = /[.!?…]+['"’”)\]]*(?=\s+['"‘“([`]{0,2}[\p{Lu}\p{N}])/gu;
   for (const m of text.matchAll(end)) {
     const at = m.index!;
-    if (((m[0][0] === '.' && m[0].length === 1) || /^\.['"’”)\]]/.test(m[0])) && abbreviationBefore(text, at)) continue;
+    if (((m[0][0] === '.' && m[0].length === 1) || /^\.['"’”)\]]/.test(m[0])) && abbreviationBefore(text, at) && !initialismEnds(text, at)) continue;
     const sentenceEnd = at + m[0].length;
     if (sentenceEnd > start) spans.push({ start: paragraph.start + start, end: paragraph.start + sentenceEnd });
     const next = text.slice(sentenceEnd).search(/\S/);
@@ -39,6 +41,20 @@ export function sentencesOf(paragraph: Paragraph): Span[] {
   const trimmedEnd = text.trimEnd().length;
   if (trimmedEnd > start) spans.push({ start: paragraph.start + start, end: paragraph.start + trimmedEnd });
   return spans;
+}
+
+/** Words that open a sentence and never follow "U.S." or "D.C." inside a name ("U.S. Senate"). */
+const sentenceOpeners = new Set(
+  'The A An This That These Those It Its He She They We I You His Her Their Our But And Yet So Then There Here In On At After Before When While If As Some Many Most All Initially Meanwhile However Still Now Later Last Next'.split(
+    ' ',
+  ),
+);
+
+/** The period at `dot` closes an initialism of two letters or more ("U.S.", "D.C.") and the next word only opens sentences. */
+function initialismEnds(text: string, dot: number): boolean {
+  if (!/(?:^|[^\p{L}.])(?:\p{Lu}\.){1,3}\p{Lu}$/u.test(text.slice(Math.max(0, dot - 9), dot))) return false;
+  const next = /^\s+([\p{L}]+)/u.exec(text.slice(dot + 1, dot + 20))?.[1];
+  return next !== undefined && sentenceOpeners.has(next);
 }
 
 /** The spans of direct quotations (their words, marks included), sorted. */

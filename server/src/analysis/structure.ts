@@ -10,6 +10,15 @@ export type ParagraphKind = 'prose' | 'subhead' | 'dateline' | 'byline' | 'capti
 
 /** "WASHINGTON —", "LONDON (Reuters) -": a dateline standing as a paragraph of its own. */
 const datelineAlone = /^[\p{Lu}][\p{Lu}\p{M} .,'’-]{1,40}(?:\([^)\n]{1,30}\))?\s*[—–-]{1,2}\s*$/u;
+/**
+ * "Tuesday, September 22, 2015", "Sept. 22, 2015", "22 September 2015": a date standing as a
+ * paragraph of its own under the headline is the page's publication stamp, not copy.
+ */
+const months = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
+const dateAlone = new RegExp(
+  `^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?(?:${months}\\s+\\d{1,2}(?:st|nd|rd|th)?,?|\\d{1,2}\\s+${months})\\s+\\d{4}\\.?$`,
+  'u',
+);
 const byline = /^by\s+\p{Lu}/iu;
 const caption =
   /^(?:\(?(?:photo|image|picture|video|graphic|illustration|caption)(?:\s+(?:caption|credit|copyright))?\s*[:|]|image (?:caption|copyright)\b|media playback\b|\(photo\b)/iu;
@@ -26,24 +35,46 @@ const editorsNote = /^\(?(?:editor['’]?s['’]? note|eds?\.? note|note to (?:e
 /** Labels of archive and wire formats: "ABSTRACT", "FULL TEXT", "LENGTH: 800 words". */
 const label =
   /^(?:ABSTRACT|FULL TEXT|TEXT|BODY|STORY|SUMMARY|HIGHLIGHTS?|LEAD|KEY POINTS|HEADLINE|DEK|SUBHEAD|TAGS|TOPICS)\s*:?\s*$|^(?:LENGTH|SECTION|LOAD-DATE|BYLINE|DATELINE|HIGHLIGHT|LANGUAGE|PUBLICATION-TYPE|GRAPHIC|DOCUMENT-TYPE|COPYRIGHT|SOURCE|URL|NOTES?)\s*:/u;
-const listItem = /^\s*(?:[-*•·▪]\s|\d{1,3}[.)]\s)/u;
+/** Web pages' metadata lines: "Categories: Politics Canada", "Filed under: Elections". */
+const metadataLabel = /^(?:Categories|Category|Tags|Topics|Filed under)\s*:/u;
+/**
+ * A source cited in a list under the story: `"Document found on street" — The Canadian Press,
+ * August 15, 2008`, maybe after its author's name. A title in quotation marks, a dash, the
+ * outlet and the date it ran, and nothing else.
+ */
+const citation = /^(?:[^"“\n]{1,60}\.\s+)?["“][^"”\n]{3,200}["”]\s+[—–-]{1,2}\s+[^\n"“”]{1,80}\d{4}\.?$/u;
+const listItem = /^\s*(?:[-*•·▪—–]\s|\d{1,3}[.)]\s)/u;
 /** A subhead: a short line that starts with a capital and ends without sentence punctuation. */
 const subheadShape = /^[\p{Lu}\p{N}][^\n]*[\p{L}\p{N}]$/u;
 
+// A list item opens with a bullet, a number, or the dash AP sets before each item ("— The bill would ...").
 export function classifyParagraph(text: string): ParagraphKind {
   const trimmed = text.trim();
   if (trimmed.startsWith('>')) return 'blockquote';
   if (listItem.test(trimmed)) return 'list';
   // Labels are short; the bound also keeps the pattern linear on a pasted megabyte.
   if (trimmed.length <= 200 && label.test(trimmed)) return 'label';
+  if (metadataLabel.test(trimmed)) return 'label';
   if (editorsNote.test(trimmed) && !/^update[sd]?\s+\p{Ll}/iu.test(trimmed)) return 'editorsNote';
   const words = trimmed.split(/\s+/).length;
   if (words <= 12 && byline.test(trimmed) && !/[.!?]["”’']?$/u.test(trimmed.replace(/\b(?:Jr|Sr|Inc|Co)\.$/, ''))) return 'byline';
-  if (datelineAlone.test(trimmed)) return 'dateline';
-  if (words <= 8 && credit.test(trimmed)) return 'credit';
+  if (datelineAlone.test(trimmed) || (trimmed.length <= 40 && dateAlone.test(trimmed))) return 'dateline';
+  if ((words <= 8 && credit.test(trimmed)) || (trimmed.length <= 400 && citation.test(trimmed))) return 'credit';
   if (caption.test(trimmed) || (words <= 60 && endsWithPhotoCredit.test(trimmed))) return 'caption';
   if (words <= 10 && subheadShape.test(trimmed) && !/[\r\n]/.test(trimmed)) return 'subhead';
   return 'prose';
+}
+
+/**
+ * The credit line under a pull quote, with the quotation's closing mark at its end, as web copy
+ * flattens the box: `"We will win.` on one line and `Bill Clinton."`, `S.C. Rep. Jim Clyburn."` or
+ * `Amy Pope, deputy homeland security adviser."` on the next. A name of two to six capitalised
+ * words, then at most a comma and a short description.
+ */
+const pullQuoteCredit = /^\s*(?:\p{Lu}[\p{L}.'’-]*\s+){1,5}\p{Lu}[\p{L}'’-]*(?:,\s+[^\n"“”]{1,80})?\.?["”]\s*$/u;
+
+export function isPullQuoteCredit(text: string): boolean {
+  return text.length <= 140 && pullQuoteCredit.test(text) && text.split(/\s+/).filter(Boolean).length <= 12;
 }
 
 /**

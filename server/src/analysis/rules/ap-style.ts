@@ -21,7 +21,10 @@
 //   Bad:  The mayor resigned yesterday.
 //   Good: The mayor resigned Tuesday.
 //
-// Nothing inside a direct quotation is flagged: the words are the source's.
+// Nothing inside a direct quotation is flagged: the words are the source's. Nor is a month
+// in a paragraph that stamps the page rather than tells the story: a date line under the
+// headline ("Tuesday, September 22, 2015"), a byline, a label, a credit, or a wire's
+// dateline opening the story ("Aug 27 (Reuters) -"), which keeps the wire's abbreviation.
 
 import { inSpans, quotedSpans, sentencesOf } from '../prose';
 import type { Rule, RuleContext } from '../rule';
@@ -56,13 +59,21 @@ const spelledWithDate = new Set(['March', 'April', 'May', 'June', 'July']);
 /** A day of the month: 1 to 31, maybe with an ordinal suffix or as a range (Dec. 6-9), not part of a longer figure. */
 const dayAfter = /^\s+([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d:.,]\d|[\p{L}%]|-\p{L})/u;
 
+/** Paragraphs that stamp the page rather than tell the story: a date line, a byline, a label, a credit. */
+const stampKinds = new Set(['dateline', 'byline', 'label', 'credit']);
+
 function checkMonths(ctx: RuleContext, quoted: (o: number) => boolean, findings: RuleFinding[]): void {
   const { prose } = ctx.draft;
+  const stamps = ctx.draft.paragraphs.filter((p) => stampKinds.has(p.kind));
+  // A wire's dateline opening the story keeps the wire's abbreviation: "Aug 27 (Reuters) -", "LONDON, Oct 12 (AFP) —"
+  // (a month spelled out there is still flagged).
+  const wireDateline = (end: number) => /^\.?\s+\d{1,2}\s*\((?:Reuters|AP|AFP|UPI|Bloomberg|Xinhua|dpa)\)\s*(?:--?|—|–)/u.test(prose.slice(end, end + 30));
+  const stamped = (offset: number) => inSpans(stamps, offset);
   const longMonths = /\b(January|February|August|September|October|November|December)\b/g;
   for (const m of prose.matchAll(longMonths)) {
     const start = m.index!;
     const end = start + m[0].length;
-    if (quoted(start) || !dayAfter.test(prose.slice(end, end + 8))) continue;
+    if (quoted(start) || stamped(start) || !dayAfter.test(prose.slice(end, end + 8))) continue;
     // "In January 25 people were ..." is a month and a count; "in January 25, 2016" is a date.
     if (/\bin $/i.test(prose.slice(Math.max(0, start - 3), start)) && !/^\s+\d{1,2}(?:st|nd|rd|th)?,/.test(prose.slice(end, end + 8))) continue;
     const short = abbreviated[m[0]];
@@ -80,7 +91,7 @@ function checkMonths(ctx: RuleContext, quoted: (o: number) => boolean, findings:
   for (const m of prose.matchAll(shortMonths)) {
     const start = m.index!;
     const end = start + m[0].length;
-    if (quoted(start)) continue;
+    if (quoted(start) || stamped(start) || wireDateline(end)) continue;
     const [, name, period] = m;
     const full = fullName[name];
     const withDate = dayAfter.test(prose.slice(end, end + 8));
@@ -293,7 +304,8 @@ function checkNumbers(ctx: RuleContext, quoted: (o: number) => boolean, findings
     const after = prose.slice(end, end + 16);
     if (figureContexts.has(next) || /^ [ap]\.m\./.test(after) || (/^(years?|months?|weeks?|days?)$/.test(next) && /^ \S+ old/.test(after))) continue;
     const before = prose.slice(Math.max(0, start - 14), start);
-    if (figureLeads.test(before)) continue;
+    // "ended 1 – 1", "a 7 - 2 vote": a score, a vote or a range, with its dash spaced.
+    if (figureLeads.test(before) || /\d\s+[-–—]\s+$/u.test(before)) continue;
     // A count of two or more is followed by a plural ("4 lawyers", "3 big wins"); "3 offer good
     // deals" and "said 3 spokesperson" use the figure as a name (the mobile operator 3).
     if (

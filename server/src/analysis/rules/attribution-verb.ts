@@ -11,6 +11,7 @@
 //       The group claimed responsibility for the attack.   (not attributing a quotation)
 //       It fought "false" claims about the drug.           (a quoted word, and a noun after it)
 //       "It is done," she added.                            (added, told, wrote, asked are plain)
+//       He had to say remarks "misconstrued."              (a noun: "say", "his", "of" before it)
 //
 // Only verbs in attribution position are flagged: right after a quotation's
 // closing mark (with the speaker before or after the verb) or right before its
@@ -74,6 +75,13 @@ const afterQuote = new RegExp(String.raw`^[,;]?\s*(?:${speaker}\s+)?(${verbAlter
 const capitalForms = verbForms.map((v) => v[0].toUpperCase() + v.slice(1));
 const capitalAfterQuote = new RegExp(String.raw`^[,;]?\s*(${capitalForms.join('|')})\s+${speaker}[.!?]`, 'u');
 const beforeQuote = new RegExp(String.raw`\b(${verbAlternation})(?:\s+that)?\s*[,:]?\s*$`, 'u');
+/**
+ * The word before a form that makes it a noun, not a verb of saying: a determiner or possessive
+ * ("his remarks"), a preposition ("of claims"), or a verb whose object it is ("to say remarks
+ * 'misconstrued'", "denied claims").
+ */
+const nounBefore =
+  /\b(?:the|a|an|his|her|their|its|our|my|your|whose|these|those|such|any|no|of|in|on|about|with|to|say|says|said|make|makes|made|repeat|repeats|repeated|deny|denies|denied|dismiss|dismisses|dismissed)\s+$/iu;
 
 export const attributionVerb: Rule = {
   id: 'attribution-verb',
@@ -118,7 +126,7 @@ export const attributionVerb: Rule = {
         const windowStart = Math.max(paragraph.start, q.open - 60);
         const window = prose.slice(windowStart, q.open);
         const m = beforeQuote.exec(window);
-        if (m) flag(windowStart + m.index, m[1]);
+        if (m && !nounBefore.test(window.slice(Math.max(0, m.index - 12), m.index))) flag(windowStart + m.index, m[1]);
       }
     }
     return findings;

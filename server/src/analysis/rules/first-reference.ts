@@ -4,6 +4,7 @@
 // Bad:  "We will open it," Whitfield said. ... Council member Dana Whitfield said ...
 // Good: "We will open it," Council member Dana Whitfield said. ... Whitfield said ...
 //       President Obama said ... (a title before the surname is a first reference too)
+//       Presidents Reagan and Clinton ... (so is a plural title before a list of them)
 //
 // Only a lone surname whose full name the story gives later is flagged, with the
 // fix that writes the full name there. A person never named in full is usually a
@@ -117,7 +118,16 @@ function capitalisedTitleBefore(text: string, mention: Mention): boolean {
   let start = end;
   while (start > 0 && /[\p{L}-]/u.test(before[start - 1])) start--;
   const word = before.slice(start, end);
-  return /^\p{Lu}/u.test(word) && titleWords.has(foldName(word));
+  if (/^\p{Lu}/u.test(word) && isTitle(word)) return true;
+  // The later names of a plural title's list: "Presidents Reagan and Clinton", "Sens. Ames, Cole and Ruiz".
+  const list = /(?<!\p{L})(\p{Lu}\p{L}*)\.? (?:\p{Lu}[\p{L}'’-]*,? ){1,3}(?:and|or) $/u.exec(text.slice(Math.max(0, mention.start - 45), mention.start));
+  return list !== null && /s$/u.test(list[1]) && isTitle(list[1]);
+}
+
+/** A title word, singular or plural ("President", "Presidents", "Sens"). */
+function isTitle(word: string): boolean {
+  const folded = foldName(word);
+  return titleWords.has(folded) || (folded.endsWith('s') && titleWords.has(folded.slice(0, -1)));
 }
 
 /**

@@ -12,10 +12,10 @@
 // Forms are compared folded (case, diacritics and periods ignored); the full
 // name (the entity's fullest form) is always allowed. When the body uses two
 // or more other forms, every mention of a form other than the first one used
-// is flagged. The headline and boilerplate lines do not count; quotations do,
-// as readers see the story's names there too, but the fix says when it would
-// change a source's words. The fixes rewrite this mention, or every mention,
-// to the chosen form; offered, never safe.
+// is flagged. The headline, boilerplate lines and direct quotations do not
+// count: a speaker who says "ISIS" in a story that writes "ISIL" is quoted, not
+// inconsistent, and a desk does not change a source's words. The fixes rewrite
+// this mention, or every mention, to the chosen form; offered, never safe.
 
 import { analyzeEntities, type Mention } from '../entities';
 import { insideQuotation, outsideBody } from '../nameReferences';
@@ -56,7 +56,11 @@ export const inconsistentAlias: Rule = {
       const fullForm = formOf(entity.name);
       // A short form in title case ("Is" at a sentence start) is a word the engine matched, not a name.
       const mentions = entity.mentions.filter(
-        (m) => !outsideBody(ctx, m.start) && !(m.text.length <= 3 && /\p{Ll}/u.test(m.text)) && !namesTheAlias(ctx.draft.prose, m.start),
+        (m) =>
+          !outsideBody(ctx, m.start) &&
+          !insideQuotation(ctx, m.start) &&
+          !(m.text.length <= 3 && /\p{Ll}/u.test(m.text)) &&
+          !namesTheAlias(ctx.draft.prose, m.start),
       );
       const shortMentions = mentions.filter((m) => formOf(m.text) !== fullForm);
       const forms = new Map<string, Mention[]>();
@@ -70,13 +74,12 @@ export const inconsistentAlias: Rule = {
       // One list of edits for the whole entity, shared by its findings' "throughout" fixes.
       const allEdits: TextEdit[] = variants.map((v) => ({ start: v.start, end: v.end, text: chosen }));
       for (const m of variants) {
-        const quoted = insideQuotation(ctx, m.start);
         findings.push({
           start: m.start,
           end: m.end,
           message: `This story calls ${entity.name} ${named}; after the first reference, keep to one short form (‘${chosen}’ came first).`,
           fixes: [
-            { title: `Write ‘${chosen}’${quoted ? ' (changes a quotation)' : ''}`, edits: [{ start: m.start, end: m.end, text: chosen }], preferred: !quoted },
+            { title: `Write ‘${chosen}’`, edits: [{ start: m.start, end: m.end, text: chosen }], preferred: true },
             ...(allEdits.length > 1 ? [{ title: `Call ${entity.name} ‘${chosen}’ throughout`, edits: allEdits }] : []),
           ],
           related: [{ start: shortMentions[0].start, end: shortMentions[0].end, message: `first called ‘${chosen}’ here` }],

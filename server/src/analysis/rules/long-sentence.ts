@@ -8,9 +8,12 @@
 // Good: two sentences of 20 words each
 //
 // The headline, headings and list items are not checked. The lede has its own
-// limit (long-lede) but its sentences are checked here too.
+// limit (long-lede) but its sentences are checked here too. A sentence that is
+// mostly a direct quotation — its own words outside the quotation marks (the
+// attribution, a short lead-in) are two-fifths of the limit or fewer — is the
+// source's: a desk cannot split what a speaker said.
 
-import { countWords, sentencesOf } from '../prose';
+import { countWords, type Span, quotedSpans, sentencesOf } from '../prose';
 import type { Rule } from '../rule';
 import { newsroomOptions, type RuleFinding } from '../types';
 
@@ -22,11 +25,12 @@ export const longSentence: Rule = {
   check(ctx) {
     const limit = newsroomOptions(ctx.options).longSentenceMaxWords;
     const findings: RuleFinding[] = [];
+    const quoted = quotedSpans(ctx);
     for (const paragraph of ctx.draft.paragraphs) {
       if (paragraph.isHeadline || paragraph.isBlock) continue;
       for (const sentence of sentencesOf(paragraph)) {
         const words = countWords(ctx.draft.prose.slice(sentence.start, sentence.end));
-        if (words <= limit) continue;
+        if (words <= limit || ownWords(ctx.draft.prose, sentence, quoted) <= limit * 0.4) continue;
         findings.push({
           start: sentence.start,
           end: sentence.end,
@@ -38,3 +42,16 @@ export const longSentence: Rule = {
     return findings;
   },
 };
+
+/** The words of a sentence outside its direct quotations (spans sorted, as quotedSpans gives them). */
+function ownWords(prose: string, sentence: Span, quoted: readonly Span[]): number {
+  let own = '';
+  let at = sentence.start;
+  for (const q of quoted) {
+    if (q.end <= at) continue;
+    if (q.start >= sentence.end) break;
+    own += `${prose.slice(at, Math.max(at, q.start))} `;
+    at = Math.min(sentence.end, q.end);
+  }
+  return countWords(own + prose.slice(at, sentence.end));
+}

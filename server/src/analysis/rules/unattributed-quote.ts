@@ -29,6 +29,7 @@ import speechVerbTable from '../data/speech-verbs.json';
 import { analyzeEntities } from '../entities';
 import { outsideBody } from '../nameReferences';
 import { countWords } from '../prose';
+import { isPullQuoteCredit } from '../structure';
 import { analyzeQuotes, type Quotation } from '../quotes';
 import type { Rule } from '../rule';
 import type { RuleFinding } from '../types';
@@ -40,6 +41,9 @@ const cuePattern = new RegExp(
   `\\b(?:${cueWords})\\b|\\baccording to\\b|\\bin an? (?:statement|interview|email|e-mail|letter|tweet|post|memo|speech|op-ed|essay|column|release|video|message)\\b|\\b(?:statement|spokes(?:man|woman|person)|interview)\\b|:\\s*$`,
   'iu',
 );
+
+/** A paragraph that ends leading into the quotation below it: "Rathbun stated," / "In a statement, the mayor said,". */
+const leadInPattern = new RegExp(`\\b(?:${cueWords})\\s*,\\s*$`, 'iu');
 
 /** A title of a work: every word of four letters or more capitalised ("Roads to Nowhere"). */
 function looksLikeTitle(words: string): boolean {
@@ -136,20 +140,24 @@ export const unattributedQuote: Rule = {
         from = q.close !== undefined ? q.close + 1 : q.contentEnd;
       }
       outside += prose.slice(from, paragraph.end);
-      const previous = paragraphs[paragraph.index - 1];
-      const introducedBefore = previous !== undefined && /:\s*$/.test(previous.text) && !previous.isHeadline;
+      // The paragraph before, past photo captions and credits set between two paragraphs of the story.
+      let before = paragraph.index - 1;
+      while (before > 0 && (paragraphs[before].kind === 'caption' || paragraphs[before].kind === 'credit')) before--;
+      const previous = paragraphs[before] as (typeof paragraphs)[number] | undefined;
+      const introducedBefore = previous !== undefined && (/:\s*$/.test(previous.text) || leadInPattern.test(previous.text.slice(-60))) && !previous.isHeadline;
       // A credit line after the quotation: "- Bernie Sanders".
       // A pull quote credited on the next line: "- Bernie Sanders" or "Ines Mbeki, parks director".
       const next = paragraphs[paragraph.index + 1];
       const creditedAfter =
         next !== undefined &&
         (/^\s*[-–—―]\s*\p{Lu}/u.test(next.text) ||
+          isPullQuoteCredit(next.text) ||
           (next.kind !== 'prose' && countWords(next.text) <= 10 && /^\s*\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+/u.test(next.text)));
       const hasSpeaker =
         cuePattern.test(outside.replace(/ ¶ /g, ' ').trim()) ||
         /:\s*¶/.test(outside) ||
         // "...," he surmised. / "..." - Sanders. : the shape of an attribution, whatever the verb.
-        /¶\s*(?:,\s*)?(?:(?:he|she|they|I|we)\s+\p{Ll}+(?:ed|s)\b|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+\p{Ll}+(?:ed|s)(?:\s+(?:out|up|on|in|back))?\s*[.,]|[-–—―]\s*\p{Lu})/u.test(
+        /¶\s*(?:,\s*)?(?:(?:he|she|they|I|we)\s+\p{Ll}+(?:ed|s)\b|(?:they|I|we|you)\s+\p{Ll}+\s*[.,]|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+\p{Ll}+(?:ed|s)(?:\s+(?:out|up|on|in|back))?\s*[.,]|[-–—―]\s*\p{Lu})/u.test(
           outside,
         ) ||
         introducedBefore ||
@@ -188,6 +196,13 @@ export const unattributedQuote: Rule = {
             (followsAttributed && leading.includes(q)) ||
             attributed.has(q.contentStart + (quoted.length - quoted.trimStart().length)) ||
             dashCredit.test(before) ||
+            // '"A," an angry Hollande retaliated. "B."': only the attribution of a spoken quotation
+            // (closed on a comma) between.
+            (last !== undefined &&
+              spoken.get(last) === true &&
+              /[,?!—–-]$/u.test(text.slice(last.contentStart, last.contentEnd).trimEnd()) &&
+              countWords(before) <= 8 &&
+              /^,?[^.!?"“”]*[.!?]$/u.test(before)) ||
             speaksAfterNarration(before, run, personStarts, previousEnd + prose.slice(previousEnd, q.open).trimEnd().length),
         );
       });

@@ -25,6 +25,9 @@
 // paragraph, which does not reopen it, is missing one mark: the continuing
 // paragraph's opening mark, which the preferred fix adds.
 //
+// A pull quote whose credit line sits inside its marks on the next line ("We will win.
+// / Bill Clinton.") balances: web copy flattens the box that way.
+//
 // Bad:  "We will win this fight, Whitfield said.
 // Good: "We will win this fight," Whitfield said.
 
@@ -32,6 +35,7 @@ import { analyzeQuotes, startParagraphFixTitle, type QuoteAnalysis, type QuoteMa
 import type { Rule } from '../rule';
 import { countWords } from '../stats';
 import type { Draft } from '../draft';
+import { isPullQuoteCredit } from '../structure';
 import type { Fix, RuleFinding } from '../types';
 import { attributionInside } from './swallowed-attribution';
 
@@ -123,6 +127,27 @@ function missingReopenFinding(draft: Draft, unclosed: QuoteProblem, stray: Quote
   };
 }
 
+/**
+ * A pull quote whose credit line sits inside its marks, as web copy flattens the box:
+ *
+ *   "Iowa happened. The minute it became possible, he was going to win.
+ *   Bill Clinton."
+ *
+ * The marks balance over the line break: the open mark starts its paragraph, nothing of its
+ * kind follows in it, and the next paragraph is a name (and a short description) closed by the
+ * stray mark. Returns that stray close.
+ */
+function pullQuote(draft: Draft, quotes: QuoteAnalysis, unclosed: QuoteProblem): QuoteProblem | undefined {
+  if (unclosed.type !== 'unclosed') return undefined;
+  const { mark } = unclosed;
+  const paragraph = draft.paragraphs[unclosed.paragraph];
+  const next = draft.paragraphs[unclosed.paragraph + 1];
+  if (!next || next.isHeadline || draft.text.slice(paragraph.start, mark.offset).trim() !== '' || !isPullQuoteCredit(next.text)) return undefined;
+  const sameKind = (m: QuoteMark) => m.kind === mark.kind;
+  if (quotes.marks.some((m) => sameKind(m) && m.offset > mark.offset && m.offset < next.start)) return undefined;
+  return quotes.problems.find((p) => p.type === 'stray' && p.paragraph === next.index && sameKind(p.mark));
+}
+
 /** The fix that moves an opening mark's space to the side where it belongs. */
 const spaceBeforeOpeningFixTitle = 'Open the quotation after the space';
 
@@ -198,6 +223,11 @@ export const unbalancedQuote: Rule = {
     const explained = new Set<QuoteProblem>();
     for (const problem of quotes.problems) {
       if (explained.has(problem)) continue;
+      const credited = pullQuote(ctx.draft, quotes, problem);
+      if (credited) {
+        explained.add(problem).add(credited);
+        continue;
+      }
       const stray = missingReopen(ctx.draft, quotes, problem);
       if (stray) {
         explained.add(problem).add(stray);
