@@ -666,3 +666,21 @@ Tom Sims says he was "kind of riding the fence" until Gov. Nikki Haley said she 
 `;
   assert.deepEqual(speakersOf(text, 'kind of riding the fence'), ['Tom Sims']);
 });
+
+test('a name and a colon after a dash, after a party tag, or for two names introduce the quotation', () => {
+  const text = `Poll roundup
+
+TURNOUT SURGED IN THE SUBURBS - Ida Vance: "Late deciders broke two to one for the challenger."
+
+Models disagree — Tom Abbey and Ruth Gale: "Our weighting held up better than the raw numbers."
+
+Rep. Karen Raman (D-Ore.): "I have not seen that figure anywhere else."
+
+A message went out to Daniel Okafor: "Call the office before noon."
+`;
+  assert.deepEqual(speakersOf(text, 'Late deciders'), ['Ida Vance']);
+  assert.deepEqual(speakersOf(text, 'Our weighting'), ['Ruth Gale', 'Tom Abbey']);
+  assert.deepEqual(speakersOf(text, 'I have not seen'), ['Karen Raman']);
+  // The name after "to" is whom the message went to, not its speaker.
+  assert.deepEqual(speakersOf(text, 'Call the office'), []);
+});

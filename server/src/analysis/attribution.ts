@@ -537,10 +537,15 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
         continue;
       }
       // "Bush: “The mission is to destroy ISIS.”": a name and a colon introduce the quotation, as in a transcript,
-      // when the name opens its sentence; "said of Cole:", "wrote to Ames:", "told Fox News:" name someone else.
-      if (/^\s*:\s*["“]/.test(after) && titledSubjectLead(text.slice(sentenceStartOf(m.start), m.start))) {
-        clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech' });
-        continue;
+      // when the name opens its sentence or follows a dash ("TURNOUT SURGED - Ida Vance: “...”"), past a party tag,
+      // and with the names joined before it; "said of Cole:", "wrote to Ames:", "told Fox News:" name someone else.
+      if (/^(?:\s*\([^()“”"]{1,30}\))?\s*:\s*["“]/.test(after) && outside(m.end)) {
+        const listAt = mentions[listStart(i)].start;
+        const lead = text.slice(sentenceStartOf(listAt), listAt);
+        if (titledSubjectLead(lead) || /\s(?:--?|[—–])\s+$/.test(lead)) {
+          clauses.push({ at: listAt, speakers: [...coordinated(i), m.entity], kind: 'speech' });
+          continue;
+        }
       }
       // "Park's statement said", "Cole's campaign called it “...”": what the person put out speaks for them.
       const owned = ownedWords.exec(after);
