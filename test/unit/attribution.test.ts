@@ -684,3 +684,31 @@ A message went out to Daniel Okafor: "Call the office before noon."
   // The name after "to" is whom the message went to, not its speaker.
   assert.deepEqual(speakersOf(text, 'Call the office'), []);
 });
+
+test("a person's claim, pledge or comment names the speaker of the quotation it holds, in its own sentence only", () => {
+  const text = `Harbor lease
+
+Mayor Daniel Okafor's repeated claim that the lease is "the best deal in a generation" drew scorn from the union.
+
+Union leaders called Karen Raman's pledge to "fight it in every court" the only serious plan. "We will be there," a steward said.
+
+Councilman Tom Abbey's "open the books" remark went unanswered. "Nobody reads them anyway."
+
+Okafor's response to the "Harbor Watch" report came late.
+
+Ruth Gale told reporters that Okafor's comments "show contempt for the workers."
+
+Ruth Gale called Okafor's claim of a "record offer" over the summer "pure fiction."
+`;
+  assert.deepEqual(speakersOf(text, 'the best deal'), ['Daniel Okafor']);
+  assert.deepEqual(speakersOf(text, 'fight it in every'), ['Karen Raman']);
+  assert.deepEqual(speakersOf(text, 'open the books'), ['Tom Abbey']);
+  // The next sentence's quotation is not the pledge's, and a response "to" something quotes what it answers.
+  assert.deepEqual(speakersOf(text, 'We will be there'), []);
+  assert.deepEqual(speakersOf(text, 'Nobody reads'), []);
+  assert.deepEqual(speakersOf(text, 'Harbor Watch'), []);
+  // A quotation right after the noun is the reported clause's verb; the claim holds its own quotation and no later one.
+  assert.deepEqual(speakersOf(text, 'show contempt'), ['Ruth Gale']);
+  assert.deepEqual(speakersOf(text, 'record offer'), ['Daniel Okafor']);
+  assert.deepEqual(speakersOf(text, 'pure fiction'), ['Ruth Gale']);
+});

@@ -106,6 +106,23 @@ const absoluteLead = /\b(?:with|(?:footage|video|clip|recording|audio|tape)\s+of
 /** A person's own statement, document or campaign after the possessive: "Park's written statement", "Cole's campaign". */
 const ownedWords =
   /^['’]s?\s+(?:(?:new|own|latest|official|earlier|formal|written|legal|presidential|reelection|re-election)\s+)?(?:statement|brief|letter|tweet|post|memo|website|book|filing|lawsuit|complaint|ad|office|campaign)(?=\s)/u;
+/** Nouns of saying after a possessive: "Trump's claim that Obama “founded ISIS”", "Romney's “47 percent” comment". */
+const speechNoun =
+  '(?:claims?|assertions?|accusations?|allegations?|pledges?|promises?|vows?|warnings?|conclusions?|statements?|responses?|repl(?:y|ies)|remarks?|comments?|words|call|plea|insistence|argument|contention|declaration|prediction|tweets?|message|quip|boast|complaint|catchphrase|slogan|refrain|mantra|motto|dictum)';
+/** Before the noun, adjectives only: a short list and the usual endings, never a verb ("Trump's plan drew comments that"). */
+const speechNounAdjective =
+  '(?:recent|repeated|latest|earlier|first|own|new|initial|original|final|now-infamous|infamous|oft-repeated|public|private|campaign|signature|stump|closing|opening|clarion|most|\\p{Ll}+(?:ful|ous|ive|al|less|-free))';
+/**
+ * The noun, then "that ...", "of ...", "for ...", "is" or a colon (a pledge, promise, vow or call also "to ..."), then the
+ * quotation: no other quotation and no sentence end between. A "response to" or "comments about" names what it answers;
+ * a quotation right after the noun is often its verb ("Ginsburg's comments “show bias,” Ryan said").
+ */
+const possessiveSpeech = new RegExp(
+  `^['’]s?\\s+(?:${speechNounAdjective}\\s+){0,3}(?:${speechNoun}(?:\\s+(?:that|of|for)\\s[^“”"\\n.!?]{0,80}?|\\s+(?:is|was)\\s*:?|\\s*:)|(?:pledges?|promises?|vows?|call|plea)\\s+to\\s[^“”"\\n.!?]{0,40}?)\\s*["“]`,
+  'u',
+);
+/** "Romney's “47 percent” comment": the quotation between the possessive and the noun. */
+const possessiveQuoted = new RegExp(`^['’]s?\\s+["“][^“”"\\n]{1,60}[”"]\\s+${speechNoun}\\b`, 'u');
 /** "her chief aide, Jake Sullivan, calls the record “a blueprint”": the verb after a name in apposition. */
 const appositionVerb = new RegExp(`^,\\s+(?:${speechVerbs}|${namingVerbs})\\b`, 'u');
 /** What may stand between a subject and its verb of any kind: a party tag, an appositive, a day or week. */
@@ -187,6 +204,8 @@ interface Clause {
   forward?: boolean;
   /** Where the verb of a named subject ends ("Smith has said|"): a pronoun after it opens the reported clause. */
   verbEnd?: number;
+  /** "Trump's claim that “...”": the opening mark of the one quotation the clause holds; it starts no run of quoted paragraphs. */
+  holds?: number;
 }
 
 interface PlacedMention extends Mention {
@@ -555,6 +574,14 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
         clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech', forward, verbEnd: m.end + owned[0].length + ownedVerb[0].length });
         continue;
       }
+      // "Trump's claim that Obama “founded ISIS”": a person's noun of saying holds their words, in this sentence only.
+      const possessive = possessiveSpeech.exec(after);
+      const quotedFirst = possessive ? null : possessiveQuoted.exec(after);
+      const holds = possessive ? m.end + possessive[0].length - 1 : quotedFirst ? m.end + quotedFirst[0].search(/["“]/u) : -1;
+      if (holds >= 0 && outside(m.end) && !someMentionBetween(mentions, m.start, holds, (o) => o.entity !== m.entity)) {
+        clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech', holds });
+        continue;
+      }
       // "her senior policy adviser, Jake Sullivan, said": a name in apposition may take its verb after a comma.
       const inApposition = /,\s+$/.test(text.slice(m.start - 2, m.start)) && appositionVerb.test(after);
       const verb = verbAfterSubject.exec(after);
@@ -667,7 +694,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     for (const q of quotes) {
       const end = q.close ?? q.contentEnd;
       const sentence = sentenceStartOf(q.open);
-      const speech = clauses.filter((c) => c.kind === 'speech' && c.credits === undefined);
+      const speech = clauses.filter((c) => c.kind === 'speech' && c.credits === undefined && c.holds === undefined);
       // A period inside the closing mark ends the sentence, unless the clause follows at once ("... over.” Trump said.).
       const sentenceEndsAtQuote = /[.]\s*$/.test(text.slice(q.contentStart, q.contentEnd));
       // The clause after the quotation in its sentence ("...," Smith said)...
@@ -708,7 +735,8 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
             ),
         );
       const credited = clauses.find((c) => c.credits !== undefined && c.credits === q.close);
-      const clause = credited ?? following ?? sameSentence ?? subject ?? (uninterrupted ? earlier : undefined);
+      const held = clauses.find((c) => c.holds === q.open);
+      const clause = credited ?? following ?? held ?? sameSentence ?? subject ?? (uninterrupted ? earlier : undefined);
       let speakers = clause?.speakers ?? [];
       let inferred = false;
       if (!clause && !earlier) {
@@ -726,7 +754,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const trailing = quoted.length - quoted.trimEnd().length;
       const credit = { text: quoted.trim(), start: q.contentStart + leading, end: q.contentEnd - trailing };
       for (const speaker of speakers) speaker.quotes.push(inferred ? { ...credit, inferred } : credit);
-      speakersHere = speakers;
+      speakersHere = clause?.holds !== undefined ? [] : speakers;
     }
     previousSpeakers = speakersHere;
     previousFromNarration = false;
