@@ -712,3 +712,21 @@ Ruth Gale called Okafor's claim of a "record offer" over the summer "pure fictio
   assert.deepEqual(speakersOf(text, 'record offer'), ['Daniel Okafor']);
   assert.deepEqual(speakersOf(text, 'pure fiction'), ['Ruth Gale']);
 });
+
+test('a claim holds its quotation past a name inside it, after "is that", and a named post introduces one with a colon', () => {
+  const text = `Harbor lease
+
+Mayor Daniel Okafor's accusation that Sen. Karen Raman is "selling the harbor" angered her staff.
+
+Okafor's latest claim that Raman called the lease "a theft" went unanswered.
+
+Councilman Tom Abbey's main claim is that the port is "already bankrupt" and cannot pay.
+
+Raman has not spoken since. From Raman's Facebook post: "We will keep the harbor public."
+`;
+  assert.deepEqual(speakersOf(text, 'selling the harbor'), ['Daniel Okafor']);
+  // Raman's own verb of saying: the quotation may be hers, so the claim does not take it.
+  assert.ok(!speakersOf(text, 'a theft').includes('Daniel Okafor'));
+  assert.deepEqual(speakersOf(text, 'already bankrupt'), ['Tom Abbey']);
+  assert.deepEqual(speakersOf(text, 'We will keep'), ['Karen Raman']);
+});

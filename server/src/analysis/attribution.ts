@@ -108,17 +108,19 @@ const ownedWords =
   /^['’]s?\s+(?:(?:new|own|latest|official|earlier|formal|written|legal|presidential|reelection|re-election)\s+)?(?:statement|brief|letter|tweet|post|memo|website|book|filing|lawsuit|complaint|ad|office|campaign)(?=\s)/u;
 /** Nouns of saying after a possessive: "Trump's claim that Obama “founded ISIS”", "Romney's “47 percent” comment". */
 const speechNoun =
-  '(?:claims?|assertions?|accusations?|allegations?|pledges?|promises?|vows?|warnings?|conclusions?|statements?|responses?|repl(?:y|ies)|remarks?|comments?|words|call|plea|insistence|argument|contention|declaration|prediction|tweets?|message|quip|boast|complaint|catchphrase|slogan|refrain|mantra|motto|dictum)';
+  '(?:claims?|assertions?|accusations?|allegations?|pledges?|promises?|vows?|warnings?|conclusions?|statements?|responses?|repl(?:y|ies)|remarks?|comments?|words|call|plea|insistence|argument|contention|declaration|prediction|tweets?|posts?|message|quip|boast|complaint|catchphrase|slogan|refrain|mantra|motto|dictum)';
 /** Before the noun, adjectives only: a short list and the usual endings, never a verb ("Trump's plan drew comments that"). */
 const speechNounAdjective =
-  '(?:recent|repeated|latest|earlier|first|own|new|initial|original|final|now-infamous|infamous|oft-repeated|public|private|campaign|signature|stump|closing|opening|clarion|most|\\p{Ll}+(?:ful|ous|ive|al|less|-free))';
+  '(?:recent|repeated|latest|earlier|first|own|new|initial|original|final|now-infamous|infamous|oft-repeated|public|private|campaign|signature|stump|closing|opening|clarion|most|main|central|key|chief|biggest|\\p{Ll}+(?:ful|ous|ive|al|less|-free)|\\p{Lu}\\p{Ll}+)';
 /**
- * The noun, then "that ...", "of ...", "for ...", "is" or a colon (a pledge, promise, vow or call also "to ..."), then the
+ * The noun, then "(is) that ...", "of ...", "for ...", "is" or a colon (a pledge, promise, vow or call also "to ..."), then the
  * quotation: no other quotation and no sentence end between. A "response to" or "comments about" names what it answers;
  * a quotation right after the noun is often its verb ("Ginsburg's comments “show bias,” Ryan said").
  */
+/** What a claim says before its quotation: no sentence end, but the period of a title ("Sen. Raman", "U.S."). */
+const claimWords = '(?:[^“”"\\n.!?]|(?<=\\b\\p{Lu}[\\p{L}.]{0,3})\\.){0,80}?';
 const possessiveSpeech = new RegExp(
-  `^['’]s?\\s+(?:${speechNounAdjective}\\s+){0,3}(?:${speechNoun}(?:\\s+(?:that|of|for)\\s[^“”"\\n.!?]{0,80}?|\\s+(?:is|was)\\s*:?|\\s*:)|(?:pledges?|promises?|vows?|call|plea)\\s+to\\s[^“”"\\n.!?]{0,40}?)\\s*["“]`,
+  `^['’]s?\\s+(?:${speechNounAdjective}\\s+){0,3}(?:${speechNoun}(?:\\s+(?:(?:is|was)\\s+)?that\\s${claimWords}|\\s+(?:of|for)\\s${claimWords}|\\s+(?:is|was)\\s*:?|\\s*:)|(?:pledges?|promises?|vows?|call|plea)\\s+to\\s[^“”"\\n.!?]{0,40}?)\\s*["“]`,
   'u',
 );
 /** "Romney's “47 percent” comment": the quotation between the possessive and the noun. */
@@ -578,7 +580,11 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const possessive = possessiveSpeech.exec(after);
       const quotedFirst = possessive ? null : possessiveQuoted.exec(after);
       const holds = possessive ? m.end + possessive[0].length - 1 : quotedFirst ? m.end + quotedFirst[0].search(/["“]/u) : -1;
-      if (holds >= 0 && outside(m.end) && !someMentionBetween(mentions, m.start, holds, (o) => o.entity !== m.entity)) {
+      // A name inside the claim is its subject ("Trump's accusation that Clinton is playing the “woman's card”"), unless
+      // its own verb of saying makes the quotation possibly theirs ("Trump's claim that Clinton called him “a liar”").
+      const speaksInside = (o: PlacedMention) =>
+        o.entity !== m.entity && (verbAfterSubject.test(text.slice(o.end, o.end + 200)) || /^['’]s?\b/.test(text.slice(o.end, o.end + 2)));
+      if (holds >= 0 && outside(m.end) && !someMentionBetween(mentions, m.start, holds, speaksInside)) {
         clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech', holds });
         continue;
       }
