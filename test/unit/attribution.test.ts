@@ -730,3 +730,14 @@ Raman has not spoken since. From Raman's Facebook post: "We will keep the harbor
   assert.deepEqual(speakersOf(text, 'already bankrupt'), ['Tom Abbey']);
   assert.deepEqual(speakersOf(text, 'We will keep'), ['Karen Raman']);
 });
+
+test('"that day" in a leading phrase of time is no reported clause: the subject after it still speaks', () => {
+  const text = `Harbor lease
+
+"The lease stands," Mayor Daniel Okafor said in an interview with MSNBC. In a radio interview later that day, Okafor went further: "The union has never read it."
+
+Sen. Karen Raman said that Okafor went further: "Nobody has read it."
+`;
+  assert.deepEqual(speakersOf(text, 'The union has never'), ['Daniel Okafor']);
+  assert.ok(!speakersOf(text, 'Nobody has read').includes('Daniel Okafor'));
+});

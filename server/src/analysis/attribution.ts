@@ -143,7 +143,7 @@ const subordinateLead =
 const subordinateStart = new RegExp(`^${subordinateLead}`, 'u');
 /** Words that may stand before a sentence's subject: titles and descriptions ("Former Florida Gov. Jeb Bush", "Republican front-runner"). */
 const subjectLead = new RegExp(
-  String.raw`^(?:(?:And|But|So)\s+(?:then\s+)?|Then\s+)?(?!${subordinateLead})(?![^“”"]*\bthat\b)(?:[^,“”"]{0,60},\s+){0,2}(?:(?:the|former|presidential|candidate|front-runner|frontrunner|nominee|presumptive|democratic|republican|\p{Lu}[\p{L}.'’-]*)\s+){0,6}$`,
+  String.raw`^(?:(?:And|But|So)\s+(?:then\s+)?|Then\s+)?(?!${subordinateLead})(?![^“”"]*\bthat\b(?!\s+(?:day|night|morning|afternoon|evening|week|month|year|time)\b))(?:[^,“”"]{0,60},\s+){0,2}(?:(?:the|former|presidential|candidate|front-runner|frontrunner|nominee|presumptive|democratic|republican|\p{Lu}[\p{L}.'’-]*)\s+){0,6}$`,
   'u',
 );
 
@@ -156,7 +156,10 @@ function roleWordsOf(list: string[]): string[] {
  * in capitals or lower-case title words ("On Sunday, Trump campaign spokesman Jason Miller").
  */
 function titledSubjectLead(lead: string): boolean {
-  const m = /^(?![^“”"]*\bthat\b)["“]?(?:[^,“”"]{0,100},\s+){0,2}((?:[\p{L}.'’-]+\s+){0,6})$/u.exec(lead);
+  const m =
+    /^(?![^“”"]*\bthat\b(?!\s+(?:day|night|morning|afternoon|evening|week|month|year|time)\b))["“]?(?:[^,“”"]{0,100},\s+){0,2}((?:[\p{L}.'’-]+\s+){0,6})$/u.exec(
+      lead,
+    );
   if (!m || subordinateStart.test(lead)) return false;
   return m[1]
     .trim()
