@@ -741,3 +741,20 @@ Sen. Karen Raman said that Okafor went further: "Nobody has read it."
   assert.deepEqual(speakersOf(text, 'The union has never'), ['Daniel Okafor']);
   assert.ok(!speakersOf(text, 'Nobody has read').includes('Daniel Okafor'));
 });
+
+test('"pressed", "questioned", "remembered" and "reacted" are verbs of saying', () => {
+  const text = `Harbor lease
+
+"Where did the money go?" Sen. Karen Raman pressed.
+
+"What changed since March?" Tom Abbey questioned.
+
+"We signed it on a napkin," Mayor Daniel Okafor remembered.
+
+"That is a fantasy," Ruth Gale reacted.
+`;
+  assert.deepEqual(speakersOf(text, 'Where did the money'), ['Karen Raman']);
+  assert.deepEqual(speakersOf(text, 'What changed'), ['Tom Abbey']);
+  assert.deepEqual(speakersOf(text, 'We signed it'), ['Daniel Okafor']);
+  assert.deepEqual(speakersOf(text, 'That is a fantasy'), ['Ruth Gale']);
+});
