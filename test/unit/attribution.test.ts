@@ -758,3 +758,15 @@ test('"pressed", "questioned", "remembered" and "reacted" are verbs of saying', 
   assert.deepEqual(speakersOf(text, 'We signed it'), ['Daniel Okafor']);
   assert.deepEqual(speakersOf(text, 'That is a fantasy'), ['Ruth Gale']);
 });
+
+test('a subject with "was" before a participle or an adjective speaks the "and said" of its sentence, but no bare quotation', () => {
+  const text = `Harbor lease
+
+As the crowd began to chant, Mayor Daniel Okafor was joined on stage by the harbor master and joked, "Nobody here has read it either."
+
+Sen. Karen Raman was asked by the moderator, "Will you sign the lease?"
+`;
+  assert.deepEqual(speakersOf(text, 'Nobody here'), ['Daniel Okafor']);
+  // The one asked is not the speaker of the question.
+  assert.deepEqual(speakersOf(text, 'Will you sign'), []);
+});

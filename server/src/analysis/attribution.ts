@@ -675,12 +675,22 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const speaker = resolvePronoun(sentence + lead[1].length, lead[2], paragraph.index, isSubjectHere);
       return speaker ? [speaker] : undefined;
     };
+    /**
+     * "Okafor was joined on stage by ... and joked, “...”": a name that opens the sentence before "was" and a participle or
+     * an adjective is its subject for a second verb of saying. Only there: "Raman was asked, “...?”" quotes the one asking.
+     */
+    const copulaSubject = (sentence: number, at: number): Entity[] | undefined => {
+      const m = mentions[lastMentionBefore(mentions, sentence) + 1];
+      if (!m || m.start >= at || namesAnother(m) || !titledSubjectLead(text.slice(sentence, m.start))) return undefined;
+      const skip = timedSkip.exec(text.slice(m.end, at))![0].length;
+      return /^\s+(?:was|is|were|are)\s+(?:\p{Ll}+ly\s+)?\p{Ll}{3,}\b/u.test(text.slice(m.end + skip, at)) ? [m.entity] : undefined;
+    };
     for (const match of [...paragraphText.matchAll(participleClause), ...paragraphText.matchAll(coordinatedSpeech)]) {
       const at = paragraph.start + match.index!;
       if (!outside(at)) continue;
       const sentence = sentenceStartOf(at);
       const earlier = clauses.filter((c) => c.at >= sentence && c.at < at && c.kind === 'speech').pop();
-      const speakers = earlier?.speakers ?? subjects.get(sentence) ?? pronounSubject(sentence, at) ?? [];
+      const speakers = earlier?.speakers ?? subjects.get(sentence) ?? pronounSubject(sentence, at) ?? copulaSubject(sentence, at) ?? [];
       clauses.push({ at, speakers, kind: 'speech' });
     }
     clauses.sort((a, b) => a.at - b.at);
