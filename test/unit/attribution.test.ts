@@ -666,3 +666,107 @@ Tom Sims says he was "kind of riding the fence" until Gov. Nikki Haley said she 
 `;
   assert.deepEqual(speakersOf(text, 'kind of riding the fence'), ['Tom Sims']);
 });
+
+test('a name and a colon after a dash, after a party tag, or for two names introduce the quotation', () => {
+  const text = `Poll roundup
+
+TURNOUT SURGED IN THE SUBURBS - Ida Vance: "Late deciders broke two to one for the challenger."
+
+Models disagree — Tom Abbey and Ruth Gale: "Our weighting held up better than the raw numbers."
+
+Rep. Karen Raman (D-Ore.): "I have not seen that figure anywhere else."
+
+A message went out to Daniel Okafor: "Call the office before noon."
+`;
+  assert.deepEqual(speakersOf(text, 'Late deciders'), ['Ida Vance']);
+  assert.deepEqual(speakersOf(text, 'Our weighting'), ['Ruth Gale', 'Tom Abbey']);
+  assert.deepEqual(speakersOf(text, 'I have not seen'), ['Karen Raman']);
+  // The name after "to" is whom the message went to, not its speaker.
+  assert.deepEqual(speakersOf(text, 'Call the office'), []);
+});
+
+test("a person's claim, pledge or comment names the speaker of the quotation it holds, in its own sentence only", () => {
+  const text = `Harbor lease
+
+Mayor Daniel Okafor's repeated claim that the lease is "the best deal in a generation" drew scorn from the union.
+
+Union leaders called Karen Raman's pledge to "fight it in every court" the only serious plan. "We will be there," a steward said.
+
+Councilman Tom Abbey's "open the books" remark went unanswered. "Nobody reads them anyway."
+
+Okafor's response to the "Harbor Watch" report came late.
+
+Ruth Gale told reporters that Okafor's comments "show contempt for the workers."
+
+Ruth Gale called Okafor's claim of a "record offer" over the summer "pure fiction."
+`;
+  assert.deepEqual(speakersOf(text, 'the best deal'), ['Daniel Okafor']);
+  assert.deepEqual(speakersOf(text, 'fight it in every'), ['Karen Raman']);
+  assert.deepEqual(speakersOf(text, 'open the books'), ['Tom Abbey']);
+  // The next sentence's quotation is not the pledge's, and a response "to" something quotes what it answers.
+  assert.deepEqual(speakersOf(text, 'We will be there'), []);
+  assert.deepEqual(speakersOf(text, 'Nobody reads'), []);
+  assert.deepEqual(speakersOf(text, 'Harbor Watch'), []);
+  // A quotation right after the noun is the reported clause's verb; the claim holds its own quotation and no later one.
+  assert.deepEqual(speakersOf(text, 'show contempt'), ['Ruth Gale']);
+  assert.deepEqual(speakersOf(text, 'record offer'), ['Daniel Okafor']);
+  assert.deepEqual(speakersOf(text, 'pure fiction'), ['Ruth Gale']);
+});
+
+test('a claim holds its quotation past a name inside it, after "is that", and a named post introduces one with a colon', () => {
+  const text = `Harbor lease
+
+Mayor Daniel Okafor's accusation that Sen. Karen Raman is "selling the harbor" angered her staff.
+
+Okafor's latest claim that Raman called the lease "a theft" went unanswered.
+
+Councilman Tom Abbey's main claim is that the port is "already bankrupt" and cannot pay.
+
+Raman has not spoken since. From Raman's Facebook post: "We will keep the harbor public."
+`;
+  assert.deepEqual(speakersOf(text, 'selling the harbor'), ['Daniel Okafor']);
+  // Raman's own verb of saying: the quotation may be hers, so the claim does not take it.
+  assert.ok(!speakersOf(text, 'a theft').includes('Daniel Okafor'));
+  assert.deepEqual(speakersOf(text, 'already bankrupt'), ['Tom Abbey']);
+  assert.deepEqual(speakersOf(text, 'We will keep'), ['Karen Raman']);
+});
+
+test('"that day" in a leading phrase of time is no reported clause: the subject after it still speaks', () => {
+  const text = `Harbor lease
+
+"The lease stands," Mayor Daniel Okafor said in an interview with MSNBC. In a radio interview later that day, Okafor went further: "The union has never read it."
+
+Sen. Karen Raman said that Okafor went further: "Nobody has read it."
+`;
+  assert.deepEqual(speakersOf(text, 'The union has never'), ['Daniel Okafor']);
+  assert.ok(!speakersOf(text, 'Nobody has read').includes('Daniel Okafor'));
+});
+
+test('"pressed", "questioned", "remembered" and "reacted" are verbs of saying', () => {
+  const text = `Harbor lease
+
+"Where did the money go?" Sen. Karen Raman pressed.
+
+"What changed since March?" Tom Abbey questioned.
+
+"We signed it on a napkin," Mayor Daniel Okafor remembered.
+
+"That is a fantasy," Ruth Gale reacted.
+`;
+  assert.deepEqual(speakersOf(text, 'Where did the money'), ['Karen Raman']);
+  assert.deepEqual(speakersOf(text, 'What changed'), ['Tom Abbey']);
+  assert.deepEqual(speakersOf(text, 'We signed it'), ['Daniel Okafor']);
+  assert.deepEqual(speakersOf(text, 'That is a fantasy'), ['Ruth Gale']);
+});
+
+test('a subject with "was" before a participle or an adjective speaks the "and said" of its sentence, but no bare quotation', () => {
+  const text = `Harbor lease
+
+As the crowd began to chant, Mayor Daniel Okafor was joined on stage by the harbor master and joked, "Nobody here has read it either."
+
+Sen. Karen Raman was asked by the moderator, "Will you sign the lease?"
+`;
+  assert.deepEqual(speakersOf(text, 'Nobody here'), ['Daniel Okafor']);
+  // The one asked is not the speaker of the question.
+  assert.deepEqual(speakersOf(text, 'Will you sign'), []);
+});

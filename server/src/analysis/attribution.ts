@@ -106,6 +106,25 @@ const absoluteLead = /\b(?:with|(?:footage|video|clip|recording|audio|tape)\s+of
 /** A person's own statement, document or campaign after the possessive: "Park's written statement", "Cole's campaign". */
 const ownedWords =
   /^['’]s?\s+(?:(?:new|own|latest|official|earlier|formal|written|legal|presidential|reelection|re-election)\s+)?(?:statement|brief|letter|tweet|post|memo|website|book|filing|lawsuit|complaint|ad|office|campaign)(?=\s)/u;
+/** Nouns of saying after a possessive: "Trump's claim that Obama “founded ISIS”", "Romney's “47 percent” comment". */
+const speechNoun =
+  '(?:claims?|assertions?|accusations?|allegations?|pledges?|promises?|vows?|warnings?|conclusions?|statements?|responses?|repl(?:y|ies)|remarks?|comments?|words|call|plea|insistence|argument|contention|declaration|prediction|tweets?|posts?|message|quip|boast|complaint|catchphrase|slogan|refrain|mantra|motto|dictum)';
+/** Before the noun, adjectives only: a short list and the usual endings, never a verb ("Trump's plan drew comments that"). */
+const speechNounAdjective =
+  '(?:recent|repeated|latest|earlier|first|own|new|initial|original|final|now-infamous|infamous|oft-repeated|public|private|campaign|signature|stump|closing|opening|clarion|most|main|central|key|chief|biggest|\\p{Ll}+(?:ful|ous|ive|al|less|-free)|\\p{Lu}\\p{Ll}+)';
+/**
+ * The noun, then "(is) that ...", "of ...", "for ...", "is" or a colon (a pledge, promise, vow or call also "to ..."), then the
+ * quotation: no other quotation and no sentence end between. A "response to" or "comments about" names what it answers;
+ * a quotation right after the noun is often its verb ("Ginsburg's comments “show bias,” Ryan said").
+ */
+/** What a claim says before its quotation: no sentence end, but the period of a title ("Sen. Raman", "U.S."). */
+const claimWords = '(?:[^“”"\\n.!?]|(?<=\\b\\p{Lu}[\\p{L}.]{0,3})\\.){0,80}?';
+const possessiveSpeech = new RegExp(
+  `^['’]s?\\s+(?:${speechNounAdjective}\\s+){0,3}(?:${speechNoun}(?:\\s+(?:(?:is|was)\\s+)?that\\s${claimWords}|\\s+(?:of|for)\\s${claimWords}|\\s+(?:is|was)\\s*:?|\\s*:)|(?:pledges?|promises?|vows?|call|plea)\\s+to\\s[^“”"\\n.!?]{0,40}?)\\s*["“]`,
+  'u',
+);
+/** "Romney's “47 percent” comment": the quotation between the possessive and the noun. */
+const possessiveQuoted = new RegExp(`^['’]s?\\s+["“][^“”"\\n]{1,60}[”"]\\s+${speechNoun}\\b`, 'u');
 /** "her chief aide, Jake Sullivan, calls the record “a blueprint”": the verb after a name in apposition. */
 const appositionVerb = new RegExp(`^,\\s+(?:${speechVerbs}|${namingVerbs})\\b`, 'u');
 /** What may stand between a subject and its verb of any kind: a party tag, an appositive, a day or week. */
@@ -124,7 +143,7 @@ const subordinateLead =
 const subordinateStart = new RegExp(`^${subordinateLead}`, 'u');
 /** Words that may stand before a sentence's subject: titles and descriptions ("Former Florida Gov. Jeb Bush", "Republican front-runner"). */
 const subjectLead = new RegExp(
-  String.raw`^(?:(?:And|But|So)\s+(?:then\s+)?|Then\s+)?(?!${subordinateLead})(?![^“”"]*\bthat\b)(?:[^,“”"]{0,60},\s+){0,2}(?:(?:the|former|presidential|candidate|front-runner|frontrunner|nominee|presumptive|democratic|republican|\p{Lu}[\p{L}.'’-]*)\s+){0,6}$`,
+  String.raw`^(?:(?:And|But|So)\s+(?:then\s+)?|Then\s+)?(?!${subordinateLead})(?![^“”"]*\bthat\b(?!\s+(?:day|night|morning|afternoon|evening|week|month|year|time)\b))(?:[^,“”"]{0,60},\s+){0,2}(?:(?:the|former|presidential|candidate|front-runner|frontrunner|nominee|presumptive|democratic|republican|\p{Lu}[\p{L}.'’-]*)\s+){0,6}$`,
   'u',
 );
 
@@ -137,7 +156,10 @@ function roleWordsOf(list: string[]): string[] {
  * in capitals or lower-case title words ("On Sunday, Trump campaign spokesman Jason Miller").
  */
 function titledSubjectLead(lead: string): boolean {
-  const m = /^(?![^“”"]*\bthat\b)["“]?(?:[^,“”"]{0,100},\s+){0,2}((?:[\p{L}.'’-]+\s+){0,6})$/u.exec(lead);
+  const m =
+    /^(?![^“”"]*\bthat\b(?!\s+(?:day|night|morning|afternoon|evening|week|month|year|time)\b))["“]?(?:[^,“”"]{0,100},\s+){0,2}((?:[\p{L}.'’-]+\s+){0,6})$/u.exec(
+      lead,
+    );
   if (!m || subordinateStart.test(lead)) return false;
   return m[1]
     .trim()
@@ -187,6 +209,8 @@ interface Clause {
   forward?: boolean;
   /** Where the verb of a named subject ends ("Smith has said|"): a pronoun after it opens the reported clause. */
   verbEnd?: number;
+  /** "Trump's claim that “...”": the opening mark of the one quotation the clause holds; it starts no run of quoted paragraphs. */
+  holds?: number;
 }
 
 interface PlacedMention extends Mention {
@@ -538,10 +562,15 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
         continue;
       }
       // "Bush: “The mission is to destroy ISIS.”": a name and a colon introduce the quotation, as in a transcript,
-      // when the name opens its sentence; "said of Cole:", "wrote to Ames:", "told Fox News:" name someone else.
-      if (/^\s*:\s*["“]/.test(after) && titledSubjectLead(text.slice(sentenceStartOf(m.start), m.start))) {
-        clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech' });
-        continue;
+      // when the name opens its sentence or follows a dash ("TURNOUT SURGED - Ida Vance: “...”"), past a party tag,
+      // and with the names joined before it; "said of Cole:", "wrote to Ames:", "told Fox News:" name someone else.
+      if (/^(?:\s*\([^()“”"]{1,30}\))?\s*:\s*["“]/.test(after) && outside(m.end)) {
+        const listAt = mentions[listStart(i)].start;
+        const lead = text.slice(sentenceStartOf(listAt), listAt);
+        if (titledSubjectLead(lead) || /\s(?:--?|[—–])\s+$/.test(lead)) {
+          clauses.push({ at: listAt, speakers: [...coordinated(i), m.entity], kind: 'speech' });
+          continue;
+        }
       }
       // "Park's statement said", "Cole's campaign called it “...”": what the person put out speaks for them.
       const owned = ownedWords.exec(after);
@@ -549,6 +578,18 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       if (owned && ownedVerb && outside(m.end)) {
         const forward = namingVerbSet.has(ownedVerb[0].split(/\s+/).pop()!);
         clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech', forward, verbEnd: m.end + owned[0].length + ownedVerb[0].length });
+        continue;
+      }
+      // "Trump's claim that Obama “founded ISIS”": a person's noun of saying holds their words, in this sentence only.
+      const possessive = possessiveSpeech.exec(after);
+      const quotedFirst = possessive ? null : possessiveQuoted.exec(after);
+      const holds = possessive ? m.end + possessive[0].length - 1 : quotedFirst ? m.end + quotedFirst[0].search(/["“]/u) : -1;
+      // A name inside the claim is its subject ("Trump's accusation that Clinton is playing the “woman's card”"), unless
+      // its own verb of saying makes the quotation possibly theirs ("Trump's claim that Clinton called him “a liar”").
+      const speaksInside = (o: PlacedMention) =>
+        o.entity !== m.entity && (verbAfterSubject.test(text.slice(o.end, o.end + 200)) || /^['’]s?\b/.test(text.slice(o.end, o.end + 2)));
+      if (holds >= 0 && outside(m.end) && !someMentionBetween(mentions, m.start, holds, speaksInside)) {
+        clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech', holds });
         continue;
       }
       // "her senior policy adviser, Jake Sullivan, said": a name in apposition may take its verb after a comma.
@@ -635,12 +676,22 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const speaker = resolvePronoun(sentence + lead[1].length, lead[2], paragraph.index, isSubjectHere);
       return speaker ? [speaker] : undefined;
     };
+    /**
+     * "Okafor was joined on stage by ... and joked, “...”": a name that opens the sentence before "was" and a participle or
+     * an adjective is its subject for a second verb of saying. Only there: "Raman was asked, “...?”" quotes the one asking.
+     */
+    const copulaSubject = (sentence: number, at: number): Entity[] | undefined => {
+      const m = mentions[lastMentionBefore(mentions, sentence) + 1];
+      if (!m || m.start >= at || namesAnother(m) || !titledSubjectLead(text.slice(sentence, m.start))) return undefined;
+      const skip = timedSkip.exec(text.slice(m.end, at))![0].length;
+      return /^\s+(?:was|is|were|are)\s+(?:\p{Ll}+ly\s+)?\p{Ll}{3,}\b/u.test(text.slice(m.end + skip, at)) ? [m.entity] : undefined;
+    };
     for (const match of [...paragraphText.matchAll(participleClause), ...paragraphText.matchAll(coordinatedSpeech)]) {
       const at = paragraph.start + match.index!;
       if (!outside(at)) continue;
       const sentence = sentenceStartOf(at);
       const earlier = clauses.filter((c) => c.at >= sentence && c.at < at && c.kind === 'speech').pop();
-      const speakers = earlier?.speakers ?? subjects.get(sentence) ?? pronounSubject(sentence, at) ?? [];
+      const speakers = earlier?.speakers ?? subjects.get(sentence) ?? pronounSubject(sentence, at) ?? copulaSubject(sentence, at) ?? [];
       clauses.push({ at, speakers, kind: 'speech' });
     }
     clauses.sort((a, b) => a.at - b.at);
@@ -663,7 +714,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     for (const q of quotes) {
       const end = q.close ?? q.contentEnd;
       const sentence = sentenceStartOf(q.open);
-      const speech = clauses.filter((c) => c.kind === 'speech' && c.credits === undefined);
+      const speech = clauses.filter((c) => c.kind === 'speech' && c.credits === undefined && c.holds === undefined);
       // A period inside the closing mark ends the sentence, unless the clause follows at once ("... over.” Trump said.).
       const sentenceEndsAtQuote = /[.]\s*$/.test(text.slice(q.contentStart, q.contentEnd));
       // The clause after the quotation in its sentence ("...," Smith said)...
@@ -704,7 +755,8 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
             ),
         );
       const credited = clauses.find((c) => c.credits !== undefined && c.credits === q.close);
-      const clause = credited ?? following ?? sameSentence ?? subject ?? (uninterrupted ? earlier : undefined);
+      const held = clauses.find((c) => c.holds === q.open);
+      const clause = credited ?? following ?? held ?? sameSentence ?? subject ?? (uninterrupted ? earlier : undefined);
       let speakers = clause?.speakers ?? [];
       let inferred = false;
       if (!clause && !earlier) {
@@ -722,7 +774,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const trailing = quoted.length - quoted.trimEnd().length;
       const credit = { text: quoted.trim(), start: q.contentStart + leading, end: q.contentEnd - trailing };
       for (const speaker of speakers) speaker.quotes.push(inferred ? { ...credit, inferred } : credit);
-      speakersHere = speakers;
+      speakersHere = clause?.holds !== undefined ? [] : speakers;
     }
     previousSpeakers = speakersHere;
     previousFromNarration = false;
