@@ -112,13 +112,13 @@ const speechNoun =
 /** Before the noun, adjectives only: a short list and the usual endings, never a verb ("Trump's plan drew comments that"). */
 const speechNounAdjective =
   '(?:recent|repeated|latest|earlier|first|own|new|initial|original|final|now-infamous|infamous|oft-repeated|public|private|campaign|signature|stump|closing|opening|clarion|most|main|central|key|chief|biggest|\\p{Ll}+(?:ful|ous|ive|al|less|-free)|\\p{Lu}\\p{Ll}+)';
+/** What a claim says before its quotation: no sentence end, but the period of a title ("Sen. Raman", "U.S."). */
+const claimWords = '(?:[^“”"\\n.!?]|(?<=\\b\\p{Lu}[\\p{L}.]{0,3})\\.){0,80}?';
 /**
  * The noun, then "(is) that ...", "of ...", "for ...", "is" or a colon (a pledge, promise, vow or call also "to ..."), then the
  * quotation: no other quotation and no sentence end between. A "response to" or "comments about" names what it answers;
  * a quotation right after the noun is often its verb ("Ginsburg's comments “show bias,” Ryan said").
  */
-/** What a claim says before its quotation: no sentence end, but the period of a title ("Sen. Raman", "U.S."). */
-const claimWords = '(?:[^“”"\\n.!?]|(?<=\\b\\p{Lu}[\\p{L}.]{0,3})\\.){0,80}?';
 const possessiveSpeech = new RegExp(
   `^['’]s?\\s+(?:${speechNounAdjective}\\s+){0,3}(?:${speechNoun}(?:\\s+(?:(?:is|was)\\s+)?that\\s${claimWords}|\\s+(?:of|for)\\s${claimWords}|\\s+(?:is|was)\\s*:?|\\s*:)|(?:pledges?|promises?|vows?|call|plea)\\s+to\\s[^“”"\\n.!?]{0,40}?)\\s*["“]`,
   'u',
@@ -141,9 +141,11 @@ const coordinatedSpeech = new RegExp(`\\band\\s+(?:(?:also|later|then)\\s+)?(?:$
 const subordinateLead =
   '(?:After|When|While|Before|If|As|Since|Although|Though|Because|Until|Unless|Once|Whether|Even)\\b(?!\\s+(?:the|last|this|his|her|their|its)\\s+[^,“”"]{1,40},\\s)';
 const subordinateStart = new RegExp(`^${subordinateLead}`, 'u');
+/** "that" opening a clause, not a time ("later that day"), which may come before a subject. */
+const clauseThat = String.raw`\bthat\b(?!\s+(?:day|night|morning|afternoon|evening|week|month|year|time)\b)`;
 /** Words that may stand before a sentence's subject: titles and descriptions ("Former Florida Gov. Jeb Bush", "Republican front-runner"). */
 const subjectLead = new RegExp(
-  String.raw`^(?:(?:And|But|So)\s+(?:then\s+)?|Then\s+)?(?!${subordinateLead})(?![^“”"]*\bthat\b(?!\s+(?:day|night|morning|afternoon|evening|week|month|year|time)\b))(?:[^,“”"]{0,60},\s+){0,2}(?:(?:the|former|presidential|candidate|front-runner|frontrunner|nominee|presumptive|democratic|republican|\p{Lu}[\p{L}.'’-]*)\s+){0,6}$`,
+  String.raw`^(?:(?:And|But|So)\s+(?:then\s+)?|Then\s+)?(?!${subordinateLead})(?![^“”"]*${clauseThat})(?:[^,“”"]{0,60},\s+){0,2}(?:(?:the|former|presidential|candidate|front-runner|frontrunner|nominee|presumptive|democratic|republican|\p{Lu}[\p{L}.'’-]*)\s+){0,6}$`,
   'u',
 );
 
@@ -155,11 +157,10 @@ function roleWordsOf(list: string[]): string[] {
  * Before a sentence's subject: a leading phrase and a comma, then titles and descriptions
  * in capitals or lower-case title words ("On Sunday, Trump campaign spokesman Jason Miller").
  */
+const titledLead = new RegExp(String.raw`^(?![^“”"]*${clauseThat})["“]?(?:[^,“”"]{0,100},\s+){0,2}((?:[\p{L}.'’-]+\s+){0,6})$`, 'u');
+
 function titledSubjectLead(lead: string): boolean {
-  const m =
-    /^(?![^“”"]*\bthat\b(?!\s+(?:day|night|morning|afternoon|evening|week|month|year|time)\b))["“]?(?:[^,“”"]{0,100},\s+){0,2}((?:[\p{L}.'’-]+\s+){0,6})$/u.exec(
-      lead,
-    );
+  const m = titledLead.exec(lead);
   if (!m || subordinateStart.test(lead)) return false;
   return m[1]
     .trim()

@@ -43,11 +43,11 @@ const metadataLabel = /^(?:Categories|Category|Tags|Topics|Filed under)\s*:/u;
  * outlet and the date it ran, and nothing else.
  */
 const citation = /^(?:[^"“\n]{1,60}\.\s+)?["“][^"”\n]{3,200}["”]\s+[—–-]{1,2}\s+[^\n"“”]{1,80}\d{4}\.?$/u;
+/** A list item opens with a bullet, a number, or the dash AP sets before each item ("— The bill would ..."). */
 const listItem = /^\s*(?:[-*•·▪—–]\s|\d{1,3}[.)]\s)/u;
 /** A subhead: a short line that starts with a capital and ends without sentence punctuation. */
 const subheadShape = /^[\p{Lu}\p{N}][^\n]*[\p{L}\p{N}]$/u;
 
-// A list item opens with a bullet, a number, or the dash AP sets before each item ("— The bill would ...").
 export function classifyParagraph(text: string): ParagraphKind {
   const trimmed = text.trim();
   if (trimmed.startsWith('>')) return 'blockquote';

@@ -84,7 +84,7 @@ function findBoilerplate(ctx: RuleContext, findings: RuleFinding[]): void {
     const line = lines[i];
     const content = prose.slice(line.start, line.end);
     const trimmed = content.trim();
-    if (trimmed.length === 0 || trimmed.length > 300 || !isBoilerplateLine(trimmed)) continue;
+    if (!isBoilerplateLine(trimmed)) continue;
     const start = line.start + content.indexOf(trimmed);
     const end = start + trimmed.length;
     const label = /^[^:]{1,40}:/.exec(trimmed)?.[0] ?? trimmed.slice(0, 40);
