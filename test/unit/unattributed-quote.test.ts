@@ -166,3 +166,15 @@ test("a quotation right after a spoken one and its attribution is the same speak
     1,
   );
 });
+
+test('a quotation left open that swallowed its attribution is left to unbalanced-quote', () => {
+  const text =
+    'Convoy\n\nThe agency met on Monday.\n\n"We will not send drivers down that road until every bridge is checked, Haddadin said on Monday.\n\nThe road reopens next week.\n';
+  assert.deepEqual(flagged(text), []);
+  // Closed, with no speaker anywhere: still flagged.
+  assert.equal(
+    flagged('Convoy\n\nThe agency met on Monday.\n\n"We will not send drivers down that road until every bridge is checked."\n\nThe road reopens next week.\n')
+      .length,
+    1,
+  );
+});
