@@ -166,3 +166,15 @@ test("a quotation right after a spoken one and its attribution is the same speak
     1,
   );
 });
+
+test('a pull quote credited on its next line with a role in lower case ("Former city council president Ina Mbeki.") has its speaker', () => {
+  assert.deepEqual(
+    flagged('Library plan\n\nThe library opens in May.\n\n"Reading rooms are the last free places in town.\nFormer city council president Ina Mbeki."\n'),
+    [],
+  );
+  // A line that only ends in a name is a sentence, not a credit.
+  assert.equal(
+    flagged('Library plan\n\nThe library opens in May.\n\n"Reading rooms are the last free places in town.\nWe will vote for Ina Mbeki."\n').length,
+    1,
+  );
+});
