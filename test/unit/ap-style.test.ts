@@ -123,3 +123,10 @@ test('a figure used as a name is not a count to spell out: the mobile operator 3
   const count = 'Court\n\nThe firm hired 3 new clerks, the filing said.\n';
   assert.equal(analyze(count, { language: 'plaintext', quoteStyle: 'auto', rules: {} }, 'all', [rule]).findings.length, 1);
 });
+
+test('the date that signs an embedded post ("— Dana Ruiz (@danaruiz) September 1, 2016") is the platform\'s stamp, not copy', () => {
+  const text =
+    'Headline\n\nThe mayor answered online.\n\nThe pool opens at noon. — Dana Ruiz (@danaruiz) September 1, 2016\n\nShe left on September 2 — Parks Dept. (@parks) Sept 3, 2016\n';
+  assert.deepEqual(flagged(text), ['September']);
+  assert.equal(check(text)[0].start, text.indexOf('September 2'));
+});

@@ -131,3 +131,9 @@ test('a plural title before a list of surnames is a first reference to each of t
   // Without the title the lone surname is still a first reference cut short.
   assert.deepEqual(flagged(text.replace('Mayors Ames and Whitfield', 'Ames and Whitfield')), ['hint Whitfield']);
 });
+
+test('a generational suffix is not the surname: "Martin Okafor III" introduces the Okafor of the next paragraph, whose father shares the name', () => {
+  const text =
+    'Pool debate heats up\n\n“We will keep the pool open,” Martin Okafor III, chair of the parks board, told reporters on Monday.\n\nOkafor was a child when the pool opened, but his family built it. His father, Martin Okafor, Jr. was the architect of the first design.\n\n“The families deserve it,” Okafor said.\n';
+  assert.deepEqual(flagged(text), []);
+});

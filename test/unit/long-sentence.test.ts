@@ -53,3 +53,11 @@ test('"U.S." or "D.C." ends a sentence before a word that only opens one', () =>
 test('an item of a dash-bulleted list is not checked', () => {
   assert.deepEqual(check(`Headline\n\nThe plan has two parts:\n\n— ${words(60)};\n\n— ${words(5)}.\n`), []);
 });
+
+test('a dateline opening the paragraph is not counted as words of its first sentence', () => {
+  const text = `Headline\n\nRIVERSIDE FALLS — ${words(50)}.\n\nRIVERSIDE FALLS — ${words(51)}.\n`;
+  assert.deepEqual(
+    check(text).map((f) => text.slice(f.start, f.end)),
+    [`${words(51)}.`],
+  );
+});

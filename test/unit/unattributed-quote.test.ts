@@ -178,3 +178,44 @@ test('a quotation left open that swallowed its attribution is left to unbalanced
     1,
   );
 });
+
+test('a pull quote credited on its next line with a role in lower case ("Former city council president Ina Mbeki.") has its speaker', () => {
+  assert.deepEqual(
+    flagged('Library plan\n\nThe library opens in May.\n\n"Reading rooms are the last free places in town.\nFormer city council president Ina Mbeki."\n'),
+    [],
+  );
+  // A line that only ends in a name is a sentence, not a credit.
+  assert.equal(
+    flagged('Library plan\n\nThe library opens in May.\n\n"Reading rooms are the last free places in town.\nWe will vote for Ina Mbeki."\n').length,
+    1,
+  );
+});
+
+test("a quotation paragraph after a sentence that reports the speaker's words or view with another verb has its speaker", () => {
+  const spoken = [
+    'Pool vote\n\nOkafor praised the mayor\'s handling of the flood and her work with the council.\n\n"We need someone who gets things done and brings people together."\n',
+    'Pool vote\n\nWhitfield, clearly angry, answered by pointing at the plans, saying the council had misled the town.\n\n"I am sick of the council misleading people about this bridge."\n',
+    'Pool vote\n\nOkafor is hopeful about the vote, in part because he sees the mayor as a uniter.\n\n"Not only can the mayor win this vote, she has the best chance of anyone."\n',
+  ];
+  // The drafts where the rule still flags something: none.
+  assert.deepEqual(
+    spoken.filter((text) => flagged(text).length > 0),
+    [],
+  );
+  // Narration that reports nobody's words or view still leaves the quotation without a speaker.
+  assert.equal(
+    flagged('Pool vote\n\nOkafor walked past the pool on his way to the hall.\n\n"We need someone who gets things done and brings people together."\n').length,
+    1,
+  );
+});
+
+test('first-person words after a sentence about the speaker keep their speaker when a "him" or "her" in them points to someone they name', () => {
+  const text =
+    'Pool vote\n\nMartin Okafor wants to use the hall as a public forum. "I think we have the access to people, so if Dana Whitfield says something that is wrong, we will have her answer for it."\n\n"This is not new, but it is a platform for it."\n';
+  assert.deepEqual(flagged(text), []);
+  // A pronoun before any name is someone else talking about the subject.
+  assert.equal(
+    flagged('Pool vote\n\nOkafor spent six weeks on crutches. "I saw him struggle every day, and I never doubted he would walk again."\n').length,
+    1,
+  );
+});

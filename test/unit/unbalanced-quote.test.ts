@@ -754,3 +754,14 @@ test('a pull quote whose credit line sits inside its marks on the next line bala
   assert.equal(findings('"Reading rooms are the last free places in town.\nThe council agreed with her on Tuesday."\n').length, 1);
   assert.equal(findings('"Reading rooms are the last free places in town.\nWe agree."\n').length > 0, true);
 });
+
+test('a pull quote credited inside its marks with a role in lower case balances; a sentence that ends in a name does not', () => {
+  assert.deepEqual(
+    findings('The library opens in May.\n\n"Reading rooms are the last free places in town.\nFormer city council president Ina Mbeki."\n\nThe vote was 7-2.\n'),
+    [],
+  );
+  assert.equal(
+    findings('The library opens in May.\n\n"Reading rooms are the last free places in town.\nWe will vote for Ina Mbeki."\n\nThe vote was 7-2.\n').length > 0,
+    true,
+  );
+});

@@ -6,6 +6,8 @@
 // incremental re-split (draft.ts, updateDraft) can keep the kinds of the
 // paragraphs an edit does not touch.
 
+import titleTable from './data/titles.json';
+
 export type ParagraphKind = 'prose' | 'subhead' | 'dateline' | 'byline' | 'caption' | 'credit' | 'editorsNote' | 'label' | 'list' | 'blockquote';
 
 /** "WASHINGTON —", "LONDON (Reuters) -": a dateline standing as a paragraph of its own. */
@@ -67,14 +69,34 @@ export function classifyParagraph(text: string): ParagraphKind {
 
 /**
  * The credit line under a pull quote, with the quotation's closing mark at its end, as web copy
- * flattens the box: `"We will win.` on one line and `Bill Clinton."`, `S.C. Rep. Jim Clyburn."` or
- * `Amy Pope, deputy homeland security adviser."` on the next. A name of two to six capitalised
- * words, then at most a comma and a short description.
+ * flattens the box: `"We will win.` on one line and `Bill Clinton."`, `S.C. Rep. Jim Clyburn."`,
+ * `Former city council president Ina Mbeki."` or `Amy Pope, deputy homeland security adviser."` on
+ * the next. A name of two to six words, capitalised but for role words before it, then at most a
+ * comma and a short description.
  */
-const pullQuoteCredit = /^\s*(?:\p{Lu}[\p{L}.'’-]*\s+){1,5}\p{Lu}[\p{L}'’-]*(?:,\s+[^\n"“”]{1,80})?\.?["”]\s*$/u;
+const pullQuoteCredit = /^\s*(?=\p{Lu})((?:[\p{L}.'’-]+\s+){0,4})\p{Lu}[\p{L}.'’-]*\s+\p{Lu}[\p{L}'’-]*(?:,\s+[^\n"“”]{1,80})?\.?["”]\s*$/u;
+/**
+ * Words a credit may set in lower case before the name: a role and what qualifies it
+ * ("Former city council president Ina Mbeki", "School board chair Dan Ruiz"). A line whose
+ * other words are in lower case ("We will vote for Ina Mbeki.") is a sentence.
+ */
+const creditRoleWords = new Set([
+  ...titleTable.roles,
+  ...titleTable.titleModifiers,
+  'board',
+  'group',
+  'committee',
+  'council',
+  'campaign',
+  'city',
+  'county',
+  'state',
+]);
 
 export function isPullQuoteCredit(text: string): boolean {
-  return text.length <= 140 && pullQuoteCredit.test(text) && text.split(/\s+/).filter(Boolean).length <= 12;
+  if (text.length > 140 || text.split(/\s+/).filter(Boolean).length > 12) return false;
+  const m = pullQuoteCredit.exec(text);
+  return m !== null && m[1].split(/\s+/).every((w) => w === '' || /^\p{Lu}/u.test(w) || creditRoleWords.has(w));
 }
 
 /**

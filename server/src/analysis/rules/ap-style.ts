@@ -25,6 +25,7 @@
 // in a paragraph that stamps the page rather than tells the story: a date line under the
 // headline ("Tuesday, September 22, 2015"), a byline, a label, a credit, or a wire's
 // dateline opening the story ("Aug 27 (Reuters) -"), which keeps the wire's abbreviation.
+// The date signing an embedded post ("— Dana Ruiz (@danaruiz) September 1, 2016") is the platform's stamp too.
 
 import { inSpans, quotedSpans, sentencesOf } from '../prose';
 import type { Rule, RuleContext } from '../rule';
@@ -68,7 +69,8 @@ function checkMonths(ctx: RuleContext, quoted: (o: number) => boolean, findings:
   // A wire's dateline opening the story keeps the wire's abbreviation: "Aug 27 (Reuters) -", "LONDON, Oct 12 (AFP) —"
   // (a month spelled out there is still flagged).
   const wireDateline = (end: number) => /^\.?\s+\d{1,2}\s*\((?:Reuters|AP|AFP|UPI|Bloomberg|Xinhua|dpa)\)\s*(?:--?|—|–)/u.test(prose.slice(end, end + 30));
-  const stamped = (offset: number) => inSpans(stamps, offset);
+  // The date that signs an embedded post, after its author's handle: "— Dana Ruiz (@danaruiz) September 1, 2016".
+  const stamped = (offset: number) => inSpans(stamps, offset) || /\(@\w{1,30}\)\s*$/u.test(prose.slice(Math.max(0, offset - 34), offset));
   const longMonths = /\b(January|February|August|September|October|November|December)\b/g;
   for (const m of prose.matchAll(longMonths)) {
     const start = m.index!;

@@ -28,8 +28,13 @@ function isFullName(text: string): boolean {
   return wordsOf(text).filter((w) => /\p{L}{2}/u.test(w)).length >= 2;
 }
 
+/** A generational suffix ("Jr.", "III") follows the surname: "Martin Okafor III" is an Okafor. */
+const generationalSuffix = /^(?:Jr|Sr|II|III|IV|V)\.?,?$/;
+
 function surnameOf(text: string): string {
-  return wordsOf(text).at(-1)!;
+  const words = wordsOf(text);
+  const last = words.length > 1 && generationalSuffix.test(words.at(-1)!) ? words.length - 2 : words.length - 1;
+  return words[last].replace(/,$/, '');
 }
 
 /** The folded surname without its particle (al-, bin, de...), so "Assad" finds "Bashar al-Assad". */

@@ -11,10 +11,12 @@
 // limit (long-lede) but its sentences are checked here too. A sentence that is
 // mostly a direct quotation — its own words outside the quotation marks (the
 // attribution, a short lead-in) are two-fifths of the limit or fewer — is the
-// source's: a desk cannot split what a speaker said.
+// source's: a desk cannot split what a speaker said. A dateline opening the
+// paragraph ("TALLAHASSEE —") is not counted.
 
 import { countWords, type Span, quotedSpans, sentencesOf } from '../prose';
 import type { Rule } from '../rule';
+import { datelineLength } from '../structure';
 import { newsroomOptions, type RuleFinding } from '../types';
 
 export const longSentence: Rule = {
@@ -28,7 +30,10 @@ export const longSentence: Rule = {
     const quoted = quotedSpans(ctx);
     for (const paragraph of ctx.draft.paragraphs) {
       if (paragraph.isHeadline || paragraph.isBlock) continue;
-      for (const sentence of sentencesOf(paragraph)) {
+      // A dateline opening the paragraph ("TALLAHASSEE —", "WASHINGTON (AP) —") is not part of its first sentence.
+      const datelineEnd = paragraph.start + datelineLength(paragraph.text);
+      for (const span of sentencesOf(paragraph)) {
+        const sentence = { start: Math.max(span.start, Math.min(datelineEnd, span.end)), end: span.end };
         const words = countWords(ctx.draft.prose.slice(sentence.start, sentence.end));
         if (words <= limit || ownWords(ctx.draft.prose, sentence, quoted) <= limit * 0.4) continue;
         findings.push({

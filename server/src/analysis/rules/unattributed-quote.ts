@@ -72,11 +72,21 @@ function leadingRun(quotes: readonly Quotation[], start: number, prose: string):
   return run;
 }
 
-/** A sentence of reported speech: a named or pronoun speaker and a verb of saying ("Mr Gates said that ..."). */
+/**
+ * A sentence of reported speech or view: a named or pronoun speaker and a verb of saying, praising
+ * or believing ("Mr Gates said that ...", "Okafor praised the mayor ...", "he sees her as a uniter"),
+ * or a participle clause that hands what follows to the sentence's subject ("..., saying the council
+ * had misled the town"). An act such as "announced the deal" reports no words.
+ */
+const reportedSpeech = new RegExp(
+  `(?:^|[\\s,])(?:\\p{Lu}[\\p{L}'’-]+|[Hh]e|[Ss]he|[Tt]hey)\\s+(?:\\p{Ll}+\\s+)?(?:said|says|told|added|adds|explained|argued|warned|insisted|stressed|believes|believed|thinks|thought|praised|criticized|criticised|complained|urged)\\b` +
+    `|(?:^|[\\s,])(?:\\p{Lu}[\\p{L}'’-]+|[Hh]e|[Ss]he|[Tt]hey)\\s+(?:sees|saw|views|viewed|regards|regarded)\\s+[^.!?]{1,60}?\\sas\\s` +
+    `|,\\s+(?:${speechVerbTable.participles.join('|')})\\s`,
+  'u',
+);
+
 function reportsSpeech(sentence: string): boolean {
-  return /(?:^|[\s,])(?:\p{Lu}[\p{L}'’-]+|[Hh]e|[Ss]he|[Tt]hey)\s+(?:\p{Ll}+\s+)?(?:said|says|told|added|adds|explained|argued|warned|insisted|stressed|believes|believed)\b/u.test(
-    sentence,
-  );
+  return reportedSpeech.test(sentence);
 }
 
 function lastSentenceOf(text: string): string {
@@ -97,7 +107,9 @@ const personPronoun = /(?<![\p{L}'’])(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]
  */
 function speaksAfterNarration(before: string, quoted: string, personStarts: readonly number[], beforeEnd: number): boolean {
   // Words about him or her in the third person are someone else's ("He had an iron will"): an interviewee's, not the subject's.
-  if (!/[.!?…]$/u.test(before) || !firstPerson.test(quoted) || personPronoun.test(quoted)) return false;
+  // A pronoun after a name the quotation gives ("if Dana Whitfield says ..., we will have her answer") points to that name.
+  const named = /(?<!^|[.!?]["”’']?\s+)\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.exec(quoted);
+  if (!/[.!?…]$/u.test(before) || !firstPerson.test(quoted) || personPronoun.test(named ? quoted.slice(0, named.index) : quoted)) return false;
   const sentence = lastSentenceOf(before);
   if (personPronoun.test(sentence)) return true;
   const sentenceStart = beforeEnd - sentence.length;
