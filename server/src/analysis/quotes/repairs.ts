@@ -303,12 +303,31 @@ export function problemCandidates(site: ProblemSite): ProblemCandidates {
     const features = candidateFeatures(ctx, full, i === nearestInsert);
     return { ...full, title: shape.title, features, score: score(features), safe: isSafe(full), marginMayPrefer: marginMayPrefer(scan, problem, full) };
   });
+  if (problem.type === 'unclosed') commaSideByHabit(text, candidates, fullSentence, placement);
 
   const before = faults(scan, mayEndOpen);
   const faultsAfter = (c: RepairCandidate) => faults(scanParagraphUncached(applyLocal(text, c.start, c.end, c.text)), mayEndOpen);
   const improves = (c: RepairCandidate) => c.action === 'break' || faultsAfter(c) < before;
   const balances = (c: RepairCandidate) => c.action !== 'break' && faultsAfter(c) === 0;
   return { candidates, related, improves, balances };
+}
+
+/**
+ * The ranker decides where a quotation ends; which side of a comma its closing mark goes is the
+ * draft's style (closingOffset): of two closes either side of one comma, the one on the draft's
+ * side takes the better score of the two, the other the worse.
+ */
+function commaSideByHabit(text: string, candidates: RepairCandidate[], fullSentence: boolean, placement: Placement): void {
+  const closeAt = new Map<number, RepairCandidate>();
+  for (const c of candidates) if (c.action === 'close') closeAt.set(c.start, c);
+  for (const outside of candidates) {
+    if (outside.action !== 'close' || text[outside.start] !== ',') continue;
+    const inside = closeAt.get(outside.start + 1);
+    if (!inside) continue;
+    const draftSide = closingOffset(outside.start, ',', fullSentence, placement) === outside.start ? outside : inside;
+    const other = draftSide === outside ? inside : outside;
+    if (other.score > draftSide.score) [draftSide.score, other.score] = [other.score, draftSide.score];
+  }
 }
 
 /**
