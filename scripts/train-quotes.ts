@@ -72,6 +72,8 @@ interface Case {
   features: Float32Array;
   /** Where each candidate edits: the engine's tie-break. */
   starts: number[];
+  /** Whether the margin alone may make each candidate preferred (repairs.ts). */
+  marginMayPrefer: boolean[];
   /** Index of the right candidate, or -1 when none restores the original. */
   right: number;
   /** For --verbose: the mutated paragraph and each candidate's title. */
@@ -121,6 +123,7 @@ function caseOf(m: Mutation): Case | undefined {
     n: candidates.length,
     features,
     starts: candidates.map((c) => c.start),
+    marginMayPrefer: candidates.map((c) => c.marginMayPrefer),
     right,
     shown,
   };
@@ -197,7 +200,14 @@ function boost(cases: Case[], w: Float64Array, rounds: number, depth: number, ra
       if (keep.length === c.n) return c;
       const features = new Float32Array(keep.length * dims);
       keep.forEach((k, j) => features.set(c.features.subarray(k * dims, (k + 1) * dims), j * dims));
-      return { ...c, n: keep.length, features, right: keep.indexOf(c.right), starts: keep.map((k) => c.starts[k]) };
+      return {
+        ...c,
+        n: keep.length,
+        features,
+        right: keep.indexOf(c.right),
+        starts: keep.map((k) => c.starts[k]),
+        marginMayPrefer: keep.map((k) => c.marginMayPrefer[k]),
+      };
     })
     .filter((c) => c.n > 1);
   const rows = usable.reduce((n, c) => n + c.n, 0);
@@ -339,6 +349,8 @@ interface Judged {
   safeShape: boolean;
   /** The first choice's repair (its one-hot features). */
   action: RepairAction;
+  /** The margin alone may make the first choice preferred (repairs.ts: not a removal where a lost mark looks the same). */
+  marginMayPrefer: boolean;
 }
 
 function judge(c: Case, w: Float64Array, trees: Tree[]): Judged | undefined {
@@ -347,7 +359,13 @@ function judge(c: Case, w: Float64Array, trees: Tree[]): Judged | undefined {
   const margin = ranked.length === 1 ? loneMargin : ranked[0].s - ranked[1].s;
   const first = ranked[0].i * dims;
   const action = actions.find((a) => c.features[first + featureNames.indexOf(a)] === 1)!;
-  return { right: ranked[0].i === c.right, margin, safeShape: c.features[first + heuristicSafe] === 1, action };
+  return {
+    right: ranked[0].i === c.right,
+    margin,
+    safeShape: c.features[first + heuristicSafe] === 1,
+    action,
+    marginMayPrefer: c.marginMayPrefer[ranked[0].i],
+  };
 }
 
 /** The preferred bar per first choice's action; the overall bar where dev has too few cases of one. */
@@ -379,7 +397,7 @@ function report(label: string, cases: Case[], w: Float64Array, trees: Tree[], pr
       const j = judge(c, w, trees);
       if (!j) continue;
       if (j.right) row.right++;
-      if (j.margin >= preferred(j.action)) {
+      if (j.margin >= preferred(j.action) && j.marginMayPrefer) {
         row.pref++;
         if (j.right) row.prefRight++;
       }
@@ -426,14 +444,17 @@ for (const cut of [0, 1, 2, 3, 4, 5, 6, 7]) {
   );
 }
 const preferredPrecision = 0.96;
-const preferredMargin = marginFor(judged, preferredPrecision, 50);
+// Bars are picked on the first choices a margin can make preferred: some removals never are
+// (repairs.ts), and counting those (mostly right: a mark typed at random) would lower the removal bar.
+const byMargin = judged.filter((j) => j.marginMayPrefer);
+const preferredMargin = marginFor(byMargin, preferredPrecision, 50);
 // A removal the ranker puts first is right more often than a place to close at the same
 // margin: each action gets its own bar where dev has enough of them (each bar keeps 96%).
 // The engine (repairs.ts) applies the removal bar to stray closing marks only: removing an
 // unclosed opening mark is never preferred by margin.
 const preferredMargins: Partial<Record<RepairAction, number>> = {};
 for (const action of actions) {
-  const ofAction = judged.filter((j) => j.action === action);
+  const ofAction = byMargin.filter((j) => j.action === action);
   if (ofAction.length >= 200) preferredMargins[action] = marginFor(ofAction, preferredPrecision, 50);
 }
 const preferredBar = (action: RepairAction) => barFor(preferredMargins, preferredMargin, action);
@@ -453,7 +474,7 @@ const safeMargin = Math.max(
 const safePrecision = 0.997;
 const safeMargins: Partial<Record<RepairAction, number>> = {};
 for (const action of actions) {
-  const ofAction = judged.filter((j) => j.action === action);
+  const ofAction = byMargin.filter((j) => j.action === action);
   const margin = marginFor(ofAction, safePrecision, 200);
   if (Number.isFinite(margin)) safeMargins[action] = Math.max(margin, preferredBar(action));
 }

@@ -521,6 +521,15 @@ test('a fix is preferred only when the ranker is sure; otherwise the message say
   );
 });
 
+test('removing a real closing mark is never preferred because a later quotation lost its opening mark', () => {
+  // The later quotation lost its opening mark: the flagged close of “a relic” is real.
+  const body = 'The council called the pool “a relic” and the budget a disgrace.”';
+  const all = findings(body);
+  assert.ok(all.length > 0);
+  for (const f of all) for (const fix of f.fixes) if (fix.title === 'Remove this quotation mark') assert.ok(!fix.preferred && !fix.safe, body);
+  assert.match(all[0].message, /uncertain/);
+});
+
 test('the shipped ranker knows every feature it is given', () => {
   assert.equal(modelIsCurrent, true, 'run npm run train:quotes');
 });

@@ -131,6 +131,18 @@ export const featureNames = [
   'markAfterPunctuation',
   'markBeforePunctuation',
   'markBeforeLower',
+  'speechVerbInside',
+  'narrationSaidInside',
+  'speechVerbLaterInSentence',
+  'atParagraphEnd',
+  'secondPersonShift',
+  'quoteInSentenceBefore',
+  'sentencesToEnd',
+  'sentencesFromStart',
+  'removeSpeechVerbInSentence',
+  'removeQuoteInSentence',
+  'removeCueSaid',
+  'removeJoinsOverSpeech',
 ] as const;
 
 /**
@@ -191,6 +203,25 @@ function previousWord(text: string, at: number): string {
 /** A verb of saying (or its participle) within three words before `at`, nothing but words between: telling the BBC "there is... */
 const speechVerbEnding = new RegExp(`\\b(?:${saidVerbs}|${introducingParticiples})(?:\\s+[\\p{L}.’'-]+){0,3}\\s*$`, 'u');
 
+/** A verb of saying anywhere: inside the quoted words, mostly the narration's (a quotation seldom reports itself). */
+const speechVerb = new RegExp(`\\b(?:${saidVerbs})\\b`, 'u');
+/** Narration that reports speech: "he said", "Ruiz told", "the mayor added". */
+const narrationSaid = new RegExp(`\\b(?:he|she|they|(?!We\\b)[A-Z][\\p{L}'’-]+)\\s+(?:\\w+ly\\s+)?(?:${saidVerbs})\\b`, 'u');
+const speechParticiple = new RegExp(`\\b(?:${introducingParticiples})\\b`, 'u');
+const secondPerson = /\b(?:you|You|your|Your|you're|you’re|yourself)\b/;
+
+/** Where the sentence holding `at` ends: the next . ? ! followed by a space, or the text's end. */
+function sentenceEndAfter(text: string, at: number): number {
+  for (let i = at; i < text.length - 1; i++) if (sentenceEnders.includes(text[i]) && isSpace(text[i + 1])) return i + 1;
+  return text.length;
+}
+
+/** A quotation mark (not an apostrophe between letters) between `from` and `to`. */
+function quoteMarkBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isQuoteGlyph(text[i]) && !(isWord(text[i - 1]) && isWord(text[i + 1]))) return true;
+  return false;
+}
+
 /** No sentence (or, for clauses, clause) punctuation between `from` and `to` but at their ends: the first boundary from the mark. */
 function noBoundaryBetween(text: string, from: number, to: number, punctuation: string): boolean {
   for (let i = Math.min(from, to) + 1; i < Math.max(from, to) - 1; i++) if (punctuation.includes(text[i]) && isSpace(text[i + 1])) return false;
@@ -242,6 +273,23 @@ export function candidateFeatures(ctx: RankingContext, c: CandidateShape, neares
       if (problem.type === 'unclosed') {
         const cue = cueKind(previousWord(text, c.start));
         if (cue) set(`remove${cue[0].toUpperCase()}${cue.slice(1)}` as (typeof featureNames)[number], 1);
+        if (speechVerbEnding.test(text.slice(Math.max(0, c.start - 60), c.start)) || /\bthat\s*$/.test(text.slice(Math.max(0, c.start - 8), c.start)))
+          set('removeCueSaid', 1);
+      }
+      // The mark's own sentence reports speech or holds another quotation: a partial quotation
+      // that lost its other mark, more often than a mark typed at random.
+      const head = text.slice(0, c.start);
+      const sentenceStart = lastSentenceEnd(head);
+      const sentenceEnd = Math.min(sentenceEndAfter(text, c.end), c.end + 200);
+      const sentence = text.slice(Math.max(sentenceStart, c.start - 200), sentenceEnd);
+      if (speechVerb.test(sentence) || speechParticiple.test(sentence)) set('removeSpeechVerbInSentence', 1);
+      if (quoteMarkBetween(text, Math.max(sentenceStart, c.start - 200), c.start) || quoteMarkBetween(text, c.end, sentenceEnd))
+        set('removeQuoteInSentence', 1);
+      // Removing a stray closing mark joins its quotation to a later closing mark: narration that
+      // reports speech in between ("right” when he said ... rubble.”) says the stray mark was real.
+      if (problem.type === 'stray') {
+        const later = text.indexOf(problem.glyph, c.end);
+        if (later > 0 && speechVerb.test(text.slice(c.end, later))) set('removeJoinsOverSpeech', 1);
       }
     } else {
       set('removeOtherNear', 1 / (1 + wordsBetween(text, c.start, problem.at)));
@@ -329,6 +377,15 @@ export function candidateFeatures(ctx: RankingContext, c: CandidateShape, neares
     // The draft's own comma habit: "We won", he said or "We won," he said.
     if (ctx.commaHabit === 'outside' && text[at] === ',') set('commaHabitOutside', 1);
     if (ctx.commaHabit === 'inside' && text[at - 1] === ',') set('commaHabitInside', 1);
+    // The words the candidate would quote, and what follows: narration reports speech, a quotation seldom does.
+    const quotedWords = text.slice(problem.at + problem.glyph.length, at);
+    if (speechVerb.test(quotedWords)) set('speechVerbInside', 1);
+    if (narrationSaid.test(quotedWords)) set('narrationSaidInside', 1);
+    const sentenceEnd = Math.min(sentenceEndAfter(text, at), at + 160);
+    if (!quoteMarkBetween(text, at, sentenceEnd) && speechVerb.test(text.slice(at, sentenceEnd))) set('speechVerbLaterInSentence', 1);
+    if (/^[\s.,;:!?…)\]*_]*$/.test(text.slice(at))) set('atParagraphEnd', 1);
+    if (secondPerson.test(quotedWords) && !secondPerson.test(text.slice(at, at + 80))) set('secondPersonShift', 1);
+    set('sentencesToEnd', Math.min(sentencesBetween(text, at, text.length), 4) / 4);
   } else {
     // open
     const quoted = text.slice(at, problem.at);
@@ -363,6 +420,11 @@ export function candidateFeatures(ctx: RankingContext, c: CandidateShape, neares
     let from = problem.at + problem.glyph.length;
     while (from < text.length && (',.'.includes(text[from]) || isQuoteGlyph(text[from]))) from++;
     if (looksLikeAttribution(text, from)) set('attributionAfter', 1);
+    if (speechVerb.test(quoted)) set('speechVerbInside', 1);
+    if (narrationSaid.test(quoted)) set('narrationSaidInside', 1);
+    if (secondPerson.test(firstQuotedSentence) && !secondPerson.test(sentenceBefore)) set('secondPersonShift', 1);
+    if (quoteMarkBetween(text, lastSentenceEnd(head), at)) set('quoteInSentenceBefore', 1);
+    set('sentencesFromStart', Math.min(sentencesBetween(text, 0, at), 4) / 4);
   }
   return f;
 }

@@ -82,6 +82,21 @@ export interface RepairCandidate extends CandidateShape {
   score: number;
   /** The textbook shape (safety.ts): "Fix all" may apply it when the ranker also puts it first. */
   safe: boolean;
+  /** The ranker's margin alone may make it preferred (see marginMayPrefer). */
+  marginMayPrefer: boolean;
+}
+
+/**
+ * Removing the flagged mark is not sure by margin alone where a lost mark looks the same:
+ * an unclosed opening mark may be a partial quotation that lost its closing mark ("a disgrace
+ * and...; on training copy, about one such preferred removal in four was wrong), and a stray
+ * closing mark with another one of its kind later in the paragraph may be a real one whose
+ * neighbour lost its opening mark (“a relic” and the budget a disgrace.”). The trainer picks
+ * the margin bars on the other first choices only.
+ */
+function marginMayPrefer(scan: ParagraphQuotes, problem: LocalProblem, c: CandidateShape): boolean {
+  if (c.action !== 'remove') return true;
+  return problem.type === 'stray' && !scan.marks.some((m) => m.at > problem.at && m.role === 'close' && m.kind === problem.kind);
 }
 
 export interface ProblemCandidates {
@@ -286,14 +301,33 @@ export function problemCandidates(site: ProblemSite): ProblemCandidates {
       heuristicSafe: h?.safe ?? false,
     };
     const features = candidateFeatures(ctx, full, i === nearestInsert);
-    return { ...full, title: shape.title, features, score: score(features), safe: isSafe(full) };
+    return { ...full, title: shape.title, features, score: score(features), safe: isSafe(full), marginMayPrefer: marginMayPrefer(scan, problem, full) };
   });
+  if (problem.type === 'unclosed') commaSideByHabit(text, candidates, fullSentence, placement);
 
   const before = faults(scan, mayEndOpen);
   const faultsAfter = (c: RepairCandidate) => faults(scanParagraphUncached(applyLocal(text, c.start, c.end, c.text)), mayEndOpen);
   const improves = (c: RepairCandidate) => c.action === 'break' || faultsAfter(c) < before;
   const balances = (c: RepairCandidate) => c.action !== 'break' && faultsAfter(c) === 0;
   return { candidates, related, improves, balances };
+}
+
+/**
+ * The ranker decides where a quotation ends; which side of a comma its closing mark goes is the
+ * draft's style (closingOffset): of two closes either side of one comma, the one on the draft's
+ * side takes the better score of the two, the other the worse.
+ */
+function commaSideByHabit(text: string, candidates: RepairCandidate[], fullSentence: boolean, placement: Placement): void {
+  const closeAt = new Map<number, RepairCandidate>();
+  for (const c of candidates) if (c.action === 'close') closeAt.set(c.start, c);
+  for (const outside of candidates) {
+    if (outside.action !== 'close' || text[outside.start] !== ',') continue;
+    const inside = closeAt.get(outside.start + 1);
+    if (!inside) continue;
+    const draftSide = closingOffset(outside.start, ',', fullSentence, placement) === outside.start ? outside : inside;
+    const other = draftSide === outside ? inside : outside;
+    if (other.score > draftSide.score) [draftSide.score, other.score] = [other.score, draftSide.score];
+  }
 }
 
 /**
@@ -369,11 +403,7 @@ function describeAt(site: ProblemSite): QuoteProblem {
   // The ranker's first choice is preferred when its margin over the second clears the bar
   // picked on dev for its kind of repair, or when it is the textbook shape (safety.ts). A lost paragraph break
   // moves text: an alternative, never taken without looking.
-  // Removing an unclosed opening mark is not sure by margin alone: a partial quotation that lost its
-  // closing mark ("a disgrace and...) looks like a mark typed at random (on training copy, about one
-  // such preferred removal in four was wrong).
-  const unsureRemoval = kept.length > 0 && kept[0].action === 'remove' && problem.type === 'unclosed';
-  const confident = kept.length > 0 && ((margin >= preferredMarginFor(kept[0].action) && !unsureRemoval) || kept[0].safe);
+  const confident = kept.length > 0 && ((margin >= preferredMarginFor(kept[0].action) && kept[0].marginMayPrefer) || kept[0].safe);
   const preferred = kept.length > 0 && (confident || !confidenceGate) && kept[0].action !== 'break';
   // Safe ("Fix all", check --fix): the textbook shape as the ranker's first choice, or a first
   // choice whose margin cleared the bar at which its kind of repair was right 99.7% of the time
