@@ -184,10 +184,11 @@ test('a pull quote credited on its next line with a role in lower case ("Former 
     flagged('Library plan\n\nThe library opens in May.\n\n"Reading rooms are the last free places in town.\nFormer city council president Ina Mbeki."\n'),
     [],
   );
-  // A line that only ends in a name is a sentence, not a credit.
-  assert.equal(
-    flagged('Library plan\n\nThe library opens in May.\n\n"Reading rooms are the last free places in town.\nWe will vote for Ina Mbeki."\n').length,
-    1,
+  // A line that only ends in a name is a sentence, not a credit: the quotation is left open, which
+  // unbalanced-quote flags (see its tests), and whose speaker this rule does not guess at.
+  assert.deepEqual(
+    flagged('Library plan\n\nThe library opens in May.\n\n"Reading rooms are the last free places in town.\nWe will vote for Ina Mbeki."\n'),
+    [],
   );
 });
 
