@@ -234,34 +234,34 @@ export const unattributedQuote: Rule = {
     settleChain();
 
     const findings: RuleFinding[] = [];
-    quotations.forEach((q, i) => {
-      if (spoken.get(q) || paragraphs[q.paragraph].isHeadline || outsideBody(ctx, q.open)) return;
+    for (const [i, q] of quotations.entries()) {
+      if (spoken.get(q) || paragraphs[q.paragraph].isHeadline || outsideBody(ctx, q.open)) continue;
       // A quotation left open to the end of its paragraph that continues nowhere is broken, and
       // unbalanced-quote says so: its attribution may be among the words it swallowed ("We will go,
       // Haddadin said.), so whether it has a speaker cannot be read until the mark is mended. (One
       // that another quotation resumes is a lost paragraph break, and is read as usual.)
-      if (q.close === undefined && !q.continuesInNext && quotations[i + 1]?.paragraph !== q.paragraph) return;
+      if (q.close === undefined && !q.continuesInNext && quotations[i + 1]?.paragraph !== q.paragraph) continue;
       const quoted = text.slice(q.contentStart, q.contentEnd);
-      if (countWords(quoted) <= 3 || looksLikeTitle(quoted)) return;
+      if (countWords(quoted) <= 3 || looksLikeTitle(quoted)) continue;
       // The subject of the reporter's sentence ("Taking responsibility" is this year's slogan): named, not spoken.
       if (
         /^\s+(?:is|was|are|were|has|had|have|became|becomes|remains|remained)\s/u.test(
           prose.slice(q.close !== undefined ? q.close + 1 : q.contentEnd, q.contentEnd + 40),
         )
       )
-        return;
+        continue;
       // A quotation inside the reporter's sentence ("her claim that she "never sent...", the crowd's
       // chant "Lock her up!", his act — "My tax plan will be tremendous!" —) takes its context from
       // that sentence; the fault is a quotation that stands on its own.
       const before = prose.slice(paragraphs[q.paragraph].start, q.open).trimEnd();
-      if (before.length > 0 && !/[.!?…"”’']$/u.test(before)) return;
+      if (before.length > 0 && !/[.!?…"”’']$/u.test(before)) continue;
       findings.push({
         start: q.open,
         end: q.close !== undefined ? q.close + 1 : q.contentEnd,
         message: 'This quotation has no speaker in its paragraph; say who said it.',
         fixes: [],
       });
-    });
+    }
     return findings;
   },
 };
