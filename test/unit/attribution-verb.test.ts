@@ -66,3 +66,12 @@ test('a noun before a quotation is no verb of saying: "to say remarks", "his cla
     ['insisted'],
   );
 });
+
+test('a verb whose object is a quoted noun phrase (declared "a costly mistake") attributes nothing: "said" would not fit', () => {
+  const fixed = fixAll(
+    'Headline\n\nThe council voted on the pool plan, which the mayor declared "a costly mistake." Whitfield noted "an error in the budget" at the meeting. She declared "We will open it in June."\n',
+  );
+  assert.match(fixed, /mayor declared "a costly/);
+  assert.match(fixed, /Whitfield noted "an error/);
+  assert.match(fixed, /She said "We will open/);
+});

@@ -12,6 +12,7 @@
 //       It fought "false" claims about the drug.           (a quoted word, and a noun after it)
 //       "It is done," she added.                            (added, told, wrote, asked are plain)
 //       He had to say remarks "misconstrued."              (a noun: "say", "his", "of" before it)
+//       a plan the mayor declared "a costly mistake."      (a quoted noun phrase as its object)
 //
 // Only verbs in attribution position are flagged: right after a quotation's
 // closing mark (with the speaker before or after the verb) or right before its
@@ -76,6 +77,12 @@ const capitalForms = verbForms.map((v) => v[0].toUpperCase() + v.slice(1));
 const capitalAfterQuote = new RegExp(String.raw`^[,;]?\s*(${capitalForms.join('|')})\s+${speaker}[.!?]`, 'u');
 const beforeQuote = new RegExp(String.raw`\b(${verbAlternation})(?:\s+that)?\s*[,:]?\s*$`, 'u');
 /**
+ * A quotation opening on an indefinite article, typed right after the verb with no comma, colon or
+ * "that": a noun phrase the verb takes as its object (declared "a total disaster", noted "an
+ * error"), where "said" would not fit.
+ */
+const quotedNounPhrase = /^an?\s/u;
+/**
  * The word before a form that makes it a noun, not a verb of saying: a determiner or possessive
  * ("his remarks"), a preposition ("of claims"), or a verb whose object it is ("to say remarks
  * 'misconstrued'", "denied claims").
@@ -126,7 +133,8 @@ export const attributionVerb: Rule = {
         const windowStart = Math.max(paragraph.start, q.open - 60);
         const window = prose.slice(windowStart, q.open);
         const m = beforeQuote.exec(window);
-        if (m && !nounBefore.test(window.slice(Math.max(0, m.index - 12), m.index))) flag(windowStart + m.index, m[1]);
+        const objectPhrase = m !== null && /^\p{L}+\s*$/u.test(m[0]) && quotedNounPhrase.test(prose.slice(q.contentStart, q.contentStart + 4));
+        if (m && !objectPhrase && !nounBefore.test(window.slice(Math.max(0, m.index - 12), m.index))) flag(windowStart + m.index, m[1]);
       }
     }
     return findings;
