@@ -137,3 +137,11 @@ test('a generational suffix is not the surname: "Martin Okafor III" introduces t
     'Pool debate heats up\n\n“We will keep the pool open,” Martin Okafor III, chair of the parks board, told reporters on Monday.\n\nOkafor was a child when the pool opened, but his family built it. His father, Martin Okafor, Jr. was the architect of the first design.\n\n“The families deserve it,” Okafor said.\n';
   assert.deepEqual(flagged(text), []);
 });
+
+test('a surname opening a paragraph before a colon is a label (a subhead "Whitfield: Finish second.", a transcript\'s speaker), not a first reference', () => {
+  const text =
+    'What each candidate needs\n\nHere is what each one must do in the primary on Tuesday.\n\nWhitfield: Finish second.\n\nMarcia Whitfield has something to prove in the state. Whitfield said she would.\n\nOkafor: MOVE PAST Iowa.\n\nFormer mayor Dana Okafor trails in the polls, and Okafor knows it.\n';
+  assert.deepEqual(flagged(text), []);
+  // In running prose the lone surname is still a first reference cut short.
+  assert.deepEqual(flagged(text.replace('Whitfield: Finish second.', 'Whitfield must finish second.')), ['hint Whitfield']);
+});

@@ -11,7 +11,8 @@
 // household name (Obama), a first name (Melania) or not a person at all (Devon,
 // Politico); and whether a full name needs a title depends on whether the reader
 // knows the person: the rule cannot tell, so it says nothing about either.
-// The headline and the dek above a dateline, boilerplate lines and the words
+// The headline and the dek above a dateline, boilerplate lines, a name labelling
+// its paragraph ("Okafor: Finish second.", a transcript's "Ruiz:") and the words
 // inside quotations (the reporter cannot change them) are not references.
 
 import firstNames from '../data/first-names.json';
@@ -53,7 +54,7 @@ export const firstReference: Rule = {
     const index = indexNames(people);
     const storyStart = storyStartOf(ctx);
     for (const person of people) {
-      const mentions = bodyMentions(ctx, person).filter((m) => m.start >= storyStart && !inListOrCredit(text, m));
+      const mentions = bodyMentions(ctx, person).filter((m) => m.start >= storyStart && !inListOrCredit(text, m) && !paragraphLabel(text, m));
       const first = mentions[0];
       if (!first || isFullName(first.text)) continue;
       const surname = bareSurname(first.text);
@@ -225,6 +226,15 @@ function inListOrCredit(text: string, mention: Mention): boolean {
   if (/(?:—|–|-)\s*$/.test(before) && /^\s*\(@/.test(after)) return true;
   // Between two other capitalised names separated by commas.
   return /\p{Lu}[\p{L}.'’-]*\s+\p{Lu}[\p{L}.'’-]*,\s*$/u.test(before) && /^,\s*\p{Lu}[\p{L}.'’-]*\s+\p{Lu}/u.test(after);
+}
+
+/**
+ * A name opening its paragraph before a colon: the label of a subhead ("Okafor: Finish second.")
+ * or of a transcript's speaker ("Ruiz: Do you ..."), not a reference in the story's prose.
+ */
+function paragraphLabel(text: string, mention: Mention): boolean {
+  const lineStart = text.lastIndexOf('\n', mention.start - 1) + 1;
+  return /^[ \t]*$/.test(text.slice(lineStart, mention.start)) && text[mention.end] === ':';
 }
 
 /** Nouns a surname modifies without naming the person: "the Obama administration". */
