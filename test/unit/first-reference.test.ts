@@ -145,3 +145,13 @@ test('a surname opening a paragraph before a colon is a label (a subhead "Whitfi
   // In running prose the lone surname is still a first reference cut short.
   assert.deepEqual(flagged(text.replace('Whitfield: Finish second.', 'Whitfield must finish second.')), ['hint Whitfield']);
 });
+
+test('a "full name" after a numeral is the tail of a longer name ("21st Century Holt", a company), not the person a lone word points to', () => {
+  const text =
+    'Studio shake-up\n\nIts populism is so identified with Holt.\n\nMr. Okafor elevated them to top jobs at 21st Century Holt and its sibling News Corp. 18 months ago.\n\nThe network is a cash generator for 21st Century Holt, with $1 billion in profit.\n';
+  assert.deepEqual(flagged(text), []);
+  // A number ending the sentence before a full name does not belong to it.
+  assert.deepEqual(flagged('Pool plan\n\n"We will open it," Whitfield said.\n\nThe pool closed in 2001.\n\nMarcia Whitfield is the parks director.\n'), [
+    'hint Whitfield',
+  ]);
+});

@@ -61,7 +61,11 @@ export const firstReference: Rule = {
       // The full name the story gives later, spelt with this very surname.
       const fullReference = mentions.find(
         (m) =>
-          isFullName(m.text) && bareSurname(m.text) === surname && personShaped(m.text) && !worksAndGroups.test(text.slice(Math.max(0, m.start - 30), m.start)),
+          isFullName(m.text) &&
+          bareSurname(m.text) === surname &&
+          personShaped(m.text) &&
+          !worksAndGroups.test(text.slice(Math.max(0, m.start - 30), m.start)) &&
+          !numeralBefore.test(text.slice(Math.max(0, m.start - 12), m.start)),
       );
       // Never named in full: flagged only where the story introduces the person by surname
       // ("housing minister Cooper", "Houston, 54,"), the shape of a first name cut off, and
@@ -167,6 +171,9 @@ function partOfAnotherName(text: string, mention: Mention): boolean {
   if (!mention.text.endsWith('s')) return false;
   return containsWord(text, mention.text.slice(0, -1));
 }
+
+/** A numeral right before a name, in the same sentence, makes it the tail of a longer one: "21st Century Holt", "20th Century Studios". */
+const numeralBefore = /(?<![\p{L}\p{N}])\p{N}(?:[\p{N},.]*\p{N})?(?:st|nd|rd|th)? +$/u;
 
 const worksAndGroups =
   /(?<!\p{L})(?:film|movie|biopic|drama|thriller|comedy|documentary|musical|album|single|song|track|band|group|duo|book|novel|series|show|play|opera|game|character)\s+(?:\p{Lu}[\p{L}'’-]*\s+){0,3}$/u;
