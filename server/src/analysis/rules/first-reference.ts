@@ -65,7 +65,7 @@ export const firstReference: Rule = {
           bareSurname(m.text) === surname &&
           personShaped(m.text) &&
           !worksAndGroups.test(text.slice(Math.max(0, m.start - 30), m.start)) &&
-          !numeralBefore.test(text.slice(Math.max(0, m.start - 12), m.start)),
+          !numeralBefore(text, m.start),
       );
       // Never named in full: flagged only where the story introduces the person by surname
       // ("housing minister Cooper", "Houston, 54,"), the shape of a first name cut off, and
@@ -173,7 +173,12 @@ function partOfAnotherName(text: string, mention: Mention): boolean {
 }
 
 /** A numeral right before a name, in the same sentence, makes it the tail of a longer one: "21st Century Holt", "20th Century Studios". */
-const numeralBefore = /(?<![\p{L}\p{N}])\p{N}(?:[\p{N},.]*\p{N})?(?:st|nd|rd|th)? +$/u;
+function numeralBefore(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 12), at);
+  if (!before.endsWith(' ')) return false;
+  const word = before.trimEnd().split(/\s/).at(-1) ?? '';
+  return /^\d[\d,.]*(?:st|nd|rd|th)?$/.test(word) && !/[.,]$/.test(word);
+}
 
 const worksAndGroups =
   /(?<!\p{L})(?:film|movie|biopic|drama|thriller|comedy|documentary|musical|album|single|song|track|band|group|duo|book|novel|series|show|play|opera|game|character)\s+(?:\p{Lu}[\p{L}'’-]*\s+){0,3}$/u;
