@@ -220,3 +220,9 @@ test('first-person words after a sentence about the speaker keep their speaker w
     1,
   );
 });
+
+test('a caption ending in its picture credit ("(Riverside Party/City Archive.)") quotes a poster, not a speaker', () => {
+  const text =
+    'Pool fight\n\nThe party has long campaigned on the pool.\n\n“Keep the pool open!” (campaign poster, 2009) — “No new fees” (2011). (Riverside Party/City Archive.)\n\nThe council voted on Tuesday.\n';
+  assert.deepEqual(flagged(text), []);
+});
