@@ -130,3 +130,10 @@ test('the date that signs an embedded post ("— Dana Ruiz (@danaruiz) September
   assert.deepEqual(flagged(text), ['September']);
   assert.equal(check(text)[0].start, text.indexOf('September 2'));
 });
+
+test('"yesterday" in a sentence in the first person (a speech or a letter printed whole) is the writer\'s own word, not wire copy to restyle', () => {
+  const text =
+    'The speech\n\nHere is what the mayor should tell the council.\n\nFriends, I stand before you tonight. Just yesterday, believe it or not, he tried to close my pool! The mayor resigned yesterday, and I was there.\n\nThe council met yesterday.\n';
+  assert.deepEqual(flagged(text), ['yesterday']);
+  assert.equal(check(text)[0].start, text.lastIndexOf('yesterday'));
+});

@@ -17,7 +17,8 @@
 //         The 4-year-old, 5 percent, $3, 6 feet, 3 p.m., a 7-2 vote, Route 9
 //
 // Time references. Wire copy runs on many days: use the day of the week, not
-// "yesterday" or "today".
+// "yesterday" or "today". A sentence in the first person outside any quotation is
+// a speech, a letter or a column printed whole, and keeps its words.
 //   Bad:  The mayor resigned yesterday.
 //   Good: The mayor resigned Tuesday.
 //
@@ -367,6 +368,9 @@ function checkTimeReferences(ctx: RuleContext, quoted: (o: number) => boolean, f
     if (p.isHeadline || p.isBlock || !/yesterday|today|tomorrow/.test(p.text)) continue;
     for (const sentence of sentencesOf(p)) {
       const text = prose.slice(sentence.start, sentence.end);
+      // A sentence in the first person outside any quotation ("Just yesterday, he hacked my
+      // emails!") is a speech, a letter or a column printed whole: the writer's own words.
+      if (firstPersonOutsideQuotes(text, sentence.start, quoted)) continue;
       // Lower case only: "USA Today", "the Today show" and "Today, ..." (nowadays) are left alone.
       for (const m of text.matchAll(/\b(yesterday|today|tomorrow)\b(?!['’]s)/g)) {
         const start = sentence.start + m.index!;
@@ -382,6 +386,12 @@ function checkTimeReferences(ctx: RuleContext, quoted: (o: number) => boolean, f
       }
     }
   }
+}
+
+/** Whether the sentence has "I", "me", "my", "mine" or "myself" outside a quotation. */
+function firstPersonOutsideQuotes(text: string, offset: number, quoted: (o: number) => boolean): boolean {
+  for (const m of text.matchAll(/(?<![\p{L}'’-])(?:I|me|my|mine|myself)(?![\p{L}-])/gu)) if (!quoted(offset + m.index!)) return true;
+  return false;
 }
 
 /** Verbs of a day's news, within two words before "today" or right after it. */
