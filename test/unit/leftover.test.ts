@@ -55,6 +55,12 @@ test('ads, click-here lines and share buttons are boilerplate', () => {
   ]);
 });
 
+test("a boilerplate label wrapped in quotation marks, as a scrape keeps a link's text, is boilerplate too", () => {
+  const text = 'Body text here.\n\n"Related:"\n\n“Advertisement”\n\n"Click here, and you will see why," she said.\n';
+  assert.deepEqual(flagged(text), ['"Related:"', '“Advertisement”']);
+  assert.match(check(text)[0].message, /^"Related:" is web or wire boilerplate/);
+});
+
 test('placeholders and notes to the desk are flagged; notes are deleted with one space, placeholders selected', () => {
   const text = 'The fire destroyed TK homes. Mayor [NAME] said the [CHECK SPELLING] plan costs $XX million. <<need second source>> Who owns it ???\n';
   const findings = check(text);

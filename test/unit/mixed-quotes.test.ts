@@ -77,3 +77,9 @@ test('the quoted attributes of pasted markup are code, not quotation marks', () 
   assert.equal(findings(body).length, 1);
   assert.equal(fixed(body), `“We won’t stop,” she said.\n\n${embed}\n\nThe mayor’s aide said it was “early.”`);
 });
+
+test('the marks of a boilerplate line the leftover rule deletes ("Related:" in quotation marks) do not count', () => {
+  assert.deepEqual(findings('“We won’t stop,” she said.\n\n"Related:"\n\nThe vote is on Monday, the mayor’s aide said.'), []);
+  // A straight mark in the story still counts.
+  assert.equal(findings('“We won’t stop,” she said.\n\n"Related:"\n\nThe aide said it was "early."').length, 1);
+});

@@ -20,7 +20,37 @@ const boilerplateLine = new RegExp(
 /** Whether one line (trimmed) is web or wire boilerplate as a whole. */
 export function isBoilerplateLine(trimmed: string): boolean {
   // The bound keeps the test linear on a pasted megabyte; no boilerplate line is that long.
-  return trimmed.length > 0 && trimmed.length <= 300 && boilerplateLine.test(trimmed);
+  return trimmed.length > 0 && trimmed.length <= 300 && boilerplateLine.test(unquotedLabel(trimmed));
+}
+
+/**
+ * A short line wrapped in quotation marks without them ('"Related:"' → 'Related:'), as a scrape
+ * may keep a link's text; any other line as it is. A quoted sentence is longer than a label.
+ */
+export function unquotedLabel(trimmed: string): string {
+  if (trimmed.length > 42 || !/^["“'‘]/u.test(trimmed) || !/["”'’]$/u.test(trimmed)) return trimmed;
+  return trimmed.slice(1, -1).trim();
+}
+
+/**
+ * A test of whether the line holding an offset of the text is boilerplate, each line read once.
+ * No boilerplate line is longer than 300 characters, so the search for a line's ends stops there.
+ */
+export function boilerplateLines(text: string): (offset: number) => boolean {
+  const known = new Map<number, boolean>();
+  return (offset) => {
+    let start = offset;
+    while (start > 0 && offset - start <= 300 && text[start - 1] !== '\n') start--;
+    if (offset - start > 300) return false;
+    let verdict = known.get(start);
+    if (verdict === undefined) {
+      let end = offset;
+      while (end < text.length && end - start <= 300 && text[end] !== '\n') end++;
+      verdict = end - start <= 300 && isBoilerplateLine(text.slice(start, end).trim());
+      known.set(start, verdict);
+    }
+    return verdict;
+  };
 }
 
 /** Whether every non-empty line of a paragraph is boilerplate. */

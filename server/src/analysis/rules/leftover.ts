@@ -18,7 +18,7 @@
 // and deleting it is only the second choice, never safe. Suppression directives ([copydesk-disable ...]) are lower case and
 // never match.
 
-import { isBoilerplateLine } from '../boilerplate';
+import { isBoilerplateLine, unquotedLabel } from '../boilerplate';
 import { inSpans, quotedSpans } from '../prose';
 import type { Rule, RuleContext } from '../rule';
 import type { RuleFinding } from '../types';
@@ -87,7 +87,8 @@ function findBoilerplate(ctx: RuleContext, findings: RuleFinding[]): void {
     if (!isBoilerplateLine(trimmed)) continue;
     const start = line.start + content.indexOf(trimmed);
     const end = start + trimmed.length;
-    const label = /^[^:]{1,40}:/.exec(trimmed)?.[0] ?? trimmed.slice(0, 40);
+    const bare = unquotedLabel(trimmed);
+    const label = /^[^:]{1,40}:/.exec(bare)?.[0] ?? bare.slice(0, 40);
     // Delete the line and its break; the last line takes the break before it instead.
     const edit = line.next > line.end || i === 0 ? { start: line.start, end: line.next, text: '' } : { start: lines[i - 1].end, end: line.end, text: '' };
     findings.push({

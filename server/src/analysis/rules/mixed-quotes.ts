@@ -4,11 +4,13 @@
 // mark, quotation marks and apostrophes alike, to the draft's majority style.
 // Primes (6'8") and guillemets are left alone, and so are the marks around
 // the attributes of markup pasted with an embed (<blockquote class="tweet">):
-// they are code, and a curly one would break it.
+// they are code, and a curly one would break it; and the marks of a
+// boilerplate line the leftover rule deletes ('"Related:"').
 //
 // Bad:  “We won’t stop,” she said. "It's early."
 // Good: “We won’t stop,” she said. “It’s early.”
 
+import { boilerplateLines } from '../boilerplate';
 import { analyzeQuotes } from '../quotes';
 import type { Rule } from '../rule';
 import type { RuleFinding, TextEdit } from '../types';
@@ -51,25 +53,34 @@ export const mixedQuotes: Rule = {
       else if (toStraight[a.glyph]) straightEdits.push({ start: a.offset, end: a.offset + 1, text: "'" });
     }
     if (curlyEdits.length === 0 || straightEdits.length === 0) return [];
-    const toCurly = straightEdits.length > curlyEdits.length;
-    const edits = (toCurly ? curlyEdits : straightEdits).sort((a, b) => a.start - b.start);
-    const first = edits[0];
-    const finding: RuleFinding = {
-      start: first.start,
-      end: first.end,
-      message: toCurly
-        ? `This draft mixes curly and straight quotation marks: ${edits.length} straight, ${straightEdits.length} curly.`
-        : `This draft mixes curly and straight quotation marks: ${edits.length} curly, ${curlyEdits.length} straight.`,
-      fixes: [
-        {
-          title: toCurly ? `Make all ${edits.length} straight marks curly` : `Make all ${edits.length} curly marks straight`,
-          edits,
-          preferred: true,
-          // While marks are unbalanced, a straight mark's direction is a guess.
-          ...(quotes.problems.length === 0 ? { safe: true } : {}),
-        },
-      ],
-    };
-    return [finding];
+    // The marks of a line the leftover rule deletes ('"Related:"') go with it. Looked up only
+    // when the draft mixes styles at all, so a draft in one style costs nothing more.
+    const onBoilerplate = boilerplateLines(ctx.draft.text);
+    const inStory = (e: TextEdit) => !onBoilerplate(e.start);
+    return mixedFinding(curlyEdits.filter(inStory), straightEdits.filter(inStory), quotes.problems.length === 0);
   },
 };
+
+function mixedFinding(curlyEdits: TextEdit[], straightEdits: TextEdit[], balanced: boolean): RuleFinding[] {
+  if (curlyEdits.length === 0 || straightEdits.length === 0) return [];
+  const toCurly = straightEdits.length > curlyEdits.length;
+  const edits = (toCurly ? curlyEdits : straightEdits).sort((a, b) => a.start - b.start);
+  const first = edits[0];
+  const finding: RuleFinding = {
+    start: first.start,
+    end: first.end,
+    message: toCurly
+      ? `This draft mixes curly and straight quotation marks: ${edits.length} straight, ${straightEdits.length} curly.`
+      : `This draft mixes curly and straight quotation marks: ${edits.length} curly, ${curlyEdits.length} straight.`,
+    fixes: [
+      {
+        title: toCurly ? `Make all ${edits.length} straight marks curly` : `Make all ${edits.length} curly marks straight`,
+        edits,
+        preferred: true,
+        // While marks are unbalanced, a straight mark's direction is a guess.
+        ...(balanced ? { safe: true } : {}),
+      },
+    ],
+  };
+  return [finding];
+}
