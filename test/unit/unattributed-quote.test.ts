@@ -197,6 +197,8 @@ test("a quotation paragraph after a sentence that reports the speaker's words or
     'Pool vote\n\nOkafor praised the mayor\'s handling of the flood and her work with the council.\n\n"We need someone who gets things done and brings people together."\n',
     'Pool vote\n\nWhitfield, clearly angry, answered by pointing at the plans, saying the council had misled the town.\n\n"I am sick of the council misleading people about this bridge."\n',
     'Pool vote\n\nOkafor is hopeful about the vote, in part because he sees the mayor as a uniter.\n\n"Not only can the mayor win this vote, she has the best chance of anyone."\n',
+    'Pool vote\n\nWhitfield was quick to add that the deal does not include closing the pool.\n\n"Closing it? Not on the table."\n',
+    'Pool vote\n\nThe mayor went on to say that the fees would stay where they are for now.\n\n"Nobody in this town will pay more to swim next year."\n',
   ];
   // The drafts where the rule still flags something: none.
   assert.deepEqual(

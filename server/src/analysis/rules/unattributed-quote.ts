@@ -74,13 +74,16 @@ function leadingRun(quotes: readonly Quotation[], start: number, prose: string):
 
 /**
  * A sentence of reported speech or view: a named or pronoun speaker and a verb of saying, praising
- * or believing ("Mr Gates said that ...", "Okafor praised the mayor ...", "he sees her as a uniter"),
+ * or believing ("Mr Gates said that ...", "Okafor praised the mayor ...", "he sees her as a uniter",
+ * "Okafor was quick to add that ..."),
  * or a participle clause that hands what follows to the sentence's subject ("..., saying the council
  * had misled the town"). An act such as "announced the deal" reports no words.
  */
 const reportedSpeech = new RegExp(
   `(?:^|[\\s,])(?:\\p{Lu}[\\p{L}'’-]+|[Hh]e|[Ss]he|[Tt]hey)\\s+(?:\\p{Ll}+\\s+)?(?:said|says|told|added|adds|explained|argued|warned|insisted|stressed|believes|believed|thinks|thought|praised|criticized|criticised|complained|urged)\\b` +
     `|(?:^|[\\s,])(?:\\p{Lu}[\\p{L}'’-]+|[Hh]e|[Ss]he|[Tt]hey)\\s+(?:sees|saw|views|viewed|regards|regarded)\\s+[^.!?]{1,60}?\\sas\\s` +
+    // "Okafor was quick to add that ...", "the mayor went on to say ...": a verb of saying after a phrase that times it.
+    `|(?:^|[\\s,])[\\p{L}'’-]+\\s+(?:(?:was|were|is|are)\\s+(?:quick|careful|eager|keen)|went\\s+on|hastened|rushed)\\s+to\\s+(?:add|say|stress|insist|explain|argue|warn|note|point\\s+out|clarify|reiterate)\\b` +
     `|,\\s+(?:${speechVerbTable.participles.join('|')})\\s`,
   'u',
 );
