@@ -86,6 +86,7 @@ test('each structural element is recognised', () => {
     ['“Keep the pool open!” (campaign poster, 2009) — “No new fees” (2011). (Riverside Party/City Archive.)', 'caption'],
     ['The mayor greets voters at the fair on May 2, 2015. (DANA KIRBY/Harbour Times.)', 'caption'],
     ['Turnout rose to 61 percent, the highest since 1998 (and/or so the clerk says).', 'prose'],
+    ['The mayor leads the race by five points in the latest poll (Harbour Times/City Survey).', 'prose'],
     ['The photo showed the mayor with the governor at the fair last week.', 'prose'],
     ['John Moore/Getty Images', 'credit'],
     ['Credit: City of Riverside', 'credit'],

@@ -26,12 +26,13 @@ const caption =
   /^(?:\(?(?:photo|image|picture|video|graphic|illustration|caption)(?:\s+(?:caption|credit|copyright))?\s*[:|]|image (?:caption|copyright)\b|media playback\b|\(photo\b)/iu;
 /**
  * A caption that ends with its credit: "... on Tuesday. (AP Photo/Jane Doe)", "... in 2015.
- * (DANA KIRBY/Harbour Times.)" (capitalised names joined by slashes, in parentheses),
+ * (DANA KIRBY/Harbour Times.)" (capitalised names joined by slashes, in parentheses after the
+ * last sentence: "... in the poll (Reuters/Ipsos)." cites a source),
  * "... in 2010. Image: Dana Kirby.", "Ferry crew at work Image: Dana Kirby." (a web
  * page's caption and credit run together), "... Photo: Reuters".
  */
 const endsWithPhotoCredit =
-  /\((?:AP|Reuters|AFP|EPA|Getty)[^()\n]{0,60}\)\s*$|\(\p{Lu}[\p{L}.'’&-]*(?: \p{Lu}[\p{L}.'’&-]*){0,3}(?:\/\p{Lu}[\p{L}.'’&-]*(?: \p{Lu}[\p{L}.'’&-]*){0,3})+\.?\)\.?\s*$|(?:\/|\bvia\s)(?:Getty Images|AP|Reuters|AFP|EPA|Shutterstock|Bloomberg)\)?\.?\s*$|(?:^|\s)(?:Image|Photo|Photograph|Picture)s?:\s+\S[^:\n]{0,60}$/u;
+  /\((?:AP|Reuters|AFP|EPA|Getty)[^()\n]{0,60}\)\s*$|(?<=[.!?]["”’]?\s)\(\p{Lu}[\p{L}.'’&-]*(?: \p{Lu}[\p{L}.'’&-]*){0,3}(?:\/\p{Lu}[\p{L}.'’&-]*(?: \p{Lu}[\p{L}.'’&-]*){0,3})+\.?\)\.?\s*$|(?:\/|\bvia\s)(?:Getty Images|AP|Reuters|AFP|EPA|Shutterstock|Bloomberg)\)?\.?\s*$|(?:^|\s)(?:Image|Photo|Photograph|Picture)s?:\s+\S[^:\n]{0,60}$/u;
 const credit =
   /^(?:[Pp]hoto |[Ii]mage )?(?:[Cc]redit|[Cc]ourtesy|CREDIT)s?\b|^\p{Lu}[\p{L}.'’-]{1,30}(?: \p{Lu}[\p{L}.'’-]{1,30}){0,3} ?\/ ?(?:Getty Images|AP|Reuters|AFP|EPA|Shutterstock|Bloomberg|The \p{Lu}\p{L}{1,30}(?: \p{Lu}\p{L}{1,30}){0,3})$/u;
 const editorsNote = /^\(?(?:editor['’]?s['’]? note|eds?\.? note|note to (?:editors|readers)|correction|clarification|update(?:d)?|disclosure)\b\s*[:—–-]?/iu;
