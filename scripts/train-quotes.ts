@@ -18,7 +18,8 @@
 // Its bars are picked on the dev corpora, never trained on: the lowest
 // probability from which dev's first choices are right at least 97% of the time
 // (preferred; the target is 95%, on unseen copy a point or two lower), and
-// 99.7% among fixes that balance the paragraph (safe; the target is 99.5%).
+// among fixes that balance the paragraph the one from which the precision's
+// lower bound reaches 99.5% (safe; the target).
 // --retune keeps the shipped ranker and fits the confidence model again.
 
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -45,7 +46,7 @@ function parseArgs(argv: string[]): Args {
     train: [],
     dev: [],
     mutations: 14000,
-    devMutations: 6000,
+    devMutations: 12000,
     seed: 7,
     out: 'server/src/analysis/data/quote-ranker.json',
     confidenceOut: 'server/src/analysis/data/quote-confidence.json',
@@ -476,7 +477,19 @@ function probability(model: { weights: ArrayLike<number>; trees: Tree[] }, x: Fl
 }
 
 /** The smallest probability at which the first choices at or above it are right at least `precision` of the time, over `minCount` of them at least. */
-function barFor(judged: { right: boolean; p: number }[], precision: number, minCount: number): number {
+/** The Wilson score interval's lower end for `right` of `n` (z = 1.645: one-sided 95%). */
+function wilsonLower(right: number, n: number): number {
+  const z = 1.645;
+  const p = right / n;
+  const z2 = (z * z) / n;
+  return (p + z2 / 2 - z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n))) / (1 + z2);
+}
+
+/**
+ * The smallest probability at which the first choices at or above it are right at least `precision`
+ * of the time, over `minCount` of them at least; with `bounded`, the precision's lower bound must reach it.
+ */
+function barFor(judged: { right: boolean; p: number }[], precision: number, minCount: number, bounded = false): number {
   const sorted = [...judged].sort((a, b) => b.p - a.p);
   let right = 0;
   let best = 2;
@@ -484,7 +497,7 @@ function barFor(judged: { right: boolean; p: number }[], precision: number, minC
     if (sorted[k].right) right++;
     // Only cut between distinct probabilities, and only on a meaningful count.
     if (k + 1 < sorted.length && sorted[k + 1].p === sorted[k].p) continue;
-    if (k + 1 >= minCount && right / (k + 1) >= precision) best = sorted[k].p;
+    if (k + 1 >= minCount && (bounded ? wilsonLower(right, k + 1) : right / (k + 1)) >= precision) best = sorted[k].p;
   }
   return best;
 }
@@ -579,14 +592,18 @@ console.log(
   `  dev textbook shape first (preferred by itself): ${shaped.length}, right ${((shaped.filter((j) => j.right).length / Math.max(1, shaped.length)) * 100).toFixed(1)}%`,
 );
 // Preferred from the bar where dev's first choices were right 97% of the time (the target is 95%:
-// two points kept for unseen copy, where eval-quotes measured a point or more below dev); safe from 99.7% (target 99.5%) among fixes that balance the paragraph.
+// two points kept for unseen copy, where eval-quotes measured a point or more below dev). Safe
+// among fixes that balance the paragraph, from the bar where the precision's lower bound (Wilson,
+// one-sided 95%) reaches 99.5%: a point estimate of 99.7% on a few hundred cases did not hold on
+// unseen copy for a retrained ranker (97-98% in eval-quotes).
 const preferredAt = barFor(devJudged, 0.97, 50);
 const safeAt = Math.max(
   preferredAt,
   barFor(
     devJudged.filter((j) => j.balances),
-    0.997,
+    0.995,
     200,
+    true,
   ),
 );
 const bars = { preferred: round(preferredAt), safe: round(safeAt) };

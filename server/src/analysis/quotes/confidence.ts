@@ -4,8 +4,9 @@
 // original?), from the margin over the runner-up, the ranker's own probability,
 // the kind of repair, what the paragraph looks like around it and the first
 // choice's ranker features. Its weights and the two bars, picked on the dev
-// corpora (the preferred fix right at least 97% of the time there, the safe one
-// 99.7%), live in data/quote-confidence.json.
+// corpora (the preferred fix right at least 97% of the time there; the safe one
+// where the lower bound of that precision reaches 99.5%), live in
+// data/quote-confidence.json.
 
 import model from '../data/quote-confidence.json';
 import { featureNames as rankerFeatureNames, treeScore, type RepairAction, type Tree } from './ranker';
@@ -122,7 +123,7 @@ export interface ConfidenceModel {
   trees: Tree[];
   /** The first choice is preferred from this probability (its precision on dev at least 97%). */
   preferred: number;
-  /** And safe ("Fix all") from this one, when its fix also balances the paragraph (99.7% on dev). */
+  /** And safe ("Fix all") from this one, when its fix also balances the paragraph (the lower bound of its precision on dev at 99.5%; 2: never). */
   safe: number;
 }
 
