@@ -1,7 +1,7 @@
-// Trains the quotation-repair ranker (server/src/analysis/quotes/ranker.ts).
+// Trains the quotation-repair ranker (server/src/analysis/quotes/ranker.ts) and its confidence model (confidence.ts).
 //
 //   npm run train:quotes
-//   node --import tsx scripts/train-quotes.ts --train DIR... --dev DIR... [--mutations N] [--dev-mutations N] [--seed S] [--out FILE]
+//   node --import tsx scripts/train-quotes.ts --train DIR... --dev DIR... [--mutations N] [--dev-mutations N] [--seed S] [--out FILE] [--confidence-out FILE] [--retune] [--verbose]
 //
 // Every paragraph of the training corpora with balanced quotation marks is
 // mutated (one mark removed or added, as eval-quotes does); the problem the
@@ -10,18 +10,24 @@
 // logit (softmax over one problem's candidates) is fitted by full-batch
 // gradient descent from zero weights, then boosted trees on the same loss:
 // deterministic for a given seed.
-// The confidence margins are then picked on the dev corpora, never trained
-// on: per action of the first choice (close, open, remove...), the smallest
-// margin whose first choice is right at least 96% of the time there (preferred,
-// over 50 cases at least; the overall bar where an action has under 200), and
-// 99.7% (safe beyond the textbook shape of quotes/safety.ts, over 200).
-// --retune keeps the shipped weights and picks the margins again.
+// Then the confidence model (quotes/confidence.ts): other mutations of the
+// training copy, ranked by that ranker as the engine ranks them, teach a
+// logistic model plus a few boosted trees whether the first choice is right,
+// from the margin over the runner-up, the ranker's probability, the kind of
+// repair, the paragraph's other faults and the first choice's own features.
+// Its bars are picked on the dev corpora, never trained on: the lowest
+// probability from which dev's first choices are right at least 97% of the time
+// (preferred; the target is 95%, on unseen copy a point or two lower), and
+// among fixes that balance the paragraph the one from which the precision's
+// lower bound reaches 99.5% (safe; the target).
+// --retune keeps the shipped ranker and fits the confidence model again.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseDraft } from '../server/src/analysis/draft';
 import { draftRepairCandidates } from '../server/src/analysis/quotes/draftPass';
-import { featureNames, loneMargin, treeScore, type RepairAction, type Tree } from '../server/src/analysis/quotes/ranker';
-import type { RepairCandidate } from '../server/src/analysis/quotes/repairs';
+import { featureNames, treeScore, useRankerModel, type RepairAction, type Tree } from '../server/src/analysis/quotes/ranker';
+import { offeredRepairs, type RepairCandidate } from '../server/src/analysis/quotes/repairs';
+import { confidenceFeatureNames, firstChoiceMarks, useConfidenceModel, type ConfidenceModel } from '../server/src/analysis/quotes/confidence';
 import { seededRandom } from '../test/support/seededRandom';
 import { eligibleParagraphs, mutate, quoteFindings, readCorpus, type Eligible, type Mutation } from './quote-mutations';
 
@@ -32,10 +38,19 @@ interface Args {
   devMutations: number;
   seed: number;
   out: string;
+  confidenceOut: string;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { train: [], dev: [], mutations: 14000, devMutations: 6000, seed: 7, out: 'server/src/analysis/data/quote-ranker.json' };
+  const args: Args = {
+    train: [],
+    dev: [],
+    mutations: 14000,
+    devMutations: 12000,
+    seed: 7,
+    out: 'server/src/analysis/data/quote-ranker.json',
+    confidenceOut: 'server/src/analysis/data/quote-confidence.json',
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const number = () => {
@@ -52,13 +67,14 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--dev-mutations') args.devMutations = number();
     else if (a === '--seed') args.seed = number();
     else if (a === '--out') args.out = argv[++i];
+    else if (a === '--confidence-out') args.confidenceOut = argv[++i];
     else {
       console.error(`train-quotes: unknown argument ${a}`);
       process.exit(2);
     }
   }
   if (args.train.length === 0 || args.dev.length === 0) {
-    console.error('usage: train-quotes --train DIR... --dev DIR... [--mutations N] [--dev-mutations N] [--seed S] [--out FILE]');
+    console.error('usage: train-quotes --train DIR... --dev DIR... [--mutations N] [--dev-mutations N] [--seed S] [--out FILE] [--confidence-out FILE]');
     process.exit(2);
   }
   return args;
@@ -72,12 +88,22 @@ interface Case {
   features: Float32Array;
   /** Where each candidate edits: the engine's tie-break. */
   starts: number[];
-  /** Whether the margin alone may make each candidate preferred (repairs.ts). */
-  marginMayPrefer: boolean[];
   /** Index of the right candidate, or -1 when none restores the original. */
   right: number;
   /** For --verbose: the mutated paragraph and each candidate's title. */
   shown?: { paragraph: string; titles: string[] };
+  /** The engine's first choice, ranked by the ranker loaded when the case was made. */
+  first?: FirstChoice;
+}
+
+/** The engine's first choice for one problem (repairs.ts offeredRepairs), as the confidence model sees it. */
+interface FirstChoice {
+  features: Float64Array;
+  right: boolean;
+  /** The textbook shape of safety.ts, preferred by itself. */
+  shape: boolean;
+  balances: boolean;
+  action: RepairAction;
 }
 
 const dims = featureNames.length;
@@ -117,15 +143,27 @@ function caseOf(m: Mutation): Case | undefined {
   const right = candidates.findIndex((c) => applyEdit(m.mutated, c, problem.paragraph.start) === m.article.text);
   const features = new Float32Array(candidates.length * dims);
   candidates.forEach((c, k) => features.set(c.features, k * dims));
+  const offered = offeredRepairs(problem);
+  const balancesFirst = offered.length > 0 && problem.balances(offered[0]);
+  const first: FirstChoice | undefined =
+    offered.length === 0
+      ? undefined
+      : {
+          features: problem.firstChoice(offered, balancesFirst),
+          right: applyEdit(m.mutated, offered[0], problem.paragraph.start) === m.article.text,
+          shape: offered[0].safe,
+          balances: balancesFirst,
+          action: offered[0].action,
+        };
   const shown = verbose ? { paragraph: problem.paragraph.text, titles: candidates.map((c) => `${c.title} [${c.start}:${c.end}=${c.text}]`) } : undefined;
   return {
     key: `${m.operation} ${m.kind}${m.nested ? ' in double' : ''}`,
     n: candidates.length,
     features,
     starts: candidates.map((c) => c.start),
-    marginMayPrefer: candidates.map((c) => c.marginMayPrefer),
     right,
     shown,
+    first,
   };
 }
 
@@ -143,54 +181,189 @@ function casesFrom(eligible: Eligible[], count: number, seed: number): Case[] {
   return cases;
 }
 
-/** Conditional logit by full-batch Adam from zero weights, with a little L2. */
-function train(cases: Case[]): Float64Array {
-  const usable = cases.filter((c) => c.right >= 0 && c.n > 1);
-  const w = new Float64Array(dims);
-  const m = new Float64Array(dims);
-  const v = new Float64Array(dims);
+/**
+ * Full-batch Adam from zero weights with a little L2 (from weight `decayFrom` on): `accumulate`
+ * adds the summed gradient of `count` examples into `grad` and returns their summed loss.
+ */
+function fitByAdam(
+  width: number,
+  iterations: number,
+  count: number,
+  accumulate: (w: Float64Array, grad: Float64Array) => number,
+  label: string,
+  decayFrom = 0,
+): Float64Array {
+  const w = new Float64Array(width);
+  const m = new Float64Array(width);
+  const v = new Float64Array(width);
   const l2 = 1e-3;
   const rate = 0.05;
-  const iterations = 250;
   for (let it = 1; it <= iterations; it++) {
-    const grad = new Float64Array(dims);
-    let loss = 0;
-    for (const c of usable) {
-      const scores = Array.from({ length: c.n }, (_, k) => rowScore(c, k, w));
-      const top = Math.max(...scores);
-      const exps = scores.map((s) => Math.exp(s - top));
-      const sum = exps.reduce((a, b) => a + b, 0);
-      loss -= scores[c.right] - top - Math.log(sum);
-      for (let k = 0; k < c.n; k++) {
-        const p = exps[k] / sum - (k === c.right ? 1 : 0);
-        if (p === 0) continue;
-        for (let d = 0, o = k * dims; d < dims; d++) grad[d] += p * c.features[o + d];
-      }
-    }
-    for (let d = 0; d < dims; d++) {
-      const g = grad[d] / usable.length + l2 * w[d];
+    const grad = new Float64Array(width);
+    const loss = accumulate(w, grad);
+    for (let d = 0; d < width; d++) {
+      const g = grad[d] / count + (d >= decayFrom ? l2 * w[d] : 0);
       m[d] = 0.9 * m[d] + 0.1 * g;
       v[d] = 0.999 * v[d] + 0.001 * g * g;
       const mHat = m[d] / (1 - 0.9 ** it);
       const vHat = v[d] / (1 - 0.999 ** it);
       w[d] -= (rate * mHat) / (Math.sqrt(vHat) + 1e-8);
     }
-    if (it % 50 === 0) console.log(`  iteration ${it}: loss ${(loss / usable.length).toFixed(4)}`);
+    if (it % 50 === 0) console.log(`  ${label} iteration ${it}: loss ${(loss / count).toFixed(4)}`);
   }
   return w;
+}
+
+/** Conditional logit (softmax over each case's candidates). */
+function train(cases: Case[]): Float64Array {
+  const usable = cases.filter((c) => c.right >= 0 && c.n > 1);
+  return fitByAdam(
+    dims,
+    250,
+    usable.length,
+    (w, grad) => {
+      let loss = 0;
+      for (const c of usable) {
+        const scores = Array.from({ length: c.n }, (_, k) => rowScore(c, k, w));
+        const top = Math.max(...scores);
+        const exps = scores.map((s) => Math.exp(s - top));
+        const sum = exps.reduce((a, b) => a + b, 0);
+        loss -= scores[c.right] - top - Math.log(sum);
+        for (let k = 0; k < c.n; k++) {
+          const p = exps[k] / sum - (k === c.right ? 1 : 0);
+          if (p === 0) continue;
+          for (let d = 0, o = k * dims; d < dims; d++) grad[d] += p * c.features[o + d];
+        }
+      }
+      return loss;
+    },
+    'ranker',
+  );
+}
+
+/** Rows of features binned for boosting: each row's bin per feature, the first cut its value does not exceed. */
+interface Binned {
+  rows: number;
+  width: number;
+  values: Float32Array;
+  bins: Uint8Array;
+  /** Split points: each feature's distinct values, or 32 quantiles. */
+  thresholds: number[][];
+}
+
+const binsPerFeature = 34;
+
+function binRows(values: Float32Array, rows: number, width: number): Binned {
+  const thresholds: number[][] = [];
+  for (let d = 0; d < width; d++) {
+    const seen = new Set<number>();
+    for (let r = 0; r < rows; r++) seen.add(values[r * width + d]);
+    const sorted = [...seen].sort((a, b) => a - b);
+    thresholds.push(sorted.length <= 33 ? sorted.slice(0, -1) : Array.from({ length: 32 }, (_, q) => sorted[Math.floor(((q + 1) * sorted.length) / 33)]));
+  }
+  const bins = new Uint8Array(rows * width);
+  for (let r = 0; r < rows; r++) {
+    for (let d = 0; d < width; d++) {
+      const cuts = thresholds[d];
+      const v = values[r * width + d];
+      let b = 0;
+      while (b < cuts.length && v > cuts[b]) b++;
+      bins[r * width + d] = b;
+    }
+  }
+  return { rows, width, values, bins, thresholds };
+}
+
+/**
+ * One regression tree fitted by Newton steps to the rows' gradients and hessians: the best split
+ * by gain at each node, down to `depth` or fewer than `minSplitRows` rows.
+ */
+function growTree(data: Binned, grad: Float64Array, hess: Float64Array, depth: number, rate: number, minSplitRows: number): Tree {
+  const { width, values, bins, thresholds } = data;
+  const lambda = 1;
+  /** Gradient and hessian sums per feature and bin over `members`, reading each row once. */
+  const histogram = (members: Int32Array): Float64Array => {
+    const h = new Float64Array(width * binsPerFeature * 2);
+    for (const m of members) {
+      const g = grad[m];
+      const hs = hess[m];
+      for (let d = 0, o = m * width; d < width; d++) {
+        const at = (d * binsPerFeature + bins[o + d]) * 2;
+        h[at] += g;
+        h[at + 1] += hs;
+      }
+    }
+    return h;
+  };
+  const tree: Tree = { feature: [], threshold: [], left: [], right: [], value: [] };
+  const grow = (members: Int32Array, level: number, hist: Float64Array | undefined): number => {
+    const node = tree.feature.length;
+    tree.feature.push(-1);
+    tree.threshold.push(0);
+    tree.left.push(-1);
+    tree.right.push(-1);
+    tree.value.push(0);
+    let G = 0;
+    let H = 0;
+    for (const m of members) {
+      G += grad[m];
+      H += hess[m];
+    }
+    tree.value[node] = Number(((-G / (H + lambda)) * rate).toFixed(4));
+    if (level === depth || members.length < minSplitRows) return node;
+    const h = hist ?? histogram(members);
+    let best = { gain: 1e-3, d: -1, b: -1 };
+    const parent = (G * G) / (H + lambda);
+    for (let d = 0; d < width; d++) {
+      const cuts = thresholds[d].length;
+      let gl = 0;
+      let hl = 0;
+      for (let b = 0; b < cuts; b++) {
+        gl += h[(d * binsPerFeature + b) * 2];
+        hl += h[(d * binsPerFeature + b) * 2 + 1];
+        const gr = G - gl;
+        const hr = H - hl;
+        if (hl < 1 || hr < 1) continue;
+        const gain = (gl * gl) / (hl + lambda) + (gr * gr) / (hr + lambda) - parent;
+        if (gain > best.gain) best = { gain, d, b };
+      }
+    }
+    if (best.d < 0) return node;
+    const cut = thresholds[best.d][best.b];
+    const leftRows = members.filter((m) => values[m * width + best.d] <= cut);
+    const rightRows = members.filter((m) => values[m * width + best.d] > cut);
+    // The smaller child's histogram is summed, the larger one's is the parent's minus it.
+    let leftHist: Float64Array | undefined;
+    let rightHist: Float64Array | undefined;
+    if (level + 1 < depth) {
+      const small = leftRows.length <= rightRows.length ? leftRows : rightRows;
+      const smallHist = histogram(small);
+      const largeHist = h.map((x, i) => x - smallHist[i]);
+      [leftHist, rightHist] = small === leftRows ? [smallHist, largeHist] : [largeHist, smallHist];
+    }
+    tree.feature[node] = best.d;
+    tree.threshold[node] = cut;
+    tree.left[node] = grow(leftRows, level + 1, leftHist);
+    tree.right[node] = grow(rightRows, level + 1, rightHist);
+    return node;
+  };
+  grow(
+    Int32Array.from({ length: data.rows }, (_, i) => i),
+    0,
+    undefined,
+  );
+  return tree;
 }
 
 /**
  * Gradient-boosted regression trees on top of the linear scores (Newton
  * steps on the same softmax loss), for what a weighted sum cannot say
  * ("remove" is right when the mark is weak AND a capital follows it...).
- * Split points: each feature's distinct values, or 32 quantiles. Candidates
- * the linear score puts far below their case's best carry no gradient and
- * are left out, so that a few hundred deeper trees train in minutes.
+ * Candidates the linear score puts far below their case's best carry no
+ * gradient and are left out, so that a few hundred deeper trees train in minutes.
  */
 function boost(cases: Case[], w: Float64Array, rounds: number, depth: number, rate: number): Tree[] {
   const pruneBelow = 10;
-  const minSplitRows = 100;
   const usable = cases
     .filter((c) => c.right >= 0 && c.n > 1)
     .map((c) => {
@@ -200,28 +373,10 @@ function boost(cases: Case[], w: Float64Array, rounds: number, depth: number, ra
       if (keep.length === c.n) return c;
       const features = new Float32Array(keep.length * dims);
       keep.forEach((k, j) => features.set(c.features.subarray(k * dims, (k + 1) * dims), j * dims));
-      return {
-        ...c,
-        n: keep.length,
-        features,
-        right: keep.indexOf(c.right),
-        starts: keep.map((k) => c.starts[k]),
-        marginMayPrefer: keep.map((k) => c.marginMayPrefer[k]),
-      };
+      return { ...c, n: keep.length, features, right: keep.indexOf(c.right), starts: keep.map((k) => c.starts[k]) };
     })
     .filter((c) => c.n > 1);
   const rows = usable.reduce((n, c) => n + c.n, 0);
-  const thresholds: number[][] = [];
-  for (let d = 0; d < dims; d++) {
-    const values = new Set<number>();
-    for (const c of usable) for (let k = 0; k < c.n; k++) values.add(c.features[k * dims + d]);
-    const sorted = [...values].sort((a, b) => a - b);
-    const cuts = sorted.length <= 33 ? sorted.slice(0, -1) : Array.from({ length: 32 }, (_, q) => sorted[Math.floor(((q + 1) * sorted.length) / 33)]);
-    thresholds.push(cuts);
-  }
-  // Each row's bin per feature: the first cut its value does not exceed (cuts.length = above all).
-  const binsPerFeature = 34;
-  const bins = new Uint8Array(rows * dims);
   const values = new Float32Array(rows * dims);
   const scores = new Float64Array(rows);
   const isRight = new Uint8Array(rows);
@@ -229,37 +384,16 @@ function boost(cases: Case[], w: Float64Array, rounds: number, depth: number, ra
   let r = 0;
   for (const c of usable) {
     caseOfRow.push({ start: r, n: c.n });
+    values.set(c.features.subarray(0, c.n * dims), r * dims);
     for (let k = 0; k < c.n; k++, r++) {
       scores[r] = rowScore(c, k, w);
       if (k === c.right) isRight[r] = 1;
-      for (let d = 0; d < dims; d++) {
-        const v = c.features[k * dims + d];
-        values[r * dims + d] = v;
-        const cuts = thresholds[d];
-        let b = 0;
-        while (b < cuts.length && v > cuts[b]) b++;
-        bins[r * dims + d] = b;
-      }
     }
   }
+  const data = binRows(values, rows, dims);
   const grad = new Float64Array(rows);
   const hess = new Float64Array(rows);
   const trees: Tree[] = [];
-  const lambda = 1;
-  /** Gradient and hessian sums per feature and bin over `members`, reading each row once. */
-  const histogram = (members: Int32Array): Float64Array => {
-    const h = new Float64Array(dims * binsPerFeature * 2);
-    for (const m of members) {
-      const g = grad[m];
-      const hs = hess[m];
-      for (let d = 0, o = m * dims; d < dims; d++) {
-        const at = (d * binsPerFeature + bins[o + d]) * 2;
-        h[at] += g;
-        h[at + 1] += hs;
-      }
-    }
-    return h;
-  };
   for (let round = 0; round < rounds; round++) {
     let loss = 0;
     for (const { start, n } of caseOfRow) {
@@ -274,63 +408,7 @@ function boost(cases: Case[], w: Float64Array, rounds: number, depth: number, ra
         if (isRight[k]) loss -= Math.log(Math.max(p, 1e-12));
       }
     }
-    const tree: Tree = { feature: [], threshold: [], left: [], right: [], value: [] };
-    const grow = (members: Int32Array, level: number, hist: Float64Array | undefined): number => {
-      const node = tree.feature.length;
-      tree.feature.push(-1);
-      tree.threshold.push(0);
-      tree.left.push(-1);
-      tree.right.push(-1);
-      tree.value.push(0);
-      let G = 0;
-      let H = 0;
-      for (const m of members) {
-        G += grad[m];
-        H += hess[m];
-      }
-      tree.value[node] = Number(((-G / (H + lambda)) * rate).toFixed(4));
-      if (level === depth || members.length < minSplitRows) return node;
-      const h = hist ?? histogram(members);
-      let best = { gain: 1e-3, d: -1, b: -1 };
-      const parent = (G * G) / (H + lambda);
-      for (let d = 0; d < dims; d++) {
-        const cuts = thresholds[d].length;
-        let gl = 0;
-        let hl = 0;
-        for (let b = 0; b < cuts; b++) {
-          gl += h[(d * binsPerFeature + b) * 2];
-          hl += h[(d * binsPerFeature + b) * 2 + 1];
-          const gr = G - gl;
-          const hr = H - hl;
-          if (hl < 1 || hr < 1) continue;
-          const gain = (gl * gl) / (hl + lambda) + (gr * gr) / (hr + lambda) - parent;
-          if (gain > best.gain) best = { gain, d, b };
-        }
-      }
-      if (best.d < 0) return node;
-      const cut = thresholds[best.d][best.b];
-      const leftRows = members.filter((m) => values[m * dims + best.d] <= cut);
-      const rightRows = members.filter((m) => values[m * dims + best.d] > cut);
-      // The smaller child's histogram is summed, the larger one's is the parent's minus it.
-      let leftHist: Float64Array | undefined;
-      let rightHist: Float64Array | undefined;
-      if (level + 1 < depth) {
-        const small = leftRows.length <= rightRows.length ? leftRows : rightRows;
-        const smallHist = histogram(small);
-        const largeHist = h.map((x, i) => x - smallHist[i]);
-        [leftHist, rightHist] = small === leftRows ? [smallHist, largeHist] : [largeHist, smallHist];
-      }
-      tree.feature[node] = best.d;
-      tree.threshold[node] = cut;
-      tree.left[node] = grow(leftRows, level + 1, leftHist);
-      tree.right[node] = grow(rightRows, level + 1, rightHist);
-      return node;
-    };
-    grow(
-      Int32Array.from({ length: rows }, (_, i) => i),
-      0,
-      undefined,
-    );
+    const tree = growTree(data, grad, hess, depth, rate, 100);
     trees.push(tree);
     for (let k = 0; k < rows; k++) scores[k] += treeScore(tree, values, k * dims);
     if ((round + 1) % 20 === 0) console.log(`  tree ${round + 1}: loss ${(loss / usable.length).toFixed(4)}`);
@@ -338,72 +416,110 @@ function boost(cases: Case[], w: Float64Array, rounds: number, depth: number, ra
   return trees;
 }
 
-/** What the engine would offer: the first candidate, and its margin over the second. */
-const heuristicSafe = featureNames.indexOf('heuristicSafe');
-
-const actions: RepairAction[] = ['close', 'open', 'remove', 'removeOther', 'break'];
-
-interface Judged {
-  right: boolean;
-  margin: number;
-  safeShape: boolean;
-  /** The first choice's repair (its one-hot features). */
-  action: RepairAction;
-  /** The margin alone may make the first choice preferred (repairs.ts: not a removal where a lost mark looks the same). */
-  marginMayPrefer: boolean;
+/** Boosted trees on top of the confidence model's linear score (Newton steps on the logistic loss). */
+function boostConfidence(firsts: FirstChoice[], w: ArrayLike<number>, rounds: number, depth: number, rate: number): Tree[] {
+  const width = confidenceFeatureNames.length;
+  const values = new Float32Array(firsts.length * width);
+  firsts.forEach((f, r) => values.set(f.features, r * width));
+  const data = binRows(values, firsts.length, width);
+  const scores = Float64Array.from(firsts, (f) => linearConfidence(w, f.features));
+  const grad = new Float64Array(firsts.length);
+  const hess = new Float64Array(firsts.length);
+  const trees: Tree[] = [];
+  for (let round = 0; round < rounds; round++) {
+    let loss = 0;
+    firsts.forEach((f, r) => {
+      const p = 1 / (1 + Math.exp(-scores[r]));
+      grad[r] = p - (f.right ? 1 : 0);
+      hess[r] = Math.max(p * (1 - p), 1e-6);
+      loss -= Math.log(Math.max(1e-12, f.right ? p : 1 - p));
+    });
+    const tree = growTree(data, grad, hess, depth, rate, 50);
+    trees.push(tree);
+    for (let r = 0; r < firsts.length; r++) scores[r] += treeScore(tree, values, r * width);
+    if ((round + 1) % 25 === 0) console.log(`  confidence tree ${round + 1}: loss ${(loss / firsts.length).toFixed(4)}`);
+  }
+  return trees;
 }
 
-function judge(c: Case, w: Float64Array, trees: Tree[]): Judged | undefined {
-  if (c.n === 0) return undefined;
-  const ranked = c.starts.map((start, i) => ({ i, s: fullScore(c, i, w, trees), start })).sort((a, b) => b.s - a.s || a.start - b.start);
-  const margin = ranked.length === 1 ? loneMargin : ranked[0].s - ranked[1].s;
-  const first = ranked[0].i * dims;
-  const action = actions.find((a) => c.features[first + featureNames.indexOf(a)] === 1)!;
-  return {
-    right: ranked[0].i === c.right,
-    margin,
-    safeShape: c.features[first + heuristicSafe] === 1,
-    action,
-    marginMayPrefer: c.marginMayPrefer[ranked[0].i],
-  };
+/** The confidence model: logistic regression, no L2 on the bias. */
+function fitConfidence(firsts: FirstChoice[]): Float64Array {
+  const n = confidenceFeatureNames.length;
+  return fitByAdam(
+    n,
+    400,
+    firsts.length,
+    (w, grad) => {
+      let loss = 0;
+      for (const f of firsts) {
+        const p = 1 / (1 + Math.exp(-linearConfidence(w, f.features)));
+        loss -= Math.log(Math.max(1e-12, f.right ? p : 1 - p));
+        const g = p - (f.right ? 1 : 0);
+        for (let d = 0; d < n; d++) grad[d] += g * f.features[d];
+      }
+      return loss;
+    },
+    'confidence',
+    1,
+  );
 }
 
-/** The preferred bar per first choice's action; the overall bar where dev has too few cases of one. */
-function barFor(margins: Partial<Record<RepairAction, number>>, overall: number, action: RepairAction): number {
-  return margins[action] ?? overall;
+function linearConfidence(w: ArrayLike<number>, x: ArrayLike<number>): number {
+  let z = 0;
+  for (let d = 0; d < x.length; d++) z += x[d] * w[d];
+  return z;
 }
 
-/** The smallest margin at which the first choice is right at least `precision` of the time. */
-function marginFor(judged: { right: boolean; margin: number }[], precision: number, minCount: number): number {
-  const sorted = [...judged].sort((a, b) => b.margin - a.margin);
+function probability(model: { weights: ArrayLike<number>; trees: Tree[] }, x: Float64Array): number {
+  let z = linearConfidence(model.weights, x);
+  for (const t of model.trees) z += treeScore(t, x);
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The smallest probability at which the first choices at or above it are right at least `precision` of the time, over `minCount` of them at least. */
+/** The Wilson score interval's lower end for `right` of `n` (z = 1.645: one-sided 95%). */
+function wilsonLower(right: number, n: number): number {
+  const z = 1.645;
+  const p = right / n;
+  const z2 = (z * z) / n;
+  return (p + z2 / 2 - z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n))) / (1 + z2);
+}
+
+/**
+ * The smallest probability at which the first choices at or above it are right at least `precision`
+ * of the time, over `minCount` of them at least; with `bounded`, the precision's lower bound must reach it.
+ */
+function barFor(judged: { right: boolean; p: number }[], precision: number, minCount: number, bounded = false): number {
+  const sorted = [...judged].sort((a, b) => b.p - a.p);
   let right = 0;
-  let best = Number.POSITIVE_INFINITY;
+  let best = 2;
   for (let k = 0; k < sorted.length; k++) {
     if (sorted[k].right) right++;
-    // Only cut between distinct margins, and only on a meaningful count.
-    if (k + 1 < sorted.length && sorted[k + 1].margin === sorted[k].margin) continue;
-    if (k + 1 >= minCount && right / (k + 1) >= precision) best = sorted[k].margin;
+    // Only cut between distinct probabilities, and only on a meaningful count.
+    if (k + 1 < sorted.length && sorted[k + 1].p === sorted[k].p) continue;
+    if (k + 1 >= minCount && (bounded ? wilsonLower(right, k + 1) : right / (k + 1)) >= precision) best = sorted[k].p;
   }
   return best;
 }
 
-function report(label: string, cases: Case[], w: Float64Array, trees: Tree[], preferred: (action: RepairAction) => number, safe: (j: Judged) => boolean): void {
+function report(label: string, cases: Case[], w: { weights: ArrayLike<number>; trees: Tree[] }, bars: { preferred: number; safe: number }): void {
   const rows = new Map<string, { n: number; right: number; pref: number; prefRight: number; safe: number; safeRight: number }>();
   for (const c of cases) {
     for (const key of [c.key, 'all']) {
       const row = rows.get(key) ?? { n: 0, right: 0, pref: 0, prefRight: 0, safe: 0, safeRight: 0 };
       rows.set(key, row);
       row.n++;
-      const j = judge(c, w, trees);
-      if (!j) continue;
-      if (j.right) row.right++;
-      if (j.margin >= preferred(j.action) && j.marginMayPrefer) {
+      const f = c.first;
+      if (!f) continue;
+      if (f.right) row.right++;
+      const marks = firstChoiceMarks(probability(w, f.features), { action: f.action, safe: f.shape }, f.balances, bars);
+      if (marks.preferred) {
         row.pref++;
-        if (j.right) row.prefRight++;
+        if (f.right) row.prefRight++;
       }
-      if (safe(j)) {
+      if (marks.safe) {
         row.safe++;
-        if (j.right) row.safeRight++;
+        if (f.right) row.safeRight++;
       }
     }
   }
@@ -421,101 +537,103 @@ const verbose = process.argv.includes('--verbose');
 const rounds = 200;
 const depth = 4;
 const learningRate = 0.2;
+const confidenceRounds = 150;
 const t0 = performance.now();
-// --retune: keep the shipped weights and trees, pick the margins on dev again.
+const round = (x: number) => (Number.isFinite(x) ? Number(x.toFixed(4)) : 1e9);
+// --retune: keep the shipped weights and trees, fit the confidence model and pick its bars again.
 const retune = process.argv.includes('--retune');
 const shipped = retune ? (JSON.parse(readFileSync(args.out, 'utf8')) as { weights: number[]; trees: Tree[] }) : undefined;
-const trainCases = retune ? [] : casesFrom(eligibleOf(args.train), args.mutations, args.seed);
+const trainEligible = eligibleOf(args.train);
+const trainCases = retune ? [] : casesFrom(trainEligible, args.mutations, args.seed);
 const withAnswer = trainCases.filter((c) => c.right >= 0).length;
 if (!retune)
   console.log(
     `training: ${trainCases.length} flagged problems from ${args.mutations} mutations, ${withAnswer} with the right repair among the candidates (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
   );
-const weights = shipped ? Float64Array.from(shipped.weights) : train(trainCases);
+const weights = shipped ? Float64Array.from(shipped.weights) : Float64Array.from(train(trainCases), round);
 const trees = shipped ? shipped.trees : boost(trainCases, weights, rounds, depth, learningRate);
+if (!retune) {
+  const ranker = {
+    comment:
+      'Written by npm run train:quotes (scripts/train-quotes.ts): conditional-logit weights and boosted trees of the quotation-repair ranker (quotes/ranker.ts).',
+    trainedOn: args.train,
+    trainingProblems: trainCases.length,
+    mutations: args.mutations,
+    seed: args.seed,
+    features: [...featureNames],
+    weights: Array.from(weights),
+    trees,
+  };
+  writeFileSync(args.out, JSON.stringify(ranker, null, 1) + '\n');
+  console.log(`wrote ${args.out}`);
+}
+// The confidence model learns from other mutations of the training copy, ranked by this ranker
+// as the engine ranks them; its bars are picked on dev, never trained on.
+useRankerModel(weights, trees);
+const confidenceCases = casesFrom(trainEligible, args.mutations, args.seed + 2);
+const trainFirsts = confidenceCases.flatMap((c) => (c.first ? [c.first] : []));
+console.log(`confidence: ${trainFirsts.length} first choices, ${trainFirsts.filter((f) => f.right).length} right`);
+const confidenceWeights = Array.from(fitConfidence(trainFirsts), round);
+const confidenceTrees = boostConfidence(trainFirsts, confidenceWeights, confidenceRounds, 3, 0.1);
+const fitted = { weights: confidenceWeights, trees: confidenceTrees };
 const devCases = casesFrom(eligibleOf(args.dev), args.devMutations, args.seed + 1);
-const judged = devCases.map((c) => judge(c, weights, trees)).filter((j): j is Judged => j !== undefined);
-for (const cut of [0, 1, 2, 3, 4, 5, 6, 7]) {
-  const above = judged.filter((j) => j.margin >= cut);
-  const shaped = above.filter((j) => j.safeShape);
+const devJudged = devCases.flatMap((c) => (c.first && c.first.action !== 'break' ? [{ ...c.first, p: probability(fitted, c.first.features) }] : []));
+for (const cut of [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.99]) {
+  const above = devJudged.filter((j) => j.p >= cut);
+  const balanced = above.filter((j) => j.balances);
+  const pct = (a: number, b: number) => `${((a / Math.max(1, b)) * 100).toFixed(1)}%`;
   console.log(
-    `  dev margin >= ${cut}: ${above.length} (${((above.length / Math.max(1, judged.length)) * 100).toFixed(1)}%), right ${((above.filter((j) => j.right).length / Math.max(1, above.length)) * 100).toFixed(1)}%; ` +
-      `of the safe shape ${shaped.length}, right ${((shaped.filter((j) => j.right).length / Math.max(1, shaped.length)) * 100).toFixed(1)}%`,
+    `  dev confidence >= ${cut}: ${above.length} (${pct(above.length, devJudged.length)}), right ${pct(above.filter((j) => j.right).length, above.length)}; ` +
+      `balancing the paragraph ${balanced.length}, right ${pct(balanced.filter((j) => j.right).length, balanced.length)}`,
   );
 }
-const preferredPrecision = 0.96;
-// Bars are picked on the first choices a margin can make preferred: some removals never are
-// (repairs.ts), and counting those (mostly right: a mark typed at random) would lower the removal bar.
-const byMargin = judged.filter((j) => j.marginMayPrefer);
-const preferredMargin = marginFor(byMargin, preferredPrecision, 50);
-// A removal the ranker puts first is right more often than a place to close at the same
-// margin: each action gets its own bar where dev has enough of them (each bar keeps 96%).
-// The engine (repairs.ts) applies the removal bar to stray closing marks only: removing an
-// unclosed opening mark is never preferred by margin.
-const preferredMargins: Partial<Record<RepairAction, number>> = {};
-for (const action of actions) {
-  const ofAction = byMargin.filter((j) => j.action === action);
-  if (ofAction.length >= 200) preferredMargins[action] = marginFor(ofAction, preferredPrecision, 50);
-}
-const preferredBar = (action: RepairAction) => barFor(preferredMargins, preferredMargin, action);
-console.log(`  preferred bars by action: ${actions.map((a) => `${a} ${preferredBar(a).toFixed(2)}`).join(', ')}`);
-// Safe only where the first choice is also the shape the hand-written rules call unambiguous (a
-// quotation opened at a sentence start, closed before its attribution): the margin alone never got there.
-const safeMargin = Math.max(
-  preferredMargin,
-  marginFor(
-    judged.filter((j) => j.safeShape),
-    0.996,
-    100,
+const shaped = devJudged.filter((j) => j.shape);
+console.log(
+  `  dev textbook shape first (preferred by itself): ${shaped.length}, right ${((shaped.filter((j) => j.right).length / Math.max(1, shaped.length)) * 100).toFixed(1)}%`,
+);
+// Preferred from the bar where dev's first choices were right 97% of the time (the target is 95%:
+// two points kept for unseen copy, where eval-quotes measured a point or more below dev). Safe
+// among fixes that balance the paragraph, from the bar where the precision's lower bound (Wilson,
+// one-sided 95%) reaches 99.5%: a point estimate of 99.7% on a few hundred cases did not hold on
+// unseen copy for a retrained ranker (97-98% in eval-quotes).
+const preferredAt = barFor(devJudged, 0.97, 50);
+const safeAt = Math.max(
+  preferredAt,
+  barFor(
+    devJudged.filter((j) => j.balances),
+    0.995,
+    200,
+    true,
   ),
 );
-// Beyond the textbook shape, a first choice is safe where its action's margin reached 99.7% on
-// dev over 200 cases at least (in practice removing a mark typed too many), and its fix balances the paragraph.
-const safePrecision = 0.997;
-const safeMargins: Partial<Record<RepairAction, number>> = {};
-for (const action of actions) {
-  const ofAction = byMargin.filter((j) => j.action === action);
-  const margin = marginFor(ofAction, safePrecision, 200);
-  if (Number.isFinite(margin)) safeMargins[action] = Math.max(margin, preferredBar(action));
-}
-const safeBar = (action: RepairAction) => safeMargins[action] ?? Number.POSITIVE_INFINITY;
-console.log(`  safe bars by action: ${actions.map((a) => `${a} ${safeBar(a).toFixed(2)}`).join(', ')}`);
+const bars = { preferred: round(preferredAt), safe: round(safeAt) };
+console.log(`  bars: preferred from ${bars.preferred}, safe from ${bars.safe}`);
 if (verbose) {
   let shownCount = 0;
   for (const c of devCases) {
-    const j = judge(c, weights, trees);
-    if (!j || j.right || !c.shown || shownCount++ >= 40) continue;
+    if (!c.first || c.first.right || !c.shown || shownCount++ >= 40) continue;
     const ranked = c.starts.map((_, i) => i).sort((a, b) => fullScore(c, b, weights, trees) - fullScore(c, a, weights, trees));
     const describe = (k: number) =>
-      `${c.shown!.titles[k]} ${fullScore(c, k, weights, trees).toFixed(2)} {${featureNames
-        .filter((_, d) => c.features[k * dims + d] !== 0)
-        .map((name, _) => name)
-        .join(' ')}}`;
-    console.log(`WRONG ${c.key}: ${c.shown.paragraph}`);
+      `${c.shown!.titles[k]} ${fullScore(c, k, weights, trees).toFixed(2)} {${featureNames.filter((_, d) => c.features[k * dims + d] !== 0).join(' ')}}`;
+    console.log(`WRONG ${c.key} (confidence ${probability(fitted, c.first.features).toFixed(3)}): ${c.shown.paragraph}`);
     console.log(`   first: ${describe(ranked[0])}`);
     console.log(`   right: ${c.right >= 0 ? describe(c.right) + ` (rank ${ranked.indexOf(c.right) + 1})` : 'none among the candidates'}`);
   }
 }
-const round = (x: number) => (Number.isFinite(x) ? Number(x.toFixed(4)) : 1e9);
-const judgedSafe = (j: Judged) => (j.margin >= safeMargin && j.safeShape) || j.margin >= safeBar(j.action);
-report('training', trainCases, weights, trees, preferredBar, judgedSafe);
-report('dev (margins picked here)', devCases, weights, trees, preferredBar, judgedSafe);
-const model = {
+report('training (other mutations of the training copy)', confidenceCases, fitted, bars);
+report('dev (bars picked here)', devCases, fitted, bars);
+const confidence: ConfidenceModel & Record<string, unknown> = {
   comment:
-    'Written by npm run train:quotes (scripts/train-quotes.ts): conditional-logit weights of the quotation-repair ranker, and the score margins (first over second candidate) from which its first choice is preferred and safe, picked on the dev corpora.',
+    'Written by npm run train:quotes (scripts/train-quotes.ts): logistic weights of the confidence model (quotes/confidence.ts), fitted on the training copy, and the probabilities from which the first choice is preferred and safe, picked on the dev corpora.',
   trainedOn: args.train,
-  trainingProblems: retune ? undefined : trainCases.length,
   tunedOn: args.dev,
-  mutations: args.mutations,
-  seed: args.seed,
-  features: [...featureNames],
-  weights: Array.from(weights, round),
-  trees,
-  preferredMargin: round(preferredMargin),
-  preferredMargins: Object.fromEntries(Object.entries(preferredMargins).map(([action, margin]) => [action, round(margin)])),
-  safeMargin: round(safeMargin),
-  safeMargins: Object.fromEntries(Object.entries(safeMargins).map(([action, margin]) => [action, round(margin)])),
+  trainingProblems: trainFirsts.length,
+  seed: args.seed + 2,
+  features: confidenceFeatureNames,
+  weights: confidenceWeights,
+  trees: confidenceTrees,
+  ...bars,
 };
-writeFileSync(args.out, JSON.stringify(model, null, 1) + '\n');
-console.log(`wrote ${args.out}: preferred from margin ${model.preferredMargin}, safe from ${model.safeMargin}`);
-console.log(featureNames.map((name, i) => `${name} ${model.weights[i]}`).join(', '));
+writeFileSync(args.confidenceOut, JSON.stringify(confidence, null, 1) + '\n');
+useConfidenceModel(confidence);
+console.log(`wrote ${args.confidenceOut}: preferred from ${bars.preferred}, safe from ${bars.safe}`);

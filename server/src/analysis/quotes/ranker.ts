@@ -1,7 +1,7 @@
 // The repair ranker: a linear model (conditional logit) over features of each
 // candidate repair, learned by scripts/train-quotes.ts from mutated paragraphs
 // of real copy (a mark removed or added, the original text the right answer).
-// Its weights and confidence thresholds live in data/quote-ranker.json.
+// Its weights live in data/quote-ranker.json; how sure its first choice is, confidence.ts.
 
 import model from '../data/quote-ranker.json';
 import {
@@ -449,14 +449,6 @@ interface RankerModel {
   weights: number[];
   /** Boosted on top of the linear score. */
   trees?: Tree[];
-  /** The first candidate is preferred when its score beats the second's by at least this much. */
-  preferredMargin: number;
-  /** The same bar by the first candidate's action, where dev had enough cases to pick one (a removal is surer than a place to close). */
-  preferredMargins?: Partial<Record<RepairAction, number>>;
-  /** The margin from which the first choice of the textbook shape was right 99.6% of the time on dev, for the record: that shape is safe by itself (safety.ts). */
-  safeMargin: number;
-  /** By the first choice's action, the margin from which it was right 99.7% of the time on dev: safe when its fix also balances the paragraph. */
-  safeMargins?: Partial<Record<RepairAction, number>>;
 }
 
 const ranker = model as RankerModel;
@@ -468,20 +460,13 @@ if (ranker.features.length > featureNames.length || ranker.features.some((name, 
 /** The shipped model knows every feature (a unit test checks it). */
 export const modelIsCurrent = ranker.features.length === featureNames.length;
 const weights = Float64Array.from({ length: featureNames.length }, (_, i) => ranker.weights[i] ?? 0);
-const trees = ranker.trees ?? [];
+let trees = ranker.trees ?? [];
 
-/** The margin over the second candidate from which the first, doing `action`, is preferred. */
-export function preferredMarginFor(action: RepairAction): number {
-  return ranker.preferredMargins?.[action] ?? ranker.preferredMargin;
+/** For train-quotes: score with freshly trained weights and trees (the confidence model is fitted on their rankings). */
+export function useRankerModel(w: ArrayLike<number>, t: Tree[]): void {
+  for (let i = 0; i < weights.length; i++) weights[i] = w[i] ?? 0;
+  trees = t;
 }
-
-/** The margin over the second candidate from which the first, doing `action`, is safe (Fix all) if it balances the paragraph. */
-export function safeMarginFor(action: RepairAction): number {
-  return ranker.safeMargins?.[action] ?? Number.POSITIVE_INFINITY;
-}
-
-/** The margin given to a candidate with no rival: measured, a lone repair is not a sure one (the right one is often not among them). */
-export const loneMargin = 0;
 
 /** The ranker's score of one candidate: higher is likelier right. */
 export function score(features: Float64Array): number {

@@ -18,7 +18,8 @@ import {
   trimmedEndBefore,
 } from './evidence';
 import { closingPartner, isQuoteGlyph, isSpace, isTransparent, isWord, openingPartner } from './marks';
-import { candidateFeatures, loneMargin, preferredMarginFor, safeMarginFor, score, type CandidateShape, type RankingContext } from './ranker';
+import { confidence, confidenceFeatures, firstChoiceMarks } from './confidence';
+import { candidateFeatures, score, type CandidateShape, type RankingContext } from './ranker';
 import { lostParagraphBreak, scanParagraphUncached } from './pairing';
 import { safeClose, safeOpen, safeRemoveStray, type CommaHabit } from './safety';
 import { startParagraphFixTitle, type LocalQuotation, type LocalProblem, type ParagraphQuotes, type QuoteProblem } from './types';
@@ -82,7 +83,7 @@ export interface RepairCandidate extends CandidateShape {
   score: number;
   /** The textbook shape (safety.ts): "Fix all" may apply it when the ranker also puts it first. */
   safe: boolean;
-  /** The ranker's margin alone may make it preferred (see marginMayPrefer). */
+  /** The ranker's margin alone would make it preferred (see marginMayPrefer): a confidence feature. */
   marginMayPrefer: boolean;
 }
 
@@ -91,8 +92,8 @@ export interface RepairCandidate extends CandidateShape {
  * an unclosed opening mark may be a partial quotation that lost its closing mark ("a disgrace
  * and...; on training copy, about one such preferred removal in four was wrong), and a stray
  * closing mark with another one of its kind later in the paragraph may be a real one whose
- * neighbour lost its opening mark (“a relic” and the budget a disgrace.”). The trainer picks
- * the margin bars on the other first choices only.
+ * neighbour lost its opening mark (“a relic” and the budget a disgrace.”). A feature of the
+ * confidence model (confidence.ts), which learns when such a removal is sure all the same.
  */
 function marginMayPrefer(scan: ParagraphQuotes, problem: LocalProblem, c: CandidateShape): boolean {
   if (c.action !== 'remove') return true;
@@ -106,6 +107,8 @@ export interface ProblemCandidates {
   improves: (c: RepairCandidate) => boolean;
   /** Checks that a candidate leaves the paragraph with no fault at all. */
   balances: (c: RepairCandidate) => boolean;
+  /** The confidence model's inputs for the first of `offered` (offeredRepairs), given whether it balances the paragraph. */
+  firstChoice: (offered: RepairCandidate[], balancesFirst: boolean) => Float64Array;
 }
 
 /** The most insertion places the ranker looks at, nearest the flagged mark first. */
@@ -121,7 +124,8 @@ const removeTitle = 'Remove this quotation mark';
 export function problemCandidates(site: ProblemSite): ProblemCandidates {
   const { p, scan, problem, mayEndOpen, placement, lineBreak } = site;
   const text = p.text;
-  if (problem.type === 'apostrophe' || problem.type === 'swapped') return { candidates: [], related: [], improves: () => false, balances: () => false };
+  if (problem.type === 'apostrophe' || problem.type === 'swapped')
+    return { candidates: [], related: [], improves: () => false, balances: () => false, firstChoice: () => new Float64Array(0) };
   const shapes: (CandidateShape & { title: string })[] = [];
   const related: RelatedPlace[] = [];
   const heuristic: { start: number; end: number; text: string; rank: number; safe: boolean }[] = [];
@@ -309,7 +313,41 @@ export function problemCandidates(site: ProblemSite): ProblemCandidates {
   const faultsAfter = (c: RepairCandidate) => faults(scanParagraphUncached(applyLocal(text, c.start, c.end, c.text)), mayEndOpen);
   const improves = (c: RepairCandidate) => c.action === 'break' || faultsAfter(c) < before;
   const balances = (c: RepairCandidate) => c.action !== 'break' && faultsAfter(c) === 0;
-  return { candidates, related, improves, balances };
+  const firstChoice = (offered: RepairCandidate[], balancesFirst: boolean) =>
+    confidenceFeatures({
+      first: offered[0],
+      second: offered[1],
+      scores: candidates.map((c) => c.score),
+      unclosed: problem.type === 'unclosed',
+      single: problem.kind === 'single',
+      curly: problem.curly,
+      us: placement.style === 'us',
+      otherFaults: before > 1,
+      otherMarks: scan.marks.length > 1,
+      balances: balancesFirst,
+      mayEndOpen,
+      headline: p.isHeadline,
+      mixedGlyphs: placement.mixedGlyphs,
+      commaHabitKnown: placement.commaHabitSeen >= 2,
+    });
+  return { candidates, related, improves, balances, firstChoice };
+}
+
+/**
+ * The fixes offered for one problem, best first: the textbook shape (safety.ts), then the
+ * ranker's score, then position; only those that balance the paragraph better (checked
+ * lazily, since each check re-scans), removing the mark always among them.
+ */
+export function offeredRepairs({ candidates, improves }: Pick<ProblemCandidates, 'candidates' | 'improves'>): RepairCandidate[] {
+  candidates.sort((a, b) => Number(b.safe) - Number(a.safe) || b.score - a.score || a.start - b.start);
+  const kept: RepairCandidate[] = [];
+  for (const c of candidates) {
+    if (kept.length === maxFixes) break;
+    if (improves(c)) kept.push(c);
+  }
+  const removal = candidates.find((c) => c.action === 'remove');
+  if (removal && !kept.includes(removal) && improves(removal)) kept.push(removal);
+  return kept;
 }
 
 /**
@@ -388,28 +426,19 @@ function describeAt(site: ProblemSite): QuoteProblem {
     const sure = problem.type === 'apostrophe' || (site.scan.problems.length === 1 && (!site.scan.openAtEnd || site.mayEndOpen));
     return describeTypo(p, problem, sure);
   }
-  const { candidates, related, improves, balances } = problemCandidates(site);
-  candidates.sort((a, b) => Number(b.safe) - Number(a.safe) || b.score - a.score || a.start - b.start);
-  // Only repairs that really balance the paragraph better, best first; checked lazily, since each check re-scans.
-  const kept: RepairCandidate[] = [];
-  for (const c of candidates) {
-    if (kept.length === maxFixes) break;
-    if (improves(c)) kept.push(c);
-  }
-  // Removing the mark is always on offer, ranked where the ranker puts it or last.
-  const removal = candidates.find((c) => c.action === 'remove');
-  if (removal && !kept.includes(removal) && improves(removal)) kept.push(removal);
-  const margin = kept.length === 0 ? 0 : kept.length === 1 ? loneMargin : kept[0].score - kept[1].score;
-  // The ranker's first choice is preferred when its margin over the second clears the bar
-  // picked on dev for its kind of repair, or when it is the textbook shape (safety.ts). A lost paragraph break
-  // moves text: an alternative, never taken without looking.
-  const confident = kept.length > 0 && ((margin >= preferredMarginFor(kept[0].action) && kept[0].marginMayPrefer) || kept[0].safe);
-  const preferred = kept.length > 0 && (confident || !confidenceGate) && kept[0].action !== 'break';
-  // Safe ("Fix all", check --fix): the textbook shape as the ranker's first choice, or a first
-  // choice whose margin cleared the bar at which its kind of repair was right 99.7% of the time
-  // on dev (in practice a removal) and that leaves the paragraph with no fault.
-  const safe =
-    preferred && ((kept[0].safe && (kept[0].action !== 'remove' || balances(kept[0]))) || (margin >= safeMarginFor(kept[0].action) && balances(kept[0])));
+  const { candidates, related, improves, balances, firstChoice } = problemCandidates(site);
+  const kept = offeredRepairs({ candidates, improves });
+  // The first choice is preferred when the confidence model (confidence.ts) is sure enough of it
+  // or it is the textbook shape (safety.ts); safe ("Fix all", check --fix) past a higher bar, its
+  // fix balancing the paragraph. A lost paragraph break moves text: never taken without looking.
+  const balancesFirst = kept.length > 0 && balances(kept[0]);
+  const marks =
+    kept.length === 0
+      ? { confident: false, preferred: false, safe: false }
+      : firstChoiceMarks(confidence(firstChoice(kept, balancesFirst)), kept[0], balancesFirst);
+  const confident = marks.confident;
+  const preferred = kept.length > 0 && (confidenceGate ? marks.preferred : kept[0].action !== 'break');
+  const safe = preferred && marks.safe;
   const fixes: Fix[] = kept.map((c, i) => ({
     title: c.title,
     edits: [{ start: p.start + c.start, end: p.start + c.end, text: c.text }],
