@@ -260,6 +260,7 @@ const knownSlow: Record<string, string> = {
   'server/src/analysis/attribution.ts /((?:\\p{L}[\\p{L}.-]*\\s+){1,3})$':
     'the title words before a mention: only ever given the 40 characters before it, so bounded.',
   "server/src/analysis/attribution.ts /[.'’s]+$": 'the end of one word of a role phrase: bounded by the word.',
+  'server/src/analysis/abbreviations.ts /([\\p{L}.]+)$': 'the word before a period: only given the 12 characters before it, so bounded.',
   'server/src/analysis/entities/evidence.ts /[,;:.)]+$': 'the end of an appositive role phrase of a few words: bounded by the phrase.',
   'server/src/analysis/facts.ts /[.,]+$': 'the end of one word: bounded by the word.',
   'server/src/analysis/structure.ts /^(?:ABSTRACT|FULL TEXT': 'archive labels: only tested on paragraphs of 200 characters or fewer, so bounded.',
@@ -273,8 +274,6 @@ const knownSlow: Record<string, string> = {
   'server/src/analysis/rules/ap-style.ts /\\p{Lu}\\S*\\s+of\\s$': 'quadratic on a long run of capitals. Reported.',
   "server/src/analysis/rules/first-reference.ts /\\p{Lu}[\\p{L}.'’-]*\\s+\\p{Lu}[\\p{L}.'’-]*,\\s*$": 'quadratic on a long run of capitals. Reported.',
   'server/src/analysis/rules/leftover.ts /\\p{Lu}\\p{L}*\\.? $': 'quadratic on a long run of capitals; applied to the 12 characters before XX, so bounded.',
-  'server/src/analysis/rules/leftover.ts /^(?:(?:more news|read more|read next|read also|also read|rel':
-    'quadratic on a long line, but only tried on lines of at most 300 characters, so bounded.',
   'server/src/analysis/styleSheet.ts /^( *)- +([A-Za-z_][\\w-]*): *(.*)$': 'quadratic on one line of the names sheet with 20,000 spaces. Reported.',
   'server/src/analysis/styleSheet.ts /^( *)([A-Za-z_][\\w-]*): *(.*)$': 'quadratic on one line of the names sheet with 20,000 spaces. Reported.',
   'server/src/analysis/styleSheet.ts /^( *)- +(.*)$': 'quadratic on one line of the names sheet with 20,000 spaces. Reported.',

@@ -789,3 +789,10 @@ test('a pull quote credited inside its marks with a role in lower case balances;
     true,
   );
 });
+
+test('a closing single mark after a word and before an ellipsis closes: the speaker trails off past it', () => {
+  assert.deepEqual(flagged('The note read: “She told him, ‘Mr. Mayor, … do the deal’… and then left,” Ruiz said.\n'), []);
+  assert.deepEqual(flagged('The note read: “She told him, ‘Mr. Mayor, do the deal’... and then left,” Ruiz said.\n'), []);
+  // After a space the ellipsis still belongs to the quoted words that follow it.
+  assert.deepEqual(flagged('He repeated ‘…and then’ twice, Ruiz said.\n'), []);
+});

@@ -90,8 +90,10 @@ function directionFromNeighbours(text: string, at: number, length: number): { pr
   while (nextAt < text.length && (isTransparent(text[nextAt]) || isQuoteGlyph(text[nextAt]))) nextAt++;
   let next = nextAt < text.length ? text[nextAt] : undefined;
   // "...and" and "…and": an ellipsis after an opening mark is part of the quoted words
-  // (but 'has been'". is a full stop after two closing marks).
-  if (next === '…' || (next === '.' && text[nextAt + 1] === '.')) next = 'a';
+  // (but 'has been'". is a full stop after two closing marks). After a word it is the
+  // speaker trailing off past a closing mark: ‘do the deal’… and then.
+  const afterWord = prev !== undefined && !isSpace(prev) && !openers.includes(prev) && prev !== ':';
+  if (!afterWord && (next === '…' || (next === '.' && text[nextAt + 1] === '.'))) next = 'a';
   const nextCloseish = next === undefined || isSpace(next) || closingPunctuation.includes(next);
   // thinking:'OK, ...: a colon with no space before a word still opens.
   const prevOpenish = prev === undefined || isSpace(prev) || openers.includes(prev) || (prev === ':' && !nextCloseish);
