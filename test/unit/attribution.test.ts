@@ -421,6 +421,18 @@ Thomas Greer wrote a letter to Martin Szabo asking for "a full review."
   assert.deepEqual(speakersOf(text, 'a full review'), ['Thomas Greer']);
 });
 
+test('a name with its participle after a dash or a joining "and", and "by saying" credit the speaker', () => {
+  const text = `Pier talks
+
+The two leaders met for an hour on the pier — Mayor Karen Raman saying afterward she was "cautiously hopeful" and Sen. Victor Lindqvist calling it "a good start."
+
+Sen. Victor Lindqvist ended the hearing by saying the board had "run out of excuses."
+`;
+  assert.deepEqual(speakersOf(text, 'cautiously hopeful'), ['Karen Raman']);
+  assert.deepEqual(speakersOf(text, 'a good start'), ['Victor Lindqvist']);
+  assert.deepEqual(speakersOf(text, 'run out of excuses'), ['Victor Lindqvist']);
+});
+
 test('"said of Cole" and "wrote to Ames:" name whom the quotation is about, never its speaker', () => {
   const text = `Ferry dispute
 

@@ -93,16 +93,16 @@ const jointClause = new RegExp(
   'giu',
 );
 
-/** "..., saying “...”": the quotation belongs to the sentence's subject. */
-const participleClause = new RegExp(`(?:,|\\band)\\s+(?:${speechVerbTable.participles.join('|')})\\b`, 'gu');
+/** "..., saying “...”", "... by saying “...”": the quotation belongs to the sentence's subject. */
+const participleClause = new RegExp(`(?:,|\\band|\\bby)\\s+(?:${speechVerbTable.participles.join('|')})\\b`, 'gu');
 /** "Trump issued the following statement:" at the end of a paragraph hands the next one's quotation to him. */
 const followingStatement = new RegExp(
   `^['’]?${appositive}(?:\\s+${auxiliaries}){0,3}\\s+(?:made|issued|released|gave|posted|sent|put\\s+out)\\s+the\\s+following\\b`,
   'u',
 );
-/** "..., with Sen. Ames calling it “a mess”", "footage of Cole saying “...”": a participle of saying right after the name is its verb. */
+/** "..., with Sen. Ames calling it “a mess”", "footage of Cole saying “...”", "... — Ames saying “...” and Cole calling it “...”": a participle of saying right after the name is its verb. */
 const participleAfterName = new RegExp(`^\\s+(?:${speechVerbTable.participles.join('|')})\\b`, 'u');
-const absoluteLead = /\b(?:with|(?:footage|video|clip|recording|audio|tape)\s+of)\s+((?:(?!(?:with|of)\s)[\p{L}.'’-]+\s+){0,5})$/u;
+const absoluteLead = /(?:\b(?:with|and|(?:footage|video|clip|recording|audio|tape)\s+of)|\s(?:—|–|--))\s+((?:(?!(?:with|of)\s)[\p{L}.'’-]+\s+){0,5})$/u;
 /** A person's own statement, document or campaign after the possessive: "Park's written statement", "Cole's campaign". */
 const ownedWords =
   /^['’]s?\s+(?:(?:new|own|latest|official|earlier|formal|written|legal|presidential|reelection|re-election)\s+)?(?:statement|brief|letter|tweet|post|memo|website|book|filing|lawsuit|complaint|ad|office|campaign)(?=\s)/u;
