@@ -86,6 +86,10 @@ const quotationFollowsName = /^(?:\s*,[^,“”"]{1,100})?\s*[,:]\s*["“]/u;
 /** "..., noted NBC's": a verb of saying and the title words before a name, outside a quotation's attribution. */
 const invertedNarration = new RegExp(`,\\s*(?:${speechVerbs})\\s+((?:[\\p{L}.'’-]+\\s+){0,5})$`, 'u');
 const accordingTo = /\b[Aa]ccording\s+to\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4})$/u;
+/** "in the words of (Mayor) Park, “...”" and "in Park's words, “...”": the quotation follows at once. */
+const inWordsOf = /\b[Ii]n\s+the\s+(?:very\s+)?words\s+of\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4})$/u;
+const inWordsLead = /\b[Ii]n\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4})$/u;
+const wordsAfterPossessive = /^['’]s?\s+(?:own\s+)?words\s*,?\s*["“]/u;
 /** "he said", or inverted "said he"; the inverted form is often the start of a reported clause ("Smith says he'll ..."). */
 const pronounClause = new RegExp(`\\b(?:(he|she)\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})|(?:${speechVerbs})\\s+(he|she))\\b`, 'giu');
 const jointClause = new RegExp(
@@ -634,7 +638,10 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
         clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech' });
         continue;
       }
-      const according = accordingTo.exec(before);
+      const according =
+        accordingTo.exec(before) ??
+        (/^\s*,\s*["“]/u.test(after) ? inWordsOf.exec(before) : null) ??
+        (wordsAfterPossessive.test(after) ? inWordsLead.exec(before) : null);
       if (according && (titleWordsOnly(according[1]) || descriptionOnly(according[1])) && !namesAnother(m)) {
         clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech' });
         continue;
