@@ -309,6 +309,17 @@ In her own words, the mayor called the vote "a relief."
   assert.deepEqual(speakersOf(text, 'the crossing'), ['Daniel Okafor']);
 });
 
+test('a speech or interview between the subject and its verb: "Okafor in his budget speech called the levy “...”"', () => {
+  const text = `Transit levy
+
+Harbor commissioner Daniel Okafor in his budget speech called the levy "a lifeline for the night buses."
+
+Sen. Karen Raman during a radio interview said the plan was "a tax on commuters."
+`;
+  assert.deepEqual(speakersOf(text, 'a lifeline'), ['Daniel Okafor']);
+  assert.deepEqual(speakersOf(text, 'a tax on'), ['Karen Raman']);
+});
+
 test('a clause after "but" introduces the next quotation, not the one before it', () => {
   const text = `Footage released
 

@@ -60,7 +60,7 @@ const namingVerbSet = new Set(speechVerbTable.naming);
 /** The present progressive of the wire's running stories: "Trump is calling the plan “a disaster.”" */
 const progressiveVerbs = speechVerbTable.progressive.join('|');
 const auxiliaries =
-  '(?:also|later|then|again|earlier|once|has|had|have|will|would|previously|recently|simply|only|repeatedly|however|\\p{Ll}+ly|on\\s+\\p{Lu}\\p{L}*(?:\\s+\\d{1,2})?|in\\s+(?:a|an)\\s+\\p{L}+|at\\s+the\\s+time|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|himself|herself|itself|themselves|yesterday|today|(?:last|this)\\s+(?:week|month|year|night|morning|weekend))';
+  '(?:also|later|then|again|earlier|once|has|had|have|will|would|previously|recently|simply|only|repeatedly|however|\\p{Ll}+ly|on\\s+\\p{Lu}\\p{L}*(?:\\s+\\d{1,2})?|in\\s+(?:a|an)\\s+\\p{L}+|(?:in|during)\\s+(?:a|an|his|her|its|their)\\s+(?:\\p{L}+\\s+){0,2}(?:speech|interview|statement|remarks|address|op-ed|letter|post|tweet|column|email|memo|debate|appearance|video|ad|rally)|at\\s+the\\s+time|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|himself|herself|itself|themselves|yesterday|today|(?:last|this)\\s+(?:week|month|year|night|morning|weekend))';
 /**
  * After a subject: " of Oklahoma", then up to four segments between commas: ", a spokeswoman for the board,",
  * ", 57,", ", who ...,", ", Twitter's director of advertising,", ", of Raleigh, N.C.," then the verb.
