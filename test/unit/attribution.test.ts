@@ -296,6 +296,30 @@ The county board met later.
   assert.deepEqual(speakersOf(text, 'Nobody asked'), []);
 });
 
+test('"in X\'s words" and "in the words of X" credit the quotation to the name', () => {
+  const text = `Ferry fares
+
+Ola Brandt chairs the ferry board. The fare rise was dropped because, in Ola Brandt's words, "nobody rides a boat they cannot afford."
+
+Fares will stay flat. In the words of harbor commissioner Daniel Okafor, "the crossing is a public road."
+
+In her own words, the mayor called the vote "a relief."
+`;
+  assert.deepEqual(speakersOf(text, 'nobody rides'), ['Ola Brandt']);
+  assert.deepEqual(speakersOf(text, 'the crossing'), ['Daniel Okafor']);
+});
+
+test('a speech or interview between the subject and its verb: "Okafor in his budget speech called the levy “...”"', () => {
+  const text = `Transit levy
+
+Harbor commissioner Daniel Okafor in his budget speech called the levy "a lifeline for the night buses."
+
+Sen. Karen Raman during a radio interview said the plan was "a tax on commuters."
+`;
+  assert.deepEqual(speakersOf(text, 'a lifeline'), ['Daniel Okafor']);
+  assert.deepEqual(speakersOf(text, 'a tax on'), ['Karen Raman']);
+});
+
 test('a clause after "but" introduces the next quotation, not the one before it', () => {
   const text = `Footage released
 

@@ -60,7 +60,7 @@ const namingVerbSet = new Set(speechVerbTable.naming);
 /** The present progressive of the wire's running stories: "Trump is calling the plan “a disaster.”" */
 const progressiveVerbs = speechVerbTable.progressive.join('|');
 const auxiliaries =
-  '(?:also|later|then|again|earlier|once|has|had|have|will|would|previously|recently|simply|only|repeatedly|however|\\p{Ll}+ly|on\\s+\\p{Lu}\\p{L}*(?:\\s+\\d{1,2})?|in\\s+(?:a|an)\\s+\\p{L}+|at\\s+the\\s+time|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|himself|herself|itself|themselves|yesterday|today|(?:last|this)\\s+(?:week|month|year|night|morning|weekend))';
+  '(?:also|later|then|again|earlier|once|has|had|have|will|would|previously|recently|simply|only|repeatedly|however|\\p{Ll}+ly|on\\s+\\p{Lu}\\p{L}*(?:\\s+\\d{1,2})?|in\\s+(?:a|an)\\s+\\p{L}+|(?:in|during)\\s+(?:a|an|his|her|its|their)\\s+(?:\\p{L}+\\s+){0,2}(?:speech|interview|statement|remarks|address|op-ed|letter|post|tweet|column|email|memo|debate|appearance|video|ad|rally)|at\\s+the\\s+time|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|himself|herself|itself|themselves|yesterday|today|(?:last|this)\\s+(?:week|month|year|night|morning|weekend))';
 /**
  * After a subject: " of Oklahoma", then up to four segments between commas: ", a spokeswoman for the board,",
  * ", 57,", ", who ...,", ", Twitter's director of advertising,", ", of Raleigh, N.C.," then the verb.
@@ -86,6 +86,10 @@ const quotationFollowsName = /^(?:\s*,[^,“”"]{1,100})?\s*[,:]\s*["“]/u;
 /** "..., noted NBC's": a verb of saying and the title words before a name, outside a quotation's attribution. */
 const invertedNarration = new RegExp(`,\\s*(?:${speechVerbs})\\s+((?:[\\p{L}.'’-]+\\s+){0,5})$`, 'u');
 const accordingTo = /\b[Aa]ccording\s+to\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4})$/u;
+/** "in the words of (Mayor) Park, “...”" and "in Park's words, “...”": the quotation follows at once. */
+const inWordsOf = /\b[Ii]n\s+the\s+(?:very\s+)?words\s+of\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4})$/u;
+const inWordsLead = /\b[Ii]n\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4})$/u;
+const wordsAfterPossessive = /^['’]s?\s+(?:own\s+)?words\s*,?\s*["“]/u;
 /** "he said", or inverted "said he"; the inverted form is often the start of a reported clause ("Smith says he'll ..."). */
 const pronounClause = new RegExp(`\\b(?:(he|she)\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})|(?:${speechVerbs})\\s+(he|she))\\b`, 'giu');
 const jointClause = new RegExp(
@@ -634,7 +638,10 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
         clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech' });
         continue;
       }
-      const according = accordingTo.exec(before);
+      const according =
+        accordingTo.exec(before) ??
+        (/^\s*,\s*["“]/u.test(after) ? inWordsOf.exec(before) : null) ??
+        (wordsAfterPossessive.test(after) ? inWordsLead.exec(before) : null);
       if (according && (titleWordsOnly(according[1]) || descriptionOnly(according[1])) && !namesAnother(m)) {
         clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech' });
         continue;
