@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { analyze } from '../../server/src/analysis/analyze';
+import { boilerplateLines, isBoilerplateLine } from '../../server/src/analysis/boilerplate';
 import { leftover } from '../../server/src/analysis/rules/leftover';
 import type { DraftLanguage, Finding, TextEdit } from '../../server/src/analysis/types';
 
@@ -114,4 +116,21 @@ test('suppression directives themselves are not leftovers', () => {
 
 test('Markdown code is not checked', () => {
   assert.deepEqual(flagged('Intro.\n\n```\nMore news: x\nTK\n```\n\nUse `TK` to mark gaps.\n', 'markdown'), []);
+});
+
+test('boilerplateLines answers for the line holding each offset, asked in any order, as reading that line alone does', () => {
+  const lines = fc.constantFrom('Read more: Budget passes', 'The vote was 7-2.', '', 'Advertisement', '"Related:"', 'x'.repeat(320), 'Share this article');
+  fc.assert(
+    fc.property(fc.array(lines, { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 30 }), (picked, asked) => {
+      const text = picked.join('\n');
+      const onBoilerplate = boilerplateLines(text);
+      for (const raw of asked) {
+        const offset = raw % (text.length + 1);
+        const start = text.lastIndexOf('\n', offset - 1) + 1;
+        const end = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
+        const line = text.slice(start, end);
+        assert.equal(onBoilerplate(offset), line.length <= 300 && isBoilerplateLine(line.trim()), `offset ${offset}`);
+      }
+    }),
+  );
 });

@@ -34,20 +34,20 @@ export function unquotedLabel(trimmed: string): string {
 
 /**
  * A test of whether the line holding an offset of the text is boilerplate, each line read once.
- * No boilerplate line is longer than 300 characters, so the search for a line's ends stops there.
+ * No boilerplate line is longer than 300 characters. The line last asked about is kept: a mixed
+ * draft asks once for each of its thousands of marks, in order, and walking back to each one's
+ * line start cost milliseconds a keystroke in a long draft.
  */
 export function boilerplateLines(text: string): (offset: number) => boolean {
-  const known = new Map<number, boolean>();
+  let lineStart = -1;
+  let lineEnd = -1; // the line's newline, or the end of the text
+  let verdict = false;
   return (offset) => {
-    let start = offset;
-    while (start > 0 && offset - start <= 300 && text[start - 1] !== '\n') start--;
-    if (offset - start > 300) return false;
-    let verdict = known.get(start);
-    if (verdict === undefined) {
-      let end = offset;
-      while (end < text.length && end - start <= 300 && text[end] !== '\n') end++;
-      verdict = end - start <= 300 && isBoilerplateLine(text.slice(start, end).trim());
-      known.set(start, verdict);
+    if (offset < lineStart || offset > lineEnd) {
+      lineStart = offset > 0 ? text.lastIndexOf('\n', offset - 1) + 1 : 0;
+      const newline = text.indexOf('\n', offset);
+      lineEnd = newline < 0 ? text.length : newline;
+      verdict = lineEnd - lineStart <= 300 && isBoilerplateLine(text.slice(lineStart, lineEnd).trim());
     }
     return verdict;
   };

@@ -13,6 +13,7 @@
 import { boilerplateLines } from '../boilerplate';
 import { analyzeQuotes } from '../quotes';
 import type { Rule } from '../rule';
+import { partitionPoint } from '../sorted';
 import type { RuleFinding, TextEdit } from '../types';
 
 /** An HTML or XML tag with attributes on one line: `<tweet id="78">`, `<a href='/x'>`. */
@@ -22,8 +23,13 @@ const markupTag = /<\/?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:\s*=\s*(?:"[^"\n<>]*"|'[^'
 function inMarkup(text: string): (offset: number) => boolean {
   // Most drafts hold no tag at all: one search for `<` spares the pattern's pass over the whole draft on every keystroke.
   if (!text.includes('<')) return () => false;
+  // Tags come in order and never overlap: the last one starting before the offset is the only one that can hold it.
+  // (Testing every tag for every mark cost milliseconds a keystroke in a long draft of pasted web copy.)
   const tags = [...text.matchAll(markupTag)].map((m) => [m.index!, m.index! + m[0].length] as const);
-  return (offset) => tags.some(([start, end]) => offset > start && offset < end);
+  return (offset) => {
+    const last = partitionPoint(tags.length, (i) => tags[i][0] < offset) - 1;
+    return last >= 0 && offset < tags[last][1];
+  };
 }
 
 const toStraight: Record<string, string> = { '“': '"', '”': '"', '„': '"', '‘': "'", '’': "'" };

@@ -33,11 +33,35 @@
 
 import { analyzeQuotes, startParagraphFixTitle, type QuoteAnalysis, type QuoteMark, type QuoteProblem } from '../quotes';
 import type { Rule } from '../rule';
+import { partitionPoint } from '../sorted';
 import { countWords } from '../stats';
 import type { Draft } from '../draft';
 import { isPullQuoteCredit } from '../structure';
 import type { Fix, RuleFinding } from '../types';
 import { attributionInside } from './swallowed-attribution';
+
+// The draft's marks are sorted by offset: each look-up below starts by binary search at its
+// first candidate instead of walking every mark of the draft, once per problem, on every keystroke.
+
+/** The index of the first mark after the offset. */
+function firstMarkAfter(quotes: QuoteAnalysis, offset: number): number {
+  return partitionPoint(quotes.marks.length, (i) => quotes.marks[i].offset <= offset);
+}
+
+/** The marks strictly between two offsets, in order. */
+function marksBetween(quotes: QuoteAnalysis, after: number, before: number): QuoteMark[] {
+  const from = firstMarkAfter(quotes, after);
+  const to = partitionPoint(quotes.marks.length, (i) => quotes.marks[i].offset < before);
+  return quotes.marks.slice(from, Math.max(from, to));
+}
+
+/** The next mark of the mark's kind after it, anywhere in the draft. */
+function nextOfKind(quotes: QuoteAnalysis, mark: QuoteMark): QuoteMark | undefined {
+  for (let i = firstMarkAfter(quotes, mark.offset); i < quotes.marks.length; i++) {
+    if (quotes.marks[i].kind === mark.kind) return quotes.marks[i];
+  }
+  return undefined;
+}
 
 /**
  * The next mark when the quotation this problem leaves open runs, over at least three words, to a
@@ -48,7 +72,7 @@ import { attributionInside } from './swallowed-attribution';
 function lostBreakBefore(draft: Draft, quotes: QuoteAnalysis, problem: QuoteProblem): QuoteMark | undefined {
   const { mark } = problem;
   if (problem.type !== 'unclosed') return undefined;
-  const next = quotes.marks.find((m) => m.offset > mark.offset && m.kind === mark.kind);
+  const next = nextOfKind(quotes, mark);
   if (!next || next.role !== 'open' || next.offset >= draft.paragraphs[problem.paragraph].end) return undefined;
   const between = draft.text.slice(mark.offset + mark.glyph.length, next.offset);
   const resumes =
@@ -101,9 +125,9 @@ function missingReopen(draft: Draft, quotes: QuoteAnalysis, unclosed: QuoteProbl
   const next = draft.paragraphs[unclosed.paragraph + 1];
   if (!next || paragraph.isBlock || next.isBlock || next.isHeadline) return undefined;
   const sameKind = (m: QuoteMark) => m.kind === mark.kind;
-  if (quotes.marks.some((m) => sameKind(m) && m.offset > mark.offset && m.offset < paragraph.end)) return undefined;
+  if (marksBetween(quotes, mark.offset, paragraph.end).some(sameKind)) return undefined;
   const stray = quotes.problems.find((p) => p.type === 'stray' && p.paragraph === next.index && sameKind(p.mark));
-  if (!stray || quotes.marks.some((m) => sameKind(m) && m.offset >= next.start && m.offset < stray.mark.offset)) return undefined;
+  if (!stray || marksBetween(quotes, next.start - 1, stray.mark.offset).some(sameKind)) return undefined;
   const quoted = draft.text.slice(mark.offset + mark.glyph.length, paragraph.end);
   const runOn = draft.text.slice(next.start, stray.mark.offset);
   const endsSentence = /[.?!…]["'”’)]?\s*$/u.test(quoted);
@@ -144,7 +168,7 @@ function pullQuote(draft: Draft, quotes: QuoteAnalysis, unclosed: QuoteProblem):
   const next = draft.paragraphs[unclosed.paragraph + 1];
   if (!next || next.isHeadline || draft.text.slice(paragraph.start, mark.offset).trim() !== '' || !isPullQuoteCredit(next.text)) return undefined;
   const sameKind = (m: QuoteMark) => m.kind === mark.kind;
-  if (quotes.marks.some((m) => sameKind(m) && m.offset > mark.offset && m.offset < next.start)) return undefined;
+  if (marksBetween(quotes, mark.offset, next.start).some(sameKind)) return undefined;
   return quotes.problems.find((p) => p.type === 'stray' && p.paragraph === next.index && sameKind(p.mark));
 }
 
@@ -168,7 +192,7 @@ function spaceOnWrongSide(draft: Draft, quotes: QuoteAnalysis, problem: QuotePro
   const { mark } = problem;
   const end = mark.offset + mark.glyph.length;
   if (!/[,:]$/.test(draft.text.slice(0, mark.offset)) || !/^ (?:\p{Lu}|\[)/u.test(draft.text.slice(end, end + 3))) return undefined;
-  const next = quotes.marks.find((m) => m.offset > mark.offset && m.kind === mark.kind);
+  const next = nextOfKind(quotes, mark);
   if (!next || next.offset >= draft.paragraphs[problem.paragraph].end) return undefined;
   // `summer," Whitfield said."`: a name and a verb of saying after it make the mark a real close.
   const after = draft.text.slice(end, next.offset);
@@ -208,7 +232,7 @@ function mayBeElision(draft: Draft, quotes: QuoteAnalysis, problem: QuoteProblem
   if (!/^\p{Ll}/u.test(draft.text.slice(mark.offset + mark.glyph.length))) return false;
   if (quotes.quotations.some((q) => q.open === mark.offset && q.depth > 0)) return false;
   const end = draft.paragraphs[problem.paragraph].end;
-  return !quotes.marks.some((m) => m.offset > mark.offset && m.offset < end && m.role === 'close');
+  return !marksBetween(quotes, mark.offset, end).some((m) => m.role === 'close');
 }
 
 export const unbalancedQuote: Rule = {
