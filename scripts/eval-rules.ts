@@ -393,9 +393,11 @@ function mutationScore(rule: Rule): MutationScore {
 // Read last, so verdicts written while the mutations run still count.
 const judgments = readJudgments();
 const perRule: Record<string, { per100: number; precision: number | null; judged: number; mutation: MutationScore }> = {};
+const judgedRight = new Map<string, number>();
 for (const rule of selected) {
   const judged = judgments.filter((j) => j.rule === rule.id && firing.has(judgedKey(j.file, j.line, j.rule)));
   const right = judged.filter((j) => j.verdict === 'right').length;
+  judgedRight.set(rule.id, right);
   perRule[rule.id] = {
     per100: Math.round(((counts.get(rule.id) ?? 0) / files.length) * 1000) / 10,
     precision: judged.length === 0 ? null : Math.round((right / judged.length) * 1000) / 1000,
@@ -403,4 +405,14 @@ for (const rule of selected) {
     mutation: mutationScore(rule),
   };
 }
+// The judged lines summed, over every rule measured and over the rules a writer gets without
+// changing a setting: a rule off by default is measured here, but nobody sees its findings.
+const tally = (ids: readonly string[]) => {
+  const judged = ids.reduce((n, id) => n + perRule[id].judged, 0);
+  const right = ids.reduce((n, id) => n + (judgedRight.get(id) ?? 0), 0);
+  return `${right} right of ${judged}${judged === 0 ? '' : ` (${((right / judged) * 100).toFixed(1)}%)`}`;
+};
+console.log(
+  `judged lines: every rule ${tally(selected.map((r) => r.id))}; rules on by default ${tally(selected.filter((r) => r.defaultSeverity !== 'off').map((r) => r.id))}`,
+);
 console.log(JSON.stringify({ articles: files.length, warningsPer100: Math.round((warningsAndErrors / files.length) * 1000) / 10, perRule }));

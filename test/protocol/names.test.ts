@@ -14,6 +14,7 @@ import { parseStyleSheet } from '../../server/src/analysis/styleSheet';
 import { applyEdits, startServer, type TestClient } from './lspClient';
 
 const nameRules = ['name-variant', 'first-reference', 'acronym-first-use', 'inconsistent-alias', 'unattributed-quote'];
+const rulesOn = { rules: { 'first-reference': 'hint', 'unattributed-quote': 'hint' } };
 const byRule = (diagnostics: Diagnostic[], rule: string) => diagnostics.filter((d) => d.code === rule);
 
 /** The text a diagnostic covers. */
@@ -35,6 +36,8 @@ describe('name rules over the protocol', () => {
   before(async () => {
     folder = mkdtempSync(join(tmpdir(), 'copydesk-names-'));
     client = startServer('stdio');
+    // first-reference and unattributed-quote are off by default: these tests turn them on, as a desk that wants them does.
+    client.settings = rulesOn;
     await client.initialize();
   });
   after(async () => {
@@ -194,7 +197,28 @@ describe('name rules over the protocol', () => {
       },
       30_000,
     );
-    client.changeSettings({});
+    client.changeSettings(rulesOn);
     client.close(uri);
+  });
+
+  test('the samples folder turns both rules on in its .copydesk.json, as a desk would: the sample gets its first-reference finding with no setting sent', async () => {
+    client.changeSettings({});
+    const path = join(__dirname, '..', '..', 'samples', 'aid-convoy.txt');
+    const text = readFileSync(path, 'utf8');
+    const uri = pathToFileURL(path).href;
+    client.open(uri, text);
+    const diagnostics = await client.waitForDiagnostics(uri, 1, (d) => byRule(d, 'first-reference').length > 0, 30_000);
+    assert.deepEqual(
+      byRule(diagnostics, 'first-reference').map((d) => covered(text, d)),
+      ['Haddadin'],
+    );
+    client.close(uri);
+    // The same text anywhere else gets none: off by default.
+    const elsewhere = 'file:///nonexistent-copydesk/aid-convoy-copy.txt';
+    client.open(elsewhere, text);
+    const plain = await client.waitForDiagnostics(elsewhere, 1, (d) => byRule(d, 'leftover').length > 0, 30_000);
+    assert.deepEqual(byRule(plain, 'first-reference'), []);
+    client.close(elsewhere);
+    client.changeSettings(rulesOn);
   });
 });

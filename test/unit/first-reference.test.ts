@@ -6,7 +6,8 @@ import { firstReference } from '../../server/src/analysis/rules/first-reference'
 import type { Finding, TextEdit } from '../../server/src/analysis/types';
 
 function check(text: string): Finding[] {
-  return analyze(text, { language: 'plaintext', quoteStyle: 'auto', rules: {} }, 'all', [firstReference]).findings;
+  // Off by default (wrong on held-out copy): the tests turn it on, as a desk that wants it does.
+  return analyze(text, { language: 'plaintext', quoteStyle: 'auto', rules: { 'first-reference': 'hint' } }, 'all', [firstReference]).findings;
 }
 function applyEdits(text: string, edits: TextEdit[]): string {
   let result = text;
@@ -35,7 +36,7 @@ test('surname alone on first reference, with the later full name offered as the 
     findings.map((f) => text.slice(f.start, f.end)),
     ['Whitfield'],
   );
-  assert.equal(findings[0].severity, 'hint'); // a hint by default until it meets the precision target
+  assert.equal(findings[0].severity, 'hint'); // the severity the tests turn it on with
   assert.equal(applyEdits(text, findings[0].fixes[0].edits), text.replace('," Whitfield said', '," Dana Whitfield said'));
 });
 
@@ -154,4 +155,10 @@ test('a "full name" after a numeral is the tail of a longer name ("21st Century 
   assert.deepEqual(flagged('Pool plan\n\n"We will open it," Whitfield said.\n\nThe pool closed in 2001.\n\nMarcia Whitfield is the parks director.\n'), [
     'hint Whitfield',
   ]);
+});
+
+test('off by default: a draft checked with no setting for it gets no first-reference finding', () => {
+  const text = 'Bridge to open\n\n"We will open it this summer," Whitfield said.\n\nCouncil member Dana Whitfield said the money was there.\n';
+  assert.equal(check(text).length, 1);
+  assert.deepEqual(analyze(text, { language: 'plaintext', quoteStyle: 'auto', rules: {} }, 'all', [firstReference]).findings, []);
 });

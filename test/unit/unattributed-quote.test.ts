@@ -5,7 +5,8 @@ import { unattributedQuote } from '../../server/src/analysis/rules/unattributed-
 import type { Finding } from '../../server/src/analysis/types';
 
 function check(text: string): Finding[] {
-  return analyze(text, { language: 'plaintext', quoteStyle: 'auto', rules: {} }, 'all', [unattributedQuote]).findings;
+  // Off by default (wrong on held-out copy): the tests turn it on, as a desk that wants it does.
+  return analyze(text, { language: 'plaintext', quoteStyle: 'auto', rules: { 'unattributed-quote': 'hint' } }, 'all', [unattributedQuote]).findings;
 }
 const flagged = (text: string) => check(text).map((f) => text.slice(f.start, f.end));
 
@@ -227,4 +228,10 @@ test('a caption ending in its picture credit ("(Riverside Party/City Archive.)")
   const text =
     'Pool fight\n\nThe party has long campaigned on the pool.\n\n“Keep the pool open!” (campaign poster, 2009) — “No new fees” (2011). (Riverside Party/City Archive.)\n\nThe council voted on Tuesday.\n';
   assert.deepEqual(flagged(text), []);
+});
+
+test('off by default: a draft checked with no setting for it gets no unattributed-quote finding', () => {
+  const text = 'The council met on Tuesday.\n\n"We will not close the pool this summer."\n';
+  assert.equal(check(text).length, 1);
+  assert.deepEqual(analyze(text, { language: 'plaintext', quoteStyle: 'auto', rules: {} }, 'all', [unattributedQuote]).findings, []);
 });

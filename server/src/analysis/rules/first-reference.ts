@@ -44,7 +44,7 @@ const bareSurname = (name: string) => foldName(surnameOf(name)).replace(/^(?:al|
 export const firstReference: Rule = {
   id: 'first-reference',
   description: 'A person first named by surname alone when the story gives the full name later.',
-  defaultSeverity: 'hint',
+  defaultSeverity: 'off',
   cost: 'nlp',
   check(ctx) {
     const text = ctx.draft.text;

@@ -128,7 +128,7 @@ const dashCredit = /^[-–—―]\s*(?:\p{L}+\s+){0,4}\p{Lu}[\p{L}'’-]+\s+\p{L
 export const unattributedQuote: Rule = {
   id: 'unattributed-quote',
   description: 'A direct quotation with no speaker in its paragraph (continuations of an attributed quotation excepted).',
-  defaultSeverity: 'hint',
+  defaultSeverity: 'off',
   cost: 'nlp',
   check(ctx) {
     const { text, prose, paragraphs } = ctx.draft;
