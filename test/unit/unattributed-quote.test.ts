@@ -228,3 +228,21 @@ test('a caption ending in its picture credit ("(Riverside Party/City Archive.)")
     'Pool fight\n\nThe party has long campaigned on the pool.\n\n“Keep the pool open!” (campaign poster, 2009) — “No new fees” (2011). (Riverside Party/City Archive.)\n\nThe council voted on Tuesday.\n';
   assert.deepEqual(flagged(text), []);
 });
+
+test('"it" names the speaker a sentence before named (a group, a report), in any quotation marks', () => {
+  for (const [open, close] of [
+    ['"', '"'],
+    ["''", "''"],
+    ['“', '”'],
+  ]) {
+    const text = `Pool vote\n\nThe swimming club opposed the fee.\n\n${open}Keep the pool open all summer at the current fee,${close} it recommended. ${open}After that, the council should review the fee every year.${close}\n`;
+    assert.deepEqual(flagged(text), [], open);
+  }
+});
+
+test('a paragraph of the speaker\'s written or reported words ("Okafor elaborated in a column that ...") gives its speaker to the quotation below', () => {
+  for (const verb of ['elaborated', 'wrote', 'noted', 'contended']) {
+    const text = `Pool vote\n\nOkafor ${verb} in a column for the Riverside Gazette that the fees may yet fall.\n\n"A vote against the fee would show the council how the town feels about its pool."\n`;
+    assert.deepEqual(flagged(text), [], verb);
+  }
+});

@@ -80,7 +80,7 @@ function leadingRun(quotes: readonly Quotation[], start: number, prose: string):
  * had misled the town"). An act such as "announced the deal" reports no words.
  */
 const reportedSpeech = new RegExp(
-  `(?:^|[\\s,])(?:\\p{Lu}[\\p{L}'’-]+|[Hh]e|[Ss]he|[Tt]hey)\\s+(?:\\p{Ll}+\\s+)?(?:said|says|told|added|adds|explained|argued|warned|insisted|stressed|believes|believed|thinks|thought|praised|criticized|criticised|complained|urged)\\b` +
+  `(?:^|[\\s,])(?:\\p{Lu}[\\p{L}'’-]+|[Hh]e|[Ss]he|[Tt]hey)\\s+(?:\\p{Ll}+\\s+)?(?:said|says|told|added|adds|explained|argued|warned|insisted|stressed|believes|believed|thinks|thought|praised|criticized|criticised|complained|urged|wrote|writes|noted|notes|elaborated|contended|contends|maintained|maintains|asserted|predicted)\\b` +
     `|(?:^|[\\s,])(?:\\p{Lu}[\\p{L}'’-]+|[Hh]e|[Ss]he|[Tt]hey)\\s+(?:sees|saw|views|viewed|regards|regarded)\\s+[^.!?]{1,60}?\\sas\\s` +
     // "Okafor was quick to add that ...", "the mayor went on to say ...": a verb of saying after a phrase that times it.
     `|(?:^|[\\s,])[\\p{L}'’-]+\\s+(?:(?:was|were|is|are)\\s+(?:quick|careful|eager|keen)|went\\s+on|hastened|rushed)\\s+to\\s+(?:add|say|stress|insist|explain|argue|warn|note|point\\s+out|clarify|reiterate)\\b` +
@@ -132,7 +132,10 @@ export const unattributedQuote: Rule = {
   cost: 'nlp',
   check(ctx) {
     const { text, prose, paragraphs } = ctx.draft;
-    const quotations = analyzeQuotes(ctx).quotations.filter((q) => q.depth === 0);
+    const quoteAnalysis = analyzeQuotes(ctx);
+    const quotations = quoteAnalysis.quotations.filter((q) => q.depth === 0);
+    // Where each closing mark ends: a doubled mark ('') is two characters.
+    const markEnd = new Map(quoteAnalysis.marks.map((m) => [m.offset, m.offset + m.glyph.length]));
     const attributed = new Set<number>();
     const personStarts: number[] = [];
     for (const entity of analyzeEntities(ctx).entities) {
@@ -152,7 +155,7 @@ export const unattributedQuote: Rule = {
       let from = paragraph.start;
       for (const q of quotes) {
         outside += `${prose.slice(from, q.open)} ¶ `;
-        from = q.close !== undefined ? q.close + 1 : q.contentEnd;
+        from = q.close !== undefined ? (markEnd.get(q.close) ?? q.close + 1) : q.contentEnd;
       }
       outside += prose.slice(from, paragraph.end);
       // The paragraph before, past photo captions and credits set between two paragraphs of the story.
@@ -171,8 +174,8 @@ export const unattributedQuote: Rule = {
       const hasSpeaker =
         cuePattern.test(outside.replace(/ ¶ /g, ' ').trim()) ||
         /:\s*¶/.test(outside) ||
-        // "...," he surmised. / "..." - Sanders. : the shape of an attribution, whatever the verb.
-        /¶\s*(?:,\s*)?(?:(?:he|she|they|I|we)\s+\p{Ll}+(?:ed|s)\b|(?:they|I|we|you)\s+\p{Ll}+\s*[.,]|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+\p{Ll}+(?:ed|s)(?:\s+(?:out|up|on|in|back))?\s*[.,]|[-–—―]\s*\p{Lu})/u.test(
+        // "...," he surmised. / "...," it recommended. / "..." - Sanders. : the shape of an attribution, whatever the verb.
+        /¶\s*(?:,\s*)?(?:(?:he|she|it|they|I|we)\s+\p{Ll}+(?:ed|s)\b|(?:they|I|we|you)\s+\p{Ll}+\s*[.,]|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+\p{Ll}+(?:ed|s)(?:\s+(?:out|up|on|in|back))?\s*[.,]|[-–—―]\s*\p{Lu})/u.test(
           outside,
         ) ||
         introducedBefore ||
