@@ -155,3 +155,13 @@ test('a "full name" after a numeral is the tail of a longer name ("21st Century 
     'hint Whitfield',
   ]);
 });
+
+test('a show named after its host ("a guest on Channel 9\'s Okafor", "appeared on Okafor") is no reference to the host', () => {
+  for (const lead of ["was a guest on Riverside Channel 9's", 'appeared on', 'said in an interview on Riverside TV’s']) {
+    const text = `Pool vote\n\nCouncil member Dana Whitfield ${lead} Okafor on Monday. She spoke about the pool.\n\nThe host, Martin Okafor, asked about the fees.\n`;
+    assert.deepEqual(flagged(text), [], lead);
+  }
+  // The host himself, first named by surname alone, is still flagged.
+  const text = 'Pool vote\n\nOkafor asked Council member Dana Whitfield about the pool on Monday.\n\nThe host, Martin Okafor, then asked about the fees.\n';
+  assert.deepEqual(flagged(text), ['hint Okafor']);
+});
