@@ -165,3 +165,11 @@ test('a show named after its host ("a guest on Channel 9\'s Okafor", "appeared o
   const text = 'Pool vote\n\nOkafor asked Council member Dana Whitfield about the pool on Monday.\n\nThe host, Martin Okafor, then asked about the fees.\n';
   assert.deepEqual(flagged(text), ['hint Okafor']);
 });
+
+test("a book excerpt the editor's note announces is the author's text: its names are not the desk's to change", () => {
+  const body = 'Okafor stood up and spoke for the pool on Monday.\n\nThe council heard Martin Okafor for an hour.\n';
+  const note = "Editor's note: This is an excerpt from Dana Whitfield's memoir, Pool Days.\n\n";
+  assert.deepEqual(flagged(`Pool days\n\n${note}${body}`), []);
+  // Without the note it is a news story, and the lone surname is flagged.
+  assert.deepEqual(flagged(`Pool days\n\n${body}`), ['hint Okafor']);
+});

@@ -21,7 +21,7 @@ import type { Mention } from '../entities';
 import { bodyMentions, compareSpellings, titleWords, wordsOf } from '../nameReferences';
 import { foldName, lexiconTags } from '../nlp';
 import type { Rule, RuleContext } from '../rule';
-import { datelineLength } from '../structure';
+import { datelineLength, excerptsABook } from '../structure';
 import type { RuleFinding } from '../types';
 
 /** Names the story uses as a full name: two or more words, not counting initials alone. */
@@ -48,6 +48,8 @@ export const firstReference: Rule = {
   cost: 'nlp',
   check(ctx) {
     const text = ctx.draft.text;
+    // A book excerpt runs as its author wrote it.
+    if (excerptsABook(ctx.draft.paragraphs)) return [];
     const { entities } = analyzeEntities(ctx);
     const findings: RuleFinding[] = [];
     const people = entities.filter((e) => e.type === 'person');
