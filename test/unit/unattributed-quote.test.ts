@@ -246,3 +246,17 @@ test('a paragraph of the speaker\'s written or reported words ("Okafor elaborate
     assert.deepEqual(flagged(text), [], verb);
   }
 });
+
+test("doubled marks ('') read like any others: the subject of a sentence, quotations run on, the whole mark flagged", () => {
+  assert.deepEqual(
+    flagged("Forum opens\n\nThe agenda lacks a theme. ''Taking responsibility for tough choices'' is this year's official talking point.\n"),
+    [],
+  );
+  assert.deepEqual(
+    flagged("Pool vote\n\n''We will keep the pool open all summer,'' Whitfield said. ''We owe the families that much.'' ''And we will not raise the fee.''\n"),
+    [],
+  );
+  assert.deepEqual(flagged("Bridge to open\n\nCouncil member Dana Whitfield spoke on Monday.\n\n''We will not back down on this bridge.''\n"), [
+    "''We will not back down on this bridge.''",
+  ]);
+});
