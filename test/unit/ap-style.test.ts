@@ -137,3 +137,16 @@ test('"yesterday" in a sentence in the first person (a speech or a letter printe
   assert.deepEqual(flagged(text), ['yesterday']);
   assert.equal(check(text)[0].start, text.lastIndexOf('yesterday'));
 });
+
+test('a sequential designation (part 1, act 2, season 3) keeps its figure', () => {
+  for (const sentence of [
+    'Read part 1 here and part 2 next week.',
+    'The mayor walks on in act 2, scene 3.',
+    'The show returns for season 4 in May.',
+    'The clinic is in volume 2 of the report.',
+  ]) {
+    assert.deepEqual(flagged(`Pool report\n\nThe council met on Monday. ${sentence}\n`), [], sentence);
+  }
+  // A count still takes words.
+  assert.deepEqual(flagged('Pool report\n\nThe council met on Monday. It heard 4 speakers.\n'), ['4']);
+});

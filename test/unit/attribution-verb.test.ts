@@ -75,3 +75,11 @@ test('a verb whose object is a quoted noun phrase (declared "a costly mistake") 
   assert.match(fixed, /Whitfield noted "an error/);
   assert.match(fixed, /She said "We will open/);
 });
+
+test("a book excerpt the editor's note announces is the author's text, not copy to restyle", () => {
+  const body = 'The judge looked up. "Everything you have said," the judge exclaimed, "is what I have said."\n';
+  const note = "Editor's Note: The following is the second of three excerpts from Dana Whitfield's new book, Pool Days.\n\n";
+  assert.deepEqual(check(`Pool days, part 2\n\n${note}${body}`), []);
+  // Without the note it is a news story, and the bookism is flagged.
+  assert.equal(check(`Pool days\n\n${body}`).length, 1);
+});

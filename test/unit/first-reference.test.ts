@@ -162,3 +162,21 @@ test('off by default: a draft checked with no setting for it gets no first-refer
   assert.equal(check(text).length, 1);
   assert.deepEqual(analyze(text, { language: 'plaintext', quoteStyle: 'auto', rules: {} }, 'all', [firstReference]).findings, []);
 });
+
+test('a show named after its host ("a guest on Channel 9\'s Okafor", "appeared on Okafor") is no reference to the host', () => {
+  for (const lead of ["was a guest on Riverside Channel 9's", 'appeared on', 'said in an interview on Riverside TV’s']) {
+    const text = `Pool vote\n\nCouncil member Dana Whitfield ${lead} Okafor on Monday. She spoke about the pool.\n\nThe host, Martin Okafor, asked about the fees.\n`;
+    assert.deepEqual(flagged(text), [], lead);
+  }
+  // The host himself, first named by surname alone, is still flagged.
+  const text = 'Pool vote\n\nOkafor asked Council member Dana Whitfield about the pool on Monday.\n\nThe host, Martin Okafor, then asked about the fees.\n';
+  assert.deepEqual(flagged(text), ['hint Okafor']);
+});
+
+test("a book excerpt the editor's note announces is the author's text: its names are not the desk's to change", () => {
+  const body = 'Okafor stood up and spoke for the pool on Monday.\n\nThe council heard Martin Okafor for an hour.\n';
+  const note = "Editor's note: This is an excerpt from Dana Whitfield's memoir, Pool Days.\n\n";
+  assert.deepEqual(flagged(`Pool days\n\n${note}${body}`), []);
+  // Without the note it is a news story, and the lone surname is flagged.
+  assert.deepEqual(flagged(`Pool days\n\n${body}`), ['hint Okafor']);
+});

@@ -235,3 +235,35 @@ test('off by default: a draft checked with no setting for it gets no unattribute
   assert.equal(check(text).length, 1);
   assert.deepEqual(analyze(text, { language: 'plaintext', quoteStyle: 'auto', rules: {} }, 'all', [unattributedQuote]).findings, []);
 });
+
+test('"it" names the speaker a sentence before named (a group, a report), in any quotation marks', () => {
+  for (const [open, close] of [
+    ['"', '"'],
+    ["''", "''"],
+    ['“', '”'],
+  ]) {
+    const text = `Pool vote\n\nThe swimming club opposed the fee.\n\n${open}Keep the pool open all summer at the current fee,${close} it recommended. ${open}After that, the council should review the fee every year.${close}\n`;
+    assert.deepEqual(flagged(text), [], open);
+  }
+});
+
+test('a paragraph of the speaker\'s written or reported words ("Okafor elaborated in a column that ...") gives its speaker to the quotation below', () => {
+  for (const verb of ['elaborated', 'wrote', 'noted', 'contended']) {
+    const text = `Pool vote\n\nOkafor ${verb} in a column for the Riverside Gazette that the fees may yet fall.\n\n"A vote against the fee would show the council how the town feels about its pool."\n`;
+    assert.deepEqual(flagged(text), [], verb);
+  }
+});
+
+test("doubled marks ('') read like any others: the subject of a sentence, quotations run on, the whole mark flagged", () => {
+  assert.deepEqual(
+    flagged("Forum opens\n\nThe agenda lacks a theme. ''Taking responsibility for tough choices'' is this year's official talking point.\n"),
+    [],
+  );
+  assert.deepEqual(
+    flagged("Pool vote\n\n''We will keep the pool open all summer,'' Whitfield said. ''We owe the families that much.'' ''And we will not raise the fee.''\n"),
+    [],
+  );
+  assert.deepEqual(flagged("Bridge to open\n\nCouncil member Dana Whitfield spoke on Monday.\n\n''We will not back down on this bridge.''\n"), [
+    "''We will not back down on this bridge.''",
+  ]);
+});

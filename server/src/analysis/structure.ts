@@ -102,6 +102,21 @@ export function isPullQuoteCredit(text: string): boolean {
 }
 
 /**
+ * Whether the draft is an excerpt of a book, so announced near the top ("Editor's Note: The
+ * following is part 3 of 3 excerpts from Dana Whitfield's new book", "Excerpted from ... memoir"):
+ * the author's text runs as published, and the desk does not restyle its names or verbs.
+ */
+export function excerptsABook(paragraphs: readonly { text: string; kind: ParagraphKind }[]): boolean {
+  return paragraphs
+    .slice(0, 5)
+    .some(
+      (p) =>
+        (p.kind === 'editorsNote' || /^\s*(?:excerpted|adapted) from\b/iu.test(p.text)) &&
+        /\b(?:excerpt(?:s|ed)?|adapted)\b[^.!?\n]{0,150}\b(?:book|memoir|novel|biography)\b/iu.test(p.text.slice(0, 400)),
+    );
+}
+
+/**
  * Length of a dateline opening the lede ("WASHINGTON (AP) — ", "LONDON, Oct. 12 -- "),
  * or 0. Place names in capitals are not people the story must introduce.
  */

@@ -9,7 +9,8 @@
 //
 // Numbers. Spell out one to nine and use figures from 10, except where AP
 // always uses figures (ages, percentages, money, dimensions and distances,
-// times, dates, scores and votes, addresses, ranks, names like "Game 7").
+// times, dates, scores and votes, addresses, ranks, names like "Game 7",
+// sequential designations like "part 2", "act 1" or "season 3").
 // Only the plain counting case is flagged — a lone figure before a
 // lower-case word that is no unit — and a figure that starts a sentence.
 //   Bad:  The council hired 4 lawyers.   /  15 people were hurt.
@@ -258,7 +259,7 @@ const figureContexts = new Set([
 
 /** Words before a figure that make it part of a name, a rank, an age or an amount. */
 const figureLeads =
-  /(?:\b(?:No|Nos|Vol|Art|Sec|Ch|pp?|Fig)\.|[$£€#§]|\b(?:aged?|ages|age of|scored?|score|won|lost|beat|led|leads?|trail(?:ed|s)?|vote[ds]?|voted|rank(?:ed|s)?|grade|size|level|step|phase|chapter|page|room|gate|floor|row|seat|number|version|category|class|tier|day|week|round|game|set|hole|inning|quarter|period|minute|mile|race|lap|stage|heat|district|ward|precinct|unit|route|highway|interstate|channel|track|line)) $/i;
+  /(?:\b(?:No|Nos|Vol|Art|Sec|Ch|pp?|Fig)\.|[$£€#§]|\b(?:aged?|ages|age of|scored?|score|won|lost|beat|led|leads?|trail(?:ed|s)?|vote[ds]?|voted|rank(?:ed|s)?|grade|size|level|step|phase|chapter|part|act|scene|volume|season|episode|page|room|gate|floor|row|seat|number|version|category|class|tier|day|week|round|game|set|hole|inning|quarter|period|minute|mile|race|lap|stage|heat|district|ward|precinct|unit|route|highway|interstate|channel|track|line)) $/i;
 
 /** Capitalised words that may start a sentence before a count: "The 4 lawyers", "About 5 people". */
 const countingWords = new Set([

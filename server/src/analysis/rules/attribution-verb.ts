@@ -21,6 +21,7 @@
 
 import { analyzeQuotes } from '../quotes';
 import type { Rule } from '../rule';
+import { excerptsABook } from '../structure';
 import type { RuleFinding } from '../types';
 
 const bookisms = [
@@ -96,6 +97,8 @@ export const attributionVerb: Rule = {
   defaultSeverity: 'info',
   cost: 'scan',
   check(ctx) {
+    // A book excerpt runs as its author wrote it.
+    if (excerptsABook(ctx.draft.paragraphs)) return [];
     const { prose } = ctx.draft;
     const findings: RuleFinding[] = [];
     const seen = new Set<number>();

@@ -21,7 +21,7 @@ import type { Mention } from '../entities';
 import { bodyMentions, compareSpellings, titleWords, wordsOf } from '../nameReferences';
 import { foldName, lexiconTags } from '../nlp';
 import type { Rule, RuleContext } from '../rule';
-import { datelineLength } from '../structure';
+import { datelineLength, excerptsABook } from '../structure';
 import type { RuleFinding } from '../types';
 
 /** Names the story uses as a full name: two or more words, not counting initials alone. */
@@ -48,13 +48,17 @@ export const firstReference: Rule = {
   cost: 'nlp',
   check(ctx) {
     const text = ctx.draft.text;
+    // A book excerpt runs as its author wrote it.
+    if (excerptsABook(ctx.draft.paragraphs)) return [];
     const { entities } = analyzeEntities(ctx);
     const findings: RuleFinding[] = [];
     const people = entities.filter((e) => e.type === 'person');
     const index = indexNames(people);
     const storyStart = storyStartOf(ctx);
     for (const person of people) {
-      const mentions = bodyMentions(ctx, person).filter((m) => m.start >= storyStart && !inListOrCredit(text, m) && !paragraphLabel(text, m));
+      const mentions = bodyMentions(ctx, person).filter(
+        (m) => m.start >= storyStart && !inListOrCredit(text, m) && !paragraphLabel(text, m) && !namesAShow(text, m),
+      );
       const first = mentions[0];
       if (!first || isFullName(first.text)) continue;
       const surname = bareSurname(first.text);
@@ -247,6 +251,16 @@ function inListOrCredit(text: string, mention: Mention): boolean {
 function paragraphLabel(text: string, mention: Mention): boolean {
   const lineStart = text.lastIndexOf('\n', mention.start - 1) + 1;
   return /^[ \t]*$/.test(text.slice(lineStart, mention.start)) && text[mention.end] === ':';
+}
+
+/**
+ * A show named after its host, which a guest appears on: "a guest on Fox News Channel's Hannity",
+ * "appeared on Okafor", "in an interview on Riverside TV's Okafor". People are not appeared on.
+ */
+const showLead = /\b(?:guests?|appear(?:s|ed|ing|ance)?|interview(?:ed)?)\s+on\s+(?:[\p{Lu}\d][\p{L}\d.&-]*\s+){0,4}?(?:[\p{Lu}\d][\p{L}\d.&-]*['’]s?\s+)?$/u;
+
+function namesAShow(text: string, mention: Mention): boolean {
+  return showLead.test(text.slice(Math.max(0, mention.start - 80), mention.start));
 }
 
 /** Nouns a surname modifies without naming the person: "the Obama administration". */

@@ -56,17 +56,20 @@ function looksLikeTitle(words: string): boolean {
  * nothing between: one speaker's quotation running on over a lost paragraph break ("We won.
  * "Next year we go again." / "We won." "Next year...").
  */
-function resumes(quotation: Quotation, next: Quotation, prose: string): boolean {
-  const end = quotation.close === undefined ? quotation.contentEnd : quotation.close + 1;
+/** Where a quotation ends: past its closing mark, or where its words end when it is left open. */
+type QuoteEnd = (q: Quotation) => number;
+
+function resumes(quotation: Quotation, next: Quotation, prose: string, endOf: QuoteEnd): boolean {
+  const end = endOf(quotation);
   return quotation.paragraph === next.paragraph && prose.slice(end, next.open).trim() === '';
 }
 
 /** The quotation that opens a paragraph at `start`, with those that resume it over lost paragraph breaks. */
-function leadingRun(quotes: readonly Quotation[], start: number, prose: string): Quotation[] {
+function leadingRun(quotes: readonly Quotation[], start: number, prose: string, endOf: QuoteEnd): Quotation[] {
   if (quotes[0]?.open !== start) return [];
   const run = [quotes[0]];
   for (const q of quotes.slice(1)) {
-    if (!resumes(run[run.length - 1], q, prose)) break;
+    if (!resumes(run[run.length - 1], q, prose, endOf)) break;
     run.push(q);
   }
   return run;
@@ -80,7 +83,7 @@ function leadingRun(quotes: readonly Quotation[], start: number, prose: string):
  * had misled the town"). An act such as "announced the deal" reports no words.
  */
 const reportedSpeech = new RegExp(
-  `(?:^|[\\s,])(?:\\p{Lu}[\\p{L}'’-]+|[Hh]e|[Ss]he|[Tt]hey)\\s+(?:\\p{Ll}+\\s+)?(?:said|says|told|added|adds|explained|argued|warned|insisted|stressed|believes|believed|thinks|thought|praised|criticized|criticised|complained|urged)\\b` +
+  `(?:^|[\\s,])(?:\\p{Lu}[\\p{L}'’-]+|[Hh]e|[Ss]he|[Tt]hey)\\s+(?:\\p{Ll}+\\s+)?(?:said|says|told|added|adds|explained|argued|warned|insisted|stressed|believes|believed|thinks|thought|praised|criticized|criticised|complained|urged|wrote|writes|noted|notes|elaborated|contended|contends|maintained|maintains|asserted|predicted)\\b` +
     `|(?:^|[\\s,])(?:\\p{Lu}[\\p{L}'’-]+|[Hh]e|[Ss]he|[Tt]hey)\\s+(?:sees|saw|views|viewed|regards|regarded)\\s+[^.!?]{1,60}?\\sas\\s` +
     // "Okafor was quick to add that ...", "the mayor went on to say ...": a verb of saying after a phrase that times it.
     `|(?:^|[\\s,])[\\p{L}'’-]+\\s+(?:(?:was|were|is|are)\\s+(?:quick|careful|eager|keen)|went\\s+on|hastened|rushed)\\s+to\\s+(?:add|say|stress|insist|explain|argue|warn|note|point\\s+out|clarify|reiterate)\\b` +
@@ -132,7 +135,11 @@ export const unattributedQuote: Rule = {
   cost: 'nlp',
   check(ctx) {
     const { text, prose, paragraphs } = ctx.draft;
-    const quotations = analyzeQuotes(ctx).quotations.filter((q) => q.depth === 0);
+    const quoteAnalysis = analyzeQuotes(ctx);
+    const quotations = quoteAnalysis.quotations.filter((q) => q.depth === 0);
+    // Where each quotation ends: past its closing mark, which may be doubled ('') and two characters long.
+    const markEnd = new Map(quoteAnalysis.marks.map((m) => [m.offset, m.offset + m.glyph.length]));
+    const endOf: QuoteEnd = (q) => (q.close === undefined ? q.contentEnd : (markEnd.get(q.close) ?? q.close + 1));
     const attributed = new Set<number>();
     const personStarts: number[] = [];
     for (const entity of analyzeEntities(ctx).entities) {
@@ -152,7 +159,7 @@ export const unattributedQuote: Rule = {
       let from = paragraph.start;
       for (const q of quotes) {
         outside += `${prose.slice(from, q.open)} ¶ `;
-        from = q.close !== undefined ? q.close + 1 : q.contentEnd;
+        from = endOf(q);
       }
       outside += prose.slice(from, paragraph.end);
       // The paragraph before, past photo captions and credits set between two paragraphs of the story.
@@ -171,8 +178,8 @@ export const unattributedQuote: Rule = {
       const hasSpeaker =
         cuePattern.test(outside.replace(/ ¶ /g, ' ').trim()) ||
         /:\s*¶/.test(outside) ||
-        // "...," he surmised. / "..." - Sanders. : the shape of an attribution, whatever the verb.
-        /¶\s*(?:,\s*)?(?:(?:he|she|they|I|we)\s+\p{Ll}+(?:ed|s)\b|(?:they|I|we|you)\s+\p{Ll}+\s*[.,]|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+\p{Ll}+(?:ed|s)(?:\s+(?:out|up|on|in|back))?\s*[.,]|[-–—―]\s*\p{Lu})/u.test(
+        // "...," he surmised. / "...," it recommended. / "..." - Sanders. : the shape of an attribution, whatever the verb.
+        /¶\s*(?:,\s*)?(?:(?:he|she|it|they|I|we)\s+\p{Ll}+(?:ed|s)\b|(?:they|I|we|you)\s+\p{Ll}+\s*[.,]|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+\p{Ll}+(?:ed|s)(?:\s+(?:out|up|on|in|back))?\s*[.,]|[-–—―]\s*\p{Lu})/u.test(
           outside,
         ) ||
         introducedBefore ||
@@ -189,7 +196,7 @@ export const unattributedQuote: Rule = {
           !previous.isHeadline &&
           previous.kind === 'prose' &&
           reportsSpeech(lastSentenceOf(previous.text)));
-      const leading = leadingRun(quotes, paragraph.start + paragraph.text.search(/\S/), prose);
+      const leading = leadingRun(quotes, paragraph.start + paragraph.text.search(/\S/), prose, endOf);
       // The last quotation of more than three words before the current one (kept as the loop goes: a paragraph may hold thousands).
       let lastSpoken: Quotation | undefined;
       quotes.forEach((q, k) => {
@@ -197,13 +204,13 @@ export const unattributedQuote: Rule = {
         // The quotation with those that resume it: one speaker's words, read together for their voice
         // (a few are enough to hear it, and a bound keeps a paragraph of thousands linear).
         let run = quoted;
-        for (let j = k + 1; j < quotes.length && j <= k + maxResumingRead && resumes(quotes[j - 1], quotes[j], prose); j++)
+        for (let j = k + 1; j < quotes.length && j <= k + maxResumingRead && resumes(quotes[j - 1], quotes[j], prose, endOf); j++)
           run += ` ${text.slice(quotes[j].contentStart, quotes[j].contentEnd)}`;
         // The reporter's words since the quotation before (a sentence inside a quotation narrates nothing);
         // a scare quote of three words or fewer ("seamless") is part of the narration.
         const last = lastSpoken;
         if (countWords(quoted) > 3) lastSpoken = q;
-        const previousEnd = last ? (last.close ?? last.contentEnd - 1) + 1 : paragraph.start;
+        const previousEnd = last ? endOf(last) : paragraph.start;
         const before = prose.slice(previousEnd, q.open).trim();
         spoken.set(
           q,
@@ -230,9 +237,9 @@ export const unattributedQuote: Rule = {
       chain.length = 0;
     };
     quotations.forEach((q, i) => {
-      if (!q.continues && !(i > 0 && resumes(quotations[i - 1], q, prose))) settleChain();
+      if (!q.continues && !(i > 0 && resumes(quotations[i - 1], q, prose, endOf))) settleChain();
       chain.push(q);
-      if (!q.continuesInNext && !(i + 1 < quotations.length && resumes(q, quotations[i + 1], prose))) settleChain();
+      if (!q.continuesInNext && !(i + 1 < quotations.length && resumes(q, quotations[i + 1], prose, endOf))) settleChain();
     });
     settleChain();
 
@@ -247,12 +254,7 @@ export const unattributedQuote: Rule = {
       const quoted = text.slice(q.contentStart, q.contentEnd);
       if (countWords(quoted) <= 3 || looksLikeTitle(quoted)) continue;
       // The subject of the reporter's sentence ("Taking responsibility" is this year's slogan): named, not spoken.
-      if (
-        /^\s+(?:is|was|are|were|has|had|have|became|becomes|remains|remained)\s/u.test(
-          prose.slice(q.close !== undefined ? q.close + 1 : q.contentEnd, q.contentEnd + 40),
-        )
-      )
-        continue;
+      if (/^\s+(?:is|was|are|were|has|had|have|became|becomes|remains|remained)\s/u.test(prose.slice(endOf(q), q.contentEnd + 40))) continue;
       // A quotation inside the reporter's sentence ("her claim that she "never sent...", the crowd's
       // chant "Lock her up!", his act — "My tax plan will be tremendous!" —) takes its context from
       // that sentence; the fault is a quotation that stands on its own.
@@ -260,7 +262,7 @@ export const unattributedQuote: Rule = {
       if (before.length > 0 && !/[.!?…"”’']$/u.test(before)) continue;
       findings.push({
         start: q.open,
-        end: q.close !== undefined ? q.close + 1 : q.contentEnd,
+        end: endOf(q),
         message: 'This quotation has no speaker in its paragraph; say who said it.',
         fixes: [],
       });
