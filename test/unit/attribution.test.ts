@@ -806,3 +806,21 @@ Sen. Karen Raman was asked by the moderator, "Will you sign the lease?"
   // The one asked is not the speaker of the question.
   assert.deepEqual(speakersOf(text, 'Will you sign'), []);
 });
+
+test('a subordinate clause that names no one leaves the subject after its comma; a campaign or office as subject speaks for its owner in a participle clause', () => {
+  const text = `Harbor levy
+
+If he wins the runoff, Daniel Okafor has indicated he would try to rein in the board, vowing to "open up" its books.
+
+Karen Raman's campaign shrugged off the poll on Tuesday, telling reporters, "Nobody on this team reads polls."
+
+Greta Lind's office took the unusual step of criticizing the auditors, accusing them of "sloppy arithmetic."
+
+If you doubt the figures, the Harbor Ledger will call you a crank and the board will accuse you of a "panic attack."
+`;
+  assert.deepEqual(speakersOf(text, 'open up'), ['Daniel Okafor']);
+  assert.deepEqual(speakersOf(text, 'Nobody on this team'), ['Karen Raman']);
+  assert.deepEqual(speakersOf(text, 'sloppy arithmetic'), ['Greta Lind']);
+  // Past such a clause the subject takes a participle of saying, not a bare quotation.
+  assert.deepEqual(speakersOf(text, 'panic attack'), []);
+});

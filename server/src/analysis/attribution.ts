@@ -6,6 +6,7 @@
 //   ... according to Tillerson.    Smith and Jones said "..."  (both are credited)
 //   "...," he said.                "...," the mayor said.       "...," the two said.
 //   "...” ― Ann Park (a credit line)   Rep. Ann Park (D-Ore.) said   Park is calling it "..."
+//   If he wins, Park has vowed ..., saying "..."   Park's campaign shrugged it off, telling reporters "..."
 // A pronoun goes to the nearest person named before it whose gender fits
 // (from the first name, an honorific, a gendered role): a sentence's subject in
 // its paragraph, else the nearest subject or speaker named in narration in the
@@ -162,6 +163,9 @@ function roleWordsOf(list: string[]): string[] {
  * in capitals or lower-case title words ("On Sunday, Trump campaign spokesman Jason Miller").
  */
 const titledLead = new RegExp(String.raw`^(?![^“”"]*${clauseThat})["“]?(?:[^,“”"]{0,100},\s+){0,2}((?:[\p{L}.'’-]+\s+){0,6})$`, 'u');
+
+/** "If he wins the presidency, Trump has ...": a subordinate clause that names no one leaves the subject after its comma (for a participle of saying only). */
+const namelessSubordinate = new RegExp(`^${subordinateLead}[^,“”"\\p{Lu}\\d]{1,80},\\s+`, 'u');
 
 function titledSubjectLead(lead: string): boolean {
   const m = titledLead.exec(lead);
@@ -541,6 +545,8 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     }
     const sentenceStartOf = (offset: number) => sentenceStarts.filter((s) => s <= offset).pop() ?? paragraph.start;
     const subjects = new Map<number, Entity[]>();
+    /** The subject after a subordinate clause that names no one: the speaker of a participle of saying, never of a bare quotation. */
+    const subjectsPastClause = new Map<number, Entity[]>();
     const parsed = /\p{Ll}/u.test(paragraph.text) ? parseParagraph(paragraph.text) : undefined;
     /** compromise reads the next word after the name (and any appositive) as a verb: the name is the subject. */
     const verbFollows = (m: PlacedMention) => {
@@ -650,6 +656,10 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       if (!subjects.has(sentence) && (subjectLead.test(text.slice(sentence, m.start)) || titledSubjectLead(text.slice(sentence, m.start))) && verbFollows(m)) {
         subjects.set(sentence, [...coordinated(i), m.entity]);
         clauses.push({ at: m.start, speakers: subjects.get(sentence)!, kind: 'subject' });
+      } else if (!subjects.has(sentence) && !subjectsPastClause.has(sentence)) {
+        const lead = text.slice(sentence, m.start);
+        const main = lead.replace(namelessSubordinate, '');
+        if (main !== lead && titledSubjectLead(main) && !namesAnother(m) && verbFollows(m)) subjectsPastClause.set(sentence, [...coordinated(i), m.entity]);
       }
     }
     const paragraphText = text.slice(paragraph.start, paragraph.end);
@@ -694,12 +704,26 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const skip = timedSkip.exec(text.slice(m.end, at))![0].length;
       return /^\s+(?:was|is|were|are)\s+(?:\p{Ll}+ly\s+)?\p{Ll}{3,}\b/u.test(text.slice(m.end + skip, at)) ? [m.entity] : undefined;
     };
+    /** "Cole's campaign shrugged off the poll, telling reporters “...”": what a person put out, as the sentence's subject, speaks for them. */
+    const ownedSubject = (sentence: number, at: number): Entity[] | undefined => {
+      const m = mentions[lastMentionBefore(mentions, sentence) + 1];
+      if (!m || m.start >= at || !titledSubjectLead(text.slice(sentence, m.start))) return undefined;
+      const owned = ownedWords.exec(text.slice(m.end, at));
+      return owned && followedByVerb({ ...m, end: m.end + owned[0].length }) ? [m.entity] : undefined;
+    };
     for (const match of [...paragraphText.matchAll(participleClause), ...paragraphText.matchAll(coordinatedSpeech)]) {
       const at = paragraph.start + match.index!;
       if (!outside(at)) continue;
       const sentence = sentenceStartOf(at);
       const earlier = clauses.filter((c) => c.at >= sentence && c.at < at && c.kind === 'speech').pop();
-      const speakers = earlier?.speakers ?? subjects.get(sentence) ?? pronounSubject(sentence, at) ?? copulaSubject(sentence, at) ?? [];
+      const speakers =
+        earlier?.speakers ??
+        subjects.get(sentence) ??
+        subjectsPastClause.get(sentence) ??
+        pronounSubject(sentence, at) ??
+        copulaSubject(sentence, at) ??
+        ownedSubject(sentence, at) ??
+        [];
       clauses.push({ at, speakers, kind: 'speech' });
     }
     clauses.sort((a, b) => a.at - b.at);
