@@ -824,3 +824,24 @@ If you doubt the figures, the Harbor Ledger will call you a crank and the board 
   // Past such a clause the subject takes a participle of saying, not a bare quotation.
   assert.deepEqual(speakersOf(text, 'panic attack'), []);
 });
+
+test('a role noun that opens its sentence ("The mayor told ...") credits the one person given that role, unless a place before it does not fit them', () => {
+  const text = `Harbor levy
+
+Mayor Karen Raman met the harbor board on Monday.
+
+The mayor told reporters the levy was "dead on arrival."
+
+The vote came a day after an appearance with Sen. Daniel Okafor, R-Iowa. The Florida senator told reporters the budget was "a fantasy."
+`;
+  const abbreviated = `Budget
+
+Sen. Ann Lindqvist, R-Fla., spoke first on Tuesday.
+
+"The numbers do not add up," the Florida senator said.
+`;
+  assert.deepEqual(speakersOf(text, 'dead on arrival'), ['Karen Raman']);
+  assert.deepEqual(speakersOf(text, 'a fantasy'), []);
+  // The state's abbreviation in the party tag names the place.
+  assert.deepEqual(speakersOf(abbreviated, 'The numbers do not'), ['Ann Lindqvist']);
+});

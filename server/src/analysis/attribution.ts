@@ -11,7 +11,8 @@
 // (from the first name, an honorific, a gendered role): a sentence's subject in
 // its paragraph, else the nearest subject or speaker named in narration in the
 // two paragraphs before, carried back through a chain of "She ..." sentences.
-// A role noun goes to the one person the story gave that role. When two people
+// A role noun ("the mayor said", "The mayor told ...") goes to the one person the story gave that role, and a
+// place before it must stand by one of their mentions ("the Florida senator": "Sen. Ann Park, R-Fla."). When two people
 // fit, or another person of that gender is named since the subject (outside the
 // subject's own sentence), the clause credits no one: an unattributed quotation
 // is better than a wrong speaker.
@@ -202,7 +203,7 @@ const roleAbbreviations: Record<string, string[]> = {
   congresswoman: ['rep'],
 };
 const roleClause = new RegExp(
-  `\\bthe\\s+((?:[\\p{L}-]+\\s+){0,3}?)([\\p{Ll}-]+)\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})\\b|[”"’]\\s*,?\\s*(?:${speechVerbs})\\s+the\\s+((?:[\\p{L}-]+\\s+){0,3}?)([\\p{Ll}-]+)\\b(?!\\s+\\p{Lu})`,
+  `\\b[Tt]he\\s+((?:[\\p{L}-]+\\s+){0,3}?)([\\p{Ll}-]+)\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})\\b|[”"’]\\s*,?\\s*(?:${speechVerbs})\\s+the\\s+((?:[\\p{L}-]+\\s+){0,3}?)([\\p{Ll}-]+)\\b(?!\\s+\\p{Lu})`,
   'gu',
 );
 
@@ -427,7 +428,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
   };
 
   /** The one person the story gave this role, most recently named; none when two people share it. */
-  const resolveRole = (at: number, role: string, paragraph: number): Entity | undefined => {
+  const resolveRole = (at: number, role: string, paragraph: number, modifiers = ''): Entity | undefined => {
     const noun = foldName(role);
     if (!roleNouns.has(noun)) return undefined;
     const from = paragraphStart(paragraph - 6);
@@ -435,8 +436,17 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     for (let i = lastMentionBefore(mentions, at); i >= 0 && mentions[i].start >= from; i--) {
       if (mentions[i].entity.type === 'person' && rolesFor(mentions[i].entity).has(noun)) fitting.add(mentions[i].entity);
     }
-    return fitting.size === 1 ? [...fitting][0] : undefined;
+    const [person] = fitting;
+    return fitting.size === 1 && placesFit(person, modifiers, at) ? person : undefined;
   };
+  /**
+   * "the Florida senator": a capitalised word before the role (a state, a city) must stand near one of the person's
+   * mentions ("Florida Sen. Marco Rubio", "Rubio of Florida"); "Sen. Ann Park, R-Iowa" is no Florida senator.
+   */
+  const placesFit = (person: Entity, modifiers: string, clauseAt: number) =>
+    placesIn(modifiers).every((place) =>
+      person.mentions.some((m) => m.start < clauseAt && namesPlace(foldName(text.slice(Math.max(0, m.start - 60), Math.min(m.end + 60, clauseAt))), place)),
+    );
 
   /**
    * "Smith and Jones": where the joint list that ends at a mention begins (its own index when it ends none).
@@ -679,7 +689,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const noun = match[2] ?? match[4];
       // "the two said" is a joint statement, "the report said" no person: only a role noun makes a clause here.
       if (!roleNouns.has(foldName(noun))) continue;
-      const speaker = resolveRole(at, noun, paragraph.index);
+      const speaker = resolveRole(at, noun, paragraph.index, match[1] ?? match[3]);
       clauses.push({ at, speakers: speaker ? [speaker] : [], kind: 'speech' });
     }
     for (const match of paragraphText.matchAll(jointClause)) {
@@ -826,6 +836,32 @@ function datelineLength(paragraphText: string): number {
 }
 
 /** "..., told CBS News": the last comma-separated part opens with "told" or "asked" (read from the last comma: an end-anchored regex is quadratic). */
+/** The capitalised words before a role noun, a run of them as one place: "the New Jersey governor" -> "new jersey". */
+function placesIn(modifiers: string): string[] {
+  return modifiers
+    .split(/\s+/)
+    .map((w) => (/^\p{Lu}/u.test(w) && !/^(?:The|Former|Republican|Democratic|Democrat|GOP|Independent|Libertarian)$/.test(w) ? foldName(w) : ''))
+    .join(' ')
+    .split(/\s{2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+const stateAbbreviationSet = new Set(titleTable.stateAbbreviations.map((a) => foldName(a).replace(/\./g, '')));
+/** The folded text names the place, in full or by its state abbreviation ("Fla." or "R-Fla." for Florida, "N.J." for New Jersey). */
+function namesPlace(folded: string, place: string): boolean {
+  if (folded.includes(place)) return true;
+  const name = place.replace(/\s+/g, '');
+  return folded.split(/[^\p{L}.]+/u).some((word) => {
+    const letters = word.replace(/\./g, '');
+    if (!stateAbbreviationSet.has(letters) || letters[0] !== name[0]) return false;
+    // Its letters stand in the name in order: "vt" in "vermont", never in "virginia".
+    let k = 0;
+    for (const ch of name) if (ch === letters[k]) k++;
+    return k === letters.length;
+  });
+}
+
 /** Where the spaces before the last word start, or -1 (a loop: /\s+\S+$/ goes quadratic on a run of spaces). */
 function spaceBeforeLastWord(text: string): number {
   let wordStart = text.length;
