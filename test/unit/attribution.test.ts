@@ -845,3 +845,11 @@ Sen. Ann Lindqvist, R-Fla., spoke first on Tuesday.
   // The state's abbreviation in the party tag names the place.
   assert.deepEqual(speakersOf(abbreviated, 'The numbers do not'), ['Ann Lindqvist']);
 });
+
+test('a pronoun with a naming verb ("He called it “shameful”") credits the person the pronoun names, for the quotation after it', () => {
+  const text = `Harbor levy
+
+Daniel Okafor brought up the levy himself on Monday. He called it "a tax on the working waterfront" and left the podium.
+`;
+  assert.deepEqual(speakersOf(text, 'a tax on the working'), ['Daniel Okafor']);
+});

@@ -7,6 +7,7 @@
 //   "...," he said.                "...," the mayor said.       "...," the two said.
 //   "...” ― Ann Park (a credit line)   Rep. Ann Park (D-Ore.) said   Park is calling it "..."
 //   If he wins, Park has vowed ..., saying "..."   Park's campaign shrugged it off, telling reporters "..."
+//   He called it "..." (a pronoun and a naming verb: the quotation after it)
 // A pronoun goes to the nearest person named before it whose gender fits
 // (from the first name, an honorific, a gendered role): a sentence's subject in
 // its paragraph, else the nearest subject or speaker named in narration in the
@@ -94,6 +95,8 @@ const inWordsLead = /\b[Ii]n\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4})$/u;
 const wordsAfterPossessive = /^['’]s?\s+(?:own\s+)?words\s*,?\s*["“]/u;
 /** "he said", or inverted "said he"; the inverted form is often the start of a reported clause ("Smith says he'll ..."). */
 const pronounClause = new RegExp(`\\b(?:(he|she)\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})|(?:${speechVerbs})\\s+(he|she))\\b`, 'giu');
+/** "He called it “shameful”": a pronoun and a naming verb, whose quotation follows its object. */
+const pronounNamingClause = new RegExp(`\\b(he|she)\\s+(?:${auxiliaries}\\s+){0,2}(?:${namingVerbs})\\b`, 'giu');
 const jointClause = new RegExp(
   `\\b(?:the\\s+two|both|the\\s+pair|the\\s+two\\s+(?:men|women|senators|leaders|candidates))\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})\\b|(?<=[”"’][,.]?\\s{0,3})(?:${speechVerbs})\\s+(?:the\\s+two|both)\\b`,
   'giu',
@@ -682,6 +685,12 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       if (match[2] && clauses.some((c) => c.verbEnd === at + spaceBeforeLastWord(match[0]))) continue;
       const speaker = resolvePronoun(at, match[1] ?? match[2], paragraph.index, isSubjectHere);
       clauses.push({ at, speakers: speaker ? [speaker] : [], kind: 'speech' });
+    }
+    for (const match of paragraphText.matchAll(pronounNamingClause)) {
+      const at = paragraph.start + match.index!;
+      if (!outside(at)) continue;
+      const speaker = resolvePronoun(at, match[1], paragraph.index, isSubjectHere);
+      clauses.push({ at, speakers: speaker ? [speaker] : [], kind: 'speech', forward: true });
     }
     for (const match of paragraphText.matchAll(roleClause)) {
       const at = paragraph.start + match.index!;
