@@ -806,3 +806,50 @@ Sen. Karen Raman was asked by the moderator, "Will you sign the lease?"
   // The one asked is not the speaker of the question.
   assert.deepEqual(speakersOf(text, 'Will you sign'), []);
 });
+
+test('a subordinate clause that names no one leaves the subject after its comma; a campaign or office as subject speaks for its owner in a participle clause', () => {
+  const text = `Harbor levy
+
+If he wins the runoff, Daniel Okafor has indicated he would try to rein in the board, vowing to "open up" its books.
+
+Karen Raman's campaign shrugged off the poll on Tuesday, telling reporters, "Nobody on this team reads polls."
+
+Greta Lind's office took the unusual step of criticizing the auditors, accusing them of "sloppy arithmetic."
+
+If you doubt the figures, the Harbor Ledger will call you a crank and the board will accuse you of a "panic attack."
+`;
+  assert.deepEqual(speakersOf(text, 'open up'), ['Daniel Okafor']);
+  assert.deepEqual(speakersOf(text, 'Nobody on this team'), ['Karen Raman']);
+  assert.deepEqual(speakersOf(text, 'sloppy arithmetic'), ['Greta Lind']);
+  // Past such a clause the subject takes a participle of saying, not a bare quotation.
+  assert.deepEqual(speakersOf(text, 'panic attack'), []);
+});
+
+test('a role noun that opens its sentence ("The mayor told ...") credits the one person given that role, unless a place before it does not fit them', () => {
+  const text = `Harbor levy
+
+Mayor Karen Raman met the harbor board on Monday.
+
+The mayor told reporters the levy was "dead on arrival."
+
+The vote came a day after an appearance with Sen. Daniel Okafor, R-Iowa. The Florida senator told reporters the budget was "a fantasy."
+`;
+  const abbreviated = `Budget
+
+Sen. Ann Lindqvist, R-Fla., spoke first on Tuesday.
+
+"The numbers do not add up," the Florida senator said.
+`;
+  assert.deepEqual(speakersOf(text, 'dead on arrival'), ['Karen Raman']);
+  assert.deepEqual(speakersOf(text, 'a fantasy'), []);
+  // The state's abbreviation in the party tag names the place.
+  assert.deepEqual(speakersOf(abbreviated, 'The numbers do not'), ['Ann Lindqvist']);
+});
+
+test('a pronoun with a naming verb ("He called it “shameful”") credits the person the pronoun names, for the quotation after it', () => {
+  const text = `Harbor levy
+
+Daniel Okafor brought up the levy himself on Monday. He called it "a tax on the working waterfront" and left the podium.
+`;
+  assert.deepEqual(speakersOf(text, 'a tax on the working'), ['Daniel Okafor']);
+});

@@ -6,11 +6,14 @@
 //   ... according to Tillerson.    Smith and Jones said "..."  (both are credited)
 //   "...," he said.                "...," the mayor said.       "...," the two said.
 //   "...” ― Ann Park (a credit line)   Rep. Ann Park (D-Ore.) said   Park is calling it "..."
+//   If he wins, Park has vowed ..., saying "..."   Park's campaign shrugged it off, telling reporters "..."
+//   He called it "..." (a pronoun and a naming verb: the quotation after it)
 // A pronoun goes to the nearest person named before it whose gender fits
 // (from the first name, an honorific, a gendered role): a sentence's subject in
 // its paragraph, else the nearest subject or speaker named in narration in the
 // two paragraphs before, carried back through a chain of "She ..." sentences.
-// A role noun goes to the one person the story gave that role. When two people
+// A role noun ("the mayor said", "The mayor told ...") goes to the one person the story gave that role, and a
+// place before it must stand by one of their mentions ("the Florida senator": "Sen. Ann Park, R-Fla."). When two people
 // fit, or another person of that gender is named since the subject (outside the
 // subject's own sentence), the clause credits no one: an unattributed quotation
 // is better than a wrong speaker.
@@ -92,6 +95,8 @@ const inWordsLead = /\b[Ii]n\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4})$/u;
 const wordsAfterPossessive = /^['’]s?\s+(?:own\s+)?words\s*,?\s*["“]/u;
 /** "he said", or inverted "said he"; the inverted form is often the start of a reported clause ("Smith says he'll ..."). */
 const pronounClause = new RegExp(`\\b(?:(he|she)\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})|(?:${speechVerbs})\\s+(he|she))\\b`, 'giu');
+/** "He called it “shameful”": a pronoun and a naming verb, whose quotation follows its object. */
+const pronounNamingClause = new RegExp(`\\b(he|she)\\s+(?:${auxiliaries}\\s+){0,2}(?:${namingVerbs})\\b`, 'giu');
 const jointClause = new RegExp(
   `\\b(?:the\\s+two|both|the\\s+pair|the\\s+two\\s+(?:men|women|senators|leaders|candidates))\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})\\b|(?<=[”"’][,.]?\\s{0,3})(?:${speechVerbs})\\s+(?:the\\s+two|both)\\b`,
   'giu',
@@ -163,6 +168,9 @@ function roleWordsOf(list: string[]): string[] {
  */
 const titledLead = new RegExp(String.raw`^(?![^“”"]*${clauseThat})["“]?(?:[^,“”"]{0,100},\s+){0,2}((?:[\p{L}.'’-]+\s+){0,6})$`, 'u');
 
+/** "If he wins the presidency, Trump has ...": a subordinate clause that names no one leaves the subject after its comma (for a participle of saying only). */
+const namelessSubordinate = new RegExp(`^${subordinateLead}[^,“”"\\p{Lu}\\d]{1,80},\\s+`, 'u');
+
 function titledSubjectLead(lead: string): boolean {
   const m = titledLead.exec(lead);
   if (!m || subordinateStart.test(lead)) return false;
@@ -198,7 +206,7 @@ const roleAbbreviations: Record<string, string[]> = {
   congresswoman: ['rep'],
 };
 const roleClause = new RegExp(
-  `\\bthe\\s+((?:[\\p{L}-]+\\s+){0,3}?)([\\p{Ll}-]+)\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})\\b|[”"’]\\s*,?\\s*(?:${speechVerbs})\\s+the\\s+((?:[\\p{L}-]+\\s+){0,3}?)([\\p{Ll}-]+)\\b(?!\\s+\\p{Lu})`,
+  `\\b[Tt]he\\s+((?:[\\p{L}-]+\\s+){0,3}?)([\\p{Ll}-]+)\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})\\b|[”"’]\\s*,?\\s*(?:${speechVerbs})\\s+the\\s+((?:[\\p{L}-]+\\s+){0,3}?)([\\p{Ll}-]+)\\b(?!\\s+\\p{Lu})`,
   'gu',
 );
 
@@ -423,7 +431,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
   };
 
   /** The one person the story gave this role, most recently named; none when two people share it. */
-  const resolveRole = (at: number, role: string, paragraph: number): Entity | undefined => {
+  const resolveRole = (at: number, role: string, paragraph: number, modifiers = ''): Entity | undefined => {
     const noun = foldName(role);
     if (!roleNouns.has(noun)) return undefined;
     const from = paragraphStart(paragraph - 6);
@@ -431,8 +439,17 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     for (let i = lastMentionBefore(mentions, at); i >= 0 && mentions[i].start >= from; i--) {
       if (mentions[i].entity.type === 'person' && rolesFor(mentions[i].entity).has(noun)) fitting.add(mentions[i].entity);
     }
-    return fitting.size === 1 ? [...fitting][0] : undefined;
+    const [person] = fitting;
+    return fitting.size === 1 && placesFit(person, modifiers, at) ? person : undefined;
   };
+  /**
+   * "the Florida senator": a capitalised word before the role (a state, a city) must stand near one of the person's
+   * mentions ("Florida Sen. Marco Rubio", "Rubio of Florida"); "Sen. Ann Park, R-Iowa" is no Florida senator.
+   */
+  const placesFit = (person: Entity, modifiers: string, clauseAt: number) =>
+    placesIn(modifiers).every((place) =>
+      person.mentions.some((m) => m.start < clauseAt && namesPlace(foldName(text.slice(Math.max(0, m.start - 60), Math.min(m.end + 60, clauseAt))), place)),
+    );
 
   /**
    * "Smith and Jones": where the joint list that ends at a mention begins (its own index when it ends none).
@@ -541,6 +558,8 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     }
     const sentenceStartOf = (offset: number) => sentenceStarts.filter((s) => s <= offset).pop() ?? paragraph.start;
     const subjects = new Map<number, Entity[]>();
+    /** The subject after a subordinate clause that names no one: the speaker of a participle of saying, never of a bare quotation. */
+    const subjectsPastClause = new Map<number, Entity[]>();
     const parsed = /\p{Ll}/u.test(paragraph.text) ? parseParagraph(paragraph.text) : undefined;
     /** compromise reads the next word after the name (and any appositive) as a verb: the name is the subject. */
     const verbFollows = (m: PlacedMention) => {
@@ -650,6 +669,10 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       if (!subjects.has(sentence) && (subjectLead.test(text.slice(sentence, m.start)) || titledSubjectLead(text.slice(sentence, m.start))) && verbFollows(m)) {
         subjects.set(sentence, [...coordinated(i), m.entity]);
         clauses.push({ at: m.start, speakers: subjects.get(sentence)!, kind: 'subject' });
+      } else if (!subjects.has(sentence) && !subjectsPastClause.has(sentence)) {
+        const lead = text.slice(sentence, m.start);
+        const main = lead.replace(namelessSubordinate, '');
+        if (main !== lead && titledSubjectLead(main) && !namesAnother(m) && verbFollows(m)) subjectsPastClause.set(sentence, [...coordinated(i), m.entity]);
       }
     }
     const paragraphText = text.slice(paragraph.start, paragraph.end);
@@ -663,13 +686,19 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const speaker = resolvePronoun(at, match[1] ?? match[2], paragraph.index, isSubjectHere);
       clauses.push({ at, speakers: speaker ? [speaker] : [], kind: 'speech' });
     }
+    for (const match of paragraphText.matchAll(pronounNamingClause)) {
+      const at = paragraph.start + match.index!;
+      if (!outside(at)) continue;
+      const speaker = resolvePronoun(at, match[1], paragraph.index, isSubjectHere);
+      clauses.push({ at, speakers: speaker ? [speaker] : [], kind: 'speech', forward: true });
+    }
     for (const match of paragraphText.matchAll(roleClause)) {
       const at = paragraph.start + match.index!;
       if (!outside(at)) continue;
       const noun = match[2] ?? match[4];
       // "the two said" is a joint statement, "the report said" no person: only a role noun makes a clause here.
       if (!roleNouns.has(foldName(noun))) continue;
-      const speaker = resolveRole(at, noun, paragraph.index);
+      const speaker = resolveRole(at, noun, paragraph.index, match[1] ?? match[3]);
       clauses.push({ at, speakers: speaker ? [speaker] : [], kind: 'speech' });
     }
     for (const match of paragraphText.matchAll(jointClause)) {
@@ -694,12 +723,26 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const skip = timedSkip.exec(text.slice(m.end, at))![0].length;
       return /^\s+(?:was|is|were|are)\s+(?:\p{Ll}+ly\s+)?\p{Ll}{3,}\b/u.test(text.slice(m.end + skip, at)) ? [m.entity] : undefined;
     };
+    /** "Cole's campaign shrugged off the poll, telling reporters “...”": what a person put out, as the sentence's subject, speaks for them. */
+    const ownedSubject = (sentence: number, at: number): Entity[] | undefined => {
+      const m = mentions[lastMentionBefore(mentions, sentence) + 1];
+      if (!m || m.start >= at || !titledSubjectLead(text.slice(sentence, m.start))) return undefined;
+      const owned = ownedWords.exec(text.slice(m.end, at));
+      return owned && followedByVerb({ ...m, end: m.end + owned[0].length }) ? [m.entity] : undefined;
+    };
     for (const match of [...paragraphText.matchAll(participleClause), ...paragraphText.matchAll(coordinatedSpeech)]) {
       const at = paragraph.start + match.index!;
       if (!outside(at)) continue;
       const sentence = sentenceStartOf(at);
       const earlier = clauses.filter((c) => c.at >= sentence && c.at < at && c.kind === 'speech').pop();
-      const speakers = earlier?.speakers ?? subjects.get(sentence) ?? pronounSubject(sentence, at) ?? copulaSubject(sentence, at) ?? [];
+      const speakers =
+        earlier?.speakers ??
+        subjects.get(sentence) ??
+        subjectsPastClause.get(sentence) ??
+        pronounSubject(sentence, at) ??
+        copulaSubject(sentence, at) ??
+        ownedSubject(sentence, at) ??
+        [];
       clauses.push({ at, speakers, kind: 'speech' });
     }
     clauses.sort((a, b) => a.at - b.at);
@@ -802,6 +845,32 @@ function datelineLength(paragraphText: string): number {
 }
 
 /** "..., told CBS News": the last comma-separated part opens with "told" or "asked" (read from the last comma: an end-anchored regex is quadratic). */
+/** The capitalised words before a role noun, a run of them as one place: "the New Jersey governor" -> "new jersey". */
+function placesIn(modifiers: string): string[] {
+  return modifiers
+    .split(/\s+/)
+    .map((w) => (/^\p{Lu}/u.test(w) && !/^(?:The|Former|Republican|Democratic|Democrat|GOP|Independent|Libertarian)$/.test(w) ? foldName(w) : ''))
+    .join(' ')
+    .split(/\s{2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+const stateAbbreviationSet = new Set(titleTable.stateAbbreviations.map((a) => foldName(a).replace(/\./g, '')));
+/** The folded text names the place, in full or by its state abbreviation ("Fla." or "R-Fla." for Florida, "N.J." for New Jersey). */
+function namesPlace(folded: string, place: string): boolean {
+  if (folded.includes(place)) return true;
+  const name = place.replace(/\s+/g, '');
+  return folded.split(/[^\p{L}.]+/u).some((word) => {
+    const letters = word.replace(/\./g, '');
+    if (!stateAbbreviationSet.has(letters) || letters[0] !== name[0]) return false;
+    // Its letters stand in the name in order: "vt" in "vermont", never in "virginia".
+    let k = 0;
+    for (const ch of name) if (ch === letters[k]) k++;
+    return k === letters.length;
+  });
+}
+
 /** Where the spaces before the last word start, or -1 (a loop: /\s+\S+$/ goes quadratic on a run of spaces). */
 function spaceBeforeLastWord(text: string): number {
   let wordStart = text.length;
