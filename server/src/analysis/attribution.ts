@@ -844,7 +844,6 @@ function datelineLength(paragraphText: string): number {
   return dateline.exec(paragraphText.slice(0, 80))?.[0].length ?? 0;
 }
 
-/** "..., told CBS News": the last comma-separated part opens with "told" or "asked" (read from the last comma: an end-anchored regex is quadratic). */
 /** The capitalised words before a role noun, a run of them as one place: "the New Jersey governor" -> "new jersey". */
 function placesIn(modifiers: string): string[] {
   return modifiers
@@ -880,6 +879,7 @@ function spaceBeforeLastWord(text: string): number {
   return wordStart < text.length && spaceStart < wordStart ? spaceStart : -1;
 }
 
+/** "..., told CBS News": the last comma-separated part opens with "told" or "asked" (read from the last comma: an end-anchored regex is quadratic). */
 function toldAfterLastComma(text: string): boolean {
   const comma = text.lastIndexOf(',');
   return comma >= 0 && /^\s*(?:told|tells|asked|asks)\s/.test(text.slice(comma + 1));
