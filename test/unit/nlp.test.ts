@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { foldName, isNlpLoaded, parseParagraph } from '../../server/src/analysis/nlp';
+import { foldName, isNlpLoaded, keepsPostTaggerRule, parseParagraph } from '../../server/src/analysis/nlp';
 
 // Runs first in this file's own process: nothing above has parsed yet.
 test('compromise is loaded on first use, not on import', () => {
@@ -48,4 +48,24 @@ test('foldName ignores diacritics, case and apostrophe style', () => {
   assert.equal(foldName('Straße'), 'strasse');
   // Plain ASCII takes a shortcut; the backquote is still an apostrophe.
   assert.equal(foldName("O`Neill McDONALD-Smith's 3rd"), "o'neill mcdonald-smith's 3rd");
+});
+
+test("only the post-tagger's rules that tag names run", () => {
+  assert.equal(keepsPostTaggerRule({ match: '#Honorific #FirstName? #ProperNoun', tag: 'Person' }), true);
+  assert.equal(keepsPostTaggerRule({ match: '#ProperNoun (ltd|co|inc)', tag: 'Organization' }), true);
+  assert.equal(keepsPostTaggerRule({ match: '#Singular #Acronym #LastName', tag: '#FirstName #Person .' }), true);
+  assert.equal(keepsPostTaggerRule({ match: '#FirstName [/^[^aiurck]$/]', tag: ['Acronym', 'Person'] }), true);
+  // Part-of-speech corrections are left out, and so is a tag that merely contains a name tag's letters.
+  assert.equal(keepsPostTaggerRule({ match: 'the [#Verb]', tag: 'Noun' }), false);
+  assert.equal(keepsPostTaggerRule({ match: '#Pronoun [#Verb]', tag: 'PersonalPronoun' }), false);
+  assert.equal(keepsPostTaggerRule({ match: 'so [#Adjective]' }), false);
+});
+
+test('names the post-tagger joins are still one name', () => {
+  const text = 'Maria Lopez Castellano met Pope Francis and the head of Brindle Corp on Friday.';
+  const parsed = parseParagraph(text);
+  const spans = (list: { start: number; end: number }[]) => list.map((s) => text.slice(s.start, s.end));
+  assert.ok(spans(parsed.people).includes('Maria Lopez Castellano'));
+  assert.ok(spans(parsed.people).includes('Pope Francis'));
+  assert.ok(spans(parsed.organizations).includes('Brindle Corp'));
 });
