@@ -1,7 +1,7 @@
 // Trains the quotation-repair ranker (server/src/analysis/quotes/ranker.ts) and its confidence model (confidence.ts).
 //
 //   npm run train:quotes
-//   node --import tsx scripts/train-quotes.ts --train DIR... --dev DIR... [--mutations N] [--dev-mutations N] [--seed S] [--out FILE] [--confidence-out FILE] [--retune] [--verbose]
+//   node --import tsx scripts/train-quotes.ts --train DIR... --dev DIR... [--mutations N] [--dev-mutations N] [--seed S] [--out FILE] [--confidence-out FILE] [--retune] [--check] [--verbose]
 //
 // Every paragraph of the training corpora with balanced quotation marks is
 // mutated (one mark removed or added, as eval-quotes does); the problem the
@@ -21,6 +21,9 @@
 // among fixes that balance the paragraph the one from which the precision's
 // lower bound reaches 99.5% (safe; the target).
 // --retune keeps the shipped ranker and fits the confidence model again.
+// --check writes nothing: it fails unless a fresh run gives the shipped files
+// byte for byte (they drift when the analysis code changes under the features
+// or the mutations and the models are not trained again).
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseDraft } from '../server/src/analysis/draft';
@@ -532,8 +535,16 @@ function report(label: string, cases: Case[], w: { weights: ArrayLike<number>; t
   }
 }
 
-const args = parseArgs(process.argv.slice(2).filter((a) => a !== '--verbose' && a !== '--retune'));
+const args = parseArgs(process.argv.slice(2).filter((a) => a !== '--verbose' && a !== '--retune' && a !== '--check'));
 const verbose = process.argv.includes('--verbose');
+const check = process.argv.includes('--check');
+const stale: string[] = [];
+/** Writes a model file, or with --check compares it with the shipped one. */
+function emit(path: string, model: unknown): void {
+  const json = JSON.stringify(model, null, 1) + '\n';
+  if (!check) writeFileSync(path, json);
+  else if (readFileSync(path, 'utf8') !== json) stale.push(path);
+}
 const rounds = 200;
 const depth = 4;
 const learningRate = 0.2;
@@ -564,8 +575,8 @@ if (!retune) {
     weights: Array.from(weights),
     trees,
   };
-  writeFileSync(args.out, JSON.stringify(ranker, null, 1) + '\n');
-  console.log(`wrote ${args.out}`);
+  emit(args.out, ranker);
+  if (!check) console.log(`wrote ${args.out}`);
 }
 // The confidence model learns from other mutations of the training copy, ranked by this ranker
 // as the engine ranks them; its bars are picked on dev, never trained on.
@@ -634,6 +645,10 @@ const confidence: ConfidenceModel & Record<string, unknown> = {
   trees: confidenceTrees,
   ...bars,
 };
-writeFileSync(args.confidenceOut, JSON.stringify(confidence, null, 1) + '\n');
+emit(args.confidenceOut, confidence);
 useConfidenceModel(confidence);
-console.log(`wrote ${args.confidenceOut}: preferred from ${bars.preferred}, safe from ${bars.safe}`);
+if (!check) console.log(`wrote ${args.confidenceOut}: preferred from ${bars.preferred}, safe from ${bars.safe}`);
+else if (stale.length > 0) {
+  console.error(`train-quotes --check: a fresh run does not give the shipped ${stale.join(' and ')}: run npm run train:quotes and commit them.`);
+  process.exit(1);
+} else console.log('train-quotes --check: the shipped models are what this run trains, byte for byte.');
