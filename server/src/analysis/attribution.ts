@@ -343,7 +343,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     let k = words.findIndex((w) => w.start >= from);
     if (k < 0 || words[k].start - from >= 3) return false;
     while (words[k + 1] && words[k].tags.includes('Adverb')) k++;
-    return words[k].tags.includes('Verb') && !words[k].tags.includes('Gerund');
+    return words[k].tags.includes('Verb');
   };
   /** A name as a sentence's subject, or with a verb of saying: "Mr. Obama said in his interview", "noted NBC's Dante Chinni". */
   const isSpeakerMention = (m: PlacedMention) => {
@@ -569,11 +569,11 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const from = m.end + skip[0].length - paragraph.start;
       let k = parsed.words.findIndex((w) => w.start >= from);
       if (k < 0 || parsed.words[k].start - from >= 3) return false;
-      // "Rubio also bemoaned", "Sanders is pledging": adverbs and the progressive are still the subject's verb.
+      // "Rubio also bemoaned": adverbs are still the subject's verb. A form of "be" is not: the
+      // parse keeps no gerund tag to tell "Sanders is pledging" from "Sanders is a senator".
       while (parsed.words[k + 1] && parsed.words[k].tags.includes('Adverb')) k++;
       const next = parsed.words[k];
-      if (/^(?:is|was)$/i.test(next.text)) return parsed.words[k + 1]?.tags.includes('Gerund') ?? false;
-      return next.tags.includes('Verb') && !next.tags.includes('Gerund') && !/^(?:are|were|be|been)$/i.test(next.text);
+      return next.tags.includes('Verb') && !/^(?:is|was|are|were|be|been)$/i.test(next.text);
     };
     const first = lastMentionBefore(mentions, paragraph.start) + 1;
     for (let i = first; i < mentions.length && mentions[i].start < paragraph.end; i++) {
