@@ -9,8 +9,8 @@ import { analyze } from '../../server/src/analysis/analyze';
 import { parseDraft } from '../../server/src/analysis/draft';
 import { draftRepairCandidates } from '../../server/src/analysis/quotes/draftPass';
 import { scanParagraph } from '../../server/src/analysis/quotes';
-import { confidenceModelIsCurrent } from '../../server/src/analysis/quotes/confidence';
-import { modelIsCurrent } from '../../server/src/analysis/quotes/ranker';
+import { confidenceModelIsCurrent, firstChoiceMarks } from '../../server/src/analysis/quotes/confidence';
+import { featureNames, modelIsCurrent } from '../../server/src/analysis/quotes/ranker';
 import { safeOpen } from '../../server/src/analysis/quotes/safety';
 import { unbalancedQuote } from '../../server/src/analysis/rules/unbalanced-quote';
 import { defaultOptions, type AnalysisOptions, type Finding, type Fix } from '../../server/src/analysis/types';
@@ -795,4 +795,32 @@ test('a closing single mark after a word and before an ellipsis closes: the spea
   assert.deepEqual(flagged('The note read: “She told him, ‘Mr. Mayor, do the deal’... and then left,” Ruiz said.\n'), []);
   // After a space the ellipsis still belongs to the quoted words that follow it.
   assert.deepEqual(flagged('He repeated ‘…and then’ twice, Ruiz said.\n'), []);
+});
+
+test('the ranker sees a stray closing mark a few words after a partial-quotation cue, and an unclosed mark a few words before a comma', () => {
+  const removal = (body: string) => {
+    const [problem] = draftRepairCandidates(parseDraft(body, 'plaintext'));
+    const c = problem.candidates.find((k) => k.action === 'remove');
+    assert.ok(c, body);
+    return (name: (typeof featureNames)[number]) => c.features[featureNames.indexOf(name)];
+  };
+  // "of career sexism”: the stray mark may close a partial quotation that lost its opening mark.
+  assert.equal(removal('The minister said ending career sexism" was vital to closing the gap.')('removeStrayPartialCue'), 0);
+  assert.equal(removal('The minister said that getting rid of career sexism" was vital to closing the gap.')('removeStrayPartialCue'), 1);
+  // "reckless, but": the unclosed mark may open a partial quotation that lost its close at the comma.
+  assert.equal(removal('Critics described the plan as "reckless, but the council approved it.')('removeUnclosedClauseSoon'), 1);
+  assert.equal(removal('Critics described "the plan as reckless and wasteful and then the council approved it.')('removeUnclosedClauseSoon'), 0);
+});
+
+test('a first choice is preferred past the bar of its own kind of repair where the model has one, else past the common bar', () => {
+  const bars = { preferred: 0.9, preferredBy: { removeStray: 0.97, close: 0.85 }, safe: 2 };
+  const removeStray = { action: 'remove' as const, safe: false, unclosed: false };
+  const removeUnclosed = { action: 'remove' as const, safe: false, unclosed: true };
+  const close = { action: 'close' as const, safe: false, unclosed: true };
+  assert.equal(firstChoiceMarks(0.95, removeStray, true, bars).preferred, false);
+  assert.equal(firstChoiceMarks(0.98, removeStray, true, bars).preferred, true);
+  assert.equal(firstChoiceMarks(0.95, removeUnclosed, true, bars).preferred, true);
+  assert.equal(firstChoiceMarks(0.87, close, true, bars).preferred, true);
+  assert.equal(firstChoiceMarks(0.87, removeUnclosed, true, bars).preferred, false);
+  assert.equal(firstChoiceMarks(0.5, { ...removeStray, safe: true }, true, bars).preferred, true, 'the textbook shape is preferred by itself');
 });

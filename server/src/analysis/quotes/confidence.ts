@@ -3,8 +3,9 @@
 // training copy (was the engine's first choice the edit that gives back the
 // original?), from the margin over the runner-up, the ranker's own probability,
 // the kind of repair, what the paragraph looks like around it and the first
-// choice's ranker features. Its weights and the two bars, picked on the dev
-// corpora (the preferred fix right at least 97% of the time there; the safe one
+// choice's ranker features. Its weights and the bars, picked on the dev
+// corpora (the preferred fix right at least 97% of the time there, by kind of
+// repair where dev has enough of them; the safe one
 // where the lower bound of that precision reaches 99.5%), live in
 // data/quote-confidence.json.
 
@@ -123,8 +124,21 @@ export interface ConfidenceModel {
   trees: Tree[];
   /** The first choice is preferred from this probability (its precision on dev at least 97%). */
   preferred: number;
+  /**
+   * The same bar by the kind of first choice (choiceGroup), where dev had enough of them: a
+   * removal of a stray closing mark is wrong exactly when the mark was real and lost its
+   * opening one, so it needs a higher bar than closing a quotation.
+   */
+  preferredBy?: Partial<Record<ChoiceGroup, number>>;
   /** And safe ("Fix all") from this one, when its fix also balances the paragraph (the lower bound of its precision on dev at 99.5%; 2: never). */
   safe: number;
+}
+
+export type ChoiceGroup = 'close' | 'open' | 'removeUnclosed' | 'removeStray' | 'removeOther' | 'break';
+
+/** What kind of repair a first choice is, for its bar: removing an unclosed opening mark and a stray closing one differ. */
+export function choiceGroup(action: RepairAction, unclosed: boolean): ChoiceGroup {
+  return action === 'remove' ? (unclosed ? 'removeUnclosed' : 'removeStray') : action;
 }
 
 let current = model as ConfidenceModel;
@@ -158,11 +172,11 @@ export function confidence(features: Float64Array): number {
  */
 export function firstChoiceMarks(
   sure: number,
-  first: { action: RepairAction; safe: boolean },
+  first: { action: RepairAction; safe: boolean; unclosed: boolean },
   balancesFirst: boolean,
-  bars: { preferred: number; safe: number } = current,
+  bars: Pick<ConfidenceModel, 'preferred' | 'preferredBy' | 'safe'> = current,
 ): { confident: boolean; preferred: boolean; safe: boolean } {
-  const confident = sure >= bars.preferred || first.safe;
+  const confident = sure >= (bars.preferredBy?.[choiceGroup(first.action, first.unclosed)] ?? bars.preferred) || first.safe;
   const preferred = confident && first.action !== 'break';
   const safe = preferred && ((first.safe && (first.action !== 'remove' || balancesFirst)) || (sure >= bars.safe && balancesFirst));
   return { confident, preferred, safe };

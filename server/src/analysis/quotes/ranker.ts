@@ -143,6 +143,8 @@ export const featureNames = [
   'removeQuoteInSentence',
   'removeCueSaid',
   'removeJoinsOverSpeech',
+  'removeStrayPartialCue',
+  'removeUnclosedClauseSoon',
 ] as const;
 
 /**
@@ -198,6 +200,41 @@ function previousWord(text: string, at: number): string {
   let start = end;
   while (start > 0 && isWord(text[start - 1])) start--;
   return text.slice(start, end);
+}
+
+/**
+ * A cue word (determiner, copula, preposition, verb of naming) one to four words before
+ * `closeAt`, no punctuation between: a stray closing mark that may end a short partial
+ * quotation whose opening mark was lost ("of career sexism” was), not one typed at random.
+ */
+function partialCueBefore(text: string, closeAt: number): boolean {
+  let end = trimmedEndBefore(text, closeAt);
+  for (let words = 0; words < 5 && end > 0; words++) {
+    let start = end;
+    while (start > 0 && isWord(text[start - 1])) start--;
+    if (start === end) return false;
+    if (words > 0 && cueKind(text.slice(start, end))) return true;
+    end = start;
+    while (end > 0 && text[end - 1] === ' ') end--;
+    if (end === start) return false;
+  }
+  return false;
+}
+
+/** Clause or sentence punctuation after one to five words from `from`, no quotation mark before it: a partial quotation's likely end. */
+function clauseSoonAfter(text: string, from: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = from; i < text.length && i < from + 80; i++) {
+    const ch = text[i];
+    if (isQuoteGlyph(ch) && !(isWord(text[i - 1]) && isWord(text[i + 1]))) return false;
+    if ((clausePunctuation + sentenceEnders).includes(ch)) return words >= 1 && words <= 5;
+    const wordy = !isSpace(ch);
+    if (wordy && !inWord) words++;
+    inWord = wordy;
+    if (words > 5) return false;
+  }
+  return false;
 }
 
 /** A verb of saying (or its participle) within three words before `at`, nothing but words between: telling the BBC "there is... */
@@ -290,7 +327,8 @@ export function candidateFeatures(ctx: RankingContext, c: CandidateShape, neares
       if (problem.type === 'stray') {
         const later = text.indexOf(problem.glyph, c.end);
         if (later > 0 && speechVerb.test(text.slice(c.end, later))) set('removeJoinsOverSpeech', 1);
-      }
+        if (partialCueBefore(text, c.start)) set('removeStrayPartialCue', 1);
+      } else if (clauseSoonAfter(text, c.end)) set('removeUnclosedClauseSoon', 1);
     } else {
       set('removeOtherNear', 1 / (1 + wordsBetween(text, c.start, problem.at)));
       if (isWord(text[c.start - 1]) !== isWord(text[c.end])) set('removeOtherAdjacentWord', 1);

@@ -435,7 +435,11 @@ function describeAt(site: ProblemSite): QuoteProblem {
   const marks =
     kept.length === 0
       ? { confident: false, preferred: false, safe: false }
-      : firstChoiceMarks(confidence(firstChoice(kept, balancesFirst)), kept[0], balancesFirst);
+      : firstChoiceMarks(
+          confidence(firstChoice(kept, balancesFirst)),
+          { action: kept[0].action, safe: kept[0].safe, unclosed: problem.type === 'unclosed' },
+          balancesFirst,
+        );
   const confident = marks.confident;
   const preferred = kept.length > 0 && (confidenceGate ? marks.preferred : kept[0].action !== 'break');
   const safe = preferred && marks.safe;
