@@ -32,6 +32,7 @@ import { analyzeQuotes, type Quotation } from './quotes';
 import type { RuleContext } from './rule';
 import { partitionPoint } from './sorted';
 import type { Paragraph } from './draft';
+import { stateAbbreviations } from './entities/tables';
 import type { Entity, Mention } from './entities/types';
 import type { Steps } from './steps';
 
@@ -855,7 +856,8 @@ function placesIn(modifiers: string): string[] {
     .filter(Boolean);
 }
 
-const stateAbbreviationSet = new Set(titleTable.stateAbbreviations.map((a) => foldName(a).replace(/\./g, '')));
+/** The state abbreviations of the entity tables, without their inner dots too ("n.j" -> "nj"). */
+const stateAbbreviationSet = new Set([...stateAbbreviations].map((a) => a.replace(/\./g, '')));
 /** The folded text names the place, in full or by its state abbreviation ("Fla." or "R-Fla." for Florida, "N.J." for New Jersey). */
 function namesPlace(folded: string, place: string): boolean {
   if (folded.includes(place)) return true;
