@@ -23,6 +23,12 @@ test('a lede at the limit, the headline and a byline are not flagged; the limit 
   assert.equal(check(text, { longLedeMaxWords: 30 }).length, 1);
 });
 
+test("a wire dateline with its state and date ('CITY, State, Mon. D (UPI) —') is not counted as words of the lede", () => {
+  const lede = `RIVERTON, Wyo., Jan. 9 (UPI) — ${words(39)} end.`;
+  assert.deepEqual(check(`Headline here\n\n${lede}\n\nSecond paragraph.\n`), []);
+  assert.equal(check(`Headline here\n\n${lede.replace('end.', 'end more.')}\n\nSecond paragraph.\n`).length, 1, 'one word past the limit still is');
+});
+
 test('in Markdown the lede is the first paragraph after the heading', () => {
   const text = `# Council backs park\n\n${words(12)}.\n\n${words(80)}.\n`;
   assert.deepEqual(check(text, { language: 'markdown' }), []);

@@ -129,6 +129,7 @@ test('elements around the story are blocks: a quotation never runs on from them'
 test('a dateline opening the lede is measured', () => {
   assert.equal(datelineLength('RIVERSIDE, Calif. (AP) — The city council voted.'), 'RIVERSIDE, Calif. (AP) — '.length);
   assert.equal(datelineLength('WASHINGTON -- Senators met.'), 'WASHINGTON -- '.length);
+  assert.equal(datelineLength('RIVERTON, Wyo., Jan. 9 (UPI) — The mayor spoke.'), 'RIVERTON, Wyo., Jan. 9 (UPI) — '.length);
   assert.equal(datelineLength('The city council voted.'), 0);
 });
 

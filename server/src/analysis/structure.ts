@@ -117,12 +117,14 @@ export function excerptsABook(paragraphs: readonly { text: string; kind: Paragra
 }
 
 /**
- * Length of a dateline opening the lede ("WASHINGTON (AP) — ", "LONDON, Oct. 12 -- "),
- * or 0. Place names in capitals are not people the story must introduce.
+ * Length of a dateline opening the lede ("WASHINGTON (AP) — ", "LONDON, Oct. 12 -- ",
+ * "DES MOINES, Iowa, Aug. 10 (UPI) — "), or 0. Place names in capitals are not people the story
+ * must introduce.
  */
 export function datelineLength(text: string): number {
   // A dateline fits in its paragraph's first 160 characters; the slice keeps the pattern linear.
-  const m = /^\s*[\p{Lu}][\p{Lu}\p{M} .,'’-]{1,40}(?:,\s+[\p{Lu}][\p{L}.]*(?:\s+\d{1,2})?)?\s*(?:\([^)\n]{1,30}\))?\s*(?:—|–|--|-)\s*/u.exec(
+  // After the place in capitals: its state or country, a date, or both (each after a comma).
+  const m = /^\s*[\p{Lu}][\p{Lu}\p{M} .,'’-]{1,40}(?:,\s+[\p{Lu}][\p{L}.]*(?:\s+\d{1,2})?){0,2}\s*(?:\([^)\n]{1,30}\))?\s*(?:—|–|--|-)\s*/u.exec(
     text.slice(0, 160),
   );
   return m && /\p{Lu}{3,}/u.test(m[0]) ? m[0].length : 0;
