@@ -61,3 +61,10 @@ test('a dateline opening the paragraph is not counted as words of its first sent
     [`${words(51)}.`],
   );
 });
+
+test('a state after its city ends the sentence before a capitalised word ("in Millbrook, N.J. Ann Lowe ..."); a title after it does not', () => {
+  const ended = `Headline\n\nThe council met ${words(25)} in Millbrook, N.J. Ann Lowe, the treasurer, spoke ${words(25)}.\n`;
+  assert.deepEqual(check(ended), []);
+  const runOn = `Headline\n\nThe council met ${words(25)} in Millbrook, N.J. Mayor Ann Lowe spoke ${words(25)}.\n`;
+  assert.equal(check(runOn).length, 1);
+});

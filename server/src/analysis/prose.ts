@@ -3,6 +3,7 @@
 // what a source said, so style rules stay out of quotations).
 
 import { abbreviationBefore } from './abbreviations';
+import titleTable from './data/titles.json';
 import type { Paragraph } from './draft';
 import { analyzeQuotes } from './quotes';
 import type { RuleContext } from './rule';
@@ -31,7 +32,13 @@ export function sentencesOf(paragraph: Paragraph): Span[] {
   const end = /[.!?…]+['"’”)\]]*(?=\s+['"‘“([`]{0,2}[\p{Lu}\p{N}])/gu;
   for (const m of text.matchAll(end)) {
     const at = m.index!;
-    if (((m[0][0] === '.' && m[0].length === 1) || /^\.['"’”)\]]/.test(m[0])) && abbreviationBefore(text, at) && !initialismEnds(text, at)) continue;
+    if (
+      ((m[0][0] === '.' && m[0].length === 1) || /^\.['"’”)\]]/.test(m[0])) &&
+      abbreviationBefore(text, at) &&
+      !initialismEnds(text, at) &&
+      !stateEnds(text, at)
+    )
+      continue;
     const sentenceEnd = at + m[0].length;
     if (sentenceEnd > start) spans.push({ start: paragraph.start + start, end: paragraph.start + sentenceEnd });
     const next = text.slice(sentenceEnd).search(/\S/);
@@ -55,6 +62,22 @@ function initialismEnds(text: string, dot: number): boolean {
   if (!/(?:^|[^\p{L}.])(?:\p{Lu}\.){1,3}\p{Lu}$/u.test(text.slice(Math.max(0, dot - 9), dot))) return false;
   const next = /^\s+([\p{L}]+)/u.exec(text.slice(dot + 1, dot + 20))?.[1];
   return next !== undefined && sentenceOpeners.has(next);
+}
+
+/** States written as initials ("N.J.", "D.C."): the only state abbreviations whose period reads as an initial's. */
+const stateInitials = new Set([...titleTable.stateAbbreviations.filter((s) => /^(?:[A-Z]\.){2}$/.test(s)), 'D.C.']);
+/** Words of a title a looser style runs on after a state ("Washington, D.C. Mayor Ann Lowe"). */
+const titleWords = new Set([...titleTable.roles, ...titleTable.honorifics]);
+
+/**
+ * The period at `dot` closes a state after its city ("in Millbrook, N.J. Ann Lowe spoke"): inside
+ * a sentence AP copy sets a comma after the state, so a capitalised word after it opens the next
+ * sentence, unless that word is a title or abbreviated ("Gov.").
+ */
+function stateEnds(text: string, dot: number): boolean {
+  if (!stateInitials.has(text.slice(dot - 3, dot + 1)) || text.slice(dot - 5, dot - 3) !== ', ' || !/\p{L}/u.test(text[dot - 6] ?? '')) return false;
+  const next = /^\s+(\p{Lu}[\p{Ll}'’-]*)(\.?)/u.exec(text.slice(dot + 1, dot + 30));
+  return next !== null && next[2] === '' && !titleWords.has(next[1].toLowerCase());
 }
 
 /** The spans of direct quotations (their words, marks included), sorted. */
