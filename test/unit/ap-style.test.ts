@@ -131,6 +131,13 @@ test('the date that signs an embedded post ("— Dana Ruiz (@danaruiz) September
   assert.equal(check(text)[0].start, text.indexOf('September 2'));
 });
 
+test('"yesterday" in a Q&A transcript (paragraphs opening "Q:" and "A:") is spoken, not wire copy to restyle', () => {
+  const text =
+    'Q&A with the mayor\n\nThe mayor spoke to us on Friday.\n\nQ: You said yesterday that the pool will close.\n\nA. Yes, and it opened yesterday.\n\nThe council met yesterday.\n';
+  assert.deepEqual(flagged(text), ['yesterday']);
+  assert.equal(check(text)[0].start, text.lastIndexOf('yesterday'));
+});
+
 test('"yesterday" in a sentence in the first person (a speech or a letter printed whole) is the writer\'s own word, not wire copy to restyle', () => {
   const text =
     'The speech\n\nHere is what the mayor should tell the council.\n\nFriends, I stand before you tonight. Just yesterday, believe it or not, he tried to close my pool! The mayor resigned yesterday, and I was there.\n\nThe council met yesterday.\n';

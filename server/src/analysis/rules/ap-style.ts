@@ -19,7 +19,8 @@
 //
 // Time references. Wire copy runs on many days: use the day of the week, not
 // "yesterday" or "today". A sentence in the first person outside any quotation is
-// a speech, a letter or a column printed whole, and keeps its words.
+// a speech, a letter or a column printed whole, and keeps its words; so is a turn of a
+// Q&A transcript ("Q: You said yesterday ...").
 //   Bad:  The mayor resigned yesterday.
 //   Good: The mayor resigned Tuesday.
 //
@@ -367,6 +368,8 @@ function checkTimeReferences(ctx: RuleContext, quoted: (o: number) => boolean, f
   const { prose } = ctx.draft;
   for (const p of ctx.draft.paragraphs) {
     if (p.isHeadline || p.isBlock || !/yesterday|today|tomorrow/.test(p.text)) continue;
+    // A turn of a Q&A transcript ("Q: You said yesterday ...") is spoken words, printed as said.
+    if (/^\s*[QA][:.]\s/.test(p.text)) continue;
     for (const sentence of sentencesOf(p)) {
       const text = prose.slice(sentence.start, sentence.end);
       // A sentence in the first person outside any quotation ("Just yesterday, he hacked my
