@@ -236,3 +236,10 @@ test('one person written with and without a middle initial is not two people who
     'Vote delayed\n\nPlanning Commission Chair Dana R. Whitcombe said the vote would wait until March.\n\n"We need more time," Whitcombe said. Chair Dana Whitcombe spoke for an hour.\n\n"We have heard the residents," Whitcome said.\n';
   assert.deepEqual(flagged(text), ['Whitcome']);
 });
+
+test("an archive abstract before the story's FULL TEXT is not the story's first reference: the story's own spelling is canonical", () => {
+  const text =
+    'Park plan wins\n\nABSTRACT\n\nThe council backed a plan by Dana Whitcombe for the riverside park.\n\nFULL TEXT\n\nDana Whitcomb, the parks director, won the council’s backing on Tuesday for her riverside park.\n\nThe vote was 5-2.\n';
+  assert.deepEqual(flagged(text), ['Whitcombe']);
+  assert.equal(check(text)[0].fixes[0].title, 'Write ‘Whitcomb’');
+});

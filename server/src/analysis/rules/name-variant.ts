@@ -22,7 +22,8 @@
 // sheet (.copydesk/names.yaml), whose spelling is canonical. Without a sheet
 // entry the canonical spelling is the one the story uses clearly more often
 // (three times or more, and twice as often as the other), else the one of the
-// first full reference in the body, else the first one used.
+// first full reference in the body (from the lede on: an archive's abstract
+// before "FULL TEXT" is not the story), else the first one used.
 //
 // Each finding offers "Write X" for that occurrence and "Spell every V as X"
 // for all of them; neither is marked safe, as the first full reference may be
@@ -38,6 +39,7 @@
 
 import type { Entity } from '../entities';
 import { analyzeEntities } from '../entities';
+import { ledeOf } from '../draft';
 import { compareSpellings, editDistance, insideQuotation, outsideBody, withoutTrailingPunctuation, wordsOf, type SpellingRelation } from '../nameReferences';
 import { foldName, lexiconTags } from '../nlp';
 import { quotedSpans } from '../prose';
@@ -429,7 +431,10 @@ export const nameVariant: Rule = {
     // The canonical spelling among a family of variants: the style sheet's,
     // else the one in the first full reference in the body, else the first used.
     // A slipped shift key ("HIllary") is never the canonical spelling, however early it comes.
-    const rank = (w: NameWord) => (/^\p{Lu}{2}\p{Ll}/u.test(w.text) ? 3 : w.inBody && w.inFullName ? 0 : w.inBody ? 1 : 2) * 1e12 + w.start;
+    // The body starts at the lede: an archive's abstract before "FULL TEXT" is someone else's summary.
+    const storyStart = ledeOf(ctx.draft)?.start ?? 0;
+    const inStory = (w: NameWord) => w.inBody && w.start >= storyStart;
+    const rank = (w: NameWord) => (/^\p{Lu}{2}\p{Ll}/u.test(w.text) ? 3 : inStory(w) && w.inFullName ? 0 : inStory(w) ? 1 : 2) * 1e12 + w.start;
     const decided = new Map<string, { canonical: string; entry?: StyleSheetEntry }>();
     const uses = new Map<string, number>();
     const usesOf = (spelling: string) => uses.get(spelling) ?? uses.set(spelling, [...ctx.draft.prose.matchAll(wholeWord(spelling))].length).get(spelling)!;
