@@ -664,6 +664,17 @@ test('a multi-paragraph quotation may recall the speaker\'s own words ("I said t
   assert.equal(flagged('Mr Blair said: "I dealt with this six months ago, he said.\n\n"I have nothing more to add," he said.').length, 1);
 });
 
+test('a multi-paragraph quotation may report what someone said in a clause of its own ("Then the mayor said that...")', () => {
+  const body =
+    'The council defended its plan in a statement:\n\n"As we have explained before, the only figure close to that is an estimate by the housing office. Then, in March, the mayor said that 300 homes would be built.\n\n"That adds up to 500 homes over two years."\n\nThe residents were not persuaded.';
+  assert.deepEqual(flagged(body), []);
+  const pronoun = 'The family said in a statement:\n\n"Everyone knew it was not the storm. They said they would call us back.\n\n"Nobody ever did."';
+  assert.deepEqual(flagged(pronoun), []);
+  // An attribution that ends its clause still means the closing mark was lost.
+  assert.equal(flagged('The council said:\n\n"The homes will be built in March, the mayor said.\n\n"That adds up to 500 homes."').length, 1);
+  assert.equal(flagged('The council said:\n\n"The homes will be built in March, the mayor said that day.\n\n"That adds up to 500 homes."').length, 1);
+});
+
 test('a quotation resumed after a sentence closing a nested quotation, or one opening with a figure or a bracket, is a lost-break hint', () => {
   const nested = 'Parry said: "It made us draw breath and say \'wow, that is interesting.\' "My own view is that a shared stadium is worse."\n';
   assert.deepEqual(

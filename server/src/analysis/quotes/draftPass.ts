@@ -18,11 +18,12 @@ export function analyzeQuotes(ctx: RuleContext): QuoteAnalysis {
  * A quotation that runs on into the next paragraph starts like a full
  * quotation (at the paragraph start, after `said:` or a sentence) and has no
  * attribution inside it; "...to cool off, Kunin said." lost its closing mark,
- * but "I said then..." is the speaker recalling their own words.
+ * but "I said then..." is the speaker recalling their own words, and "Then
+ * Kerry said that 100,000 would come" reports speech inside the quoted words.
  */
 function mayRunOn(text: string, q: LocalQuotation): boolean {
   if (openingStrength(text, q.open, q.openGlyph.length) < 2) return false;
-  return (bestClosingPlace(text, q, text.length, { firstPersonQuoted: true })?.score ?? 0) < 3;
+  return (bestClosingPlace(text, q, text.length, { reportingQuoted: true })?.score ?? 0) < 3;
 }
 
 export function analyzeDraftQuotes(draft: Draft, quoteStyle: QuoteStyleSetting = 'auto'): QuoteAnalysis {

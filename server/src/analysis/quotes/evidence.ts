@@ -34,6 +34,22 @@ export function looksLikeAttribution(text: string, from: number): boolean {
   return attributionAfter.test(text.slice(from, from + 160));
 }
 
+/**
+ * After a verb of saying, a reported clause: "Kerry said that 100,000 would come",
+ * "They said they would call". A quotation's attribution ends its clause instead
+ * ("..., Kerry said." / "said that day"), so these sentences report speech, quoted or not.
+ */
+const reportedClause = new RegExp(
+  `^\\s+(?:that\\b(?!\\s+(?:day|night|morning|afternoon|evening|week|month|year|time)\\b)|(?:he|she|they|it|we|I|you)\\s+(?!(?:${saidVerbs})\\b)[\\p{L}’']+)`,
+  'u',
+);
+
+/** Whether the attribution-like words at `from` report speech in a clause of their own rather than attribute a quotation. */
+function reportsSpeech(text: string, from: number): boolean {
+  const m = attributionAfter.exec(text.slice(from, from + 160));
+  return m !== null && reportedClause.test(text.slice(from + m[0].length, from + m[0].length + 40));
+}
+
 export function trimmedEndBefore(text: string, at: number): number {
   let i = at;
   while (i > 0 && (isSpace(text[i - 1]) || isTransparent(text[i - 1]))) i--;
@@ -141,7 +157,7 @@ const narration = /^\s+(?:\w+\s+){0,3}?(?:he|she|they|his|her|their|it)\b/i;
  * followed by narration that switches from the quotation's first person to
  * the third ("We will ... defeat ISIS, and while he gave a nod").
  */
-export function bestClosingPlace(text: string, q: LocalQuotation, limit: number, options: { firstPersonQuoted?: boolean } = {}): ClosingPlace | undefined {
+export function bestClosingPlace(text: string, q: LocalQuotation, limit: number, options: { reportingQuoted?: boolean } = {}): ClosingPlace | undefined {
   const from = q.open + q.openGlyph.length;
   const boundary = /[,;:.?!…]+(?=[\s*_]|$)/g;
   boundary.lastIndex = from;
@@ -149,7 +165,9 @@ export function bestClosingPlace(text: string, q: LocalQuotation, limit: number,
   for (let m = boundary.exec(text); m && m.index < limit; m = boundary.exec(text)) {
     const end = m.index + m[0].length;
     if (end >= limit) break;
-    if (looksLikeAttribution(text, end) && !(options.firstPersonQuoted && firstPersonSaying.test(text.slice(end, end + 40)))) {
+    // With reportingQuoted, the quoted words may themselves report speech: the speaker's own
+    // ("I said then") or someone's in a clause of its own ("Then Kerry said that 100,000 ...").
+    if (looksLikeAttribution(text, end) && !(options.reportingQuoted && (firstPersonSaying.test(text.slice(end, end + 40)) || reportsSpeech(text, end)))) {
       return { wordsEnd: m.index, punctuation: m[0], score: 3 };
     }
     if (!narrated && (m[0] === ',' || m[0] === ';')) {
