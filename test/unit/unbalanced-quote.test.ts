@@ -670,6 +670,9 @@ test('a multi-paragraph quotation may report what someone said in a clause of it
   assert.deepEqual(flagged(body), []);
   const pronoun = 'The family said in a statement:\n\n"Everyone knew it was not the storm. They said they would call us back.\n\n"Nobody ever did."';
   assert.deepEqual(flagged(pronoun), []);
+  const listener =
+    'She wrote:\n\n"I found friends who took me to buy a blazer, explained to me that it was the custom, and made me welcome.\n\n"They were my family."';
+  assert.deepEqual(flagged(listener), []);
   // An attribution that ends its clause still means the closing mark was lost.
   assert.equal(flagged('The council said:\n\n"The homes will be built in March, the mayor said.\n\n"That adds up to 500 homes."').length, 1);
   assert.equal(flagged('The council said:\n\n"The homes will be built in March, the mayor said that day.\n\n"That adds up to 500 homes."').length, 1);

@@ -36,11 +36,11 @@ export function looksLikeAttribution(text: string, from: number): boolean {
 
 /**
  * After a verb of saying, a reported clause: "Kerry said that 100,000 would come",
- * "They said they would call". A quotation's attribution ends its clause instead
+ * "They said they would call", "explained to me that". A quotation's attribution ends its clause instead
  * ("..., Kerry said." / "said that day"), so these sentences report speech, quoted or not.
  */
 const reportedClause = new RegExp(
-  `^\\s+(?:that\\b(?!\\s+(?:day|night|morning|afternoon|evening|week|month|year|time)\\b)|(?:he|she|they|it|we|I|you)\\s+(?!(?:${saidVerbs})\\b)[\\p{L}’']+)`,
+  `^\\s+(?:(?:(?:to\\s+)?(?:me|us|him|her|them|you)\\s+)?that\\b(?!\\s+(?:day|night|morning|afternoon|evening|week|month|year|time)\\b)|(?:he|she|they|it|we|I|you)\\s+(?!(?:${saidVerbs})\\b)[\\p{L}’']+)`,
   'u',
 );
 
