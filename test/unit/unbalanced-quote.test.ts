@@ -657,6 +657,17 @@ test('must not flag: curly quotations inside a paragraph wrapped in straight mar
   assert.deepEqual(flagged('"She watched “Shark Tank.” The people have an” important choice."'), ['⟦”⟧ importa']);
 });
 
+test('a left single mark typed by smart quotes after a hyphen closes (a ‘D-‘ rating), turned the wrong way', () => {
+  const body = 'The rifle group gave him a ‘D-‘ rating last year.';
+  const found = findings(body);
+  assert.deepEqual(
+    found.map((f) => [f.message, f.fixes?.map((x) => [x.title, x.edits.map((e) => e.text).join(), x.safe])]),
+    [['This mark closes the quotation but is turned the wrong way: write ’.', [['Turn the mark: ’', '’', true]]]],
+  );
+  // A left mark after a hyphen and before a word still opens.
+  assert.equal(flagged('The bill was called a pro-‘choice measure by its backers.').length, 1);
+});
+
 test('a multi-paragraph quotation may recall the speaker\'s own words ("I said then...")', () => {
   const body = 'Mr Blair said: "I dealt with this six months ago. I said then you do not do deals over jobs.\n\n"I have nothing more to add," he said.';
   assert.deepEqual(flagged(body), []);

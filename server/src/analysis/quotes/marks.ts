@@ -231,11 +231,12 @@ function classifySingle(text: string, i: number, ch: string, tokens: Token[], ap
     tokens.push({ at: i, glyph: ch, kind: 'single', dir: 'maybeClose', curly });
     return i + 1;
   }
-  if (ch === '‘' && prevOpenish) {
-    tokens.push({ at: i, glyph: ch, kind: 'single', dir: 'open', curly });
-  } else if (prevOpenish && nextCloseish && prevRaw !== undefined && !isSpace(prevRaw)) {
-    // Wedged between symbols ('BBB-'.): it can still close an open quotation.
+  if (prevOpenish && nextCloseish && prevRaw !== undefined && !isSpace(prevRaw)) {
+    // Wedged between symbols ('BBB-'.): it can still close an open quotation, even as a
+    // left mark, which smart quotes type after a hyphen (a ‘D-‘ rating).
     tokens.push({ at: i, glyph: ch, kind: 'single', dir: 'either', curly });
+  } else if (ch === '‘' && prevOpenish) {
+    tokens.push({ at: i, glyph: ch, kind: 'single', dir: 'open', curly });
   }
   // Space on both sides: no evidence either way.
   return i + 1;

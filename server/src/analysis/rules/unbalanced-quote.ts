@@ -28,6 +28,9 @@
 // A pull quote whose credit line sits inside its marks on the next line ("We will win.
 // / Bill Clinton.") balances: web copy flattens the box that way.
 //
+// A left single mark closing a quotation opened by one (a ‘D-‘ rating, as smart quotes
+// type it after a hyphen) is turned the wrong way: one finding, a safe fix that turns it.
+//
 // Bad:  "We will win this fight, Whitfield said.
 // Good: "We will win this fight," Whitfield said.
 
@@ -301,6 +304,28 @@ export const unbalancedQuote: Rule = {
         ...(problem.related.length > 0 ? { related: problem.related } : {}),
       });
     }
-    return findings;
+    findings.push(...wrongWayCloses(quotes));
+    return findings.sort((a, b) => a.start - b.start);
   },
 };
+
+/**
+ * A left single mark that closes a quotation opened by a left single mark: smart quotes type
+ * one after a hyphen (a ‘D-‘ rating). Turning it is safe: only the glyph changes. (A left
+ * mark may close in other styles, German ‚so‘, and a double one is read elsewhere.)
+ */
+function wrongWayCloses(quotes: QuoteAnalysis): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  for (const m of quotes.marks) {
+    if (m.role !== 'close' || m.glyph !== '‘') continue;
+    const quotation = quotes.quotations.find((q) => q.close === m.offset);
+    if (!quotation || quotes.marks.find((o) => o.offset === quotation.open)?.glyph !== '‘') continue;
+    findings.push({
+      start: m.offset,
+      end: m.offset + 1,
+      message: 'This mark closes the quotation but is turned the wrong way: write ’.',
+      fixes: [{ title: 'Turn the mark: ’', edits: [{ start: m.offset, end: m.offset + 1, text: '’' }], preferred: true, safe: true }],
+    });
+  }
+  return findings;
+}
