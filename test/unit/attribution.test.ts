@@ -853,3 +853,16 @@ Daniel Okafor brought up the levy himself on Monday. He called it "a tax on the 
 `;
   assert.deepEqual(speakersOf(text, 'a tax on the working'), ['Daniel Okafor']);
 });
+
+test('an inverted verb before a party title credits the person named after it: "said ranking Democrat Elena Marsh", "said House Democrat Lena Ortiz"', () => {
+  const text = `Harbor bill stalls
+
+Lawmakers argued over the harbor bill on Tuesday.
+
+"The committee has wasted a year on this," said Oversight ranking Democrat Elena Marsh (D-Ore.).
+
+"We will try again in March," said House Democrat Lena Ortiz.
+`;
+  assert.deepEqual(speakersOf(text, 'The committee has wasted'), ['Elena Marsh']);
+  assert.deepEqual(speakersOf(text, 'We will try again'), ['Lena Ortiz']);
+});

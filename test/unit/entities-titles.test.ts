@@ -165,3 +165,16 @@ test('a work, a craft or a storm is neither a person nor an organization: "the f
   entity(list, 'Dennis Hopper', 'person');
   noEntityNamed(list, /Discovery|Atlantis|Easy Rider|Katrina|Enterprise/);
 });
+
+test('a party noun before a full name is the person\'s party, neither part of the name nor a title: "Democrat Elena Marsh"', () => {
+  const list = entitiesOf(
+    'The harbor bill stalled on Tuesday, said ranking Democrat Elena Marsh.\n\n' +
+      'A day later the committee heard from Republicans Tom Brandvold and Ada Whitcomb, and from Libertarian Joe Tull.\n\n' +
+      'Marsh said the Republican Party had other plans.',
+  );
+  assert.equal(entity(list, 'Elena Marsh', 'person').role, null);
+  entity(list, 'Tom Brandvold', 'person');
+  entity(list, 'Joe Tull', 'person');
+  noEntityNamed(list, /^(?:Democrat|Republicans|Libertarian) /);
+  entity(list, 'Republican Party', 'organization');
+});

@@ -645,7 +645,10 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
         inverted !== null &&
         mentions[i - 1].end > m.start - inverted[1].length &&
         /^\s+(?:for|of|at|with|from|in)\s+(?:the\s+)?$/.test(text.slice(mentions[i - 1].end, m.start));
-      if (inverted && (titleWordsOnly(inverted[1]) || descriptionOnly(inverted[1])) && !namesAnother(m) && !nameBetween) {
+      // "said House Democrat Lena Ortiz": an organization right before a person's name belongs to that person's title.
+      const titleBeforeName =
+        m.entity.type === 'organization' && mentions[i + 1]?.entity.type === 'person' && /^\s+$/.test(text.slice(m.end, mentions[i + 1].start));
+      if (inverted && (titleWordsOnly(inverted[1]) || descriptionOnly(inverted[1])) && !namesAnother(m) && !nameBetween && !titleBeforeName) {
         const speakers = [m.entity];
         const next = mentions[i + 1];
         if (next && /^\s+and\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(text.slice(m.end, next.start))) speakers.push(next.entity);
@@ -934,7 +937,7 @@ function titleWordsOnly(words: string): boolean {
       (i === 0 && /^(?:the|a|an)$/i.test(w)) ||
       // "of" and "for" join a title's words ("Secretary of State"), never open one: "said of Cole" names whom it is about.
       (i > 0 && /^(?:of|for|and)$/i.test(w)) ||
-      /^(?:the|state['’]s|former|top|chief|senior|general)$/i.test(w),
+      /^(?:the|state['’]s|former|top|chief|senior|general|ranking)$/i.test(w),
   );
 }
 

@@ -42,6 +42,9 @@ function findTableMatch(words: Word[], i: number, text: string): { entry: TableE
   return undefined;
 }
 
+/** Party nouns: before a full name they give the person's party, never part of the name. */
+const partyNouns = new Set(['democrat', 'democrats', 'republican', 'republicans', 'libertarian', 'libertarians']);
+
 const opensSentenceOrQuote = (w: Word) => w.sentenceStart || /["“‘(]\s*$/.test(w.pre);
 
 /** The words this paragraph capitalises mid-sentence: across the draft, they are names whatever their tags say. */
@@ -243,7 +246,8 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
   }
   // A capitalised occupation heads a title when a full name follows it: "County Engineer David Lindqvist"
   // (but "Tom Cook" keeps his surname: one word after it is not a full name).
-  const headsTitle = (w: Word) => isFormalTitle(w.bare) || (roleWords.has(w.bare) && w.capitalised && last - w.index >= 2);
+  // So does a party noun, an affiliation rather than a title: "Democrat Ana Ruiz", "House Republican Tom Vell".
+  const headsTitle = (w: Word) => isFormalTitle(w.bare) || ((roleWords.has(w.bare) || partyNouns.has(w.bare)) && w.capitalised && last - w.index >= 2);
   const isTitleWord = (w: Word) => headsTitle(w) || titleModifiers.has(w.bare);
   if (!organizationEndings.has(words[last].bare) && last > first) {
     // The name proper: the words after the last title word.
@@ -258,8 +262,8 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
       while (t > first && (isTitleWord(words[t - 1]) || words[t - 1].has('Demonym') || (words[t - 1].has('Adjective') && !words[t - 1].has('Person')))) t--;
       // Keep an abbreviated title's period: "Dr.", "Sen.".
       const titleEnd = words[k - 1].end + (text[words[k - 1].end] === '.' ? 1 : 0);
-      // "Mr.", "Mrs.", "Dr." say someone is a person, not what the person does.
-      const courtesyOnly = words.slice(first, k).every((w) => courtesyTitles.has(w.bare));
+      // "Mr.", "Mrs.", "Dr." say someone is a person, not what the person does; "Democrat" says their party.
+      const courtesyOnly = words.slice(first, k).every((w) => courtesyTitles.has(w.bare) || partyNouns.has(w.bare));
       role = courtesyOnly ? null : text.slice(words[first].start, titleEnd);
       per += 6;
       // What precedes a title is an organization, a place or a party ("Christian Democrat"), never a person.
