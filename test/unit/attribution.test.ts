@@ -866,3 +866,11 @@ Lawmakers argued over the harbor bill on Tuesday.
   assert.deepEqual(speakersOf(text, 'The committee has wasted'), ['Elena Marsh']);
   assert.deepEqual(speakersOf(text, 'We will try again'), ['Lena Ortiz']);
 });
+
+test('a capitalised pronoun after a quotation that ends in "!" or "?" opens the next sentence: the quotation keeps its own clause', () => {
+  const text = `Harbor levy
+
+After the vote, Daniel Okafor wrote to the mayor, thanking her and telling her, "you saved the waterfront!" She answered that the council deserved the credit.
+`;
+  assert.deepEqual(speakersOf(text, 'you saved the waterfront'), ['Daniel Okafor']);
+});

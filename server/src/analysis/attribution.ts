@@ -772,13 +772,16 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const speech = clauses.filter((c) => c.kind === 'speech' && c.credits === undefined && c.holds === undefined);
       // A period inside the closing mark ends the sentence, unless the clause follows at once ("... over.” Trump said.).
       const sentenceEndsAtQuote = /[.]\s*$/.test(text.slice(q.contentStart, q.contentEnd));
+      // "...for the long run!” She replied that ...": a capitalised pronoun after "!" or "?" opens a sentence, as after a period.
+      const opensSentenceAfterMark = (c: Clause) =>
+        /[!?]\s*$/.test(text.slice(q.contentStart, q.contentEnd)) && /^(?:He|She)\b/.test(text.slice(c.at, c.at + 4));
       // The clause after the quotation in its sentence ("...," Smith said)...
       const following = speech.find(
         (c) =>
           c.at >= end &&
           !c.forward &&
           !introducesNext(c, end) &&
-          (sentenceEndsAtQuote
+          (sentenceEndsAtQuote || opensSentenceAfterMark(c)
             ? /^\s+$/.test(text.slice(end + 1, c.at)) && saidAndStop.test(text.slice(c.at, c.at + 60))
             : !endsSentence(text.slice(end + 1, c.at))),
       );
