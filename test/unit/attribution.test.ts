@@ -874,3 +874,21 @@ After the vote, Daniel Okafor wrote to the mayor, thanking her and telling her, 
 `;
   assert.deepEqual(speakersOf(text, 'you saved the waterfront'), ['Daniel Okafor']);
 });
+
+test('a verb whose object is a person does not stand inverted: in "“Harbor Lights,” thanked Okafor for “...”" the subject speaks, past its quoted title', () => {
+  const text = `Harbor gala
+
+Mayor Daniel Okafor opened the gala on Friday.
+
+Karen Raman, star of the stage musical "Harbor Lights," thanked Okafor for "keeping the old pier open."
+`;
+  assert.deepEqual(speakersOf(text, 'keeping the old pier'), ['Karen Raman']);
+});
+
+test('"said she" after a subject is a reported clause, not an inverted attribution: "the board said she “misled” them"', () => {
+  const text = `Clinic audit
+
+Helen Ostrow ran the clinic for a decade. The Harbor Health Board reviewed her records and said she "misled the auditors" in 2019.
+`;
+  assert.deepEqual(speakersOf(text, 'misled the auditors'), ['Harbor Health Board']);
+});

@@ -47,6 +47,9 @@ const femaleWords =
 
 /** Finite verbs of saying that follow their subject ("Smith said") or stand inverted ("said Smith"), and phrasal ones ("shot back"). */
 const speechVerbs = `${speechVerbTable.phrasal.join('|')}|${speechVerbTable.said.join('|')}`;
+/** Verbs of saying that stand inverted after a quotation ("“...,” said Smith"): not those whose object is a person ("“Scandal,” thanked Obama"). */
+const notInverted = new Set(speechVerbTable.notInverted);
+const invertibleVerbs = `${speechVerbTable.phrasal.join('|')}|${speechVerbTable.said.filter((v) => !notInverted.has(v)).join('|')}`;
 const speechVerbSet = new Set(speechVerbTable.said);
 /** Every verb whose clause credits a speaker: finite, naming, progressive and participle. */
 export const creditingVerbs: readonly string[] = [
@@ -71,31 +74,33 @@ const auxiliaries =
  */
 /** A quoted title inside an appositive: ", the co-author of “Going Viral,” about ...". */
 const quotedTitle = '“[^“”\\n]{1,60}”|"[^"\\n]{1,60}"';
+/** One short segment whose quoted title ends it, the comma inside the closing mark: ", star of “Harbor Lights,” thanked". */
+const titleClosesAppositive = '(?:a|an|the|\\p{Ll})[^,“”"().!?]{0,80}?(?:“[^“”\\n]{1,60},”|"[^"\\n]{1,60},")';
 const appositiveSegment = `(?:\\d{1,3}|[DRI]-\\p{Lu}[\\p{L}.]*|\\p{Lu}[\\p{L}]*\\.(?:\\p{Lu}\\.)?|\\p{Lu}[\\p{L}.-]*['’]s?\\s+\\p{Ll}[^,“”"()]{0,100}?|(?:a|an|the|who|whose|his|her|its|\\p{Ll})(?:[^,“”"()]|${quotedTitle}){0,160}?)`;
 /** A later segment may also be a place: ", a salesman from Sumter, South Carolina,". */
 const laterSegment = `(?:${appositiveSegment}|\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)?)`;
 /** Between dashes: "Gingrich — mentioned by many as a running mate — told". */
 const dashAppositive = `\\s+(?:--|—|–)\\s*[^—–“”"\\n]{1,160}?\\s*(?:--|—|–)`;
-const appositive = `(?:\\s+of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.]*(?:\\s+(?:of\\s+)?\\p{Lu}[\\p{L}.]*){0,3})?(?:\\s*\\([^()“”"]{1,30}\\),?)?(?:\\s*,\\s*${appositiveSegment}(?:\\s*,\\s*${laterSegment}){0,3}\\s*,|${dashAppositive})?`;
+const appositive = `(?:\\s+of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.]*(?:\\s+(?:of\\s+)?\\p{Lu}[\\p{L}.]*){0,3})?(?:\\s*\\([^()“”"]{1,30}\\),?)?(?:\\s*,\\s*${appositiveSegment}(?:\\s*,\\s*${laterSegment}){0,3}\\s*,|\\s*,\\s*${titleClosesAppositive}|${dashAppositive})?`;
 const verbAfterSubject = new RegExp(
   `^['’]?${appositive}(?:\\s+${auxiliaries}){0,3}\\s+(?:${speechVerbs}|${namingVerbs}|(?:is|was|has\\s+been)\\s+(?:${progressiveVerbs}))\\b`,
   'u',
 );
 /** "... ,” said (Mayor) (the state's top lawyer) NAME": the words allowed between the verb and the name. */
-const invertedLead = new RegExp(`[”"’]\\s*,?\\s*(?:${speechVerbs})\\s+((?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}\\p{N}/.'’-]+\\s+){0,5})$`, 'u');
+const invertedLead = new RegExp(`[”"’]\\s*,?\\s*(?:${invertibleVerbs})\\s+((?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}\\p{N}/.'’-]+\\s+){0,5})$`, 'u');
 /** "Said Comey: “...”": an inverted verb of saying that opens its sentence. */
-const sentenceInitialVerb = new RegExp(`(?:^|[.!?]["”’]?\\s+)(?:${speechVerbs})\\s+((?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}\\p{N}/.'’-]+\\s+){0,5})$`, 'iu');
+const sentenceInitialVerb = new RegExp(`(?:^|[.!?]["”’]?\\s+)(?:${invertibleVerbs})\\s+((?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}\\p{N}/.'’-]+\\s+){0,5})$`, 'iu');
 /** After an inverted speaker's name, past an appositive, the quotation opens: "..., explained Rosenberg, “with ...”". */
 const quotationFollowsName = /^(?:\s*,[^,“”"]{1,100})?\s*[,:]\s*["“]/u;
 /** "..., noted NBC's": a verb of saying and the title words before a name, outside a quotation's attribution. */
-const invertedNarration = new RegExp(`,\\s*(?:${speechVerbs})\\s+((?:[\\p{L}.'’-]+\\s+){0,5})$`, 'u');
+const invertedNarration = new RegExp(`,\\s*(?:${invertibleVerbs})\\s+((?:[\\p{L}.'’-]+\\s+){0,5})$`, 'u');
 const accordingTo = /\b[Aa]ccording\s+to\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4})$/u;
 /** "in the words of (Mayor) Park, “...”" and "in Park's words, “...”": the quotation follows at once. */
 const inWordsOf = /\b[Ii]n\s+the\s+(?:very\s+)?words\s+of\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4})$/u;
 const inWordsLead = /\b[Ii]n\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4})$/u;
 const wordsAfterPossessive = /^['’]s?\s+(?:own\s+)?words\s*,?\s*["“]/u;
 /** "he said", or inverted "said he"; the inverted form is often the start of a reported clause ("Smith says he'll ..."). */
-const pronounClause = new RegExp(`\\b(?:(he|she)\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})|(?:${speechVerbs})\\s+(he|she))\\b`, 'giu');
+const pronounClause = new RegExp(`\\b(?:(he|she)\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})|(?:${invertibleVerbs})\\s+(he|she))\\b`, 'giu');
 /** "He called it “shameful”": a pronoun and a naming verb, whose quotation follows its object. */
 const pronounNamingClause = new RegExp(`\\b(he|she)\\s+(?:${auxiliaries}\\s+){0,2}(?:${namingVerbs})\\b`, 'giu');
 const jointClause = new RegExp(
@@ -144,6 +149,7 @@ const timedSkip = new RegExp(
 );
 /** "McConnell embraced the mogul and said he is “very competitive”": a second verb of the same subject. */
 const coordinatedSpeech = new RegExp(`\\band\\s+(?:(?:also|later|then)\\s+)?(?:${speechVerbs})\\b`, 'gu');
+const coordinatedVerbEnds = new RegExp(`\\band\\s+(?:(?:also|later|then)\\s+)?$`, 'u');
 /**
  * A subordinate clause before the subject: "After Trump spoke, Clinton ...". A phrase of time is no clause:
  * "Before the convention, Police Chief Calvin Williams lobbied ..." (a determiner, no quotation, a comma).
@@ -687,6 +693,8 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       if (!outside(at)) continue;
       // "Trump says he's “losing”": the pronoun after a named subject's own verb is not a second attribution.
       if (match[2] && clauses.some((c) => c.verbEnd === at + spaceBeforeLastWord(match[0]))) continue;
+      // "ProPublica obtained a video and said she “...”": after a second verb of the sentence's subject, likewise.
+      if (match[2] && coordinatedVerbEnds.test(text.slice(Math.max(paragraph.start, at - 30), at))) continue;
       const speaker = resolvePronoun(at, match[1] ?? match[2], paragraph.index, isSubjectHere);
       clauses.push({ at, speakers: speaker ? [speaker] : [], kind: 'speech' });
     }
