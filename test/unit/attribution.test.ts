@@ -892,3 +892,14 @@ Helen Ostrow ran the clinic for a decade. The Harbor Health Board reviewed her r
 `;
   assert.deepEqual(speakersOf(text, 'misled the auditors'), ['Harbor Health Board']);
 });
+
+test("a possessive claim inside another speaker's reported speech is left unattributed: either could have said the quoted words", () => {
+  const text = `Harbor levy
+
+Okafor spokeswoman Lena Ortiz said Thursday that Raman's claim that the levy doubles fares is "simply not true."
+
+Karen Raman's claim that the levy "will double fares" drew a crowd.
+`;
+  assert.deepEqual(speakersOf(text, 'simply not true'), []);
+  assert.deepEqual(speakersOf(text, 'will double fares'), ['Karen Raman']);
+});

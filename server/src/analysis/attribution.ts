@@ -138,6 +138,11 @@ const possessiveSpeech = new RegExp(
   `^['’]s?\\s+(?:${speechNounAdjective}\\s+){0,3}(?:${speechNoun}(?:\\s+(?:(?:is|was)\\s+)?that\\s${claimWords}|\\s+(?:of|for)\\s${claimWords}|\\s+(?:is|was)\\s*:?|\\s*:)|(?:pledges?|promises?|vows?|call|plea)\\s+to\\s[^“”"\\n.!?]{0,40}?)\\s*["“]`,
   'u',
 );
+/** A verb of saying right before a name (past "that", a day and titles): the name opens someone's reported speech. */
+const speechVerbBefore = new RegExp(
+  `\\b(?:${speechVerbs})(?:\\s+(?:that|on|last|this|\\p{Lu}\\p{Ll}+day|week|month|year|night))*\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,4}$`,
+  'u',
+);
 /** "Romney's “47 percent” comment": the quotation between the possessive and the noun. */
 const possessiveQuoted = new RegExp(`^['’]s?\\s+["“][^“”"\\n]{1,60}[”"]\\s+${speechNoun}\\b`, 'u');
 /** "her chief aide, Jake Sullivan, calls the record “a blueprint”": the verb after a name in apposition. */
@@ -620,7 +625,10 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const speaksInside = (o: PlacedMention) =>
         o.entity !== m.entity && (verbAfterSubject.test(text.slice(o.end, o.end + 200)) || /^['’]s?\b/.test(text.slice(o.end, o.end + 2)));
       if (holds >= 0 && outside(m.end) && !someMentionBetween(mentions, m.start, holds, speaksInside)) {
-        clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech', holds });
+        // "Frazier said Rubio's claim that Cruz favors amnesty is “simply not true”": inside another's reported speech the
+        // quotation may be either's, so it is left unattributed.
+        const reported = speechVerbBefore.test(text.slice(sentenceStartOf(m.start), m.start));
+        clauses.push({ at: m.start, speakers: reported ? [] : [m.entity], kind: 'speech', holds });
         continue;
       }
       // "her senior policy adviser, Jake Sullivan, said": a name in apposition may take its verb after a comma.
