@@ -178,3 +178,14 @@ test('a party noun before a full name is the person\'s party, neither part of th
   noEntityNamed(list, /^(?:Democrat|Republicans|Libertarian) /);
   entity(list, 'Republican Party', 'organization');
 });
+
+test('a surname that is also a nationality ("Cuban said") is the person the story named in full, and only then', () => {
+  const text =
+    'Team owner Mark Cuban said on Sunday that he might run for office one day.\n\n' +
+    '"It is too early to tell," Cuban said.\n\n' +
+    '"I have no plans," said Cuban, who also hosts a television show.';
+  const cuban = entity(entitiesOf(text), 'Mark Cuban', 'person');
+  assert.equal(cuban.mentions.length, 3);
+  const unnamed = entitiesOf('Havana talks\n\nCuban officials met the delegation on Monday. "We are ready," a Cuban said.');
+  noEntityNamed(unnamed, /Cuban/);
+});

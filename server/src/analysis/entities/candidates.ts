@@ -276,7 +276,12 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
     span.every((w) => timeTags.some((t) => w.has(t)) || w.has('Value') || /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*(?:-\w+)?$/.test(w.bare))
   )
     return result;
-  if (span.length === 1 && (span[0].has('Demonym') || (span[0].has('Adjective') && !span[0].has('ProperNoun')))) return result;
+  if (span.length === 1 && (span[0].has('Demonym') || (span[0].has('Adjective') && !span[0].has('ProperNoun')))) {
+    // "Cuban said": a nationality standing as a noun may be a surname. The evidence never makes it a name (loc above
+    // anything it weighs); only the story's full name ("Mark Cuban") does, in resolution.ts.
+    if (span[0].has('Demonym') && standsAsNoun(words, last)) result.push({ first, last, role: null, per: 0, org: 0, loc: 100, firm: false });
+    return result;
+  }
   if (span.every((w) => !/\p{L}/u.test(w.text))) return result;
   if (span.length === 1 && nonNames.has(span[0].bare)) return result;
   // "Ill." after a city, "D-Ill." after a lawmaker: a state, never a surname.
@@ -284,4 +289,11 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
     return result;
   result.push({ first, last, role, per, org: 0, loc: 0, firm: false });
   return result;
+}
+
+/** A word used as a noun, not before one: a verb, "who" or punctuation follows it, or nothing does ("Cuban said", "said Cuban."). */
+function standsAsNoun(words: Word[], i: number): boolean {
+  const next = words[i + 1];
+  if (!next || /[,.;:!?”"’)]/.test(words[i].post) || next.sentenceId !== words[i].sentenceId) return true;
+  return next.fold === 'who' || (next.has('Verb') && !next.has('Noun') && !next.capitalised);
 }
