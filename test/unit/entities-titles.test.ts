@@ -189,3 +189,21 @@ test('a surname that is also a nationality ("Cuban said") is the person the stor
   const unnamed = entitiesOf('Havana talks\n\nCuban officials met the delegation on Monday. "We are ready," a Cuban said.');
   noEntityNamed(unnamed, /Cuban/);
 });
+
+test('a lone surname shared by two people goes to the one its courtesy title or title fits: "Mrs. Clinton", "President Obama"', () => {
+  const list = entitiesOf(
+    'Former President Bill Clinton introduced his wife, Hillary Clinton, at a rally in Ohio on Monday.\n\n' +
+      'Mrs. Clinton spoke for 40 minutes. Mr. Clinton sat in the front row.\n\n' +
+      'President Barack Obama was in Washington. First lady Michelle Obama had spoken earlier.\n\n' +
+      'President Obama called the rally a success.',
+  );
+  const mentionsOf = (name: string) => entity(list, name, 'person').mentions.map((m) => m.start);
+  const text = 'Former President Bill Clinton introduced his wife, Hillary Clinton, at a rally in Ohio on Monday.\n\nMrs. ';
+  assert.ok(mentionsOf('Hillary Clinton').includes(text.length), 'Mrs. Clinton is Hillary Clinton');
+  assert.equal(entity(list, 'Bill Clinton', 'person').mentions.length, 2, 'Mr. Clinton is Bill Clinton');
+  assert.equal(entity(list, 'Barack Obama', 'person').mentions.length, 2, 'President Obama is Barack Obama');
+  assert.equal(entity(list, 'Michelle Obama', 'person').mentions.length, 1);
+  // A courtesy title that fits no one named in full is someone else.
+  const only = entitiesOf('First lady Michelle Obama visited the school on Monday. Mr. Obama stayed in Washington.');
+  assert.equal(entity(only, 'Michelle Obama', 'person').mentions.length, 1);
+});
