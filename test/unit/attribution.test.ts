@@ -903,3 +903,17 @@ Karen Raman's claim that the levy "will double fares" drew a crowd.
   assert.deepEqual(speakersOf(text, 'simply not true'), []);
   assert.deepEqual(speakersOf(text, 'will double fares'), ['Karen Raman']);
 });
+
+test('an appositive that ends in a quoted title, after an age or before a "who" clause, still leads to the verb', () => {
+  const text = `Harbor gala
+
+Lena Ortiz, 45, the author of "Tides of Harbor Street," said the pier "should stay open."
+
+Tom Vell, a contestant on the show "Harbor Bake," who later worked for the mayor, said his boss was "always kind."
+
+The mayor spoke last to Daniel Okafor, "We will win," said Karen Raman.
+`;
+  assert.deepEqual(speakersOf(text, 'should stay open'), ['Lena Ortiz']);
+  assert.deepEqual(speakersOf(text, 'always kind'), ['Tom Vell']);
+  assert.deepEqual(speakersOf(text, 'We will win'), ['Karen Raman']);
+});

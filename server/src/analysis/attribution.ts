@@ -74,14 +74,20 @@ const auxiliaries =
  */
 /** A quoted title inside an appositive: ", the co-author of “Going Viral,” about ...". */
 const quotedTitle = '“[^“”\\n]{1,60}”|"[^"\\n]{1,60}"';
-/** One short segment whose quoted title ends it, the comma inside the closing mark: ", star of “Harbor Lights,” thanked". */
-const titleClosesAppositive = '(?:a|an|the|\\p{Ll})[^,“”"().!?]{0,80}?(?:“[^“”\\n]{1,60},”|"[^"\\n]{1,60},")';
 const appositiveSegment = `(?:\\d{1,3}|[DRI]-\\p{Lu}[\\p{L}.]*|\\p{Lu}[\\p{L}]*\\.(?:\\p{Lu}\\.)?|\\p{Lu}[\\p{L}.-]*['’]s?\\s+\\p{Ll}[^,“”"()]{0,100}?|(?:a|an|the|who|whose|his|her|its|\\p{Ll})(?:[^,“”"()]|${quotedTitle}){0,160}?)`;
+/**
+ * A segment whose quoted title ends it, the comma inside the closing mark: ", star of “Harbor Lights,” thanked",
+ * ", 45, the author of “Going Viral,” said", ", a contestant on the show “Harbor Bake,” who later ..., said".
+ */
+const titleWithComma = '(?:“[^“”\\n]{1,60},”|"[^"\\n]{1,60},")';
+const titleLead = '(?:a|an|the|\\p{Ll})[^,“”"().!?]{0,80}?';
+/** After another segment the title may stand alone; first, words must lead to it (", “We will win,” said Cole" is no appositive). */
+const titleClosesAppositive = `(?:${appositiveSegment}\\s*,\\s*(?:${titleLead})?${titleWithComma}|${titleLead}${titleWithComma})`;
 /** A later segment may also be a place: ", a salesman from Sumter, South Carolina,". */
 const laterSegment = `(?:${appositiveSegment}|\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)?)`;
 /** Between dashes: "Gingrich — mentioned by many as a running mate — told". */
 const dashAppositive = `\\s+(?:--|—|–)\\s*[^—–“”"\\n]{1,160}?\\s*(?:--|—|–)`;
-const appositive = `(?:\\s+of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.]*(?:\\s+(?:of\\s+)?\\p{Lu}[\\p{L}.]*){0,3})?(?:\\s*\\([^()“”"]{1,30}\\),?)?(?:\\s*,\\s*${appositiveSegment}(?:\\s*,\\s*${laterSegment}){0,3}\\s*,|\\s*,\\s*${titleClosesAppositive}|${dashAppositive})?`;
+const appositive = `(?:\\s+of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.]*(?:\\s+(?:of\\s+)?\\p{Lu}[\\p{L}.]*){0,3})?(?:\\s*\\([^()“”"]{1,30}\\),?)?(?:\\s*,\\s*${appositiveSegment}(?:\\s*,\\s*${laterSegment}){0,3}\\s*,|\\s*,\\s*${titleClosesAppositive}(?:\\s*(?:who|whose)\\s[^,“”"().!?]{1,100}?\\s*,)?|${dashAppositive})?`;
 const verbAfterSubject = new RegExp(
   `^['’]?${appositive}(?:\\s+${auxiliaries}){0,3}\\s+(?:${speechVerbs}|${namingVerbs}|(?:is|was|has\\s+been)\\s+(?:${progressiveVerbs}))\\b`,
   'u',
