@@ -917,3 +917,20 @@ The mayor spoke last to Daniel Okafor, "We will win," said Karen Raman.
   assert.deepEqual(speakersOf(text, 'always kind'), ['Tom Vell']);
   assert.deepEqual(speakersOf(text, 'We will win'), ['Karen Raman']);
 });
+
+test('asserted, alleged, commented and emailed credit their subject like said', () => {
+  const text = `Harbor levy
+
+Karen Raman asserted that the levy was "a tax on the poor."
+
+Daniel Okafor alleged that the board had "hidden the numbers."
+
+"The vote was fair," Tom Vell commented.
+
+Lena Ortiz emailed supporters: "We will appeal."
+`;
+  assert.deepEqual(speakersOf(text, 'a tax on the poor'), ['Karen Raman']);
+  assert.deepEqual(speakersOf(text, 'hidden the numbers'), ['Daniel Okafor']);
+  assert.deepEqual(speakersOf(text, 'The vote was fair'), ['Tom Vell']);
+  assert.deepEqual(speakersOf(text, 'We will appeal'), ['Lena Ortiz']);
+});
