@@ -853,3 +853,84 @@ Daniel Okafor brought up the levy himself on Monday. He called it "a tax on the 
 `;
   assert.deepEqual(speakersOf(text, 'a tax on the working'), ['Daniel Okafor']);
 });
+
+test('an inverted verb before a party title credits the person named after it: "said ranking Democrat Elena Marsh", "said House Democrat Lena Ortiz"', () => {
+  const text = `Harbor bill stalls
+
+Lawmakers argued over the harbor bill on Tuesday.
+
+"The committee has wasted a year on this," said Oversight ranking Democrat Elena Marsh (D-Ore.).
+
+"We will try again in March," said House Democrat Lena Ortiz.
+`;
+  assert.deepEqual(speakersOf(text, 'The committee has wasted'), ['Elena Marsh']);
+  assert.deepEqual(speakersOf(text, 'We will try again'), ['Lena Ortiz']);
+});
+
+test('a capitalised pronoun after a quotation that ends in "!" or "?" opens the next sentence: the quotation keeps its own clause', () => {
+  const text = `Harbor levy
+
+After the vote, Daniel Okafor wrote to the mayor, thanking her and telling her, "you saved the waterfront!" She answered that the council deserved the credit.
+`;
+  assert.deepEqual(speakersOf(text, 'you saved the waterfront'), ['Daniel Okafor']);
+});
+
+test('a verb whose object is a person does not stand inverted: in "“Harbor Lights,” thanked Okafor for “...”" the subject speaks, past its quoted title', () => {
+  const text = `Harbor gala
+
+Mayor Daniel Okafor opened the gala on Friday.
+
+Karen Raman, star of the stage musical "Harbor Lights," thanked Okafor for "keeping the old pier open."
+`;
+  assert.deepEqual(speakersOf(text, 'keeping the old pier'), ['Karen Raman']);
+});
+
+test('"said she" after a subject is a reported clause, not an inverted attribution: "the board said she “misled” them"', () => {
+  const text = `Clinic audit
+
+Helen Ostrow ran the clinic for a decade. The Harbor Health Board reviewed her records and said she "misled the auditors" in 2019.
+`;
+  assert.deepEqual(speakersOf(text, 'misled the auditors'), ['Harbor Health Board']);
+});
+
+test("a possessive claim inside another speaker's reported speech is left unattributed: either could have said the quoted words", () => {
+  const text = `Harbor levy
+
+Okafor spokeswoman Lena Ortiz said Thursday that Raman's claim that the levy doubles fares is "simply not true."
+
+Karen Raman's claim that the levy "will double fares" drew a crowd.
+`;
+  assert.deepEqual(speakersOf(text, 'simply not true'), []);
+  assert.deepEqual(speakersOf(text, 'will double fares'), ['Karen Raman']);
+});
+
+test('an appositive that ends in a quoted title, after an age or before a "who" clause, still leads to the verb', () => {
+  const text = `Harbor gala
+
+Lena Ortiz, 45, the author of "Tides of Harbor Street," said the pier "should stay open."
+
+Tom Vell, a contestant on the show "Harbor Bake," who later worked for the mayor, said his boss was "always kind."
+
+The mayor spoke last to Daniel Okafor, "We will win," said Karen Raman.
+`;
+  assert.deepEqual(speakersOf(text, 'should stay open'), ['Lena Ortiz']);
+  assert.deepEqual(speakersOf(text, 'always kind'), ['Tom Vell']);
+  assert.deepEqual(speakersOf(text, 'We will win'), ['Karen Raman']);
+});
+
+test('asserted, alleged, commented and emailed credit their subject like said', () => {
+  const text = `Harbor levy
+
+Karen Raman asserted that the levy was "a tax on the poor."
+
+Daniel Okafor alleged that the board had "hidden the numbers."
+
+"The vote was fair," Tom Vell commented.
+
+Lena Ortiz emailed supporters: "We will appeal."
+`;
+  assert.deepEqual(speakersOf(text, 'a tax on the poor'), ['Karen Raman']);
+  assert.deepEqual(speakersOf(text, 'hidden the numbers'), ['Daniel Okafor']);
+  assert.deepEqual(speakersOf(text, 'The vote was fair'), ['Tom Vell']);
+  assert.deepEqual(speakersOf(text, 'We will appeal'), ['Lena Ortiz']);
+});

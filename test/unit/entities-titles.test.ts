@@ -165,3 +165,45 @@ test('a work, a craft or a storm is neither a person nor an organization: "the f
   entity(list, 'Dennis Hopper', 'person');
   noEntityNamed(list, /Discovery|Atlantis|Easy Rider|Katrina|Enterprise/);
 });
+
+test('a party noun before a full name is the person\'s party, neither part of the name nor a title: "Democrat Elena Marsh"', () => {
+  const list = entitiesOf(
+    'The harbor bill stalled on Tuesday, said ranking Democrat Elena Marsh.\n\n' +
+      'A day later the committee heard from Republicans Tom Brandvold and Ada Whitcomb, and from Libertarian Joe Tull.\n\n' +
+      'Marsh said the Republican Party had other plans.',
+  );
+  assert.equal(entity(list, 'Elena Marsh', 'person').role, null);
+  entity(list, 'Tom Brandvold', 'person');
+  entity(list, 'Joe Tull', 'person');
+  noEntityNamed(list, /^(?:Democrat|Republicans|Libertarian) /);
+  entity(list, 'Republican Party', 'organization');
+});
+
+test('a surname that is also a nationality ("Cuban said") is the person the story named in full, and only then', () => {
+  const text =
+    'Team owner Mark Cuban said on Sunday that he might run for office one day.\n\n' +
+    '"It is too early to tell," Cuban said.\n\n' +
+    '"I have no plans," said Cuban, who also hosts a television show.';
+  const cuban = entity(entitiesOf(text), 'Mark Cuban', 'person');
+  assert.equal(cuban.mentions.length, 3);
+  const unnamed = entitiesOf('Havana talks\n\nCuban officials met the delegation on Monday. "We are ready," a Cuban said.');
+  noEntityNamed(unnamed, /Cuban/);
+});
+
+test('a lone surname shared by two people goes to the one its courtesy title or title fits: "Mrs. Clinton", "President Obama"', () => {
+  const list = entitiesOf(
+    'Former President Bill Clinton introduced his wife, Hillary Clinton, at a rally in Ohio on Monday.\n\n' +
+      'Mrs. Clinton spoke for 40 minutes. Mr. Clinton sat in the front row.\n\n' +
+      'President Barack Obama was in Washington. First lady Michelle Obama had spoken earlier.\n\n' +
+      'President Obama called the rally a success.',
+  );
+  const mentionsOf = (name: string) => entity(list, name, 'person').mentions.map((m) => m.start);
+  const text = 'Former President Bill Clinton introduced his wife, Hillary Clinton, at a rally in Ohio on Monday.\n\nMrs. ';
+  assert.ok(mentionsOf('Hillary Clinton').includes(text.length), 'Mrs. Clinton is Hillary Clinton');
+  assert.equal(entity(list, 'Bill Clinton', 'person').mentions.length, 2, 'Mr. Clinton is Bill Clinton');
+  assert.equal(entity(list, 'Barack Obama', 'person').mentions.length, 2, 'President Obama is Barack Obama');
+  assert.equal(entity(list, 'Michelle Obama', 'person').mentions.length, 1);
+  // A courtesy title that fits no one named in full is someone else.
+  const only = entitiesOf('First lady Michelle Obama visited the school on Monday. Mr. Obama stayed in Washington.');
+  assert.equal(entity(only, 'Michelle Obama', 'person').mentions.length, 1);
+});

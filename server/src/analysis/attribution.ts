@@ -47,6 +47,9 @@ const femaleWords =
 
 /** Finite verbs of saying that follow their subject ("Smith said") or stand inverted ("said Smith"), and phrasal ones ("shot back"). */
 const speechVerbs = `${speechVerbTable.phrasal.join('|')}|${speechVerbTable.said.join('|')}`;
+/** Verbs of saying that stand inverted after a quotation ("“...,” said Smith"): not those whose object is a person ("“Scandal,” thanked Obama"). */
+const notInverted = new Set(speechVerbTable.notInverted);
+const invertibleVerbs = `${speechVerbTable.phrasal.join('|')}|${speechVerbTable.said.filter((v) => !notInverted.has(v)).join('|')}`;
 const speechVerbSet = new Set(speechVerbTable.said);
 /** Every verb whose clause credits a speaker: finite, naming, progressive and participle. */
 export const creditingVerbs: readonly string[] = [
@@ -72,30 +75,38 @@ const auxiliaries =
 /** A quoted title inside an appositive: ", the co-author of “Going Viral,” about ...". */
 const quotedTitle = '“[^“”\\n]{1,60}”|"[^"\\n]{1,60}"';
 const appositiveSegment = `(?:\\d{1,3}|[DRI]-\\p{Lu}[\\p{L}.]*|\\p{Lu}[\\p{L}]*\\.(?:\\p{Lu}\\.)?|\\p{Lu}[\\p{L}.-]*['’]s?\\s+\\p{Ll}[^,“”"()]{0,100}?|(?:a|an|the|who|whose|his|her|its|\\p{Ll})(?:[^,“”"()]|${quotedTitle}){0,160}?)`;
+/**
+ * A segment whose quoted title ends it, the comma inside the closing mark: ", star of “Harbor Lights,” thanked",
+ * ", 45, the author of “Going Viral,” said", ", a contestant on the show “Harbor Bake,” who later ..., said".
+ */
+const titleWithComma = '(?:“[^“”\\n]{1,60},”|"[^"\\n]{1,60},")';
+const titleLead = '(?:a|an|the|\\p{Ll})[^,“”"().!?]{0,80}?';
+/** After another segment the title may stand alone; first, words must lead to it (", “We will win,” said Cole" is no appositive). */
+const titleClosesAppositive = `(?:${appositiveSegment}\\s*,\\s*(?:${titleLead})?${titleWithComma}|${titleLead}${titleWithComma})`;
 /** A later segment may also be a place: ", a salesman from Sumter, South Carolina,". */
 const laterSegment = `(?:${appositiveSegment}|\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)?)`;
 /** Between dashes: "Gingrich — mentioned by many as a running mate — told". */
 const dashAppositive = `\\s+(?:--|—|–)\\s*[^—–“”"\\n]{1,160}?\\s*(?:--|—|–)`;
-const appositive = `(?:\\s+of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.]*(?:\\s+(?:of\\s+)?\\p{Lu}[\\p{L}.]*){0,3})?(?:\\s*\\([^()“”"]{1,30}\\),?)?(?:\\s*,\\s*${appositiveSegment}(?:\\s*,\\s*${laterSegment}){0,3}\\s*,|${dashAppositive})?`;
+const appositive = `(?:\\s+of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.]*(?:\\s+(?:of\\s+)?\\p{Lu}[\\p{L}.]*){0,3})?(?:\\s*\\([^()“”"]{1,30}\\),?)?(?:\\s*,\\s*${appositiveSegment}(?:\\s*,\\s*${laterSegment}){0,3}\\s*,|\\s*,\\s*${titleClosesAppositive}(?:\\s*(?:who|whose)\\s[^,“”"().!?]{1,100}?\\s*,)?|${dashAppositive})?`;
 const verbAfterSubject = new RegExp(
   `^['’]?${appositive}(?:\\s+${auxiliaries}){0,3}\\s+(?:${speechVerbs}|${namingVerbs}|(?:is|was|has\\s+been)\\s+(?:${progressiveVerbs}))\\b`,
   'u',
 );
 /** "... ,” said (Mayor) (the state's top lawyer) NAME": the words allowed between the verb and the name. */
-const invertedLead = new RegExp(`[”"’]\\s*,?\\s*(?:${speechVerbs})\\s+((?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}\\p{N}/.'’-]+\\s+){0,5})$`, 'u');
+const invertedLead = new RegExp(`[”"’]\\s*,?\\s*(?:${invertibleVerbs})\\s+((?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}\\p{N}/.'’-]+\\s+){0,5})$`, 'u');
 /** "Said Comey: “...”": an inverted verb of saying that opens its sentence. */
-const sentenceInitialVerb = new RegExp(`(?:^|[.!?]["”’]?\\s+)(?:${speechVerbs})\\s+((?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}\\p{N}/.'’-]+\\s+){0,5})$`, 'iu');
+const sentenceInitialVerb = new RegExp(`(?:^|[.!?]["”’]?\\s+)(?:${invertibleVerbs})\\s+((?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}\\p{N}/.'’-]+\\s+){0,5})$`, 'iu');
 /** After an inverted speaker's name, past an appositive, the quotation opens: "..., explained Rosenberg, “with ...”". */
 const quotationFollowsName = /^(?:\s*,[^,“”"]{1,100})?\s*[,:]\s*["“]/u;
 /** "..., noted NBC's": a verb of saying and the title words before a name, outside a quotation's attribution. */
-const invertedNarration = new RegExp(`,\\s*(?:${speechVerbs})\\s+((?:[\\p{L}.'’-]+\\s+){0,5})$`, 'u');
+const invertedNarration = new RegExp(`,\\s*(?:${invertibleVerbs})\\s+((?:[\\p{L}.'’-]+\\s+){0,5})$`, 'u');
 const accordingTo = /\b[Aa]ccording\s+to\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4})$/u;
 /** "in the words of (Mayor) Park, “...”" and "in Park's words, “...”": the quotation follows at once. */
 const inWordsOf = /\b[Ii]n\s+the\s+(?:very\s+)?words\s+of\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4})$/u;
 const inWordsLead = /\b[Ii]n\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4})$/u;
 const wordsAfterPossessive = /^['’]s?\s+(?:own\s+)?words\s*,?\s*["“]/u;
 /** "he said", or inverted "said he"; the inverted form is often the start of a reported clause ("Smith says he'll ..."). */
-const pronounClause = new RegExp(`\\b(?:(he|she)\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})|(?:${speechVerbs})\\s+(he|she))\\b`, 'giu');
+const pronounClause = new RegExp(`\\b(?:(he|she)\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})|(?:${invertibleVerbs})\\s+(he|she))\\b`, 'giu');
 /** "He called it “shameful”": a pronoun and a naming verb, whose quotation follows its object. */
 const pronounNamingClause = new RegExp(`\\b(he|she)\\s+(?:${auxiliaries}\\s+){0,2}(?:${namingVerbs})\\b`, 'giu');
 const jointClause = new RegExp(
@@ -133,6 +144,11 @@ const possessiveSpeech = new RegExp(
   `^['’]s?\\s+(?:${speechNounAdjective}\\s+){0,3}(?:${speechNoun}(?:\\s+(?:(?:is|was)\\s+)?that\\s${claimWords}|\\s+(?:of|for)\\s${claimWords}|\\s+(?:is|was)\\s*:?|\\s*:)|(?:pledges?|promises?|vows?|call|plea)\\s+to\\s[^“”"\\n.!?]{0,40}?)\\s*["“]`,
   'u',
 );
+/** A verb of saying right before a name (past "that", a day and titles): the name opens someone's reported speech. */
+const speechVerbBefore = new RegExp(
+  `\\b(?:${speechVerbs})(?:\\s+(?:that|on|last|this|\\p{Lu}\\p{Ll}+day|week|month|year|night))*\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,4}$`,
+  'u',
+);
 /** "Romney's “47 percent” comment": the quotation between the possessive and the noun. */
 const possessiveQuoted = new RegExp(`^['’]s?\\s+["“][^“”"\\n]{1,60}[”"]\\s+${speechNoun}\\b`, 'u');
 /** "her chief aide, Jake Sullivan, calls the record “a blueprint”": the verb after a name in apposition. */
@@ -144,6 +160,7 @@ const timedSkip = new RegExp(
 );
 /** "McConnell embraced the mogul and said he is “very competitive”": a second verb of the same subject. */
 const coordinatedSpeech = new RegExp(`\\band\\s+(?:(?:also|later|then)\\s+)?(?:${speechVerbs})\\b`, 'gu');
+const coordinatedVerbEnds = new RegExp(`\\band\\s+(?:(?:also|later|then)\\s+)?$`, 'u');
 /**
  * A subordinate clause before the subject: "After Trump spoke, Clinton ...". A phrase of time is no clause:
  * "Before the convention, Police Chief Calvin Williams lobbied ..." (a determiner, no quotation, a comma).
@@ -614,7 +631,10 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const speaksInside = (o: PlacedMention) =>
         o.entity !== m.entity && (verbAfterSubject.test(text.slice(o.end, o.end + 200)) || /^['’]s?\b/.test(text.slice(o.end, o.end + 2)));
       if (holds >= 0 && outside(m.end) && !someMentionBetween(mentions, m.start, holds, speaksInside)) {
-        clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech', holds });
+        // "Frazier said Rubio's claim that Cruz favors amnesty is “simply not true”": inside another's reported speech the
+        // quotation may be either's, so it is left unattributed.
+        const reported = speechVerbBefore.test(text.slice(sentenceStartOf(m.start), m.start));
+        clauses.push({ at: m.start, speakers: reported ? [] : [m.entity], kind: 'speech', holds });
         continue;
       }
       // "her senior policy adviser, Jake Sullivan, said": a name in apposition may take its verb after a comma.
@@ -645,7 +665,10 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
         inverted !== null &&
         mentions[i - 1].end > m.start - inverted[1].length &&
         /^\s+(?:for|of|at|with|from|in)\s+(?:the\s+)?$/.test(text.slice(mentions[i - 1].end, m.start));
-      if (inverted && (titleWordsOnly(inverted[1]) || descriptionOnly(inverted[1])) && !namesAnother(m) && !nameBetween) {
+      // "said House Democrat Lena Ortiz": an organization right before a person's name belongs to that person's title.
+      const titleBeforeName =
+        m.entity.type === 'organization' && mentions[i + 1]?.entity.type === 'person' && /^\s+$/.test(text.slice(m.end, mentions[i + 1].start));
+      if (inverted && (titleWordsOnly(inverted[1]) || descriptionOnly(inverted[1])) && !namesAnother(m) && !nameBetween && !titleBeforeName) {
         const speakers = [m.entity];
         const next = mentions[i + 1];
         if (next && /^\s+and\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(text.slice(m.end, next.start))) speakers.push(next.entity);
@@ -684,6 +707,8 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       if (!outside(at)) continue;
       // "Trump says he's “losing”": the pronoun after a named subject's own verb is not a second attribution.
       if (match[2] && clauses.some((c) => c.verbEnd === at + spaceBeforeLastWord(match[0]))) continue;
+      // "ProPublica obtained a video and said she “...”": after a second verb of the sentence's subject, likewise.
+      if (match[2] && coordinatedVerbEnds.test(text.slice(Math.max(paragraph.start, at - 30), at))) continue;
       const speaker = resolvePronoun(at, match[1] ?? match[2], paragraph.index, isSubjectHere);
       clauses.push({ at, speakers: speaker ? [speaker] : [], kind: 'speech' });
     }
@@ -769,13 +794,16 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const speech = clauses.filter((c) => c.kind === 'speech' && c.credits === undefined && c.holds === undefined);
       // A period inside the closing mark ends the sentence, unless the clause follows at once ("... over.” Trump said.).
       const sentenceEndsAtQuote = /[.]\s*$/.test(text.slice(q.contentStart, q.contentEnd));
+      // "...for the long run!” She replied that ...": a capitalised pronoun after "!" or "?" opens a sentence, as after a period.
+      const opensSentenceAfterMark = (c: Clause) =>
+        /[!?]\s*$/.test(text.slice(q.contentStart, q.contentEnd)) && /^(?:He|She)\b/.test(text.slice(c.at, c.at + 4));
       // The clause after the quotation in its sentence ("...," Smith said)...
       const following = speech.find(
         (c) =>
           c.at >= end &&
           !c.forward &&
           !introducesNext(c, end) &&
-          (sentenceEndsAtQuote
+          (sentenceEndsAtQuote || opensSentenceAfterMark(c)
             ? /^\s+$/.test(text.slice(end + 1, c.at)) && saidAndStop.test(text.slice(c.at, c.at + 60))
             : !endsSentence(text.slice(end + 1, c.at))),
       );
@@ -934,7 +962,7 @@ function titleWordsOnly(words: string): boolean {
       (i === 0 && /^(?:the|a|an)$/i.test(w)) ||
       // "of" and "for" join a title's words ("Secretary of State"), never open one: "said of Cole" names whom it is about.
       (i > 0 && /^(?:of|for|and)$/i.test(w)) ||
-      /^(?:the|state['’]s|former|top|chief|senior|general)$/i.test(w),
+      /^(?:the|state['’]s|former|top|chief|senior|general|ranking)$/i.test(w),
   );
 }
 

@@ -42,6 +42,9 @@ function findTableMatch(words: Word[], i: number, text: string): { entry: TableE
   return undefined;
 }
 
+/** Party nouns: before a full name they give the person's party, never part of the name. */
+const partyNouns = new Set(['democrat', 'democrats', 'republican', 'republicans', 'libertarian', 'libertarians']);
+
 const opensSentenceOrQuote = (w: Word) => w.sentenceStart || /["“‘(]\s*$/.test(w.pre);
 
 /** The words this paragraph capitalises mid-sentence: across the draft, they are names whatever their tags say. */
@@ -243,7 +246,8 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
   }
   // A capitalised occupation heads a title when a full name follows it: "County Engineer David Lindqvist"
   // (but "Tom Cook" keeps his surname: one word after it is not a full name).
-  const headsTitle = (w: Word) => isFormalTitle(w.bare) || (roleWords.has(w.bare) && w.capitalised && last - w.index >= 2);
+  // So does a party noun, an affiliation rather than a title: "Democrat Ana Ruiz", "House Republican Tom Vell".
+  const headsTitle = (w: Word) => isFormalTitle(w.bare) || ((roleWords.has(w.bare) || partyNouns.has(w.bare)) && w.capitalised && last - w.index >= 2);
   const isTitleWord = (w: Word) => headsTitle(w) || titleModifiers.has(w.bare);
   if (!organizationEndings.has(words[last].bare) && last > first) {
     // The name proper: the words after the last title word.
@@ -258,8 +262,8 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
       while (t > first && (isTitleWord(words[t - 1]) || words[t - 1].has('Demonym') || (words[t - 1].has('Adjective') && !words[t - 1].has('Person')))) t--;
       // Keep an abbreviated title's period: "Dr.", "Sen.".
       const titleEnd = words[k - 1].end + (text[words[k - 1].end] === '.' ? 1 : 0);
-      // "Mr.", "Mrs.", "Dr." say someone is a person, not what the person does.
-      const courtesyOnly = words.slice(first, k).every((w) => courtesyTitles.has(w.bare));
+      // "Mr.", "Mrs.", "Dr." say someone is a person, not what the person does; "Democrat" says their party.
+      const courtesyOnly = words.slice(first, k).every((w) => courtesyTitles.has(w.bare) || partyNouns.has(w.bare));
       role = courtesyOnly ? null : text.slice(words[first].start, titleEnd);
       per += 6;
       // What precedes a title is an organization, a place or a party ("Christian Democrat"), never a person.
@@ -272,7 +276,12 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
     span.every((w) => timeTags.some((t) => w.has(t)) || w.has('Value') || /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*(?:-\w+)?$/.test(w.bare))
   )
     return result;
-  if (span.length === 1 && (span[0].has('Demonym') || (span[0].has('Adjective') && !span[0].has('ProperNoun')))) return result;
+  if (span.length === 1 && (span[0].has('Demonym') || (span[0].has('Adjective') && !span[0].has('ProperNoun')))) {
+    // "Cuban said": a nationality standing as a noun may be a surname. The evidence never makes it a name (loc above
+    // anything it weighs); only the story's full name ("Mark Cuban") does, in resolution.ts.
+    if (span[0].has('Demonym') && standsAsNoun(words, last)) result.push({ first, last, role: null, per: 0, org: 0, loc: 100, firm: false });
+    return result;
+  }
   if (span.every((w) => !/\p{L}/u.test(w.text))) return result;
   if (span.length === 1 && nonNames.has(span[0].bare)) return result;
   // "Ill." after a city, "D-Ill." after a lawmaker: a state, never a surname.
@@ -280,4 +289,11 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
     return result;
   result.push({ first, last, role, per, org: 0, loc: 0, firm: false });
   return result;
+}
+
+/** A word used as a noun, not before one: a verb, "who" or punctuation follows it, or nothing does ("Cuban said", "said Cuban."). */
+function standsAsNoun(words: Word[], i: number): boolean {
+  const next = words[i + 1];
+  if (!next || /[,.;:!?”"’)]/.test(words[i].post) || next.sentenceId !== words[i].sentenceId) return true;
+  return next.fold === 'who' || (next.has('Verb') && !next.has('Noun') && !next.capitalised);
 }

@@ -2,6 +2,7 @@
 // person they abbreviate, acronyms to their organization; and the lookup of
 // the entity at an offset.
 
+import firstNames from '../data/first-names.json';
 import { foldName } from '../nlp';
 import type { Candidate, Entity, EntityAnalysis, Kind, TableEntry } from './types';
 
@@ -48,8 +49,9 @@ export function groupEntities(candidates: Candidate[], text: string): Entity[] {
       surnameOwners.set(surname, owners);
       continue;
     }
-    // A lone surname: the full-named person most recently mentioned before it.
-    const owners = surnameOwners.get(fold) ?? [];
+    // A lone surname: the full-named person most recently mentioned before it, among those its
+    // courtesy title and its title fit ("Mrs. Clinton" is not Bill Clinton, "President Obama" not Michelle Obama).
+    const owners = fittingOwners(surnameOwners.get(fold) ?? [], c, text);
     let owner: Group | undefined;
     let ownerFirst = -1;
     for (const g of owners) {
@@ -109,6 +111,44 @@ export function groupEntities(candidates: Candidate[], text: string): Entity[] {
   }
   entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
   return entities;
+}
+
+const maleNames = new Set(firstNames.male);
+const femaleNames = new Set(firstNames.female);
+
+/** The gender a first name signals, or undefined. */
+function genderOfFirstName(word: string): 'male' | 'female' | undefined {
+  const name = foldName(word);
+  if (maleNames.has(name) && !femaleNames.has(name)) return 'male';
+  if (femaleNames.has(name) && !maleNames.has(name)) return 'female';
+  return undefined;
+}
+
+/**
+ * The owners a lone surname may belong to when several people share it: those whose first name fits the
+ * courtesy title before it ("Mr.", "Mrs."), then those the story gave the same title ("President").
+ * When no title decides, all of them, as before; none when the courtesy title fits no one.
+ */
+function fittingOwners(owners: Group[], c: Candidate, text: string): Group[] {
+  if (owners.length === 0) return owners;
+  let fitting = owners;
+  const fullNames = (g: Group) => g.candidates.filter((o) => o.length > 1);
+  const courtesy = /\b(Mr|Mrs|Ms|Miss)\.?\s+$/.exec(text.slice(Math.max(0, c.start - 6), c.start))?.[1];
+  if (courtesy) {
+    const wanted = courtesy === 'Mr' ? 'male' : 'female';
+    const genders = (g: Group) => fullNames(g).map((o) => genderOfFirstName(text.slice(o.start, o.end).split(/\s+/)[0]));
+    const byGender = fitting.filter((g) => genders(g).includes(wanted));
+    // "Mr. Obama" in a story that names only Michelle Obama in full is someone else.
+    if (byGender.length === 0 && fitting.every((g) => genders(g).some((x) => x !== undefined && x !== wanted))) return [];
+    if (byGender.length > 0) fitting = byGender;
+  }
+  const title = c.role ? foldName(c.role).replace(/\./g, '').split(/\s+/).pop()! : undefined;
+  if (title && fitting.length > 1) {
+    // Only the titles of full names: a lone surname filed earlier may itself be misfiled.
+    const sameTitle = fitting.filter((g) => fullNames(g).some((o) => o.role && foldName(o.role).replace(/\./g, '').split(/\s+/).includes(title)));
+    if (sameTitle.length > 0) fitting = sameTitle;
+  }
+  return fitting;
 }
 
 /** A mention in the lookup index: its span and whose it is. */
