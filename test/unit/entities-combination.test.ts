@@ -84,6 +84,19 @@ test('an organization only the tagger finds is added, in place of an undecided c
   assert.equal(result.length, 1);
 });
 
+test('a tagger name never runs across a quotation mark, a comma or a colon; a place keeps its comma', () => {
+  const words = wordsOf('"We backed Harbor Watch," Vell said in Riverton, Ohio.');
+  const result = followTagger(
+    [candidate(words, 'Harbor', 'Watch', undefined), candidate(words, 'Vell', 'Vell', 'person')],
+    words,
+    labels(words, { Harbor: 'B-ORG', Watch: 'I-ORG', Vell: 'I-ORG', Riverton: 'B-LOC', Ohio: 'I-LOC' }),
+  );
+  assert.deepEqual(named(words, result), ['organization Harbor Watch', 'person Vell']);
+  const colon = wordsOf('Senator Cruz: Trump will lose.');
+  const spans = followTagger([], colon, labels(colon, { Cruz: 'B-PER', Trump: 'I-PER' }));
+  assert.deepEqual(named(colon, spans), ['person Cruz', 'person Trump']);
+});
+
 test('people, and names from the organization table, are left as the evidence decided', () => {
   const words = wordsOf('Lena Varga of the Pentagon spoke.');
   const table = { id: 'org-table-x', name: 'Pentagon', forms: [] };

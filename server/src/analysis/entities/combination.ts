@@ -50,7 +50,8 @@ export function taggerSpans(tags: readonly TaggedWord[]): TaggerSpan[] {
 /**
  * The tagger reads a paragraph at a time and may run a name over a sentence
  * end ("at the Kessler-Baum Center. Meridian has been retired"): a name never
- * does, so its spans are cut where the sentence changes.
+ * does, so its spans are cut where the sentence changes, and where punctuation
+ * a person's or an organization's name never holds stands between two words.
  */
 function splitAtSentenceEnds(spans: TaggerSpan[], words: Word[]): TaggerSpan[] {
   const cut: TaggerSpan[] = [];
@@ -58,13 +59,22 @@ function splitAtSentenceEnds(spans: TaggerSpan[], words: Word[]): TaggerSpan[] {
     let first = span.first;
     for (let k = span.first + 1; k <= span.last; k++) {
       // compromise also ends a sentence after an initial ("A. Dale"): that is no end.
-      if (words[k].sentenceId === words[k - 1].sentenceId || /^\p{L}\.?$/u.test(words[k - 1].text)) continue;
+      if ((words[k].sentenceId === words[k - 1].sentenceId || /^\p{L}\.?$/u.test(words[k - 1].text)) && !breaksName(span, words[k - 1])) continue;
       cut.push({ ...span, first, last: k - 1 });
       first = k;
     }
     cut.push({ ...span, first, last: span.last });
   }
   return cut;
+}
+
+/**
+ * Punctuation after a word that a person's or an organization's name never runs across: a quotation
+ * mark, a colon or semicolon, a comma ("the Republican Party,” Viguerie said"; "Cruz: Trump").
+ * A place keeps its comma ("Columbus, Ohio").
+ */
+function breaksName(span: TaggerSpan, word: Word): boolean {
+  return (span.type === 'PER' || span.type === 'ORG') && /[,;:"“”‘’]/.test(word.post);
 }
 
 const overlaps = (a: { first: number; last: number }, b: { first: number; last: number }) => a.first <= b.last && b.first <= a.last;
