@@ -97,6 +97,14 @@ test('a tagger name never runs across a quotation mark, a comma or a colon; a pl
   assert.deepEqual(named(colon, spans), ['person Cruz', 'person Trump']);
 });
 
+test('a sentence opener the tagger reads into a name is not part of it ("Unlike Harbor Watch", "If Obama")', () => {
+  const words = wordsOf('Unlike Harbor Watch, the board said nothing.');
+  const result = followTagger([], words, labels(words, { Unlike: 'B-ORG', Harbor: 'I-ORG', Watch: 'I-ORG' }));
+  assert.deepEqual(named(words, result), ['organization Harbor Watch']);
+  const person = wordsOf('If Vell wins, the ferry runs.');
+  assert.deepEqual(named(person, followTagger([], person, labels(person, { If: 'B-PER', Vell: 'I-PER' }))), ['person Vell']);
+});
+
 test('people, and names from the organization table, are left as the evidence decided', () => {
   const words = wordsOf('Lena Varga of the Pentagon spoke.');
   const table = { id: 'org-table-x', name: 'Pentagon', forms: [] };

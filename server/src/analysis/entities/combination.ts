@@ -65,7 +65,38 @@ function splitAtSentenceEnds(spans: TaggerSpan[], words: Word[]): TaggerSpan[] {
     }
     cut.push({ ...span, first, last: span.last });
   }
-  return cut;
+  return cut.map((span) => withoutOpeningWord(span, words)).filter((span) => span.first <= span.last);
+}
+
+/** Words that open a sentence before a name but never begin one: "If Obama wins", "Like Kazaa before it". */
+const sentenceOpeners = new Set([
+  'if',
+  'like',
+  'unlike',
+  'when',
+  'while',
+  'as',
+  'but',
+  'and',
+  'or',
+  'so',
+  'after',
+  'before',
+  'although',
+  'though',
+  'because',
+  'since',
+  'unless',
+  'until',
+  'whether',
+  'despite',
+]);
+
+/** A span without a capitalised sentence opener the tagger read into the name. */
+function withoutOpeningWord(span: TaggerSpan, words: Word[]): TaggerSpan {
+  const w = words[span.first];
+  const opener = w.sentenceStart && !w.has('Person') && (sentenceOpeners.has(w.bare) || w.has('Preposition') || w.has('Conjunction'));
+  return opener ? { ...span, first: span.first + 1 } : span;
 }
 
 /**
