@@ -14,7 +14,7 @@
 // are cached under node_modules/.cache (the first run parses about 1M words).
 // Writes server/src/analysis/data/ner-weights.json.
 
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   addNameCounts,
@@ -60,6 +60,7 @@ const useGmb = !args.includes('--no-gmb');
 const seed = Number(option('--seed', '20030'));
 const write = !args.includes('--no-write');
 const output = join(__dirname, '..', 'server', 'src', 'analysis', 'data', 'ner-weights.json');
+const clustersInput = join(__dirname, '..', 'server', 'src', 'analysis', 'data', 'word-clusters.json');
 const log = (line: string) => console.log(line);
 
 // ---------------------------------------------------------------------------
@@ -157,7 +158,16 @@ function buildGazetteer(examples: Example[]): LearntNames {
   };
 }
 
-const asLookup = (names: LearntNames): Gazetteer => ({ word: (form) => names.words.get(form), phrase: (key) => names.phrases.get(key) });
+// Word clusters learnt from unlabelled train-side text (npm run train:clusters); copied into the weights file.
+const clusterFile = JSON.parse(readFileSync(clustersInput, 'utf8')) as { clusters: Record<string, string> };
+const clusterOf = new Map<string, string>();
+for (const [bits, forms] of Object.entries(clusterFile.clusters)) for (const form of forms.split(' ')) clusterOf.set(form, bits);
+log(`word clusters: ${clusterOf.size} word forms in ${Object.keys(clusterFile.clusters).length} clusters`);
+const asLookup = (names: LearntNames): Gazetteer => ({
+  word: (form) => names.words.get(form),
+  phrase: (key) => names.phrases.get(key),
+  cluster: (form) => clusterOf.get(form),
+});
 const halves = [training.filter((_, i) => i % 2 === 0), training.filter((_, i) => i % 2 === 1)];
 const halfGazetteers = [asLookup(buildGazetteer(halves[1])), asLookup(buildGazetteer(halves[0]))];
 const learntNames = buildGazetteer(training);
@@ -401,6 +411,7 @@ const file: TaggerWeightsFile = {
   transitions: [...finalTransitions].map((x) => Math.round(x / scale)),
   gazetteer: gazetteerLists,
   phrases: phraseLists,
+  clusters: clusterFile.clusters,
   features,
 };
 log(`kept ${Object.keys(features).length} of ${featureNames.length} features`);

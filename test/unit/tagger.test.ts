@@ -155,7 +155,7 @@ test('word shapes collapse runs of one kind', () => {
 
 test('features see the whole capitalised run a word sits in, and the organization table', () => {
   const parsed = parseParagraph('Shares of Kestrel Mining Ltd fell after Dana Yost of the Federal Reserve spoke at the Bank of Riverton.');
-  const none = { word: () => undefined, phrase: () => undefined };
+  const none = { word: () => undefined, phrase: () => undefined, cluster: () => undefined };
   const features = paragraphFeatures(parsed.words, none);
   const of = (text: string) => features[parsed.words.findIndex((w) => w.text === text)];
   // The first word of a company's name sees how the name ends.

@@ -40,6 +40,8 @@ export interface TaggerWeightsFile {
   gazetteer: Record<string, string>;
   /** Entity type -> names of 2 to 5 words (word forms joined by spaces), separated by '|'. */
   phrases: Record<string, string>;
+  /** Cluster bit string -> its space-separated word forms (data/word-clusters.json, copied in by training); absent in older files. */
+  clusters?: Record<string, string>;
   /** Feature -> [label index, weight, label index, weight, ...]; the document-level ones start with "doc". */
   features: Record<string, number[]>;
 }
@@ -247,7 +249,11 @@ function modelOf(file: TaggerWeightsFile, rows: Map<string, number>, table: Int3
   for (const [type, names] of Object.entries(file.phrases)) {
     for (const name of names.split('|')) if (name) phrases.set(name, type);
   }
-  const gazetteer: Gazetteer = { word: (form) => words.get(form), phrase: (key) => phrases.get(key) };
+  const clusters = new Map<string, string>();
+  for (const [bits, forms] of Object.entries(file.clusters ?? {})) {
+    for (const form of forms.split(' ')) if (form) clusters.set(form, bits);
+  }
+  const gazetteer: Gazetteer = { word: (form) => words.get(form), phrase: (key) => phrases.get(key), cluster: (form) => clusters.get(form) };
   return {
     rows,
     table,
