@@ -260,3 +260,15 @@ test('the weights read from their text make the same model as JSON.parse, and od
   );
   assert.match(String(outcome(() => readWeights(small('{"w=a":[1,2.5]}')))), /not a whole multiple/);
 });
+
+test('cluster features give the prefixes of a word and its neighbours, and none without a cluster', () => {
+  const parsed = parseParagraph('Talks with Kowalczyk ended.');
+  const clusterOf: Record<string, string> = { kowalczyk: '1010101000001', with: '0011' };
+  const lookup = { word: () => undefined, phrase: () => undefined, cluster: (form: string) => clusterOf[form] };
+  const features = paragraphFeatures(parsed.words, lookup);
+  const of = (text: string) => features[parsed.words.findIndex((w) => w.text === text)];
+  assert.ok(of('Kowalczyk').includes('c4=1010') && of('Kowalczyk').includes('c10=1010101000'), of('Kowalczyk').join(' '));
+  assert.ok(of('Kowalczyk').includes('c-1=0011'));
+  assert.ok(of('ended').includes('c-1=101010'));
+  assert.ok(!of('Talks').some((f) => f.startsWith('c4=')));
+});

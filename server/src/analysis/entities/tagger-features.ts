@@ -226,20 +226,13 @@ export function paragraphFeatures(words: readonly NlpWord[], gazetteer: Gazettee
     if (titleBefore) features.push(`title-1=${titleBefore}`);
     const titleAfter = i + 1 < words.length ? titleKind(forms[i + 1]) : undefined;
     if (titleAfter) features.push(`title+1=${titleAfter}`);
-    // Cluster prefixes: coarse ones generalise (a word in a cluster of surnames), the whole string is nearly the word.
+    // Cluster prefixes, coarse to fine: a word seen in the same contexts as names shares their prefix.
     const cluster = clusters[i];
-    if (cluster)
-      features.push(
-        `c4=${cluster.slice(0, 4)}`,
-        `c6=${cluster.slice(0, 6)}`,
-        `c10=${cluster.slice(0, 10)}`,
-        `c=${cluster}`,
-        `c6|s=${cluster.slice(0, 6)}|${capsPrefix}${shape}`,
-      );
+    if (cluster) features.push(`c4=${cluster.slice(0, 4)}`, `c6=${cluster.slice(0, 6)}`, `c10=${cluster.slice(0, 10)}`);
     const clusterBefore = at(clusters, i - 1, undefined);
-    if (clusterBefore) features.push(`c-1=${clusterBefore.slice(0, 6)}`, `cf-1=${clusterBefore}`);
+    if (clusterBefore) features.push(`c-1=${clusterBefore.slice(0, 6)}`);
     const clusterAfter = at(clusters, i + 1, undefined);
-    if (clusterAfter) features.push(`c+1=${clusterAfter.slice(0, 6)}`, `cf+1=${clusterAfter}`);
+    if (clusterAfter) features.push(`c+1=${clusterAfter.slice(0, 6)}`);
     const known = gazetteerTypes[i];
     if (known) features.push(`g=${known}`, `g|s=${known}|${capsPrefix}${shape}`);
     const knownBefore = at(gazetteerTypes, i - 1, undefined);
