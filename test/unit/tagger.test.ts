@@ -272,3 +272,15 @@ test('cluster features give the prefixes of a word and its neighbours, and none 
   assert.ok(of('ended').includes('c-1=101010'));
   assert.ok(!of('Talks').some((f) => f.startsWith('c4=')));
 });
+
+test('a name never runs on across a comma, a semicolon or a sentence end', () => {
+  const parsed = parseParagraph('Lotte and Hyundai, Haitai and Samsung played two games; Kestrel Mining won. Dana Yost left.');
+  const tagged = tagParagraph(parsed);
+  parsed.words.forEach((word, i) => {
+    if (i === 0 || !tagged[i].label.startsWith('I-')) return;
+    const before = parsed.words[i - 1];
+    assert.ok(!/[,;]/.test(before.post) && before.sentence === word.sentence, `${before.text} ${word.text}: ${tagged[i].label}`);
+  });
+  const at = (text: string) => tagged[parsed.words.findIndex((w) => w.text === text)].label;
+  assert.ok(!at('Haitai').startsWith('I-'), at('Haitai'));
+});
