@@ -155,7 +155,7 @@ test('word shapes collapse runs of one kind', () => {
 
 test('features see the whole capitalised run a word sits in, and the organization table', () => {
   const parsed = parseParagraph('Shares of Kestrel Mining Ltd fell after Dana Yost of the Federal Reserve spoke at the Bank of Riverton.');
-  const none = { word: () => undefined, phrase: () => undefined };
+  const none = { word: () => undefined, phrase: () => undefined, cluster: () => undefined };
   const features = paragraphFeatures(parsed.words, none);
   const of = (text: string) => features[parsed.words.findIndex((w) => w.text === text)];
   // The first word of a company's name sees how the name ends.
@@ -259,4 +259,28 @@ test('the weights read from their text make the same model as JSON.parse, and od
     { rows: [['w=a', 0]], table: [0, 2, 0, 0, 0, 0, 0, 0, 0] },
   );
   assert.match(String(outcome(() => readWeights(small('{"w=a":[1,2.5]}')))), /not a whole multiple/);
+});
+
+test('cluster features give the prefixes of a word and its neighbours, and none without a cluster', () => {
+  const parsed = parseParagraph('Talks with Kowalczyk ended.');
+  const clusterOf: Record<string, string> = { kowalczyk: '1010101000001', with: '0011' };
+  const lookup = { word: () => undefined, phrase: () => undefined, cluster: (form: string) => clusterOf[form] };
+  const features = paragraphFeatures(parsed.words, lookup);
+  const of = (text: string) => features[parsed.words.findIndex((w) => w.text === text)];
+  assert.ok(of('Kowalczyk').includes('c4=1010') && of('Kowalczyk').includes('c10=1010101000'), of('Kowalczyk').join(' '));
+  assert.ok(of('Kowalczyk').includes('c-1=0011'));
+  assert.ok(of('ended').includes('c-1=101010'));
+  assert.ok(!of('Talks').some((f) => f.startsWith('c4=')));
+});
+
+test('a name never runs on across a comma, a semicolon or a sentence end', () => {
+  const parsed = parseParagraph('Lotte and Hyundai, Haitai and Samsung played two games; Kestrel Mining won. Dana Yost left.');
+  const tagged = tagParagraph(parsed);
+  parsed.words.forEach((word, i) => {
+    if (i === 0 || !tagged[i].label.startsWith('I-')) return;
+    const before = parsed.words[i - 1];
+    assert.ok(!/[,;]/.test(before.post) && before.sentence === word.sentence, `${before.text} ${word.text}: ${tagged[i].label}`);
+  });
+  const at = (text: string) => tagged[parsed.words.findIndex((w) => w.text === text)].label;
+  assert.ok(!at('Haitai').startsWith('I-'), at('Haitai'));
 });

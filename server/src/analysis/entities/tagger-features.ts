@@ -12,6 +12,8 @@ export interface Gazetteer {
   word(form: string): string | undefined;
   /** Key: the name's word forms (see wordForm) joined by spaces. */
   phrase(key: string): string | undefined;
+  /** The word form's cluster bit string (scripts/train-word-clusters.ts), if it has one. */
+  cluster(form: string): string | undefined;
 }
 
 export const longestGazetteerPhrase = 5;
@@ -183,6 +185,7 @@ export function paragraphFeatures(words: readonly NlpWord[], gazetteer: Gazettee
   const forms = words.map((w) => wordForm(w.text));
   const shapes = words.map((w) => wordShape(w.text));
   const gazetteerTypes = forms.map((f) => gazetteer.word(f));
+  const clusters = forms.map((f) => gazetteer.cluster(f));
   const phrases = phraseMatches(words, forms, gazetteer);
   const runs = facts.allCaps ? [] : capitalisedRuns(words, forms);
   const table = tableMatches(words);
@@ -223,6 +226,13 @@ export function paragraphFeatures(words: readonly NlpWord[], gazetteer: Gazettee
     if (titleBefore) features.push(`title-1=${titleBefore}`);
     const titleAfter = i + 1 < words.length ? titleKind(forms[i + 1]) : undefined;
     if (titleAfter) features.push(`title+1=${titleAfter}`);
+    // Cluster prefixes, coarse to fine: a word seen in the same contexts as names shares their prefix.
+    const cluster = clusters[i];
+    if (cluster) features.push(`c4=${cluster.slice(0, 4)}`, `c6=${cluster.slice(0, 6)}`, `c10=${cluster.slice(0, 10)}`);
+    const clusterBefore = at(clusters, i - 1, undefined);
+    if (clusterBefore) features.push(`c-1=${clusterBefore.slice(0, 6)}`);
+    const clusterAfter = at(clusters, i + 1, undefined);
+    if (clusterAfter) features.push(`c+1=${clusterAfter.slice(0, 6)}`);
     const known = gazetteerTypes[i];
     if (known) features.push(`g=${known}`, `g|s=${known}|${capsPrefix}${shape}`);
     const knownBefore = at(gazetteerTypes, i - 1, undefined);
