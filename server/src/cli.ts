@@ -12,7 +12,7 @@
 // Exit status: 1 when anything of error severity is found (or more warnings
 // than --max-warnings), 2 on bad usage, an unreadable file, or a fix or report
 // that could not be written, else 0. The report formats live in cli/formats.ts,
-// the threads of --jobs in cli/jobs.ts, --changed in cli/changed.ts.
+// the worker threads in cli/jobs.ts, --changed in cli/changed.ts.
 //
 // The CLI never writes to the files it checks unless asked with --fix. Then it
 // applies only the preferred fixes marked safe, writes a temporary file in the
@@ -54,8 +54,7 @@ const usage = `Usage:
     --changed [REF]                                only findings on lines changed since the git
                                                    ref (default HEAD); untracked files count whole
     --max-warnings N                               exit 1 when there are more than N warnings
-    --jobs N                                       check N drafts at a time, on the main thread and
-                                                   N-1 worker threads (default: core count)
+    --jobs N                                       check in N worker threads (default: core count)
     --output FILE                                  write the report to FILE instead of stdout
   copydesk entities [--format text|json] FILE...   list the people and organizations each draft names
   copydesk --version
@@ -215,7 +214,7 @@ function workspaceFolder(dir: string): string {
  */
 const workerHeapLimitMb = 256;
 
-/** What one thread does for one draft. */
+/** What one worker does for one draft. */
 interface CheckJob {
   file: string;
   /** The draft read from standard input, already in memory. */

@@ -195,7 +195,7 @@ describe('inputs and limits', () => {
     noStackTrace(bad);
   });
 
-  test('--jobs: the same output, byte for byte, with 1 or 3 threads', () => {
+  test('--jobs: the same output, byte for byte, with 1 or 3 worker threads', () => {
     const folder = path.join(workDir, 'desk');
     mkdirSync(folder);
     for (let i = 0; i < 7; i++) writeFileSync(path.join(folder, `story-${i}.txt`), i % 2 ? unclosed : warningsOnly);
