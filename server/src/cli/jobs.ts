@@ -78,7 +78,9 @@ export async function runJobs<J, R>(run: JobRun<J, R>): Promise<R[]> {
     await new Promise<void>((resolve, reject) => {
       const finish = (index: number, result: R) => {
         results[index] = result;
-        run.onProgress?.(++done);
+        // Counted apart: onProgress?.(++done) skips the count when there is no onProgress.
+        done++;
+        run.onProgress?.(done);
         if (done === run.jobs.length) resolve();
       };
       const feed = (worker: Worker, inFlight: Set<number>) => {
