@@ -157,3 +157,9 @@ test('a sequential designation (part 1, act 2, season 3) keeps its figure', () =
   // A count still takes words.
   assert.deepEqual(flagged('Pool report\n\nThe council met on Monday. It heard 4 speakers.\n'), ['4']);
 });
+
+test("an answer's further paragraphs in a Q&A transcript are spoken words: 'yesterday' stays as said", () => {
+  const text =
+    'Sheriff looks back\n\nQ: When did you decide?\n\nA: It took a while.\n\nThe deputies found the boat yesterday, and the family came down.\n\nQ: And next?\n\nA: Fishing.\n';
+  assert.deepEqual(flagged(text), []);
+});

@@ -33,3 +33,16 @@ test('in Markdown the lede is the first paragraph after the heading', () => {
   const text = `# Council backs park\n\n${words(12)}.\n\n${words(80)}.\n`;
   assert.deepEqual(check(text, { language: 'markdown' }), []);
 });
+
+test("an editor's note in the lede ('edited for length and clarity') is not counted as words of the lede", () => {
+  const lede = `The county's longest-serving judge talked about her last trial and ${words(26)} retirement. Questions and answers have been edited for length and clarity.`;
+  assert.deepEqual(check(`Judge looks back\n\n${lede}\n\nQ: Why now?\n`), []);
+  assert.equal(check(`Judge looks back\n\n${lede.replace('retirement.', 'retirement and more words besides these six.')}\n\nQ: Why now?\n`).length, 1);
+});
+
+test("an opening that is a speaker's words printed whole is not the reporter's lede to trim", () => {
+  const quotation = `"${words(60)} end," the mayor said.`;
+  assert.deepEqual(check(`Mayor: we will rebuild\n\n${quotation}\n\nThe mayor spoke on Tuesday.\n`), []);
+  // Reported speech around a short quotation is the reporter's own lede.
+  assert.equal(check(`Mayor: we will rebuild\n\nThe mayor said ${words(45)} "end."\n\nShe spoke on Tuesday.\n`).length, 1);
+});

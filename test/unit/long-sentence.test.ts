@@ -68,3 +68,13 @@ test('a state after its city ends the sentence before a capitalised word ("in Mi
   const runOn = `Headline\n\nThe council met ${words(25)} in Millbrook, N.J. Mayor Ann Lowe spoke ${words(25)}.\n`;
   assert.equal(check(runOn).length, 1);
 });
+
+test("a Q&A transcript's turns are the speaker's words, an answer's further paragraphs included; the intro is checked", () => {
+  const intro = `${words(55)}.`;
+  const answer = `${words(55)}.`;
+  const text = `Sheriff looks back\n\n${intro}\n\nQ: Why now?\n\nA: ${answer}\n\n${answer}\n\nQ: And next?\n\nA: Fishing.\n`;
+  assert.equal(check(text).length, 1, 'only the intro before the first question');
+  assert.equal(check(text)[0].start, text.indexOf(intro));
+  // One "Q:" paragraph is no transcript.
+  assert.equal(check(`Sheriff looks back\n\nQ: Why now?\n\n${answer}\n`).length, 1);
+});

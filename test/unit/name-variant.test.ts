@@ -84,6 +84,18 @@ test('two words the dictionary knows are two names: a country and a surname, two
   assert.deepEqual(flagged('Mill to shut\n\nAnna Thomson, the mill manager, confirmed the plan. Thompson said 30 jobs would go.\n'), ['Thompson']);
 });
 
+test('an idea and its followers, a place and its people, are two words: Socialism and Socialist, Tunisia and Tunisian', () => {
+  const text = [
+    'Planners court the old left',
+    '',
+    'The Union of Soviet Socialist Republics fell in 1991, the historian Mara Ellwood said.',
+    'Her lesson is blunt: Socialism is an old promise that keeps coming back.',
+    'A Tunisian trade delegation visits Tunisia next week, Ellwood said.',
+    '',
+  ].join('\n');
+  assert.deepEqual(flagged(text), []);
+});
+
 test('a name alone is a surname, not a misspelt first name of someone else', () => {
   const text = [
     'Rovers hold on',

@@ -13,7 +13,9 @@ export interface Span {
   end: number;
 }
 
-export { countWords } from './stats';
+import { countWords } from './stats';
+
+export { countWords };
 
 /**
  * Sentences of a paragraph, as offsets into the draft. A sentence ends at . ! or ?
@@ -87,6 +89,19 @@ export function quotedSpans(ctx: RuleContext): Span[] {
       .quotations.filter((q) => q.depth === 0)
       .map((q) => ({ start: q.open, end: q.close !== undefined ? q.close + 1 : q.contentEnd })),
   );
+}
+
+/** The words of a span outside its direct quotations (quoted sorted, as quotedSpans gives them). */
+export function wordsOutsideQuotations(prose: string, span: Span, quoted: readonly Span[]): number {
+  let own = '';
+  let at = span.start;
+  for (const q of quoted) {
+    if (q.end <= at) continue;
+    if (q.start >= span.end) break;
+    own += `${prose.slice(at, Math.max(at, q.start))} `;
+    at = Math.min(span.end, q.end);
+  }
+  return countWords(own + prose.slice(at, span.end));
 }
 
 /** Whether offset lies inside one of the sorted spans. */

@@ -129,3 +129,16 @@ export function datelineLength(text: string): number {
   );
   return m && /\p{Lu}{3,}/u.test(m[0]) ? m[0].length : 0;
 }
+
+/** A question's turn in a Q&A: "Q: ", "Q. ", "Q — ", or a label glued to its first word by a scrape ("QThere's"). */
+const questionTurn = /^\s*Q(?:[:.]\s|\s*[—–-]\s|(?=\p{Lu}\p{Ll}))/u;
+
+/**
+ * Which paragraphs are turns of a Q&A transcript: from the first question on, in a draft with two
+ * questions or more, every paragraph is the interviewer's or the speaker's words (an answer may run
+ * over several paragraphs without "A:"). Indexed like the paragraphs.
+ */
+export function transcriptTurns(paragraphs: readonly { text: string }[]): boolean[] {
+  const questions = paragraphs.flatMap((p, i) => (questionTurn.test(p.text) ? [i] : []));
+  return paragraphs.map((_, i) => questions.length >= 2 && i >= questions[0]);
+}

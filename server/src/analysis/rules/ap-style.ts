@@ -32,6 +32,7 @@
 
 import { inSpans, quotedSpans, sentencesOf } from '../prose';
 import type { Rule, RuleContext } from '../rule';
+import { transcriptTurns } from '../structure';
 import { newsroomOptions, type RuleFinding } from '../types';
 
 const abbreviated: Record<string, string> = {
@@ -366,10 +367,11 @@ function checkNumbers(ctx: RuleContext, quoted: (o: number) => boolean, findings
 
 function checkTimeReferences(ctx: RuleContext, quoted: (o: number) => boolean, findings: RuleFinding[]): void {
   const { prose } = ctx.draft;
+  const spoken = transcriptTurns(ctx.draft.paragraphs);
   for (const p of ctx.draft.paragraphs) {
     if (p.isHeadline || p.isBlock || !/yesterday|today|tomorrow/.test(p.text)) continue;
     // A turn of a Q&A transcript ("Q: You said yesterday ...") is spoken words, printed as said.
-    if (/^\s*[QA][:.]\s/.test(p.text)) continue;
+    if (/^\s*[QA][:.]\s/.test(p.text) || spoken[p.index]) continue;
     for (const sentence of sentencesOf(p)) {
       const text = prose.slice(sentence.start, sentence.end);
       // A sentence in the first person outside any quotation ("Just yesterday, he hacked my

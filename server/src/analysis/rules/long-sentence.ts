@@ -12,11 +12,12 @@
 // mostly a direct quotation — its own words outside the quotation marks (the
 // attribution, a short lead-in) are two-fifths of the limit or fewer — is the
 // source's: a desk cannot split what a speaker said. A dateline opening the
-// paragraph ("TALLAHASSEE —") is not counted.
+// paragraph ("TALLAHASSEE —") is not counted. Nor is a Q&A transcript's turns
+// ("Q: ...", "A: ...", and an answer's further paragraphs): the speaker's words, printed as said.
 
-import { countWords, type Span, quotedSpans, sentencesOf } from '../prose';
+import { countWords, quotedSpans, sentencesOf, wordsOutsideQuotations } from '../prose';
 import type { Rule } from '../rule';
-import { datelineLength } from '../structure';
+import { datelineLength, transcriptTurns } from '../structure';
 import { newsroomOptions, type RuleFinding } from '../types';
 
 export const longSentence: Rule = {
@@ -28,14 +29,15 @@ export const longSentence: Rule = {
     const limit = newsroomOptions(ctx.options).longSentenceMaxWords;
     const findings: RuleFinding[] = [];
     const quoted = quotedSpans(ctx);
+    const spoken = transcriptTurns(ctx.draft.paragraphs);
     for (const paragraph of ctx.draft.paragraphs) {
-      if (paragraph.isHeadline || paragraph.isBlock) continue;
+      if (paragraph.isHeadline || paragraph.isBlock || spoken[paragraph.index]) continue;
       // A dateline opening the paragraph ("TALLAHASSEE —", "WASHINGTON (AP) —") is not part of its first sentence.
       const datelineEnd = paragraph.start + datelineLength(paragraph.text);
       for (const span of sentencesOf(paragraph)) {
         const sentence = { start: Math.max(span.start, Math.min(datelineEnd, span.end)), end: span.end };
         const words = countWords(ctx.draft.prose.slice(sentence.start, sentence.end));
-        if (words <= limit || ownWords(ctx.draft.prose, sentence, quoted) <= limit * 0.4) continue;
+        if (words <= limit || wordsOutsideQuotations(ctx.draft.prose, sentence, quoted) <= limit * 0.4) continue;
         findings.push({
           start: sentence.start,
           end: sentence.end,
@@ -47,16 +49,3 @@ export const longSentence: Rule = {
     return findings;
   },
 };
-
-/** The words of a sentence outside its direct quotations (spans sorted, as quotedSpans gives them). */
-function ownWords(prose: string, sentence: Span, quoted: readonly Span[]): number {
-  let own = '';
-  let at = sentence.start;
-  for (const q of quoted) {
-    if (q.end <= at) continue;
-    if (q.start >= sentence.end) break;
-    own += `${prose.slice(at, Math.max(at, q.start))} `;
-    at = Math.min(sentence.end, q.end);
-  }
-  return countWords(own + prose.slice(at, sentence.end));
-}

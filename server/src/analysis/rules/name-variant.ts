@@ -278,6 +278,20 @@ function twoDictionaryNames(a: string, b: string): boolean {
   return !(tagsA.includes('LastName') && tagsB.includes('LastName'));
 }
 
+/**
+ * Two words of one stem with endings of their own: an idea and its followers (Socialism, Socialist),
+ * a place and its people (Tunisia, Tunisian). Two words, never two spellings of one name.
+ */
+const derivedEnding = /(?:isms?|ists?|istic|ians?|ia)$/;
+function sameStemOtherEnding(a: string, b: string): boolean {
+  const foldedA = foldName(a);
+  const foldedB = foldName(b);
+  const endingA = derivedEnding.exec(foldedA);
+  const endingB = derivedEnding.exec(foldedB);
+  if (!endingA || !endingB || endingA[0] === endingB[0]) return false;
+  return foldedA.slice(0, endingA.index) === foldedB.slice(0, endingB.index);
+}
+
 function sameSurname(a: NameWord, b: NameWord): boolean {
   if (!a.inFullName || !b.inFullName) return false;
   return compareSpellings(a.mentionWords.at(-1)!, b.mentionWords.at(-1)!) !== 'different';
@@ -465,6 +479,7 @@ export const nameVariant: Rule = {
         if (!lastA && !sameSurname(first, counterpart)) continue;
         if (aloneBesideFirstName(occurrences, otherOccurrences) || aloneBesideFirstName(otherOccurrences, occurrences)) continue;
         if (relation === 'near' && twoDictionaryNames(spelling, other) && !(!lastA && sameSurname(first, counterpart))) continue;
+        if (relation === 'near' && sameStemOtherEnding(spelling, other)) continue;
         const byUse = moreUsed(usesOf(other), usesOf(spelling), other, spelling);
         const otherIsCanonical = byUse ?? Math.min(...otherOccurrences.map(rank)) < Math.min(...occurrences.map(rank));
         if (otherIsCanonical && !decided.has(spelling)) decided.set(spelling, { canonical: other });
