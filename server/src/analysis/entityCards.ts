@@ -6,6 +6,7 @@
 
 import type { Entity, Mention } from './entities';
 import { compareSpellings, wordsOf } from './nameReferences';
+import { partitionPoint } from './sorted';
 
 export interface OrganizationTie {
   person: Entity;
@@ -38,36 +39,72 @@ function sentenceAround(text: string, offset: number): { start: number; end: num
  */
 export function organizationTies(text: string, organization: Entity, entities: readonly Entity[]): OrganizationTie[] {
   if (organization.type !== 'organization') return [];
-  const orgForms = [...new Set(organization.mentions.map((m) => m.text))].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  if (orgForms.length === 0) return [];
-  const org = `(?:the )?(?:${orgForms.join('|')})`;
+  const written = [...new Set(organization.mentions.map((m) => m.text))].sort((a, b) => b.length - a.length);
+  if (written.length === 0) return [];
+  const org = `(?:the )?(?:${written.map(escapeRegExp).join('|')})`;
+  // Made once per card, not for each mention of each person: a 100,000-word draft has thousands.
+  const patterns: TiePatterns = {
+    namedWithin: occurrencesOf(text, written),
+    // "MCC president Luis Ferreira", "the MCC's president, Luis Ferreira"
+    orgThenRole: new RegExp(`${org}(?:['’]s)? ${roleWords},? $`, 'u'),
+    // "Luis Ferreira, president of the MCC"
+    roleOfOrg: new RegExp(`^,? (?:the |a |an )?${roleWords} (?:of|at|for|with) ${org}\\b`, 'u'),
+  };
   const ties: OrganizationTie[] = [];
   for (const person of entities) {
     if (person.type !== 'person') continue;
-    const role = tieOf(text, person.mentions, organization.mentions, org);
+    const role = tieOf(text, person.mentions, organization.mentions, patterns);
     if (role) ties.push({ person, role });
   }
   return ties;
 }
 
-function tieOf(text: string, personMentions: readonly Mention[], orgMentions: readonly Mention[], org: string): string | undefined {
+interface TiePatterns {
+  /** Whether one of the organization's names, as the story writes them, lies in text[from, to): the first two patterns need one. */
+  namedWithin(from: number, to: number): boolean;
+  orgThenRole: RegExp;
+  roleOfOrg: RegExp;
+}
+
+/** A test of whether one of `names` lies inside a stretch of `text`, by where each occurs (overlaps included). */
+function occurrencesOf(text: string, names: readonly string[]): (from: number, to: number) => boolean {
+  const starts = names.map((name) => {
+    const found: number[] = [];
+    if (name) for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) found.push(at);
+    return found;
+  });
+  return (from, to) =>
+    names.some((name, k) => {
+      const at = partitionPoint(starts[k].length, (i) => starts[k][i] < from);
+      return name === '' || (at < starts[k].length && starts[k][at] + name.length <= to);
+    });
+}
+
+/** "Its president, Luis Ferreira": the organization is named in the sentence before. */
+const itsRole = new RegExp(`(?:^|\\s)(?:Its|its) ${roleWords},? $`, 'u');
+
+function tieOf(text: string, personMentions: readonly Mention[], orgMentions: readonly Mention[], patterns: TiePatterns): string | undefined {
   for (const mention of personMentions) {
+    // Most mentions have neither a name of the organization nor "its" close by: they need no sentence bounds.
+    const windowStart = Math.max(0, mention.start - tieWindow);
+    const itsBefore = /[Ii]ts /.test(text.slice(windowStart, mention.start));
+    if (!itsBefore && !patterns.namedWithin(windowStart, mention.start) && !patterns.namedWithin(mention.end, mention.end + tieWindow)) continue;
     const sentence = sentenceAround(text, mention.start);
     // A tie is stated right beside the name; a bounded window keeps a draft with no full stops linear.
-    const before = text.slice(Math.max(sentence.start, mention.start - tieWindow), mention.start);
-    const after = text.slice(mention.end, Math.min(sentence.end, mention.end + tieWindow));
-    // "MCC president Luis Ferreira", "the MCC's president, Luis Ferreira"
-    let m = new RegExp(`${org}(?:['’]s)? ${roleWords},? $`, 'u').exec(before);
+    const beforeStart = Math.max(sentence.start, windowStart);
+    const afterEnd = Math.min(sentence.end, mention.end + tieWindow);
+    const before = text.slice(beforeStart, mention.start);
+    const after = text.slice(mention.end, afterEnd);
+    // Each pattern is tried only where it could match: trying one at every place of a window costs more than looking.
+    let m = patterns.namedWithin(beforeStart, mention.start) ? patterns.orgThenRole.exec(before) : null;
     if (m) return m[1];
-    // "Luis Ferreira, president of the MCC"
-    m = new RegExp(`^,? (?:the |a |an )?${roleWords} (?:of|at|for|with) ${org}\\b`, 'u').exec(after);
+    m = patterns.namedWithin(mention.end, afterEnd) ? patterns.roleOfOrg.exec(after) : null;
     if (m) return m[1];
-    // "Its president, Luis Ferreira", right after a sentence naming the organization.
-    m = new RegExp(`(?:^|\\s)(?:Its|its) ${roleWords},? $`, 'u').exec(before);
+    m = itsBefore ? itsRole.exec(before) : null;
     if (m) {
       const previous = sentenceAround(text, Math.max(0, sentence.start - 2));
-      const named = orgMentions.some((o) => o.start >= previous.start && o.end <= sentence.start + m!.index + 1);
-      if (named) return m[1];
+      const namedBefore = orgMentions.some((o) => o.start >= previous.start && o.end <= sentence.start + m!.index + 1);
+      if (namedBefore) return m[1];
     }
   }
   return undefined;
