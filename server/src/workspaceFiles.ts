@@ -38,9 +38,11 @@ export function findUp(folder: string, names: readonly string[]): string | undef
     for (const name of names) {
       const candidate = join(current, name);
       try {
-        if (statSync(candidate).isFile()) return candidate;
+        // Asked for every draft the CLI checks, at every folder up to the root: a missing file is
+        // the common answer, and an ENOENT error thrown and caught cost more than the stat.
+        if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
       } catch {
-        // not here; keep looking
+        // not readable here; keep looking
       }
     }
     const parent = dirname(current);
