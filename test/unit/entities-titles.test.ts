@@ -207,3 +207,9 @@ test('a lone surname shared by two people goes to the one its courtesy title or 
   const only = entitiesOf('First lady Michelle Obama visited the school on Monday. Mr. Obama stayed in Washington.');
   assert.equal(entity(only, 'Michelle Obama', 'person').mentions.length, 1);
 });
+
+test('a title that is also a first name is the first name before a surname alone: "Dean Jones", but "Dean Ellen Marsh"', () => {
+  const list = entitiesOf('Dean Jones, a striker for the county side, scored twice. Dean Ellen Marsh of the law school said the hearing would go ahead.');
+  assert.equal(entity(list, 'Dean Jones', 'person').role, 'a striker for the county side');
+  assert.equal(entity(list, 'Ellen Marsh', 'person').role, 'Dean');
+});

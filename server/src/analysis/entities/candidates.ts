@@ -17,6 +17,7 @@ import {
   tableByFirstWord,
   timeTags,
   titleModifiers,
+  titlesThatAreFirstNames,
 } from './tables';
 import { continuesName, isFirstName } from './words';
 
@@ -247,7 +248,11 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
   // A capitalised occupation heads a title when a full name follows it: "County Engineer David Lindqvist"
   // (but "Tom Cook" keeps his surname: one word after it is not a full name).
   // So does a party noun, an affiliation rather than a title: "Democrat Ana Ruiz", "House Republican Tom Vell".
-  const headsTitle = (w: Word) => isFormalTitle(w.bare) || ((roleWords.has(w.bare) || partyNouns.has(w.bare)) && w.capitalised && last - w.index >= 2);
+  // "Dean Jones" is a first name and a surname; "Dean Ellen Smith" is a title before a full name.
+  const fullNameFollows = (w: Word) => last - w.index >= 2;
+  const headsTitle = (w: Word) =>
+    (isFormalTitle(w.bare) && (!titlesThatAreFirstNames.has(w.fold) || fullNameFollows(w))) ||
+    ((roleWords.has(w.bare) || partyNouns.has(w.bare)) && w.capitalised && fullNameFollows(w));
   const isTitleWord = (w: Word) => headsTitle(w) || titleModifiers.has(w.bare);
   if (!organizationEndings.has(words[last].bare) && last > first) {
     // The name proper: the words after the last title word.
