@@ -213,3 +213,10 @@ test('a title that is also a first name is the first name before a surname alone
   assert.equal(entity(list, 'Dean Jones', 'person').role, 'a striker for the county side');
   assert.equal(entity(list, 'Ellen Marsh', 'person').role, 'Dean');
 });
+
+test('a name with two particles stays one name: "Ludwig van der Berg", "Maria de la Cruz"', () => {
+  const list = entitiesOf('Ludwig van der Berg met Maria de la Cruz in Brussels on Monday to discuss the tariff.');
+  entity(list, 'Ludwig van der Berg', 'person');
+  entity(list, 'Maria de la Cruz', 'person');
+  noEntityNamed(list, /^(?:Ludwig|Maria|Berg|Cruz)$/);
+});

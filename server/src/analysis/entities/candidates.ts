@@ -126,8 +126,11 @@ export function buildCandidates(words: Word[], text: string, midSentenceCapitals
           last += 2;
           continue;
         }
-        if (nameParticles.has(next.fold) && after.capitalised && continuesName(text, next, after) && !words[last].has('Place')) {
-          last += 2;
+        // One particle or two: "Charles de Gaulle", "Ludwig van der Berg", "Maria de la Cruz".
+        const particles = nameParticles.has(after.fold) && continuesName(text, next, after) ? 2 : 1;
+        const surname = words[last + 1 + particles];
+        if (nameParticles.has(next.fold) && surname?.capitalised && continuesName(text, words[last + particles], surname) && !words[last].has('Place')) {
+          last += 1 + particles;
           continue;
         }
       }
