@@ -375,7 +375,7 @@ Archbishop Aris Vartanian of the Armenian Patriarchate of Jerusalem told reporte
 
 Gov. John Kasich (R-Ohio), said, "I'm getting ready to rent a covered wagon."
 `;
-  assert.deepEqual(speakersOf(text, 'leave here'), ['Okoro']);
+  assert.deepEqual(speakersOf(text, 'leave here'), ['Dean Okoro']);
   assert.deepEqual(speakersOf(text, 'We have suffered'), ['Aris Vartanian']);
   assert.deepEqual(speakersOf(text, "I'm getting ready"), ['John Kasich']);
 });
