@@ -934,3 +934,11 @@ Lena Ortiz emailed supporters: "We will appeal."
   assert.deepEqual(speakersOf(text, 'The vote was fair'), ['Tom Vell']);
   assert.deepEqual(speakersOf(text, 'We will appeal'), ['Lena Ortiz']);
 });
+
+test('a UPI dateline with its date ("HARTWELL, Ga., Jan. 5 (UPI) --") is not part of the sentence: the name after it is the subject a pronoun finds', () => {
+  const text = `HARTWELL, Ga., Jan. 5 (UPI) -- Lena Fortescue reluctantly backed the ferry plan in a letter to Maria Ruiz.
+
+"It is a gift to the county that will keep giving," she said.
+`;
+  assert.deepEqual(speakersOf(text, 'It is a gift'), ['Lena Fortescue']);
+});
