@@ -220,3 +220,10 @@ test('a name with two particles stays one name: "Ludwig van der Berg", "Maria de
   entity(list, 'Maria de la Cruz', 'person');
   noEntityNamed(list, /^(?:Ludwig|Maria|Berg|Cruz)$/);
 });
+
+test('a generic noun opening a headline is no organization ("Council backs ferry plan"), but the same noun in a sentence may be one', () => {
+  const headline = entitiesOf('Council backs ferry plan\n\nThe town council voted 5-2 on Tuesday to pay for a second ferry to the island.');
+  noEntityNamed(headline, /Council/);
+  const sentence = entitiesOf('The president named a new cabinet on Monday.\n\nParliament approved the cabinet in a vote of 58 to 17.');
+  entity(sentence, 'Parliament', 'organization');
+});

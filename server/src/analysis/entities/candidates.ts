@@ -291,6 +291,19 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
     return result;
   }
   if (span.every((w) => !/\p{L}/u.test(w.text))) return result;
+  // "Council backs ferry plan": a lone generic noun of organizations opening a headline is capitalised for its
+  // place, unless the story capitalises it mid-sentence too; kept as a rejected reading so the tagger cannot add it.
+  // In a sentence it may stand for a body the story named ("Parliament approved the cabinet"), so only in a headline.
+  const genericOpening =
+    span.length === 1 &&
+    span[0].index === 0 &&
+    isHeadline(text) &&
+    (organizationEndings.has(span[0].bare) || organizationHeads.has(span[0].bare)) &&
+    !midSentenceCapitals.has(span[0].fold);
+  if (genericOpening) {
+    result.push({ first, last, role: null, per: 0, org: 0, loc: 100, firm: false });
+    return result;
+  }
   if (span.length === 1 && nonNames.has(span[0].bare)) return result;
   // "Ill." after a city, "D-Ill." after a lawmaker: a state, never a surname.
   if (span.length === 1 && ((stateAbbreviations.has(span[0].bare) && text[span[0].end] === '.') || /^[DRI]-\p{Lu}\p{L}*\.?$/u.test(span[0].text)))
@@ -298,6 +311,9 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
   result.push({ first, last, role, per, org: 0, loc: 0, firm: false });
   return result;
 }
+
+/** A headline: one short line that does not end as a sentence does. */
+const isHeadline = (paragraph: string) => paragraph.length <= 120 && !/\n/.test(paragraph.trim()) && !/[.!?:"”’)]\s*$/.test(paragraph);
 
 /** A word used as a noun, not before one: a verb, "who" or punctuation follows it, or nothing does ("Cuban said", "said Cuban."). */
 function standsAsNoun(words: Word[], i: number): boolean {
