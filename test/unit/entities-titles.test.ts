@@ -227,3 +227,8 @@ test('a generic noun opening a headline is no organization ("Council backs ferry
   const sentence = entitiesOf('The president named a new cabinet on Monday.\n\nParliament approved the cabinet in a vote of 58 to 17.');
   entity(sentence, 'Parliament', 'organization');
 });
+
+test('a name right before its stock or shares is a company, never a person: "Jones stock closed down"', () => {
+  const list = entitiesOf('Shares of the clinic chain fell on Friday. Varga stock closed down 1/8 at 40, and Holloway shares rose.');
+  assert.ok(!list.some((e) => e.type === 'person'), list.map((e) => `${e.type}:${e.name}`).join(', '));
+});

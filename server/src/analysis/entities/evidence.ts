@@ -7,7 +7,7 @@ import { nameModel } from '../nameModel';
 import type { TaggedWord } from './tagger';
 import type { NeighbourWord, SpanCandidate, Word } from './types';
 import { knownPlaces, organizationEndings, organizationHeads, personVerbs, placeTags, roleWords, stateAbbreviations, titleModifiers } from './tables';
-import { continuesName, continuesSentence, isAcronym, isFirstName, isRoleWord } from './words';
+import { continuesName, continuesSentence, isAcronym, isFirstName, isRoleWord, namesSecurity } from './words';
 
 /** Nouns that introduce an organization: "retailer Lidl", "the exploration company Ivernia". */
 const organizationIntroducers = new Set([
@@ -244,6 +244,7 @@ function weighEvidence(
   c.org += guess.org * 3;
   c.loc += guess.loc * 3 + guess.other * 2;
   weighTaggerVotes(c, tags);
+  if (namesSecurity(words, c.last)) c.per = Math.min(c.per, 0);
   // National teams are named by their country and stay places.
   if (teamWithScore && !span.some((w) => w.has('Country'))) {
     c.org += 5 + c.loc;
