@@ -232,3 +232,9 @@ test('a name right before its stock or shares is a company, never a person: "Jon
   const list = entitiesOf('Shares of the clinic chain fell on Friday. Varga stock closed down 1/8 at 40, and Holloway shares rose.');
   assert.ok(!list.some((e) => e.type === 'person'), list.map((e) => `${e.type}:${e.name}`).join(', '));
 });
+
+test('a name that begins like a month ("Decker", "Marelli") is still a name, with its appositive role', () => {
+  const list = entitiesOf('The vote will go ahead, Decker, a spokeswoman for the council, said on Monday. It meets in Sept. and again in December.');
+  assert.equal(entity(list, 'Decker', 'person').role, 'a spokeswoman for the council');
+  noEntityNamed(list, /^(?:Sept|December)/);
+});

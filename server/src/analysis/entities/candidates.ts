@@ -201,6 +201,10 @@ function pastTitlePlace(words: Word[], nameStart: number, last: number): number 
   return end > k ? end : nameStart;
 }
 
+/** A month, whole or abbreviated ("Sept", "Jan-Feb"), but not a name that starts like one ("Marelli", "Decker"). */
+const monthName =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:-\w+)?$/;
+
 /**
  * Trim a run of capitalised words to the name: drop a sentence-initial
  * common word and "The", split off a title as the person's role ("Reserve
@@ -280,10 +284,7 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
     }
   }
   const span = words.slice(first, last + 1);
-  if (
-    span.every((w) => timeTags.some((t) => w.has(t)) || w.has('Value') || /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*(?:-\w+)?$/.test(w.bare))
-  )
-    return result;
+  if (span.every((w) => timeTags.some((t) => w.has(t)) || w.has('Value') || monthName.test(w.bare))) return result;
   if (span.length === 1 && (span[0].has('Demonym') || (span[0].has('Adjective') && !span[0].has('ProperNoun')))) {
     // "Cuban said": a nationality standing as a noun may be a surname. The evidence never makes it a name (loc above
     // anything it weighs); only the story's full name ("Mark Cuban") does, in resolution.ts.
