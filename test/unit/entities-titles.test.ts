@@ -238,3 +238,11 @@ test('a name that begins like a month ("Decker", "Marelli") is still a name, wit
   assert.equal(entity(list, 'Decker', 'person').role, 'a spokeswoman for the council');
   noEntityNamed(list, /^(?:Sept|December)/);
 });
+
+test('a full name joined by "and" to a person\'s full name is a person, not an organization: "Tavo Brennik and Sergei Malko"', () => {
+  const list = entitiesOf(
+    'The ministry expelled two dissidents, Tavo Brennik and Sergei Malko, on Friday. The party named Ulan Tarbagatai and John Smith as its candidates.',
+  );
+  for (const name of ['Tavo Brennik', 'Sergei Malko', 'Ulan Tarbagatai', 'John Smith']) entity(list, name, 'person');
+  assert.ok(!list.some((e) => e.type === 'organization' && /Brennik|Tarbagatai/.test(e.name)));
+});

@@ -375,6 +375,28 @@ export function weighCandidates(
     else if (c.org > c.per && c.org >= organizationThreshold && c.org > c.loc) c.kind = 'organization';
     c.firm = c.kind !== undefined && best >= 5 && best - Math.min(c.per, c.org) >= 3;
   }
+  joinFullNames(candidates, words);
+}
+
+/**
+ * "Zenon Poznyak and Sergei Naumchik": a full name joined by "and" to a person's full name the
+ * evidence is sure of is a person too, unless its own evidence says organization (eng.train: of the
+ * names of two words or more joined this way, 59 pairs are both people, 1 a person and an organization).
+ */
+function joinFullNames(candidates: SpanCandidate[], words: Word[]): void {
+  const isSurePerson = (c: SpanCandidate | undefined) => c !== undefined && c.kind === 'person' && c.firm && c.last > c.first;
+  for (let n = 0; n < candidates.length; n++) {
+    const c = candidates[n];
+    if (c.kind === 'person' || c.firm || c.tableEntry || c.last === c.first || c.loc >= c.per + 4) continue;
+    if (organizationEndings.has(words[c.last].bare) || !words.slice(c.first, c.last + 1).every((w) => w.capitalised)) continue;
+    const joined = (a: SpanCandidate, b: SpanCandidate | undefined) => b !== undefined && b.first === a.last + 2 && words[a.last + 1].fold === 'and';
+    const next = candidates[n + 1];
+    const previous = candidates[n - 1];
+    if ((joined(c, next) && isSurePerson(next)) || (previous && joined(previous, c) && isSurePerson(previous))) {
+      c.kind = 'person';
+      c.per = Math.max(c.per, c.org + 1);
+    }
+  }
 }
 
 /** How much the trained tagger's reading counts against the hand-written cues: 6, 8 and 12 tried on testa gave PER+ORG F1 within 0.4; 6 keeps the best precision. */
