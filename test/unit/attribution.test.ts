@@ -375,7 +375,7 @@ Archbishop Aris Vartanian of the Armenian Patriarchate of Jerusalem told reporte
 
 Gov. John Kasich (R-Ohio), said, "I'm getting ready to rent a covered wagon."
 `;
-  assert.deepEqual(speakersOf(text, 'leave here'), ['Okoro']);
+  assert.deepEqual(speakersOf(text, 'leave here'), ['Dean Okoro']);
   assert.deepEqual(speakersOf(text, 'We have suffered'), ['Aris Vartanian']);
   assert.deepEqual(speakersOf(text, "I'm getting ready"), ['John Kasich']);
 });
@@ -933,4 +933,12 @@ Lena Ortiz emailed supporters: "We will appeal."
   assert.deepEqual(speakersOf(text, 'hidden the numbers'), ['Daniel Okafor']);
   assert.deepEqual(speakersOf(text, 'The vote was fair'), ['Tom Vell']);
   assert.deepEqual(speakersOf(text, 'We will appeal'), ['Lena Ortiz']);
+});
+
+test('a UPI dateline with its date ("HARTWELL, Ga., Jan. 5 (UPI) --") is not part of the sentence: the name after it is the subject a pronoun finds', () => {
+  const text = `HARTWELL, Ga., Jan. 5 (UPI) -- Lena Fortescue reluctantly backed the ferry plan in a letter to Maria Ruiz.
+
+"It is a gift to the county that will keep giving," she said.
+`;
+  assert.deepEqual(speakersOf(text, 'It is a gift'), ['Lena Fortescue']);
 });

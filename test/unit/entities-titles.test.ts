@@ -207,3 +207,42 @@ test('a lone surname shared by two people goes to the one its courtesy title or 
   const only = entitiesOf('First lady Michelle Obama visited the school on Monday. Mr. Obama stayed in Washington.');
   assert.equal(entity(only, 'Michelle Obama', 'person').mentions.length, 1);
 });
+
+test('a title that is also a first name is the first name before a surname alone: "Dean Jones", but "Dean Ellen Marsh"', () => {
+  const list = entitiesOf('Dean Jones, a striker for the county side, scored twice. Dean Ellen Marsh of the law school said the hearing would go ahead.');
+  assert.equal(entity(list, 'Dean Jones', 'person').role, 'a striker for the county side');
+  assert.equal(entity(list, 'Ellen Marsh', 'person').role, 'Dean');
+});
+
+test('a name with two particles stays one name: "Ludwig van der Berg", "Maria de la Cruz"', () => {
+  const list = entitiesOf('Ludwig van der Berg met Maria de la Cruz in Brussels on Monday to discuss the tariff.');
+  entity(list, 'Ludwig van der Berg', 'person');
+  entity(list, 'Maria de la Cruz', 'person');
+  noEntityNamed(list, /^(?:Ludwig|Maria|Berg|Cruz)$/);
+});
+
+test('a generic noun opening a headline is no organization ("Council backs ferry plan"), but the same noun in a sentence may be one', () => {
+  const headline = entitiesOf('Council backs ferry plan\n\nThe town council voted 5-2 on Tuesday to pay for a second ferry to the island.');
+  noEntityNamed(headline, /Council/);
+  const sentence = entitiesOf('The president named a new cabinet on Monday.\n\nParliament approved the cabinet in a vote of 58 to 17.');
+  entity(sentence, 'Parliament', 'organization');
+});
+
+test('a name right before its stock or shares is a company, never a person: "Jones stock closed down"', () => {
+  const list = entitiesOf('Shares of the clinic chain fell on Friday. Varga stock closed down 1/8 at 40, and Holloway shares rose.');
+  assert.ok(!list.some((e) => e.type === 'person'), list.map((e) => `${e.type}:${e.name}`).join(', '));
+});
+
+test('a name that begins like a month ("Decker", "Marelli") is still a name, with its appositive role', () => {
+  const list = entitiesOf('The vote will go ahead, Decker, a spokeswoman for the council, said on Monday. It meets in Sept. and again in December.');
+  assert.equal(entity(list, 'Decker', 'person').role, 'a spokeswoman for the council');
+  noEntityNamed(list, /^(?:Sept|December)/);
+});
+
+test('a full name joined by "and" to a person\'s full name is a person, not an organization: "Tavo Brennik and Sergei Malko"', () => {
+  const list = entitiesOf(
+    'The ministry expelled two dissidents, Tavo Brennik and Sergei Malko, on Friday. The party named Ulan Tarbagatai and John Smith as its candidates.',
+  );
+  for (const name of ['Tavo Brennik', 'Sergei Malko', 'Ulan Tarbagatai', 'John Smith']) entity(list, name, 'person');
+  assert.ok(!list.some((e) => e.type === 'organization' && /Brennik|Tarbagatai/.test(e.name)));
+});

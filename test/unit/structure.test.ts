@@ -131,6 +131,9 @@ test('a dateline opening the lede is measured', () => {
   assert.equal(datelineLength('WASHINGTON -- Senators met.'), 'WASHINGTON -- '.length);
   assert.equal(datelineLength('RIVERTON, Wyo., Jan. 9 (UPI) — The mayor spoke.'), 'RIVERTON, Wyo., Jan. 9 (UPI) — '.length);
   assert.equal(datelineLength('The city council voted.'), 0);
+  // A place in mixed case is a dateline only with a wire service's credit.
+  assert.equal(datelineLength('Washington (AFP) – Senators met.'), 'Washington (AFP) – '.length);
+  assert.equal(datelineLength('Washington - Senators met.'), 0);
 });
 
 test('one word counter for the status bar and the length rules', () => {

@@ -31,6 +31,7 @@ import { foldName, parseParagraph } from './nlp';
 import { analyzeQuotes, type Quotation } from './quotes';
 import type { RuleContext } from './rule';
 import { partitionPoint } from './sorted';
+import { datelineLength } from './structure';
 import type { Paragraph } from './draft';
 import { stateAbbreviations } from './entities/tables';
 import type { Entity, Mention } from './entities/types';
@@ -861,16 +862,6 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     if (speakersHere.length === 1) recentSpeaker = { entity: speakersHere[0], paragraph: paragraph.index };
     previousRunsOn = quotes.some((q) => q.continuesInNext);
   }
-}
-
-/**
- * A wire dateline opens the story's first paragraph: "WASHINGTON (AP) — ", "DES MOINES, Iowa - ",
- * "Washington (AFP) – ". The sentence's subject comes after it.
- */
-const dateline =
-  /^(?:\p{Lu}[\p{Lu}.'-]*(?:\s+\p{Lu}[\p{Lu}.'-]*){0,3}(?:,\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?)?(?:\s+\([\p{L}\s.]{2,20}\))?|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2}\s+\((?:AP|AFP|Reuters|UPI)\))\s*(?:--|[—–-])\s+(?=\p{Lu})/u;
-function datelineLength(paragraphText: string): number {
-  return dateline.exec(paragraphText.slice(0, 80))?.[0].length ?? 0;
 }
 
 /** The capitalised words before a role noun, a run of them as one place: "the New Jersey governor" -> "new jersey". */

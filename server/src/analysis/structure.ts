@@ -124,10 +124,11 @@ export function excerptsABook(paragraphs: readonly { text: string; kind: Paragra
 export function datelineLength(text: string): number {
   // A dateline fits in its paragraph's first 160 characters; the slice keeps the pattern linear.
   // After the place in capitals: its state or country, a date, or both (each after a comma).
-  const m = /^\s*[\p{Lu}][\p{Lu}\p{M} .,'’-]{1,40}(?:,\s+[\p{Lu}][\p{L}.]*(?:\s+\d{1,2})?){0,2}\s*(?:\([^)\n]{1,30}\))?\s*(?:—|–|--|-)\s*/u.exec(
-    text.slice(0, 160),
-  );
-  return m && /\p{Lu}{3,}/u.test(m[0]) ? m[0].length : 0;
+  const opening = text.slice(0, 160);
+  const m = /^\s*[\p{Lu}][\p{Lu}\p{M} .,'’-]{1,40}(?:,\s+[\p{Lu}][\p{L}.]*(?:\s+\d{1,2})?){0,2}\s*(?:\([^)\n]{1,30}\))?\s*(?:—|–|--|-)\s*/u.exec(opening);
+  if (m && /\p{Lu}{3,}/u.test(m[0])) return m[0].length;
+  // "Washington (AFP) – ": a place in mixed case is a dateline only with a wire service's credit.
+  return /^\s*\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2}\s+\((?:AP|AFP|Reuters|UPI)\)\s*(?:—|–|--|-)\s*/u.exec(opening)?.[0].length ?? 0;
 }
 
 /** A question's turn in a Q&A: "Q: ", "Q. ", "Q — ", or a label glued to its first word by a scrape ("QThere's"). */

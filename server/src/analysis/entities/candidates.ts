@@ -17,6 +17,7 @@ import {
   tableByFirstWord,
   timeTags,
   titleModifiers,
+  titlesThatAreFirstNames,
 } from './tables';
 import { continuesName, isFirstName } from './words';
 
@@ -125,8 +126,11 @@ export function buildCandidates(words: Word[], text: string, midSentenceCapitals
           last += 2;
           continue;
         }
-        if (nameParticles.has(next.fold) && after.capitalised && continuesName(text, next, after) && !words[last].has('Place')) {
-          last += 2;
+        // One particle or two: "Charles de Gaulle", "Ludwig van der Berg", "Maria de la Cruz".
+        const particles = nameParticles.has(after.fold) && continuesName(text, next, after) ? 2 : 1;
+        const surname = words[last + 1 + particles];
+        if (nameParticles.has(next.fold) && surname?.capitalised && continuesName(text, words[last + particles], surname) && !words[last].has('Place')) {
+          last += 1 + particles;
           continue;
         }
       }
@@ -197,6 +201,10 @@ function pastTitlePlace(words: Word[], nameStart: number, last: number): number 
   return end > k ? end : nameStart;
 }
 
+/** A month, whole or abbreviated ("Sept", "Jan-Feb"), but not a name that starts like one ("Marelli", "Decker"). */
+const monthName =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:-\w+)?$/;
+
 /**
  * Trim a run of capitalised words to the name: drop a sentence-initial
  * common word and "The", split off a title as the person's role ("Reserve
@@ -247,7 +255,11 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
   // A capitalised occupation heads a title when a full name follows it: "County Engineer David Lindqvist"
   // (but "Tom Cook" keeps his surname: one word after it is not a full name).
   // So does a party noun, an affiliation rather than a title: "Democrat Ana Ruiz", "House Republican Tom Vell".
-  const headsTitle = (w: Word) => isFormalTitle(w.bare) || ((roleWords.has(w.bare) || partyNouns.has(w.bare)) && w.capitalised && last - w.index >= 2);
+  // "Dean Jones" is a first name and a surname; "Dean Ellen Smith" is a title before a full name.
+  const fullNameFollows = (w: Word) => last - w.index >= 2;
+  const headsTitle = (w: Word) =>
+    (isFormalTitle(w.bare) && (!titlesThatAreFirstNames.has(w.fold) || fullNameFollows(w))) ||
+    ((roleWords.has(w.bare) || partyNouns.has(w.bare)) && w.capitalised && fullNameFollows(w));
   const isTitleWord = (w: Word) => headsTitle(w) || titleModifiers.has(w.bare);
   if (!organizationEndings.has(words[last].bare) && last > first) {
     // The name proper: the words after the last title word.
@@ -272,10 +284,7 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
     }
   }
   const span = words.slice(first, last + 1);
-  if (
-    span.every((w) => timeTags.some((t) => w.has(t)) || w.has('Value') || /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*(?:-\w+)?$/.test(w.bare))
-  )
-    return result;
+  if (span.every((w) => timeTags.some((t) => w.has(t)) || w.has('Value') || monthName.test(w.bare))) return result;
   if (span.length === 1 && (span[0].has('Demonym') || (span[0].has('Adjective') && !span[0].has('ProperNoun')))) {
     // "Cuban said": a nationality standing as a noun may be a surname. The evidence never makes it a name (loc above
     // anything it weighs); only the story's full name ("Mark Cuban") does, in resolution.ts.
@@ -283,6 +292,19 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
     return result;
   }
   if (span.every((w) => !/\p{L}/u.test(w.text))) return result;
+  // "Council backs ferry plan": a lone generic noun of organizations opening a headline is capitalised for its
+  // place, unless the story capitalises it mid-sentence too; kept as a rejected reading so the tagger cannot add it.
+  // In a sentence it may stand for a body the story named ("Parliament approved the cabinet"), so only in a headline.
+  const genericOpening =
+    span.length === 1 &&
+    span[0].index === 0 &&
+    isHeadline(text) &&
+    (organizationEndings.has(span[0].bare) || organizationHeads.has(span[0].bare)) &&
+    !midSentenceCapitals.has(span[0].fold);
+  if (genericOpening) {
+    result.push({ first, last, role: null, per: 0, org: 0, loc: 100, firm: false });
+    return result;
+  }
   if (span.length === 1 && nonNames.has(span[0].bare)) return result;
   // "Ill." after a city, "D-Ill." after a lawmaker: a state, never a surname.
   if (span.length === 1 && ((stateAbbreviations.has(span[0].bare) && text[span[0].end] === '.') || /^[DRI]-\p{Lu}\p{L}*\.?$/u.test(span[0].text)))
@@ -290,6 +312,9 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
   result.push({ first, last, role, per, org: 0, loc: 0, firm: false });
   return result;
 }
+
+/** A headline: one short line that does not end as a sentence does. */
+const isHeadline = (paragraph: string) => paragraph.length <= 120 && !/\n/.test(paragraph.trim()) && !/[.!?:"”’)]\s*$/.test(paragraph);
 
 /** A word used as a noun, not before one: a verb, "who" or punctuation follows it, or nothing does ("Cuban said", "said Cuban."). */
 function standsAsNoun(words: Word[], i: number): boolean {

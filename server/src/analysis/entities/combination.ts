@@ -23,6 +23,7 @@
 import type { TaggedWord } from './tagger';
 import { honorifics, nonNames, stateAbbreviations, titleModifiers } from './tables';
 import type { SpanCandidate, Word } from './types';
+import { namesSecurity } from './words';
 
 interface TaggerSpan {
   first: number;
@@ -141,6 +142,7 @@ function withoutNationality(c: SpanCandidate, spans: TaggerSpan[]): SpanCandidat
  */
 function isPersonName(span: TaggerSpan, words: Word[]): boolean {
   const name = words.slice(span.first, span.last + 1);
+  if (namesSecurity(words, span.last)) return false;
   if (name.every((w) => honorifics.has(w.bare) || titleModifiers.has(w.bare) || !w.capitalised)) return false;
   const next = words[span.last + 1];
   if (next && honorifics.has(next.bare) && next.capitalised) return false;

@@ -7,7 +7,7 @@ import { nameModel } from '../nameModel';
 import type { TaggedWord } from './tagger';
 import type { NeighbourWord, SpanCandidate, Word } from './types';
 import { knownPlaces, organizationEndings, organizationHeads, personVerbs, placeTags, roleWords, stateAbbreviations, titleModifiers } from './tables';
-import { continuesName, continuesSentence, isAcronym, isFirstName, isRoleWord } from './words';
+import { continuesName, continuesSentence, isAcronym, isFirstName, isRoleWord, namesSecurity } from './words';
 
 /** Nouns that introduce an organization: "retailer Lidl", "the exploration company Ivernia". */
 const organizationIntroducers = new Set([
@@ -244,6 +244,7 @@ function weighEvidence(
   c.org += guess.org * 3;
   c.loc += guess.loc * 3 + guess.other * 2;
   weighTaggerVotes(c, tags);
+  if (namesSecurity(words, c.last)) c.per = Math.min(c.per, 0);
   // National teams are named by their country and stay places.
   if (teamWithScore && !span.some((w) => w.has('Country'))) {
     c.org += 5 + c.loc;
@@ -373,6 +374,28 @@ export function weighCandidates(
     if (c.per >= c.org && c.per >= personThreshold && c.per > c.loc) c.kind = 'person';
     else if (c.org > c.per && c.org >= organizationThreshold && c.org > c.loc) c.kind = 'organization';
     c.firm = c.kind !== undefined && best >= 5 && best - Math.min(c.per, c.org) >= 3;
+  }
+  joinFullNames(candidates, words);
+}
+
+/**
+ * "Zenon Poznyak and Sergei Naumchik": a full name joined by "and" to a person's full name the
+ * evidence is sure of is a person too, unless its own evidence says organization (eng.train: of the
+ * names of two words or more joined this way, 59 pairs are both people, 1 a person and an organization).
+ */
+function joinFullNames(candidates: SpanCandidate[], words: Word[]): void {
+  const isSurePerson = (c: SpanCandidate | undefined) => c !== undefined && c.kind === 'person' && c.firm && c.last > c.first;
+  for (let n = 0; n < candidates.length; n++) {
+    const c = candidates[n];
+    if (c.kind === 'person' || c.firm || c.tableEntry || c.last === c.first || c.loc >= c.per + 4) continue;
+    if (organizationEndings.has(words[c.last].bare) || !words.slice(c.first, c.last + 1).every((w) => w.capitalised)) continue;
+    const joined = (a: SpanCandidate, b: SpanCandidate | undefined) => b !== undefined && b.first === a.last + 2 && words[a.last + 1].fold === 'and';
+    const next = candidates[n + 1];
+    const previous = candidates[n - 1];
+    if ((joined(c, next) && isSurePerson(next)) || (previous && joined(previous, c) && isSurePerson(previous))) {
+      c.kind = 'person';
+      c.per = Math.max(c.per, c.org + 1);
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 // The word tables the entity pass reads: titles, roles, organization cue
 // words, name particles, and the built-in table of well-known organizations.
 
+import firstNameTable from '../data/first-names.json';
 import organizationTable from '../data/organizations.json';
 import titleTable from '../data/titles.json';
 import { foldName } from '../nlp';
@@ -309,6 +310,10 @@ for (const entry of table) {
   }
 }
 
+/** Titles that are also common first names ("Dean Jones"): before a surname alone they are the first name. */
+export const titlesThatAreFirstNames = new Set([...firstNameTable.male, ...firstNameTable.female].map((n) => n.toLowerCase()).filter((n) => honorifics.has(n)));
+/** "Jones stock closed down", "Pirelli shares rose": a name right before these is a company or a market, never a person. */
+export const securityNouns = new Set(['stock', 'stocks', 'share', 'shares', 'bond', 'bonds', 'futures']);
 /** Honorifics that say nothing of what a person does ("Mr.", "Dr."): evidence of a person, never a role. */
 export const courtesyTitles = new Set(titleTable.courtesyTitles);
 /** "Sens. Ada Whitcomb and Lyle Brandvold": the title covers the next name too. */

@@ -2,7 +2,7 @@
 // with folded forms and capitalisation, and how consecutive words join.
 
 import { foldName, type NlpParagraph } from '../nlp';
-import { honorifics, occupationEnding, roleWords } from './tables';
+import { honorifics, occupationEnding, roleWords, securityNouns } from './tables';
 import type { Word } from './types';
 
 /**
@@ -76,6 +76,12 @@ export function continuesSentence(text: string, a: Word, b: Word): boolean {
 export function isRoleWord(w: Word): boolean {
   if (w.capitalised) return roleWords.has(w.bare);
   return roleWords.has(w.bare) || (occupationEnding.test(w.bare) && !w.has('Verb') && !w.has('Adjective'));
+}
+
+/** The name ending with this word stands before its stock or shares ("Jones stock closed"): a company, never a person. */
+export function namesSecurity(words: readonly Word[], last: number): boolean {
+  const next = words[last + 1];
+  return next !== undefined && !next.capitalised && securityNouns.has(next.fold) && /^[ \t]+$/.test(words[last].post) && next.pre === '';
 }
 
 /** A word compromise knows as a first name. */
