@@ -246,3 +246,16 @@ test('a full name joined by "and" to a person\'s full name is a person, not an o
   for (const name of ['Tavo Brennik', 'Sergei Malko', 'Ulan Tarbagatai', 'John Smith']) entity(list, name, 'person');
   assert.ok(!list.some((e) => e.type === 'organization' && /Brennik|Tarbagatai/.test(e.name)));
 });
+
+test('a lone surname of someone the story names in full is that person, though its inner capital reads like a company\'s ("DuVernay")', () => {
+  const list = entitiesOf(
+    'Ava DuVernay is screening her new documentary in Harlem this week.\n\n' +
+      'DuVernay explained in an interview that the film took four years. DuVernay said the archive footage was the hardest part.\n\n' +
+      'Critics have praised the film. DuVernay plans a second screening in Atlanta.',
+  );
+  assert.equal(entity(list, 'Ava DuVernay', 'person').mentions.length, 4);
+  noEntityNamed(
+    list.filter((e) => e.type === 'organization'),
+    /DuVernay/,
+  );
+});

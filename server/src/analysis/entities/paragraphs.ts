@@ -124,6 +124,7 @@ function settled(c: SpanCandidate, words: Word[]): Candidate {
     loc: c.loc,
     kind: c.kind,
     firm: c.firm,
+    describedAsOrganization: c.describedAsOrganization,
   };
 }
 

@@ -10,6 +10,12 @@ import type { Candidate } from './types';
  * multi-word decisions teach; every candidate can learn.
  */
 export function propagate(candidates: Candidate[]): void {
+  // "Ava DuVernay ... DuVernay said": a lone surname of someone the story names in full is that person, though its
+  // shape alone made it a firm organization (a capital inside the word reads as a company's: "PayPal", "DuVernay").
+  // Only a table entry or the story's own words ("the retailer Lidl") keep it an organization.
+  const fullNamedSurnames = new Set(candidates.filter((c) => c.kind === 'person' && c.length > 1).map((c) => c.lastBare));
+  const surnameOfNamedPerson = (c: Candidate) =>
+    c.length === 1 && c.kind === 'organization' && !c.tableEntry && !c.describedAsOrganization && fullNamedSurnames.has(c.fold);
   const personNames = new Map<string, number>();
   const personParts = new Map<string, number>();
   const organizationNames = new Map<string, number>();
@@ -23,7 +29,7 @@ export function propagate(candidates: Candidate[]): void {
         personParts.set(c.firstBare, (personParts.get(c.firstBare) ?? 0) + 0.5);
       }
     }
-    if (c.kind === 'organization' && (c.firm || multiWord)) {
+    if (c.kind === 'organization' && (c.firm || multiWord) && !surnameOfNamedPerson(c)) {
       organizationNames.set(c.fold, (organizationNames.get(c.fold) ?? 0) + 1);
       if (multiWord) {
         const acronym = c.acronym.toLowerCase();
@@ -32,7 +38,11 @@ export function propagate(candidates: Candidate[]): void {
     }
   }
   for (const c of candidates) {
-    if (c.tableEntry || c.firm) continue;
+    if (c.tableEntry) continue;
+    if (c.firm) {
+      if (!surnameOfNamedPerson(c)) continue;
+      c.firm = false;
+    }
     const fold = c.fold;
     const asPerson = (personNames.get(fold) ?? 0) + (c.length === 1 ? (personParts.get(fold) ?? 0) : 0);
     const asOrganization = organizationNames.get(fold) ?? 0;

@@ -104,4 +104,6 @@ export interface Candidate {
   loc: number;
   kind?: Kind;
   firm: boolean;
+  /** The story says it is an organization: "the retailer Lidl", "Public Citizen, a consumer group". */
+  describedAsOrganization?: boolean;
 }
