@@ -502,6 +502,22 @@ Szabo's lawyer Paul Coan said the case was "far from over."
   assert.ok(!speakersOf(text, 'far from over').includes('Szabo'));
 });
 
+test('a name after an article, as the modifier of what it put out, speaks through it: "the Harbor Authority report stated", "A Harbor Authority statement said"', () => {
+  const text = `Ferry levy
+
+The Harbor Authority cut its forecast for ferry traffic on Tuesday.
+
+"Although the spring figures were reassuring, the outlook for the winter remains very unclear," the Harbor Authority report stated.
+
+A Harbor Authority statement said the levy was "the only way to keep the boats running."
+
+The report by Thomas Greer was "a hatchet job," said Mayor Karen Raman.
+`;
+  assert.deepEqual(speakersOf(text, 'Although the spring'), ['Harbor Authority']);
+  assert.deepEqual(speakersOf(text, 'the only way to keep'), ['Harbor Authority']);
+  assert.deepEqual(speakersOf(text, 'a hatchet job'), ['Karen Raman']);
+});
+
 test('two leading phrases may stand before the subject, but a reported "that" clause is no lead', () => {
   const text = `Levy fight
 

@@ -128,6 +128,9 @@ const absoluteLead = /(?:\b(?:with|and|(?:footage|video|clip|recording|audio|tap
 /** A person's own statement, document or campaign after the possessive: "Park's written statement", "Cole's campaign". */
 const ownedWords =
   /^['’]s?\s+(?:(?:new|own|latest|official|earlier|formal|written|legal|presidential|reelection|re-election)\s+)?(?:statement|brief|letter|tweet|post|memo|website|book|filing|lawsuit|complaint|ad|office|campaign)(?=\s)/u;
+/** "the IMF report stated", "a White House statement said": a name after an article, as the modifier of what it put out. */
+const attributiveOwned =
+  /^\s+(?:(?:new|latest|official|earlier|formal|written|annual|quarterly)\s+)?(?:statement|report|letter|memo|filing|lawsuit|complaint|ad|website|campaign)(?=\s)/u;
 /** Nouns of saying after a possessive: "Trump's claim that Obama “founded ISIS”", "Romney's “47 percent” comment". */
 const speechNoun =
   '(?:claims?|assertions?|accusations?|allegations?|pledges?|promises?|vows?|warnings?|conclusions?|statements?|responses?|repl(?:y|ies)|remarks?|comments?|words|call|plea|insistence|argument|contention|declaration|prediction|tweets?|posts?|message|quip|boast|complaint|catchphrase|slogan|refrain|mantra|motto|dictum)';
@@ -616,8 +619,11 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
         }
       }
       // "Park's statement said", "Cole's campaign called it “...”": what the person put out speaks for them.
-      const owned = ownedWords.exec(after);
-      const ownedVerb = owned && titledSubjectLead(text.slice(sentenceStartOf(m.start), m.start)) ? verbAfterSubject.exec(after.slice(owned[0].length)) : null;
+      const leadIn = text.slice(Math.max(paragraph.start, m.start - 12), m.start);
+      const owned = ownedWords.exec(after) ?? (/(?:^|\s)(?:[Tt]he|[Aa]n?)\s+$/.test(leadIn) ? attributiveOwned.exec(after) : null);
+      // As the subject of its sentence, or right after the quotation it credits ("...,” the IMF report stated).
+      const ownedPlace = titledSubjectLead(text.slice(sentenceStartOf(m.start), m.start)) || /[”"]\s*,?\s*(?:(?:[Tt]he|[Aa]n?)\s+)?$/.test(leadIn);
+      const ownedVerb = owned && ownedPlace ? verbAfterSubject.exec(after.slice(owned[0].length)) : null;
       if (owned && ownedVerb && outside(m.end)) {
         const forward = namingVerbSet.has(ownedVerb[0].split(/\s+/).pop()!);
         clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech', forward, verbEnd: m.end + owned[0].length + ownedVerb[0].length });
