@@ -622,7 +622,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const leadIn = text.slice(Math.max(paragraph.start, m.start - 12), m.start);
       const owned = ownedWords.exec(after) ?? (/(?:^|\s)(?:[Tt]he|[Aa]n?)\s+$/.test(leadIn) ? attributiveOwned.exec(after) : null);
       // As the subject of its sentence, or right after the quotation it credits ("...,” the IMF report stated).
-      const ownedPlace = titledSubjectLead(text.slice(sentenceStartOf(m.start), m.start)) || /[”"]\s*,?\s*(?:(?:[Tt]he|[Aa]n?)\s+)?$/.test(leadIn);
+      const ownedPlace = titledSubjectLead(text.slice(sentenceStartOf(m.start), m.start)) || /[”"],?\s*(?:(?:[Tt]he|[Aa]n?)\s+)?$/.test(leadIn);
       const ownedVerb = owned && ownedPlace ? verbAfterSubject.exec(after.slice(owned[0].length)) : null;
       if (owned && ownedVerb && outside(m.end)) {
         const forward = namingVerbSet.has(ownedVerb[0].split(/\s+/).pop()!);
