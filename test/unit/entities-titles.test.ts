@@ -259,3 +259,17 @@ test('a lone surname of someone the story names in full is that person, though i
     /DuVernay/,
   );
 });
+
+test('the first word of an organization\'s name, alone, is that organization ("Harwick Energy Corp. ... Harwick"), but not a place ("in Boston")', () => {
+  const list = entitiesOf(
+    'Harwick Energy Corp. filed for bankruptcy on Monday, the second time in three years.\n\n' +
+      'In 2012, Harwick took over many of the unionized mines in Appalachia. The union said Harwick gave its retirees a week of notice.\n\n' +
+      'The Boston Globe first reported the filing. Union leaders in Boston called it a betrayal.',
+  );
+  assert.equal(entity(list, 'Harwick Energy Corp', 'organization').mentions.length, 3);
+  noEntityNamed(
+    list.filter((e) => e.type === 'person'),
+    /Harwick/,
+  );
+  noEntityNamed(list, /^Boston$/);
+});

@@ -18,6 +18,8 @@ export function groupEntities(candidates: Candidate[], text: string): Entity[] {
   const byKey = new Map<string, Group>();
   const surnameOwners = new Map<string, Group[]>();
   const organizationAcronyms = new Map<string, Group>();
+  /** The multi-word organization each first word opens; null when two do ("Peabody" -> Peabody Energy). */
+  const organizationsByFirstWord = new Map<string, Group | null>();
 
   const open = (kind: Kind, key: string, tableEntry?: TableEntry): Group => {
     const existing = byKey.get(`${kind}:${key}`);
@@ -35,9 +37,17 @@ export function groupEntities(candidates: Candidate[], text: string): Entity[] {
     if (c.kind === 'organization') {
       let group: Group | undefined;
       if (c.tableEntry) group = open('organization', c.tableEntry.id, c.tableEntry);
-      else group = organizationAcronyms.get(fold.toUpperCase()) ?? open('organization', fold);
+      else
+        group =
+          organizationAcronyms.get(fold.toUpperCase()) ??
+          (c.length === 1 && byKey.get(`organization:${fold}`) === undefined ? organizationsByFirstWord.get(fold) : undefined) ??
+          open('organization', fold);
       group.candidates.push(c);
-      if (c.length > 1) organizationAcronyms.set(c.acronym, group);
+      if (c.length > 1) {
+        organizationAcronyms.set(c.acronym, group);
+        const opener = organizationsByFirstWord.get(c.firstBare);
+        if (c.firstBare.length >= 3) organizationsByFirstWord.set(c.firstBare, opener === undefined || opener === group ? group : null);
+      }
       continue;
     }
     if (c.length > 1) {

@@ -16,11 +16,29 @@ export function propagate(candidates: Candidate[]): void {
   const fullNamedSurnames = new Set(candidates.filter((c) => c.kind === 'person' && c.length > 1).map((c) => c.lastBare));
   const surnameOfNamedPerson = (c: Candidate) =>
     c.length === 1 && c.kind === 'organization' && !c.tableEntry && !c.describedAsOrganization && fullNamedSurnames.has(c.fold);
+  // "Peabody Energy ... Peabody said": the first word of an organization's name, alone, is that organization (a company
+  // by its founder's name, "Fox" for Fox News), when one organization opens with it, no person is named with it, and
+  // nothing says the word is a place ("the Boston Globe ... in Boston").
+  const organizationsByFirstWord = new Map<string, Set<string>>();
+  for (const c of candidates) {
+    if (c.kind !== 'organization' || c.length < 2 || c.firstBare.length < 3) continue;
+    (organizationsByFirstWord.get(c.firstBare) ?? organizationsByFirstWord.set(c.firstBare, new Set()).get(c.firstBare)!).add(c.fold);
+  }
+  const namedPeopleParts = new Set(candidates.filter((c) => c.kind === 'person' && c.length > 1).flatMap((c) => [c.firstBare, c.lastBare]));
+  const titledPeople = new Set(candidates.filter((c) => c.kind === 'person' && c.role).map((c) => c.fold));
+  const organizationFirstWord = (c: Candidate) =>
+    c.length === 1 &&
+    c.kind !== undefined &&
+    !c.role &&
+    c.loc < 2 &&
+    organizationsByFirstWord.get(c.fold)?.size === 1 &&
+    !namedPeopleParts.has(c.fold) &&
+    !titledPeople.has(c.fold);
   const personNames = new Map<string, number>();
   const personParts = new Map<string, number>();
   const organizationNames = new Map<string, number>();
   for (const c of candidates) {
-    if (!c.kind) continue;
+    if (!c.kind || organizationFirstWord(c)) continue;
     const multiWord = c.length > 1;
     if (c.kind === 'person' && (c.firm || multiWord)) {
       personNames.set(c.fold, (personNames.get(c.fold) ?? 0) + 1);
@@ -39,6 +57,11 @@ export function propagate(candidates: Candidate[]): void {
   }
   for (const c of candidates) {
     if (c.tableEntry) continue;
+    if (organizationFirstWord(c)) {
+      c.kind = 'organization';
+      c.firm = false;
+      continue;
+    }
     if (c.firm) {
       if (!surnameOfNamedPerson(c)) continue;
       c.firm = false;
