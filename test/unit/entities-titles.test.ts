@@ -272,4 +272,9 @@ test('the first word of an organization\'s name, alone, is that organization ("H
     /Harwick/,
   );
   noEntityNamed(list, /^Boston$/);
+  // Standing before a noun, the word is a modifier, not the organization: "Republican voters".
+  const party = entitiesOf(
+    'Christie chaired the Republican Governors Association, which spent $3 million on the race.\n\nRepublican voters in New Hampshire put the economy first, and Republican donors followed.',
+  );
+  assert.equal(entity(party, 'Republican Governors Association', 'organization').mentions.length, 1);
 });

@@ -102,11 +102,15 @@ function computeCandidates(
   const candidates = buildCandidates(words, raw, midSentenceCapitals);
   const tags = tagInDraft(parsed, documentFeatures);
   weighCandidates(words, raw, parsed, candidates, surroundings, tags);
-  return followTagger(candidates, words, tags).map((c) => settled(c, words));
+  return followTagger(candidates, words, tags).map((c) => settled(c, words, raw));
 }
 
-function settled(c: SpanCandidate, words: Word[]): Candidate {
+/** The tags of a word that is neither a noun nor an adjective (compromise's parse keeps no Noun tag). */
+const functionTags = ['Verb', 'Adverb', 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'QuestionWord', 'Value', 'Expression'];
+
+function settled(c: SpanCandidate, words: Word[], raw: string): Candidate {
   const span = words.slice(c.first, c.last + 1);
+  const next = words[c.last + 1];
   return {
     start: span[0].start,
     end: span[span.length - 1].end,
@@ -125,6 +129,12 @@ function settled(c: SpanCandidate, words: Word[]): Candidate {
     kind: c.kind,
     firm: c.firm,
     describedAsOrganization: c.describedAsOrganization,
+    modifiesNoun:
+      next !== undefined &&
+      next.sentenceId === words[c.last].sentenceId &&
+      /^\s+$/.test(raw.slice(words[c.last].end, next.start)) &&
+      /^\p{Ll}/u.test(next.text) &&
+      !functionTags.some((tag) => next.has(tag)),
   };
 }
 

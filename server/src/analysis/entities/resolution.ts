@@ -18,7 +18,7 @@ export function propagate(candidates: Candidate[]): void {
     c.length === 1 && c.kind === 'organization' && !c.tableEntry && !c.describedAsOrganization && fullNamedSurnames.has(c.fold);
   // "Peabody Energy ... Peabody said": the first word of an organization's name, alone, is that organization (a company
   // by its founder's name, "Fox" for Fox News), when one organization opens with it, no person is named with it, and
-  // nothing says the word is a place ("the Boston Globe ... in Boston").
+  // nothing says the word is a place ("the Boston Globe ... in Boston") or a modifier ("Republican voters").
   const organizationsByFirstWord = new Map<string, Set<string>>();
   for (const c of candidates) {
     if (c.kind !== 'organization' || c.length < 2 || c.firstBare.length < 3) continue;
@@ -30,6 +30,7 @@ export function propagate(candidates: Candidate[]): void {
     c.length === 1 &&
     c.kind !== undefined &&
     !c.role &&
+    !c.modifiesNoun &&
     c.loc < 2 &&
     organizationsByFirstWord.get(c.fold)?.size === 1 &&
     !namedPeopleParts.has(c.fold) &&

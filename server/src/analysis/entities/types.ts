@@ -81,6 +81,8 @@ export interface SpanCandidate {
   firm: boolean;
   /** The story says it is an organization: "the retailer Lidl", "Public Citizen, a consumer group". */
   describedAsOrganization?: boolean;
+  /** A lower-case noun or adjective follows at once: the name stands as a modifier ("Republican voters"). */
+  modifiesNoun?: boolean;
 }
 
 /**
@@ -106,4 +108,6 @@ export interface Candidate {
   firm: boolean;
   /** The story says it is an organization: "the retailer Lidl", "Public Citizen, a consumer group". */
   describedAsOrganization?: boolean;
+  /** A lower-case noun or adjective follows at once: the name stands as a modifier ("Republican voters"). */
+  modifiesNoun?: boolean;
 }
