@@ -78,3 +78,42 @@ test("a Q&A transcript's turns are the speaker's words, an answer's further para
   // One "Q:" paragraph is no transcript.
   assert.equal(check(`Sheriff looks back\n\nQ: Why now?\n\n${answer}\n`).length, 1);
 });
+
+test('a roster of names under a label is a list, not a sentence; a sentence that names many people is still checked', () => {
+  const first = [
+    'Ann',
+    'Ben',
+    'Cal',
+    'Dee',
+    'Eve',
+    'Fay',
+    'Gus',
+    'Hal',
+    'Ida',
+    'Jo',
+    'Kit',
+    'Lou',
+    'Max',
+    'Ned',
+    'Ora',
+    'Pat',
+    'Roy',
+    'Sue',
+    'Ted',
+    'Uma',
+    'Vic',
+    'Wes',
+    'Xia',
+    'Yul',
+    'Zoe',
+    'Abe',
+    'Bea',
+    'Cy',
+  ];
+  const names = first.map((name, i) => `${name} ${['Albrecht', 'Barron', 'Caris', 'Deace', 'Eadon'][i % 5]}`);
+  const roster = `Iowa: ${names.join(', ')}, Ed Failor Jr. and Karen J. Fesler.`;
+  const text = `Who we asked\n\nThese are the members of the panel:\n\n${roster}\n`;
+  assert.deepEqual(check(text), []);
+  const sentence = `The council heard from ${names.slice(0, 14).join(', ')} and the mayor, who all said the ferry plan had come far too late for the island's fishermen and their families this winter.`;
+  assert.equal(check(`Ferry plan\n\n${sentence}\n`).length, 1);
+});

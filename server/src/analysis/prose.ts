@@ -116,3 +116,18 @@ export function inSpans(spans: readonly Span[], offset: number): boolean {
   }
   return false;
 }
+
+/**
+ * A roster, not a sentence: "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, ..." (an optional label and colon, then
+ * at least eight items between commas, nearly all of them capitalised names of one to five words). A desk does not
+ * split a list of names.
+ */
+export function isListOfNames(text: string): boolean {
+  const items = text
+    .replace(/^[^,:]{0,40}:\s*/, '')
+    .replace(/[.;]\s*$/, '')
+    .split(/,\s*(?:and\s+)?/);
+  if (items.length < 8) return false;
+  const names = items.filter((item) => /^(?:\p{Lu}[\p{L}.'’-]*\s*){1,5}$/u.test(item.trim().replace(/^and\s+/, '')));
+  return names.length >= items.length * 0.9;
+}

@@ -13,9 +13,10 @@
 // attribution, a short lead-in) are two-fifths of the limit or fewer — is the
 // source's: a desk cannot split what a speaker said. A dateline opening the
 // paragraph ("TALLAHASSEE —") is not counted. Nor is a Q&A transcript's turns
-// ("Q: ...", "A: ...", and an answer's further paragraphs): the speaker's words, printed as said.
+// ("Q: ...", "A: ...", and an answer's further paragraphs): the speaker's words, printed as said. Nor is
+// a roster of names ("Iowa: Tim Albrecht, Brad Anderson, ..."), which is a list, not a sentence.
 
-import { countWords, quotedSpans, sentencesOf, wordsOutsideQuotations } from '../prose';
+import { countWords, isListOfNames, quotedSpans, sentencesOf, wordsOutsideQuotations } from '../prose';
 import type { Rule } from '../rule';
 import { datelineLength, transcriptTurns } from '../structure';
 import { newsroomOptions, type RuleFinding } from '../types';
@@ -38,6 +39,7 @@ export const longSentence: Rule = {
         const sentence = { start: Math.max(span.start, Math.min(datelineEnd, span.end)), end: span.end };
         const words = countWords(ctx.draft.prose.slice(sentence.start, sentence.end));
         if (words <= limit || wordsOutsideQuotations(ctx.draft.prose, sentence, quoted) <= limit * 0.4) continue;
+        if (isListOfNames(ctx.draft.prose.slice(sentence.start, sentence.end))) continue;
         findings.push({
           start: sentence.start,
           end: sentence.end,
