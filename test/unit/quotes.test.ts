@@ -29,6 +29,18 @@ test('a balanced US draft pairs double outside and single inside', () => {
   );
 });
 
+test("a Dutch name's elided article is no quotation mark, but a mark before a censored word opens one", () => {
+  for (const text of ['"Europe is disintegrating," said Sophie in \'t Veld, a liberal member.', "In 't Veld sees parallels with the race in the USA."]) {
+    assert.deepEqual(quotes(text).problems, [], text);
+  }
+  const censored = '“Mess is the diplomatic term; privately, he calls the town a ‘s–t show,’ in part because of the flood,” writes Goldberg.';
+  assert.deepEqual(quotes(censored).problems, []);
+  assert.deepEqual(quoted(censored), [
+    '0:Mess is the diplomatic term; privately, he calls the town a ‘s–t show,’ in part because of the flood,',
+    '1:s–t show,',
+  ]);
+});
+
 test('a UK draft pairs single outside and double inside, and is detected as UK', () => {
   const text = `'He said "no" and left,' the minister said.\n\n'We will not be moved,' she added.`;
   const a = quotes(text);

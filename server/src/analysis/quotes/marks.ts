@@ -198,7 +198,11 @@ function classifySingle(text: string, i: number, ch: string, tokens: Token[], ap
     // ’90s, '16, a drug known as '771, 'em, rock 'n' roll, 'til; but '2004 top TV moment' opens a quotation
     if (isDigit(nextRaw) && !(/^\d{3}/.test(text.slice(i + 1, i + 4)) && closingSingleAhead.test(text.slice(i + 1)))) return apostrophe();
     const word = wordAfter(text, i + 1);
-    if (elidedWords.has(word) && !isWord(text[i + 1 + word.length])) {
+    // 's–t show, f**k: a letter, then a dash or stars and more letters, is a censored word the mark opens.
+    const censored = /^[\p{L}][–—*-]+\p{L}/u.test(text.slice(i + 1, i + 6));
+    // Sophie in 't Veld: the Dutch article, a t standing alone before a space.
+    const dutchArticle = word === 't' && text[i + 2] === ' ';
+    if ((elidedWords.has(word) && !isWord(text[i + 1 + word.length]) && !censored) || dutchArticle) {
       if (word === 'n' && (text[i + 2] === "'" || text[i + 2] === '’')) {
         apostrophes.push({ offset: i, glyph: ch });
         apostrophes.push({ offset: i + 2, glyph: text[i + 2] });
