@@ -128,6 +128,6 @@ export function isListOfNames(text: string): boolean {
     .replace(/[.;]\s*$/, '')
     .split(/,\s*(?:and\s+)?/);
   if (items.length < 8) return false;
-  const names = items.filter((item) => /^(?:\p{Lu}[\p{L}.'’-]*\s*){1,5}$/u.test(item.trim().replace(/^and\s+/, '')));
+  const names = items.filter((item) => /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}$/u.test(item.trim().replace(/^and\s+/, '')));
   return names.length >= items.length * 0.9;
 }
