@@ -309,6 +309,19 @@ In her own words, the mayor called the vote "a relief."
   assert.deepEqual(speakersOf(text, 'the crossing'), ['Daniel Okafor']);
 });
 
+test('"in X\'s view" closing the sentence credits the quotation before it', () => {
+  const text = `Harbor review
+
+Harbor commissioner Daniel Okafor reviewed the port's books for a month.
+
+"This is not one or two things you can fix - it's an across-the-board failure" from the cranes to the ferries, in Okafor's view.
+
+"The board saw it coming," in the mayor's view, was the unkindest line of the report.
+`;
+  assert.deepEqual(speakersOf(text, 'This is not one or two'), ['Daniel Okafor']);
+  assert.deepEqual(speakersOf(text, 'The board saw it coming'), []);
+});
+
 test('a speech or interview between the subject and its verb: "Okafor in his budget speech called the levy “...”"', () => {
   const text = `Transit levy
 

@@ -106,6 +106,8 @@ const accordingTo = /\b[Aa]ccording\s+to\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4
 const inWordsOf = /\b[Ii]n\s+the\s+(?:very\s+)?words\s+of\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4})$/u;
 const inWordsLead = /\b[Ii]n\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4})$/u;
 const wordsAfterPossessive = /^['’]s?\s+(?:own\s+)?words\s*,?\s*["“]/u;
+/** "... “an across-the-board failure” from diplomacy to defense, in Bolton's view.": the credit closes the sentence. */
+const viewAfterPossessive = /^['’]s?\s+(?:view|opinion|estimation|telling|account)\s*[.,;]/u;
 /** "he said", or inverted "said he"; the inverted form is often the start of a reported clause ("Smith says he'll ..."). */
 const pronounClause = new RegExp(`\\b(?:(he|she)\\s+(?:${auxiliaries}\\s+){0,2}(?:${speechVerbs})|(?:${invertibleVerbs})\\s+(he|she))\\b`, 'giu');
 /** "He called it “shameful”": a pronoun and a naming verb, whose quotation follows its object. */
@@ -691,7 +693,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const according =
         accordingTo.exec(before) ??
         (/^\s*,\s*["“]/u.test(after) ? inWordsOf.exec(before) : null) ??
-        (wordsAfterPossessive.test(after) ? inWordsLead.exec(before) : null);
+        (wordsAfterPossessive.test(after) || viewAfterPossessive.test(after) ? inWordsLead.exec(before) : null);
       if (according && (titleWordsOnly(according[1]) || descriptionOnly(according[1])) && !namesAnother(m)) {
         clauses.push({ at: m.start, speakers: [m.entity], kind: 'speech' });
         continue;
