@@ -40,7 +40,7 @@ export function groupEntities(candidates: Candidate[], text: string): Entity[] {
       else
         group =
           organizationAcronyms.get(fold.toUpperCase()) ??
-          (c.length === 1 && !c.modifiesNoun && byKey.get(`organization:${fold}`) === undefined ? organizationsByFirstWord.get(fold) : undefined) ??
+          (c.firstWordOfOrganization ? organizationsByFirstWord.get(fold) : undefined) ??
           open('organization', fold);
       group.candidates.push(c);
       if (c.length > 1) {

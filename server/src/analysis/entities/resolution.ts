@@ -16,8 +16,8 @@ export function propagate(candidates: Candidate[]): void {
   const fullNamedSurnames = new Set(candidates.filter((c) => c.kind === 'person' && c.length > 1).map((c) => c.lastBare));
   const surnameOfNamedPerson = (c: Candidate) =>
     c.length === 1 && c.kind === 'organization' && !c.tableEntry && !c.describedAsOrganization && fullNamedSurnames.has(c.fold);
-  // "Peabody Energy ... Peabody said": the first word of an organization's name, alone, is that organization (a company
-  // by its founder's name, "Fox" for Fox News), when one organization opens with it, no person is named with it, and
+  // "Peabody Energy ... Peabody said": the first word of an organization's name, alone, that the evidence took for a person
+  // is that organization (a company by its founder's name), when one organization opens with it, no person is named with it, and
   // nothing says the word is a place ("the Boston Globe ... in Boston") or a modifier ("Republican voters").
   const organizationsByFirstWord = new Map<string, Set<string>>();
   for (const c of candidates) {
@@ -28,7 +28,7 @@ export function propagate(candidates: Candidate[]): void {
   const titledPeople = new Set(candidates.filter((c) => c.kind === 'person' && c.role).map((c) => c.fold));
   const organizationFirstWord = (c: Candidate) =>
     c.length === 1 &&
-    c.kind !== undefined &&
+    c.kind === 'person' &&
     !c.role &&
     !c.modifiesNoun &&
     c.loc < 2 &&
@@ -61,6 +61,7 @@ export function propagate(candidates: Candidate[]): void {
     if (organizationFirstWord(c)) {
       c.kind = 'organization';
       c.firm = false;
+      c.firstWordOfOrganization = true;
       continue;
     }
     if (c.firm) {
@@ -89,6 +90,11 @@ export function propagate(candidates: Candidate[]): void {
     const kind = [...kinds][0];
     const typed = group.filter((c) => c.kind).length;
     if (typed * 2 < group.length && !group.some((c) => c.firm)) continue;
-    for (const c of group) if (!c.kind && c.loc < 6) c.kind = kind;
+    const firstWord = group.some((c) => c.firstWordOfOrganization);
+    for (const c of group) {
+      if (c.kind || c.loc >= 6) continue;
+      c.kind = kind;
+      if (firstWord) c.firstWordOfOrganization = true;
+    }
   }
 }

@@ -81,8 +81,6 @@ export interface SpanCandidate {
   firm: boolean;
   /** The story says it is an organization: "the retailer Lidl", "Public Citizen, a consumer group". */
   describedAsOrganization?: boolean;
-  /** A lower-case noun or adjective follows at once: the name stands as a modifier ("Republican voters"). */
-  modifiesNoun?: boolean;
 }
 
 /**
@@ -110,4 +108,6 @@ export interface Candidate {
   describedAsOrganization?: boolean;
   /** A lower-case noun or adjective follows at once: the name stands as a modifier ("Republican voters"). */
   modifiesNoun?: boolean;
+  /** Resolution read this lone word as the first word of the story's one organization that opens with it ("Patriot" for Patriot Coal). */
+  firstWordOfOrganization?: boolean;
 }
