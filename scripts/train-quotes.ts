@@ -31,6 +31,7 @@ import { parseDraft } from '../server/src/analysis/draft';
 import { draftRepairCandidates } from '../server/src/analysis/quotes/draftPass';
 import { featureNames, treeScore, useRankerModel, type RepairAction, type Tree } from '../server/src/analysis/quotes/ranker';
 import { offeredRepairs, type RepairCandidate } from '../server/src/analysis/quotes/repairs';
+import { riskyBlindRepair } from '../server/src/analysis/quotes/safety';
 import {
   choiceGroup,
   confidenceFeatureNames,
@@ -117,6 +118,8 @@ interface FirstChoice {
   action: RepairAction;
   /** The problem is an unclosed opening mark (else a stray closing one). */
   unclosed: boolean;
+  /** A repair the model may not make safe (safety.ts riskyBlindRepair). */
+  risky: boolean;
 }
 
 const dims = featureNames.length;
@@ -170,6 +173,11 @@ function caseOf(m: Mutation): Case | undefined {
           shape: offered[0].safe,
           balances: balancesFirst,
           action: offered[0].action,
+          risky: riskyBlindRepair(
+            problem.paragraph.text,
+            { type: firstFeatures[unclosedFeature] === 1 ? 'unclosed' : 'stray', at: problem.offset - problem.paragraph.start },
+            offered[0],
+          ),
         };
   const shown = verbose ? { paragraph: problem.paragraph.text, titles: candidates.map((c) => `${c.title} [${c.start}:${c.end}=${c.text}]`) } : undefined;
   return {
@@ -587,7 +595,7 @@ function report(
       const f = c.first;
       if (!f) continue;
       if (f.right) row.right++;
-      const marks = firstChoiceMarks(probability(w, f.features), { action: f.action, safe: f.shape, unclosed: f.unclosed }, f.balances, bars);
+      const marks = firstChoiceMarks(probability(w, f.features), { action: f.action, safe: f.shape, unclosed: f.unclosed, risky: f.risky }, f.balances, bars);
       if (marks.preferred) {
         row.pref++;
         if (f.right) row.prefRight++;
@@ -678,14 +686,14 @@ console.log(
 );
 // Preferred from the bar where dev's first choices were right 97% of the time (the target is 95%:
 // two points kept for unseen copy, where eval-quotes measured a point or more below dev). Safe
-// among fixes that balance the paragraph, from the bar where the precision's lower bound (Wilson,
+// among fixes that balance the paragraph (and are not risky), from the bar where the precision's lower bound (Wilson,
 // one-sided 95%) reaches 99.5%: a point estimate of 99.7% on a few hundred cases did not hold on
 // unseen copy for a retrained ranker (97-98% in eval-quotes).
 const preferredAt = barFor(devJudged, 0.97, 50);
 const safeAt = Math.max(
   preferredAt,
   barFor(
-    devJudged.filter((j) => j.balances),
+    devJudged.filter((j) => j.balances && !j.risky),
     0.995,
     200,
     true,

@@ -11,7 +11,7 @@ import { draftRepairCandidates } from '../../server/src/analysis/quotes/draftPas
 import { scanParagraph } from '../../server/src/analysis/quotes';
 import { confidenceModelIsCurrent, firstChoiceMarks } from '../../server/src/analysis/quotes/confidence';
 import { featureNames, modelIsCurrent } from '../../server/src/analysis/quotes/ranker';
-import { safeOpen } from '../../server/src/analysis/quotes/safety';
+import { riskyBlindRepair, safeOpen } from '../../server/src/analysis/quotes/safety';
 import { unbalancedQuote } from '../../server/src/analysis/rules/unbalanced-quote';
 import { defaultOptions, type AnalysisOptions, type Finding, type Fix } from '../../server/src/analysis/types';
 
@@ -848,4 +848,16 @@ test('a first choice is preferred past the bar of its own kind of repair where t
   assert.equal(firstChoiceMarks(0.87, close, true, bars).preferred, true);
   assert.equal(firstChoiceMarks(0.87, removeUnclosed, true, bars).preferred, false);
   assert.equal(firstChoiceMarks(0.5, { ...removeStray, safe: true }, true, bars).preferred, true, 'the textbook shape is preferred by itself');
+});
+
+test('the model never makes a risky repair safe: a long sentence quoted, a closing mark removed where quotations end', () => {
+  const long = '"We will open the pool in June and keep it open for swimmers of every age until the first frost, Ruiz said.';
+  const closeAt = long.indexOf(', Ruiz') + 1;
+  assert.equal(riskyBlindRepair(long, { type: 'unclosed', at: 0 }, { action: 'close', start: closeAt }), true);
+  const short = '"We will open the pool in June, Ruiz said.';
+  assert.equal(riskyBlindRepair(short, { type: 'unclosed', at: 0 }, { action: 'close', start: short.indexOf(', Ruiz') + 1 }), false);
+  const stray = 'The pool will open in June," Ruiz said.';
+  assert.equal(riskyBlindRepair(stray, { type: 'stray', at: stray.indexOf('"') }, { action: 'remove', start: stray.indexOf('"') }), true);
+  const typo = 'The council approved the" plan.';
+  assert.equal(riskyBlindRepair(typo, { type: 'stray', at: typo.indexOf('"') }, { action: 'remove', start: typo.indexOf('"') }), false);
 });

@@ -168,16 +168,17 @@ export function confidence(features: Float64Array): number {
  * The marks on a first choice: preferred (and otherwise uncertain) when the model is sure enough
  * or it is the textbook shape (safety.ts), never a lost paragraph break; safe ("Fix all") when
  * preferred and either the textbook shape (a removal also balancing the paragraph) or past the
- * safe bar with a fix that balances the paragraph.
+ * safe bar with a fix that balances the paragraph and is not risky (safety.ts riskyBlindRepair).
  */
 export function firstChoiceMarks(
   sure: number,
-  first: { action: RepairAction; safe: boolean; unclosed: boolean },
+  first: { action: RepairAction; safe: boolean; unclosed: boolean; risky?: boolean },
   balancesFirst: boolean,
   bars: Pick<ConfidenceModel, 'preferred' | 'preferredBy' | 'safe'> = current,
 ): { confident: boolean; preferred: boolean; safe: boolean } {
   const confident = sure >= (bars.preferredBy?.[choiceGroup(first.action, first.unclosed)] ?? bars.preferred) || first.safe;
   const preferred = confident && first.action !== 'break';
-  const safe = preferred && ((first.safe && (first.action !== 'remove' || balancesFirst)) || (sure >= bars.safe && balancesFirst));
+  // Past the bar, a repair safety.ts calls risky (a long sentence quoted, a mark removed where quotations end) is still no blind one.
+  const safe = preferred && ((first.safe && (first.action !== 'remove' || balancesFirst)) || (sure >= bars.safe && balancesFirst && !first.risky));
   return { confident, preferred, safe };
 }

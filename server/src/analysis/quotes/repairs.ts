@@ -21,7 +21,7 @@ import { closingPartner, isQuoteGlyph, isSpace, isTransparent, isWord, openingPa
 import { confidence, confidenceFeatures, firstChoiceMarks } from './confidence';
 import { candidateFeatures, score, type CandidateShape, type RankingContext } from './ranker';
 import { lostParagraphBreak, scanParagraphUncached } from './pairing';
-import { safeClose, safeOpen, safeRemoveStray, type CommaHabit } from './safety';
+import { riskyBlindRepair, safeClose, safeOpen, safeRemoveStray, type CommaHabit } from './safety';
 import { startParagraphFixTitle, type LocalQuotation, type LocalProblem, type ParagraphQuotes, type QuoteProblem } from './types';
 
 export interface Placement {
@@ -437,7 +437,7 @@ function describeAt(site: ProblemSite): QuoteProblem {
       ? { confident: false, preferred: false, safe: false }
       : firstChoiceMarks(
           confidence(firstChoice(kept, balancesFirst)),
-          { action: kept[0].action, safe: kept[0].safe, unclosed: problem.type === 'unclosed' },
+          { action: kept[0].action, safe: kept[0].safe, unclosed: problem.type === 'unclosed', risky: riskyBlindRepair(p.text, problem, kept[0]) },
           balancesFirst,
         );
   const confident = marks.confident;

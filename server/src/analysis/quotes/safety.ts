@@ -146,6 +146,20 @@ function sentenceStart(text: string, at: number): boolean {
 /** The most words a quotation closed by a safe fix may hold (measured on training copy: longer, one in 40 was a partial quotation). */
 const maxSafeClosedWords = 12;
 
+/**
+ * A repair the confidence model may not make safe however sure it is: an open or a close that would quote
+ * a long sentence (often quoted in part, the rest paraphrased), or the removal of a stray closing mark
+ * right after punctuation, where quotations end (its opening mark is more often lost than the mark typed
+ * at random: on mutated copy the model's safe removals there were 98% right).
+ */
+export function riskyBlindRepair(text: string, problem: { type: string; at: number }, repair: { action: string; start: number }): boolean {
+  if (repair.action === 'close' || repair.action === 'open') {
+    const words = text.slice(Math.min(problem.at, repair.start), Math.max(problem.at, repair.start)).match(/\S+/g)?.length ?? 0;
+    return words > maxSafeClosedWords;
+  }
+  return repair.action === 'remove' && problem.type === 'stray' && /[.,!?;:]$/.test(text.slice(Math.max(0, problem.at - 1), problem.at));
+}
+
 /** The most words before the first I, we or my of a quotation opened by a safe fix. */
 const maxWordsBeforeFirstPerson = 3;
 
