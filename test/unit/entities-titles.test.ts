@@ -278,3 +278,17 @@ test('the first word of an organization\'s name, alone, is that organization ("H
   );
   assert.equal(entity(party, 'Republican Governors Association', 'organization').mentions.length, 1);
 });
+
+test('a lone name the story calls a company is that company in every mention, whatever its shape ("cables giant Ferrucci"); "rival Marsh" names no company', () => {
+  const list = entitiesOf(
+    'Italian tyre and cables giant Ferrucci on Friday announced a venture in China.\n\n' +
+      'Ferrucci is linking with a Hong Kong group in the venture. Analysts said the move was good news for Ferrucci.\n\n' +
+      'His rival Marsh said on Monday that he would run again. Marsh is 61.',
+  );
+  assert.equal(entity(list, 'Ferrucci', 'organization').mentions.length, 3);
+  noEntityNamed(
+    list.filter((e) => e.type === 'person'),
+    /Ferrucci/,
+  );
+  entity(list, 'Marsh', 'person');
+});

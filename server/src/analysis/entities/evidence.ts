@@ -72,6 +72,32 @@ const organizationIntroducers = new Set([
   'guerrillas',
   'militia',
 ]);
+/** Introducers that never name a person's role ("the retailer Lidl", "cables giant Pirelli"); "rival", "partner" or "investor" may. */
+const companyNouns = new Set([
+  'company',
+  'firm',
+  'retailer',
+  'bank',
+  'lender',
+  'insurer',
+  'airline',
+  'maker',
+  'manufacturer',
+  'conglomerate',
+  'subsidiary',
+  'newspaper',
+  'broadcaster',
+  'channel',
+  'magazine',
+  'chain',
+  'giant',
+  'utility',
+  'refiner',
+  'miner',
+  'brewer',
+  'automaker',
+  'carmaker',
+]);
 const pluralAgreement = /^(?:have|are|were|remain|play|face|host|lead|need)$/;
 /** Nouns that end an appositive describing an organization: "Public Citizen, a consumer advocacy group". */
 const organizationNouns =
@@ -152,6 +178,7 @@ function weighEvidence(
   if (beforeHere && !beforeHere.capitalised && organizationIntroducers.has(beforeHere.bare) && continuesName(text, beforeHere, firstWord)) {
     c.org += 4;
     c.describedAsOrganization = true;
+    if (companyNouns.has(beforeHere.bare)) c.namedAsCompany = true;
   }
   if (
     before &&
@@ -191,6 +218,7 @@ function weighEvidence(
   if (describedAsOrganization(words, c.last, text)) {
     c.org += 5;
     c.describedAsOrganization = true;
+    c.namedAsCompany = true;
   }
   if (afterHere && personVerbs.has(afterHere.fold) && continuesSentence(text, lastWord, afterHere)) c.per += 1;
   if (after && /^,\s+$/.test(gapAfter) && /^(?:who|whose)$/.test(after.fold)) c.per += 3;

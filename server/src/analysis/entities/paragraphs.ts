@@ -129,6 +129,7 @@ function settled(c: SpanCandidate, words: Word[], raw: string): Candidate {
     kind: c.kind,
     firm: c.firm,
     describedAsOrganization: c.describedAsOrganization,
+    namedAsCompany: c.namedAsCompany,
     modifiesNoun:
       next !== undefined &&
       next.sentenceId === words[c.last].sentenceId &&

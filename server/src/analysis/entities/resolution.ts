@@ -35,11 +35,15 @@ export function propagate(candidates: Candidate[]): void {
     organizationsByFirstWord.get(c.fold)?.size === 1 &&
     !namedPeopleParts.has(c.fold) &&
     !titledPeople.has(c.fold);
+  // "Italian tyre and cables giant Pirelli ... Pirelli said": a lone name the story calls a company is that company in
+  // every mention without a title, whatever its shape says (an Italian surname).
+  const companies = new Set(candidates.filter((c) => c.length === 1 && c.namedAsCompany).map((c) => c.fold));
+  const namedCompany = (c: Candidate) => c.length === 1 && !c.role && !c.tableEntry && companies.has(c.fold);
   const personNames = new Map<string, number>();
   const personParts = new Map<string, number>();
   const organizationNames = new Map<string, number>();
   for (const c of candidates) {
-    if (!c.kind || organizationFirstWord(c)) continue;
+    if (!c.kind || organizationFirstWord(c) || namedCompany(c)) continue;
     const multiWord = c.length > 1;
     if (c.kind === 'person' && (c.firm || multiWord)) {
       personNames.set(c.fold, (personNames.get(c.fold) ?? 0) + 1);
@@ -58,6 +62,11 @@ export function propagate(candidates: Candidate[]): void {
   }
   for (const c of candidates) {
     if (c.tableEntry) continue;
+    if (namedCompany(c)) {
+      c.kind = 'organization';
+      c.firm = false;
+      continue;
+    }
     if (organizationFirstWord(c)) {
       c.kind = 'organization';
       c.firm = false;

@@ -81,6 +81,8 @@ export interface SpanCandidate {
   firm: boolean;
   /** The story says it is an organization: "the retailer Lidl", "Public Citizen, a consumer group". */
   describedAsOrganization?: boolean;
+  /** Said to be a company in words that never name a person's role ("cables giant Pirelli"). */
+  namedAsCompany?: boolean;
 }
 
 /**
@@ -106,6 +108,8 @@ export interface Candidate {
   firm: boolean;
   /** The story says it is an organization: "the retailer Lidl", "Public Citizen, a consumer group". */
   describedAsOrganization?: boolean;
+  /** Said to be a company in words that never name a person's role ("cables giant Pirelli", "Lidl, a retailer"). */
+  namedAsCompany?: boolean;
   /** A lower-case noun or adjective follows at once: the name stands as a modifier ("Republican voters"). */
   modifiesNoun?: boolean;
   /** Resolution read this lone word as the first word of the story's one organization that opens with it ("Patriot" for Patriot Coal). */
