@@ -218,7 +218,6 @@ function weighEvidence(
   if (describedAsOrganization(words, c.last, text)) {
     c.org += 5;
     c.describedAsOrganization = true;
-    c.namedAsCompany = true;
   }
   if (afterHere && personVerbs.has(afterHere.fold) && continuesSentence(text, lastWord, afterHere)) c.per += 1;
   if (after && /^,\s+$/.test(gapAfter) && /^(?:who|whose)$/.test(after.fold)) c.per += 3;

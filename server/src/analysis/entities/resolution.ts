@@ -36,7 +36,8 @@ export function propagate(candidates: Candidate[]): void {
     !namedPeopleParts.has(c.fold) &&
     !titledPeople.has(c.fold);
   // "Italian tyre and cables giant Pirelli ... Pirelli said": a lone name the story calls a company is that company in
-  // every mention without a title, whatever its shape says (an Italian surname).
+  // every mention without a title, whatever its shape says (an Italian surname). Only a noun before the name says so:
+  // an appositive after it may describe someone else ("Rep. Vidal of Minnesota, an ally of the union,").
   const companies = new Set(candidates.filter((c) => c.length === 1 && c.namedAsCompany).map((c) => c.fold));
   const namedCompany = (c: Candidate) => c.length === 1 && !c.role && !c.tableEntry && companies.has(c.fold);
   const personNames = new Map<string, number>();

@@ -108,7 +108,7 @@ export interface Candidate {
   firm: boolean;
   /** The story says it is an organization: "the retailer Lidl", "Public Citizen, a consumer group". */
   describedAsOrganization?: boolean;
-  /** Said to be a company in words that never name a person's role ("cables giant Pirelli", "Lidl, a retailer"). */
+  /** Said to be a company in words that never name a person's role ("cables giant Pirelli", "the retailer Lidl"). */
   namedAsCompany?: boolean;
   /** A lower-case noun or adjective follows at once: the name stands as a modifier ("Republican voters"). */
   modifiesNoun?: boolean;
