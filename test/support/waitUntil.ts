@@ -24,3 +24,23 @@ export async function waitUntil<T>(
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
+
+/**
+ * Waits until the editor has saved a file: its text differs from `before` and
+ * two reads in a row agree. An editor truncates a file before writing it, so a
+ * single read can catch it empty or half written.
+ */
+export async function waitUntilSaved(what: string, read: () => string, before: string, timeoutMs: number): Promise<string> {
+  let previous: string | undefined;
+  return waitUntil(
+    what,
+    () => {
+      const text = read();
+      const settled = text !== before && text === previous;
+      previous = text;
+      return settled ? text : undefined;
+    },
+    timeoutMs,
+    150,
+  );
+}

@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { exitOnSignals, launchBrowser, projectDir, startCodeServer, workbenchUrl, type CodeServer } from '../editor/codeServer';
-import { waitUntil } from '../support/waitUntil';
+import { waitUntil, waitUntilSaved } from '../support/waitUntil';
 import { prepareWorkspace } from '../editor/workspace';
 import { analyze } from '../../server/src/analysis/analyze';
 import { defaultOptions } from '../../server/src/analysis/types';
@@ -186,12 +186,10 @@ describe('Copydesk in the VS Code workbench (UI)', { timeout: 240_000 }, () => {
 
     const expected = original.replace('has been checked, Haddadin said', 'has been checked," Haddadin said');
     assert.notEqual(expected, original);
-    const onDisk = await waitUntil(
+    const onDisk = await waitUntilSaved(
       'the fixed draft to be saved to disk',
-      () => {
-        const text = fs.readFileSync(path.join(workspace, draftName), 'utf8');
-        return text !== original ? text : undefined;
-      },
+      () => fs.readFileSync(path.join(workspace, draftName), 'utf8'),
+      original,
       15_000,
     );
     await page
@@ -326,6 +324,7 @@ describe("A journalist's session with Copydesk (UI)", { timeout: 300_000 }, () =
   });
 
   it('F2 on a surname renames only the name: the title stays', async () => {
+    const before = onDisk();
     const at = lineAndColumn(onDisk(), 'Lindqvist said');
     await goTo(page, at.line, at.column + 2);
     await page.keyboard.press('F2');
@@ -337,7 +336,7 @@ describe("A journalist's session with Copydesk (UI)", { timeout: 300_000 }, () =
     await page.keyboard.press('Enter');
     await input.waitFor({ state: 'hidden', timeout: 10_000 });
     await page.keyboard.press('Control+S');
-    const saved = await waitUntil('the rename to be saved', () => (onDisk().includes('Lindquist said') ? onDisk() : undefined), 15_000);
+    const saved = await waitUntilSaved('the rename to be saved', onDisk, before, 15_000);
     assert.match(saved, /County Engineer David Lindquist told/);
     assert.ok(!saved.includes('Lindqvist'), 'every Lindqvist renamed');
   });
@@ -347,7 +346,7 @@ describe("A journalist's session with Copydesk (UI)", { timeout: 300_000 }, () =
     await page.locator('.monaco-editor textarea').first().focus();
     await runCommand(page, 'Copydesk: Fix all in this draft');
     await page.keyboard.press('Control+S');
-    const fixed = await waitUntil('the fixes to be saved', () => (onDisk() !== before ? onDisk() : undefined), 20_000);
+    const fixed = await waitUntilSaved('the fixes to be saved', onDisk, before, 20_000);
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'detached', timeout: 20_000 });
     await screenshot(page, 'ui-s5-fix-all.png');
     const quoteErrors = analyze(fixed, { ...defaultOptions, language: 'article' }, 'all').findings.filter((f) => f.ruleId === 'unbalanced-quote');
