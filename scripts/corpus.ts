@@ -1,7 +1,8 @@
 // The evaluation, training and benchmark scripts read corpora that sit beside
 // the repository (../shared/corpora), never inside it. A fresh clone has none:
 // each script says so in one plain line and exits 2 instead of a stack trace.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 
 /** Exits 2 with one line naming the missing corpus unless every path exists. */
 export function requireCorpus(script: string, ...paths: string[]): void {
@@ -11,3 +12,28 @@ export function requireCorpus(script: string, ...paths: string[]): void {
     process.exit(2);
   }
 }
+
+/** Articles under a folder, recursively, in a stable order; the corpus readme is not an article. */
+export function articlesIn(folder: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(folder).sort()) {
+    const path = join(folder, entry);
+    if (statSync(path).isDirectory()) found.push(...articlesIn(path));
+    else if (/\.(txt|md|article|story)$/i.test(entry) && !/^readme/i.test(entry)) found.push(path);
+  }
+  return found;
+}
+
+/** How a judgment names an article: its path below "corpora/" when it is in one, else relative to here. */
+export function articleId(path: string): string {
+  const absolute = resolve(path);
+  const at = absolute.lastIndexOf('/corpora/');
+  return at >= 0 ? absolute.slice(at + '/corpora/'.length) : relative(process.cwd(), absolute);
+}
+
+/** The articles a --files list names: one path a line, blank lines and lines starting with # skipped. */
+export const listedArticles = (listFile: string): string[] =>
+  readFileSync(listFile, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));

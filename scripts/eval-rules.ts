@@ -27,10 +27,10 @@
 // the mutations that rule did not detect, and those its preferred fix did not restore.
 // The corpora are read in place and never copied into the project.
 
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { requireCorpus } from './corpus';
+import { articleId, articlesIn, listedArticles, requireCorpus } from './corpus';
 import { analyze, createContext } from '../server/src/analysis/analyze';
 import { applyEdits } from '../server/src/analysis/applyFixes';
 import { parseDraft } from '../server/src/analysis/draft';
@@ -59,31 +59,7 @@ if (positionals.length === 0 && values.files === undefined) {
   process.exit(2);
 }
 
-/** Articles under the folders, recursively, in a stable order; the corpus readme is not an article. */
-function articlesIn(folder: string): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(folder).sort()) {
-    const path = join(folder, entry);
-    if (statSync(path).isDirectory()) found.push(...articlesIn(path));
-    else if (/\.(txt|md|article|story)$/i.test(entry) && !/^readme/i.test(entry)) found.push(path);
-  }
-  return found;
-}
-
-/** How a judgment names an article: its path below "corpora/" when it is in one, else relative to here. */
-function articleId(path: string): string {
-  const absolute = resolve(path);
-  const at = absolute.lastIndexOf('/corpora/');
-  return at >= 0 ? absolute.slice(at + '/corpora/'.length) : relative(process.cwd(), absolute);
-}
-
-/** The articles a --files list names. */
-const listed = (listFile: string): string[] =>
-  readFileSync(listFile, 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#'));
-const extra = values.files === undefined ? [] : listed(values.files);
+const extra = values.files === undefined ? [] : listedArticles(values.files);
 requireCorpus('eval-rules', ...positionals, ...extra);
 const files = [...positionals.flatMap(articlesIn), ...extra];
 const selected = values.rule ? rules.filter((r) => r.id === values.rule) : rules;
