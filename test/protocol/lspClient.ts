@@ -169,8 +169,16 @@ export class TestClient {
     } catch {
       // The server may already be gone; it is killed below either way.
     }
+    // Wait for the server to be gone, so that nothing it was still writing (the saved workspace index)
+    // lands after the caller has moved on.
+    const exited = new Promise<void>((resolve) => {
+      if (this.process.exitCode !== null || this.process.signalCode !== null) resolve();
+      else this.process.once('exit', () => resolve());
+    });
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
     this.connection.dispose();
     if (this.process.exitCode === null) this.process.kill();
+    await exited;
   }
 }
 
