@@ -292,3 +292,29 @@ test('a lone name the story calls a company is that company in every mention, wh
   );
   entity(list, 'Marsh', 'person');
 });
+
+test('a headline in title case names only whom the story names: "Dana Whitlock Slams Council..." is Dana Whitlock, "Ferry Movie" is no one', () => {
+  const list = entitiesOf(
+    'Dana Whitlock Slams Council Over Ferry Budget Delay\n\n' +
+      'CARLTON, Ore. — Mayor Dana Whitlock on Tuesday accused the city council of stalling the ferry budget for a third month.\n\n' +
+      '"We cannot run boats on promises," Whitlock said.',
+  );
+  assert.equal(entity(list, 'Dana Whitlock', 'person').mentions.length, 3);
+  noEntityNamed(list, /Slams|Budget|Delay|Council Over/);
+  const film = entitiesOf(
+    'Harbor Movie Is About To Open But Two Big Things Are Missing\n\nThe film about the 1998 ferry strike opens on Friday, its producer, Lena Ortiz, said.',
+  );
+  noEntityNamed(list.concat(film), /Movie|Things|Missing/);
+  entity(film, 'Lena Ortiz', 'person');
+});
+
+test('a capitalised word that opens a sentence compromise ran on is no name: "amok." Some Whitlock allies", "Is Whitlock bluffing?", "Rather,", \'\'My', () => {
+  const list = entitiesOf(
+    'CARLTON, Ore. — It was a quiet start to the budget talks. Mayor Dana Whitlock called the delay "a failure of nerve." Some Whitlock allies said the council was stalling.\n\n' +
+      'Who knew? Is Whitlock bluffing? The council said the plan was sound. Rather, it blamed the state for the delay.\n\n' +
+      "''My advice was to wait,'' said Tom Brandvold, a council member.",
+  );
+  assert.equal(entity(list, 'Dana Whitlock', 'person').mentions.length, 3);
+  noEntityNamed(list, /^(?:It|Some|Is|Rather|My)\b|Ore\. — It/);
+  entity(list, 'Tom Brandvold', 'person');
+});

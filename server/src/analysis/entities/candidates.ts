@@ -5,6 +5,7 @@
 import type { SpanCandidate, TableEntry, Word } from './types';
 import {
   courtesyTitles,
+  functionWords,
   honorifics,
   nameParticles,
   nonNames,
@@ -19,7 +20,7 @@ import {
   titleModifiers,
   titlesThatAreFirstNames,
 } from './tables';
-import { continuesName, isFirstName } from './words';
+import { continuesName, isFirstName, opensSentenceOrQuote } from './words';
 
 function findTableMatch(words: Word[], i: number, text: string): { entry: TableEntry; length: number } | undefined {
   const forms = tableByFirstWord.get(words[i].bare) ?? tableByFirstWord.get(words[i].fold);
@@ -46,11 +47,16 @@ function findTableMatch(words: Word[], i: number, text: string): { entry: TableE
 /** Party nouns: before a full name they give the person's party, never part of the name. */
 const partyNouns = new Set(['democrat', 'democrats', 'republican', 'republicans', 'libertarian', 'libertarians']);
 
-const opensSentenceOrQuote = (w: Word) => w.sentenceStart || /["“‘(]\s*$/.test(w.pre);
+/**
+ * Where compromise starts a sentence or a quotation opens: what the draft-wide evidence reads (measured on
+ * CoNLL-2003 testa, the sentence ends compromise misses are better left as they are there: "match.
+ * Birmingham's Gary Breen" counts Birmingham as capitalised mid-sentence, which keeps it a name).
+ */
+const compromiseOpensSentenceOrQuote = (w: Word) => w.sentenceStart || /["“‘(]\s*$/.test(w.pre);
 
 /** The words this paragraph capitalises mid-sentence: across the draft, they are names whatever their tags say. */
 export function midSentenceCapitalsOf(words: Word[]): string[] {
-  return words.filter((w) => w.capitalised && !opensSentenceOrQuote(w)).map((w) => w.fold);
+  return words.filter((w) => w.capitalised && !compromiseOpensSentenceOrQuote(w)).map((w) => w.fold);
 }
 
 /**
@@ -59,7 +65,7 @@ export function midSentenceCapitalsOf(words: Word[]): string[] {
  * mid-sentence somewhere too (see isCommonWord below).
  */
 export function draftDependentWords(words: Word[]): string[] {
-  return words.filter((w) => opensSentenceOrQuote(w)).map((w) => w.fold);
+  return words.filter((w) => compromiseOpensSentenceOrQuote(w)).map((w) => w.fold);
 }
 
 /**
@@ -214,6 +220,7 @@ const monthName =
  */
 function shapeCandidate(words: Word[], first: number, last: number, text: string, midSentenceCapitals: ReadonlySet<string>): SpanCandidate[] {
   const isCommonWord = (w: Word) => {
+    if (functionWords.has(w.bare)) return true;
     if (w.has('Person') || w.has('Organization') || w.has('Place')) return false;
     if (['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'QuestionWord', 'Expression', 'Adverb'].some((t) => w.has(t))) return true;
     // "Held", "Stenning", "Despite": a guessed verb or adjective is a name only if the story capitalises it elsewhere too.
@@ -231,7 +238,7 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
       roleWords.has(words[k + 1].bare)) &&
     // "Even Administrator Berg agreed": an adverb or a preposition opening the sentence is no part of a title.
     !['Determiner', 'Adverb', 'Preposition', 'Conjunction', 'Pronoun'].some((t) => words[k].has(t));
-  while (first <= last && opensSentenceOrQuote(words[first]) && ((isCommonWord(words[first]) && !introducesTitle(first)) || words[first].fold === 'the'))
+  while (first <= last && opensSentenceOrQuote(words, first) && ((isCommonWord(words[first]) && !introducesTitle(first)) || words[first].fold === 'the'))
     first++;
   while (first <= last && (words[first].fold === 'the' || (words[first].fold === 'a' && text[words[first].end] !== '.'))) first++;
   if (first > last) return [];
@@ -243,7 +250,7 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
   const opening = words[first];
   if (
     first < last &&
-    opensSentenceOrQuote(opening) &&
+    opensSentenceOrQuote(words, first) &&
     !opening.has('Person') &&
     (roleWords.has(opening.bare) || occupationEnding.test(opening.bare)) &&
     !honorifics.has(opening.bare)

@@ -21,9 +21,9 @@
 // table is never overruled, and a title never becomes part of an organization.
 
 import type { TaggedWord } from './tagger';
-import { honorifics, nonNames, stateAbbreviations, titleModifiers } from './tables';
+import { functionWords, honorifics, nonNames, stateAbbreviations, titleModifiers } from './tables';
 import type { SpanCandidate, Word } from './types';
-import { namesSecurity } from './words';
+import { namesSecurity, opensSentenceOrQuote } from './words';
 
 interface TaggerSpan {
   first: number;
@@ -66,7 +66,7 @@ function splitAtSentenceEnds(spans: TaggerSpan[], words: Word[]): TaggerSpan[] {
     }
     cut.push({ ...span, first, last: span.last });
   }
-  return cut.map((span) => withoutOpeningWord(span, words)).filter((span) => span.first <= span.last);
+  return cut.map((span) => withoutOpeningWords(span, words)).filter((span) => span.first <= span.last);
 }
 
 /** Words that open a sentence before a name but never begin one: "If Obama wins", "Like Kazaa before it". */
@@ -93,11 +93,23 @@ const sentenceOpeners = new Set([
   'despite',
 ]);
 
-/** A span without a capitalised sentence opener the tagger read into the name. */
-function withoutOpeningWord(span: TaggerSpan, words: Word[]): TaggerSpan {
-  const w = words[span.first];
-  const opener = w.sentenceStart && !w.has('Person') && (sentenceOpeners.has(w.bare) || w.has('Preposition') || w.has('Conjunction'));
-  return opener ? { ...span, first: span.first + 1 } : span;
+/**
+ * A span without the capitalised sentence openers the tagger read into the name: "Some Clinton allies",
+ * "Is Obama", "Rather," and "''My advice" (an adverb in -ly or a function word; never a word compromise
+ * knows as a person's name).
+ */
+function withoutOpeningWords(span: TaggerSpan, words: Word[]): TaggerSpan {
+  let first = span.first;
+  for (; first <= span.last; first++) {
+    const w = words[first];
+    const taggedAsFunctionWord =
+      !w.has('Person') &&
+      (sentenceOpeners.has(w.bare) ||
+        ['Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'QuestionWord'].some((t) => w.has(t)) ||
+        (w.has('Adverb') && (/ly$/.test(w.bare) || first === span.last)));
+    if (!(functionWords.has(w.bare) || w.bare === "here's" || taggedAsFunctionWord) || !opensSentenceOrQuote(words, first)) break;
+  }
+  return { ...span, first };
 }
 
 /**
@@ -106,7 +118,7 @@ function withoutOpeningWord(span: TaggerSpan, words: Word[]): TaggerSpan {
  * A place keeps its comma ("Columbus, Ohio").
  */
 function breaksName(span: TaggerSpan, word: Word): boolean {
-  return (span.type === 'PER' || span.type === 'ORG') && /[,;:"“”‘’]/.test(word.post);
+  return (span.type === 'PER' || span.type === 'ORG') && (/[,;:"“”‘’]/.test(word.post) || /\s(?:[—–]|--?)\s/.test(word.post));
 }
 
 const overlaps = (a: { first: number; last: number }, b: { first: number; last: number }) => a.first <= b.last && b.first <= a.last;

@@ -26,6 +26,7 @@ import { addNameCounts, type NameCounts } from './tagger-features';
 import type { RuleContext } from '../rule';
 import type { ParagraphSurroundings } from './evidence';
 import { groupEntities, withLookup } from './grouping';
+import { headlineNamesFromBody, isTitleCase } from './headlines';
 import { paragraphCandidates, summarizeParagraph, type ParagraphSummary } from './paragraphs';
 import { propagate } from './resolution';
 import type { Candidate, Entity, EntityAnalysis, NeighbourWord } from './types';
@@ -80,7 +81,7 @@ export function settleEntities(ctx: RuleContext, analysis: EntityAnalysis): Enti
  */
 function* resolveEntities(ctx: RuleContext): Steps<Entity[]> {
   const text = ctx.draft.text;
-  const read: { start: number; prose: string; summary: ParagraphSummary }[] = [];
+  const read: { start: number; prose: string; summary: ParagraphSummary; titleCaseHeadline: boolean }[] = [];
   const midSentenceCapitals = new Set<string>();
   // How the tagger read each capitalised word across the draft, paragraph by paragraph: its second look at each paragraph.
   const draftNames: NameCounts = new Map();
@@ -92,16 +93,18 @@ function* resolveEntities(ctx: RuleContext): Steps<Entity[]> {
     if (isBoilerplateParagraph(paragraph.text)) continue;
     const summary = summarizeParagraph(paragraph.text);
     if (!summary.first) continue;
-    read.push({ start: paragraph.start, prose: paragraph.text, summary });
+    const titleCaseHeadline = paragraph.isHeadline && isTitleCase(paragraph.text);
+    read.push({ start: paragraph.start, prose: paragraph.text, summary, titleCaseHeadline });
     for (const fold of summary.midSentenceCapitals) midSentenceCapitals.add(fold);
     addNameCounts(draftNames, paragraphNameCounts(parseParagraph(paragraph.text)));
     yield;
   }
 
   const candidates: Candidate[] = [];
+  const headlineCandidates: Candidate[] = [];
   let recent: NeighbourWord[] = [];
   for (let i = 0; i < read.length; i++) {
-    const { start, prose, summary } = read[i];
+    const { start, prose, summary, titleCaseHeadline } = read[i];
     const end = start + prose.length;
     const next = read[i + 1];
     const surroundings: ParagraphSurroundings = {
@@ -112,7 +115,7 @@ function* resolveEntities(ctx: RuleContext): Steps<Entity[]> {
     };
     const documentFeatures = draftFeatures(parseParagraph(prose), draftNames);
     for (const c of paragraphCandidates(prose, text.slice(start, end), summary, surroundings, midSentenceCapitals, documentFeatures)) {
-      candidates.push({ ...c, start: c.start + start, end: c.end + start });
+      (titleCaseHeadline ? headlineCandidates : candidates).push({ ...c, start: c.start + start, end: c.end + start });
     }
     recent = [...recent, ...summary.lastTwo].slice(-2);
     yield;
@@ -120,6 +123,8 @@ function* resolveEntities(ctx: RuleContext): Steps<Entity[]> {
 
   yield;
   propagate(candidates);
+  candidates.push(...headlineNamesFromBody(headlineCandidates, candidates, text));
+  candidates.sort((a, b) => a.start - b.start);
   return groupEntities(
     candidates.filter((c) => c.kind),
     text,

@@ -282,6 +282,20 @@ export const nameParticles = new Set([
 ]);
 /** Capitalised abbreviations that name no one: time zones, units, common initialisms. */
 export const nonNames = new Set(titleTable.nonNames.map((n) => n.toLowerCase()));
+/**
+ * English function words: capitalised at the start of a sentence or a quotation, they open it and begin no
+ * name, whatever compromise tags them before a name ("Some Clinton allies", "Is Obama profiling?", "Rather,").
+ */
+export const functionWords = new Set(
+  (
+    'a an the some any all both each every either neither no this that these those it its i my we our you your he his she her they their ' +
+    'who whom whose what which where when why how here there is are was were am be been do does did has have had ' +
+    'rather instead meanwhile however moreover also still yet even then thus hence indeed perhaps maybe nonetheless nevertheless otherwise ' +
+    'about above across after against along amid among around at before behind below beneath beside besides between beyond by despite ' +
+    'during for from in inside into near of off on onto outside over since through throughout to toward towards under underneath until upon ' +
+    'with within without and but or nor so if unless although though because while whereas'
+  ).split(' '),
+);
 /** Places whose names look like acronyms or organizations ("U.S.", "West Bank"). */
 export const knownPlaces = new Set(titleTable.places.map((n) => foldName(n).replace(/\.$/, '')));
 export const timeTags = ['Month', 'WeekDay', 'Date', 'Holiday'];

@@ -43,6 +43,21 @@ function readWords(parsed: NlpParagraph): Word[] {
   });
 }
 
+/**
+ * A word that opens a sentence, a quotation ('' marks included) or the copy after a dateline. compromise
+ * sometimes runs a sentence on past its end ("... run amok." Some Clinton allies", "Who? Is Obama") and
+ * past a dateline's dash ("MANCHESTER, N.H. — It was"): the word before says so.
+ */
+export function opensSentenceOrQuote(words: readonly Word[], i: number): boolean {
+  const w = words[i];
+  if (w.sentenceStart || /["“‘'(]\s*$/.test(w.pre)) return true;
+  const before = words[i - 1];
+  if (!before) return true;
+  // A full stop after a lower-case word ends a sentence ("gun control. Rather,"); after "Mr.", "U.S." or "7." (a list) it need not.
+  const fullStop = /^\.\s+$/.test(before.post) && /^\p{Ll}{2,}$/u.test(before.text) && !['vs', 'etc', 'approx'].includes(before.text);
+  return fullStop || /[.!?]["”’']+\s+$|[!?]\s+$/.test(before.post) || (/^\)?\s+(?:[—–]|--?)\s+$/.test(before.post) && /^[\p{Lu}.]{2,}$/u.test(before.text));
+}
+
 export function isCapitalised(text: string): boolean {
   if (/^\p{Lu}/u.test(text)) return /\p{L}/u.test(text.slice(1)) || text.length === 1;
   // "al-Assad", "bin Laden" style prefixes are lower case but part of a name.
