@@ -318,3 +318,13 @@ test('a capitalised word that opens a sentence compromise ran on is no name: "am
   noEntityNamed(list, /^(?:It|Some|Is|Rather|My)\b|Ore\. — It/);
   entity(list, 'Tom Brandvold', 'person');
 });
+
+test('one member of a party is not the party: "a Michigan Democrat", "registered as a Republican"', () => {
+  const list = entitiesOf(
+    'State Sen. Ruth Calloway, a Michigan Democrat, said the bill would fail. Her rival, registered as a Republican until 2019, agreed.\n\n' +
+      'The Democratic Party has not taken a position, and the ranking Democrat on the committee declined to comment.',
+  );
+  entity(list, 'Ruth Calloway', 'person');
+  entity(list, 'Democratic Party', 'organization');
+  noEntityNamed(list, /^(?:Michigan )?(?:Democrat|Republican)$/);
+});

@@ -44,6 +44,9 @@ function findTableMatch(words: Word[], i: number, text: string): { entry: TableE
   return undefined;
 }
 
+/** A member of a party, in the singular: never the party itself. */
+const partyMembers = new Set(['democrat', 'republican', 'libertarian', 'dixiecrat']);
+
 /** Party nouns: before a full name they give the person's party, never part of the name. */
 const partyNouns = new Set(['democrat', 'democrats', 'republican', 'republicans', 'libertarian', 'libertarians']);
 
@@ -292,6 +295,12 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
   }
   const span = words.slice(first, last + 1);
   if (span.every((w) => timeTags.some((t) => w.has(t)) || w.has('Value') || monthName.test(w.bare))) return result;
+  // "registered as a Democrat", "a Michigan Republican": one member of a party, not the party; kept as a rejected
+  // reading so that the tagger cannot add it.
+  if (span.length <= 2 && partyMembers.has(span[span.length - 1].bare)) {
+    result.push({ first, last, role: null, per: 0, org: 0, loc: 100, firm: false });
+    return result;
+  }
   if (span.length === 1 && (span[0].has('Demonym') || (span[0].has('Adjective') && !span[0].has('ProperNoun')))) {
     // "Cuban said": a nationality standing as a noun may be a surname. The evidence never makes it a name (loc above
     // anything it weighs); only the story's full name ("Mark Cuban") does, in resolution.ts.
