@@ -328,3 +328,12 @@ test('one member of a party is not the party: "a Michigan Democrat", "registered
   entity(list, 'Democratic Party', 'organization');
   noEntityNamed(list, /^(?:Michigan )?(?:Democrat|Republican)$/);
 });
+
+test('a law or a building is neither a person nor an organization: "Harbor Access Act", "Kessler Hall", the Oval Office', () => {
+  const list = entitiesOf(
+    'The council cited the Harbor Access Act when it met in Kessler Hall on Monday, Mayor Dana Whitlock said.\n\n' +
+      'Inmates at Cold Creek Penitentiary will be moved, and the governor spoke from the Oval Office, the Harbor Times reported.',
+  );
+  entity(list, 'Dana Whitlock', 'person');
+  noEntityNamed(list, /Act$|Hall$|Penitentiary$|Oval Office/);
+});

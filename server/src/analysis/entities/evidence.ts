@@ -87,6 +87,13 @@ const workOrCraftNouns =
 const craftPrefixes = /^(?:shuttle|hurricane|typhoon|cyclone|uss|hms|hmas|hmcs|rms|operation)$/;
 /** Names of market indexes end in these: "Dow Jones Industrial Average", "Nasdaq Composite". */
 const indexEndings = /^(?:average|index|composite)$/;
+/**
+ * "Freedom of Information Act", "Evin Prison", "Faneuil Hall", "Gracie Mansion": a law or a building is
+ * neither a person nor an organization ("Tammany Hall" is the rare exception; "City Hall" speaking for a
+ * city's government is left to the other evidence).
+ */
+const lawOrBuildingEndings =
+  /^(?:act|amendment|treaty|accords?|doctrine|prison|penitentiary|jail|stadium|arena|mansion|cathedral|bridge|street|avenue|boulevard|hall)$/;
 
 /**
  * What the evidence reads outside the paragraph: the last two words of the
@@ -133,7 +140,7 @@ function weighEvidence(
     return;
   }
   // An index is neither a person nor an organization.
-  if (span.length > 1 && indexEndings.test(lastWord.bare)) {
+  if (span.length > 1 && (indexEndings.test(lastWord.bare) || (lawOrBuildingEndings.test(lastWord.bare) && firstWord.fold !== 'city'))) {
     c.loc += 10;
     return;
   }
