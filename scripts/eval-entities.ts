@@ -10,7 +10,8 @@
 //   not-entity  a place, a law, a work, a group of people, a common word.
 // An entity counts while the draft still lists it under that kind and name;
 // precision is (right + unmerged) / judged over those. Judged-right entities
-// no longer listed are counted too: what a change lost.
+// no longer listed are counted too: merged when another listed entity of the
+// same kind now has that name among its aliases, else lost.
 // The last line printed is the JSON summary.
 //
 //   npm run eval:entities -- --files eval/judgments/heldout-k.files [--unjudged] [--list]
@@ -63,6 +64,8 @@ const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 const listedKeys = new Set<string>();
+/** Each listed entity's other names, by file and kind: a judged name found there was merged, not lost. */
+const aliasOwners = new Map<string, string>();
 const tally = { person: new Map<Verdict, number>(), organization: new Map<Verdict, number>() };
 let listedCount = 0;
 let unjudgedCount = 0;
@@ -74,6 +77,7 @@ for (const file of files) {
     listedCount++;
     const key = keyOf(id, entity.type, entity.name);
     listedKeys.add(key);
+    for (const alias of entity.aliases) aliasOwners.set(keyOf(id, entity.type, alias), entity.name);
     const judgment = judged.get(key);
     if (judgment) tally[entity.type].set(judgment.verdict, (tally[entity.type].get(judgment.verdict) ?? 0) + 1);
     else unjudgedCount++;
@@ -90,7 +94,9 @@ for (const file of files) {
   }
 }
 
-const lost = judgments.filter((j) => (j.verdict === 'right' || j.verdict === 'unmerged') && !listedKeys.has(keyOf(j.file, j.kind, j.name)));
+const gone = judgments.filter((j) => (j.verdict === 'right' || j.verdict === 'unmerged') && !listedKeys.has(keyOf(j.file, j.kind, j.name)));
+const merged = gone.filter((j) => aliasOwners.has(keyOf(j.file, j.kind, j.name)));
+const lost = gone.filter((j) => !aliasOwners.has(keyOf(j.file, j.kind, j.name)));
 const percent = (n: number, of: number) => (of === 0 ? null : Math.round((1000 * n) / of) / 10);
 const summary: Record<string, unknown> = { articles: files.length, listed: listedCount, unjudged: unjudgedCount };
 for (const kind of ['person', 'organization'] as const) {
@@ -105,6 +111,10 @@ for (const kind of ['person', 'organization'] as const) {
   );
 }
 summary.lostRight = lost.length;
-process.stdout.write(`listed ${listedCount} in ${files.length} articles, ${unjudgedCount} not judged; judged right and no longer listed: ${lost.length}\n`);
+summary.mergedRight = merged.length;
+process.stdout.write(
+  `listed ${listedCount} in ${files.length} articles, ${unjudgedCount} not judged; judged right and now another name of a listed entity: ${merged.length}; judged right and no longer listed: ${lost.length}\n`,
+);
+for (const j of merged) process.stdout.write(`  merged: ${j.file} ${j.kind} ${j.name} -> ${aliasOwners.get(keyOf(j.file, j.kind, j.name))}\n`);
 for (const j of lost) process.stdout.write(`  lost: ${j.file} ${j.kind} ${j.name}\n`);
 process.stdout.write(`${JSON.stringify(summary)}\n`);

@@ -337,3 +337,16 @@ test('a law or a building is neither a person nor an organization: "Harbor Acces
   entity(list, 'Dana Whitlock', 'person');
   noEntityNamed(list, /Act$|Hall$|Penitentiary$|Oval Office/);
 });
+
+test('a first name alone is the one person the story names in full with it ("Dana" is Dana Whitlock), never when two share it', () => {
+  const list = entitiesOf(
+    'Mayor Dana Whitlock said the ferry would run again by June.\n\n' +
+      '"A vote against Dana is a vote against the ferry," said Tom Brandvold, a council member.',
+  );
+  const mayor = entity(list, 'Dana Whitlock', 'person');
+  assert.deepEqual(mayor.aliases, ['Dana']);
+  const two = entitiesOf('Dana Whitlock and Dana Ferris both voted no.\n\n"Ask Dana," the clerk said.');
+  entity(two, 'Dana Whitlock', 'person');
+  entity(two, 'Dana Ferris', 'person');
+  assert.ok(!two.some((e) => e.aliases.includes('Dana')), 'a first name two people share was given to one of them');
+});

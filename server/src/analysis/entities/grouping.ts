@@ -17,6 +17,8 @@ export function groupEntities(candidates: Candidate[], text: string): Entity[] {
   const groups: Group[] = [];
   const byKey = new Map<string, Group>();
   const surnameOwners = new Map<string, Group[]>();
+  /** The people named in full with each first name ("hillary" -> Hillary Clinton). */
+  const givenNameOwners = new Map<string, Group[]>();
   const organizationAcronyms = new Map<string, Group>();
   /** The multi-word organization each first word opens; null when two do ("Peabody" -> Peabody Energy). */
   const organizationsByFirstWord = new Map<string, Group | null>();
@@ -57,6 +59,9 @@ export function groupEntities(candidates: Candidate[], text: string): Entity[] {
       const owners = surnameOwners.get(surname) ?? [];
       if (!owners.includes(group)) owners.push(group);
       surnameOwners.set(surname, owners);
+      const given = givenNameOwners.get(c.firstBare) ?? [];
+      if (!given.includes(group)) given.push(group);
+      givenNameOwners.set(c.firstBare, given);
       continue;
     }
     // A lone surname: the full-named person most recently mentioned before it, among those its
@@ -78,6 +83,10 @@ export function groupEntities(candidates: Candidate[], text: string): Entity[] {
         ownerFirst = score;
       }
     }
+    // "Hillary" in a story that names Hillary Clinton, and no one else called Hillary nor anyone surnamed so:
+    // her, by her first name.
+    const namedBy = givenNameOwners.get(fold);
+    if (!owner && namedBy?.length === 1 && !surnameOwners.has(fold) && isGivenName(fold)) owner = namedBy[0];
     (owner ?? open('person', fold)).candidates.push(c);
   }
 
@@ -125,6 +134,8 @@ export function groupEntities(candidates: Candidate[], text: string): Entity[] {
 
 const maleNames = new Set(firstNames.male);
 const femaleNames = new Set(firstNames.female);
+
+const isGivenName = (fold: string) => maleNames.has(fold) || femaleNames.has(fold);
 
 /** The gender a first name signals, or undefined. */
 function genderOfFirstName(word: string): 'male' | 'female' | undefined {
