@@ -350,3 +350,20 @@ test('a first name alone is the one person the story names in full with it ("Dan
   entity(two, 'Dana Ferris', 'person');
   assert.ok(!two.some((e) => e.aliases.includes('Dana')), 'a first name two people share was given to one of them');
 });
+
+test('the last words of one organization\'s name after "the" stand for it ("the Times"); a capitalised generic opening a sentence does not ("Union leaders")', () => {
+  const list = entitiesOf(
+    "The Harbor Times reported on Sunday that the ferry budget had doubled. The Times said the figures came from the mayor's office.\n\n" +
+      'Members of the Harbor Pilots Union voted on Monday. Union leaders said a strike was possible.',
+  );
+  assert.deepEqual(entity(list, 'Harbor Times', 'organization').aliases, ['Times']);
+  assert.ok(!entity(list, 'Harbor Pilots Union', 'organization').aliases.includes('Union'), 'a sentence-initial "Union" was read as the union');
+});
+
+test('a first name is not given to one of a family the story names ("Rupert, James and Lachlan Marsh")', () => {
+  const list = entitiesOf(
+    'Rupert Marsh, 85, runs the company. His sons, Lachlan Marsh and James Marsh, run its papers.\n\n' +
+      'Mr. Marsh said the papers would stay in the family. James, 43, declined to comment.',
+  );
+  assert.ok(!entity(list, 'James Marsh', 'person').aliases.includes('James'));
+});

@@ -62,3 +62,9 @@ test("a form inside a direct quotation is the speaker's: neither counted nor fla
   // The reporter's own second form is still flagged.
   assert.deepEqual(flagged(text.replace('ISIL still', 'ISIS still')), ['ISIS']);
 });
+
+test('the last words of a name are its house short form, not another name: "The Washington Post ... Washington Post ... the Post"', () => {
+  const text =
+    'Harbor plan stalls\n\nThe Washington Post reported the delay on Monday. A Washington Post reporter saw the vote, and the Post said the council would meet again.\n';
+  assert.deepEqual(flagged(text), []);
+});

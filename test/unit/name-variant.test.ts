@@ -255,3 +255,9 @@ test("an archive abstract before the story's FULL TEXT is not the story's first 
   assert.deepEqual(flagged(text), ['Whitcombe']);
   assert.equal(check(text)[0].fixes[0].title, 'Write ‘Whitcomb’');
 });
+
+test('a person\'s name in capitals is a transcript\'s speaker, not a second spelling: "TRUMP: We will win"', () => {
+  const text =
+    'Trump speaks in Ohio\n\nDonald Trump spoke in Ohio on Friday. Trump said the state would decide the race. Take a listen.\n\nTRUMP: We will win Ohio, and we will win big.\n';
+  assert.deepEqual(flagged(text), []);
+});

@@ -20,7 +20,7 @@ import {
   titleModifiers,
   titlesThatAreFirstNames,
 } from './tables';
-import { continuesName, isFirstName, opensSentenceOrQuote } from './words';
+import { continuesName, isFirstName, mayDropOpener, opensSentenceOrQuote } from './words';
 
 function findTableMatch(words: Word[], i: number, text: string): { entry: TableEntry; length: number } | undefined {
   const forms = tableByFirstWord.get(words[i].bare) ?? tableByFirstWord.get(words[i].fold);
@@ -241,7 +241,7 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
       roleWords.has(words[k + 1].bare)) &&
     // "Even Administrator Berg agreed": an adverb or a preposition opening the sentence is no part of a title.
     !['Determiner', 'Adverb', 'Preposition', 'Conjunction', 'Pronoun'].some((t) => words[k].has(t));
-  while (first <= last && opensSentenceOrQuote(words, first) && ((isCommonWord(words[first]) && !introducesTitle(first)) || words[first].fold === 'the'))
+  while (first <= last && mayDropOpener(words, first, last) && ((isCommonWord(words[first]) && !introducesTitle(first)) || words[first].fold === 'the'))
     first++;
   while (first <= last && (words[first].fold === 'the' || (words[first].fold === 'a' && text[words[first].end] !== '.'))) first++;
   if (first > last) return [];

@@ -23,7 +23,7 @@
 import type { TaggedWord } from './tagger';
 import { functionWords, honorifics, nonNames, stateAbbreviations, titleModifiers } from './tables';
 import type { SpanCandidate, Word } from './types';
-import { namesSecurity, opensSentenceOrQuote } from './words';
+import { mayDropOpener, namesSecurity } from './words';
 
 interface TaggerSpan {
   first: number;
@@ -107,7 +107,7 @@ function withoutOpeningWords(span: TaggerSpan, words: Word[]): TaggerSpan {
       (sentenceOpeners.has(w.bare) ||
         ['Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'QuestionWord'].some((t) => w.has(t)) ||
         (w.has('Adverb') && (/ly$/.test(w.bare) || first === span.last)));
-    if (!(functionWords.has(w.bare) || w.bare === "here's" || taggedAsFunctionWord) || !opensSentenceOrQuote(words, first)) break;
+    if (!(functionWords.has(w.bare) || w.bare === "here's" || taggedAsFunctionWord) || !mayDropOpener(words, first, span.last)) break;
   }
   return { ...span, first };
 }

@@ -20,6 +20,8 @@ export function groupEntities(candidates: Candidate[], text: string): Entity[] {
   /** The people named in full with each first name ("hillary" -> Hillary Clinton). */
   const givenNameOwners = new Map<string, Group[]>();
   const organizationAcronyms = new Map<string, Group>();
+  /** The multi-word organization each run of final words closes; null when two do ("times" -> The New York Times). */
+  const organizationsByLastWords = new Map<string, Group | null>();
   /** The multi-word organization each first word opens; null when two do ("Peabody" -> Peabody Energy). */
   const organizationsByFirstWord = new Map<string, Group | null>();
 
@@ -43,12 +45,25 @@ export function groupEntities(candidates: Candidate[], text: string): Entity[] {
         group =
           organizationAcronyms.get(fold.toUpperCase()) ??
           (c.firstWordOfOrganization ? organizationsByFirstWord.get(fold) : undefined) ??
+          (/\bthe\s+$/i.test(text.slice(Math.max(0, c.start - 4), c.start)) ? organizationsByLastWords.get(fold) : undefined) ??
           open('organization', fold);
       group.candidates.push(c);
       if (c.length > 1) {
         organizationAcronyms.set(c.acronym, group);
         const opener = organizationsByFirstWord.get(c.firstBare);
         if (c.firstBare.length >= 3) organizationsByFirstWord.set(c.firstBare, opener === undefined || opener === group ? group : null);
+        // "The New York Times ... the Times", "New York Daily News ... the Daily News": the last words of one
+        // organization's name, after "the", stand for it when no other organization of the story ends with them
+        // ("Union leaders" opening a sentence is no short form of the Service Employees International Union).
+        // Not after "of", "for" or "and": "England" is no short form of the Bank of England.
+        const words = fold.split(' ');
+        if (!words.some((w) => w === 'of' || w === 'for' || w === 'and' || w === '&'))
+          for (let k = 1; k < words.length; k++) {
+            const tail = words.slice(k).join(' ');
+            if (tail.length < 4) continue;
+            const closer = organizationsByLastWords.get(tail);
+            organizationsByLastWords.set(tail, closer === undefined || closer === group ? group : null);
+          }
       }
       continue;
     }
@@ -84,9 +99,11 @@ export function groupEntities(candidates: Candidate[], text: string): Entity[] {
       }
     }
     // "Hillary" in a story that names Hillary Clinton, and no one else called Hillary nor anyone surnamed so:
-    // her, by her first name.
+    // her, by her first name. Not in a family's story ("Rupert, James and Lachlan Murdoch"), where a lone
+    // surname may have gone to the wrong one of them and the first name would join it there.
     const namedBy = givenNameOwners.get(fold);
-    if (!owner && namedBy?.length === 1 && !surnameOwners.has(fold) && isGivenName(fold)) owner = namedBy[0];
+    const familyShared = (g: Group) => (surnameOwners.get(g.candidates.find((m) => m.length > 1)!.lastBare)?.length ?? 0) > 1;
+    if (!owner && namedBy?.length === 1 && !surnameOwners.has(fold) && isGivenName(fold) && !familyShared(namedBy[0])) owner = namedBy[0];
     (owner ?? open('person', fold)).candidates.push(c);
   }
 

@@ -285,10 +285,11 @@ export const nonNames = new Set(titleTable.nonNames.map((n) => n.toLowerCase()))
 /**
  * English function words: capitalised at the start of a sentence or a quotation, they open it and begin no
  * name, whatever compromise tags them before a name ("Some Clinton allies", "Is Obama profiling?", "Rather,").
+ * Not "our", "their", "his"...: they may open an organization's name ("Our Principles PAC").
  */
 export const functionWords = new Set(
   (
-    'a an the some any all both each every either neither no this that these those it its i my we our you your he his she her they their ' +
+    'a an the some any all both each every either neither no this that these those it i my we you he she they ' +
     'who whom whose what which where when why how here there is are was were am be been do does did has have had ' +
     'rather instead meanwhile however moreover also still yet even then thus hence indeed perhaps maybe nonetheless nevertheless otherwise ' +
     'about above across after against along amid among around at before behind below beneath beside besides between beyond by despite ' +

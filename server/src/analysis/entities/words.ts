@@ -2,7 +2,7 @@
 // with folded forms and capitalisation, and how consecutive words join.
 
 import { foldName, type NlpParagraph } from '../nlp';
-import { honorifics, occupationEnding, roleWords, securityNouns } from './tables';
+import { functionWords, honorifics, occupationEnding, roleWords, securityNouns } from './tables';
 import type { Word } from './types';
 
 /**
@@ -56,6 +56,19 @@ export function opensSentenceOrQuote(words: readonly Word[], i: number): boolean
   // A full stop after a lower-case word ends a sentence ("gun control. Rather,"); after "Mr.", "U.S." or "7." (a list) it need not.
   const fullStop = /^\.\s+$/.test(before.post) && /^\p{Ll}{2,}$/u.test(before.text) && !['vs', 'etc', 'approx'].includes(before.text);
   return fullStop || /[.!?]["”’']+\s+$|[!?]\s+$/.test(before.post) || (/^\)?\s+(?:[—–]|--?)\s+$/.test(before.post) && /^[\p{Lu}.]{2,}$/u.test(before.text));
+}
+
+/**
+ * Whether a word that opens a sentence or a quotation may be dropped from the front of a name. Where compromise
+ * saw the sentence start, always; where only the word before says so (opensSentenceOrQuote), only a function
+ * word, a word before a person's name or one standing alone ("Some Clinton allies", "Is Obama", "Rather,"):
+ * another word before a capitalised common word may begin an organization's name.
+ */
+export function mayDropOpener(words: readonly Word[], i: number, last: number): boolean {
+  if (!opensSentenceOrQuote(words, i)) return false;
+  if (words[i].sentenceStart || /["“‘(]\s*$/.test(words[i].pre) || i === last || functionWords.has(words[i].bare)) return true;
+  const next = words[i + 1];
+  return ['Person', 'FirstName', 'LastName', 'Honorific'].some((t) => next.has(t));
 }
 
 export function isCapitalised(text: string): boolean {

@@ -7,6 +7,7 @@
 //       the European Central Bank ... the ECB ... the European Central Bank
 //       (repeating the full name is never inconsistent)
 //       NATO ... Nato        (one form in two spellings: that is name-variant's)
+//       The Washington Post ... Washington Post ... the Post (the full name's last words)
 //       U.S. ... US          (periods only: a house-style point, not two names)
 //
 // Forms are compared folded (case, diacritics and periods ignored); the full
@@ -62,7 +63,8 @@ export const inconsistentAlias: Rule = {
           !(m.text.length <= 3 && /\p{Ll}/u.test(m.text)) &&
           !namesTheAlias(ctx.draft.prose, m.start),
       );
-      const shortMentions = mentions.filter((m) => formOf(m.text) !== fullForm);
+      // "The Washington Post ... the Post": the last words of the full name are its short form, house style.
+      const shortMentions = mentions.filter((m) => formOf(m.text) !== fullForm && !` ${fullForm}`.endsWith(` ${formOf(m.text)}`));
       const forms = new Map<string, Mention[]>();
       for (const m of shortMentions) (forms.get(formOf(m.text)) ?? forms.set(formOf(m.text), []).get(formOf(m.text))!).push(m);
       if (forms.size < 2) continue;

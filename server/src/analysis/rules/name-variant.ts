@@ -9,6 +9,7 @@
 //       Marco Rubio ... Robert Rubin                 (short names differ by one letter and are different people)
 //       Ben Carson ... Tucker Carlson                (two full names with different first names)
 //       de Gaulle ... "De Gaulle said" at a sentence start
+//       Donald Trump ... "TRUMP: We will win" (a transcript's speaker in capitals)
 //       "I still carry my Minidisc" ... "My favourite is the MiniDisc"   (readers' comments keep their spelling)
 //       bronze in Greece ... Maurice Greene           (two words the dictionary knows: two names)
 //       Richie Byrne ... "Duff, Ritchie, Archibald"   (a name alone is a surname, not a misspelt first name)
@@ -76,6 +77,8 @@ function nameWordsOf(ctx: RuleContext, entities: readonly Entity[]): NameWord[] 
         const clean = withoutTrailingPunctuation(word);
         if (!/\p{L}{2}/u.test(clean)) return; // initials and particles carry no spelling
         if (inShoutedText(ctx.draft.prose, mention.start + at, clean)) return;
+        // A person's name in capitals is a transcript's speaker ("TRUMP: The deaths of...") or a shout, never an acronym.
+        if (entity.type === 'person' && !/\p{Ll}/u.test(clean)) return;
         result.push({
           text: clean,
           start: mention.start + at,
