@@ -94,7 +94,10 @@ for (const file of files) {
   }
 }
 
-const gone = judgments.filter((j) => (j.verdict === 'right' || j.verdict === 'unmerged') && !listedKeys.has(keyOf(j.file, j.kind, j.name)));
+const sampled = new Set(files.map(articleId));
+const gone = judgments.filter(
+  (j) => sampled.has(j.file) && (j.verdict === 'right' || j.verdict === 'unmerged') && !listedKeys.has(keyOf(j.file, j.kind, j.name)),
+);
 const merged = gone.filter((j) => aliasOwners.has(keyOf(j.file, j.kind, j.name)));
 const lost = gone.filter((j) => !aliasOwners.has(keyOf(j.file, j.kind, j.name)));
 const percent = (n: number, of: number) => (of === 0 ? null : Math.round((1000 * n) / of) / 10);
