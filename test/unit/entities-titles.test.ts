@@ -367,3 +367,13 @@ test('a first name is not given to one of a family the story names ("Rupert, Jam
   );
   assert.ok(!entity(list, 'James Marsh', 'person').aliases.includes('James'));
 });
+
+test('one organization is listed once, whether or not each mention matched the table ("Twitter\'s chief ... A Twitter spokesman")', () => {
+  const list = entitiesOf(
+    "Twitter said it would add a safety tool on Monday. Jack Dorsey, Twitter's chief executive, posted two words.\n\n" +
+      'A Twitter spokesman, Ana Ruiz, said one million messages were sent in an hour.',
+  );
+  const twitter = list.filter((e) => e.type === 'organization' && e.name === 'Twitter');
+  assert.equal(twitter.length, 1, 'Twitter is listed more than once');
+  assert.equal(twitter[0].mentions.length, 3);
+});

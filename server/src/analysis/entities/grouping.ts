@@ -40,8 +40,13 @@ export function groupEntities(candidates: Candidate[], text: string): Entity[] {
     const fold = c.fold;
     if (c.kind === 'organization') {
       let group: Group | undefined;
-      if (c.tableEntry) group = open('organization', c.tableEntry.id, c.tableEntry);
-      else
+      // One organization, one group, whether or not a mention matched the table ("Twitter's chief", "A Twitter spokesman").
+      if (c.tableEntry) {
+        group = byKey.get(`organization:${c.tableEntry.id}`) ?? byKey.get(`organization:${fold}`) ?? open('organization', c.tableEntry.id, c.tableEntry);
+        group.tableEntry ??= c.tableEntry;
+        byKey.set(`organization:${c.tableEntry.id}`, group);
+        byKey.set(`organization:${fold}`, group);
+      } else
         group =
           organizationAcronyms.get(fold.toUpperCase()) ??
           (c.firstWordOfOrganization ? organizationsByFirstWord.get(fold) : undefined) ??
