@@ -377,3 +377,11 @@ test('one organization is listed once, whether or not each mention matched the t
   assert.equal(twitter.length, 1, 'Twitter is listed more than once');
   assert.equal(twitter[0].mentions.length, 3);
 });
+
+test('a dateline\'s city in capitals is a place, not a person ("TRENTON, N.J. (AP) —"), and God is no one the story names', () => {
+  const list = entitiesOf(
+    'TRENTON, N.J. (AP) — Was that really Gov. Dana Whitlock standing behind the candidate?\n\n"God did not want us to lose," Whitlock said.',
+  );
+  entity(list, 'Dana Whitlock', 'person');
+  noEntityNamed(list, /^(?:TRENTON|God)$/);
+});

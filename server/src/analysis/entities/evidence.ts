@@ -134,8 +134,9 @@ function weighEvidence(
     c.loc += 10;
     return;
   }
-  // "Little Rock, Ark.", "Springfield, Ill.": a city and its state.
-  if (afterHere && /^,\s+$/.test(gapAfter) && stateAbbreviations.has(afterHere.bare) && text[afterHere.end] === '.') {
+  // "Little Rock, Ark.", "Springfield, Ill.", "TRENTON, N.J.": a city and its state (compromise keeps the period of
+  // "N.J." in the word, not that of "Ill.").
+  if (afterHere && /^,\s+$/.test(gapAfter) && stateAbbreviations.has(afterHere.bare) && (text[afterHere.end] === '.' || afterHere.text.endsWith('.'))) {
     c.loc += 10;
     return;
   }
