@@ -385,3 +385,13 @@ test('a dateline\'s city in capitals is a place, not a person ("TRENTON, N.J. (A
   entity(list, 'Dana Whitlock', 'person');
   noEntityNamed(list, /^(?:TRENTON|God)$/);
 });
+
+test('an adverb opening a sentence is no name, though a title-case headline capitalised it ("Physically Assaulting A Reporter Is A Fireable Offense")', () => {
+  const list = entitiesOf(
+    "Whitlock: 'Physically Assaulting A Reporter Is A Fireable Offense'\n\n" +
+      'Mayor Dana Whitlock spoke on Tuesday about the incident. "It has reached the level of physical assault. Physically assaulting a reporter is a fireable offense," Whitlock said.\n\n' +
+      'Her aide said: "Mathematically the council cannot block her."',
+  );
+  entity(list, 'Dana Whitlock', 'person');
+  noEntityNamed(list, /Physically|Mathematically/);
+});

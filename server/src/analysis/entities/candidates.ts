@@ -4,6 +4,7 @@
 
 import type { SpanCandidate, TableEntry, Word } from './types';
 import {
+  adverbEnding,
   courtesyTitles,
   functionWords,
   honorifics,
@@ -223,7 +224,7 @@ const monthName =
  */
 function shapeCandidate(words: Word[], first: number, last: number, text: string, midSentenceCapitals: ReadonlySet<string>): SpanCandidate[] {
   const isCommonWord = (w: Word) => {
-    if (functionWords.has(w.bare)) return true;
+    if (functionWords.has(w.bare) || adverbEnding.test(w.bare)) return true;
     if (w.has('Person') || w.has('Organization') || w.has('Place')) return false;
     if (['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'QuestionWord', 'Expression', 'Adverb'].some((t) => w.has(t))) return true;
     // "Held", "Stenning", "Despite": a guessed verb or adjective is a name only if the story capitalises it elsewhere too.

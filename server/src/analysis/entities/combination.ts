@@ -21,7 +21,7 @@
 // table is never overruled, and a title never becomes part of an organization.
 
 import type { TaggedWord } from './tagger';
-import { functionWords, honorifics, nonNames, stateAbbreviations, titleModifiers } from './tables';
+import { adverbEnding, functionWords, honorifics, nonNames, stateAbbreviations, titleModifiers } from './tables';
 import type { SpanCandidate, Word } from './types';
 import { mayDropOpener, namesSecurity } from './words';
 
@@ -107,7 +107,8 @@ function withoutOpeningWords(span: TaggerSpan, words: Word[]): TaggerSpan {
       (sentenceOpeners.has(w.bare) ||
         ['Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'QuestionWord'].some((t) => w.has(t)) ||
         (w.has('Adverb') && (/ly$/.test(w.bare) || first === span.last)));
-    if (!(functionWords.has(w.bare) || w.bare === "here's" || taggedAsFunctionWord) || !mayDropOpener(words, first, span.last)) break;
+    if (!(functionWords.has(w.bare) || adverbEnding.test(w.bare) || w.bare === "here's" || taggedAsFunctionWord) || !mayDropOpener(words, first, span.last))
+      break;
   }
   return { ...span, first };
 }

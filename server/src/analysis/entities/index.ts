@@ -95,9 +95,11 @@ function* resolveEntities(ctx: RuleContext): Steps<Entity[]> {
     if (!summary.first) continue;
     const titleCaseHeadline = paragraph.isHeadline && isTitleCase(paragraph.text);
     read.push({ start: paragraph.start, prose: paragraph.text, summary, titleCaseHeadline });
+    yield;
+    // A title-case headline capitalises every word: its capitals say nothing about the story's names.
+    if (titleCaseHeadline) continue;
     for (const fold of summary.midSentenceCapitals) midSentenceCapitals.add(fold);
     addNameCounts(draftNames, paragraphNameCounts(parseParagraph(paragraph.text)));
-    yield;
   }
 
   const candidates: Candidate[] = [];

@@ -287,6 +287,8 @@ export const nonNames = new Set(titleTable.nonNames.map((n) => n.toLowerCase()))
  * name, whatever compromise tags them before a name ("Some Clinton allies", "Is Obama profiling?", "Rather,").
  * Not "our", "their", "his"...: they may open an organization's name ("Our Principles PAC").
  */
+/** Endings of English adverbs that no name has ("Physically", "Mathematically", "Reportedly"). */
+export const adverbEnding = /^\p{L}{3,}(?:ically|ously|ively|fully|edly|ably|ibly|ently|antly|ingly|ately)$/u;
 export const functionWords = new Set(
   (
     'a an the some any all both each every either neither no this that these those it i my we you he she they ' +
