@@ -395,3 +395,15 @@ test('an adverb opening a sentence is no name, though a title-case headline capi
   entity(list, 'Dana Whitlock', 'person');
   noEntityNamed(list, /Physically|Mathematically/);
 });
+
+test('an organization\'s "of" phrase is part of its name, and the words before it stand for it ("the Turquoise Council of Americans and Eurasians ... the Turquoise Council")', () => {
+  const list = entitiesOf(
+    'Dana Whitlock, the president of the Communications Workers of America, spoke on Monday.\n\n' +
+      'Bilal Eksili is president of the Turquoise Council of Americans and Eurasians in Houston. The Turquoise Council said it would comment later. The Bank of America and the Bank of England declined.',
+  );
+  entity(list, 'Communications Workers of America', 'organization');
+  assert.deepEqual(entity(list, 'Turquoise Council of Americans and Eurasians', 'organization').aliases, ['Turquoise Council']);
+  entity(list, 'Bank of America', 'organization');
+  entity(list, 'Bank of England', 'organization');
+  noEntityNamed(list, /^(?:Communications Workers|Turquoise Council)$/);
+});

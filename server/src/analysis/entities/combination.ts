@@ -21,7 +21,7 @@
 // table is never overruled, and a title never becomes part of an organization.
 
 import type { TaggedWord } from './tagger';
-import { adverbEnding, functionWords, honorifics, nonNames, stateAbbreviations, titleModifiers } from './tables';
+import { adverbEnding, functionWords, honorifics, nonNames, organizationHeads, stateAbbreviations, titleModifiers } from './tables';
 import type { SpanCandidate, Word } from './types';
 import { mayDropOpener, namesSecurity } from './words';
 
@@ -222,6 +222,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
   // Keep one candidate per word: the same tagger span may replace two candidates.
   const seen = new Set<string>();
   return result
+    .map((c) => withOfPhrase(c, words, result))
     .filter((c) => {
       const key = `${c.first}:${c.last}`;
       if (seen.has(key)) return false;
@@ -229,4 +230,34 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
       return true;
     })
     .sort((a, b) => a.first - b.first);
+}
+
+/**
+ * "the Conference of Presidents of Major American Jewish Organizations", "the Communications Workers of
+ * America": an organization cut before "of" and a run of capitalised words in the same sentence, when its
+ * last word heads organizations' names, takes that run in; nothing else is named over it.
+ */
+function withOfPhrase(c: SpanCandidate, words: Word[], all: readonly SpanCandidate[]): SpanCandidate {
+  if (c.kind !== 'organization' || c.tableEntry) return c;
+  const head = words[c.last];
+  if (!(organizationHeads.has(head.bare) || /^(?:workers|employees|teachers|institute|center|centre|foundation|coalition|alliance)$/.test(head.bare))) return c;
+  let last = c.last;
+  for (let k = c.last + 1; k + 1 < words.length;) {
+    const link = words[k];
+    if (link.sentenceId !== head.sentenceId || !/^(?:of|for)$/.test(link.text) || !/^\s+$/.test(words[k - 1].post)) break;
+    let end = k;
+    while (
+      end + 1 < words.length &&
+      words[end + 1].sentenceId === head.sentenceId &&
+      (words[end + 1].capitalised || (words[end + 1].text === 'and' && words[end + 2]?.capitalised))
+    ) {
+      end++;
+      if (/[,;:.!?"“”‘’()]/.test(words[end].post)) break;
+    }
+    if (end === k || !words[end].capitalised) break;
+    last = end;
+    k = end + 1;
+  }
+  if (last === c.last || all.some((o) => o !== c && o.kind && o.first > c.last && o.first <= last && o.kind === 'person')) return c;
+  return { ...c, last };
 }

@@ -4,6 +4,7 @@
 
 import firstNames from '../data/first-names.json';
 import { foldName } from '../nlp';
+import { organizationEndings, organizationHeads } from './tables';
 import type { Candidate, Entity, EntityAnalysis, Kind, TableEntry } from './types';
 
 interface Group {
@@ -20,6 +21,8 @@ export function groupEntities(candidates: Candidate[], text: string): Entity[] {
   /** The people named in full with each first name ("hillary" -> Hillary Clinton). */
   const givenNameOwners = new Map<string, Group[]>();
   const organizationAcronyms = new Map<string, Group>();
+  /** The organization whose name each run of words before "of" or "for" opens; null when two do. */
+  const organizationsByHead = new Map<string, Group | null>();
   /** The multi-word organization each run of final words closes; null when two do ("times" -> The New York Times). */
   const organizationsByLastWords = new Map<string, Group | null>();
   /** The multi-word organization each first word opens; null when two do ("Peabody" -> Peabody Energy). */
@@ -51,6 +54,7 @@ export function groupEntities(candidates: Candidate[], text: string): Entity[] {
           organizationAcronyms.get(fold.toUpperCase()) ??
           (c.firstWordOfOrganization ? organizationsByFirstWord.get(fold) : undefined) ??
           (/\bthe\s+$/i.test(text.slice(Math.max(0, c.start - 4), c.start)) ? organizationsByLastWords.get(fold) : undefined) ??
+          organizationsByHead.get(fold) ??
           open('organization', fold);
       group.candidates.push(c);
       if (c.length > 1) {
@@ -62,6 +66,14 @@ export function groupEntities(candidates: Candidate[], text: string): Entity[] {
         // ("Union leaders" opening a sentence is no short form of the Service Employees International Union).
         // Not after "of", "for" or "and": "England" is no short form of the Bank of England.
         const words = fold.split(' ');
+        // "the Turquoise Council of Americans and Eurasians ... the Turquoise Council": the words before "of" or
+        // "for", unless they are one generic word ("Bank" of America, "University" of Miami).
+        const linkAt = words.findIndex((w) => w === 'of' || w === 'for');
+        if (linkAt > 0 && !(linkAt === 1 && (organizationHeads.has(words[0]) || organizationEndings.has(words[0])))) {
+          const head = words.slice(0, linkAt).join(' ');
+          const holder = organizationsByHead.get(head);
+          organizationsByHead.set(head, holder === undefined || holder === group ? group : null);
+        }
         if (!words.some((w) => w === 'of' || w === 'for' || w === 'and' || w === '&'))
           for (let k = 1; k < words.length; k++) {
             const tail = words.slice(k).join(' ');
