@@ -21,7 +21,7 @@ import {
   titleModifiers,
   titlesThatAreFirstNames,
 } from './tables';
-import { continuesName, isFirstName, mayDropOpener, opensSentenceOrQuote } from './words';
+import { compromiseOpensSentenceOrQuote, continuesName, isFirstName, mayDropOpener, opensSentenceOrQuote } from './words';
 
 function findTableMatch(words: Word[], i: number, text: string): { entry: TableEntry; length: number } | undefined {
   const forms = tableByFirstWord.get(words[i].bare) ?? tableByFirstWord.get(words[i].fold);
@@ -50,13 +50,6 @@ const partyMembers = new Set(['democrat', 'republican', 'libertarian', 'dixiecra
 
 /** Party nouns: before a full name they give the person's party, never part of the name. */
 const partyNouns = new Set(['democrat', 'democrats', 'republican', 'republicans', 'libertarian', 'libertarians']);
-
-/**
- * Where compromise starts a sentence or a quotation opens: what the draft-wide evidence reads (measured on
- * CoNLL-2003 testa, the sentence ends compromise misses are better left as they are there: "match.
- * Birmingham's Gary Breen" counts Birmingham as capitalised mid-sentence, which keeps it a name).
- */
-const compromiseOpensSentenceOrQuote = (w: Word) => w.sentenceStart || /["“‘(]\s*$/.test(w.pre);
 
 /** The words this paragraph capitalises mid-sentence: across the draft, they are names whatever their tags say. */
 export function midSentenceCapitalsOf(words: Word[]): string[] {

@@ -95,8 +95,8 @@ const sentenceOpeners = new Set([
 
 /**
  * A span without the capitalised sentence openers the tagger read into the name: "Some Clinton allies",
- * "Is Obama", "Rather," and "''My advice" (an adverb in -ly or a function word; never a word compromise
- * knows as a person's name).
+ * "Is Obama", "Rather," and "''My advice": a function word or an adverb (by its ending, or by compromise's
+ * tag when it does not also read the word as a person's name).
  */
 function withoutOpeningWords(span: TaggerSpan, words: Word[]): TaggerSpan {
   let first = span.first;

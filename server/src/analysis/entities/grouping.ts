@@ -37,6 +37,9 @@ export function groupEntities(candidates: Candidate[], text: string): Entity[] {
     return group;
   };
 
+  /** Whether someone else named in full shares this person's surname (a family's story). */
+  const familyShared = (g: Group) => (surnameOwners.get(g.candidates.find((m) => m.length > 1)!.lastBare)?.length ?? 0) > 1;
+
   // Full names first, so that surnames attach to the person they abbreviate.
   const ordered = [...candidates].sort((a, b) => b.length - a.length || a.start - b.start);
   for (const c of ordered) {
@@ -119,7 +122,6 @@ export function groupEntities(candidates: Candidate[], text: string): Entity[] {
     // her, by her first name. Not in a family's story ("Rupert, James and Lachlan Murdoch"), where a lone
     // surname may have gone to the wrong one of them and the first name would join it there.
     const namedBy = givenNameOwners.get(fold);
-    const familyShared = (g: Group) => (surnameOwners.get(g.candidates.find((m) => m.length > 1)!.lastBare)?.length ?? 0) > 1;
     if (!owner && namedBy?.length === 1 && !surnameOwners.has(fold) && isGivenName(fold) && !familyShared(namedBy[0])) owner = namedBy[0];
     (owner ?? open('person', fold)).candidates.push(c);
   }
