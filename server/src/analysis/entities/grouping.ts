@@ -4,6 +4,7 @@
 
 import firstNames from '../data/first-names.json';
 import { foldName } from '../nlp';
+import { partitionPoint } from '../sorted';
 import { organizationEndings, organizationHeads } from './tables';
 import type { Candidate, Entity, EntityAnalysis, Kind, TableEntry } from './types';
 
@@ -39,6 +40,25 @@ export function groupEntities(candidates: Candidate[], text: string): Entity[] {
 
   /** Whether someone else named in full shares this person's surname (a family's story). */
   const familyShared = (g: Group) => (surnameOwners.get(g.candidates.find((m) => m.length > 1)!.lastBare)?.length ?? 0) > 1;
+
+  /** Each person's full-name mentions, gathered once the full names are all filed (lone names come after them). */
+  const fullNameFacts = new Map<Group, FullNames>();
+  const namedInFull = (g: Group): FullNames => {
+    let facts = fullNameFacts.get(g);
+    if (!facts) {
+      const full = g.candidates.filter((o) => o.length > 1);
+      const starts = full.map((o) => o.start).sort((a, b) => a - b);
+      facts = {
+        starts,
+        genders: new Set(full.map((o) => genderOfFirstName(text.slice(o.start, o.end).split(/\s+/)[0]))),
+        titleWords: new Set(full.flatMap((o) => (o.role ? foldName(o.role).replace(/\./g, '').split(/\s+/) : []))),
+      };
+      fullNameFacts.set(g, facts);
+    }
+    return facts;
+  };
+  /** Where each group's lone names filed so far stand, in order. */
+  const loneStarts = new Map<Group, number[]>();
 
   // Full names first, so that surnames attach to the person they abbreviate.
   const ordered = [...candidates].sort((a, b) => b.length - a.length || a.start - b.start);
@@ -101,17 +121,17 @@ export function groupEntities(candidates: Candidate[], text: string): Entity[] {
     }
     // A lone surname: the full-named person most recently mentioned before it, among those its
     // courtesy title and its title fit ("Mrs. Clinton" is not Bill Clinton, "President Obama" not Michelle Obama).
-    const owners = fittingOwners(surnameOwners.get(fold) ?? [], c, text);
+    const owners = fittingOwners(surnameOwners.get(fold) ?? [], c, text, namedInFull);
     let owner: Group | undefined;
     let ownerFirst = -1;
     for (const g of owners) {
-      // Loops, not Math.min(...spread): a group may hold thousands of mentions.
-      let earliest = Infinity;
-      let latestBefore = -1;
-      for (const m of g.candidates) {
-        earliest = Math.min(earliest, m.start);
-        if (m.start < c.start) latestBefore = Math.max(latestBefore, m.start);
-      }
+      const { starts } = namedInFull(g);
+      // Full names come first in `ordered` and lone names after them by position: the latest mention
+      // before this one is the latest full name before it or the latest lone name already filed (binary
+      // search, not a scan: a group may hold thousands of mentions).
+      const loneBefore = loneStarts.get(g);
+      const latestBefore = Math.max(latestStartBefore(starts, c.start), loneBefore ? latestStartBefore(loneBefore, c.start) : -1);
+      const earliest = Math.min(starts[0] ?? Infinity, loneBefore?.[0] ?? Infinity);
       const score = latestBefore >= 0 ? latestBefore : -earliest - 1e9;
       if (!owner || score > ownerFirst) {
         owner = g;
@@ -123,7 +143,11 @@ export function groupEntities(candidates: Candidate[], text: string): Entity[] {
     // surname may have gone to the wrong one of them and the first name would join it there.
     const namedBy = givenNameOwners.get(fold);
     if (!owner && namedBy?.length === 1 && !surnameOwners.has(fold) && isGivenName(fold) && !familyShared(namedBy[0])) owner = namedBy[0];
-    (owner ?? open('person', fold)).candidates.push(c);
+    const holder = owner ?? open('person', fold);
+    holder.candidates.push(c);
+    const lone = loneStarts.get(holder);
+    if (lone) lone.push(c.start);
+    else loneStarts.set(holder, [c.start]);
   }
 
   const entities: Entity[] = [];
@@ -186,26 +210,40 @@ function genderOfFirstName(word: string): 'male' | 'female' | undefined {
  * courtesy title before it ("Mr.", "Mrs."), then those the story gave the same title ("President").
  * When no title decides, all of them, as before; none when the courtesy title fits no one.
  */
-function fittingOwners(owners: Group[], c: Candidate, text: string): Group[] {
+function fittingOwners(owners: Group[], c: Candidate, text: string, namedInFull: (g: Group) => FullNames): Group[] {
   if (owners.length === 0) return owners;
   let fitting = owners;
-  const fullNames = (g: Group) => g.candidates.filter((o) => o.length > 1);
   const courtesy = /\b(Mr|Mrs|Ms|Miss)\.?\s+$/.exec(text.slice(Math.max(0, c.start - 6), c.start))?.[1];
   if (courtesy) {
     const wanted = courtesy === 'Mr' ? 'male' : 'female';
-    const genders = (g: Group) => fullNames(g).map((o) => genderOfFirstName(text.slice(o.start, o.end).split(/\s+/)[0]));
-    const byGender = fitting.filter((g) => genders(g).includes(wanted));
+    const byGender = fitting.filter((g) => namedInFull(g).genders.has(wanted));
     // "Mr. Obama" in a story that names only Michelle Obama in full is someone else.
-    if (byGender.length === 0 && fitting.every((g) => genders(g).some((x) => x !== undefined && x !== wanted))) return [];
+    if (byGender.length === 0 && fitting.every((g) => [...namedInFull(g).genders].some((x) => x !== undefined && x !== wanted))) return [];
     if (byGender.length > 0) fitting = byGender;
   }
   const title = c.role ? foldName(c.role).replace(/\./g, '').split(/\s+/).pop()! : undefined;
   if (title && fitting.length > 1) {
     // Only the titles of full names: a lone surname filed earlier may itself be misfiled.
-    const sameTitle = fitting.filter((g) => fullNames(g).some((o) => o.role && foldName(o.role).replace(/\./g, '').split(/\s+/).includes(title)));
+    const sameTitle = fitting.filter((g) => namedInFull(g).titleWords.has(title));
     if (sameTitle.length > 0) fitting = sameTitle;
   }
   return fitting;
+}
+
+/** What a person's full-name mentions say, for filing lone surnames. */
+interface FullNames {
+  /** Where they stand, in order. */
+  starts: number[];
+  /** The gender each one's first name signals (undefined when it signals none). */
+  genders: Set<'male' | 'female' | undefined>;
+  /** The words of the titles the story gives them ("president", "sen"). */
+  titleWords: Set<string>;
+}
+
+/** The largest of ascending `starts` below `offset`, or -1. */
+function latestStartBefore(starts: readonly number[], offset: number): number {
+  const below = partitionPoint(starts.length, (i) => starts[i] < offset);
+  return below > 0 ? starts[below - 1] : -1;
 }
 
 /** A mention in the lookup index: its span and whose it is. */
