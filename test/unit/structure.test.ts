@@ -142,6 +142,34 @@ test('one word counter for the status bar and the length rules', () => {
   assert.equal(countWords(text), 10);
 });
 
+test('the draft word count, kept line by line, is the one counter over the whole text, edit after edit', () => {
+  const piece = fc.constantFrom(
+    'The council',
+    ' voted 7-2',
+    '\n',
+    '\r\n',
+    '\n\n',
+    ' on the well-known',
+    ' U.S.',
+    ' aide’s',
+    ' 1,200',
+    ', said',
+    ' “Close it.”',
+    '😀',
+    'Café ',
+    ' ',
+  );
+  fc.assert(
+    fc.property(fc.array(fc.array(piece, { maxLength: 40 }), { minLength: 1, maxLength: 4 }), (versions) => {
+      // Successive versions of one draft share most lines: the kept counts are reused and must still add up.
+      for (const version of versions) {
+        const text = version.join('').repeat(3);
+        assert.equal(draftStats(text).words, countWords(text));
+      }
+    }),
+  );
+});
+
 // The incremental re-split, on single-line-break and hard-wrapped drafts.
 const wrapLine = fc.constantFrom(
   'The city council voted on Tuesday to close the park for a year of',

@@ -27,6 +27,16 @@ interface Entry<T> {
   charactersBefore: number;
 }
 
+/**
+ * A copy of a slice that does not keep the whole text it was cut from alive.
+ * V8 represents a slice as a view on its parent string, so a paragraph kept
+ * across edits (and the cache keys made from it) would otherwise pin one full
+ * copy of the draft per keystroke: hundreds of MB while typing in a long draft.
+ */
+export function detach(slice: string): string {
+  return (' ' + slice).slice(1);
+}
+
 export class TextCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
   private characters = 0;
@@ -42,7 +52,8 @@ export class TextCache<T> {
     allCaches.add(this);
   }
 
-  get(key: string, compute: () => T): T {
+  /** The cached value for `key`, else `compute()` stored under `storedKey(key)` (detach, for a slice of a long text). */
+  get(key: string, compute: () => T, storedKey?: (key: string) => string): T {
     const hit = this.entries.get(key);
     if (hit !== undefined) {
       // Refresh: Map iteration order is insertion order, so re-insert at the end;
@@ -58,6 +69,7 @@ export class TextCache<T> {
       return hit.value;
     }
     const value = compute();
+    key = storedKey ? storedKey(key) : key;
     this.store(key, { value, entriesBefore: 0, charactersBefore: 0 });
     this.characters += key.length;
     while (this.entries.size > 1 && (this.entries.size > this.maxEntries || this.characters > this.maxCharacters)) {

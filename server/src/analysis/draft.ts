@@ -9,6 +9,7 @@
 // filled to about the same column) is recognised once per draft, and its lines
 // join back into paragraphs. Markdown keeps its own paragraph rules.
 
+import { detach } from './cache';
 import { partitionPoint } from './sorted';
 import { classifyParagraph, type ParagraphKind } from './structure';
 import type { DraftLanguage } from './types';
@@ -307,16 +308,6 @@ function classifyMarkdownParagraph(raw: string, prose: string, isMarkdownBlock: 
   const kind = classifyParagraph(prose);
   // Markdown marks its own subheads and lists; a short plain line is prose here.
   return kind === 'subhead' || kind === 'list' ? 'prose' : kind;
-}
-
-/**
- * A copy of a slice that does not keep the whole text it was cut from alive.
- * V8 represents a slice as a view on its parent string, so a paragraph kept
- * across edits (and the cache keys made from it) would otherwise pin one full
- * copy of the draft per keystroke: hundreds of MB while typing in a long draft.
- */
-function detach(slice: string): string {
-  return (' ' + slice).slice(1);
 }
 
 /**

@@ -3,6 +3,7 @@
 // what a source said, so style rules stay out of quotations).
 
 import { abbreviationBefore } from './abbreviations';
+import { TextCache } from './cache';
 import titleTable from './data/titles.json';
 import type { Paragraph } from './draft';
 import { analyzeQuotes } from './quotes';
@@ -26,7 +27,15 @@ export { countWords };
  * opens one: "... entry into the U.S. They will ...".
  */
 export function sentencesOf(paragraph: Paragraph): Span[] {
-  const text = paragraph.text;
+  return sentenceCache
+    .get(paragraph.text, () => sentencesOfText(paragraph.text))
+    .map((s) => ({ start: paragraph.start + s.start, end: paragraph.start + s.end }));
+}
+
+/** Each paragraph's sentences, as offsets into it, by its text: three rules split every paragraph after each pause in typing. */
+const sentenceCache = new TextCache<Span[]>(20_000, 4_000_000);
+
+function sentencesOfText(text: string): Span[] {
   const spans: Span[] = [];
   let start = text.search(/\S/);
   if (start < 0) return spans;
@@ -42,13 +51,13 @@ export function sentencesOf(paragraph: Paragraph): Span[] {
     )
       continue;
     const sentenceEnd = at + m[0].length;
-    if (sentenceEnd > start) spans.push({ start: paragraph.start + start, end: paragraph.start + sentenceEnd });
+    if (sentenceEnd > start) spans.push({ start, end: sentenceEnd });
     const next = text.slice(sentenceEnd).search(/\S/);
     if (next < 0) return spans;
     start = sentenceEnd + next;
   }
   const trimmedEnd = text.trimEnd().length;
-  if (trimmedEnd > start) spans.push({ start: paragraph.start + start, end: paragraph.start + trimmedEnd });
+  if (trimmedEnd > start) spans.push({ start, end: trimmedEnd });
   return spans;
 }
 

@@ -16,7 +16,8 @@
 // ("Q: ...", "A: ...", and an answer's further paragraphs): the speaker's words, printed as said. Nor is
 // a roster of names ("Iowa: Tim Albrecht, Brad Anderson, ..."), which is a list, not a sentence.
 
-import { countWords, isListOfNames, quotedSpans, sentencesOf, wordsOutsideQuotations } from '../prose';
+import { isListOfNames, quotedSpans, sentencesOf, wordsOutsideQuotations } from '../prose';
+import { countWordsCached } from '../stats';
 import type { Rule } from '../rule';
 import { datelineLength, transcriptTurns } from '../structure';
 import { newsroomOptions, type RuleFinding } from '../types';
@@ -37,7 +38,7 @@ export const longSentence: Rule = {
       const datelineEnd = paragraph.start + datelineLength(paragraph.text);
       for (const span of sentencesOf(paragraph)) {
         const sentence = { start: Math.max(span.start, Math.min(datelineEnd, span.end)), end: span.end };
-        const words = countWords(ctx.draft.prose.slice(sentence.start, sentence.end));
+        const words = countWordsCached(ctx.draft.prose.slice(sentence.start, sentence.end));
         if (words <= limit || wordsOutsideQuotations(ctx.draft.prose, sentence, quoted) <= limit * 0.4) continue;
         if (isListOfNames(ctx.draft.prose.slice(sentence.start, sentence.end))) continue;
         findings.push({
