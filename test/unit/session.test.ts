@@ -4,6 +4,9 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { analyze, createContext } from '../../server/src/analysis/analyze';
+import { parseDraft } from '../../server/src/analysis/draft';
+import { rules } from '../../server/src/analysis/rules/index';
 import { DraftSession } from '../../server/src/analysis/session';
 import { analysisOptionsFor, resolveSettings } from '../../server/src/analysis/settings';
 
@@ -22,4 +25,48 @@ test('the slow phase times the entity pass itself, not a memoized lookup', async
   // A real pass over sixty paragraphs of names takes well over half a millisecond; a memo hit, microseconds.
   assert.ok(session.entityPassMs >= 0.5, `entity pass timed at ${session.entityPassMs} ms`);
   assert.ok((session.entities()?.entities.length ?? 0) > 0);
+});
+
+// Two hundred paragraphs of our own: a surname misspelt once (name-variant) and a
+// commission chair given two ages (inconsistent-fact), among six hundred name mentions.
+const longDraft = [
+  'Council weighs transit budget',
+  '',
+  'Planning Commission Chair Dana Whitcombe, 54, said on Monday that the vote would wait.',
+  '',
+  ...Array.from({ length: 200 }, (_, i) =>
+    i === 120
+      ? 'Whitcomb said the Riverside Transit Authority would publish its figures first.'
+      : i === 150
+        ? 'Dana Whitcombe, 61, disagreed with Mayor Lena Fortescue, officials said.'
+        : `Resident Arlo Penhallow${i % 70} asked Mayor Lena Fortescue and Whitcombe about the Riverside Transit Authority budget.`,
+  ).flatMap((p) => [p, '']),
+].join('\n');
+
+test('the groundwork of name-variant and inconsistent-fact runs in steps, and check finds what it finds in one piece', () => {
+  const options = analysisOptionsFor(resolveSettings({}).settings, 'plaintext');
+  for (const id of ['name-variant', 'inconsistent-fact']) {
+    const rule = rules.find((r) => r.id === id)!;
+    assert.ok(rule.prepare, `${id} has stepped groundwork`);
+    const prepared = createContext(parseDraft(longDraft, 'plaintext'), options);
+    let steps = 0;
+    for (const work = rule.prepare(prepared); !work.next().done;) steps++;
+    assert.ok(steps > 1, `${id}'s groundwork pauses (${steps} steps)`);
+    const inOnePiece = rule.check(createContext(parseDraft(longDraft, 'plaintext'), options));
+    assert.ok(inOnePiece.length > 0, `${id} finds something in the draft`);
+    assert.deepEqual(rule.check(prepared), inOnePiece);
+  }
+});
+
+test('the slow phase, pausing at every step, finds what the one-piece analysis finds', async () => {
+  const options = analysisOptionsFor(resolveSettings({}).settings, 'plaintext');
+  const session = new DraftSession(longDraft, { options, maxDraftSize: 1_000_000 });
+  let pauses = 0;
+  const failures = await session.analyzeSlowly({ stillWanted: () => true, pause: async () => void pauses++, sliceMs: 0 });
+  assert.deepEqual(failures, []);
+  assert.ok(pauses > 200, `${pauses} pauses`);
+  const strip = (findings: { ruleId: string; start: number; end: number; message: string }[]) =>
+    findings.map(({ ruleId, start, end, message }) => ({ ruleId, start, end, message }));
+  assert.deepEqual(strip(session.findings()), strip(analyze(longDraft, options).findings));
+  assert.ok(session.findings().some((f) => f.ruleId === 'name-variant'));
 });

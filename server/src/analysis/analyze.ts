@@ -35,6 +35,7 @@ export function createContext(draft: Draft, options: AnalysisOptions): RuleConte
       if (!memos.has(key)) memos.set(key, compute());
       return memos.get(key) as T;
     },
+    memoized: (key) => memos.has(key),
   };
 }
 

@@ -15,6 +15,7 @@ import { analyzeEntities, type Entity, type Mention } from './entities';
 import { bodyMentions } from './nameReferences';
 import { foldName } from './nlp';
 import type { RuleContext } from './rule';
+import { runToEnd, type Steps } from './steps';
 
 export type FactKind = 'title' | 'affiliation' | 'age' | 'description' | 'expansion';
 
@@ -256,7 +257,19 @@ export function factsOf(ctx: RuleContext, entity: Entity): Fact[] {
 
 /** Every entity's facts, computed once per analysis. */
 export function analyzeFacts(ctx: RuleContext): Map<Entity, Fact[]> {
-  return ctx.memo('facts', () => new Map(analyzeEntities(ctx).entities.map((e) => [e, factsOf(ctx, e)])));
+  return ctx.memo('facts', () => runToEnd(factSteps(ctx)));
+}
+
+/** analyzeFacts in steps of a few dozen entities (a 100,000-word draft names thousands). */
+export function* factSteps(ctx: RuleContext): Steps<Map<Entity, Fact[]>> {
+  const facts = new Map<Entity, Fact[]>();
+  if (ctx.memoized('facts')) return analyzeFacts(ctx);
+  const { entities } = analyzeEntities(ctx);
+  for (let i = 0; i < entities.length; i++) {
+    facts.set(entities[i], factsOf(ctx, entities[i]));
+    if (i % 25 === 24) yield;
+  }
+  return ctx.memo('facts', () => facts);
 }
 
 /** 1-based line of an offset, for messages ("the title from line 4"). */

@@ -4,6 +4,7 @@
 // every rule that asks for them.
 
 import type { Draft } from './draft';
+import type { Steps } from './steps';
 import type { AnalysisOptions, RuleFinding, SeveritySetting } from './types';
 
 export interface RuleContext {
@@ -11,6 +12,8 @@ export interface RuleContext {
   readonly options: AnalysisOptions;
   /** Compute a value once per analysis, however many rules ask for it. */
   memo<T>(key: string, compute: () => T): T;
+  /** Whether a value is kept under `key` already (stepped work skips itself). */
+  memoized(key: string): boolean;
 }
 
 /** See Rule.cost. */
@@ -29,5 +32,11 @@ export interface Rule {
    * - nlp: needs the NLP pass (compromise), run after the pause, within the NLP size budget.
    */
   readonly cost: RuleCost;
+  /**
+   * The rule's whole-draft groundwork in steps, kept through ctx.memo where check finds it: the
+   * server's slow phase pauses between the steps, so that a long draft never leaves it deaf for
+   * the length of one rule. check does the same work in one piece when nothing prepared it.
+   */
+  prepare?(ctx: RuleContext): Steps<unknown>;
   check(ctx: RuleContext): RuleFinding[];
 }

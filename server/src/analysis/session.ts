@@ -12,7 +12,7 @@
 // are answered from the current version when that is cheap, else from the
 // last finished entity pass with its offsets mapped through the edits.
 
-import { createContext, finishFindings, keystrokePhase, pausePhase, runRules, type AnalysisResult, type RuleFailure } from './analyze';
+import { createContext, finishFindings, keystrokePhase, pausePhase, runRules, severityFor, type AnalysisResult, type RuleFailure } from './analyze';
 import { selectSafeFixes, type SafeFixes } from './applyFixes';
 import { carryOver, findEditedStretch, type EditedStretch } from './carryOver';
 import { parseDraft, updateDraft, type Draft } from './draft';
@@ -28,7 +28,7 @@ import {
   type EntityAnalysis,
   type MentionEntry,
 } from './entities';
-import { analyzeFacts, type Fact } from './facts';
+import { analyzeFacts, factsOf as factsOfEntity, type Fact } from './facts';
 import { checkDraftSize } from './limits';
 import { isNlpLoaded, isParagraphParsed } from './nlp';
 import { isTaggerLoaded } from './entities/tagger';
@@ -342,9 +342,18 @@ export class DraftSession {
     }
     const findings: Finding[] = [];
     const failures: RuleFailure[] = [];
+    const phase = withNames ? pausePhase : (['scan'] as const);
     for (const rule of allRules) {
       if (!(await maybePause())) return undefined;
-      const part = runRules(context, withNames ? pausePhase : ['scan'], [rule]);
+      if (rule.prepare && phase.includes(rule.cost) && severityFor(rule, context.options)) {
+        // The groundwork in steps; a failure here is the rule's, reported when check meets it again.
+        try {
+          for (const steps = rule.prepare(context); !steps.next().done;) if (!(await maybePause())) return undefined;
+        } catch {
+          // check runs the same work and reports what went wrong.
+        }
+      }
+      const part = runRules(context, phase, [rule]);
       findings.push(...part.findings);
       failures.push(...part.failures);
     }
@@ -417,7 +426,10 @@ export class DraftSession {
    */
   factsOf(entity: Entity): Fact[] {
     if (this.settledEntities?.text !== this.currentText) return [];
-    return analyzeFacts(this.context).get(entity) ?? [];
+    const context = this.context;
+    if (context.memoized('facts')) return analyzeFacts(context).get(entity) ?? [];
+    // One entity's facts, not the whole draft's: a hover must not wait for thousands of names.
+    return analyzeEntities(context).entities.includes(entity) ? factsOfEntity(context, entity) : [];
   }
 
   entityAt(offset: number): Entity | undefined {

@@ -319,7 +319,11 @@ export class DraftSessions {
     const document = this.documents.get(uri)!;
     this.publish(document, open.session.findings());
     this.sendStatus({ uri, ...open.session.stats() });
-    if (!open.session.namesSkipped) this.hooks.analysed?.(uri, open.session.ruleContext);
+    if (open.session.namesSkipped || !this.hooks.analysed) return;
+    // The workspace index records the draft on a later turn: a request waiting now is answered first.
+    const context = open.session.ruleContext;
+    await yieldToEventLoop();
+    if (this.drafts.get(uri) === open) this.hooks.analysed(uri, context);
   }
 
   private publish(document: TextDocument, all: Finding[]): void {

@@ -16,7 +16,7 @@
 // right, so neither fix is safe.
 
 import { analyzeEntities } from '../entities';
-import { analyzeFacts, lineNumberAt, nameWithoutTitle, type Fact, type FactKind } from '../facts';
+import { analyzeFacts, factSteps, lineNumberAt, nameWithoutTitle, type Fact, type FactKind } from '../facts';
 import { foldName } from '../nlp';
 import type { Rule, RuleContext } from '../rule';
 import type { RuleFinding } from '../types';
@@ -144,6 +144,7 @@ export const inconsistentFact: Rule = {
   // those fixes it finds none there, so nothing yet proves it right 90% of the time.
   defaultSeverity: 'hint',
   cost: 'nlp',
+  prepare: factSteps,
   check(ctx) {
     const facts = analyzeFacts(ctx);
     const findings: RuleFinding[] = [];

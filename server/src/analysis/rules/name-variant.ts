@@ -46,6 +46,7 @@ import { foldName, lexiconTags } from '../nlp';
 import { quotedSpans } from '../prose';
 import type { Rule, RuleContext } from '../rule';
 import { partitionPoint } from '../sorted';
+import { runToEnd, type Steps } from '../steps';
 import type { StyleSheet, StyleSheetEntry } from '../styleSheet';
 import type { Fix, RuleFinding } from '../types';
 import type { CrossDraftSpelling, WorkspaceNames } from '../workspace/names';
@@ -65,9 +66,23 @@ interface NameWord {
   inBody: boolean;
 }
 
-function nameWordsOf(ctx: RuleContext, entities: readonly Entity[]): NameWord[] {
+/** The words of every name in the draft, and the unrecognised slips of a surname, in order; kept per version. */
+function nameWordsOf(ctx: RuleContext): NameWord[] {
+  return ctx.memo(nameWordsKey, () => runToEnd(nameWordSteps(ctx)));
+}
+
+const nameWordsKey = 'name-variant:words';
+
+/** nameWordsOf in steps: a 100,000-word draft has tens of thousands of name mentions. */
+function* nameWordSteps(ctx: RuleContext): Steps<NameWord[]> {
+  if (ctx.memoized(nameWordsKey)) return nameWordsOf(ctx);
   const result: NameWord[] = [];
-  for (const entity of entities) {
+  let mentionsRead = 0;
+  for (const entity of analyzeEntities(ctx).entities) {
+    if ((mentionsRead += entity.mentions.length) > 200) {
+      mentionsRead = 0;
+      yield;
+    }
     for (const mention of entity.mentions) {
       const words = wordsOf(mention.text);
       let from = 0;
@@ -92,8 +107,9 @@ function nameWordsOf(ctx: RuleContext, entities: readonly Entity[]): NameWord[] 
       });
     }
   }
-  addUnrecognisedSurnames(ctx, result);
-  return result.sort((a, b) => a.start - b.start);
+  yield* addUnrecognisedSurnames(ctx, result);
+  result.sort((a, b) => a.start - b.start);
+  return ctx.memo(nameWordsKey, () => result);
 }
 
 /**
@@ -147,7 +163,7 @@ function nameRelation(a: string, b: string): SpellingRelation {
  * mention that are one edit or a diacritic away from a person's surname join
  * that person's words.
  */
-function addUnrecognisedSurnames(ctx: RuleContext, result: NameWord[]): void {
+function* addUnrecognisedSurnames(ctx: RuleContext, result: NameWord[]): Steps<void> {
   const surnames = new Map<string, NameWord>();
   for (const w of result) {
     if (w.entity.type !== 'person' || w.text.length < 5) continue;
@@ -157,7 +173,9 @@ function addUnrecognisedSurnames(ctx: RuleContext, result: NameWord[]): void {
   }
   if (surnames.size === 0) return;
   const insideNameWord = nameWordLookup(result);
+  let read = 0;
   for (const m of ctx.draft.prose.matchAll(/(?<![\p{L}\p{N}'’-])\p{Lu}\p{Ll}[\p{L}'’-]{3,}(?![\p{L}\p{N}])/gu)) {
+    if (++read % 1000 === 0) yield;
     const start = m.index!;
     if (insideNameWord(start)) continue;
     // A capitalised word next is the rest of a longer name the engine did not read (Upton Park), no lone surname.
@@ -428,9 +446,9 @@ export const nameVariant: Rule = {
   description: 'One person or organization spelled two ways in a story (Whitaker/Whittaker, Çavuşoğlu/Cavusoglu), or unlike the newsroom style sheet.',
   defaultSeverity: 'hint',
   cost: 'nlp',
+  prepare: nameWordSteps,
   check(ctx) {
-    const { entities } = analyzeEntities(ctx);
-    const words = nameWordsOf(ctx, entities);
+    const words = nameWordsOf(ctx);
     const findings: RuleFinding[] = [];
     const sheet = ctx.options.styleSheet;
 
