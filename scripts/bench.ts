@@ -12,8 +12,9 @@
 //   6. the editor's real request pattern: typing at 12 keystrokes a second in
 //      2k/10k/100k-word drafts, with the four requests VS Code sends after each
 //      keystroke (semantic tokens delta, symbols, code actions, highlights) and
-//      a hover now and then; and whether a name near the end of the 100k-word
-//      draft gets a hover card.
+//      a hover now and then; whether a name near the end of the 100k-word
+//      draft gets a hover card; and the longest hover while the server analyses
+//      the pause after typing (its longest stretch without answering).
 //
 // The corpora are read in place from the paths given (never copied). The last
 // line printed is the JSON object of issue 6.
@@ -552,6 +553,12 @@ interface EditorPatternFigures {
   hoverCardNearEnd: boolean;
   hoverNearEndMs: number | null;
   /**
+   * The reporter stops typing and the mouse keeps resting on names while the
+   * server runs the pause's slow phase (the entity pass and the slow rules):
+   * the longest hover then, the server's longest stretch without answering.
+   */
+  hoverDuringAnalysisMax: number;
+  /**
    * Server CPU (all its threads) per keystroke of the typing loop, requests
    * included: unlike the latencies, it does not grow when other work shares the machine.
    */
@@ -641,6 +648,17 @@ async function measureEditorPattern(label: string, text: string, keystrokes: num
         break;
       }
     }
+    // Hovers every 40 ms for three seconds from the end of typing: the slow phase starts 250 ms into the pause.
+    const analysisHovers: number[] = [];
+    for (const pauseStarted = performance.now(); performance.now() - pauseStarted < 3_000;) {
+      const started = performance.now();
+      await client.request<unknown>('textDocument/hover', {
+        textDocument: { uri },
+        position: names[analysisHovers.length % names.length] ?? positionAt(typed, 0),
+      });
+      analysisHovers.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
     const requestFigures = Object.fromEntries(
       Object.entries(requests).map(([name, list]) => [name, { p50: round(percentile(list, 50), 2), p95: round(percentile(list, 95), 2) }]),
     );
@@ -656,6 +674,7 @@ async function measureEditorPattern(label: string, text: string, keystrokes: num
       hoverDuringTypingMax: hovers.length ? round(Math.max(...hovers), 2) : 0,
       hoverCardNearEnd,
       hoverNearEndMs: hoverNearEndMs === null ? null : round(hoverNearEndMs, 2),
+      hoverDuringAnalysisMax: round(Math.max(...analysisHovers), 2),
       serverCpuPerKeystrokeMs: cpuBefore === null || cpuAfter === null ? null : round((cpuAfter - cpuBefore) / keystrokes, 1),
       rssMb: peakRssMb(client.process.pid!),
     };
@@ -839,6 +858,7 @@ async function main(): Promise<void> {
         'highlight p50',
         'hover p50 / max',
         'hover near end',
+        'hover max, pause',
         'server CPU / keystroke',
         'peak RSS',
       ],
@@ -854,6 +874,7 @@ async function main(): Promise<void> {
         fmtMs(e.requests.documentHighlight.p50),
         `${fmtMs(e.hoverDuringTypingP50)} / ${fmtMs(e.hoverDuringTypingMax)}`,
         e.hoverCardNearEnd ? `card, ${fmtMs(e.hoverNearEndMs)}` : 'no card',
+        fmtMs(e.hoverDuringAnalysisMax),
         e.serverCpuPerKeystrokeMs === null ? 'n/a' : fmtMs(e.serverCpuPerKeystrokeMs),
         e.rssMb === null ? 'n/a' : `${e.rssMb} MB`,
       ]),
@@ -880,6 +901,7 @@ async function main(): Promise<void> {
             diagP95: e.diagP95,
             slowestRequestP50: e.slowestRequestP50,
             hoverMax: e.hoverDuringTypingMax,
+            hoverMaxDuringAnalysis: e.hoverDuringAnalysisMax,
             serverCpuPerKeystrokeMs: e.serverCpuPerKeystrokeMs,
             rssMb: e.rssMb,
           },
