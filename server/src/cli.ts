@@ -20,6 +20,7 @@
 // file), keeps the byte-order mark and line breaks, and leaves the draft
 // untouched on any error.
 
+import './nativeRegexps';
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';

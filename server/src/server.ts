@@ -2,6 +2,7 @@
 // the VS Code client, or over stdio (`copydesk-language-server --stdio`) for
 // any other editor. Each handler is one call into server/src/lsp.
 
+import './nativeRegexps';
 import './smallHeap';
 import {
   CodeActionKind,
