@@ -28,11 +28,11 @@ test('the slow phase times the entity pass itself, not a memoized lookup', async
 });
 
 // Two hundred paragraphs of our own: a surname misspelt once (name-variant) and a
-// commission chair given two ages (inconsistent-fact), among six hundred name mentions.
+// commission chair given two ages (inconsistent-fact), an acronym before its expansion (acronym-first-use), among six hundred name mentions.
 const longDraft = [
   'Council weighs transit budget',
   '',
-  'Planning Commission Chair Dana Whitcombe, 54, said on Monday that the vote would wait.',
+  'Planning Commission Chair Dana Whitcombe, 54, said on Monday that the RTA vote would wait.',
   '',
   ...Array.from({ length: 200 }, (_, i) =>
     i === 120
@@ -43,9 +43,9 @@ const longDraft = [
   ).flatMap((p) => [p, '']),
 ].join('\n');
 
-test('the groundwork of name-variant and inconsistent-fact runs in steps, and check finds what it finds in one piece', () => {
+test('the groundwork of name-variant, inconsistent-fact and acronym-first-use runs in steps, and check finds what it finds in one piece', () => {
   const options = analysisOptionsFor(resolveSettings({}).settings, 'plaintext');
-  for (const id of ['name-variant', 'inconsistent-fact']) {
+  for (const id of ['name-variant', 'inconsistent-fact', 'acronym-first-use']) {
     const rule = rules.find((r) => r.id === id)!;
     assert.ok(rule.prepare, `${id} has stepped groundwork`);
     const prepared = createContext(parseDraft(longDraft, 'plaintext'), options);

@@ -307,6 +307,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     return; // attribution is a bonus on top of recognition; a quotation bug must not hide the entities
   }
   if (quotations.length === 0) return;
+  yield;
   const text = ctx.draft.text;
   const byParagraph = new Map<number, Quotation[]>();
   for (const q of quotations) {
@@ -326,6 +327,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     .flatMap((entity) => entity.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, entity })))
     .filter((m) => !insideAnyQuote(m.start))
     .sort((a, b) => a.start - b.start);
+  yield;
   const genders = new Map<Entity, Gender>();
   const gender = (e: Entity) => genders.get(e) ?? genders.set(e, genderOf(e, text)).get(e)!;
   const roles = new Map<Entity, Set<string>>();

@@ -4,7 +4,7 @@
 // every rule that asks for them.
 
 import type { Draft } from './draft';
-import type { Steps } from './steps';
+import { runToEnd, type Steps } from './steps';
 import type { AnalysisOptions, RuleFinding, SeveritySetting } from './types';
 
 export interface RuleContext {
@@ -39,4 +39,21 @@ export interface Rule {
    */
   prepare?(ctx: RuleContext): Steps<unknown>;
   check(ctx: RuleContext): RuleFinding[];
+}
+
+/**
+ * prepare and check for a rule whose whole check is written in steps: the
+ * session's slow phase runs the steps, pausing between them, and check returns
+ * what they found; run alone (the CLI, tests), check runs them in one piece.
+ */
+export function inSteps(id: string, checkSteps: (ctx: RuleContext) => Steps<RuleFinding[]>): Pick<Rule, 'prepare' | 'check'> {
+  const key = `${id}:findings`;
+  return {
+    *prepare(ctx) {
+      if (ctx.memoized(key)) return;
+      const found = yield* checkSteps(ctx);
+      ctx.memo(key, () => found);
+    },
+    check: (ctx) => ctx.memo(key, () => runToEnd(checkSteps(ctx))),
+  };
 }

@@ -5,6 +5,7 @@
 import firstNames from '../data/first-names.json';
 import { foldName } from '../nlp';
 import { partitionPoint } from '../sorted';
+import type { Steps } from '../steps';
 import { organizationEndings, organizationHeads } from './tables';
 import type { Candidate, Entity, EntityAnalysis, Kind, TableEntry } from './types';
 
@@ -15,7 +16,8 @@ interface Group {
   tableEntry?: TableEntry;
 }
 
-export function groupEntities(candidates: Candidate[], text: string): Entity[] {
+/** Groups the candidates into entities, in steps of a few thousand candidates (a 100,000-word draft has tens of thousands). */
+export function* groupEntities(candidates: Candidate[], text: string): Steps<Entity[]> {
   const groups: Group[] = [];
   const byKey = new Map<string, Group>();
   const surnameOwners = new Map<string, Group[]>();
@@ -62,7 +64,10 @@ export function groupEntities(candidates: Candidate[], text: string): Entity[] {
 
   // Full names first, so that surnames attach to the person they abbreviate.
   const ordered = [...candidates].sort((a, b) => b.length - a.length || a.start - b.start);
+  yield;
+  let filed = 0;
   for (const c of ordered) {
+    if (++filed % 2000 === 0) yield;
     const fold = c.fold;
     if (c.kind === 'organization') {
       let group: Group | undefined;
@@ -150,6 +155,7 @@ export function groupEntities(candidates: Candidate[], text: string): Entity[] {
     else loneStarts.set(holder, [c.start]);
   }
 
+  yield;
   const entities: Entity[] = [];
   for (const group of groups) {
     group.candidates.sort((a, b) => a.start - b.start);

@@ -125,9 +125,10 @@ function* resolveEntities(ctx: RuleContext): Steps<Entity[]> {
 
   yield;
   propagate(candidates);
+  yield;
   candidates.push(...headlineNamesFromBody(headlineCandidates, candidates, text));
   candidates.sort((a, b) => a.start - b.start);
-  return groupEntities(
+  return yield* groupEntities(
     candidates.filter((c) => c.kind),
     text,
   );

@@ -26,7 +26,7 @@ import { analyzeEntities } from '../entities';
 import { insideQuotation, outsideBody } from '../nameReferences';
 import { parseParagraph } from '../nlp';
 import type { Paragraph } from '../draft';
-import type { Rule, RuleContext } from '../rule';
+import { inSteps, type Rule, type RuleContext } from '../rule';
 import type { RuleFinding } from '../types';
 
 const wellKnown = new Set(
@@ -268,11 +268,12 @@ export const acronymFirstUse: Rule = {
   description: 'An acronym used before its expansion, or never spelled out, unless readers know it (FBI, NATO, UN...).',
   defaultSeverity: 'hint',
   cost: 'nlp',
-  check(ctx) {
+  ...inSteps('acronym-first-use', function* (ctx) {
     const { prose } = ctx.draft;
     const findings: RuleFinding[] = [];
     const judged = new Set<string>();
     for (const paragraph of ctx.draft.paragraphs) {
+      if (paragraph.index % 50 === 49) yield;
       if (paragraph.isHeadline || !/\p{Ll}/u.test(paragraph.text)) continue;
       for (const m of paragraph.text.matchAll(acronymPattern)) {
         const start = paragraph.start + m.index!;
@@ -314,5 +315,5 @@ export const acronymFirstUse: Rule = {
       }
     }
     return findings;
-  },
+  }),
 };

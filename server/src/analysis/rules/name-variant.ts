@@ -44,9 +44,9 @@ import { ledeOf } from '../draft';
 import { compareSpellings, editDistance, insideQuotation, outsideBody, withoutTrailingPunctuation, wordsOf, type SpellingRelation } from '../nameReferences';
 import { foldName, lexiconTags } from '../nlp';
 import { quotedSpans } from '../prose';
-import type { Rule, RuleContext } from '../rule';
+import { inSteps, type Rule, type RuleContext } from '../rule';
 import { partitionPoint } from '../sorted';
-import { runToEnd, type Steps } from '../steps';
+import type { Steps } from '../steps';
 import type { StyleSheet, StyleSheetEntry } from '../styleSheet';
 import type { Fix, RuleFinding } from '../types';
 import type { CrossDraftSpelling, WorkspaceNames } from '../workspace/names';
@@ -66,16 +66,8 @@ interface NameWord {
   inBody: boolean;
 }
 
-/** The words of every name in the draft, and the unrecognised slips of a surname, in order; kept per version. */
-function nameWordsOf(ctx: RuleContext): NameWord[] {
-  return ctx.memo(nameWordsKey, () => runToEnd(nameWordSteps(ctx)));
-}
-
-const nameWordsKey = 'name-variant:words';
-
-/** nameWordsOf in steps: a 100,000-word draft has tens of thousands of name mentions. */
+/** The words of every name in the draft, and the unrecognised slips of a surname, in order, in steps: a 100,000-word draft has tens of thousands of name mentions. */
 function* nameWordSteps(ctx: RuleContext): Steps<NameWord[]> {
-  if (ctx.memoized(nameWordsKey)) return nameWordsOf(ctx);
   const result: NameWord[] = [];
   let mentionsRead = 0;
   for (const entity of analyzeEntities(ctx).entities) {
@@ -108,8 +100,7 @@ function* nameWordSteps(ctx: RuleContext): Steps<NameWord[]> {
     }
   }
   yield* addUnrecognisedSurnames(ctx, result);
-  result.sort((a, b) => a.start - b.start);
-  return ctx.memo(nameWordsKey, () => result);
+  return result.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -446,9 +437,8 @@ export const nameVariant: Rule = {
   description: 'One person or organization spelled two ways in a story (Whitaker/Whittaker, Çavuşoğlu/Cavusoglu), or unlike the newsroom style sheet.',
   defaultSeverity: 'hint',
   cost: 'nlp',
-  prepare: nameWordSteps,
-  check(ctx) {
-    const words = nameWordsOf(ctx);
+  ...inSteps('name-variant', function* (ctx) {
+    const words = yield* nameWordSteps(ctx);
     const findings: RuleFinding[] = [];
     const sheet = ctx.options.styleSheet;
 
@@ -474,7 +464,9 @@ export const nameVariant: Rule = {
     const uses = new Map<string, number>();
     const usesOf = (spelling: string) => uses.get(spelling) ?? uses.set(spelling, [...ctx.draft.prose.matchAll(wholeWord(spelling))].length).get(spelling)!;
 
+    let judged = 0;
     for (const [spelling, occurrences] of bySpelling) {
+      if (++judged % 200 === 0) yield;
       const first = occurrences[0];
       const fromSheet = sheetSpelling(sheet, first);
       if (fromSheet) {
@@ -510,6 +502,7 @@ export const nameVariant: Rule = {
     if (ctx.options.workspaceNames) findings.push(...crossDraftFindings(ctx, ctx.options.workspaceNames, bySpelling, decided));
 
     for (const [variant, { canonical, entry }] of decided) {
+      yield;
       const occurrences = bySpelling.get(variant)!;
       for (const here of occurrences) {
         // A source's or a reader's words (a tweet, a chant, a letter) keep their own spelling.
@@ -526,7 +519,7 @@ export const nameVariant: Rule = {
       }
     }
     return findings;
-  },
+  }),
 };
 
 /**
