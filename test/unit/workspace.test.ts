@@ -17,6 +17,7 @@ import {
   deserialiseIndex,
   lineAndColumn,
   recordDraft,
+  sameEntities,
   serialiseIndex,
   WorkspaceIndex,
   type DraftRecord,
@@ -278,4 +279,13 @@ describe('copydesk --workspace', () => {
       execFileSync(process.execPath, ['--import', 'tsx', cli, 'check', '--workspace', folder, '--format', 'json'], { encoding: 'utf8' }),
     );
   });
+});
+
+test('a draft re-recorded unchanged has the same entities; a moved mention, a new alias or a new quotation is a change', () => {
+  const first = record('file:///desk/zoning.txt', zoning);
+  assert.ok(sameEntities(first, record('file:///desk/zoning.txt', zoning)));
+  assert.ok(!sameEntities(first, record('file:///desk/zoning.txt', `\n${zoning}`)), 'every mention moved');
+  assert.ok(!sameEntities(first, record('file:///desk/zoning.txt', zoning.replace('"We need more time', '"We need much more time'))), 'a quotation changed');
+  assert.ok(!sameEntities(first, record('file:///desk/zoning.txt', `${zoning}\nDana Whitcomb's office did not reply.\n`)), 'another mention');
+  assert.ok(!sameEntities(first, undefined) && sameEntities(undefined, undefined));
 });

@@ -50,7 +50,8 @@ function slotKey(type: string, words: readonly string[], position: number): stri
 /** The distinct full names (two words or more) an entity is written under in one draft. */
 export function fullNamesOf(entity: IndexedEntity): string[] {
   const names = new Set<string>();
-  for (const form of [entity.name, ...entity.mentions.map((m) => m.text)]) {
+  // Each way of writing it once: a person may be mentioned thousands of times in a long draft.
+  for (const form of new Set([entity.name, ...entity.mentions.map((m) => m.text)])) {
     const words = cleanWords(form);
     if (words.length >= 2) names.add(words.join(' '));
   }
