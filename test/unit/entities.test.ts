@@ -253,3 +253,33 @@ test('names in lines of web boilerplate are not people of the story', () => {
   assert.ok(!names.some((n) => n.includes('Pell')), `found ${names.join(', ')}`);
   assertRangesExact(text, analysis);
 });
+
+test('a super PAC is a kind of committee, not an organization by name', () => {
+  const text = [
+    'Harbor mayor race draws outside money',
+    '',
+    'A super PAC backing Mayor Lena Fortescue spent $40,000 on mailers, and the major Super PAC on the other side spent more.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  const names = analysis.entities.map((e) => e.name);
+  assert.ok(!names.includes('PAC') && !names.includes('Super PAC'), `found ${names.join(', ')}`);
+  find(analysis, 'Lena Fortescue');
+  assertRangesExact(text, analysis);
+});
+
+test('a modal or an indefinite pronoun opening a sentence or a numbered item begins no name', () => {
+  const text = [
+    'Five things to watch in the harbor debate',
+    '',
+    '1) Can Fortescue hold the lead? Mayor Lena Fortescue has led every poll since June.',
+    'Could Varga catch her? Council member Ida Varga says yes. Anyone watching the race knows Varga has the money.',
+    '7. Ida Varga. The council member has the most cash on hand.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  const names = analysis.entities.map((e) => e.name);
+  for (const wrong of ['Can Fortescue', 'Could Varga', 'Anyone']) assert.ok(!names.includes(wrong), `found ${names.join(', ')}`);
+  // The lone surnames after the modals are the people the story names in full; a name opening a numbered item keeps its first word.
+  assert.equal(find(analysis, 'Lena Fortescue').mentions.length, 2);
+  assert.equal(find(analysis, 'Ida Varga').mentions.length, 4);
+  assertRangesExact(text, analysis);
+});

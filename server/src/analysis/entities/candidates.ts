@@ -316,6 +316,14 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
     return result;
   }
   if (span.length === 1 && nonNames.has(span[0].bare)) return result;
+  // "his super PAC", "the major Super PAC backing Bush": a kind of committee, not one by name.
+  const superPac =
+    span.at(-1)!.bare === 'pac' &&
+    (span.length === 1 ? /\bsuper[\s-]*$/i.test(text.slice(Math.max(0, span[0].start - 7), span[0].start)) : span.length === 2 && span[0].bare === 'super');
+  if (superPac) {
+    result.push({ first, last, role: null, per: 0, org: 0, loc: 100, firm: false });
+    return result;
+  }
   // "Ill." after a city, "D-Ill." after a lawmaker: a state, never a surname.
   if (span.length === 1 && ((stateAbbreviations.has(span[0].bare) && text[span[0].end] === '.') || /^[DRI]-\p{Lu}\p{L}*\.?$/u.test(span[0].text)))
     return result;

@@ -296,7 +296,10 @@ export const functionWords = new Set(
     'rather instead meanwhile however moreover also still yet even then thus hence indeed perhaps maybe nonetheless nevertheless otherwise ' +
     'about above across after against along amid among around at before behind below beneath beside besides between beyond by despite ' +
     'during for from in inside into near of off on onto outside over since through throughout to toward towards under underneath until upon ' +
-    'with within without and but or nor so if unless although though because while whereas'
+    'with within without and but or nor so if unless although though because while whereas ' +
+    // Modals opening a question ("Can Sanders take a punch?"); not "will" or "may", which are also names.
+    'can could would should shall must might ' +
+    'anyone anybody everyone everybody someone somebody nobody'
   ).split(' '),
 );
 /** Places whose names look like acronyms or organizations ("U.S.", "West Bank"). */

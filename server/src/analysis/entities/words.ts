@@ -66,12 +66,16 @@ export function opensSentenceOrQuote(words: readonly Word[], i: number): boolean
 }
 
 /**
- * Whether a word that opens a sentence or a quotation may be dropped from the front of a name. Where compromise
+ * Whether a word that opens a sentence, a quotation or a numbered item may be dropped from the front of a name. Where compromise
  * saw the sentence start, always; where only the word before says so (opensSentenceOrQuote), only a function
  * word, a word before a person's name or one standing alone ("Some Clinton allies", "Is Obama", "Rather,"):
  * another word before a capitalised common word may begin an organization's name.
  */
 export function mayDropOpener(words: readonly Word[], i: number, last: number): boolean {
+  // A list item's first word ("5) Can Sanders take a punch?"): a function word only, as "7. Chris Christie" opens with a name.
+  const before = words[i - 1];
+  const listNumber = before && /^\d{1,3}[.)]?$/.test(before.text) && /^[.)]?\s+$/.test(before.post) && /[.)]/.test(before.text + before.post);
+  if (listNumber && functionWords.has(words[i].bare)) return true;
   if (!opensSentenceOrQuote(words, i)) return false;
   if (compromiseOpensSentenceOrQuote(words[i]) || i === last || functionWords.has(words[i].bare)) return true;
   const next = words[i + 1];
