@@ -262,8 +262,8 @@ export function analyzeFacts(ctx: RuleContext): Map<Entity, Fact[]> {
 
 /** analyzeFacts in steps of a few dozen entities (a 100,000-word draft names thousands). */
 export function* factSteps(ctx: RuleContext): Steps<Map<Entity, Fact[]>> {
-  const facts = new Map<Entity, Fact[]>();
   if (ctx.memoized('facts')) return analyzeFacts(ctx);
+  const facts = new Map<Entity, Fact[]>();
   const { entities } = analyzeEntities(ctx);
   for (let i = 0; i < entities.length; i++) {
     facts.set(entities[i], factsOf(ctx, entities[i]));

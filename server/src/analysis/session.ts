@@ -346,11 +346,10 @@ export class DraftSession {
     for (const rule of allRules) {
       if (!(await maybePause())) return undefined;
       if (rule.prepare && phase.includes(rule.cost) && severityFor(rule, context.options)) {
-        // The groundwork in steps; a failure here is the rule's, reported when check meets it again.
         try {
           for (const steps = rule.prepare(context); !steps.next().done;) if (!(await maybePause())) return undefined;
         } catch {
-          // check runs the same work and reports what went wrong.
+          // The rule's failure: check does the same work and reports it.
         }
       }
       const part = runRules(context, phase, [rule]);
