@@ -72,8 +72,9 @@ function restartingErrorHandler(): ErrorHandler {
 function startClient(context: vscode.ExtensionContext, onStatus: (status: DraftStatus) => void): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    // Regular expressions compiled to native code from their first use: see server/src/nativeRegexps.ts.
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--no-regexp-tier-up'] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--no-regexp-tier-up', '--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: languages().flatMap((language) => [

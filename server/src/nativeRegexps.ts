@@ -7,12 +7,23 @@
 // Compiling each pattern to native code from its first use costs a few
 // milliseconds once; every later match runs at full speed.
 //
-// The flag is process-wide and V8 may crash if it changes while a second
-// JavaScript thread runs: it is set only by the main thread, and not under a
-// module loader (tsx, which the tests use to run the sources, runs its hooks
-// on a thread of their own). Workers started later share it.
+// The flag is process-wide, and V8 may crash if it changes while another
+// JavaScript thread runs. So it is set here only by the main thread of a
+// process started without preloaded modules (--require, --import, a loader: tsx,
+// which the tests use to run the sources, starts a thread of its own). The VS
+// Code client passes it on the server's command line instead, and workers
+// started later share it.
 
 import { setFlagsFromString } from 'node:v8';
 import { isMainThread } from 'node:worker_threads';
 
-if (isMainThread && !process.execArgv.some((arg) => /^--(?:import|loader|experimental-loader)\b/.test(arg))) setFlagsFromString('--no-regexp-tier-up');
+const preloads = /(?:^|\s)(?:--require|-r|--import|--loader|--experimental-loader)\b/;
+
+if (
+  isMainThread &&
+  !preloads.test(process.execArgv.join(' ')) &&
+  !preloads.test(process.env.NODE_OPTIONS ?? '') &&
+  !process.execArgv.includes('--no-regexp-tier-up')
+) {
+  setFlagsFromString('--no-regexp-tier-up');
+}

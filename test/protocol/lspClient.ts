@@ -187,7 +187,8 @@ export function startServer(transport: Transport = 'stdio'): TestClient {
   if (transport === 'stdio') {
     // COPYDESK_SERVER_NODE_ARGS passes Node flags to the server, e.g. --cpu-prof to profile a benchmark run.
     const nodeArgs = process.env.COPYDESK_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-    const child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    // As the VS Code client starts it (client/src/extension.ts).
+    const child = spawn(process.execPath, ['--no-regexp-tier-up', ...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     return new TestClient(connection, child);
   }
