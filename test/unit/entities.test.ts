@@ -267,6 +267,30 @@ test('a super PAC is a kind of committee, not an organization by name', () => {
   assertRangesExact(text, analysis);
 });
 
+test('a city, a law and a party member are not organizations', () => {
+  const text = [
+    'Harbor council backs transit plan',
+    '',
+    'The troops guard the embassy in the capital, Kabul. Mayor Lena Fortescue filed a request under the Freedom of Information Act and said the Second Amendment was not at issue. Initially a Democrat, she registered as a Republican in 1990. The ranking Democrat on the panel, Ida Varga, disagreed.',
+    '',
+    'The Harbor Transit Authority will run the line, and a Seattle police official said the route was safe.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  const organizations = analysis.entities.filter((e) => e.type === 'organization').map((e) => e.name);
+  assert.deepEqual(organizations, ['Harbor Transit Authority']);
+  find(analysis, 'Lena Fortescue');
+  find(analysis, 'Ida Varga');
+  assertRangesExact(text, analysis);
+});
+
+test('in a sentence about a game, a team may go by its county', () => {
+  const text = ['Yorkshire beat Surrey by an innings on Friday.', '', 'Surrey captain Chris Lewis said Yorkshire had played well.'].join('\n');
+  const analysis = entitiesOf(text);
+  assert.equal(find(analysis, 'Surrey').type, 'organization');
+  assert.equal(find(analysis, 'Yorkshire').type, 'organization');
+  assertRangesExact(text, analysis);
+});
+
 test('a modal or an indefinite pronoun opening a sentence or a numbered item begins no name', () => {
   const text = [
     'Five things to watch in the harbor debate',

@@ -162,6 +162,25 @@ function isPersonName(span: TaggerSpan, words: Word[]): boolean {
   return !(name.length === 1 && (nonNames.has(name[0].bare) || stateAbbreviations.has(name[0].bare)));
 }
 
+/** Words of a sentence about a game, where a team goes by its place's name ("Surrey beat Kent"). */
+const sportsWords =
+  /^(?:beat|beats|beaten|defeat|defeated|defeats|thrashed|v|vs|versus|match|matches|league|cup|innings|wicket|wickets|goal|goals|scored|coach|captain|striker|batsman|bowler|pitcher|homer|inning|transfer|club|champions|championship|semifinal|playoff|playoffs|standings)$/;
+
+/**
+ * "flew to the capital, Kabul", "a Seattle police official": a name compromise's lexicon knows as a city, a
+ * region or a country (with "County" after it) is a place. The tagger, trained on Reuters copy full of
+ * county cricket, reads some as an organization; it is one only in a sentence about a game.
+ */
+function namesPlace(span: TaggerSpan, words: Word[]): boolean {
+  const name = words.slice(span.first, span.last + 1);
+  const isPlace =
+    name.some((w) => w.has('City') || w.has('Region') || w.has('Country') || /^(?:county|parish)$/.test(w.bare)) &&
+    name.every((w) => w.has('Place') || w.has('City') || w.has('Region') || w.has('Country'));
+  if (!isPlace) return false;
+  const sentence = name[0].sentenceId;
+  return !words.some((w) => w.sentenceId === sentence && sportsWords.test(w.fold));
+}
+
 function organizationFromTagger(span: TaggerSpan): SpanCandidate {
   return { first: span.first, last: span.last, role: null, per: 0, org: 4, loc: 0, kind: 'organization', firm: false };
 }
@@ -216,6 +235,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
     // Never over what the evidence rejected outright (a known place, an index, a town's state) or over a country.
     if (result.some((c) => c.loc >= 10 && overlaps(s, c))) continue;
     if (s.first === s.last && words[s.first].has('Country')) continue;
+    if (s.type === 'ORG' && namesPlace(s, words)) continue;
     for (let k = result.length - 1; k >= 0; k--) if (!result[k].kind && overlaps(s, result[k])) result.splice(k, 1);
     result.push(s.type === 'PER' ? { ...organizationFromTagger(s), per: 4, org: 0, kind: 'person' } : organizationFromTagger(s));
   }
@@ -223,6 +243,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
   const seen = new Set<string>();
   return result
     .map((c) => withOfPhrase(c, words, result))
+    .map((c) => (c.kind === 'organization' && !c.tableEntry && namesNoOrganization(c, words) ? { ...c, kind: undefined, firm: false } : c))
     .filter((c) => {
       const key = `${c.first}:${c.last}`;
       if (seen.has(key)) return false;
@@ -230,6 +251,17 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
       return true;
     })
     .sort((a, b) => a.first - b.first);
+}
+
+/**
+ * Names that end like no organization: a party's member ("a Michigan Democrat", "registered as a
+ * Republican"; the party is the Democratic Party, or the Democrats), a law ("the Freedom of Information
+ * Act", "the Second Amendment") or a prize. An organization's name may hold these words, never end in
+ * them.
+ */
+function namesNoOrganization(c: SpanCandidate, words: Word[]): boolean {
+  const last = words[c.last];
+  return last.capitalised && /^(?:democrat|republican|dixiecrat|act|amendment|prize|award)$/.test(last.bare);
 }
 
 /**
