@@ -283,6 +283,22 @@ test('a city, a law and a party member are not organizations', () => {
   assertRangesExact(text, analysis);
 });
 
+test("a work's title in title case is no name, while an initial and a king's number stay in one", () => {
+  const text = [
+    'Band to host radio week',
+    '',
+    'The Welsh band, whose hits include Design For Life and If You Tolerate This, will take over the station. Their singer chose My Heart Is My Own, a biography.',
+    '',
+    'Robert A. Levinson, a former agent, and Queen Elizabeth I were named. The Harbor Transit Authority will sponsor the week.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assert.deepEqual(
+    analysis.entities.map((e) => e.name),
+    ['Robert A. Levinson', 'Elizabeth I', 'Harbor Transit Authority'],
+  );
+  assertRangesExact(text, analysis);
+});
+
 test('in a sentence about a game, a team may go by its county', () => {
   const text = ['Yorkshire beat Surrey by an innings on Friday.', '', 'Surrey captain Chris Lewis said Yorkshire had played well.'].join('\n');
   const analysis = entitiesOf(text);

@@ -243,7 +243,11 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
   const seen = new Set<string>();
   return result
     .map((c) => withOfPhrase(c, words, result))
-    .map((c) => (c.kind === 'organization' && !c.tableEntry && namesNoOrganization(c, words) ? { ...c, kind: undefined, firm: false } : c))
+    .map((c) =>
+      c.kind && !c.tableEntry && (isTitleCaseRun(c, words) || (c.kind === 'organization' && namesNoOrganization(c, words)))
+        ? { ...c, kind: undefined, firm: false }
+        : c,
+    )
     .filter((c) => {
       const key = `${c.first}:${c.last}`;
       if (seen.has(key)) return false;
@@ -251,6 +255,22 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
       return true;
     })
     .sort((a, b) => a.first - b.first);
+}
+
+/** Words a name never holds capitalised after its first word ("A" may be an initial, "I" a king's number). */
+const titleCaseFunctionWords =
+  /^(?:my|your|our|if|this|these|the|an|for|of|and|to|in|on|with|you|is|it|at|by|from|or|as|are|was|not|no|its|his|her|their|we|me)$/;
+
+/**
+ * "Design For Life", "If You Tolerate This", "My Heart is My Own", "Donald Trump Tweets A Wildly
+ * Inaccurate Graphic": a run of capitalised words with a capitalised "For", "To" or "You" inside, or opening with "My" ("Our Revolution" is a name), is a
+ * work's title or a title-case headline, never a person's or an organization's name (every one of the
+ * twelve such names listed in the judged samples was wrong).
+ */
+function isTitleCaseRun(c: SpanCandidate, words: Word[]): boolean {
+  if (/^(?:my|this|these)$/.test(words[c.first].bare)) return true;
+  for (let k = c.first + 1; k <= c.last; k++) if (words[k].capitalised && titleCaseFunctionWords.test(words[k].bare)) return true;
+  return false;
 }
 
 /**
