@@ -299,6 +299,22 @@ test("a work's title in title case is no name, while an initial and a king's num
   assertRangesExact(text, analysis);
 });
 
+test('a title after an article or an ordinal names no one; a surname spelled like a title still does', () => {
+  const text = [
+    'Jobs report lifts Bush',
+    '',
+    'President Walter Bush can celebrate: he is the first President to add jobs in a second term since Herbert Hoover.',
+    '',
+    'Rep. Steve King welcomed the figures. King said the report was good news.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  const names = analysis.entities.map((e) => e.name);
+  assert.ok(!names.includes('President'), `found ${names.join(', ')}`);
+  find(analysis, 'Herbert Hoover');
+  assert.equal(find(analysis, 'Steve King').mentions.length, 2);
+  assertRangesExact(text, analysis);
+});
+
 test('in a sentence about a game, a team may go by its county', () => {
   const text = ['Yorkshire beat Surrey by an innings on Friday.', '', 'Surrey captain Chris Lewis said Yorkshire had played well.'].join('\n');
   const analysis = entitiesOf(text);

@@ -244,7 +244,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
   return result
     .map((c) => withOfPhrase(c, words, result))
     .map((c) =>
-      c.kind && !c.tableEntry && (isTitleCaseRun(c, words) || (c.kind === 'organization' && namesNoOrganization(c, words)))
+      c.kind && !c.tableEntry && (isTitleCaseRun(c, words) || (c.kind === 'organization' ? namesNoOrganization(c, words) : isTitleAlone(c, words)))
         ? { ...c, kind: undefined, firm: false }
         : c,
     )
@@ -271,6 +271,20 @@ function isTitleCaseRun(c: SpanCandidate, words: Word[]): boolean {
   if (/^(?:my|this|these)$/.test(words[c.first].bare)) return true;
   for (let k = c.first + 1; k <= c.last; k++) if (words[k].capitalised && titleCaseFunctionWords.test(words[k].bare)) return true;
   return false;
+}
+
+/**
+ * "the first President to do so", "Peru's President": a title after an article, an ordinal or a
+ * possessive names no one ("King said" may be Rep. King, "the King" is a title).
+ */
+function isTitleAlone(c: SpanCandidate, words: Word[]): boolean {
+  for (let k = c.first; k <= c.last; k++) if (!honorifics.has(words[k].bare) && !titleModifiers.has(words[k].bare)) return false;
+  const before = words[c.first - 1];
+  return (
+    before !== undefined &&
+    before.sentenceId === words[c.first].sentenceId &&
+    (/^(?:the|a|an|its|his|her|their|our|first|second|third|last|former|then|new|next)$/.test(before.fold) || /['’]s$/.test(before.fold))
+  );
 }
 
 /**
