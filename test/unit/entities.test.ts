@@ -315,6 +315,47 @@ test('a title after an article or an ordinal names no one; a surname spelled lik
   assertRangesExact(text, analysis);
 });
 
+test('a two-word surname and a first name compromise knows are the person the story names in full', () => {
+  const text = [
+    'Poet and coach in the running',
+    '',
+    "The fourth book is Corpus, Michael Symmons Roberts' fourth collection of poems. Symmons Roberts also makes films.",
+    '',
+    'Harbor coach Jacques Santini left on Friday. "Jacques has never said why," the club\'s director said.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assert.equal(find(analysis, 'Michael Symmons Roberts').mentions.length, 2);
+  assert.equal(find(analysis, 'Jacques Santini').mentions.length, 2);
+  assert.equal(analysis.entities.filter((e) => e.type === 'person').length, 2);
+  assertRangesExact(text, analysis);
+});
+
+test("a question's verb opens no one's name", () => {
+  const text = ['Q: Does Lena Fortescue have the votes?', '', 'A: Well, Fortescue might. Lena Fortescue could, but she has not said so.'].join('\n');
+  const analysis = entitiesOf(text);
+  assert.deepEqual(
+    analysis.entities.map((e) => e.name),
+    ['Lena Fortescue'],
+  );
+  assert.equal(find(analysis, 'Lena Fortescue').mentions.length, 3);
+  assertRangesExact(text, analysis);
+});
+
+test("a lone word between two lone people in a team's line-up is no organization", () => {
+  const text = [
+    'Harbor United 4-1 Aberdeen',
+    '',
+    'Tony Bullock saved well and Barry Robson scored twice. Stevie Crawford and Mark Wilson also played.',
+    '',
+    'Bullock, Duff, Wilson, Ritchie, Archibald, Scotland (Samuel 63), Brebner, Kerr (Cameron 87), Robson, Crawford, Grady.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  const names = analysis.entities.map((e) => e.name);
+  assert.ok(!names.includes('Kerr'), `found ${names.join(', ')}`);
+  assert.equal(find(analysis, 'Barry Robson').mentions.length, 2);
+  assertRangesExact(text, analysis);
+});
+
 test('in a sentence about a game, a team may go by its county', () => {
   const text = ['Yorkshire beat Surrey by an innings on Friday.', '', 'Surrey captain Chris Lewis said Yorkshire had played well.'].join('\n');
   const analysis = entitiesOf(text);

@@ -243,6 +243,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
   const seen = new Set<string>();
   return result
     .map((c) => withOfPhrase(c, words, result))
+    .map((c) => (c.kind === 'person' && c.last > c.first && auxiliaryVerbs.test(words[c.first].bare) ? { ...c, first: c.first + 1 } : c))
     .map((c) =>
       c.kind && !c.tableEntry && (isTitleCaseRun(c, words) || (c.kind === 'organization' ? namesNoOrganization(c, words) : isTitleAlone(c, words)))
         ? { ...c, kind: undefined, firm: false }
@@ -256,6 +257,9 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
     })
     .sort((a, b) => a.first - b.first);
 }
+
+/** "Q: Does Marco Rubio?": a question's verb opens no one's name, wherever the sentence seems to start. */
+const auxiliaryVerbs = /^(?:do|does|did|is|are|was|were|has|have|had)$/;
 
 /** Words a name never holds capitalised after its first word ("A" may be an initial, "I" a king's number). */
 const titleCaseFunctionWords =

@@ -28,6 +28,8 @@ export function* groupEntities(candidates: Candidate[], text: string): Steps<Ent
   const organizationsByHead = new Map<string, Group | null>();
   /** The multi-word organization each run of final words closes; null when two do ("times" -> The New York Times). */
   const organizationsByLastWords = new Map<string, Group | null>();
+  /** The person of three or more words whose last two words these are; null when two share them. */
+  const personsByLastWords = new Map<string, Group | null>();
   /** The multi-word organization each first word opens; null when two do ("Peabody" -> Peabody Energy). */
   const organizationsByFirstWord = new Map<string, Group | null>();
 
@@ -113,8 +115,15 @@ export function* groupEntities(candidates: Candidate[], text: string): Steps<Ent
       continue;
     }
     if (c.length > 1) {
-      const group = open('person', fold);
+      // "Michael Symmons Roberts ... Symmons Roberts": the last words of one longer name opening with a first name, and of no other.
+      const longer = c.length === 2 ? personsByLastWords.get(fold) : undefined;
+      const group = longer ?? open('person', fold);
       group.candidates.push(c);
+      if (c.length > 2 && (c.givenName || isGivenName(c.firstBare))) {
+        const tail = fold.split(' ').slice(-2).join(' ');
+        const holder = personsByLastWords.get(tail);
+        personsByLastWords.set(tail, holder === undefined || holder === group ? group : null);
+      }
       const surname = c.lastBare;
       const owners = surnameOwners.get(surname) ?? [];
       if (!owners.includes(group)) owners.push(group);
@@ -147,7 +156,7 @@ export function* groupEntities(candidates: Candidate[], text: string): Steps<Ent
     // her, by her first name. Not in a family's story ("Rupert, James and Lachlan Murdoch"), where a lone
     // surname may have gone to the wrong one of them and the first name would join it there.
     const namedBy = givenNameOwners.get(fold);
-    if (!owner && namedBy?.length === 1 && !surnameOwners.has(fold) && isGivenName(fold) && !familyShared(namedBy[0])) owner = namedBy[0];
+    if (!owner && namedBy?.length === 1 && !surnameOwners.has(fold) && (c.givenName || isGivenName(fold)) && !familyShared(namedBy[0])) owner = namedBy[0];
     const holder = owner ?? open('person', fold);
     holder.candidates.push(c);
     const lone = loneStarts.get(holder);

@@ -28,7 +28,7 @@ import type { ParagraphSurroundings } from './evidence';
 import { groupEntities, withLookup } from './grouping';
 import { headlineNamesFromBody, isTitleCase } from './headlines';
 import { paragraphCandidates, summarizeParagraph, type ParagraphSummary } from './paragraphs';
-import { propagate } from './resolution';
+import { dropOrganizationsAmongPeople, propagate } from './resolution';
 import type { Candidate, Entity, EntityAnalysis, NeighbourWord } from './types';
 
 export type { AttributedQuote, Entity, EntityAnalysis, Mention } from './types';
@@ -128,6 +128,7 @@ function* resolveEntities(ctx: RuleContext): Steps<Entity[]> {
   yield;
   candidates.push(...headlineNamesFromBody(headlineCandidates, candidates, text));
   candidates.sort((a, b) => a.start - b.start);
+  dropOrganizationsAmongPeople(candidates, text);
   return yield* groupEntities(
     candidates.filter((c) => c.kind),
     text,

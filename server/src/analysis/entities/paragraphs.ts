@@ -130,6 +130,7 @@ function settled(c: SpanCandidate, words: Word[], raw: string): Candidate {
     firm: c.firm,
     describedAsOrganization: c.describedAsOrganization,
     namedAsCompany: c.namedAsCompany,
+    givenName: span[0].has('FirstName'),
     modifiesNoun:
       next !== undefined &&
       next.sentenceId === words[c.last].sentenceId &&

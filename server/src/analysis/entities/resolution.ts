@@ -108,3 +108,26 @@ export function propagate(candidates: Candidate[]): void {
     }
   }
 }
+
+/** Between two names of a list: a comma, or a bracket ("Scotland (Samuel 63), Brebner, Kerr (Cameron 87)"). */
+const listSeparator = /^(?=[^,(]*[,(])[ \d,()]*$/;
+
+/**
+ * "Brebner, Kerr (Cameron 87), Robson": a lone word between two lone people in a list, as in a team's
+ * line-up, is no organization; the evidence for one word is thin, and the list says otherwise. It is
+ * left out rather than guessed a person. Candidates are sorted by start.
+ */
+export function dropOrganizationsAmongPeople(candidates: Candidate[], text: string): void {
+  const decided = candidates.filter((c) => c.kind);
+  const lonePerson = (c: Candidate | undefined) => c !== undefined && c.kind === 'person' && c.length === 1;
+  for (let i = 1; i + 1 < decided.length; i++) {
+    const c = decided[i];
+    if (c.kind !== 'organization' || c.length !== 1 || c.tableEntry || c.describedAsOrganization || c.namedAsCompany) continue;
+    // An acronym says more than its place in a list.
+    if (!/\p{Ll}/u.test(text.slice(c.start, c.end))) continue;
+    const before = decided[i - 1];
+    const after = decided[i + 1];
+    if (lonePerson(before) && lonePerson(after) && listSeparator.test(text.slice(before.end, c.start)) && listSeparator.test(text.slice(c.end, after.start)))
+      c.kind = undefined;
+  }
+}

@@ -112,6 +112,8 @@ export interface Candidate {
   namedAsCompany?: boolean;
   /** A lower-case noun or adjective follows at once: the name stands as a modifier ("Republican voters"). */
   modifiesNoun?: boolean;
+  /** The first word is one compromise's lexicon knows as a first name ("Jacques", "Michael Symmons Roberts"). */
+  givenName?: boolean;
   /** Resolution read this lone word as the first word of the story's one organization that opens with it ("Patriot" for Patriot Coal). */
   firstWordOfOrganization?: boolean;
 }
