@@ -356,6 +356,22 @@ test("a lone word between two lone people in a team's line-up is no organization
   assertRangesExact(text, analysis);
 });
 
+test('a work or a product named by the noun before it is no one, but a director or a designer is', () => {
+  const text = [
+    'Harbor studio wins games award',
+    '',
+    'The prize went to the rhythm game Donkey Konga, while a variant of the MyDoom virus slowed the studio down.',
+    '',
+    'Film director Ines Varga and game designer Will Wright accepted it for Harbor Games.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  const names = analysis.entities.map((e) => e.name);
+  for (const wrong of ['Donkey Konga', 'MyDoom']) assert.ok(!names.includes(wrong), `found ${names.join(', ')}`);
+  find(analysis, 'Ines Varga');
+  find(analysis, 'Will Wright');
+  assertRangesExact(text, analysis);
+});
+
 test('in a sentence about a game, a team may go by its county', () => {
   const text = ['Yorkshire beat Surrey by an innings on Friday.', '', 'Surrey captain Chris Lewis said Yorkshire had played well.'].join('\n');
   const analysis = entitiesOf(text);

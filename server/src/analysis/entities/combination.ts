@@ -245,7 +245,9 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
     .map((c) => withOfPhrase(c, words, result))
     .map((c) => (c.kind === 'person' && c.last > c.first && auxiliaryVerbs.test(words[c.first].bare) ? { ...c, first: c.first + 1 } : c))
     .map((c) =>
-      c.kind && !c.tableEntry && (isTitleCaseRun(c, words) || (c.kind === 'organization' ? namesNoOrganization(c, words) : isTitleAlone(c, words)))
+      c.kind &&
+      !c.tableEntry &&
+      (isTitleCaseRun(c, words) || namedAsWork(c, words) || (c.kind === 'organization' ? namesNoOrganization(c, words) : isTitleAlone(c, words)))
         ? { ...c, kind: undefined, firm: false }
         : c,
     )
@@ -256,6 +258,21 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
       return true;
     })
     .sort((a, b) => a.first - b.first);
+}
+
+/** Nouns that say the name after them is a work or a product, not who made it. */
+const workNouns = /^(?:film|movie|novel|book|memoir|album|song|documentary|musical|opera|sitcom|game|virus|worm|trojan|app|painting|poem)$/;
+
+/**
+ * "the rhythm game Donkey Konga", "the album Joshua Tree", "the MyDoom virus": a lower-case noun of a
+ * work or a product right before the name, or (for a virus) right after it, says what the name is.
+ */
+function namedAsWork(c: SpanCandidate, words: Word[]): boolean {
+  const before = words[c.first - 1];
+  const after = words[c.last + 1];
+  const sameSentence = (w: Word | undefined) => w !== undefined && w.sentenceId === words[c.first].sentenceId && !w.capitalised;
+  if (sameSentence(before) && workNouns.test(before!.fold) && /^\s+$/.test(before!.post)) return true;
+  return sameSentence(after) && /^(?:virus|worm|trojan)$/.test(after!.fold) && /^\s+$/.test(words[c.last].post);
 }
 
 /** "Q: Does Marco Rubio?": a question's verb opens no one's name, wherever the sentence seems to start. */
