@@ -206,6 +206,33 @@ describe('workspace symbol search', () => {
     assert.deepEqual(names(index.search('whitc')), ['Dana Whitcombe']);
   });
 
+  test('a draft recorded again in place: its names, short forms and spellings follow the new record', () => {
+    const index = new WorkspaceIndex();
+    index.set(named('file:///a.txt', ['Dana Whitcombe', 'Deedee'], 'Luis Ortega'));
+    index.set(named('file:///b.txt', 'Luis Ortega', 'Mara Kellerman'));
+    index.set(named('file:///a.txt', ['Dana Whitcombe', 'Whitcombe'], 'Ana Ruiz', 'Mara Kelerman'));
+    assert.deepEqual(names(index.search('deedee')), []);
+    assert.deepEqual(names(index.search('dana')), ['Dana Whitcombe']);
+    assert.deepEqual(
+      index.search('orteg').map((o) => o.uri),
+      ['file:///b.txt'],
+    );
+    assert.deepEqual(names(index.search('ruiz')), ['Ana Ruiz']);
+    // The other draft's spelling of the new name is found from it, as from a draft recorded once.
+    const spellings = index.namesSeenFrom('file:///a.txt', 'workspace')!.variantsOf(['Mara', 'Kelerman'], 1, 'person');
+    assert.deepEqual(
+      spellings.map((v) => [v.spelling, v.uri]),
+      [['Kellerman', 'file:///b.txt']],
+    );
+    // Recorded a third time with the same names: nothing is lost.
+    index.set(named('file:///a.txt', ['Dana Whitcombe', 'Whitcombe'], 'Ana Ruiz', 'Mara Kelerman'));
+    assert.deepEqual(names(index.search('ruiz')), ['Ana Ruiz']);
+    assert.equal(index.namesSeenFrom('file:///b.txt', 'workspace')!.variantsOf(['Mara', 'Kellerman'], 1, 'person').length, 1);
+    index.delete('file:///a.txt');
+    assert.deepEqual(index.search('ruiz'), []);
+    assert.deepEqual(index.namesSeenFrom('file:///b.txt', 'workspace')!.variantsOf(['Mara', 'Kellerman'], 1, 'person'), []);
+  });
+
   test('over the limit, the best-ranked names are the ones kept', () => {
     const index = new WorkspaceIndex();
     for (let i = 0; i < 40; i++)

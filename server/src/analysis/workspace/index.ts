@@ -105,24 +105,32 @@ export class WorkspaceIndex {
     return [...this.records.values()];
   }
 
+  /**
+   * Files a draft's record, replacing the one it had. A group the draft alone fills is kept, not
+   * dropped and made again: re-recording a 100,000-word draft re-added a thousand groups and their
+   * three-letter pieces, 35-60 ms at the pause after typing. The result is the same as a delete and
+   * an add: the draft's occurrences come last in each group, and a group it alone fills takes the
+   * name and short forms of its first new entity.
+   */
   set(record: DraftRecord): void {
-    this.delete(record.uri);
+    const old = this.records.get(record.uri);
+    const emptied = old ? this.withoutOccurrences(old) : new Set<Group>();
     this.records.set(record.uri, record);
     for (const entity of record.entities) {
       const key = entityKey(entity.type, entity.name);
       let group = this.groups.get(key);
       if (!group) {
-        group = { key, name: entity.name, type: entity.type, occurrences: [], search: searchForm([entity.name, ...entity.aliases].join(' | ')) };
+        group = { key, name: entity.name, type: entity.type, occurrences: [], search: '' };
         this.groups.set(key, group);
-        for (const gram of gramsOf(group.search)) {
-          const holders = this.groupsByGram.get(gram);
-          if (holders) holders.add(group);
-          else this.groupsByGram.set(gram, new Set([group]));
-        }
+        this.setSearch(group, searchForm([entity.name, ...entity.aliases].join(' | ')));
+      } else if (emptied.delete(group)) {
+        group.name = entity.name;
+        this.setSearch(group, searchForm([entity.name, ...entity.aliases].join(' | ')));
       }
       group.occurrences.push({ uri: record.uri, entity });
     }
-    this.slots.add(record);
+    for (const group of emptied) this.dropGroup(group);
+    this.slots.replace(old, record);
     this.generation++;
   }
 
@@ -130,22 +138,43 @@ export class WorkspaceIndex {
     const old = this.records.get(uri);
     if (!old) return false;
     this.records.delete(uri);
-    for (const entity of old.entities) {
-      const key = entityKey(entity.type, entity.name);
-      const group = this.groups.get(key);
-      if (!group) continue;
-      group.occurrences = group.occurrences.filter((o) => o.uri !== uri);
-      if (group.occurrences.length > 0) continue;
-      this.groups.delete(key);
-      for (const gram of gramsOf(group.search)) {
-        const holders = this.groupsByGram.get(gram);
-        holders?.delete(group);
-        if (holders?.size === 0) this.groupsByGram.delete(gram);
-      }
-    }
+    for (const group of this.withoutOccurrences(old)) this.dropGroup(group);
     this.slots.remove(old);
     this.generation++;
     return true;
+  }
+
+  /** Takes a record's occurrences out of their groups; returns the groups left empty. */
+  private withoutOccurrences(record: DraftRecord): Set<Group> {
+    const emptied = new Set<Group>();
+    for (const entity of record.entities) {
+      const group = this.groups.get(entityKey(entity.type, entity.name));
+      if (!group) continue;
+      group.occurrences = group.occurrences.filter((o) => o.uri !== record.uri);
+      if (group.occurrences.length === 0) emptied.add(group);
+    }
+    return emptied;
+  }
+
+  private dropGroup(group: Group): void {
+    this.groups.delete(group.key);
+    this.setSearch(group, '');
+  }
+
+  /** Changes a group's search form, and the three-letter pieces it is found by. */
+  private setSearch(group: Group, search: string): void {
+    if (group.search === search) return;
+    for (const gram of gramsOf(group.search)) {
+      const holders = this.groupsByGram.get(gram);
+      holders?.delete(group);
+      if (holders?.size === 0) this.groupsByGram.delete(gram);
+    }
+    group.search = search;
+    for (const gram of gramsOf(search)) {
+      const holders = this.groupsByGram.get(gram);
+      if (holders) holders.add(group);
+      else this.groupsByGram.set(gram, new Set([group]));
+    }
   }
 
   /** A draft renamed or moved on disk keeps its record under the new URI. */

@@ -42,9 +42,21 @@ function cleanWords(name: string): string[] {
   return wordsOf(name).map(withoutTrailingPunctuation);
 }
 
-function slotKey(type: string, words: readonly string[], position: number): string {
-  const others = words.map((w, i) => (i === position ? '_' : foldName(w).toLowerCase()));
+/** The slot of one word of a name: its kind and its other words, folded (`folded` is the name's words folded and lower-cased). */
+function slotKey(type: string, folded: readonly string[], position: number): string {
+  const others = folded.map((w, i) => (i === position ? '_' : w));
   return `${type}|${others.join(' ')}`;
+}
+
+interface DraftNames {
+  list: { type: IndexedEntity['type']; fullName: string }[];
+  /** The list as one string, to tell whether a draft's names changed. */
+  signature: string;
+}
+
+function namesOf(record: DraftRecord): DraftNames {
+  const list = record.entities.flatMap((entity) => fullNamesOf(entity).map((fullName) => ({ type: entity.type, fullName })));
+  return { list, signature: list.map((n) => `${n.type}|${n.fullName}`).join('\n') };
 }
 
 /** The distinct full names (two words or more) an entity is written under in one draft. */
@@ -79,22 +91,40 @@ export class NameSlots {
   private readonly slots = new Map<string, SlotEntry[]>();
   private readonly keysByUri = new Map<string, string[]>();
 
+  /** What each draft's slots were filled from: its names' kinds and full names, in order. */
+  private readonly namesByUri = new Map<string, string>();
+
   add(record: DraftRecord): void {
+    this.fill(record.uri, namesOf(record));
+  }
+
+  /**
+   * Files a draft's new record in place of its old one. A draft re-recorded after typing mostly
+   * names the same people the same ways: then its slots are left as they are.
+   */
+  replace(old: DraftRecord | undefined, record: DraftRecord): void {
+    const names = namesOf(record);
+    if (old?.uri === record.uri && this.namesByUri.get(record.uri) === names.signature) return;
+    if (old) this.remove(old);
+    this.fill(record.uri, names);
+  }
+
+  private fill(uri: string, names: DraftNames): void {
     const keys: string[] = [];
-    for (const entity of record.entities) {
-      for (const fullName of fullNamesOf(entity)) {
-        const words = cleanWords(fullName);
-        words.forEach((word, position) => {
-          if (!/\p{L}{2}/u.test(word)) return; // initials and particles carry no spelling
-          const key = slotKey(entity.type, words, position);
-          const list = this.slots.get(key) ?? [];
-          list.push({ word, fullName, uri: record.uri });
-          this.slots.set(key, list);
-          keys.push(key);
-        });
-      }
+    for (const { type, fullName } of names.list) {
+      const words = cleanWords(fullName);
+      const folded = words.map((w) => foldName(w).toLowerCase());
+      words.forEach((word, position) => {
+        if (!/\p{L}{2}/u.test(word)) return; // initials and particles carry no spelling
+        const key = slotKey(type, folded, position);
+        const list = this.slots.get(key) ?? [];
+        list.push({ word, fullName, uri });
+        this.slots.set(key, list);
+        keys.push(key);
+      });
     }
-    this.keysByUri.set(record.uri, keys);
+    this.keysByUri.set(uri, keys);
+    this.namesByUri.set(uri, names.signature);
   }
 
   remove(record: DraftRecord): void {
@@ -104,6 +134,7 @@ export class NameSlots {
       else this.slots.delete(key);
     }
     this.keysByUri.delete(record.uri);
+    this.namesByUri.delete(record.uri);
   }
 
   viewFrom(uri: string, inScope: (other: string) => boolean, recordOf: (uri: string) => DraftRecord | undefined): WorkspaceNames {
@@ -113,7 +144,8 @@ export class NameSlots {
         const word = clean[position];
         if (!word || clean.length < 2) return [];
         const found: CrossDraftSpelling[] = [];
-        for (const entry of this.slots.get(slotKey(type, clean, position)) ?? []) {
+        const folded = clean.map((w) => foldName(w).toLowerCase());
+        for (const entry of this.slots.get(slotKey(type, folded, position)) ?? []) {
           if (entry.uri === uri || !inScope(entry.uri)) continue;
           if (!nearAcrossDrafts(word, entry.word)) continue;
           if (found.some((f) => f.uri === entry.uri && f.spelling === entry.word)) continue;
