@@ -284,9 +284,10 @@ const titleCaseFunctionWords =
 
 /**
  * "Design For Life", "If You Tolerate This", "My Heart is My Own", "Donald Trump Tweets A Wildly
- * Inaccurate Graphic": a run of capitalised words with a capitalised "For", "To" or "You" inside, or opening with "My" ("Our Revolution" is a name), is a
- * work's title or a title-case headline, never a person's or an organization's name (every one of the
- * twelve such names listed in the judged samples was wrong).
+ * Inaccurate Graphic": a run of capitalised words with a capitalised "For", "To" or "You" inside, or
+ * opening with "My" ("Our Revolution" is a name), is a work's title or a title-case headline, never a
+ * person's or an organization's name (every one of the twelve such names listed in the judged samples
+ * was wrong).
  */
 function isTitleCaseRun(c: SpanCandidate, words: Word[]): boolean {
   if (/^(?:my|this|these)$/.test(words[c.first].bare)) return true;
