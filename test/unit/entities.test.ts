@@ -341,6 +341,22 @@ test("a question's verb opens no one's name", () => {
   assertRangesExact(text, analysis);
 });
 
+test('a role or a title compromise does not list, before a first name, is cut off the name', () => {
+  const text = [
+    'Harbor council in uproar',
+    '',
+    'It was a meeting like no other. Backbencher Stephen Pound said members had threatened to walk out.',
+    '',
+    'Euro MP Robert Kilroy-Silk left early. Grant Dean, the chairman, and Rose Varga stayed.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assert.deepEqual(
+    analysis.entities.map((e) => e.name),
+    ['Stephen Pound', 'Robert Kilroy-Silk', 'Grant Dean', 'Rose Varga'],
+  );
+  assertRangesExact(text, analysis);
+});
+
 test("a lone word between two lone people in a team's line-up is no organization", () => {
   const text = [
     'Harbor United 4-1 Aberdeen',

@@ -243,7 +243,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
   const seen = new Set<string>();
   return result
     .map((c) => withOfPhrase(c, words, result))
-    .map((c) => (c.kind === 'person' && c.last > c.first && auxiliaryVerbs.test(words[c.first].bare) ? { ...c, first: c.first + 1 } : c))
+    .map((c) => (c.kind === 'person' && !c.tableEntry ? withoutWordsBeforeFirstName(c, words) : c))
     .map((c) =>
       c.kind &&
       !c.tableEntry &&
@@ -277,6 +277,21 @@ function namedAsWork(c: SpanCandidate, words: Word[]): boolean {
 
 /** "Q: Does Marco Rubio?": a question's verb opens no one's name, wherever the sentence seems to start. */
 const auxiliaryVerbs = /^(?:do|does|did|is|are|was|were|has|have|had)$/;
+
+/**
+ * "Backbencher Stephen Pound said", "Euro MP Robert Kilroy-Silk": words before a first name that
+ * compromise knows as no part of anyone's name (a role, a title it does not list, a question's verb)
+ * are cut off, when a first name and at least one more word are left.
+ */
+function withoutWordsBeforeFirstName(c: SpanCandidate, words: Word[]): SpanCandidate {
+  if (c.last > c.first && auxiliaryVerbs.test(words[c.first].bare)) return { ...c, first: c.first + 1 };
+  for (let k = c.first; k < c.last; k++) {
+    const w = words[k];
+    if (k > c.first && w.has('FirstName')) return { ...c, first: k };
+    if (w.has('Person') || w.has('FirstName') || w.has('LastName') || !w.capitalised) return c;
+  }
+  return c;
+}
 
 /** Words a name never holds capitalised after its first word ("A" may be an initial, "I" a king's number). */
 const titleCaseFunctionWords =
