@@ -23,6 +23,7 @@
 import type { TaggedWord } from './tagger';
 import { adverbEnding, functionWords, honorifics, nonNames, organizationHeads, stateAbbreviations, titleModifiers } from './tables';
 import type { SpanCandidate, Word } from './types';
+import { lawOrBuildingEndings } from './evidence';
 import { mayDropOpener, namesSecurity } from './words';
 
 interface TaggerSpan {
@@ -326,13 +327,15 @@ function isTitleAlone(c: SpanCandidate, words: Word[]): boolean {
 
 /**
  * Names that end like no organization: a party's member ("a Michigan Democrat", "registered as a
- * Republican"; the party is the Democratic Party, or the Democrats), a law ("the Freedom of Information
- * Act", "the Second Amendment") or a prize. An organization's name may hold these words, never end in
- * them.
+ * Republican"; the party is the Democratic Party, or the Democrats), a prize, and what the evidence
+ * already turns away, a law or a building ("the Freedom of Information Act", "Evin Prison"), here for
+ * the names the tagger adds. An organization's name may hold these words, never end in them.
  */
 function namesNoOrganization(c: SpanCandidate, words: Word[]): boolean {
   const last = words[c.last];
-  return last.capitalised && /^(?:democrat|republican|dixiecrat|act|amendment|prize|award)$/.test(last.bare);
+  if (!last.capitalised) return false;
+  if (/^(?:democrat|republican|dixiecrat|prize|award)$/.test(last.bare)) return true;
+  return c.last > c.first && lawOrBuildingEndings.test(last.bare) && words[c.first].fold !== 'city';
 }
 
 /**

@@ -92,7 +92,7 @@ const indexEndings = /^(?:average|index|composite)$/;
  * neither a person nor an organization ("Tammany Hall" is the rare exception; "City Hall" speaking for a
  * city's government is left to the other evidence).
  */
-const lawOrBuildingEndings =
+export const lawOrBuildingEndings =
   /^(?:act|amendment|treaty|accords?|doctrine|prison|penitentiary|jail|stadium|arena|mansion|cathedral|bridge|street|avenue|boulevard|hall)$/;
 
 /**
