@@ -412,3 +412,37 @@ test('a modal or an indefinite pronoun opening a sentence or a numbered item beg
   assert.equal(find(analysis, 'Ida Varga').mentions.length, 4);
   assertRangesExact(text, analysis);
 });
+
+test('a name opening with the surname of someone named in full is a thing named after them', () => {
+  const text = [
+    "Dana Whitcombe Raised Her Campaign's Whitcombe Tower Rent",
+    '',
+    'Dana Whitcombe raised the rent her campaign pays for space in Whitcombe Tower once donors were paying it, records show.',
+    '',
+    'The campaign paid Whitcombe Tower $35,458 in March. In June it paid Whitcombe Tower $169,758.',
+    '',
+    'The space in Whitcombe Tower was once used for a television show. Saqlain Hassan and Hassan Ahmed watched it.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assert.deepEqual(
+    analysis.entities.map((e) => `${e.type} ${e.name}`),
+    ['person Dana Whitcombe', 'person Saqlain Hassan', 'person Hassan Ahmed'],
+  );
+  assertRangesExact(text, analysis);
+});
+
+test('a state after a town is no organization, nor the judges of a court part of its name', () => {
+  const text = [
+    'Senator tours the state',
+    '',
+    '"His record does not match," Senator Ana Ruiz told reporters after a forum in Fort Mill, S.C. "It seems he is nervous."',
+    '',
+    'Presidents have problems choosing judges and Supreme Court Justices who turn out as they hoped, Ruiz said. Ines Dalby graduated from Keene State College in 2010.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assert.deepEqual(
+    analysis.entities.filter((e) => e.type === 'organization').map((e) => e.name),
+    ['Supreme Court', 'Keene State College'],
+  );
+  assertRangesExact(text, analysis);
+});

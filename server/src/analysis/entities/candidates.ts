@@ -21,7 +21,7 @@ import {
   titleModifiers,
   titlesThatAreFirstNames,
 } from './tables';
-import { compromiseOpensSentenceOrQuote, continuesName, isFirstName, mayDropOpener, opensSentenceOrQuote } from './words';
+import { compromiseOpensSentenceOrQuote, continuesName, isFirstName, mayDropOpener, opensSentenceOrQuote, afterPlaceAdjective } from './words';
 
 function findTableMatch(words: Word[], i: number, text: string): { entry: TableEntry; length: number } | undefined {
   const forms = tableByFirstWord.get(words[i].bare) ?? tableByFirstWord.get(words[i].fold);
@@ -238,6 +238,7 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
   while (first <= last && mayDropOpener(words, first, last) && ((isCommonWord(words[first]) && !introducesTitle(first)) || words[first].fold === 'the'))
     first++;
   while (first <= last && (words[first].fold === 'the' || (words[first].fold === 'a' && text[words[first].end] !== '.'))) first++;
+  first = afterPlaceAdjective(words, first, last);
   if (first > last) return [];
 
   const result: SpanCandidate[] = [];
@@ -325,8 +326,9 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
     return result;
   }
   // "Ill." after a city, "D-Ill." after a lawmaker: a state, never a surname.
-  if (span.length === 1 && ((stateAbbreviations.has(span[0].bare) && text[span[0].end] === '.') || /^[DRI]-\p{Lu}\p{L}*\.?$/u.test(span[0].text)))
-    return result;
+  // compromise keeps the period of "S.C." in the word and leaves that of "Ill." out.
+  const abbreviated = text[span[0].end] === '.' || span[0].text.endsWith('.');
+  if (span.length === 1 && ((stateAbbreviations.has(span[0].bare) && abbreviated) || /^[DRI]-\p{Lu}\p{L}*\.?$/u.test(span[0].text))) return result;
   result.push({ first, last, role, per, org: 0, loc: 0, firm: false });
   return result;
 }

@@ -21,10 +21,10 @@
 // table is never overruled, and a title never becomes part of an organization.
 
 import type { TaggedWord } from './tagger';
-import { adverbEnding, functionWords, honorifics, nonNames, organizationHeads, stateAbbreviations, titleModifiers } from './tables';
+import { adverbEnding, functionWords, honorifics, nonNames, organizationEndings, organizationHeads, stateAbbreviations, titleModifiers } from './tables';
 import type { SpanCandidate, Word } from './types';
 import { lawOrBuildingEndings } from './evidence';
-import { mayDropOpener, namesSecurity } from './words';
+import { afterPlaceAdjective, mayDropOpener, namesSecurity } from './words';
 
 interface TaggerSpan {
   first: number;
@@ -111,7 +111,7 @@ function withoutOpeningWords(span: TaggerSpan, words: Word[]): TaggerSpan {
     if (!(functionWords.has(w.bare) || adverbEnding.test(w.bare) || w.bare === "here's" || taggedAsFunctionWord) || !mayDropOpener(words, first, span.last))
       break;
   }
-  return { ...span, first };
+  return { ...span, first: afterPlaceAdjective(words, first, span.last) };
 }
 
 /**
@@ -125,13 +125,25 @@ function breaksName(span: TaggerSpan, word: Word): boolean {
 
 const overlaps = (a: { first: number; last: number }, b: { first: number; last: number }) => a.first <= b.last && b.first <= a.last;
 
+/** What kind of director or editor a title names: "Political Director", "Legislative Director", "Medical Director". */
+const titleAdjectives = /^(?:political|legislative|legal|medical|technical|editorial|financial|scientific|creative|artistic|strategic|digital)$/;
+
 /**
  * An organization span from the tagger, without the title words it may end
  * in ("Federal Reserve Chair" before a name is an organization and a title).
  */
 function organizationWithoutTitle(span: TaggerSpan, words: Word[]): TaggerSpan | undefined {
   let last = span.last;
+  // "UMWA Director of Government Affairs Phil Smith": the organization ends where its officer's title begins.
+  const next = words[span.last + 1];
+  if (next && next.sentenceId === words[span.last].sentenceId && next.has('FirstName') && /^\s+$/.test(words[span.last].post)) {
+    const title = words.findIndex((w, k) => k > span.first && k <= span.last && honorifics.has(w.bare) && !titleModifiers.has(w.bare) && w.capitalised);
+    if (title > 0) last = title - 1;
+  }
   while (last >= span.first && (honorifics.has(words[last].bare) || titleModifiers.has(words[last].bare))) last--;
+  // "United Steelworkers Political Director Tim Waters": the kind of director is the title's, not the union's.
+  const afterName = words[last + 1];
+  if (last < span.last && afterName && honorifics.has(afterName.bare)) while (last > span.first && titleAdjectives.test(words[last].bare)) last--;
   const name = words.slice(span.first, last + 1);
   if (name.length === 0 || !name.some((w) => w.capitalised)) return undefined;
   // What candidates.ts never lets be a name: placeholders and units ("TK", "GMT"), a state after a town.
@@ -160,8 +172,13 @@ function isPersonName(span: TaggerSpan, words: Word[]): boolean {
   if (name.every((w) => honorifics.has(w.bare) || titleModifiers.has(w.bare) || !w.capitalised)) return false;
   const next = words[span.last + 1];
   if (next && honorifics.has(next.bare) && next.capitalised) return false;
+  // "Phil Waldrep Ministries", "Getty Images": a name ending like an institution names no person.
+  if (name.length > 1 && institutionEndings.test(name[name.length - 1].bare)) return false;
   return !(name.length === 1 && (nonNames.has(name[0].bare) || stateAbbreviations.has(name[0].bare)));
 }
+
+/** Last words of an institution's name that no person's surname shares ("Samantha Power" does share "power"). */
+const institutionEndings = /^(?:ministries|inc|corp|llc|ltd|plc|foundation|institute|association|university|college|committee|council|images|show|podcast)$/;
 
 /** Words of a sentence about a game, where a team goes by its place's name ("Surrey beat Kent"). */
 const sportsWords =
@@ -182,6 +199,36 @@ function namesPlace(span: TaggerSpan, words: Word[]): boolean {
   return !words.some((w) => w.sentenceId === sentence && sportsWords.test(w.fold));
 }
 
+/**
+ * "Young Presidents Organization of Cincinnati": a person the evidence found after a title that holds an
+ * organization's word is part of that organization's name when the tagger reads one name over both and
+ * no person there.
+ */
+function withinOrganizationName(c: SpanCandidate, spans: readonly TaggerSpan[], words: Word[]): boolean {
+  const organization = spans.find((s) => s.type === 'ORG' && s.first < c.first && s.last >= c.last);
+  if (!organization || spans.some((s) => s.type === 'PER' && overlaps(s, c))) return false;
+  return words.slice(organization.first, c.first).some((w) => /^(?:organization|organisation|association|federation|union|society|league)$/.test(w.bare));
+}
+
+/**
+ * "embassies in Tel Aviv", "a benefits manager from Derry": a name compromise knows only as a place, after
+ * "in", "from" or "near", is that place, unless the sentence is about a game ("won in Barcelona").
+ */
+function placeAfterPreposition(c: SpanCandidate, words: Word[]): boolean {
+  const before = words[c.first - 1];
+  if (!before || before.sentenceId !== words[c.first].sentenceId || !/^(?:in|from|near)$/.test(before.text)) return false;
+  const name = words.slice(c.first, c.last + 1);
+  // "graduated from Keene State College": compromise tags the college a place too.
+  if (organizationEndings.has(name[name.length - 1].bare)) return false;
+  if (
+    !name.every(
+      (w) => ['Place', 'City', 'Region', 'Country'].some((t) => w.has(t)) && !['Person', 'FirstName', 'LastName', 'Organization'].some((t) => w.has(t)),
+    )
+  )
+    return false;
+  return !words.some((w) => w.sentenceId === before.sentenceId && sportsWords.test(w.fold));
+}
+
 function organizationFromTagger(span: TaggerSpan): SpanCandidate {
   return { first: span.first, last: span.last, role: null, per: 0, org: 4, loc: 0, kind: 'organization', firm: false };
 }
@@ -198,10 +245,11 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
     .map((s) => organizationWithoutTitle(s, words))
     .filter((s): s is TaggerSpan => s !== undefined);
   const result: SpanCandidate[] = [];
+  const insideOrganization = (c: SpanCandidate) => c.kind === 'person' && !c.tableEntry && withinOrganizationName(c, spans, words);
   for (const c of candidates) {
     if (c.kind === 'person') {
       // A person on weak evidence where the tagger, having read the whole draft, sees no name at all.
-      if (!c.firm && !spans.some((s) => overlaps(s, c))) result.push({ ...c, kind: undefined });
+      if ((!c.firm && !spans.some((s) => overlaps(s, c))) || insideOrganization(c)) result.push({ ...c, kind: undefined, firm: false });
       else result.push(withoutNationality(c, spans));
       continue;
     }
@@ -224,9 +272,14 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
       continue;
     }
     // Other boundaries: the tagger's organizations over these words take the candidate's place.
-    // A replacement never swallows a person the evidence found next to it.
-    const replacements = taggerOrganizations.filter((s) => overlaps(s, c) && !candidates.some((o) => o !== c && o.kind === 'person' && overlaps(s, o)));
-    if (replacements.length === 0) result.push({ ...c, kind: undefined, firm: false });
+    // A replacement never swallows a person the evidence found next to it, nor a name from the organization
+    // table ("the Steelworkers' Facebook page"): then the candidate stands.
+    const overlapping = taggerOrganizations.filter((s) => overlaps(s, c));
+    const swallows = (s: TaggerSpan, o: SpanCandidate) =>
+      o !== c && overlaps(s, o) && ((o.kind === 'person' && !insideOrganization(o)) || o.tableEntry !== undefined);
+    const replacements = overlapping.filter((s) => !candidates.some((o) => swallows(s, o)));
+    if (replacements.length === 0 && overlapping.some((s) => candidates.some((o) => o.tableEntry && swallows(s, o)))) result.push(c);
+    else if (replacements.length === 0) result.push({ ...c, kind: undefined, firm: false });
     else for (const s of replacements) result.push({ ...organizationFromTagger(s), firm: c.firm });
   }
   // Names the tagger finds where no candidate was decided: added, replacing undecided candidates they touch.
@@ -238,7 +291,10 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
     if (s.first === s.last && words[s.first].has('Country')) continue;
     if (s.type === 'ORG' && namesPlace(s, words)) continue;
     for (let k = result.length - 1; k >= 0; k--) if (!result[k].kind && overlaps(s, result[k])) result.splice(k, 1);
-    result.push(s.type === 'PER' ? { ...organizationFromTagger(s), per: 4, org: 0, kind: 'person' } : organizationFromTagger(s));
+    // A lone word the tagger reads as a person that compromise knows from no one's name ("Subscribe here", "American
+    // Jews", "Western swing states") stays undecided: it is a person only if the story names one with it (resolution.ts).
+    const unknownWord = s.type === 'PER' && s.first === s.last && !['Person', 'FirstName', 'LastName'].some((t) => words[s.first].has(t));
+    result.push(s.type === 'PER' ? { ...organizationFromTagger(s), per: 4, org: 0, kind: unknownWord ? undefined : 'person' } : organizationFromTagger(s));
   }
   // Keep one candidate per word: the same tagger span may replace two candidates.
   const seen = new Set<string>();
@@ -248,7 +304,11 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
     .map((c) =>
       c.kind &&
       !c.tableEntry &&
-      (isTitleCaseRun(c, words) || namedAsWork(c, words) || (c.kind === 'organization' ? namesNoOrganization(c, words) : isTitleAlone(c, words)))
+      (isTitleCaseRun(c, words) ||
+        joinsTwoNames(c, words) ||
+        namedAsWork(c, words) ||
+        (!c.describedAsOrganization && placeAfterPreposition(c, words)) ||
+        (c.kind === 'organization' ? namesNoOrganization(c, words) : isTitleAlone(c, words)))
         ? { ...c, kind: undefined, firm: false }
         : c,
     )
@@ -261,11 +321,17 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
     .sort((a, b) => a.first - b.first);
 }
 
+/** "the Wall Street Journal/NBC News poll", "Bush/Kerry": two names joined by a slash are neither one name. */
+function joinsTwoNames(c: SpanCandidate, words: Word[]): boolean {
+  for (let k = c.first; k <= c.last; k++) if (/\p{L}\/\p{Lu}/u.test(words[k].text)) return true;
+  return false;
+}
+
 /** Nouns that say the name after them is a work or a product, not who made it. */
 const workNouns = /^(?:film|movie|novel|book|memoir|album|song|documentary|musical|opera|sitcom|game|virus|worm|trojan|app|painting|poem)$/;
 
 /**
- * "the rhythm game Donkey Konga", "the album Joshua Tree", "the MyDoom virus": a lower-case noun of a
+ * "the rhythm game Donkey Konga", "the album Joshua Tree", "the MyDoom virus", "The Laura Ingraham Show": a lower-case noun of a
  * work or a product right before the name, or (for a virus) right after it, says what the name is.
  */
 function namedAsWork(c: SpanCandidate, words: Word[]): boolean {
@@ -273,6 +339,8 @@ function namedAsWork(c: SpanCandidate, words: Word[]): boolean {
   const after = words[c.last + 1];
   const sameSentence = (w: Word | undefined) => w !== undefined && w.sentenceId === words[c.first].sentenceId && !w.capitalised;
   if (sameSentence(before) && workNouns.test(before!.fold) && /^\s+$/.test(before!.post)) return true;
+  // "The Laura Ingraham Show": a programme by its host's name.
+  if (c.last > c.first && words[c.last].capitalised && /^(?:show|podcast)$/.test(words[c.last].bare)) return true;
   return sameSentence(after) && /^(?:virus|worm|trojan)$/.test(after!.fold) && /^\s+$/.test(words[c.last].post);
 }
 
@@ -312,8 +380,8 @@ function isTitleCaseRun(c: SpanCandidate, words: Word[]): boolean {
 }
 
 /**
- * "the first President to do so", "Peru's President": a title after an article, an ordinal or a
- * possessive names no one ("King said" may be Rep. King, "the King" is a title).
+ * "the first President to do so", "Peru's President", "Republican National Committeeman": a title after an
+ * article, an ordinal, a possessive or a title's capitalised modifier names no one ("King said" may be Rep. King, "the King" is a title).
  */
 function isTitleAlone(c: SpanCandidate, words: Word[]): boolean {
   for (let k = c.first; k <= c.last; k++) if (!honorifics.has(words[k].bare) && !titleModifiers.has(words[k].bare)) return false;
@@ -321,7 +389,10 @@ function isTitleAlone(c: SpanCandidate, words: Word[]): boolean {
   return (
     before !== undefined &&
     before.sentenceId === words[c.first].sentenceId &&
-    (/^(?:the|a|an|its|his|her|their|our|first|second|third|last|former|then|new|next)$/.test(before.fold) || /['’]s$/.test(before.fold))
+    (/^(?:the|a|an|its|his|her|their|our|first|second|third|last|former|then|new|next)$/.test(before.fold) ||
+      /['’]s$/.test(before.fold) ||
+      // "a longtime Republican National Committeeman": the end of a title's capitalised run.
+      (before.capitalised && titleModifiers.has(before.bare) && /^\s+$/.test(before.post)))
   );
 }
 

@@ -6,7 +6,7 @@ import firstNames from '../data/first-names.json';
 import { foldName } from '../nlp';
 import { partitionPoint } from '../sorted';
 import type { Steps } from '../steps';
-import { organizationEndings, organizationHeads } from './tables';
+import { isGivenName, organizationEndings, organizationHeads } from './tables';
 import type { Candidate, Entity, EntityAnalysis, Kind, TableEntry } from './types';
 
 interface Group {
@@ -209,8 +209,6 @@ export function* groupEntities(candidates: Candidate[], text: string): Steps<Ent
 
 const maleNames = new Set(firstNames.male);
 const femaleNames = new Set(firstNames.female);
-
-const isGivenName = (fold: string) => maleNames.has(fold) || femaleNames.has(fold);
 
 /** The gender a first name signals, or undefined. */
 function genderOfFirstName(word: string): 'male' | 'female' | undefined {

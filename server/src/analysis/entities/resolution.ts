@@ -2,6 +2,7 @@
 // other mentions (surnames, full names, acronyms), matched on folded forms
 // so "Çavuşoğlu" and "Cavusoglu" agree.
 
+import { isGivenName } from './tables';
 import type { Candidate } from './types';
 
 /**
@@ -13,9 +14,25 @@ export function propagate(candidates: Candidate[]): void {
   // "Ava DuVernay ... DuVernay said": a lone surname of someone the story names in full is that person, though its
   // shape alone made it a firm organization (a capital inside the word reads as a company's: "PayPal", "DuVernay").
   // Only a table entry or the story's own words ("the retailer Lidl") keep it an organization.
+  // So does "the group Fiorina addressed" (a noun before a name says what the name is, unless the clause runs on);
+  // only a company's noun ("the retailer Lidl") is firm.
   const fullNamedSurnames = new Set(candidates.filter((c) => c.kind === 'person' && c.length > 1).map((c) => c.lastBare));
   const surnameOfNamedPerson = (c: Candidate) =>
-    c.length === 1 && c.kind === 'organization' && !c.tableEntry && !c.describedAsOrganization && fullNamedSurnames.has(c.fold);
+    c.length === 1 && c.kind === 'organization' && !c.tableEntry && !c.namedAsCompany && fullNamedSurnames.has(c.fold);
+  // "Donald Trump ... Trump Tower": a name that opens with the surname of someone the story names in full, and ends in
+  // no word compromise knows from people's names, is a thing named after them (a building, a company), not another
+  // person ("Saqlain Mushtaq ... Mushtaq Ahmed" is one).
+  const namedAfterPerson = (c: Candidate) =>
+    c.kind === 'person' &&
+    c.length > 1 &&
+    !c.givenName &&
+    !isGivenName(c.firstBare) &&
+    !c.endsWithPersonalName &&
+    !c.role &&
+    fullNamedSurnames.has(c.firstBare) &&
+    !namedFirstNames.has(c.firstBare);
+  const namedFirstNames = new Set(candidates.filter((c) => c.kind === 'person' && c.length > 1 && c.givenName).map((c) => c.firstBare));
+  for (const c of candidates) if (namedAfterPerson(c)) c.kind = undefined;
   // "Peabody Energy ... Peabody said": the first word of an organization's name, alone, that the evidence took for a person
   // is that organization (a company by its founder's name), when one organization opens with it, no person is named with it, and
   // nothing says the word is a place ("the Boston Globe ... in Boston") or a modifier ("Republican voters").

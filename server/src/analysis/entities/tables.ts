@@ -206,6 +206,8 @@ export const organizationEndings = new Set([
   'co-operative',
   'consortium',
   'conglomerate',
+  'ministries',
+  'images',
 ]);
 /** First words that make "X of Y" an organization: "Bank of England", "Ministry of Defence". */
 export const organizationHeads = new Set([
@@ -331,6 +333,9 @@ for (const entry of table) {
 }
 
 /** Titles that are also common first names ("Dean Jones"): before a surname alone they are the first name. */
+/** A first name the built-in table lists (folded). */
+export const isGivenName = (fold: string): boolean => givenNames.has(fold);
+const givenNames = new Set([...firstNameTable.male, ...firstNameTable.female].map((n) => n.toLowerCase()));
 export const titlesThatAreFirstNames = new Set([...firstNameTable.male, ...firstNameTable.female].map((n) => n.toLowerCase()).filter((n) => honorifics.has(n)));
 /** "Jones stock closed down", "Pirelli shares rose": a name right before these is a company or a market, never a person. */
 export const securityNouns = new Set(['stock', 'stocks', 'share', 'shares', 'bond', 'bonds', 'futures']);

@@ -114,6 +114,8 @@ export interface Candidate {
   modifiesNoun?: boolean;
   /** The first word is one compromise's lexicon knows as a first name ("Jacques", "Michael Symmons Roberts"). */
   givenName?: boolean;
+  /** compromise's lexicon knows the last word as part of a person's name ("Ahmed" in "Mushtaq Ahmed"; not "Tower"). */
+  endsWithPersonalName?: boolean;
   /** Resolution read this lone word as the first word of the story's one organization that opens with it ("Patriot" for Patriot Coal). */
   firstWordOfOrganization?: boolean;
 }

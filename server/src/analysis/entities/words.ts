@@ -125,3 +125,15 @@ export function namesSecurity(words: readonly Word[], last: number): boolean {
 
 /** A word compromise knows as a first name. */
 export const isFirstName = (w: Word) => w.has('FirstName') || w.has('MaleName') || w.has('FemaleName');
+
+/** A capitalised place or group joined to a participle that says where someone is from: "Alabama-based", "Mo.-based". */
+const placeAdjective = /^\p{Lu}[\p{L}.]*-(?:based|born|bred|raised|led|backed|owned|funded|run)$/u;
+
+/**
+ * "the Alabama-based Phil Waldrep Ministries", "St. Louis-based Mercantile Bancorp": where a name is based or
+ * born is no part of it. Returns the index of the name's first word after such a place, or `first`.
+ */
+export function afterPlaceAdjective(words: readonly Word[], first: number, last: number): number {
+  for (let k = Math.min(last - 1, first + 3); k >= first; k--) if (placeAdjective.test(words[k].text)) return k + 1;
+  return first;
+}

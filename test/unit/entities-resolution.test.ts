@@ -1,0 +1,54 @@
+// What the story establishes once, settled across its mentions (entities/resolution.ts), on
+// candidates written by hand so that each case is exact whatever the tagger reads.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { propagate } from '../../server/src/analysis/entities/resolution';
+import type { Candidate } from '../../server/src/analysis/entities/types';
+
+let offset = 0;
+/** A candidate for `name`, placed after the previous one. */
+function candidate(name: string, kind: Candidate['kind'], extra: Partial<Candidate> = {}): Candidate {
+  const words = name.toLowerCase().split(' ');
+  const start = offset;
+  offset += name.length + 10;
+  return {
+    start,
+    end: start + name.length,
+    length: words.length,
+    fold: words.join(' '),
+    firstBare: words[0],
+    lastBare: words[words.length - 1],
+    acronym: name
+      .split(' ')
+      .map((w) => w[0])
+      .join(''),
+    role: null,
+    loc: 0,
+    kind,
+    firm: false,
+    ...extra,
+  };
+}
+
+test("a lone surname of someone named in full is that person, though a noun before it called it a group; a company's noun keeps it a company", () => {
+  const person = candidate('Carla Fiorina', 'person', { firm: true, givenName: true });
+  const group = candidate('Fiorina', 'organization', { firm: true, describedAsOrganization: true });
+  const retailer = candidate('Ana Lidl', 'person', { firm: true, givenName: true });
+  const company = candidate('Lidl', 'organization', { firm: true, describedAsOrganization: true, namedAsCompany: true });
+  propagate([person, group, retailer, company]);
+  assert.equal(group.kind, 'person');
+  assert.equal(company.kind, 'organization');
+});
+
+test('a name opening with the surname of someone named in full, ending in no personal name, is no person', () => {
+  const person = candidate('Dana Whitcombe', 'person', { firm: true, givenName: true, endsWithPersonalName: true });
+  const building = candidate('Whitcombe Tower', 'person', { firm: true });
+  const bowler = candidate('Saqlain Hassan', 'person', { firm: true, endsWithPersonalName: true });
+  const another = candidate('Hassan Ahmed', 'person', { firm: true, endsWithPersonalName: true });
+  const givenName = candidate('Ahmed Varley', 'person', { firm: true });
+  propagate([person, building, bowler, another, givenName]);
+  assert.equal(building.kind, undefined);
+  assert.equal(another.kind, 'person');
+  assert.equal(givenName.kind, 'person', 'Ahmed is a first name in the built-in table');
+});
