@@ -246,3 +246,13 @@ test("a title's last word standing alone after its capitalised modifiers names n
   );
   assert.deepEqual(named(words, result), []);
 });
+
+test('a name that is the whole of a quotation is a title, a nickname or an alias, not who or what it names', () => {
+  const words = wordsOf("Isabelle, the heroine of ''Opening Belle,'' joins a secret society, “Gang of Nine,” after reading ''The Big Short'' twice.");
+  const result = followTagger(
+    [candidate(words, 'Isabelle', 'Isabelle', 'person', { firm: true })],
+    words,
+    labels(words, { Opening: 'B-ORG', Belle: 'I-ORG', Gang: 'B-ORG', of: 'I-ORG', Nine: 'I-ORG', Big: 'B-ORG', Short: 'I-ORG' }),
+  );
+  assert.deepEqual(named(words, result), ['person Isabelle']);
+});

@@ -431,13 +431,15 @@ test('a name opening with the surname of someone named in full is a thing named 
   assertRangesExact(text, analysis);
 });
 
-test('a state after a town is no organization, nor the judges of a court part of its name', () => {
+test("a state after a town is no organization, nor the judges of a court or a county's sheriff part of one", () => {
   const text = [
     'Senator tours the state',
     '',
     '"His record does not match," Senator Ana Ruiz told reporters after a forum in Fort Mill, S.C. "It seems he is nervous."',
     '',
     'Presidents have problems choosing judges and Supreme Court Justices who turn out as they hoped, Ruiz said. Ines Dalby graduated from Keene State College in 2010.',
+    '',
+    'A woman was killed. "The videos obviously show intention," Clark County Sheriff Joe Lombardo said at a news conference Monday. Clark County officials identified her.',
   ].join('\n');
   const analysis = entitiesOf(text);
   assert.deepEqual(

@@ -306,6 +306,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
       !c.tableEntry &&
       (isTitleCaseRun(c, words) ||
         joinsTwoNames(c, words) ||
+        fillsQuotation(c, words) ||
         namedAsWork(c, words) ||
         (!c.describedAsOrganization && placeAfterPreposition(c, words)) ||
         (c.kind === 'organization' ? namesNoOrganization(c, words) : isTitleAlone(c, words)))
@@ -325,6 +326,18 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
 function joinsTwoNames(c: SpanCandidate, words: Word[]): boolean {
   for (let k = c.first; k <= c.last; k++) if (/\p{L}\/\p{Lu}/u.test(words[k].text)) return true;
   return false;
+}
+
+const opensQuotation = /(?:["“‘]|'')$/;
+const closesQuotation = /^[,.!?;:]?(?:["”’]|'')/;
+
+/**
+ * ''Opening Belle,'' “Gang of Eight,” ''The Big Short'', the alias "Richard Windsor": a name that is the whole of a
+ * quotation is a title, a nickname or an alias in quotation marks, not the person or the organization itself.
+ */
+function fillsQuotation(c: SpanCandidate, words: Word[]): boolean {
+  const first = words[c.first - 1]?.fold === 'the' && words[c.first - 1].sentenceId === words[c.first].sentenceId ? c.first - 1 : c.first;
+  return opensQuotation.test(words[first].pre) && closesQuotation.test(words[c.last].post);
 }
 
 /** Nouns that say the name after them is a work or a product, not who made it. */
