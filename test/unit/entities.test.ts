@@ -448,3 +448,37 @@ test("a state after a town is no organization, nor the judges of a court or a co
   );
   assertRangesExact(text, analysis);
 });
+
+test("a lone surname shared with a relative named in passing stays with the story's subject, unless the relative was named just before it", () => {
+  const text = [
+    'Evangelicals flock to Okafor',
+    '',
+    'Senator Dana Okafor has courted evangelical voters for months, and crowds in Burlington have answered. She has won the support of dozens of pastors across the state, and her campaign has opened offices in every county.',
+    '',
+    'She deployed her father, Samuel Okafor, a retired minister, as a surrogate on the road this winter, and he has spoken at more than forty churches since the autumn.',
+    '',
+    'With the caucuses three weeks away, volunteers say the work has paid off. Pastors in small towns say they have rarely seen a campaign so organized this early, and many say they will stay with it until the vote.',
+    '',
+    'Okafor is poised to benefit. Okafor told a rally on Sunday that the race was close.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assert.equal(find(analysis, 'Dana Okafor').mentions.length, 4, 'the headline, the full name and two mentions of Okafor');
+  assert.equal(find(analysis, 'Samuel Okafor').mentions.length, 1);
+});
+
+test('a full name without its middle initial is the same person, and "de" before a surname is part of the name', () => {
+  const text = [
+    'Mayor meets candidate',
+    '',
+    'Donald J. Trump met New York City Mayor Bill de Blasio on Monday. "Donald Trump is welcome here," de Blasio said.',
+    '',
+    'Clark County Sheriff Joe Lombardo and U.S. District Judge Ana Ruiz were there. Clark County officials said it went well.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assert.deepEqual(
+    analysis.entities.map((e) => `${e.type} ${e.name} ${e.mentions.length}`),
+    ['person Donald J. Trump 2', 'person Bill de Blasio 2', 'person Joe Lombardo 1', 'person Ana Ruiz 1'],
+  );
+  assert.equal(find(analysis, 'Bill de Blasio').role, 'New York City Mayor');
+  assertRangesExact(text, analysis);
+});

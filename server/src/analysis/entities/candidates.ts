@@ -204,6 +204,15 @@ function pastTitlePlace(words: Word[], nameStart: number, last: number): number 
   return end > k ? end : nameStart;
 }
 
+/**
+ * A place a title holds in, by its last word: "Clark County Sheriff", "U.S. District Judge", "New York City
+ * Mayor"; but a school or a water district is a body of its own ("Oak Park School District Superintendent").
+ */
+export function namesJurisdiction(words: readonly Word[], first: number, last: number): boolean {
+  if (!/^(?:county|parish|district|city|township|borough)$/.test(words[last].bare)) return false;
+  return !words.slice(first, last).some((w) => /^(?:school|schools|unified|water|fire|transit|sanitation|hospital|utility|library|parks?)$/.test(w.bare));
+}
+
 /** A month, whole or abbreviated ("Sept", "Jan-Feb"), but not a name that starts like one ("Marelli", "Decker"). */
 const monthName =
   /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:-\w+)?$/;
@@ -265,7 +274,8 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
   const headsTitle = (w: Word) =>
     (isFormalTitle(w.bare) && (!titlesThatAreFirstNames.has(w.fold) || fullNameFollows(w))) ||
     ((roleWords.has(w.bare) || partyNouns.has(w.bare)) && w.capitalised && fullNameFollows(w));
-  const isTitleWord = (w: Word) => headsTitle(w) || titleModifiers.has(w.bare);
+  // "de" is a title's in "de facto" only; before a surname it is the name's ("Mayor Bill de Blasio").
+  const isTitleWord = (w: Word) => headsTitle(w) || (titleModifiers.has(w.bare) && (w.bare !== 'de' || words[w.index + 1]?.bare === 'facto'));
   if (!organizationEndings.has(words[last].bare) && last > first) {
     // The name proper: the words after the last title word.
     let k = last;
@@ -284,7 +294,11 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
       role = courtesyOnly ? null : text.slice(words[first].start, titleEnd);
       per += 6;
       // What precedes a title is an organization, a place or a party ("Christian Democrat"), never a person.
-      if (t > first) for (const before of shapeCandidate(words, first, t - 1, text, midSentenceCapitals)) result.push({ ...before, per: before.per - 10 });
+      // "Clark County Sheriff Joe Lombardo", "U.S. District Judge": a county or a district before a title is where it holds.
+      const jurisdiction = t > first && namesJurisdiction(words, first, t - 1);
+      if (t > first)
+        for (const before of shapeCandidate(words, first, t - 1, text, midSentenceCapitals))
+          result.push({ ...before, per: before.per - 10, loc: jurisdiction && before.last === t - 1 ? 100 : before.loc });
       first = k;
     }
   }

@@ -23,6 +23,7 @@
 import type { TaggedWord } from './tagger';
 import { adverbEnding, functionWords, honorifics, nonNames, organizationEndings, organizationHeads, stateAbbreviations, titleModifiers } from './tables';
 import type { SpanCandidate, Word } from './types';
+import { namesJurisdiction } from './candidates';
 import { lawOrBuildingEndings } from './evidence';
 import { afterPlaceAdjective, mayDropOpener, namesSecurity } from './words';
 
@@ -148,6 +149,8 @@ function organizationWithoutTitle(span: TaggerSpan, words: Word[]): TaggerSpan |
   if (name.length === 0 || !name.some((w) => w.capitalised)) return undefined;
   // What candidates.ts never lets be a name: placeholders and units ("TK", "GMT"), a state after a town.
   if (name.length === 1 && (nonNames.has(name[0].bare) || stateAbbreviations.has(name[0].bare))) return undefined;
+  // "Clark County Sheriff", "U.S. District Judge": what is left before a title is where it holds, a place.
+  if (last < span.last && namesJurisdiction(words, span.first, last)) return undefined;
   return { ...span, last };
 }
 

@@ -30,6 +30,8 @@ export function* groupEntities(candidates: Candidate[], text: string): Steps<Ent
   const organizationsByLastWords = new Map<string, Group | null>();
   /** The person of three or more words whose last two words these are; null when two share them. */
   const personsByLastWords = new Map<string, Group | null>();
+  /** The person named with middle initials ("Donald J. Trump") by first name and surname; null when two share them. */
+  const personsWithoutInitials = new Map<string, Group | null>();
   /** The multi-word organization each first word opens; null when two do ("Peabody" -> Peabody Energy). */
   const organizationsByFirstWord = new Map<string, Group | null>();
 
@@ -116,13 +118,20 @@ export function* groupEntities(candidates: Candidate[], text: string): Steps<Ent
     }
     if (c.length > 1) {
       // "Michael Symmons Roberts ... Symmons Roberts": the last words of one longer name opening with a first name, and of no other.
-      const longer = c.length === 2 ? personsByLastWords.get(fold) : undefined;
+      // "Donald J. Trump ... Donald Trump", "Loretta E. Lynch ... Loretta Lynch": the same name without its middle initials.
+      const longer = c.length === 2 ? (personsByLastWords.get(fold) ?? personsWithoutInitials.get(fold)) : undefined;
       const group = longer ?? open('person', fold);
       group.candidates.push(c);
       if (c.length > 2 && (c.givenName || isGivenName(c.firstBare))) {
-        const tail = fold.split(' ').slice(-2).join(' ');
+        const words = fold.split(' ');
+        const tail = words.slice(-2).join(' ');
         const holder = personsByLastWords.get(tail);
         personsByLastWords.set(tail, holder === undefined || holder === group ? group : null);
+        if (words.slice(1, -1).every((w) => /^\p{L}$/u.test(w))) {
+          const plain = `${words[0]} ${words[words.length - 1]}`;
+          const named = personsWithoutInitials.get(plain);
+          personsWithoutInitials.set(plain, named === undefined || named === group ? group : null);
+        }
       }
       const surname = c.lastBare;
       const owners = surnameOwners.get(surname) ?? [];
@@ -136,9 +145,9 @@ export function* groupEntities(candidates: Candidate[], text: string): Steps<Ent
     // A lone surname: the full-named person most recently mentioned before it, among those its
     // courtesy title and its title fit ("Mrs. Clinton" is not Bill Clinton, "President Obama" not Michelle Obama).
     const owners = fittingOwners(surnameOwners.get(fold) ?? [], c, text, namedInFull);
-    let owner: Group | undefined;
+    let owner: Group | undefined = owners.length > 1 ? storySubject(owners, c.start, namedInFull) : undefined;
     let ownerFirst = -1;
-    for (const g of owners) {
+    for (const g of owner ? [] : owners) {
       const { starts } = namedInFull(g);
       // Full names come first in `ordered` and lone names after them by position: the latest mention
       // before this one is the latest full name before it or the latest lone name already filed (binary
@@ -241,6 +250,22 @@ function fittingOwners(owners: Group[], c: Candidate, text: string, namedInFull:
     if (sameTitle.length > 0) fitting = sameTitle;
   }
   return fitting;
+}
+
+/** How far back (UTF-16 units, about one short paragraph) a relative's full name still claims a lone surname. */
+const relativeReach = 300;
+
+/**
+ * "Senator Ted Cruz ... his father, Rafael Cruz, ... Mr. Cruz": a lone surname shared by several people
+ * is the story's subject (the one it names in full first) unless another of them was named in full
+ * just before it ("Bill Hartley founded the firm. His daughter, Joan Hartley, runs it now. Hartley
+ * said"). Undefined when the latest full name is near: the nearest then decides, as before.
+ */
+function storySubject(owners: Group[], offset: number, namedInFull: (g: Group) => FullNames): Group | undefined {
+  let nearest = -1;
+  for (const g of owners) nearest = Math.max(nearest, latestStartBefore(namedInFull(g).starts, offset));
+  if (nearest >= 0 && offset - nearest <= relativeReach) return undefined;
+  return owners.reduce((first, g) => ((namedInFull(g).starts[0] ?? Infinity) < (namedInFull(first).starts[0] ?? Infinity) ? g : first));
 }
 
 /** What a person's full-name mentions say, for filing lone surnames. */
