@@ -482,3 +482,10 @@ test('a full name without its middle initial is the same person, and "de" before
   assert.equal(find(analysis, 'Bill de Blasio').role, 'New York City Mayor');
   assertRangesExact(text, analysis);
 });
+
+test('"the House" is the chamber, not a short form of the White House', () => {
+  const text = 'Funding bill fails\n\nThe White House said the bill crafted by the House was a poison pill. The House passed it on Tuesday.';
+  const analysis = entitiesOf(text);
+  assert.equal(find(analysis, 'White House').mentions.length, 1);
+  assert.equal(find(analysis, 'House').mentions.length, 2);
+});

@@ -109,7 +109,8 @@ export function* groupEntities(candidates: Candidate[], text: string): Steps<Ent
         if (!words.some((w) => w === 'of' || w === 'for' || w === 'and' || w === '&'))
           for (let k = 1; k < words.length; k++) {
             const tail = words.slice(k).join(' ');
-            if (tail.length < 4) continue;
+            // "the House" is the chamber, never the White House.
+            if (tail.length < 4 || tail === 'house') continue;
             const closer = organizationsByLastWords.get(tail);
             organizationsByLastWords.set(tail, closer === undefined || closer === group ? group : null);
           }
