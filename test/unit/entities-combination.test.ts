@@ -255,4 +255,7 @@ test('a name that is the whole of a quotation is a title, a nickname or an alias
     labels(words, { Opening: 'B-ORG', Belle: 'I-ORG', Gang: 'B-ORG', of: 'I-ORG', Nine: 'I-ORG', Big: 'B-ORG', Short: 'I-ORG' }),
   );
   assert.deepEqual(named(words, result), ['person Isabelle']);
+  const movement = wordsOf('As the “Never Vell” movement grows, Vell said nothing.');
+  const read = followTagger([], movement, labels(movement, { Never: 'B-PER', Vell: 'I-PER' }));
+  assert.deepEqual(named(movement, read), []);
 });

@@ -339,8 +339,9 @@ const closesQuotation = /^[,.!?;:]?(?:["”’]|'')/;
  * quotation is a title, a nickname or an alias in quotation marks, not the person or the organization itself.
  */
 function fillsQuotation(c: SpanCandidate, words: Word[]): boolean {
-  const first = words[c.first - 1]?.fold === 'the' && words[c.first - 1].sentenceId === words[c.first].sentenceId ? c.first - 1 : c.first;
-  return opensQuotation.test(words[first].pre) && closesQuotation.test(words[c.last].post);
+  const the = words[c.first - 1]?.fold === 'the' && words[c.first - 1].sentenceId === words[c.first].sentenceId ? words[c.first - 1] : undefined;
+  const opens = opensQuotation.test(words[c.first].pre) || (the !== undefined && opensQuotation.test(the.pre));
+  return opens && closesQuotation.test(words[c.last].post);
 }
 
 /** Nouns that say the name after them is a work or a product, not who made it. */
