@@ -143,8 +143,9 @@ export function* groupEntities(candidates: Candidate[], text: string): Steps<Ent
       givenNameOwners.set(c.firstBare, given);
       continue;
     }
-    // A lone surname: the full-named person most recently mentioned before it, among those its
-    // courtesy title and its title fit ("Mrs. Clinton" is not Bill Clinton, "President Obama" not Michelle Obama).
+    // A lone surname: among the people its courtesy title and its title fit ("Mrs. Clinton" is not Bill
+    // Clinton, "President Obama" not Michelle Obama), the story's subject when no other was named in full
+    // just before it (storySubject), else the one most recently mentioned before it.
     const owners = fittingOwners(surnameOwners.get(fold) ?? [], c, text, namedInFull);
     let owner: Group | undefined = owners.length > 1 ? storySubject(owners, c.start, namedInFull) : undefined;
     let ownerFirst = -1;
