@@ -489,3 +489,21 @@ test('"the House" is the chamber, not a short form of the White House', () => {
   assert.equal(find(analysis, 'White House').mentions.length, 1);
   assert.equal(find(analysis, 'House').mentions.length, 2);
 });
+
+test('a war, a convention, a summit, a park, a holiday and a title ending a name are no organizations', () => {
+  const text = [
+    'Veterans gather in Harlow',
+    '',
+    'Senate Majority Leader Ruth Okafor spoke after the Harlow Marathon. The Korean War ended long ago, she said, and the Geneva Convention still binds us.',
+    '',
+    'She will speak at the Democratic National Convention and at the Nuclear Security Summit, and rest on New Year’s Eve in Maple Park.',
+    '',
+    'The Harlow Union Leader, a newspaper, and the Southern Baptist Convention, a church body, backed her. Dunmore County Sheriff Eli Varga agreed.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assert.deepEqual(
+    analysis.entities.map((e) => `${e.type} ${e.name}`),
+    ['person Ruth Okafor', 'organization Harlow Union Leader', 'organization Southern Baptist Convention', 'person Eli Varga'],
+  );
+  assertRangesExact(text, analysis);
+});

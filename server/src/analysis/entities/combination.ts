@@ -24,7 +24,7 @@ import type { TaggedWord } from './tagger';
 import { adverbEnding, functionWords, honorifics, nonNames, organizationEndings, organizationHeads, stateAbbreviations, titleModifiers } from './tables';
 import type { SpanCandidate, Word } from './types';
 import { namesJurisdiction } from './candidates';
-import { lawOrBuildingEndings } from './evidence';
+import { endsAsLawBuildingOrEvent } from './evidence';
 import { afterPlaceAdjective, mayDropOpener, namesSecurity } from './words';
 
 interface TaggerSpan {
@@ -415,15 +415,28 @@ function isTitleAlone(c: SpanCandidate, words: Word[]): boolean {
 
 /**
  * Names that end like no organization: a party's member ("a Michigan Democrat", "registered as a
- * Republican"; the party is the Democratic Party, or the Democrats), a prize, and what the evidence
- * already turns away, a law or a building ("the Freedom of Information Act", "Evin Prison"), here for
- * the names the tagger adds. An organization's name may hold these words, never end in them.
+ * Republican"; the party is the Democratic Party, or the Democrats), a prize, a place ("Central Park",
+ * "Stonewall Inn"), a holiday, a tax, a speech, and what the evidence already turns away, a law, a building
+ * or an event ("the Freedom of Information Act", "Evin Prison", "the Vietnam War"), here for the names the
+ * tagger adds. An organization's name may hold these words, never end in them.
  */
 function namesNoOrganization(c: SpanCandidate, words: Word[]): boolean {
   const last = words[c.last];
   if (!last.capitalised) return false;
-  if (/^(?:democrat|republican|dixiecrat|prize|award)$/.test(last.bare)) return true;
-  return c.last > c.first && lawOrBuildingEndings.test(last.bare) && words[c.first].fold !== 'city';
+  if (/^(?:democrat|republican|dixiecrat|prize|award|constitution)$/.test(last.bare)) return true;
+  if (c.last === c.first) return false;
+  if (/^(?:park|inn|day|year|tax|address)$/.test(last.bare) || endsWithTitle(c, words)) return true;
+  return endsAsLawBuildingOrEvent(words.slice(c.first, c.last + 1));
+}
+
+/** Titles that end no organization's name: "Senate Majority Leader", "Clark County Sheriff", "Bolton West MP". */
+const titlesEndingNoOrganization =
+  /^(?:leader|whip|mp|mep|fellow|sheriff|magistrate|secretary|minister|spokesman|spokeswoman|spokesperson|director|chairman|chairwoman|chairperson|chair|president|governor|mayor|judge|commissioner|senator|representative|congressman|congresswoman|ambassador|envoy|speaker|superintendent|prosecutor|attorney|counsel)$/;
+
+/** A name of several words ending in a title is that title ("the New Hampshire Union Leader" is a newspaper). */
+function endsWithTitle(c: SpanCandidate, words: Word[]): boolean {
+  const last = words[c.last].bare;
+  return titlesEndingNoOrganization.test(last) && !(last === 'leader' && words[c.last - 1].bare === 'union');
 }
 
 /**

@@ -92,8 +92,26 @@ const indexEndings = /^(?:average|index|composite)$/;
  * neither a person nor an organization ("Tammany Hall" is the rare exception; "City Hall" speaking for a
  * city's government is left to the other evidence).
  */
-export const lawOrBuildingEndings =
+const lawOrBuildingEndings =
   /^(?:act|amendment|treaty|accords?|doctrine|prison|penitentiary|jail|stadium|arena|mansion|cathedral|bridge|street|avenue|boulevard|hall)$/;
+
+/**
+ * "the Vietnam War", "the Democratic National Convention", "the Geneva Convention", "the Super Bowl", "the
+ * Boston Marathon", "the Nuclear Security Summit", "the Western Han Dynasty": an event, a war or a dynasty
+ * is neither a person nor an organization. These words end no one's name.
+ */
+const eventEndings = /^(?:war|wars|convention|constitution|dynasty|bowl|cup|marathon|olympics|primary|primaries|caucuses|summit)$/;
+
+/**
+ * A name of two words or more that ends as a law, a building or an event does. "City Hall" may speak for a
+ * city's government, and "the Southern Baptist Convention" is a church body, not a meeting.
+ */
+export function endsAsLawBuildingOrEvent(span: readonly Word[]): boolean {
+  if (span.length < 2 || span[0].fold === 'city') return false;
+  const last = span[span.length - 1].bare;
+  if (last === 'convention' && span[span.length - 2].bare === 'baptist') return false;
+  return lawOrBuildingEndings.test(last) || eventEndings.test(last);
+}
 
 /**
  * What the evidence reads outside the paragraph: the last two words of the
@@ -140,8 +158,8 @@ function weighEvidence(
     c.loc += 10;
     return;
   }
-  // An index is neither a person nor an organization.
-  if (span.length > 1 && (indexEndings.test(lastWord.bare) || (lawOrBuildingEndings.test(lastWord.bare) && firstWord.fold !== 'city'))) {
+  // An index, a law, a building or an event is neither a person nor an organization.
+  if ((span.length > 1 && indexEndings.test(lastWord.bare)) || endsAsLawBuildingOrEvent(span)) {
     c.loc += 10;
     return;
   }
