@@ -507,3 +507,19 @@ test('a war, a convention, a summit, a park, a holiday and a title ending a name
   );
   assertRangesExact(text, analysis);
 });
+
+test('an institution ends its name before a title, a court case names no one, and a state before a political role is a place', () => {
+  const text = [
+    'Justices weigh the case',
+    '',
+    'Lena Marsh, a former adviser in the Obama White House, said Republican Party Chairman Eli Varga would speak.',
+    '',
+    'The Vermont senator spoke to Republicans on Capitol Hill about Roe v. Wade, and the Ohio delegation agreed. Lena Marsh left.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assert.deepEqual(
+    analysis.entities.map((e) => `${e.type} ${e.name}`),
+    ['person Lena Marsh', 'organization White House', 'organization Republican Party', 'person Eli Varga'],
+  );
+  assertRangesExact(text, analysis);
+});

@@ -129,6 +129,9 @@ const overlaps = (a: { first: number; last: number }, b: { first: number; last: 
 /** What kind of director or editor a title names: "Political Director", "Legislative Director", "Medical Director". */
 const titleAdjectives = /^(?:political|legislative|legal|medical|technical|editorial|financial|scientific|creative|artistic|strategic|digital)$/;
 
+/** Words that title a person after a name ("House Speaker", "Party Chairman") and end an institution's name ("the White House"). */
+const institutionNouns = /^(?:house|senate|party|army|police|club|team|treasury|military)$/;
+
 /**
  * An organization span from the tagger, without the title words it may end
  * in ("Federal Reserve Chair" before a name is an organization and a title).
@@ -141,7 +144,13 @@ function organizationWithoutTitle(span: TaggerSpan, words: Word[]): TaggerSpan |
     const title = words.findIndex((w, k) => k > span.first && k <= span.last && honorifics.has(w.bare) && !titleModifiers.has(w.bare) && w.capitalised);
     if (title > 0) last = title - 1;
   }
-  while (last >= span.first && (honorifics.has(words[last].bare) || titleModifiers.has(words[last].bare))) last--;
+  while (last >= span.first && (honorifics.has(words[last].bare) || titleModifiers.has(words[last].bare))) {
+    // "the Obama White House", "Republican Party Chairman": an institution's noun after another name's word ends the organization.
+    const before = words[last - 1];
+    if (last > span.first && institutionNouns.test(words[last].bare) && before.capitalised && !titleModifiers.has(before.bare) && !honorifics.has(before.bare))
+      break;
+    last--;
+  }
   // "United Steelworkers Political Director Tim Waters": the kind of director is the title's, not the union's.
   const afterName = words[last + 1];
   if (last < span.last && afterName && honorifics.has(afterName.bare)) while (last > span.first && titleAdjectives.test(words[last].bare)) last--;
@@ -312,7 +321,8 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
         fillsQuotation(c, words) ||
         namedAsWork(c, words) ||
         (!c.describedAsOrganization && placeAfterPreposition(c, words)) ||
-        (c.kind === 'organization' ? namesNoOrganization(c, words) : isTitleAlone(c, words)))
+        namesCourtCase(c, words) ||
+        (c.kind === 'organization' ? namesNoOrganization(c, words) || placeBeforeRole(c, words) : isTitleAlone(c, words)))
         ? { ...c, kind: undefined, firm: false }
         : c,
     )
@@ -323,6 +333,28 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
       return true;
     })
     .sort((a, b) => a.first - b.first);
+}
+
+/** "Roe v. Wade", "Bush v. Gore": the parties of a court case name the case, not who they are ("England v France", "Federer vs. Nadal" are matches). */
+function namesCourtCase(c: SpanCandidate, words: Word[]): boolean {
+  const versus = (k: number) =>
+    words[k] !== undefined &&
+    words[k].bare === 'v' &&
+    (words[k].text.endsWith('.') || words[k].post.startsWith('.')) &&
+    words[k].sentenceId === words[c.first].sentenceId;
+  return (versus(c.last + 1) && words[c.last + 2]?.capitalised === true) || (versus(c.first - 1) && words[c.first - 2]?.capitalised === true);
+}
+
+/** Roles of a state's or a city's politics: "the Vermont senator" is from Vermont, while "Surrey captain" plays for Surrey, a team. */
+const politicalRoles =
+  /^(?:senator|governor|congressman|congresswoman|lawmaker|lawmakers|legislator|legislators|delegation|representative|mayor|official|officials|voters|native)$/;
+
+/** "the Vermont senator", "the Ohio delegation": a state or a country before a lower-case political role says where someone is from. */
+function placeBeforeRole(c: SpanCandidate, words: Word[]): boolean {
+  const place = words[c.first];
+  const next = words[c.last + 1];
+  if (c.first !== c.last || !['Region', 'Country', 'City'].some((t) => place.has(t)) || place.has('Organization')) return false;
+  return next !== undefined && next.sentenceId === place.sentenceId && !next.capitalised && /^\s+$/.test(place.post) && politicalRoles.test(next.bare);
 }
 
 /** "the Wall Street Journal/NBC News poll", "Bush/Kerry": two names joined by a slash are neither one name. */
