@@ -259,3 +259,9 @@ test('a name that is the whole of a quotation is a title, a nickname or an alias
   const read = followTagger([], movement, labels(movement, { Never: 'B-PER', Vell: 'I-PER' }));
   assert.deepEqual(named(movement, read), []);
 });
+
+test('a faith, a region or a nationality before a noun, and a state before a political role, are no organizations', () => {
+  const words = wordsOf('Vell wants patrols in Muslim neighbourhoods, unlike North American leaders and any Texas Congressman. Apple stores agreed.');
+  const result = followTagger([], words, labels(words, { Muslim: 'B-ORG', North: 'B-ORG', American: 'I-ORG', Texas: 'B-ORG', Apple: 'B-ORG' }));
+  assert.deepEqual(named(words, result), ['organization Apple']);
+});

@@ -523,3 +523,19 @@ test('an institution ends its name before a title, a court case names no one, an
   );
   assertRangesExact(text, analysis);
 });
+
+test('a month before a surname, a faith or a region before a noun, and a party before a chamber are no part of a name', () => {
+  const text = [
+    'Varga runs for the House',
+    '',
+    'In August Varga met Ruth Okafor. He missed more votes than any Texas Congressman, said Okafor, a champion of Constitutional governance.',
+    '',
+    'Varga called for patrols in Muslim neighbourhoods, unlike North American leaders. Republican House members said nothing.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assert.deepEqual(
+    analysis.entities.map((e) => `${e.type} ${e.name} ${e.mentions.length}`),
+    ['person Varga 3', 'organization House 2', 'person Ruth Okafor 2'],
+  );
+  assertRangesExact(text, analysis);
+});

@@ -23,7 +23,7 @@
 import type { TaggedWord } from './tagger';
 import { adverbEnding, functionWords, honorifics, nonNames, organizationEndings, organizationHeads, stateAbbreviations, titleModifiers } from './tables';
 import type { SpanCandidate, Word } from './types';
-import { namesJurisdiction } from './candidates';
+import { monthName, namesJurisdiction } from './candidates';
 import { endsAsLawBuildingOrEvent } from './evidence';
 import { afterPlaceAdjective, mayDropOpener, namesSecurity } from './words';
 
@@ -312,7 +312,8 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
   const seen = new Set<string>();
   return result
     .map((c) => withOfPhrase(c, words, result))
-    .map((c) => (c.kind === 'person' && !c.tableEntry ? withoutWordsBeforeFirstName(c, words) : c))
+    .map((c) => (c.kind === 'person' && !c.tableEntry ? withoutMonthBefore(withoutWordsBeforeFirstName(c, words), words) : c))
+    .map((c) => (c.kind === 'organization' && !c.tableEntry ? chamberWithoutParty(c, words) : c))
     .map((c) =>
       c.kind &&
       !c.tableEntry &&
@@ -322,7 +323,9 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
         namedAsWork(c, words) ||
         (!c.describedAsOrganization && placeAfterPreposition(c, words)) ||
         namesCourtCase(c, words) ||
-        (c.kind === 'organization' ? namesNoOrganization(c, words) || placeBeforeRole(c, words) : isTitleAlone(c, words)))
+        (c.kind === 'organization'
+          ? namesNoOrganization(c, words) || placeBeforeRole(c, words) || isAdjectiveOfFaithOrRegion(c, words)
+          : isTitleAlone(c, words)))
         ? { ...c, kind: undefined, firm: false }
         : c,
     )
@@ -349,12 +352,35 @@ function namesCourtCase(c: SpanCandidate, words: Word[]): boolean {
 const politicalRoles =
   /^(?:senator|governor|congressman|congresswoman|lawmaker|lawmakers|legislator|legislators|delegation|representative|mayor|official|officials|voters|native)$/;
 
-/** "the Vermont senator", "the Ohio delegation": a state or a country before a lower-case political role says where someone is from. */
+/** "the Vermont senator", "the Ohio delegation", "any Texas Congressman": a state or a country before a political role says where someone is from. */
 function placeBeforeRole(c: SpanCandidate, words: Word[]): boolean {
   const place = words[c.first];
   const next = words[c.last + 1];
   if (c.first !== c.last || !['Region', 'Country', 'City'].some((t) => place.has(t)) || place.has('Organization')) return false;
-  return next !== undefined && next.sentenceId === place.sentenceId && !next.capitalised && /^\s+$/.test(place.post) && politicalRoles.test(next.bare);
+  return next !== undefined && next.sentenceId === place.sentenceId && /^\s+$/.test(place.post) && politicalRoles.test(next.bare);
+}
+
+/** "In August Trump met...", "since May Smith has": a month after a preposition of time is no part of the name after it. */
+function withoutMonthBefore(c: SpanCandidate, words: Word[]): SpanCandidate {
+  const before = words[c.first - 1];
+  if (c.last === c.first || !monthName.test(words[c.first].bare) || before?.sentenceId !== words[c.first].sentenceId) return c;
+  return /^(?:in|since|until|till|by|during|through|from|last|next|early|late|mid|each|every|of)$/.test(before.fold) ? { ...c, first: c.first + 1 } : c;
+}
+
+/** "Republican House members", "a Democratic Senate": a party's word before a chamber says who holds seats in it; the organization is the chamber. */
+function chamberWithoutParty(c: SpanCandidate, words: Word[]): SpanCandidate {
+  if (c.last !== c.first + 1 || !/^(?:republican|democratic|gop)$/.test(words[c.first].bare) || !/^(?:house|senate)$/.test(words[c.last].bare)) return c;
+  return { ...c, first: c.last };
+}
+
+/** Words that say someone's faith, politics or region: "Muslim communities", "Constitutional governance", "North American leaders". */
+const faithPoliticsOrRegion =
+  /^(?:muslim|christian|jewish|catholic|islamic|hindu|sikh|buddhist|mormon|evangelical|protestant|constitutional|establishment|north|south|east|west|central|western|eastern|northern|southern)$/;
+
+/** An organization whose every word says a faith, a politics or a region (or a nationality) is an adjective, not a name. */
+function isAdjectiveOfFaithOrRegion(c: SpanCandidate, words: Word[]): boolean {
+  for (let k = c.first; k <= c.last; k++) if (!faithPoliticsOrRegion.test(words[k].bare) && !words[k].has('Demonym')) return false;
+  return true;
 }
 
 /** "the Wall Street Journal/NBC News poll", "Bush/Kerry": two names joined by a slash are neither one name. */
