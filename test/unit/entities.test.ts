@@ -539,3 +539,20 @@ test('a month before a surname, a faith or a region before a noun, and a party b
   );
   assertRangesExact(text, analysis);
 });
+
+test('a lower-case title keeps its "of State", an acronym ends a sentence, and two people joined by a hyphen are neither', () => {
+  const text = [
+    'Okafor and Varga trade blows',
+    '',
+    'The plan was advanced by then-Secretary of State Ruth Okafor in 2011, said Eli Varga, its president and CEO. That puts Okafor in a bind.',
+    '',
+    'For months, Lena Dunmore has watched the Okafor-Varga feud from the sidelines. She called Varga a great General. Anyone can see why.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assert.deepEqual(
+    analysis.entities.map((e) => `${e.type} ${e.name} ${e.mentions.length}`),
+    ['person Ruth Okafor 3', 'person Eli Varga 3', 'person Lena Dunmore 1'],
+  );
+  assert.equal(find(analysis, 'Ruth Okafor').role, 'then-Secretary of State');
+  assertRangesExact(text, analysis);
+});

@@ -21,7 +21,17 @@
 // table is never overruled, and a title never becomes part of an organization.
 
 import type { TaggedWord } from './tagger';
-import { adverbEnding, functionWords, honorifics, nonNames, organizationEndings, organizationHeads, stateAbbreviations, titleModifiers } from './tables';
+import {
+  adverbEnding,
+  functionWords,
+  honorifics,
+  isGivenName,
+  nonNames,
+  organizationEndings,
+  organizationHeads,
+  stateAbbreviations,
+  titleModifiers,
+} from './tables';
 import type { SpanCandidate, Word } from './types';
 import { monthName, namesJurisdiction } from './candidates';
 import { endsAsLawBuildingOrEvent } from './evidence';
@@ -312,7 +322,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
   const seen = new Set<string>();
   return result
     .map((c) => withOfPhrase(c, words, result))
-    .map((c) => (c.kind === 'person' && !c.tableEntry ? withoutMonthBefore(withoutWordsBeforeFirstName(c, words), words) : c))
+    .map((c) => (c.kind === 'person' && !c.tableEntry ? withoutTitleTail(withoutMonthBefore(withoutWordsBeforeFirstName(c, words), words), words) : c))
     .map((c) => (c.kind === 'organization' && !c.tableEntry ? chamberWithoutParty(c, words) : c))
     .map((c) =>
       c.kind &&
@@ -358,6 +368,25 @@ function placeBeforeRole(c: SpanCandidate, words: Word[]): boolean {
   const next = words[c.last + 1];
   if (c.first !== c.last || !['Region', 'Country', 'City'].some((t) => place.has(t)) || place.has('Organization')) return false;
   return next !== undefined && next.sentenceId === place.sentenceId && /^\s+$/.test(place.post) && politicalRoles.test(next.bare);
+}
+
+/** "then-Secretary of State Hillary Clinton": after a lower-case title's "of", the words before a first name are the title's, and the whole is her role. */
+function withoutTitleTail(c: SpanCandidate, words: Word[]): SpanCandidate {
+  // The title's capitalised tail may stand before the span ("State" read apart) or open it.
+  let of = c.first - 1;
+  while (of > 0 && words[of].capitalised && titleModifiers.has(words[of].bare) && words[of].sentenceId === words[c.first].sentenceId) of--;
+  const title = words[of - 1];
+  if (words[of]?.fold !== 'of' || title === undefined || title.capitalised || !honorifics.has(title.bare.slice(title.bare.lastIndexOf('-') + 1))) return c;
+  let first = c.first;
+  if (!words[first].has('FirstName') && !isGivenName(words[first].bare)) {
+    while (first < c.last && !words[first].has('FirstName') && !isGivenName(words[first].bare)) first++;
+    if (first === c.last) return c;
+  }
+  const role = words
+    .slice(of - 1, first)
+    .map((w, k, all) => w.text + (k < all.length - 1 ? w.post : ''))
+    .join('');
+  return { ...c, first, role: c.role ?? role };
 }
 
 /** "In August Trump met...", "since May Smith has": a month after a preposition of time is no part of the name after it. */
@@ -482,7 +511,8 @@ function namesNoOrganization(c: SpanCandidate, words: Word[]): boolean {
   const last = words[c.last];
   if (!last.capitalised) return false;
   if (/^(?:democrat|republican|dixiecrat|prize|award|constitution)$/.test(last.bare)) return true;
-  if (c.last === c.first) return false;
+  // "a great General. Anyone...": a title alone.
+  if (c.last === c.first) return titlesEndingNoOrganization.test(last.bare) || last.bare === 'general';
   if (/^(?:park|inn|day|year|tax|address)$/.test(last.bare) || endsWithTitle(c, words)) return true;
   return endsAsLawBuildingOrEvent(words.slice(c.first, c.last + 1));
 }

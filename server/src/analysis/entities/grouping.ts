@@ -143,6 +143,10 @@ export function* groupEntities(candidates: Candidate[], text: string): Steps<Ent
       givenNameOwners.set(c.firstBare, given);
       continue;
     }
+    // "the Clinton-Sanders showdown", "the Obama-Clinton foreign policy": two people of the story joined by a hyphen are
+    // neither one of them nor a third person (a double-barrelled surname is rarely two surnames of the story).
+    const halves = fold.split('-');
+    if (halves.length === 2 && halves.every((h) => surnameOwners.has(h))) continue;
     // A lone surname: among the people its courtesy title and its title fit ("Mrs. Clinton" is not Bill
     // Clinton, "President Obama" not Michelle Obama), the story's subject when no other was named in full
     // just before it (storySubject), else the one most recently mentioned before it.

@@ -60,8 +60,9 @@ export function opensSentenceOrQuote(words: readonly Word[], i: number): boolean
   if (w.sentenceStart || /["“‘'(]\s*$/.test(w.pre)) return true;
   const before = words[i - 1];
   if (!before) return true;
-  // A full stop after a lower-case word ends a sentence ("gun control. Rather,"); after "Mr.", "U.S." or "7." (a list) it need not.
-  const fullStop = /^\.\s+$/.test(before.post) && /^\p{Ll}{2,}$/u.test(before.text) && !['vs', 'etc', 'approx'].includes(before.text);
+  // A full stop after a lower-case word or an acronym ends a sentence ("gun control. Rather,", "its chief executive and CEO. That");
+  // after "Mr.", "U.S." or "7." (a list) it need not.
+  const fullStop = /^\.\s+$/.test(before.post) && /^(?:\p{Ll}{2,}|\p{Lu}{3,5})$/u.test(before.text) && !['vs', 'etc', 'approx'].includes(before.text);
   return fullStop || /[.!?]["”’']+\s+$|[!?]\s+$/.test(before.post) || (/^\)?\s+(?:[—–]|--?)\s+$/.test(before.post) && /^[\p{Lu}.]{2,}$/u.test(before.text));
 }
 
@@ -99,8 +100,9 @@ export function continuesName(text: string, a: Word, b: Word): boolean {
   if (a.possessive || b.index !== a.index + 1) return false;
   const gap = text.slice(a.end, b.start);
   const initialOrTitle = a.text.length === 1 || a.has('Abbreviation') || honorifics.has(a.bare);
-  // compromise ends a sentence at "Sen." or "A." before a name; a name does not.
-  if (a.sentenceId !== b.sentenceId) return initialOrTitle && /^\. $/.test(gap) && b.capitalised && /^\p{Lu}\p{L}*$/u.test(a.text);
+  // compromise ends a sentence at "Sen." or "A." before a name; a name does not. "CEO. That" ends one.
+  if (a.sentenceId !== b.sentenceId)
+    return initialOrTitle && /^\. $/.test(gap) && b.capitalised && /^\p{Lu}(?:\p{Ll}*|\p{Lu})$/u.test(a.text) && !functionWords.has(b.bare);
   if (/^ $/.test(gap)) return true;
   // An initial or abbreviation with its period: "J. Smith", "Acme Corp. Ltd".
   if (/^\. $/.test(gap) && (a.text.length === 1 || a.has('Abbreviation') || honorifics.has(a.bare))) return true;
