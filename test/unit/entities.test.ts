@@ -556,3 +556,19 @@ test('a lower-case title keeps its "of State", an acronym ends a sentence, and t
   assert.equal(find(analysis, 'Ruth Okafor').role, 'then-Secretary of State');
   assertRangesExact(text, analysis);
 });
+
+test('a place named outright is a place in its other lone mentions, an event word is no one, and an interjection opens a quotation', () => {
+  const text = [
+    'Vigil in Harlow',
+    '',
+    'The mass shooting in Orlando drew rebukes. Police were warned about Orlando shooter Eli Varga, said Ruth Okafor.',
+    '',
+    'Okafor told delegates at the Republican National Convention: “Well, this is where we stand.” Varga said, “Look, I am sorry.”',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assert.deepEqual(
+    analysis.entities.map((e) => `${e.type} ${e.name} ${e.mentions.length}`),
+    ['person Eli Varga 2', 'person Ruth Okafor 2'],
+  );
+  assertRangesExact(text, analysis);
+});

@@ -34,7 +34,7 @@ import {
 } from './tables';
 import type { SpanCandidate, Word } from './types';
 import { monthName, namesJurisdiction } from './candidates';
-import { endsAsLawBuildingOrEvent } from './evidence';
+import { endsAsLawBuildingOrEvent, isEventWord } from './evidence';
 import { afterPlaceAdjective, mayDropOpener, namesSecurity } from './words';
 
 interface TaggerSpan {
@@ -324,6 +324,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
     .map((c) => withOfPhrase(c, words, result))
     .map((c) => (c.kind === 'person' && !c.tableEntry ? withoutTitleTail(withoutMonthBefore(withoutWordsBeforeFirstName(c, words), words), words) : c))
     .map((c) => (c.kind === 'organization' && !c.tableEntry ? chamberWithoutParty(c, words) : c))
+    .map((c) => (!c.describedAsOrganization && placeAfterPreposition(c, words) ? { ...c, namedAsPlace: true } : c))
     .map((c) =>
       c.kind &&
       !c.tableEntry &&
@@ -331,11 +332,11 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
         joinsTwoNames(c, words) ||
         fillsQuotation(c, words) ||
         namedAsWork(c, words) ||
-        (!c.describedAsOrganization && placeAfterPreposition(c, words)) ||
+        (c.namedAsPlace && !c.describedAsOrganization) ||
         namesCourtCase(c, words) ||
         (c.kind === 'organization'
           ? namesNoOrganization(c, words) || placeBeforeRole(c, words) || isAdjectiveOfFaithOrRegion(c, words)
-          : isTitleAlone(c, words)))
+          : isTitleAlone(c, words) || (c.first === c.last && isEventWord(words[c.first].bare))))
         ? { ...c, kind: undefined, firm: false }
         : c,
     )

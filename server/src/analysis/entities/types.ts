@@ -83,6 +83,8 @@ export interface SpanCandidate {
   describedAsOrganization?: boolean;
   /** Said to be a company in words that never name a person's role ("cables giant Pirelli"). */
   namedAsCompany?: boolean;
+  /** A place by where it stands: "in Orlando", "from Tel Aviv". */
+  namedAsPlace?: boolean;
 }
 
 /**
@@ -110,6 +112,8 @@ export interface Candidate {
   describedAsOrganization?: boolean;
   /** Said to be a company in words that never name a person's role ("cables giant Pirelli", "the retailer Lidl"). */
   namedAsCompany?: boolean;
+  /** A place by where it stands ("in Orlando") or by what the evidence found (a known place, a town's state). */
+  namedAsPlace?: boolean;
   /** A lower-case noun or adjective follows at once: the name stands as a modifier ("Republican voters"). */
   modifiesNoun?: boolean;
   /** The first word is one compromise's lexicon knows as a first name ("Jacques", "Michael Symmons Roberts"). */
