@@ -572,3 +572,26 @@ test('a place named outright is a place in its other lone mentions, an event wor
   );
   assertRangesExact(text, analysis);
 });
+
+test('a short first name is the formal one with the same surname, and a name ending in an institution names the institution', () => {
+  const text = [
+    'Donors gather',
+    '',
+    'Ken Varga spoke first. Kenneth Varga, the fund’s founder, gave to Sarah Lawrence College and Henry Okafor Realty.',
+    '',
+    'Pat Dunmore, Patricia Dunmore and Patrick Dunmore were there.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assert.deepEqual(
+    analysis.entities.map((e) => `${e.type} ${e.name} ${e.mentions.length}`),
+    [
+      'person Kenneth Varga 2',
+      'organization Sarah Lawrence College 1',
+      'organization Henry Okafor Realty 1',
+      'person Pat Dunmore 1',
+      'person Patricia Dunmore 1',
+      'person Patrick Dunmore 1',
+    ],
+  );
+  assertRangesExact(text, analysis);
+});

@@ -321,6 +321,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
   // Keep one candidate per word: the same tagger span may replace two candidates.
   const seen = new Set<string>();
   return result
+    .map((c) => (c.kind === 'person' && !c.tableEntry && endsAsInstitution(c, words) ? { ...c, kind: 'organization' as const, role: null } : c))
     .map((c) => withOfPhrase(c, words, result))
     .map((c) => (c.kind === 'person' && !c.tableEntry ? withoutTitleTail(withoutMonthBefore(withoutWordsBeforeFirstName(c, words), words), words) : c))
     .map((c) => (c.kind === 'organization' && !c.tableEntry ? chamberWithoutParty(c, words) : c))
@@ -388,6 +389,14 @@ function withoutTitleTail(c: SpanCandidate, words: Word[]): SpanCandidate {
     .map((w, k, all) => w.text + (k < all.length - 1 ? w.post : ''))
     .join('');
   return { ...c, first, role: c.role ?? role };
+}
+
+/** "Sarah Lawrence College", "Henry Realty", "Orrin Hale Ministries": a name that ends in an institution's word names the institution, whoever it is named after. */
+function endsAsInstitution(c: SpanCandidate, words: Word[]): boolean {
+  const last = words[c.last];
+  // compromise reads "Lawrence College" as a person's name throughout; these words end no one's name (short ones, "As", "Co", may).
+  if (c.last === c.first || !last.capitalised || last.bare.length < 4) return false;
+  return organizationEndings.has(last.bare) || /^(?:ministries|foundation|institute|association|university|college|committee|council|realty)$/.test(last.bare);
 }
 
 /** "In August Trump met...", "since May Smith has": a month after a preposition of time is no part of the name after it. */

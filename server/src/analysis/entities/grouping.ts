@@ -6,7 +6,7 @@ import firstNames from '../data/first-names.json';
 import { foldName } from '../nlp';
 import { partitionPoint } from '../sorted';
 import type { Steps } from '../steps';
-import { isGivenName, organizationEndings, organizationHeads } from './tables';
+import { formalFirstNames, isGivenName, organizationEndings, organizationHeads } from './tables';
 import type { Candidate, Entity, EntityAnalysis, Kind, TableEntry } from './types';
 
 interface Group {
@@ -34,6 +34,14 @@ export function* groupEntities(candidates: Candidate[], text: string): Steps<Ent
   const personsWithoutInitials = new Map<string, Group | null>();
   /** The multi-word organization each first word opens; null when two do ("Peabody" -> Peabody Energy). */
   const organizationsByFirstWord = new Map<string, Group | null>();
+  /** The person by the formal form of the first name and the surname ("kenneth starr" for Ken Starr); null when two share it. */
+  const personsByFormalName = new Map<string, Group | null>();
+  /** "Kenneth Starr ... Ken Starr", "William Clinton ... Bill Clinton": the one person a short or formal first name and the surname fit. */
+  const personByFormalName = (c: Candidate): Group | undefined => {
+    const found = new Set(formalFirstNames(c.firstBare).map((formal) => personsByFormalName.get(`${formal} ${c.lastBare}`)));
+    const [only] = found;
+    return found.size === 1 && only ? only : undefined;
+  };
 
   const open = (kind: Kind, key: string, tableEntry?: TableEntry): Group => {
     const existing = byKey.get(`${kind}:${key}`);
@@ -121,8 +129,15 @@ export function* groupEntities(candidates: Candidate[], text: string): Steps<Ent
       // "Michael Symmons Roberts ... Symmons Roberts": the last words of one longer name opening with a first name, and of no other.
       // "Donald J. Trump ... Donald Trump", "Loretta E. Lynch ... Loretta Lynch": the same name without its middle initials.
       const longer = c.length === 2 ? (personsByLastWords.get(fold) ?? personsWithoutInitials.get(fold)) : undefined;
-      const group = longer ?? open('person', fold);
+      const group = longer ?? (byKey.get(`person:${fold}`) || personByFormalName(c)) ?? open('person', fold);
       group.candidates.push(c);
+      // A short form of two formal names ("Pat": Patricia or Patrick) files no one by them.
+      const formals = formalFirstNames(c.firstBare);
+      for (const formal of formals.length === 1 ? formals : []) {
+        const key = `${formal} ${c.lastBare}`;
+        const holder = personsByFormalName.get(key);
+        personsByFormalName.set(key, holder === undefined || holder === group ? group : null);
+      }
       if (c.length > 2 && (c.givenName || isGivenName(c.firstBare))) {
         const words = fold.split(' ');
         const tail = words.slice(-2).join(' ');

@@ -336,6 +336,14 @@ for (const entry of table) {
 /** A first name the built-in table lists (folded). */
 export const isGivenName = (fold: string): boolean => givenNames.has(fold);
 const givenNames = new Set([...firstNameTable.male, ...firstNameTable.female].map((n) => n.toLowerCase()));
+
+/** Each first name's formal forms: "ken" -> ["kenneth"], "kenneth" -> ["kenneth"], "pat" -> ["patricia", "patrick"]. */
+const formalForms = new Map<string, string[]>();
+for (const [formal, short] of Object.entries(firstNameTable.nicknames)) {
+  for (const form of [formal, ...short]) formalForms.set(form, [...(formalForms.get(form) ?? []), formal]);
+}
+/** The formal first names a first name may stand for ("bill" -> ["william"]); none when the table does not list it. */
+export const formalFirstNames = (fold: string): readonly string[] => formalForms.get(fold) ?? [];
 export const titlesThatAreFirstNames = new Set([...firstNameTable.male, ...firstNameTable.female].map((n) => n.toLowerCase()).filter((n) => honorifics.has(n)));
 /** "Jones stock closed down", "Pirelli shares rose": a name right before these is a company or a market, never a person. */
 export const securityNouns = new Set(['stock', 'stocks', 'share', 'shares', 'bond', 'bonds', 'futures']);
