@@ -595,3 +595,12 @@ test('a short first name is the formal one with the same surname, and a name end
   );
   assertRangesExact(text, analysis);
 });
+
+test("an interview's Q: and A: open a sentence, so a question word or an interjection after them names no one", () => {
+  const text = ['Q&A with Ruth Okafor', '', 'Q: How did things go for you?', '', 'A: Well, I think people are afraid.', '', 'Q: Why, Ruth Okafor?'].join('\n');
+  const analysis = entitiesOf(text);
+  assert.deepEqual(
+    analysis.entities.map((e) => `${e.type} ${e.name} ${e.mentions.length}`),
+    ['person Ruth Okafor 2'],
+  );
+});

@@ -21,7 +21,7 @@ import {
   titleModifiers,
   titlesThatAreFirstNames,
 } from './tables';
-import { compromiseOpensSentenceOrQuote, continuesName, isFirstName, mayDropOpener, opensSentenceOrQuote, afterPlaceAdjective } from './words';
+import { compromiseOpensSentenceOrQuote, continuesName, isFirstName, isInterjection, mayDropOpener, opensSentenceOrQuote, afterPlaceAdjective } from './words';
 
 function findTableMatch(words: Word[], i: number, text: string): { entry: TableEntry; length: number } | undefined {
   const forms = tableByFirstWord.get(words[i].bare) ?? tableByFirstWord.get(words[i].fold);
@@ -227,8 +227,7 @@ export const monthName =
 function shapeCandidate(words: Word[], first: number, last: number, text: string, midSentenceCapitals: ReadonlySet<string>): SpanCandidate[] {
   const isCommonWord = (w: Word) => {
     if (functionWords.has(w.bare) || adverbEnding.test(w.bare)) return true;
-    // "“Well, this is where...”", "Look, we will": an interjection and its comma open what someone says.
-    if (/^(?:well|yes|oh|ok|okay|look|listen|now|hey|sure|please|thanks|wow|sorry|alright)$/.test(w.bare) && /^,/.test(w.post)) return true;
+    if (isInterjection(w)) return true;
     if (w.has('Person') || w.has('Organization') || w.has('Place')) return false;
     if (['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'QuestionWord', 'Expression', 'Adverb'].some((t) => w.has(t))) return true;
     // "Held", "Stenning", "Despite": a guessed verb or adjective is a name only if the story capitalises it elsewhere too.

@@ -35,7 +35,7 @@ import {
 import type { SpanCandidate, Word } from './types';
 import { monthName, namesJurisdiction } from './candidates';
 import { endsAsLawBuildingOrEvent, isEventWord } from './evidence';
-import { afterPlaceAdjective, mayDropOpener, namesSecurity } from './words';
+import { afterPlaceAdjective, isInterjection, mayDropOpener, namesSecurity } from './words';
 
 interface TaggerSpan {
   first: number;
@@ -119,7 +119,10 @@ function withoutOpeningWords(span: TaggerSpan, words: Word[]): TaggerSpan {
       (sentenceOpeners.has(w.bare) ||
         ['Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'QuestionWord'].some((t) => w.has(t)) ||
         (w.has('Adverb') && (/ly$/.test(w.bare) || first === span.last)));
-    if (!(functionWords.has(w.bare) || adverbEnding.test(w.bare) || w.bare === "here's" || taggedAsFunctionWord) || !mayDropOpener(words, first, span.last))
+    if (
+      !(functionWords.has(w.bare) || adverbEnding.test(w.bare) || w.bare === "here's" || isInterjection(w) || taggedAsFunctionWord) ||
+      !mayDropOpener(words, first, span.last)
+    )
       break;
   }
   return { ...span, first: afterPlaceAdjective(words, first, span.last) };

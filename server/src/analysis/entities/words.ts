@@ -51,7 +51,7 @@ function readWords(parsed: NlpParagraph): Word[] {
 export const compromiseOpensSentenceOrQuote = (w: Word) => w.sentenceStart || /["“‘(]\s*$/.test(w.pre);
 
 /**
- * A word that opens a sentence, a quotation ('' marks included) or the copy after a dateline. compromise
+ * A word that opens a sentence, a quotation ('' marks included), an interview's answer or the copy after a dateline. compromise
  * sometimes runs a sentence on past its end ("... run amok." Some Clinton allies", "Who? Is Obama") and
  * past a dateline's dash ("MANCHESTER, N.H. — It was"): the word before says so.
  */
@@ -63,7 +63,14 @@ export function opensSentenceOrQuote(words: readonly Word[], i: number): boolean
   // A full stop after a lower-case word or an acronym ends a sentence ("gun control. Rather,", "its chief executive and CEO. That");
   // after "Mr.", "U.S." or "7." (a list) it need not.
   const fullStop = /^\.\s+$/.test(before.post) && /^(?:\p{Ll}{2,}|\p{Lu}{3,5})$/u.test(before.text) && !['vs', 'etc', 'approx'].includes(before.text);
-  return fullStop || /[.!?]["”’']+\s+$|[!?]\s+$/.test(before.post) || (/^\)?\s+(?:[—–]|--?)\s+$/.test(before.post) && /^[\p{Lu}.]{2,}$/u.test(before.text));
+  // An interview's "Q:" and "A:" open what follows.
+  const interview = /^[QA]$/.test(before.text) && /^:\s+$/.test(before.post);
+  return (
+    fullStop ||
+    interview ||
+    /[.!?]["”’']+\s+$|[!?]\s+$/.test(before.post) ||
+    (/^\)?\s+(?:[—–]|--?)\s+$/.test(before.post) && /^[\p{Lu}.]{2,}$/u.test(before.text))
+  );
 }
 
 /**
@@ -139,3 +146,7 @@ export function afterPlaceAdjective(words: readonly Word[], first: number, last:
   for (let k = Math.min(last - 1, first + 3); k >= first; k--) if (placeAdjective.test(words[k].text)) return k + 1;
   return first;
 }
+
+/** "“Well, this is where...”", "Look, we will": an interjection and its comma open what someone says; they name no one. */
+export const isInterjection = (w: Word): boolean =>
+  /^(?:well|yes|oh|ok|okay|look|listen|now|hey|sure|please|thanks|wow|sorry|alright)$/.test(w.bare) && /^,/.test(w.post);
