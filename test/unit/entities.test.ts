@@ -604,3 +604,19 @@ test("an interview's Q: and A: open a sentence, so a question word or an interje
     ['person Ruth Okafor 2'],
   );
 });
+
+test('a work the story names as one is a work in every mention, past "The", "such as" or "like"', () => {
+  const text = [
+    'Varga film tops the box office',
+    '',
+    'Eli Varga movie Harbour Lights has topped the box office. Harbour Lights, which sees Varga chase a fortune, was made by Dunmore Studios.',
+    '',
+    'Ruth Okafor says games such as The Tallies could teach languages; The Tallies and shows like Brightwater hold teenagers.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assert.deepEqual(
+    analysis.entities.map((e) => `${e.type} ${e.name} ${e.mentions.length}`),
+    ['person Eli Varga 3', 'organization Dunmore Studios 1', 'person Ruth Okafor 1'],
+  );
+  assertRangesExact(text, analysis);
+});

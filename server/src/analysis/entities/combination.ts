@@ -329,13 +329,14 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
     .map((c) => (c.kind === 'person' && !c.tableEntry ? withoutTitleTail(withoutMonthBefore(withoutWordsBeforeFirstName(c, words), words), words) : c))
     .map((c) => (c.kind === 'organization' && !c.tableEntry ? chamberWithoutParty(c, words) : c))
     .map((c) => (!c.describedAsOrganization && placeAfterPreposition(c, words) ? { ...c, namedAsPlace: true } : c))
+    .map((c) => (!c.tableEntry && namedAsWork(c, words) ? { ...c, namedAsWork: true } : c))
     .map((c) =>
       c.kind &&
       !c.tableEntry &&
       (isTitleCaseRun(c, words) ||
         joinsTwoNames(c, words) ||
         fillsQuotation(c, words) ||
-        namedAsWork(c, words) ||
+        c.namedAsWork ||
         (c.namedAsPlace && !c.describedAsOrganization) ||
         namesCourtCase(c, words) ||
         (c.kind === 'organization'
@@ -445,17 +446,25 @@ function fillsQuotation(c: SpanCandidate, words: Word[]): boolean {
 }
 
 /** Nouns that say the name after them is a work or a product, not who made it. */
-const workNouns = /^(?:film|movie|novel|book|memoir|album|song|documentary|musical|opera|sitcom|game|virus|worm|trojan|app|painting|poem)$/;
+const workNouns =
+  /^(?:film|movie|novel|book|memoir|album|song|documentary|musical|opera|sitcom|series|show|epic|drama|thriller|franchise|game|games|virus|worm|trojan|app|painting|poem)$/;
 
 /**
- * "the rhythm game Donkey Konga", "the album Joshua Tree", "the MyDoom virus", "The Laura Ingraham Show": a lower-case noun of a
- * work or a product right before the name, or (for a virus) right after it, says what the name is.
+ * "the rhythm game Donkey Konga", "the album Joshua Tree", "the MyDoom virus", "The Laura Ingraham Show", "the series The
+ * Next Generation", "games such as The Sims": a lower-case noun of a work or a product before the name (past "The", "such
+ * as", "like" or "including"), or for a virus right after it, says what the name is. Resolution reads every other
+ * mention of a work of two words or more as the work too.
  */
 function namedAsWork(c: SpanCandidate, words: Word[]): boolean {
-  const before = words[c.first - 1];
   const after = words[c.last + 1];
   const sameSentence = (w: Word | undefined) => w !== undefined && w.sentenceId === words[c.first].sentenceId && !w.capitalised;
-  if (sameSentence(before) && workNouns.test(before!.fold) && /^\s+$/.test(before!.post)) return true;
+  // "the series The Next Generation", "games such as The Sims", "films like Alexander": past "The" and "such as" or "like".
+  let k = c.first - 1;
+  if (words[k]?.bare === 'the' && /^\s+$/.test(words[k].post)) k--;
+  if (words[k]?.fold === 'as' && words[k - 1]?.fold === 'such') k -= 2;
+  else if (words[k]?.fold === 'like' || words[k]?.fold === 'including') k--;
+  const noun = words[k];
+  if (sameSentence(noun) && workNouns.test(noun.fold) && /^\s+$/.test(noun.post)) return true;
   // "The Laura Ingraham Show": a programme by its host's name.
   if (c.last > c.first && words[c.last].capitalised && /^(?:show|podcast)$/.test(words[c.last].bare)) return true;
   return sameSentence(after) && /^(?:virus|worm|trojan)$/.test(after!.fold) && /^\s+$/.test(words[c.last].post);

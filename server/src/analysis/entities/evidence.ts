@@ -82,7 +82,7 @@ const organizationNouns =
   /^(?:group|company|firm|organi[sz]ation|agency|nonprofit|non-profit|charity|union|bank|lender|insurer|network|coalition|association|institute|foundation|think-tank|tank|party|club|team|newspaper|broadcaster|retailer|chain|maker|manufacturer|startup|subsidiary|conglomerate|regulator|watchdog|authority|federation|society)$/;
 /** The common noun before a name that says it names a work, a craft or a storm: "the film Harbour Lights", "the tanker Nordic Star". */
 const workOrCraftNouns =
-  /^(?:film|movie|documentary|book|novel|memoir|album|song|musical|opera|painting|poem|series|sitcom|programme|program|ship|vessel|yacht|tanker|freighter|ferry|liner|submarine|carrier|destroyer|frigate|aircraft|airliner|jet|spacecraft|shuttle|orbiter|rocket|probe|rover|satellite|telescope|hurricane|storm|typhoon|cyclone)$/;
+  /^(?:film|movie|documentary|book|novel|memoir|album|song|musical|opera|painting|poem|series|sitcom|programme|program|epic|drama|thriller|franchise|game|ship|vessel|yacht|tanker|freighter|ferry|liner|submarine|carrier|destroyer|frigate|aircraft|airliner|jet|spacecraft|shuttle|orbiter|rocket|probe|rover|satellite|telescope|hurricane|storm|typhoon|cyclone)$/;
 /** Words that open the name of a craft, a storm or an operation: "USS Pemberton", "Shuttle Meridian", "Operation Harbour Shield". */
 const craftPrefixes = /^(?:shuttle|hurricane|typhoon|cyclone|uss|hms|hmas|hmcs|rms|operation)$/;
 /** Names of market indexes end in these: "Dow Jones Industrial Average", "Nasdaq Composite". */
@@ -172,6 +172,7 @@ function weighEvidence(
     beforeHere && !beforeHere.capitalised && workOrCraftNouns.test(beforeHere.fold) && !beforeHere.has('Verb') && continuesName(text, beforeHere, firstWord);
   if (namedAsWork || span.slice(0, -1).some((w) => craftPrefixes.test(w.bare))) {
     c.loc += 10;
+    c.namedAsWork = true;
     return;
   }
   // Organizations

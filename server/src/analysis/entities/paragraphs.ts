@@ -131,6 +131,7 @@ function settled(c: SpanCandidate, words: Word[], raw: string): Candidate {
     describedAsOrganization: c.describedAsOrganization,
     namedAsCompany: c.namedAsCompany,
     namedAsPlace: c.namedAsPlace || c.loc >= 10,
+    namedAsWork: c.namedAsWork,
     givenName: span[0].has('FirstName'),
     endsWithPersonalName: ['Person', 'FirstName', 'LastName'].some((t) => span[span.length - 1].has(t)),
     modifiesNoun:

@@ -85,6 +85,8 @@ export interface SpanCandidate {
   namedAsCompany?: boolean;
   /** A place by where it stands: "in Orlando", "from Tel Aviv". */
   namedAsPlace?: boolean;
+  /** A work or a product by the noun before it: "the movie National Treasure", "games such as The Sims". */
+  namedAsWork?: boolean;
 }
 
 /**
@@ -114,6 +116,8 @@ export interface Candidate {
   namedAsCompany?: boolean;
   /** A place by where it stands ("in Orlando") or by what the evidence found (a known place, a town's state). */
   namedAsPlace?: boolean;
+  /** A work or a product by the noun before it ("the movie National Treasure"): so in every mention. */
+  namedAsWork?: boolean;
   /** A lower-case noun or adjective follows at once: the name stands as a modifier ("Republican voters"). */
   modifiesNoun?: boolean;
   /** The first word is one compromise's lexicon knows as a first name ("Jacques", "Michael Symmons Roberts"). */
