@@ -620,3 +620,12 @@ test('a work the story names as one is a work in every mention, past "The", "suc
   );
   assertRangesExact(text, analysis);
 });
+
+test('a surname that is also an institution word keeps the person ("Samantha Power", "Danielle Steel")', () => {
+  const text = 'Book tour opens\n\nSamantha Power, the ambassador, met Danielle Steel and Charlotte Church at Okafor College.';
+  const analysis = entitiesOf(text);
+  assert.deepEqual(
+    analysis.entities.map((e) => `${e.type} ${e.name}`),
+    ['person Samantha Power', 'person Danielle Steel', 'person Charlotte Church', 'organization Okafor College'],
+  );
+});

@@ -395,12 +395,22 @@ function withoutTitleTail(c: SpanCandidate, words: Word[]): SpanCandidate {
   return { ...c, first, role: c.role ?? role };
 }
 
+/**
+ * Words that end an institution's name and no one's: not "Power" (Samantha Power), "Steel", "Post", "Press", "Church" or
+ * "Court", which are surnames too.
+ */
+const institutionWords = new RegExp(
+  '^(?:corp|corporation|company|limited|group|holdings|bank|trust|partners|associates|airlines|airways|motors|industries|systems|' +
+    'technologies|communications|pharmaceuticals|petroleum|resources|mining|securities|capital|fund|investments|insurance|electronics|' +
+    'chemicals|foods|stores|entertainment|publishing|studios|software|networks|enterprises|university|college|institute|institution|' +
+    'school|academy|foundation|association|federation|society|organisation|organization|hospital|clinic|laboratories|realty|ministries|' +
+    'committee|council|commission|ministry|department|agency|bureau|center|centre|club)$',
+);
+
 /** "Sarah Lawrence College", "Henry Realty", "Orrin Hale Ministries": a name that ends in an institution's word names the institution, whoever it is named after. */
 function endsAsInstitution(c: SpanCandidate, words: Word[]): boolean {
-  const last = words[c.last];
-  // compromise reads "Lawrence College" as a person's name throughout; these words end no one's name (short ones, "As", "Co", may).
-  if (c.last === c.first || !last.capitalised || last.bare.length < 4) return false;
-  return organizationEndings.has(last.bare) || /^(?:ministries|foundation|institute|association|university|college|committee|council|realty)$/.test(last.bare);
+  // compromise reads "Lawrence College" as a person's name throughout.
+  return c.last > c.first && words[c.last].capitalised && institutionWords.test(words[c.last].bare);
 }
 
 /** "In August Trump met...", "since May Smith has": a month after a preposition of time is no part of the name after it. */

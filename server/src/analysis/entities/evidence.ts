@@ -102,13 +102,13 @@ const lawOrBuildingEndings =
  */
 const eventEndings = /^(?:war|wars|convention|constitution|dynasty|bowl|cup|marathon|olympics|primary|primaries|caucuses|summit)$/;
 
+/** "Convention" left alone after a title's words ("the Republican National Convention"): a word no one is called. */
+export const isEventWord = (bare: string) => eventEndings.test(bare);
+
 /**
  * A name of two words or more that ends as a law, a building or an event does. "City Hall" may speak for a
  * city's government, and "the Southern Baptist Convention" is a church body, not a meeting.
  */
-/** "Convention" left alone after a title's words ("the Republican National Convention"): a word no one is called. */
-export const isEventWord = (bare: string) => eventEndings.test(bare);
-
 export function endsAsLawBuildingOrEvent(span: readonly Word[]): boolean {
   if (span.length < 2 || span[0].fold === 'city') return false;
   const last = span[span.length - 1].bare;

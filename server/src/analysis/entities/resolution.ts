@@ -125,14 +125,14 @@ export function propagate(candidates: Candidate[]): void {
       if (firstWord) c.firstWordOfOrganization = true;
     }
   }
-  // "the mass shooting in Orlando ... Orlando shooter Omar Mateen", "in Tampa and Orlando": a lone word the story
-  // names as a place outright is that place in its other lone mentions too, unless a title makes it someone
-  // ("Mr. Orlando") or the story names a person with it ("Orlando Bloom").
   // "the movie National Treasure ... National Treasure has topped the box office": a work in every mention.
   // Names of two words or more only: "the book Trump" says nothing of the man in the rest of the story.
   // "The Sims ... Sims": with or without its "The".
   const works = new Set(candidates.filter((c) => c.namedAsWork && c.length > 1).flatMap((c) => [c.fold, c.fold.replace(/^the /, '')]));
   for (const c of candidates) if (works.has(c.fold) && !c.role && !c.tableEntry) c.kind = undefined;
+  // "the mass shooting in Orlando ... Orlando shooter Omar Mateen", "in Tampa and Orlando": a lone word the story
+  // names as a place outright is that place in its other lone mentions too, unless a title makes it someone
+  // ("Mr. Orlando") or the story names a person with it ("Orlando Bloom").
   for (const fold of placesNamedOutright) {
     if (personParts.has(fold)) continue;
     for (const c of sameName.get(fold) ?? []) if (c.kind === 'person' && c.length === 1 && !c.role && !c.tableEntry) c.kind = undefined;
