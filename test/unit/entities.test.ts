@@ -629,3 +629,12 @@ test('a surname that is also an institution word keeps the person ("Samantha Pow
     ['person Samantha Power', 'person Danielle Steel', 'person Charlotte Church', 'organization Okafor College'],
   );
 });
+
+test("a lone first name before its officer's role and full name is a team or a firm in every lone mention", () => {
+  const text = 'Varga expects a fight\n\nChelsea manager Eli Varga expects a fight with Harlow. Varga said Chelsea were ready. Chelsea won.';
+  const analysis = entitiesOf(text);
+  assert.deepEqual(
+    analysis.entities.map((e) => `${e.type} ${e.name} ${e.mentions.length}`),
+    ['person Eli Varga 3'],
+  );
+});

@@ -330,6 +330,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
     .map((c) => (c.kind === 'organization' && !c.tableEntry ? chamberWithoutParty(c, words) : c))
     .map((c) => (!c.describedAsOrganization && placeAfterPreposition(c, words) ? { ...c, namedAsPlace: true } : c))
     .map((c) => (!c.tableEntry && namedAsWork(c, words) ? { ...c, namedAsWork: true } : c))
+    .map((c) => (c.kind === 'person' && !c.tableEntry && namesAffiliation(c, words) ? { ...c, namedAsAffiliation: true } : c))
     .map((c) =>
       c.kind &&
       !c.tableEntry &&
@@ -341,7 +342,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
         namesCourtCase(c, words) ||
         (c.kind === 'organization'
           ? namesNoOrganization(c, words) || placeBeforeRole(c, words) || isAdjectiveOfFaithOrRegion(c, words)
-          : isTitleAlone(c, words) || (c.first === c.last && isEventWord(words[c.first].bare))))
+          : isTitleAlone(c, words) || (c.first === c.last && isEventWord(words[c.first].bare)) || c.namedAsAffiliation))
         ? { ...c, kind: undefined, firm: false }
         : c,
     )
@@ -352,6 +353,28 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
       return true;
     })
     .sort((a, b) => a.first - b.first);
+}
+
+/** Roles a team, a firm or a campaign gives ("Chelsea manager Jose Mourinho", "Acme spokesman Tom Vell"). */
+const affiliationRoles =
+  /^(?:manager|boss|coach|captain|striker|goalkeeper|keeper|midfielder|defender|winger|forward|chairman|owner|star|player|chief|executive|spokesman|spokeswoman)$/;
+
+/**
+ * "Chelsea manager Jose Mourinho": a lone first name right before a lower-case role and a full name says whose
+ * the role is, a team's or a firm's, and is no person ("Hillary spokesman Brian Fallon" loses one mention of her).
+ */
+function namesAffiliation(c: SpanCandidate, words: Word[]): boolean {
+  const name = words[c.first];
+  const role = words[c.last + 1];
+  const [first, second] = [words[c.last + 2], words[c.last + 3]];
+  if (c.first !== c.last || !name.has('FirstName') || name.has('LastName') || role === undefined || role.capitalised) return false;
+  return (
+    affiliationRoles.test(role.bare) &&
+    /^\s+$/.test(name.post) &&
+    first?.capitalised === true &&
+    second?.capitalised === true &&
+    role.sentenceId === name.sentenceId
+  );
 }
 
 /** "Roe v. Wade", "Bush v. Gore": the parties of a court case name the case, not who they are ("England v France", "Federer vs. Nadal" are matches). */

@@ -78,7 +78,7 @@ export function propagate(candidates: Candidate[]): void {
       }
     }
   }
-  const placesNamedOutright = new Set(candidates.filter((c) => c.length === 1 && !c.kind && c.namedAsPlace).map((c) => c.fold));
+  const placesNamedOutright = new Set(candidates.filter((c) => c.length === 1 && !c.kind && (c.namedAsPlace || c.namedAsAffiliation)).map((c) => c.fold));
   for (const c of candidates) {
     if (c.tableEntry) continue;
     if (namedCompany(c)) {
@@ -132,7 +132,8 @@ export function propagate(candidates: Candidate[]): void {
   for (const c of candidates) if (works.has(c.fold) && !c.role && !c.tableEntry) c.kind = undefined;
   // "the mass shooting in Orlando ... Orlando shooter Omar Mateen", "in Tampa and Orlando": a lone word the story
   // names as a place outright is that place in its other lone mentions too, unless a title makes it someone
-  // ("Mr. Orlando") or the story names a person with it ("Orlando Bloom").
+  // ("Mr. Orlando") or the story names a person with it ("Orlando Bloom"). So is a team's or a firm's name before its
+  // officer's role ("Chelsea manager Jose Mourinho ... Chelsea have won").
   for (const fold of placesNamedOutright) {
     if (personParts.has(fold)) continue;
     for (const c of sameName.get(fold) ?? []) if (c.kind === 'person' && c.length === 1 && !c.role && !c.tableEntry) c.kind = undefined;

@@ -87,6 +87,8 @@ export interface SpanCandidate {
   namedAsPlace?: boolean;
   /** A work or a product by the noun before it: "the movie National Treasure", "games such as The Sims". */
   namedAsWork?: boolean;
+  /** A team's or a firm's name before its officer's role: "Chelsea manager Jose Mourinho". */
+  namedAsAffiliation?: boolean;
 }
 
 /**
@@ -118,6 +120,8 @@ export interface Candidate {
   namedAsPlace?: boolean;
   /** A work or a product by the noun before it ("the movie National Treasure"): so in every mention. */
   namedAsWork?: boolean;
+  /** A lone first name before a role and a full name ("Chelsea manager Jose Mourinho"): a team or a firm, in every lone mention. */
+  namedAsAffiliation?: boolean;
   /** A lower-case noun or adjective follows at once: the name stands as a modifier ("Republican voters"). */
   modifiesNoun?: boolean;
   /** The first word is one compromise's lexicon knows as a first name ("Jacques", "Michael Symmons Roberts"). */
