@@ -638,3 +638,12 @@ test("a lone first name before its officer's role and full name is a team or a f
     ['person Eli Varga 3'],
   );
 });
+
+test('a festival, a tournament or a championship is no one and no organization', () => {
+  const text = 'Bands join the line-up\n\nThe Harlow Festival and the Dunmore Championships follow, said Ruth Okafor.';
+  const analysis = entitiesOf(text);
+  assert.deepEqual(
+    analysis.entities.map((e) => `${e.type} ${e.name}`),
+    ['person Ruth Okafor'],
+  );
+});
