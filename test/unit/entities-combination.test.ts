@@ -265,3 +265,9 @@ test('a faith, a region or a nationality before a noun, and a state before a pol
   const result = followTagger([], words, labels(words, { Muslim: 'B-ORG', North: 'B-ORG', American: 'I-ORG', Texas: 'B-ORG', Apple: 'B-ORG' }));
   assert.deepEqual(named(words, result), ['organization Apple']);
 });
+
+test('a month the tagger reads as an organization, and a lone "Nazi", are no organizations', () => {
+  const words = wordsOf('The poll ran from Dec. 3 to Dec. 7 in a country whose Nazi past weighs on Vell Holdings.');
+  const result = followTagger([], words, labels(words, { Dec: 'B-ORG', Nazi: 'B-ORG', Vell: 'B-ORG', Holdings: 'I-ORG' }));
+  assert.deepEqual(named(words, result), ['organization Vell Holdings']);
+});
