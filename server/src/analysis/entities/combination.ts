@@ -30,6 +30,7 @@ import {
   organizationEndings,
   organizationHeads,
   stateAbbreviations,
+  timeTags,
   titleModifiers,
 } from './tables';
 import type { SpanCandidate, Word } from './types';
@@ -315,8 +316,8 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
     if (result.some((c) => c.loc >= 10 && overlaps(s, c))) continue;
     if (s.first === s.last && words[s.first].has('Country')) continue;
     if (s.type === 'ORG' && namesPlace(s, words)) continue;
-    // "from Dec. 3 to Dec. 7": a month or a date is never an organization.
-    if (s.type === 'ORG' && s.first === s.last && ['Month', 'Date', 'WeekDay'].some((t) => words[s.first].has(t))) continue;
+    // "from Dec. 3 to Dec. 7": a month, a date or a holiday is never an organization.
+    if (s.type === 'ORG' && s.first === s.last && timeTags.some((t) => words[s.first].has(t))) continue;
     for (let k = result.length - 1; k >= 0; k--) if (!result[k].kind && overlaps(s, result[k])) result.splice(k, 1);
     // A lone word the tagger reads as a person that compromise knows from no one's name ("Subscribe here", "American
     // Jews", "Western swing states") stays undecided: it is a person only if the story names one with it (resolution.ts).

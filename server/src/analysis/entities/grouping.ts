@@ -129,7 +129,8 @@ export function* groupEntities(candidates: Candidate[], text: string): Steps<Ent
       // "Michael Symmons Roberts ... Symmons Roberts": the last words of one longer name opening with a first name, and of no other.
       // "Donald J. Trump ... Donald Trump", "Loretta E. Lynch ... Loretta Lynch": the same name without its middle initials.
       const longer = c.length === 2 ? (personsByLastWords.get(fold) ?? personsWithoutInitials.get(fold)) : undefined;
-      const group = longer ?? (byKey.get(`person:${fold}`) || personByFormalName(c)) ?? open('person', fold);
+      // The same name in full first; then the same person under a short or formal first name.
+      const group = longer ?? byKey.get(`person:${fold}`) ?? personByFormalName(c) ?? open('person', fold);
       group.candidates.push(c);
       // A short form of two formal names ("Pat": Patricia or Patrick) files no one by them.
       const formals = formalFirstNames(c.firstBare);
