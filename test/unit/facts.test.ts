@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createContext } from '../../server/src/analysis/analyze';
 import { parseDraft } from '../../server/src/analysis/draft';
-import { analyzeFacts, lineNumberAt, type Fact } from '../../server/src/analysis/facts';
+import { analyzeFacts, type Fact } from '../../server/src/analysis/facts';
+import { lineNumberAt, lineStartsOf } from '../../server/src/analysis/lines';
 import { defaultOptions } from '../../server/src/analysis/types';
 import { entityHoverMarkdown } from '../../server/src/lsp/hover';
 
@@ -57,9 +58,11 @@ test('a past title is marked past; a headline and a quotation give no facts', ()
 });
 
 test('line numbers count CRLF, CR and LF once each', () => {
-  assert.equal(lineNumberAt('a\r\nb\rc\nd', 7), 4);
-  assert.equal(lineNumberAt('a\r\nb', 3), 2);
-  assert.equal(lineNumberAt('', 5), 1);
+  const lineOf = (text: string, offset: number) => lineNumberAt(lineStartsOf(text), offset);
+  assert.equal(lineOf('a\r\nb\rc\nd', 7), 4);
+  assert.equal(lineOf('a\r\nb', 3), 2);
+  assert.equal(lineOf('a\r\nb', 2), 1);
+  assert.equal(lineOf('', 5), 1);
 });
 
 test('the hover card lists the facts with the line each comes from', () => {

@@ -28,24 +28,27 @@ test('the slow phase times the entity pass itself, not a memoized lookup', async
 });
 
 // Two hundred paragraphs of our own: a surname misspelt once (name-variant) and a
-// commission chair given two ages (inconsistent-fact), an acronym before its expansion (acronym-first-use), among six hundred name mentions.
+// commission chair given two ages (inconsistent-fact), an acronym before its expansion (acronym-first-use), among six hundred name mentions;
+// one sentence of 60 words (long-sentence) with "September 3" and "yesterday" in it (ap-style).
 const longDraft = [
   'Council weighs transit budget',
   '',
   'Planning Commission Chair Dana Whitcombe, 54, said on Monday that the RTA vote would wait.',
   '',
   ...Array.from({ length: 200 }, (_, i) =>
-    i === 120
-      ? 'Whitcomb said the Riverside Transit Authority would publish its figures first.'
-      : i === 150
-        ? 'Dana Whitcombe, 61, disagreed with Mayor Lena Fortescue, officials said.'
-        : `Resident Arlo Penhallow${i % 70} asked Mayor Lena Fortescue and Whitcombe about the Riverside Transit Authority budget.`,
+    i === 90
+      ? `The commission voted yesterday to delay the September 3 hearing on the budget ${'and the routes '.repeat(15)}that residents had asked about for months.`
+      : i === 120
+        ? 'Whitcomb said the Riverside Transit Authority would publish its figures first.'
+        : i === 150
+          ? 'Dana Whitcombe, 61, disagreed with Mayor Lena Fortescue, officials said.'
+          : `Resident Arlo Penhallow${i % 70} asked Mayor Lena Fortescue and Whitcombe about the Riverside Transit Authority budget.`,
   ).flatMap((p) => [p, '']),
 ].join('\n');
 
-test('the groundwork of name-variant, inconsistent-fact and acronym-first-use runs in steps, and check finds what it finds in one piece', () => {
+test('the groundwork of the rules that read the whole draft runs in steps, and check finds what it finds in one piece', () => {
   const options = analysisOptionsFor(resolveSettings({}).settings, 'plaintext');
-  for (const id of ['name-variant', 'inconsistent-fact', 'acronym-first-use']) {
+  for (const id of ['name-variant', 'inconsistent-fact', 'acronym-first-use', 'long-sentence', 'ap-style']) {
     const rule = rules.find((r) => r.id === id)!;
     assert.ok(rule.prepare, `${id} has stepped groundwork`);
     const prepared = createContext(parseDraft(longDraft, 'plaintext'), options);

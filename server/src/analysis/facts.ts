@@ -271,13 +271,3 @@ export function* factSteps(ctx: RuleContext): Steps<Map<Entity, Fact[]>> {
   }
   return ctx.memo('facts', () => facts);
 }
-
-/** 1-based line of an offset, for messages ("the title from line 4"). */
-export function lineNumberAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
-  }
-  return line;
-}

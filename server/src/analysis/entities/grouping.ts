@@ -198,6 +198,8 @@ export function* groupEntities(candidates: Candidate[], text: string): Steps<Ent
   yield;
   const entities: Entity[] = [];
   for (const group of groups) {
+    // Naming thousands of groups took 15 ms on a 100,000-word draft: a pause every 500.
+    if (entities.length % 500 === 499) yield;
     group.candidates.sort((a, b) => a.start - b.start);
     const mentions = group.candidates.map((c) => {
       return { start: c.start, end: c.end, text: text.slice(c.start, c.end) };

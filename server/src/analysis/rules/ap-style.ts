@@ -31,7 +31,8 @@
 // The date signing an embedded post ("— Dana Ruiz (@danaruiz) September 1, 2016") is the platform's stamp too.
 
 import { inSpans, quotedSpans, sentencesOf } from '../prose';
-import type { Rule, RuleContext } from '../rule';
+import { inSteps, type Rule, type RuleContext } from '../rule';
+import type { Steps } from '../steps';
 import { transcriptTurns } from '../structure';
 import { newsroomOptions, type RuleFinding } from '../types';
 
@@ -365,10 +366,11 @@ function checkNumbers(ctx: RuleContext, quoted: (o: number) => boolean, findings
   }
 }
 
-function checkTimeReferences(ctx: RuleContext, quoted: (o: number) => boolean, findings: RuleFinding[]): void {
+function* checkTimeReferences(ctx: RuleContext, quoted: (o: number) => boolean, findings: RuleFinding[]): Steps<void> {
   const { prose } = ctx.draft;
   const spoken = transcriptTurns(ctx.draft.paragraphs);
   for (const p of ctx.draft.paragraphs) {
+    if (p.index % 100 === 99) yield;
     if (p.isHeadline || p.isBlock || !/yesterday|today|tomorrow/.test(p.text)) continue;
     // A turn of a Q&A transcript ("Q: You said yesterday ...") is spoken words, printed as said.
     if (/^\s*[QA][:.]\s/.test(p.text) || spoken[p.index]) continue;
@@ -418,15 +420,18 @@ export const apStyle: Rule = {
   description: 'AP style: months with dates (Feb. 13), numbers (one to nine spelled out), the day of the week rather than "yesterday".',
   defaultSeverity: 'hint',
   cost: 'scan',
-  check(ctx) {
+  // In steps: on a 100,000-word draft the three checks together held the server for 10-30 ms.
+  ...inSteps('ap-style', function* (ctx) {
     const checks = newsroomOptions(ctx.options).apStyle;
     if (!checks.months && !checks.numbers && !checks.timeReferences) return [];
     const spans = quotedSpans(ctx);
     const quoted = (offset: number) => inSpans(spans, offset);
     const findings: RuleFinding[] = [];
     if (checks.months) checkMonths(ctx, quoted, findings);
+    yield;
     if (checks.numbers) checkNumbers(ctx, quoted, findings);
-    if (checks.timeReferences) checkTimeReferences(ctx, quoted, findings);
+    yield;
+    if (checks.timeReferences) yield* checkTimeReferences(ctx, quoted, findings);
     return findings;
-  },
+  }),
 };

@@ -18,7 +18,7 @@
 
 import { isListOfNames, quotedSpans, sentencesOf, wordsOutsideQuotations } from '../prose';
 import { countWordsCached } from '../stats';
-import type { Rule } from '../rule';
+import { inSteps, type Rule } from '../rule';
 import { datelineLength, transcriptTurns } from '../structure';
 import { newsroomOptions, type RuleFinding } from '../types';
 
@@ -27,12 +27,14 @@ export const longSentence: Rule = {
   description: 'A sentence longer than copydesk.longSentence.maxWords words.',
   defaultSeverity: 'hint',
   cost: 'scan',
-  check(ctx) {
+  // In steps: on a 100,000-word draft the whole check held the server for 10-30 ms.
+  ...inSteps('long-sentence', function* (ctx) {
     const limit = newsroomOptions(ctx.options).longSentenceMaxWords;
     const findings: RuleFinding[] = [];
     const quoted = quotedSpans(ctx);
     const spoken = transcriptTurns(ctx.draft.paragraphs);
     for (const paragraph of ctx.draft.paragraphs) {
+      if (paragraph.index % 50 === 49) yield;
       if (paragraph.isHeadline || paragraph.isBlock || spoken[paragraph.index]) continue;
       // A dateline opening the paragraph ("TALLAHASSEE —", "WASHINGTON (AP) —") is not part of its first sentence.
       const datelineEnd = paragraph.start + datelineLength(paragraph.text);
@@ -50,5 +52,5 @@ export const longSentence: Rule = {
       }
     }
     return findings;
-  },
+  }),
 };

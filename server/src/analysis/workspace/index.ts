@@ -18,7 +18,8 @@ export { draftName, folderOf } from './uris';
 export { inScope, workspaceScopes, type WorkspaceScope } from './scope';
 
 export type { DraftRecord, IndexedEntity, IndexedSpan } from './record';
-export { recordDraft, indexedEntity, sameEntities, lineAndColumn, lineStartsOf } from './record';
+export { recordDraft, indexedEntity, sameEntities } from './record';
+export { lineAndColumn, lineStartsOf } from '../lines';
 export type { WorkspaceNames, CrossDraftSpelling } from './names';
 export { crossDraftTitleHints, type TitleHint, type WorkspaceTitles } from './titles';
 export {

@@ -4,6 +4,7 @@
 // Offsets are UTF-16 indices into the draft's text, as everywhere in the core.
 
 import { analyzeEntities, type Entity } from '../entities';
+import { draftLineStarts } from '../lines';
 import type { RuleContext } from '../rule';
 
 export interface IndexedSpan {
@@ -57,34 +58,9 @@ export function recordDraft(uri: string, ctx: RuleContext, stamp: { mtimeMs: num
     uri,
     mtimeMs: stamp.mtimeMs,
     size: stamp.size,
-    lineStarts: lineStartsOf(ctx.draft.text),
+    lineStarts: draftLineStarts(ctx),
     entities: analyzeEntities(ctx).entities.map(indexedEntity),
   };
-}
-
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10) starts.push(i + 1);
-  }
-  return starts;
-}
-
-/** Line and UTF-16 column of an offset, from a record's line starts. */
-export function lineAndColumn(lineStarts: readonly number[], offset: number): { line: number; character: number } {
-  if (lineStarts.length === 0) return { line: 0, character: Math.max(0, offset) };
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (lineStarts[middle] <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low, character: offset - lineStarts[low] };
 }
 
 /** Whether two records say the same about their entities (used to skip needless re-checks of other drafts). */
