@@ -36,6 +36,7 @@ import type { Paragraph } from './draft';
 import { stateAbbreviations } from './entities/tables';
 import type { Entity, Mention } from './entities/types';
 import type { Steps } from './steps';
+import { matchesOf } from './matches';
 
 export type Gender = 'male' | 'female' | 'unknown';
 
@@ -713,7 +714,8 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     const paragraphText = text.slice(paragraph.start, paragraph.end);
     /** A name that opens its sentence in this paragraph: the antecedent a pronoun here looks for first. */
     const isSubjectHere = (m: PlacedMention) => m.start >= paragraph.start && subjectLead.test(text.slice(sentenceStartOf(m.start), m.start));
-    for (const match of paragraphText.matchAll(pronounClause)) {
+    // matchesOf, not matchAll: these long patterns are compiled once, not again after every garbage collection (matches.ts).
+    for (const match of matchesOf(paragraphText, pronounClause)) {
       const at = paragraph.start + match.index!;
       if (!outside(at)) continue;
       // "Trump says he's “losing”": the pronoun after a named subject's own verb is not a second attribution.
@@ -723,13 +725,13 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const speaker = resolvePronoun(at, match[1] ?? match[2], paragraph.index, isSubjectHere);
       clauses.push({ at, speakers: speaker ? [speaker] : [], kind: 'speech' });
     }
-    for (const match of paragraphText.matchAll(pronounNamingClause)) {
+    for (const match of matchesOf(paragraphText, pronounNamingClause)) {
       const at = paragraph.start + match.index!;
       if (!outside(at)) continue;
       const speaker = resolvePronoun(at, match[1], paragraph.index, isSubjectHere);
       clauses.push({ at, speakers: speaker ? [speaker] : [], kind: 'speech', forward: true });
     }
-    for (const match of paragraphText.matchAll(roleClause)) {
+    for (const match of matchesOf(paragraphText, roleClause)) {
       const at = paragraph.start + match.index!;
       if (!outside(at)) continue;
       const noun = match[2] ?? match[4];
@@ -738,7 +740,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const speaker = resolveRole(at, noun, paragraph.index, match[1] ?? match[3]);
       clauses.push({ at, speakers: speaker ? [speaker] : [], kind: 'speech' });
     }
-    for (const match of paragraphText.matchAll(jointClause)) {
+    for (const match of matchesOf(paragraphText, jointClause)) {
       const at = paragraph.start + match.index!;
       if (!outside(at)) continue;
       clauses.push({ at, speakers: lastPair(at, paragraph.index), kind: 'speech' });
@@ -767,7 +769,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const owned = ownedWords.exec(text.slice(m.end, at));
       return owned && followedByVerb({ ...m, end: m.end + owned[0].length }) ? [m.entity] : undefined;
     };
-    for (const match of [...paragraphText.matchAll(participleClause), ...paragraphText.matchAll(coordinatedSpeech)]) {
+    for (const match of [...matchesOf(paragraphText, participleClause), ...matchesOf(paragraphText, coordinatedSpeech)]) {
       const at = paragraph.start + match.index!;
       if (!outside(at)) continue;
       const sentence = sentenceStartOf(at);

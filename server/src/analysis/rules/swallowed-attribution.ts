@@ -20,6 +20,7 @@ import { analyzeQuotes } from '../quotes';
 import type { Rule } from '../rule';
 import { countWords } from '../stats';
 import type { RuleFinding } from '../types';
+import { matchesOf } from '../matches';
 
 const speaker = String.raw`(?:he|she|they|(?:[\p{Ll}-]+\s+){0,3}\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})`;
 const verb = String.raw`(?:said|says|added|told (?:reporters|the [\p{Ll}]+|\p{Lu}[\p{L}'’-]+))`;
@@ -57,8 +58,7 @@ export const swallowedAttribution: Rule = {
       const opening = text[q.open];
       const closing = closingFor[opening];
       if (!closing) continue;
-      attribution.lastIndex = 0;
-      for (const m of content.matchAll(attribution)) {
+      for (const m of matchesOf(content, attribution)) {
         const before = content.slice(0, m.index);
         const after = content.slice(m.index! + m[0].length);
         if (countWords(before) < 3 || countWords(after) < 3) continue;
