@@ -42,7 +42,13 @@ const progressAfterMs = 500;
 const maxPublishedDiagnostics = 1000;
 const severityRank = { error: 0, warning: 1, info: 2, hint: 3 } as const;
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * Hands the event loop back between slices of slow work, for two turns. A
+ * request read from the client during a slice is dispatched on a setImmediate
+ * (vscode-jsonrpc's message queue), queued behind the slice's own
+ * continuation: with one turn a hover waited for the next slice as well.
+ */
+export const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
 
 /**
  * The documents the client has open, as TextDocuments keeps them, with each
@@ -307,7 +313,7 @@ export class DraftSessions {
     try {
       failures = await open.session.analyzeSlowly({
         stillWanted,
-        pause: yieldToEventLoop,
+        pause: yieldToRequests,
         sliceMs: timeSliceMs,
         progress: (done, total) => progress.report(done, total),
       });
@@ -322,7 +328,7 @@ export class DraftSessions {
     if (open.session.namesSkipped || !this.hooks.analysed) return;
     // The workspace index records the draft on a later turn: a request waiting now is answered first.
     const context = open.session.ruleContext;
-    await yieldToEventLoop();
+    await yieldToRequests();
     if (this.drafts.get(uri) === open) this.hooks.analysed(uri, context);
   }
 
