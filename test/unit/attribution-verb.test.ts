@@ -58,11 +58,16 @@ test('a quoted word inside the sentence is not a quotation being attributed: "fa
   );
 });
 
-test('a noun before a quotation is no verb of saying: "to say remarks", "his claims", "of notes"', () => {
+test('a noun before a quotation is no verb of saying: "to say remarks", "his claims", "of notes", "Trump\'s remarks"', () => {
   const text =
-    'Headline\n\nThe mayor had to say remarks "misconstrued." She repeated his claims "about the bridge." He kept a file of notes "from the meeting." Whitfield insisted: "The money is there."\n';
+    'Headline\n\nThe mayor had to say remarks "misconstrued." She repeated his claims "about the bridge." He kept a file of notes "from the meeting." Whitfield insisted: "The money is there." The lawmaker said Trump\'s remarks "have had widespread dissemination." He cited the senators’ claims "about the bridge."\n';
   assert.deepEqual(
     check(text).map((f) => text.slice(f.start, f.end)),
+    ['insisted'],
+  );
+  // "He's" is "he has": the verb after it still attributes.
+  assert.deepEqual(
+    check('Headline\n\nHe\'s insisted "the money is there," aides said.\n').map((f) => f.message.slice(1, 9)),
     ['insisted'],
   );
 });

@@ -85,11 +85,12 @@ const beforeQuote = new RegExp(String.raw`\b(${verbAlternation})(?:\s+that)?\s*[
 const quotedNounPhrase = /^an?\s/u;
 /**
  * The word before a form that makes it a noun, not a verb of saying: a determiner or possessive
- * ("his remarks"), a preposition ("of claims"), or a verb whose object it is ("to say remarks
- * 'misconstrued'", "denied claims").
+ * ("his remarks", "Trump's remarks", "the senators' claims"; not "he's", which is "he has"), a
+ * preposition ("of claims"), or a verb whose object it is ("to say remarks 'misconstrued'",
+ * "denied claims").
  */
 const nounBefore =
-  /\b(?:the|a|an|his|her|their|its|our|my|your|whose|these|those|such|any|no|of|in|on|about|with|to|say|says|said|make|makes|made|repeat|repeats|repeated|deny|denies|denied|dismiss|dismisses|dismissed)\s+$/iu;
+  /\b(?:the|a|an|his|her|their|its|our|my|your|whose|these|those|such|any|no|of|in|on|about|with|to|say|says|said|make|makes|made|repeat|repeats|repeated|deny|denies|denied|dismiss|dismisses|dismissed)\s+$|\b(?!(?:he|she|it|that|who|there|what|here|where)['’]s\b)\p{L}[\p{L}.-]*(?:['’]s|s['’])\s+$/iu;
 
 export const attributionVerb: Rule = {
   id: 'attribution-verb',
