@@ -668,6 +668,35 @@ test('a left single mark typed by smart quotes after a hyphen closes (a ‘D-‘
   assert.equal(flagged('The bill was called a pro-‘choice measure by its backers.').length, 1);
 });
 
+test('a paragraph opening on a right double mark: one finding, the mark turned the wrong way, not two closing marks with no opening', () => {
+  const body =
+    'The editorial noted the mayor’s comment, but did not buy her argument.\n\n” … if the governor can visit the flooded towns without doing harm, then surely the mayor can do the same,” it read.\n\nThe paper urged “a decision” by Friday.';
+  const found = findings(body);
+  assert.deepEqual(
+    found.map((f) => [f.message, f.fixes?.map((x) => [x.title, x.edits.map((e) => e.text).join(), x.safe])]),
+    [['This mark opens the quotation but is turned the wrong way: write “.', [['Turn the mark: “', '“', true]]]],
+  );
+  assert.match(fixed(body), /\n\n“ … if the governor/);
+  // A draft that writes ”…” both ways round (Swedish style) is left alone, and so is an embed's markup.
+  assertNotFlagged('”Vi stänger biblioteket,” sa hon.\n\n”Det är för dyrt,” sa han.');
+  assert.ok(
+    findings('“Anger in here is palpable,” she said. [<a href=”https://example.com/rally” target=”_blank”>The rally</a>.]').every(
+      (f) => !/wrong way/.test(f.message),
+    ),
+  );
+  // A right mark before a comma still closes (a paragraph break typed inside the quotation): not turned.
+  const closing = findings('The mayor said: “We will not close it.\n\n”, she added, before leaving.');
+  assert.ok(closing.length > 0 && closing.every((f) => !/wrong way/.test(f.message)));
+});
+
+test('a single quotation closed right before the next one opens (‘THE HOUSE PARTY’“Mr. Barna’s...) is closed', () => {
+  assertNotFlagged(
+    'Crows are “detectives of the avian world.” [Quartz]\n\n‘THE OTHER SIDE OF THE HOUSE PARTY’“Mr. Barna’s bash featured champagne showers.” [NYT]',
+  );
+  // Glued to an opening mark with no single quotation open, the mark is no quotation mark to flag.
+  assertNotFlagged('The council’s ‘review’ ended. The MAYOR’“We will see,” she said.');
+});
+
 test('a multi-paragraph quotation may recall the speaker\'s own words ("I said then...")', () => {
   const body = 'Mr Blair said: "I dealt with this six months ago. I said then you do not do deals over jobs.\n\n"I have nothing more to add," he said.';
   assert.deepEqual(flagged(body), []);

@@ -155,8 +155,16 @@ export function classify(text: string, i: number, tokens: Token[], apostrophes: 
   let dir: Direction = glyphOpens ? 'open' : 'close';
   if (glyphOpens && !prevOpenish && nextCloseish) dir = 'close';
   if (!glyphOpens && prevOpenish && !nextCloseish) dir = 'open';
+  // A right double mark that starts the paragraph has nothing to close there: it opens,
+  // turned the wrong way ("” … then surely the woman who’s a leading contender can do the same,” it read).
+  if (ch === '”' && opensParagraphWords(text, i)) dir = 'open';
   tokens.push({ at: i, glyph: ch, kind, dir, curly: curlyGlyphs.has(ch) });
   return i + 1;
+}
+
+/** The mark starts the paragraph (only spaces before it) and words follow it, not the punctuation that follows a closing mark. */
+function opensParagraphWords(text: string, i: number): boolean {
+  return /^\s*$/.test(text.slice(0, i)) && /^\s?(?:[\p{L}\p{N}]|…|\.\.\.)/u.test(text.slice(i + 1, i + 5));
 }
 
 /**
@@ -193,6 +201,12 @@ function classifySingle(text: string, i: number, ch: string, tokens: Token[], ap
   }
   // don't, O'Brien, Côte d'Ivoire, rock'n'roll
   if (isWord(prevRaw) && isWord(nextRaw)) return apostrophe();
+  // ‘THE HAMPTONS HOUSE PARTY’“Mr. Barna’s bash...”: after a word and glued to the next quotation's
+  // opening mark, a right mark ends something. It closes an open single quotation, if there is one.
+  if (ch !== '‘' && isWord(prevRaw) && (nextRaw === '“' || nextRaw === '‘')) {
+    tokens.push({ at: i, glyph: ch, kind: 'single', dir: 'maybeClose', curly });
+    return i + 1;
+  }
   const { prevOpenish, nextCloseish } = directionFromNeighbours(text, i, 1);
   if (prevOpenish && !nextCloseish) {
     // ’90s, '16, a drug known as '771, 'em, rock 'n' roll, 'til; but '2004 top TV moment' opens a quotation

@@ -42,6 +42,7 @@ import type { Draft } from '../draft';
 import { isPullQuoteCredit } from '../structure';
 import type { Fix, RuleFinding } from '../types';
 import { attributionInside } from './swallowed-attribution';
+import { inMarkup } from '../markup';
 
 // The draft's marks are sorted by offset: each look-up below starts by binary search at its
 // first candidate instead of walking every mark of the draft, once per problem, on every keystroke.
@@ -304,7 +305,7 @@ export const unbalancedQuote: Rule = {
         ...(problem.related.length > 0 ? { related: problem.related } : {}),
       });
     }
-    findings.push(...wrongWayCloses(quotes));
+    findings.push(...wrongWayCloses(quotes), ...wrongWayOpens(quotes, ctx.draft.text));
     return findings.sort((a, b) => a.start - b.start);
   },
 };
@@ -328,4 +329,25 @@ function wrongWayCloses(quotes: QuoteAnalysis): RuleFinding[] {
     });
   }
   return findings;
+}
+
+/**
+ * A right double mark that opens a quotation (a paragraph starting ” … text,” it read): typed
+ * the wrong way round. Turning it is safe: only the glyph changes. Only in a draft that opens its
+ * other quotations with “: a house that writes ”…” both ways (Swedish style) is left alone, and so
+ * is markup.
+ */
+function wrongWayOpens(quotes: QuoteAnalysis, text: string): RuleFinding[] {
+  const opensWithLeftMarks = quotes.marks.some((m) => m.role === 'open' && m.glyph === '“');
+  if (!opensWithLeftMarks) return [];
+  // The marks of an embed's markup (<a href=”https://...” target=”_blank”>) are code.
+  const isCode = inMarkup(text);
+  return quotes.marks
+    .filter((m) => m.role === 'open' && m.glyph === '”' && !isCode(m.offset))
+    .map((m) => ({
+      start: m.offset,
+      end: m.offset + 1,
+      message: 'This mark opens the quotation but is turned the wrong way: write “.',
+      fixes: [{ title: 'Turn the mark: “', edits: [{ start: m.offset, end: m.offset + 1, text: '“' }], preferred: true, safe: true }],
+    }));
 }
