@@ -49,7 +49,8 @@ async function main(): Promise<void> {
   const candidates = articles.flatMap((article) => base.eligibleParagraphs(article, base.quoteFindings(article.text)));
   const random = seededRandom(Number(values.seed));
   const wanted = Number(values.mutations);
-  const tally = { base: { detected: 0, restored: 0 }, here: { detected: 0, restored: 0 } };
+  const zero = () => ({ detected: 0, restored: 0, preferred: 0, preferredRight: 0, safe: 0, safeRight: 0 });
+  const tally = { base: zero(), here: zero() };
   let drawn = 0;
   let differ = 0;
   for (let attempt = 0; drawn < wanted && attempt < wanted * 20 && candidates.length > 0; attempt++) {
@@ -58,9 +59,12 @@ async function main(): Promise<void> {
     drawn++;
     const outcome = (library: Library) => {
       const near = library.findingsNear(m, library.quoteFindings(m.mutated));
+      const first = near[0]?.fixes[0];
       return {
         detected: near.length > 0,
-        restored: near.length > 0 && applyFix(m.mutated, near[0].fixes[0]) === m.article.text,
+        restored: near.length > 0 && applyFix(m.mutated, first) === m.article.text,
+        preferred: first?.preferred === true,
+        safe: first?.preferred === true && first.safe === true,
         message: near[0]?.message ?? '',
       };
     };
@@ -70,15 +74,26 @@ async function main(): Promise<void> {
       ['base', before],
       ['here', now],
     ] as const) {
-      if (o.detected) tally[key].detected++;
-      if (o.restored) tally[key].restored++;
+      const t = tally[key];
+      if (o.detected) t.detected++;
+      if (o.restored) t.restored++;
+      if (o.preferred) t.preferred++;
+      if (o.preferred && o.restored) t.preferredRight++;
+      if (o.safe) t.safe++;
+      if (o.safe && o.restored) t.safeRight++;
     }
-    if (before.detected !== now.detected || before.restored !== now.restored || before.message !== now.message) {
+    if (
+      before.detected !== now.detected ||
+      before.restored !== now.restored ||
+      before.preferred !== now.preferred ||
+      before.safe !== now.safe ||
+      before.message !== now.message
+    ) {
       differ++;
-      if (differ <= 20) {
+      if (differ <= Number(process.env.SHOW ?? 20)) {
         console.log(`${m.operation} ${m.kind} ${m.article.path}: ${JSON.stringify(m.mutated.slice(Math.max(0, m.at - 50), m.at + 50))}`);
-        console.log(`    base: ${before.message || 'nothing near'} (restored: ${before.restored})`);
-        console.log(`    here: ${now.message || 'nothing near'} (restored: ${now.restored})`);
+        console.log(`    base: ${before.message || 'nothing near'} (restored ${before.restored}, preferred ${before.preferred}, safe ${before.safe})`);
+        console.log(`    here: ${now.message || 'nothing near'} (restored ${now.restored}, preferred ${now.preferred}, safe ${now.safe})`);
       }
     }
   }
