@@ -1,6 +1,7 @@
 // Markup pasted into a draft with an embed (<blockquote class="tweet">, <a href=”...”>):
 // its quotation marks are code, not the story's quotations.
 
+import type { RuleContext } from './rule';
 import { partitionPoint } from './sorted';
 
 /** An HTML or XML tag with attributes on one line: `<tweet id="78">`, `<a href='/x'>`. */
@@ -17,4 +18,9 @@ export function inMarkup(text: string): (offset: number) => boolean {
     const last = partitionPoint(tags.length, (i) => tags[i][0] < offset) - 1;
     return last >= 0 && offset < tags[last][1];
   };
+}
+
+/** inMarkup of the draft being checked, found once per version for every rule that asks (two keystroke rules do). */
+export function draftMarkup(ctx: RuleContext): (offset: number) => boolean {
+  return ctx.memo('markup', () => inMarkup(ctx.draft.text));
 }

@@ -11,7 +11,7 @@
 // Good: “We won’t stop,” she said. “It’s early.”
 
 import { boilerplateLines } from '../boilerplate';
-import { inMarkup } from '../markup';
+import { draftMarkup } from '../markup';
 import { analyzeQuotes } from '../quotes';
 import type { Rule } from '../rule';
 import type { RuleFinding, TextEdit } from '../types';
@@ -25,7 +25,7 @@ export const mixedQuotes: Rule = {
   cost: 'keystroke',
   check(ctx) {
     const quotes = analyzeQuotes(ctx);
-    const isCode = inMarkup(ctx.draft.text);
+    const isCode = draftMarkup(ctx);
     const curlyEdits: TextEdit[] = []; // what converting the straight marks to curly would change
     const straightEdits: TextEdit[] = []; // and the curly marks to straight
     for (const m of quotes.marks) {

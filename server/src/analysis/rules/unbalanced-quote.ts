@@ -35,14 +35,14 @@
 // Good: "We will win this fight," Whitfield said.
 
 import { analyzeQuotes, startParagraphFixTitle, type QuoteAnalysis, type QuoteMark, type QuoteProblem } from '../quotes';
-import type { Rule } from '../rule';
+import type { Rule, RuleContext } from '../rule';
 import { partitionPoint } from '../sorted';
 import { countWords } from '../stats';
 import type { Draft } from '../draft';
 import { isPullQuoteCredit } from '../structure';
 import type { Fix, RuleFinding } from '../types';
 import { attributionInside } from './swallowed-attribution';
-import { inMarkup } from '../markup';
+import { draftMarkup } from '../markup';
 
 // The draft's marks are sorted by offset: each look-up below starts by binary search at its
 // first candidate instead of walking every mark of the draft, once per problem, on every keystroke.
@@ -305,7 +305,7 @@ export const unbalancedQuote: Rule = {
         ...(problem.related.length > 0 ? { related: problem.related } : {}),
       });
     }
-    findings.push(...wrongWayCloses(quotes), ...wrongWayOpens(quotes, ctx.draft.text));
+    findings.push(...wrongWayCloses(quotes), ...wrongWayOpens(quotes, ctx));
     return findings.sort((a, b) => a.start - b.start);
   },
 };
@@ -337,13 +337,13 @@ function wrongWayCloses(quotes: QuoteAnalysis): RuleFinding[] {
  * other quotations with “: a house that writes ”…” both ways (Swedish style) is left alone, and so
  * is markup.
  */
-function wrongWayOpens(quotes: QuoteAnalysis, text: string): RuleFinding[] {
-  const opensWithLeftMarks = quotes.marks.some((m) => m.role === 'open' && m.glyph === '“');
-  if (!opensWithLeftMarks) return [];
+function wrongWayOpens(quotes: QuoteAnalysis, ctx: RuleContext): RuleFinding[] {
+  const reversed = quotes.marks.filter((m) => m.role === 'open' && m.glyph === '”');
+  if (reversed.length === 0 || !quotes.marks.some((m) => m.role === 'open' && m.glyph === '“')) return [];
   // The marks of an embed's markup (<a href=”https://...” target=”_blank”>) are code.
-  const isCode = inMarkup(text);
-  return quotes.marks
-    .filter((m) => m.role === 'open' && m.glyph === '”' && !isCode(m.offset))
+  const isCode = draftMarkup(ctx);
+  return reversed
+    .filter((m) => !isCode(m.offset))
     .map((m) => ({
       start: m.offset,
       end: m.offset + 1,
