@@ -24,7 +24,8 @@
 // --quick (small samples, fewer repetitions), --full (whole corpora),
 // --max-words N (words per corpus for throughput), --edits N, --keystrokes N,
 // --editor-only (only scenario 6, with every figure it has), --sizes 2k,10k,100k (its drafts),
-// --harper-100k (also time harper.js on the 100k-word draft: minutes).
+// --harper-100k (also time harper.js on the 100k-word draft: minutes),
+// --hostile (only scenario 7: typing in drafts no reporter means to write, see measureHostile).
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -62,6 +63,8 @@ interface BenchOptions {
   editorSizes: string[];
   /** Also time harper.js on the 100k-word draft (slow). */
   harper100k: boolean;
+  /** Only the hostile drafts (scenario 7). */
+  hostile: boolean;
 }
 
 function parseArguments(argv: string[]): BenchOptions {
@@ -77,6 +80,7 @@ function parseArguments(argv: string[]): BenchOptions {
   let editorOnly = false;
   let editorSizes: string[] | undefined;
   let harper100k = false;
+  let hostile = false;
   for (let i = 0; i < argv.length; i++) {
     const value = () => {
       const v = argv[++i];
@@ -117,6 +121,9 @@ function parseArguments(argv: string[]): BenchOptions {
       case '--harper-100k':
         harper100k = true;
         break;
+      case '--hostile':
+        hostile = true;
+        break;
       default:
         throw new Error(`Unknown option ${argv[i]} (see the header of scripts/bench.ts)`);
     }
@@ -138,6 +145,7 @@ function parseArguments(argv: string[]): BenchOptions {
     editorOnly,
     editorSizes: editorSizes ?? ['2k', '10k', '100k'],
     harper100k,
+    hostile,
   };
 }
 
@@ -531,6 +539,64 @@ async function measureDraft(
 }
 
 // ---------------------------------------------------------------------------
+// 7. Hostile drafts: what the quotation pass must survive without slowing typing
+
+interface HostileFigures {
+  label: string;
+  characters: number;
+  settleMs: number;
+  p50: number;
+  max: number;
+  findings: number;
+}
+
+/**
+ * Drafts no reporter means to write but an editor opens all the same: a
+ * paragraph of 3,000 stray closing marks (a table of inches, pasted code),
+ * and a story of about 100,000 characters pasted as one line, with one
+ * quotation mark in forty taken out. Opening each, then typing in the
+ * middle of it as scenario 2 does.
+ */
+function hostileDrafts(articles: Article[]): { label: string; text: string }[] {
+  const story = joinArticles(articles, 20_000)
+    .replace(/\s*\n\s*/g, ' ')
+    .slice(0, 100_000);
+  let kept = 0;
+  const oneLine = story.replace(/["“”]/g, (mark) => (++kept % 40 === 0 ? '' : mark));
+  const stray = Array.from({ length: 3_000 }, (_, i) => `row ${i}” b`).join(' ');
+  return [
+    { label: '3,000 stray marks in one paragraph', text: `Stray marks\n\nThe table follows.\n\n${stray}\n\nThe end.\n` },
+    { label: 'a story pasted as one 100k-character line', text: `${oneLine}\n` },
+  ];
+}
+
+async function measureHostile(articles: Article[], edits: number): Promise<HostileFigures[]> {
+  const figures: HostileFigures[] = [];
+  for (const [i, draft] of hostileDrafts(articles).entries()) {
+    log(`7. Typing in ${draft.label}...`);
+    const client = await startBenchServer();
+    try {
+      const uri = `file:///bench/hostile-${i}.txt`;
+      const started = performance.now();
+      await openAndSettle(client, uri, draft.text);
+      const settleMs = performance.now() - started;
+      const latencies = await typeInMiddle(client, uri, draft.text, edits);
+      figures.push({
+        label: draft.label,
+        characters: draft.text.length,
+        settleMs,
+        p50: percentile(latencies, 50),
+        max: Math.max(...latencies),
+        findings: client.diagnosticsFor(uri)?.length ?? 0,
+      });
+    } finally {
+      await stopServer(client);
+    }
+  }
+  return figures;
+}
+
+// ---------------------------------------------------------------------------
 // 6. The editor's real request pattern
 
 interface RequestFigures {
@@ -713,6 +779,18 @@ async function measureColdStart(sample: string, runs: number): Promise<{ initial
 async function main(): Promise<void> {
   const options = parseArguments(process.argv.slice(2));
   const benchStarted = performance.now();
+
+  if (options.hostile) {
+    const figures = await measureHostile(sampleCorpus(options.draftCorpus, Infinity), Math.min(options.edits, 60));
+    process.stdout.write(
+      table(
+        ['hostile draft', 'characters', 'open to settled', 'keystroke p50', 'keystroke max', 'findings'],
+        figures.map((f) => [f.label, fmtInt(f.characters), fmtMs(f.settleMs), fmtMs(f.p50), fmtMs(f.max), fmtInt(f.findings)]),
+      ) + '\n',
+    );
+    process.stdout.write(`${JSON.stringify({ hostile: figures })}\n`);
+    return;
+  }
 
   if (options.editorOnly) {
     const articles = sampleCorpus(options.draftCorpus, Infinity);

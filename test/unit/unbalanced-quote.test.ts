@@ -890,3 +890,48 @@ test('the model never makes a risky repair safe: a long sentence quoted, a closi
   const typo = 'The council approved the" plan.';
   assert.equal(riskyBlindRepair(typo, { type: 'stray', at: typo.indexOf('"') }, { action: 'remove', start: typo.indexOf('"') }), false);
 });
+
+test('a paragraph with more unpaired marks than the ranker takes has every mark flagged and no repair guessed', () => {
+  // Twenty stray closing marks in one paragraph: not prose that lost a mark, and ranking
+  // repairs among them would cost seconds a keystroke. The next paragraph is ranked as ever.
+  const crowded = Array.from({ length: 20 }, (_, i) => `row ${i}” b`).join(' ');
+  const body = `${crowded}\n\n"We will win this fight, Whitfield said.`;
+  const all = findings(body);
+  assert.equal(all.length, 21);
+  for (const f of all.slice(0, 20)) {
+    assert.deepEqual(f.fixes, []);
+    assert.match(f.message, /does not suggest a repair/);
+  }
+  assert.equal(fixedFirst(body, all[20]), `${crowded}\n\n"We will win this fight," Whitfield said.`);
+  // At the limit, the paragraph's problems are still ranked.
+  const ranked = Array.from({ length: 16 }, (_, i) => `row ${i}” b`).join(' ');
+  assert.ok(findings(ranked).every((f) => f.fixes.length > 0 && !/does not suggest/.test(f.message)));
+});
+
+test('a story pasted as one long line is ranked around each problem: the repair is the one the sentence gets alone', () => {
+  const filler = (n: number) =>
+    Array.from({ length: n }, (_, i) => `The council met for the ${i + 1}th time, and Ruiz said "we are close" to a deal.`).join(' ');
+  const fault = '"We will open the pool in June, Ruiz said. ';
+  const short = `${filler(3)} ${fault}${filler(3)}`;
+  const long = `${filler(60)} ${fault}${filler(60)}`;
+  assert.ok(long.length > 8_000);
+  const [alone] = findings(short);
+  const [inLong] = findings(long);
+  assert.ok(alone.fixes.length > 0);
+  assert.equal(inLong.start - headline.length - long.indexOf(fault), alone.start - headline.length - short.indexOf(fault));
+  assert.deepEqual(
+    inLong.fixes.map((f) => f.title),
+    alone.fixes.map((f) => f.title),
+  );
+  assert.equal(fixedFirst(long, inLong), long.replace('June, Ruiz', 'June," Ruiz'));
+  // An opening mark left open at the very end of the long line is ranked too, in the stretch before it.
+  const openAtEnd = `${filler(60)} Ruiz said: "We will open the pool in June.`;
+  const [last] = findings(openAtEnd);
+  assert.ok(last.fixes.length > 0 && !/does not suggest/.test(last.message));
+  assert.equal(fixedFirst(openAtEnd, last), `${openAtEnd}"`);
+});
+
+/** The body after applying a finding's first fix. */
+function fixedFirst(body: string, finding: Finding): string {
+  return apply(headline + body, finding.fixes[0]).slice(headline.length);
+}

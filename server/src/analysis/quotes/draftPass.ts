@@ -7,7 +7,7 @@ import type { QuoteStyleSetting } from '../types';
 import { bestClosingPlace, openingStrength } from './evidence';
 import { glyphFamily } from './marks';
 import { scanParagraph } from './pairing';
-import { describeProblem, problemCandidates, type Placement, type ProblemCandidates, type ProblemSite } from './repairs';
+import { describeProblem, problemCandidates, rankingSite, type Placement, type ProblemCandidates, type ProblemSite } from './repairs';
 import type { ApostropheMark, LocalQuotation, ParagraphQuotes, Quotation, QuoteAnalysis, QuoteMark } from './types';
 
 export function analyzeQuotes(ctx: RuleContext): QuoteAnalysis {
@@ -221,7 +221,7 @@ function draftPass<T>(draft: Draft, quoteStyle: QuoteStyleSetting, describe: Des
       local.push({ type: 'unclosed', at: q.open, glyph: q.openGlyph, kind: q.kind, curly: q.openCurly, limit: p.text.length, extra: false });
       local.sort((a, b) => a.at - b.at);
     }
-    for (const problem of local) problems.push(describe({ p, scan, problem, mayEndOpen: continuesInto[i], placement, lineBreak }));
+    for (const problem of local) problems.push(describe(rankingSite({ p, scan, problem, mayEndOpen: continuesInto[i], placement, lineBreak })));
   }
 
   return { style, curlyMajority, marks, quotations, apostrophes, problems };

@@ -20,7 +20,7 @@ import {
 import { closingPartner, isQuoteGlyph, isSpace, isTransparent, isWord, openingPartner } from './marks';
 import { confidence, confidenceFeatures, firstChoiceMarks } from './confidence';
 import { candidateFeatures, score, type CandidateShape, type RankingContext } from './ranker';
-import { lostParagraphBreak, scanParagraphUncached } from './pairing';
+import { lostParagraphBreak, scanParagraph, scanParagraphUncached } from './pairing';
 import { riskyBlindRepair, safeClose, safeOpen, safeRemoveStray, type CommaHabit } from './safety';
 import { startParagraphFixTitle, type LocalQuotation, type LocalProblem, type ParagraphQuotes, type QuoteProblem } from './types';
 
@@ -74,6 +74,74 @@ export interface ProblemSite {
   mayEndOpen: boolean;
   placement: Placement;
   lineBreak: string;
+  /** The paragraph (or the stretch of it ranked) has too many faults to rank repairs for (rankingSite). */
+  crowded?: boolean;
+}
+
+/** More faults than this in one paragraph (or stretch of a long one) is not prose that lost a mark: no repair is ranked. */
+export const maxRankedFaults = 16;
+/** A paragraph longer than this is ranked in a stretch around each problem (rankingSite). */
+const longParagraph = 4_000;
+/** How far the ranked stretch reaches either side of the problem, before it finds a sentence start. */
+const stretchReach = 1_500;
+
+/**
+ * The site a problem's repairs are ranked in. Each candidate's check re-scans
+ * its paragraph, so ranking costs grow with the paragraph's length times its
+ * marks: in a long paragraph (a whole story pasted as one line) the problem is
+ * ranked in a stretch around it that starts and ends at sentence or line
+ * boundaries outside any closed quotation, and a paragraph with more faults
+ * than maxRankedFaults (a table of measurements, code) gets none ranked.
+ */
+export function rankingSite(site: ProblemSite): ProblemSite {
+  const { p, scan, problem, mayEndOpen } = site;
+  // A broken apostrophe or swapped marks has one obvious repair, read from the marks themselves.
+  if (problem.type === 'apostrophe' || problem.type === 'swapped') return site;
+  if (p.text.length <= longParagraph) return faults(scan, mayEndOpen) > maxRankedFaults ? { ...site, crowded: true } : site;
+  const text = p.text;
+  // Crowded already by the paragraph's own count near the problem: no stretch is scanned.
+  const near = scan.problems.filter((x) => Math.abs(x.at - problem.at) <= stretchReach).length;
+  if (near > maxRankedFaults) return { ...site, crowded: true };
+  const start = stretchBoundary(text, scan, problem.at - stretchReach, -1);
+  const end = stretchBoundary(text, scan, problem.at + problem.glyph.length + stretchReach, 1);
+  const stretchText = text.slice(start, end);
+  const stretchScan = scanParagraph(stretchText);
+  const stretchEndsOpen = end === text.length && mayEndOpen;
+  const at = problem.at - start;
+  const found =
+    stretchScan.problems.find((x) => x.at === at && x.type === problem.type) ??
+    (problem.type === 'unclosed' && stretchScan.openAtEnd?.open === at && !stretchEndsOpen
+      ? { ...problem, at, limit: stretchText.length, extra: false }
+      : undefined);
+  const stretch: ProblemSite = {
+    ...site,
+    p: { ...p, text: stretchText, start: p.start + start, end: p.start + end },
+    scan: stretchScan,
+    problem: found ?? { ...problem, at, limit: Math.min(problem.limit - start, stretchText.length) },
+    mayEndOpen: stretchEndsOpen,
+  };
+  // A problem the stretch does not see as the paragraph does is not ranked from a partial view.
+  return found && faults(stretchScan, stretchEndsOpen) <= maxRankedFaults ? stretch : { ...stretch, crowded: true };
+}
+
+/**
+ * The sentence or line start nearest `from` in `direction` (within another
+ * reach) that no closed quotation spans; the paragraph's edge past it, a space
+ * when there is none.
+ */
+function stretchBoundary(text: string, scan: ParagraphQuotes, from: number, direction: -1 | 1): number {
+  if (from <= 0) return 0;
+  if (from >= text.length) return text.length;
+  const inside = (at: number) => scan.quotations.some((q) => q.close !== undefined && q.open < at && at <= q.close);
+  const lo = direction < 0 ? Math.max(0, from - stretchReach) : from;
+  const hi = direction < 0 ? from : Math.min(text.length, from + stretchReach);
+  const starts: number[] = [];
+  for (const m of text.slice(lo, hi).matchAll(/(?:[.?!…]["'”’)]*[ \t]+|\n)(?=\S)/gu)) starts.push(lo + m.index + m[0].length);
+  const ordered = direction < 0 ? starts.reverse() : starts;
+  const clean = ordered.find((at) => !inside(at));
+  if (clean !== undefined) return clean;
+  const space = direction < 0 ? text.lastIndexOf(' ', from) : text.indexOf(' ', from);
+  return space < 0 ? (direction < 0 ? 0 : text.length) : space + 1;
 }
 
 /** A candidate repair, scored by the ranker. Offsets are local to the paragraph. */
@@ -124,7 +192,7 @@ const removeTitle = 'Remove this quotation mark';
 export function problemCandidates(site: ProblemSite): ProblemCandidates {
   const { p, scan, problem, mayEndOpen, placement, lineBreak } = site;
   const text = p.text;
-  if (problem.type === 'apostrophe' || problem.type === 'swapped')
+  if (problem.type === 'apostrophe' || problem.type === 'swapped' || site.crowded)
     return { candidates: [], related: [], improves: () => false, balances: () => false, firstChoice: () => new Float64Array(0) };
   const shapes: (CandidateShape & { title: string })[] = [];
   const related: RelatedPlace[] = [];
@@ -387,6 +455,9 @@ const described = new TextCache<QuoteProblem>(2048);
 
 export function describeProblem(site: ProblemSite): QuoteProblem {
   const { p, problem, mayEndOpen, placement, lineBreak } = site;
+  // Nothing is ranked for a crowded paragraph, and its text may be long: V8 hashes a string
+  // over 16,383 characters by its length alone, so such keys would all collide in the cache.
+  if (site.crowded) return describeAt(site);
   const key = [
     p.text,
     problem.type,
@@ -425,6 +496,18 @@ function describeAt(site: ProblemSite): QuoteProblem {
     // ("...'You know, if you run you “know you'll win.'”), the order may be right and a mark extra.
     const sure = problem.type === 'apostrophe' || (site.scan.problems.length === 1 && (!site.scan.openAtEnd || site.mayEndOpen));
     return describeTypo(p, problem, sure);
+  }
+  if (site.crowded) {
+    const role = problem.type === 'unclosed' ? 'open' : 'close';
+    return {
+      type: problem.type,
+      mark: { offset: p.start + problem.at, glyph: problem.glyph, kind: problem.kind, role, curly: problem.curly },
+      paragraph: p.index,
+      fixes: [],
+      related: [],
+      uncertain: false,
+      crowded: true,
+    };
   }
   const { candidates, related, improves, balances, firstChoice } = problemCandidates(site);
   const kept = offeredRepairs({ candidates, improves });

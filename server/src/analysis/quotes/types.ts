@@ -67,6 +67,8 @@ export interface QuoteProblem {
   related: RelatedPlace[];
   /** Several repairs and the ranker is not sure which: none is preferred. */
   uncertain: boolean;
+  /** Its paragraph has too many unpaired marks to rank repairs for (maxRankedFaults): no fix is offered. */
+  crowded?: boolean;
 }
 
 export interface QuoteAnalysis {

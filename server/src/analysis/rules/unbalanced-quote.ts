@@ -300,7 +300,11 @@ export const unbalancedQuote: Rule = {
       findings.push({
         start: problem.mark.offset,
         end: problem.mark.offset + problem.mark.glyph.length,
-        message: problem.uncertain ? `${message} Where the repair goes is uncertain: check the fixes offered.` : message,
+        message: problem.crowded
+          ? `${message} So many marks in this paragraph do not pair that Copydesk does not suggest a repair.`
+          : problem.uncertain
+            ? `${message} Where the repair goes is uncertain: check the fixes offered.`
+            : message,
         fixes: problem.fixes,
         ...(problem.related.length > 0 ? { related: problem.related } : {}),
       });
