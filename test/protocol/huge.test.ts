@@ -154,6 +154,30 @@ describe('huge and odd drafts', () => {
     client.close(uri);
   });
 
+  test('a paragraph of 3,000 stray quotation marks: every mark flagged, no repair guessed, the server responsive', async () => {
+    const uri = 'file:///tmp/huge-stray-marks.txt';
+    // A table of heights pasted as one paragraph: not copy that lost a mark.
+    const rows = Array.from({ length: 3_000 }, (_, i) => `row ${i}” b`).join(' ');
+    const text = `Heights\n\nThe table follows.\n\n${rows}\n`;
+    const started = performance.now();
+    client.open(uri, text);
+    const { value: diagnostics, slowestMs, probes } = await probeWhile(client, client.waitForDiagnostics(uri, 1, undefined, 60_000));
+    const analysedMs = performance.now() - started;
+    assert.ok(diagnostics.length > 0);
+    for (const d of diagnostics) assert.match(d.message, /does not suggest a repair/);
+    const actions = await client.request<{ title: string }[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostics[0].range,
+      context: { diagnostics: [diagnostics[0]] },
+    });
+    assert.ok(!actions.some((a) => /quotation/i.test(a.title)), `no repair offered: ${actions.map((a) => a.title).join('; ')}`);
+    figures.push(
+      `3,000 stray marks in one paragraph: ${diagnostics.length} diagnostics in ${analysedMs.toFixed(0)} ms; slowest of ${probes} probes ${slowestMs.toFixed(1)} ms`,
+    );
+    assertSliced(slowestMs, analysedMs, '3,000 stray marks', pathologicalShare);
+    client.close(uri);
+  });
+
   test('a long draft of news copy: every rule runs, names included, the server responsive', async () => {
     const uri = 'file:///tmp/huge-budget.txt';
     // Distinct paragraphs (no cache hits), with names, quotations and organizations.
