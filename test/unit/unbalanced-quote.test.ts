@@ -935,3 +935,16 @@ test('a story pasted as one long line is ranked around each problem: the repair 
 function fixedFirst(body: string, finding: Finding): string {
   return apply(headline + body, finding.fixes[0]).slice(headline.length);
 }
+
+test('a quotation opened with one kind of mark and closed with the other is one finding on the closing mark, with its fix preferred', () => {
+  const tweet = 'Schumer tweeted: “Let’s go. We can stop this.’ He was at the White House for the film “Trainwreck.”';
+  assert.deepEqual(flagged(tweet), ['⟦’⟧ He was ']);
+  assert.match(findings(tweet)[0].message, /opens with a double mark and closes with this one: write ”/);
+  assert.equal(fixed(tweet), tweet.replace('this.’', 'this.”'));
+  // Straight marks, the other way round: a single mark opens, a double one closes.
+  const statement = '\'Networks like these are funded by advertising," it said in a statement. "Illegal sharing hurts artists," it added.';
+  assert.equal(fixed(statement), statement.replace('advertising,"', "advertising,'"));
+  // Not when turning the mark leaves a fault: a stray single closing mark after a double quotation that lost its close.
+  const lost = '“We will win this fight, Whitfield said. The count was ‘close’ and then a stray’ one.';
+  assert.ok(findings(lost).every((f) => !/closes with this one/.test(f.message)));
+});

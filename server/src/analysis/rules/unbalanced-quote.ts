@@ -31,10 +31,13 @@
 // A left single mark closing a quotation opened by one (a ‘D-‘ rating, as smart quotes
 // type it after a hyphen) is turned the wrong way: one finding, a safe fix that turns it.
 //
+// A quotation opened with a double mark and closed with a single one (or the other way
+// round) is one finding on the closing mark, when turning it balances the paragraph.
+//
 // Bad:  "We will win this fight, Whitfield said.
 // Good: "We will win this fight," Whitfield said.
 
-import { analyzeQuotes, startParagraphFixTitle, type QuoteAnalysis, type QuoteMark, type QuoteProblem } from '../quotes';
+import { analyzeQuotes, scanParagraph, startParagraphFixTitle, type QuoteAnalysis, type QuoteMark, type QuoteProblem } from '../quotes';
 import type { Rule, RuleContext } from '../rule';
 import { partitionPoint } from '../sorted';
 import { countWords } from '../stats';
@@ -225,6 +228,42 @@ function spaceOnWrongSideFinding(problem: QuoteProblem, close: QuoteProblem): Ru
   };
 }
 
+/** A closing mark of the other kind, for a quotation closed with the wrong one: ’ for ”, " for '. */
+const otherKindClose: Record<string, string> = { '’': '”', '”': '’', "'": '"', '"': "'" };
+
+/**
+ * A quotation opened with one kind of mark and closed with the other
+ * (`tweeted: “Let’s go. We can stop it.’ Schumer was`): the closing mark reads
+ * as a stray, and the open one leaves the paragraph's next quotation in doubt,
+ * so two findings, both wrong about what happened. One fault: the closing mark's
+ * kind. Only when this stray closing mark, turned into the other kind, leaves
+ * its paragraph with no fault at all. Returns the paragraph's problems it explains.
+ */
+function mismatchedClose(draft: Draft, quotes: QuoteAnalysis, problem: QuoteProblem): QuoteProblem[] | undefined {
+  const { mark } = problem;
+  const partner = otherKindClose[mark.glyph];
+  if (problem.type !== 'stray' || partner === undefined) return undefined;
+  const paragraph = draft.paragraphs[problem.paragraph];
+  const inParagraph = quotes.problems.filter((p) => p.paragraph === problem.paragraph);
+  if (inParagraph.length < 2) return undefined;
+  const at = mark.offset - paragraph.start;
+  const turned = scanParagraph(paragraph.text.slice(0, at) + partner + paragraph.text.slice(at + mark.glyph.length));
+  const closes = turned.quotations.some((q) => q.close === at && q.kind !== mark.kind);
+  return closes && turned.problems.length === 0 && turned.openAtEnd === undefined ? inParagraph : undefined;
+}
+
+function mismatchedCloseFinding(problem: QuoteProblem): RuleFinding {
+  const { mark } = problem;
+  const partner = otherKindClose[mark.glyph];
+  const opened = mark.kind === 'single' ? 'a double mark' : 'a single mark';
+  return {
+    start: mark.offset,
+    end: mark.offset + mark.glyph.length,
+    message: `This quotation opens with ${opened} and closes with this one: write ${partner}.`,
+    fixes: [{ title: `Close with ${partner}`, edits: [{ start: mark.offset, end: mark.offset + mark.glyph.length, text: partner }], preferred: true }],
+  };
+}
+
 /**
  * A single mark before a lowercase word, outside any other quotation, that
  * nothing later in its paragraph could close: as likely an elision the
@@ -266,6 +305,12 @@ export const unbalancedQuote: Rule = {
       if (close) {
         explained.add(problem).add(close);
         findings.push(spaceOnWrongSideFinding(problem, close));
+        continue;
+      }
+      const mismatched = mismatchedClose(ctx.draft, quotes, problem);
+      if (mismatched) {
+        for (const p of mismatched) explained.add(p);
+        findings.push(mismatchedCloseFinding(problem));
       }
     }
     for (const problem of quotes.problems) {
