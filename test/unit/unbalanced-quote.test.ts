@@ -948,3 +948,12 @@ test('a quotation opened with one kind of mark and closed with the other is one 
   const lost = '“We will win this fight, Whitfield said. The count was ‘close’ and then a stray’ one.';
   assert.ok(findings(lost).every((f) => !/closes with this one/.test(f.message)));
 });
+
+test('an invisible character before a mark (a direction embedding web copy carries) does not change how the mark reads', () => {
+  // U+202A before a right double mark that opens a reader's comment: turned the wrong way, one finding.
+  const body = 'Palin wrote that “we will not back down.”\n\n\u202A”Sorry Sarah, you should have said it louder,” posted Sharon Powers.';
+  assert.deepEqual(flagged(body), ['⟦”⟧Sorry Sa']);
+  assert.equal(fixed(body), body.replace('\u202A”', '\u202A“'));
+  // A zero-width space between a word and its closing mark: still a closing mark.
+  assert.deepEqual(flagged('Palin wrote that “we will not back down\u200B” and left.'), []);
+});

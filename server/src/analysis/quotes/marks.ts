@@ -51,8 +51,14 @@ export function glyphFamily(glyph: string): 'straight' | 'curly' | 'backtick' | 
 }
 
 export const isQuoteChar = (c: number) => c === 0x22 || c === 0x27 || (c >= 0x2018 && c <= 0x201e) || c === 0xab || c === 0xbb || c === 0x2039 || c === 0x203a;
-/** Emphasis markers are transparent when looking at a mark's neighbours: *"quote"*. */
-export const isTransparent = (ch: string) => ch === '*' || ch === '_';
+/**
+ * Invisible format characters: a soft hyphen, zero-width spaces and joiners, the
+ * direction marks and embeddings web copy carries (‪”Sorry Sarah...), a byte-order mark.
+ */
+export const isInvisible = (c: number) =>
+  c === 0xad || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) || c === 0xfeff;
+/** Emphasis markers and invisible characters are transparent when looking at a mark's neighbours: *"quote"*. */
+export const isTransparent = (ch: string) => ch === '*' || ch === '_' || isInvisible(ch.charCodeAt(0));
 export const isQuoteGlyph = (ch: string) => isQuoteChar(ch.charCodeAt(0));
 const wordChar = /[\p{L}\p{N}]/u;
 export const isWord = (ch: string | undefined) => ch !== undefined && wordChar.test(ch);
@@ -164,7 +170,8 @@ export function classify(text: string, i: number, tokens: Token[], apostrophes: 
 
 /** The mark starts the paragraph (only spaces before it) and words follow it, not the punctuation that follows a closing mark. */
 function opensParagraphWords(text: string, i: number): boolean {
-  return /^\s*$/.test(text.slice(0, i)) && /^\s?(?:[\p{L}\p{N}]|…|\.\.\.)/u.test(text.slice(i + 1, i + 5));
+  for (let k = 0; k < i; k++) if (!isSpace(text[k]) && !isInvisible(text.charCodeAt(k))) return false;
+  return /^\s?(?:[\p{L}\p{N}]|…|\.\.\.)/u.test(text.slice(i + 1, i + 5));
 }
 
 /**
