@@ -126,8 +126,9 @@ test('flags a closing mark never opened', () => {
 });
 
 test('flags a nested mark of the same kind, which cannot nest', () => {
-  // Both inner marks are wrong: they should have been single marks.
-  assert.deepEqual(flagged('"He told me "no" yesterday," she said.'), ['⟦"⟧no" yest', '⟦"⟧ yesterd']);
+  // Both inner marks are wrong, one fault: they should have been single marks.
+  assert.deepEqual(flagged('"He told me "no" yesterday," she said.'), ['⟦"⟧no" yest']);
+  assert.equal(fixed('"He told me "no" yesterday," she said.'), `"He told me 'no' yesterday," she said.`);
 });
 
 test('flags a paragraph ending inside a quotation when the next one does not continue it', () => {
@@ -956,4 +957,16 @@ test('an invisible character before a mark (a direction embedding web copy carri
   assert.equal(fixed(body), body.replace('\u202A”', '\u202A“'));
   // A zero-width space between a word and its closing mark: still a closing mark.
   assert.deepEqual(flagged('Palin wrote that “we will not back down\u200B” and left.'), []);
+});
+
+test('a quotation inside a quotation written with double marks is one finding, its fix the single marks', () => {
+  const curly = 'Jack noted that “many of those elected from his “list” are undecided or support others” and left.';
+  assert.deepEqual(flagged(curly), ['⟦“⟧list” ar']);
+  assert.match(findings(curly)[0].message, /quotation inside a quotation takes single marks/);
+  assert.equal(fixed(curly), curly.replace('“list”', '‘list’'));
+  const straight = 'Trump tweeted, "Reporting that the killer shouted "Allah hu Akbar!" as he fired." Critics said it was altered.';
+  assert.equal(fixed(straight), straight.replace('"Allah hu Akbar!"', "'Allah hu Akbar!'"));
+  // Not when the outer quotation holds its own attribution: it lost its closing mark, and the marks stay as they are.
+  const lost = '“We won the vote, Whitfield said. Critics called it a “rout.” And one more mark” here.';
+  assert.ok(findings(lost).every((f) => !/inside a quotation/.test(f.message)));
 });

@@ -32,7 +32,8 @@
 // type it after a hyphen) is turned the wrong way: one finding, a safe fix that turns it.
 //
 // A quotation opened with a double mark and closed with a single one (or the other way
-// round) is one finding on the closing mark, when turning it balances the paragraph.
+// round) is one finding on the closing mark, when turning it balances the paragraph; so is
+// a quotation inside a quotation written with double marks, whose fix makes them single.
 //
 // Bad:  "We will win this fight, Whitfield said.
 // Good: "We will win this fight," Whitfield said.
@@ -264,6 +265,56 @@ function mismatchedCloseFinding(problem: QuoteProblem): RuleFinding {
   };
 }
 
+/** The single marks that stand for a pair of double ones inside a quotation. */
+const singleFor = (glyph: string, opens: boolean) => (glyph === '"' ? "'" : opens ? '‘' : '’');
+
+/**
+ * A quotation inside a quotation written with double marks (`noted that “many
+ * elected from his “list” are undecided”`): the inner marks cannot nest, so the
+ * outer quotation reads as closed early and its real closing mark as a stray.
+ * One fault: the inner quotation takes single marks. Only when the paragraph's
+ * faults are those two double marks and turning one pair of double marks
+ * inside the outer quotation into single ones leaves it with none. Returns
+ * the pair's offsets and the problems it explains.
+ */
+function nestedDoubles(
+  draft: Draft,
+  quotes: QuoteAnalysis,
+  problem: QuoteProblem,
+): { open: QuoteMark; close: QuoteMark; explains: QuoteProblem[] } | undefined {
+  if (problem.type !== 'stray' || problem.mark.kind !== 'double') return undefined;
+  const paragraph = draft.paragraphs[problem.paragraph];
+  const inParagraph = quotes.problems.filter((p) => p.paragraph === problem.paragraph);
+  if (inParagraph.length !== 2 || !inParagraph.every((p) => p.mark.kind === 'double' && (p.type === 'stray' || p.type === 'unclosed'))) return undefined;
+  const doubles = marksBetween(quotes, paragraph.start - 1, paragraph.end).filter((m) => m.kind === 'double');
+  const text = paragraph.text;
+  for (let i = 1; i + 1 < doubles.length; i++) {
+    const [open, close] = [doubles[i], doubles[i + 1]];
+    if (open.glyph === '”' || close.glyph === '“') continue;
+    const [a, b] = [open.offset - paragraph.start, close.offset - paragraph.start];
+    const turned = text.slice(0, a) + singleFor(open.glyph, true) + text.slice(a + 1, b) + singleFor(close.glyph, false) + text.slice(b + 1);
+    const scan = scanParagraph(turned);
+    const outer = scan.quotations.find((q) => q.depth === 0 && q.open < a && q.close !== undefined && q.close > b);
+    const nested = outer !== undefined && scan.quotations.some((q) => q.open === a && q.close === b && q.depth === 1);
+    // An attribution inside the outer quotation ("We won, he said. ...") means it lost its own closing mark.
+    if (nested && !attributionInside.test(text.slice(outer.open, outer.close)) && scan.problems.length === 0 && scan.openAtEnd === undefined)
+      return { open, close, explains: inParagraph };
+  }
+  return undefined;
+}
+
+function nestedDoublesFinding(open: QuoteMark, close: QuoteMark): RuleFinding {
+  const single = (m: QuoteMark, opens: boolean) => ({ start: m.offset, end: m.offset + m.glyph.length, text: singleFor(m.glyph, opens) });
+  const pair = `${singleFor(open.glyph, true)}…${singleFor(close.glyph, false)}`;
+  return {
+    start: open.offset,
+    end: open.offset + open.glyph.length,
+    message: `A quotation inside a quotation takes single marks: write ${pair}.`,
+    fixes: [{ title: `Use single marks for the inner quotation: ${pair}`, edits: [single(open, true), single(close, false)], preferred: true }],
+    related: [{ start: close.offset, end: close.offset + close.glyph.length, message: 'where the inner quotation closes' }],
+  };
+}
+
 /**
  * A single mark before a lowercase word, outside any other quotation, that
  * nothing later in its paragraph could close: as likely an elision the
@@ -311,6 +362,12 @@ export const unbalancedQuote: Rule = {
       if (mismatched) {
         for (const p of mismatched) explained.add(p);
         findings.push(mismatchedCloseFinding(problem));
+        continue;
+      }
+      const nested = nestedDoubles(ctx.draft, quotes, problem);
+      if (nested) {
+        for (const p of nested.explains) explained.add(p);
+        findings.push(nestedDoublesFinding(nested.open, nested.close));
       }
     }
     for (const problem of quotes.problems) {
