@@ -267,3 +267,22 @@ test("doubled marks ('') read like any others: the subject of a sentence, quotat
     "''We will not back down on this bridge.''",
   ]);
 });
+
+test("a speaker named by the narration around the quotation: a role after it, words reported before it, a beat between one speaker's lines", () => {
+  for (const paragraph of [
+    // The attribution after the quotation, whatever its verb: "the Republican nominee riffed".
+    '"Governor, let me help you out, the answer is no," the Republican vice-presidential nominee riffed on the debate.',
+    // The sentence before reports the speaker's words as a noun.
+    'Howard continued his scathing remarks. "Eight years ago she was the presumed nominee, and then she lost."',
+  ]) {
+    const text = `Debate night\n\nThe debate ran long on Tuesday night.\n\n${paragraph}\n`;
+    assert.deepEqual(flagged(text), [], paragraph);
+  }
+  // A caller's lines, with beats of narration on lines of their own between them.
+  const call =
+    'Phone bank\n\n"I am calling from the campaign," Miller said into the phone. "We are talking with supporters like you."\n\nShe pauses.\n\n"Well, thank you so much for that."\n\nPause.\n\n"Well, you do that! The campaign will appreciate it."\n';
+  assert.deepEqual(flagged(call), []);
+  // A beat does not carry a speaker past a quotation nobody was credited with.
+  const nobody = 'Phone bank\n\nThe phones rang all night long.\n\nPause.\n\n"Well, you do that! The campaign will appreciate it."\n';
+  assert.deepEqual(flagged(nobody), ['"Well, you do that! The campaign will appreciate it."']);
+});

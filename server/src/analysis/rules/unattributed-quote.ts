@@ -83,7 +83,9 @@ function leadingRun(quotes: readonly Quotation[], start: number, prose: string, 
  * had misled the town"). An act such as "announced the deal" reports no words.
  */
 const reportedSpeech = new RegExp(
-  `(?:^|[\\s,])(?:\\p{Lu}[\\p{L}'’-]+|[Hh]e|[Ss]he|[Tt]hey)\\s+(?:\\p{Ll}+\\s+)?(?:said|says|told|added|adds|explained|argued|warned|insisted|stressed|believes|believed|thinks|thought|praised|criticized|criticised|complained|urged|wrote|writes|noted|notes|elaborated|contended|contends|maintained|maintains|asserted|predicted)\\b` +
+  // "Howard continued his scathing remarks": a verb and the speaker's own words, as a noun.
+  `(?:^|[\\s,])(?:\\p{Lu}[\\p{L}'’-]+|[Hh]e|[Ss]he|[Tt]hey)\\s+(?:\\p{Ll}+\\s+)?(?:continued|repeated|renewed|began|ended|closed|opened)\\s+(?:his|her|their)\\s+(?:\\p{Ll}+\\s+)?(?:remarks|comments|criticism|attack|tirade|rant|speech|statement|answer|argument|case|plea)\\b|` +
+    `(?:^|[\\s,])(?:\\p{Lu}[\\p{L}'’-]+|[Hh]e|[Ss]he|[Tt]hey)\\s+(?:\\p{Ll}+\\s+)?(?:said|says|told|added|adds|explained|argued|warned|insisted|stressed|believes|believed|thinks|thought|praised|criticized|criticised|complained|urged|wrote|writes|noted|notes|elaborated|contended|contends|maintained|maintains|asserted|predicted)\\b` +
     `|(?:^|[\\s,])(?:\\p{Lu}[\\p{L}'’-]+|[Hh]e|[Ss]he|[Tt]hey)\\s+(?:sees|saw|views|viewed|regards|regarded)\\s+[^.!?]{1,60}?\\sas\\s` +
     // "Okafor was quick to add that ...", "the mayor went on to say ...": a verb of saying after a phrase that times it.
     `|(?:^|[\\s,])[\\p{L}'’-]+\\s+(?:(?:was|were|is|are)\\s+(?:quick|careful|eager|keen)|went\\s+on|hastened|rushed)\\s+to\\s+(?:add|say|stress|insist|explain|argue|warn|note|point\\s+out|clarify|reiterate)\\b` +
@@ -164,7 +166,12 @@ export const unattributedQuote: Rule = {
       outside += prose.slice(from, paragraph.end);
       // The paragraph before, past photo captions and credits set between two paragraphs of the story.
       let before = paragraph.index - 1;
-      while (before > 0 && (paragraphs[before].kind === 'caption' || paragraphs[before].kind === 'credit')) before--;
+      // And past a beat of narration on its own line between one speaker's quotations ("She pauses.", "Pause.").
+      const isBeat = (k: number) => {
+        const p = paragraphs[k];
+        return p.kind === 'prose' && !byParagraph.has(k) && countWords(p.text) <= 3 && /^(?:(?:He|She)\s+)?\p{Lu}?\p{Ll}+[.!?]$/u.test(p.text.trim());
+      };
+      while (before > 0 && (paragraphs[before].kind === 'caption' || paragraphs[before].kind === 'credit' || isBeat(before))) before--;
       const previous = paragraphs[before] as (typeof paragraphs)[number] | undefined;
       const introducedBefore = previous !== undefined && (/:\s*$/.test(previous.text) || leadInPattern.test(previous.text.slice(-60))) && !previous.isHeadline;
       // A credit line after the quotation: "- Bernie Sanders".
@@ -179,7 +186,7 @@ export const unattributedQuote: Rule = {
         cuePattern.test(outside.replace(/ ¶ /g, ' ').trim()) ||
         /:\s*¶/.test(outside) ||
         // "...," he surmised. / "...," it recommended. / "..." - Sanders. : the shape of an attribution, whatever the verb.
-        /¶\s*(?:,\s*)?(?:(?:he|she|it|they|I|we)\s+\p{Ll}+(?:ed|s)\b|(?:they|I|we|you)\s+\p{Ll}+\s*[.,]|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+\p{Ll}+(?:ed|s)(?:\s+(?:out|up|on|in|back))?\s*[.,]|[-–—―]\s*\p{Lu})/u.test(
+        /¶\s*(?:,\s*)?(?:(?:he|she|it|they|I|we)\s+\p{Ll}+(?:ed|s)\b|the\s+(?:[\p{L}'’-]+\s+){1,4}\p{Ll}+ed\b|(?:they|I|we|you)\s+\p{Ll}+\s*[.,]|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+\p{Ll}+(?:ed|s)(?:\s+(?:out|up|on|in|back))?\s*[.,]|[-–—―]\s*\p{Lu})/u.test(
           outside,
         ) ||
         introducedBefore ||
@@ -225,7 +232,14 @@ export const unattributedQuote: Rule = {
               /[,?!—–-]$/u.test(text.slice(last.contentStart, last.contentEnd).trimEnd()) &&
               countWords(before) <= 8 &&
               /^,?[^.!?"“”]*[.!?]$/u.test(before)) ||
-            speaksAfterNarration(before, run, personStarts, previousEnd + prose.slice(previousEnd, q.open).trimEnd().length),
+            speaksAfterNarration(before, run, personStarts, previousEnd + prose.slice(previousEnd, q.open).trimEnd().length) ||
+            // "Howard continued his scathing remarks. "Eight years ago..."": the sentence before reports the speaker's words.
+            (before.length > 0 && reportsSpeech(lastSentenceOf(before))) ||
+            // "She pauses. "Well, thank you."" / ""We're calling supporters -." Pause. "Well, you do that!"": a beat
+            // of narration with no one else named in it, between the speaker's words or after a sentence about her.
+            (countWords(before) <= 3 &&
+              /[.!?]$/u.test(before) &&
+              ((last !== undefined && spoken.get(last) === true && !/\p{Lu}/u.test(before.slice(1))) || /^(?:He|She)\s+\p{Ll}+\.$/u.test(before))),
         );
       });
     }
