@@ -265,6 +265,9 @@ function mismatchedCloseFinding(problem: QuoteProblem): RuleFinding {
   };
 }
 
+/** The most pairs of double marks nestedDoubles turns into single ones to see whether the paragraph balances. */
+const maxNestedTries = 8;
+
 /** The single marks that stand for a pair of double ones inside a quotation. */
 const singleFor = (glyph: string, opens: boolean) => (glyph === '"' ? "'" : opens ? '‘' : '’');
 
@@ -288,9 +291,13 @@ function nestedDoubles(
   if (inParagraph.length !== 2 || !inParagraph.every((p) => p.mark.kind === 'double' && (p.type === 'stray' || p.type === 'unclosed'))) return undefined;
   const doubles = marksBetween(quotes, paragraph.start - 1, paragraph.end).filter((m) => m.kind === 'double');
   const text = paragraph.text;
-  for (let i = 1; i + 1 < doubles.length; i++) {
+  // The inner pair lies between the two marks at fault; each try re-scans the paragraph, so only a few are tried.
+  const [first, second] = inParagraph.map((p) => p.mark.offset);
+  let tries = 0;
+  for (let i = 1; i + 1 < doubles.length && tries < maxNestedTries; i++) {
     const [open, close] = [doubles[i], doubles[i + 1]];
-    if (open.glyph === '”' || close.glyph === '“') continue;
+    if (open.offset < first || close.offset > second || open.glyph === '”' || close.glyph === '“') continue;
+    tries++;
     const [a, b] = [open.offset - paragraph.start, close.offset - paragraph.start];
     const turned = text.slice(0, a) + singleFor(open.glyph, true) + text.slice(a + 1, b) + singleFor(close.glyph, false) + text.slice(b + 1);
     const scan = scanParagraph(turned);
