@@ -240,13 +240,12 @@ const otherKindClose: Record<string, string> = { '’': '”', '”': '’', "'"
  * kind. Only when this stray closing mark, turned into the other kind, leaves
  * its paragraph with no fault at all. Returns the paragraph's problems it explains.
  */
-function mismatchedClose(draft: Draft, quotes: QuoteAnalysis, problem: QuoteProblem): QuoteProblem[] | undefined {
+function mismatchedClose(draft: Draft, inParagraph: readonly QuoteProblem[], problem: QuoteProblem): readonly QuoteProblem[] | undefined {
   const { mark } = problem;
   const partner = otherKindClose[mark.glyph];
-  if (problem.type !== 'stray' || partner === undefined) return undefined;
+  // One mark turned explains a few faults at most; each try re-scans the paragraph.
+  if (problem.type !== 'stray' || partner === undefined || inParagraph.length < 2 || inParagraph.length > 4) return undefined;
   const paragraph = draft.paragraphs[problem.paragraph];
-  const inParagraph = quotes.problems.filter((p) => p.paragraph === problem.paragraph);
-  if (inParagraph.length < 2) return undefined;
   const at = mark.offset - paragraph.start;
   const turned = scanParagraph(paragraph.text.slice(0, at) + partner + paragraph.text.slice(at + mark.glyph.length));
   const closes = turned.quotations.some((q) => q.close === at && q.kind !== mark.kind);
@@ -283,11 +282,11 @@ const singleFor = (glyph: string, opens: boolean) => (glyph === '"' ? "'" : open
 function nestedDoubles(
   draft: Draft,
   quotes: QuoteAnalysis,
+  inParagraph: readonly QuoteProblem[],
   problem: QuoteProblem,
-): { open: QuoteMark; close: QuoteMark; explains: QuoteProblem[] } | undefined {
+): { open: QuoteMark; close: QuoteMark; explains: readonly QuoteProblem[] } | undefined {
   if (problem.type !== 'stray' || problem.mark.kind !== 'double') return undefined;
   const paragraph = draft.paragraphs[problem.paragraph];
-  const inParagraph = quotes.problems.filter((p) => p.paragraph === problem.paragraph);
   if (inParagraph.length !== 2 || !inParagraph.every((p) => p.mark.kind === 'double' && (p.type === 'stray' || p.type === 'unclosed'))) return undefined;
   const doubles = marksBetween(quotes, paragraph.start - 1, paragraph.end).filter((m) => m.kind === 'double');
   const text = paragraph.text;
@@ -346,6 +345,9 @@ export const unbalancedQuote: Rule = {
     const quotes = analyzeQuotes(ctx);
     // The stray closes that a missing reopening mark explains: one fault, one finding.
     const explained = new Set<QuoteProblem>();
+    // Each paragraph's problems, looked up once per problem (a paragraph may hold thousands).
+    const problemsByParagraph = new Map<number, QuoteProblem[]>();
+    for (const p of quotes.problems) (problemsByParagraph.get(p.paragraph) ?? problemsByParagraph.set(p.paragraph, []).get(p.paragraph)!).push(p);
     for (const problem of quotes.problems) {
       if (explained.has(problem)) continue;
       const credited = pullQuote(ctx.draft, quotes, problem);
@@ -365,13 +367,14 @@ export const unbalancedQuote: Rule = {
         findings.push(spaceOnWrongSideFinding(problem, close));
         continue;
       }
-      const mismatched = mismatchedClose(ctx.draft, quotes, problem);
+      const inParagraph = problemsByParagraph.get(problem.paragraph)!;
+      const mismatched = mismatchedClose(ctx.draft, inParagraph, problem);
       if (mismatched) {
         for (const p of mismatched) explained.add(p);
         findings.push(mismatchedCloseFinding(problem));
         continue;
       }
-      const nested = nestedDoubles(ctx.draft, quotes, problem);
+      const nested = nestedDoubles(ctx.draft, quotes, inParagraph, problem);
       if (nested) {
         for (const p of nested.explains) explained.add(p);
         findings.push(nestedDoublesFinding(nested.open, nested.close));
