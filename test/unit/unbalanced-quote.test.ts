@@ -970,3 +970,17 @@ test('a quotation inside a quotation written with double marks is one finding, i
   const lost = '“We won the vote, Whitfield said. Critics called it a “rout.” And one more mark” here.';
   assert.ok(findings(lost).every((f) => !/inside a quotation/.test(f.message)));
 });
+
+test('in a long paragraph, marks crowded in one stretch go unranked while a fault far from them is ranked', () => {
+  const filler = (n: number) =>
+    Array.from({ length: n }, (_, i) => `The council met for the ${i + 1}th time, and Ruiz said "we are close" to a deal.`).join(' ');
+  const crowded = Array.from({ length: 20 }, (_, i) => `row ${i}” b`).join(' ');
+  const fault = '"We will open the pool in June, Ruiz said. ';
+  const long = `${crowded} ${filler(90)} ${fault}${filler(10)}`;
+  // Over the 4,000 characters of a long paragraph, the fault thousands of characters from the crowded marks.
+  assert.ok(long.length > 7_000 && long.indexOf(fault) > 6_000);
+  const all = findings(long);
+  assert.equal(all.length, 21);
+  for (const f of all.slice(0, 20)) assert.match(f.message, /does not suggest a repair/);
+  assert.equal(fixedFirst(long, all[20]), long.replace('June, Ruiz', 'June," Ruiz'));
+});
