@@ -113,15 +113,15 @@ export function rankingSite(site: ProblemSite): ProblemSite {
     (problem.type === 'unclosed' && stretchScan.openAtEnd?.open === at && !stretchEndsOpen
       ? { ...problem, at, limit: stretchText.length, extra: false }
       : undefined);
-  const stretch: ProblemSite = {
+  // A problem the stretch does not see as the paragraph does is not ranked from a partial view.
+  if (!found || faults(stretchScan, stretchEndsOpen) > maxRankedFaults) return { ...site, crowded: true };
+  return {
     ...site,
     p: { ...p, text: stretchText, start: p.start + start, end: p.start + end },
     scan: stretchScan,
-    problem: found ?? { ...problem, at, limit: Math.min(problem.limit - start, stretchText.length) },
+    problem: found,
     mayEndOpen: stretchEndsOpen,
   };
-  // A problem the stretch does not see as the paragraph does is not ranked from a partial view.
-  return found && faults(stretchScan, stretchEndsOpen) <= maxRankedFaults ? stretch : { ...stretch, crowded: true };
 }
 
 /**
