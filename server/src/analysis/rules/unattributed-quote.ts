@@ -124,6 +124,9 @@ function speaksAfterNarration(before: string, quoted: string, personStarts: read
   return personStarts.some((start) => start >= sentenceStart && start < beforeEnd);
 }
 
+/** A beat of narration that names no one else: one word, or he or she and a verb ("Pause.", "She pauses."). */
+const beat = /^(?:(?:He|She)\s+)?\p{Lu}?\p{Ll}+[.!?]$/u;
+
 /** How many resuming quotations are read with one for its voice. */
 const maxResumingRead = 4;
 
@@ -167,10 +170,7 @@ export const unattributedQuote: Rule = {
       // The paragraph before, past photo captions and credits set between two paragraphs of the story.
       let before = paragraph.index - 1;
       // And past a beat of narration on its own line between one speaker's quotations ("She pauses.", "Pause.").
-      const isBeat = (k: number) => {
-        const p = paragraphs[k];
-        return p.kind === 'prose' && !byParagraph.has(k) && countWords(p.text) <= 3 && /^(?:(?:He|She)\s+)?\p{Lu}?\p{Ll}+[.!?]$/u.test(p.text.trim());
-      };
+      const isBeat = (k: number) => paragraphs[k].kind === 'prose' && !byParagraph.has(k) && beat.test(paragraphs[k].text.trim());
       while (before > 0 && (paragraphs[before].kind === 'caption' || paragraphs[before].kind === 'credit' || isBeat(before))) before--;
       const previous = paragraphs[before] as (typeof paragraphs)[number] | undefined;
       const introducedBefore = previous !== undefined && (/:\s*$/.test(previous.text) || leadInPattern.test(previous.text.slice(-60))) && !previous.isHeadline;
@@ -236,10 +236,8 @@ export const unattributedQuote: Rule = {
             // "Howard continued his scathing remarks. "Eight years ago..."": the sentence before reports the speaker's words.
             (before.length > 0 && reportsSpeech(lastSentenceOf(before))) ||
             // "She pauses. "Well, thank you."" / ""We're calling supporters -." Pause. "Well, you do that!"": a beat
-            // of narration with no one else named in it, between the speaker's words or after a sentence about her.
-            (countWords(before) <= 3 &&
-              /[.!?]$/u.test(before) &&
-              ((last !== undefined && spoken.get(last) === true && !/\p{Lu}/u.test(before.slice(1))) || /^(?:He|She)\s+\p{Ll}+\.$/u.test(before))),
+            // of narration between the speaker's words, or one about her.
+            (beat.test(before) && ((last !== undefined && spoken.get(last) === true) || /^(?:He|She)\s/u.test(before))),
         );
       });
     }
