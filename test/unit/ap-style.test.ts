@@ -126,7 +126,7 @@ test('a figure used as a name is not a count to spell out: the mobile operator 3
 
 test('the date that signs an embedded post ("— Dana Ruiz (@danaruiz) September 1, 2016") is the platform\'s stamp, not copy', () => {
   const text =
-    'Headline\n\nThe mayor answered online.\n\nThe pool opens at noon. — Dana Ruiz (@danaruiz) September 1, 2016\n\nShe left on September 2 — Parks Dept. (@parks) Sept 3, 2016\n';
+    'Headline\n\nThe mayor answered online.\n\nThe pool opens at noon. — Dana Ruiz (@danaruiz) September 1, 2016\n\nThe pool opens at noon. — Parks Dept. (@parks) Sept 3, 2016\n\nShe left on September 2.\n';
   assert.deepEqual(flagged(text), ['September']);
   assert.equal(check(text)[0].start, text.indexOf('September 2'));
 });
@@ -162,4 +162,11 @@ test("an answer's further paragraphs in a Q&A transcript are spoken words: 'yest
   const text =
     'Sheriff looks back\n\nQ: When did you decide?\n\nA: It took a while.\n\nThe deputies found the boat yesterday, and the family came down.\n\nQ: And next?\n\nA: Fishing.\n';
   assert.deepEqual(flagged(text), []);
+});
+
+test("an embedded post is its author's words: nothing in the paragraph that carries its signature is restyled", () => {
+  const text =
+    'Headline\n\nThe singer promoted the interview.\n\nHer new show.#ComingSoon September 30th and 2 more surprises. pic.twitter.com/abc — Apple Music (@AppleMusic) September 27, 2016\n\nThe show airs September 30 in the evening, and the host invited 4 guests.\n';
+  assert.deepEqual(flagged(text), ['September']);
+  assert.ok(check(text).every((f) => f.start > text.indexOf('The show airs')));
 });

@@ -28,7 +28,8 @@
 // in a paragraph that stamps the page rather than tells the story: a date line under the
 // headline ("Tuesday, September 22, 2015"), a byline, a label, a credit, or a wire's
 // dateline opening the story ("Aug 27 (Reuters) -"), which keeps the wire's abbreviation.
-// The date signing an embedded post ("— Dana Ruiz (@danaruiz) September 1, 2016") is the platform's stamp too.
+// The date signing an embedded post ("— Dana Ruiz (@danaruiz) September 1, 2016") is the platform's stamp too,
+// and the post itself is its author's words, left as they are like a quotation.
 
 import { inSpans, quotedSpans, sentencesOf } from '../prose';
 import { inSteps, type Rule, type RuleContext } from '../rule';
@@ -396,6 +397,10 @@ function* checkTimeReferences(ctx: RuleContext, quoted: (o: number) => boolean, 
   }
 }
 
+/** An embedded post pasted into the story: its signature ("— Apple Music (@AppleMusic) September 27, 2016") or its picture link. */
+const embeddedPost =
+  /\(@\w{1,30}\)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}|pic\.twitter\.com\//u;
+
 /** Whether the sentence has "I", "me", "my", "mine" or "myself" outside a quotation. */
 function firstPersonOutsideQuotes(text: string, offset: number, quoted: (o: number) => boolean): boolean {
   for (const m of text.matchAll(/(?<![\p{L}'’-])(?:I|me|my|mine|myself)(?![\p{L}-])/gu)) if (!quoted(offset + m.index!)) return true;
@@ -425,7 +430,9 @@ export const apStyle: Rule = {
     const checks = newsroomOptions(ctx.options).apStyle;
     if (!checks.months && !checks.numbers && !checks.timeReferences) return [];
     const spans = quotedSpans(ctx);
-    const quoted = (offset: number) => inSpans(spans, offset);
+    // An embedded post is its author's words, as a quotation is: the paragraph that carries its signature.
+    const posts = ctx.draft.paragraphs.filter((p) => embeddedPost.test(p.text));
+    const quoted = (offset: number) => inSpans(spans, offset) || inSpans(posts, offset);
     const findings: RuleFinding[] = [];
     if (checks.months) checkMonths(ctx, quoted, findings);
     yield;
