@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { articleId, articlesIn, listedArticles, requireCorpus } from './corpus';
 import { analyze } from '../server/src/analysis/analyze';
 import { applyEdits } from '../server/src/analysis/applyFixes';
+import { lineNumberAt, lineStartsOf } from '../server/src/analysis/lines';
 import { draftLanguageOf } from '../server/src/analysis/settings';
 import { rules } from '../server/src/analysis/rules/index';
 import { defaultOptions } from '../server/src/analysis/types';
@@ -55,12 +56,6 @@ const verdicts = new Map<string, Verdict>(
     .map((v) => [keyOf(v.file, v.line, v.rule, v.fix), v]),
 );
 
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
-
 /** The stretch around a fix's edits, on one line, before or after it is applied. */
 function around(text: string, start: number, end: number): string {
   return text.slice(Math.max(0, start - 50), Math.min(text.length, end + 30)).replace(/\r?\n/g, '¶');
@@ -71,10 +66,11 @@ for (const file of files) {
   const text = readFileSync(file, 'utf8');
   const id = articleId(file);
   const { findings } = analyze(text, { ...defaultOptions, language: draftLanguageOf(file) }, 'all', selected);
+  const lineStarts = lineStartsOf(text);
   for (const finding of findings) {
     const fix = finding.fixes.find((f) => f.preferred);
     if (!fix || fix.edits.length === 0) continue;
-    const line = lineOf(text, finding.start);
+    const line = lineNumberAt(lineStarts, finding.start);
     const verdict = verdicts.get(keyOf(id, line, finding.ruleId, fix.title));
     const row = tally.get(finding.ruleId) ?? { preferred: 0, safe: 0, judged: 0, right: 0, safeJudged: 0, safeRight: 0 };
     tally.set(finding.ruleId, row);
