@@ -37,3 +37,17 @@ export const listedArticles = (listFile: string): string[] =>
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('#'));
+
+/**
+ * The articles a script is asked to read: those under each folder given, then those a --files list
+ * names. With neither, prints the usage line and exits 2; a missing corpus exits 2 as requireCorpus does.
+ */
+export function articlesFromArguments(script: string, usage: string, folders: readonly string[], listFile: string | undefined): string[] {
+  if (folders.length === 0 && listFile === undefined) {
+    process.stderr.write(`${usage}\n`);
+    process.exit(2);
+  }
+  const listed = listFile === undefined ? [] : listedArticles(listFile);
+  requireCorpus(script, ...folders, ...listed);
+  return [...folders.flatMap(articlesIn), ...listed];
+}

@@ -13,7 +13,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { articleId, articlesIn, listedArticles, requireCorpus } from './corpus';
+import { articleId, articlesFromArguments } from './corpus';
 import { analyze } from '../server/src/analysis/analyze';
 import { applyEdits } from '../server/src/analysis/applyFixes';
 import { lineNumberAt, lineStartsOf } from '../server/src/analysis/lines';
@@ -31,13 +31,12 @@ const { values, positionals } = parseArgs({
   },
   allowPositionals: true,
 });
-if (positionals.length === 0 && values.files === undefined) {
-  process.stderr.write('usage: eval-fixes.ts FOLDER... [--files LISTFILE] [--rule ID] [--list] [--unjudged] [--judgments FILE]\n');
-  process.exit(2);
-}
-const extra = values.files === undefined ? [] : listedArticles(values.files);
-requireCorpus('eval-fixes', ...positionals, ...extra);
-const files = [...positionals.flatMap(articlesIn), ...extra];
+const files = articlesFromArguments(
+  'eval-fixes',
+  'usage: eval-fixes.ts FOLDER... [--files LISTFILE] [--rule ID] [--list] [--unjudged] [--judgments FILE]',
+  positionals,
+  values.files,
+);
 const selected = values.rule ? rules.filter((r) => r.id === values.rule) : rules;
 
 interface Verdict {

@@ -30,7 +30,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { articleId, articlesIn, listedArticles, requireCorpus } from './corpus';
+import { articleId, articlesFromArguments } from './corpus';
 import { analyze, createContext } from '../server/src/analysis/analyze';
 import { applyEdits } from '../server/src/analysis/applyFixes';
 import { parseDraft } from '../server/src/analysis/draft';
@@ -54,14 +54,12 @@ const { values, positionals } = parseArgs({
   },
   allowPositionals: true,
 });
-if (positionals.length === 0 && values.files === undefined) {
-  process.stderr.write('usage: eval-rules.ts FOLDER... [--files LISTFILE] [--rule ID] [--mutations N] [--seed N] [--list ID] [--unjudged ID] [--missed ID]\n');
-  process.exit(2);
-}
-
-const extra = values.files === undefined ? [] : listedArticles(values.files);
-requireCorpus('eval-rules', ...positionals, ...extra);
-const files = [...positionals.flatMap(articlesIn), ...extra];
+const files = articlesFromArguments(
+  'eval-rules',
+  'usage: eval-rules.ts FOLDER... [--files LISTFILE] [--rule ID] [--mutations N] [--seed N] [--list ID] [--unjudged ID] [--missed ID]',
+  positionals,
+  values.files,
+);
 const selected = values.rule ? rules.filter((r) => r.id === values.rule) : rules;
 /** Every rule on, so rules that are off by default are measured too. */
 const optionsFor = (file: string, measured: readonly Rule[]): AnalysisOptions => ({
