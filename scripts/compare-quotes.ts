@@ -16,6 +16,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { requireCorpus } from './corpus';
 import * as here from './quote-mutations';
+import { applyEdits } from '../server/src/analysis/applyFixes';
 import type { Fix } from '../server/src/analysis/types';
 
 const { values, positionals } = parseArgs({
@@ -36,10 +37,12 @@ const baseRoot = resolve(values.base);
 type Library = typeof here;
 
 function applyFix(text: string, fix: Fix | undefined): string {
-  if (!fix) return text;
-  let out = text;
-  for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
+  return fix
+    ? applyEdits(
+        text,
+        [...fix.edits].sort((a, b) => a.start - b.start),
+      )
+    : text;
 }
 
 async function main(): Promise<void> {

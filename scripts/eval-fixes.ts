@@ -86,7 +86,10 @@ for (const file of files) {
     if (values.list || (values.unjudged && !verdict)) {
       const start = Math.min(...fix.edits.map((e) => e.start));
       const end = Math.max(...fix.edits.map((e) => e.end));
-      const fixed = applyEdits(text, fix.edits);
+      const fixed = applyEdits(
+        text,
+        [...fix.edits].sort((a, b) => a.start - b.start),
+      );
       console.log(`${id}\t${line}\t${finding.ruleId}\t${fix.title}${fix.safe ? ' (safe)' : ''}\t${verdict?.verdict ?? 'unjudged'}`);
       console.log(`    before: ${around(text, start, end)}`);
       console.log(`    after:  ${around(fixed, start, end + fixed.length - text.length)}`);
