@@ -101,3 +101,16 @@ test('described or titled where it stands: an appositive before it, "also known 
     assert.deepEqual(flagged(text), [], text);
   }
 });
+
+test('the start of a longer name is not an expansion: "European Conference of Postal ..." does not spell EC out', () => {
+  const text =
+    'Radio rules\n\nCompanies have until March to respond. In April the EC is due to start its own consultation. The body for radio regulators, the European Conference of Postal and Telecommunications Administrations, is studying it too.\n';
+  const findings = check(text);
+  assert.ok(!findings.some((f) => f.fixes.some((fix) => /European Conference/.test(fix.title))));
+  // A name that ends where its letters end still spells the acronym out.
+  const spelled = text.replace('Conference of Postal and Telecommunications Administrations', 'Commission');
+  assert.deepEqual(
+    check(spelled).map((f) => f.fixes[0]?.title),
+    ['Write ‘European Commission (EC)’'],
+  );
+});

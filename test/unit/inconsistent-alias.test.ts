@@ -68,3 +68,11 @@ test('the last words of a name are its house short form, not another name: "The 
     'Harbor plan stalls\n\nThe Washington Post reported the delay on Monday. A Washington Post reporter saw the vote, and the Post said the council would meet again.\n';
   assert.deepEqual(flagged(text), []);
 });
+
+test('the last words of another short form are that form shortened again: "the Reserve Bank ... the Bank"', () => {
+  const text =
+    'Rates rise\n\nThe Reserve Bank of Australia lifted rates on Tuesday. Shortly after the Bank made its decision, growth figures fell.\n\n"Capacity is limited," said Ian Macfarlane, Governor of the Reserve Bank. The Bank said it had acted to curb inflation.\n';
+  assert.deepEqual(flagged(text), []);
+  // A third form that shortens neither is still another name.
+  assert.deepEqual(flagged(text.replace('The Bank said', 'The RBA said')), ['RBA']);
+});

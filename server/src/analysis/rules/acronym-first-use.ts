@@ -121,6 +121,19 @@ function runOpenings(ctx: RuleContext): Map<string, RunOpening[]> {
   });
 }
 
+/** Words after which a capitalised word continues the same name: "European Conference of Postal and ...". */
+const nameLinks = new Set(['of', 'for', 'de', 'des', 'du', 'del']);
+
+/**
+ * Whether the name goes on past the word that spelled the acronym's last letter: "the European
+ * Conference of Postal and Telecommunications Administrations (CEPT)" does not spell EC out.
+ */
+function nameGoesOn(run: RunWord[], last: number): boolean {
+  if (!nameLinks.has(run[last + 1]?.text.toLowerCase() ?? '')) return false;
+  for (let k = last + 2; k < run.length; k++) if (!run[k].small) return run[k].initialWord;
+  return false;
+}
+
 /** The first run of capitalised words whose initials spell the acronym, anywhere in the draft. */
 function findExpansion(ctx: RuleContext, letters: string): Expansion | undefined {
   for (const { paragraphStart, run, at: i } of runOpenings(ctx).get(letters[0]) ?? []) {
@@ -133,7 +146,7 @@ function findExpansion(ctx: RuleContext, letters: string): Expansion | undefined
         last = k;
       } else if (!(run[k].small && matched > 0)) break;
     }
-    if (matched === letters.length) {
+    if (matched === letters.length && !nameGoesOn(run, last)) {
       const start = paragraphStart + run[i].start;
       const end = paragraphStart + run[last].start + run[last].text.length;
       return { start, end, text: ctx.draft.prose.slice(start, end) };

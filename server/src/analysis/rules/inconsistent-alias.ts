@@ -8,6 +8,7 @@
 //       (repeating the full name is never inconsistent)
 //       NATO ... Nato        (one form in two spellings: that is name-variant's)
 //       The Washington Post ... Washington Post ... the Post (the full name's last words)
+//       the Reserve Bank of Australia ... the Reserve Bank ... the Bank (another short form's last words)
 //       U.S. ... US          (periods only: a house-style point, not two names)
 //
 // Forms are compared folded (case, diacritics and periods ignored); the full
@@ -64,7 +65,11 @@ export const inconsistentAlias: Rule = {
           !namesTheAlias(ctx.draft.prose, m.start),
       );
       // "The Washington Post ... the Post": the last words of the full name are its short form, house style.
-      const shortMentions = mentions.filter((m) => formOf(m.text) !== fullForm && !` ${fullForm}`.endsWith(` ${formOf(m.text)}`));
+      const allShort = mentions.filter((m) => formOf(m.text) !== fullForm && !` ${fullForm}`.endsWith(` ${formOf(m.text)}`));
+      // "the Reserve Bank ... the Bank": the last words of another short form in use are that form shortened again, as "the Post" is.
+      const shortForms = new Set(allShort.map((m) => formOf(m.text)));
+      const shortensAnother = (form: string) => [...shortForms].some((other) => other !== form && ` ${other}`.endsWith(` ${form}`));
+      const shortMentions = allShort.filter((m) => !shortensAnother(formOf(m.text)));
       const forms = new Map<string, Mention[]>();
       for (const m of shortMentions) (forms.get(formOf(m.text)) ?? forms.set(formOf(m.text), []).get(formOf(m.text))!).push(m);
       if (forms.size < 2) continue;
