@@ -204,10 +204,20 @@ describe('Copydesk in the VS Code workbench (UI)', { timeout: 240_000 }, () => {
 
 /** Runs a command from the palette (F1), as a reporter would, by its title. */
 async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`>${title}`);
+  // The palette closes when focus moves, and focus may still be settling from the last step
+  // (a tab just clicked, an editor just closed): open it again until it stays open to be filled.
+  await waitUntil(
+    `the command palette to open for "${title}"`,
+    async () => {
+      if (!(await input.isVisible())) await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: 3_000 });
+      await input.fill(`>${title}`, { timeout: 2_000 });
+      return true;
+    },
+    20_000,
+    200,
+  );
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
 }
