@@ -388,6 +388,27 @@ test('a work or a product named by the noun before it is no one, but a director 
   assertRangesExact(text, analysis);
 });
 
+test('a work noun used as a verb names no work: "trying to show Bernie Sanders isn\'t" keeps every mention of the man', () => {
+  const text = [
+    'Clinton presses on banks',
+    '',
+    'Harriet Okonjo has been attacked on her speeches by Bernie Sanders, who cites them as evidence of close ties to banks.',
+    '',
+    'Okonjo is trying to show Bernie Sanders isn’t the only candidate ready to break up banks. Polls show Sanders ahead.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  const sanders = find(analysis, 'Bernie Sanders');
+  assert.equal(sanders.type, 'person');
+  assert.deepEqual(
+    sanders.mentions.map((m) => m.start),
+    [at(text, 'Bernie Sanders'), at(text, 'Bernie Sanders', 1), at(text, 'Sanders ahead')],
+  );
+  // A noun of a work still names one.
+  const film = entitiesOf('Festival opens\n\nThe festival opens with the film Harbour Lights on Friday, director Ines Varga said.\n');
+  assert.ok(!film.entities.some((e) => e.name === 'Harbour Lights'));
+  assertRangesExact(text, analysis);
+});
+
 test('in a sentence about a game, a team may go by its county', () => {
   const text = ['Yorkshire beat Surrey by an innings on Friday.', '', 'Surrey captain Chris Lewis said Yorkshire had played well.'].join('\n');
   const analysis = entitiesOf(text);

@@ -500,7 +500,8 @@ function namedAsWork(c: SpanCandidate, words: Word[]): boolean {
   if (words[k]?.fold === 'as' && words[k - 1]?.fold === 'such') k -= 2;
   else if (words[k]?.fold === 'like' || words[k]?.fold === 'including') k--;
   const noun = words[k];
-  if (sameSentence(noun) && workNouns.test(noun.fold) && /^\s+$/.test(noun.post)) return true;
+  // A verb is no noun of a work: "trying to show Bernie Sanders isn't", "polls show Sanders ahead".
+  if (sameSentence(noun) && workNouns.test(noun.fold) && !noun.has('Verb') && /^\s+$/.test(noun.post)) return true;
   // "The Laura Ingraham Show": a programme by its host's name.
   if (c.last > c.first && words[c.last].capitalised && /^(?:show|podcast)$/.test(words[c.last].bare)) return true;
   return sameSentence(after) && /^(?:virus|worm|trojan)$/.test(after!.fold) && /^\s+$/.test(words[c.last].post);
