@@ -78,6 +78,11 @@ test('the quoted attributes of pasted markup are code, not quotation marks', () 
   assert.equal(fixed(body), `“We won’t stop,” she said.\n\n${embed}\n\nThe mayor’s aide said it was “early.”`);
 });
 
+test('a tag broken over two lines inside an attribute value is still markup (an embed as some content systems export it)', () => {
+  const embed = '<tweet tweet-author="@harborcouncil" tweet-date="January 19, 2016\n">We vote Monday. Come along.<tweet/>.';
+  assert.deepEqual(findings(`“We won’t stop,” she said.\n\n${embed}\n\nThe vote is on Monday.`), []);
+});
+
 test('the marks of a boilerplate line the leftover rule deletes ("Related:" in quotation marks) do not count', () => {
   assert.deepEqual(findings('“We won’t stop,” she said.\n\n"Related:"\n\nThe vote is on Monday, the mayor’s aide said.'), []);
   // A straight mark in the story still counts.

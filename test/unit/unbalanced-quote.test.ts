@@ -984,3 +984,10 @@ test('in a long paragraph, marks crowded in one stretch go unranked while a faul
   for (const f of all.slice(0, 20)) assert.match(f.message, /does not suggest a repair/);
   assert.equal(fixedFirst(long, all[20]), long.replace('June, Ruiz', 'June," Ruiz'));
 });
+
+test('the marks of a tag broken over two lines inside an attribute value are markup, not two quotations never closed', () => {
+  const embed = '<tweet tweet-author="@harborcouncil" tweet-date="January 19, 2016\n">We vote Monday. Come along.<tweet/>.';
+  assert.deepEqual(flagged(`The council took it in stride.\n\n${embed}\n\n"We will be there," she said.`), []);
+  // A quotation left open in the prose after it is still flagged.
+  assert.deepEqual(flagged(`The council took it in stride.\n\n${embed}\n\n"We will be there, she said.`), ['⟦"⟧We will ']);
+});

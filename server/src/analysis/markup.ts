@@ -4,8 +4,11 @@
 import type { RuleContext } from './rule';
 import { partitionPoint } from './sorted';
 
-/** An HTML or XML tag with attributes on one line: `<tweet id="78">`, `<a href='/x'>`. */
-const markupTag = /<\/?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:\s*=\s*(?:"[^"\n<>]*"|'[^'\n<>]*'|[^\s"'<>]+))?)+\s*\/?>/g;
+/**
+ * An HTML or XML tag with attributes: `<tweet id="78">`, `<a href='/x'>`. An attribute value may hold one line
+ * break (`tweet-date="January 19, 2016⏎">`, as some content systems export an embed); a tag goes no further.
+ */
+const markupTag = /<\/?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:\s*=\s*(?:"[^"\n<>]*(?:\n[^"\n<>]*)?"|'[^'\n<>]*(?:\n[^'\n<>]*)?'|[^\s"'<>]+))?)+\s*\/?>/g;
 
 /** Whether an offset falls inside a markup tag of the text. */
 export function inMarkup(text: string): (offset: number) => boolean {

@@ -348,7 +348,11 @@ export const unbalancedQuote: Rule = {
     // Each paragraph's problems, looked up once per problem (a paragraph may hold thousands).
     const problemsByParagraph = new Map<number, QuoteProblem[]>();
     for (const p of quotes.problems) (problemsByParagraph.get(p.paragraph) ?? problemsByParagraph.set(p.paragraph, []).get(p.paragraph)!).push(p);
+    // The quoted attribute values of an embed's tag are code: a tag broken over two lines
+    // (`tweet-date="January 19, 2016⏎">`) leaves each half's mark unpaired in its paragraph.
+    const isCode = draftMarkup(ctx);
     for (const problem of quotes.problems) {
+      if (isCode(problem.mark.offset)) explained.add(problem);
       if (explained.has(problem)) continue;
       const credited = pullQuote(ctx.draft, quotes, problem);
       if (credited) {
