@@ -991,3 +991,17 @@ test('the marks of a tag broken over two lines inside an attribute value are mar
   // A quotation left open in the prose after it is still flagged.
   assert.deepEqual(flagged(`The council took it in stride.\n\n${embed}\n\n"We will be there, she said.`), ['⟦"⟧We will ']);
 });
+
+test('an opening mark glued to the comma before it, its space typed before the comma, is one finding with the fix that moves the space', () => {
+  const body = `"We cannot say, 'Let them vote,' and then tell them ,'Wait another year.'" the mayor said.`;
+  const text = headline + body;
+  const found = findings(body);
+  assert.deepEqual(
+    found.map((f) => text.slice(f.start, f.end + 4)),
+    ["'Wait"],
+  );
+  assert.match(found[0].message, /glued to the punctuation before it/);
+  assert.equal(apply(text, found[0].fixes[0]).slice(headline.length), body.replace("them ,'Wait", "them, 'Wait"));
+  // A closing mark with no opening anywhere is still reported as such.
+  assert.deepEqual(flagged(`"We cannot say it, and then tell them Wait another year.'" the mayor said.`), ['⟦\'⟧" the ma']);
+});

@@ -264,6 +264,37 @@ function mismatchedCloseFinding(problem: QuoteProblem): RuleFinding {
   };
 }
 
+/**
+ * An opening mark glued to the punctuation before it, its space typed before the punctuation
+ * (`and then tell them ,'Wait another year.'`): with punctuation before it and a word after it the mark
+ * has no direction and reads as no mark at all, so the quotation's closing mark is flagged as
+ * having no opening. One fault: the space is on the wrong side of the punctuation. Only when
+ * the space moved behind the punctuation leaves the paragraph with no fault at all. Returns
+ * where the glued mark stands and the edit that moves the space.
+ */
+function gluedOpening(draft: Draft, inParagraph: readonly QuoteProblem[], problem: QuoteProblem): { at: number; length: number; fix: Fix } | undefined {
+  const { mark } = problem;
+  if (problem.type !== 'stray' || inParagraph.length !== 1) return undefined;
+  const paragraph = draft.paragraphs[problem.paragraph];
+  // The pairing may have matched the glued quotation's closing mark with another opening, and left one before it unpaired.
+  const glued = [...paragraph.text.matchAll(/( ?)([,;:])(['‘"“])(?=\p{Lu})/gu)].find((m) => (m[3] === "'" || m[3] === '‘') === (mark.kind === 'single'));
+  if (!glued) return undefined;
+  const start = glued.index!;
+  const end = start + glued[0].length;
+  const moved = `${glued[2]} ${glued[3]}`;
+  const rescanned = scanParagraph(paragraph.text.slice(0, start) + moved + paragraph.text.slice(end));
+  if (rescanned.problems.length > 0 || rescanned.openAtEnd !== undefined) return undefined;
+  return {
+    at: paragraph.start + end - 1,
+    length: 1,
+    fix: {
+      title: 'Put the space before the quotation mark',
+      edits: [{ start: paragraph.start + start, end: paragraph.start + end, text: moved }],
+      preferred: true,
+    },
+  };
+}
+
 /** The most pairs of double marks nestedDoubles turns into single ones to see whether the paragraph balances. */
 const maxNestedTries = 8;
 
@@ -376,6 +407,19 @@ export const unbalancedQuote: Rule = {
       if (mismatched) {
         for (const p of mismatched) explained.add(p);
         findings.push(mismatchedCloseFinding(problem));
+        continue;
+      }
+      const glued = gluedOpening(ctx.draft, inParagraph, problem);
+      if (glued) {
+        explained.add(problem);
+        findings.push({
+          start: glued.at,
+          end: glued.at + glued.length,
+          message:
+            'This quotation mark opens the quotation, but it is glued to the punctuation before it: it reads as no mark, and the closing one as having no opening.',
+          fixes: [glued.fix],
+          related: [{ start: problem.mark.offset, end: problem.mark.offset + problem.mark.glyph.length, message: 'where the quotation closes' }],
+        });
         continue;
       }
       const nested = nestedDoubles(ctx.draft, quotes, inParagraph, problem);
