@@ -37,6 +37,8 @@ test('correct attributions, reported speech and short fragments are left alone',
     '"The pool will stay open," she said, "and we owe them that."',
     'He called it "a plan that, as the mayor said, will not work."',
     '"Open, she said. Now."',
+    // The speaker recalling their own words: "I" is no attribution.
+    '"The pool is losing money every summer, just like I said. The families deserve better than this," the mayor said.',
   ];
   for (const line of quiet) assert.deepEqual(check(`Pool stays open\n\n${line}\n`), [], line);
 });

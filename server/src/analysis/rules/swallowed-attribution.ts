@@ -22,7 +22,8 @@ import { countWords } from '../stats';
 import type { RuleFinding } from '../types';
 import { matchesOf } from '../matches';
 
-const speaker = String.raw`(?:he|she|they|(?:[\p{Ll}-]+\s+){0,3}\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})`;
+// Not "I": "..., just like I said. They're ..." is the speaker recalling their own words.
+const speaker = String.raw`(?:he|she|they|(?:[\p{Ll}-]+\s+){0,3}(?!I\s)\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})`;
 const verb = String.raw`(?:said|says|added|told (?:reporters|the [\p{Ll}]+|\p{Lu}[\p{L}'’-]+))`;
 /** `, Parks Director Ines Mbeki said. ` / `, said Mbeki. ` / `, she added. ` with the next sentence after it. */
 const attribution = new RegExp(
