@@ -270,9 +270,9 @@ function mismatchedCloseFinding(problem: QuoteProblem): RuleFinding {
  * has no direction and reads as no mark at all, so the quotation's closing mark is flagged as
  * having no opening. One fault: the space is on the wrong side of the punctuation. Only when
  * the space moved behind the punctuation leaves the paragraph with no fault at all. Returns
- * where the glued mark stands and the edit that moves the space.
+ * the finding on the glued mark, with the fix that moves the space.
  */
-function gluedOpening(draft: Draft, inParagraph: readonly QuoteProblem[], problem: QuoteProblem): { at: number; length: number; fix: Fix } | undefined {
+function gluedOpening(draft: Draft, inParagraph: readonly QuoteProblem[], problem: QuoteProblem): RuleFinding | undefined {
   const { mark } = problem;
   if (problem.type !== 'stray' || inParagraph.length !== 1) return undefined;
   const paragraph = draft.paragraphs[problem.paragraph];
@@ -284,14 +284,20 @@ function gluedOpening(draft: Draft, inParagraph: readonly QuoteProblem[], proble
   const moved = `${glued[2]} ${glued[3]}`;
   const rescanned = scanParagraph(paragraph.text.slice(0, start) + moved + paragraph.text.slice(end));
   if (rescanned.problems.length > 0 || rescanned.openAtEnd !== undefined) return undefined;
+  const glyphAt = paragraph.start + end - 1;
   return {
-    at: paragraph.start + end - 1,
-    length: 1,
-    fix: {
-      title: 'Put the space before the quotation mark',
-      edits: [{ start: paragraph.start + start, end: paragraph.start + end, text: moved }],
-      preferred: true,
-    },
+    start: glyphAt,
+    end: glyphAt + 1,
+    message:
+      'This quotation mark opens the quotation, but it is glued to the punctuation before it: it reads as no mark, and the closing one as having no opening.',
+    fixes: [
+      {
+        title: 'Put the space before the quotation mark',
+        edits: [{ start: paragraph.start + start, end: paragraph.start + end, text: moved }],
+        preferred: true,
+      },
+    ],
+    related: [{ start: mark.offset, end: mark.offset + mark.glyph.length, message: 'where the quotation closes' }],
   };
 }
 
@@ -412,14 +418,7 @@ export const unbalancedQuote: Rule = {
       const glued = gluedOpening(ctx.draft, inParagraph, problem);
       if (glued) {
         explained.add(problem);
-        findings.push({
-          start: glued.at,
-          end: glued.at + glued.length,
-          message:
-            'This quotation mark opens the quotation, but it is glued to the punctuation before it: it reads as no mark, and the closing one as having no opening.',
-          fixes: [glued.fix],
-          related: [{ start: problem.mark.offset, end: problem.mark.offset + problem.mark.glyph.length, message: 'where the quotation closes' }],
-        });
+        findings.push(glued);
         continue;
       }
       const nested = nestedDoubles(ctx.draft, quotes, inParagraph, problem);
