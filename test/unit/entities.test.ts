@@ -409,6 +409,29 @@ test('a work noun used as a verb names no work: "trying to show Bernie Sanders i
   assertRangesExact(text, analysis);
 });
 
+test('a generational suffix is no surname: two men named Jr. are two people, and each is found by his surname', () => {
+  const text = [
+    'Council weighs harbor plan',
+    '',
+    'The meeting drew Deputy Mayor Thomas R. Whitcombe Jr., Harbor Commissioner Ines Varga and Chief Engineer Thomas A. Okafor Jr., the head of the works department.',
+    '',
+    'Whitcombe said the plan would go ahead. Okafor said the bridge would reopen in May.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  const whitcombe = find(analysis, 'Thomas R. Whitcombe Jr');
+  const okafor = find(analysis, 'Thomas A. Okafor Jr');
+  assert.notEqual(whitcombe, okafor);
+  assert.deepEqual(
+    whitcombe.mentions.map((m) => m.start),
+    [at(text, 'Thomas R. Whitcombe'), at(text, 'Whitcombe said')],
+  );
+  assert.deepEqual(
+    okafor.mentions.map((m) => m.start),
+    [at(text, 'Thomas A. Okafor'), at(text, 'Okafor said')],
+  );
+  assertRangesExact(text, analysis);
+});
+
 test('in a sentence about a game, a team may go by its county', () => {
   const text = ['Yorkshire beat Surrey by an innings on Friday.', '', 'Surrey captain Chris Lewis said Yorkshire had played well.'].join('\n');
   const analysis = entitiesOf(text);

@@ -104,6 +104,7 @@ export interface Candidate {
   /** Folded words without final periods, joined by spaces. */
   fold: string;
   firstBare: string;
+  /** The last word, or for a name of several words the surname before a generational suffix ("Joseph R. Biden Jr." -> "biden"). */
   lastBare: string;
   /** Initials of the capitalised words, upper case ("European Central Bank" -> "ECB"). */
   acronym: string;
