@@ -1005,3 +1005,17 @@ test('an opening mark glued to the comma before it, its space typed before the c
   // A closing mark with no opening anywhere is still reported as such.
   assert.deepEqual(flagged(`"We cannot say it, and then tell them Wait another year.'" the mayor said.`), ['⟦\'⟧" the ma']);
 });
+
+test('a quotation closed with a left mark turned the wrong way, glued to its last word, is one finding with the fix that turns it', () => {
+  const body = 'Harbor Weekly: “The council met for three hours. In short, the bridge will not reopen before May.“[Harbor Weekly.]';
+  const text = headline + body;
+  const found = findings(body);
+  assert.deepEqual(
+    found.map((f) => text.slice(f.start, f.end + 2)),
+    ['“[H'],
+  );
+  assert.match(found[0].message, /turned the wrong way: write ”/);
+  assert.equal(apply(text, found[0].fixes[0]).slice(headline.length), body.replace('May.“[', 'May.”['));
+  // A left mark before a word opens a quotation: both marks are still reported.
+  assert.equal(findings(body.replace('May.“[Harbor Weekly.]', 'May.“Next we vote.')).length, 2);
+});

@@ -301,6 +301,36 @@ function gluedOpening(draft: Draft, inParagraph: readonly QuoteProblem[], proble
   };
 }
 
+/** The closing mark of a left one typed the wrong way round. */
+const turnedLeft: Record<string, string> = { '“': '”', '‘': '’' };
+
+/**
+ * A quotation closed with a left mark turned the wrong way, typed against the words before it
+ * and before no word (`where voters stand.“[HuffPost.]`): its paragraph holds two opening marks
+ * and no close, so both read as quotations never closed. One fault: the closing mark's direction.
+ * Only when the paragraph's faults are exactly those two, and turning the second leaves the
+ * paragraph with no fault at all. Returns the finding on the turned mark.
+ */
+function turnedClose(draft: Draft, inParagraph: readonly QuoteProblem[], problem: QuoteProblem): RuleFinding | undefined {
+  if (inParagraph.length !== 2 || inParagraph[0] !== problem) return undefined;
+  const second = inParagraph[1];
+  const turned = turnedLeft[second.mark.glyph];
+  if (problem.type !== 'unclosed' || second.type !== 'unclosed' || !turned || problem.mark.glyph !== second.mark.glyph) return undefined;
+  const paragraph = draft.paragraphs[problem.paragraph];
+  const at = second.mark.offset - paragraph.start;
+  // Against the words before it, and before no word of its own.
+  if (at === 0 || /\s/.test(paragraph.text[at - 1]) || /[\p{L}\p{N}]/u.test(paragraph.text[at + 1] ?? '')) return undefined;
+  const rescanned = scanParagraph(paragraph.text.slice(0, at) + turned + paragraph.text.slice(at + 1));
+  if (rescanned.problems.length > 0 || rescanned.openAtEnd !== undefined) return undefined;
+  return {
+    start: second.mark.offset,
+    end: second.mark.offset + 1,
+    message: `This mark closes the quotation but is turned the wrong way: write ${turned}.`,
+    fixes: [{ title: `Turn the mark: ${turned}`, edits: [{ start: second.mark.offset, end: second.mark.offset + 1, text: turned }], preferred: true }],
+    related: [{ start: problem.mark.offset, end: problem.mark.offset + 1, message: 'where the quotation opens' }],
+  };
+}
+
 /** The most pairs of double marks nestedDoubles turns into single ones to see whether the paragraph balances. */
 const maxNestedTries = 8;
 
@@ -413,6 +443,12 @@ export const unbalancedQuote: Rule = {
       if (mismatched) {
         for (const p of mismatched) explained.add(p);
         findings.push(mismatchedCloseFinding(problem));
+        continue;
+      }
+      const turned = turnedClose(ctx.draft, inParagraph, problem);
+      if (turned) {
+        for (const p of inParagraph) explained.add(p);
+        findings.push(turned);
         continue;
       }
       const glued = gluedOpening(ctx.draft, inParagraph, problem);
