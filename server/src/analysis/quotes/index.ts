@@ -21,3 +21,4 @@
 export { startParagraphFixTitle, type ApostropheMark, type Quotation, type QuoteAnalysis, type QuoteKind, type QuoteMark, type QuoteProblem } from './types';
 export { analyzeQuotes, analyzeDraftQuotes } from './draftPass';
 export { scanParagraph } from './pairing';
+export { closingPartner } from './marks';

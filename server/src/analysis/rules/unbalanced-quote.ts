@@ -38,7 +38,7 @@
 // Bad:  "We will win this fight, Whitfield said.
 // Good: "We will win this fight," Whitfield said.
 
-import { analyzeQuotes, scanParagraph, startParagraphFixTitle, type QuoteAnalysis, type QuoteMark, type QuoteProblem } from '../quotes';
+import { analyzeQuotes, closingPartner, scanParagraph, startParagraphFixTitle, type QuoteAnalysis, type QuoteMark, type QuoteProblem } from '../quotes';
 import type { Rule, RuleContext } from '../rule';
 import { partitionPoint } from '../sorted';
 import { countWords } from '../stats';
@@ -229,6 +229,12 @@ function spaceOnWrongSideFinding(problem: QuoteProblem, close: QuoteProblem): Ru
   };
 }
 
+/** A paragraph's marks scanned again with text[start, end) replaced: how a repair of one or two marks would read. */
+const rescanWith = (text: string, start: number, end: number, replacement: string) => scanParagraph(text.slice(0, start) + replacement + text.slice(end));
+
+/** No mark left unpaired, and no quotation open at the paragraph's end. */
+const faultless = (scan: ReturnType<typeof scanParagraph>) => scan.problems.length === 0 && scan.openAtEnd === undefined;
+
 /** A closing mark of the other kind, for a quotation closed with the wrong one: ’ for ”, " for '. */
 const otherKindClose: Record<string, string> = { '’': '”', '”': '’', "'": '"', '"': "'" };
 
@@ -247,9 +253,9 @@ function mismatchedClose(draft: Draft, inParagraph: readonly QuoteProblem[], pro
   if (problem.type !== 'stray' || partner === undefined || inParagraph.length < 2 || inParagraph.length > 4) return undefined;
   const paragraph = draft.paragraphs[problem.paragraph];
   const at = mark.offset - paragraph.start;
-  const turned = scanParagraph(paragraph.text.slice(0, at) + partner + paragraph.text.slice(at + mark.glyph.length));
+  const turned = rescanWith(paragraph.text, at, at + mark.glyph.length, partner);
   const closes = turned.quotations.some((q) => q.close === at && q.kind !== mark.kind);
-  return closes && turned.problems.length === 0 && turned.openAtEnd === undefined ? inParagraph : undefined;
+  return closes && faultless(turned) ? inParagraph : undefined;
 }
 
 function mismatchedCloseFinding(problem: QuoteProblem): RuleFinding {
@@ -282,8 +288,7 @@ function gluedOpening(draft: Draft, inParagraph: readonly QuoteProblem[], proble
   const start = glued.index!;
   const end = start + glued[0].length;
   const moved = `${glued[2]} ${glued[3]}`;
-  const rescanned = scanParagraph(paragraph.text.slice(0, start) + moved + paragraph.text.slice(end));
-  if (rescanned.problems.length > 0 || rescanned.openAtEnd !== undefined) return undefined;
+  if (!faultless(rescanWith(paragraph.text, start, end, moved))) return undefined;
   const glyphAt = paragraph.start + end - 1;
   return {
     start: glyphAt,
@@ -301,9 +306,6 @@ function gluedOpening(draft: Draft, inParagraph: readonly QuoteProblem[], proble
   };
 }
 
-/** The closing mark of a left one typed the wrong way round. */
-const turnedLeft: Record<string, string> = { '“': '”', '‘': '’' };
-
 /**
  * A quotation closed with a left mark turned the wrong way, typed against the words before it
  * and before no word (`where voters stand.“[HuffPost.]`): its paragraph holds two opening marks
@@ -314,14 +316,14 @@ const turnedLeft: Record<string, string> = { '“': '”', '‘': '’' };
 function turnedClose(draft: Draft, inParagraph: readonly QuoteProblem[], problem: QuoteProblem): RuleFinding | undefined {
   if (inParagraph.length !== 2 || inParagraph[0] !== problem) return undefined;
   const second = inParagraph[1];
-  const turned = turnedLeft[second.mark.glyph];
+  // Only a left curly mark is turned: a straight one has no direction to get wrong.
+  const turned = second.mark.glyph === '“' || second.mark.glyph === '‘' ? closingPartner[second.mark.glyph] : undefined;
   if (problem.type !== 'unclosed' || second.type !== 'unclosed' || !turned || problem.mark.glyph !== second.mark.glyph) return undefined;
   const paragraph = draft.paragraphs[problem.paragraph];
   const at = second.mark.offset - paragraph.start;
   // Against the words before it, and before no word of its own.
   if (at === 0 || /\s/.test(paragraph.text[at - 1]) || /[\p{L}\p{N}]/u.test(paragraph.text[at + 1] ?? '')) return undefined;
-  const rescanned = scanParagraph(paragraph.text.slice(0, at) + turned + paragraph.text.slice(at + 1));
-  if (rescanned.problems.length > 0 || rescanned.openAtEnd !== undefined) return undefined;
+  if (!faultless(rescanWith(paragraph.text, at, at + 1, turned))) return undefined;
   return {
     start: second.mark.offset,
     end: second.mark.offset + 1,
@@ -370,8 +372,7 @@ function nestedDoubles(
     const outer = scan.quotations.find((q) => q.depth === 0 && q.open < a && q.close !== undefined && q.close > b);
     const nested = outer !== undefined && scan.quotations.some((q) => q.open === a && q.close === b && q.depth === 1);
     // An attribution inside the outer quotation ("We won, he said. ...") means it lost its own closing mark.
-    if (nested && !attributionInside.test(text.slice(outer.open, outer.close)) && scan.problems.length === 0 && scan.openAtEnd === undefined)
-      return { open, close, explains: inParagraph };
+    if (nested && !attributionInside.test(text.slice(outer.open, outer.close)) && faultless(scan)) return { open, close, explains: inParagraph };
   }
   return undefined;
 }
