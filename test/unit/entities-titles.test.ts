@@ -279,6 +279,22 @@ test('the first word of an organization\'s name, alone, is that organization ("H
   assert.equal(entity(party, 'Republican Governors Association', 'organization').mentions.length, 1);
 });
 
+test('a common word that opens an organization\'s name is that organization alone ("Lantern Mining ... Lantern"), but not opening a sentence, before a capital or inside the longer name', () => {
+  const list = entitiesOf(
+    'Lantern Mining, one of the largest coal companies in the state, sold the Ridgeback mine last spring.\n\n' +
+      "But the cleanup was not Lantern's problem anymore. Regulators said they could still pressure Lantern's lenders. Lantern filed for bankruptcy in May.\n\n" +
+      'Mines Secretary Oren Blakely said the deal was sound. Ana Ruiz, a fellow at the Center for Energy Policy, disagreed.\n\n' +
+      'Lantern Safety Director Ken Oyelaran declined to comment. Consumers were not told.',
+  );
+  const lantern = entity(list, 'Lantern Mining', 'organization');
+  const mentionTexts = lantern.mentions.map((m) => m.text);
+  // Both mid-sentence mentions; the sentence-opening one follows them.
+  assert.deepEqual(mentionTexts, ['Lantern Mining', 'Lantern', 'Lantern', 'Lantern']);
+  const center = entity(list, 'Center for Energy Policy', 'organization');
+  assert.equal(center.mentions.length, 1);
+  noEntityNamed(list, /^Consumers$/);
+});
+
 test('a lone name the story calls a company is that company in every mention, whatever its shape ("cables giant Ferrucci"); "rival Marsh" names no company', () => {
   const list = entitiesOf(
     'Italian tyre and cables giant Ferrucci on Friday announced a venture in China.\n\n' +

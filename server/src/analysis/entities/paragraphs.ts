@@ -13,7 +13,7 @@ import { parseParagraph } from '../nlp';
 import { buildCandidates, draftDependentWords, midSentenceCapitalsOf } from './candidates';
 import { isResultsTable, weighCandidates, type ParagraphSurroundings } from './evidence';
 import type { Candidate, NeighbourWord, SpanCandidate, Word } from './types';
-import { paragraphWords } from './words';
+import { compromiseOpensSentenceOrQuote, paragraphWords } from './words';
 import { tagInDraft } from './tagger';
 import { followTagger } from './combination';
 
@@ -138,6 +138,9 @@ function settled(c: SpanCandidate, words: Word[], raw: string): Candidate {
     namedAsAffiliation: c.namedAsAffiliation,
     givenName: span[0].has('FirstName'),
     endsWithPersonalName: ['Person', 'FirstName', 'LastName'].some((t) => span[span.length - 1].has(t)),
+    opensSentence: compromiseOpensSentenceOrQuote(span[0]),
+    beforeCapital:
+      next !== undefined && next.sentenceId === words[c.last].sentenceId && /^\s+$/.test(raw.slice(words[c.last].end, next.start)) && next.capitalised,
     modifiesNoun:
       next !== undefined &&
       next.sentenceId === words[c.last].sentenceId &&

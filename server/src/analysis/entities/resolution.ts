@@ -36,6 +36,7 @@ export function propagate(candidates: Candidate[]): void {
   // "Peabody Energy ... Peabody said": the first word of an organization's name, alone, that the evidence took for a person
   // is that organization (a company by its founder's name), when one organization opens with it, no person is named with it, and
   // nothing says the word is a place ("the Boston Globe ... in Boston") or a modifier ("Republican voters").
+  const placesNamedOutright = new Set(candidates.filter((c) => c.length === 1 && !c.kind && (c.namedAsPlace || c.namedAsAffiliation)).map((c) => c.fold));
   const organizationsByFirstWord = new Map<string, Set<string>>();
   for (const c of candidates) {
     if (c.kind !== 'organization' || c.length < 2 || c.firstBare.length < 3) continue;
@@ -43,12 +44,19 @@ export function propagate(candidates: Candidate[]): void {
   }
   const namedPeopleParts = new Set(candidates.filter((c) => c.kind === 'person' && c.length > 1).flatMap((c) => [c.firstBare, c.lastBare]));
   const titledPeople = new Set(candidates.filter((c) => c.kind === 'person' && c.role).map((c) => c.fold));
+  // "Patriot Coal ... this was not Patriot's problem": so is such a word the evidence left undecided (a common noun's
+  // word, "patriot"), when nothing makes it likely a place, the story never names it a place or an affiliation, and
+  // the word stands alone: not opening a sentence or a quotation ("Consumers are concerned"), not before another
+  // capital ("Homeland Security Secretary"), not the first word of a longer name read at the same place ("the Center
+  // for American Progress"). Its mentions that open a sentence follow the others (one name, one sense, below).
+  const organizationStarts = new Set(candidates.filter((c) => c.kind && c.length > 1).map((c) => c.start));
+  const undecidedFirstWord = (c: Candidate) =>
+    c.kind === undefined && c.loc < 4 && !c.opensSentence && !c.beforeCapital && !organizationStarts.has(c.start) && !placesNamedOutright.has(c.fold);
   const organizationFirstWord = (c: Candidate) =>
     c.length === 1 &&
-    c.kind === 'person' &&
+    (c.kind === 'person' ? c.loc < 4 : undecidedFirstWord(c)) &&
     !c.role &&
     !c.modifiesNoun &&
-    c.loc < 2 &&
     organizationsByFirstWord.get(c.fold)?.size === 1 &&
     !namedPeopleParts.has(c.fold) &&
     !titledPeople.has(c.fold);
@@ -78,7 +86,6 @@ export function propagate(candidates: Candidate[]): void {
       }
     }
   }
-  const placesNamedOutright = new Set(candidates.filter((c) => c.length === 1 && !c.kind && (c.namedAsPlace || c.namedAsAffiliation)).map((c) => c.fold));
   for (const c of candidates) {
     if (c.tableEntry) continue;
     if (namedCompany(c)) {

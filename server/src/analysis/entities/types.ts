@@ -129,6 +129,10 @@ export interface Candidate {
   givenName?: boolean;
   /** compromise's lexicon knows the last word as part of a person's name ("Ahmed" in "Mushtaq Ahmed"; not "Tower"). */
   endsWithPersonalName?: boolean;
+  /** The name opens a sentence or a quotation: its capital says little of its own. */
+  opensSentence?: boolean;
+  /** A capitalised word follows at once: the name may be the first part of a longer one ("Homeland Security Secretary"). */
+  beforeCapital?: boolean;
   /** Resolution read this lone word as the first word of the story's one organization that opens with it ("Patriot" for Patriot Coal). */
   firstWordOfOrganization?: boolean;
 }
