@@ -971,3 +971,22 @@ test('a UPI dateline with its date ("HARTWELL, Ga., Jan. 5 (UPI) --") is not par
 `;
   assert.deepEqual(speakersOf(text, 'It is a gift'), ['Lena Fortescue']);
 });
+
+test('a transcript\'s speaker label opening a quotation ("ORTIZ: ...") credits the one person of that surname; an unknown label credits no one, not the speaker before', () => {
+  const text = `Harbor levy
+
+On Sunday's radio hour, Mayor Lena Ortiz defended the levy. Partial transcript:
+
+"HOST: Mayor, why now?
+
+"ORTIZ: Because the seawall will not wait. We have waited ten years.
+
+"HOST: And the families who cannot pay?
+
+"ORTIZ: They will get relief. No one loses a home over this.
+`;
+  assert.deepEqual(speakersOf(text, 'ORTIZ: Because'), ['Lena Ortiz']);
+  assert.deepEqual(speakersOf(text, 'ORTIZ: They will'), ['Lena Ortiz']);
+  assert.deepEqual(speakersOf(text, 'HOST: Mayor'), []);
+  assert.deepEqual(speakersOf(text, 'HOST: And the families'), []);
+});

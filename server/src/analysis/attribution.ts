@@ -544,6 +544,19 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     return otherPerson ? undefined : m.entity;
   };
 
+  /**
+   * "PENCE: Well, look, ...": a transcript's speaker label, in capitals before a colon, opening the quotation. It
+   * names the one person the story names with that surname; a label that fits no one, or two, credits no one (nor
+   * the speaker before: the label says the turn changed).
+   */
+  const transcriptSpeakers = (opening: string): Entity[] | undefined => {
+    const label = /^\s*(?:\p{Lu}[\p{Lu}.'’-]*\s+){0,2}(\p{Lu}[\p{Lu}'’-]+):\s/u.exec(opening)?.[1];
+    if (!label) return undefined;
+    const surname = foldName(label);
+    const fitting = entities.filter((e) => e.type === 'person' && foldName(e.name.split(/\s+/).pop() ?? '') === surname);
+    return fitting.length === 1 ? fitting : [];
+  };
+
   /** "- Bernie Sanders." alone under a paragraph of quotation: a credit line, as under a pull quote. */
   const creditLineSpeaker = (paragraph: Paragraph | undefined): Entity | undefined => {
     if (!paragraph || paragraph.text.length > 200 || byParagraph.has(paragraph.index)) return undefined;
@@ -849,10 +862,11 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
         );
       const credited = clauses.find((c) => c.credits !== undefined && c.credits === q.close);
       const held = clauses.find((c) => c.holds === q.open);
-      const clause = credited ?? following ?? held ?? sameSentence ?? subject ?? (uninterrupted ? earlier : undefined);
-      let speakers = clause?.speakers ?? [];
+      const labelled = transcriptSpeakers(text.slice(q.contentStart, Math.min(q.contentEnd, q.contentStart + 40)));
+      const clause = labelled ? undefined : (credited ?? following ?? held ?? sameSentence ?? subject ?? (uninterrupted ? earlier : undefined));
+      let speakers = labelled ?? clause?.speakers ?? [];
       let inferred = false;
-      if (!clause && !earlier) {
+      if (!labelled && !clause && !earlier) {
         const onlyQuotation = !/\p{L}/u.test(textOutsideQuotes(text, paragraph.start, paragraph.end, quotes));
         const creditLine = onlyQuotation ? creditLineSpeaker(ctx.draft.paragraphs[paragraph.index + 1]) : undefined;
         if (creditLine) speakers = [creditLine];
