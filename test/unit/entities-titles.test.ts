@@ -206,6 +206,13 @@ test('a lone surname shared by two people goes to the one its courtesy title or 
   // A courtesy title that fits no one named in full is someone else.
   const only = entitiesOf('First lady Michelle Obama visited the school on Monday. Mr. Obama stayed in Washington.');
   assert.equal(entity(only, 'Michelle Obama', 'person').mentions.length, 1);
+  // Nor is a titled surname before her full name, under a title she is never given, hers: it is his.
+  const before = entitiesOf(
+    'Governor Rowan is rolling out a new message for the fall.\n\nMr. Rowan told donors on Saturday that the race was close.\n\n' +
+      "The campaign will also send the governor's wife, Margaret Rowan, to three counties.",
+  );
+  assert.equal(entity(before, 'Margaret Rowan', 'person').mentions.length, 1);
+  assert.equal(entity(before, 'Rowan', 'person').mentions.length, 2);
 });
 
 test('a title that is also a first name is the first name before a surname alone: "Dean Jones", but "Dean Ellen Marsh"', () => {

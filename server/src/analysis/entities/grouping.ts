@@ -71,6 +71,16 @@ export function* groupEntities(candidates: Candidate[], text: string): Steps<Ent
     }
     return facts;
   };
+  /** Surnames the story gives, with a courtesy title, to someone none of its full names fits ("Mr. Obama" beside Michelle Obama). */
+  let otherBearersCache: Set<string> | undefined;
+  const otherBearers = () =>
+    (otherBearersCache ??= new Set(
+      candidates
+        .filter((c) => c.kind === 'person' && c.length === 1 && courtesyBefore(c) && (surnameOwners.get(c.fold)?.length ?? 0) > 0)
+        .filter((c) => fittingOwners(surnameOwners.get(c.fold)!, c, text, namedInFull).length === 0)
+        .map((c) => c.fold),
+    ));
+  const courtesyBefore = (c: Candidate) => courtesyTitleBefore(text, c.start) !== undefined;
   /** Where each group's lone names filed so far stand, in order. */
   const loneStarts = new Map<Group, number[]>();
 
@@ -166,7 +176,19 @@ export function* groupEntities(candidates: Candidate[], text: string): Steps<Ent
     // A lone surname: among the people its courtesy title and its title fit ("Mrs. Clinton" is not Bill
     // Clinton, "President Obama" not Michelle Obama), the story's subject when no other was named in full
     // just before it (storySubject), else the one most recently mentioned before it.
-    const owners = fittingOwners(surnameOwners.get(fold) ?? [], c, text, namedInFull);
+    let owners = fittingOwners(surnameOwners.get(fold) ?? [], c, text, namedInFull);
+    // "President Obama is rolling out ... Mr. Obama said ... the first lady, Michelle Obama": a titled lone surname
+    // before anyone is named in full with it, under a title none of them has, in a story whose courtesy titles make
+    // the surname someone else's too, is that someone else's, not the full name that comes later. (Untitled, as in a
+    // headline, it stays with the full name: "Clinton tries ... Hillary Clinton ... Mr. Clinton".)
+    if (
+      c.role &&
+      owners.length > 0 &&
+      otherBearers().has(fold) &&
+      !courtesyBefore(c) &&
+      owners.every((g) => namedInFull(g).starts[0] > c.start && !namedInFull(g).titleWords.has(lastTitleWord(c.role!)))
+    )
+      owners = [];
     let owner: Group | undefined = owners.length > 1 ? storySubject(owners, c.start, namedInFull) : undefined;
     let ownerFirst = -1;
     for (const g of owner ? [] : owners) {
@@ -251,6 +273,16 @@ function genderOfFirstName(word: string): 'male' | 'female' | undefined {
   return undefined;
 }
 
+/** The last word of a title, folded, without periods: "President" -> "president", "Sen." -> "sen". */
+function lastTitleWord(role: string): string {
+  return foldName(role).replace(/\./g, '').split(/\s+/).pop()!;
+}
+
+/** The courtesy title right before a name ("Mr.", "Mrs."), if any. */
+function courtesyTitleBefore(text: string, start: number): string | undefined {
+  return /\b(Mr|Mrs|Ms|Miss)\.?\s+$/.exec(text.slice(Math.max(0, start - 6), start))?.[1];
+}
+
 /**
  * The owners a lone surname may belong to when several people share it: those whose first name fits the
  * courtesy title before it ("Mr.", "Mrs."), then those the story gave the same title ("President").
@@ -259,7 +291,7 @@ function genderOfFirstName(word: string): 'male' | 'female' | undefined {
 function fittingOwners(owners: Group[], c: Candidate, text: string, namedInFull: (g: Group) => FullNames): Group[] {
   if (owners.length === 0) return owners;
   let fitting = owners;
-  const courtesy = /\b(Mr|Mrs|Ms|Miss)\.?\s+$/.exec(text.slice(Math.max(0, c.start - 6), c.start))?.[1];
+  const courtesy = courtesyTitleBefore(text, c.start);
   if (courtesy) {
     const wanted = courtesy === 'Mr' ? 'male' : 'female';
     const byGender = fitting.filter((g) => namedInFull(g).genders.has(wanted));
@@ -267,7 +299,7 @@ function fittingOwners(owners: Group[], c: Candidate, text: string, namedInFull:
     if (byGender.length === 0 && fitting.every((g) => [...namedInFull(g).genders].some((x) => x !== undefined && x !== wanted))) return [];
     if (byGender.length > 0) fitting = byGender;
   }
-  const title = c.role ? foldName(c.role).replace(/\./g, '').split(/\s+/).pop()! : undefined;
+  const title = c.role ? lastTitleWord(c.role) : undefined;
   if (title && fitting.length > 1) {
     // Only the titles of full names: a lone surname filed earlier may itself be misfiled.
     const sameTitle = fitting.filter((g) => namedInFull(g).titleWords.has(title));
