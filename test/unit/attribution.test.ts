@@ -990,3 +990,14 @@ On Sunday's radio hour, Mayor Lena Ortiz defended the levy. Partial transcript:
   assert.deepEqual(speakersOf(text, 'HOST: Mayor'), []);
   assert.deepEqual(speakersOf(text, 'HOST: And the families'), []);
 });
+
+test('"encouraging" credits its subject like "urging": as a participle and after "is"', () => {
+  const text = `Harbor levy
+
+Mayor Lena Ortiz is pressing the council again, encouraging residents to "speak up at every meeting."
+
+Councillor Tom Vell is encouraging neighbors to "ask where the money goes."
+`;
+  assert.deepEqual(speakersOf(text, 'speak up at every meeting'), ['Lena Ortiz']);
+  assert.deepEqual(speakersOf(text, 'ask where the money goes'), ['Tom Vell']);
+});
