@@ -1001,3 +1001,26 @@ Councillor Tom Vell is encouraging neighbors to "ask where the money goes."
   assert.deepEqual(speakersOf(text, 'speak up at every meeting'), ['Lena Ortiz']);
   assert.deepEqual(speakersOf(text, 'ask where the money goes'), ['Tom Vell']);
 });
+
+test("a programme's title and a quoted subhead are nobody's words; a nickname, and a title inside what someone said, still are", () => {
+  const text = `Harbor levy
+
+"The seawall cannot wait," Mayor Lena Ortiz said on KPLM's "Harbor Week Tonight." "We have waited ten years."
+
+On "Coast Report Live," Councillor Tom Vell called the plan "a tax on the poor."
+
+'Ten Years of Waiting.'
+
+Ortiz later called Vell "Mister No." Vell said the levy reminded him of the old pamphlet titled "Pay Now, Sink Later."
+`;
+  const expected: [string, string[]][] = [
+    ['Harbor Week Tonight', []],
+    ['Coast Report Live', []],
+    ['Ten Years of Waiting', []],
+    ['We have waited ten years', ['Lena Ortiz']],
+    ['a tax on the poor', ['Tom Vell']],
+    ['Mister No', ['Lena Ortiz']],
+    ['Pay Now, Sink Later', ['Tom Vell']],
+  ];
+  for (const [quoteStart, speakers] of expected) assert.deepEqual(speakersOf(text, quoteStart), speakers, quoteStart);
+});

@@ -815,6 +815,8 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     };
     let speakersHere: Entity[] = [];
     for (const q of quotes) {
+      // "Sanders told MSNBC's “Morning Joe”", "'All Bets Are Off.'" alone: a programme's title or a subhead, nobody's words.
+      if (namesWork(text, q) || isQuotedSubhead(text, paragraph, q)) continue;
       const end = q.close ?? q.contentEnd;
       const sentence = sentenceStartOf(q.open);
       const speech = clauses.filter((c) => c.kind === 'speech' && c.credits === undefined && c.holds === undefined);
@@ -888,6 +890,48 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     if (speakersHere.length === 1) recentSpeaker = { entity: speakersHere[0], paragraph: paragraph.index };
     previousRunsOn = quotes.some((q) => q.continuesInNext);
   }
+}
+
+/** Two to ten words, each capitalised but for a title's small words: "Face the Nation", "Fox and Friends", "All Bets Are Off." */
+function isTitleCased(words: string): boolean {
+  const list = words.trim().split(/\s+/);
+  return (
+    list.length >= 2 &&
+    list.length <= 10 &&
+    /^[\p{Lu}\p{N}]/u.test(list[0]) &&
+    list.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:a|an|the|and|but|or|of|in|on|at|to|for|by|with|from|as)$/.test(w))
+  );
+}
+
+/** A programme a speaker appears on: "said Thursday on CBS's “Face the Nation.”", "told MSNBC's “Morning Joe” that ...". */
+const programmeAfterSpeech =
+  /\b(?:said|says|told|tells|speaking|spoke|appeared|appearing)\s+(?:[\p{L}\d]+\s+){0,3}?(?:(?:on|to)\s+)?(?:\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*)?['’]s\s+)?$/u;
+/** A sentence that opens with the programme: "On “Face the Nation,” Sanders ...", "On Tuesday’s episode of “The Morning Show,” she ...". */
+const programmeOpening = /(?:^|[.;!?]["”’]?\s+)On\s+(?:[^.;]{0,40}\s(?:episode|broadcast|edition)\s+of\s+)?$/u;
+/** A kind of programme after the title: "his “Keepin' It Real” radio program", "Microsoft's “Plays for Sure” program". */
+const programmeAfter = /^[,.]?\s+(?:(?:radio|television|TV|talk|news)\s+)?(?:program|programme|show|podcast|series)s?\b/u;
+
+/**
+ * A quotation that is the title of a programme, where no one's words can stand: title-cased, after a verb
+ * of saying and "on" ("Clinton said on ABC’s “This Week” on Sunday"), opening the sentence ("On “Face the
+ * Nation,” Sanders ..."), or before the word "program". A title inside what someone said ("Starr said it
+ * reminded him of the book titled “The Tragedy of Lyndon Johnson”") stays part of it, as PolNeAR's gold has it;
+ * so does "Trump called him “Lyin' Ted”".
+ */
+function namesWork(text: string, q: Quotation): boolean {
+  const quoted = text.slice(q.contentStart, q.contentEnd).replace(/[,.]\s*$/, '');
+  if (!isTitleCased(quoted)) return false;
+  const before = text.slice(Math.max(0, q.open - 80), q.open);
+  const after = text.slice(q.close !== undefined ? q.close + 1 : q.contentEnd, (q.close ?? q.contentEnd) + 40);
+  return programmeAfterSpeech.test(before) || programmeOpening.test(before) || programmeAfter.test(after);
+}
+
+/** "'All Bets Are Off.'" as a paragraph of its own: a newspaper's subhead set in quotation marks, not a quotation running on. */
+function isQuotedSubhead(text: string, paragraph: Paragraph, q: Quotation): boolean {
+  return (
+    text.slice(paragraph.start, paragraph.end).trim() === text.slice(q.open, (q.close ?? q.contentEnd - 1) + 1).trim() &&
+    isTitleCased(text.slice(q.contentStart, q.contentEnd))
+  );
 }
 
 /** The capitalised words before a role noun, a run of them as one place: "the New Jersey governor" -> "new jersey". */
