@@ -1024,3 +1024,18 @@ Ortiz later called Vell "Mister No." Vell said the levy reminded him of the old 
   ];
   for (const [quoteStart, speakers] of expected) assert.deepEqual(speakersOf(text, quoteStart), speakers, quoteStart);
 });
+
+test('words a passive sentence gives no one ("Fears had been expressed that ...", "which has been billed as") are not the last speaker\'s; a title-cased quotation after "said" is', () => {
+  const text = `Harbor levy
+
+Mayor Lena Ortiz said the levy would not push families out. Fears had been expressed that a wave of "levy exiles" would leave the island.
+
+Ortiz confirmed that the fundraiser, which has been billed as "Seawall Night," would go ahead. She said "The Harbor Belongs To Everyone" and left.
+`;
+  const expected: [string, string[]][] = [
+    ['levy exiles', []],
+    ['Seawall Night', []],
+    ['The Harbor Belongs To Everyone', ['Lena Ortiz']],
+  ];
+  for (const [quoteStart, speakers] of expected) assert.deepEqual(speakersOf(text, quoteStart), speakers, quoteStart);
+});

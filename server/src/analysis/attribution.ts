@@ -865,7 +865,13 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const credited = clauses.find((c) => c.credits !== undefined && c.credits === q.close);
       const held = clauses.find((c) => c.holds === q.open);
       const labelled = transcriptSpeakers(text.slice(q.contentStart, Math.min(q.contentEnd, q.contentStart + 40)));
-      const clause = labelled ? undefined : (credited ?? following ?? held ?? sameSentence ?? subject ?? (uninterrupted ? earlier : undefined));
+      // "Fears had been expressed that a flood of “fee refugees” ...": words the sentence gives no one, whoever spoke before;
+      // "the match, which has been billed as “...”": a name no one in the sentence gave it, unless a clause after it says who wrote so.
+      const unowned = speakerlessSentence.test(text.slice(sentence, q.open));
+      const named = passiveNaming.test(text.slice(Math.max(sentence, q.open - 60), q.open));
+      const clause = labelled
+        ? undefined
+        : (credited ?? following ?? (named ? undefined : (held ?? sameSentence ?? (unowned ? undefined : (subject ?? (uninterrupted ? earlier : undefined))))));
       let speakers = labelled ?? clause?.speakers ?? [];
       let inferred = false;
       if (!labelled && !clause && !earlier) {
@@ -892,6 +898,14 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
   }
 }
 
+/** A name given in the passive, with no one giving it: "which has been billed as", "is widely known as", "was dubbed". */
+const passiveNaming =
+  /\b(?:is|was|are|were|been|being|be)\s+(?:\p{Ll}+ly\s+)?(?:billed|dubbed|labell?ed|branded|touted|nicknamed|known|termed|referred\s+to)(?:\s+as)?(?:\s+(?:an?|the))?\s*$/u;
+
+/** A sentence that reports words in the passive, giving them to no one: "Fears had been expressed that", "It is claimed that". */
+const speakerlessSentence =
+  /\b(?:(?:has|have|had)\s+been\s+(?:expressed|raised|voiced|aired)|it\s+(?:is|was|has\s+been|had\s+been)\s+(?:said|claimed|reported|alleged|suggested|rumou?red))\b/i;
+
 /** Two to ten words, each capitalised but for a title's small words: "Face the Nation", "Fox and Friends", "All Bets Are Off." */
 function isTitleCased(words: string): boolean {
   const list = words.trim().split(/\s+/);
@@ -905,7 +919,7 @@ function isTitleCased(words: string): boolean {
 
 /** A programme a speaker appears on: "said Thursday on CBS's “Face the Nation.”", "told MSNBC's “Morning Joe” that ...". */
 const programmeAfterSpeech =
-  /\b(?:said|says|told|tells|speaking|spoke|appeared|appearing)\s+(?:[\p{L}\d]+\s+){0,3}?(?:(?:on|to)\s+)?(?:\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*)?['’]s\s+)?$/u;
+  /\b(?:said|says|told|tells|speaking|spoke|appeared|appearing)\s+(?:[\p{L}\d]+\s+){0,3}?(?:(?:on|to)\s+(?:\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*)?['’]s\s+)?|\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*)?['’]s\s+)$/u;
 /** A sentence that opens with the programme: "On “Face the Nation,” Sanders ...", "On Tuesday’s episode of “The Morning Show,” she ...". */
 const programmeOpening = /(?:^|[.;!?]["”’]?\s+)On\s+(?:[^.;]{0,40}\s(?:episode|broadcast|edition)\s+of\s+)?$/u;
 /** A kind of programme after the title: "his “Keepin' It Real” radio program", "Microsoft's “Plays for Sure” program". */
