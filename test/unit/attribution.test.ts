@@ -1039,3 +1039,25 @@ Ortiz confirmed that the fundraiser, which has been billed as "Seawall Night," w
   ];
   for (const [quoteStart, speakers] of expected) assert.deepEqual(speakersOf(text, quoteStart), speakers, quoteStart);
 });
+
+test("a term or a name quoted in a sentence that names no speaker is no one's; an unnamed spokesman's \"He added\" is not the last named man's; an appositive missing its comma still names the speaker", () => {
+  const text = `Brewer's new drink
+
+Harbor Ales is predicting profits to rise 20% next year as it launches a drink made from rice. The chosen name, "Tidewater," hides what it is. Rival Kestrel is doing well with "Blue Crown". The market for so-called "near-beer" drinks will grow, Harbor Ales said.
+
+Councillor Tom Vell said the levy was too high. A Harbor Ales spokesman said prices would not change. He added "that no jobs are at risk".
+
+"There is a whiff of a sweetener in there," Dana Pruitt, an analyst at Harbor Ales told reporters.
+
+Mayor Lena Ortiz said the plan was fair. The remainder would go to cutting the "unfair rates" on small shops.
+`;
+  const expected: [string, string[]][] = [
+    ['Tidewater', []],
+    ['Blue Crown', []],
+    ['near-beer', []],
+    ['that no jobs are at risk', []],
+    ['There is a whiff', ['Dana Pruitt']],
+    ['unfair rates', ['Lena Ortiz']],
+  ];
+  for (const [quoteStart, speakers] of expected) assert.deepEqual(speakersOf(text, quoteStart), speakers, quoteStart);
+});

@@ -37,6 +37,7 @@ import { stateAbbreviations } from './entities/tables';
 import type { Entity, Mention } from './entities/types';
 import type { Steps } from './steps';
 import { matchesOf } from './matches';
+import { countWords } from './stats';
 
 export type Gender = 'male' | 'female' | 'unknown';
 
@@ -393,6 +394,15 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
    */
   let recentSpeaker: { entity: Entity; paragraph: number } | undefined;
   const resolvePronoun = (at: number, pronoun: string, paragraph: number, isSubject: (m: PlacedMention) => boolean): Entity | undefined => {
+    const found = resolveNamedPronoun(at, pronoun, paragraph, isSubject);
+    // "Mr Leigh said ... A Home Office spokesman said ... He added": someone the story never names spoke since.
+    if (!found) return found;
+    const from = paragraphStart(paragraph - 1);
+    const latest = mentions.filter((m) => m.entity === found && m.start < at && m.start >= from).pop();
+    const since = text.slice(latest ? latest.end : from, at);
+    return unnamedSpeakerSentence.test(since) ? undefined : found;
+  };
+  const resolveNamedPronoun = (at: number, pronoun: string, paragraph: number, isSubject: (m: PlacedMention) => boolean): Entity | undefined => {
     const wanted: Gender = pronoun.toLowerCase() === 'he' ? 'male' : 'female';
     const nearest = (from: number, subjectsOnly: boolean) => {
       const fitting: Entity[] = [];
@@ -555,6 +565,13 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     const surname = foldName(label);
     const fitting = entities.filter((e) => e.type === 'person' && foldName(e.name.split(/\s+/).pop() ?? '') === surname);
     return fitting.length === 1 ? fitting : [];
+  };
+
+  /** The person named between a quotation's end and a clause, described by an appositive that ends at the clause ("Faraj, an analyst at"). */
+  const appositiveOwner = (quoteEnd: number, clauseAt: number): Entity | undefined => {
+    const person = mentions[lastMentionBefore(mentions, quoteEnd) + 1];
+    if (!person || person.entity.type !== 'person' || person.start >= clauseAt) return undefined;
+    return /^,\s+(?:a|an|the)\s+[^,.;“”"]{0,60}\b(?:at|of|for|with|from)\s+(?:the\s+)?$/u.test(text.slice(person.end, clauseAt)) ? person.entity : undefined;
   };
 
   /** "- Bernie Sanders." alone under a paragraph of quotation: a credit line, as under a pull quote. */
@@ -816,7 +833,8 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     let speakersHere: Entity[] = [];
     for (const q of quotes) {
       // "Sanders told MSNBC's “Morning Joe”", "'All Bets Are Off.'" alone: a programme's title or a subhead, nobody's words.
-      if (namesWork(text, q) || isQuotedSubhead(text, paragraph, q)) continue;
+      // "so-called “beer-like” drinks": a term, whoever uses it.
+      if (namesWork(text, q) || isQuotedSubhead(text, paragraph, q) || /\bso-called\s*$/i.test(text.slice(Math.max(0, q.open - 12), q.open))) continue;
       const end = q.close ?? q.contentEnd;
       const sentence = sentenceStartOf(q.open);
       const speech = clauses.filter((c) => c.kind === 'speech' && c.credits === undefined && c.holds === undefined);
@@ -867,12 +885,21 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const labelled = transcriptSpeakers(text.slice(q.contentStart, Math.min(q.contentEnd, q.contentStart + 40)));
       // "Fears had been expressed that a flood of “fee refugees” ...": words the sentence gives no one, whoever spoke before;
       // "the match, which has been billed as “...”": a name no one in the sentence gave it, unless a clause after it says who wrote so.
-      const unowned = speakerlessSentence.test(text.slice(sentence, q.open));
+      // "The chosen name, “Shinnama”, ...", "the beer-flavoured “Draft One”": a few words quoted inside a sentence that
+      // names no speaker are a name or a term, not the words of whoever spoke a sentence before. Unless the sentence
+      // goes on reporting them, as a modal says ("the remainder would deal with some of the “unfair taxes”").
+      const lead = text.slice(sentence, q.open);
+      const fragment = !/^\s*$/.test(lead) && !reportingModal.test(lead) && countWords(text.slice(q.contentStart, q.contentEnd)) < 4;
+      const unowned = speakerlessSentence.test(text.slice(sentence, q.open)) || (fragment && sameSentence === undefined && subject === undefined);
       const named = passiveNaming.test(text.slice(Math.max(sentence, q.open - 60), q.open));
       const clause = labelled
         ? undefined
         : (credited ?? following ?? (named ? undefined : (held ?? sameSentence ?? (unowned ? undefined : (subject ?? (uninterrupted ? earlier : undefined))))));
       let speakers = labelled ?? clause?.speakers ?? [];
+      // "“...,” Anais Faraj, an analyst at Nomura told the BBC": the comma that closes the appositive is missing,
+      // and its organization stands before the verb; the speaker is the person the appositive describes.
+      if (following && clause === following && speakers.length === 1 && speakers[0].type === 'organization')
+        speakers = [appositiveOwner(end, following.at) ?? speakers[0]];
       let inferred = false;
       if (!labelled && !clause && !earlier) {
         const onlyQuotation = !/\p{L}/u.test(textOutsideQuotes(text, paragraph.start, paragraph.end, quotes));
@@ -897,6 +924,13 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     previousRunsOn = quotes.some((q) => q.continuesInNext);
   }
 }
+
+/** A sentence whose speaker the story does not name: "A Home Office spokesman said", "One official told reporters". */
+const unnamedSpeakerSentence =
+  /(?:^|[.!?]["”’]?\s+|\n)(?:A|An|One|Another)\s+(?:[\p{L}-]+\s+){0,4}(?:spokes(?:man|woman|person)|official|source|aide|adviser|advisor|analyst|lawyer|attorney|insider|staffer)\s+(?:\p{Ll}+ly\s+)?(?:said|says|told|added|explained|insisted|argued)\b/u;
+
+/** A modal that carries reported speech on into the next sentence ("The plans would help", "Any exit strategy must"). */
+const reportingModal = /\b(?:would|must|should|could|will|might)\b/i;
 
 /** A name given in the passive, with no one giving it: "which has been billed as", "is widely known as", "was dubbed". */
 const passiveNaming =
