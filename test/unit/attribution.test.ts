@@ -1061,3 +1061,20 @@ Mayor Lena Ortiz said the plan was fair. The remainder would go to cutting the "
   ];
   for (const [quoteStart, speakers] of expected) assert.deepEqual(speakersOf(text, quoteStart), speakers, quoteStart);
 });
+
+test('"Dana Pruitt from the Harbor Ales union said" credits the person; "with coach Ken Abara claiming" credits the participle\'s subject; "Mr Vell\'s first task was “...”, he said" credits not Vell', () => {
+  const text = `Harbor levy
+
+Dana Pruitt from the Harbor Ales Union said brewers were "disadvantaged" by the levy.
+
+Tom Vell did not attend the vote, with coach Ken Abara claiming it had been an "emotional and difficult week" for him.
+
+Mayor Lena Ortiz welcomed the result. Mr Vell's first task was to "rebuild trust with the harbor families", he said.
+`;
+  const expected: [string, string[]][] = [
+    ['disadvantaged', ['Dana Pruitt']],
+    ['emotional and difficult week', ['Ken Abara']],
+    ['rebuild trust', []],
+  ];
+  for (const [quoteStart, speakers] of expected) assert.deepEqual(speakersOf(text, quoteStart), speakers, quoteStart);
+});

@@ -400,7 +400,11 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     const from = paragraphStart(paragraph - 1);
     const latest = mentions.filter((m) => m.entity === found && m.start < at && m.start >= from).pop();
     const since = text.slice(latest ? latest.end : from, at);
-    return unnamedSpeakerSentence.test(since) ? undefined : found;
+    if (unnamedSpeakerSentence.test(since)) return undefined;
+    // "Mr Bush's first task was to “...”, he said": a possessive before the quotation, in the sentence whose attribution
+    // follows it, is what was said about, not who said it ("Trump's biggest applause came when he said “zero”" is his).
+    const possessive = latest !== undefined && /^['’]s\s+(?!been\b)\p{Ll}/u.test(text.slice(latest.end, latest.end + 8));
+    return possessive && sentenceStartAt(latest.start) === sentenceStartAt(at) && /[“”"]/.test(since) ? undefined : found;
   };
   const resolveNamedPronoun = (at: number, pronoun: string, paragraph: number, isSubject: (m: PlacedMention) => boolean): Entity | undefined => {
     const wanted: Gender = pronoun.toLowerCase() === 'he' ? 'male' : 'female';
@@ -567,11 +571,24 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     return fitting.length === 1 ? fitting : [];
   };
 
-  /** The person named between a quotation's end and a clause, described by an appositive that ends at the clause ("Faraj, an analyst at"). */
-  const appositiveOwner = (quoteEnd: number, clauseAt: number): Entity | undefined => {
-    const person = mentions[lastMentionBefore(mentions, quoteEnd) + 1];
-    if (!person || person.entity.type !== 'person' || person.start >= clauseAt) return undefined;
-    return /^,\s+(?:a|an|the)\s+[^,.;“”"]{0,60}\b(?:at|of|for|with|from)\s+(?:the\s+)?$/u.test(text.slice(person.end, clauseAt)) ? person.entity : undefined;
+  /** The person named right before an organization's mention and described by it: "McCune from the", "Faraj, an analyst at". */
+  const personDescribedBy = (organizationAt: number): Entity | undefined => {
+    const person = mentions[lastMentionBefore(mentions, organizationAt)];
+    if (!person || person.entity.type !== 'person' || person.end > organizationAt) return undefined;
+    const between = text.slice(person.end, organizationAt);
+    return /^(?:,\s+(?:a|an|the)\s+[^,.;“”"]{0,60}\b(?:at|of|for|with|from)|\s+(?:from|of|at))\s+(?:the\s+)?$/u.test(between) ? person.entity : undefined;
+  };
+  /** A person in the sentence, before the quotation, followed by a participle of saying: "with Mark Hughes claiming". */
+  const participleSpeaker = (sentence: number, quoteAt: number): Entity[] | undefined => {
+    for (let i = lastMentionBefore(mentions, quoteAt); i >= 0 && mentions[i].start >= sentence; i--) {
+      const m = mentions[i];
+      if (
+        m.entity.type === 'person' &&
+        /^\s+(?:\p{Ll}+ly\s+)?(?:claiming|saying|insisting|warning|arguing|adding|noting|suggesting)\b/u.test(text.slice(m.end, m.end + 40))
+      )
+        return [m.entity];
+    }
+    return undefined;
   };
 
   /** "- Bernie Sanders." alone under a paragraph of quotation: a credit line, as under a pull quote. */
@@ -896,10 +913,11 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
         ? undefined
         : (credited ?? following ?? (named ? undefined : (held ?? sameSentence ?? (unowned ? undefined : (subject ?? (uninterrupted ? earlier : undefined))))));
       let speakers = labelled ?? clause?.speakers ?? [];
-      // "“...,” Anais Faraj, an analyst at Nomura told the BBC": the comma that closes the appositive is missing,
-      // and its organization stands before the verb; the speaker is the person the appositive describes.
-      if (following && clause === following && speakers.length === 1 && speakers[0].type === 'organization')
-        speakers = [appositiveOwner(end, following.at) ?? speakers[0]];
+      // "Nigel McCune from the Musicians' Union said", "“...,” Anais Faraj, an analyst at Nomura told" (its closing comma
+      // missing): the organization stands before the verb, but the speaker is the person it describes.
+      if (clause && speakers.length === 1 && speakers[0].type === 'organization') speakers = [personDescribedBy(clause.at) ?? speakers[0]];
+      // "Ferguson did not play, with Rovers boss Mark Hughes claiming it had been an “...”": the participle's own subject.
+      if (clause && clause === subject) speakers = participleSpeaker(sentence, q.open) ?? speakers;
       let inferred = false;
       if (!labelled && !clause && !earlier) {
         const onlyQuotation = !/\p{L}/u.test(textOutsideQuotes(text, paragraph.start, paragraph.end, quotes));
