@@ -1078,3 +1078,25 @@ Mayor Lena Ortiz welcomed the result. Mr Vell's first task was to "rebuild trust
   ];
   for (const [quoteStart, speakers] of expected) assert.deepEqual(speakersOf(text, quoteStart), speakers, quoteStart);
 });
+
+test("the person an organization names in an appositive speaks for it; words a paper saw are the letter's; a website's or a nickname's name is no one's", () => {
+  const text = `Harbor levy
+
+The chair of the Harbor Trust (a charity), Dana Pruitt, has called the levy "reckless" and "unfair".
+
+Ken Abara of The Harbor Gazette dubbed the dispute: "Levy wars, part two".
+
+A leaked council letter seen by The Harbor Gazette says "the levy may be delayed until spring".
+
+On a new website, "Save Our Seawall", the Harbor Trust has asked residents to write to the council. Lena Ortiz, a volunteer going by the name "Seawall Sal", signed first.
+`;
+  const expected: [string, string[]][] = [
+    ['reckless', ['Dana Pruitt']],
+    ['unfair', ['Dana Pruitt']],
+    ['Levy wars', ['Ken Abara']],
+    ['the levy may be delayed', []],
+    ['Save Our Seawall', []],
+    ['Seawall Sal', []],
+  ];
+  for (const [quoteStart, speakers] of expected) assert.deepEqual(speakersOf(text, quoteStart), speakers, quoteStart);
+});

@@ -573,10 +573,18 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
 
   /** The person named right before an organization's mention and described by it: "McCune from the", "Faraj, an analyst at". */
   const personDescribedBy = (organizationAt: number): Entity | undefined => {
-    const person = mentions[lastMentionBefore(mentions, organizationAt)];
-    if (!person || person.entity.type !== 'person' || person.end > organizationAt) return undefined;
-    const between = text.slice(person.end, organizationAt);
-    return /^(?:,\s+(?:a|an|the)\s+[^,.;“”"]{0,60}\b(?:at|of|for|with|from)|\s+(?:from|of|at))\s+(?:the\s+)?$/u.test(between) ? person.entity : undefined;
+    const at = lastMentionBefore(mentions, organizationAt);
+    const person = mentions[at];
+    if (person && person.entity.type === 'person' && person.end <= organizationAt) {
+      const between = text.slice(person.end, organizationAt);
+      if (/^(?:,\s+(?:a|an|the)\s+[^,.;“”"]{0,60}\b(?:at|of|for|with|from)|\s+(?:from|of|at))\s+(?:[Tt]he\s+)?$/u.test(between)) return person.entity;
+    }
+    // "The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino, has called": the person after it, set off by commas.
+    const organization = mentions[at + 1];
+    const after = organization && organization.start === organizationAt ? mentions[at + 2] : undefined;
+    if (!after || after.entity.type !== 'person') return undefined;
+    const gap = text.slice(organization.end, after.start);
+    return /^(?:\s*\([^()]{1,60}\))?,\s*$/u.test(gap) && /^,/.test(text.slice(after.end, after.end + 1)) ? after.entity : undefined;
   };
   /** A person in the sentence, before the quotation, followed by a participle of saying: "with Mark Hughes claiming". */
   const participleSpeaker = (sentence: number, quoteAt: number): Entity[] | undefined => {
@@ -913,6 +921,12 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
         ? undefined
         : (credited ?? following ?? (named ? undefined : (held ?? sameSentence ?? (unowned ? undefined : (subject ?? (uninterrupted ? earlier : undefined))))));
       let speakers = labelled ?? clause?.speakers ?? [];
+      // "A leaked letter seen by Sky News says “...”": the organization saw the words; the letter says them.
+      if (
+        clause &&
+        /\b(?:seen|obtained|published|reported|cited|quoted|released|leaked)\s+by\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, clause.at - 40), clause.at))
+      )
+        speakers = [];
       // "Nigel McCune from the Musicians' Union said", "“...,” Anais Faraj, an analyst at Nomura told" (its closing comma
       // missing): the organization stands before the verb, but the speaker is the person it describes.
       if (clause && speakers.length === 1 && speakers[0].type === 'organization') speakers = [personDescribedBy(clause.at) ?? speakers[0]];
@@ -952,11 +966,11 @@ const reportingModal = /\b(?:would|must|should|could|will|might)\b/i;
 
 /** A name given in the passive, with no one giving it: "which has been billed as", "is widely known as", "was dubbed". */
 const passiveNaming =
-  /\b(?:is|was|are|were|been|being|be)\s+(?:\p{Ll}+ly\s+)?(?:billed|dubbed|labell?ed|branded|touted|nicknamed|known|termed|referred\s+to)(?:\s+as)?(?:\s+(?:an?|the))?\s*$/u;
+  /\b(?:(?:is|was|are|were|been|being|be)\s+(?:\p{Ll}+ly\s+)?(?:billed|dubbed|labell?ed|branded|touted|nicknamed|known|termed|referred\s+to)(?:\s+as)?(?:\s+(?:an?|the))?|(?:going|goes|went)\s+by\s+the\s+name(?:\s+of)?|under\s+the\s+name)\s*$/u;
 
-/** A sentence that reports words in the passive, giving them to no one: "Fears had been expressed that", "It is claimed that". */
+/** A sentence that reports words in the passive, giving them to no one: "Fears had been expressed that", "It is claimed that", "Despite being told". */
 const speakerlessSentence =
-  /\b(?:(?:has|have|had)\s+been\s+(?:expressed|raised|voiced|aired)|it\s+(?:is|was|has\s+been|had\s+been)\s+(?:said|claimed|reported|alleged|suggested|rumou?red))\b/i;
+  /\b(?:(?:has|have|had)\s+been\s+(?:expressed|raised|voiced|aired)|it\s+(?:is|was|has\s+been|had\s+been)\s+(?:said|claimed|reported|alleged|suggested|rumou?red)|(?:being|been)\s+told)\b/i;
 
 /** Two to ten words, each capitalised but for a title's small words: "Face the Nation", "Fox and Friends", "All Bets Are Off." */
 function isTitleCased(words: string): boolean {
@@ -973,7 +987,7 @@ function isTitleCased(words: string): boolean {
 const programmeAfterSpeech =
   /\b(?:said|says|told|tells|speaking|spoke|appeared|appearing)\s+(?:[\p{L}\d]+\s+){0,3}?(?:(?:on|to)\s+(?:\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*)?['’]s\s+)?|\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*)?['’]s\s+)$/u;
 /** A sentence that opens with the programme: "On “Face the Nation,” Sanders ...", "On Tuesday’s episode of “The Morning Show,” she ...". */
-const programmeOpening = /(?:^|[.;!?]["”’]?\s+)On\s+(?:[^.;]{0,40}\s(?:episode|broadcast|edition)\s+of\s+)?$/u;
+const programmeOpening = /(?:^|[.;!?]["”’]?\s+)On\s+(?:[^.;]{0,40}\s(?:(?:episode|broadcast|edition)\s+of|(?:website|site|blog|page),)\s+)?$/u;
 /** A kind of programme after the title: "his “Keepin' It Real” radio program", "Microsoft's “Plays for Sure” program". */
 const programmeAfter = /^[,.]?\s+(?:(?:radio|television|TV|talk|news)\s+)?(?:program|programme|show|podcast|series)s?\b/u;
 
