@@ -100,7 +100,7 @@ test('honorifics mark a person but are not roles', () => {
   for (const name of ['Haddad', 'Varga', 'Irene Cole', 'Ota']) assert.equal(entity(list, name, 'person').role, null, name);
 });
 
-test('places, companies and indexes are not people', () => {
+test('places, companies and indexes are not people, nor the place an office or a campus is named for', () => {
   const list = entitiesOf(
     'Analysts at Goldman Sachs cut their forecast on Friday. Goldman said demand was weak, and ratings from Nielsen showed a drop.\n\n' +
       'The Dow Jones Industrial Average fell 2 percent and the Nasdaq Composite Index lost 3 percent.\n\n' +
@@ -110,6 +110,16 @@ test('places, companies and indexes are not people', () => {
   assert.deepEqual(people, ['Dana Holt']);
   entity(list, 'Goldman Sachs', 'organization');
   noEntityNamed(list, /Ill|Ark|Little Rock|Peoria|Average|Composite/);
+  // The place an office or a campus is named for is no one: "the Archbishop of Westminster", "the University of Arkansas, Fayetteville".
+  const offices = entitiesOf(
+    'Cardinal Ana Ruiz, the Archbishop of Harwick, backed the plan on Monday. The Bishop of Durham and the Mayor of Leeds also spoke.\n\n' +
+      'Cynthia Thompson, curator of exhibits at the University of Arkansas, Fayetteville, said the show would travel.',
+  );
+  assert.deepEqual(
+    offices.filter((e) => e.type === 'person').map((e) => e.name),
+    ['Ana Ruiz', 'Cynthia Thompson'],
+  );
+  noEntityNamed(offices, /^(?:Harwick|Durham|Leeds|Fayetteville)$/);
 });
 
 test('two organizations joined by "and" stay two; the White House and an appositive-described group are organizations', () => {

@@ -10,6 +10,11 @@ import { knownPlaces, organizationEndings, organizationHeads, personVerbs, place
 import { continuesName, continuesSentence, isAcronym, isFirstName, isRoleWord, namesSecurity } from './words';
 
 /** Introducers that never name a person's role ("the retailer Lidl", "cables giant Pirelli"): a lone name after one is a company story-wide. */
+/** An office held over a place, before "of": "Archbishop of", "Mayor of", "Duke of". */
+const officeOfPlace = /\b(?:Archbishop|Bishop|Mayor|Duke|Duchess|Earl|Countess|Marquess|Governor|Prince|Princess|King|Queen|Sheriff|Provost)\s+of\s+$/u;
+/** A university named with its campus town after a comma: "the University of Arkansas, ". */
+const campusOfPlace = /\b(?:University|College)\s+of\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?,\s+$/u;
+
 const companyNouns = new Set([
   'company',
   'firm',
@@ -159,6 +164,16 @@ function weighEvidence(
   // "Little Rock, Ark.", "Springfield, Ill.", "TRENTON, N.J.": a city and its state (compromise keeps the period of
   // "N.J." in the word, not that of "Ill.").
   if (afterHere && /^,\s+$/.test(gapAfter) && stateAbbreviations.has(afterHere.bare) && (text[afterHere.end] === '.' || afterHere.text.endsWith('.'))) {
+    c.loc += 10;
+    return;
+  }
+  // "the Archbishop of Westminster", "the Mayor of Leeds", "the University of Arkansas, Fayetteville": a place, named
+  // by the office or the campus before it (the officeholder is named elsewhere, or by the office alone).
+  if (
+    span.length === 1 &&
+    (officeOfPlace.test(text.slice(Math.max(0, firstWord.start - 30), firstWord.start)) ||
+      campusOfPlace.test(text.slice(Math.max(0, firstWord.start - 60), firstWord.start)))
+  ) {
     c.loc += 10;
     return;
   }
