@@ -1100,3 +1100,18 @@ On a new website, "Save Our Seawall", the Harbor Trust has asked residents to wr
   ];
   for (const [quoteStart, speakers] of expected) assert.deepEqual(speakersOf(text, quoteStart), speakers, quoteStart);
 });
+
+test('an inverted attribution after a quotation closed with straight single marks credits its speaker ("…,\'\' said Roy Abara", "\'…,\' said Ann Park")', () => {
+  const text = `Harbor levy
+
+The council upheld its decision. ''A law firm will put a case forward for the harbor families,'' said harbor committee chair Roy Abara. ''This is a big issue.''
+
+'We will appeal,' said Ann Park, a resident.
+`;
+  const expected: [string, string[]][] = [
+    ['A law firm will put', ['Roy Abara']],
+    ['This is a big issue', ['Roy Abara']],
+    ['We will appeal', ['Ann Park']],
+  ];
+  for (const [quoteStart, speakers] of expected) assert.deepEqual(speakersOf(text, quoteStart), speakers, quoteStart);
+});

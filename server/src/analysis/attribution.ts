@@ -95,8 +95,9 @@ const verbAfterSubject = new RegExp(
   `^['’]?${appositive}(?:\\s+${auxiliaries}){0,3}\\s+(?:${speechVerbs}|${namingVerbs}|(?:is|was|has\\s+been)\\s+(?:${progressiveVerbs}))\\b`,
   'u',
 );
-/** "... ,” said (Mayor) (the state's top lawyer) NAME": the words allowed between the verb and the name. */
-const invertedLead = new RegExp(`[”"’]\\s*,?\\s*(?:${invertibleVerbs})\\s+((?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}\\p{N}/.'’-]+\\s+){0,5})$`, 'u');
+/** "... ,” said (Mayor) (the state's top lawyer) NAME": the words allowed between the verb and the name (after a
+ * straight single mark too: "..., '' said Newry boss Roy McCreadie", "'We won,' said Smith"). */
+const invertedLead = new RegExp(`[”"’']\\s*,?\\s*(?:${invertibleVerbs})\\s+((?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}\\p{N}/.'’-]+\\s+){0,5})$`, 'u');
 /** "Said Comey: “...”": an inverted verb of saying that opens its sentence. */
 const sentenceInitialVerb = new RegExp(`(?:^|[.!?]["”’]?\\s+)(?:${invertibleVerbs})\\s+((?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}\\p{N}/.'’-]+\\s+){0,5})$`, 'iu');
 /** After an inverted speaker's name, past an appositive, the quotation opens: "..., explained Rosenberg, “with ...”". */
