@@ -94,7 +94,8 @@ function readGold(ann: string): GoldQuote[] {
   return quotes;
 }
 
-const quotationMark = /["“”«»„]/;
+// The New York Times' copy in PolNeAR opens and closes quotations with two straight single marks ('').
+const quotationMark = /["“”«»„]|''/;
 const pronouns = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'him', 'her', 'them', 'you', 'his', 'its', 'their', 'me', 'us', 'one', 'who']);
 
 type SourceKind = 'named' | 'pronoun' | 'role';
