@@ -399,12 +399,14 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     // "Mr Leigh said ... A Home Office spokesman said ... He added": someone the story never names spoke since.
     if (!found) return found;
     const from = paragraphStart(paragraph - 1);
-    const latest = mentions.filter((m) => m.entity === found && m.start < at && m.start >= from).pop();
+    let latest: PlacedMention | undefined;
+    for (let i = lastMentionBefore(mentions, at); i >= 0 && mentions[i].start >= from && !latest; i--) if (mentions[i].entity === found) latest = mentions[i];
     const since = text.slice(latest ? latest.end : from, at);
     if (unnamedSpeakerSentence.test(since)) return undefined;
+    if (!latest) return found;
     // "Mr Bush's first task was to “...”, he said": a possessive before the quotation, in the sentence whose attribution
     // follows it, is what was said about, not who said it ("Trump's biggest applause came when he said “zero”" is his).
-    const possessive = latest !== undefined && /^['’]s\s+(?!been\b)\p{Ll}/u.test(text.slice(latest.end, latest.end + 8));
+    const possessive = /^['’]s\s+(?!been\b)\p{Ll}/u.test(text.slice(latest.end, latest.end + 8));
     return possessive && sentenceStartAt(latest.start) === sentenceStartAt(at) && /[“”"]/.test(since) ? undefined : found;
   };
   const resolveNamedPronoun = (at: number, pronoun: string, paragraph: number, isSubject: (m: PlacedMention) => boolean): Entity | undefined => {
@@ -916,7 +918,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       // goes on reporting them, as a modal says ("the remainder would deal with some of the “unfair taxes”").
       const lead = text.slice(sentence, q.open);
       const fragment = !/^\s*$/.test(lead) && !reportingModal.test(lead) && countWords(text.slice(q.contentStart, q.contentEnd)) < 4;
-      const unowned = speakerlessSentence.test(text.slice(sentence, q.open)) || (fragment && sameSentence === undefined && subject === undefined);
+      const unowned = speakerlessSentence.test(lead) || (fragment && sameSentence === undefined && subject === undefined);
       const named = passiveNaming.test(text.slice(Math.max(sentence, q.open - 60), q.open));
       const clause = labelled
         ? undefined
@@ -1003,7 +1005,9 @@ function namesWork(text: string, q: Quotation): boolean {
   const quoted = text.slice(q.contentStart, q.contentEnd).replace(/[,.]\s*$/, '');
   if (!isTitleCased(quoted)) return false;
   const before = text.slice(Math.max(0, q.open - 80), q.open);
-  const after = text.slice(q.close !== undefined ? q.close + 1 : q.contentEnd, (q.close ?? q.contentEnd) + 40);
+  // Past the closing mark, one character or the two of a doubled straight mark ('').
+  const afterClose = q.close === undefined ? q.contentEnd : q.close + (text.startsWith("''", q.close) ? 2 : 1);
+  const after = text.slice(afterClose, afterClose + 40);
   return programmeAfterSpeech.test(before) || programmeOpening.test(before) || programmeAfter.test(after);
 }
 
