@@ -1115,3 +1115,11 @@ The council upheld its decision. ''A law firm will put a case forward for the ha
   ];
   for (const [quoteStart, speakers] of expected) assert.deepEqual(speakersOf(text, quoteStart), speakers, quoteStart);
 });
+
+test("a clause after a bracketed quotation is that quotation's, not the one before the bracket", () => {
+  const text = `Harbor levy
+
+When Mayor Lena Ortiz said the levy was "a fair deal" on Monday, the headlines followed ("Ortiz Backs Levy," declared the Harbor Gazette).
+`;
+  assert.deepEqual(speakersOf(text, 'a fair deal'), ['Lena Ortiz']);
+});

@@ -872,9 +872,13 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const opensSentenceAfterMark = (c: Clause) =>
         /[!?]\s*$/.test(text.slice(q.contentStart, q.contentEnd)) && /^(?:He|She)\b/.test(text.slice(c.at, c.at + 4));
       // The clause after the quotation in its sentence ("...," Smith said)...
+      // Not past a parenthesis that opens another quotation: "When Francis said Mr. Trump “is not Christian” ...
+      // (“Francesco Excommunicates Trump,” declared La Stampa)" is the pope's.
+      const nextQuotationInBrackets = quotes.find((o) => o.open > end && /\(\s*$/.test(text.slice(Math.max(end, o.open - 3), o.open)));
       const following = speech.find(
         (c) =>
           c.at >= end &&
+          !(nextQuotationInBrackets && nextQuotationInBrackets.open < c.at) &&
           !c.forward &&
           !introducesNext(c, end) &&
           (sentenceEndsAtQuote || opensSentenceAfterMark(c)
