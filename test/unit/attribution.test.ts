@@ -14,6 +14,11 @@ function entitiesOf(text: string): Entity[] {
   return analyzeEntities(createContext(parseDraft(text, 'plaintext'), defaultOptions)).entities;
 }
 
+/** Each quotation, named by the words it begins with, is credited to exactly these speakers. */
+function assertSpeakers(text: string, expected: [quoteStart: string, speakers: string[]][]): void {
+  for (const [quoteStart, speakers] of expected) assert.deepEqual(speakersOf(text, quoteStart), speakers, quoteStart);
+}
+
 /** Who is credited with the quotation that begins with these words. */
 function speakersOf(text: string, quoteStart: string): string[] {
   const entities = entitiesOf(text);
@@ -1013,7 +1018,7 @@ On "Coast Report Live," Councillor Tom Vell called the plan "a tax on the poor."
 
 Ortiz later called Vell "Mister No." Vell said the levy reminded him of the old pamphlet titled "Pay Now, Sink Later."
 `;
-  const expected: [string, string[]][] = [
+  assertSpeakers(text, [
     ['Harbor Week Tonight', []],
     ['Coast Report Live', []],
     ['Ten Years of Waiting', []],
@@ -1021,8 +1026,7 @@ Ortiz later called Vell "Mister No." Vell said the levy reminded him of the old 
     ['a tax on the poor', ['Tom Vell']],
     ['Mister No', ['Lena Ortiz']],
     ['Pay Now, Sink Later', ['Tom Vell']],
-  ];
-  for (const [quoteStart, speakers] of expected) assert.deepEqual(speakersOf(text, quoteStart), speakers, quoteStart);
+  ]);
 });
 
 test('words a passive sentence gives no one ("Fears had been expressed that ...", "which has been billed as") are not the last speaker\'s; a title-cased quotation after "said" is', () => {
@@ -1032,12 +1036,11 @@ Mayor Lena Ortiz said the levy would not push families out. Fears had been expre
 
 Ortiz confirmed that the fundraiser, which has been billed as "Seawall Night," would go ahead. She said "The Harbor Belongs To Everyone" and left.
 `;
-  const expected: [string, string[]][] = [
+  assertSpeakers(text, [
     ['levy exiles', []],
     ['Seawall Night', []],
     ['The Harbor Belongs To Everyone', ['Lena Ortiz']],
-  ];
-  for (const [quoteStart, speakers] of expected) assert.deepEqual(speakersOf(text, quoteStart), speakers, quoteStart);
+  ]);
 });
 
 test("a term or a name quoted in a sentence that names no speaker is no one's; an unnamed spokesman's \"He added\" is not the last named man's; an appositive missing its comma still names the speaker", () => {
@@ -1051,15 +1054,14 @@ Councillor Tom Vell said the levy was too high. A Harbor Ales spokesman said pri
 
 Mayor Lena Ortiz said the plan was fair. The remainder would go to cutting the "unfair rates" on small shops.
 `;
-  const expected: [string, string[]][] = [
+  assertSpeakers(text, [
     ['Tidewater', []],
     ['Blue Crown', []],
     ['near-beer', []],
     ['that no jobs are at risk', []],
     ['There is a whiff', ['Dana Pruitt']],
     ['unfair rates', ['Lena Ortiz']],
-  ];
-  for (const [quoteStart, speakers] of expected) assert.deepEqual(speakersOf(text, quoteStart), speakers, quoteStart);
+  ]);
 });
 
 test('"Dana Pruitt from the Harbor Ales union said" credits the person; "with coach Ken Abara claiming" credits the participle\'s subject; "Mr Vell\'s first task was “...”, he said" credits not Vell', () => {
@@ -1071,12 +1073,11 @@ Tom Vell did not attend the vote, with coach Ken Abara claiming it had been an "
 
 Mayor Lena Ortiz welcomed the result. Mr Vell's first task was to "rebuild trust with the harbor families", he said.
 `;
-  const expected: [string, string[]][] = [
+  assertSpeakers(text, [
     ['disadvantaged', ['Dana Pruitt']],
     ['emotional and difficult week', ['Ken Abara']],
     ['rebuild trust', []],
-  ];
-  for (const [quoteStart, speakers] of expected) assert.deepEqual(speakersOf(text, quoteStart), speakers, quoteStart);
+  ]);
 });
 
 test("the person an organization names in an appositive speaks for it; words a paper saw are the letter's; a website's or a nickname's name is no one's", () => {
@@ -1090,15 +1091,14 @@ A leaked council letter seen by The Harbor Gazette says "the levy may be delayed
 
 On a new website, "Save Our Seawall", the Harbor Trust has asked residents to write to the council. Lena Ortiz, a volunteer going by the name "Seawall Sal", signed first.
 `;
-  const expected: [string, string[]][] = [
+  assertSpeakers(text, [
     ['reckless', ['Dana Pruitt']],
     ['unfair', ['Dana Pruitt']],
     ['Levy wars', ['Ken Abara']],
     ['the levy may be delayed', []],
     ['Save Our Seawall', []],
     ['Seawall Sal', []],
-  ];
-  for (const [quoteStart, speakers] of expected) assert.deepEqual(speakersOf(text, quoteStart), speakers, quoteStart);
+  ]);
 });
 
 test('an inverted attribution after a quotation closed with straight single marks credits its speaker ("…,\'\' said Roy Abara", "\'…,\' said Ann Park")', () => {
@@ -1108,12 +1108,11 @@ The council upheld its decision. ''A law firm will put a case forward for the ha
 
 'We will appeal,' said Ann Park, a resident.
 `;
-  const expected: [string, string[]][] = [
+  assertSpeakers(text, [
     ['A law firm will put', ['Roy Abara']],
     ['This is a big issue', ['Roy Abara']],
     ['We will appeal', ['Ann Park']],
-  ];
-  for (const [quoteStart, speakers] of expected) assert.deepEqual(speakersOf(text, quoteStart), speakers, quoteStart);
+  ]);
 });
 
 test("a clause after a bracketed quotation is that quotation's, not the one before the bracket", () => {
