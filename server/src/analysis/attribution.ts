@@ -862,7 +862,12 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     for (const q of quotes) {
       // "Sanders told MSNBC's “Morning Joe”", "'All Bets Are Off.'" alone: a programme's title or a subhead, nobody's words.
       // "so-called “beer-like” drinks": a term, whoever uses it.
-      if (namesWork(text, q) || isQuotedSubhead(text, paragraph, q) || /\bso-called\s*$/i.test(text.slice(Math.max(0, q.open - 12), q.open))) continue;
+      if (
+        namesWork(text, q) ||
+        (quotes.length === 1 && isQuotedSubhead(text, paragraph, q)) ||
+        /\bso-called\s*$/i.test(text.slice(Math.max(0, q.open - 12), q.open))
+      )
+        continue;
       const end = q.close ?? q.contentEnd;
       const sentence = sentenceStartOf(q.open);
       const speech = clauses.filter((c) => c.kind === 'speech' && c.credits === undefined && c.holds === undefined);
@@ -1015,7 +1020,11 @@ function namesWork(text: string, q: Quotation): boolean {
   return programmeAfterSpeech.test(before) || programmeOpening.test(before) || programmeAfter.test(after);
 }
 
-/** "'All Bets Are Off.'" as a paragraph of its own: a newspaper's subhead set in quotation marks, not a quotation running on. */
+/**
+ * "'All Bets Are Off.'" as a paragraph of its own: a newspaper's subhead set in quotation marks, not a quotation running on.
+ * Asked only of a paragraph's one quotation (with two, neither is the whole paragraph), so a paragraph of thousands
+ * of quotations is not copied once for each.
+ */
 function isQuotedSubhead(text: string, paragraph: Paragraph, q: Quotation): boolean {
   return (
     text.slice(paragraph.start, paragraph.end).trim() === text.slice(q.open, (q.close ?? q.contentEnd - 1) + 1).trim() &&
