@@ -1122,3 +1122,22 @@ When Mayor Lena Ortiz said the levy was "a fair deal" on Monday, the headlines f
 `;
   assert.deepEqual(speakersOf(text, 'a fair deal'), ['Lena Ortiz']);
 });
+
+test("a speaker's next quotation in the paragraph stays theirs past people they only talked about, but not past a name right after it", () => {
+  const text = `Harbor levy
+
+"We looked at both plans," Mayor Lena Ortiz said, going on to compare Ken Abara's levy with that of Dana Pruitt. "Neither one pays for the seawall."
+
+Councilman Roy Abara said he was "stunned" by the vote on Ann Park's motion. "The harbor deserves better," 19-year-old Ann Park revealed, "and so do the families."
+
+"The leases stand," port spokesman Omar Haddad told the Gazette, after Councilwoman Grace Lindqvist stated a wish to cancel the deal with Ken Abara. "They bind both sides."
+`;
+  assertSpeakers(text, [
+    ['We looked at both plans', ['Lena Ortiz']],
+    ['Neither one pays', ['Lena Ortiz']],
+    ['stunned', ['Roy Abara']],
+    ['The harbor deserves better', []],
+    ['The leases stand', ['Omar Haddad']],
+    ['They bind both sides', []],
+  ]);
+});

@@ -355,6 +355,15 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     const next = /^\s+(\p{Ll}+)/u.exec(text.slice(m.end, m.end + 40))?.[1] ?? '';
     return titleWords.has(next) && !/^(?:of|the|for|and|de)$/.test(next);
   };
+  /**
+   * "Sanders said, contrasting Clinton's plan with those of Trump": a possessive or the object of a preposition
+   * is talked about, not a speaker; the speaker's next quotation in the paragraph stays theirs.
+   */
+  const objectAfterVerb = (m: PlacedMention) =>
+    /^['’]s?\s/.test(text.slice(m.end, m.end + 3)) ||
+    /\b(?:of|with|against|about|on|from|than|over|like)\s+(?:(?:the|former|President|Sen|Rep|Gov|Mr|Mrs|Ms|Dr)\.?\s+)*$/.test(
+      text.slice(Math.max(0, m.start - 40), m.start),
+    );
   /** A name that opens its sentence (after titles and a leading phrase) and is followed by its verb. */
   const isSubjectMention = (m: PlacedMention): boolean =>
     titledSubjectLead(text.slice(sentenceStartAt(m.start), m.start)) &&
@@ -859,6 +868,8 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       );
     };
     let speakersHere: Entity[] = [];
+    /** The clause that credited the paragraph's last quotation: only its own speaker carries past people merely talked about. */
+    let lastCreditingClause: Clause | undefined;
     for (const q of quotes) {
       // "Sanders told MSNBC's “Morning Joe”", "'All Bets Are Off.'" alone: a programme's title or a subhead, nobody's words.
       // "so-called “beer-like” drinks": a term, whoever uses it.
@@ -899,6 +910,17 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const earlier = before.pop();
       // A name in the clause's own appositive ("Coan, Santilli's attorney, argued") is no one else named in between.
       const opensSentence = /^\s*$/.test(text.slice(sentence, q.open)) && sentence > (earlier?.at ?? Infinity);
+      /** "“...,” 19-year-old Simpson revealed": a name right after the quotation is its speaker, by a verb not known here. */
+      const namedRightAfter = (close: number) => {
+        const m = mentions[lastMentionBefore(mentions, close) + 1];
+        const runsOn = /,\s*$/.test(text.slice(q.contentStart, q.contentEnd)) || /^\s*,/.test(text.slice(close + 1, close + 4));
+        return (
+          runsOn &&
+          m !== undefined &&
+          !earlier?.speakers.includes(m.entity) &&
+          /^[,\s]*(?:[\p{Ll}\d-]+\s+){0,2}(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(text.slice(close + 1, m.start))
+        );
+      };
       const uninterrupted =
         earlier &&
         !someMentionBetween(
@@ -912,11 +934,12 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
             !earlier.speakers.includes(m.entity) &&
             !(
               opensSentence &&
-              m.entity.type !== 'person' &&
+              (m.entity.type !== 'person' || (earlier === lastCreditingClause && objectAfterVerb(m))) &&
               sentenceStartOf(m.start) === sentenceStartOf(earlier.at) &&
               m.start > (earlier.verbEnd ?? Infinity)
             ),
-        );
+        ) &&
+        !namedRightAfter(end);
       const credited = clauses.find((c) => c.credits !== undefined && c.credits === q.close);
       const held = clauses.find((c) => c.holds === q.open);
       const labelled = transcriptSpeakers(text.slice(q.contentStart, Math.min(q.contentEnd, q.contentStart + 40)));
@@ -961,6 +984,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const credit = { text: quoted.trim(), start: q.contentStart + leading, end: q.contentEnd - trailing };
       for (const speaker of speakers) speaker.quotes.push(inferred ? { ...credit, inferred } : credit);
       speakersHere = clause?.holds !== undefined ? [] : speakers;
+      lastCreditingClause = clause;
     }
     previousSpeakers = speakersHere;
     previousFromNarration = false;
