@@ -1128,7 +1128,7 @@ test("a speaker's next quotation in the paragraph stays theirs past people they 
 
 "We looked at both plans," Mayor Lena Ortiz said, going on to compare Ken Abara's levy with that of Dana Pruitt. "Neither one pays for the seawall."
 
-Councilman Roy Abara said he was "stunned" by the vote on Ann Park's motion. "The harbor deserves better," 19-year-old Ann Park revealed, "and so do the families."
+Councilman Roy Abara said he was "stunned" by the vote on Ann Park's motion. "The harbor deserves better," 19-year-old Ann Park confided, "and so do the families."
 
 "The leases stand," port spokesman Omar Haddad told the Gazette, after Councilwoman Grace Lindqvist stated a wish to cancel the deal with Ken Abara. "They bind both sides."
 `;
@@ -1139,5 +1139,16 @@ Councilman Roy Abara said he was "stunned" by the vote on Ann Park's motion. "Th
     ['The harbor deserves better', []],
     ['The leases stand', ['Omar Haddad']],
     ['They bind both sides', []],
+  ]);
+});
+
+test('"revealed" credits its speaker, before or after the quotation', () => {
+  const text = `Harbor levy
+
+"This has been a hard decision," harbor chief Ann Park revealed. Councilman Roy Abara revealed that the vote had been "very close".
+`;
+  assertSpeakers(text, [
+    ['This has been a hard decision', ['Ann Park']],
+    ['very close', ['Roy Abara']],
   ]);
 });
