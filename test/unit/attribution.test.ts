@@ -1152,3 +1152,49 @@ test('"revealed" credits its speaker, before or after the quotation', () => {
     ['very close', ['Roy Abara']],
   ]);
 });
+
+test('an unnamed spokesman, a question the writer asks and a lone quoted term credit no one named before', () => {
+  const text = `Harbor levy
+
+Mayor Lena Ortiz said the levy would pass. The full plan will be published "within a fortnight," a council spokesman said.
+
+Is the levy a tax on the seawall, as Councilman Roy Abara once claimed? "No. It pays for the repairs and nothing else. The seawall is older than any of us."
+
+Deputy Mayor Ken Abara said the council would vote in May. "It will be close," he said. Under the plan, residents must be able to cancel by sending a "stop" message to the council.
+`;
+  assertSpeakers(text, [
+    ['It will be close', ['Ken Abara']],
+    ['within a fortnight', []],
+    ['No. It pays for the repairs', []],
+    ['stop', []],
+  ]);
+});
+
+test('"she said" after a speaker recognition missed ("Theresa May, shadow secretary, told") is left unattributed', () => {
+  const text = `Harbor levy
+
+Councilman Roy Abara said he had been told by Harbor Commissioner Margaret Hodge that the plan was sound.
+
+Theresa May, shadow secretary for the harbor, told the Gazette that the plan was weak. She said a new council would bring "real reform".
+`;
+  assert.deepEqual(speakersOf(text, 'real reform'), []);
+});
+
+test('"said the Harbor Trust\'s Dana Pruitt" credits the person, not the organization before her name', () => {
+  const text = `Harbor levy
+
+The Harbor Trust has opposed the levy for a year. "Nobody asked the families," said the Harbor Trust's Dana Pruitt.
+`;
+  assert.deepEqual(speakersOf(text, 'Nobody asked'), ['Dana Pruitt']);
+});
+
+test('"he said" after an inverted "said Mr Flynn" goes to Flynn, not to the subject named before him', () => {
+  const text = `Harbor levy
+
+Omar Haddad, head of the Harbor Trust, said the levy was fair. "It is the only way to pay for the seawall," he said. Some shops have been told to pay more, said Mr Flynn. Also, said Mr Flynn, the council has cut off two contractors. "We have strict contracts with firms," he said.
+`;
+  assertSpeakers(text, [
+    ['It is the only way', ['Omar Haddad']],
+    ['We have strict contracts', ['Flynn']],
+  ]);
+});

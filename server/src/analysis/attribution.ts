@@ -387,10 +387,15 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
   const isSpeakerMention = (m: PlacedMention) => {
     const after = text.slice(m.end, m.end + 200);
     if (verbAfterSubject.test(after) && !/^['’]s\b/.test(after)) return true;
-    const inverted = invertedNarration.exec(text.slice(Math.max(0, m.start - 60), m.start));
-    if (inverted && titleWordsOnly(inverted[1])) return true;
-    return isSubjectMention(m);
+    return isInvertedSpeaker(m) || isSubjectMention(m);
   };
+  /** "..., said Mr Flynn": a name right after an inverted verb of saying. */
+  const isInvertedSpeaker = (m: PlacedMention) => {
+    const inverted = invertedNarration.exec(text.slice(Math.max(0, m.start - 60), m.start));
+    return inverted !== null && titleWordsOnly(inverted[1]);
+  };
+  /** "Also, said Mr Flynn, Vodafone ...": an inverted speaker that closes its clause, not "..., said Charles was one of his heroes". */
+  const closesInvertedClause = (m: PlacedMention) => isInvertedSpeaker(m) && /^\s*[,.;]/.test(text.slice(m.end, m.end + 3));
   /** A name inside another's appositive: "Christie, who campaigned for Donald Trump, blasted ...". */
   const insideAppositive = (m: PlacedMention) =>
     /,\s*(?:who|whose|a|an|the)\b[^,“”"]*$/u.test(text.slice(Math.max(paragraphAt(m.start).start, m.start - 110), m.start));
@@ -410,13 +415,27 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     const from = paragraphStart(paragraph - 1);
     let latest: PlacedMention | undefined;
     for (let i = lastMentionBefore(mentions, at); i >= 0 && mentions[i].start >= from && !latest; i--) if (mentions[i].entity === found) latest = mentions[i];
-    const since = text.slice(latest ? latest.end : from, at);
+    const sinceStart = latest ? latest.end : from;
+    const since = text.slice(sinceStart, at);
     if (unnamedSpeakerSentence.test(since)) return undefined;
+    // "Theresa May, shadow secretary for the family, told BBC Radio 4 ... She said": someone spoke since whom recognition missed.
+    if (unrecognisedSpeakerSince(since, sinceStart, pronoun)) return undefined;
     if (!latest) return found;
     // "Mr Bush's first task was to “...”, he said": a possessive before the quotation, in the sentence whose attribution
     // follows it, is what was said about, not who said it ("Trump's biggest applause came when he said “zero”" is his).
     const possessive = /^['’]s\s+(?!been\b)\p{Ll}/u.test(text.slice(latest.end, latest.end + 8));
     return possessive && sentenceStartAt(latest.start) === sentenceStartAt(at) && /[“”"]/.test(since) ? undefined : found;
+  };
+  /** A sentence of `since` opens with a first name and a surname that are no mention, then a verb of saying; the first name may not be of the pronoun's other gender. */
+  const unrecognisedSpeakerSince = (since: string, sinceStart: number, pronoun: string): boolean => {
+    const other = pronoun.toLowerCase() === 'he' ? femaleNames : maleNames;
+    for (const match of matchesOf(since, unrecognisedSpeakerSentence)) {
+      const nameAt = sinceStart + match.index! + match[0].indexOf(match[1]);
+      const mention = mentions[lastMentionBefore(mentions, nameAt + 1)];
+      if (mention && mention.start <= nameAt && nameAt < mention.end) continue;
+      if (!other.has(match[1].toLowerCase()) && insideAnyQuote(nameAt) === false) return true;
+    }
+    return false;
   };
   const resolveNamedPronoun = (at: number, pronoun: string, paragraph: number, isSubject: (m: PlacedMention) => boolean): Entity | undefined => {
     const wanted: Gender = pronoun.toLowerCase() === 'he' ? 'male' : 'female';
@@ -424,7 +443,8 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const fitting: Entity[] = [];
       for (let i = lastMentionBefore(mentions, at); i >= 0 && mentions[i].start >= from; i--) {
         const { entity } = mentions[i];
-        if (subjectsOnly && !isSubject(mentions[i])) continue;
+        // "Harris said ... Also, said Mr Flynn, Vodafone has cut off ... “...,” he said": the inverted speaker is as near a subject.
+        if (subjectsOnly && !isSubject(mentions[i]) && !closesInvertedClause(mentions[i])) continue;
         if (entity.type !== 'person' || fitting.includes(entity)) continue;
         const g = gender(entity);
         if (g === wanted && fitting.length === 0 && subjectsOnly) return { entity, any: true };
@@ -744,9 +764,9 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
         inverted !== null &&
         mentions[i - 1].end > m.start - inverted[1].length &&
         /^\s+(?:for|of|at|with|from|in)\s+(?:the\s+)?$/.test(text.slice(mentions[i - 1].end, m.start));
-      // "said House Democrat Lena Ortiz": an organization right before a person's name belongs to that person's title.
+      // "said House Democrat Lena Ortiz", "said Yahoo's Yonca Brunini": an organization right before a person's name belongs to that person's title.
       const titleBeforeName =
-        m.entity.type === 'organization' && mentions[i + 1]?.entity.type === 'person' && /^\s+$/.test(text.slice(m.end, mentions[i + 1].start));
+        m.entity.type === 'organization' && mentions[i + 1]?.entity.type === 'person' && /^(?:['’]s)?\s+$/.test(text.slice(m.end, mentions[i + 1].start));
       if (inverted && (titleWordsOnly(inverted[1]) || descriptionOnly(inverted[1])) && !namesAnother(m) && !nameBetween && !titleBeforeName) {
         const speakers = [m.entity];
         const next = mentions[i + 1];
@@ -941,6 +961,16 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
         ) &&
         !namedRightAfter(end);
       const credited = clauses.find((c) => c.credits !== undefined && c.credits === q.close);
+      // "“... in the next two weeks,” a spokesman said": someone the story does not name spoke it; no one before did.
+      if (!credited && !following && !sentenceEndsAtQuote && unnamedSpeakerAfter.test(text.slice(end + 1, end + 120))) {
+        speakersHere = [];
+        lastCreditingClause = undefined;
+        continue;
+      }
+      // "So is it UKIP's job to destroy the Tories, as Kilroy-Silk once declared? “No. ...”": a quotation right after the
+      // writer's own question answers it; whoever the question names did not say it.
+      const beforeQuote = text.slice(paragraph.start, q.open).trimEnd();
+      const answersQuestion = beforeQuote.endsWith('?') && outside(paragraph.start + beforeQuote.length - 1);
       const held = clauses.find((c) => c.holds === q.open);
       const labelled = transcriptSpeakers(text.slice(q.contentStart, Math.min(q.contentEnd, q.contentStart + 40)));
       // "Fears had been expressed that a flood of “fee refugees” ...": words the sentence gives no one, whoever spoke before;
@@ -949,12 +979,17 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       // names no speaker are a name or a term, not the words of whoever spoke a sentence before. Unless the sentence
       // goes on reporting them, as a modal says ("the remainder would deal with some of the “unfair taxes”").
       const lead = text.slice(sentence, q.open);
-      const fragment = !/^\s*$/.test(lead) && !reportingModal.test(lead) && countWords(text.slice(q.contentStart, q.contentEnd)) < 4;
+      // A lone quoted word before a noun is a name for the thing, modal or not: "a universal “stop” command".
+      const words = countWords(text.slice(q.contentStart, q.contentEnd));
+      const termBeforeNoun = words === 1 && /^\s+\p{Ll}+/u.test(text.slice(end + 1, end + 20)) && !notNounAfterTerm.test(text.slice(end + 1, end + 20));
+      const fragment = !/^\s*$/.test(lead) && (!reportingModal.test(lead) || termBeforeNoun) && words < 4;
       const unowned = speakerlessSentence.test(lead) || (fragment && sameSentence === undefined && subject === undefined);
       const named = passiveNaming.test(text.slice(Math.max(sentence, q.open - 60), q.open));
       const clause = labelled
         ? undefined
-        : (credited ?? following ?? (named ? undefined : (held ?? sameSentence ?? (unowned ? undefined : (subject ?? (uninterrupted ? earlier : undefined))))));
+        : (credited ??
+          following ??
+          (named || answersQuestion ? undefined : (held ?? sameSentence ?? (unowned ? undefined : (subject ?? (uninterrupted ? earlier : undefined))))));
       let speakers = labelled ?? clause?.speakers ?? [];
       // "A leaked letter seen by Sky News says “...”": the organization saw the words; the letter says them.
       if (
@@ -993,9 +1028,26 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
   }
 }
 
+/** A sentence that opens with a first name and a surname, maybe an appositive, then a verb of saying: "Theresa May, shadow secretary, told". */
+const unrecognisedSpeakerSentence = new RegExp(
+  `(?:^|[.!?]["”’]?\\s+|\\n)(\\p{Lu}\\p{Ll}+)\\s+\\p{Lu}[\\p{L}'’-]+(?:\\s*,[^,.“”"]{1,100},)?\\s+(?:${speechVerbs})\\b`,
+  'gu',
+);
+
 /** A sentence whose speaker the story does not name: "A Home Office spokesman said", "One official told reporters". */
 const unnamedSpeakerSentence =
   /(?:^|[.!?]["”’]?\s+|\n)(?:A|An|One|Another)\s+(?:[\p{L}-]+\s+){0,4}(?:spokes(?:man|woman|person)|official|source|aide|adviser|advisor|analyst|lawyer|attorney|insider|staffer)\s+(?:\p{Ll}+ly\s+)?(?:said|says|told|added|explained|insisted|argued)\b/u;
+
+const unnamedSpeakers = '(?:spokes(?:man|woman|person)|official|source|aide|adviser|advisor|analyst|lawyer|attorney|insider|staffer)';
+/** Right after a quotation, a speaker the story does not name: "“...,” a spokesman said", "“...,” said one senior official". */
+const unnamedSpeakerAfter = new RegExp(
+  `^[\\s,]*(?:(?:an?|one|another)\\s+(?:[\\p{L}-]+\\s+){0,4}${unnamedSpeakers}\\s+(?:\\p{Ll}+ly\\s+)?(?:said|says|told|added|explained)|(?:said|says|told|added|explained)\\s+(?:an?|one|another)\\s+(?:[\\p{L}-]+\\s+){0,4}${unnamedSpeakers})\\b`,
+  'u',
+);
+
+/** A word after a quoted term that is no noun the term names: "“unworkable” and costly", "“yes” to the plan". */
+const notNounAfterTerm =
+  /^\s+(?:and|or|but|nor|to|of|in|on|at|for|with|by|as|from|than|that|which|who|whom|is|was|are|were|be|been|being|has|have|had|will|would|could|should|may|might|must|can|said|says|when|while|if|because|so|not|then|too|again|now|only|also|even|yet|here|there|this|these|those|it|he|she|they|we|you|i)\b/u;
 
 /** A modal that carries reported speech on into the next sentence ("The plans would help", "Any exit strategy must"). */
 const reportingModal = /\b(?:would|must|should|could|will|might)\b/i;
