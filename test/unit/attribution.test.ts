@@ -1198,3 +1198,18 @@ Omar Haddad, head of the Harbor Trust, said the levy was fair. "It is the only w
     ['We have strict contracts', ['Flynn']],
   ]);
 });
+
+test('"he added" after a titled subject ("Seawall frontman Tom Castle thanked fans") and "she added" after "said Ms Armistead, chair of the judges"', () => {
+  const text = `Harbor awards
+
+Singer Robbie Vance won the best song prize. He told the audience: "I'm amazed my career keeps going." Seawall frontman Tom Castle thanked fans for enduring "rubbish gigs" after the band won the newcomer prize. He added: "A lot of people don't think it's cool to be ourselves."
+
+The shortlist included Susan Clarke's debut, a harbor novel, and The Tides, Rory Stewart's account of a voyage. "What impressed us was the scope of it," said Ms Armistead, chair of the judges. "While the subject unsettled some, the majority found it fascinating," she added.
+`;
+  assertSpeakers(text, [
+    ["I'm amazed", ['Robbie Vance']],
+    ['A lot of people', ['Tom Castle']],
+    ['What impressed us', ['Armistead']],
+    ['While the subject unsettled some', ['Armistead']],
+  ]);
+});

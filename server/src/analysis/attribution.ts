@@ -391,7 +391,8 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
   };
   /** "..., said Mr Flynn": a name right after an inverted verb of saying. */
   const isInvertedSpeaker = (m: PlacedMention) => {
-    const inverted = invertedNarration.exec(text.slice(Math.max(0, m.start - 60), m.start));
+    const before = text.slice(Math.max(0, m.start - 60), m.start);
+    const inverted = invertedNarration.exec(before) ?? invertedLead.exec(before);
     return inverted !== null && titleWordsOnly(inverted[1]);
   };
   /** "Also, said Mr Flynn, Vodafone ...": an inverted speaker that closes its clause, not "..., said Charles was one of his heroes". */
@@ -800,7 +801,12 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     }
     const paragraphText = text.slice(paragraph.start, paragraph.end);
     /** A name that opens its sentence in this paragraph: the antecedent a pronoun here looks for first. */
-    const isSubjectHere = (m: PlacedMention) => m.start >= paragraph.start && subjectLead.test(text.slice(sentenceStartOf(m.start), m.start));
+    // "Keane frontman Tom Chaplin thanked fans": a title before the name, as titledSubjectLead allows.
+    const isSubjectHere = (m: PlacedMention) => {
+      if (m.start < paragraph.start) return false;
+      const lead = text.slice(sentenceStartOf(m.start), m.start);
+      return subjectLead.test(lead) || isSubjectMention(m);
+    };
     // matchesOf, not matchAll: these long patterns are compiled once, not again after every garbage collection (matches.ts).
     for (const match of matchesOf(paragraphText, pronounClause)) {
       const at = paragraph.start + match.index!;
