@@ -1213,3 +1213,28 @@ The shortlist included Susan Clarke's debut, a harbor novel, and The Tides, Rory
     ['While the subject unsettled some', ['Armistead']],
   ]);
 });
+
+test('"he admitted" after "..., Mayor Tom Bright said: “...”" goes to the mayor, however long the sentence\'s lead', () => {
+  const text = `Harbor levy
+
+Mr Ellis told the Gazette: "They are not as close as they once were. "In private the mistrust runs deep." But, in a wide-ranging interview covering issues such as the winter storm disaster, the ferry strike and the marina, Mayor Tom Bright said: "When you get to the top you hear all sorts of claims." He admitted to a "sense of frustration" about the rumours.
+`;
+  assertSpeakers(text, [
+    ['In private the mistrust', ['Ellis']],
+    ['When you get to the top', ['Tom Bright']],
+    ['sense of frustration', ['Tom Bright']],
+  ]);
+});
+
+test('a colon after an earlier speaker\'s verb does not outrank the person named since ("Haddad added: “...” Director Emilio Vega praised the fans. “...,” he said")', () => {
+  const text = `Harbor match
+
+Harbor president Omar Haddad said: "We thought the best thing was to finish."
+
+The two clubs met the harbor board on Monday and Haddad added: "We will play on." Real Harbor director of sport Emilio Vega praised the fans. "They showed great maturity," he said.
+`;
+  assertSpeakers(text, [
+    ['We will play on', ['Omar Haddad']],
+    ['They showed great maturity', ['Emilio Vega']],
+  ]);
+});

@@ -395,6 +395,12 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     const inverted = invertedNarration.exec(before) ?? invertedLead.exec(before);
     return inverted !== null && titleWordsOnly(inverted[1]);
   };
+  /** "But, in a wide-ranging interview covering ..., Mr Blair said: “...”": a name whose verb of saying opens a quotation with a colon speaks, whatever leads the sentence. */
+  const introducesQuotation = (m: PlacedMention) => {
+    const after = text.slice(m.end, m.end + 200);
+    const verb = verbAfterSubject.exec(after);
+    return verb !== null && !/^['’]s\b/.test(after) && /^(?:\s+[^\s.:“”"](?:[^.:“”"]{0,40}[^\s.:“”"])?)?:\s*["“]/u.test(after.slice(verb[0].length));
+  };
   /** "Also, said Mr Flynn, Vodafone ...": an inverted speaker that closes its clause, not "..., said Charles was one of his heroes". */
   const closesInvertedClause = (m: PlacedMention) => isInvertedSpeaker(m) && /^\s*[,.;]/.test(text.slice(m.end, m.end + 3));
   /** A name inside another's appositive: "Christie, who campaigned for Donald Trump, blasted ...". */
@@ -442,10 +448,14 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     const wanted: Gender = pronoun.toLowerCase() === 'he' ? 'male' : 'female';
     const nearest = (from: number, subjectsOnly: boolean) => {
       const fitting: Entity[] = [];
+      let latestPerson = true;
       for (let i = lastMentionBefore(mentions, at); i >= 0 && mentions[i].start >= from; i--) {
         const { entity } = mentions[i];
-        // "Harris said ... Also, said Mr Flynn, Vodafone has cut off ... “...,” he said": the inverted speaker is as near a subject.
-        if (subjectsOnly && !isSubject(mentions[i]) && !closesInvertedClause(mentions[i])) continue;
+        // "Harris said ... Also, said Mr Flynn, Vodafone has cut off ... “...,” he said": the inverted speaker is as near a subject;
+        // so is the last person named, when their verb opens a quotation with a colon ("Mr Blair said: “...” He admitted").
+        const latest = latestPerson;
+        if (entity.type === 'person') latestPerson = false;
+        if (subjectsOnly && !isSubject(mentions[i]) && !closesInvertedClause(mentions[i]) && !(latest && introducesQuotation(mentions[i]))) continue;
         if (entity.type !== 'person' || fitting.includes(entity)) continue;
         const g = gender(entity);
         if (g === wanted && fitting.length === 0 && subjectsOnly) return { entity, any: true };
