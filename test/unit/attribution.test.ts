@@ -1238,3 +1238,14 @@ The two clubs met the harbor board on Monday and Haddad added: "We will play on.
     ['They showed great maturity', ['Emilio Vega']],
   ]);
 });
+
+test('a sentence that ends by giving its words to someone unnamed ("..., its chief has said") credits no one', () => {
+  const text = `Harbor merger
+
+Harbor Trust bosses have held "constructive and friendly" talks with the Seawall Group, its chief has said. Mayor Lena Ortiz said the merger was "a good sign".
+`;
+  assertSpeakers(text, [
+    ['constructive and friendly', []],
+    ['a good sign', ['Lena Ortiz']],
+  ]);
+});

@@ -978,7 +978,9 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
         !namedRightAfter(end);
       const credited = clauses.find((c) => c.credits !== undefined && c.credits === q.close);
       // "“... in the next two weeks,” a spokesman said": someone the story does not name spoke it; no one before did.
-      if (!credited && !following && !sentenceEndsAtQuote && unnamedSpeakerAfter.test(text.slice(end + 1, end + 120))) {
+      // "... held “friendly” talks with the LSE, its chief has said": the sentence ends by giving its words to someone unnamed.
+      const unnamedEndsSentence = !sentenceEndsAtQuote && unnamedSpeakerEndsSentence.test(text.slice(end + 1, Math.min(paragraph.end, end + 240)));
+      if (!credited && !following && !sentenceEndsAtQuote && (unnamedSpeakerAfter.test(text.slice(end + 1, end + 120)) || unnamedEndsSentence)) {
         speakersHere = [];
         lastCreditingClause = undefined;
         continue;
@@ -1054,7 +1056,8 @@ const unrecognisedSpeakerSentence = new RegExp(
 const unnamedSpeakerSentence =
   /(?:^|[.!?]["”’]?\s+|\n)(?:A|An|One|Another)\s+(?:[\p{L}-]+\s+){0,4}(?:spokes(?:man|woman|person)|official|source|aide|adviser|advisor|analyst|lawyer|attorney|insider|staffer)\s+(?:\p{Ll}+ly\s+)?(?:said|says|told|added|explained|insisted|argued)\b/u;
 
-const unnamedSpeakers = '(?:spokes(?:man|woman|person)|official|source|aide|adviser|advisor|analyst|lawyer|attorney|insider|staffer)';
+const unnamedSpeakerNouns = 'spokes(?:man|woman|person)|official|source|aide|adviser|advisor|analyst|lawyer|attorney|insider|staffer';
+const unnamedSpeakers = `(?:${unnamedSpeakerNouns})`;
 /** Right after a quotation, a speaker the story does not name: "“...,” a spokesman said", "“...,” said one senior official". */
 const unnamedSpeakerAfter = new RegExp(
   `^[\\s,]*(?:(?:an?|one|another)\\s+(?:[\\p{L}-]+\\s+){0,4}${unnamedSpeakers}\\s+(?:\\p{Ll}+ly\\s+)?(?:said|says|told|added|explained)|(?:said|says|told|added|explained)\\s+(?:an?|one|another)\\s+(?:[\\p{L}-]+\\s+){0,4}${unnamedSpeakers})\\b`,
@@ -1064,6 +1067,12 @@ const unnamedSpeakerAfter = new RegExp(
 /** A word after a quoted term that is no noun the term names: "“unworkable” and costly", "“yes” to the plan". */
 const notNounAfterTerm =
   /^\s+(?:and|or|but|nor|to|of|in|on|at|for|with|by|as|from|than|that|which|who|whom|is|was|are|were|be|been|being|has|have|had|will|would|could|should|may|might|must|can|said|says|when|while|if|because|so|not|then|too|again|now|only|also|even|yet|here|there|this|these|those|it|he|she|they|we|you|i)\b/u;
+
+/** The rest of a sentence after a quotation, ending on an unnamed speaker: ", its chief has said.", ", his lawyer told reporters." */
+const unnamedSpeakerEndsSentence = new RegExp(
+  `^[^.!?“”"]*?,\\s*(?:an?|one|another|its|his|her|their)\\s+(?:[\\p{L}-]+\\s+){0,3}(?:${unnamedSpeakerNouns}|chief|boss|head|executive|director|president|chairman|chairwoman|leader|manager|owner|founder|wife|husband|mother|father|son|daughter|friend)\\s+(?:(?:has|have|had)\\s+)?(?:said|says|told|added)\\b[^.!?“”"]{0,60}[.!?]`,
+  'u',
+);
 
 /** A modal that carries reported speech on into the next sentence ("The plans would help", "Any exit strategy must"). */
 const reportingModal = /\b(?:would|must|should|could|will|might)\b/i;
