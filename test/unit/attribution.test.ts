@@ -1249,3 +1249,11 @@ Harbor Trust bosses have held "constructive and friendly" talks with the Seawall
     ['a good sign', ['Lena Ortiz']],
   ]);
 });
+
+test('"she said" after "Ortiz spokeswoman Dana Pruitt criticized ..." goes to the spokeswoman, not to the mayor her title names', () => {
+  const text = `Harbor levy
+
+Mayor Lena Ortiz backed the levy on Monday. Ortiz spokeswoman Dana Pruitt criticized the council's delay. "The families have waited long enough," she said.
+`;
+  assert.deepEqual(speakersOf(text, 'The families have waited'), ['Dana Pruitt']);
+});
