@@ -1257,3 +1257,16 @@ Mayor Lena Ortiz backed the levy on Monday. Ortiz spokeswoman Dana Pruitt critic
 `;
   assert.deepEqual(speakersOf(text, 'The families have waited'), ['Dana Pruitt']);
 });
+
+test('a list of names ends at a full stop ("... Ken Abara and Nelly. Eminem told the crowd"), and "However, he ..." is the sentence\'s subject for its participle', () => {
+  const text = `Harbor awards
+
+The band won best group, beating Lena Ortiz, Ken Abara and Nelly. Omar Haddad told the crowd: "We finally won an award."
+
+Councilman Roy Abara spoke after the vote. However, he held his fire on the mayor, calling her plan "a fair start".
+`;
+  assertSpeakers(text, [
+    ['We finally won', ['Omar Haddad']],
+    ['a fair start', ['Roy Abara']],
+  ]);
+});

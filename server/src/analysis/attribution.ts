@@ -545,11 +545,14 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
   const listStart = (index: number): number => {
     const link = (k: number) => text.slice(mentions[k - 1].end, mentions[k].start).replace(/^['’]s?/, '');
     let k = index;
-    while (k > 0 && !listStarts.has(k) && /^\s*(?:,|and|&)\s*(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u.test(link(k))) k--;
+    // "... Kanye West and Nelly. Eminem told the crowd": a full stop after a word (not a title's "Sen.") ends the list.
+    const endsSentence = (gap: string) => /\p{Lu}\p{Ll}{3,}\.\s/u.test(gap);
+    while (k > 0 && !listStarts.has(k) && /^\s*(?:,|and|&)\s*(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u.test(link(k)) && !endsSentence(link(k))) k--;
     if (!listStarts.has(k)) listStarts.set(k, k);
     for (k++; k <= index; k++) {
       const before = listStarts.get(k - 1)!;
-      const joins = /^\s+and\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u.test(text.slice(mentions[k - 1].end, mentions[k].start)) || before < k - 1;
+      const gap = text.slice(mentions[k - 1].end, mentions[k].start);
+      const joins = !endsSentence(gap) && (/^\s+and\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u.test(gap) || before < k - 1);
       listStarts.set(k, joins ? before : k);
     }
     return listStarts.get(index)!;
@@ -850,9 +853,13 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     }
     /** "However, he held his fire on Carson, calling him “a nice guy”": a pronoun that opens the sentence is its subject. */
     const pronounSubject = (sentence: number, at: number): Entity[] | undefined => {
-      const lead = /^((?:(?:However|But|And|Then|Still|Yet|Instead|Later|Now)\s*,?\s+)?)(He|She)\s+(?:\p{Ll}+ly\s+)?\p{Ll}/u.exec(text.slice(sentence, at));
+      // After the adverb the pronoun is in lower case ("Instead, he was back to boasting"); alone it opens the sentence.
+      // Not after "And", which as often goes on about someone else ("And he wants to avoid ..., recalling how ...").
+      const lead = /^(?:((?:However|But|Then|Still|Yet|Instead|Later|Now)\s*,?\s+)([Hh]e|[Ss]he)|(He|She))\s+(?:\p{Ll}+ly\s+)?\p{Ll}/u.exec(
+        text.slice(sentence, at),
+      );
       if (!lead) return undefined;
-      const speaker = resolvePronoun(sentence + lead[1].length, lead[2], paragraph.index, isSubjectHere);
+      const speaker = resolvePronoun(sentence + (lead[1]?.length ?? 0), lead[2] ?? lead[3], paragraph.index, isSubjectHere);
       return speaker ? [speaker] : undefined;
     };
     /**
