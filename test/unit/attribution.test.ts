@@ -1270,3 +1270,14 @@ Councilman Roy Abara spoke after the vote. However, he held his fire on the mayo
     ['a fair start', ['Roy Abara']],
   ]);
 });
+
+test('a sentence that opens on a lone quoted word before a noun names a thing, after straight single marks too ("... Learning. \'Lite\' versions")', () => {
+  const text = `Harbor schools
+
+Teacher Ana Ruiz studied games in class. "The best games teach without saying so," she wrote in a paper on harbor schools. 'Lite' versions of the ferry game could be the way forward.
+`;
+  assertSpeakers(text, [
+    ['The best games', ['Ana Ruiz']],
+    ['Lite', []],
+  ]);
+});

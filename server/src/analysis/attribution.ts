@@ -211,7 +211,7 @@ function titledSubjectLead(lead: string): boolean {
 /** A sentence ends at . ! or ? (and a closing mark) before a capital, but not after "Sen." or "U.S.". */
 const abbreviation =
   '(?<!\\b(?:Sens?|Reps?|Govs?|Dels?|Gen|Lt|Col|Maj|Capt|Sgt|Cmdr|Det|Supt|Adm|Dr|Mr|Mrs|Ms|Prof|Rev|St|Jr|Sr|Inc|Corp|Co|Ltd|No|Mt|Ft|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Calif|Mass|Fla|Ill|Pa|Va|Wash|Ariz|Mich|Minn|\\p{Lu}))';
-const sentenceEnd = new RegExp(`${abbreviation}[.!?]["”’]?\\s+(?=["“‘]?\\p{Lu})`, 'gu');
+const sentenceEnd = new RegExp(`${abbreviation}[.!?]["”’]?\\s+(?=["“‘']?\\p{Lu})`, 'gu');
 const sentenceEndInside = new RegExp(`${abbreviation}[.!?]["”’]?\\s`, 'u');
 const endsSentence = (s: string) => sentenceEndInside.test(s);
 
@@ -1008,7 +1008,9 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const words = countWords(text.slice(q.contentStart, q.contentEnd));
       const termBeforeNoun = words === 1 && /^\s+\p{Ll}+/u.test(text.slice(end + 1, end + 20)) && !notNounAfterTerm.test(text.slice(end + 1, end + 20));
       const fragment = !/^\s*$/.test(lead) && (!reportingModal.test(lead) || termBeforeNoun) && words < 4;
-      const unowned = speakerlessSentence.test(lead) || (fragment && sameSentence === undefined && subject === undefined);
+      // A sentence that opens on a lone quoted word before a noun names a thing: "‘Lite’ versions of existing games could ...".
+      const opensOnTerm = termBeforeNoun && /^\s*$/.test(lead) && sameSentence === undefined;
+      const unowned = speakerlessSentence.test(lead) || (fragment && sameSentence === undefined && subject === undefined) || opensOnTerm;
       const named = passiveNaming.test(text.slice(Math.max(sentence, q.open - 60), q.open));
       const clause = labelled
         ? undefined
