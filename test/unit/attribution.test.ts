@@ -1281,3 +1281,21 @@ Teacher Ana Ruiz studied games in class. "The best games teach without saying so
     ['Lite', []],
   ]);
 });
+
+test("a headline's quotation is credited only by a verb of saying, whatever its case, never by its mere subject", () => {
+  const withSubject = `Ortiz wins 'harbor hero' award
+
+Mayor Lena Ortiz won the award on Monday.
+`;
+  const withVerb = `Mayor Ortiz slams council's 'lazy' levy
+
+Mayor Lena Ortiz spoke on Monday.
+`;
+  const withTitleCaseVerb = `Lena Ortiz Calls Levy ‘A Disgrace’
+
+Mayor Lena Ortiz spoke on Monday.
+`;
+  assert.deepEqual(speakersOf(withSubject, 'harbor hero'), []);
+  assert.deepEqual(speakersOf(withVerb, 'lazy'), ['Lena Ortiz']);
+  assert.deepEqual(speakersOf(withTitleCaseVerb, 'A Disgrace'), ['Lena Ortiz']);
+});

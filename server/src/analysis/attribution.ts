@@ -910,6 +910,15 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
         !(/^as$/i.test(conjunction[1]) && /^[\s,]*as\s/i.test(text.slice(after + 1, c.at)))
       );
     };
+    /** A headline's subject followed by a colon or by a verb of saying, whatever its case ("Clinton: Time for ...", "Obama Slams GOP's ..."). */
+    const headlineSpeaks = (subjectAt: number) => {
+      const m = mentions[lastMentionBefore(mentions, subjectAt + 1)];
+      if (!m || m.start !== subjectAt) return false;
+      const next = /^(?:\s*(:)|\s+(\p{L}+))/u.exec(text.slice(m.end, m.end + 30));
+      if (!next) return false;
+      const verb = next[2]?.toLowerCase();
+      return next[1] !== undefined || (verb !== undefined && (isSpeechVerb(verb) || namingVerbSet.has(verb) || headlineVerbs.has(verb)));
+    };
     let speakersHere: Entity[] = [];
     /** The clause that credited the paragraph's last quotation: only its own speaker carries past people merely talked about. */
     let lastCreditingClause: Clause | undefined;
@@ -1010,7 +1019,13 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const fragment = !/^\s*$/.test(lead) && (!reportingModal.test(lead) || termBeforeNoun) && words < 4;
       // A sentence that opens on a lone quoted word before a noun names a thing: "‘Lite’ versions of existing games could ...".
       const opensOnTerm = termBeforeNoun && /^\s*$/.test(lead) && sameSentence === undefined;
-      const unowned = speakerlessSentence.test(lead) || (fragment && sameSentence === undefined && subject === undefined) || opensOnTerm;
+      // "Holmes wins '2004 top TV moment'": in a headline only a verb of saying or a colon credits a quotation, never its
+      // mere subject ("De Blasio: Trust Bratton, not 'blowhard' Trump", "Christie Calls Clinton ‘A Disgrace’" do).
+      const unowned =
+        speakerlessSentence.test(lead) ||
+        (fragment && sameSentence === undefined && subject === undefined) ||
+        opensOnTerm ||
+        (paragraph.isHeadline && !(subject && headlineSpeaks(subject.at)));
       const named = passiveNaming.test(text.slice(Math.max(sentence, q.open - 60), q.open));
       const clause = labelled
         ? undefined
@@ -1082,6 +1097,9 @@ const unnamedSpeakerEndsSentence = new RegExp(
   `^[^.!?“”"]*?,\\s*(?:an?|one|another|its|his|her|their)\\s+(?:[\\p{L}-]+\\s+){0,3}(?:${unnamedSpeakerNouns}|chief|boss|head|executive|director|president|chairman|chairwoman|leader|manager|owner|founder|wife|husband|mother|father|son|daughter|friend)\\s+(?:(?:has|have|had)\\s+)?(?:said|says|told|added)\\b[^.!?“”"]{0,60}[.!?]`,
   'u',
 );
+
+/** Headline verbs of saying in the present that the table does not hold in that form: "Obama slams GOP's ‘doom and despair’". */
+const headlineVerbs = new Set(['slams', 'blasts', 'rips']);
 
 /** A modal that carries reported speech on into the next sentence ("The plans would help", "Any exit strategy must"). */
 const reportingModal = /\b(?:would|must|should|could|will|might)\b/i;
