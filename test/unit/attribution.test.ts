@@ -1299,3 +1299,30 @@ Mayor Lena Ortiz spoke on Monday.
   assert.deepEqual(speakersOf(withVerb, 'lazy'), ['Lena Ortiz']);
   assert.deepEqual(speakersOf(withTitleCaseVerb, 'A Disgrace'), ['Lena Ortiz']);
 });
+
+test('"he said" after a hyphenated title ("Harbor Trust co-chairman Liam Hale said") goes to him, and compromise\'s first names give genders ("Liam", "Baroness Quill")', () => {
+  const text = `Harbor levy
+
+Mr Reed is acting as an adviser for the council, which denies any campaigning. Harbor Trust co-chairman Liam Hale said Mr Reed's return was a sign of "dirty politics". "The council seems intent on talking about history," he said. Harbor peer Baroness Quill, who chairs the inquiry, said people already distrusted the council. "This feeling will only grow," she said.
+`;
+  assertSpeakers(text, [
+    ['dirty politics', ['Liam Hale']],
+    ['The council seems intent', ['Liam Hale']],
+    ['This feeling will only grow', ['Baroness Quill']],
+  ]);
+  const entities = entitiesOf(text);
+  assert.equal(
+    genderOf(
+      entities.find((e) => e.name === 'Liam Hale')!,
+      text,
+    ),
+    'male',
+  );
+  assert.equal(
+    genderOf(
+      entities.find((e) => e.name === 'Baroness Quill')!,
+      text,
+    ),
+    'female',
+  );
+});

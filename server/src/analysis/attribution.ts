@@ -27,7 +27,7 @@
 import firstNames from './data/first-names.json';
 import speechVerbTable from './data/speech-verbs.json';
 import titleTable from './data/titles.json';
-import { foldName, parseParagraph } from './nlp';
+import { foldName, lexiconTags, parseParagraph } from './nlp';
 import { analyzeQuotes, type Quotation } from './quotes';
 import type { RuleContext } from './rule';
 import { partitionPoint } from './sorted';
@@ -201,11 +201,20 @@ const namelessSubordinate = new RegExp(`^${subordinateLead}[^,“”"\\p{Lu}\\d]
 function titledSubjectLead(lead: string): boolean {
   const m = titledLead.exec(lead);
   if (!m || subordinateStart.test(lead)) return false;
-  return m[1]
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((w) => /^\p{Lu}/u.test(w) || titleWords.has(w.toLowerCase()) || /^(?:the|a|an|former|democratic|republican|front-runner)$/i.test(w));
+  return (
+    m[1]
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      // "co-chairman", "vice-president": a hyphenated title counts by its last part.
+      .every(
+        (w) =>
+          /^\p{Lu}/u.test(w) ||
+          titleWords.has(w.toLowerCase()) ||
+          titleWords.has(w.toLowerCase().split('-').pop()!) ||
+          /^(?:the|a|an|former|democratic|republican|front-runner)$/i.test(w),
+      )
+  );
 }
 
 /** A sentence ends at . ! or ? (and a closing mark) before a capital, but not after "Sen." or "U.S.". */
@@ -263,8 +272,13 @@ export function genderOf(entity: Entity, text: string): Gender {
   const votes = { male: 0, female: 0 };
   const first = foldName(entity.name.split(/\s+/)[0] ?? '');
   if (entity.name.includes(' ')) {
-    if (maleNames.has(first)) votes.male += 2;
-    if (femaleNames.has(first)) votes.female += 2;
+    // Our short lists first, then compromise's lexicon, which knows far more first names ("Liam", "Alastair").
+    const lexicon = maleNames.has(first) || femaleNames.has(first) ? undefined : lexiconTags(first);
+    if (maleNames.has(first) || lexicon?.includes('MaleName')) votes.male += 2;
+    if (femaleNames.has(first) || lexicon?.includes('FemaleName')) votes.female += 2;
+    // "Baroness Kennedy", "Sir Richard Eyre": a title kept in the name.
+    if (/^(?:sir|lord|baron)$/.test(first)) votes.male += 2;
+    if (/^(?:dame|lady|baroness)$/.test(first)) votes.female += 2;
   }
   for (const m of entity.mentions) {
     const before = text.slice(Math.max(0, m.start - 14), m.start).toLowerCase();
