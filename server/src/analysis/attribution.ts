@@ -1009,8 +1009,12 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const credited = clauses.find((c) => c.credits !== undefined && c.credits === q.close);
       // "“... in the next two weeks,” a spokesman said": someone the story does not name spoke it; no one before did.
       // "... held “friendly” talks with the LSE, its chief has said": the sentence ends by giving its words to someone unnamed.
-      const unnamedEndsSentence = !sentenceEndsAtQuote && unnamedSpeakerEndsSentence.test(text.slice(end + 1, Math.min(paragraph.end, end + 240)));
-      if (!credited && !following && !sentenceEndsAtQuote && (unnamedSpeakerAfter.test(text.slice(end + 1, end + 120)) || unnamedEndsSentence)) {
+      if (
+        !credited &&
+        !following &&
+        !sentenceEndsAtQuote &&
+        (unnamedSpeakerAfter.test(text.slice(end + 1, end + 120)) || unnamedSpeakerEndsSentence.test(text.slice(end + 1, Math.min(paragraph.end, end + 240))))
+      ) {
         speakersHere = [];
         lastCreditingClause = undefined;
         continue;
@@ -1090,12 +1094,15 @@ const unrecognisedSpeakerSentence = new RegExp(
   'gu',
 );
 
-/** A sentence whose speaker the story does not name: "A Home Office spokesman said", "One official told reporters". */
-const unnamedSpeakerSentence =
-  /(?:^|[.!?]["”’]?\s+|\n)(?:A|An|One|Another)\s+(?:[\p{L}-]+\s+){0,4}(?:spokes(?:man|woman|person)|official|source|aide|adviser|advisor|analyst|lawyer|attorney|insider|staffer)\s+(?:\p{Ll}+ly\s+)?(?:said|says|told|added|explained|insisted|argued)\b/u;
-
+/** The people a story may quote without naming: "a spokesman", "one official". */
 const unnamedSpeakerNouns = 'spokes(?:man|woman|person)|official|source|aide|adviser|advisor|analyst|lawyer|attorney|insider|staffer';
 const unnamedSpeakers = `(?:${unnamedSpeakerNouns})`;
+
+/** A sentence whose speaker the story does not name: "A Home Office spokesman said", "One official told reporters". */
+const unnamedSpeakerSentence = new RegExp(
+  `(?:^|[.!?]["”’]?\\s+|\\n)(?:A|An|One|Another)\\s+(?:[\\p{L}-]+\\s+){0,4}${unnamedSpeakers}\\s+(?:\\p{Ll}+ly\\s+)?(?:said|says|told|added|explained|insisted|argued)\\b`,
+  'u',
+);
 /** Right after a quotation, a speaker the story does not name: "“...,” a spokesman said", "“...,” said one senior official". */
 const unnamedSpeakerAfter = new RegExp(
   `^[\\s,]*(?:(?:an?|one|another)\\s+(?:[\\p{L}-]+\\s+){0,4}${unnamedSpeakers}\\s+(?:\\p{Ll}+ly\\s+)?(?:said|says|told|added|explained)|(?:said|says|told|added|explained)\\s+(?:an?|one|another)\\s+(?:[\\p{L}-]+\\s+){0,4}${unnamedSpeakers})\\b`,
