@@ -691,3 +691,33 @@ test('a festival, a tournament or a championship is no one and no organization',
     ['person Ruth Okafor'],
   );
 });
+
+// Editors' brackets inside quotations, written for this test.
+const bracketStory = [
+  'Zoning vote delayed',
+  '',
+  '“It was just like what [Ohio Gov. Dana] Whitcombe did to the mayor,” said Ray Ostrow, a county commissioner. Whitcombe did not reply.',
+  '',
+  '“She needs the votes of [Libertarian hopeful Mara] Quint & [Green Party nominee Lou] Adair supporters,” Ostrow said.',
+  '',
+].join('\n');
+
+test("a name runs on across an editor's bracket, and is shown without it", () => {
+  const analysis = entitiesOf(bracketStory);
+  assertRangesExact(bracketStory, analysis);
+  const whitcombe = find(analysis, 'Dana Whitcombe');
+  assert.deepEqual(
+    whitcombe.mentions.map((m) => m.text),
+    ['Dana] Whitcombe', 'Whitcombe'],
+    'the mention keeps the text as written',
+  );
+  assert.equal(whitcombe.role, 'Ohio Gov.');
+  assert.deepEqual(whitcombe.aliases, ['Whitcombe']);
+  find(analysis, 'Mara Quint');
+  find(analysis, 'Lou Adair');
+  const broken = analysis.entities.filter((e) => /[[\]&]/.test(e.name) || ['Dana', 'Mara', 'Quint', 'Lou', 'Adair'].includes(e.name));
+  assert.deepEqual(
+    broken.map((e) => e.name),
+    [],
+  );
+});

@@ -10,7 +10,7 @@ import { parseDraft } from '../../server/src/analysis/draft';
 import { analyzeEntities, type Entity } from '../../server/src/analysis/entities';
 import { nameWithTitle, splitTitle } from '../../server/src/analysis/nameParts';
 import { defaultOptions } from '../../server/src/analysis/types';
-import { prepareRename, rename } from '../../server/src/lsp/references';
+import { prepareRename, rename, renamedKeepingBrackets } from '../../server/src/lsp/references';
 import { entryForEntity } from '../../server/src/lsp/styleSheetActions';
 import { toOffsets } from '../../server/src/lsp/positions';
 
@@ -71,4 +71,18 @@ test('the outline label and the style sheet entry keep the name and the title ap
   assert.equal(entry.name, 'Tom Brennan');
   assert.equal(entry.title, 'Councilman');
   assert.ok(!entry.aliases.some((a) => a.includes('Councilman')), `aliases: ${entry.aliases.join(', ')}`);
+});
+
+test("rename keeps an editor's bracket inside a mention where it was written", () => {
+  const draft = '“It was just like what [Ohio Gov. Dana] Whitcombe did,” said Ray Ostrow. Whitcombe did not reply.\n';
+  const { document, entities } = entitiesOf(draft);
+  const whitcombe = person(entities, 'Whitcombe');
+  const onBracketed = draft.indexOf('Whitcombe did,');
+  assert.equal(prepareRename(document, whitcombe, onBracketed)?.placeholder, 'Dana Whitcombe');
+  const edit = rename(document, whitcombe, onBracketed, 'Dana Whitcomb');
+  const edits = edit!.changes![document.uri].map((e) => ({ ...toOffsets(document, e.range), text: e.newText })).sort((a, b) => a.start - b.start);
+  assert.equal(applyEdits(draft, edits), draft.replaceAll('Whitcombe', 'Whitcomb'));
+  // No place for the bracket in a name of another length: that mention is left as written.
+  assert.equal(renamedKeepingBrackets('Dana] Whitcombe', 'Dana] Whitcombe', 'Whitcomb'), undefined);
+  assert.equal(renamedKeepingBrackets('Dana] Whitcombe', 'Dana Whitcombe', 'Diana Whitcomb'), 'Diana] Whitcomb');
 });

@@ -195,6 +195,16 @@ interface RawView {
 
 const possessiveEnding = /(?:['’]s|(?<=s)['’])$/i;
 
+/**
+ * An editor's closing bracket inside a quotation ("[New Jersey Gov. Chris]
+ * Christie", "[Green Party hopeful Jill] Stein") closes words the speaker
+ * meant, and never ends a name: read past it, as a reader does. An opening
+ * bracket still stands between two names ("the EEOC [Equal Employment ...]").
+ */
+function withoutClosingBracket(punctuation: string): string {
+  return punctuation.includes(']') ? punctuation.replace(/\]/g, '') : punctuation;
+}
+
 function extract(text: string): NlpParagraph {
   if (!/\p{L}/u.test(text)) return { words: [], people: [], organizations: [], places: [] };
   const doc = compromise()(text);
@@ -240,7 +250,7 @@ function extract(text: string): NlpParagraph {
         sentenceStart: first,
         possessive: false,
         pre: term.pre,
-        post: term.post,
+        post: withoutClosingBracket(term.post),
       });
       first = false;
     }

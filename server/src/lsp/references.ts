@@ -37,7 +37,7 @@ export function prepareRename(document: TextDocument, entity: Entity, offset: nu
   const mention = mentionAt(entity, offset);
   if (!mention) return undefined;
   const name = mentionNamePart(mention);
-  return { range: toRange(document, name.start, name.end), placeholder: name.text };
+  return { range: toRange(document, name.start, name.end), placeholder: withoutBrackets(name.text) };
 }
 
 const words = (text: string) => text.split(/\s+/).filter((w) => w.length > 0);
@@ -67,6 +67,22 @@ export function renamedMention(mention: string, oldName: string, newName: string
   return newName;
 }
 
+const withoutBrackets = (text: string) => text.replace(/[[\]]/g, '');
+
+/**
+ * A mention written across an editor's bracket ("[Gov. Chris] Christie") is
+ * renamed word by word with its brackets kept. When the new name has another
+ * number of words there is no telling where the bracket belongs, and the
+ * mention is left as written (undefined).
+ */
+export function renamedKeepingBrackets(mention: string, oldName: string, newName: string): string | undefined {
+  if (!mention.includes('[') && !mention.includes(']')) return renamedMention(mention, oldName, newName);
+  const renamed = words(renamedMention(withoutBrackets(mention), withoutBrackets(oldName), withoutBrackets(newName)));
+  if (renamed.length !== words(mention).length) return undefined;
+  let k = 0;
+  return mention.replace(/\S+/g, (word) => `${/^\[*/.exec(word)![0]}${renamed[k++]}${/\]*$/.exec(word)![0]}`);
+}
+
 export function rename(document: TextDocument, entity: Entity, offset: number, newName: string): WorkspaceEdit | undefined {
   const mention = mentionAt(entity, offset);
   // An empty name would delete every mention: not a rename.
@@ -76,8 +92,8 @@ export function rename(document: TextDocument, entity: Entity, offset: number, n
   // Only the name part is rewritten: a title glued to a mention stays as written.
   const edits: TextEdit[] = entity.mentions
     .map(mentionNamePart)
-    .map((m) => ({ m, text: renamedMention(m.text, at.text, newName.trim()) }))
-    .filter(({ m, text }) => text !== m.text)
+    .map((m) => ({ m, text: renamedKeepingBrackets(m.text, at.text, newName.trim()) }))
+    .filter((edit): edit is { m: Mention; text: string } => edit.text !== undefined && edit.text !== edit.m.text)
     .map(({ m, text }) => ({ range: toRange(document, m.start, m.end), newText: text }));
   return { changes: { [document.uri]: edits } };
 }

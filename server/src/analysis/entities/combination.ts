@@ -113,6 +113,8 @@ const sentenceOpeners = new Set([
  */
 function withoutOpeningWords(span: TaggerSpan, words: Word[]): TaggerSpan {
   let first = span.first;
+  // An ampersand joins two names ("Johnson & Johnson"); it never opens one ("Johnson & Green Party").
+  while (first < span.last && words[first].text === '&') first++;
   for (; first <= span.last; first++) {
     const w = words[first];
     const taggedAsFunctionWord =

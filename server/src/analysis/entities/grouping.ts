@@ -230,14 +230,15 @@ export function* groupEntities(candidates: Candidate[], text: string): Steps<Ent
       group.tableEntry && !group.candidates.some((c) => c.length > 1)
         ? undefined
         : group.candidates.reduce((best, c) => (c.length > best.length || (c.length === best.length && c.end - c.start > best.end - best.start) ? c : best));
-    const name = fullest ? text.slice(fullest.start, fullest.end) : group.tableEntry!.name;
+    const name = fullest ? withoutEditorBrackets(text.slice(fullest.start, fullest.end)) : group.tableEntry!.name;
     const seen = new Set<string>([foldName(name)]);
     const aliases: string[] = [];
     for (const m of mentions) {
-      const folded = foldName(m.text);
+      const alias = withoutEditorBrackets(m.text);
+      const folded = foldName(alias);
       if (!seen.has(folded)) {
         seen.add(folded);
-        aliases.push(m.text);
+        aliases.push(alias);
       }
     }
     const role = group.candidates.find((c) => c.role)?.role ?? null;
@@ -260,6 +261,15 @@ export function* groupEntities(candidates: Candidate[], text: string): Steps<Ent
   }
   entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
   return entities;
+}
+
+/**
+ * A name as it is shown: a mention may run across an editor's bracket
+ * ("[New Jersey Gov. Chris] Christie"), which is no part of the name. The
+ * mention keeps its text as written, so that rename and fixes edit it as it is.
+ */
+function withoutEditorBrackets(name: string): string {
+  return name.includes('[') || name.includes(']') ? name.replace(/[[\]]/g, '') : name;
 }
 
 const maleNames = new Set(firstNames.male);

@@ -110,7 +110,8 @@ export function continuesName(text: string, a: Word, b: Word): boolean {
   // compromise ends a sentence at "Sen." or "A." before a name; a name does not. "CEO. That" ends one.
   if (a.sentenceId !== b.sentenceId)
     return initialOrTitle && /^\. $/.test(gap) && b.capitalised && /^\p{Lu}(?:\p{Ll}*|\p{Lu})$/u.test(a.text) && !functionWords.has(b.bare);
-  if (/^ $/.test(gap)) return true;
+  // An editor's bracket closed inside a name: "[New Jersey Gov. Chris] Christie".
+  if (/^ $|^\] $/.test(gap)) return true;
   // An initial or abbreviation with its period: "J. Smith", "Acme Corp. Ltd".
   if (/^\. $/.test(gap) && (a.text.length === 1 || a.has('Abbreviation') || honorifics.has(a.bare))) return true;
   return gapIsSpace(text, a, b) && !/\n/.test(gap);
