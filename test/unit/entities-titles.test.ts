@@ -440,3 +440,13 @@ test('an organization\'s "of" phrase is part of its name, and the words before i
   entity(list, 'Bank of England', 'organization');
   noEntityNamed(list, /^(?:Communications Workers|Turquoise Council)$/);
 });
+
+test('a name after the comma, with a role only past a dash, is another person: the role is not the first name\'s ("backing Navarro, Lena Ostrow — daughter of ...")', () => {
+  const list = entitiesOf(
+    'Maria Navarro won the state primary in June.\n\n' +
+      'The plank was written by a delegate backing Navarro, Lena Ostrow — daughter of state Senate leader Paul Ostrow — and a Quint delegate, Tom Adair.\n\n' +
+      'Rachel Vance, a spokeswoman for the party, said the plank would pass.',
+  );
+  assert.equal(entity(list, 'Maria Navarro', 'person').role, null);
+  assert.equal(entity(list, 'Rachel Vance', 'person').role, 'a spokeswoman for the party', 'an appositive role still counts');
+});

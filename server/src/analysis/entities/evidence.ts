@@ -338,6 +338,9 @@ function appositiveRole(words: Word[], last: number, text: string): string | nul
     if (isRoleWord(w)) sawRole = true;
     else if (!sawRole && !(titleModifiers.has(w.bare) || w.has('Adjective') || w.has('Demonym') || w.capitalised || w.has('Value'))) return null;
     const gap = text.slice(w.end, words[k + 1]?.start ?? w.end);
+    // A dash before the role word: the role describes what the dash follows, another name
+    // ("Clinton, Christine Pelosi — daughter of the leader — and").
+    if (!sawRole && /[—–]/.test(gap)) return null;
     if (/[,;:.)]/.test(gap) || w.possessive) break;
   }
   if (!sawRole) return null;
