@@ -721,3 +721,26 @@ test("a name runs on across an editor's bracket, and is shown without it", () =>
     [],
   );
 });
+
+// A family's story, written for this test.
+const familyStory = [
+  'Navarro family opens campaign office',
+  '',
+  'State Sen. Maria Navarro, her husband, Tom Navarro, and their son David Navarro greeted voters in Dayton on Tuesday.',
+  '',
+  '“Maria is the hardest worker I know,” said Ray Ostrow, a neighbor.',
+  '',
+  'Organizers David and Jeanne Kessler, who met the family in 1998, handed out leaflets.',
+  '',
+  'The Kesslers’ children, Ana, Luis, Rosa and Tom, came too.',
+  '',
+].join('\n');
+
+test("a first name alone is the one person named in full with it, in a family's story too, but not a name listed with others", () => {
+  const analysis = entitiesOf(familyStory);
+  assertRangesExact(familyStory, analysis);
+  const mentionsOf = (name: string) => find(analysis, name).mentions.map((m) => familyStory.slice(0, m.start).split('\n').length);
+  assert.deepEqual(mentionsOf('Maria Navarro'), [1, 3, 5], '"Maria" in the quotation is her');
+  assert.deepEqual(mentionsOf('David Navarro'), [3], '"David and Jeanne Kessler" is another David');
+  assert.deepEqual(mentionsOf('Tom Navarro'), [3], 'the Tom of a list of children is another Tom');
+});

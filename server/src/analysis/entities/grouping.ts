@@ -52,9 +52,6 @@ export function* groupEntities(candidates: Candidate[], text: string): Steps<Ent
     return group;
   };
 
-  /** Whether someone else named in full shares this person's surname (a family's story). */
-  const familyShared = (g: Group) => (surnameOwners.get(g.candidates.find((m) => m.length > 1)!.lastBare)?.length ?? 0) > 1;
-
   /** Each person's full-name mentions, gathered once the full names are all filed (lone names come after them). */
   const fullNameFacts = new Map<Group, FullNames>();
   const namedInFull = (g: Group): FullNames => {
@@ -206,10 +203,11 @@ export function* groupEntities(candidates: Candidate[], text: string): Steps<Ent
       }
     }
     // "Hillary" in a story that names Hillary Clinton, and no one else called Hillary nor anyone surnamed so:
-    // her, by her first name. Not in a family's story ("Rupert, James and Lachlan Murdoch"), where a lone
-    // surname may have gone to the wrong one of them and the first name would join it there.
+    // her, by her first name, in a family's story too ("That's Hillary's husband"). Not a first name listed
+    // with other names, which may share a surname the story gives someone else ("David and Jeanne Heidler"
+    // beside David Eisenhower; "Ruth's children, Michael, Stephen, Robin and Bill" beside Bill Clinton).
     const namedBy = givenNameOwners.get(fold);
-    if (!owner && namedBy?.length === 1 && !surnameOwners.has(fold) && (c.givenName || isGivenName(fold)) && !familyShared(namedBy[0])) owner = namedBy[0];
+    if (!owner && namedBy?.length === 1 && !surnameOwners.has(fold) && (c.givenName || isGivenName(fold)) && !listedWithOtherNames(text, c)) owner = namedBy[0];
     const holder = owner ?? open('person', fold);
     holder.candidates.push(c);
     const lone = loneStarts.get(holder);
@@ -270,6 +268,17 @@ export function* groupEntities(candidates: Candidate[], text: string): Steps<Ent
  */
 function withoutEditorBrackets(name: string): string {
   return name.includes('[') || name.includes(']') ? name.replace(/[[\]]/g, '') : name;
+}
+
+/**
+ * A first name that shares a surname with the next name ("David and Jeanne Heidler"), or stands
+ * in a list of three or more ("Michael, Stephen, Robin and Bill"). "Melania and Donald" is neither.
+ */
+function listedWithOtherNames(text: string, c: { start: number; end: number }): boolean {
+  return (
+    /^(?:\s+(?:and|&)\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}|,\s*\p{Lu}\p{Ll}+(?:,\s*|,?\s+(?:and|&|or)\s+)\p{Lu}\p{Ll})/u.test(text.slice(c.end, c.end + 40)) ||
+    /\p{Lu}\p{Ll}+,\s+\p{Lu}\p{Ll}+(?:,\s+|,?\s+(?:and|&|or)\s+)$/u.test(text.slice(Math.max(0, c.start - 40), c.start))
+  );
 }
 
 const maleNames = new Set(firstNames.male);
