@@ -454,3 +454,16 @@ test('a name after the comma, with a role only past a dash, is another person: t
   assert.equal(entity(list, 'Maria Navarro', 'person').role, null);
   assert.equal(entity(list, 'Rachel Vance', 'person').role, 'a spokeswoman for the party', 'an appositive role still counts');
 });
+
+test('"St." is a place\'s or an institution\'s, never a living person\'s title ("St. Louis", "the University of St Andrews")', () => {
+  const list = entitiesOf(
+    'Delegates head to St. Louis\n\n' +
+      "The delegates will meet in St. Louis on Friday, said Ana Ruiz, who studied at the University of St Andrews. The team trains at St Mary's ground in Southampton.",
+  );
+  entity(list, 'Ana Ruiz', 'person');
+  entity(list, 'University of St Andrews', 'organization');
+  assert.deepEqual(
+    list.filter((e) => e.type === 'person').map((e) => e.name),
+    ['Ana Ruiz'],
+  );
+});
