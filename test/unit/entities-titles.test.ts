@@ -467,3 +467,12 @@ test('"St." is a place\'s or an institution\'s, never a living person\'s title (
     ['Ana Ruiz'],
   );
 });
+
+test('an appositive role ends with the name it runs into, and before a relative clause ("dean of the ... School of Public Service", "an investor who has poured")', () => {
+  const list = entitiesOf(
+    'Lena Ostrow, an expert on water policy and coastal planning at the Northfield Institute of Marine Technology, said the levee would hold.\n\n' +
+      'Tom Adair, a Dayton-based investor who has poured hundreds of thousands of dollars into the campaign, declined to comment.',
+  );
+  assert.equal(entity(list, 'Lena Ostrow', 'person').role, 'an expert on water policy and coastal planning at the Northfield Institute of Marine Technology');
+  assert.equal(entity(list, 'Tom Adair', 'person').role, 'a Dayton-based investor');
+});

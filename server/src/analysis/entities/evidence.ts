@@ -6,7 +6,18 @@ import type { NlpParagraph } from '../nlp';
 import { nameModel } from '../nameModel';
 import type { TaggedWord } from './tagger';
 import type { NeighbourWord, SpanCandidate, Word } from './types';
-import { knownPlaces, organizationEndings, organizationHeads, personVerbs, placeTags, roleWords, stateAbbreviations, titleModifiers } from './tables';
+import {
+  functionWords,
+  honorifics,
+  knownPlaces,
+  organizationEndings,
+  organizationHeads,
+  personVerbs,
+  placeTags,
+  roleWords,
+  stateAbbreviations,
+  titleModifiers,
+} from './tables';
 import { continuesName, continuesSentence, isAcronym, isFirstName, isRoleWord, namesSecurity } from './words';
 
 /** Introducers that never name a person's role ("the retailer Lidl", "cables giant Pirelli"): a lone name after one is a company story-wide. */
@@ -344,9 +355,28 @@ function appositiveRole(words: Word[], last: number, text: string): string | nul
     if (/[,;:.)]/.test(gap) || w.possessive) break;
   }
   if (!sawRole) return null;
-  const end = Math.min(k, words.length - 1);
+  let end = Math.min(k, words.length - 1);
+  // Cut off at the word limit inside a name: run on to the name's end ("dean of the University of |Arkansas
+  // Clinton School of Public Service"), but never into a title ("close friend of |Gov. Mike Pence").
+  if (k === roleStart + 8 && k < words.length) {
+    for (let more = 0; more < 8 && end + 1 < words.length; more++) {
+      const next = words[end + 1];
+      const gap = text.slice(words[end].end, next.start);
+      if (next.sentenceId !== name.sentenceId || !/^\s+$/.test(gap) || words[end].possessive) break;
+      if (!(next.capitalised && !honorifics.has(next.bare) && !isFormalTitleWord(next)) && !(roleNameLinks.has(next.fold) && words[end].capitalised)) break;
+      end++;
+    }
+  }
+  // A relative clause says what the person did, not what they are: "a California-based investor |who has poured".
+  for (let j = roleStart + 1; j <= end; j++) if (relativePronouns.has(words[j].fold)) end = j - 1;
+  while (end > roleStart && (functionWords.has(words[end].fold) || roleNameLinks.has(words[end].fold))) end--;
   return text.slice(words[last + 1].start, words[end].end).replace(/[,;:.)]+$/, '');
 }
+
+const relativePronouns = new Set(['who', 'whom', 'whose', 'which']);
+/** Words inside an organization's name ("Veterans of America", "Perkins & Coie"). */
+const roleNameLinks = new Set(['of', 'the', 'and', '&', 'for']);
+const isFormalTitleWord = (w: Word) => titleModifiers.has(w.bare) || roleWords.has(w.bare);
 
 /**
  * "A spokesman for Lakeview Mutual, Paul Desrosiers, said": a sentence that
