@@ -476,3 +476,12 @@ test('an appositive role ends with the name it runs into, and before a relative 
   assert.equal(entity(list, 'Lena Ostrow', 'person').role, 'an expert on water policy and coastal planning at the Northfield Institute of Marine Technology');
   assert.equal(entity(list, 'Tom Adair', 'person').role, 'a Dayton-based investor');
 });
+
+test('the department that completes a title with no name after it is no organization ("his Secretary of State", "The Secretary of Defense, Ash Carter")', () => {
+  const list = entitiesOf(
+    'When Barack Obama took office with Hillary Clinton as his Secretary of State, he met Secretary of State John Kerry. The Secretary of Defense, Ash Carter, agreed.',
+  );
+  assert.equal(entity(list, 'John Kerry', 'person').role, 'Secretary of State');
+  entity(list, 'Ash Carter', 'person');
+  noEntityNamed(list, /^(?:State|Defense)$/);
+});

@@ -332,6 +332,11 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
     return result;
   }
   if (span.length === 1 && nonNames.has(span[0].bare)) return result;
+  // "his Secretary of State", "the minister of Finance": the department completes the title, and no one is named.
+  if (span.length === 1 && role && /\b(?:secretary|minister) of$/i.test(role)) {
+    result.push({ first, last, role: null, per: 0, org: 0, loc: 100, firm: false });
+    return result;
+  }
   // "his super PAC", "the major Super PAC backing Bush": a kind of committee, not one by name.
   const superPac =
     span.at(-1)!.bare === 'pac' &&
