@@ -485,3 +485,11 @@ test('the department that completes a title with no name after it is no organiza
   entity(list, 'Ash Carter', 'person');
   noEntityNamed(list, /^(?:State|Defense)$/);
 });
+
+test('"Team Ruiz" is Ruiz\'s campaign, named for her: the name is hers; "Team Sky" and "Team GB" keep their "Team"', () => {
+  const list = entitiesOf(
+    'Ruiz rally draws crowd\n\nTeam Ruiz sees the convention as a second chance for Ana Ruiz to win over women. Team Sky won the stage, and Team GB took silver.',
+  );
+  assert.equal(entity(list, 'Ana Ruiz', 'person').mentions.length, 3, 'the headline, Team Ruiz and Ana Ruiz');
+  noEntityNamed(list, /^(?:Team Ruiz|Sky|GB)$/);
+});

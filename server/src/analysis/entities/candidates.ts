@@ -2,6 +2,7 @@
 // Gaulle") and matches of the organization table, trimmed to the name, with
 // titles ("Foreign Minister") kept out of the name and recorded as the role.
 
+import { lexiconTags } from '../nlp';
 import type { SpanCandidate, TableEntry, Word } from './types';
 import {
   adverbEnding,
@@ -21,7 +22,16 @@ import {
   titleModifiers,
   titlesThatAreFirstNames,
 } from './tables';
-import { compromiseOpensSentenceOrQuote, continuesName, isFirstName, isInterjection, mayDropOpener, opensSentenceOrQuote, afterPlaceAdjective } from './words';
+import {
+  compromiseOpensSentenceOrQuote,
+  continuesName,
+  isAcronym,
+  isFirstName,
+  isInterjection,
+  mayDropOpener,
+  opensSentenceOrQuote,
+  afterPlaceAdjective,
+} from './words';
 
 function findTableMatch(words: Word[], i: number, text: string): { entry: TableEntry; length: number } | undefined {
   const forms = tableByFirstWord.get(words[i].bare) ?? tableByFirstWord.get(words[i].fold);
@@ -249,6 +259,9 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
     first++;
   while (first <= last && (words[first].fold === 'the' || (words[first].fold === 'a' && text[words[first].end] !== '.'))) first++;
   first = afterPlaceAdjective(words, first, last);
+  // "Team Trump", "Camp Clinton": a candidate's campaign, named for them; the name is theirs.
+  // Not "Team GB", "Team Sky", "Team Europe": an acronym, or a word the lexicon knows as something other than a name.
+  if (first < last && campaignWords.has(words[first].bare) && standsForPerson(words[first + 1])) first++;
   if (first > last) return [];
 
   const result: SpanCandidate[] = [];
@@ -352,6 +365,12 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
   result.push({ first, last, role, per, org: 0, loc: 0, firm: false });
   return result;
 }
+
+const campaignWords = new Set(['team', 'camp']);
+const standsForPerson = (w: Word) =>
+  !isAcronym(w) &&
+  ['Person', 'LastName', 'ProperNoun'].some((t) => w.has(t)) &&
+  (lexiconTags(w.fold) ?? []).every((t) => ['Person', 'LastName', 'FirstName', 'MaleName', 'FemaleName'].includes(t));
 
 /** A headline: one short line that does not end as a sentence does. */
 const isHeadline = (paragraph: string) => paragraph.length <= 120 && !/\n/.test(paragraph.trim()) && !/[.!?:"”’)]\s*$/.test(paragraph);
