@@ -493,3 +493,12 @@ test('"Team Ruiz" is Ruiz\'s campaign, named for her: the name is hers; "Team Sk
   assert.equal(entity(list, 'Ana Ruiz', 'person').mentions.length, 3, 'the headline, Team Ruiz and Ana Ruiz');
   noEntityNamed(list, /^(?:Team Ruiz|Sky|GB)$/);
 });
+
+test('a party\'s lawmakers in a chamber are a group of people, not an organization ("House Democrats"); a party named so is one ("Liberal Democrats")', () => {
+  const list = entitiesOf(
+    'House Democrats back plan\n\nHouse Democrats and Senate Republicans met on Tuesday with the Liberal Democrats leader, said Ana Ruiz of the House Democratic Caucus.',
+  );
+  entity(list, 'Liberal Democrats', 'organization');
+  entity(list, 'House Democratic Caucus', 'organization');
+  noEntityNamed(list, /^(?:House Democrats|Senate Republicans)$/);
+});

@@ -57,6 +57,7 @@ function findTableMatch(words: Word[], i: number, text: string): { entry: TableE
 
 /** A member of a party, in the singular: never the party itself. */
 const partyMembers = new Set(['democrat', 'republican', 'libertarian', 'dixiecrat']);
+const chambers = new Set(['house', 'senate', 'hill', 'assembly', 'congressional']);
 
 /** Party nouns: before a full name they give the person's party, never part of the name. */
 const partyNouns = new Set(['democrat', 'democrats', 'republican', 'republicans', 'libertarian', 'libertarians']);
@@ -320,7 +321,9 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
   if (span.every((w) => timeTags.some((t) => w.has(t)) || w.has('Value') || monthName.test(w.bare))) return result;
   // "registered as a Democrat", "a Michigan Republican": one member of a party, not the party; kept as a rejected
   // reading so that the tagger cannot add it.
-  if (span.length <= 2 && partyMembers.has(span[span.length - 1].bare)) {
+  // "House Democrats", "Senate Republicans": the party's lawmakers in a chamber, a group of people, not an organization.
+  const chamberMembers = span.length === 2 && chambers.has(span[0].bare) && /^(?:democrats|republicans)$/.test(span[1].bare);
+  if ((span.length <= 2 && partyMembers.has(span[span.length - 1].bare)) || chamberMembers) {
     result.push({ first, last, role: null, per: 0, org: 0, loc: 100, firm: false });
     return result;
   }
