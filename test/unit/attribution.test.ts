@@ -1326,3 +1326,16 @@ Mr Reed is acting as an adviser for the council, which denies any campaigning. H
     'female',
   );
 });
+
+test('a name inside a person\'s appositive is no subject: the person speaks ("Ostrow, a fellow at the Northfield Institute, which studies floods, said")', () => {
+  const text = `Levee report questioned
+
+Lena Ostrow, a senior fellow at the Northfield Institute for Coastal Research, which studies flooding, said the levee was “built for a smaller storm.”
+
+Tom Adair, who once worked for Sen. Ray Quint (R-Ohio), the bill’s author, called it “a good first step.”
+`;
+  assertSpeakers(text, [
+    ['built for', ['Lena Ostrow']],
+    ['a good first step', ['Tom Adair']],
+  ]);
+});

@@ -271,3 +271,16 @@ test('a month the tagger reads as an organization, and a lone "Nazi", are no org
   const result = followTagger([], words, labels(words, { Dec: 'B-ORG', Nazi: 'B-ORG', Vell: 'B-ORG', Holdings: 'I-ORG' }));
   assert.deepEqual(named(words, result), ['organization Vell Holdings']);
 });
+
+test('a title\'s modifiers after an organization\'s "for" or "of" are its own words when no title follows them ("the Center for Global Development")', () => {
+  const words = wordsOf('Ana Ruiz is a senior fellow at the Center for Global Development in Washington.');
+  const result = followTagger([], words, labels(words, { Center: 'B-ORG', for: 'I-ORG', Global: 'I-ORG', Development: 'I-ORG' }));
+  assert.deepEqual(named(words, result), ['organization Center for Global Development']);
+  const titled = wordsOf('Transit Authority for Regional Development Director Ana Ruiz spoke.');
+  const cut = followTagger(
+    [],
+    titled,
+    labels(titled, { Transit: 'B-ORG', Authority: 'I-ORG', for: 'I-ORG', Regional: 'I-ORG', Development: 'I-ORG', Director: 'I-ORG' }),
+  );
+  assert.ok(!named(titled, cut).some((n) => /Director/.test(n)), named(titled, cut).join(', '));
+});

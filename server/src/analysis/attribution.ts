@@ -718,6 +718,20 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       return next.tags.includes('Verb') && !/^(?:is|was|are|were|be|been)$/i.test(next.text);
     };
     const first = lastMentionBefore(mentions, paragraph.start) + 1;
+    /**
+     * "Scott Morris, a senior fellow at the Center for Global Development, which works to ..., said": a name inside a
+     * person's appositive is no subject of the sentence's verb; the person is (the appositive's head, returned).
+     */
+    const appositiveHead = (i: number): Entity | undefined => {
+      const m = mentions[i];
+      const from = sentenceStartOf(m.start);
+      const lead = /,\s*(?:who|whose|a|an|the)\b[^,“”"]*$/u.exec(text.slice(from, m.start));
+      if (!lead) return undefined;
+      const commaAt = from + lead.index;
+      for (let j = i - 1; j >= first && mentions[j].end >= from; j--)
+        if (mentions[j].end === commaAt) return mentions[j].entity.type === 'person' ? mentions[j].entity : undefined;
+      return undefined;
+    };
     for (let i = first; i < mentions.length && mentions[i].start < paragraph.end; i++) {
       const m = mentions[i];
       const after = text.slice(m.end, Math.min(paragraph.end, m.end + 170));
@@ -772,7 +786,14 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
         const forward = namingVerbSet.has(verbWord);
         // A joint subject's clause starts at its first name: "“...,” while Ames and Cole said" opens with "while".
         const at = mentions[listStart(i)].start;
-        clauses.push({ at, speakers: [...coordinated(i), m.entity], kind: 'speech', forward, verbEnd: verb ? m.end + verb[0].length : undefined });
+        const head = appositiveHead(i);
+        clauses.push({
+          at,
+          speakers: head ? [head] : [...coordinated(i), m.entity],
+          kind: 'speech',
+          forward,
+          verbEnd: verb ? m.end + verb[0].length : undefined,
+        });
         continue;
       }
       const before = text.slice(Math.max(paragraph.start, m.start - 80), m.start);

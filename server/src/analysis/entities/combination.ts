@@ -160,6 +160,7 @@ function organizationWithoutTitle(span: TaggerSpan, words: Word[]): TaggerSpan |
     const title = words.findIndex((w, k) => k > span.first && k <= span.last && honorifics.has(w.bare) && !titleModifiers.has(w.bare) && w.capitalised);
     if (title > 0) last = title - 1;
   }
+  const endBeforeTitle = last;
   while (last >= span.first && (honorifics.has(words[last].bare) || titleModifiers.has(words[last].bare))) {
     // "the Obama White House", "Republican Party Chairman": an institution's noun after another name's word ends the organization.
     const before = words[last - 1];
@@ -167,6 +168,13 @@ function organizationWithoutTitle(span: TaggerSpan, words: Word[]): TaggerSpan |
       break;
     last--;
   }
+  // A title's modifiers alone after an organization's "of" or "for", with no title after them, are the organization's
+  // own words: "the Center for Global Development", "the Joint Chiefs of Staff" (but "Senate Majority| Leader Mitch
+  // McConnell" ends before the title).
+  const after = words[endBeforeTitle + 1];
+  const titleFollows = after !== undefined && after.sentenceId === words[endBeforeTitle].sentenceId && (honorifics.has(after.bare) || after.has('FirstName'));
+  const ofPhrase = last >= span.first + 1 && words.slice(span.first + 1, last + 1).some((w) => w.fold === 'of' || w.fold === 'for');
+  if (ofPhrase && !titleFollows && !words.slice(last + 1, endBeforeTitle + 1).some((w) => honorifics.has(w.bare))) last = endBeforeTitle;
   // "United Steelworkers Political Director Tim Waters": the kind of director is the title's, not the union's.
   const afterName = words[last + 1];
   if (last < span.last && afterName && honorifics.has(afterName.bare)) while (last > span.first && titleAdjectives.test(words[last].bare)) last--;
