@@ -502,3 +502,12 @@ test('a party\'s lawmakers in a chamber are a group of people, not an organizati
   entity(list, 'House Democratic Caucus', 'organization');
   noEntityNamed(list, /^(?:House Democrats|Senate Republicans)$/);
 });
+
+test('"the Lord\'s Prayer" and a lone "I" name no one; "Compaq Computer" is a company', () => {
+  const list = entitiesOf(
+    "She began saying the Lord's Prayer. “And I told him I would not be coming back,” Juanita Broaddrick said. Her decision to champion a deal with Compaq Computer in 2001 was criticized.",
+  );
+  entity(list, 'Juanita Broaddrick', 'person');
+  entity(list, 'Compaq Computer', 'organization');
+  noEntityNamed(list, /^(?:Lord|I)$/);
+});

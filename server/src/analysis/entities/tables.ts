@@ -57,6 +57,8 @@ export const organizationEndings = new Set([
   'industries',
   'industry',
   'systems',
+  'computer',
+  'computers',
   'technologies',
   'technology',
   'communications',
