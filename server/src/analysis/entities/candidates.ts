@@ -9,6 +9,7 @@ import {
   courtesyTitles,
   functionWords,
   honorifics,
+  isGivenName,
   nameParticles,
   nonNames,
   occupationEnding,
@@ -263,6 +264,8 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
   // "Team Trump", "Camp Clinton": a candidate's campaign, named for them; the name is theirs.
   // Not "Team GB", "Team Sky", "Team Europe": an acronym, or a word the lexicon knows as something other than a name.
   if (first < last && campaignWords.has(words[first].bare) && standsForPerson(words[first + 1])) first++;
+  // "Crooked Hillary", "Lyin' Ted Cruz": an insult before a first name is a nickname's, not the name's.
+  if (first < last && nicknameInsults.has(words[first].bare) && (words[first + 1].has('FirstName') || isGivenName(words[first + 1].bare))) first++;
   if (first > last) return [];
 
   const result: SpanCandidate[] = [];
@@ -370,6 +373,22 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
 }
 
 const campaignWords = new Set(['team', 'camp']);
+const nicknameInsults = new Set([
+  'crooked',
+  'crazy',
+  'lyin',
+  "lyin'",
+  'lying',
+  'sleepy',
+  'nasty',
+  'slick',
+  'dopey',
+  'goofy',
+  'sloppy',
+  'cryin',
+  "cryin'",
+  'crazed',
+]);
 const standsForPerson = (w: Word) =>
   !isAcronym(w) &&
   ['Person', 'LastName', 'ProperNoun'].some((t) => w.has(t)) &&

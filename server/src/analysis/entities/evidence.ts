@@ -340,14 +340,19 @@ function appositiveRole(words: Word[], last: number, text: string): string | nul
   if (!next || next.sentenceId !== name.sentenceId || name.possessive) return null;
   if (!/^,\s+$/.test(text.slice(name.end, next.start))) return null;
   let k = last + 1;
+  const possessiveLead = /^(?:his|her|its|their)$/.test(words[k].fold);
   if (/^(?:a|an|the|his|her|its|their)$/.test(words[k].fold)) k++;
   const roleStart = k;
   let sawRole = false;
   for (; k < words.length && k < roleStart + 8; k++) {
     const w = words[k];
     if (w.sentenceId !== name.sentenceId) break;
-    if (isRoleWord(w)) sawRole = true;
-    else if (!sawRole && !(titleModifiers.has(w.bare) || w.has('Adjective') || w.has('Demonym') || w.capitalised || w.has('Value'))) return null;
+    if (isRoleWord(w)) {
+      // "Clinton, his son said he was ...": a new clause's subject, not an appositive ("Clinton, her daughter, said" is one).
+      const after = words[k + 1];
+      if (!sawRole && possessiveLead && after?.has('Verb') && !/ing$/.test(after.bare) && /^\s+$/.test(text.slice(w.end, after.start))) return null;
+      sawRole = true;
+    } else if (!sawRole && !(titleModifiers.has(w.bare) || w.has('Adjective') || w.has('Demonym') || w.capitalised || w.has('Value'))) return null;
     const gap = text.slice(w.end, words[k + 1]?.start ?? w.end);
     // A dash before the role word: the role describes what the dash follows, another name
     // ("Clinton, Christine Pelosi — daughter of the leader — and").
