@@ -525,3 +525,13 @@ test('a nickname\'s insult before a first name is no part of the name ("Crooked 
   assert.equal(entity(list, 'Maria Navarro', 'person').role, 'her daughter');
   noEntityNamed(list, /^(?:Crooked|Crazy)/);
 });
+
+test('a bill or a government paper is no man called Bill ("the Gambling Bill", "the Bill", "the transport White Paper")', () => {
+  const list = entitiesOf(
+    "Jowell defends Gambling Bill\n\nCulture Secretary Tessa Jowell has hit out at critics of the Gambling Bill, and of last year's transport White Paper. " +
+      'She will set out her position when the Bill is debated. Bill Clinton was not consulted.',
+  );
+  entity(list, 'Tessa Jowell', 'person');
+  entity(list, 'Bill Clinton', 'person');
+  noEntityNamed(list, /^(?:Gambling Bill|Bill|White Paper)$/);
+});

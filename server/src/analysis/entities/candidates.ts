@@ -356,6 +356,16 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
     result.push({ first, last, role: null, per: 0, org: 0, loc: 100, firm: false });
     return result;
   }
+  // "the Gambling Bill", "the transport White Paper", "the Bill": a bill or a government paper, not a man called Bill.
+  const lastWord = span[span.length - 1];
+  const billOrPaper =
+    /^(?:bill|paper)$/.test(lastWord.bare) &&
+    lastWord.capitalised &&
+    (span.length >= 2 ? !span[span.length - 2].has('FirstName') && !isGivenName(span[span.length - 2].bare) : words[first - 1]?.fold === 'the');
+  if (billOrPaper) {
+    result.push({ first, last, role: null, per: 0, org: 0, loc: 100, firm: false });
+    return result;
+  }
   // "his super PAC", "the major Super PAC backing Bush": a kind of committee, not one by name.
   const superPac =
     span.at(-1)!.bare === 'pac' &&
