@@ -1339,3 +1339,11 @@ Tom Adair, who once worked for Sen. Ray Quint (R-Ohio), the bill’s author, cal
     ['a good first step', ['Tom Adair']],
   ]);
 });
+
+test("\"said Barclays' Tom Adair\": an organization's possessive without its s is the speaker's title, and the person speaks", () => {
+  const text = `Rates set to rise
+
+The forecast came from Barclays on Monday. "Rates will rise again in May," said Barclays' Tom Adair.
+`;
+  assertSpeakers(text, [['Rates will rise', ['Tom Adair']]]);
+});

@@ -813,9 +813,9 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
         inverted !== null &&
         mentions[i - 1].end > m.start - inverted[1].length &&
         /^\s+(?:for|of|at|with|from|in)\s+(?:the\s+)?$/.test(text.slice(mentions[i - 1].end, m.start));
-      // "said House Democrat Lena Ortiz", "said Yahoo's Yonca Brunini": an organization right before a person's name belongs to that person's title.
+      // "said House Democrat Lena Ortiz", "said Yahoo's Yonca Brunini", "said Ladbrokes' Warren Lush": an organization right before a person's name belongs to that person's title.
       const titleBeforeName =
-        m.entity.type === 'organization' && mentions[i + 1]?.entity.type === 'person' && /^(?:['’]s)?\s+$/.test(text.slice(m.end, mentions[i + 1].start));
+        m.entity.type === 'organization' && mentions[i + 1]?.entity.type === 'person' && /^(?:['’]s?)?\s+$/.test(text.slice(m.end, mentions[i + 1].start));
       if (inverted && (titleWordsOnly(inverted[1]) || descriptionOnly(inverted[1])) && !namesAnother(m) && !nameBetween && !titleBeforeName) {
         const speakers = [m.entity];
         const next = mentions[i + 1];
