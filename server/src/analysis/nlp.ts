@@ -205,6 +205,15 @@ function withoutClosingBracket(punctuation: string): string {
   return punctuation.includes(']') ? punctuation.replace(/\]/g, '') : punctuation;
 }
 
+/**
+ * A name as it is shown: a mention may run across an editor's bracket
+ * ("[New Jersey Gov. Chris] Christie"), which is no part of the name. The
+ * mention keeps its text as written, so that rename and fixes edit it as it is.
+ */
+export function withoutEditorBrackets(name: string): string {
+  return name.includes('[') || name.includes(']') ? name.replace(/[[\]]/g, '') : name;
+}
+
 function extract(text: string): NlpParagraph {
   if (!/\p{L}/u.test(text)) return { words: [], people: [], organizations: [], places: [] };
   const doc = compromise()(text);

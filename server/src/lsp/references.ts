@@ -7,6 +7,7 @@ import { DocumentHighlightKind, type DocumentHighlight, type Location, type Rang
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Entity, Mention } from '../analysis/entities';
 import { mentionNamePart } from '../analysis/nameParts';
+import { withoutEditorBrackets } from '../analysis/nlp';
 import type { WorkspaceIndex } from '../analysis/workspace/index';
 import { canonicalUri } from '../workspaceScan';
 import { indexedLocation, toRange } from './positions';
@@ -37,7 +38,7 @@ export function prepareRename(document: TextDocument, entity: Entity, offset: nu
   const mention = mentionAt(entity, offset);
   if (!mention) return undefined;
   const name = mentionNamePart(mention);
-  return { range: toRange(document, name.start, name.end), placeholder: withoutBrackets(name.text) };
+  return { range: toRange(document, name.start, name.end), placeholder: withoutEditorBrackets(name.text) };
 }
 
 const words = (text: string) => text.split(/\s+/).filter((w) => w.length > 0);
@@ -67,8 +68,6 @@ export function renamedMention(mention: string, oldName: string, newName: string
   return newName;
 }
 
-const withoutBrackets = (text: string) => text.replace(/[[\]]/g, '');
-
 /**
  * A mention written across an editor's bracket ("[Gov. Chris] Christie") is
  * renamed word by word with its brackets kept. When the new name has another
@@ -77,7 +76,7 @@ const withoutBrackets = (text: string) => text.replace(/[[\]]/g, '');
  */
 export function renamedKeepingBrackets(mention: string, oldName: string, newName: string): string | undefined {
   if (!mention.includes('[') && !mention.includes(']')) return renamedMention(mention, oldName, newName);
-  const renamed = words(renamedMention(withoutBrackets(mention), withoutBrackets(oldName), withoutBrackets(newName)));
+  const renamed = words(renamedMention(withoutEditorBrackets(mention), withoutEditorBrackets(oldName), withoutEditorBrackets(newName)));
   if (renamed.length !== words(mention).length) return undefined;
   let k = 0;
   return mention.replace(/\S+/g, (word) => `${/^\[*/.exec(word)![0]}${renamed[k++]}${/\]*$/.exec(word)![0]}`);

@@ -368,7 +368,7 @@ function appositiveRole(words: Word[], last: number, text: string): string | nul
       const next = words[end + 1];
       const gap = text.slice(words[end].end, next.start);
       if (next.sentenceId !== name.sentenceId || !/^\s+$/.test(gap) || words[end].possessive) break;
-      if (!(next.capitalised && !honorifics.has(next.bare) && !isFormalTitleWord(next)) && !(roleNameLinks.has(next.fold) && words[end].capitalised)) break;
+      if (!(next.capitalised && !honorifics.has(next.bare) && !isTitleOrRoleWord(next)) && !(roleNameLinks.has(next.fold) && words[end].capitalised)) break;
       end++;
     }
   }
@@ -381,7 +381,7 @@ function appositiveRole(words: Word[], last: number, text: string): string | nul
 const relativePronouns = new Set(['who', 'whom', 'whose', 'which']);
 /** Words inside an organization's name ("Veterans of America", "Perkins & Coie"). */
 const roleNameLinks = new Set(['of', 'the', 'and', '&', 'for']);
-const isFormalTitleWord = (w: Word) => titleModifiers.has(w.bare) || roleWords.has(w.bare);
+const isTitleOrRoleWord = (w: Word) => titleModifiers.has(w.bare) || roleWords.has(w.bare);
 
 /**
  * "A spokesman for Lakeview Mutual, Paul Desrosiers, said": a sentence that

@@ -3,7 +3,7 @@
 // the entity at an offset.
 
 import firstNames from '../data/first-names.json';
-import { foldName } from '../nlp';
+import { foldName, withoutEditorBrackets } from '../nlp';
 import { partitionPoint } from '../sorted';
 import type { Steps } from '../steps';
 import { formalFirstNames, isGivenName, organizationEndings, organizationHeads } from './tables';
@@ -259,15 +259,6 @@ export function* groupEntities(candidates: Candidate[], text: string): Steps<Ent
   }
   entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
   return entities;
-}
-
-/**
- * A name as it is shown: a mention may run across an editor's bracket
- * ("[New Jersey Gov. Chris] Christie"), which is no part of the name. The
- * mention keeps its text as written, so that rename and fixes edit it as it is.
- */
-function withoutEditorBrackets(name: string): string {
-  return name.includes('[') || name.includes(']') ? name.replace(/[[\]]/g, '') : name;
 }
 
 /**
