@@ -535,3 +535,8 @@ test('a bill or a government paper is no man called Bill ("the Gambling Bill", "
   entity(list, 'Bill Clinton', 'person');
   noEntityNamed(list, /^(?:Gambling Bill|Bill|White Paper)$/);
 });
+
+test('"super PAC" before a committee\'s name is the kind of committee, not part of its name ("super PAC Priorities USA Action")', () => {
+  const list = entitiesOf('The pro-Navarro super PAC Ohio Forward Action announced a small ad buy this week, a spokesman said.');
+  noEntityNamed(list, /^PAC\b/);
+});

@@ -115,6 +115,8 @@ function withoutOpeningWords(span: TaggerSpan, words: Word[]): TaggerSpan {
   let first = span.first;
   // An ampersand joins two names ("Johnson & Johnson"); it never opens one ("Johnson & Green Party").
   while (first < span.last && words[first].text === '&') first++;
+  // "super PAC Priorities USA Action": the kind of committee before its name.
+  if (first < span.last && words[first].bare === 'pac' && words[first - 1]?.fold === 'super') first++;
   for (; first <= span.last; first++) {
     const w = words[first];
     const taggedAsFunctionWord =
