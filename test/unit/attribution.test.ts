@@ -1347,3 +1347,14 @@ The forecast came from Barclays on Monday. "Rates will rise again in May," said 
 `;
   assertSpeakers(text, [['Rates will rise', ['Tom Adair']]]);
 });
+
+test('a later sentence whose subject is a document with a verb of saying takes the quotation from the earlier speaker ("The report warns ..., but “...”")', () => {
+  const text = `Levee scheme criticised
+
+Committee chairman Ray Quint said: "The scheme was a waste of public money." The report warns that the council should not be scared off new schemes, but "should learn the lessons from this one".
+`;
+  assertSpeakers(text, [
+    ['The scheme was', ['Ray Quint']],
+    ['should learn the lessons', []],
+  ]);
+});

@@ -1010,6 +1010,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       };
       const uninterrupted =
         earlier &&
+        !unnamedDocumentSpeaks.test(text.slice(earlier.verbEnd ?? earlier.at, q.open)) &&
         !someMentionBetween(
           mentions,
           earlier.verbEnd ?? earlier.at,
@@ -1118,6 +1119,13 @@ const unrecognisedSpeakerSentence = new RegExp(
 /** The people a story may quote without naming: "a spokesman", "one official". */
 const unnamedSpeakerNouns = 'spokes(?:man|woman|person)|official|source|aide|adviser|advisor|analyst|lawyer|attorney|insider|staffer';
 const unnamedSpeakers = `(?:${unnamedSpeakerNouns})`;
+
+/**
+ * A later sentence whose subject is a document the story does not name as anyone's, with a verb of saying: "The report
+ * warns that ..., but “...”". The quotation that follows is the document's, not the earlier speaker's.
+ */
+const unnamedDocumentSpeaks =
+  /(?:^|[.!?]["”’]?\s+)(?:The|A|An|This|That|Its|Their|His|Her)\s+(?:[\p{L}-]+\s+){0,3}(?:report|study|survey|statement|letter|memo|document|ruling|review|paper|inquiry|audit|analysis|investigation)\s+(?:also\s+)?(?:said|says|warns|warned|found|finds|concluded|concludes|states|stated|argues|argued|notes|noted|adds|added|recommends|recommended)\b/u;
 
 /** A sentence whose speaker the story does not name: "A Home Office spokesman said", "One official told reporters". */
 const unnamedSpeakerSentence = new RegExp(
