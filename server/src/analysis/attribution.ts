@@ -724,7 +724,8 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
      */
     const appositiveHead = (i: number): Entity | undefined => {
       const m = mentions[i];
-      const from = sentenceStartOf(m.start);
+      // Within the last 300 characters: an appositive is short, and a paragraph of one endless sentence must stay cheap.
+      const from = Math.max(sentenceStartOf(m.start), m.start - 300);
       const lead = /,\s*(?:who|whose|a|an|the)\b[^,“”"]*$/u.exec(text.slice(from, m.start));
       if (!lead) return undefined;
       const commaAt = from + lead.index;
@@ -1010,7 +1011,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       };
       const uninterrupted =
         earlier &&
-        !unnamedDocumentSpeaks.test(text.slice(earlier.verbEnd ?? earlier.at, q.open)) &&
+        !unnamedDocumentSpeaks.test(text.slice(Math.max(earlier.verbEnd ?? earlier.at, q.open - 600), q.open)) &&
         !someMentionBetween(
           mentions,
           earlier.verbEnd ?? earlier.at,
