@@ -515,7 +515,8 @@ test('"the Lord\'s Prayer" and a lone "I" name no one; "Compaq Computer" is a co
 test('a nickname\'s insult before a first name is no part of the name ("Crooked Hillary", "Crazy Bernie"), and "Clinton, his son said" gives Clinton no role', () => {
   const list = entitiesOf(
     'As Donald Trump began tweeting out his new nickname for Hillary Clinton, his son said he was just getting started. ' +
-      '“Crooked Hillary will say anything,” Eric Trump said. Trump also mocked Crazy Bernie at the rally, where Bernie Sanders supporters protested.\n\n' +
+      '“Crooked Hillary will say anything,” Eric Trump said. Trump also mocked Crazy Bernie at the rally, where Bernie Sanders supporters protested, ' +
+      "and called Ted Cruz “Lyin' Ted” again.\n\n" +
       'Maria Navarro, her daughter, said nothing.',
   );
   const clinton = entity(list, 'Hillary Clinton', 'person');
@@ -523,7 +524,7 @@ test('a nickname\'s insult before a first name is no part of the name ("Crooked 
   assert.ok(clinton.aliases.includes('Hillary'), clinton.aliases.join(', '));
   assert.ok(entity(list, 'Bernie Sanders', 'person').aliases.includes('Bernie'));
   assert.equal(entity(list, 'Maria Navarro', 'person').role, 'her daughter');
-  noEntityNamed(list, /^(?:Crooked|Crazy)/);
+  noEntityNamed(list, /^(?:Crooked|Crazy|Lyin)/);
 });
 
 test('a bill or a government paper is no man called Bill ("the Gambling Bill", "the Bill", "the transport White Paper")', () => {

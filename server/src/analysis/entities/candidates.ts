@@ -352,7 +352,8 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
     result.push({ first, last, role: null, per: 0, org: 0, loc: 100, firm: false });
     return result;
   }
-  if (span.length === 1 && nonNames.has(span[0].bare)) return result;
+  // "Lyin' Ted": the insult alone, cut off by its apostrophe, names no one.
+  if (span.length === 1 && (nonNames.has(span[0].bare) || nicknameInsults.has(span[0].bare))) return result;
   // "his Secretary of State", "the minister of Finance": the department completes the title, and no one is named.
   if (span.length === 1 && role && /\b(?:secretary|minister) of$/i.test(role)) {
     result.push({ first, last, role: null, per: 0, org: 0, loc: 100, firm: false });
