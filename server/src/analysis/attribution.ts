@@ -418,8 +418,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
   /** "Also, said Mr Flynn, Vodafone ...": an inverted speaker that closes its clause, not "..., said Charles was one of his heroes". */
   const closesInvertedClause = (m: PlacedMention) => isInvertedSpeaker(m) && /^\s*[,.;]/.test(text.slice(m.end, m.end + 3));
   /** A name inside another's appositive: "Christie, who campaigned for Donald Trump, blasted ...". */
-  const insideAppositive = (m: PlacedMention) =>
-    /,\s*(?:who|whose|a|an|the)\b[^,“”"]*$/u.test(text.slice(Math.max(paragraphAt(m.start).start, m.start - 110), m.start));
+  const insideAppositive = (m: PlacedMention) => appositiveOpen.test(text.slice(Math.max(paragraphAt(m.start).start, m.start - 110), m.start));
 
   /**
    * The person a pronoun refers to. Someone named as a sentence's subject
@@ -726,7 +725,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
       const m = mentions[i];
       // Within the last 300 characters: an appositive is short, and a paragraph of one endless sentence must stay cheap.
       const from = Math.max(sentenceStartOf(m.start), m.start - 300);
-      const lead = /,\s*(?:who|whose|a|an|the)\b[^,“”"]*$/u.exec(text.slice(from, m.start));
+      const lead = appositiveOpen.exec(text.slice(from, m.start));
       if (!lead) return undefined;
       const commaAt = from + lead.index;
       for (let j = i - 1; j >= first && mentions[j].end >= from; j--)
@@ -1120,6 +1119,9 @@ const unrecognisedSpeakerSentence = new RegExp(
 /** The people a story may quote without naming: "a spokesman", "one official". */
 const unnamedSpeakerNouns = 'spokes(?:man|woman|person)|official|source|aide|adviser|advisor|analyst|lawyer|attorney|insider|staffer';
 const unnamedSpeakers = `(?:${unnamedSpeakerNouns})`;
+
+/** An appositive opened and not yet closed before a name: "Christie, who campaigned for ", "Morris, a fellow at the ". */
+const appositiveOpen = /,\s*(?:who|whose|a|an|the)\b[^,“”"]*$/u;
 
 /**
  * A later sentence whose subject is a document the story does not name as anyone's, with a verb of saying: "The report

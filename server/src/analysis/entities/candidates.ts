@@ -30,6 +30,7 @@ import {
   isFirstName,
   isInterjection,
   mayDropOpener,
+  opensAfterSuperPac,
   opensSentenceOrQuote,
   afterPlaceAdjective,
 } from './words';
@@ -261,8 +262,7 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
     first++;
   while (first <= last && (words[first].fold === 'the' || (words[first].fold === 'a' && text[words[first].end] !== '.'))) first++;
   first = afterPlaceAdjective(words, first, last);
-  // "super PAC Priorities USA Action": the kind of committee before its name.
-  if (first < last && words[first].bare === 'pac' && words[first - 1]?.fold === 'super') first++;
+  if (first < last && opensAfterSuperPac(words, first)) first++;
   // "Team Trump", "Camp Clinton": a candidate's campaign, named for them; the name is theirs.
   // Not "Team GB", "Team Sky", "Team Europe": an acronym, or a word the lexicon knows as something other than a name.
   if (first < last && campaignWords.has(words[first].bare) && standsForPerson(words[first + 1])) first++;

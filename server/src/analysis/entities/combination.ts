@@ -36,7 +36,7 @@ import {
 import type { SpanCandidate, Word } from './types';
 import { monthName, namesJurisdiction } from './candidates';
 import { endsAsLawBuildingOrEvent, isEventWord } from './evidence';
-import { afterPlaceAdjective, isInterjection, mayDropOpener, namesSecurity } from './words';
+import { afterPlaceAdjective, isInterjection, mayDropOpener, namesSecurity, opensAfterSuperPac } from './words';
 
 interface TaggerSpan {
   first: number;
@@ -115,8 +115,7 @@ function withoutOpeningWords(span: TaggerSpan, words: Word[]): TaggerSpan {
   let first = span.first;
   // An ampersand joins two names ("Johnson & Johnson"); it never opens one ("Johnson & Green Party").
   while (first < span.last && words[first].text === '&') first++;
-  // "super PAC Priorities USA Action": the kind of committee before its name.
-  if (first < span.last && words[first].bare === 'pac' && words[first - 1]?.fold === 'super') first++;
+  if (first < span.last && opensAfterSuperPac(words, first)) first++;
   for (; first <= span.last; first++) {
     const w = words[first];
     const taggedAsFunctionWord =

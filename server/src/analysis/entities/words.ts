@@ -151,3 +151,6 @@ export function afterPlaceAdjective(words: readonly Word[], first: number, last:
 /** "“Well, this is where...”", "Look, we will": an interjection and its comma open what someone says; they name no one. */
 export const isInterjection = (w: Word): boolean =>
   /^(?:well|yes|oh|ok|okay|look|listen|now|hey|sure|please|thanks|wow|sorry|alright)$/.test(w.bare) && /^,/.test(w.post);
+
+/** "super PAC Priorities USA Action": the kind of committee before its name, never part of it. */
+export const opensAfterSuperPac = (words: readonly Word[], i: number): boolean => words[i].bare === 'pac' && words[i - 1]?.fold === 'super';
