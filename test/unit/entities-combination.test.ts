@@ -284,3 +284,14 @@ test('a title\'s modifiers after an organization\'s "for" or "of" are its own wo
   );
   assert.ok(!named(titled, cut).some((n) => /Director/.test(n)), named(titled, cut).join(', '));
 });
+
+test('an organization the tagger reads in pieces on either side of its "the" or "to" stays whole; a person or place among the pieces splits it', () => {
+  const words = wordsOf('She spoke at the Institute for the Study of Fen Policy on Monday.');
+  const pieces = labels(words, { Institute: 'B-ORG', Study: 'B-ORG', of: 'I-ORG', Fen: 'I-ORG', Policy: 'I-ORG' });
+  const whole = candidate(words, 'Institute', 'Policy', 'organization');
+  assert.deepEqual(named(words, followTagger([whole], words, pieces)), ['organization Institute for the Study of Fen Policy']);
+  // Undecided by the evidence, it is decided by the tagger's pieces.
+  assert.deepEqual(named(words, followTagger([{ ...whole, kind: undefined }], words, pieces)), ['organization Institute for the Study of Fen Policy']);
+  const place = labels(words, { Institute: 'B-ORG', Study: 'B-ORG', Fen: 'B-LOC', Policy: 'B-ORG' });
+  assert.ok(!named(words, followTagger([whole], words, place)).includes('organization Institute for the Study of Fen Policy'));
+});

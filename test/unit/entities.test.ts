@@ -744,3 +744,33 @@ test("a first name alone is the one person named in full with it, in a family's 
   assert.deepEqual(mentionsOf('David Navarro'), [3], '"David and Jeanne Kessler" is another David');
   assert.deepEqual(mentionsOf('Tom Navarro'), [3], 'the Tom of a list of children is another Tom');
 });
+
+// Bodies named for what they are for, written for this test.
+const linkedBodiesStory = [
+  'Press freedom report released',
+  '',
+  'The report was written by Ilse Varnholt, director of the Institute for the Study of Coastal Trade at Haldor University.',
+  '',
+  'Officials at the Committee to Protect Harbor Workers and the Center for the Study of Fen Democracy welcomed it on Tuesday.',
+  '',
+  'The case went to the U.S. Court of Appeals for the Ninth Circuit in March.',
+  '',
+].join('\n');
+
+test('a body named for what it is for keeps its "for the", "to" and "of" links: "Institute for the Study of Labour", "Committee to Protect Journalists"', () => {
+  const analysis = entitiesOf(linkedBodiesStory);
+  assertRangesExact(linkedBodiesStory, analysis);
+  for (const name of [
+    'Institute for the Study of Coastal Trade',
+    'Committee to Protect Harbor Workers',
+    'Center for the Study of Fen Democracy',
+    'U.S. Court of Appeals for the Ninth Circuit',
+  ]) {
+    assert.equal(find(analysis, name).type, 'organization');
+  }
+  const pieces = analysis.entities.filter((e) => ['Institute', 'Study', 'Committee', 'Center', 'Protect Harbor Workers'].includes(e.name));
+  assert.deepEqual(
+    pieces.map((e) => e.name),
+    [],
+  );
+});

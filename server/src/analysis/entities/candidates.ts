@@ -10,6 +10,8 @@ import {
   functionWords,
   honorifics,
   isGivenName,
+  linkedBodyHeads,
+  causeVerbs,
   nameParticles,
   nonNames,
   occupationEnding,
@@ -103,6 +105,9 @@ export function buildCandidates(words: Word[], text: string, midSentenceCapitals
       continue;
     }
     let last = i;
+    // Where a body's name last took a link ("Court" in "District Court for the District of Columbia"): a few
+    // words on, the name it links to may take one of its own.
+    let bodyLink = -1;
     for (;;) {
       const next = words[last + 1];
       if (!next) break;
@@ -116,8 +121,17 @@ export function buildCandidates(words: Word[], text: string, midSentenceCapitals
       if (!next.capitalised && after && continuesName(text, words[last], next)) {
         // "Bank of England", "Secretary of State", but not "Dr. Lena Moreau of Harborview University".
         const head = words[last].bare;
-        const orgOrTitle = organizationHeads.has(head) || honorifics.has(head) || (organizationHeads.has(words[i].bare) && last - i < 3);
+        const opener = words[i].fold === 'the' && i < last ? i + 1 : i;
+        const headedByBody = organizationHeads.has(words[opener].bare) || linkedBodyHeads.has(words[opener].bare);
+        const orgOrTitle =
+          organizationHeads.has(head) ||
+          linkedBodyHeads.has(head) ||
+          honorifics.has(head) ||
+          (headedByBody && last - opener < (words.slice(opener, last).some((w) => w.text === 'the') ? 5 : 3)) ||
+          (bodyLink >= 0 && last - bodyLink < 5);
+        const linksBody = organizationHeads.has(head) || linkedBodyHeads.has(head) || headedByBody;
         if ((next.fold === 'of' || next.fold === 'for') && orgOrTitle && after.capitalised && continuesName(text, next, after)) {
+          if (linksBody && bodyLink < 0) bodyLink = last;
           last += 2;
           continue;
         }
@@ -128,7 +142,22 @@ export function buildCandidates(words: Word[], text: string, midSentenceCapitals
           afterThat?.capitalised &&
           continuesName(text, after, afterThat)
         ) {
+          if (linksBody && bodyLink < 0) bodyLink = last;
           last += 3;
+          continue;
+        }
+        // "Committee to Protect Journalists", "Campaign to Stop Killer Robots": a body named for its cause.
+        if (
+          next.fold === 'to' &&
+          (organizationHeads.has(head) || linkedBodyHeads.has(head)) &&
+          last === opener &&
+          after.capitalised &&
+          causeVerbs.has(after.fold) &&
+          afterThat?.capitalised &&
+          continuesName(text, next, after) &&
+          continuesName(text, after, afterThat)
+        ) {
+          last += 2;
           continue;
         }
         // "Procter and Gamble Co", "Barnes & Noble Inc"; but "Credit Suisse and Deutsche Bank" are two.

@@ -28,6 +28,7 @@ import {
   isGivenName,
   nonNames,
   organizationEndings,
+  linkedBodyHeads,
   organizationHeads,
   stateAbbreviations,
   timeTags,
@@ -266,6 +267,21 @@ function placeAfterPreposition(c: SpanCandidate, words: Word[]): boolean {
   return !words.some((w) => w.sentenceId === before.sentenceId && sportsWords.test(w.fold));
 }
 
+/**
+ * "Institute for the Study of Labour", "Committee to Protect Journalists": the tagger, which has seen few names with
+ * a lower-case "the" or "to" inside, reads the pieces on either side of the link as organizations of their own, or
+ * the name's tail as no name. When it reads only organizations over the candidate, within it, one where it begins
+ * (or the candidate begins with a body's head word) and one past its link, the candidate is the name.
+ */
+function readsLinkedNameInPieces(c: SpanCandidate, touching: readonly TaggerSpan[], words: Word[]): boolean {
+  if (touching.length === 0 || touching.some((s) => s.type !== 'ORG' || s.first < c.first || s.last > c.last)) return false;
+  const link = words.findIndex((w, k) => k > c.first && k < c.last && (w.text === 'the' || w.text === 'to'));
+  if (link < 0) return false;
+  const head = words[c.first].bare;
+  const startsTogether = touching.some((s) => s.first === c.first) || organizationHeads.has(head) || linkedBodyHeads.has(head);
+  return startsTogether && touching.some((s) => s.first > link);
+}
+
 function organizationFromTagger(span: TaggerSpan): SpanCandidate {
   return { first: span.first, last: span.last, role: null, per: 0, org: 4, loc: 0, kind: 'organization', firm: false };
 }
@@ -315,9 +331,26 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
     const swallows = (s: TaggerSpan, o: SpanCandidate) =>
       o !== c && overlaps(s, o) && ((o.kind === 'person' && !insideOrganization(o)) || o.tableEntry !== undefined);
     const replacements = overlapping.filter((s) => !candidates.some((o) => swallows(s, o)));
+    if (readsLinkedNameInPieces(c, touching, words)) {
+      result.push(c);
+      continue;
+    }
     if (replacements.length === 0 && overlapping.some((s) => candidates.some((o) => o.tableEntry && swallows(s, o)))) result.push(c);
     else if (replacements.length === 0) result.push({ ...c, kind: undefined, firm: false });
     else for (const s of replacements) result.push({ ...organizationFromTagger(s), firm: c.firm });
+  }
+  // An undecided name the tagger reads in pieces on either side of its link is one organization.
+  for (let k = 0; k < result.length; k++) {
+    const c = result[k];
+    if (c.kind || c.loc >= 10) continue;
+    if (
+      readsLinkedNameInPieces(
+        c,
+        spans.filter((s) => overlaps(s, c)),
+        words,
+      )
+    )
+      result[k] = { ...c, kind: 'organization' };
   }
   // Names the tagger finds where no candidate was decided: added, replacing undecided candidates they touch.
   const people = spans.filter((s) => s.type === 'PER' && isPersonName(s, words));

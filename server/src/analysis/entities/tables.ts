@@ -260,6 +260,34 @@ export const organizationHeads = new Set([
   'congress',
   'senate',
 ]);
+/**
+ * Bodies that are named by what they are for, besides organizationHeads: "Center for the Study of Democracy",
+ * "Foundation for Defense of Democracies", "Campaign for the Protection of Rural England".
+ */
+export const linkedBodyHeads = new Set([
+  'center',
+  'centre',
+  'centers',
+  'foundation',
+  'campaign',
+  'coalition',
+  'alliance',
+  'movement',
+  'project',
+  'initiative',
+  'network',
+  'forum',
+  'trust',
+  'institution',
+]);
+
+/** The verbs that open a body's cause after "to": "Committee to Protect Journalists", "Campaign to End Loneliness". */
+export const causeVerbs = new Set(
+  'protect stop end save prevent defend preserve restore combat fight ban abolish reform elect re-elect reelect unite free keep support promote repeal cure reduce eliminate rebuild strengthen secure fix feed draft'.split(
+    ' ',
+  ),
+);
+
 export const nameParticles = new Set([
   'de',
   'da',
