@@ -295,3 +295,15 @@ test('an organization the tagger reads in pieces on either side of its "the" or 
   const place = labels(words, { Institute: 'B-ORG', Study: 'B-ORG', Fen: 'B-LOC', Policy: 'B-ORG' });
   assert.ok(!named(words, followTagger([whole], words, place)).includes('organization Institute for the Study of Fen Policy'));
 });
+
+test('two organizations the tagger reads end to end over the whole candidate are one name ("Yukos USA", "Our Principles PAC")', () => {
+  const words = wordsOf('He moved to Ohio to set up Varga Steel USA last year.');
+  const whole = candidate(words, 'Varga', 'USA', 'organization');
+  const result = followTagger([whole], words, labels(words, { Varga: 'B-ORG', Steel: 'I-ORG', USA: 'B-ORG', Ohio: 'B-LOC' }));
+  assert.deepEqual(named(words, result), ['organization Varga Steel USA']);
+  // Apart, with a word between them, they stay two.
+  const apart = wordsOf('He left Varga Steel for Harbor Watch last year.');
+  const both = candidate(apart, 'Varga', 'Watch', 'organization');
+  const split = followTagger([both], apart, labels(apart, { Varga: 'B-ORG', Steel: 'I-ORG', Harbor: 'B-ORG', Watch: 'I-ORG' }));
+  assert.deepEqual(named(apart, split), ['organization Varga Steel', 'organization Harbor Watch']);
+});

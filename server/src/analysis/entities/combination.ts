@@ -275,6 +275,15 @@ function placeAfterPreposition(c: SpanCandidate, words: Word[]): boolean {
  */
 function readsLinkedNameInPieces(c: SpanCandidate, touching: readonly TaggerSpan[], words: Word[]): boolean {
   if (touching.length === 0 || touching.some((s) => s.type !== 'ORG' || s.first < c.first || s.last > c.last)) return false;
+  // "Yukos USA": two organizations end to end, the candidate's whole span, with nothing between them.
+  const sorted = [...touching].sort((a, b) => a.first - b.first);
+  if (
+    sorted.length >= 2 &&
+    sorted[0].first === c.first &&
+    sorted[sorted.length - 1].last === c.last &&
+    sorted.every((s, k) => k === 0 || s.first === sorted[k - 1].last + 1)
+  )
+    return true;
   const link = words.findIndex((w, k) => k > c.first && k < c.last && (w.text === 'the' || w.text === 'to'));
   if (link < 0) return false;
   const head = words[c.first].bare;
