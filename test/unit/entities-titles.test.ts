@@ -371,6 +371,16 @@ test('a law or a building is neither a person nor an organization: "Harbor Acces
   noEntityNamed(list, /Act$|Hall$|Penitentiary$|Oval Office/);
 });
 
+test('a hotel, a resort or a capitol is a building, and Social Security, Medicare and the Trans-Pacific Partnership are programmes and deals: none is an organization', () => {
+  const list = entitiesOf(
+    'Sen. Lyle Brandvold spoke at the Harwick Hotel in Dover and later at the state Capitol, aides said.\n\n' +
+      'He opposes the Trans-Pacific Partnership (TPP) and cuts to Social Security and Medicare, but the Social Security Administration declined to comment.',
+  );
+  entity(list, 'Lyle Brandvold', 'person');
+  entity(list, 'Social Security Administration', 'organization');
+  noEntityNamed(list, /Hotel$|Capitol$|^Trans-Pacific Partnership$|^TPP$|^Social Security$|^Medicare$/);
+});
+
 test('a first name alone is the one person the story names in full with it ("Dana" is Dana Whitlock), never when two share it', () => {
   const list = entitiesOf(
     'Mayor Dana Whitlock said the ferry would run again by June.\n\n' +

@@ -109,7 +109,14 @@ const indexEndings = /^(?:average|index|composite)$/;
  * city's government is left to the other evidence).
  */
 const lawOrBuildingEndings =
-  /^(?:act|amendment|treaty|accords?|doctrine|prison|penitentiary|jail|stadium|arena|mansion|cathedral|bridge|street|avenue|boulevard|hall)$/;
+  /^(?:act|amendment|treaty|accords?|doctrine|prison|penitentiary|jail|stadium|arena|mansion|cathedral|bridge|street|avenue|boulevard|hall|hotel|capitol|resort|odeon)$/;
+
+/**
+ * Laws, programmes and trade deals the news names often and whose names end like no law: "Social Security
+ * disability benefits", "Medicare", "the Trans-Pacific Partnership (TPP)". Not "the Social Security
+ * Administration", a longer name.
+ */
+const lawsAndProgrammes = new Set(['social security', 'medicare', 'medicaid', 'obamacare', 'trans-pacific partnership', 'tpp', 'nafta', 'jcpoa', 'aca']);
 
 /**
  * "the Vietnam War", "the Democratic National Convention", "the Geneva Convention", "the Super Bowl", "the
@@ -127,6 +134,7 @@ export const isEventWord = (bare: string) => eventEndings.test(bare);
  * city's government, and "the Southern Baptist Convention" is a church body, not a meeting.
  */
 export function endsAsLawBuildingOrEvent(span: readonly Word[]): boolean {
+  if (lawsAndProgrammes.has(span.map((w) => w.bare).join(' '))) return true;
   if (span.length < 2 || span[0].fold === 'city') return false;
   const last = span[span.length - 1].bare;
   if (last === 'convention' && span[span.length - 2].bare === 'baptist') return false;
