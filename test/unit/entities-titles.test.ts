@@ -381,6 +381,16 @@ test('a hotel, a resort or a capitol is a building, and Social Security, Medicar
   noEntityNamed(list, /Hotel$|Capitol$|^Trans-Pacific Partnership$|^TPP$|^Social Security$|^Medicare$/);
 });
 
+test('a city or a party word between a known organization and a common noun does not lengthen its name: "the CIA Benghazi outpost", "the Senate Democratic caucus"', () => {
+  const list = entitiesOf(
+    'Rep. Tomas Varga said the CIA Benghazi outpost had asked for help.\n\n' +
+      'He met the Senate Democratic caucus on Tuesday, and GM Europe managers on Friday.',
+  );
+  entity(list, 'Tomas Varga', 'person');
+  noEntityNamed(list, /^CIA Benghazi$|^Senate Democratic$|^Democratic$/);
+  entity(list, 'GM Europe', 'organization');
+});
+
 test('a first name alone is the one person the story names in full with it ("Dana" is Dana Whitlock), never when two share it', () => {
   const list = entitiesOf(
     'Mayor Dana Whitlock said the ferry would run again by June.\n\n' +

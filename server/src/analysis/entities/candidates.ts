@@ -59,6 +59,21 @@ function findTableMatch(words: Word[], i: number, text: string): { entry: TableE
   return undefined;
 }
 
+/** Party words that, between a name and a common noun, say which side: "the ABC Democratic debate". */
+const partyModifiers = new Set(['democratic', 'republican', 'gop', 'democrat', 'labour', 'tory', 'conservative', 'liberal']);
+
+/**
+ * "the CIA Benghazi outpost", "the ABC Democratic debate": one city or party word between a known
+ * organization and a lower-case noun says what the noun is about; it does not lengthen the name. A region
+ * may ("GM Europe boss").
+ */
+function modifiesNounAfterName(words: Word[], k: number): boolean {
+  const modifier = words[k];
+  const noun = words[k + 1];
+  if (!noun || noun.capitalised || noun.sentenceId !== modifier.sentenceId || !/^\s+$/.test(modifier.post) || functionWords.has(noun.bare)) return false;
+  return partyModifiers.has(modifier.bare) || (modifier.has('City') && !modifier.has('Organization'));
+}
+
 /** A member of a party, in the singular: never the party itself. */
 const partyMembers = new Set(['democrat', 'republican', 'libertarian', 'dixiecrat']);
 const chambers = new Set(['house', 'senate', 'hill', 'assembly', 'congressional']);
@@ -93,7 +108,11 @@ export function buildCandidates(words: Word[], text: string, midSentenceCapitals
     // "UN Security Council", "Reuters Television": the table names only part of a longer name.
     // But a title after it is not part of it: "Fed Chair Tomas Berg".
     const partOfLongerName =
-      following && following.capitalised && continuesName(text, words[i + match.length - 1], following) && !honorifics.has(following.bare);
+      following &&
+      following.capitalised &&
+      continuesName(text, words[i + match.length - 1], following) &&
+      !honorifics.has(following.bare) &&
+      !modifiesNounAfterName(words, i + match.length);
     if (match && !partOfLongerName) {
       candidates.push({ first: i, last: i + match.length - 1, role: null, tableEntry: match.entry, per: 0, org: 10, loc: 0, kind: 'organization', firm: true });
       i += match.length;

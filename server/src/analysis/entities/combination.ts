@@ -624,7 +624,7 @@ function namesNoOrganization(c: SpanCandidate, words: Word[]): boolean {
   if (!last.capitalised) return false;
   if (/^(?:democrat|republican|dixiecrat|prize|award|constitution)$/.test(last.bare)) return true;
   // "a great General. Anyone...": a title alone.
-  if (c.last === c.first) return titlesEndingNoOrganization.test(last.bare) || last.bare === 'general';
+  if (c.last === c.first) return titlesEndingNoOrganization.test(last.bare) || last.bare === 'general' || last.bare === 'democratic';
   if (/^(?:park|inn|day|year|tax|address)$/.test(last.bare) || endsWithTitle(c, words)) return true;
   return endsAsLawBuildingOrEvent(words.slice(c.first, c.last + 1));
 }
