@@ -391,6 +391,17 @@ test('a city or a party word between a known organization and a common noun does
   entity(list, 'GM Europe', 'organization');
 });
 
+test('an initial belongs to the name: the word after a middle initial is a surname even when it can be a title ("Peter T. King"), and a leading initial stays ("J. Michael Pearson")', () => {
+  const list = entitiesOf(
+    'The ferry plan passed on Monday. "It is hard," said Representative Oren T. King of Dover, who voted for it.\n\n' +
+      "The line's chief executive, J. Michael Varga, agreed, and Judge Ann B. Marshall dismissed the suit.",
+  );
+  entity(list, 'Oren T. King', 'person');
+  entity(list, 'J. Michael Varga', 'person');
+  entity(list, 'Ann B. Marshall', 'person');
+  noEntityNamed(list, /^(?:Oren T|Dover|Michael Varga|Ann B)$/);
+});
+
 test('a first name alone is the one person the story names in full with it ("Dana" is Dana Whitlock), never when two share it', () => {
   const list = entitiesOf(
     'Mayor Dana Whitlock said the ferry would run again by June.\n\n' +

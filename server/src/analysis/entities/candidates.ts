@@ -145,7 +145,7 @@ export function buildCandidates(words: Word[], text: string, midSentenceCapitals
         const orgOrTitle =
           organizationHeads.has(head) ||
           linkedBodyHeads.has(head) ||
-          honorifics.has(head) ||
+          (honorifics.has(head) && !followsInitial(words, last, text)) ||
           (headedByBody && last - opener < (words.slice(opener, last).some((w) => w.text === 'the') ? 5 : 3)) ||
           (bodyLink >= 0 && last - bodyLink < 5);
         const linksBody = organizationHeads.has(head) || linkedBodyHeads.has(head) || headedByBody;
@@ -224,6 +224,17 @@ function sharePluralTitles(candidates: SpanCandidate[], words: Word[], text: str
     next.role = c.role;
     next.per += 6;
   }
+}
+
+/** Whether the word at k comes right after an initial with its period ("T." in "Peter T. King"). */
+function followsInitial(words: Word[], k: number, text: string): boolean {
+  const initial = words[k - 1];
+  return (
+    initial !== undefined &&
+    /^\p{Lu}\.?$/u.test(initial.text) &&
+    (initial.text.endsWith('.') || text[initial.end] === '.') &&
+    continuesName(text, initial, words[k])
+  );
 }
 
 /** A formal title, hyphenated ones too: "Sen.", "Lieutenant-General", "Prime Minister-designate". */
@@ -339,9 +350,11 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
   // So does a party noun, an affiliation rather than a title: "Democrat Ana Ruiz", "House Republican Tom Vell".
   // "Dean Jones" is a first name and a surname; "Dean Ellen Smith" is a title before a full name.
   const fullNameFollows = (w: Word) => last - w.index >= 2;
+  // "Peter T. King": after a middle initial comes the surname, whatever else the word may be.
   const headsTitle = (w: Word) =>
-    (isFormalTitle(w.bare) && (!titlesThatAreFirstNames.has(w.fold) || fullNameFollows(w))) ||
-    ((roleWords.has(w.bare) || partyNouns.has(w.bare)) && w.capitalised && fullNameFollows(w));
+    !(w.index > first && followsInitial(words, w.index, text)) &&
+    ((isFormalTitle(w.bare) && (!titlesThatAreFirstNames.has(w.fold) || fullNameFollows(w))) ||
+      ((roleWords.has(w.bare) || partyNouns.has(w.bare)) && w.capitalised && fullNameFollows(w)));
   // "de" is a title's in "de facto" only; before a surname it is the name's ("Mayor Bill de Blasio").
   const isTitleWord = (w: Word) => headsTitle(w) || (titleModifiers.has(w.bare) && (w.bare !== 'de' || words[w.index + 1]?.bare === 'facto'));
   if (!organizationEndings.has(words[last].bare) && last > first) {

@@ -573,7 +573,8 @@ function withoutWordsBeforeFirstName(c: SpanCandidate, words: Word[]): SpanCandi
   for (let k = c.first; k < c.last; k++) {
     const w = words[k];
     if (k > c.first && w.has('FirstName')) return { ...c, first: k };
-    if (w.has('Person') || w.has('FirstName') || w.has('LastName') || !w.capitalised) return c;
+    // "J. Michael Pearson": an initial before the first name is the name's.
+    if (w.has('Person') || w.has('FirstName') || w.has('LastName') || !w.capitalised || /^\p{Lu}\.?$/u.test(w.text)) return c;
   }
   return c;
 }
