@@ -402,6 +402,19 @@ test('an initial belongs to the name: the word after a middle initial is a surna
   noEntityNamed(list, /^(?:Oren T|Dover|Michael Varga|Ann B)$/);
 });
 
+test('a word of two capitalised parts with a long first part is a firm, not a person ("BuzzFeed", "HarperCollins"); a short prefix is a name\'s ("McAllister", "DeWitt")', () => {
+  const list = entitiesOf(
+    'Councilwoman Rosa McAllister and Tom DeWitt spoke on Monday.\n\n' +
+      'On Tuesday, HarborFeed announced it had pulled out of the deal, and the book went to QuillHouse instead.',
+  );
+  entity(list, 'Rosa McAllister', 'person');
+  entity(list, 'Tom DeWitt', 'person');
+  for (const firm of ['HarborFeed', 'QuillHouse']) {
+    const found = list.find((e) => e.name === firm);
+    assert.notEqual(found?.type, 'person', `${firm} read as a person`);
+  }
+});
+
 test('a first name alone is the one person the story names in full with it ("Dana" is Dana Whitlock), never when two share it', () => {
   const list = entitiesOf(
     'Mayor Dana Whitlock said the ferry would run again by June.\n\n' +

@@ -489,7 +489,18 @@ const institutionWords = new RegExp(
 /** "Sarah Lawrence College", "Henry Realty", "Orrin Hale Ministries": a name that ends in an institution's word names the institution, whoever it is named after. */
 function endsAsInstitution(c: SpanCandidate, words: Word[]): boolean {
   // compromise reads "Lawrence College" as a person's name throughout.
-  return c.last > c.first && words[c.last].capitalised && institutionWords.test(words[c.last].bare);
+  if (c.last > c.first && words[c.last].capitalised && institutionWords.test(words[c.last].bare)) return true;
+  return c.last === c.first && isBrandCompound(words[c.first].text);
+}
+
+/**
+ * "BuzzFeed", "HarperCollins", "BlazeTV": a word of two capitalised parts, the first of four letters or more, is
+ * a firm's or a product's name. People's names put a capital after a short prefix only: "McCain", "DeVos",
+ * "LaToya", "MacKenzie", "DiMaggio".
+ */
+function isBrandCompound(text: string): boolean {
+  const inner = /^\p{Lu}(\p{Ll}{3,})\p{Lu}/u.exec(text);
+  return inner !== null && !/^(?:itz|ander|ande)$/.test(inner[1]);
 }
 
 /** "In August Trump met...", "since May Smith has": a month after a preposition of time is no part of the name after it. */
