@@ -415,6 +415,16 @@ test('a word of two capitalised parts with a long first part is a firm, not a pe
   }
 });
 
+test('a name that runs on into an airport, a prize or an endowed chair named after someone mentions no one ("Ronald Reagan Washington National Airport")', () => {
+  const list = entitiesOf(
+    'Mayor returns from trade mission\n\nMayor Ilse Brandvold landed at Tomas Whitcombe Harbor Regional Airport on Monday, her office said.\n\n' +
+      'She holds the Arjay and Frances Quill Chair in Coastal Policy, and won the Ruth Leff Varga Awards last year.',
+  );
+  entity(list, 'Ilse Brandvold', 'person');
+  noEntityNamed(list, /^(?:Tomas Whitcombe|Frances Quill Chair|Ruth Leff Varga Awards)$/);
+  assert.ok(!list.some((e) => e.type === 'person' && /Whitcombe|Quill|Varga/.test(e.name)), list.map((e) => e.name).join(', '));
+});
+
 test('a first name alone is the one person the story names in full with it ("Dana" is Dana Whitlock), never when two share it', () => {
   const list = entitiesOf(
     'Mayor Dana Whitlock said the ferry would run again by June.\n\n' +

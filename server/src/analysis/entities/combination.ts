@@ -398,7 +398,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
         namesCourtCase(c, words) ||
         (c.kind === 'organization'
           ? namesNoOrganization(c, words) || placeBeforeRole(c, words) || isAdjectiveOfFaithOrRegion(c, words)
-          : isTitleAlone(c, words) || (c.first === c.last && isEventWord(words[c.first].bare)) || c.namedAsAffiliation))
+          : isTitleAlone(c, words) || (c.first === c.last && isEventWord(words[c.first].bare)) || c.namedAsAffiliation || namesThingAfterPerson(c, words)))
         ? { ...c, kind: undefined, firm: false }
         : c,
     )
@@ -431,6 +431,23 @@ function namesAffiliation(c: SpanCandidate, words: Word[]): boolean {
     second?.capitalised === true &&
     role.sentenceId === name.sentenceId
   );
+}
+
+/** What is named after a person: an airport, a library, a prize, an endowed chair. */
+const namedAfterSomeone =
+  /^(?:airport|library|center|centre|museum|memorial|bridge|stadium|arena|hall|building|tunnel|highway|expressway|park|school|college|university|hospital|foundation|institute|awards?|prize|scholarship|fellowship|professorship|chair|lecture|boulevard|avenue|street|square)$/;
+
+/**
+ * "Ronald Reagan Washington National Airport", "the Lena Varga Memorial Prize", "the Frances Miller Chair in
+ * Economic Policy": a person's name that runs on into a place, a prize or an endowed chair named after them does not
+ * mention the person.
+ */
+function namesThingAfterPerson(c: SpanCandidate, words: Word[]): boolean {
+  if (c.last > c.first && /^(?:chair|professorship|fellowship|lecture|awards?|prize|scholarship)$/.test(words[c.last].bare)) return true;
+  let k = c.last;
+  const joined = (a: Word, b: Word | undefined) => b !== undefined && b.capitalised && b.sentenceId === a.sentenceId && /^ $/.test(a.post) && !a.possessive;
+  while (k - c.last < 4 && joined(words[k], words[k + 1])) k++;
+  return k > c.last && namedAfterSomeone.test(words[k].bare);
 }
 
 /** "Roe v. Wade", "Bush v. Gore": the parties of a court case name the case, not who they are ("England v France", "Federer vs. Nadal" are matches). */
