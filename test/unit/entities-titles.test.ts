@@ -425,6 +425,16 @@ test('a name that runs on into an airport, a prize or an endowed chair named aft
   assert.ok(!list.some((e) => e.type === 'person' && /Whitcombe|Quill|Varga/.test(e.name)), list.map((e) => e.name).join(', '));
 });
 
+test('a name inside a quoted title or slogan is no mention ("Meet the Press", "Talk Bernie to Me"), but a show keeps its host and its network', () => {
+  const list = entitiesOf(
+    'Senator backs ferry plan\n\nSen. Tomas Vell said on “Face the Harbor” that the plan would pass, as a “Vote Dana for Mayor” sign hung behind him.\n\n' +
+      'He repeated it on “Harbor News Sunday” and on “The Late Show with Lena Varga.”',
+  );
+  entity(list, 'Tomas Vell', 'person');
+  entity(list, 'Lena Varga', 'person');
+  noEntityNamed(list, /^(?:Harbor|Dana|Vote Dana)$/);
+});
+
 test('a first name alone is the one person the story names in full with it ("Dana" is Dana Whitlock), never when two share it', () => {
   const list = entitiesOf(
     'Mayor Dana Whitlock said the ferry would run again by June.\n\n' +

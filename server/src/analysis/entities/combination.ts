@@ -559,7 +559,33 @@ const closesQuotation = /^[,.!?;:]?(?:["”’]|'')/;
 function fillsQuotation(c: SpanCandidate, words: Word[]): boolean {
   const the = words[c.first - 1]?.fold === 'the' && words[c.first - 1].sentenceId === words[c.first].sentenceId ? words[c.first - 1] : undefined;
   const opens = opensQuotation.test(words[c.first].pre) || (the !== undefined && opensQuotation.test(the.pre));
-  return opens && closesQuotation.test(words[c.last].post);
+  return (opens && closesQuotation.test(words[c.last].post)) || insideQuotedTitle(c, words);
+}
+
+/** Small words a title leaves lower-case: "Meet the Press", "Talk Bernie to Me". */
+const titleSmallWords = /^(?:the|a|an|of|to|and|in|on|for|at|by|with|from|or|is)$/;
+
+/**
+ * “Meet the Press”, “Talk Bernie to Me”, ''Bridget Jones's Diary'': a name inside a short quotation whose every other
+ * word is capitalised or a title's small word is part of a work's title or a slogan, not a mention.
+ */
+function insideQuotedTitle(c: SpanCandidate, words: Word[]): boolean {
+  // But a show may carry its host's or, opening its title, its network's name: “The Late Show with Stephen
+  // Colbert”, ''Fox News Sunday''.
+  if (c.tableEntry || words[c.first - 1]?.fold === 'with') return false;
+  const fits = (w: Word | undefined) => w !== undefined && w.sentenceId === words[c.first].sentenceId && (w.capitalised || titleSmallWords.test(w.text));
+  let open = c.first;
+  while (!opensQuotation.test(words[open].pre)) {
+    if (c.first - open >= 6 || !fits(words[open - 1]) || /[,.;:!?]/.test(words[open - 1].post)) return false;
+    open--;
+  }
+  let close = c.last;
+  while (!closesQuotation.test(words[close].post)) {
+    if (close - c.last >= 6 || !fits(words[close + 1]) || /[,.;:!?]/.test(words[close].post)) return false;
+    close++;
+  }
+  if (open === c.first && c.kind === 'organization') return false;
+  return close - open >= 1 && close - open < 8 && (open < c.first || close > c.last);
 }
 
 /** Nouns that say the name after them is a work or a product, not who made it. */
