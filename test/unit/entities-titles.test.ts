@@ -435,6 +435,16 @@ test('a name inside a quoted title or slogan is no mention ("Meet the Press", "T
   noEntityNamed(list, /^(?:Harbor|Dana|Vote Dana)$/);
 });
 
+test('no one is named by a title after "for" or "as", a law\'s bracketed short form, or a question\'s "Will" ("nominee for President", "(FOIA)", "Will Varga come back?")', () => {
+  const list = entitiesOf(
+    'Varga weighs comeback\n\nWill Varga come back to the race? Ana Varga, the former mayor, filed a Harbor Records Act (HRA) request on Monday.\n\n' +
+      '"As President, I would open the files," she said of her run for President, and her HRA lawsuit went on. Will Thorne, her aide, agreed.',
+  );
+  entity(list, 'Ana Varga', 'person');
+  entity(list, 'Will Thorne', 'person');
+  noEntityNamed(list, /^(?:President|HRA|Will Varga)$/);
+});
+
 test('a first name alone is the one person the story names in full with it ("Dana" is Dana Whitlock), never when two share it', () => {
   const list = entitiesOf(
     'Mayor Dana Whitlock said the ferry would run again by June.\n\n' +

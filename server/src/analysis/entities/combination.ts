@@ -20,6 +20,7 @@
 // all (testa 14 of 18 wrong, with the tagger's draft-level step). A name from the organization
 // table is never overruled, and a title never becomes part of an organization.
 
+import { lexiconTags } from '../nlp';
 import type { TaggedWord } from './tagger';
 import {
   adverbEnding,
@@ -624,6 +625,8 @@ const auxiliaryVerbs = /^(?:do|does|did|is|are|was|were|has|have|had)$/;
  */
 function withoutWordsBeforeFirstName(c: SpanCandidate, words: Word[]): SpanCandidate {
   if (c.last > c.first && auxiliaryVerbs.test(words[c.first].bare)) return { ...c, first: c.first + 1 };
+  // "Will Sanders come down off the pique?": "Will" opening a question asks it; it is no first name there.
+  if (c.last > c.first && words[c.first].bare === 'will' && asksQuestion(words, c.first) && bareVerbAfter(words, c.last)) return { ...c, first: c.first + 1 };
   for (let k = c.first; k < c.last; k++) {
     const w = words[k];
     if (k > c.first && w.has('FirstName')) return { ...c, first: k };
@@ -631,6 +634,27 @@ function withoutWordsBeforeFirstName(c: SpanCandidate, words: Word[]): SpanCandi
     if (w.has('Person') || w.has('FirstName') || w.has('LastName') || !w.capitalised || /^\p{Lu}\.?$/u.test(w.text)) return c;
   }
   return c;
+}
+
+/** Whether a verb in its bare form follows the word at k: "(Will Sanders) come down". */
+function bareVerbAfter(words: Word[], k: number): boolean {
+  const next = words[k + 1];
+  return (
+    next !== undefined &&
+    next.sentenceId === words[k].sentenceId &&
+    /^ $/.test(words[k].post) &&
+    !next.capitalised &&
+    (lexiconTags(next.fold) ?? []).includes('Infinitive')
+  );
+}
+
+/** Whether the word opens its sentence and the sentence ends with a question mark. */
+function asksQuestion(words: Word[], k: number): boolean {
+  const sentence = words[k].sentenceId;
+  if (words[k - 1]?.sentenceId === sentence) return false;
+  let end = k;
+  while (words[end + 1]?.sentenceId === sentence) end++;
+  return /\?/.test(words[end].post);
 }
 
 /** Words a name never holds capitalised after its first word ("A" may be an initial, "I" a king's number). */
@@ -660,7 +684,7 @@ function isTitleAlone(c: SpanCandidate, words: Word[]): boolean {
   return (
     before !== undefined &&
     before.sentenceId === words[c.first].sentenceId &&
-    (/^(?:the|a|an|its|his|her|their|our|first|second|third|last|former|then|new|next)$/.test(before.fold) ||
+    (/^(?:the|a|an|its|his|her|their|our|first|second|third|last|former|then|new|next|for|as)$/.test(before.fold) ||
       /['’]s$/.test(before.fold) ||
       // "a longtime Republican National Committeeman": the end of a title's capitalised run.
       (before.capitalised && titleModifiers.has(before.bare) && /^\s+$/.test(before.post)))

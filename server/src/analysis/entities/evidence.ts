@@ -196,8 +196,17 @@ function weighEvidence(
     c.loc += 10;
     return;
   }
+  // "the Freedom of Information Act (FOIA)": the short form a law is given in brackets is the law's.
+  const bracketedAfterLaw =
+    span.length === 1 &&
+    beforeHere !== undefined &&
+    c.first >= 2 &&
+    /\(\s*$/.test(text.slice(beforeHere.end, firstWord.start)) &&
+    /^\s*\)/.test(text.slice(lastWord.end)) &&
+    endsAsLawBuildingOrEvent(words.slice(Math.max(0, c.first - 3), c.first));
   // An index, a law, a building or an event is neither a person nor an organization.
-  if ((span.length > 1 && indexEndings.test(lastWord.bare)) || endsAsLawBuildingOrEvent(span)) {
+  if ((span.length > 1 && indexEndings.test(lastWord.bare)) || endsAsLawBuildingOrEvent(span) || bracketedAfterLaw) {
+    if (bracketedAfterLaw) c.namedAsLaw = true;
     c.loc += 10;
     return;
   }

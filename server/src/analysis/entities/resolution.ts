@@ -137,6 +137,9 @@ export function propagate(candidates: Candidate[]): void {
   // "The Sims ... Sims": with or without its "The".
   const works = new Set(candidates.filter((c) => c.namedAsWork && c.length > 1).flatMap((c) => [c.fold, c.fold.replace(/^the /, '')]));
   for (const c of candidates) if (works.has(c.fold) && !c.role && !c.tableEntry) c.kind = undefined;
+  // "the Freedom of Information Act (FOIA) ... a FOIA lawsuit": the law's short form is the law in every mention.
+  const laws = new Set(candidates.filter((c) => c.namedAsLaw).map((c) => c.fold));
+  for (const c of candidates) if (laws.has(c.fold) && !c.tableEntry) c.kind = undefined;
   // "the mass shooting in Orlando ... Orlando shooter Omar Mateen", "in Tampa and Orlando": a lone word the story
   // names as a place outright is that place in its other lone mentions too, unless a title makes it someone
   // ("Mr. Orlando") or the story names a person with it ("Orlando Bloom"). So is a team's or a firm's name before its

@@ -89,6 +89,8 @@ export interface SpanCandidate {
   namedAsWork?: boolean;
   /** A team's or a firm's name before its officer's role: "Chelsea manager Jose Mourinho". */
   namedAsAffiliation?: boolean;
+  /** The short form a law is given in brackets: "the Freedom of Information Act (FOIA)". */
+  namedAsLaw?: boolean;
 }
 
 /**
@@ -123,6 +125,8 @@ export interface Candidate {
   namedAsWork?: boolean;
   /** A lone first name before a role and a full name ("Chelsea manager Jose Mourinho"): a team or a firm, in every lone mention. */
   namedAsAffiliation?: boolean;
+  /** The short form a law is given in brackets ("the Freedom of Information Act (FOIA)"): so in every mention. */
+  namedAsLaw?: boolean;
   /** A lower-case noun or adjective follows at once: the name stands as a modifier ("Republican voters"). */
   modifiesNoun?: boolean;
   /** The first word is one compromise's lexicon knows as a first name ("Jacques", "Michael Symmons Roberts"). */
