@@ -755,9 +755,11 @@ const linkedBodiesStory = [
   '',
   'The case went to the U.S. Court of Appeals for the Ninth Circuit in March.',
   '',
+  'Lena Ostrow is listed as the chair of Hispanic Patriots for Trump. Lawyers for Mr Varga declined to comment.',
+  '',
 ].join('\n');
 
-test('a body named for what it is for keeps its "for the", "to" and "of" links: "Institute for the Study of Labour", "Committee to Protect Journalists"', () => {
+test('a body named for what it is for keeps its "for the", "to" and "of" links: "Institute for the Study of Labour", "Committee to Protect Journalists", "Hispanic Patriots for Trump"', () => {
   const analysis = entitiesOf(linkedBodiesStory);
   assertRangesExact(linkedBodiesStory, analysis);
   for (const name of [
@@ -765,10 +767,13 @@ test('a body named for what it is for keeps its "for the", "to" and "of" links: 
     'Committee to Protect Harbor Workers',
     'Center for the Study of Fen Democracy',
     'U.S. Court of Appeals for the Ninth Circuit',
+    'Hispanic Patriots for Trump',
   ]) {
     assert.equal(find(analysis, name).type, 'organization');
   }
-  const pieces = analysis.entities.filter((e) => ['Institute', 'Study', 'Committee', 'Center', 'Protect Harbor Workers'].includes(e.name));
+  const pieces = analysis.entities.filter((e) =>
+    ['Institute', 'Study', 'Committee', 'Center', 'Protect Harbor Workers', 'Hispanic Patriots', 'Lawyers for Mr Varga'].includes(e.name),
+  );
   assert.deepEqual(
     pieces.map((e) => e.name),
     [],

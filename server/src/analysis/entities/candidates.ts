@@ -165,6 +165,22 @@ export function buildCandidates(words: Word[], text: string, midSentenceCapitals
           last += 3;
           continue;
         }
+        // "Hispanic Patriots for Trump", "Muslim Americans for Trump": a people's group named for whom it backs, mid-sentence
+        // ("Lawyers for Mr Fawcett said" opens a sentence with a common noun).
+        if (
+          (next.text === 'for' || next.text === 'against') &&
+          last - opener <= 1 &&
+          !opensSentenceOrQuote(words, opener) &&
+          (last > opener || words[last].has('Demonym')) &&
+          /\p{Ll}s$/u.test(words[last].text) &&
+          !words[last].possessive &&
+          words[last].has('Plural') &&
+          after.capitalised &&
+          continuesName(text, next, after)
+        ) {
+          last += 2;
+          continue;
+        }
         // "Committee to Protect Journalists", "Campaign to Stop Killer Robots": a body named for its cause.
         if (
           next.fold === 'to' &&

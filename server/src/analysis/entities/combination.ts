@@ -275,6 +275,17 @@ function placeAfterPreposition(c: SpanCandidate, words: Word[]): boolean {
  * (or the candidate begins with a body's head word) and one past its link, the candidate is the name.
  */
 function readsLinkedNameInPieces(c: SpanCandidate, touching: readonly TaggerSpan[], words: Word[]): boolean {
+  // "Hispanic Patriots for Trump": a group the tagger reads as an organization, then the person it backs.
+  const backs = words.findIndex((w, k) => k > c.first && k < c.last && (w.text === 'for' || w.text === 'against'));
+  if (
+    backs > 0 &&
+    touching.length >= 2 &&
+    touching.every((s) => s.first >= c.first && s.last <= c.last) &&
+    touching.some((s) => s.type === 'ORG' && s.first === c.first && s.last < backs) &&
+    touching.every((s) => s.first > backs || (s.type === 'ORG' && s.first === c.first)) &&
+    /\p{Ll}s$/u.test(words[backs - 1].text)
+  )
+    return true;
   if (touching.length === 0 || touching.some((s) => s.type !== 'ORG' || s.first < c.first || s.last > c.last)) return false;
   // "Yukos USA": two organizations end to end, the candidate's whole span, with nothing between them.
   const sorted = [...touching].sort((a, b) => a.first - b.first);
