@@ -445,6 +445,16 @@ test('no one is named by a title after "for" or "as", a law\'s bracketed short f
   noEntityNamed(list, /^(?:President|HRA|Will Varga)$/);
 });
 
+test('a station\'s number is part of its name ("BBC Radio 4", "Channel 4 News"), but a day after it is not ("the Radio 1 Thursday night show")', () => {
+  const list = entitiesOf(
+    "Minister defends ferry plan\n\nThe minister, Tomas Vell, told BBC Radio 4's Today programme that the plan was sound.\n\n" +
+      'Channel 4 News reported the figures, and she hosts the Radio 1 Thursday night show.',
+  );
+  entity(list, 'BBC Radio 4', 'organization');
+  entity(list, 'Channel 4 News', 'organization');
+  noEntityNamed(list, /^(?:BBC Radio|News|Radio|Radio 1 Thursday)$/);
+});
+
 test('a first name alone is the one person the story names in full with it ("Dana" is Dana Whitlock), never when two share it', () => {
   const list = entitiesOf(
     'Mayor Dana Whitlock said the ferry would run again by June.\n\n' +

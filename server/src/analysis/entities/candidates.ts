@@ -74,6 +74,9 @@ function modifiesNounAfterName(words: Word[], k: number): boolean {
   return partyModifiers.has(modifier.bare) || (modifier.has('City') && !modifier.has('Organization'));
 }
 
+/** Words a broadcaster's channel or station is numbered after. */
+export const stationWords = new Set(['radio', 'channel', 'tv', 'bbc', 'itv', 'fox', 'abc', 'nbc', 'cbs', 'wnbc', 'sky']);
+
 /** A member of a party, in the singular: never the party itself. */
 const partyMembers = new Set(['democrat', 'republican', 'libertarian', 'dixiecrat']);
 const chambers = new Set(['house', 'senate', 'hill', 'assembly', 'congressional']);
@@ -130,7 +133,13 @@ export function buildCandidates(words: Word[], text: string, midSentenceCapitals
     for (;;) {
       const next = words[last + 1];
       if (!next) break;
-      if (next.capitalised && continuesName(text, words[last], next)) {
+      // Not a day after a station's number: "the Radio 1 Thursday night show".
+      if (next.capitalised && continuesName(text, words[last], next) && !(/^\d/.test(words[last].text) && timeTags.some((t) => next.has(t)))) {
+        last++;
+        continue;
+      }
+      // "BBC Radio 4", "Channel 4 News", "Radio 5 Live": a station's number is part of its name.
+      if (/^\d{1,2}$/.test(next.text) && stationWords.has(words[last].bare) && continuesName(text, words[last], next)) {
         last++;
         continue;
       }
@@ -333,7 +342,12 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
       roleWords.has(words[k + 1].bare)) &&
     // "Even Administrator Berg agreed": an adverb or a preposition opening the sentence is no part of a title.
     !['Determiner', 'Adverb', 'Preposition', 'Conjunction', 'Pronoun'].some((t) => words[k].has(t));
-  while (first <= last && mayDropOpener(words, first, last) && ((isCommonWord(words[first]) && !introducesTitle(first)) || words[first].fold === 'the'))
+  const numberedStation = (k: number) => stationWords.has(words[k].bare) && /^\d{1,2}$/.test(words[k + 1]?.text ?? '');
+  while (
+    first <= last &&
+    mayDropOpener(words, first, last) &&
+    ((isCommonWord(words[first]) && !introducesTitle(first) && !numberedStation(first)) || words[first].fold === 'the')
+  )
     first++;
   while (first <= last && (words[first].fold === 'the' || (words[first].fold === 'a' && text[words[first].end] !== '.'))) first++;
   first = afterPlaceAdjective(words, first, last);
