@@ -455,6 +455,15 @@ test('a station\'s number is part of its name ("BBC Radio 4", "Channel 4 News"),
   noEntityNamed(list, /^(?:BBC Radio|News|Radio|Radio 1 Thursday)$/);
 });
 
+test('a people or a faith in the plural is no organization ("the Kurds", "radicalized Islamists", "the Afghans")', () => {
+  const list = entitiesOf(
+    'Allies weigh ground force\n\nThe Sunnis on the ground, along with the Kurds, will do the fighting, Gen. Ana Ruiz said on Monday.\n\n' +
+      'Officials fear that radicalized Islamists will cross the border, and the Afghans have asked for help.',
+  );
+  entity(list, 'Ana Ruiz', 'person');
+  noEntityNamed(list, /^(?:Sunnis|Kurds|Islamists|Afghans)$/);
+});
+
 test('a first name alone is the one person the story names in full with it ("Dana" is Dana Whitlock), never when two share it', () => {
   const list = entitiesOf(
     'Mayor Dana Whitlock said the ferry would run again by June.\n\n' +

@@ -417,7 +417,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
         (c.namedAsPlace && !c.describedAsOrganization) ||
         namesCourtCase(c, words) ||
         (c.kind === 'organization'
-          ? namesNoOrganization(c, words) || placeBeforeRole(c, words) || isAdjectiveOfFaithOrRegion(c, words)
+          ? namesNoOrganization(c, words) || placeBeforeRole(c, words) || isAdjectiveOfFaithOrRegion(c, words) || namesAPeople(c, words)
           : isTitleAlone(c, words) || (c.first === c.last && isEventWord(words[c.first].bare)) || c.namedAsAffiliation || namesThingAfterPerson(c, words)))
         ? { ...c, kind: undefined, firm: false }
         : c,
@@ -653,6 +653,16 @@ function withoutWordsBeforeFirstName(c: SpanCandidate, words: Word[]): SpanCandi
     if (w.has('Person') || w.has('FirstName') || w.has('LastName') || !w.capitalised || /^\p{Lu}\.?$/u.test(w.text)) return c;
   }
   return c;
+}
+
+/** Peoples and faiths the lexicon does not know as nationalities. */
+const peoplesAndFaiths =
+  /^(?:kurds|sunnis|shiites|shias|alawites|yazidis|pashtuns|tamils|sikhs|hindus|muslims|christians|jews|catholics|protestants|evangelicals|mormons|islamists|jihadists)$/;
+
+/** "the Kurds", "the Afghans", "radicalized Islamists": a people or a faith in the plural is no organization. */
+function namesAPeople(c: SpanCandidate, words: Word[]): boolean {
+  const w = words[c.first];
+  return c.first === c.last && ((w.has('Demonym') && w.has('Plural')) || peoplesAndFaiths.test(w.bare));
 }
 
 /** Whether a verb in its bare form follows the word at k: "(Will Sanders) come down". */
