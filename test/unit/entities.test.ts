@@ -779,3 +779,19 @@ test('a body named for what it is for keeps its "for the", "to" and "of" links: 
     [],
   );
 });
+
+test('a name is cut from a word joined to it by an ellipsis or a double hyphen ("Paul Ryan…to", "Ariz.--John Bacon")', () => {
+  const text = [
+    'Governor backs speaker',
+    '',
+    '“We need Tomas Varga…to make this state work again,” Gov. Ana Ruiz said on Monday.',
+    '',
+    'The driver was identified as Lena Ostrow, 32, of Dover, Del.--Rob Whitcombe',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  find(analysis, 'Tomas Varga');
+  find(analysis, 'Rob Whitcombe');
+  assert.ok(!analysis.entities.some((e) => /…|--/.test(e.name)), analysis.entities.map((e) => e.name).join(', '));
+});
