@@ -160,7 +160,7 @@ function organizationWithoutTitle(span: TaggerSpan, words: Word[]): TaggerSpan |
   // "UMWA Director of Government Affairs Phil Smith": the organization ends where its officer's title begins.
   const next = words[span.last + 1];
   if (next && next.sentenceId === words[span.last].sentenceId && next.has('FirstName') && /^\s+$/.test(words[span.last].post)) {
-    const title = words.findIndex((w, k) => k > span.first && k <= span.last && honorifics.has(w.bare) && !titleModifiers.has(w.bare) && w.capitalised);
+    const title = indexWithin(words, span.first + 1, span.last, (w) => honorifics.has(w.bare) && !titleModifiers.has(w.bare) && w.capitalised);
     if (title > 0) last = title - 1;
   }
   const endBeforeTitle = last;
@@ -268,6 +268,12 @@ function placeAfterPreposition(c: SpanCandidate, words: Word[]): boolean {
   return !words.some((w) => w.sentenceId === before.sentenceId && sportsWords.test(w.fold));
 }
 
+/** The index of the first word from `from` to `to` (inclusive) that passes, or -1: a span's own words only, never the paragraph's. */
+function indexWithin(words: readonly Word[], from: number, to: number, test: (w: Word) => boolean): number {
+  for (let k = from; k <= to; k++) if (test(words[k])) return k;
+  return -1;
+}
+
 /**
  * "Institute for the Study of Labour", "Committee to Protect Journalists": the tagger, which has seen few names with
  * a lower-case "the" or "to" inside, reads the pieces on either side of the link as organizations of their own, or
@@ -276,7 +282,7 @@ function placeAfterPreposition(c: SpanCandidate, words: Word[]): boolean {
  */
 function readsLinkedNameInPieces(c: SpanCandidate, touching: readonly TaggerSpan[], words: Word[]): boolean {
   // "Hispanic Patriots for Trump": a group the tagger reads as an organization, then the person it backs.
-  const backs = words.findIndex((w, k) => k > c.first && k < c.last && (w.text === 'for' || w.text === 'against'));
+  const backs = indexWithin(words, c.first + 1, c.last - 1, (w) => w.text === 'for' || w.text === 'against');
   if (
     backs > 0 &&
     touching.length >= 2 &&
@@ -288,7 +294,7 @@ function readsLinkedNameInPieces(c: SpanCandidate, touching: readonly TaggerSpan
     return true;
   if (touching.length === 0 || touching.some((s) => s.type !== 'ORG' || s.first < c.first || s.last > c.last)) return false;
   // "BBC Radio 4", "Channel 4 News": the tagger reads a station's name without its number.
-  const numbered = words.findIndex((w, k) => k > c.first && k <= c.last && /^\d{1,2}$/.test(w.text) && stationWords.has(words[k - 1].bare));
+  const numbered = indexWithin(words, c.first + 1, c.last, (w) => /^\d{1,2}$/.test(w.text) && stationWords.has(words[w.index - 1].bare));
   if (
     numbered > 0 &&
     touching.every((s) => s.type === 'ORG' && s.first >= c.first && s.last <= c.last) &&
@@ -304,7 +310,7 @@ function readsLinkedNameInPieces(c: SpanCandidate, touching: readonly TaggerSpan
     sorted.every((s, k) => k === 0 || s.first === sorted[k - 1].last + 1)
   )
     return true;
-  const link = words.findIndex((w, k) => k > c.first && k < c.last && (w.text === 'the' || w.text === 'to'));
+  const link = indexWithin(words, c.first + 1, c.last - 1, (w) => w.text === 'the' || w.text === 'to');
   if (link < 0) return false;
   const head = words[c.first].bare;
   const startsTogether = touching.some((s) => s.first === c.first) || organizationHeads.has(head) || linkedBodyHeads.has(head);
