@@ -464,6 +464,18 @@ test('a people or a faith in the plural is no organization ("the Kurds", "radica
   noEntityNamed(list, /^(?:Sunnis|Kurds|Islamists|Afghans)$/);
 });
 
+test('the British parties and the Bank of England go by their short names ("Lib Dems", "UKIP", "BoE"), but "liberal Democrats" in an American story is no British party', () => {
+  const uk = entitiesOf(
+    'Parties clash over ferry tax\n\nThe Liberal Democrats said the tax was unfair, and the Lib Dems will vote against it, while UKIP backed it.\n\n' +
+      'The UK Independence Party leader spoke on Monday, and the BoE kept rates on hold.',
+  );
+  assert.deepEqual(entity(uk, 'Liberal Democrats', 'organization').aliases, ['Lib Dems']);
+  assert.ok(entity(uk, 'UK Independence Party', 'organization').aliases.includes('UKIP'));
+  entity(uk, 'Bank of England', 'organization');
+  const us = entitiesOf('Senators split on ferry bill\n\nSen. Ana Ruiz said liberal Democrats would oppose the bill on Tuesday.');
+  noEntityNamed(us, /^Liberal Democrats$/);
+});
+
 test('a first name alone is the one person the story names in full with it ("Dana" is Dana Whitlock), never when two share it', () => {
   const list = entitiesOf(
     'Mayor Dana Whitlock said the ferry would run again by June.\n\n' +

@@ -343,12 +343,12 @@ function splitNameWords(name: string): string[] {
   return name.split(/\s+/).filter(Boolean);
 }
 
-const table: TableEntry[] = organizationTable.organizations.map((entry, i) => ({
+const table: TableEntry[] = organizationTable.organizations.map((entry: { name: string; aliases: string[]; exactCase?: boolean }, i) => ({
   id: `org-table-${i}`,
   name: entry.name,
   forms: [entry.name, ...entry.aliases].map((form) => {
     const allCaps = /^[\p{Lu}.\s&+-]+$/u.test(form) && form.length <= 6;
-    return { words: splitNameWords(foldName(form)), exactCase: allCaps ? form : null };
+    return { words: splitNameWords(foldName(form)), exactCase: allCaps || entry.exactCase ? form : null };
   }),
 }));
 /** Table forms indexed by their first folded word, longest first. */
