@@ -275,10 +275,11 @@ function indexWithin(words: readonly Word[], from: number, to: number, test: (w:
 }
 
 /**
- * "Institute for the Study of Labour", "Committee to Protect Journalists": the tagger, which has seen few names with
- * a lower-case "the" or "to" inside, reads the pieces on either side of the link as organizations of their own, or
- * the name's tail as no name. When it reads only organizations over the candidate, within it, one where it begins
- * (or the candidate begins with a body's head word) and one past its link, the candidate is the name.
+ * Whether the tagger reads in pieces a name the candidate has whole, so that the candidate stands: a body named
+ * for what it is for ("Institute for the Study of Labour", "Committee to Protect Journalists"), which the tagger,
+ * having seen few names with a lower-case "the" or "to" inside, reads as organizations on either side of the link
+ * or as no name past it; a group and whom it backs ("Hispanic Patriots for Trump"); a station without its number
+ * ("BBC Radio 4"); two organizations end to end ("Yukos USA").
  */
 function readsLinkedNameInPieces(c: SpanCandidate, touching: readonly TaggerSpan[], words: Word[]): boolean {
   // "Hispanic Patriots for Trump": a group the tagger reads as an organization, then the person it backs.
@@ -295,12 +296,7 @@ function readsLinkedNameInPieces(c: SpanCandidate, touching: readonly TaggerSpan
   if (touching.length === 0 || touching.some((s) => s.type !== 'ORG' || s.first < c.first || s.last > c.last)) return false;
   // "BBC Radio 4", "Channel 4 News": the tagger reads a station's name without its number.
   const numbered = indexWithin(words, c.first + 1, c.last, (w) => /^\d{1,2}$/.test(w.text) && stationWords.has(words[w.index - 1].bare));
-  if (
-    numbered > 0 &&
-    touching.every((s) => s.type === 'ORG' && s.first >= c.first && s.last <= c.last) &&
-    (touching.some((s) => s.first === c.first) || stationWords.has(words[c.first].bare))
-  )
-    return true;
+  if (numbered > 0 && (touching.some((s) => s.first === c.first) || stationWords.has(words[c.first].bare))) return true;
   // "Yukos USA": two organizations end to end, the candidate's whole span, with nothing between them.
   const sorted = [...touching].sort((a, b) => a.first - b.first);
   if (
