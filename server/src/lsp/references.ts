@@ -79,7 +79,14 @@ export function renamedKeepingBrackets(mention: string, oldName: string, newName
   const renamed = words(renamedMention(withoutEditorBrackets(mention), withoutEditorBrackets(oldName), withoutEditorBrackets(newName)));
   if (renamed.length !== words(mention).length) return undefined;
   let k = 0;
-  return mention.replace(/\S+/g, (word) => `${/^\[*/.exec(word)![0]}${renamed[k++]}${/\]*$/.exec(word)![0]}`);
+  return mention.replace(/\S+/g, (word) => `${/^\[*/.exec(word)![0]}${renamed[k++]}${closingBrackets(word)}`);
+}
+
+/** The editor's closing brackets that end a word, read from its end: an unanchored /\]*$/ scans again from every position. */
+function closingBrackets(word: string): string {
+  let start = word.length;
+  while (start > 0 && word[start - 1] === ']') start--;
+  return word.slice(start);
 }
 
 export function rename(document: TextDocument, entity: Entity, offset: number, newName: string): WorkspaceEdit | undefined {
