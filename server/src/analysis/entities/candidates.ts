@@ -75,7 +75,15 @@ function modifiesNounAfterName(words: Word[], k: number): boolean {
 }
 
 /** Words a broadcaster's channel or station is numbered after. */
-export const stationWords = new Set(['radio', 'channel', 'tv', 'bbc', 'itv', 'fox', 'abc', 'nbc', 'cbs', 'wnbc', 'sky']);
+const stationWords = new Set(['radio', 'channel', 'tv', 'bbc', 'itv', 'fox', 'abc', 'nbc', 'cbs', 'wnbc', 'sky']);
+
+/** Whether the word at k is a station's number after its name: the "4" of "BBC Radio 4", "Channel 4 News". */
+export function isStationNumber(words: readonly Word[], k: number): boolean {
+  return k > 0 && /^\d{1,2}$/.test(words[k]?.text ?? '') && stationWords.has(words[k - 1].bare);
+}
+
+/** Whether the word at k names a station ("Radio", "Channel"). */
+export const isStationWord = (word: Word): boolean => stationWords.has(word.bare);
 
 /** A member of a party, in the singular: never the party itself. */
 const partyMembers = new Set(['democrat', 'republican', 'libertarian', 'dixiecrat']);
@@ -139,7 +147,7 @@ export function buildCandidates(words: Word[], text: string, midSentenceCapitals
         continue;
       }
       // "BBC Radio 4", "Channel 4 News", "Radio 5 Live": a station's number is part of its name.
-      if (/^\d{1,2}$/.test(next.text) && stationWords.has(words[last].bare) && continuesName(text, words[last], next)) {
+      if (isStationNumber(words, last + 1) && continuesName(text, words[last], next)) {
         last++;
         continue;
       }
@@ -342,7 +350,7 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
       roleWords.has(words[k + 1].bare)) &&
     // "Even Administrator Berg agreed": an adverb or a preposition opening the sentence is no part of a title.
     !['Determiner', 'Adverb', 'Preposition', 'Conjunction', 'Pronoun'].some((t) => words[k].has(t));
-  const numberedStation = (k: number) => stationWords.has(words[k].bare) && /^\d{1,2}$/.test(words[k + 1]?.text ?? '');
+  const numberedStation = (k: number) => isStationNumber(words, k + 1);
   while (
     first <= last &&
     mayDropOpener(words, first, last) &&

@@ -36,7 +36,7 @@ import {
   titleModifiers,
 } from './tables';
 import type { SpanCandidate, Word } from './types';
-import { monthName, namesJurisdiction, stationWords } from './candidates';
+import { isStationNumber, isStationWord, monthName, namesJurisdiction } from './candidates';
 import { endsAsLawBuildingOrEvent, isEventWord } from './evidence';
 import { afterPlaceAdjective, isInterjection, mayDropOpener, namesSecurity, opensAfterSuperPac } from './words';
 
@@ -295,8 +295,8 @@ function readsLinkedNameInPieces(c: SpanCandidate, touching: readonly TaggerSpan
     return true;
   if (touching.length === 0 || touching.some((s) => s.type !== 'ORG' || s.first < c.first || s.last > c.last)) return false;
   // "BBC Radio 4", "Channel 4 News": the tagger reads a station's name without its number.
-  const numbered = indexWithin(words, c.first + 1, c.last, (w) => /^\d{1,2}$/.test(w.text) && stationWords.has(words[w.index - 1].bare));
-  if (numbered > 0 && (touching.some((s) => s.first === c.first) || stationWords.has(words[c.first].bare))) return true;
+  const numbered = indexWithin(words, c.first + 1, c.last, (w) => isStationNumber(words, w.index));
+  if (numbered > 0 && (touching.some((s) => s.first === c.first) || isStationWord(words[c.first]))) return true;
   // "Yukos USA": two organizations end to end, the candidate's whole span, with nothing between them.
   const sorted = [...touching].sort((a, b) => a.first - b.first);
   if (
