@@ -31,6 +31,18 @@ test('an all-caps story and non-Latin scripts give no crash and no guessed names
   assert.ok(!analysis.entities.some((e) => /[\p{Script=Arabic}\p{Script=Han}\p{Script=Devanagari}]/u.test(e.name)), 'caseless scripts are not read as names');
 });
 
+test('a no-break or thin space inside a name ("Sen. Marco\\u00a0Rubio") joins it like a plain space, and the mention keeps the draft\'s own characters', () => {
+  const text =
+    'Sen. Ted Cruz follows the leader with 16 percent while Sen. Mara\u00a0Velloso comes in third.\n\n' +
+    'Gov. Lena\u202fFortescue said Velloso would drop out, and Fortescue\u2009Holdings denied it.';
+  const analysis = analyse(text);
+  assertRangesExact(text, analysis);
+  const names = analysis.entities.map((e) => `${e.type}:${e.name.replace(/\s/g, ' ')}`);
+  assert.ok(names.includes('person:Mara Velloso'), names.join(', '));
+  assert.ok(names.includes('person:Lena Fortescue'), names.join(', '));
+  assert.ok(!names.some((n) => /:(?:Mara|Lena)$/.test(n)), names.join(', '));
+});
+
 test('names of 200 characters', () => {
   const longWord = `Van${'derwalle'.repeat(25)}`.slice(0, 200);
   const longRun = Array.from({ length: 40 }, (_, i) => `Name${String.fromCharCode(97 + (i % 26))}`).join(' ');

@@ -34,6 +34,7 @@ import { partitionPoint } from './sorted';
 import { datelineLength } from './structure';
 import type { Paragraph } from './draft';
 import { stateAbbreviations } from './entities/tables';
+import { withPlainSpaces } from './entities/words';
 import type { Entity, Mention } from './entities/types';
 import type { Steps } from './steps';
 import { matchesOf } from './matches';
@@ -391,7 +392,7 @@ export function* attributionSteps(ctx: RuleContext, entities: Entity[]): Steps<v
     if (/^['’]s?\b/.test(text.slice(m.end, m.end + 2))) return false;
     const skip = /^(?:\s*\([^()]{1,30}\))?(?:\s*,[^,“”"]{1,160},)?/.exec(text.slice(m.end, p.end))!;
     const from = m.end + skip[0].length - p.start;
-    const words = parseParagraph(p.text).words;
+    const words = parseParagraph(withPlainSpaces(p.text)).words;
     let k = words.findIndex((w) => w.start >= from);
     if (k < 0 || words[k].start - from >= 3) return false;
     while (words[k + 1] && words[k].tags.includes('Adverb')) k++;

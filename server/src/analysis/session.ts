@@ -21,6 +21,7 @@ import {
   entityPassSteps,
   mentionIndexOf,
   prepareEntityParagraph,
+  withPlainSpaces,
   settleEntities,
   withLookup,
   withSortedLookup,
@@ -413,7 +414,7 @@ export class DraftSession {
     if (this.settledEntities && this.lastEntityPassMs > inlineEntityPassMs) return false;
     let unparsed = 0;
     for (const paragraph of this.draft.paragraphs) {
-      if (!isParagraphParsed(paragraph.text) && (unparsed += paragraph.text.length) > inlineParseCharacters) return false;
+      if (!isParagraphParsed(withPlainSpaces(paragraph.text)) && (unparsed += paragraph.text.length) > inlineParseCharacters) return false;
     }
     return true;
   }

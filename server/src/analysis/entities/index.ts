@@ -27,12 +27,14 @@ import type { RuleContext } from '../rule';
 import type { ParagraphSurroundings } from './evidence';
 import { groupEntities, withLookup } from './grouping';
 import { headlineNamesFromBody, isTitleCase } from './headlines';
+import { withPlainSpaces } from './words';
 import { paragraphCandidates, summarizeParagraph, type ParagraphSummary } from './paragraphs';
 import { dropOrganizationsAmongPeople, propagate } from './resolution';
 import type { Candidate, Entity, EntityAnalysis, NeighbourWord } from './types';
 
 export type { AttributedQuote, Entity, EntityAnalysis, Mention } from './types';
 export { clearEntityCaches } from './paragraphs';
+export { withPlainSpaces } from './words';
 export { mentionIndexOf, withLookup, withSortedLookup, type MentionEntry } from './grouping';
 
 /**
@@ -45,7 +47,8 @@ export function warmUpNames(): void {
   prepareEntityParagraph('The mayor, Ana Ruiz, said the council would vote on Tuesday.');
 }
 
-export function prepareEntityParagraph(text: string): void {
+export function prepareEntityParagraph(paragraphText: string): void {
+  const text = withPlainSpaces(paragraphText);
   summarizeParagraph(text);
   // The tagger's labels are kept per parsed paragraph: tag it now, not inside the pass.
   tagParagraph(parseParagraph(text));
@@ -86,20 +89,21 @@ function* resolveEntities(ctx: RuleContext): Steps<Entity[]> {
   // How the tagger read each capitalised word across the draft, paragraph by paragraph: its second look at each paragraph.
   const draftNames: NameCounts = new Map();
   for (const paragraph of ctx.draft.paragraphs) {
+    const prose = withPlainSpaces(paragraph.text);
     // All-caps paragraphs (wire headlines, shouted text) carry no case
     // evidence; they are left alone rather than guessed at.
-    if (!/\p{Ll}/u.test(paragraph.text)) continue;
+    if (!/\p{Ll}/u.test(prose)) continue;
     // "More news: Olive harvest expected..." names no one in the story.
-    if (isBoilerplateParagraph(paragraph.text)) continue;
-    const summary = summarizeParagraph(paragraph.text);
+    if (isBoilerplateParagraph(prose)) continue;
+    const summary = summarizeParagraph(prose);
     if (!summary.first) continue;
-    const titleCaseHeadline = paragraph.isHeadline && isTitleCase(paragraph.text);
-    read.push({ start: paragraph.start, prose: paragraph.text, summary, titleCaseHeadline });
+    const titleCaseHeadline = paragraph.isHeadline && isTitleCase(prose);
+    read.push({ start: paragraph.start, prose, summary, titleCaseHeadline });
     yield;
     // A title-case headline capitalises every word: its capitals say nothing about the story's names.
     if (titleCaseHeadline) continue;
     for (const fold of summary.midSentenceCapitals) midSentenceCapitals.add(fold);
-    addNameCounts(draftNames, paragraphNameCounts(parseParagraph(paragraph.text)));
+    addNameCounts(draftNames, paragraphNameCounts(parseParagraph(prose)));
   }
 
   const candidates: Candidate[] = [];
@@ -116,7 +120,7 @@ function* resolveEntities(ctx: RuleContext): Steps<Entity[]> {
       trailing: summary.resultsTable ? text.slice(end, end + 24) : '',
     };
     const documentFeatures = draftFeatures(parseParagraph(prose), draftNames);
-    for (const c of paragraphCandidates(prose, text.slice(start, end), summary, surroundings, midSentenceCapitals, documentFeatures)) {
+    for (const c of paragraphCandidates(prose, withPlainSpaces(text.slice(start, end)), summary, surroundings, midSentenceCapitals, documentFeatures)) {
       (titleCaseHeadline ? headlineCandidates : candidates).push({ ...c, start: c.start + start, end: c.end + start });
     }
     recent = [...recent, ...summary.lastTwo].slice(-2);

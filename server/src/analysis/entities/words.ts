@@ -106,6 +106,15 @@ export function mayDropOpener(words: readonly Word[], i: number, last: number): 
   return ['Person', 'FirstName', 'LastName', 'Honorific'].some((t) => next.has(t));
 }
 
+/** Spaces other than the plain one: web copy often puts a no-break space between a first name and a surname ("Marco\u00a0Rubio"). */
+const otherSpace = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/;
+const otherSpaces = new RegExp(otherSpace.source, 'g');
+
+/** The paragraph as the entity pass reads it: every space a plain one, the length kept so that no offset moves. */
+export function withPlainSpaces(text: string): string {
+  return otherSpace.test(text) ? text.replace(otherSpaces, ' ') : text;
+}
+
 export function isCapitalised(text: string): boolean {
   if (/^\p{Lu}/u.test(text)) return /\p{L}/u.test(text.slice(1)) || text.length === 1;
   // "al-Assad", "bin Laden" style prefixes are lower case but part of a name.

@@ -25,6 +25,7 @@ import titleTable from '../data/titles.json';
 import { analyzeEntities } from '../entities';
 import { insideQuotation, outsideBody } from '../nameReferences';
 import { parseParagraph } from '../nlp';
+import { withPlainSpaces } from '../entities/words';
 import type { Paragraph } from '../draft';
 import { inSteps, type Rule, type RuleContext } from '../rule';
 import type { RuleFinding } from '../types';
@@ -239,7 +240,7 @@ const functionWords = new Set([
  * name in capitals ("JAKE TAPPER:").
  */
 function taggedAsAcronym(paragraphText: string, offsetInParagraph: number): boolean {
-  const word = parseParagraph(paragraphText).words.find((w) => w.start === offsetInParagraph);
+  const word = parseParagraph(withPlainSpaces(paragraphText)).words.find((w) => w.start === offsetInParagraph);
   if (!word) return true;
   if (word.tags.includes('Person') || word.tags.includes('Verb') || word.tags.includes('Adjective') || word.tags.includes('Adverb')) return false;
   return word.tags.includes('Acronym') || word.tags.includes('Organization');
@@ -266,7 +267,7 @@ function namesABody(prose: string, paragraph: Paragraph, start: number, written:
     )
   )
     return false;
-  const next = parseParagraph(paragraph.text).words.find((w) => w.start > start - paragraph.start);
+  const next = parseParagraph(withPlainSpaces(paragraph.text)).words.find((w) => w.start > start - paragraph.start);
   // The tagger keeps no Noun tag: a lower-case word that is no verb, preposition, conjunction... describes it.
   if (next && /^\p{Ll}/u.test(next.text) && !next.tags.some((t) => /Verb|Preposition|Conjunction|Determiner|Adverb|Pronoun/.test(t))) return false;
   for (let at = prose.indexOf(written); at >= 0; at = prose.indexOf(written, at + 1)) {
