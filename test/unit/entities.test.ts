@@ -795,3 +795,21 @@ test('a name is cut from a word joined to it by an ellipsis or a double hyphen (
   find(analysis, 'Rob Whitcombe');
   assert.ok(!analysis.entities.some((e) => /…|--/.test(e.name)), analysis.entities.map((e) => e.name).join(', '));
 });
+
+test('a function word that opens a clause after a colon is no part of the name after it ("intervened: If Sanders would"), but a name after a colon keeps its first word', () => {
+  const text = [
+    'Mayor steps into debate row',
+    '',
+    'Tomas Walker challenged the governor to a debate in the city.',
+    '',
+    'Mayor Ana Ruiz on Monday intervened: If Walker would debate on April 14, Ruiz said, the city would find a hall.',
+    '',
+    'Moderator: Lena Ostrow, of the Harbor Trust.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Tomas Walker').mentions.length, 2);
+  find(analysis, 'Lena Ostrow');
+  assert.ok(!analysis.entities.some((e) => /^If\b/.test(e.name)), analysis.entities.map((e) => e.name).join(', '));
+});

@@ -100,10 +100,13 @@ export function mayDropOpener(words: readonly Word[], i: number, last: number): 
   const before = words[i - 1];
   const listNumber = before && /^\d{1,3}[.)]?$/.test(before.text) && /^[.)]?\s+$/.test(before.post) && /[.)]/.test(before.text + before.post);
   if (listNumber && functionWords.has(words[i].bare)) return true;
+  const next = words[i + 1];
+  const beforePerson = () => ['Person', 'FirstName', 'LastName', 'Honorific'].some((t) => next.has(t));
+  // A colon may open a clause ("intervened: If Sanders would debate"), or a title ("We Love: My Family Divided"): a function word alone or before a person's name.
+  if (before && /^:\s+$/.test(before.post) && functionWords.has(words[i].bare) && (i === last || beforePerson())) return true;
   if (!opensSentenceOrQuote(words, i)) return false;
   if (compromiseOpensSentenceOrQuote(words[i]) || i === last || functionWords.has(words[i].bare)) return true;
-  const next = words[i + 1];
-  return ['Person', 'FirstName', 'LastName', 'Honorific'].some((t) => next.has(t));
+  return beforePerson();
 }
 
 /** Spaces other than the plain one: web copy often puts a no-break space between a first name and a surname ("Marco\u00a0Rubio"). */
