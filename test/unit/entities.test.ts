@@ -813,3 +813,25 @@ test('a function word that opens a clause after a colon is no part of the name a
   find(analysis, 'Lena Ostrow');
   assert.ok(!analysis.entities.some((e) => /^If\b/.test(e.name)), analysis.entities.map((e) => e.name).join(', '));
 });
+
+test('a short form in brackets after an organization\'s name is that organization even when the letters differ ("European Telecommunications Institute (Etsi)"), and so is an acronym that spells out one in the name ("UK Rowing ... UKR")', () => {
+  const text = [
+    'Rowing body names new chief',
+    '',
+    'UK Rowing has ended its search for a new performance director. "We have searched long and hard," said UKR chief executive Ana Ruiz.',
+    '',
+    'The Coastal Fisheries Institute (Cofi) adopted the new quota on Monday. Cofi said it was pleased, and the Harbor Trust (Dover) agreed.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(find(analysis, 'UK Rowing').aliases, ['UKR']);
+  const institute = find(analysis, 'Coastal Fisheries Institute');
+  assert.equal(institute.type, 'organization');
+  assert.deepEqual(institute.aliases, ['Cofi']);
+  assert.equal(institute.mentions.length, 3);
+  assert.ok(
+    !analysis.entities.some((e) => e.name === 'Cofi' || e.name === 'UKR' || e.aliases.includes('Dover')),
+    analysis.entities.map((e) => e.name).join(', '),
+  );
+});

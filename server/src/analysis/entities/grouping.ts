@@ -6,6 +6,7 @@ import firstNames from '../data/first-names.json';
 import { foldName, withoutEditorBrackets } from '../nlp';
 import { partitionPoint } from '../sorted';
 import type { Steps } from '../steps';
+import { spelledAcronym } from './resolution';
 import { formalFirstNames, isGivenName, organizationEndings, organizationHeads } from './tables';
 import type { Candidate, Entity, EntityAnalysis, Kind, TableEntry } from './types';
 
@@ -17,7 +18,7 @@ interface Group {
 }
 
 /** Groups the candidates into entities, in steps of a few thousand candidates (a 100,000-word draft has tens of thousands). */
-export function* groupEntities(candidates: Candidate[], text: string): Steps<Entity[]> {
+export function* groupEntities(candidates: Candidate[], text: string, shortFormOf: ReadonlyMap<Candidate, Candidate> = new Map()): Steps<Entity[]> {
   const groups: Group[] = [];
   const byKey = new Map<string, Group>();
   const surnameOwners = new Map<string, Group[]>();
@@ -81,6 +82,10 @@ export function* groupEntities(candidates: Candidate[], text: string): Steps<Ent
   /** Where each group's lone names filed so far stand, in order. */
   const loneStarts = new Map<Group, number[]>();
 
+  const groupOf = new Map<Candidate, Group>();
+  const shortFormsByName = new Map<Candidate, Candidate[]>();
+  for (const [short, name] of shortFormOf) shortFormsByName.set(name, [...(shortFormsByName.get(name) ?? []), short]);
+
   // Full names first, so that surnames attach to the person they abbreviate.
   const ordered = [...candidates].sort((a, b) => b.length - a.length || a.start - b.start);
   yield;
@@ -104,8 +109,12 @@ export function* groupEntities(candidates: Candidate[], text: string): Steps<Ent
           organizationsByHead.get(fold) ??
           open('organization', fold);
       group.candidates.push(c);
+      groupOf.set(c, group);
+      for (const short of shortFormsByName.get(c) ?? []) organizationAcronyms.set(short.fold.toUpperCase(), group);
       if (c.length > 1) {
         organizationAcronyms.set(c.acronym, group);
+        const spelled = spelledAcronym(text.slice(c.start, c.end)).toUpperCase();
+        if (spelled !== c.acronym && !organizationAcronyms.has(spelled)) organizationAcronyms.set(spelled, group);
         const opener = organizationsByFirstWord.get(c.firstBare);
         if (c.firstBare.length >= 3) organizationsByFirstWord.set(c.firstBare, opener === undefined || opener === group ? group : null);
         // "The New York Times ... the Times", "New York Daily News ... the Daily News": the last words of one

@@ -29,7 +29,7 @@ import { groupEntities, withLookup } from './grouping';
 import { headlineNamesFromBody, isTitleCase } from './headlines';
 import { withPlainSpaces } from './words';
 import { paragraphCandidates, summarizeParagraph, type ParagraphSummary } from './paragraphs';
-import { dropOrganizationsAmongPeople, propagate } from './resolution';
+import { bracketedShortForms, dropOrganizationsAmongPeople, propagate } from './resolution';
 import type { Candidate, Entity, EntityAnalysis, NeighbourWord } from './types';
 
 export type { AttributedQuote, Entity, EntityAnalysis, Mention } from './types';
@@ -128,7 +128,8 @@ function* resolveEntities(ctx: RuleContext): Steps<Entity[]> {
   }
 
   yield;
-  propagate(candidates);
+  const shortForms = bracketedShortForms(candidates, text);
+  propagate(candidates, shortForms);
   yield;
   candidates.push(...headlineNamesFromBody(headlineCandidates, candidates, text));
   candidates.sort((a, b) => a.start - b.start);
@@ -136,5 +137,6 @@ function* resolveEntities(ctx: RuleContext): Steps<Entity[]> {
   return yield* groupEntities(
     candidates.filter((c) => c.kind),
     text,
+    shortForms,
   );
 }

@@ -10,7 +10,43 @@ import type { Candidate } from './types';
  * surname and full name, an organization's name and its acronym. Firm and
  * multi-word decisions teach; every candidate can learn.
  */
-export function propagate(candidates: Candidate[]): void {
+/** An organization's initials with each capitalised acronym in its name spelt out: "UK Athletics" -> "UKA", "US Department of Agriculture" -> "USDA". */
+export function spelledAcronym(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => (/^\p{Lu}{2,}$/u.test(w) ? w : w[0]))
+    .join('');
+}
+
+/** Whether every letter of `short` appears in `long`, in order. */
+function isSubsequence(short: string, long: string): boolean {
+  let k = 0;
+  for (const ch of long) if (ch === short[k]) k++;
+  return k === short.length;
+}
+
+/**
+ * "the European Telecommunications Institute (Etsi)": a short form in brackets straight after an organization's
+ * name is that organization's, when its letters and the name's initials agree (one holds the other, in order,
+ * from the same first letter), even where they are not equal (the story dropped "Standards" from the name).
+ */
+export function bracketedShortForms(candidates: readonly Candidate[], text: string): Map<Candidate, Candidate> {
+  const found = new Map<Candidate, Candidate>();
+  const byStart = [...candidates].sort((a, b) => a.start - b.start);
+  for (let k = 1; k < byStart.length; k++) {
+    const [name, short] = [byStart[k - 1], byStart[k]];
+    if (name.kind !== 'organization' || name.length < 2 || short.length !== 1) continue;
+    const written = text.slice(short.start, short.end);
+    if (!/^\s*\($/.test(text.slice(name.end, short.start)) || text[short.end] !== ')' || !/^(?:\p{Lu}{2,6}|\p{Lu}\p{Ll}{1,4})$/u.test(written)) continue;
+    const letters = written.toUpperCase();
+    const initials = spelledAcronym(text.slice(name.start, name.end)).toUpperCase();
+    if (letters[0] === initials[0] && (isSubsequence(initials, letters) || isSubsequence(letters, initials))) found.set(short, name);
+  }
+  return found;
+}
+
+export function propagate(candidates: Candidate[], shortFormOf: ReadonlyMap<Candidate, Candidate> = new Map()): void {
   // "Ava DuVernay ... DuVernay said": a lone surname of someone the story names in full is that person, though its
   // shape alone made it a firm organization (a capital inside the word reads as a company's: "PayPal", "DuVernay").
   // Only a table entry or the story's own words ("the retailer Lidl") keep it an organization.
@@ -86,9 +122,11 @@ export function propagate(candidates: Candidate[]): void {
       }
     }
   }
+  // The story's own definition ("the European Telecommunications Institute (Etsi) ... Etsi said") outweighs a verb of saying.
+  const definedShortForms = new Set([...shortFormOf].filter(([, name]) => name.kind === 'organization').map(([short]) => short.fold));
   for (const c of candidates) {
     if (c.tableEntry) continue;
-    if (namedCompany(c)) {
+    if (namedCompany(c) || (c.length === 1 && !c.role && definedShortForms.has(c.fold))) {
       c.kind = 'organization';
       c.firm = false;
       continue;
