@@ -835,3 +835,22 @@ test('a short form in brackets after an organization\'s name is that organizatio
     analysis.entities.map((e) => e.name).join(', '),
   );
 });
+
+test('a first name no table knows, used alone, is the one person named in full with it ("Joice Maduaka ... Joice"), and so is a first name after a royal\'s or a knight\'s title ("Prince Saud", "Sir Andrew")', () => {
+  const text = [
+    'Hurdlers set for indoor final',
+    '',
+    'Kwabena Osei was hoping to run against defending champion Joice Maduaka. The pair enjoy a rivalry, but Joice had to pull out with a chest infection.',
+    '',
+    'Foreign Minister Prince Talal Al-Rashid said women would join the ministry. "I am proud," Prince Talal told reporters.',
+    '',
+    "Sir Andrew Pellow's review was published in May. Sir Andrew said it was fair.",
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Joice Maduaka').mentions.length, 2);
+  assert.equal(find(analysis, 'Talal Al-Rashid').mentions.length, 2);
+  assert.equal(find(analysis, 'Andrew Pellow').mentions.length, 2);
+  assert.ok(!analysis.entities.some((e) => /^(?:Joice|Talal|Andrew)$/.test(e.name)), analysis.entities.map((e) => e.name).join(', '));
+});

@@ -212,11 +212,21 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
       }
     }
     // "Hillary" in a story that names Hillary Clinton, and no one else called Hillary nor anyone surnamed so:
-    // her, by her first name, in a family's story too ("That's Hillary's husband"). Not a first name listed
+    // her, by her first name, in a family's story too ("That's Hillary's husband"); so is "Joice" beside Joice
+    // Maduaka, a first name no table knows, unless a title makes it a surname ("Mr. Joice"); a royal's or a
+    // knight's title goes with the first name ("Prince Saud" is Saud Al-Faisal, "Sir Andrew" Andrew Foster). Not a first name listed
     // with other names, which may share a surname the story gives someone else ("David and Jeanne Heidler"
     // beside David Eisenhower; "Ruth's children, Michael, Stephen, Robin and Bill" beside Bill Clinton).
     const namedBy = givenNameOwners.get(fold);
-    if (!owner && namedBy?.length === 1 && !surnameOwners.has(fold) && (c.givenName || isGivenName(fold)) && !listedWithOtherNames(text, c)) owner = namedBy[0];
+    const firstNameTitle = c.role !== undefined && c.role !== null && givenNameTitles.has(lastTitleWord(c.role));
+    if (
+      !owner &&
+      namedBy?.length === 1 &&
+      !surnameOwners.has(fold) &&
+      (c.givenName || isGivenName(fold) || firstNameTitle || (!c.role && !courtesyBefore(c))) &&
+      !listedWithOtherNames(text, c)
+    )
+      owner = namedBy[0];
     const holder = owner ?? open('person', fold);
     holder.candidates.push(c);
     const lone = loneStarts.get(holder);
@@ -293,6 +303,9 @@ function genderOfFirstName(word: string): 'male' | 'female' | undefined {
 }
 
 /** The last word of a title, folded, without periods: "President" -> "president", "Sen." -> "sen". */
+/** Titles that go with a first name, not a surname. */
+const givenNameTitles = new Set(['prince', 'princess', 'king', 'queen', 'sheikh', 'sheik', 'emir', 'sultan', 'sir', 'dame', 'pope', 'uncle', 'aunt', 'auntie']);
+
 function lastTitleWord(role: string): string {
   return foldName(role).replace(/\./g, '').split(/\s+/).pop()!;
 }
