@@ -854,3 +854,24 @@ test('a first name no table knows, used alone, is the one person named in full w
   assert.equal(find(analysis, 'Andrew Pellow').mentions.length, 2);
   assert.ok(!analysis.entities.some((e) => /^(?:Joice|Talal|Andrew)$/.test(e.name)), analysis.entities.map((e) => e.name).join(', '));
 });
+
+test('a body with a name of its own keeps the nationality that opens it ("the Dutch Olympic Committee") and a numbered body its number ("the 6th Circuit Court of Appeals"), but a government\'s ministry is the ministry', () => {
+  const text = [
+    'Coach weighs offers',
+    '',
+    'Van Dalen is going through the selection process with the Dutch Olympic Committee, while the Norwegian Broadcasting Corporation will show the games.',
+    '',
+    'The 6th Circuit Court of Appeals on Tuesday overturned the ruling, and the Turkish Foreign Ministry said nothing.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  find(analysis, 'Dutch Olympic Committee');
+  find(analysis, 'Norwegian Broadcasting Corporation');
+  find(analysis, '6th Circuit Court of Appeals');
+  find(analysis, 'Foreign Ministry');
+  assert.ok(
+    !analysis.entities.some((e) => /^(?:Committee|Olympic Committee|Broadcasting Corporation|Circuit Court of Appeals)$/.test(e.name)),
+    analysis.entities.map((e) => e.name).join(', '),
+  );
+});

@@ -293,6 +293,7 @@ function readsLinkedNameInPieces(c: SpanCandidate, touching: readonly TaggerSpan
     /\p{Ll}s$/u.test(words[backs - 1].text)
   )
     return true;
+  if (opensWithNationality(c, touching, words)) return true;
   if (touching.length === 0 || touching.some((s) => s.type !== 'ORG' || s.first < c.first || s.last > c.last)) return false;
   // "BBC Radio 4", "Channel 4 News": the tagger reads a station's name without its number.
   const numbered = indexWithin(words, c.first + 1, c.last, (w) => isStationNumber(words, w.index));
@@ -311,6 +312,31 @@ function readsLinkedNameInPieces(c: SpanCandidate, touching: readonly TaggerSpan
   const head = words[c.first].bare;
   const startsTogether = touching.some((s) => s.first === c.first) || organizationHeads.has(head) || linkedBodyHeads.has(head);
   return startsTogether && touching.some((s) => s.first > link);
+}
+
+/** Endings of a body with a name of its own, which a nationality may open ("the Norwegian Broadcasting Corporation"). */
+const namedBodyEndings = /^(?:committee|corporation|association|federation|confederation|foundation|institute|society|union|league|academy)$/;
+/** A government's bodies: a nationality before them says whose they are ("the Turkish Foreign Ministry", "the Russian Security Council"). */
+const governmentWords = /^(?:ministry|government|embassy|army|navy|police|parliament|cabinet|military|forces|foreign|interior|defence|defense|security|state)$/;
+
+/**
+ * "the Dutch Olympic Committee", "the German Football Association": the tagger reads the nationality as an
+ * adjective (or as no name) and the rest as the organization, but a body with a name of its own keeps its
+ * nationality; a government's body does not.
+ */
+function opensWithNationality(c: SpanCandidate, touching: readonly TaggerSpan[], words: Word[]): boolean {
+  const opener = words[c.first];
+  const nationality = opener.has('Demonym') || lexiconTags(opener.bare)?.includes('Demonym') === true;
+  // The tagger may read the words between as no name ("Dutch [Olympic] Committee"), never as a person.
+  const body = touching.find((s) => s.type === 'ORG' && s.first > c.first && s.last === c.last);
+  return (
+    body !== undefined &&
+    c.last - c.first >= 2 &&
+    (nationality || touching.some((s) => s.type === 'MISC' && s.first === c.first && s.last === c.first)) &&
+    touching.every((s) => s === body || (s.first >= c.first && s.last < body.first && s.type !== 'PER')) &&
+    namedBodyEndings.test(words[c.last].bare) &&
+    indexWithin(words, c.first + 1, c.last, (w) => governmentWords.test(w.bare)) < 0
+  );
 }
 
 function organizationFromTagger(span: TaggerSpan): SpanCandidate {
@@ -405,7 +431,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
     .map((c) => (c.kind === 'person' && !c.tableEntry && endsAsInstitution(c, words) ? { ...c, kind: 'organization' as const, role: null } : c))
     .map((c) => withOfPhrase(c, words, result))
     .map((c) => (c.kind === 'person' && !c.tableEntry ? withoutTitleTail(withoutMonthBefore(withoutWordsBeforeFirstName(c, words), words), words) : c))
-    .map((c) => (c.kind === 'organization' && !c.tableEntry ? chamberWithoutParty(c, words) : c))
+    .map((c) => (c.kind === 'organization' && !c.tableEntry ? withNumberBefore(chamberWithoutParty(c, words), words) : c))
     .map((c) => (!c.describedAsOrganization && placeAfterPreposition(c, words) ? { ...c, namedAsPlace: true } : c))
     .map((c) => (!c.tableEntry && namedAsWork(c, words) ? { ...c, namedAsWork: true } : c))
     .map((c) => (c.kind === 'person' && !c.tableEntry && namesAffiliation(c, words) ? { ...c, namedAsAffiliation: true } : c))
@@ -547,6 +573,17 @@ function withoutMonthBefore(c: SpanCandidate, words: Word[]): SpanCandidate {
   const before = words[c.first - 1];
   if (c.last === c.first || !monthName.test(words[c.first].bare) || before?.sentenceId !== words[c.first].sentenceId) return c;
   return /^(?:in|since|until|till|by|during|through|from|last|next|early|late|mid|each|every|of)$/.test(before.fold) ? { ...c, first: c.first + 1 } : c;
+}
+
+/** Bodies known by a number ("the 6th Circuit Court of Appeals", "the 82nd Airborne Division"). */
+const numberedBodies =
+  /^(?:circuit|district|fleet|army|division|corps|regiment|battalion|brigade|infantry|airborne|cavalry|squadron|ward|precinct|congressional)$/;
+
+/** "The 6th Circuit Court of Appeals": an ordinal in figures before a numbered body's name opens it (a capitalised one already does). */
+function withNumberBefore(c: SpanCandidate, words: Word[]): SpanCandidate {
+  const number = words[c.first - 1];
+  if (!number || number.sentenceId !== words[c.first].sentenceId || !/^\d{1,3}(?:st|nd|rd|th)$/.test(number.text) || !/^ $/.test(number.post)) return c;
+  return numberedBodies.test(words[c.first].bare) ? { ...c, first: c.first - 1 } : c;
 }
 
 /** "Republican House members", "a Democratic Senate": a party's word before a chamber says who holds seats in it; the organization is the chamber. */
