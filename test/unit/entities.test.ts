@@ -875,3 +875,26 @@ test('a body with a name of its own keeps the nationality that opens it ("the Du
     analysis.entities.map((e) => e.name).join(', '),
   );
 });
+
+test('two organizations joined by "and" are two when the first is a name complete in itself ("the Electoral Commission and National Union of Students"), but a name that reads on past "and" is one ("the Securities and Exchange Commission", "Harbor News & Media")', () => {
+  const text = [
+    'Students back voting plan',
+    '',
+    'The plan was welcomed by the Electoral Commission and National Union of Students on Monday, and by the Urban Institute and Brookings Institution.',
+    '',
+    'The Securities and Exchange Commission and the Department for Work and Pensions said nothing, and Harbor News & Media declined to comment.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  for (const name of [
+    'Electoral Commission',
+    'National Union of Students',
+    'Urban Institute',
+    'Brookings Institution',
+    'Securities and Exchange Commission',
+    'Department for Work and Pensions',
+    'Harbor News & Media',
+  ])
+    find(analysis, name);
+});

@@ -81,7 +81,43 @@ function splitAtSentenceEnds(spans: TaggerSpan[], words: Word[]): TaggerSpan[] {
     }
     cut.push({ ...span, first, last: span.last });
   }
-  return cut.map((span) => withoutOpeningWords(span, words)).filter((span) => span.first <= span.last);
+  return cut
+    .flatMap((span) => splitAtJoinedOrganizations(span, words))
+    .map((span) => withoutOpeningWords(span, words))
+    .filter((span) => span.first <= span.last);
+}
+
+/** Last words that close an institution's or a newspaper's name, and never run on past "and" inside one ("the Los Angeles Times and ..."). */
+const closedNameEndings =
+  /^(?:commission|committee|council|bank|institute|institution|university|college|school|clinic|hospitals?|foundation|association|society|union|corporation|corp|company|inc|ltd|plc|llc|group|agency|ministry|board|authority|party|times|news|journal|herald|tribune|gazette|telegraph|guardian|observer|chronicle|examiner)$/;
+
+/**
+ * "the Electoral Commission and National Union of Students", "the Urban Institute and Brookings Institution": the
+ * tagger reads two organizations joined by "and" as one. Where the words before "and" are a name complete in itself
+ * (two or more words, no "of" or "for" link, ending as an organization ends), they are two. One that reads on
+ * past "and" stays whole: "the Securities and Exchange Commission", "the Department for Work and Pensions"; so does
+ * one with "&", which joins one firm's names ("U.S. News & World Report").
+ */
+function splitAtJoinedOrganizations(span: TaggerSpan, words: readonly Word[]): TaggerSpan[] {
+  if (span.type !== 'ORG') return [span];
+  const and = indexWithin(words, span.first + 2, span.last - 1, (w) => w.text === 'and');
+  if (and < 0 || indexWithin(words, span.first, and - 1, (w) => w.text === 'of' || w.text === 'for') >= 0) return [span];
+  const closing = words[and - 1].bare;
+  if (!words[and + 1].capitalised || !closedNameEndings.test(closing)) return [span];
+  // "the West Bank and Gaza Strip": a bank of a river is a place.
+  if (closing === 'bank' && /^(?:north|south|east|west|left)$/.test(words[span.first].bare)) return [span];
+  // A bracketed short form of the whole says it is one: "the Guangdong Post and Telecommunications Administration (GPTA)".
+  const next = words[span.last + 1];
+  const initials = words
+    .slice(span.first, span.last + 1)
+    .filter((w) => w.capitalised)
+    .map((w) => w.text[0])
+    .join('');
+  if (next && /\(\s*$/.test(words[span.last].post) && next.text.toUpperCase() === initials.toUpperCase()) return [span];
+  return [
+    { ...span, last: and - 1 },
+    { ...span, first: and + 1 },
+  ];
 }
 
 /** Words that open a sentence before a name but never begin one: "If Obama wins", "Like Kazaa before it". */
