@@ -898,3 +898,21 @@ test('two organizations joined by "and" are two when the first is a name complet
   ])
     find(analysis, name);
 });
+
+test('a name after "a" or "an" that heads its noun phrase names one of a kind ("a Londoner who", "as a Royal Marine before"), but one that modifies a noun, a full name and a body\'s name still name someone', () => {
+  const text = [
+    'Sprinter picks new country',
+    '',
+    'Tomas Findlay is a Londoner who has chosen to run for Trinidad. His coach started his career as a Royal Marine before becoming a teacher.',
+    '',
+    'An Acme spokesman said Findlay was not a Lena Ostrow, and the plan would need an Island Development Bank in June.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  find(analysis, 'Tomas Findlay');
+  find(analysis, 'Lena Ostrow');
+  find(analysis, 'Island Development Bank');
+  find(analysis, 'Acme');
+  assert.ok(!analysis.entities.some((e) => /^(?:Londoner|Royal Marine)$/.test(e.name)), analysis.entities.map((e) => e.name).join(', '));
+});

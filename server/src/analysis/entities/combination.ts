@@ -480,6 +480,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
         c.namedAsWork ||
         (c.namedAsPlace && !c.describedAsOrganization) ||
         namesCourtCase(c, words) ||
+        namesOneOfAKind(c, words) ||
         (c.kind === 'organization'
           ? namesNoOrganization(c, words) || placeBeforeRole(c, words) || isAdjectiveOfFaithOrRegion(c, words) || namesAPeople(c, words)
           : isTitleAlone(c, words) || (c.first === c.last && isEventWord(words[c.first].bare)) || c.namedAsAffiliation || namesThingAfterPerson(c, words)))
@@ -738,6 +739,24 @@ const peoplesAndFaiths =
 function namesAPeople(c: SpanCandidate, words: Word[]): boolean {
   const w = words[c.first];
   return c.first === c.last && ((w.has('Demonym') && w.has('Plural')) || peoplesAndFaiths.test(w.bare));
+}
+
+/** Tags of a word that a name cannot modify as an adjective would: after the name, it ends the noun phrase (not a verb: compromise tags "rally" and "interview" so). */
+const phraseEnders = ['Preposition', 'Conjunction', 'Pronoun', 'Determiner', 'QuestionWord'];
+
+/**
+ * "Findlay is a Londoner who", "his career as a Royal Marine before": a name after "a" or "an" that heads its noun
+ * phrase names one of a kind, not someone or a body. One that modifies a noun still names it ("an Apple spokesman",
+ * "an MTV and BET town hall"), and so do a person's full name ("not a Mitt Romney") and a body's ("an Asian
+ * Infrastructure Investment Bank in June").
+ */
+function namesOneOfAKind(c: SpanCandidate, words: Word[]): boolean {
+  const before = words[c.first - 1];
+  if (!before || !/^an?$/.test(before.text) || before.sentenceId !== words[c.first].sentenceId) return false;
+  if (c.kind === 'person' ? c.first !== c.last : organizationEndings.has(words[c.last].bare) || words[c.last].bare === 'force') return false;
+  const after = words[c.last + 1];
+  if (!after || after.sentenceId !== words[c.last].sentenceId || /[,;:.!?)"”]/.test(words[c.last].post)) return true;
+  return !after.capitalised && !/^(?:and|or|&)$/.test(after.text) && phraseEnders.some((t) => after.has(t));
 }
 
 /** Whether a verb in its bare form follows the word at k: "(Will Sanders) come down". */
