@@ -916,3 +916,19 @@ test('a name after "a" or "an" that heads its noun phrase names one of a kind ("
   find(analysis, 'Acme');
   assert.ok(!analysis.entities.some((e) => /^(?:Londoner|Royal Marine)$/.test(e.name)), analysis.entities.map((e) => e.name).join(', '));
 });
+
+test('a name that opens with the first word of another of the story\'s organizations, a word no one is named by, is an organization ("Sky News, Sky Travel"), but a person named so stays one', () => {
+  const text = [
+    'Broadcaster wins awards rights',
+    '',
+    'Kestrel has signed a deal to show the awards. Coverage will run across Kestrel News, Kestrel Travel and the Biography Channel.',
+    '',
+    'Kestrel Travel will show a season of films, Tomas Varga said.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Kestrel Travel').type, 'organization');
+  assert.equal(find(analysis, 'Kestrel News').type, 'organization');
+  assert.equal(find(analysis, 'Tomas Varga').type, 'person');
+});

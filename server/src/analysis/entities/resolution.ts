@@ -78,6 +78,14 @@ export function propagate(candidates: Candidate[], shortFormOf: ReadonlyMap<Cand
     if (c.kind !== 'organization' || c.length < 2 || c.firstBare.length < 3) continue;
     (organizationsByFirstWord.get(c.firstBare) ?? organizationsByFirstWord.set(c.firstBare, new Set()).get(c.firstBare)!).add(c.fold);
   }
+  // "Sky News, Sky Travel and the Biography Channel": a name that opens with the first word of one of the story's
+  // organizations, a word no one is named by, is another of its names, not a person.
+  for (const c of candidates) {
+    if (c.kind !== 'person' || c.length < 2 || c.role || c.tableEntry || c.givenName || isGivenName(c.firstBare)) continue;
+    // Not a body named after the person ("Suu Kyi ... Suu Kyi's National League for Democracy").
+    const others = [...(organizationsByFirstWord.get(c.firstBare) ?? [])];
+    if (others.some((name) => name !== c.fold) && !others.some((name) => name.startsWith(`${c.fold} `))) c.kind = 'organization';
+  }
   const namedPeopleParts = new Set(candidates.filter((c) => c.kind === 'person' && c.length > 1).flatMap((c) => [c.firstBare, c.lastBare]));
   const titledPeople = new Set(candidates.filter((c) => c.kind === 'person' && c.role).map((c) => c.fold));
   // "Patriot Coal ... this was not Patriot's problem": so is such a word the evidence left undecided (a common noun's
