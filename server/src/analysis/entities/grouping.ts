@@ -7,6 +7,7 @@ import { foldName, withoutEditorBrackets } from '../nlp';
 import { partitionPoint } from '../sorted';
 import type { Steps } from '../steps';
 import { spelledAcronym } from './resolution';
+import { withPlainSpaces } from './words';
 import { formalFirstNames, isGivenName, organizationEndings, organizationHeads } from './tables';
 import type { Candidate, Entity, EntityAnalysis, Kind, TableEntry } from './types';
 
@@ -247,11 +248,12 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
       group.tableEntry && !group.candidates.some((c) => c.length > 1)
         ? undefined
         : group.candidates.reduce((best, c) => (c.length > best.length || (c.length === best.length && c.end - c.start > best.end - best.start) ? c : best));
-    const name = fullest ? withoutEditorBrackets(text.slice(fullest.start, fullest.end)) : group.tableEntry!.name;
+    // Shown with plain spaces (a no-break space inside a name is the web page's, not the name's); mentions keep the draft's characters.
+    const name = fullest ? withPlainSpaces(withoutEditorBrackets(text.slice(fullest.start, fullest.end))) : group.tableEntry!.name;
     const seen = new Set<string>([foldName(name)]);
     const aliases: string[] = [];
     for (const m of mentions) {
-      const alias = withoutEditorBrackets(m.text);
+      const alias = withPlainSpaces(withoutEditorBrackets(m.text));
       const folded = foldName(alias);
       if (!seen.has(folded)) {
         seen.add(folded);
