@@ -932,3 +932,19 @@ test('a name that opens with the first word of another of the story\'s organizat
   assert.equal(find(analysis, 'Kestrel News').type, 'organization');
   assert.equal(find(analysis, 'Tomas Varga').type, 'person');
 });
+
+test('an award is no one and no organization ("Oscar nominee Alan Alda", "nominated for an Oscar", "the Baftas", "the Academy Awards"), but a person called Oscar stays one', () => {
+  const text = [
+    'Broadcaster takes over awards night',
+    '',
+    'Stars including Oscar nominee Lena Ostrow paid tribute. The film was nominated for an Oscar, and Kestrel will broadcast the Academy Awards and the Baftas.',
+    '',
+    'Oscar Whitcombe ran the relay. Oscar said he was happy.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  find(analysis, 'Lena Ostrow');
+  assert.equal(find(analysis, 'Oscar Whitcombe').mentions.length, 2);
+  assert.ok(!analysis.entities.some((e) => /^(?:Oscar|Academy Awards|Baftas)$/.test(e.name)), analysis.entities.map((e) => e.name).join(', '));
+});

@@ -463,37 +463,41 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
   }
   // Keep one candidate per word: the same tagger span may replace two candidates.
   const seen = new Set<string>();
-  return result
-    .map((c) => (c.kind === 'person' && !c.tableEntry && endsAsInstitution(c, words) ? { ...c, kind: 'organization' as const, role: null } : c))
-    .map((c) => withOfPhrase(c, words, result))
-    .map((c) => (c.kind === 'person' && !c.tableEntry ? withoutTitleTail(withoutMonthBefore(withoutWordsBeforeFirstName(c, words), words), words) : c))
-    .map((c) => (c.kind === 'organization' && !c.tableEntry ? withNumberBefore(chamberWithoutParty(c, words), words) : c))
-    .map((c) => (!c.describedAsOrganization && placeAfterPreposition(c, words) ? { ...c, namedAsPlace: true } : c))
-    .map((c) => (!c.tableEntry && namedAsWork(c, words) ? { ...c, namedAsWork: true } : c))
-    .map((c) => (c.kind === 'person' && !c.tableEntry && namesAffiliation(c, words) ? { ...c, namedAsAffiliation: true } : c))
-    .map((c) =>
-      c.kind &&
-      !c.tableEntry &&
-      (isTitleCaseRun(c, words) ||
-        joinsTwoNames(c, words) ||
-        fillsQuotation(c, words) ||
-        c.namedAsWork ||
-        (c.namedAsPlace && !c.describedAsOrganization) ||
-        namesCourtCase(c, words) ||
-        namesOneOfAKind(c, words) ||
-        (c.kind === 'organization'
-          ? namesNoOrganization(c, words) || placeBeforeRole(c, words) || isAdjectiveOfFaithOrRegion(c, words) || namesAPeople(c, words)
-          : isTitleAlone(c, words) || (c.first === c.last && isEventWord(words[c.first].bare)) || c.namedAsAffiliation || namesThingAfterPerson(c, words)))
-        ? { ...c, kind: undefined, firm: false }
-        : c,
-    )
-    .filter((c) => {
-      const key = `${c.first}:${c.last}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .sort((a, b) => a.first - b.first);
+  return (
+    result
+      .map((c) => (c.kind === 'person' && !c.tableEntry && endsAsInstitution(c, words) ? { ...c, kind: 'organization' as const, role: null } : c))
+      .map((c) => withOfPhrase(c, words, result))
+      .map((c) => (c.kind === 'person' && !c.tableEntry ? withoutTitleTail(withoutMonthBefore(withoutWordsBeforeFirstName(c, words), words), words) : c))
+      .map((c) => (c.kind === 'organization' && !c.tableEntry ? withNumberBefore(chamberWithoutParty(c, words), words) : c))
+      .map((c) => (!c.describedAsOrganization && placeAfterPreposition(c, words) ? { ...c, namedAsPlace: true } : c))
+      .map((c) => (!c.tableEntry && namedAsWork(c, words) ? { ...c, namedAsWork: true } : c))
+      .map((c) => (c.kind === 'person' && !c.tableEntry && namesAffiliation(c, words) ? { ...c, namedAsAffiliation: true } : c))
+      .map((c) =>
+        c.kind &&
+        !c.tableEntry &&
+        (isTitleCaseRun(c, words) ||
+          joinsTwoNames(c, words) ||
+          fillsQuotation(c, words) ||
+          c.namedAsWork ||
+          (c.namedAsPlace && !c.describedAsOrganization) ||
+          namesCourtCase(c, words) ||
+          namesOneOfAKind(c, words) ||
+          (c.kind === 'organization'
+            ? namesNoOrganization(c, words) || placeBeforeRole(c, words) || isAdjectiveOfFaithOrRegion(c, words) || namesAPeople(c, words)
+            : isTitleAlone(c, words) || (c.first === c.last && isEventWord(words[c.first].bare)) || c.namedAsAffiliation || namesThingAfterPerson(c, words)))
+          ? { ...c, kind: undefined, firm: false }
+          : c,
+      )
+      // An award stays one whatever the story's other mentions of the word are (resolution.ts).
+      .map((c) => (!c.tableEntry && namesAnAward(c, words) ? { ...c, kind: undefined, firm: false, namedAsAward: true } : c))
+      .filter((c) => {
+        const key = `${c.first}:${c.last}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+      .sort((a, b) => a.first - b.first)
+  );
 }
 
 /** Roles a team, a firm or a campaign gives ("Chelsea manager Jose Mourinho", "Acme spokesman Tom Vell"). */
@@ -757,6 +761,30 @@ function namesOneOfAKind(c: SpanCandidate, words: Word[]): boolean {
   const after = words[c.last + 1];
   if (!after || after.sentenceId !== words[c.last].sentenceId || /[,;:.!?)"”]/.test(words[c.last].post)) return true;
   return !after.capitalised && !/^(?:and|or|&)$/.test(after.text) && phraseEnders.some((t) => after.has(t));
+}
+
+/** Awards known by one word, which is also a first name for some ("Oscar", "Tony"). */
+const awardWords = /^(?:oscars?|emmys?|grammys?|baftas?|tonys?|oliviers?|golden globes?)$/;
+
+/**
+ * "Oscar nominee Alan Alda", "nominated for an Oscar", "the Oscars": an award, not a person. Only where the
+ * words around say so: "Oscar said" may be a person the story names by his first name.
+ */
+function namesAnAward(c: SpanCandidate, words: Word[]): boolean {
+  if (
+    !awardWords.test(
+      words
+        .slice(c.first, c.last + 1)
+        .map((w) => w.bare)
+        .join(' '),
+    )
+  )
+    return false;
+  const before = words[c.first - 1];
+  const after = words[c.last + 1];
+  const sameSentence = (w: Word | undefined) => w !== undefined && w.sentenceId === words[c.first].sentenceId;
+  if (/s$/.test(words[c.last].bare) || (sameSentence(before) && /^(?:an?|the|this|his|her|their|its)$/.test(before!.text))) return true;
+  return sameSentence(after) && !after!.capitalised && !after!.has('Verb') && /^[\s-]+$/.test(words[c.last].post);
 }
 
 /** Whether a verb in its bare form follows the word at k: "(Will Sanders) come down". */

@@ -124,7 +124,7 @@ const lawsAndProgrammes = new Set(['social security', 'medicare', 'medicaid', 'o
  * is neither a person nor an organization. These words end no one's name.
  */
 const eventEndings =
-  /^(?:war|wars|convention|constitution|dynasty|bowl|cup|marathon|olympics|primary|primaries|caucuses|summit|festival|tournament|championship|championships)$/;
+  /^(?:war|wars|convention|constitution|dynasty|bowl|cup|marathon|olympics|primary|primaries|caucuses|summit|festival|tournament|championship|championships|awards|award|prize|prizes|medal|trophy)$/;
 
 /** "Convention" left alone after a title's words ("the Republican National Convention"): a word no one is called. */
 export const isEventWord = (bare: string) => eventEndings.test(bare);

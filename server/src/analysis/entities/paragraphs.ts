@@ -135,6 +135,7 @@ function settled(c: SpanCandidate, words: Word[], raw: string): Candidate {
     namedAsCompany: c.namedAsCompany,
     namedAsPlace: c.namedAsPlace || c.loc >= 10,
     namedAsWork: c.namedAsWork,
+    namedAsAward: c.namedAsAward,
     namedAsLaw: c.namedAsLaw,
     namedAsAffiliation: c.namedAsAffiliation,
     givenName: span[0].has('FirstName'),

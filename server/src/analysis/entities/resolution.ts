@@ -183,6 +183,7 @@ export function propagate(candidates: Candidate[], shortFormOf: ReadonlyMap<Cand
   // "The Sims ... Sims": with or without its "The".
   const works = new Set(candidates.filter((c) => c.namedAsWork && c.length > 1).flatMap((c) => [c.fold, c.fold.replace(/^the /, '')]));
   for (const c of candidates) if (works.has(c.fold) && !c.role && !c.tableEntry) c.kind = undefined;
+  for (const c of candidates) if (c.namedAsAward) c.kind = undefined;
   // "the Freedom of Information Act (FOIA) ... a FOIA lawsuit": the law's short form is the law in every mention.
   const laws = new Set(candidates.filter((c) => c.namedAsLaw).map((c) => c.fold));
   for (const c of candidates) if (laws.has(c.fold) && !c.tableEntry) c.kind = undefined;

@@ -87,6 +87,8 @@ export interface SpanCandidate {
   namedAsPlace?: boolean;
   /** A work or a product by the noun before it: "the movie National Treasure", "games such as The Sims". */
   namedAsWork?: boolean;
+  /** An award by the words around it: "Oscar nominee Alan Alda", "nominated for an Oscar". */
+  namedAsAward?: boolean;
   /** A team's or a firm's name before its officer's role: "Chelsea manager Jose Mourinho". */
   namedAsAffiliation?: boolean;
   /** The short form a law is given in brackets: "the Freedom of Information Act (FOIA)". */
@@ -123,6 +125,8 @@ export interface Candidate {
   namedAsPlace?: boolean;
   /** A work or a product by the noun before it ("the movie National Treasure"): so in every mention. */
   namedAsWork?: boolean;
+  /** An award by the words around it ("Oscar nominee Alan Alda"): this mention only ("Oscar said" may be a person). */
+  namedAsAward?: boolean;
   /** A lone first name before a role and a full name ("Chelsea manager Jose Mourinho"): a team or a firm, in every lone mention. */
   namedAsAffiliation?: boolean;
   /** The short form a law is given in brackets ("the Freedom of Information Act (FOIA)"): so in every mention. */
