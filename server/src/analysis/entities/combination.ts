@@ -89,7 +89,7 @@ function splitAtSentenceEnds(spans: TaggerSpan[], words: Word[]): TaggerSpan[] {
 
 /** Last words that close an institution's or a newspaper's name, and never run on past "and" inside one ("the Los Angeles Times and ..."). */
 const closedNameEndings =
-  /^(?:commission|committee|council|bank|institute|institution|university|college|school|clinic|hospitals?|foundation|association|society|union|corporation|corp|company|inc|ltd|plc|llc|group|agency|ministry|board|authority|party|times|news|journal|herald|tribune|gazette|telegraph|guardian|observer|chronicle|examiner)$/;
+  /^(?:commission|committee|council|bank|institute|institution|university|college|school|clinic|hospitals?|foundation|association|society|union|corporation|corp|company|inc|ltd|plc|llc|group|agency|ministry|board|authority|party|electronics|motors|airlines|airways|pharmaceuticals|industries|holdings|times|news|journal|herald|tribune|gazette|telegraph|guardian|observer|chronicle|examiner)$/;
 
 /**
  * "the Electoral Commission and National Union of Students", "the Urban Institute and Brookings Institution": the
@@ -100,10 +100,15 @@ const closedNameEndings =
  */
 function splitAtJoinedOrganizations(span: TaggerSpan, words: readonly Word[]): TaggerSpan[] {
   if (span.type !== 'ORG') return [span];
-  const and = indexWithin(words, span.first + 2, span.last - 1, (w) => w.text === 'and');
+  const and = indexWithin(words, span.first + 1, span.last - 1, (w) => w.text === 'and');
   if (and < 0 || indexWithin(words, span.first, and - 1, (w) => w.text === 'of' || w.text === 'for') >= 0) return [span];
   const closing = words[and - 1].bare;
-  if (!words[and + 1].capitalised || !closedNameEndings.test(closing)) return [span];
+  if (!words[and + 1].capitalised) return [span];
+  // "Sony and Samsung", "Hitachi and Matsushita Electric": a company the lexicon knows, then another or a firm's name.
+  const knownCompany = (w: Word) => lexiconTags(w.bare)?.includes('Organization') === true;
+  const twoCompanies =
+    and === span.first + 1 && knownCompany(words[span.first]) && (knownCompany(words[and + 1]) || organizationEndings.has(words[span.last].bare));
+  if (!twoCompanies && (and === span.first + 1 || !closedNameEndings.test(closing))) return [span];
   // "the West Bank and Gaza Strip": a bank of a river is a place.
   if (closing === 'bank' && /^(?:north|south|east|west|left)$/.test(words[span.first].bare)) return [span];
   // A bracketed short form of the whole says it is one: "the Guangdong Post and Telecommunications Administration (GPTA)".
