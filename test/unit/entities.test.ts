@@ -884,6 +884,8 @@ test('two organizations joined by "and" are two when the first is a name complet
     '',
     'The Securities and Exchange Commission and the Department for Work and Pensions said nothing, and Harbor News & Media declined to comment.',
     '',
+    'Panels made by the likes of Sony and Samsung use liquid crystals.',
+    '',
   ].join('\n');
   const analysis = entitiesOf(text);
   assertRangesExact(text, analysis);
@@ -895,6 +897,8 @@ test('two organizations joined by "and" are two when the first is a name complet
     'Securities and Exchange Commission',
     'Department for Work and Pensions',
     'Harbor News & Media',
+    'Sony',
+    'Samsung',
   ])
     find(analysis, name);
 });
