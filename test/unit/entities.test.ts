@@ -952,3 +952,18 @@ test('an award is no one and no organization ("Oscar nominee Alan Alda", "nomina
   assert.equal(find(analysis, 'Oscar Whitcombe').mentions.length, 2);
   assert.ok(!analysis.entities.some((e) => /^(?:Oscar|Academy Awards|Baftas)$/.test(e.name)), analysis.entities.map((e) => e.name).join(', '));
 });
+
+test('a work named by the noun before it ("horror film The Grudge") or by an appositive whose head is a work\'s noun ("Harbor Lane, the school-based drama serial which") is no one, but "Tom Vell, the film star" is someone', () => {
+  const text = [
+    'Soap creator bids for channel',
+    '',
+    'Kestrel horror film The Grudge was the second best-selling DVD. Tom Vell, the film star, said so.',
+    '',
+    'He also created Harbor Lane, the school-based drama serial which was first broadcast in 1978.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  find(analysis, 'Tom Vell');
+  assert.ok(!analysis.entities.some((e) => /^(?:The Grudge|Harbor Lane)$/.test(e.name)), analysis.entities.map((e) => e.name).join(', '));
+});

@@ -695,7 +695,9 @@ function insideQuotedTitle(c: SpanCandidate, words: Word[]): boolean {
 
 /** Nouns that say the name after them is a work or a product, not who made it. */
 const workNouns =
-  /^(?:film|movie|novel|book|memoir|album|song|documentary|musical|opera|sitcom|series|show|epic|drama|thriller|franchise|game|games|virus|worm|trojan|app|painting|poem)$/;
+  /^(?:film|films|movie|biopic|novel|book|memoir|album|song|documentary|musical|opera|sitcom|soap|serial|series|show|programme|program|epic|drama|comedy|thriller|franchise|game|games|virus|worm|trojan|app|painting|poem)$/;
+/** Nouns of a work that are also common verbs: "polls show Sanders ahead", "to book Trump". */
+const workNounsAlsoVerbs = /^(?:show|book|program|programme|drama)$/;
 
 /**
  * "the rhythm game Donkey Konga", "the album Joshua Tree", "the MyDoom virus", "The Laura Ingraham Show", "the series The
@@ -712,11 +714,29 @@ function namedAsWork(c: SpanCandidate, words: Word[]): boolean {
   if (words[k]?.fold === 'as' && words[k - 1]?.fold === 'such') k -= 2;
   else if (words[k]?.fold === 'like' || words[k]?.fold === 'including') k--;
   const noun = words[k];
-  // A verb is no noun of a work: "trying to show Bernie Sanders isn't", "polls show Sanders ahead".
-  if (sameSentence(noun) && workNouns.test(noun.fold) && !noun.has('Verb') && /^\s+$/.test(noun.post)) return true;
+  // A verb is no noun of a work: "trying to show Bernie Sanders isn't", "polls show Sanders ahead" ("horror film The Grudge" is one).
+  if (sameSentence(noun) && workNouns.test(noun.fold) && !(noun.has('Verb') && workNounsAlsoVerbs.test(noun.fold)) && /^\s+$/.test(noun.post)) return true;
+  if (describedAsWorkAfter(c, words)) return true;
   // "The Laura Ingraham Show": a programme by its host's name.
   if (c.last > c.first && words[c.last].capitalised && /^(?:show|podcast)$/.test(words[c.last].bare)) return true;
   return sameSentence(after) && /^(?:virus|worm|trojan)$/.test(after!.fold) && /^\s+$/.test(words[c.last].post);
+}
+
+/**
+ * "Grange Hill, the school-based drama serial which ...": an appositive after the name whose head noun is a
+ * work's. The head is the noun that closes the appositive: "Tom Vell, the film star" is a star.
+ */
+function describedAsWorkAfter(c: SpanCandidate, words: Word[]): boolean {
+  const article = words[c.last + 1];
+  if (!article || !/^,\s+$/.test(words[c.last].post) || !/^(?:the|a|an)$/.test(article.text) || article.sentenceId !== words[c.last].sentenceId) return false;
+  for (let k = c.last + 2; k <= c.last + 6 && k < words.length; k++) {
+    const w = words[k];
+    if (w.capitalised || w.sentenceId !== article.sentenceId) return false;
+    const next = words[k + 1];
+    const closes = /[,;:.!?)]/.test(w.post) || !next || /^(?:which|that|who|and|was|is|has|had|first|in|on|for|by|from|with)$/.test(next.fold);
+    if (closes) return workNouns.test(w.fold);
+  }
+  return false;
 }
 
 /** "Q: Does Marco Rubio?": a question's verb opens no one's name, wherever the sentence seems to start. */
