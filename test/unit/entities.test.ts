@@ -967,3 +967,19 @@ test('a work named by the noun before it ("horror film The Grudge") or by an app
   find(analysis, 'Tom Vell');
   assert.ok(!analysis.entities.some((e) => /^(?:The Grudge|Harbor Lane)$/.test(e.name)), analysis.entities.map((e) => e.name).join(', '));
 });
+
+test('a name the lexicon does not know, joined by "and" to a place after "in" or "from", is a place too ("in Chicago and Tel Aviv", "in Manchester and Londonderry")', () => {
+  const text = [
+    'Sprinters miss drug tests',
+    '',
+    'They failed to appear to give samples in Chicago and Tel Aviv shortly before the Games, Ana Ruiz said.',
+    '',
+    'The candidate held town halls in Manchester and Londonderry, and met Acme Corp on Monday.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  find(analysis, 'Ana Ruiz');
+  find(analysis, 'Acme Corp');
+  assert.ok(!analysis.entities.some((e) => /^(?:Tel Aviv|Londonderry)$/.test(e.name)), analysis.entities.map((e) => e.name).join(', '));
+});

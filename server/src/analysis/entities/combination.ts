@@ -296,17 +296,28 @@ function withinOrganizationName(c: SpanCandidate, spans: readonly TaggerSpan[], 
  */
 function placeAfterPreposition(c: SpanCandidate, words: Word[]): boolean {
   const before = words[c.first - 1];
-  if (!before || before.sentenceId !== words[c.first].sentenceId || !/^(?:in|from|near)$/.test(before.text)) return false;
+  if (!before || before.sentenceId !== words[c.first].sentenceId) return false;
   const name = words.slice(c.first, c.last + 1);
   // "graduated from Keene State College": compromise tags the college a place too.
   if (organizationEndings.has(name[name.length - 1].bare)) return false;
-  if (
-    !name.every(
-      (w) => ['Place', 'City', 'Region', 'Country'].some((t) => w.has(t)) && !['Person', 'FirstName', 'LastName', 'Organization'].some((t) => w.has(t)),
-    )
-  )
-    return false;
-  return !words.some((w) => w.sentenceId === before.sentenceId && sportsWords.test(w.fold));
+  const placeWord = (w: Word) =>
+    ['Place', 'City', 'Region', 'Country'].some((t) => w.has(t)) && !['Person', 'FirstName', 'LastName', 'Organization'].some((t) => w.has(t));
+  const sportsSentence = () => words.some((w) => w.sentenceId === before.sentenceId && sportsWords.test(w.fold));
+  if (/^(?:in|from|near)$/.test(before.text)) return name.every(placeWord) && !sportsSentence();
+  // "in Chicago and Tel Aviv": a name the lexicon does not know, joined to a place after such a preposition, is a place too.
+  const place = words[c.first - 2];
+  const preposition = words[c.first - 3];
+  return (
+    /^(?:and|or)$/.test(before.text) &&
+    place !== undefined &&
+    preposition !== undefined &&
+    place.sentenceId === before.sentenceId &&
+    /^(?:in|from|near)$/.test(preposition.text) &&
+    /^\s+$/.test(place.post) &&
+    placeWord(place) &&
+    !name.some((w) => ['Person', 'FirstName', 'LastName', 'Organization', 'Honorific'].some((t) => w.has(t))) &&
+    !sportsSentence()
+  );
 }
 
 /** The index of the first word from `from` to `to` (inclusive) that passes, or -1: a span's own words only, never the paragraph's. */
