@@ -983,3 +983,17 @@ test('a name the lexicon does not know, joined by "and" to a place after "in" or
   find(analysis, 'Acme Corp');
   assert.ok(!analysis.entities.some((e) => /^(?:Tel Aviv|Londonderry)$/.test(e.name)), analysis.entities.map((e) => e.name).join(', '));
 });
+
+test('a title after a title word ("the Lord Chancellor, Lord Falconer") is no one, and a law named by its kind alone ("the Act") is no organization', () => {
+  const text = [
+    'Peer drops succession bill',
+    '',
+    'The Lord Chancellor, Lord Varga, agreed the Act was discriminatory, and the Lord Mayor, Ana Ruiz, said so.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  find(analysis, 'Varga');
+  find(analysis, 'Ana Ruiz');
+  assert.ok(!analysis.entities.some((e) => /^(?:Chancellor|Mayor|Act)$/.test(e.name)), analysis.entities.map((e) => e.name).join(', '));
+});

@@ -499,7 +499,11 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
           namesCourtCase(c, words) ||
           namesOneOfAKind(c, words) ||
           (c.kind === 'organization'
-            ? namesNoOrganization(c, words) || placeBeforeRole(c, words) || isAdjectiveOfFaithOrRegion(c, words) || namesAPeople(c, words)
+            ? namesNoOrganization(c, words) ||
+              isLawAlone(c, words) ||
+              placeBeforeRole(c, words) ||
+              isAdjectiveOfFaithOrRegion(c, words) ||
+              namesAPeople(c, words)
             : isTitleAlone(c, words) || (c.first === c.last && isEventWord(words[c.first].bare)) || c.namedAsAffiliation || namesThingAfterPerson(c, words)))
           ? { ...c, kind: undefined, firm: false }
           : c,
@@ -823,6 +827,9 @@ function namesAnAward(c: SpanCandidate, words: Word[]): boolean {
   return sameSentence(after) && !after!.capitalised && !after!.has('Verb') && /^[\s-]+$/.test(words[c.last].post);
 }
 
+/** "agreed the Act was discriminatory": a law named by its kind alone is no organization. */
+const isLawAlone = (c: SpanCandidate, words: Word[]) => c.first === c.last && /^(?:act|amendment|treaty|accords?|constitution)$/.test(words[c.first].bare);
+
 /** Whether a verb in its bare form follows the word at k: "(Will Sanders) come down". */
 function bareVerbAfter(words: Word[], k: number): boolean {
   const next = words[k + 1];
@@ -873,8 +880,8 @@ function isTitleAlone(c: SpanCandidate, words: Word[]): boolean {
     before.sentenceId === words[c.first].sentenceId &&
     (/^(?:the|a|an|its|his|her|their|our|first|second|third|last|former|then|new|next|for|as)$/.test(before.fold) ||
       /['’]s$/.test(before.fold) ||
-      // "a longtime Republican National Committeeman": the end of a title's capitalised run.
-      (before.capitalised && titleModifiers.has(before.bare) && /^\s+$/.test(before.post)))
+      // "a longtime Republican National Committeeman": the end of a title's capitalised run; "the Lord Chancellor, Lord Falconer".
+      (before.capitalised && (titleModifiers.has(before.bare) || honorifics.has(before.bare)) && /^\s+$/.test(before.post)))
   );
 }
 
