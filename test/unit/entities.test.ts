@@ -990,10 +990,13 @@ test('a title after a title word ("the Lord Chancellor, Lord Falconer") is no on
     '',
     'The Lord Chancellor, Lord Varga, agreed the Act was discriminatory, and the Lord Mayor, Ana Ruiz, said so.',
     '',
+    'Vice President Tomas Walker disagreed. Ms King said she was delighted, and Lord King agreed.',
+    '',
   ].join('\n');
   const analysis = entitiesOf(text);
   assertRangesExact(text, analysis);
   find(analysis, 'Varga');
   find(analysis, 'Ana Ruiz');
-  assert.ok(!analysis.entities.some((e) => /^(?:Chancellor|Mayor|Act)$/.test(e.name)), analysis.entities.map((e) => e.name).join(', '));
+  assert.equal(find(analysis, 'King').mentions.length, 2);
+  assert.ok(!analysis.entities.some((e) => /^(?:Chancellor|Mayor|Act|President)$/.test(e.name)), analysis.entities.map((e) => e.name).join(', '));
 });

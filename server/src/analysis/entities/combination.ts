@@ -868,6 +868,13 @@ function isTitleCaseRun(c: SpanCandidate, words: Word[]): boolean {
   return false;
 }
 
+/** "the Lord Chancellor", "the Lord Mayor", "Vice President": an office, not a peer; "Lord King" and "Ms King" are people. */
+const lordsOffice = (before: Word, title: Word) =>
+  /^(?:lord|lady|vice)$/.test(before.bare) &&
+  /^(?:chancellor|mayor|president|speaker|chief|provost|advocate|lieutenant|chamberlain|justice|admiral|chairman|premier|governor|minister|marshal)$/.test(
+    title.bare,
+  );
+
 /**
  * "the first President to do so", "Peru's President", "Republican National Committeeman": a title after an
  * article, an ordinal, a possessive or a title's capitalised modifier names no one ("King said" may be Rep. King, "the King" is a title).
@@ -881,7 +888,7 @@ function isTitleAlone(c: SpanCandidate, words: Word[]): boolean {
     (/^(?:the|a|an|its|his|her|their|our|first|second|third|last|former|then|new|next|for|as)$/.test(before.fold) ||
       /['’]s$/.test(before.fold) ||
       // "a longtime Republican National Committeeman": the end of a title's capitalised run; "the Lord Chancellor, Lord Falconer".
-      (before.capitalised && (titleModifiers.has(before.bare) || honorifics.has(before.bare)) && /^\s+$/.test(before.post)))
+      (before.capitalised && (titleModifiers.has(before.bare) || lordsOffice(before, words[c.first])) && /^\s+$/.test(before.post)))
   );
 }
 
