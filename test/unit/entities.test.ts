@@ -1000,3 +1000,22 @@ test('a title after a title word ("the Lord Chancellor, Lord Falconer") is no on
   assert.equal(find(analysis, 'King').mentions.length, 2);
   assert.ok(!analysis.entities.some((e) => /^(?:Chancellor|Mayor|Act|President)$/.test(e.name)), analysis.entities.map((e) => e.name).join(', '));
 });
+
+test('a club or a paper by its name without its city is the one organization ("Glasgow Rangers ... Rangers", "Manchester United ... United\'s win"), a short form spelling out part of a name is that name ("the Scottish FA"), but "the House" is not the Kentucky House', () => {
+  const text = [
+    'Smith backed for Scotland job',
+    '',
+    'He managed Glasgow Rangers, and Rangers won the league. The Scottish Football Association appointed him, and the Scottish FA said so.',
+    '',
+    "Manchester United beat Arsenal, and United's win stands. The show moved from BBC Two to BBC Three.",
+    '',
+    'The Kentucky House passed the bill, and the House in Washington will vote on Monday.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(find(analysis, 'Glasgow Rangers').aliases, ['Rangers']);
+  assert.deepEqual(find(analysis, 'Manchester United').aliases, ['United']);
+  assert.deepEqual(find(analysis, 'Scottish Football Association').aliases, ['Scottish FA']);
+  assert.ok(!find(analysis, 'Kentucky House').aliases.includes('House'), analysis.entities.map((e) => e.name).join(', '));
+});

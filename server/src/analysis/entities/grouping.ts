@@ -3,7 +3,7 @@
 // the entity at an offset.
 
 import firstNames from '../data/first-names.json';
-import { foldName, withoutEditorBrackets } from '../nlp';
+import { foldName, lexiconTags, withoutEditorBrackets } from '../nlp';
 import { partitionPoint } from '../sorted';
 import type { Steps } from '../steps';
 import { spelledAcronym } from './resolution';
@@ -26,6 +26,10 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
   /** The people named in full with each first name ("hillary" -> Hillary Clinton). */
   const givenNameOwners = new Map<string, Group[]>();
   const organizationAcronyms = new Map<string, Group>();
+  /** Organizations written in full, by their initials; null when two share them. */
+  const spelledOutNames = new Map<string, Group | null>();
+  /** The two-word organization opened by a city or a country that each last word closes; null when two do. */
+  const organizationsWithoutPlace = new Map<string, Group | null>();
   /** The organization whose name each run of words before "of" or "for" opens; null when two do. */
   const organizationsByHead = new Map<string, Group | null>();
   /** The multi-word organization each run of final words closes; null when two do ("times" -> The New York Times). */
@@ -107,6 +111,10 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
           organizationAcronyms.get(fold.toUpperCase()) ??
           (c.firstWordOfOrganization ? organizationsByFirstWord.get(fold) : undefined) ??
           (/\bthe\s+$/i.test(text.slice(Math.max(0, c.start - 4), c.start)) ? organizationsByLastWords.get(fold) : undefined) ??
+          organizationsWithoutPlace.get(fold) ??
+          (c.length > 1 && /\p{Lu}{2}/u.test(text.slice(c.start, c.end))
+            ? spelledOutNames.get(spelledAcronym(text.slice(c.start, c.end)).toUpperCase())
+            : undefined) ??
           organizationsByHead.get(fold) ??
           open('organization', fold);
       group.candidates.push(c);
@@ -114,8 +122,15 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
       for (const short of shortFormsByName.get(c) ?? []) organizationAcronyms.set(short.fold.toUpperCase(), group);
       if (c.length > 1) {
         organizationAcronyms.set(c.acronym, group);
-        const spelled = spelledAcronym(text.slice(c.start, c.end)).toUpperCase();
+        const written = text.slice(c.start, c.end);
+        const spelled = spelledAcronym(written).toUpperCase();
         if (spelled !== c.acronym && !organizationAcronyms.has(spelled)) organizationAcronyms.set(spelled, group);
+        // "the Scottish Football Association ... the Scottish FA": a short form that spells out a name written in full (not
+        // one of two short forms alike: "BBC Two" and "BBC Three", "Barnsley AC" and "Basildon AC").
+        if (!/\p{Lu}{2}/u.test(written) && c.acronym.length >= 3) {
+          const holder = spelledOutNames.get(c.acronym);
+          spelledOutNames.set(c.acronym, holder === undefined || holder === group ? group : null);
+        }
         const opener = organizationsByFirstWord.get(c.firstBare);
         if (c.firstBare.length >= 3) organizationsByFirstWord.set(c.firstBare, opener === undefined || opener === group ? group : null);
         // "The New York Times ... the Times", "New York Daily News ... the Daily News": the last words of one
@@ -130,6 +145,13 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
           const head = words.slice(0, linkAt).join(' ');
           const holder = organizationsByHead.get(head);
           organizationsByHead.set(head, holder === undefined || holder === group ? group : null);
+        }
+        // "Glasgow Rangers ... Rangers", "Manchester United ... United's win": a club or a firm by its name without its city.
+        // Not a generic word of institutions: "Kentucky House ... the House" is the U.S. House.
+        const generic = (w: string) => institutionWords.test(w) || organizationHeads.has(w);
+        if (words.length === 2 && lexiconTags(words[0])?.some((t) => placeTags.has(t)) && !generic(words[1])) {
+          const holder = organizationsWithoutPlace.get(words[1]);
+          organizationsWithoutPlace.set(words[1], holder === undefined || holder === group ? group : null);
         }
         if (!words.some((w) => w === 'of' || w === 'for' || w === 'and' || w === '&'))
           for (let k = 1; k < words.length; k++) {
@@ -305,6 +327,11 @@ function genderOfFirstName(word: string): 'male' | 'female' | undefined {
 }
 
 /** The last word of a title, folded, without periods: "President" -> "president", "Sen." -> "sen". */
+const placeTags = new Set(['City', 'Country', 'Region', 'Place']);
+/** Words every city or state has an institution of: "Kentucky House ... the House" is another House. */
+const institutionWords =
+  /^(?:house|senate|assembly|council|court|police|government|parliament|congress|legislature|party|committee|commission|department|ministry|university|college|school|hospital|airport|county|state|city|council|board|authority|bank|fund|trust)$/;
+
 /** Titles that go with a first name, not a surname. */
 const givenNameTitles = new Set(['prince', 'princess', 'king', 'queen', 'sheikh', 'sheik', 'emir', 'sultan', 'sir', 'dame', 'pope', 'uncle', 'aunt', 'auntie']);
 
