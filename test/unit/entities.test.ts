@@ -1019,3 +1019,16 @@ test('a club or a paper by its name without its city is the one organization ("G
   assert.deepEqual(find(analysis, 'Scottish Football Association').aliases, ['Scottish FA']);
   assert.ok(!find(analysis, 'Kentucky House').aliases.includes('House'), analysis.entities.map((e) => e.name).join(', '));
 });
+
+test('a name of two words the story calls a company, a paper or a channel is an organization though the tagger reads a person ("US magazine Rolling Stone"), but a person\'s full name after a trade stays a person ("manufacturer Ron Walker")', () => {
+  const text = [
+    'Singer tops earnings list',
+    '',
+    "The singer beat Elton John in US magazine Rolling Stone's annual list, and manufacturer Ron Walker was elected senator.",
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Rolling Stone').type, 'organization');
+  assert.equal(find(analysis, 'Ron Walker').type, 'person');
+});
