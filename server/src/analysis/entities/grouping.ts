@@ -87,7 +87,6 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
   /** Where each group's lone names filed so far stand, in order. */
   const loneStarts = new Map<Group, number[]>();
 
-  const groupOf = new Map<Candidate, Group>();
   const shortFormsByName = new Map<Candidate, Candidate[]>();
   for (const [short, name] of shortFormOf) shortFormsByName.set(name, [...(shortFormsByName.get(name) ?? []), short]);
 
@@ -118,7 +117,6 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
           organizationsByHead.get(fold) ??
           open('organization', fold);
       group.candidates.push(c);
-      groupOf.set(c, group);
       for (const short of shortFormsByName.get(c) ?? []) organizationAcronyms.set(short.fold.toUpperCase(), group);
       if (c.length > 1) {
         organizationAcronyms.set(c.acronym, group);
@@ -326,15 +324,15 @@ function genderOfFirstName(word: string): 'male' | 'female' | undefined {
   return undefined;
 }
 
-/** The last word of a title, folded, without periods: "President" -> "president", "Sen." -> "sen". */
 const placeTags = new Set(['City', 'Country', 'Region', 'Place']);
 /** Words every city or state has an institution of: "Kentucky House ... the House" is another House. */
 const institutionWords =
-  /^(?:house|senate|assembly|council|court|police|government|parliament|congress|legislature|party|committee|commission|department|ministry|university|college|school|hospital|airport|county|state|city|council|board|authority|bank|fund|trust)$/;
+  /^(?:house|senate|assembly|council|court|police|government|parliament|congress|legislature|party|committee|commission|department|ministry|university|college|school|hospital|airport|county|state|city|board|authority|bank|fund|trust)$/;
 
 /** Titles that go with a first name, not a surname. */
 const givenNameTitles = new Set(['prince', 'princess', 'king', 'queen', 'sheikh', 'sheik', 'emir', 'sultan', 'sir', 'dame', 'pope', 'uncle', 'aunt', 'auntie']);
 
+/** The last word of a title, folded, without periods: "President" -> "president", "Sen." -> "sen". */
 function lastTitleWord(role: string): string {
   return foldName(role).replace(/\./g, '').split(/\s+/).pop()!;
 }

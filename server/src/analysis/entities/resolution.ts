@@ -5,11 +5,6 @@
 import { isGivenName } from './tables';
 import type { Candidate } from './types';
 
-/**
- * What the story establishes once holds for its other mentions: a person's
- * surname and full name, an organization's name and its acronym. Firm and
- * multi-word decisions teach; every candidate can learn.
- */
 /** An organization's initials with each capitalised acronym in its name spelt out: "UK Athletics" -> "UKA", "US Department of Agriculture" -> "USDA". */
 export function spelledAcronym(name: string): string {
   return name
@@ -46,6 +41,11 @@ export function bracketedShortForms(candidates: readonly Candidate[], text: stri
   return found;
 }
 
+/**
+ * What the story establishes once holds for its other mentions: a person's
+ * surname and full name, an organization's name and its acronym. Firm and
+ * multi-word decisions teach; every candidate can learn.
+ */
 export function propagate(candidates: Candidate[], shortFormOf: ReadonlyMap<Candidate, Candidate> = new Map()): void {
   // "Ava DuVernay ... DuVernay said": a lone surname of someone the story names in full is that person, though its
   // shape alone made it a firm organization (a capital inside the word reads as a company's: "PayPal", "DuVernay").
