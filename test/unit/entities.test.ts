@@ -1032,3 +1032,10 @@ test('a name of two words the story calls a company, a paper or a channel is an 
   assert.equal(find(analysis, 'Rolling Stone').type, 'organization');
   assert.equal(find(analysis, 'Ron Walker').type, 'person');
 });
+
+test('an appositive that calls a name an organization may hold a place ("De Telegraaf, a daily Amsterdam newspaper,")', () => {
+  const text = ['Phone pictures make the news', '', 'The next morning De Telegraaf, a daily Amsterdam newspaper, printed the picture.', ''].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'De Telegraaf').type, 'organization');
+});

@@ -433,7 +433,9 @@ function describedAsOrganization(words: Word[], last: number, text: string): boo
   if (!/^,\s+$/.test(text.slice(name.end, next.start)) || !/^(?:a|an|the)$/.test(next.fold)) return false;
   for (let k = last + 2; k < words.length && k <= last + 6 && words[k].sentenceId === name.sentenceId; k++) {
     if (organizationNouns.test(words[k].bare)) return true;
-    if (/[,;:.)]/.test(text.slice(words[k].end, words[k + 1]?.start ?? words[k].end)) || words[k].capitalised) return false;
+    // A place or a nationality may stand inside it: "De Telegraaf, a daily Amsterdam newspaper", "a Swiss bank".
+    const placeOrNationality = ['City', 'Country', 'Region', 'Place', 'Demonym'].some((t) => words[k].has(t));
+    if (/[,;:.)]/.test(text.slice(words[k].end, words[k + 1]?.start ?? words[k].end)) || (words[k].capitalised && !placeOrNationality)) return false;
   }
   return false;
 }
