@@ -992,6 +992,13 @@ test('the marks of a tag broken over two lines inside an attribute value are mar
   assert.deepEqual(flagged(`The council took it in stride.\n\n${embed}\n\n"We will be there, she said.`), ['⟦"⟧We will ']);
 });
 
+test('an embed whose attribute value holds a list of several lines is markup too, not quotations never closed', () => {
+  const embed =
+    '<tweet tweet-author="look at the harbor" tweet-date="\n- Fix the ferry dock.\n- Lower the bridge toll.\n- Keep the night buses, which the board opposes.">Here are three reasons to vote yes:<tweet/>.';
+  assert.deepEqual(flagged(`The council listed its reasons.\n\n${embed}\n\n"We will be there," she said.`), []);
+  assert.deepEqual(flagged(`The council listed its reasons.\n\n${embed}\n\n"We will be there, she said.`), ['⟦"⟧We will ']);
+});
+
 test('an opening mark glued to the comma before it, its space typed before the comma, is one finding with the fix that moves the space', () => {
   const body = `"We cannot say, 'Let them vote,' and then tell them ,'Wait another year.'" the mayor said.`;
   const text = headline + body;

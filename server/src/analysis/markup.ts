@@ -5,10 +5,11 @@ import type { RuleContext } from './rule';
 import { partitionPoint } from './sorted';
 
 /**
- * An HTML or XML tag with attributes: `<tweet id="78">`, `<a href='/x'>`. An attribute value may hold one line
- * break (`tweet-date="January 19, 2016⏎">`, as some content systems export an embed); a tag goes no further.
+ * An HTML or XML tag with attributes: `<tweet id="78">`, `<a href='/x'>`. An attribute value may hold a few line
+ * breaks (`tweet-date="January 19, 2016⏎">`, or a whole embedded post's list of lines, as some content systems
+ * export an embed); a tag goes no further than six.
  */
-const markupTag = /<\/?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:\s*=\s*(?:"[^"\n<>]*(?:\n[^"\n<>]*)?"|'[^'\n<>]*(?:\n[^'\n<>]*)?'|[^\s"'<>]+))?)+\s*\/?>/g;
+const markupTag = /<\/?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:\s*=\s*(?:"[^"\n<>]*(?:\n[^"\n<>]*){0,6}"|'[^'\n<>]*(?:\n[^'\n<>]*){0,6}'|[^\s"'<>]+))?)+\s*\/?>/g;
 
 /** Whether an offset falls inside a markup tag of the text. */
 export function inMarkup(text: string): (offset: number) => boolean {
