@@ -38,7 +38,7 @@ import {
 import type { SpanCandidate, Word } from './types';
 import { isStationNumber, isStationWord, monthName, namesJurisdiction } from './candidates';
 import { endsAsLawBuildingOrEvent, isEventWord } from './evidence';
-import { afterPlaceAdjective, isInterjection, mayDropOpener, namesSecurity, opensAfterSuperPac } from './words';
+import { afterPlaceAdjective, initialsOf, isInterjection, mayDropOpener, namesSecurity, opensAfterSuperPac } from './words';
 
 interface TaggerSpan {
   first: number;
@@ -81,10 +81,7 @@ function splitAtSentenceEnds(spans: TaggerSpan[], words: Word[]): TaggerSpan[] {
     }
     cut.push({ ...span, first, last: span.last });
   }
-  return cut
-    .flatMap((span) => splitAtJoinedOrganizations(span, words))
-    .map((span) => withoutOpeningWords(span, words))
-    .filter((span) => span.first <= span.last);
+  return cut.map((span) => withoutOpeningWords(span, words)).filter((span) => span.first <= span.last);
 }
 
 /** Last words that close an institution's or a newspaper's name, and never run on past "and" inside one ("the Los Angeles Times and ..."). */
@@ -113,12 +110,7 @@ function splitAtJoinedOrganizations(span: TaggerSpan, words: readonly Word[]): T
   if (closing === 'bank' && /^(?:north|south|east|west|left)$/.test(words[span.first].bare)) return [span];
   // A bracketed short form of the whole says it is one: "the Guangdong Post and Telecommunications Administration (GPTA)".
   const next = words[span.last + 1];
-  const initials = words
-    .slice(span.first, span.last + 1)
-    .filter((w) => w.capitalised)
-    .map((w) => w.text[0])
-    .join('');
-  if (next && /\(\s*$/.test(words[span.last].post) && next.text.toUpperCase() === initials.toUpperCase()) return [span];
+  if (next && /\(\s*$/.test(words[span.last].post) && next.text.toUpperCase() === initialsOf(words.slice(span.first, span.last + 1))) return [span];
   return [
     { ...span, last: and - 1 },
     { ...span, first: and + 1 },
@@ -401,7 +393,7 @@ function organizationFromTagger(span: TaggerSpan): SpanCandidate {
  */
 export function followTagger(candidates: SpanCandidate[], words: Word[], tags: readonly TaggedWord[]): SpanCandidate[] {
   if (tags.length !== words.length) return candidates;
-  const spans = splitAtSentenceEnds(taggerSpans(tags), words);
+  const spans = splitAtSentenceEnds(taggerSpans(tags), words).flatMap((span) => splitAtJoinedOrganizations(span, words));
   const taggerOrganizations = spans
     .filter((s) => s.type === 'ORG')
     .map((s) => organizationWithoutTitle(s, words))

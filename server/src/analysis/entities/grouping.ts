@@ -99,6 +99,8 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
     const fold = c.fold;
     if (c.kind === 'organization') {
       let group: Group | undefined;
+      const written = text.slice(c.start, c.end);
+      const spelled = c.length > 1 ? spelledAcronym(written).toUpperCase() : '';
       // One organization, one group, whether or not a mention matched the table ("Twitter's chief", "A Twitter spokesman").
       if (c.tableEntry) {
         group = byKey.get(`organization:${c.tableEntry.id}`) ?? byKey.get(`organization:${fold}`) ?? open('organization', c.tableEntry.id, c.tableEntry);
@@ -111,17 +113,13 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
           (c.firstWordOfOrganization ? organizationsByFirstWord.get(fold) : undefined) ??
           (/\bthe\s+$/i.test(text.slice(Math.max(0, c.start - 4), c.start)) ? organizationsByLastWords.get(fold) : undefined) ??
           organizationsWithoutPlace.get(fold) ??
-          (c.length > 1 && /\p{Lu}{2}/u.test(text.slice(c.start, c.end))
-            ? spelledOutNames.get(spelledAcronym(text.slice(c.start, c.end)).toUpperCase())
-            : undefined) ??
+          (c.length > 1 && /\p{Lu}{2}/u.test(written) ? spelledOutNames.get(spelled) : undefined) ??
           organizationsByHead.get(fold) ??
           open('organization', fold);
       group.candidates.push(c);
       for (const short of shortFormsByName.get(c) ?? []) organizationAcronyms.set(short.fold.toUpperCase(), group);
       if (c.length > 1) {
         organizationAcronyms.set(c.acronym, group);
-        const written = text.slice(c.start, c.end);
-        const spelled = spelledAcronym(written).toUpperCase();
         if (spelled !== c.acronym && !organizationAcronyms.has(spelled)) organizationAcronyms.set(spelled, group);
         // "the Scottish Football Association ... the Scottish FA": a short form that spells out a name written in full (not
         // one of two short forms alike: "BBC Two" and "BBC Three", "Barnsley AC" and "Basildon AC").

@@ -13,7 +13,7 @@ import { parseParagraph } from '../nlp';
 import { buildCandidates, draftDependentWords, midSentenceCapitalsOf } from './candidates';
 import { isResultsTable, weighCandidates, type ParagraphSurroundings } from './evidence';
 import type { Candidate, NeighbourWord, SpanCandidate, Word } from './types';
-import { compromiseOpensSentenceOrQuote, paragraphWords } from './words';
+import { compromiseOpensSentenceOrQuote, initialsOf, paragraphWords } from './words';
 import { tagInDraft } from './tagger';
 import { followTagger } from './combination';
 
@@ -121,11 +121,7 @@ function settled(c: SpanCandidate, words: Word[], raw: string): Candidate {
     fold: span.map((w) => w.bare).join(' '),
     firstBare: span[0].bare,
     lastBare: (span.length > 2 && generationalSuffix.test(span[span.length - 1].bare) ? span[span.length - 2] : span[span.length - 1]).bare,
-    acronym: span
-      .filter((w) => w.capitalised)
-      .map((w) => w.text[0])
-      .join('')
-      .toUpperCase(),
+    acronym: initialsOf(span),
     role: c.role,
     tableEntry: c.tableEntry,
     loc: c.loc,

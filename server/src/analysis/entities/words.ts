@@ -124,6 +124,14 @@ export function isCapitalised(text: string): boolean {
   return /^(?:al|el|ul|ad|as|ash|ibn|bin|d|o)[-'’]\p{Lu}/u.test(text);
 }
 
+/** The initials of a name's capitalised words, in capitals: "Communications Workers of America" -> "CWA". */
+export const initialsOf = (span: readonly Word[]): string =>
+  span
+    .filter((w) => w.capitalised)
+    .map((w) => w.text[0])
+    .join('')
+    .toUpperCase();
+
 export const isAcronym = (w: Word) => /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,4})$/u.test(w.text);
 
 export function gapIsSpace(text: string, a: Word, b: Word): boolean {
