@@ -1039,3 +1039,25 @@ test('an appositive that calls a name an organization may hold a place ("De Tele
   assertRangesExact(text, analysis);
   assert.equal(find(analysis, 'De Telegraaf').type, 'organization');
 });
+
+test('a body named for its subject after "on" keeps it ("the Council on Coastal Resilience", "the Senate Committee on Rural Affairs ... the Committee"), but not a place, a day or a person after "on"', () => {
+  const text = [
+    'Panel backs sea wall plan',
+    '',
+    'The Council on Coastal Resilience backed the sea wall on Tuesday. Its chairman, Omar Haddad, testified before the Senate Committee on Rural Affairs.',
+    '',
+    'The Committee will vote in May. The Security Council on Norway said nothing, and the Tax Commission on Monday delayed its ruling.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Council on Coastal Resilience').type, 'organization');
+  assert.equal(find(analysis, 'Senate Committee on Rural Affairs').mentions.length, 2);
+  find(analysis, 'Security Council');
+  find(analysis, 'Tax Commission');
+  const nomination = entitiesOf('Nominee faces vote\n\nThe Judiciary Committee on Lena Fortescue was divided.\n');
+  find(nomination, 'Judiciary Committee');
+  assert.equal(find(nomination, 'Lena Fortescue').type, 'person');
+  const names = [...analysis.entities, ...nomination.entities].map((e) => e.name);
+  assert.ok(!names.some((name) => /\bon (?:Norway|Monday|Lena)\b/.test(name)), names.join(', '));
+});

@@ -20,6 +20,7 @@ import {
   pluralTitles,
   roleWords,
   stateAbbreviations,
+  subjectBodyHeads,
   tableByFirstWord,
   timeTags,
   titleModifiers,
@@ -194,6 +195,20 @@ export function buildCandidates(words: Word[], text: string, midSentenceCapitals
           words[last].has('Plural') &&
           after.capitalised &&
           continuesName(text, next, after)
+        ) {
+          last += 2;
+          continue;
+        }
+        // "Council on Foreign Relations", "Commission on Presidential Debates": a body named for its subject, two
+        // capitals at least, neither a place nor a day ("the Security Council on North Korea", "the Council on Monday").
+        if (
+          next.fold === 'on' &&
+          subjectBodyHeads.has(head) &&
+          after.capitalised &&
+          afterThat?.capitalised &&
+          continuesName(text, next, after) &&
+          continuesName(text, after, afterThat) &&
+          ![after, afterThat].some((w) => w.has('Place') || timeTags.some((t) => w.has(t)))
         ) {
           last += 2;
           continue;

@@ -32,6 +32,7 @@ import {
   linkedBodyHeads,
   organizationHeads,
   stateAbbreviations,
+  subjectBodyHeads,
   timeTags,
   titleModifiers,
 } from './tables';
@@ -338,6 +339,7 @@ function readsLinkedNameInPieces(c: SpanCandidate, touching: readonly TaggerSpan
   )
     return true;
   if (opensWithNationality(c, touching, words)) return true;
+  if (namedForSubject(c, touching, words)) return true;
   if (touching.length === 0 || touching.some((s) => s.type !== 'ORG' || s.first < c.first || s.last > c.last)) return false;
   // "BBC Radio 4", "Channel 4 News": the tagger reads a station's name without its number.
   const numbered = indexWithin(words, c.first + 1, c.last, (w) => isStationNumber(words, w.index));
@@ -351,11 +353,26 @@ function readsLinkedNameInPieces(c: SpanCandidate, touching: readonly TaggerSpan
     sorted.every((s, k) => k === 0 || s.first === sorted[k - 1].last + 1)
   )
     return true;
-  const link = indexWithin(words, c.first + 1, c.last - 1, (w) => w.text === 'the' || w.text === 'to');
+  const link = indexWithin(words, c.first + 1, c.last - 1, (w) => w.text === 'the' || w.text === 'to' || w.text === 'on');
   if (link < 0) return false;
   const head = words[c.first].bare;
   const startsTogether = touching.some((s) => s.first === c.first) || organizationHeads.has(head) || linkedBodyHeads.has(head);
   return startsTogether && touching.some((s) => s.first > link);
+}
+
+/**
+ * "Council on Foreign Relations", "Commission on Presidential Debates": the tagger reads the body and, past "on",
+ * its subject as another name, a person or nothing; the candidate took the link only after such a body (candidates.ts).
+ * A person's name after "on" is a subject of the body's business, not of its name ("Judiciary Committee on Ann Lee").
+ */
+function namedForSubject(c: SpanCandidate, touching: readonly TaggerSpan[], words: Word[]): boolean {
+  const link = indexWithin(words, c.first + 1, c.last - 1, (w) => w.text === 'on');
+  return (
+    link > 0 &&
+    subjectBodyHeads.has(words[link - 1].bare) &&
+    touching.some((s) => s.type === 'ORG' && s.first === c.first && s.last === link - 1) &&
+    touching.every((s) => s.last < link || (s.first > link && s.type !== 'LOC' && !(s.type === 'PER' && isGivenName(words[s.first].bare))))
+  );
 }
 
 /** Endings of a body with a name of its own, which a nationality may open ("the Norwegian Broadcasting Corporation"). */

@@ -149,9 +149,13 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
           const holder = organizationsWithoutPlace.get(words[1]);
           organizationsWithoutPlace.set(words[1], holder === undefined || holder === group ? group : null);
         }
-        if (!words.some((w) => w === 'of' || w === 'for' || w === 'and' || w === '&'))
-          for (let k = 1; k < words.length; k++) {
-            const tail = words.slice(k).join(' ');
+        // "the EP Committee on Civil Liberties ... the Committee": a body named for its subject by the last words before "on".
+        // Not by the words before "on" whole: the "European Council" is no short form of the European Council on Foreign Relations.
+        const subjectAt = words.indexOf('on');
+        const closing = subjectAt > 0 ? words.slice(0, subjectAt) : words;
+        if (!closing.some((w) => w === 'of' || w === 'for' || w === 'and' || w === '&'))
+          for (let k = subjectAt > 0 ? Math.max(1, subjectAt - 1) : 1; k < closing.length; k++) {
+            const tail = closing.slice(k).join(' ');
             // "the House" is the chamber, never the White House.
             if (tail.length < 4 || tail === 'house') continue;
             const closer = organizationsByLastWords.get(tail);

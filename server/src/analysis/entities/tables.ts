@@ -281,6 +281,21 @@ export const linkedBodyHeads = new Set([
   'institution',
 ]);
 
+/** Bodies named for their subject after "on": "Council on Foreign Relations", "Center on Budget and Policy Priorities". */
+export const subjectBodyHeads = new Set([
+  'council',
+  'committee',
+  'subcommittee',
+  'commission',
+  'center',
+  'centre',
+  'conference',
+  'institute',
+  'panel',
+  'force',
+  'caucus',
+]);
+
 /** The verbs that open a body's cause after "to": "Committee to Protect Journalists", "Campaign to End Loneliness". */
 export const causeVerbs = new Set(
   'protect stop end save prevent defend preserve restore combat fight ban abolish reform elect re-elect reelect unite free keep support promote repeal cure reduce eliminate rebuild strengthen secure fix feed draft'.split(
