@@ -1061,3 +1061,45 @@ test('a body named for its subject after "on" keeps it ("the Council on Coastal 
   const names = [...analysis.entities, ...nomination.entities].map((e) => e.name);
   assert.ok(!names.some((name) => /\bon (?:Norway|Monday|Lena)\b/.test(name)), names.join(', '));
 });
+
+test('a name is not run into a credit ("Image: ..."), a day before it ("Yesterday Haddad ..."), a rank after it (", QC,") or its capitalised article ("The Harbor Trust" in a quotation); "an Australian woman" is a person though her surname is a city', () => {
+  const text = [
+    'Harbor families rally behind student',
+    '',
+    'Omar Haddad, 14, was questioned by police at his school. Student Omar Haddad Image: Lena Ostrow. Yesterday Haddad visited the Harbor Trust.',
+    '',
+    'The prosecutor, Mark Tedeschi, QC, said the case was closed. Ana Ruiz called it "a win for The Harbor Trust."',
+    '',
+    'Valeska Paris, an Australian woman and former volunteer, has sued the Harbor Trust. Paris was born in Geneva, and Paris says she was not paid.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Omar Haddad').mentions.length, 3);
+  find(analysis, 'Lena Ostrow');
+  find(analysis, 'Mark Tedeschi');
+  const paris = find(analysis, 'Valeska Paris');
+  assert.equal(paris.type, 'person');
+  assert.equal(paris.mentions.length, 3);
+  const names = analysis.entities.map((e) => e.name);
+  assert.equal(analysis.entities.filter((e) => /Harbor Trust/.test(e.name)).length, 1, names.join(', '));
+  assert.ok(!names.some((name) => /Image|Yesterday|^QC$/.test(name)), names.join(', '));
+});
+
+test("a nationality stays in a church's or an agency's name, and in a name its bracketed short form spells (\"the Korean Central News Agency (KCNA)\"); an administrator's title is no part of the name", () => {
+  const text = [
+    'Agency reports border alert',
+    '',
+    'The Korean Central News Agency (KCNA) said the army was on alert. KCNA gave no figures. The Greek Orthodox Church said it would pray for peace.',
+    '',
+    'NASA Administrator Dana Whitcombe said the launch would go ahead. Even Administrator Whitcombe was surprised.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(find(analysis, 'Korean Central News Agency').aliases, ['KCNA']);
+  find(analysis, 'Greek Orthodox Church');
+  assert.equal(find(analysis, 'Dana Whitcombe').mentions.length, 2);
+  const names = analysis.entities.map((e) => e.name);
+  assert.ok(!names.some((name) => /^(?:Central News Agency|Orthodox Church|Administrator Whitcombe|KCNA)$/.test(name)), names.join(', '));
+});

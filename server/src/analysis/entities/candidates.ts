@@ -130,8 +130,8 @@ export function buildCandidates(words: Word[], text: string, midSentenceCapitals
       i += match.length;
       continue;
     }
-    // "The White House": a capitalised article before a table name is not part of it.
-    if (!words[i].capitalised || (words[i].fold === 'the' && i + 1 < words.length && findTableMatch(words, i + 1, text))) {
+    // "The White House": a capitalised article before a table name is not part of it. "Image: Lena Ostrow": a credit's label is no name.
+    if (!words[i].capitalised || isCreditLabel(words[i], text) || (words[i].fold === 'the' && i + 1 < words.length && findTableMatch(words, i + 1, text))) {
       i++;
       continue;
     }
@@ -142,6 +142,8 @@ export function buildCandidates(words: Word[], text: string, midSentenceCapitals
     for (;;) {
       const next = words[last + 1];
       if (!next) break;
+      // A credit's label ends the name before it: "student Ahmed Mohamed Image: Twitter".
+      if (isCreditLabel(next, text)) break;
       // Not a day after a station's number: "the Radio 1 Thursday night show".
       if (next.capitalised && continuesName(text, words[last], next) && !(/^\d/.test(words[last].text) && timeTags.some((t) => next.has(t)))) {
         last++;
@@ -333,6 +335,13 @@ export function namesJurisdiction(words: readonly Word[], first: number, last: n
   return !words.slice(first, last).some((w) => /^(?:school|schools|unified|water|fire|transit|sanitation|hospital|utility|library|parks?)$/.test(w.bare));
 }
 
+/** The label of a picture's or a clip's credit, before its colon: "Image: Nick Moreau", "Photo: AP". */
+function isCreditLabel(w: Word, text: string): boolean {
+  return (
+    /^(?:image|images|photo|photos|photograph|picture|video|audio|credit|credits|caption|illustration|graphic|graphics)$/.test(w.bare) && text[w.end] === ':'
+  );
+}
+
 /** A month, whole or abbreviated ("Sept", "Jan-Feb"), but not a name that starts like one ("Marelli", "Decker"). */
 export const monthName =
   /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:-\w+)?$/;
@@ -348,6 +357,8 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
   const isCommonWord = (w: Word) => {
     if (functionWords.has(w.bare) || adverbEnding.test(w.bare)) return true;
     if (isInterjection(w)) return true;
+    // "Yesterday Mohamed received", "Monday Jones left": a day opening the sentence; not a month ("January Jones").
+    if ((/^(?:yesterday|today|tonight|tomorrow)$/.test(w.bare) || w.has('WeekDay')) && !w.has('FirstName') && !isGivenName(w.bare)) return true;
     if (w.has('Person') || w.has('Organization') || w.has('Place')) return false;
     if (['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'QuestionWord', 'Expression', 'Adverb'].some((t) => w.has(t))) return true;
     // "Held", "Stenning", "Despite": a guessed verb or adjective is a name only if the story capitalises it elsewhere too.

@@ -39,7 +39,7 @@ import {
 import type { SpanCandidate, Word } from './types';
 import { isStationNumber, isStationWord, monthName, namesJurisdiction } from './candidates';
 import { endsAsLawBuildingOrEvent, isEventWord } from './evidence';
-import { afterPlaceAdjective, initialsOf, isInterjection, mayDropOpener, namesSecurity, opensAfterSuperPac } from './words';
+import { afterPlaceAdjective, initialsOf, isAcronym, isInterjection, mayDropOpener, namesSecurity, opensAfterSuperPac } from './words';
 
 interface TaggerSpan {
   first: number;
@@ -339,7 +339,7 @@ function readsLinkedNameInPieces(c: SpanCandidate, touching: readonly TaggerSpan
   )
     return true;
   if (opensWithNationality(c, touching, words)) return true;
-  if (namedForSubject(c, touching, words)) return true;
+  if (namedForSubject(c, touching, words) || spelledByBracketAfter(c, words)) return true;
   if (touching.length === 0 || touching.some((s) => s.type !== 'ORG' || s.first < c.first || s.last > c.last)) return false;
   // "BBC Radio 4", "Channel 4 News": the tagger reads a station's name without its number.
   const numbered = indexWithin(words, c.first + 1, c.last, (w) => isStationNumber(words, w.index));
@@ -361,6 +361,25 @@ function readsLinkedNameInPieces(c: SpanCandidate, touching: readonly TaggerSpan
 }
 
 /**
+ * "the Korean Central News Agency (KCNA)", "the Korean People's Army [KPA]": the short form in brackets spells the
+ * whole candidate, nationality and all, which the tagger reads as an adjective before the organization. Only a
+ * candidate the evidence took for an organization: "Permanent Interest Bearing Shares (PIBS)" are none.
+ */
+function spelledByBracketAfter(c: SpanCandidate, words: Word[]): boolean {
+  const short = words[c.last + 1];
+  return (
+    short !== undefined &&
+    c.kind === 'organization' &&
+    c.last > c.first &&
+    /[([]\s*$/.test(words[c.last].post + short.pre) &&
+    /^\s*[)\]]/.test(short.post) &&
+    isAcronym(short) &&
+    short.text.length === c.last - c.first + 1 &&
+    initialsOf(words.slice(c.first, c.last + 1)) === short.text
+  );
+}
+
+/**
  * "Council on Foreign Relations", "Commission on Presidential Debates": the tagger reads the body and, past "on",
  * its subject as another name, a person or nothing; the candidate took the link only after such a body (candidates.ts).
  * A person's name after "on" is a subject of the body's business, not of its name ("Judiciary Committee on Ann Lee").
@@ -376,7 +395,7 @@ function namedForSubject(c: SpanCandidate, touching: readonly TaggerSpan[], word
 }
 
 /** Endings of a body with a name of its own, which a nationality may open ("the Norwegian Broadcasting Corporation"). */
-const namedBodyEndings = /^(?:committee|corporation|association|federation|confederation|foundation|institute|society|union|league|academy)$/;
+const namedBodyEndings = /^(?:committee|corporation|association|federation|confederation|foundation|institute|society|union|league|academy|church|agency)$/;
 /** A government's bodies: a nationality before them says whose they are ("the Turkish Foreign Ministry", "the Russian Security Council"). */
 const governmentWords = /^(?:ministry|government|embassy|army|navy|police|parliament|cabinet|military|forces|foreign|interior|defence|defense|security|state)$/;
 

@@ -262,6 +262,8 @@ function weighEvidence(
     c.per += 4;
     c.role ??= appositive;
   }
+  // Only a person is "an Australian woman": stronger than a place the tagger reads in the name ("Valeska Paris").
+  if (!appositive && describedAsPerson(words, c.last, text)) c.per += 6;
   const introducedBy = roleIntroducingName(words, c.first, text);
   if (introducedBy) {
     c.per += 4;
@@ -393,6 +395,24 @@ function appositiveRole(words: Word[], last: number, text: string): string | nul
   for (let j = roleStart + 1; j <= end; j++) if (relativePronouns.has(words[j].fold)) end = j - 1;
   while (end > roleStart && (functionWords.has(words[end].fold) || roleNameLinks.has(words[end].fold))) end--;
   return text.slice(words[last + 1].start, words[end].end).replace(/[,;:.)]+$/, '');
+}
+
+/** Nouns that say a person is meant, though they are no title: "Valeska Moor, an Australian woman", "Ana Ruiz, a mother of three". */
+const personNouns = /^(?:woman|man|girl|boy|teenager|mother|father|son|daughter|wife|husband|widow|widower|grandmother|grandfather|resident|native)$/;
+
+/** "Valeska Moor, an Australian woman and former member": a person noun after a comma and an article, a few modifiers between. */
+function describedAsPerson(words: Word[], last: number, text: string): boolean {
+  const name = words[last];
+  const article = words[last + 1];
+  if (!article || article.sentenceId !== name.sentenceId || name.possessive || !/^,\s+$/.test(text.slice(name.end, article.start))) return false;
+  if (article.fold !== 'a' && article.fold !== 'an') return false;
+  for (let k = last + 2; k < words.length && k <= last + 5 && words[k].sentenceId === name.sentenceId; k++) {
+    const w = words[k];
+    if (personNouns.test(w.bare)) return true;
+    if (!(w.has('Adjective') || w.has('Demonym') || w.has('Value') || /-old$/.test(w.bare)) || /[,;:.]/.test(text.slice(w.end, words[k + 1]?.start ?? w.end)))
+      return false;
+  }
+  return false;
 }
 
 const relativePronouns = new Set(['who', 'whom', 'whose', 'which']);

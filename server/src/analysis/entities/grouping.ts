@@ -103,7 +103,11 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
       const spelled = c.length > 1 ? spelledAcronym(written).toUpperCase() : '';
       // One organization, one group, whether or not a mention matched the table ("Twitter's chief", "A Twitter spokesman").
       if (c.tableEntry) {
-        group = byKey.get(`organization:${c.tableEntry.id}`) ?? byKey.get(`organization:${fold}`) ?? open('organization', c.tableEntry.id, c.tableEntry);
+        group =
+          byKey.get(`organization:${c.tableEntry.id}`) ??
+          byKey.get(`organization:${fold}`) ??
+          byKey.get(`organization:${fold.replace(/^the /, '')}`) ??
+          open('organization', c.tableEntry.id, c.tableEntry);
         group.tableEntry ??= c.tableEntry;
         byKey.set(`organization:${c.tableEntry.id}`, group);
         byKey.set(`organization:${fold}`, group);
@@ -115,7 +119,9 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
           organizationsWithoutPlace.get(fold) ??
           (c.length > 1 && /\p{Lu}{2}/u.test(written) ? spelledOutNames.get(spelled) : undefined) ??
           organizationsByHead.get(fold) ??
-          open('organization', fold);
+          // "The Church of Scientology" mid-sentence and "the Church of Scientology": one organization, with or without its article.
+          byKey.get(`organization:${fold}`) ??
+          open('organization', fold.replace(/^the /, ''));
       group.candidates.push(c);
       for (const short of shortFormsByName.get(c) ?? []) organizationAcronyms.set(short.fold.toUpperCase(), group);
       if (c.length > 1) {
