@@ -1103,3 +1103,21 @@ test("a nationality stays in a church's or an agency's name, and in a name its b
   const names = analysis.entities.map((e) => e.name);
   assert.ok(!names.some((name) => /^(?:Central News Agency|Orthodox Church|Administrator Whitcombe|KCNA)$/.test(name)), names.join(', '));
 });
+
+test('a product is no organization and no person, by its name alone, after its maker or with a model ("the Xbox 360", "Sony\'s PSP", "Internet Explorer (IE) 6", "the iPod Mini"), while the maker stays', () => {
+  const text = [
+    'Console sales beat forecasts',
+    '',
+    "Harbor Games Inc said sales of Microsoft's Xbox 360 and Sony's PSP rose in December, while the iPod Mini slipped.",
+    '',
+    'Internet Explorer (IE) 6 lost ground to Firefox, and IE users were urged to update Windows XP. The Windows Upgrade Fund paid for it.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  find(analysis, 'Harbor Games Inc');
+  find(analysis, 'Microsoft');
+  find(analysis, 'Windows Upgrade Fund');
+  const names = analysis.entities.map((e) => e.name);
+  assert.ok(!names.some((name) => /Xbox|PSP|iPod|Mini|Explorer|^IE$|Firefox|Windows XP/.test(name)), names.join(', '));
+});

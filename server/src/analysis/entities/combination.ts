@@ -31,6 +31,7 @@ import {
   organizationEndings,
   linkedBodyHeads,
   organizationHeads,
+  productNames,
   stateAbbreviations,
   subjectBodyHeads,
   timeTags,
@@ -526,6 +527,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
           (c.namedAsPlace && !c.describedAsOrganization) ||
           namesCourtCase(c, words) ||
           namesOneOfAKind(c, words) ||
+          namesProduct(c, words) ||
           (c.kind === 'organization'
             ? namesNoOrganization(c, words) ||
               isLawAlone(c, words) ||
@@ -829,6 +831,24 @@ function namesOneOfAKind(c: SpanCandidate, words: Word[]): boolean {
   const after = words[c.last + 1];
   if (!after || after.sentenceId !== words[c.last].sentenceId || /[,;:.!?)"”]/.test(words[c.last].post)) return true;
   return !after.capitalised && !/^(?:and|or|&)$/.test(after.text) && phraseEnders.some((t) => after.has(t));
+}
+
+/** What may follow a product's name as its model: "Xbox 360", "Windows XP", "iPod Mini", "PlayStation Portable". */
+const modelWord = /^(?:\d+\w*|[ivx]+|xp|vista|me|nt|one|mini|nano|shuffle|touch|classic|portable|vita|vr|live|pro|max|plus|air|mobile|network|store)$/;
+
+/**
+ * "the Xbox 360", "Sony's PSP", "Mozilla Firefox", "Internet Explorer 6": a product, by its name alone or after its
+ * maker's, and a model after it. A longer name that opens with one is something else ("Windows XP Counterfeit Project").
+ */
+function namesProduct(c: SpanCandidate, words: Word[]): boolean {
+  const folds = words.slice(c.first, c.last + 1).map((w) => w.bare);
+  // "the iPod Mini": a model after a product's name in lower case, which opened no candidate.
+  const before = words[c.first - 1];
+  if (before && productNames.has(before.bare) && /^\s*$/.test(before.post) && folds.every((f) => modelWord.test(f))) return true;
+  for (let start = 0; start <= 1 && start < folds.length; start++)
+    for (let end = folds.length; end > start; end--)
+      if (productNames.has(folds.slice(start, end).join(' ')) && folds.slice(end).every((f) => modelWord.test(f))) return true;
+  return false;
 }
 
 /** Awards known by one word, which is also a first name for some ("Oscar", "Tony"). */

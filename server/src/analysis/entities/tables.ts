@@ -281,6 +281,55 @@ export const linkedBodyHeads = new Set([
   'institution',
 ]);
 
+/**
+ * Products a story names as things, never as a body or a person: consoles, devices, programs, services. Only names
+ * that are nothing else (not "Safari", "BlackBerry" or "Skype", which are also words or companies).
+ */
+export const productNames = new Set([
+  'ipod',
+  'iphone',
+  'ipad',
+  'itunes',
+  'imac',
+  'macbook',
+  'macintosh',
+  'ios',
+  'android',
+  'windows',
+  'windows messenger',
+  'msn messenger',
+  'internet explorer',
+  'ie',
+  'netscape navigator',
+  'firefox',
+  'chrome',
+  'xbox',
+  'playstation',
+  'psp',
+  'ps2',
+  'ps3',
+  'ps4',
+  'ps5',
+  'gamecube',
+  'game boy',
+  'nintendo ds',
+  'wii',
+  'walkman',
+  'kindle',
+  'gmail',
+  'hotmail',
+  'photoshop',
+  'chatgpt',
+  'google earth',
+  'google maps',
+  'street view',
+  'linux',
+  'symbian',
+  'blu-ray',
+  'bluetooth',
+  'wi-fi',
+]);
+
 /** Bodies named for their subject after "on": "Council on Foreign Relations", "Center on Budget and Policy Priorities". */
 export const subjectBodyHeads = new Set([
   'council',
