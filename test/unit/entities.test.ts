@@ -1121,3 +1121,18 @@ test('a product is no organization and no person, by its name alone, after its m
   const names = analysis.entities.map((e) => e.name);
   assert.ok(!names.some((name) => /Xbox|PSP|iPod|Mini|Explorer|^IE$|Firefox|Windows XP/.test(name)), names.join(', '));
 });
+
+test('a tower, a station or a highway is no organization ("the Harbor Point Towers", "Civic Centre Station"), while a trust that owns them is', () => {
+  const text = [
+    'Defector held in office tower',
+    '',
+    'Omar Haddad was taken to the Harbor Point Towers, not to Civic Centre Station as promised. The Lakeview Housing Trust owns the Harbor Point Towers.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  find(analysis, 'Omar Haddad');
+  find(analysis, 'Lakeview Housing Trust');
+  const names = analysis.entities.map((e) => e.name);
+  assert.ok(!names.some((name) => /Towers|Station/.test(name)), names.join(', '));
+});
