@@ -1136,3 +1136,22 @@ test('a tower, a station or a highway is no organization ("the Harbor Point Towe
   const names = analysis.entities.map((e) => e.name);
   assert.ok(!names.some((name) => /Towers|Station/.test(name)), names.join(', '));
 });
+
+test('a state university keeps its campus ("University of Texas at Austin") and a direction keeps the region after it though the story names that region as a place ("University of Southern Indiana ... Evansville, Indiana")', () => {
+  const text = [
+    'Gallery opens portrait show',
+    '',
+    'EVANSVILLE, Indiana - The show opened at the University of Southern Indiana on Thursday. The University of Southern Indiana lent 40 prints.',
+    '',
+    'Ana Ruiz, a historian at the University of Texas at Austin, and Omar Haddad of the University of Maryland at College Park spoke at the University of Iowa at noon.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'University of Southern Indiana').mentions.length, 2);
+  find(analysis, 'University of Texas at Austin');
+  find(analysis, 'University of Maryland at College Park');
+  find(analysis, 'University of Iowa');
+  const names = analysis.entities.map((e) => e.name);
+  assert.ok(!names.some((name) => /Southern$|at noon|^Austin$|^College Park$/.test(name)), names.join(', '));
+});

@@ -215,6 +215,19 @@ export function buildCandidates(words: Word[], text: string, midSentenceCapitals
           last += 2;
           continue;
         }
+        // "University of Texas at Austin", "University of North Carolina at Greensboro": a state university's campus.
+        if (
+          next.fold === 'at' &&
+          words[opener].bare === 'university' &&
+          words[opener + 1]?.fold === 'of' &&
+          after.capitalised &&
+          !timeTags.some((t) => after.has(t)) &&
+          !/^(?:christmas|easter|thanksgiving|halloween|hanukkah|ramadan|eid)$/.test(after.bare) &&
+          continuesName(text, next, after)
+        ) {
+          last += 2;
+          continue;
+        }
         // "Committee to Protect Journalists", "Campaign to Stop Killer Robots": a body named for its cause.
         if (
           next.fold === 'to' &&

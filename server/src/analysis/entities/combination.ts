@@ -340,7 +340,8 @@ function readsLinkedNameInPieces(c: SpanCandidate, touching: readonly TaggerSpan
   )
     return true;
   if (opensWithNationality(c, touching, words)) return true;
-  if (namedForSubject(c, touching, words) || spelledByBracketAfter(c, words)) return true;
+  if (namedForSubject(c, touching, words) || spelledByBracketAfter(c, words) || cutAtDirection(c, touching, words) || namesCampus(c, touching, words))
+    return true;
   if (touching.length === 0 || touching.some((s) => s.type !== 'ORG' || s.first < c.first || s.last > c.last)) return false;
   // "BBC Radio 4", "Channel 4 News": the tagger reads a station's name without its number.
   const numbered = indexWithin(words, c.first + 1, c.last, (w) => isStationNumber(words, w.index));
@@ -359,6 +360,28 @@ function readsLinkedNameInPieces(c: SpanCandidate, touching: readonly TaggerSpan
   const head = words[c.first].bare;
   const startsTogether = touching.some((s) => s.first === c.first) || organizationHeads.has(head) || linkedBodyHeads.has(head);
   return startsTogether && touching.some((s) => s.first > link);
+}
+
+/** Words that point to a region and need its name after them: "Southern" Indiana, "North" Carolina. */
+const directionWords = /^(?:southern|northern|eastern|western|central|north|south|east|west|upper|lower|greater|new)$/;
+
+/**
+ * "the University of Southern Indiana": a story that names Indiana as a place elsewhere makes the tagger end the
+ * organization at the direction before it, which names nothing alone.
+ */
+function cutAtDirection(c: SpanCandidate, touching: readonly TaggerSpan[], words: Word[]): boolean {
+  return touching.some((s) => s.type === 'ORG' && s.first === c.first && s.last < c.last && s.last > s.first && directionWords.test(words[s.last].bare));
+}
+
+/** "University of Texas at Austin": the tagger reads the university and, past "at", the city; the candidate took it (candidates.ts). */
+function namesCampus(c: SpanCandidate, touching: readonly TaggerSpan[], words: Word[]): boolean {
+  const at = indexWithin(words, c.first + 1, c.last - 1, (w) => w.text === 'at');
+  return (
+    at > 0 &&
+    words[c.first].bare === 'university' &&
+    touching.some((s) => s.type === 'ORG' && s.first === c.first && s.last === at - 1) &&
+    touching.every((s) => s.last < at || (s.first > at && s.type === 'LOC'))
+  );
 }
 
 /**
@@ -950,6 +973,8 @@ function isTitleAlone(c: SpanCandidate, words: Word[]): boolean {
 function namesNoOrganization(c: SpanCandidate, words: Word[]): boolean {
   const last = words[c.last];
   if (!last.capitalised) return false;
+  // "University of Maryland at College Park": the campus's name ends it, not the university's.
+  if (words[c.first].bare === 'university' && indexWithin(words, c.first + 1, c.last - 1, (w) => w.text === 'at') > 0) return false;
   if (/^(?:democrat|republican|dixiecrat|prize|award|constitution)$/.test(last.bare)) return true;
   // "a great General. Anyone...": a title alone.
   if (c.last === c.first) return titlesEndingNoOrganization.test(last.bare) || last.bare === 'general' || last.bare === 'democratic';
