@@ -1155,3 +1155,22 @@ test('a state university keeps its campus ("University of Texas at Austin") and 
   const names = analysis.entities.map((e) => e.name);
   assert.ok(!names.some((name) => /Southern$|at noon|^Austin$|^College Park$/.test(name)), names.join(', '));
 });
+
+test('a family ("the Sams"), a party-state tag ("R-Texas"), the country ("the U.S."), a tournament group ("Group G") and an electoral district ("the Kowloon West constituency") are no organizations; "USA TODAY" is the newspaper', () => {
+  const text = [
+    'Couple on trial over daughter',
+    '',
+    'Thomas Sam and his wife Manju Sam deny the charge. The Sams told the court they had followed advice, USA TODAY reported.',
+    '',
+    'Sen. Dana Whitcombe (R-Texas) said the U.S. would help. In Group G, Belgium won. Ana Ruiz won the Kowloon West geographical constituency.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  find(analysis, 'Thomas Sam');
+  find(analysis, 'Dana Whitcombe');
+  find(analysis, 'Ana Ruiz');
+  assert.equal(find(analysis, 'USA TODAY').type, 'organization');
+  const names = analysis.entities.map((e) => e.name);
+  assert.ok(!names.some((name) => /^(?:Sams|R-Texas|U\.S\.|Group G|Kowloon West|USA)$/.test(name)), names.join(', '));
+});

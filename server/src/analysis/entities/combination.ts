@@ -976,6 +976,14 @@ function namesNoOrganization(c: SpanCandidate, words: Word[]): boolean {
   // "University of Maryland at College Park": the campus's name ends it, not the university's.
   if (words[c.first].bare === 'university' && indexWithin(words, c.first + 1, c.last - 1, (w) => w.text === 'at') > 0) return false;
   if (/^(?:democrat|republican|dixiecrat|prize|award|constitution)$/.test(last.bare)) return true;
+  // "U.S. Senator (R-Texas)": a party and a state; "the U.S." or "the UK" alone is the country.
+  if (c.last === c.first && (/^[RDI]-\p{Lu}/u.test(last.text) || /^(?:u\.?s\.?a?|u\.?k\.?)$/.test(last.bare))) return true;
+  // "Group G", "Pool B": a round of a tournament.
+  if (c.last === c.first + 1 && /^(?:group|pool)$/.test(words[c.first].bare) && /^\p{Lu}$/u.test(last.text)) return true;
+  // "the Kowloon West geographical constituency", "the Social Welfare constituency": an electoral district.
+  const after = words[c.last + 1];
+  const noun = after && /^(?:geographical|functional|parliamentary|electoral|federal)$/.test(after.fold) ? words[c.last + 2] : after;
+  if (noun && noun.sentenceId === last.sentenceId && /^(?:constituency|constituencies|riding|ward|electorate)$/.test(noun.text)) return true;
   // "a great General. Anyone...": a title alone.
   if (c.last === c.first) return titlesEndingNoOrganization.test(last.bare) || last.bare === 'general' || last.bare === 'democratic';
   if (/^(?:park|inn|day|year|tax|address)$/.test(last.bare) || endsWithTitle(c, words)) return true;

@@ -29,7 +29,7 @@ import { groupEntities, withLookup } from './grouping';
 import { headlineNamesFromBody, isTitleCase } from './headlines';
 import { withPlainSpaces } from './words';
 import { paragraphCandidates, summarizeParagraph, type ParagraphSummary } from './paragraphs';
-import { bracketedShortForms, dropOrganizationsAmongPeople, propagate } from './resolution';
+import { bracketedShortForms, dropFamiliesOfPeople, dropOrganizationsAmongPeople, propagate } from './resolution';
 import type { Candidate, Entity, EntityAnalysis, NeighbourWord } from './types';
 
 export type { AttributedQuote, Entity, EntityAnalysis, Mention } from './types';
@@ -134,6 +134,7 @@ function* resolveEntities(ctx: RuleContext): Steps<Entity[]> {
   candidates.push(...headlineNamesFromBody(headlineCandidates, candidates, text));
   candidates.sort((a, b) => a.start - b.start);
   dropOrganizationsAmongPeople(candidates, text);
+  dropFamiliesOfPeople(candidates, text);
   return yield* groupEntities(
     candidates.filter((c) => c.kind),
     text,

@@ -221,3 +221,17 @@ export function dropOrganizationsAmongPeople(candidates: Candidate[], text: stri
       c.kind = undefined;
   }
 }
+
+/**
+ * "Thomas Sam and his wife Manju Sam ... the Sams continued": a surname of the story's people in the plural,
+ * after "the", is their family, neither an organization nor one of them.
+ */
+export function dropFamiliesOfPeople(candidates: Candidate[], text: string): void {
+  const surnames = new Set(candidates.filter((c) => c.kind === 'person' && c.length > 1).map((c) => c.lastBare));
+  for (const c of candidates) {
+    if (!c.kind || c.length !== 1 || c.tableEntry || c.describedAsOrganization) continue;
+    const singular = /^(.+?)(?:es|s)$/.exec(c.fold);
+    const surname = singular && [singular[1], c.fold.slice(0, -1)].find((form) => surnames.has(form));
+    if (surname && /\bthe\s+$/i.test(text.slice(Math.max(0, c.start - 4), c.start))) c.kind = undefined;
+  }
+}
