@@ -1174,3 +1174,21 @@ test('a family ("the Sams"), a party-state tag ("R-Texas"), the country ("the U.
   const names = analysis.entities.map((e) => e.name);
   assert.ok(!names.some((name) => /^(?:Sams|R-Texas|U\.S\.|Group G|Kowloon West|USA)$/.test(name)), names.join(', '));
 });
+
+test('a firm introduced by its trade in the plural ("technology analysts Lanfield") or named for research ("Harbor Research") is an organization, while "analyst Ana Ruiz" and "analysts Omar Haddad and Lena Ostrow" are people', () => {
+  const text = [
+    'Phone sales climb',
+    '',
+    'Sales rose 30%, according to technology analysts Lanfield. Lanfield said prices fell. The market will double, according to Harbor Research.',
+    '',
+    'Analyst Ana Ruiz agreed, as did analysts Omar Haddad and Lena Ostrow.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const lanfield = find(analysis, 'Lanfield');
+  assert.equal(lanfield.type, 'organization');
+  assert.equal(lanfield.mentions.length, 2);
+  assert.equal(find(analysis, 'Harbor Research').type, 'organization');
+  for (const name of ['Ana Ruiz', 'Omar Haddad', 'Lena Ostrow']) assert.equal(find(analysis, name).type, 'person');
+});

@@ -51,6 +51,8 @@ const companyNouns = new Set([
   'automaker',
   'carmaker',
 ]);
+/** Trades in the plural that introduce a firm by its one-word name: "technology analysts Gartner", "accountants KPMG". */
+const pluralFirmNouns = new Set(['analysts', 'consultants', 'consultancy', 'pollsters', 'accountants', 'auditors']);
 /** Nouns that introduce an organization: "retailer Lidl", "the exploration company Ivernia"; besides the company nouns, some that may also name a person's role ("rival", "partner", "investor"). */
 const organizationIntroducers = new Set([
   ...companyNouns,
@@ -231,6 +233,13 @@ function weighEvidence(
     c.org += 4;
     c.describedAsOrganization = true;
     if (companyNouns.has(beforeHere.bare)) c.namedAsCompany = true;
+  }
+  // "technology analysts Gartner", "pollsters YouGov": a firm named after its trade in the plural ("analyst Carolina
+  // Milanesi" is a person, and so may be each of "analysts Ann Lee and Tom Reyes").
+  if (beforeHere && span.length === 1 && pluralFirmNouns.has(beforeHere.fold) && continuesName(text, beforeHere, firstWord)) {
+    c.org += 4;
+    c.describedAsOrganization = true;
+    c.namedAsCompany = true;
   }
   if (
     before &&

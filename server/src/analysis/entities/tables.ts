@@ -14,6 +14,7 @@ export const personVerbs = new Set(titleTable.personVerbs);
 
 /** Last words that make a name an organization: "Acme Corp", "Justice Ministry". */
 export const organizationEndings = new Set([
+  'research',
   'inc',
   'corp',
   'corporation',
