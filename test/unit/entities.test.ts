@@ -1192,3 +1192,18 @@ test('a firm introduced by its trade in the plural ("technology analysts Lanfiel
   assert.equal(find(analysis, 'Harbor Research').type, 'organization');
   for (const name of ['Ana Ruiz', 'Omar Haddad', 'Lena Ostrow']) assert.equal(find(analysis, name).type, 'person');
 });
+
+test('every item of a list of works is a work ("such classics as Harbor Lights, SOS and Dancing Queen"), and a full title before a period ends the sentence, not a name ("... Dancing Queen. Abba wrote", "Lena Dean. More")', () => {
+  const text = [
+    'Band reunites for musical',
+    '',
+    'The show will include such classics as Harbor Lights, SOS and Dancing Queen. Abba wrote them all, said the producer, Lena Dean. More shows will follow.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Abba').role, null);
+  find(analysis, 'Lena Dean');
+  const names = analysis.entities.map((e) => e.name);
+  assert.ok(!names.some((name) => /Harbor Lights|SOS|Dancing Queen|More/.test(name)), names.join(', '));
+});

@@ -784,10 +784,36 @@ function namedAsWork(c: SpanCandidate, words: Word[]): boolean {
   const noun = words[k];
   // A verb is no noun of a work: "trying to show Bernie Sanders isn't", "polls show Sanders ahead" ("horror film The Grudge" is one).
   if (sameSentence(noun) && workNouns.test(noun.fold) && !(noun.has('Verb') && workNounsAlsoVerbs.test(noun.fold)) && /^\s+$/.test(noun.post)) return true;
-  if (describedAsWorkAfter(c, words)) return true;
+  if (describedAsWorkAfter(c, words) || inListOfWorks(c, words)) return true;
   // "The Laura Ingraham Show": a programme by its host's name.
   if (c.last > c.first && words[c.last].capitalised && /^(?:show|podcast)$/.test(words[c.last].bare)) return true;
   return sameSentence(after) && /^(?:virus|worm|trojan)$/.test(after!.fold) && /^\s+$/.test(words[c.last].post);
+}
+
+/** Works in the plural, before a list of them: "such classics as", "hits including", "films like". */
+const pluralWorkNouns =
+  /^(?:songs|hits|classics|films|movies|albums|singles|tracks|novels|books|shows|series|programmes|programs|games|plays|musicals|dramas|sitcoms)$/;
+
+/**
+ * "such classics as Super Trouper, SOS and Dancing Queen": every item of a list of works, past the names and the
+ * commas before it, back to the plural noun of a work that introduces the list.
+ */
+function inListOfWorks(c: SpanCandidate, words: Word[]): boolean {
+  const sentence = words[c.first].sentenceId;
+  let k = c.first - 1;
+  while (
+    k >= 0 &&
+    k > c.first - 16 &&
+    words[k].sentenceId === sentence &&
+    (words[k].capitalised || /^(?:and|or|the)$/.test(words[k].fold) || /^\d+$/.test(words[k].text))
+  )
+    k--;
+  const link = words[k];
+  if (!link || link.sentenceId !== sentence) return false;
+  let noun: Word | undefined;
+  if (link.fold === 'as') noun = words[k - 1]?.fold === 'such' ? words[k - 2] : words[k - 1];
+  else if (link.fold === 'like' || link.fold === 'including') noun = words[k - 1];
+  return noun !== undefined && noun.sentenceId === sentence && pluralWorkNouns.test(noun.fold);
 }
 
 /**

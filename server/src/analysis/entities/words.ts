@@ -139,17 +139,25 @@ export function gapIsSpace(text: string, a: Word, b: Word): boolean {
 }
 
 /** Whether word b continues the name that ends with word a. */
+/** Titles written as abbreviations, with a period: "Gov.", "Sen.", "Lt.", "Mme." (not "Queen" or "President"). */
+const titleAbbreviations = new Set(
+  'mr mrs ms mx dr drs prof rev fr sr sen sens rep reps gov govs lt gen gens col maj capt cpt sgt cpl pvt adm cmdr cdr brig mme supt sec atty messrs st insp det'.split(
+    ' ',
+  ),
+);
+
 export function continuesName(text: string, a: Word, b: Word): boolean {
   if (a.possessive || b.index !== a.index + 1) return false;
   const gap = text.slice(a.end, b.start);
-  const initialOrTitle = a.text.length === 1 || a.has('Abbreviation') || honorifics.has(a.bare);
+  // Only a title's abbreviation takes a period inside a name: "Sen. Ada Whitcomb", not "Dancing Queen. Abba wrote".
+  const initialOrTitle = a.text.length === 1 || a.has('Abbreviation') || (honorifics.has(a.bare) && titleAbbreviations.has(a.bare));
   // compromise ends a sentence at "Sen." or "A." before a name; a name does not. "CEO. That" ends one.
   if (a.sentenceId !== b.sentenceId)
     return initialOrTitle && /^\. $/.test(gap) && b.capitalised && /^\p{Lu}(?:\p{Ll}*|\p{Lu})$/u.test(a.text) && !functionWords.has(b.bare);
   // An editor's bracket closed inside a name: "[New Jersey Gov. Chris] Christie".
   if (/^ $|^\] $/.test(gap)) return true;
   // An initial or abbreviation with its period: "J. Smith", "Acme Corp. Ltd".
-  if (/^\. $/.test(gap) && (a.text.length === 1 || a.has('Abbreviation') || honorifics.has(a.bare))) return true;
+  if (/^\. $/.test(gap) && initialOrTitle) return true;
   return gapIsSpace(text, a, b) && !/\n/.test(gap);
 }
 
