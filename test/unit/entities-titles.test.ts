@@ -646,3 +646,18 @@ test('"super PAC" before a committee\'s name is the kind of committee, not part 
   const list = entitiesOf('The pro-Navarro super PAC Ohio Forward Action announced a small ad buy this week, a spokesman said.');
   noEntityNamed(list, /^PAC\b/);
 });
+
+test('a title held "to" someone or somewhere is the role, not part of the name ("Chief Secretary to the Treasury Paul Boateng", "Ambassador to the United Nations Dana Whitcombe"), but "the President to the Senate Majority Leader" is two', () => {
+  const text = [
+    'Treasury plans attacked',
+    '',
+    'Chief Secretary to the Treasury Tomas Vell attacked the plans. US Ambassador to the United Nations Dana Whitcombe agreed.',
+    '',
+    'A letter from the President to the Senate Majority Leader Ana Ruiz arrived on Monday.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assert.equal(entity(analysis, 'Tomas Vell', 'person').role, 'Chief Secretary to the Treasury');
+  assert.equal(entity(analysis, 'Dana Whitcombe', 'person').role, 'US Ambassador to the United Nations');
+  assert.equal(entity(analysis, 'Ana Ruiz', 'person').role, 'Senate Majority Leader');
+});

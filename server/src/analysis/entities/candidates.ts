@@ -174,8 +174,9 @@ export function buildCandidates(words: Word[], text: string, midSentenceCapitals
           last += 2;
           continue;
         }
+        // "Chief Secretary to the Treasury Paul Boateng", "Ambassador to the United Nations Samantha Power": a title's "to the".
         if (
-          (next.fold === 'of' || next.fold === 'for') &&
+          (next.fold === 'of' || next.fold === 'for' || (next.fold === 'to' && titlesTakingTo.test(head) && !followsInitial(words, last, text))) &&
           orgOrTitle &&
           after.fold === 'the' &&
           afterThat?.capitalised &&
@@ -326,7 +327,7 @@ function lastCapitalisedAfter(words: Word[], i: number, text: string): string {
  * when no "of" follows a title).
  */
 function pastTitlePlace(words: Word[], nameStart: number, last: number): number {
-  const isLink = (w: Word | undefined) => w?.fold === 'of' || w?.fold === 'for';
+  const isLink = (w: Word | undefined) => w?.fold === 'of' || w?.fold === 'for' || w?.fold === 'to';
   // The title's words may or may not include the link ("Prime Minister of the").
   let k = nameStart;
   if (isLink(words[k])) k++;
@@ -347,6 +348,9 @@ export function namesJurisdiction(words: readonly Word[], first: number, last: n
   if (!/^(?:county|parish|district|city|township|borough)$/.test(words[last].bare)) return false;
   return !words.slice(first, last).some((w) => /^(?:school|schools|unified|water|fire|transit|sanitation|hospital|utility|library|parks?)$/.test(w.bare));
 }
+
+/** Titles held "to" someone or somewhere: "Ambassador to the United Nations", "Assistant to the President". */
+const titlesTakingTo = /^(?:secretary|ambassador|envoy|minister|adviser|advisor|assistant|counsellor|counselor|representative|delegate|emissary|attache)$/;
 
 /** The label of a picture's or a clip's credit, before its colon: "Image: Nick Moreau", "Photo: AP". */
 function isCreditLabel(w: Word, text: string): boolean {
