@@ -1207,3 +1207,21 @@ test('every item of a list of works is a work ("such classics as Harbor Lights, 
   const names = analysis.entities.map((e) => e.name);
   assert.ok(!names.some((name) => /Harbor Lights|SOS|Dancing Queen|More/.test(name)), names.join(', '));
 });
+
+test('a trade opening the sentence is no part of the company\'s name ("Distributor Harbor Pictures said", "Retailer Lanfield"), and "the Fraser of Allander Institute" is one organization', () => {
+  const text = [
+    'Studio backs thriller',
+    '',
+    'Distributor Harbor Pictures said filming would begin in May. Retailer Lanfield said sales rose.',
+    '',
+    'A report by the Fraser of Allander Institute says the policy was under-costed.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Harbor Pictures').type, 'organization');
+  assert.equal(find(analysis, 'Lanfield').type, 'organization');
+  assert.equal(find(analysis, 'Fraser of Allander Institute').type, 'organization');
+  const names = analysis.entities.map((e) => e.name);
+  assert.ok(!names.some((name) => /^(?:Distributor|Retailer|Fraser$|Allander Institute$)/.test(name)), names.join(', '));
+});

@@ -243,6 +243,19 @@ export function buildCandidates(words: Word[], text: string, midSentenceCapitals
           last += 2;
           continue;
         }
+        // "the Fraser of Allander Institute": after "the", one word, "of" and a name that ends as a body's does.
+        if (
+          next.fold === 'of' &&
+          last === i &&
+          words[i - 1]?.fold === 'the' &&
+          !honorifics.has(head) &&
+          after.capitalised &&
+          continuesName(text, next, after) &&
+          organizationEndings.has(lastCapitalisedAfter(words, last + 2, text))
+        ) {
+          last += 2;
+          continue;
+        }
         // "Procter and Gamble Co", "Barnes & Noble Inc"; but "Credit Suisse and Deutsche Bank" are two.
         if (
           (next.fold === '&' || (next.text === 'and' && last === i)) &&
@@ -349,6 +362,10 @@ export function namesJurisdiction(words: readonly Word[], first: number, last: n
   return !words.slice(first, last).some((w) => /^(?:school|schools|unified|water|fire|transit|sanitation|hospital|utility|library|parks?)$/.test(w.bare));
 }
 
+/** Trades that open a sentence before a company's name: "Distributor Sony Pictures said", "Retailer Tesco". Not "Airline" ("Airline Pilots Association"). */
+export const openingTrades =
+  /^(?:distributor|retailer|carmaker|automaker|insurer|lender|broadcaster|publisher|brewer|miner|chipmaker|drugmaker|supermarket|conglomerate|manufacturer)$/;
+
 /** Titles held "to" someone or somewhere: "Ambassador to the United Nations", "Assistant to the President". */
 const titlesTakingTo = /^(?:secretary|ambassador|envoy|minister|adviser|advisor|assistant|counsellor|counselor|representative|delegate|emissary|attache)$/;
 
@@ -424,6 +441,12 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
   ) {
     role = opening.text;
     per += 4;
+    first++;
+  }
+  // "Distributor Sony Pictures said", "Retailer Tesco": a trade opening the sentence says what the name is, and is no part of it.
+  let trade = false;
+  if (first < last && opensSentenceOrQuote(words, first) && openingTrades.test(opening.bare)) {
+    trade = true;
     first++;
   }
   // A capitalised occupation heads a title when a full name follows it: "County Engineer David Lindqvist"
@@ -523,7 +546,7 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
   // compromise keeps the period of "S.C." in the word and leaves that of "Ill." out.
   const abbreviated = text[span[0].end] === '.' || span[0].text.endsWith('.');
   if (span.length === 1 && ((stateAbbreviations.has(span[0].bare) && abbreviated) || /^[DRI]-\p{Lu}\p{L}*\.?$/u.test(span[0].text))) return result;
-  result.push({ first, last, role, per, org: 0, loc: 0, firm: false });
+  result.push({ first, last, role, per, org: trade ? 9 : 0, loc: 0, firm: false, describedAsOrganization: trade || undefined });
   return result;
 }
 

@@ -38,7 +38,7 @@ import {
   titleModifiers,
 } from './tables';
 import type { SpanCandidate, Word } from './types';
-import { isStationNumber, isStationWord, monthName, namesJurisdiction } from './candidates';
+import { isStationNumber, isStationWord, monthName, namesJurisdiction, openingTrades } from './candidates';
 import { endsAsLawBuildingOrEvent, isEventWord } from './evidence';
 import { afterPlaceAdjective, initialsOf, isAcronym, isInterjection, mayDropOpener, namesSecurity, opensAfterSuperPac } from './words';
 
@@ -340,7 +340,15 @@ function readsLinkedNameInPieces(c: SpanCandidate, touching: readonly TaggerSpan
   )
     return true;
   if (opensWithNationality(c, touching, words)) return true;
-  if (namedForSubject(c, touching, words) || spelledByBracketAfter(c, words) || cutAtDirection(c, touching, words) || namesCampus(c, touching, words))
+  if (
+    namedForSubject(c, touching, words) ||
+    spelledByBracketAfter(c, words) ||
+    cutAtDirection(c, touching, words) ||
+    namesCampus(c, touching, words) ||
+    namedWithOf(c, touching, words) ||
+    // "Retailer Tesco": the tagger reads the trade into the name, as an organization or a person.
+    (c.describedAsOrganization === true && touching.some((s) => s.first === c.first - 1 && s.last === c.last && openingTrades.test(words[s.first].bare)))
+  )
     return true;
   if (touching.length === 0 || touching.some((s) => s.type !== 'ORG' || s.first < c.first || s.last > c.last)) return false;
   // "BBC Radio 4", "Channel 4 News": the tagger reads a station's name without its number.
@@ -371,6 +379,20 @@ const directionWords = /^(?:southern|northern|eastern|western|central|north|sout
  */
 function cutAtDirection(c: SpanCandidate, touching: readonly TaggerSpan[], words: Word[]): boolean {
   return touching.some((s) => s.type === 'ORG' && s.first === c.first && s.last < c.last && s.last > s.first && directionWords.test(words[s.last].bare));
+}
+
+/**
+ * "the Fraser of Allander Institute": one word, "of" and a body's name, after "the" (candidates.ts); the tagger reads
+ * the word as a person and the rest as the organization.
+ */
+function namedWithOf(c: SpanCandidate, touching: readonly TaggerSpan[], words: Word[]): boolean {
+  return (
+    words[c.first - 1]?.fold === 'the' &&
+    words[c.first + 1]?.text === 'of' &&
+    organizationEndings.has(words[c.last].bare) &&
+    touching.some((s) => s.type === 'ORG' && s.last === c.last && s.first > c.first + 1) &&
+    touching.every((s) => s.first >= c.first && s.last <= c.last)
+  );
 }
 
 /** "University of Texas at Austin": the tagger reads the university and, past "at", the city; the candidate took it (candidates.ts). */
