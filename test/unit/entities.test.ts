@@ -1225,3 +1225,19 @@ test('a trade opening the sentence is no part of the company\'s name ("Distribut
   const names = analysis.entities.map((e) => e.name);
   assert.ok(!names.some((name) => /^(?:Distributor|Retailer|Fraser$|Allander Institute$)/.test(name)), names.join(', '));
 });
+
+test('a substitution in a match report ("Green for Dowd (71)") is no organization', () => {
+  const text = [
+    'Wasps sink Irish',
+    '',
+    'Tom Green scored twice and Sam Dowd kicked three penalties as Harbor Wasps beat Lakeview Irish 24-12.',
+    '',
+    'Replacements: Priscott for Roberts (71), Green for Dowd (71), Skivington for Shaw (71). Not used: Brooks.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  find(analysis, 'Tom Green');
+  const names = analysis.entities.map((e) => e.name);
+  assert.ok(!names.some((name) => / for /.test(name)), names.join(', '));
+});

@@ -381,6 +381,12 @@ function cutAtDirection(c: SpanCandidate, touching: readonly TaggerSpan[], words
   return touching.some((s) => s.type === 'ORG' && s.first === c.first && s.last < c.last && s.last > s.first && directionWords.test(words[s.last].bare));
 }
 
+/** "Replacements: Green for Dowd (71)": a player on for another in a match report, which the tagger reads as one organization. */
+function namesSubstitution(s: TaggerSpan, words: Word[]): boolean {
+  const after = words[s.last + 1];
+  return s.last === s.first + 2 && words[s.first + 1].text === 'for' && /\(\s*$/.test(words[s.last].post + (after?.pre ?? '')) && /^\d/.test(after?.text ?? '');
+}
+
 /**
  * "the Fraser of Allander Institute": one word, "of" and a body's name, after "the" (candidates.ts); the tagger reads
  * the word as a person and the rest as the organization.
@@ -477,7 +483,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
   if (tags.length !== words.length) return candidates;
   const spans = splitAtSentenceEnds(taggerSpans(tags), words).flatMap((span) => splitAtJoinedOrganizations(span, words));
   const taggerOrganizations = spans
-    .filter((s) => s.type === 'ORG')
+    .filter((s) => s.type === 'ORG' && !namesSubstitution(s, words))
     .map((s) => organizationWithoutTitle(s, words))
     .filter((s): s is TaggerSpan => s !== undefined);
   const result: SpanCandidate[] = [];
