@@ -1241,3 +1241,21 @@ test('a substitution in a match report ("Green for Dowd (71)") is no organizatio
   const names = analysis.entities.map((e) => e.name);
   assert.ok(!names.some((name) => / for /.test(name)), names.join(', '));
 });
+
+test('each item of a list of companies is a company ("studios such as Harbor Pictures, Lanfield and Buena Vista", "firms like Dell, Samsung and Phillips"), and one that opens a longer name of the story is that company ("mining companies, including Patriot ... Patriot Coal")', () => {
+  const text = [
+    'Studios back new disc format',
+    '',
+    'The format has backing from Hollywood studios such as Harbor Pictures, Lanfield and Buena Vista, as well as technology firms like Dell, Samsung and Phillips amongst others.',
+    '',
+    'Patriot Coal filed for bankruptcy in May. One after another, mining companies, including Patriot, declared bankruptcy.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  for (const name of ['Harbor Pictures', 'Lanfield', 'Buena Vista', 'Dell', 'Samsung', 'Phillips'])
+    assert.equal(find(analysis, name).type, 'organization', name);
+  assert.equal(find(analysis, 'Patriot Coal').mentions.length, 2);
+  const names = analysis.entities.map((e) => e.name);
+  assert.ok(!names.some((name) => / and /.test(name) || name === 'Patriot'), names.join(', '));
+});

@@ -40,7 +40,7 @@ import {
 import type { SpanCandidate, Word } from './types';
 import { isStationNumber, isStationWord, monthName, namesJurisdiction, openingTrades } from './candidates';
 import { endsAsLawBuildingOrEvent, isEventWord } from './evidence';
-import { afterPlaceAdjective, initialsOf, isAcronym, isInterjection, mayDropOpener, namesSecurity, opensAfterSuperPac } from './words';
+import { afterPlaceAdjective, initialsOf, isAcronym, isInterjection, listNoun, mayDropOpener, namesSecurity, opensAfterSuperPac } from './words';
 
 interface TaggerSpan {
   first: number;
@@ -520,7 +520,10 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
     const swallows = (s: TaggerSpan, o: SpanCandidate) =>
       o !== c && overlaps(s, o) && ((o.kind === 'person' && !insideOrganization(o)) || o.tableEntry !== undefined);
     const replacements = overlapping.filter((s) => !candidates.some((o) => swallows(s, o)));
-    if (readsLinkedNameInPieces(c, touching, words)) {
+    // "firms like Dell, LG, Samsung and Philips": the list says where each company's name ends, whatever the tagger joins.
+    // Not a name the candidate joined at "and" ("companies such as PepsiCo and JPMorgan Private Bank" are two).
+    const listed = c.listedAsCompany === true && indexWithin(words, c.first, c.last, (w) => w.text === 'and' || w.text === '&') < 0;
+    if (readsLinkedNameInPieces(c, touching, words) || listed) {
       result.push(c);
       continue;
     }
@@ -827,21 +830,7 @@ const pluralWorkNouns =
  * commas before it, back to the plural noun of a work that introduces the list.
  */
 function inListOfWorks(c: SpanCandidate, words: Word[]): boolean {
-  const sentence = words[c.first].sentenceId;
-  let k = c.first - 1;
-  while (
-    k >= 0 &&
-    k > c.first - 16 &&
-    words[k].sentenceId === sentence &&
-    (words[k].capitalised || /^(?:and|or|the)$/.test(words[k].fold) || /^\d+$/.test(words[k].text))
-  )
-    k--;
-  const link = words[k];
-  if (!link || link.sentenceId !== sentence) return false;
-  let noun: Word | undefined;
-  if (link.fold === 'as') noun = words[k - 1]?.fold === 'such' ? words[k - 2] : words[k - 1];
-  else if (link.fold === 'like' || link.fold === 'including') noun = words[k - 1];
-  return noun !== undefined && noun.sentenceId === sentence && pluralWorkNouns.test(noun.fold);
+  return pluralWorkNouns.test(listNoun(words, c.first)?.fold ?? '');
 }
 
 /**

@@ -18,7 +18,7 @@ import {
   stateAbbreviations,
   titleModifiers,
 } from './tables';
-import { continuesName, continuesSentence, isAcronym, isFirstName, isRoleWord, namesSecurity } from './words';
+import { continuesName, continuesSentence, isAcronym, isFirstName, isRoleWord, listNoun, namesSecurity } from './words';
 
 /** Introducers that never name a person's role ("the retailer Lidl", "cables giant Pirelli"): a lone name after one is a company story-wide. */
 /** An office held over a place, before "of": "Archbishop of", "Mayor of", "Duke of". */
@@ -51,6 +51,10 @@ const companyNouns = new Set([
   'automaker',
   'carmaker',
 ]);
+/** Companies in the plural, before a list of them: "firms like", "studios such as", "banks including". */
+const pluralCompanyNouns =
+  /^(?:firms|companies|brands|studios|banks|lenders|insurers|retailers|supermarkets|airlines|carmakers|automakers|broadcasters|publishers|manufacturers|makers|operators|networks|newspapers|papers)$/;
+
 /** Trades in the plural that introduce a firm by its one-word name: "technology analysts Gartner", "accountants KPMG". */
 const pluralFirmNouns = new Set(['analysts', 'consultants', 'consultancy', 'pollsters', 'accountants', 'auditors']);
 /** Nouns that introduce an organization: "retailer Lidl", "the exploration company Ivernia"; besides the company nouns, some that may also name a person's role ("rival", "partner", "investor"). */
@@ -233,6 +237,12 @@ function weighEvidence(
     c.org += 4;
     c.describedAsOrganization = true;
     if (companyNouns.has(beforeHere.bare)) c.namedAsCompany = true;
+  }
+  // "technology firms like Dell, LG, Samsung and Phillips", "studios such as MGM, Disney and Buena Vista": each a company.
+  if (pluralCompanyNouns.test(listNoun(words, c.first)?.fold ?? '')) {
+    c.org += 8;
+    c.describedAsOrganization = true;
+    c.listedAsCompany = true;
   }
   // "technology analysts Gartner", "pollsters YouGov": a firm named after its trade in the plural ("analyst Carolina
   // Milanesi" is a person, and so may be each of "analysts Ann Lee and Tom Reyes").

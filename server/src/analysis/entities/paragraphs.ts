@@ -128,6 +128,7 @@ function settled(c: SpanCandidate, words: Word[], raw: string): Candidate {
     kind: c.kind,
     firm: c.firm,
     describedAsOrganization: c.describedAsOrganization,
+    listedAsCompany: c.listedAsCompany,
     namedAsCompany: c.namedAsCompany,
     namedAsPlace: c.namedAsPlace || c.loc >= 10,
     namedAsWork: c.namedAsWork,

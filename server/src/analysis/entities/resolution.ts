@@ -96,9 +96,10 @@ export function propagate(candidates: Candidate[], shortFormOf: ReadonlyMap<Cand
   const organizationStarts = new Set(candidates.filter((c) => c.kind && c.length > 1).map((c) => c.start));
   const undecidedFirstWord = (c: Candidate) =>
     c.kind === undefined && c.loc < 4 && !c.opensSentence && !c.beforeCapital && !organizationStarts.has(c.start) && !placesNamedOutright.has(c.fold);
+  // So is a word listed among companies ("mining companies, including Patriot").
   const organizationFirstWord = (c: Candidate) =>
     c.length === 1 &&
-    (c.kind === 'person' ? c.loc < 4 : undecidedFirstWord(c)) &&
+    (c.kind === 'person' ? c.loc < 4 : c.kind === 'organization' ? c.listedAsCompany === true : undecidedFirstWord(c)) &&
     !c.role &&
     !c.modifiesNoun &&
     organizationsByFirstWord.get(c.fold)?.size === 1 &&

@@ -81,6 +81,8 @@ export interface SpanCandidate {
   firm: boolean;
   /** The story says it is an organization: "the retailer Lidl", "Public Citizen, a consumer group". */
   describedAsOrganization?: boolean;
+  /** One of a list of companies ("mining companies, including Patriot"): it may be a short name of a longer one. */
+  listedAsCompany?: boolean;
   /** Said to be a company in words that never name a person's role ("cables giant Pirelli"). */
   namedAsCompany?: boolean;
   /** A place by where it stands: "in Orlando", "from Tel Aviv". */
@@ -119,6 +121,8 @@ export interface Candidate {
   firm: boolean;
   /** The story says it is an organization: "the retailer Lidl", "Public Citizen, a consumer group". */
   describedAsOrganization?: boolean;
+  /** One of a list of companies ("mining companies, including Patriot"): it may be a short name of a longer one. */
+  listedAsCompany?: boolean;
   /** Said to be a company in words that never name a person's role ("cables giant Pirelli", "the retailer Lidl"). */
   namedAsCompany?: boolean;
   /** A place by where it stands ("in Orlando") or by what the evidence found (a known place, a town's state). */

@@ -198,3 +198,25 @@ export const isInterjection = (w: Word): boolean =>
 
 /** "super PAC Priorities USA Action": the kind of committee before its name, never part of it. */
 export const opensAfterSuperPac = (words: readonly Word[], i: number): boolean => words[i].bare === 'pac' && words[i - 1]?.fold === 'super';
+
+/**
+ * The plural noun that introduces a list a name stands in, past the names, commas and "and" before it: "classics" for
+ * each of "such classics as Super Trouper, SOS and Dancing Queen", "firms" for each of "firms like Dell, LG and Philips".
+ */
+export function listNoun(words: readonly Word[], first: number): Word | undefined {
+  const sentence = words[first].sentenceId;
+  let k = first - 1;
+  while (
+    k >= 0 &&
+    k > first - 16 &&
+    words[k].sentenceId === sentence &&
+    (words[k].capitalised || /^(?:and|or|the)$/.test(words[k].fold) || /^\d+$/.test(words[k].text))
+  )
+    k--;
+  const link = words[k];
+  if (!link || link.sentenceId !== sentence) return undefined;
+  let noun: Word | undefined;
+  if (link.fold === 'as') noun = words[k - 1]?.fold === 'such' ? words[k - 2] : words[k - 1];
+  else if (link.fold === 'like' || link.fold === 'including') noun = words[k - 1];
+  return noun?.sentenceId === sentence ? noun : undefined;
+}
