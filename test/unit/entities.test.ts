@@ -1259,3 +1259,20 @@ test('each item of a list of companies is a company ("studios such as Harbor Pic
   const names = analysis.entities.map((e) => e.name);
   assert.ok(!names.some((name) => / and /.test(name) || name === 'Patriot'), names.join(', '));
 });
+
+test('a name whose possessive runs into a full name is an employer, not a person ("said Harbor Amro\'s Paul Mackel"), unless the story names someone with it ("Ana Ruiz ... Ruiz\'s Tom Reyes")', () => {
+  const text = [
+    'Dollar slides',
+    '',
+    '"It will fall further," said Harbor Amro\'s Paul Mackel.',
+    '',
+    "Ana Ruiz, the candidate, spoke on Monday. Ruiz's Tom Reyes, her campaign manager, agreed.",
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Harbor Amro').type, 'organization');
+  assert.equal(find(analysis, 'Paul Mackel').type, 'person');
+  assert.equal(find(analysis, 'Ana Ruiz').mentions.length, 2);
+  assert.equal(find(analysis, 'Tom Reyes').type, 'person');
+});

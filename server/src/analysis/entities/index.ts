@@ -29,7 +29,7 @@ import { groupEntities, withLookup } from './grouping';
 import { headlineNamesFromBody, isTitleCase } from './headlines';
 import { withPlainSpaces } from './words';
 import { paragraphCandidates, summarizeParagraph, type ParagraphSummary } from './paragraphs';
-import { bracketedShortForms, dropFamiliesOfPeople, dropOrganizationsAmongPeople, propagate } from './resolution';
+import { bracketedShortForms, dropFamiliesOfPeople, dropOrganizationsAmongPeople, dropPeopleBeforeTheirStaff, propagate } from './resolution';
 import type { Candidate, Entity, EntityAnalysis, NeighbourWord } from './types';
 
 export type { AttributedQuote, Entity, EntityAnalysis, Mention } from './types';
@@ -135,6 +135,7 @@ function* resolveEntities(ctx: RuleContext): Steps<Entity[]> {
   candidates.sort((a, b) => a.start - b.start);
   dropOrganizationsAmongPeople(candidates, text);
   dropFamiliesOfPeople(candidates, text);
+  dropPeopleBeforeTheirStaff(candidates, text);
   return yield* groupEntities(
     candidates.filter((c) => c.kind),
     text,

@@ -236,3 +236,27 @@ export function dropFamiliesOfPeople(candidates: Candidate[], text: string): voi
     if (surname && /\bthe\s+$/i.test(text.slice(Math.max(0, c.start - 4), c.start))) c.kind = undefined;
   }
 }
+
+/**
+ * "said ABN Amro's Paul Mackel", "Lufthansa's Michael Lamberty": a name whose possessive runs into a person's full
+ * name is their employer or their country, not a person, unless the story names someone with it ("Clinton's Huma
+ * Abedin" beside Hillary Clinton) or it opens with a first name. Candidates are sorted by start.
+ */
+export function dropPeopleBeforeTheirStaff(candidates: Candidate[], text: string): void {
+  // The full names each word is part of: "clinton" -> {"hillary clinton"}.
+  const fullNamesByPart = new Map<string, Set<string>>();
+  for (const c of candidates)
+    if (c.kind === 'person' && c.length > 1)
+      for (const part of [c.firstBare, c.lastBare]) (fullNamesByPart.get(part) ?? fullNamesByPart.set(part, new Set()).get(part)!).add(c.fold);
+  const namedWithOthers = (c: Candidate) => [...(fullNamesByPart.get(c.lastBare) ?? [])].some((fold) => fold !== c.fold);
+  for (let n = 0; n + 1 < candidates.length; n++) {
+    const c = candidates[n];
+    if (c.kind !== 'person' || c.role || c.tableEntry || c.givenName || isGivenName(c.firstBare) || namedWithOthers(c)) continue;
+    const gap = /^['’]s?\s+/.exec(text.slice(c.end, c.end + 4));
+    const next = candidates[n + 1];
+    if (!gap || !next || next.start !== c.end + gap[0].length || next.kind !== 'person' || next.length < 2 || !(next.givenName || isGivenName(next.firstBare)))
+      continue;
+    c.kind = 'organization';
+    c.firm = false;
+  }
+}
