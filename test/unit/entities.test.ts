@@ -1276,3 +1276,21 @@ test('a name whose possessive runs into a full name is an employer, not a person
   assert.equal(find(analysis, 'Ana Ruiz').mentions.length, 2);
   assert.equal(find(analysis, 'Tom Reyes').type, 'person');
 });
+
+test('a programme named after "talent show" or "chat show" is a work in every mention ("TV talent show The Harbor Factor"), while "polls show Ana Ruiz ahead" names her', () => {
+  const text = [
+    'Talent show returns',
+    '',
+    'TV talent show The Harbor Factor is to return after being recommissioned by ITV. Judge Simon Vell said The Harbor Factor had been a blast.',
+    '',
+    'Polls show Ana Ruiz ahead in the race.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  find(analysis, 'ITV');
+  find(analysis, 'Simon Vell');
+  find(analysis, 'Ana Ruiz');
+  const names = analysis.entities.map((e) => e.name);
+  assert.ok(!names.some((name) => /Factor/.test(name)), names.join(', '));
+});

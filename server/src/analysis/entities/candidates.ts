@@ -174,7 +174,7 @@ export function buildCandidates(words: Word[], text: string, midSentenceCapitals
           last += 2;
           continue;
         }
-        // "Chief Secretary to the Treasury Paul Boateng", "Ambassador to the United Nations Samantha Power": a title's "to the".
+        // "Chief Secretary to the Treasury Paul Boateng", "Ambassador to the United Nations Nikki Haley": a title's "to the".
         if (
           (next.fold === 'of' || next.fold === 'for' || (next.fold === 'to' && titlesTakingTo.test(head) && !followsInitial(words, last, text))) &&
           orgOrTitle &&

@@ -413,7 +413,7 @@ function namesCampus(c: SpanCandidate, touching: readonly TaggerSpan[], words: W
 }
 
 /**
- * "the Korean Central News Agency (KCNA)", "the Korean People's Army [KPA]": the short form in brackets spells the
+ * "the Korean Central News Agency (KCNA)": the short form in brackets spells the
  * whole candidate, nationality and all, which the tagger reads as an adjective before the organization. Only a
  * candidate the evidence took for an organization: "Permanent Interest Bearing Shares (PIBS)" are none.
  */
@@ -814,7 +814,11 @@ function namedAsWork(c: SpanCandidate, words: Word[]): boolean {
   else if (words[k]?.fold === 'like' || words[k]?.fold === 'including') k--;
   const noun = words[k];
   // A verb is no noun of a work: "trying to show Bernie Sanders isn't", "polls show Sanders ahead" ("horror film The Grudge" is one).
-  if (sameSentence(noun) && workNouns.test(noun.fold) && !(noun.has('Verb') && workNounsAlsoVerbs.test(noun.fold)) && /^\s+$/.test(noun.post)) return true;
+  // "talent show The X Factor", "chat show Parkinson": a kind of show before it makes "show" the noun.
+  const kindOfWork =
+    words[k - 1] !== undefined && /^(?:talent|chat|game|quiz|reality|cookery|breakfast|variety|sketch|panel|tv|television|radio)$/.test(words[k - 1].fold);
+  if (sameSentence(noun) && workNouns.test(noun.fold) && !(noun.has('Verb') && workNounsAlsoVerbs.test(noun.fold) && !kindOfWork) && /^\s+$/.test(noun.post))
+    return true;
   if (describedAsWorkAfter(c, words) || inListOfWorks(c, words)) return true;
   // "The Laura Ingraham Show": a programme by its host's name.
   if (c.last > c.first && words[c.last].capitalised && /^(?:show|podcast)$/.test(words[c.last].bare)) return true;
