@@ -1122,11 +1122,11 @@ test('a product is no organization and no person, by its name alone, after its m
   assert.ok(!names.some((name) => /Xbox|PSP|iPod|Mini|Explorer|^IE$|Firefox|Windows XP/.test(name)), names.join(', '));
 });
 
-test('a tower, a station or a highway is no organization ("the Harbor Point Towers", "Civic Centre Station"), while a trust that owns them is', () => {
+test('a tower, a station, a dam or a highway is no organization ("the Harbor Point Towers", "Civic Centre Station", "the Lakeview Dam"), while a trust that owns them is', () => {
   const text = [
     'Defector held in office tower',
     '',
-    'Omar Haddad was taken to the Harbor Point Towers, not to Civic Centre Station as promised. The Lakeview Housing Trust owns the Harbor Point Towers.',
+    'Omar Haddad was taken to the Harbor Point Towers, not to Civic Centre Station as promised. The Lakeview Housing Trust owns the Harbor Point Towers and the Lakeview Dam.',
     '',
   ].join('\n');
   const analysis = entitiesOf(text);
@@ -1134,7 +1134,7 @@ test('a tower, a station or a highway is no organization ("the Harbor Point Towe
   find(analysis, 'Omar Haddad');
   find(analysis, 'Lakeview Housing Trust');
   const names = analysis.entities.map((e) => e.name);
-  assert.ok(!names.some((name) => /Towers|Station/.test(name)), names.join(', '));
+  assert.ok(!names.some((name) => /Towers|Station|Dam/.test(name)), names.join(', '));
 });
 
 test('a state university keeps its campus ("University of Texas at Austin") and a direction keeps the region after it though the story names that region as a place ("University of Southern Indiana ... Evansville, Indiana")', () => {
