@@ -1126,13 +1126,16 @@ test('a tower, a station, a dam or a highway is no organization ("the Harbor Poi
   const text = [
     'Defector held in office tower',
     '',
-    'Omar Haddad was taken to the Harbor Point Towers, not to Civic Centre Station as promised. The Lakeview Housing Trust owns the Harbor Point Towers and the Lakeview Dam.',
+    'Omar Haddad was taken to the Harbor Point Towers, not to Civic Centre Station as promised. The Lakeview Housing Trust owns the Harbor Point Towers.',
+    '',
+    "Harbor Electric Power, the operator of China's Lakeview Gorges Dam, said profits doubled. Its sister project, the Xiluodu Dam, is being built.",
     '',
   ].join('\n');
   const analysis = entitiesOf(text);
   assertRangesExact(text, analysis);
   find(analysis, 'Omar Haddad');
   find(analysis, 'Lakeview Housing Trust');
+  find(analysis, 'Harbor Electric Power');
   const names = analysis.entities.map((e) => e.name);
   assert.ok(!names.some((name) => /Towers|Station|Dam/.test(name)), names.join(', '));
 });
