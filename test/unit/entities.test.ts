@@ -1297,3 +1297,17 @@ test('a programme named after "talent show" or "chat show" is a work in every me
   const names = analysis.entities.map((e) => e.name);
   assert.ok(!names.some((name) => /Factor/.test(name)), names.join(', '));
 });
+
+test('an organization written with and without its links is one ("Institute of Fiscal Studies ... Institute for Fiscal Studies")', () => {
+  const text = [
+    'Think tank warns on tax',
+    '',
+    'The Institute for Coastal Studies said taxes must rise. A spokesman for the Institute of Coastal Studies said the gap was widening.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const institute = analysis.entities.filter((e) => /Coastal Studies/.test(e.name));
+  assert.equal(institute.length, 1, analysis.entities.map((e) => e.name).join(', '));
+  assert.equal(institute[0].mentions.length, 2);
+});

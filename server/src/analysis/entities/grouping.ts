@@ -119,9 +119,10 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
           organizationsWithoutPlace.get(fold) ??
           (c.length > 1 && /\p{Lu}{2}/u.test(written) ? spelledOutNames.get(spelled) : undefined) ??
           organizationsByHead.get(fold) ??
-          // "The Church of Scientology" mid-sentence and "the Church of Scientology": one organization, with or without its article.
+          // "The Church of Scientology" mid-sentence and "the Church of Scientology": one organization, with or without its article;
+          // "the Economic Social Research Council ... the Economic and Social Research Council": with or without its links.
           byKey.get(`organization:${fold}`) ??
-          open('organization', fold.replace(/^the /, ''));
+          open('organization', fold.replace(/^the /, '').replace(/ (?:and|&|of|the|for)(?= )/g, ''));
       group.candidates.push(c);
       for (const short of shortFormsByName.get(c) ?? []) organizationAcronyms.set(short.fold.toUpperCase(), group);
       if (c.length > 1) {
