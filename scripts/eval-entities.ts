@@ -1,6 +1,6 @@
 // Measures the list of people and organizations a reporter sees (the outline,
 // the People view, `copydesk entities`) on published articles, judged entity by
-// entity: eval/judgments/entities.jsonl holds one verdict per listed entity
+// entity: eval/judgments/entities*.jsonl hold one verdict per listed entity
 // (file, kind, name, verdict, reason), never the text. Verdicts:
 //   right       a person or organization the story names, of the right kind;
 //   unmerged    right, but the story's other name for it is listed apart
@@ -17,7 +17,7 @@
 //   npm run eval:entities -- --files eval/judgments/heldout-k.files [--unjudged] [--list]
 //     [--judgments FILE]
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { articleId, listedArticles, requireCorpus } from './corpus';
@@ -31,7 +31,7 @@ const { values } = parseArgs({
     files: { type: 'string' },
     list: { type: 'boolean', default: false },
     unjudged: { type: 'boolean', default: false },
-    judgments: { type: 'string', default: join(__dirname, '..', 'eval', 'judgments', 'entities.jsonl') },
+    judgments: { type: 'string' },
   },
 });
 if (values.files === undefined) {
@@ -51,12 +51,23 @@ interface Judgment {
 
 const files = listedArticles(values.files);
 requireCorpus('eval-entities', ...files);
-const judgments: Judgment[] = existsSync(values.judgments)
-  ? readFileSync(values.judgments, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .map((l) => JSON.parse(l) as Judgment)
-  : [];
+/**
+ * By default every entities*.jsonl of eval/judgments, one file per stretch of sessions so that none grows past a
+ * megabyte, the oldest (entities.jsonl) first: a later verdict for the same entity wins, as a later line does.
+ */
+const judgmentsFolder = join(__dirname, '..', 'eval', 'judgments');
+const judgmentFiles =
+  values.judgments !== undefined
+    ? [values.judgments]
+    : readdirSync(judgmentsFolder)
+        .filter((name) => /^entities.*\.jsonl$/.test(name))
+        .sort((a, b) => (a === 'entities.jsonl' ? -1 : b === 'entities.jsonl' ? 1 : a.localeCompare(b)))
+        .map((name) => join(judgmentsFolder, name));
+const judgments: Judgment[] = judgmentFiles
+  .filter((path) => existsSync(path))
+  .flatMap((path) => readFileSync(path, 'utf8').split('\n'))
+  .filter((l) => l.trim() !== '')
+  .map((l) => JSON.parse(l) as Judgment);
 const keyOf = (file: string, kind: string, name: string) => `${file}\t${kind}\t${name}`;
 const judged = new Map(judgments.map((j) => [keyOf(j.file, j.kind, j.name), j]));
 
