@@ -401,12 +401,15 @@ function namedWithOf(c: SpanCandidate, touching: readonly TaggerSpan[], words: W
   );
 }
 
+/** Where "at" names a state university's campus in the candidate ("University of Texas at Austin"), or -1. */
+const campusLink = (c: SpanCandidate, words: Word[]): number =>
+  words[c.first].bare === 'university' ? indexWithin(words, c.first + 1, c.last - 1, (w) => w.text === 'at') : -1;
+
 /** "University of Texas at Austin": the tagger reads the university and, past "at", the city; the candidate took it (candidates.ts). */
 function namesCampus(c: SpanCandidate, touching: readonly TaggerSpan[], words: Word[]): boolean {
-  const at = indexWithin(words, c.first + 1, c.last - 1, (w) => w.text === 'at');
+  const at = campusLink(c, words);
   return (
     at > 0 &&
-    words[c.first].bare === 'university' &&
     touching.some((s) => s.type === 'ORG' && s.first === c.first && s.last === at - 1) &&
     touching.every((s) => s.last < at || (s.first > at && s.type === 'LOC'))
   );
@@ -1021,7 +1024,7 @@ function namesNoOrganization(c: SpanCandidate, words: Word[]): boolean {
   const last = words[c.last];
   if (!last.capitalised) return false;
   // "University of Maryland at College Park": the campus's name ends it, not the university's.
-  if (words[c.first].bare === 'university' && indexWithin(words, c.first + 1, c.last - 1, (w) => w.text === 'at') > 0) return false;
+  if (campusLink(c, words) > 0) return false;
   if (/^(?:democrat|republican|dixiecrat|prize|award|constitution)$/.test(last.bare)) return true;
   // "U.S. Senator (R-Texas)": a party and a state; "the U.S." or "the UK" alone is the country.
   if (c.last === c.first && (/^[RDI]-\p{Lu}/u.test(last.text) || /^(?:u\.?s\.?a?|u\.?k\.?)$/.test(last.bare))) return true;

@@ -7,7 +7,7 @@ import { foldName, lexiconTags, withoutEditorBrackets } from '../nlp';
 import { partitionPoint } from '../sorted';
 import type { Steps } from '../steps';
 import { spelledAcronym } from './resolution';
-import { withPlainSpaces } from './words';
+import { followsThe, withPlainSpaces } from './words';
 import { formalFirstNames, isGivenName, organizationEndings, organizationHeads } from './tables';
 import type { Candidate, Entity, EntityAnalysis, Kind, TableEntry } from './types';
 
@@ -100,13 +100,15 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
     if (c.kind === 'organization') {
       let group: Group | undefined;
       const written = text.slice(c.start, c.end);
+      // "The Church of Scientology" in a quotation and "the Church of Scientology" elsewhere: one organization.
+      const withoutArticle = fold.replace(/^the /, '');
       const spelled = c.length > 1 ? spelledAcronym(written).toUpperCase() : '';
       // One organization, one group, whether or not a mention matched the table ("Twitter's chief", "A Twitter spokesman").
       if (c.tableEntry) {
         group =
           byKey.get(`organization:${c.tableEntry.id}`) ??
           byKey.get(`organization:${fold}`) ??
-          byKey.get(`organization:${fold.replace(/^the /, '')}`) ??
+          byKey.get(`organization:${withoutArticle}`) ??
           open('organization', c.tableEntry.id, c.tableEntry);
         group.tableEntry ??= c.tableEntry;
         byKey.set(`organization:${c.tableEntry.id}`, group);
@@ -115,14 +117,13 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
         group =
           organizationAcronyms.get(fold.toUpperCase()) ??
           (c.firstWordOfOrganization ? organizationsByFirstWord.get(fold) : undefined) ??
-          (/\bthe\s+$/i.test(text.slice(Math.max(0, c.start - 4), c.start)) ? organizationsByLastWords.get(fold) : undefined) ??
+          (followsThe(text, c.start) ? organizationsByLastWords.get(fold) : undefined) ??
           organizationsWithoutPlace.get(fold) ??
           (c.length > 1 && /\p{Lu}{2}/u.test(written) ? spelledOutNames.get(spelled) : undefined) ??
           organizationsByHead.get(fold) ??
-          // "The Church of Scientology" mid-sentence and "the Church of Scientology": one organization, with or without its article;
           // "the Economic Social Research Council ... the Economic and Social Research Council": with or without its links.
           byKey.get(`organization:${fold}`) ??
-          open('organization', fold.replace(/^the /, '').replace(/ (?:and|&|of|the|for)(?= )/g, ''));
+          open('organization', withoutArticle.replace(/ (?:and|&|of|the|for)(?= )/g, ''));
       group.candidates.push(c);
       for (const short of shortFormsByName.get(c) ?? []) organizationAcronyms.set(short.fold.toUpperCase(), group);
       if (c.length > 1) {

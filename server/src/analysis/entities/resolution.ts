@@ -4,6 +4,7 @@
 
 import { isGivenName } from './tables';
 import type { Candidate } from './types';
+import { followsThe } from './words';
 
 /** An organization's initials with each capitalised acronym in its name spelt out: "UK Athletics" -> "UKA", "US Department of Agriculture" -> "USDA". */
 export function spelledAcronym(name: string): string {
@@ -233,7 +234,7 @@ export function dropFamiliesOfPeople(candidates: Candidate[], text: string): voi
     if (!c.kind || c.length !== 1 || c.tableEntry || c.describedAsOrganization) continue;
     const singular = /^(.+?)(?:es|s)$/.exec(c.fold);
     const surname = singular && [singular[1], c.fold.slice(0, -1)].find((form) => surnames.has(form));
-    if (surname && /\bthe\s+$/i.test(text.slice(Math.max(0, c.start - 4), c.start))) c.kind = undefined;
+    if (surname && followsThe(text, c.start)) c.kind = undefined;
   }
 }
 

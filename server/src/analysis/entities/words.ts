@@ -220,3 +220,6 @@ export function listNoun(words: readonly Word[], first: number): Word | undefine
   else if (link.fold === 'like' || link.fold === 'including') noun = words[k - 1];
   return noun?.sentenceId === sentence ? noun : undefined;
 }
+
+/** The mention at `start` follows "the" ("the Sams", "the Times"): a short form or a family, not a name of its own. */
+export const followsThe = (text: string, start: number): boolean => /\bthe\s+$/i.test(text.slice(Math.max(0, start - 4), start));
