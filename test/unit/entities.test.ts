@@ -836,6 +836,23 @@ test('a short form in brackets after an organization\'s name is that organizatio
   );
 });
 
+test('a short form in brackets taken from another language is the organization\'s ("the Fisheries Committee (PECH)"), not where the name before it may be cut ("the Summit for the Coastal Society (SCS)")', () => {
+  const text = [
+    'Quota plan sent back',
+    '',
+    'The Fisheries Committee (PECH) said the quota plan must be rewritten. PECH members voted 21 to 4 on Tuesday.',
+    '',
+    'A spokesman for the Summit for the Coastal Society (WSCS) said talks would go on.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const committee = find(analysis, 'Fisheries Committee');
+  assert.deepEqual(committee.aliases, ['PECH']);
+  assert.equal(committee.mentions.length, 3);
+  assert.ok(!analysis.entities.some((e) => e.aliases.includes('WSCS')), analysis.entities.map((e) => `${e.name} ${e.aliases}`).join(', '));
+});
+
 test('a first name no table knows, used alone, is the one person named in full with it ("Joice Maduaka ... Joice"), and so is a first name after a royal\'s or a knight\'s title ("Prince Saud", "Sir Andrew")', () => {
   const text = [
     'Hurdlers set for indoor final',

@@ -2,7 +2,7 @@
 // other mentions (surnames, full names, acronyms), matched on folded forms
 // so "Çavuşoğlu" and "Cavusoglu" agree.
 
-import { isGivenName } from './tables';
+import { isGivenName, knownPlaces } from './tables';
 import type { Candidate } from './types';
 import { followsThe } from './words';
 
@@ -23,6 +23,19 @@ function isSubsequence(short: string, long: string): boolean {
 }
 
 /**
+ * "the Legal Affairs Committee (JURI)", "the Revolutionary Armed Forces of Colombia (FARC)": a short form
+ * taken from the name in another language spells none of its initials. Only an organization's capitals of
+ * three or more letters, which no table and nothing in the story names as anything else (a place: "(USA)"), are
+ * read so.
+ */
+function isForeignShortForm(short: Candidate, written: string): boolean {
+  return /^\p{Lu}{3,6}$/u.test(written) && short.kind === 'organization' && !short.tableEntry && !short.namedAsPlace && !knownPlaces.has(short.fold);
+}
+
+/** "the World Summit for the Information Society (WSIS)": a name after a linking word may be the end of a longer one. */
+const mayBeCutAfterLink = (text: string, start: number): boolean => /\b(?:of|for|on|and|de)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 12), start));
+
+/**
  * "the European Telecommunications Institute (Etsi)": a short form in brackets straight after an organization's
  * name is that organization's, when its letters and the name's initials agree (one holds the other, in order,
  * from the same first letter), even where they are not equal (the story dropped "Standards" from the name).
@@ -38,6 +51,7 @@ export function bracketedShortForms(candidates: readonly Candidate[], text: stri
     const letters = written.toUpperCase();
     const initials = spelledAcronym(text.slice(name.start, name.end)).toUpperCase();
     if (letters[0] === initials[0] && (isSubsequence(initials, letters) || isSubsequence(letters, initials))) found.set(short, name);
+    else if (isForeignShortForm(short, written) && !mayBeCutAfterLink(text, name.start)) found.set(short, name);
   }
   return found;
 }
