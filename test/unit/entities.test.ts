@@ -1315,6 +1315,26 @@ test('a programme named after "talent show" or "chat show" is a work in every me
   assert.ok(!names.some((name) => /Factor/.test(name)), names.join(', '));
 });
 
+test('a piece of a work\'s title in title case is no name ("while A Quiet Engagement won"), and a name before a possessive and a title stays a person ("Ana Ruiz\'s The Harbor Boys")', () => {
+  const text = [
+    'Mayor Sits Down With Grace Okafor To Talk About Taxes',
+    '',
+    'Tom Vell said the band played Walking In Rain, while A Quiet Engagement won best foreign film.',
+    '',
+    "The comedy trophy went to Nighty Harbor, while Ana Ruiz's The Harbor Boys won in the theatre category.",
+    '',
+    'The mayor met Grace Okafor on Monday.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  find(analysis, 'Tom Vell');
+  find(analysis, 'Ana Ruiz');
+  assert.equal(find(analysis, 'Grace Okafor').mentions.length, 2);
+  const names = analysis.entities.map((e) => e.name);
+  assert.ok(!names.some((name) => /Walking|Rain|Quiet|Engagement/.test(name)), names.join(', '));
+});
+
 test('an organization written with and without its links is one ("Institute of Fiscal Studies ... Institute for Fiscal Studies")', () => {
   const text = [
     'Think tank warns on tax',

@@ -40,7 +40,17 @@ import {
 import type { SpanCandidate, Word } from './types';
 import { isStationNumber, isStationWord, monthName, namesJurisdiction, openingTrades } from './candidates';
 import { endsAsLawBuildingOrEvent, isEventWord } from './evidence';
-import { afterPlaceAdjective, initialsOf, isAcronym, isInterjection, listNoun, mayDropOpener, namesSecurity, opensAfterSuperPac } from './words';
+import {
+  afterPlaceAdjective,
+  initialsOf,
+  isAcronym,
+  isInterjection,
+  listNoun,
+  mayDropOpener,
+  namesSecurity,
+  opensAfterSuperPac,
+  opensSentenceOrQuote,
+} from './words';
 
 interface TaggerSpan {
   first: number;
@@ -578,6 +588,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
         c.kind &&
         !c.tableEntry &&
         (isTitleCaseRun(c, words) ||
+          inTitleCaseRun(c, words, result) ||
           joinsTwoNames(c, words) ||
           fillsQuotation(c, words) ||
           c.namedAsWork ||
@@ -987,6 +998,50 @@ function isTitleCaseRun(c: SpanCandidate, words: Word[]): boolean {
   if (/^(?:my|this|these)$/.test(words[c.first].bare)) return true;
   for (let k = c.first + 1; k <= c.last; k++) if (words[k].capitalised && titleCaseFunctionWords.test(words[k].bare)) return true;
   return false;
+}
+
+/**
+ * "shooting Racing The Monsoon next year", "a hit with Tears In Heaven": a name the candidates cut at a capitalised
+ * "The", "Of" or "In" is a piece of a work's title in title case, when the run goes on in capitals past that word and
+ * the sentence around it is written in lower case (a heading in title case, "Apologizes To Ben Carson", names people);
+ * so is a name after a capital "A" inside a sentence ("while A Very Long Engagement won").
+ */
+function inTitleCaseRun(c: SpanCandidate, words: Word[], candidates: readonly SpanCandidate[]): boolean {
+  const sentence = words[c.first].sentenceId;
+  const spaceAfter = (k: number) => words[k] !== undefined && /^\s+$/.test(words[k].post);
+  const link = (k: number) => words[k]?.capitalised === true && words[k].sentenceId === sentence && titleCaseFunctionWords.test(words[k].bare) && spaceAfter(k);
+  // The title's word on the far side of the link: inside the sentence, no one's name ("Ms. Yellen The Federal Reserve
+  // chairwoman" runs a heading into the text) and not the opener of the sentence ("As The Daily Caller reported").
+  const titleWord = (k: number) =>
+    words[k]?.capitalised === true &&
+    words[k].sentenceId === sentence &&
+    !words[k].possessive &&
+    !honorifics.has(words[k - 1]?.bare ?? '') &&
+    !opensSentenceOrQuote(words, k) &&
+    !candidates.some((o) => o !== c && o.kind === 'person' && o.first <= k && k <= o.last);
+  // "Alan Bennett's The History Boys": a possessive ends the name before the title.
+  const runsOnAfter = spaceAfter(c.last) && !words[c.last].possessive && link(c.last + 1) && titleWord(c.last + 2);
+  const runsOnBefore =
+    (link(c.first - 1) && spaceAfter(c.first - 2) && titleWord(c.first - 2)) ||
+    (c.first < c.last && link(c.first) && spaceAfter(c.first - 1) && titleWord(c.first - 1));
+  // "while A Very Long Engagement won": a capital "A" after a lower-case word, inside a sentence, opens a title.
+  const article = words[c.first - 1];
+  const opensWithA =
+    article !== undefined &&
+    /^(?:A|An)$/.test(article.text) &&
+    spaceAfter(c.first - 1) &&
+    words[c.first - 2]?.sentenceId === sentence &&
+    !words[c.first - 2].capitalised;
+  return (runsOnAfter || runsOnBefore || opensWithA) && inLowerCaseSentence(words, c.first);
+}
+
+/** Whether most words of the sentence around a word open in lower case: prose, not a heading in title case. */
+function inLowerCaseSentence(words: Word[], at: number): boolean {
+  const sentence = words[at].sentenceId;
+  let balance = 0;
+  for (let k = at; k >= 0 && words[k].sentenceId === sentence; k--) balance += words[k].capitalised ? -1 : 1;
+  for (let k = at + 1; k < words.length && words[k].sentenceId === sentence; k++) balance += words[k].capitalised ? -1 : 1;
+  return balance > 0;
 }
 
 /** "the Lord Chancellor", "the Lord Mayor", "Vice President": an office, not a peer; "Lord King" and "Ms King" are people. */
