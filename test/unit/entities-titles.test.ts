@@ -661,3 +661,10 @@ test('a title held "to" someone or somewhere is the role, not part of the name (
   assert.equal(entity(analysis, 'Dana Whitcombe', 'person').role, 'US Ambassador to the United Nations');
   assert.equal(entity(analysis, 'Ana Ruiz', 'person').role, 'Senate Majority Leader');
 });
+
+test('a DJ\'s title ends the station\'s name ("Harbor Radio DJ Pete Vell")', () => {
+  const analysis = entitiesOf('Listeners of Harbor Radio voted. Harbor Radio DJ Pete Vell said: "This year has seen an amazing rise."');
+  entity(analysis, 'Harbor Radio', 'organization');
+  assert.equal(entity(analysis, 'Pete Vell', 'person').role, 'Harbor Radio DJ');
+  noEntityNamed(analysis, /DJ/);
+});
