@@ -1348,3 +1348,11 @@ test('an organization written with and without its links is one ("Institute of F
   assert.equal(institute.length, 1, analysis.entities.map((e) => e.name).join(', '));
   assert.equal(institute[0].mentions.length, 2);
 });
+
+test('a team\'s description opening the sentence is no part of its name ("Rivals Harbor United lost")', () => {
+  const text = ['Harbor United slip', '', 'Rivals Harbor United lost 2-0 at home on Saturday.', ''].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Harbor United').type, 'organization');
+  assert.ok(!analysis.entities.some((e) => /Rivals/.test(e.name)), analysis.entities.map((e) => e.name).join(', '));
+});

@@ -153,6 +153,9 @@ const sentenceOpeners = new Set([
   'despite',
 ]);
 
+/** A team's or a band's description opening the sentence: "Newcomers Keane came third", "Hosts Ireland won" (not "Champions League"). */
+const openingDescriptions = /^(?:newcomers|rivals|hosts|holders|visitors|veterans|favourites|favorites|underdogs|outsiders|minnows)$/;
+
 /**
  * A span without the capitalised sentence openers the tagger read into the name: "Some Clinton allies",
  * "Is Obama", "Rather," and "''My advice": a function word or an adverb (by its ending, or by compromise's
@@ -163,6 +166,8 @@ function withoutOpeningWords(span: TaggerSpan, words: Word[]): TaggerSpan {
   // An ampersand joins two names ("Johnson & Johnson"); it never opens one ("Johnson & Green Party").
   while (first < span.last && words[first].text === '&') first++;
   if (first < span.last && opensAfterSuperPac(words, first)) first++;
+  // "Newcomers Keane came third": a team's or a band's description opening the sentence.
+  if (first < span.last && openingDescriptions.test(words[first].bare) && opensSentenceOrQuote(words, first)) first++;
   for (; first <= span.last; first++) {
     const w = words[first];
     const taggedAsFunctionWord =
