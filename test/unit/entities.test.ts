@@ -1356,3 +1356,18 @@ test('a team\'s description opening the sentence is no part of its name ("Rivals
   assert.equal(find(analysis, 'Harbor United').type, 'organization');
   assert.ok(!analysis.entities.some((e) => /Rivals/.test(e.name)), analysis.entities.map((e) => e.name).join(', '));
 });
+
+test("a nationality opens a council's or a board's name, and the story's later mention without it is the same body (\"the Irish Harbor Council ... the 40-member Harbor Council\")", () => {
+  const text = [
+    'Harbor body under fire',
+    '',
+    'He was caught after an Irish Harbor Council sting operation. Critics say the 40-member Harbor Council should be scrapped.',
+    '',
+    'The British Kelp Board said it was pleased. Mr Vell said the 12-employee Kelp Board was a waste of money.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Irish Harbor Council').mentions.length, 2);
+  assert.equal(find(analysis, 'British Kelp Board').mentions.length, 2);
+});

@@ -45,6 +45,7 @@ import {
   initialsOf,
   isAcronym,
   isInterjection,
+  isNationality,
   listNoun,
   mayDropOpener,
   namesSecurity,
@@ -465,7 +466,8 @@ function namedForSubject(c: SpanCandidate, touching: readonly TaggerSpan[], word
 }
 
 /** Endings of a body with a name of its own, which a nationality may open ("the Norwegian Broadcasting Corporation"). */
-const namedBodyEndings = /^(?:committee|corporation|association|federation|confederation|foundation|institute|society|union|league|academy|church|agency)$/;
+const namedBodyEndings =
+  /^(?:committee|corporation|association|federation|confederation|foundation|institute|society|union|league|academy|church|agency|council|board)$/;
 /** A government's bodies: a nationality before them says whose they are ("the Turkish Foreign Ministry", "the Russian Security Council"). */
 const governmentWords = /^(?:ministry|government|embassy|army|navy|police|parliament|cabinet|military|forces|foreign|interior|defence|defense|security|state)$/;
 
@@ -476,7 +478,7 @@ const governmentWords = /^(?:ministry|government|embassy|army|navy|police|parlia
  */
 function opensWithNationality(c: SpanCandidate, touching: readonly TaggerSpan[], words: Word[]): boolean {
   const opener = words[c.first];
-  const nationality = opener.has('Demonym') || lexiconTags(opener.bare)?.includes('Demonym') === true;
+  const nationality = isNationality(opener);
   // The tagger may read the words between as no name ("Dutch [Olympic] Committee"), never as a person.
   const body = touching.find((s) => s.type === 'ORG' && s.first > c.first && s.last === c.last);
   return (

@@ -28,7 +28,7 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
   const organizationAcronyms = new Map<string, Group>();
   /** Organizations written in full, by their initials; null when two share them. */
   const spelledOutNames = new Map<string, Group | null>();
-  /** The two-word organization opened by a city or a country that each last word closes; null when two do. */
+  /** The organization opened by a city or a country (two words) or a nationality, by the words after it; null when two share them. */
   const organizationsWithoutPlace = new Map<string, Group | null>();
   /** The organization whose name each run of words before "of" or "for" opens; null when two do. */
   const organizationsByHead = new Map<string, Group | null>();
@@ -153,9 +153,14 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
         // "Glasgow Rangers ... Rangers", "Manchester United ... United's win": a club or a firm by its name without its city.
         // Not a generic word of institutions: "Kentucky House ... the House" is the U.S. House.
         const generic = (w: string) => institutionWords.test(w) || organizationHeads.has(w);
-        if (words.length === 2 && lexiconTags(words[0])?.some((t) => placeTags.has(t)) && !generic(words[1])) {
-          const holder = organizationsWithoutPlace.get(words[1]);
-          organizationsWithoutPlace.set(words[1], holder === undefined || holder === group ? group : null);
+        // "the British Potato Council ... the Potato Council": a body by its name without its nationality.
+        if (
+          (words.length === 2 && lexiconTags(words[0])?.some((t) => placeTags.has(t)) && !generic(words[1])) ||
+          (c.opensWithNationality && !words.includes('of'))
+        ) {
+          const rest = words.slice(1).join(' ');
+          const holder = organizationsWithoutPlace.get(rest);
+          organizationsWithoutPlace.set(rest, holder === undefined || holder === group ? group : null);
         }
         // "the EP Committee on Civil Liberties ... the Committee": a body named for its subject by the last words before "on".
         // Not by the words before "on" whole: the "European Council" is no short form of the European Council on Foreign Relations.

@@ -13,7 +13,7 @@ import { parseParagraph } from '../nlp';
 import { buildCandidates, draftDependentWords, midSentenceCapitalsOf } from './candidates';
 import { isResultsTable, weighCandidates, type ParagraphSurroundings } from './evidence';
 import type { Candidate, NeighbourWord, SpanCandidate, Word } from './types';
-import { compromiseOpensSentenceOrQuote, initialsOf, paragraphWords } from './words';
+import { compromiseOpensSentenceOrQuote, initialsOf, isNationality, paragraphWords } from './words';
 import { tagInDraft } from './tagger';
 import { followTagger } from './combination';
 
@@ -136,6 +136,7 @@ function settled(c: SpanCandidate, words: Word[], raw: string): Candidate {
     namedAsLaw: c.namedAsLaw,
     namedAsAffiliation: c.namedAsAffiliation,
     givenName: span[0].has('FirstName'),
+    opensWithNationality: span.length >= 3 && isNationality(span[0]),
     endsWithPersonalName: ['Person', 'FirstName', 'LastName'].some((t) => span[span.length - 1].has(t)),
     opensSentence: compromiseOpensSentenceOrQuote(span[0]),
     beforeCapital:

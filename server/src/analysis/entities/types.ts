@@ -139,6 +139,8 @@ export interface Candidate {
   modifiesNoun?: boolean;
   /** The first word is one compromise's lexicon knows as a first name ("Jacques", "Michael Symmons Roberts"). */
   givenName?: boolean;
+  /** A name of three words or more opened by a nationality: "the British Potato Council". */
+  opensWithNationality?: boolean;
   /** compromise's lexicon knows the last word as part of a person's name ("Ahmed" in "Mushtaq Ahmed"; not "Tower"). */
   endsWithPersonalName?: boolean;
   /** The name opens a sentence or a quotation: its capital says little of its own. */

@@ -1,7 +1,7 @@
 // The words of a paragraph as the entity pass reads them: compromise's words
 // with folded forms and capitalisation, and how consecutive words join.
 
-import { foldName, type NlpParagraph } from '../nlp';
+import { foldName, lexiconTags, type NlpParagraph } from '../nlp';
 import { functionWords, honorifics, occupationEnding, roleWords, securityNouns } from './tables';
 import type { Word } from './types';
 
@@ -223,3 +223,9 @@ export function listNoun(words: readonly Word[], first: number): Word | undefine
 
 /** The mention at `start` follows "the" ("the Sams", "the Times"): a short form or a family, not a name of its own. */
 export const followsThe = (text: string, start: number): boolean => /\bthe\s+$/i.test(text.slice(Math.max(0, start - 4), start));
+
+/** Nationalities in "-ish" compromise's lexicon does not tag as one ("British", "Irish"). */
+const ishNationalities = /^(?:british|irish|english|welsh|scottish|spanish|turkish|swedish|danish|finnish|polish|kurdish|flemish|cornish)$/;
+
+/** A nationality: "the British Potato Council", "the Norwegian Broadcasting Corporation". */
+export const isNationality = (w: Word): boolean => w.has('Demonym') || ishNationalities.test(w.bare) || lexiconTags(w.bare)?.includes('Demonym') === true;
