@@ -1371,3 +1371,21 @@ test("a nationality opens a council's or a board's name, and the story's later m
   assert.equal(find(analysis, 'Irish Harbor Council').mentions.length, 2);
   assert.equal(find(analysis, 'British Kelp Board').mentions.length, 2);
 });
+
+test('a work named after "star of" or in a list of numbers is no name ("star of Bride and Prejudice", "numbers including Small Talk"), but a channel before its show keeps its own ("star of the TLC reality show")', () => {
+  const text = [
+    'Musical finds its lead',
+    '',
+    'Ana Ruiz, star of Bride and Prejudice, is to lead the show. Tom Vell wrote its score, which includes numbers including Hey There, Small Talk and Steam Heat.',
+    '',
+    'She was joined by Buddy Okafor, star of the TLC reality show.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  find(analysis, 'Ana Ruiz');
+  find(analysis, 'Tom Vell');
+  assert.equal(find(analysis, 'TLC').type, 'organization');
+  const names = analysis.entities.map((e) => e.name);
+  assert.ok(!names.some((name) => /Prejudice|Bride|Small Talk|Steam Heat/.test(name)), names.join(', '));
+});

@@ -831,6 +831,7 @@ function namedAsWork(c: SpanCandidate, words: Word[]): boolean {
   // "the series The Next Generation", "games such as The Sims", "films like Alexander": past "The" and "such as" or "like".
   let k = c.first - 1;
   if (words[k]?.bare === 'the' && /^\s+$/.test(words[k].post)) k--;
+  if (starOfWork(c, words)) return true;
   if (words[k]?.fold === 'as' && words[k - 1]?.fold === 'such') k -= 2;
   else if (words[k]?.fold === 'like' || words[k]?.fold === 'including') k--;
   const noun = words[k];
@@ -846,9 +847,23 @@ function namedAsWork(c: SpanCandidate, words: Word[]): boolean {
   return sameSentence(after) && /^(?:virus|worm|trojan)$/.test(after!.fold) && /^\s+$/.test(words[c.last].post);
 }
 
+/**
+ * "Ana Ruiz, star of Bride and Prejudice": what a star is the star of is a work, past the title's other words; not a
+ * name before a lower-case noun ("star of the TLC reality show": the channel).
+ */
+function starOfWork(c: SpanCandidate, words: Word[]): boolean {
+  const sentence = words[c.first].sentenceId;
+  const after = words[c.last + 1];
+  if (after?.sentenceId === sentence && !after.capitalised && /^\s+$/.test(words[c.last].post)) return false;
+  let k = c.first - 1;
+  while (k > c.first - 8 && words[k]?.sentenceId === sentence && (words[k].capitalised || /^(?:and|the)$/.test(words[k].fold))) k--;
+  const star = words[k - 1];
+  return words[k]?.fold === 'of' && star?.sentenceId === sentence && /^(?:star|stars|co-star)$/.test(star.fold);
+}
+
 /** Works in the plural, before a list of them: "such classics as", "hits including", "films like". */
 const pluralWorkNouns =
-  /^(?:songs|hits|classics|films|movies|albums|singles|tracks|novels|books|shows|series|programmes|programs|games|plays|musicals|dramas|sitcoms)$/;
+  /^(?:songs|hits|classics|films|movies|albums|singles|tracks|novels|books|shows|series|programmes|programs|games|plays|musicals|dramas|sitcoms|numbers|tunes|ballads|anthems|operas|poems|paintings)$/;
 
 /**
  * "such classics as Super Trouper, SOS and Dancing Queen": every item of a list of works, past the names and the
