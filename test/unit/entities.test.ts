@@ -1389,3 +1389,10 @@ test('a work named after "star of" or in a list of numbers is no name ("star of 
   const names = analysis.entities.map((e) => e.name);
   assert.ok(!names.some((name) => /Prejudice|Bride|Small Talk|Steam Heat/.test(name)), names.join(', '));
 });
+
+test('a directive is a law, no organization ("the Harbor Dues Directive")', () => {
+  const text = ['Dues law sent back', '', 'The committee said the Commission should re-submit the Harbor Dues Directive after MEPs complained.', ''].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.ok(!analysis.entities.some((e) => /Directive/.test(e.name)), analysis.entities.map((e) => e.name).join(', '));
+});

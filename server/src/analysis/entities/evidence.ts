@@ -115,7 +115,7 @@ const indexEndings = /^(?:average|index|composite)$/;
  * city's government is left to the other evidence).
  */
 const lawOrBuildingEndings =
-  /^(?:act|amendment|treaty|accords?|doctrine|prison|penitentiary|jail|stadium|arena|mansion|cathedral|bridge|tunnel|dam|canal|reservoir|street|avenue|boulevard|highway|motorway|freeway|expressway|plaza|hall|hotel|tower|towers|capitol|resort|odeon|station)$/;
+  /^(?:act|amendment|treaty|accords?|doctrine|directive|prison|penitentiary|jail|stadium|arena|mansion|cathedral|bridge|tunnel|dam|canal|reservoir|street|avenue|boulevard|highway|motorway|freeway|expressway|plaza|hall|hotel|tower|towers|capitol|resort|odeon|station)$/;
 
 /**
  * Laws, programmes and trade deals the news names often and whose names end like no law: "Social Security
