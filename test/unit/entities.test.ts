@@ -1396,3 +1396,17 @@ test('a directive is a law, no organization ("the Harbor Dues Directive")', () =
   assertRangesExact(text, analysis);
   assert.ok(!analysis.entities.some((e) => /Directive/.test(e.name)), analysis.entities.map((e) => e.name).join(', '));
 });
+
+test('a man or a woman by where they come from is no name ("the Corkman", "the Cobhwoman", "the Welshman")', () => {
+  const text = [
+    'Runner admits doping',
+    '',
+    'Tom Vell was caught after a sting operation. The Corkman quickly held his hands up. Ana Ruiz was ill, but typically the Cobhwoman played it down. The Welshman scored twice.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  find(analysis, 'Tom Vell');
+  find(analysis, 'Ana Ruiz');
+  assert.ok(!analysis.entities.some((e) => /man$/.test(e.name)), analysis.entities.map((e) => e.name).join(', '));
+});

@@ -603,6 +603,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
           namesCourtCase(c, words) ||
           namesOneOfAKind(c, words) ||
           namesProduct(c, words) ||
+          describesByOrigin(c, words) ||
           (c.kind === 'organization'
             ? namesNoOrganization(c, words) ||
               isLawAlone(c, words) ||
@@ -1003,6 +1004,21 @@ function asksQuestion(words: Word[], k: number): boolean {
   let end = k;
   while (words[end + 1]?.sentenceId === sentence) end++;
   return /\?/.test(words[end].post);
+}
+
+/**
+ * "the Corkman quickly held his hands up", "the Cobhwoman", "the Welshman": a man or a woman by where they come from,
+ * after "the" or from a nationality, is a description, not a name ("The Scotsman" newspaper, in the tables, stays).
+ */
+function describesByOrigin(c: SpanCandidate, words: Word[]): boolean {
+  const w = words[c.first];
+  if (c.first !== c.last || !/^\p{Lu}\p{Ll}{2,}(?:man|woman|men|women)$/u.test(w.text)) return false;
+  if (/^(?:english|french|welsh|scots|irish|dutch|cornish)(?:man|woman|men|women)$/.test(w.bare)) return true;
+  const article = words[c.first - 1];
+  const next = words[c.first + 1];
+  return (
+    article?.bare === 'the' && article.sentenceId === w.sentenceId && /^\s+$/.test(article.post) && !(next?.sentenceId === w.sentenceId && next.capitalised)
+  );
 }
 
 /** Words a name never holds capitalised after its first word ("A" may be an initial, "I" a king's number). */
