@@ -1410,3 +1410,16 @@ test('a man or a woman by where they come from is no name ("the Corkman", "the C
   find(analysis, 'Ana Ruiz');
   assert.ok(!analysis.entities.some((e) => /man$/.test(e.name)), analysis.entities.map((e) => e.name).join(', '));
 });
+
+test('"Lib Dem" is the Liberal Democrats, as "Lib Dems" is', () => {
+  const text = [
+    'Brown rejects call',
+    '',
+    'Tom Vell, for the Liberal Democrats, accused the chancellor of ducking questions. Mr Vell said the Lib Dem plan was costed.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Liberal Democrats').mentions.length, 2);
+  assert.ok(!analysis.entities.some((e) => e.name === 'Lib Dem' || e.name === 'Lib'), analysis.entities.map((e) => e.name).join(', '));
+});
