@@ -1423,3 +1423,16 @@ test('"Lib Dem" is the Liberal Democrats, as "Lib Dems" is', () => {
   assert.equal(find(analysis, 'Liberal Democrats').mentions.length, 2);
   assert.ok(!analysis.entities.some((e) => e.name === 'Lib Dem' || e.name === 'Lib'), analysis.entities.map((e) => e.name).join(', '));
 });
+
+test("no name runs across a sentence's end into a quotation ('as whingeing Poms. \"Stop going on')", () => {
+  const text = [
+    'Coach hits back',
+    '',
+    'But Tom Vell told BBC Sport: "Robinson is living up to England\'s reputation as whingeing Poms. "Stop going on about it as who really cares? Get on with it."',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  find(analysis, 'Tom Vell');
+  assert.ok(!analysis.entities.some((e) => e.mentions.some((m) => /["“”]/.test(m.text))), analysis.entities.map((e) => e.name).join(', '));
+});

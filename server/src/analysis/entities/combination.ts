@@ -88,7 +88,7 @@ function splitAtSentenceEnds(spans: TaggerSpan[], words: Word[]): TaggerSpan[] {
     let first = span.first;
     for (let k = span.first + 1; k <= span.last; k++) {
       // compromise also ends a sentence after an initial ("A. Dale"): that is no end.
-      if ((words[k].sentenceId === words[k - 1].sentenceId || /^\p{L}\.?$/u.test(words[k - 1].text)) && !breaksName(span, words[k - 1])) continue;
+      if ((words[k].sentenceId === words[k - 1].sentenceId || /^\p{L}\.?$/u.test(words[k - 1].text)) && !breaksName(span, words[k - 1], words[k])) continue;
       cut.push({ ...span, first, last: k - 1 });
       first = k;
     }
@@ -187,11 +187,11 @@ function withoutOpeningWords(span: TaggerSpan, words: Word[]): TaggerSpan {
 
 /**
  * Punctuation after a word that a person's or an organization's name never runs across: a quotation
- * mark, a colon or semicolon, a comma ("the Republican Party,” Viguerie said"; "Cruz: Trump").
- * A place keeps its comma ("Columbus, Ohio").
+ * mark, a colon or semicolon, a comma ("the Republican Party,” Viguerie said"; "Cruz: Trump"), or a quotation mark
+ * before the next word ('whingeing Poms. "Stop'). A place keeps its comma ("Columbus, Ohio").
  */
-function breaksName(span: TaggerSpan, word: Word): boolean {
-  return (span.type === 'PER' || span.type === 'ORG') && (/[,;:"“”‘’]/.test(word.post) || /\s(?:[—–]|--?)\s/.test(word.post));
+function breaksName(span: TaggerSpan, word: Word, next: Word): boolean {
+  return (span.type === 'PER' || span.type === 'ORG') && (/[,;:"“”‘’]/.test(word.post) || /\s(?:[—–]|--?)\s/.test(word.post) || /["“”]/.test(next.pre));
 }
 
 const overlaps = (a: { first: number; last: number }, b: { first: number; last: number }) => a.first <= b.last && b.first <= a.last;
