@@ -1436,3 +1436,11 @@ test("no name runs across a sentence's end into a quotation ('as whingeing Poms.
   find(analysis, 'Tom Vell');
   assert.ok(!analysis.entities.some((e) => e.mentions.some((m) => /["“”]/.test(m.text))), analysis.entities.map((e) => e.name).join(', '));
 });
+
+test('a computer named by its system or its maker and a plural acronym are no names ("Windows PC", "Apple Mac", "PDAs")', () => {
+  const text = ['Old computer lives on', '', 'Enthusiasts have written emulators for Windows PC, Apple Mac and even PDAs, said Tom Vell.', ''].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  find(analysis, 'Tom Vell');
+  assert.equal(analysis.entities.length, 1, analysis.entities.map((e) => e.name).join(', '));
+});

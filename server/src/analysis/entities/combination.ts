@@ -604,6 +604,8 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
           namesOneOfAKind(c, words) ||
           namesProduct(c, words) ||
           describesByOrigin(c, words) ||
+          // "PDAs", "MPs", "DVDs": an acronym in the plural names things or people, never one of them.
+          (c.first === c.last && /^\p{Lu}{2,5}s$/u.test(words[c.first].text)) ||
           (c.kind === 'organization'
             ? namesNoOrganization(c, words) ||
               isLawAlone(c, words) ||
@@ -941,7 +943,7 @@ function namesOneOfAKind(c: SpanCandidate, words: Word[]): boolean {
 }
 
 /** What may follow a product's name as its model: "Xbox 360", "Windows XP", "iPod Mini", "PlayStation Portable". */
-const modelWord = /^(?:\d+\w*|[ivx]+|xp|vista|me|nt|one|mini|nano|shuffle|touch|classic|portable|vita|vr|live|pro|max|plus|air|mobile|network|store)$/;
+const modelWord = /^(?:\d+\w*|[ivx]+|xp|vista|me|nt|one|mini|nano|shuffle|touch|classic|portable|vita|vr|live|pro|max|plus|air|mobile|network|store|pc)$/;
 
 /**
  * "the Xbox 360", "Sony's PSP", "Mozilla Firefox", "Internet Explorer 6": a product, by its name alone or after its

@@ -294,6 +294,7 @@ export const productNames = new Set([
   'imac',
   'macbook',
   'macintosh',
+  'apple mac',
   'ios',
   'android',
   'windows',
