@@ -1444,3 +1444,16 @@ test('a computer named by its system or its maker and a plural acronym are no na
   find(analysis, 'Tom Vell');
   assert.equal(analysis.entities.length, 1, analysis.entities.map((e) => e.name).join(', '));
 });
+
+test('a tournament the news names by a word no event ends in is no organization ("the Six Nations"), nor is a Grand Prix', () => {
+  const text = [
+    'Vell passed fit',
+    '',
+    "England centre Tom Vell has been passed fit for Sunday's Six Nations clash with Ireland. He will also run at the Harbor Grand Prix in May.",
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  find(analysis, 'Tom Vell');
+  assert.ok(!analysis.entities.some((e) => /Nations|Prix/.test(e.name)), analysis.entities.map((e) => e.name).join(', '));
+});

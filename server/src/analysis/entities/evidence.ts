@@ -118,11 +118,24 @@ const lawOrBuildingEndings =
   /^(?:act|amendment|treaty|accords?|doctrine|directive|prison|penitentiary|jail|stadium|arena|mansion|cathedral|bridge|tunnel|dam|canal|reservoir|street|avenue|boulevard|highway|motorway|freeway|expressway|plaza|hall|hotel|tower|towers|capitol|resort|odeon|station)$/;
 
 /**
- * Laws, programmes and trade deals the news names often and whose names end like no law: "Social Security
- * disability benefits", "Medicare", "the Trans-Pacific Partnership (TPP)". Not "the Social Security
- * Administration", a longer name.
+ * Laws, programmes, trade deals and tournaments the news names often and whose names end like no law or event:
+ * "Social Security disability benefits", "Medicare", "the Trans-Pacific Partnership (TPP)", "the Six Nations". Not
+ * "the Social Security Administration", a longer name.
  */
-const lawsAndProgrammes = new Set(['social security', 'medicare', 'medicaid', 'obamacare', 'trans-pacific partnership', 'tpp', 'nafta', 'jcpoa', 'aca']);
+const lawsAndProgrammes = new Set([
+  'social security',
+  'medicare',
+  'medicaid',
+  'obamacare',
+  'trans-pacific partnership',
+  'tpp',
+  'nafta',
+  'jcpoa',
+  'aca',
+  'six nations',
+  'tri-nations',
+  'tri nations',
+]);
 
 /**
  * "the Vietnam War", "the Democratic National Convention", "the Geneva Convention", "the Super Bowl", "the
@@ -130,7 +143,7 @@ const lawsAndProgrammes = new Set(['social security', 'medicare', 'medicaid', 'o
  * is neither a person nor an organization. These words end no one's name.
  */
 const eventEndings =
-  /^(?:war|wars|convention|constitution|dynasty|bowl|cup|marathon|olympics|primary|primaries|caucuses|summit|festival|tournament|championship|championships|awards|award|prize|prizes|medal|trophy)$/;
+  /^(?:war|wars|convention|constitution|dynasty|bowl|cup|marathon|olympics|primary|primaries|caucuses|summit|festival|tournament|championship|championships|awards|award|prize|prizes|medal|trophy|prix)$/;
 
 /** "Convention" left alone after a title's words ("the Republican National Convention"): a word no one is called. */
 export const isEventWord = (bare: string) => eventEndings.test(bare);
