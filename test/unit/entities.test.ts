@@ -1457,3 +1457,20 @@ test('a tournament the news names by a word no event ends in is no organization 
   find(analysis, 'Tom Vell');
   assert.ok(!analysis.entities.some((e) => /Nations|Prix/.test(e.name)), analysis.entities.map((e) => e.name).join(', '));
 });
+
+test('the games of a sports title are no name ("Sydney Olympic 100m champion", "World and Commonwealth 100m champion", "a Commonwealth silver medal")', () => {
+  const text = [
+    'Vell to run in Birmingham',
+    '',
+    'World and Commonwealth 100m champion Kim Vell will compete in the 60m. Sydney Olympic 100m champion Maurice Okafor and Athens Olympic silver medallist Francis Ruiz will also take part.',
+    '',
+    'Okafor has only a Commonwealth silver medal to his name.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  find(analysis, 'Kim Vell');
+  find(analysis, 'Maurice Okafor');
+  find(analysis, 'Francis Ruiz');
+  assert.ok(!analysis.entities.some((e) => /Olympic|Commonwealth/.test(e.name)), analysis.entities.map((e) => e.name).join(', '));
+});

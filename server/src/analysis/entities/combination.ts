@@ -604,6 +604,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
           namesOneOfAKind(c, words) ||
           namesProduct(c, words) ||
           describesByOrigin(c, words) ||
+          namesGamesOfTitle(c, words) ||
           // "PDAs", "MPs", "DVDs": an acronym in the plural names things or people, never one of them.
           (c.first === c.last && /^\p{Lu}{2,5}s$/u.test(words[c.first].text)) ||
           (c.kind === 'organization'
@@ -1006,6 +1007,23 @@ function asksQuestion(words: Word[], k: number): boolean {
   let end = k;
   while (words[end + 1]?.sentenceId === sentence) end++;
   return /\?/.test(words[end].post);
+}
+
+/** What a champion or a medallist won: "Sydney Olympic 100m champion", "World and Commonwealth 100m champion". */
+const titleAfterGames = /^(?:\d\S*|champion|champions|gold|silver|bronze|medallist|medallists|medalist|medalists|finalist|finalists|record|title)$/;
+
+/**
+ * "Sydney Olympic 100m champion", "World and Commonwealth 100m champion": the games of a sports title, not a
+ * person or an organization ("Commonwealth leaders met" keeps it).
+ */
+function namesGamesOfTitle(c: SpanCandidate, words: Word[]): boolean {
+  const next = words[c.last + 1];
+  return (
+    /^(?:olympic|olympics|paralympic|commonwealth)$/.test(words[c.last].bare) &&
+    next?.sentenceId === words[c.last].sentenceId &&
+    /^\s+$/.test(words[c.last].post) &&
+    titleAfterGames.test(next.fold)
+  );
 }
 
 /**
