@@ -1474,3 +1474,19 @@ test('the games of a sports title are no name ("Sydney Olympic 100m champion", "
   find(analysis, 'Francis Ruiz');
   assert.ok(!analysis.entities.some((e) => /Olympic|Commonwealth/.test(e.name)), analysis.entities.map((e) => e.name).join(', '));
 });
+
+test('a company whose name ends in "Games" is an organization, and "Games" alone in a headline is no one ("Games maker fights for survival")', () => {
+  const text = [
+    'Games maker fights for survival',
+    '',
+    "One of Britain's largest independent games developers, Vellmont Games, has been put up for sale. The London-based company has sacked about 100 employees. Vellmont has been making games for years.",
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Vellmont Games').type, 'organization');
+  assert.ok(
+    !analysis.entities.some((e) => e.name === 'Games' || e.aliases.includes('Games')),
+    analysis.entities.map((e) => `${e.name} ${e.aliases}`).join(', '),
+  );
+});

@@ -613,7 +613,10 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
               placeBeforeRole(c, words) ||
               isAdjectiveOfFaithOrRegion(c, words) ||
               namesAPeople(c, words)
-            : isTitleAlone(c, words) || (c.first === c.last && isEventWord(words[c.first].bare)) || c.namedAsAffiliation || namesThingAfterPerson(c, words)))
+            : isTitleAlone(c, words) ||
+              (c.first === c.last && (isEventWord(words[c.first].bare) || words[c.first].bare === 'games')) ||
+              c.namedAsAffiliation ||
+              namesThingAfterPerson(c, words)))
           ? { ...c, kind: undefined, firm: false }
           : c,
       )
@@ -718,7 +721,7 @@ const institutionWords = new RegExp(
     'technologies|communications|pharmaceuticals|petroleum|resources|mining|securities|capital|fund|investments|insurance|electronics|' +
     'chemicals|foods|stores|entertainment|publishing|studios|software|networks|enterprises|university|college|institute|institution|' +
     'school|academy|foundation|association|federation|society|organisation|organization|hospital|clinic|laboratories|realty|ministries|' +
-    'committee|council|commission|ministry|department|agency|bureau|center|centre|club)$',
+    'committee|council|commission|ministry|department|agency|bureau|center|centre|club|games)$',
 );
 
 /** "Sarah Lawrence College", "Henry Realty", "Orrin Hale Ministries": a name that ends in an institution's word names the institution, whoever it is named after. */
