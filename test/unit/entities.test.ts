@@ -1490,3 +1490,17 @@ test('a company whose name ends in "Games" is an organization, and "Games" alone
     analysis.entities.map((e) => `${e.name} ${e.aliases}`).join(', '),
   );
 });
+
+test('a team before a player\'s position and name is an organization ("Sale Sharks prop Andrew Sheridan"), and a person before a spokesman stays a person', () => {
+  const text = [
+    'Coach may gamble on prop',
+    '',
+    'The coach could take a gamble and call inexperienced Kale Sharks prop Andrew Okafor into his front row. Tony Ruiz spokesman Tom Vell said no.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Kale Sharks').type, 'organization');
+  assert.equal(find(analysis, 'Tony Ruiz').type, 'person');
+  find(analysis, 'Andrew Okafor');
+});

@@ -584,7 +584,11 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
   const seen = new Set<string>();
   return (
     result
-      .map((c) => (c.kind === 'person' && !c.tableEntry && endsAsInstitution(c, words) ? { ...c, kind: 'organization' as const, role: null } : c))
+      .map((c) =>
+        c.kind === 'person' && !c.tableEntry && (endsAsInstitution(c, words) || teamBeforeRole(c, words))
+          ? { ...c, kind: 'organization' as const, role: null }
+          : c,
+      )
       .map((c) => withOfPhrase(c, words, result))
       .map((c) => (c.kind === 'person' && !c.tableEntry ? withoutTitleTail(withoutMonthBefore(withoutWordsBeforeFirstName(c, words), words), words) : c))
       .map((c) => (c.kind === 'organization' && !c.tableEntry ? withNumberBefore(chamberWithoutParty(c, words), words) : c))
@@ -635,6 +639,28 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
 /** Roles a team, a firm or a campaign gives ("Chelsea manager Jose Mourinho", "Acme spokesman Tom Vell"). */
 const affiliationRoles =
   /^(?:manager|boss|coach|captain|striker|goalkeeper|keeper|midfielder|defender|winger|forward|chairman|owner|star|player|chief|executive|spokesman|spokeswoman)$/;
+
+/** A team's positions in rugby, before a player's name: "Bath prop Duncan Bell", "Gloucester centre Henry Paul". */
+const rugbyPositions = /^(?:prop|centre|center|fly-half|scrum-half|hooker|lock|flanker|full-back|fullback|wing|number)$/;
+
+/**
+ * "inexperienced Sale Sharks prop Andrew Sheridan": a name of two words or more, opened by no first name, right
+ * before a team's or a firm's lower-case role and a full name, is the team or the firm.
+ */
+function teamBeforeRole(c: SpanCandidate, words: Word[]): boolean {
+  const role = words[c.last + 1];
+  const [first, second] = [words[c.last + 2], words[c.last + 3]];
+  if (c.first === c.last || words[c.first].has('FirstName') || isGivenName(words[c.first].bare) || role === undefined || role.capitalised) return false;
+  return (
+    (affiliationRoles.test(role.bare) || rugbyPositions.test(role.bare)) &&
+    /^\s+$/.test(words[c.last].post) &&
+    /^\s+$/.test(role.post) &&
+    first?.capitalised === true &&
+    second?.capitalised === true &&
+    role.sentenceId === words[c.last].sentenceId &&
+    second.sentenceId === role.sentenceId
+  );
+}
 
 /**
  * "Chelsea manager Jose Mourinho": a lone first name right before a lower-case role and a full name says whose
