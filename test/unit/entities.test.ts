@@ -1504,3 +1504,13 @@ test('a team before a player\'s position and name is an organization ("Sale Shar
   assert.equal(find(analysis, 'Tony Ruiz').type, 'person');
   find(analysis, 'Andrew Okafor');
 });
+
+test('Scotland Yard is an organization, not a yard in Scotland', () => {
+  const text = ['Fake charity site', '', 'The charity said it had contacted the Computer Crime Unit at Scotland Yard to help get the site shut down.', ''].join(
+    '\n',
+  );
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Scotland Yard').type, 'organization');
+  assert.ok(!analysis.entities.some((e) => e.name === 'Yard'), analysis.entities.map((e) => e.name).join(', '));
+});
