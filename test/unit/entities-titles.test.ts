@@ -668,3 +668,12 @@ test('a DJ\'s title ends the station\'s name ("Harbor Radio DJ Pete Vell")', () 
   assert.equal(entity(analysis, 'Pete Vell', 'person').role, 'Harbor Radio DJ');
   noEntityNamed(analysis, /DJ/);
 });
+
+test('"MP", "MSP" and "MEP" are titles before a name ("MP Kefa Okwera told parliament", "Green MSP Mark Vell"), and a party\'s adjective before them is no organization', () => {
+  const analysis = entitiesOf(
+    '"The play is obscene," MP Kefa Okwera told parliament. But Green MSP Mark Vell fears people will not be able to vote. Euro MP Ana Ruiz agreed.',
+  );
+  assert.equal(entity(analysis, 'Kefa Okwera', 'person').role, 'MP');
+  assert.equal(entity(analysis, 'Mark Vell', 'person').role, 'Green MSP');
+  noEntityNamed(analysis, /^(?:Green|Euro|Green MSP|MP Kefa Okwera)$/);
+});

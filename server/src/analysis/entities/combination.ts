@@ -202,6 +202,9 @@ const titleAdjectives = /^(?:political|legislative|legal|medical|technical|edito
 /** Words that title a person after a name ("House Speaker", "Party Chairman") and end an institution's name ("the White House"). */
 const institutionNouns = /^(?:house|senate|party|army|police|club|team|treasury|military)$/;
 
+/** A member of a parliament, after the party ("Green MSP Mark Ballard"): a title, though not one before every name ("Frank Field MP"). */
+const memberTitles = /^(?:mp|mps|msp|msps|mep|meps|mla|td)$/;
+
 /**
  * An organization span from the tagger, without the title words it may end
  * in ("Federal Reserve Chair" before a name is an organization and a title).
@@ -215,7 +218,7 @@ function organizationWithoutTitle(span: TaggerSpan, words: Word[]): TaggerSpan |
     if (title > 0) last = title - 1;
   }
   const endBeforeTitle = last;
-  while (last >= span.first && (honorifics.has(words[last].bare) || titleModifiers.has(words[last].bare))) {
+  while (last >= span.first && (honorifics.has(words[last].bare) || titleModifiers.has(words[last].bare) || memberTitles.test(words[last].bare))) {
     // "the Obama White House", "Republican Party Chairman": an institution's noun after another name's word ends the organization.
     const before = words[last - 1];
     if (last > span.first && institutionNouns.test(words[last].bare) && before.capitalised && !titleModifiers.has(before.bare) && !honorifics.has(before.bare))
@@ -234,6 +237,8 @@ function organizationWithoutTitle(span: TaggerSpan, words: Word[]): TaggerSpan |
   if (last < span.last && afterName && honorifics.has(afterName.bare)) while (last > span.first && titleAdjectives.test(words[last].bare)) last--;
   const name = words.slice(span.first, last + 1);
   if (name.length === 0 || !name.some((w) => w.capitalised)) return undefined;
+  // "Green MSP Mark Ballard", "Euro MP Robert Kilroy-Silk": one word before a member's title is a party's or a parliament's adjective.
+  if (name.length === 1 && last < span.last && memberTitles.test(words[last + 1].bare)) return undefined;
   // What candidates.ts never lets be a name: placeholders and units ("TK", "GMT"), a state after a town.
   if (name.length === 1 && (nonNames.has(name[0].bare) || stateAbbreviations.has(name[0].bare))) return undefined;
   // "Clark County Sheriff", "U.S. District Judge": what is left before a title is where it holds, a place.
