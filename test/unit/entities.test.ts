@@ -1514,3 +1514,16 @@ test('Scotland Yard is an organization, not a yard in Scotland', () => {
   assert.equal(find(analysis, 'Scotland Yard').type, 'organization');
   assert.ok(!analysis.entities.some((e) => e.name === 'Yard'), analysis.entities.map((e) => e.name).join(', '));
 });
+
+test('a place\'s possessive before an organization says where it is and is no part of its name ("Kenya\'s Daily Nation", "the UK\'s Office of Fair Trading")', () => {
+  const text = [
+    'Play banned',
+    '',
+    "The ban was backed by church leaders, Kenya's Daily Nation newspaper reports. The market was investigated by the UK's Office of Fair Trading (OFT), which concluded in May.",
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  find(analysis, 'Daily Nation');
+  assert.deepEqual(find(analysis, 'Office of Fair Trading').aliases, ['OFT']);
+});

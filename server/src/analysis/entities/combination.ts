@@ -27,6 +27,7 @@ import {
   functionWords,
   honorifics,
   isGivenName,
+  knownPlaces,
   nonNames,
   organizationEndings,
   linkedBodyHeads,
@@ -154,6 +155,10 @@ const sentenceOpeners = new Set([
   'despite',
 ]);
 
+/** A word compromise or the tables know as a country, a city or a region. */
+const isPlaceWord = (w: Word): boolean =>
+  knownPlaces.has(w.bare) || ['Country', 'City', 'Region'].some((t) => w.has(t) || lexiconTags(w.bare)?.includes(t) === true);
+
 /** A team's or a band's description opening the sentence: "Newcomers Keane came third", "Hosts Ireland won" (not "Champions League"). */
 const openingDescriptions = /^(?:newcomers|rivals|hosts|holders|visitors|veterans|favourites|favorites|underdogs|outsiders|minnows)$/;
 
@@ -167,6 +172,9 @@ function withoutOpeningWords(span: TaggerSpan, words: Word[]): TaggerSpan {
   // An ampersand joins two names ("Johnson & Johnson"); it never opens one ("Johnson & Green Party").
   while (first < span.last && words[first].text === '&') first++;
   if (first < span.last && opensAfterSuperPac(words, first)) first++;
+  // "Uganda's New Vision newspaper", "the UK's Office of Fair Trading": a place's possessive says where the organization is
+  // (not before one word: "Turkey's Mediterranean coast").
+  if (first + 1 < span.last && words[first].possessive && isPlaceWord(words[first])) first++;
   // "Newcomers Keane came third": a team's or a band's description opening the sentence.
   if (first < span.last && openingDescriptions.test(words[first].bare) && opensSentenceOrQuote(words, first)) first++;
   for (; first <= span.last; first++) {
