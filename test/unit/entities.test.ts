@@ -1527,3 +1527,21 @@ test('a place\'s possessive before an organization says where it is and is no pa
   find(analysis, 'Daily Nation');
   assert.deepEqual(find(analysis, 'Office of Fair Trading').aliases, ['OFT']);
 });
+
+test('films named after the words that say so are no names ("Ana Ruiz for Harbor Lights", "her roles in Quiet Summer", "up against Finding Harbor and The Motorcycle Years"), but a title stops the search ("the Star of David, Speaker of the House Rep. Tom Vell")', () => {
+  const text = [
+    'Stars gather for film awards',
+    '',
+    'Other nominees in the best actress category include Charlize Okafor for Monster Harbor, Ana Ruiz for House of Flying Kites and UK star Kate Vell, who has two nods for her roles in Eternal Summer and Finding Harbor.',
+    '',
+    'It is up against Eternal Summer of the Spotless Mind, Finding Harbor, The Motorcycle Years and British film Vera Drake.',
+    '',
+    'The tweet showed a star likened to the Star of David, Speaker of the House Rep. Tom Vell said.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  for (const name of ['Ana Ruiz', 'Kate Vell', 'Tom Vell']) assert.equal(find(analysis, name).type, 'person');
+  const names = analysis.entities.map((e) => e.name);
+  assert.ok(!names.some((name) => /Monster|Kites|Summer|Finding|Motorcycle|Spotless/.test(name)), names.join(', '));
+});

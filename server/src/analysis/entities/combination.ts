@@ -606,7 +606,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
       .map((c) => (c.kind === 'person' && !c.tableEntry ? withoutTitleTail(withoutMonthBefore(withoutWordsBeforeFirstName(c, words), words), words) : c))
       .map((c) => (c.kind === 'organization' && !c.tableEntry ? withNumberBefore(chamberWithoutParty(c, words), words) : c))
       .map((c) => (!c.describedAsOrganization && placeAfterPreposition(c, words) ? { ...c, namedAsPlace: true } : c))
-      .map((c) => (!c.tableEntry && namedAsWork(c, words) ? { ...c, namedAsWork: true } : c))
+      .map((c) => (!c.tableEntry && namedAsWork(c, words, result) ? { ...c, namedAsWork: true } : c))
       .map((c) => (c.kind === 'person' && !c.tableEntry && namesAffiliation(c, words) ? { ...c, namedAsAffiliation: true } : c))
       .map((c) =>
         c.kind &&
@@ -871,13 +871,13 @@ const workNounsAlsoVerbs = /^(?:show|book|program|programme|drama)$/;
  * as", "like" or "including"), or for a virus right after it, says what the name is. Resolution reads every other
  * mention of a work of two words or more as the work too.
  */
-function namedAsWork(c: SpanCandidate, words: Word[]): boolean {
+function namedAsWork(c: SpanCandidate, words: Word[], candidates: readonly SpanCandidate[]): boolean {
   const after = words[c.last + 1];
   const sameSentence = (w: Word | undefined) => w !== undefined && w.sentenceId === words[c.first].sentenceId && !w.capitalised;
   // "the series The Next Generation", "games such as The Sims", "films like Alexander": past "The" and "such as" or "like".
   let k = c.first - 1;
   if (words[k]?.bare === 'the' && /^\s+$/.test(words[k].post)) k--;
-  if (starOfWork(c, words)) return true;
+  if (namedAfterWorkCue(c, words, candidates)) return true;
   if (words[k]?.fold === 'as' && words[k - 1]?.fold === 'such') k -= 2;
   else if (words[k]?.fold === 'like' || words[k]?.fold === 'including') k--;
   const noun = words[k];
@@ -893,18 +893,36 @@ function namedAsWork(c: SpanCandidate, words: Word[]): boolean {
   return sameSentence(after) && /^(?:virus|worm|trojan)$/.test(after!.fold) && /^\s+$/.test(words[c.last].post);
 }
 
+/** What a film's nominee is up for, or an actor's award: "best actress", "nominated", "Bafta". */
+const filmAwardWords = /^(?:award|awards|nominated|nomination|nominations|nominee|nominees|nods?|best|category|oscars?|baftas?|prize|film|films|movie|movies)$/;
+
 /**
- * "Ana Ruiz, star of Bride and Prejudice": what a star is the star of is a work, past the title's other words; not a
- * name before a lower-case noun ("star of the TLC reality show": the channel).
+ * A work named after the words that say it is one, past the other titles of its list: "Ana Ruiz, star of Bride and
+ * Prejudice"; "her roles in Eternal Sunshine and Finding Neverland" (not "a role in the U.N. Security Council"); in a sentence about films or awards, "Charlize Theron
+ * for Monster", "It is up against Finding Neverland, The Motorcycle Diaries and Vera Drake". Not a name before a
+ * lower-case noun ("star of the TLC reality show": the channel).
  */
-function starOfWork(c: SpanCandidate, words: Word[]): boolean {
+function namedAfterWorkCue(c: SpanCandidate, words: Word[], candidates: readonly SpanCandidate[]): boolean {
   const sentence = words[c.first].sentenceId;
+  const inSentence = (k: number) => words[k]?.sentenceId === sentence;
   const after = words[c.last + 1];
-  if (after?.sentenceId === sentence && !after.capitalised && /^\s+$/.test(words[c.last].post)) return false;
+  if (inSentence(c.last + 1) && !after.capitalised && /^\s+$/.test(words[c.last].post) && !functionWords.has(after.fold) && !after.has('Verb')) return false;
+  // Back over the list's other titles: capitalised words, "and", "the", and an "of" inside a title ("Sunshine of the Spotless").
   let k = c.first - 1;
-  while (k > c.first - 8 && words[k]?.sentenceId === sentence && (words[k].capitalised || /^(?:and|the)$/.test(words[k].fold))) k--;
-  const star = words[k - 1];
-  return words[k]?.fold === 'of' && star?.sentenceId === sentence && /^(?:star|stars|co-star)$/.test(star.fold);
+  const insideTitle = (i: number) =>
+    words[i].fold === 'of' && words[i - 1]?.capitalised === true && inSentence(i - 1) && !/^(?:star|stars|co-star)$/.test(words[i - 1].fold);
+  // Not past a person's title: "the Star of David, Speaker of the House Rep. Paul Ryan".
+  while (k > c.first - 16 && inSentence(k) && (words[k].capitalised || /^(?:and|the)$/.test(words[k].fold) || insideTitle(k)) && !honorifics.has(words[k].bare))
+    k--;
+  const [cue, before] = [words[k], words[k - 1]];
+  if (!inSentence(k) || !inSentence(k - 1)) return false;
+  if (cue.fold === 'of' && /^(?:star|stars|co-star)$/.test(before.fold)) return true;
+  if (cue.fold === 'in' && /^(?:roles|starred|starring)$/.test(before.fold)) return true;
+  let aboutAwards: boolean | undefined;
+  const sentenceAboutAwards = () => (aboutAwards ??= words.some((w) => w.sentenceId === sentence && filmAwardWords.test(w.fold)));
+  if (cue.fold === 'against' && before.fold === 'up') return sentenceAboutAwards();
+  const nominee = candidates.some((o) => o !== c && o.kind === 'person' && o.last === k - 1);
+  return cue.fold === 'for' && k === c.first - 1 && nominee && sentenceAboutAwards();
 }
 
 /** Works in the plural, before a list of them: "such classics as", "hits including", "films like". */
