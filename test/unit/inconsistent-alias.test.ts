@@ -76,3 +76,9 @@ test('the last words of another short form are that form shortened again: "the R
   // A third form that shortens neither is still another name.
   assert.deepEqual(flagged(text.replace('The Bank said', 'The RBA said')), ['RBA']);
 });
+
+test('a short form and its plural are one form, the adjective and the noun: "Lib Dem spokesman ... the Lib Dems"', () => {
+  const text =
+    'Party sets out plans\n\nThe Liberal Democrats set out their plans on Monday. Lib Dem spokesman Tom Vell said the Lib Dems would scrap the tax.\n';
+  assert.deepEqual(flagged(text), []);
+});

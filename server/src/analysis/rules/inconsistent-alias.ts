@@ -10,6 +10,7 @@
 //       The Washington Post ... Washington Post ... the Post (the full name's last words)
 //       the Reserve Bank of Australia ... the Reserve Bank ... the Bank (another short form's last words)
 //       U.S. ... US          (periods only: a house-style point, not two names)
+//       Lib Dem spokesman ... the Lib Dems (a short form and its plural: the adjective and the noun)
 //
 // Forms are compared folded (case, diacritics and periods ignored); the full
 // name (the entity's fullest form) is always allowed. When the body uses two
@@ -26,6 +27,9 @@ import type { Rule } from '../rule';
 import type { RuleFinding, TextEdit } from '../types';
 
 const formOf = (text: string) => foldName(text).replace(/\./g, '');
+
+/** "Lib Dem spokesman ... the Lib Dems": a short form and its plural are one form, the adjective and the noun. */
+const singularFormOf = (text: string) => (/\p{Ll}s$/u.test(text) ? formOf(text).slice(0, -1) : formOf(text));
 
 /**
  * "the Islamic State, also known as ISIS or ISIL", "known by the acronyms ISIL
@@ -71,13 +75,16 @@ export const inconsistentAlias: Rule = {
       const shortensAnother = (form: string) => [...shortForms].some((other) => other !== form && ` ${other}`.endsWith(` ${form}`));
       const shortMentions = allShort.filter((m) => !shortensAnother(formOf(m.text)));
       const forms = new Map<string, Mention[]>();
-      for (const m of shortMentions) (forms.get(formOf(m.text)) ?? forms.set(formOf(m.text), []).get(formOf(m.text))!).push(m);
+      for (const m of shortMentions) {
+        const form = singularFormOf(m.text);
+        (forms.get(form) ?? forms.set(form, []).get(form)!).push(m);
+      }
       if (forms.size < 2) continue;
       const chosen = shortMentions[0].text;
-      const chosenForm = formOf(chosen);
+      const chosenForm = singularFormOf(chosen);
       const used = [...forms.values()].map((list) => `‘${list[0].text}’`);
       const named = used.length === 2 ? used.join(' and ') : `${used.slice(0, -1).join(', ')} and ${used.at(-1)}`;
-      const variants = shortMentions.filter((m) => formOf(m.text) !== chosenForm);
+      const variants = shortMentions.filter((m) => singularFormOf(m.text) !== chosenForm);
       // One list of edits for the whole entity, shared by its findings' "throughout" fixes.
       const allEdits: TextEdit[] = variants.map((v) => ({ start: v.start, end: v.end, text: chosen }));
       for (const m of variants) {
