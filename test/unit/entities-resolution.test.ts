@@ -3,7 +3,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { groupEntities } from '../../server/src/analysis/entities/grouping';
 import { propagate } from '../../server/src/analysis/entities/resolution';
+import { runToEnd } from '../../server/src/analysis/steps';
 import type { Candidate } from '../../server/src/analysis/entities/types';
 
 let offset = 0;
@@ -51,4 +53,20 @@ test('a name opening with the surname of someone named in full, ending in no per
   assert.equal(building.kind, undefined);
   assert.equal(another.kind, 'person');
   assert.equal(givenName.kind, 'person', 'Ahmed is a first name in the built-in table');
+});
+
+test('once resolution reads one lone mention as the first word of the story\'s organization, every lone mention of that word is it ("Federated Department Stores ... Federated expects"), but not a chamber\'s word ("House Majority PAC ... the House")', () => {
+  const full = candidate('Vellmont Department Stores', 'organization', { firm: true });
+  const read = candidate('Vellmont', 'organization', { firstWordOfOrganization: true });
+  const tagged = candidate('Vellmont', 'organization');
+  const pac = candidate('House Majority PAC', 'organization', { firm: true });
+  const readHouse = candidate('House', 'organization', { firstWordOfOrganization: true });
+  const chamber = candidate('House', 'organization');
+  const text = ' '.repeat(offset);
+  const entities = runToEnd(groupEntities([full, read, tagged, pac, readHouse, chamber], text));
+  const stores = entities.filter((e) => e.mentions.some((m) => m.start === full.start || m.start === tagged.start));
+  assert.equal(stores.length, 1);
+  assert.equal(stores[0].mentions.length, 3);
+  const withChamber = entities.find((e) => e.mentions.some((m) => m.start === chamber.start));
+  assert.ok(withChamber && !withChamber.mentions.some((m) => m.start === pac.start));
 });

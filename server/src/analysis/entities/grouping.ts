@@ -90,6 +90,12 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
   const shortFormsByName = new Map<Candidate, Candidate[]>();
   for (const [short, name] of shortFormOf) shortFormsByName.set(name, [...(shortFormsByName.get(name) ?? []), short]);
 
+  // "Federated Department Stores ... Federated - owner of Macy's ... Federated said": once resolution reads one lone mention
+  // as the first word of the story's organization, every lone mention of that word is it.
+  // Not a chamber's or an office's word: "the House ... House Majority PAC".
+  const firstWordFolds = new Set(
+    candidates.filter((c) => c.firstWordOfOrganization && !institutionWords.test(c.fold) && !organizationHeads.has(c.fold)).map((c) => c.fold),
+  );
   // Full names first, so that surnames attach to the person they abbreviate.
   const ordered = [...candidates].sort((a, b) => b.length - a.length || a.start - b.start);
   yield;
@@ -116,7 +122,7 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
       } else
         group =
           organizationAcronyms.get(fold.toUpperCase()) ??
-          (c.firstWordOfOrganization ? organizationsByFirstWord.get(fold) : undefined) ??
+          (c.firstWordOfOrganization || firstWordFolds.has(fold) ? organizationsByFirstWord.get(fold) : undefined) ??
           (followsThe(text, c.start) ? organizationsByLastWords.get(fold) : undefined) ??
           organizationsWithoutPlace.get(fold) ??
           (c.length > 1 && /\p{Lu}{2}/u.test(written) ? spelledOutNames.get(spelled) : undefined) ??
