@@ -1545,3 +1545,17 @@ test('films named after the words that say so are no names ("Ana Ruiz for Harbor
   const names = analysis.entities.map((e) => e.name);
   assert.ok(!names.some((name) => /Monster|Kites|Summer|Finding|Motorcycle|Spotless/.test(name)), names.join(', '));
 });
+
+test('a particle written onto the surname keeps the name whole ("Marco diVello ... DiVello")', () => {
+  const text = [
+    'Stars gather',
+    '',
+    'Hollywood stars Marco diVello, Ana Ruiz and Tom Vell are in the audience. The film, starring DiVello, leads the field.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const star = find(analysis, 'Marco diVello');
+  assert.equal(star.type, 'person');
+  assert.equal(star.mentions.length, 2);
+});

@@ -120,8 +120,9 @@ export function withPlainSpaces(text: string): string {
 
 export function isCapitalised(text: string): boolean {
   if (/^\p{Lu}/u.test(text)) return /\p{L}/u.test(text.slice(1)) || text.length === 1;
-  // "al-Assad", "bin Laden" style prefixes are lower case but part of a name.
-  return /^(?:al|el|ul|ad|as|ash|ibn|bin|d|o)[-'’]\p{Lu}/u.test(text);
+  // "al-Assad", "bin Laden" style prefixes are lower case but part of a name; so is a particle written onto the
+  // surname ("Leonardo diCaprio", "Neil deGrasse Tyson").
+  return /^(?:al|el|ul|ad|as|ash|ibn|bin|d|o)[-'’]\p{Lu}/u.test(text) || /^(?:di|de|da|du|la|le|van|von)\p{Lu}\p{Ll}/u.test(text);
 }
 
 /** The initials of a name's capitalised words, in capitals: "Communications Workers of America" -> "CWA". */
