@@ -677,3 +677,11 @@ test('"MP", "MSP" and "MEP" are titles before a name ("MP Kefa Okwera told parli
   assert.equal(entity(analysis, 'Mark Vell', 'person').role, 'Green MSP');
   noEntityNamed(analysis, /^(?:Green|Euro|Green MSP|MP Kefa Okwera)$/);
 });
+
+test('a member\'s title after a full name is no part of the name ("Paul Boateng MP, Labour\'s Chief Secretary")', () => {
+  const analysis = entitiesOf(
+    'Minister hits back\n\n"Their sums do not add up," said Tomas Okwera MP, the party\'s Treasury spokesman. Later Tomas Okwera, the Bolton West MP, spoke again.',
+  );
+  assert.equal(entity(analysis, 'Tomas Okwera', 'person').mentions.length, 2);
+  noEntityNamed(analysis, /MP$/);
+});

@@ -603,7 +603,11 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
           : c,
       )
       .map((c) => withOfPhrase(c, words, result))
-      .map((c) => (c.kind === 'person' && !c.tableEntry ? withoutTitleTail(withoutMonthBefore(withoutWordsBeforeFirstName(c, words), words), words) : c))
+      .map((c) =>
+        c.kind === 'person' && !c.tableEntry
+          ? withoutMemberTitleAfter(withoutTitleTail(withoutMonthBefore(withoutWordsBeforeFirstName(c, words), words), words), words)
+          : c,
+      )
       .map((c) => (c.kind === 'organization' && !c.tableEntry ? withNumberBefore(chamberWithoutParty(c, words), words) : c))
       .map((c) => (!c.describedAsOrganization && placeAfterPreposition(c, words) ? { ...c, namedAsPlace: true } : c))
       .map((c) => (!c.tableEntry && namedAsWork(c, words, result) ? { ...c, namedAsWork: true } : c))
@@ -733,6 +737,13 @@ function placeBeforeRole(c: SpanCandidate, words: Word[]): boolean {
 }
 
 /** "then-Secretary of State Hillary Clinton": after a lower-case title's "of", the words before a first name are the title's, and the whole is her role. */
+/** "Paul Boateng MP, Labour's Chief Secretary": a member's title after a full name is the role, no part of the name. */
+function withoutMemberTitleAfter(c: SpanCandidate, words: Word[]): SpanCandidate {
+  const last = words[c.last];
+  if (c.last - c.first < 2 || !memberTitles.test(last.bare) || !/^\p{Lu}+$/u.test(last.text)) return c;
+  return { ...c, last: c.last - 1 };
+}
+
 function withoutTitleTail(c: SpanCandidate, words: Word[]): SpanCandidate {
   // The title's capitalised tail may stand before the span ("State" read apart) or open it.
   let of = c.first - 1;
