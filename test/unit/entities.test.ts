@@ -1559,3 +1559,15 @@ test('a particle written onto the surname keeps the name whole ("Marco diVello .
   assert.equal(star.type, 'person');
   assert.equal(star.mentions.length, 2);
 });
+
+test('nominees listed "up against" in a sentence about awards stay people ("up against Blanchett, Heather Craney and Meryl Streep")', () => {
+  const text = [
+    'Stars gather for film awards',
+    '',
+    'His co-star Natalie Vell is up against Blanchett, Heather Okafor, Julie Ruiz and Meryl Haddon in the best supporting actress category.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  for (const name of ['Natalie Vell', 'Heather Okafor', 'Julie Ruiz', 'Meryl Haddon']) assert.equal(find(analysis, name).type, 'person');
+});

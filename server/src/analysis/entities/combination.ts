@@ -929,6 +929,8 @@ function namedAfterWorkCue(c: SpanCandidate, words: Word[], candidates: readonly
   if (!inSentence(k) || !inSentence(k - 1)) return false;
   if (cue.fold === 'of' && /^(?:star|stars|co-star)$/.test(before.fold)) return true;
   if (cue.fold === 'in' && /^(?:roles|starred|starring)$/.test(before.fold)) return true;
+  // Past here a list may name nominees as well as films: "up against Blanchett, Heather Craney and Meryl Streep" (so "Vera Drake" stays).
+  if (words[c.first].has('FirstName') || isGivenName(words[c.first].bare)) return false;
   let aboutAwards: boolean | undefined;
   const sentenceAboutAwards = () => (aboutAwards ??= words.some((w) => w.sentenceId === sentence && filmAwardWords.test(w.fold)));
   if (cue.fold === 'against' && before.fold === 'up') return sentenceAboutAwards();
