@@ -1358,3 +1358,14 @@ Committee chairman Ray Quint said: "The scheme was a waste of public money." The
     ['should learn the lessons', []],
   ]);
 });
+
+test('a member\'s title between the speaker and the verb keeps the credit ("Brian Monteith MSP, said: “...”")', () => {
+  const text = `Council tax row
+
+The Tory finance spokesman, Tomas Okwera MSP, said: "It is a form of disguise." Chairman of the committee Ana Ruiz MP, said: "The policy is an alarming example of disjointed thinking."
+`;
+  assertSpeakers(text, [
+    ['It is a form', ['Tomas Okwera']],
+    ['The policy is', ['Ana Ruiz']],
+  ]);
+});
