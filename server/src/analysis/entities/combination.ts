@@ -904,6 +904,9 @@ function namedAsWork(c: SpanCandidate, words: Word[], candidates: readonly SpanC
   return sameSentence(after) && /^(?:virus|worm|trojan)$/.test(after!.fold) && /^\s+$/.test(words[c.last].post);
 }
 
+/** A star of a work: "Ana Ruiz, star of Bride and Prejudice". */
+const starWords = /^(?:star|stars|co-star)$/;
+
 /** What a film's nominee is up for, or an actor's award: "best actress", "nominated", "Bafta". */
 const filmAwardWords = /^(?:award|awards|nominated|nomination|nominations|nominee|nominees|nods?|best|category|oscars?|baftas?|prize|film|films|movie|movies)$/;
 
@@ -920,14 +923,13 @@ function namedAfterWorkCue(c: SpanCandidate, words: Word[], candidates: readonly
   if (inSentence(c.last + 1) && !after.capitalised && /^\s+$/.test(words[c.last].post) && !functionWords.has(after.fold) && !after.has('Verb')) return false;
   // Back over the list's other titles: capitalised words, "and", "the", and an "of" inside a title ("Sunshine of the Spotless").
   let k = c.first - 1;
-  const insideTitle = (i: number) =>
-    words[i].fold === 'of' && words[i - 1]?.capitalised === true && inSentence(i - 1) && !/^(?:star|stars|co-star)$/.test(words[i - 1].fold);
+  const insideTitle = (i: number) => words[i].fold === 'of' && words[i - 1]?.capitalised === true && inSentence(i - 1) && !starWords.test(words[i - 1].fold);
   // Not past a person's title: "the Star of David, Speaker of the House Rep. Paul Ryan".
   while (k > c.first - 16 && inSentence(k) && (words[k].capitalised || /^(?:and|the)$/.test(words[k].fold) || insideTitle(k)) && !honorifics.has(words[k].bare))
     k--;
   const [cue, before] = [words[k], words[k - 1]];
   if (!inSentence(k) || !inSentence(k - 1)) return false;
-  if (cue.fold === 'of' && /^(?:star|stars|co-star)$/.test(before.fold)) return true;
+  if (cue.fold === 'of' && starWords.test(before.fold)) return true;
   if (cue.fold === 'in' && /^(?:roles|starred|starring)$/.test(before.fold)) return true;
   // Past here a list may name nominees as well as films: "up against Blanchett, Heather Craney and Meryl Streep" (so "Vera Drake" stays).
   if (words[c.first].has('FirstName') || isGivenName(words[c.first].bare)) return false;
@@ -1101,7 +1103,8 @@ function namesGamesOfTitle(c: SpanCandidate, words: Word[]): boolean {
 
 /**
  * "the Corkman quickly held his hands up", "the Cobhwoman", "the Welshman": a man or a woman by where they come from,
- * after "the" or from a nationality, is a description, not a name ("The Scotsman" newspaper, in the tables, stays).
+ * after "the" or from a nationality, is a description, not a name (the newspaper "The Scotsman" reads the same and is
+ * lost with them).
  */
 function describesByOrigin(c: SpanCandidate, words: Word[]): boolean {
   const w = words[c.first];
