@@ -1571,3 +1571,20 @@ test('nominees listed "up against" in a sentence about awards stay people ("up a
   assertRangesExact(text, analysis);
   for (const name of ['Natalie Vell', 'Heather Okafor', 'Julie Ruiz', 'Meryl Haddon']) assert.equal(find(analysis, name).type, 'person');
 });
+
+test('a name after "the city of", "the town of" or "the province of" is a place, no organization or person ("the northern city of Tal Okar")', () => {
+  const text = [
+    'Bombs in the north',
+    '',
+    'A car bomb exploded Saturday in the northern city of Tal Okar, killing two. An aid worker was abducted near the town of Al Vennia in the west.',
+    '',
+    'Police say the blast in the city of Dera Vell Khan occurred during a procession.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(
+    analysis.entities.map((e) => e.name),
+    [],
+  );
+});

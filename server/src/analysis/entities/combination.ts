@@ -327,6 +327,15 @@ function placeAfterPreposition(c: SpanCandidate, words: Word[]): boolean {
     ['Place', 'City', 'Region', 'Country'].some((t) => w.has(t)) && !['Person', 'FirstName', 'LastName', 'Organization'].some((t) => w.has(t));
   const sportsSentence = () => words.some((w) => w.sentenceId === before.sentenceId && sportsWords.test(w.fold));
   if (/^(?:in|from|near)$/.test(before.text)) return name.every(placeWord) && !sportsSentence();
+  // "the southern province of Tamil Nadu", "the city of Chennai": a place by the lower-case noun of a place before "of".
+  const placeNoun = words[c.first - 2];
+  if (
+    before.text === 'of' &&
+    placeNoun?.sentenceId === before.sentenceId &&
+    /^(?:province|state|region|county|city|town|village|district|island|republic|emirate|kingdom)$/.test(placeNoun.text) &&
+    !organizationEndings.has(name[name.length - 1].bare)
+  )
+    return true;
   // "in Chicago and Tel Aviv": a name the lexicon does not know, joined to a place after such a preposition, is a place too.
   const place = words[c.first - 2];
   const preposition = words[c.first - 3];
