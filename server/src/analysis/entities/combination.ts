@@ -156,8 +156,11 @@ const sentenceOpeners = new Set([
 ]);
 
 /** A word compromise or the tables know as a country, a city or a region. */
-const isPlaceWord = (w: Word): boolean =>
-  knownPlaces.has(w.bare) || ['Country', 'City', 'Region'].some((t) => w.has(t) || lexiconTags(w.bare)?.includes(t) === true);
+function isPlaceWord(w: Word): boolean {
+  if (knownPlaces.has(w.bare)) return true;
+  const known = lexiconTags(w.bare);
+  return ['Country', 'City', 'Region'].some((t) => w.has(t) || known?.includes(t) === true);
+}
 
 /** A team's or a band's description opening the sentence: "Newcomers Keane came third", "Hosts Ireland won" (not "Champions League"). */
 const openingDescriptions = /^(?:newcomers|rivals|hosts|holders|visitors|veterans|favourites|favorites|underdogs|outsiders|minnows)$/;

@@ -23,8 +23,8 @@ function isSubsequence(short: string, long: string): boolean {
 }
 
 /**
- * "the Legal Affairs Committee (JURI)", "the Revolutionary Armed Forces of Colombia (FARC)": a short form
- * taken from the name in another language spells none of its initials. Only an organization's capitals of
+ * "the Legal Affairs Committee (JURI)", "the Greek Athletics Federation (SEGAS)": a short form taken from the
+ * name in another language spells none of its initials. Only an organization's capitals of
  * three or more letters, which no table and nothing in the story names as anything else (a place: "(USA)"), are
  * read so.
  */
