@@ -685,3 +685,41 @@ test('a member\'s title after a full name is no part of the name ("Paul Boateng 
   assert.equal(entity(analysis, 'Tomas Okwera', 'person').mentions.length, 2);
   noEntityNamed(analysis, /MP$/);
 });
+
+test('a preposition opening the sentence is no part of a courtesy title ("Under Mr Tellier\'s tenure"); "Under Secretary" is a title', () => {
+  const analysis = entitiesOf(
+    "Rail chief quits\n\nPaul Vellier, who was also Carrow's president, left the company. Under Mr Vellier's tenure, plans to cut the workforce were announced. Under Secretary of State Ana Ruiz said the plan would stand.",
+  );
+  assert.equal(entity(analysis, 'Paul Vellier', 'person').role, null);
+  assert.equal(entity(analysis, 'Ana Ruiz', 'person').role, 'Under Secretary of State');
+});
+
+test('an appositive ends at a clause: "the FT, the regulator has been annoyed" gives the paper no role; "spokesman said" ends the role', () => {
+  const analysis = entitiesOf(
+    [
+      'Car deal delayed',
+      '',
+      'The tie-up with Harbin Motors has been delayed, according to the Financial Times. According to the FT, the regulator has been annoyed by the disclosure.',
+      '',
+      'Rhodri Vell Thomas, Plaid Cymru health spokesman said: "It is the same target she set in 1999."',
+    ].join('\n'),
+  );
+  assert.equal(entity(analysis, 'Financial Times', 'organization').role, null);
+  assert.equal(entity(analysis, 'Rhodri Vell Thomas', 'person').role, 'Plaid Cymru health spokesman');
+});
+
+test('a list of names or a role before another full name is no appositive ("Souness, Ferguson and current Ibrox manager Alex McVell")', () => {
+  const analysis = entitiesOf(
+    [
+      'Can Smith work wonders?',
+      '',
+      "Walter Smith was praised by Graeme Souness, who took him to Ibrox as his assistant. Characters like Souness, Ferguson and current Ibrox manager Alex McVell all cite Smith's experience.",
+      '',
+      'The decision was hailed by Rick Santoro, Senator Marco Ruiz and others. Footballers Eric Vell and Tom Okafor, and club manager Sir Alex Ferguson, have lent their backing.',
+    ].join('\n'),
+  );
+  assert.equal(entity(analysis, 'Tom Okafor', 'person').role, null);
+  assert.equal(entity(analysis, 'Graeme Souness', 'person').role, null);
+  assert.equal(entity(analysis, 'Alex McVell', 'person').role, 'manager');
+  assert.equal(entity(analysis, 'Rick Santoro', 'person').role, null);
+});

@@ -9,6 +9,7 @@ import type { NeighbourWord, SpanCandidate, Word } from './types';
 import {
   functionWords,
   honorifics,
+  isGivenName,
   knownPlaces,
   organizationEndings,
   organizationHeads,
@@ -402,7 +403,28 @@ function appositiveRole(words: Word[], last: number, text: string): string | nul
       // "Clinton, his son said he was ...": a new clause's subject, not an appositive ("Clinton, her daughter, said" is one).
       const after = words[k + 1];
       if (!sawRole && possessiveLead && after?.has('Verb') && !/ing$/.test(after.bare) && /^\s+$/.test(text.slice(w.end, after.start))) return null;
+      // "According to the FT, the regulator has been annoyed": after an article, an auxiliary or "said" right after the role
+      // makes it a clause's subject; without one it is a missing comma, and the role ends there ("Ann Ruiz, party spokesman said:").
+      if (after && clauseVerbs.has(after.fold) && /^\s+$/.test(text.slice(w.end, after.start))) {
+        if (k > last + 1 && /^(?:a|an|the|his|her|its|their)$/.test(words[last + 1].fold)) return null;
+        sawRole = true;
+        break;
+      }
+      // "Souness, Ferguson and current Ibrox manager Alex McLeish": a role before a full name is that person's.
+      const surname = words[k + 2];
+      if (
+        !sawRole &&
+        after &&
+        surname &&
+        (isFirstName(after) || isGivenName(after.fold)) &&
+        surname.capitalised &&
+        /^\s+$/.test(text.slice(w.end, after.start) + text.slice(after.end, surname.start))
+      )
+        return null;
       sawRole = true;
+    } else if (!sawRole && (w.fold === 'and' || w.fold === 'or') && words[k - 1].capitalised && words[k + 1] && !words[k + 1].capitalised) {
+      // "Souness, Ferguson and current ...": a list of names, not an appositive.
+      return null;
     } else if (!sawRole && !(titleModifiers.has(w.bare) || w.has('Adjective') || w.has('Demonym') || w.capitalised || w.has('Value'))) return null;
     const gap = text.slice(w.end, words[k + 1]?.start ?? w.end);
     // A dash before the role word: the role describes what the dash follows, another name
@@ -448,6 +470,26 @@ function describedAsPerson(words: Word[], last: number, text: string): boolean {
 }
 
 const relativePronouns = new Set(['who', 'whom', 'whose', 'which']);
+/** Verbs that only a clause's subject takes, never an appositive: "the regulator has", "the mayor said". */
+const clauseVerbs = new Set([
+  'has',
+  'have',
+  'had',
+  'is',
+  'are',
+  'was',
+  'were',
+  'will',
+  'would',
+  'can',
+  'could',
+  'should',
+  'must',
+  'said',
+  'says',
+  'told',
+  'added',
+]);
 /** Words inside an organization's name ("Veterans of America", "Perkins & Coie"). */
 const roleNameLinks = new Set(['of', 'the', 'and', '&', 'for']);
 const isTitleOrRoleWord = (w: Word) => titleModifiers.has(w.bare) || roleWords.has(w.bare);
