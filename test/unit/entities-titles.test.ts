@@ -686,10 +686,11 @@ test('a member\'s title after a full name is no part of the name ("Paul Boateng 
   noEntityNamed(analysis, /MP$/);
 });
 
-test('a preposition opening the sentence is no part of a courtesy title ("Under Mr Tellier\'s tenure"); "Under Secretary" is a title', () => {
+test('a function word opening the sentence is no part of a title ("Under Mr Tellier\'s tenure", "When Prime Minister"); "Under Secretary" is a title', () => {
   const analysis = entitiesOf(
-    "Rail chief quits\n\nPaul Vellier, who was also Carrow's president, left the company. Under Mr Vellier's tenure, plans to cut the workforce were announced. Under Secretary of State Ana Ruiz said the plan would stand.",
+    "Rail chief quits\n\nPaul Vellier, who was also Carrow's president, left the company. Under Mr Vellier's tenure, plans to cut the workforce were announced. Under Secretary of State Ana Ruiz said the plan would stand. When Prime Minister Tom Okafor came, it rained.",
   );
+  assert.equal(entity(analysis, 'Tom Okafor', 'person').role, 'Prime Minister');
   assert.equal(entity(analysis, 'Paul Vellier', 'person').role, null);
   assert.equal(entity(analysis, 'Ana Ruiz', 'person').role, 'Under Secretary of State');
 });
@@ -722,4 +723,20 @@ test('a list of names or a role before another full name is no appositive ("Soun
   assert.equal(entity(analysis, 'Graeme Souness', 'person').role, null);
   assert.equal(entity(analysis, 'Alex McVell', 'person').role, 'manager');
   assert.equal(entity(analysis, 'Rick Santoro', 'person').role, null);
+});
+
+test('a role ends before "said" when a comma is missing ("executive partner of Tods Murray said"), and is no role when a name or "also said" makes it a clause', () => {
+  const analysis = entitiesOf(
+    [
+      'Firm backs plan',
+      '',
+      'Peter Okafor, executive partner of Tods Vell said Mr Ruiz was right.',
+      '',
+      'The ruling recalled Dred Vell, Chief Justice Roberts said on Monday. In a call with Ann Vell, the mayor also said that it was too early. The Kurdish fighters of Tom Haddad, Defense Secretary Ash Carter told a panel, did well.',
+    ].join('\n'),
+  );
+  assert.equal(entity(analysis, 'Peter Okafor', 'person').role, 'executive partner of Tods Vell');
+  assert.equal(entity(analysis, 'Dred Vell', 'person').role, null);
+  assert.equal(entity(analysis, 'Tom Haddad', 'person').role, null);
+  assert.equal(entity(analysis, 'Ann Vell', 'person').role, null);
 });

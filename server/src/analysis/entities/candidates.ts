@@ -410,8 +410,9 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
       roleWords.has(words[k + 1].bare)) &&
     // "Even Administrator Berg agreed": an adverb or a preposition opening the sentence is no part of a title.
     !['Determiner', 'Adverb', 'Preposition', 'Conjunction', 'Pronoun'].some((t) => words[k].has(t)) &&
-    // Nor before a courtesy title, whatever the tagger reads: "Under Mr Tellier's tenure" ("Under Secretary Tom Vell" keeps it).
-    !(functionWords.has(words[k].bare) && courtesyTitles.has(words[k + 1].bare));
+    // Nor a function word, whatever the tagger reads: "Under Mr Tellier's tenure", "When Prime Minister Ana Ruiz", "Now Mr Vell"
+    // ("Under Secretary Tom Vell" keeps it).
+    !((functionWords.has(words[k].bare) || words[k].bare === 'now') && (words[k].bare !== 'under' || courtesyTitles.has(words[k + 1].bare)));
   const numberedStation = (k: number) => isStationNumber(words, k + 1);
   while (
     first <= last &&

@@ -7,6 +7,7 @@ import { nameModel } from '../nameModel';
 import type { TaggedWord } from './tagger';
 import type { NeighbourWord, SpanCandidate, Word } from './types';
 import {
+  adverbEnding,
   functionWords,
   honorifics,
   isGivenName,
@@ -396,16 +397,26 @@ function appositiveRole(words: Word[], last: number, text: string): string | nul
   if (/^(?:a|an|the|his|her|its|their)$/.test(words[k].fold)) k++;
   const roleStart = k;
   let sawRole = false;
+  let nameAfterRole = false;
   for (; k < words.length && k < roleStart + 8; k++) {
     const w = words[k];
     if (w.sentenceId !== name.sentenceId) break;
+    // "executive partner of Tods Murray said Mr McLetchie": a missing comma; the role ends before the verb.
+    // But a name right after a role word is the subject of the verb ("Dred Scott, Chief Justice Roberts said").
+    if (sawRole && speechVerbsEndingRole.has(w.fold)) {
+      if (nameAfterRole) return null;
+      k--;
+      break;
+    }
     if (isRoleWord(w)) {
       // "Clinton, his son said he was ...": a new clause's subject, not an appositive ("Clinton, her daughter, said" is one).
       const after = words[k + 1];
       if (!sawRole && possessiveLead && after?.has('Verb') && !/ing$/.test(after.bare) && /^\s+$/.test(text.slice(w.end, after.start))) return null;
       // "According to the FT, the regulator has been annoyed": after an article, an auxiliary or "said" right after the role
       // makes it a clause's subject; without one it is a missing comma, and the role ends there ("Ann Ruiz, party spokesman said:").
-      if (after && clauseVerbs.has(after.fold) && /^\s+$/.test(text.slice(w.end, after.start))) {
+      // "the mayor also said": an adverb may stand between.
+      const verb = after && (after.fold === 'also' || adverbEnding.test(after.bare)) ? words[k + 2] : after;
+      if (verb && clauseVerbs.has(verb.fold) && /^\s+$/.test(text.slice(w.end, after.start)) && /^\s*$/.test(text.slice(after.end, verb.start))) {
         if (k > last + 1 && /^(?:a|an|the|his|her|its|their)$/.test(words[last + 1].fold)) return null;
         sawRole = true;
         break;
@@ -427,6 +438,9 @@ function appositiveRole(words: Word[], last: number, text: string): string | nul
       return null;
     } else if (!sawRole && !(titleModifiers.has(w.bare) || w.has('Adjective') || w.has('Demonym') || w.capitalised || w.has('Value'))) return null;
     const gap = text.slice(w.end, words[k + 1]?.start ?? w.end);
+    const next = words[k + 1];
+    if (sawRole && (isRoleWord(w) || (w.capitalised && (honorifics.has(w.bare) || titleModifiers.has(w.bare)))) && /^\s+$/.test(gap) && next?.capitalised)
+      nameAfterRole ||= !isTitleOrRoleWord(next) && !honorifics.has(next.bare);
     // A dash before the role word: the role describes what the dash follows, another name
     // ("Clinton, Christine Pelosi — daughter of the leader — and").
     if (!sawRole && /[—–]/.test(gap)) return null;
@@ -471,6 +485,7 @@ function describedAsPerson(words: Word[], last: number, text: string): boolean {
 
 const relativePronouns = new Set(['who', 'whom', 'whose', 'which']);
 /** Verbs that only a clause's subject takes, never an appositive: "the regulator has", "the mayor said". */
+const speechVerbsEndingRole = new Set(['said', 'says', 'told', 'added']);
 const clauseVerbs = new Set([
   'has',
   'have',
