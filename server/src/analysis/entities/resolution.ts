@@ -215,6 +215,36 @@ export function propagate(candidates: Candidate[], shortFormOf: ReadonlyMap<Cand
   }
 }
 
+/** One name of a team sheet: a surname or two names, with the substitute who came on and the minute. */
+const sheetName = "\\p{Lu}[\\p{L}'’-]*(?: \\p{Lu}[\\p{L}'’-]*)?";
+const sheetEntry = `${sheetName}(?: \\(${sheetName} \\d{1,3}\\))?`;
+/** A line that is nothing but a team's line-up or its substitutes: "Gordon, Webster, Simmons (MacFarlane 64), Berra." */
+const teamSheetLine = new RegExp(`^:?[ \\t]*${sheetEntry}(?:, ${sheetEntry})+\\.?[ \\t]*$`, 'u');
+
+/**
+ * "Moilanen, Kizys.", "Burchill (Wyness 82), Wallace.": in a line that lists nothing but names, as a match report's
+ * team sheet does, a lone word read as an organization is a player when the line's other lone names are people
+ * at least as often. A list of clubs ("Celtic, Rangers, Hibs.") has no person to follow. Candidates are sorted by start.
+ */
+export function readTeamSheets(candidates: Candidate[], text: string): void {
+  let n = 0;
+  while (n < candidates.length) {
+    const lineStart = text.lastIndexOf('\n', candidates[n].start) + 1;
+    const newline = text.indexOf('\n', candidates[n].start);
+    const lineEnd = newline < 0 ? text.length : newline;
+    let m = n;
+    while (m < candidates.length && candidates[m].start < lineEnd) m++;
+    const onLine = candidates.slice(n, m);
+    n = m;
+    if (!teamSheetLine.test(text.slice(lineStart, lineEnd).replace(/\r$/, ''))) continue;
+    const lone = onLine.filter((c) => c.length === 1 && c.kind);
+    const people = lone.filter((c) => c.kind === 'person').length;
+    const organizations = lone.filter((c) => c.kind === 'organization' && !c.tableEntry && !c.describedAsOrganization && !c.namedAsCompany);
+    if (people === 0 || people < organizations.length) continue;
+    for (const c of organizations) if (/\p{Ll}/u.test(text.slice(c.start, c.end))) c.kind = 'person';
+  }
+}
+
 /** Between two names of a list: a comma, or a bracket ("Scotland (Samuel 63), Brebner, Kerr (Cameron 87)"). */
 const listSeparator = /^(?=[^,(]*[,(])[ \d,()]*$/;
 
