@@ -1605,3 +1605,21 @@ test('a line that lists nothing but names, as a team sheet does, lists players: 
   for (const name of ['Burchill', 'Wyness', 'Kizys']) assert.equal(find(analysis, name).type, 'person', name);
   assert.ok(!analysis.entities.some((e) => /^(?:Celtic|Rangers|Hibernian)$/.test(e.name) && e.type === 'person'));
 });
+
+test('a work set off by commas after its noun, before its maker or actor, or after an artist\'s "track" is no one ("novel, Cloud Atlas,", "Phoenix Nights creator Peter Kay")', () => {
+  const text = [
+    'Harbor prize shortlist',
+    '',
+    "Dana Vell's prize-shortlisted novel, Cloud Harbour, makes the top 10. The musical was based on a short story, The Greatest Gift, by Philip Okafor.",
+    '',
+    'The duo kept Phoenix Evenings creator Peter Kay at number two, and the show stars former Quantum Drift actor Scott Bakula. The only new entry came from Robbie Vell track Misunderstood.',
+    '',
+    "In the film, Okafor plays a lawyer. Congress was urged to fast track Obama's trade pact.",
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const names = analysis.entities.map((e) => e.name);
+  for (const work of ['Cloud Harbour', 'Greatest Gift', 'The Greatest Gift', 'Phoenix Evenings', 'Quantum Drift', 'Misunderstood'])
+    assert.ok(!names.includes(work), `found ${names.join(', ')}`);
+  for (const person of ['Dana Vell', 'Philip Okafor', 'Peter Kay', 'Scott Bakula', 'Robbie Vell', 'Obama']) assert.equal(find(analysis, person).type, 'person');
+});

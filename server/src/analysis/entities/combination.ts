@@ -884,7 +884,7 @@ function insideQuotedTitle(c: SpanCandidate, words: Word[]): boolean {
 
 /** Nouns that say the name after them is a work or a product, not who made it. */
 const workNouns =
-  /^(?:film|films|movie|biopic|novel|book|memoir|album|song|documentary|musical|opera|sitcom|soap|serial|series|show|programme|program|epic|drama|comedy|thriller|franchise|game|games|virus|worm|trojan|app|painting|poem)$/;
+  /^(?:film|films|movie|biopic|novel|novella|book|memoir|autobiography|biography|album|song|track|documentary|featurette|musical|opera|sitcom|soap|serial|series|sequel|show|programme|program|podcast|epic|drama|comedy|thriller|franchise|game|games|virus|worm|trojan|app|painting|poem)$/;
 /** Nouns of a work that are also common verbs: "polls show Sanders ahead", "to book Trump". */
 const workNounsAlsoVerbs = /^(?:show|book|program|programme|drama)$/;
 
@@ -908,12 +908,45 @@ function namedAsWork(c: SpanCandidate, words: Word[], candidates: readonly SpanC
   // "talent show The X Factor", "chat show Parkinson": a kind of show before it makes "show" the noun.
   const kindOfWork =
     words[k - 1] !== undefined && /^(?:talent|chat|game|quiz|reality|cookery|breakfast|variety|sketch|panel|tv|television|radio)$/.test(words[k - 1].fold);
-  if (sameSentence(noun) && workNouns.test(noun.fold) && !(noun.has('Verb') && workNounsAlsoVerbs.test(noun.fold) && !kindOfWork) && /^\s+$/.test(noun.post))
+  // "Robbie Williams track Misunderstood", "the track Lose Yourself"; not "to fast track Obama's plan".
+  const trackOfWork =
+    noun?.fold !== 'track' || words[k - 1]?.capitalised === true || /^(?:the|a|new|latest|title|bonus|unreleased)$/.test(words[k - 1]?.fold ?? '');
+  if (
+    sameSentence(noun) &&
+    workNouns.test(noun.fold) &&
+    trackOfWork &&
+    !(noun.has('Verb') && workNounsAlsoVerbs.test(noun.fold) && !kindOfWork) &&
+    /^\s+$/.test(noun.post)
+  )
     return true;
-  if (describedAsWorkAfter(c, words) || inListOfWorks(c, words)) return true;
+  if (describedAsWorkAfter(c, words) || inListOfWorks(c, words) || namedBetweenCommasAfterWorkNoun(c, words) || namedBeforeItsMaker(c, words)) return true;
   // "The Laura Ingraham Show": a programme by its host's name.
   if (c.last > c.first && words[c.last].capitalised && /^(?:show|podcast)$/.test(words[c.last].bare)) return true;
   return sameSentence(after) && /^(?:virus|worm|trojan)$/.test(after!.fold) && /^\s+$/.test(words[c.last].post);
+}
+
+/**
+ * "David Vell's Booker-shortlisted novel, Cloud Atlas, makes", "a short story, The Greatest Gift, by", "the album's
+ * second single, What Happens Tomorrow.": a work's title set off by commas right after the noun of a work. Not a
+ * person ("In the film, Hanks plays"): the name opens with no first name, and a comma, a full stop or "by" closes it.
+ */
+function namedBetweenCommasAfterWorkNoun(c: SpanCandidate, words: Word[]): boolean {
+  // Past a title's own "The".
+  const the = words[c.first - 1]?.fold === 'the' && /^\s+$/.test(words[c.first - 1].post) ? 1 : 0;
+  const noun = words[c.first - 1 - the];
+  const after = words[c.last + 1];
+  if (!noun || noun.capitalised || noun.sentenceId !== words[c.first].sentenceId || !/^,\s+$/.test(noun.post)) return false;
+  if (!(workNouns.test(noun.fold) || noun.fold === 'single' || noun.fold === 'story') || noun.has('Verb')) return false;
+  if (words[c.first].has('FirstName') || isGivenName(words[c.first].bare)) return false;
+  return /^\s*[,.;]/.test(words[c.last].post) || (after?.fold === 'by' && after.sentenceId === noun.sentenceId && /^\s+$/.test(words[c.last].post));
+}
+
+/** "Phoenix Nights creator Peter Kay", "Quantum Leap actor Scott Bakula": the work before its maker's or its actor's full name. */
+function namedBeforeItsMaker(c: SpanCandidate, words: Word[]): boolean {
+  const [maker, first, second] = [words[c.last + 1], words[c.last + 2], words[c.last + 3]];
+  if (!maker || !first || !second || maker.capitalised || !/^(?:creator|co-creator|actor|actress)$/.test(maker.fold)) return false;
+  if (!/^\s+$/.test(words[c.last].post + maker.post + first.post) || first.sentenceId !== words[c.first].sentenceId) return false;
+  return first.capitalised && second.capitalised && (first.has('FirstName') || isGivenName(first.bare));
 }
 
 /** A star of a work: "Ana Ruiz, star of Bride and Prejudice". */
