@@ -48,6 +48,23 @@ test('titles, appositives, ages, affiliations and expansions, each with its rang
   assert.deepEqual(summary(ncaa?.[1]), ['expansion:National Collegiate Athletic Association']);
 });
 
+test('a title opens after a list\'s "and" or "of" and never reaches back past a full stop; a clause after a comma is no appositive', () => {
+  const facts = factsByName(
+    [
+      'Club names new manager',
+      '',
+      'The club brought on defender Goran Vell, midfielder Gabor Okafor, and striker Ferenc Ruiz. The board named Walter Haddad as the new national manager. Haddad said he was pleased.',
+      '',
+      'Ana Varga, a Miami lawyer who has been involved in the project, was there. The fund invited Tom Reyes, the campaign has said. It thanked the family of President Omar Lind.',
+    ].join('\n'),
+  );
+  assert.deepEqual(summary(facts.get('Ferenc Ruiz')), ['title:striker']);
+  assert.deepEqual(summary(facts.get('Walter Haddad')), []);
+  assert.deepEqual(summary(facts.get('Ana Varga')), ['title:a Miami lawyer who has been involved in the project']);
+  assert.deepEqual(summary(facts.get('Tom Reyes')), []);
+  assert.deepEqual(summary(facts.get('Omar Lind')), ['title:President']);
+});
+
 test('a past title is marked past; a headline and a quotation give no facts', () => {
   const text = 'Mayor Ann Park wins\n\nFormer Mayor Ann Park spoke.\n\n"Councilwoman Ann Park was wrong," Omar Haddad said.\n';
   const facts = factsByName(text).get('Ann Park') ?? [];

@@ -133,6 +133,8 @@ function titleBefore(text: string, mention: Mention): Fact[] {
     if (!/^\s+$/.test(gap) || /\n/.test(gap)) break;
     // Words run together by a web page ("PRESSOhio") are no title.
     if (!/^(?:\p{Lu}?[\p{Ll}.'’-]*|[\p{Lu}.]{1,5})$/u.test(word)) break;
+    // A lower-case word and a full stop end the sentence before: "the new national manager. Smith" ("Sen. Ruiz" is a title).
+    if (/^\p{Ll}.*\.$/u.test(word)) break;
     const isTitle = titleWords.has(folded);
     if (k === words.length - 1 && !isTitle) return [];
     if (isTitle) sawTitle = true;
@@ -140,6 +142,8 @@ function titleBefore(text: string, mention: Mention): Fact[] {
     else if (!(modifiers.has(folded) || (/^\p{Lu}/u.test(word) && !courtesy.has(folded)))) break;
     first = k;
   }
+  // "defender Ana Vell, midfielder Tom Reyes, and striker Ferenc Horvath": a list's "and" opens no title.
+  while (first < words.length - 1 && /^(?:and|or|of|the|for)$/.test(words[first][0])) first++;
   if (!sawTitle || first === words.length) return [];
   const from = Math.max(0, mention.start - 80) + words[first].index!;
   const to = Math.max(0, mention.start - 80) + last.index! + last[0].length;
@@ -177,6 +181,14 @@ function factsAfter(text: string, mention: Mention, type: Entity['type']): Fact[
   // An appositive runs to the next comma, semicolon, dash, bracket or sentence end.
   const appositive = /^(?:(?:a|an|the|his|her|its|their)\s+|who\s+|whose\s+|which\s+)[^,;:()“”"—–]{2,110}?(?=,|;|\s[—–]|\.(?:\s|$)|\)|$)/u.exec(rest);
   if (!appositive || /\n/.test(appositive[0])) return facts;
+  // "Called the Marlin Association, the alliance will define": an auxiliary or "said" after the noun makes a clause
+  // ("a Miami lawyer who has been involved" is an appositive: the verb is its relative clause's).
+  if (
+    /^(?:a|an|the|his|her|its|their)\s+(?:(?!(?:who|whom|whose|which|that)\s)[\p{L}-]+\s+){1,3}?(?:also\s+)?(?:will|would|has|have|had|is|are|was|were|can|could|should|must|said|says|told|added)\b/u.test(
+      appositive[0],
+    )
+  )
+    return facts;
   const phrase = appositive[0].trim();
   const end = at + phrase.length;
   const party = /^an?\s+(?:[\p{L}.-]+\s+){0,3}?(Republican|Democrat|Independent|Libertarian)(?:\s+from\s+[\p{Lu}][\p{L}. ]+)?$/u.exec(phrase);
