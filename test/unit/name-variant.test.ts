@@ -261,3 +261,13 @@ test('a person\'s name in capitals is a transcript\'s speaker, not a second spel
     'Trump speaks in Ohio\n\nDonald Trump spoke in Ohio on Friday. Trump said the state would decide the race. Take a listen.\n\nTRUMP: We will win Ohio, and we will win big.\n';
   assert.deepEqual(flagged(text), []);
 });
+
+test('a word that ends a longer capitalised name is no misspelt surname ("American Beauty" beside Warren Beatty); after a title or at a sentence start it may be', () => {
+  const film =
+    "Actress honoured\n\nAnnette Vell married Warren Beatty in 1992. Vell was the first choice to play the lead in 1999's American Beauty, a film by Sam Okafor.\n";
+  assert.deepEqual(flagged(film), []);
+  const slips = 'Plant to close\n\nRachel Ostrowski, a spokeswoman, confirmed the plan. Then Ostrowsky said 40 jobs would go. Senator Ostrowsky agreed.\n';
+  assert.deepEqual(flagged(slips), ['Ostrowsky', 'Ostrowsky']);
+  const lineUp = 'Tigers win\n\nLeicester beat Bath.\n\nReplacements (from): Morris, Kay, W Johnson/B Deacon, H Tuilagi, Bemand, A Tuiliagi, Lloyd, Vesty.\n';
+  assert.deepEqual(flagged(lineUp), ['Tuiliagi']);
+});

@@ -40,6 +40,7 @@
 
 import type { Entity } from '../entities';
 import { analyzeEntities } from '../entities';
+import { honorifics } from '../entities/tables';
 import { ledeOf } from '../draft';
 import { compareSpellings, editDistance, insideQuotation, outsideBody, withoutTrailingPunctuation, wordsOf, type SpellingRelation } from '../nameReferences';
 import { foldName, lexiconTags } from '../nlp';
@@ -148,6 +149,15 @@ function nameRelation(a: string, b: string): SpellingRelation {
   return relation;
 }
 
+/** Whether the text before a word ends in a capitalised word of a longer name: not a title, an initial or a sentence's first word. */
+function endsInNameWord(before: string): boolean {
+  // An initial is the same person's ("A Tuiliagi" beside "H Tuilagi"), no other name.
+  const previous = /(^|[^\p{L}\p{N}'’.-])(\p{Lu}[\p{L}'’-]+) $/u.exec(before);
+  if (!previous || honorifics.has(foldName(previous[2]))) return false;
+  const opening = before.slice(0, previous.index + previous[1].length);
+  return !/(?:^|[.!?:"“‘(]\s*|\n\s*)$/u.test(opening);
+}
+
 /**
  * A misspelled surname is often one the engine did not recognise at all
  * ("Ostrowsky said" after "Rachel Ostrowski"): capitalised words outside any
@@ -171,6 +181,8 @@ function* addUnrecognisedSurnames(ctx: RuleContext, result: NameWord[]): Steps<v
     if (insideNameWord(start)) continue;
     // A capitalised word next is the rest of a longer name the engine did not read (Upton Park), no lone surname.
     if (/^\s\p{Lu}/u.test(ctx.draft.prose.slice(start + m[0].length, start + m[0].length + 2))) continue;
+    // So is a capitalised word before it inside a sentence, a title apart: "American Beauty" is a film, not Beatty misspelt.
+    if (endsInNameWord(ctx.draft.prose.slice(Math.max(0, start - 40), start))) continue;
     const word = m[0].replace(/['’]s?$/, '');
     for (const key of deletionKeys(foldName(word))) {
       const owner = surnames.get(key);
