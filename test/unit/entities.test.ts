@@ -1623,3 +1623,18 @@ test('a work set off by commas after its noun, before its maker or actor, or aft
     assert.ok(!names.includes(work), `found ${names.join(', ')}`);
   for (const person of ['Dana Vell', 'Philip Okafor', 'Peter Kay', 'Scott Bakula', 'Robbie Vell', 'Obama']) assert.equal(find(analysis, person).type, 'person');
 });
+
+test('a short form in brackets after the lower-case words it abbreviates is a term, in every mention ("information and communication technology (ICT)")', () => {
+  const text = [
+    'UK firms go online',
+    '',
+    'The study ranked use of information and communication technology (ICT). The ICT sector grew fastest, said minister Tom Vell.',
+    '',
+    'Members of the Electoral Reform Society (ERS) back qualified majority voting (QMV).',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const names = analysis.entities.map((e) => e.name);
+  for (const term of ['ICT', 'QMV']) assert.ok(!names.includes(term), `found ${names.join(', ')}`);
+  assert.deepEqual(find(analysis, 'Electoral Reform Society').aliases, ['ERS']);
+});

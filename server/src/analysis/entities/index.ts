@@ -29,7 +29,15 @@ import { groupEntities, withLookup } from './grouping';
 import { headlineNamesFromBody, isTitleCase } from './headlines';
 import { withPlainSpaces } from './words';
 import { paragraphCandidates, summarizeParagraph, type ParagraphSummary } from './paragraphs';
-import { bracketedShortForms, dropFamiliesOfPeople, dropOrganizationsAmongPeople, dropPeopleBeforeTheirStaff, propagate, readTeamSheets } from './resolution';
+import {
+  bracketedShortForms,
+  dropFamiliesOfPeople,
+  dropOrganizationsAmongPeople,
+  dropPeopleBeforeTheirStaff,
+  propagate,
+  readTeamSheets,
+  dropLowerCaseTerms,
+} from './resolution';
 import type { Candidate, Entity, EntityAnalysis, NeighbourWord } from './types';
 
 export type { AttributedQuote, Entity, EntityAnalysis, Mention } from './types';
@@ -134,6 +142,7 @@ function* resolveEntities(ctx: RuleContext): Steps<Entity[]> {
   candidates.push(...headlineNamesFromBody(headlineCandidates, candidates, text));
   candidates.sort((a, b) => a.start - b.start);
   readTeamSheets(candidates, text);
+  dropLowerCaseTerms(candidates, text);
   dropOrganizationsAmongPeople(candidates, text);
   dropFamiliesOfPeople(candidates, text);
   dropPeopleBeforeTheirStaff(candidates, text);

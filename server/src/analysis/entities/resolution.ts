@@ -215,6 +215,33 @@ export function propagate(candidates: Candidate[], shortFormOf: ReadonlyMap<Cand
   }
 }
 
+/** Words a lower-case term's short form leaves out: "information and communication technology (ICT)". */
+const termLinks = new Set(['and', 'of', 'the', 'for', 'on', 'in', 'to']);
+
+/**
+ * "information and communication technology (ICT)", "digital video recorders (DVR)": a short form in brackets
+ * after the lower-case words it abbreviates is a term, no organization, in every mention. A body's name is written
+ * in capitals ("the Legal Affairs Committee (JURI)"). Candidates are sorted by start.
+ */
+export function dropLowerCaseTerms(candidates: Candidate[], text: string): void {
+  const terms = new Set<string>();
+  for (const c of candidates) {
+    const written = text.slice(c.start, c.end);
+    if (c.length !== 1 || c.tableEntry || !/^\p{Lu}{2,6}$/u.test(written) || text[c.start - 1] !== '(' || text[c.end] !== ')') continue;
+    const words = text
+      .slice(Math.max(0, c.start - 120), c.start - 1)
+      .trimEnd()
+      .split(/\s+/);
+    const spelled: string[] = [];
+    for (let k = words.length - 1; k >= 0 && spelled.length < written.length; k--) {
+      if (!/^\p{Ll}[\p{Ll}-]*$/u.test(words[k])) break;
+      if (!termLinks.has(words[k])) spelled.unshift(words[k][0]);
+    }
+    if (spelled.join('').toUpperCase() === written) terms.add(c.fold);
+  }
+  if (terms.size > 0) for (const c of candidates) if (terms.has(c.fold) && !c.tableEntry) c.kind = undefined;
+}
+
 /** One name of a team sheet: a surname or two names, with the substitute who came on and the minute. */
 const sheetName = "\\p{Lu}[\\p{L}'’-]*(?: \\p{Lu}[\\p{L}'’-]*)?";
 const sheetEntry = `${sheetName}(?: \\(${sheetName} \\d{1,3}\\))?`;
