@@ -1638,3 +1638,17 @@ test('a short form in brackets after the lower-case words it abbreviates is a te
   for (const term of ['ICT', 'QMV']) assert.ok(!names.includes(term), `found ${names.join(', ')}`);
   assert.deepEqual(find(analysis, 'Electoral Reform Society').aliases, ['ERS']);
 });
+
+test('a town the story names outright ("in Blackpool") stays a place where thin evidence read another mention as an organization, but not in a match report', () => {
+  const text = [
+    'Party picks Manchester',
+    '',
+    'The party will hold its autumn conference in Manchester and not Blackpool, it has been confirmed. Blackpool will get the smaller spring conference instead.',
+    '',
+    'The news that the conference is not to gather in Blackpool will be seen as a blow. Tom Vell of the Blackpool Hotel Association said so.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.ok(!analysis.entities.some((e) => e.name === 'Blackpool'), analysis.entities.map((e) => e.name).join(', '));
+  assert.equal(find(analysis, 'Blackpool Hotel Association').type, 'organization');
+});

@@ -37,6 +37,8 @@ import {
   propagate,
   readTeamSheets,
   dropLowerCaseTerms,
+  keepPlacesNamedOutright,
+  lonePlacesNamedOutright,
 } from './resolution';
 import type { Candidate, Entity, EntityAnalysis, NeighbourWord } from './types';
 
@@ -137,7 +139,9 @@ function* resolveEntities(ctx: RuleContext): Steps<Entity[]> {
 
   yield;
   const shortForms = bracketedShortForms(candidates, text);
+  const placesNamedOutright = lonePlacesNamedOutright(candidates);
   propagate(candidates, shortForms);
+  keepPlacesNamedOutright(candidates, placesNamedOutright, text);
   yield;
   candidates.push(...headlineNamesFromBody(headlineCandidates, candidates, text));
   candidates.sort((a, b) => a.start - b.start);

@@ -215,6 +215,29 @@ export function propagate(candidates: Candidate[], shortFormOf: ReadonlyMap<Cand
   }
 }
 
+/** The lone words read as places outright ("in Blackpool"), before propagate() hands them what other mentions say. */
+export function lonePlacesNamedOutright(candidates: readonly Candidate[]): Set<string> {
+  return new Set(candidates.filter((c) => c.length === 1 && !c.kind && c.namedAsPlace).map((c) => c.fold));
+}
+
+/** Words of a match report: there a town is often its club ("Liverpool beat Chelsea"). */
+const matchReportWords =
+  /\b(?:beat|beaten|defeated|match|league|goals?|scored|striker|midfielder|defender|goalkeeper|club|champions|fixture|innings|wickets?)\b/i;
+
+/**
+ * "return to Blackpool ... not to gather in Blackpool ... Blackpool will get the spring conference": a lone word the
+ * story names as a place outright ("in Blackpool", a word compromise knows only as a place) is that place in its
+ * other lone mentions too, where only thin evidence read one as an organization. Not in a match report, where a
+ * town's name is its club; not a table's organization or one the story calls one ("the retailer Next").
+ */
+export function keepPlacesNamedOutright(candidates: Candidate[], places: ReadonlySet<string>, text: string): void {
+  if (places.size === 0 || matchReportWords.test(text)) return;
+  const firm = new Set(
+    candidates.filter((c) => c.kind === 'organization' && (c.tableEntry || c.describedAsOrganization || c.namedAsCompany || c.firm)).map((c) => c.fold),
+  );
+  for (const c of candidates) if (c.kind === 'organization' && c.length === 1 && places.has(c.fold) && !firm.has(c.fold)) c.kind = undefined;
+}
+
 /** Words a lower-case term's short form leaves out: "information and communication technology (ICT)". */
 const termLinks = new Set(['and', 'of', 'the', 'for', 'on', 'in', 'to']);
 
