@@ -1652,3 +1652,20 @@ test('a town the story names outright ("in Blackpool") stays a place where thin 
   assert.ok(!analysis.entities.some((e) => e.name === 'Blackpool'), analysis.entities.map((e) => e.name).join(', '));
   assert.equal(find(analysis, 'Blackpool Hotel Association').type, 'organization');
 });
+
+test('a list of works after "films include" or after the plural noun itself is no one ("box office hits Calendar Girls and ..."); "publishers" before people is no such list', () => {
+  const text = [
+    'Actor backs theatre',
+    '',
+    "The actor, whose films include Schindler's List, Michael Collins and Star Wars: The Phantom Menace, said the theatre mattered.",
+    '',
+    'Films on budgets similar to box office hits Vera Drake, Calendar Girls and Enduring Love will suffer. Clinton hits Donald Trump on taxes.',
+    '',
+    'Guests included publishers Jann Okafor of Rolling Stone Magazine and Carlo Vell of Espresso.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const names = analysis.entities.map((e) => e.name);
+  for (const work of ['Schindler', 'Michael Collins', 'The Phantom Menace', 'Calendar Girls']) assert.ok(!names.includes(work), `found ${names.join(', ')}`);
+  for (const person of ['Donald Trump', 'Jann Okafor', 'Carlo Vell']) assert.equal(find(analysis, person).type, 'person');
+});

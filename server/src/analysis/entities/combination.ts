@@ -994,7 +994,7 @@ const pluralWorkNouns =
  * commas before it, back to the plural noun of a work that introduces the list.
  */
 function inListOfWorks(c: SpanCandidate, words: Word[]): boolean {
-  return pluralWorkNouns.test(listNoun(words, c.first)?.fold ?? '');
+  return pluralWorkNouns.test(listNoun(words, c.first, true)?.fold ?? '');
 }
 
 /**

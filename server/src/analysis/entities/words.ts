@@ -204,7 +204,10 @@ export const opensAfterSuperPac = (words: readonly Word[], i: number): boolean =
  * The plural noun that introduces a list a name stands in, past the names, commas and "and" before it: "classics" for
  * each of "such classics as Super Trouper, SOS and Dancing Queen", "firms" for each of "firms like Dell, LG and Philips".
  */
-export function listNoun(words: readonly Word[], first: number): Word | undefined {
+const isNounBefore = (w: Word | undefined, sentence: number): boolean =>
+  w !== undefined && w.sentenceId === sentence && !w.capitalised && w.has('Noun') && !w.has('Pronoun') && /^\s+$/.test(w.post);
+
+export function listNoun(words: readonly Word[], first: number, forWorks = false): Word | undefined {
   const sentence = words[first].sentenceId;
   let k = first - 1;
   while (
@@ -219,6 +222,11 @@ export function listNoun(words: readonly Word[], first: number): Word | undefine
   let noun: Word | undefined;
   if (link.fold === 'as') noun = words[k - 1]?.fold === 'such' ? words[k - 2] : words[k - 1];
   else if (link.fold === 'like' || link.fold === 'including') noun = words[k - 1];
+  // For works only, "whose films include Schindler's List, Michael Collins and ..." and "box office hits Vera Drake,
+  // Calendar Girls and Enduring Love" ("Inbev brands include Bass" are beers; "publishers Jann Wenner and ..." people).
+  else if (forWorks && /^(?:include|includes|included)$/.test(link.fold)) noun = words[k - 1];
+  // A noun before "hits" makes it one, whatever the tagger reads ("Clinton hits Trump" is a verb).
+  else if (forWorks && /s$/.test(link.bare) && /^\s+$/.test(link.post) && (!link.has('Verb') || isNounBefore(words[k - 1], sentence))) noun = link;
   return noun?.sentenceId === sentence ? noun : undefined;
 }
 
