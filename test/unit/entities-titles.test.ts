@@ -740,3 +740,12 @@ test('a role ends before "said" when a comma is missing ("executive partner of T
   assert.equal(entity(analysis, 'Tom Haddad', 'person').role, null);
   assert.equal(entity(analysis, 'Ann Vell', 'person').role, null);
 });
+
+test('"Tory" before a full name is a party, no part of the name; a theatre is an organization ("Belfast\'s Lyric Theatre")', () => {
+  const analysis = entitiesOf(
+    "Migrant plan unveiled\n\nThe Lib Dems say they will look at his plans, but Tory Liam Vell said his party offered a clear choice. Mr Vell agreed.\n\nBelfast's Harbour Theatre is in a dilapidated condition, said its chairman David Okafor.",
+  );
+  assert.equal(entity(analysis, 'Liam Vell', 'person').mentions.length, 2);
+  noEntityNamed(analysis, /^Tory/);
+  entity(analysis, 'Harbour Theatre', 'organization');
+});

@@ -91,7 +91,7 @@ const partyMembers = new Set(['democrat', 'republican', 'libertarian', 'dixiecra
 const chambers = new Set(['house', 'senate', 'hill', 'assembly', 'congressional']);
 
 /** Party nouns: before a full name they give the person's party, never part of the name. */
-const partyNouns = new Set(['democrat', 'democrats', 'republican', 'republicans', 'libertarian', 'libertarians']);
+const partyNouns = new Set(['democrat', 'democrats', 'republican', 'republicans', 'libertarian', 'libertarians', 'tory']);
 
 /** The words this paragraph capitalises mid-sentence: across the draft, they are names whatever their tags say. */
 export function midSentenceCapitalsOf(words: Word[]): string[] {

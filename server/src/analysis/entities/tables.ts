@@ -88,6 +88,8 @@ export const organizationEndings = new Set([
   'breweries',
   'stores',
   'entertainment',
+  'theatre',
+  'theater',
   'media',
   'publishing',
   'studios',
