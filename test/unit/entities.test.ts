@@ -1669,3 +1669,12 @@ test('a list of works after "films include" or after the plural noun itself is n
   for (const work of ['Schindler', 'Michael Collins', 'The Phantom Menace', 'Calendar Girls']) assert.ok(!names.includes(work), `found ${names.join(', ')}`);
   for (const person of ['Donald Trump', 'Jann Okafor', 'Carlo Vell']) assert.equal(find(analysis, person).type, 'person');
 });
+
+test('a company introduced as a "supplier" is a company in every mention, though its name reads like a surname ("equipment supplier Ericsson")', () => {
+  const text =
+    'Henriksson sees earnings improve\n\nTelecoms equipment supplier Henriksson has posted a rise in profits. Henriksson said demand was strong, chief executive Carl Vell added.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Henriksson').type, 'organization');
+  assert.equal(find(analysis, 'Carl Vell').type, 'person');
+});

@@ -52,6 +52,7 @@ const companyNouns = new Set([
   'brewer',
   'automaker',
   'carmaker',
+  'supplier',
 ]);
 /** Companies in the plural, before a list of them: "firms like", "studios such as", "banks including". */
 const pluralCompanyNouns =
@@ -67,7 +68,6 @@ const organizationIntroducers = new Set([
   'retailers',
   'carrier',
   'producer',
-  'supplier',
   'distributor',
   'operator',
   'developer',
