@@ -1678,3 +1678,18 @@ test('a company introduced as a "supplier" is a company in every mention, though
   assert.equal(find(analysis, 'Henriksson').type, 'organization');
   assert.equal(find(analysis, 'Carl Vell').type, 'person');
 });
+
+test('an organization the tagger cut inside a run of capitalised words after "for" takes in the rest ("the Internet Corporation for Assigned Names and Numbers, Icann"), not a bracketed short form or a title', () => {
+  const text = [
+    'Net body backs new domains',
+    '',
+    'The domains are being considered by the Internet Corporation for Assigned Names and Numbers, Icann. Icann said its decision was final.',
+    '',
+    'Figures from the Office for National Statistics (ONS) showed a rise. The ONS said so.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(find(analysis, 'Internet Corporation for Assigned Names and Numbers').aliases, ['Icann']);
+  assert.deepEqual(find(analysis, 'Office for National Statistics').aliases, ['ONS']);
+  assert.ok(!analysis.entities.some((e) => e.name === 'Icann'));
+});

@@ -614,7 +614,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
           ? { ...c, kind: 'organization' as const, role: null }
           : c,
       )
-      .map((c) => withOfPhrase(c, words, result))
+      .map((c) => withRestOfLinkedName(withOfPhrase(c, words, result), words, result))
       .map((c) =>
         c.kind === 'person' && !c.tableEntry
           ? withoutMemberTitleAfter(withoutTitleTail(withoutMonthBefore(withoutWordsBeforeFirstName(c, words), words), words), words)
@@ -1282,6 +1282,38 @@ const titlesEndingNoOrganization =
 function endsWithTitle(c: SpanCandidate, words: Word[]): boolean {
   const last = words[c.last].bare;
   return titlesEndingNoOrganization.test(last) && !(last === 'leader' && words[c.last - 1].bare === 'union');
+}
+
+/**
+ * "the Internet Corporation for Assigned |Names and Numbers, Icann": an organization with "for" or "of" in its name
+ * that the tagger cut inside a run of capitalised words takes in the rest of the run, up to the punctuation that
+ * ends it, "and" between capitalised words included; never a title ("the Commission for Racial Equality Chairman")
+ * nor another candidate's words.
+ */
+function withRestOfLinkedName(c: SpanCandidate, words: Word[], all: readonly SpanCandidate[]): SpanCandidate {
+  if (c.kind !== 'organization' || c.tableEntry) return c;
+  if (indexWithin(words, c.first + 1, c.last - 1, (w) => w.text === 'for' || w.text === 'of') < 0) return c;
+  const sentence = words[c.last].sentenceId;
+  const namePart = (w: Word | undefined) =>
+    w !== undefined &&
+    w.sentenceId === sentence &&
+    /^\p{Lu}[\p{L}'’-]*$/u.test(w.text) &&
+    !honorifics.has(w.bare) &&
+    !titleModifiers.has(w.bare) &&
+    !w.has('Honorific');
+  // Only spaces between two words: "Statistics (ONS)" has a bracket.
+  const joined = (a: Word, b: Word | undefined) => b !== undefined && /^\s+$/.test(a.post + b.pre);
+  let last = c.last;
+  for (;;) {
+    const next = words[last + 1];
+    if (joined(words[last], next) && namePart(next)) last++;
+    else if (joined(words[last], next) && next.text === 'and' && joined(next, words[last + 2]) && namePart(words[last + 2])) last += 2;
+    else break;
+  }
+  if (last === c.last || !/^[,;:.)]/.test(words[last].post)) return c;
+  if (all.some((o) => o !== c && o.kind && o.first > c.last && o.first <= last && o.last > last)) return c;
+  if (all.some((o) => o !== c && o.kind === 'person' && o.first > c.last && o.first <= last)) return c;
+  return { ...c, last };
 }
 
 /**
