@@ -484,8 +484,9 @@ function describedAsPerson(words: Word[], last: number, text: string): boolean {
 }
 
 const relativePronouns = new Set(['who', 'whom', 'whose', 'which']);
-/** Verbs that only a clause's subject takes, never an appositive: "the regulator has", "the mayor said". */
+/** Speech verbs a role runs into where a comma is missing: "executive partner of Tods Murray said". */
 const speechVerbsEndingRole = new Set(['said', 'says', 'told', 'added']);
+/** Verbs that only a clause's subject takes, never an appositive: "the regulator has", "the mayor said". */
 const clauseVerbs = new Set([
   'has',
   'have',

@@ -200,13 +200,15 @@ export const isInterjection = (w: Word): boolean =>
 /** "super PAC Priorities USA Action": the kind of committee before its name, never part of it. */
 export const opensAfterSuperPac = (words: readonly Word[], i: number): boolean => words[i].bare === 'pac' && words[i - 1]?.fold === 'super';
 
-/**
- * The plural noun that introduces a list a name stands in, past the names, commas and "and" before it: "classics" for
- * each of "such classics as Super Trouper, SOS and Dancing Queen", "firms" for each of "firms like Dell, LG and Philips".
- */
+/** A lower-case noun right before a word, in its sentence: "office" makes "box office hits" a noun. */
 const isNounBefore = (w: Word | undefined, sentence: number): boolean =>
   w !== undefined && w.sentenceId === sentence && !w.capitalised && w.has('Noun') && !w.has('Pronoun') && /^\s+$/.test(w.post);
 
+/**
+ * The plural noun that introduces a list a name stands in, past the names, commas and "and" before it: "classics" for
+ * each of "such classics as Super Trouper, SOS and Dancing Queen", "firms" for each of "firms like Dell, LG and Philips".
+ * With `forWorks`, also a list after "include" and one right after its plural noun.
+ */
 export function listNoun(words: readonly Word[], first: number, forWorks = false): Word | undefined {
   const sentence = words[first].sentenceId;
   let k = first - 1;
