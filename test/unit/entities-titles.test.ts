@@ -749,3 +749,11 @@ test('"Tory" before a full name is a party, no part of the name; a theatre is an
   noEntityNamed(analysis, /^Tory/);
   entity(analysis, 'Harbour Theatre', 'organization');
 });
+
+test('a gerund at the end of a title is the title\'s, no one\'s name ("State Minister for National Development Planning"); a surname after a title stays', () => {
+  const analysis = entitiesOf(
+    'Fuel prices to rise\n\n"The sooner the better," said Sri Mulyani Vell, State Minister for National Development Planning. Minister Evans agreed.',
+  );
+  noEntityNamed(analysis, /^Planning$/);
+  assert.equal(entity(analysis, 'Evans', 'person').role, 'Minister');
+});

@@ -527,6 +527,13 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
     result.push({ first, last, role: null, per: 0, org: 0, loc: 100, firm: false });
     return result;
   }
+  // "State Minister for National Development Planning": a gerund, which no surname is, ends the title ("Lord Dubs" is
+  // a plural to the lexicon, and a peer).
+  const lastWordTags = span.length === 1 && role ? lexiconTags(span[0].bare) : undefined;
+  if (lastWordTags && lastWordTags.includes('Gerund') && !lastWordTags.some((t) => /Name$|Person/.test(t))) {
+    result.push({ first, last, role: null, per: 0, org: 0, loc: 100, firm: false });
+    return result;
+  }
   // "the Gambling Bill", "the transport White Paper", "the Bill": a bill or a government paper, not a man called Bill.
   const lastWord = span[span.length - 1];
   const billOrPaper =
