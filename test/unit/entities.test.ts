@@ -1693,3 +1693,19 @@ test('an organization the tagger cut inside a run of capitalised words after "fo
   assert.deepEqual(find(analysis, 'Office for National Statistics').aliases, ['ONS']);
   assert.ok(!analysis.entities.some((e) => e.name === 'Icann'));
 });
+
+test('a lone word that spells the initials of an organization the story names in full is that organization, however a mention reads ("Icann said")', () => {
+  const text = [
+    'New net domains backed',
+    '',
+    'The domains are being considered by the Internet Corporation for Assigned Names and Numbers, Icann, which meets in March.',
+    '',
+    'Icann said it had reached its decision early. Icann told the firms on Tuesday, said Tom Vell.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const icann = find(analysis, 'Internet Corporation for Assigned Names and Numbers');
+  assert.deepEqual(icann.aliases, ['Icann']);
+  assert.equal(icann.mentions.length, 4);
+  assert.ok(!analysis.entities.some((e) => e.name === 'Icann'));
+});

@@ -39,6 +39,7 @@ import {
   dropLowerCaseTerms,
   keepPlacesNamedOutright,
   lonePlacesNamedOutright,
+  readShortFormsAsWords,
 } from './resolution';
 import type { Candidate, Entity, EntityAnalysis, NeighbourWord } from './types';
 
@@ -142,6 +143,7 @@ function* resolveEntities(ctx: RuleContext): Steps<Entity[]> {
   const placesNamedOutright = lonePlacesNamedOutright(candidates);
   propagate(candidates, shortForms);
   keepPlacesNamedOutright(candidates, placesNamedOutright, text);
+  readShortFormsAsWords(candidates);
   yield;
   candidates.push(...headlineNamesFromBody(headlineCandidates, candidates, text));
   candidates.sort((a, b) => a.start - b.start);

@@ -238,6 +238,18 @@ export function keepPlacesNamedOutright(candidates: Candidate[], places: Readonl
   for (const c of candidates) if (c.kind === 'organization' && c.length === 1 && places.has(c.fold) && !firm.has(c.fold)) c.kind = undefined;
 }
 
+/**
+ * "the Internet Corporation for Assigned Names and Numbers, Icann ... Icann said": a lone word that spells the initials
+ * of an organization the story names in full, as BBC style writes a short form ("Icann", "Fifa"), is that
+ * organization, though the evidence read a mention as a person. Not one with a title or a first name.
+ */
+export function readShortFormsAsWords(candidates: Candidate[]): void {
+  const acronyms = new Set(candidates.filter((c) => c.kind === 'organization' && c.length > 1 && c.acronym.length >= 3).map((c) => c.acronym));
+  if (acronyms.size === 0) return;
+  for (const c of candidates)
+    if (c.kind === 'person' && c.length === 1 && !c.role && !c.tableEntry && !c.givenName && acronyms.has(c.fold.toUpperCase())) c.kind = 'organization';
+}
+
 /** Words a lower-case term's short form leaves out: "information and communication technology (ICT)". */
 const termLinks = new Set(['and', 'of', 'the', 'for', 'on', 'in', 'to']);
 
