@@ -437,8 +437,8 @@ function appositiveRole(words: Word[], last: number, text: string): string | nul
       // "Souness, Ferguson and current ...": a list of names, not an appositive.
       return null;
     } else if (!sawRole && !(titleModifiers.has(w.bare) || w.has('Adjective') || w.has('Demonym') || w.capitalised || w.has('Value'))) return null;
-    const gap = text.slice(w.end, words[k + 1]?.start ?? w.end);
     const next = words[k + 1];
+    const gap = text.slice(w.end, next?.start ?? w.end);
     if (sawRole && (isRoleWord(w) || (w.capitalised && (honorifics.has(w.bare) || titleModifiers.has(w.bare)))) && /^\s+$/.test(gap) && next?.capitalised)
       nameAfterRole ||= !isTitleOrRoleWord(next) && !honorifics.has(next.bare);
     // A dash before the role word: the role describes what the dash follows, another name

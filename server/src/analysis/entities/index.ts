@@ -32,14 +32,14 @@ import { paragraphCandidates, summarizeParagraph, type ParagraphSummary } from '
 import {
   bracketedShortForms,
   dropFamiliesOfPeople,
+  dropLowerCaseTerms,
   dropOrganizationsAmongPeople,
   dropPeopleBeforeTheirStaff,
-  propagate,
-  readTeamSheets,
-  dropLowerCaseTerms,
   keepPlacesNamedOutright,
   lonePlacesNamedOutright,
+  propagate,
   readShortFormsAsWords,
+  readTeamSheets,
 } from './resolution';
 import type { Candidate, Entity, EntityAnalysis, NeighbourWord } from './types';
 
