@@ -1709,3 +1709,16 @@ test('a lone word that spells the initials of an organization the story names in
   assert.equal(icann.mentions.length, 4);
   assert.ok(!analysis.entities.some((e) => e.name === 'Icann'));
 });
+
+test('an office set off by a comma after a name is the name\'s, not another person ("Karen Vell, Chief Executive of Orbix UK")', () => {
+  const text = [
+    '"Broadband is moving on," said Karen Vell, Chief Executive of Orbix UK, "with many people online."',
+    '',
+    'Tom Brannock, Chief Economist at Harlow Bank, said the figures were weak. Bishop King said so too.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.ok(!analysis.entities.some((e) => e.name === 'Executive' || e.name === 'Economist'));
+  assert.equal(find(analysis, 'Karen Vell').role, 'Chief Executive of Orbix UK');
+  assert.equal(find(analysis, 'King').type, 'person');
+});

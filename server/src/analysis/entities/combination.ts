@@ -33,6 +33,7 @@ import {
   linkedBodyHeads,
   organizationHeads,
   productNames,
+  roleWords,
   stateAbbreviations,
   subjectBodyHeads,
   timeTags,
@@ -1231,10 +1232,24 @@ const lordsOffice = (before: Word, title: Word) =>
   );
 
 /**
+ * "Karen Thomson, Chief Executive of AOL UK", "Paul Sheard, Chief Economist at Lehman": an office set off by a comma
+ * after a name is the name's, past the title words before the candidate ("Chief"). "Bishop King said" stays a person.
+ */
+function isOfficeAfterName(c: SpanCandidate, words: Word[]): boolean {
+  let opens = c.first;
+  while (words[opens - 1]?.capitalised && honorifics.has(words[opens - 1].bare) && /^\s+$/.test(words[opens - 1].post)) opens--;
+  const [comma, after] = [words[opens - 1], words[c.last + 1]];
+  if (c.last === opens || comma?.sentenceId !== words[c.first].sentenceId || !/,\s+$/.test(comma.post)) return false;
+  for (let k = opens; k <= c.last; k++) if (![honorifics, titleModifiers, roleWords].some((set) => set.has(words[k].bare))) return false;
+  return /[,.;:]/.test(words[c.last].post) || /^(?:of|at|for|in|to)$/.test(after?.fold ?? '');
+}
+
+/**
  * "the first President to do so", "Peru's President", "Republican National Committeeman": a title after an
  * article, an ordinal, a possessive or a title's capitalised modifier names no one ("King said" may be Rep. King, "the King" is a title).
  */
 function isTitleAlone(c: SpanCandidate, words: Word[]): boolean {
+  if (isOfficeAfterName(c, words)) return true;
   for (let k = c.first; k <= c.last; k++) if (!honorifics.has(words[k].bare) && !titleModifiers.has(words[k].bare)) return false;
   const before = words[c.first - 1];
   return (
