@@ -1722,3 +1722,16 @@ test('an office set off by a comma after a name is the name\'s, not another pers
   assert.equal(find(analysis, 'Karen Vell').role, 'Chief Executive of Orbix UK');
   assert.equal(find(analysis, 'King').type, 'person');
 });
+
+test("a lone word that opens the one organization the story names with a company's form is that organization; a network's news division and a body's council stay apart", () => {
+  const text = [
+    'Shares in Corvane Energy rose on Monday after the firm found oil. Output would double, the chief of Corvane said.',
+    '',
+    'The Brellis Council met on Friday. Brellis said the rules would stay. Talk show host Ana Ruiz told Halvern News that Halvern had the story first.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(find(analysis, 'Corvane Energy').aliases, ['Corvane']);
+  assert.ok(!analysis.entities.some((e) => e.name === 'Corvane'));
+  assert.ok(!find(analysis, 'Brellis Council').aliases.includes('Brellis'));
+});

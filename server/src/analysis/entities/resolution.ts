@@ -2,7 +2,7 @@
 // other mentions (surnames, full names, acronyms), matched on folded forms
 // so "Çavuşoğlu" and "Cavusoglu" agree.
 
-import { isGivenName, knownPlaces } from './tables';
+import { isGivenName, knownPlaces, organizationEndings } from './tables';
 import type { Candidate } from './types';
 import { followsThe } from './words';
 
@@ -111,10 +111,20 @@ export function propagate(candidates: Candidate[], shortFormOf: ReadonlyMap<Cand
   const organizationStarts = new Set(candidates.filter((c) => c.kind && c.length > 1).map((c) => c.start));
   const undecidedFirstWord = (c: Candidate) =>
     c.kind === undefined && c.loc < 4 && !c.opensSentence && !c.beforeCapital && !organizationStarts.has(c.start) && !placesNamedOutright.has(c.fold);
-  // So is a word listed among companies ("mining companies, including Patriot").
+  // So is a word listed among companies ("mining companies, including Patriot"), and an organization's lone word when the one
+  // name it opens is that word and a company's form ("Cairn Energy ... Cairn", "Mondelez International ... Mondelez"); not
+  // a longer name after it ("BBC Radio 4", "Yahoo Messenger", "House Natural Resources Committee").
+  const shortOfCompanyForm = (c: Candidate) =>
+    !c.tableEntry &&
+    c.loc < 4 &&
+    [...(organizationsByFirstWord.get(c.fold) ?? [])].every((name) => {
+      // Not "Fox ... Fox News" or "IAAF ... IAAF Council": a network and its news division, a body and its council.
+      const form = name.split(' ').slice(1).join(' ');
+      return organizationEndings.has(form) && !/^(?:news|council|committee|commission|board|assembly|court|office)$/.test(form);
+    });
   const organizationFirstWord = (c: Candidate) =>
     c.length === 1 &&
-    (c.kind === 'person' ? c.loc < 4 : c.kind === 'organization' ? c.listedAsCompany === true : undecidedFirstWord(c)) &&
+    (c.kind === 'person' ? c.loc < 4 : c.kind === 'organization' ? c.listedAsCompany === true || shortOfCompanyForm(c) : undecidedFirstWord(c)) &&
     !c.role &&
     !c.modifiesNoun &&
     organizationsByFirstWord.get(c.fold)?.size === 1 &&
