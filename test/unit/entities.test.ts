@@ -1735,3 +1735,17 @@ test("a lone word that opens the one organization the story names with a company
   assert.ok(!analysis.entities.some((e) => e.name === 'Corvane'));
   assert.ok(!find(analysis, 'Brellis Council').aliases.includes('Brellis'));
 });
+
+test('a work named past a title ("the hit track Lady Marmalade"), after "debut hit", or after the performer an award names for it ("best actor for One Flew Over") is no one; the company that staged it stays', () => {
+  const text = [
+    'Ana Ruiz won best pop collaboration for the hit track Lady Marmalade, and reached number one with her debut hit Genie in a Bottle.',
+    '',
+    "The awards named Tom Vell best actor for Twelve Rooms Over the Harbour, and Paul Brannock was best performer for Measure for Measure. Jo Harlow was best supporting actress for the RSC's staging.",
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const names = analysis.entities.map((e) => e.name);
+  for (const work of ['Marmalade', 'Lady Marmalade', 'Genie', 'Twelve Rooms', 'Measure for Measure']) assert.ok(!names.includes(work), work);
+  assert.equal(find(analysis, 'RSC').type, 'organization');
+  assert.equal(find(analysis, 'Paul Brannock').type, 'person');
+});

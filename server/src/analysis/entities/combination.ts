@@ -900,6 +900,8 @@ function namedAsWork(c: SpanCandidate, words: Word[], candidates: readonly SpanC
   const sameSentence = (w: Word | undefined) => w !== undefined && w.sentenceId === words[c.first].sentenceId && !w.capitalised;
   // "the series The Next Generation", "games such as The Sims", "films like Alexander": past "The" and "such as" or "like".
   let k = c.first - 1;
+  // "the hit track Lady Marmalade", "the film Mrs Doubtfire": past a title the candidate left out of the name.
+  if (words[k]?.capitalised && honorifics.has(words[k].bare) && /^\s+$/.test(words[k].post)) k--;
   if (words[k]?.bare === 'the' && /^\s+$/.test(words[k].post)) k--;
   if (namedAfterWorkCue(c, words, candidates)) return true;
   if (words[k]?.fold === 'as' && words[k - 1]?.fold === 'such') k -= 2;
@@ -911,10 +913,14 @@ function namedAsWork(c: SpanCandidate, words: Word[], candidates: readonly SpanC
     words[k - 1] !== undefined && /^(?:talent|chat|game|quiz|reality|cookery|breakfast|variety|sketch|panel|tv|television|radio)$/.test(words[k - 1].fold);
   // "Robbie Williams track Misunderstood", "the track Lose Yourself"; not "to fast track Obama's plan".
   const trackOfWork =
-    noun?.fold !== 'track' || words[k - 1]?.capitalised === true || /^(?:the|a|new|latest|title|bonus|unreleased)$/.test(words[k - 1]?.fold ?? '');
+    noun?.fold !== 'track' ||
+    words[k - 1]?.capitalised === true ||
+    /^(?:the|a|new|latest|title|bonus|unreleased|hit|debut|lead)$/.test(words[k - 1]?.fold ?? '');
+  // "her debut hit Genie in a Bottle", "the smash hit Mamma Mia"; not "the strike hit British Airways".
+  const hitOfWork = noun?.fold === 'hit' && /^(?:debut|smash|chart|biggest|big|latest|first|surprise|massive|huge|one)$/.test(words[k - 1]?.fold ?? '');
   if (
     sameSentence(noun) &&
-    workNouns.test(noun.fold) &&
+    (workNouns.test(noun.fold) || hitOfWork) &&
     trackOfWork &&
     !(noun.has('Verb') && workNounsAlsoVerbs.test(noun.fold) && !kindOfWork) &&
     /^\s+$/.test(noun.post)
@@ -950,6 +956,9 @@ function namedBeforeItsMaker(c: SpanCandidate, words: Word[]): boolean {
   return first.capitalised && second.capitalised && (first.has('FirstName') || isGivenName(first.bare));
 }
 
+/** Who an award names for a work: "best actor for", "most promising playwright for". */
+const performerNouns = /^(?:actor|actress|performer|newcomer|playwright|screenwriter|soloist)$/;
+
 /** A star of a work: "Ana Ruiz, star of Bride and Prejudice". */
 const starWords = /^(?:star|stars|co-star)$/;
 
@@ -983,6 +992,9 @@ function namedAfterWorkCue(c: SpanCandidate, words: Word[], candidates: readonly
   const sentenceAboutAwards = () => (aboutAwards ??= words.some((w) => w.sentenceId === sentence && filmAwardWords.test(w.fold)));
   if (cue.fold === 'against' && before.fold === 'up') return sentenceAboutAwards();
   const nominee = candidates.some((o) => o !== c && o.kind === 'person' && o.last === k - 1);
+  // "best actor for One Flew Over the Cuckoo's Nest", "best Shakespearean performer for Measure for Measure".
+  // Not whoever staged it: "best supporting actress for the RSC's All's Well That Ends Well".
+  if (cue.fold === 'for' && performerNouns.test(before.fold)) return !words[c.last].possessive && sentenceAboutAwards();
   return cue.fold === 'for' && k === c.first - 1 && nominee && sentenceAboutAwards();
 }
 
