@@ -1749,3 +1749,14 @@ test('a work named past a title ("the hit track Lady Marmalade"), after "debut h
   assert.equal(find(analysis, 'RSC').type, 'organization');
   assert.equal(find(analysis, 'Paul Brannock').type, 'person');
 });
+
+test('a kind of music that opens a performer\'s description is no organization ("Pop star Ana Ruiz", "R&B singer Vell")', () => {
+  const text = ['Pop star Ana Ruiz is to marry music executive Tom Brannock.', '', 'R&B singer Kit Vell is leading the race for the awards.'].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(
+    analysis.entities.filter((e) => e.type === 'organization').map((e) => e.name),
+    [],
+  );
+  assert.equal(find(analysis, 'Ana Ruiz').type, 'person');
+});

@@ -639,6 +639,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
           namesProduct(c, words) ||
           describesByOrigin(c, words) ||
           namesGamesOfTitle(c, words) ||
+          namesGenreOfPerformer(c, words) ||
           // "PDAs", "MPs", "DVDs": an acronym in the plural names things or people, never one of them.
           (c.first === c.last && /^\p{Lu}{2,5}s$/u.test(words[c.first].text)) ||
           (c.kind === 'organization'
@@ -1092,6 +1093,25 @@ function namesProduct(c: SpanCandidate, words: Word[]): boolean {
     for (let end = folds.length; end > start; end--)
       if (productNames.has(folds.slice(start, end).join(' ')) && folds.slice(end).every((f) => modelWord.test(f))) return true;
   return false;
+}
+
+/** Kinds of music that open a performer's description. */
+const musicGenres =
+  /^(?:pop|rock|soul|r&b|rap|hip-hop|hip hop|jazz|folk|punk|indie|country|reggae|gospel|blues|metal|disco|grime|techno|opera|classical|dance|electro|grunge|britpop)$/;
+/** Who plays it: "pop star", "R&B singer", "rock band". */
+const performerWords =
+  /^(?:star|stars|singer|singers|band|bands|group|act|artist|legend|icon|diva|duo|trio|musician|rapper|producer|veteran|sensation|outfit|queen|king|idol|singer-songwriter)$/;
+
+/** "Pop star Christina Aguilera", "R&B singer Usher": a kind of music before its performer, capitalised where it opens a sentence. */
+function namesGenreOfPerformer(c: SpanCandidate, words: Word[]): boolean {
+  const after = words[c.last + 1];
+  const genre = words
+    .slice(c.first, c.last + 1)
+    .map((w) => w.bare)
+    .join(' ');
+  return (
+    musicGenres.test(genre) && after !== undefined && after.sentenceId === words[c.last].sentenceId && !after.capitalised && performerWords.test(after.fold)
+  );
 }
 
 /** Awards known by one word, which is also a first name for some ("Oscar", "Tony"). */
