@@ -1760,3 +1760,10 @@ test('a kind of music that opens a performer\'s description is no organization (
   );
   assert.equal(find(analysis, 'Ana Ruiz').type, 'person');
 });
+
+test('a spaced slash between two one-word organizations keeps them apart ("the Corvex / ESPN versions")', () => {
+  const text = 'Fans prefer the Corvex / ESPN versions of the games, which Corvex makes for ESPN.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(analysis.entities.map((e) => e.name).sort(), ['Corvex', 'ESPN']);
+});

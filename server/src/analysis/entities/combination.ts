@@ -112,6 +112,14 @@ const closedNameEndings =
  */
 function splitAtJoinedOrganizations(span: TaggerSpan, words: readonly Word[]): TaggerSpan[] {
   if (span.type !== 'ORG') return [span];
+  // "the Sega / ESPN versions": a spaced slash between two one-word names keeps them apart ("The McCutchan Art Center /
+  // Pace Galleries" is one gallery's name).
+  const slash = indexWithin(words, span.first + 1, span.last - 1, (w) => w.text === '/' && /^\s+$/.test(w.post));
+  if (slash === span.first + 1 && slash === span.last - 1)
+    return [
+      { ...span, last: span.first },
+      { ...span, first: span.last },
+    ];
   const and = indexWithin(words, span.first + 1, span.last - 1, (w) => w.text === 'and');
   if (and < 0 || indexWithin(words, span.first, and - 1, (w) => w.text === 'of' || w.text === 'for') >= 0) return [span];
   const closing = words[and - 1].bare;
