@@ -1767,3 +1767,16 @@ test('a spaced slash between two one-word organizations keeps them apart ("the C
   assertRangesExact(text, analysis);
   assert.deepEqual(analysis.entities.map((e) => e.name).sort(), ['Corvex', 'ESPN']);
 });
+
+test('a name that ends as a place or an exhibition does is no organization ("the Harbour Dome", "the Rell Valley"), unless a link makes the place its tail', () => {
+  const text = [
+    'The initial attempt to sell the Harbour Dome failed after the Harbour Exhibition closed, the Audit Office said.',
+    '',
+    'The Agricultural Information Project for Farmers of the Rell Valley also provides links between local groups. The system also helps the people of the Rell Valley.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const names = analysis.entities.map((e) => e.name);
+  for (const place of ['Harbour Dome', 'Harbour Exhibition', 'Rell Valley']) assert.ok(!names.includes(place), place);
+  assert.equal(find(analysis, 'Agricultural Information Project for Farmers of the Rell Valley').type, 'organization');
+});

@@ -119,6 +119,9 @@ const indexEndings = /^(?:average|index|composite)$/;
 const lawOrBuildingEndings =
   /^(?:act|amendment|treaty|accords?|doctrine|directive|prison|penitentiary|jail|stadium|arena|mansion|cathedral|bridge|tunnel|dam|canal|reservoir|street|avenue|boulevard|highway|motorway|freeway|expressway|plaza|hall|hotel|tower|towers|capitol|resort|odeon|station)$/;
 
+/** Places that end a name as a building's word does, unless a link makes the place the name's tail ("the Project for Farmers of the Chancay-Huaral Valley"). */
+const placeEndings = /^(?:dome|valley|village)$/;
+
 /**
  * Laws, programmes, trade deals and tournaments the news names often and whose names end like no law or event:
  * "Social Security disability benefits", "Medicare", "the Trans-Pacific Partnership (TPP)", "the Six Nations". Not
@@ -145,7 +148,7 @@ const lawsAndProgrammes = new Set([
  * is neither a person nor an organization. These words end no one's name.
  */
 const eventEndings =
-  /^(?:war|wars|convention|constitution|dynasty|bowl|cup|marathon|olympics|primary|primaries|caucuses|summit|festival|tournament|championship|championships|awards|award|prize|prizes|medal|trophy|prix)$/;
+  /^(?:war|wars|convention|constitution|dynasty|bowl|cup|marathon|olympics|primary|primaries|caucuses|summit|festival|tournament|championship|championships|awards|award|prize|prizes|medal|trophy|prix|exhibition|expo)$/;
 
 /** "Convention" left alone after a title's words ("the Republican National Convention"): a word no one is called. */
 export const isEventWord = (bare: string) => eventEndings.test(bare);
@@ -159,6 +162,7 @@ export function endsAsLawBuildingOrEvent(span: readonly Word[]): boolean {
   if (span.length < 2 || span[0].fold === 'city') return false;
   const last = span[span.length - 1].bare;
   if (last === 'convention' && span[span.length - 2].bare === 'baptist') return false;
+  if (placeEndings.test(last) && !span.some((w) => w.fold === 'of' || w.fold === 'for')) return true;
   return lawOrBuildingEndings.test(last) || eventEndings.test(last);
 }
 
