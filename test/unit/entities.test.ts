@@ -1780,3 +1780,17 @@ test('a name that ends as a place or an exhibition does is no organization ("the
   for (const place of ['Harbour Dome', 'Harbour Exhibition', 'Rell Valley']) assert.ok(!names.includes(place), place);
   assert.equal(find(analysis, 'Agricultural Information Project for Farmers of the Rell Valley').type, 'organization');
 });
+
+test('a name after "shares in" is a company in every mention, though it is also a first name ("Shares in Elan"); not a nationality', () => {
+  const text = [
+    'Shares in Elan and Corvex Idec plunged on Monday. Elan lost 70% in New York.',
+    '',
+    'Elan finished down $18.90. Shares in Irish oil company Petrel Resources fell too.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const elan = find(analysis, 'Elan');
+  assert.equal(elan.type, 'organization');
+  assert.equal(elan.mentions.length, 3);
+  assert.ok(!analysis.entities.some((e) => e.name === 'Irish'));
+});

@@ -20,7 +20,7 @@ import {
   stateAbbreviations,
   titleModifiers,
 } from './tables';
-import { continuesName, continuesSentence, isAcronym, isFirstName, isRoleWord, listNoun, namesSecurity } from './words';
+import { continuesName, continuesSentence, isAcronym, isFirstName, isNationality, isRoleWord, listNoun, namesSecurity } from './words';
 
 /** Introducers that never name a person's role ("the retailer Lidl", "cables giant Pirelli"): a lone name after one is a company story-wide. */
 /** An office held over a place, before "of": "Archbishop of", "Mayor of", "Duke of". */
@@ -275,8 +275,15 @@ function weighEvidence(
     before2 &&
     /^(?:in|of)$/.test(before.fold) &&
     /^(?:shares|stake|stakes|holding|unit|subsidiary|division|shareholders|investors)$/.test(before2.fold)
-  )
+  ) {
     c.org += 4;
+    // "Shares in Elan and Biogen Idec plunged": a company, whatever its name's shape (Elan is also a first name); not a
+    // possessive's owner ("shares in Murdoch's News Corp") or a nationality ("shares in Irish oil company Petrel").
+    if (before.fold === 'in' && before2.fold === 'shares' && !lastWord.possessive && !isNationality(firstWord)) {
+      c.describedAsOrganization = true;
+      c.namedAsCompany = true;
+    }
+  }
   // British usage gives a team or company a plural verb: "United have won".
   if (span.length <= 2 && afterHere && pluralAgreement.test(afterHere.fold) && continuesSentence(text, lastWord, afterHere) && !lastWord.has('Plural'))
     c.org += 2;
