@@ -70,3 +70,13 @@ test('once resolution reads one lone mention as the first word of the story\'s o
   const withChamber = entities.find((e) => e.mentions.some((m) => m.start === chamber.start));
   assert.ok(withChamber && !withChamber.mentions.some((m) => m.start === pac.start));
 });
+
+test('a work is a work in every mention, with or without its "The", whichever mention the cue named ("History Boys ... The History Boys has been")', () => {
+  const named = candidate('Harbour Girls', undefined, { namedAsWork: true });
+  const withThe = candidate('The Harbour Girls', 'organization');
+  const namedWithThe = candidate('The Tide Rooms', undefined, { namedAsWork: true });
+  const withoutThe = candidate('Tide Rooms', 'organization');
+  propagate([named, withThe, namedWithThe, withoutThe]);
+  assert.equal(withThe.kind, undefined);
+  assert.equal(withoutThe.kind, undefined);
+});

@@ -1794,3 +1794,19 @@ test('a name after "shares in" is a company in every mention, though it is also 
   assert.equal(elan.mentions.length, 3);
   assert.ok(!analysis.entities.some((e) => e.name === 'Irish'));
 });
+
+test('a title before "by" and its author\'s full name, in a sentence about works, is a work in every mention, with or without its "The"; a team before its scorer is not', () => {
+  const text = [
+    "The Harbour Girls by Alan Vellacott has been named best new play in the Critics' Circle awards.",
+    '',
+    'Partly based on his years as a teacher, The Harbour Girls has been at the Kelso Theatre since May.',
+    '',
+    'The second goal for Arsenal by Thierry Henry came late.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const names = analysis.entities.map((e) => e.name);
+  assert.ok(!names.some((n) => /Harbour Girls/.test(n)), names.join(', '));
+  assert.equal(find(analysis, 'Alan Vellacott').type, 'person');
+  assert.equal(find(analysis, 'Arsenal').type, 'organization');
+});

@@ -935,7 +935,14 @@ function namedAsWork(c: SpanCandidate, words: Word[], candidates: readonly SpanC
     /^\s+$/.test(noun.post)
   )
     return true;
-  if (describedAsWorkAfter(c, words) || inListOfWorks(c, words) || namedBetweenCommasAfterWorkNoun(c, words) || namedBeforeItsMaker(c, words)) return true;
+  if (
+    describedAsWorkAfter(c, words) ||
+    inListOfWorks(c, words) ||
+    namedBetweenCommasAfterWorkNoun(c, words) ||
+    namedBeforeItsMaker(c, words) ||
+    namedBeforeItsAuthor(c, words)
+  )
+    return true;
   // "The Laura Ingraham Show": a programme by its host's name.
   if (c.last > c.first && words[c.last].capitalised && /^(?:show|podcast)$/.test(words[c.last].bare)) return true;
   return sameSentence(after) && /^(?:virus|worm|trojan)$/.test(after!.fold) && /^\s+$/.test(words[c.last].post);
@@ -967,6 +974,29 @@ function namedBeforeItsMaker(c: SpanCandidate, words: Word[]): boolean {
 
 /** Who an award names for a work: "best actor for", "most promising playwright for". */
 const performerNouns = /^(?:actor|actress|performer|newcomer|playwright|screenwriter|soloist)$/;
+
+/** Words that make a sentence one about works: "has been named best new play". */
+const aboutWorksWords =
+  /^(?:play|plays|novel|novels|book|books|film|films|album|albums|song|songs|musical|opera|best|award|awards|prize|prizes|shortlist|shortlisted|premiere|staged|published)$/;
+
+/**
+ * "The History Boys by Alan Bennett has been named best new play": a title before "by" and its author's full name, in a
+ * sentence about works. Not a team before its scorer in a match report ("a goal for Arsenal by Thierry Henry").
+ */
+function namedBeforeItsAuthor(c: SpanCandidate, words: Word[]): boolean {
+  const [by, first, second] = [words[c.last + 1], words[c.last + 2], words[c.last + 3]];
+  const sentence = words[c.first].sentenceId;
+  if (c.kind === 'person' || !by || by.fold !== 'by' || !first || !second || second.sentenceId !== sentence) return false;
+  if (
+    !first.capitalised ||
+    !second.capitalised ||
+    !(first.has('FirstName') || isGivenName(first.bare)) ||
+    !/^\s+$/.test(words[c.last].post + by.post + first.post)
+  )
+    return false;
+  if (organizationEndings.has(words[c.last].bare)) return false;
+  return words.some((w) => w.sentenceId === sentence && aboutWorksWords.test(w.fold) && !w.capitalised);
+}
 
 /** A star of a work: "Ana Ruiz, star of Bride and Prejudice". */
 const starWords = /^(?:star|stars|co-star)$/;

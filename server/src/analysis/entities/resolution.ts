@@ -208,9 +208,9 @@ export function propagate(candidates: Candidate[], shortFormOf: ReadonlyMap<Cand
   }
   // "the movie National Treasure ... National Treasure has topped the box office": a work in every mention.
   // Names of two words or more only: "the book Trump" says nothing of the man in the rest of the story.
-  // "The Sims ... Sims": with or without its "The".
-  const works = new Set(candidates.filter((c) => c.namedAsWork && c.length > 1).flatMap((c) => [c.fold, c.fold.replace(/^the /, '')]));
-  for (const c of candidates) if (works.has(c.fold) && !c.role && !c.tableEntry) c.kind = undefined;
+  // "The Sims ... Sims", "History Boys ... The History Boys has been": with or without its "The".
+  const works = new Set(candidates.filter((c) => c.namedAsWork && c.length > 1).map((c) => c.fold.replace(/^the /, '')));
+  for (const c of candidates) if (works.has(c.fold.replace(/^the /, '')) && !c.role && !c.tableEntry) c.kind = undefined;
   for (const c of candidates) if (c.namedAsAward) c.kind = undefined;
   // "the Freedom of Information Act (FOIA) ... a FOIA lawsuit": the law's short form is the law in every mention.
   const laws = new Set(candidates.filter((c) => c.namedAsLaw).map((c) => c.fold));
