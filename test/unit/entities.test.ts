@@ -1810,3 +1810,15 @@ test('a title before "by" and its author\'s full name, in a sentence about works
   assert.equal(find(analysis, 'Alan Vellacott').type, 'person');
   assert.equal(find(analysis, 'Arsenal').type, 'organization');
 });
+
+test('a lone capitalised word that only opens sentences, and that the story also writes in lower case, is no name; a word of a name the story gives in full stays', () => {
+  const text = [
+    'Orbix said: "Offering consumers a free cord is the responsible thing to do." Consumers can order a new cable from the website.',
+    '',
+    'Will Brannock, the singer, will tour in May. "It was a long year." Will said he was pleased.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.ok(!analysis.entities.some((e) => e.name === 'Consumers'));
+  assert.deepEqual(find(analysis, 'Will Brannock').aliases, ['Will']);
+});

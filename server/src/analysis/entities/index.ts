@@ -31,6 +31,7 @@ import { withPlainSpaces } from './words';
 import { paragraphCandidates, summarizeParagraph, type ParagraphSummary } from './paragraphs';
 import {
   bracketedShortForms,
+  dropCommonWordsOpeningSentences,
   dropFamiliesOfPeople,
   dropLowerCaseTerms,
   dropOrganizationsAmongPeople,
@@ -149,6 +150,7 @@ function* resolveEntities(ctx: RuleContext): Steps<Entity[]> {
   candidates.sort((a, b) => a.start - b.start);
   readTeamSheets(candidates, text);
   dropLowerCaseTerms(candidates, text);
+  dropCommonWordsOpeningSentences(candidates, text);
   dropOrganizationsAmongPeople(candidates, text);
   dropFamiliesOfPeople(candidates, text);
   dropPeopleBeforeTheirStaff(candidates, text);
