@@ -1822,3 +1822,18 @@ test('a lone capitalised word that only opens sentences, and that the story also
   assert.ok(!analysis.entities.some((e) => e.name === 'Consumers'));
   assert.deepEqual(find(analysis, 'Will Brannock').aliases, ['Will']);
 });
+
+test('a name after a body\'s noun ("research institute Vello", "think-tank Harbourline", "the charity ArtWays") is an organization in every mention', () => {
+  const text = [
+    'Munich-based research institute Vello said that its confidence index fell. Vello president Hans-Werner Dahl said the fall was slight.',
+    '',
+    'Most homes will be online by 2008, according to a report by UK think-tank Harbourline. Harbourline said the change was quick.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const vello = find(analysis, 'Vello');
+  assert.equal(vello.type, 'organization');
+  assert.equal(vello.mentions.length, 2);
+  assert.equal(find(analysis, 'Harbourline').type, 'organization');
+  assert.equal(analysis.entities.filter((e) => e.name === 'Vello').length, 1);
+});

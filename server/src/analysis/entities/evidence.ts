@@ -60,6 +60,19 @@ const pluralCompanyNouns =
 
 /** Trades in the plural that introduce a firm by its one-word name: "technology analysts Gartner", "accountants KPMG". */
 const pluralFirmNouns = new Set(['analysts', 'consultants', 'consultancy', 'pollsters', 'accountants', 'auditors']);
+/** Bodies that, like a company's noun, name an organization in every mention: "research institute Ifo", "the charity Oxfam", "media regulator Ofcom". */
+const bodyNouns = new Set([
+  'institute',
+  'institution',
+  'charity',
+  'foundation',
+  'watchdog',
+  'regulator',
+  'association',
+  'federation',
+  'think-tank',
+  'thinktank',
+]);
 /** Nouns that introduce an organization: "retailer Lidl", "the exploration company Ivernia"; besides the company nouns, some that may also name a person's role ("rival", "partner", "investor"). */
 const organizationIntroducers = new Set([
   ...companyNouns,
@@ -99,6 +112,7 @@ const organizationIntroducers = new Set([
   'rebels',
   'guerrillas',
   'militia',
+  ...bodyNouns,
 ]);
 const pluralAgreement = /^(?:have|are|were|remain|play|face|host|lead|need)$/;
 /** Nouns that end an appositive describing an organization: "Public Citizen, a consumer advocacy group". */
@@ -255,7 +269,7 @@ function weighEvidence(
   if (beforeHere && !beforeHere.capitalised && organizationIntroducers.has(beforeHere.bare) && continuesName(text, beforeHere, firstWord)) {
     c.org += 4;
     c.describedAsOrganization = true;
-    if (companyNouns.has(beforeHere.bare)) c.namedAsCompany = true;
+    if (companyNouns.has(beforeHere.bare) || bodyNouns.has(beforeHere.bare)) c.namedAsCompany = true;
   }
   // "technology firms like Dell, LG, Samsung and Phillips", "studios such as MGM, Disney and Buena Vista": each a company.
   if (pluralCompanyNouns.test(listNoun(words, c.first)?.fold ?? '')) {
