@@ -1837,3 +1837,16 @@ test('a name after a body\'s noun ("research institute Vello", "think-tank Harbo
   assert.equal(find(analysis, 'Harbourline').type, 'organization');
   assert.equal(analysis.entities.filter((e) => e.name === 'Vello').length, 1);
 });
+
+test('a kind of film before a work, "critical hit", and a title before its author in a sentence about prize winners each name a work, no one', () => {
+  const text = [
+    'Jeff Blake said: "We pulled off one of the surprises with Harbour." Horror movie The Harbour cost Orbix $10 million to make.',
+    '',
+    'Hits came from art-house offerings and critical hit Sideways. Previous winners include White Teeth by Ana Vell, in 2000, which went on to become a bestseller.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const names = analysis.entities.map((e) => e.name);
+  for (const work of ['Horror', 'Sideways', 'White Teeth']) assert.ok(!names.includes(work), work);
+  assert.equal(find(analysis, 'Ana Vell').type, 'person');
+});

@@ -926,7 +926,9 @@ function namedAsWork(c: SpanCandidate, words: Word[], candidates: readonly SpanC
     words[k - 1]?.capitalised === true ||
     /^(?:the|a|new|latest|title|bonus|unreleased|hit|debut|lead)$/.test(words[k - 1]?.fold ?? '');
   // "her debut hit Genie in a Bottle", "the smash hit Mamma Mia"; not "the strike hit British Airways".
-  const hitOfWork = noun?.fold === 'hit' && /^(?:debut|smash|chart|biggest|big|latest|first|surprise|massive|huge|one)$/.test(words[k - 1]?.fold ?? '');
+  const hitOfWork =
+    noun?.fold === 'hit' &&
+    /^(?:debut|smash|chart|biggest|big|latest|first|surprise|massive|huge|one|critical|cult|sleeper|summer|box-office)$/.test(words[k - 1]?.fold ?? '');
   if (
     sameSentence(noun) &&
     (workNouns.test(noun.fold) || hitOfWork) &&
@@ -977,20 +979,22 @@ const performerNouns = /^(?:actor|actress|performer|newcomer|playwright|screenwr
 
 /** Words that make a sentence one about works: "has been named best new play". */
 const aboutWorksWords =
-  /^(?:play|plays|novel|novels|book|books|film|films|album|albums|song|songs|musical|opera|best|award|awards|prize|prizes|shortlist|shortlisted|premiere|staged|published)$/;
+  /^(?:play|plays|novel|novels|book|books|film|films|album|albums|song|songs|musical|opera|best|award|awards|prize|prizes|shortlist|shortlisted|premiere|staged|published|winner|winners|bestseller|bestselling)$/;
 
 /**
  * "The History Boys by Alan Bennett has been named best new play": a title before "by" and its author's full name, in a
- * sentence about works. Not a team before its scorer in a match report ("a goal for Arsenal by Thierry Henry").
+ * sentence about works ("Previous winners include White Teeth by Zadie Smith"). Not a team before its scorer in a match
+ * report ("a goal for Arsenal by Thierry Henry"), nor a person's full name ("a portrait of Ana Ruiz by Tom Vell").
  */
 function namedBeforeItsAuthor(c: SpanCandidate, words: Word[]): boolean {
   const [by, first, second] = [words[c.last + 1], words[c.last + 2], words[c.last + 3]];
   const sentence = words[c.first].sentenceId;
-  if (c.kind === 'person' || !by || by.fold !== 'by' || !first || !second || second.sentenceId !== sentence) return false;
+  if (words[c.first].has('FirstName') || isGivenName(words[c.first].bare) || !by || by.fold !== 'by' || !first || !second || second.sentenceId !== sentence)
+    return false;
   if (
     !first.capitalised ||
     !second.capitalised ||
-    !(first.has('FirstName') || isGivenName(first.bare)) ||
+    !(first.has('FirstName') || first.has('Person') || isGivenName(first.bare)) ||
     !/^\s+$/.test(words[c.last].post + by.post + first.post)
   )
     return false;
@@ -1133,14 +1137,14 @@ function namesProduct(c: SpanCandidate, words: Word[]): boolean {
   return false;
 }
 
-/** Kinds of music that open a performer's description. */
+/** Kinds of music or film that open a performer's or a work's description. */
 const musicGenres =
-  /^(?:pop|rock|soul|r&b|rap|hip-hop|hip hop|jazz|folk|punk|indie|country|reggae|gospel|blues|metal|disco|grime|techno|opera|classical|dance|electro|grunge|britpop)$/;
+  /^(?:pop|rock|soul|r&b|rap|hip-hop|hip hop|jazz|folk|punk|indie|country|reggae|gospel|blues|metal|disco|grime|techno|opera|classical|dance|electro|grunge|britpop|horror|action|sci-fi|fantasy|animated|romantic|adventure|superhero|crime|disaster|teen|martial)$/;
 /** Who plays it: "pop star", "R&B singer", "rock band". */
 const performerWords =
   /^(?:star|stars|singer|singers|band|bands|group|act|artist|legend|icon|diva|duo|trio|musician|rapper|producer|veteran|sensation|outfit|queen|king|idol|singer-songwriter)$/;
 
-/** "Pop star Christina Aguilera", "R&B singer Usher": a kind of music before its performer, capitalised where it opens a sentence. */
+/** "Pop star Christina Aguilera", "R&B singer Usher", "Horror movie The Grudge": a kind of music or film before its performer or a work, capitalised where it opens a sentence. */
 function namesGenreOfPerformer(c: SpanCandidate, words: Word[]): boolean {
   const after = words[c.last + 1];
   const genre = words
@@ -1148,7 +1152,11 @@ function namesGenreOfPerformer(c: SpanCandidate, words: Word[]): boolean {
     .map((w) => w.bare)
     .join(' ');
   return (
-    musicGenres.test(genre) && after !== undefined && after.sentenceId === words[c.last].sentenceId && !after.capitalised && performerWords.test(after.fold)
+    musicGenres.test(genre) &&
+    after !== undefined &&
+    after.sentenceId === words[c.last].sentenceId &&
+    !after.capitalised &&
+    (performerWords.test(after.fold) || workNouns.test(after.fold))
   );
 }
 
