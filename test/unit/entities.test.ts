@@ -1850,3 +1850,17 @@ test('a kind of film before a work, "critical hit", and a title before its autho
   for (const work of ['Horror', 'Sideways', 'White Teeth']) assert.ok(!names.includes(work), work);
   assert.equal(find(analysis, 'Ana Vell').type, 'person');
 });
+
+test("two words read as an organization, listed with a person's full name after a plural noun of people, are a person, and so are their lone surnames; a band stays", () => {
+  const text = [
+    'On the eve of the Games, Greek sprinters Yannis Kenteris and Katerina Thanou missed a drugs test. Kenteris, the 200m champion in 2000, and Thanou have been charged.',
+    '',
+    'Music veterans The Who and David Bowie both earned places on the list.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const sprinter = find(analysis, 'Yannis Kenteris');
+  assert.equal(sprinter.type, 'person');
+  assert.deepEqual(sprinter.aliases, ['Kenteris']);
+  assert.ok(!analysis.entities.some((e) => e.name === 'The Who' && e.type === 'person'));
+});

@@ -39,6 +39,7 @@ import {
   keepPlacesNamedOutright,
   lonePlacesNamedOutright,
   propagate,
+  readPairsOfPeople,
   readShortFormsAsWords,
   readTeamSheets,
 } from './resolution';
@@ -152,6 +153,7 @@ function* resolveEntities(ctx: RuleContext): Steps<Entity[]> {
   dropLowerCaseTerms(candidates, text);
   dropCommonWordsOpeningSentences(candidates, text);
   dropOrganizationsAmongPeople(candidates, text);
+  readPairsOfPeople(candidates, text);
   dropFamiliesOfPeople(candidates, text);
   dropPeopleBeforeTheirStaff(candidates, text);
   return yield* groupEntities(

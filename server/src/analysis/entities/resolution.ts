@@ -362,6 +362,35 @@ export function dropOrganizationsAmongPeople(candidates: Candidate[], text: stri
 }
 
 /**
+ * "Greek sprinters Kostas Kenteris and Katerina Thanou", "novelists Hari Kunzru and Ali Smith": two words read as an
+ * organization, listed with a person's full name after a plural noun of people, are a person's name too (a first name
+ * the tables do not know), and so are the story's other lone mentions of the surname ("Kenteris, the 200m champion").
+ * Candidates are sorted by start.
+ */
+export function readPairsOfPeople(candidates: Candidate[], text: string): void {
+  const decided = candidates.filter((c) => c.kind);
+  const fullPerson = (c: Candidate | undefined) => c !== undefined && c.kind === 'person' && c.length > 1 && (c.givenName || isGivenName(c.firstBare));
+  const surnames = new Set<string>();
+  for (let i = 0; i < decided.length; i++) {
+    const c = decided[i];
+    if (c.kind !== 'organization' || c.length !== 2 || c.tableEntry || c.describedAsOrganization || c.namedAsCompany || organizationEndings.has(c.lastBare))
+      continue;
+    // Not a band's name: "Music veterans The Who and David Bowie".
+    if (!/^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u.test(text.slice(c.start, c.end)) || c.firstBare === 'the') continue;
+    const [before, after] = [decided[i - 1], decided[i + 1]];
+    const pairedAfter = fullPerson(after) && text.slice(c.end, after!.start) === ' and ';
+    const pairedBefore = fullPerson(before) && text.slice(before!.end, c.start) === ' and ';
+    const first = pairedAfter ? c : before;
+    if (!(pairedAfter || pairedBefore) || !first || !/\p{Ll}{2}s $/u.test(text.slice(Math.max(0, first.start - 24), first.start))) continue;
+    c.kind = 'person';
+    surnames.add(c.lastBare);
+  }
+  for (const c of candidates)
+    if (c.kind === 'organization' && c.length === 1 && surnames.has(c.fold) && !c.tableEntry && !c.describedAsOrganization && !c.namedAsCompany)
+      c.kind = 'person';
+}
+
+/**
  * "Thomas Sam and his wife Manju Sam ... the Sams continued": a surname of the story's people in the plural,
  * after "the", is their family, neither an organization nor one of them.
  */
