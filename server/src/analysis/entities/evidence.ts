@@ -292,8 +292,10 @@ function weighEvidence(
   ) {
     c.org += 4;
     // "Shares in Elan and Biogen Idec plunged": a company, whatever its name's shape (Elan is also a first name); not a
-    // possessive's owner ("shares in Murdoch's News Corp") or a nationality ("shares in Irish oil company Petrel").
-    if (before.fold === 'in' && before2.fold === 'shares' && !lastWord.possessive && !isNationality(firstWord)) {
+    // possessive's owner ("shares in Murdoch's News Corp"), a nationality ("shares in Irish oil company Petrel") or a place
+    // ("Carnival's shares in London were down").
+    const place = ['Country', 'City', 'Region', 'Place'].some((t) => firstWord.has(t));
+    if (before.fold === 'in' && before2.fold === 'shares' && !lastWord.possessive && !isNationality(firstWord) && !place) {
       c.describedAsOrganization = true;
       c.namedAsCompany = true;
     }
