@@ -1864,3 +1864,16 @@ test("two words read as an organization, listed with a person's full name after 
   assert.deepEqual(sprinter.aliases, ['Kenteris']);
   assert.ok(!analysis.entities.some((e) => e.name === 'The Who' && e.type === 'person'));
 });
+
+test('a surname with its particle is the surname of the full name it ends, whatever the first name ("Ruud van Nistelrooy ... Van Nistelrooy")', () => {
+  const text = [
+    'Van Brellekom set to return',
+    '',
+    'Harbour United striker Ruud van Brellekom may make his comeback on Saturday. The manager was unhappy with Van Brellekom for playing on.',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const striker = find(analysis, 'Ruud van Brellekom');
+  assert.equal(striker.mentions.length, 3);
+  assert.ok(!analysis.entities.some((e) => e.name === 'Van Brellekom'));
+});

@@ -197,8 +197,9 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
         const holder = personsByFormalName.get(key);
         personsByFormalName.set(key, holder === undefined || holder === group ? group : null);
       }
-      if (c.length > 2 && (c.givenName || isGivenName(c.firstBare))) {
-        const words = fold.split(' ');
+      // "Ruud van Nistelrooy ... Van Nistelrooy": a surname with its particle is the surname, whatever the first name.
+      const words = fold.split(' ');
+      if (c.length > 2 && (c.givenName || isGivenName(c.firstBare) || surnameParticles.test(words[words.length - 2]))) {
         const tail = words.slice(-2).join(' ');
         const holder = personsByLastWords.get(tail);
         personsByLastWords.set(tail, holder === undefined || holder === group ? group : null);
@@ -351,6 +352,9 @@ const institutionWords =
   /^(?:house|senate|assembly|council|court|police|government|parliament|congress|legislature|party|committee|commission|department|ministry|university|college|school|hospital|airport|county|state|city|board|authority|bank|fund|trust)$/;
 
 /** Titles that go with a first name, not a surname. */
+/** Particles that open a surname: "van Nistelrooy", "de Villepin", "bin Laden". */
+const surnameParticles = /^(?:van|von|de|der|den|di|da|du|la|le|del|della|dos|das|ter|ten|bin|ibn)$/;
+
 const givenNameTitles = new Set(['prince', 'princess', 'king', 'queen', 'sheikh', 'sheik', 'emir', 'sultan', 'sir', 'dame', 'pope', 'uncle', 'aunt', 'auntie']);
 
 /** The last word of a title, folded, without periods: "President" -> "president", "Sen." -> "sen". */
