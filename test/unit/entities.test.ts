@@ -1877,3 +1877,11 @@ test('a surname with its particle is the surname of the full name it ends, whate
   assert.equal(striker.mentions.length, 3);
   assert.ok(!analysis.entities.some((e) => e.name === 'Van Brellekom'));
 });
+
+test('a party\'s lone first word is no short form of the party ("the Conservative Party ... the Conservative\'s record"), which would make the story seem to use two short forms', () => {
+  const text =
+    'Tony Brannock attacked the Conservative Party on Monday. Laying into the Conservative\'s record in government he said: "With Labour, Britain will never go back." The Tories said he was wrong.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(find(analysis, 'Conservative Party').aliases, ['Tories']);
+});

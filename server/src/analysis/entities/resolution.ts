@@ -118,9 +118,10 @@ export function propagate(candidates: Candidate[], shortFormOf: ReadonlyMap<Cand
     !c.tableEntry &&
     c.loc < 4 &&
     [...(organizationsByFirstWord.get(c.fold) ?? [])].every((name) => {
-      // Not "Fox ... Fox News" or "IAAF ... IAAF Council": a network and its news division, a body and its council.
+      // Not "Fox ... Fox News" or "IAAF ... IAAF Council": a network and its news division, a body and its council; nor
+      // a party's member ("the Conservative Party ... the Conservative's record").
       const form = name.split(' ').slice(1).join(' ');
-      return organizationEndings.has(form) && !/^(?:news|council|committee|commission|board|assembly|court|office)$/.test(form);
+      return organizationEndings.has(form) && !/^(?:news|council|committee|commission|board|assembly|court|office|party)$/.test(form);
     });
   const organizationFirstWord = (c: Candidate) =>
     c.length === 1 &&
