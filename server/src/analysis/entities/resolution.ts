@@ -288,8 +288,11 @@ export function dropLowerCaseTerms(candidates: Candidate[], text: string): void 
   if (terms.size > 0) for (const c of candidates) if (terms.has(c.fold) && !c.tableEntry) c.kind = undefined;
 }
 
+/** How far either side of a word its lower-case form is looked for: some pages of copy. */
+const nearbyReach = 6000;
+
 /**
- * "... the responsible thing to do." Consumers can order a new cable': a lone capitalised word that only ever opens a
+ * 'the responsible thing to do." Consumers can order a new cable': a lone capitalised word that only ever opens a
  * sentence, and that the story also writes in lower case ("offering consumers a free cord"), is a common word, no
  * name (compromise runs some sentences on past a closing quotation mark, so the candidate's own flag may miss it).
  * Candidates are sorted by start.
@@ -299,13 +302,13 @@ export function dropCommonWordsOpeningSentences(candidates: Candidate[], text: s
   // Not a word of a longer name ("Will Young ... Will said", "Patty Judge ... Judge said").
   const nameWords = new Set(candidates.filter((c) => c.kind && c.length > 1).flatMap((c) => c.fold.split(' ')));
   const elsewhere = new Set(candidates.filter((c) => !opensSentence(c)).map((c) => c.fold));
-  let lowerCaseWords: Set<string> | undefined;
   for (const c of candidates) {
     if (!c.kind || c.length !== 1 || c.role || c.tableEntry || elsewhere.has(c.fold) || nameWords.has(c.fold) || !opensSentence(c)) continue;
     const written = text.slice(c.start, c.end);
     if (!/^\p{Lu}\p{Ll}+$/u.test(written)) continue;
-    lowerCaseWords ??= new Set(text.match(/(?<![\p{L}\p{N}'’-])\p{Ll}+(?![\p{L}\p{N}'’-])/gu));
-    if (lowerCaseWords.has(written.toLowerCase())) c.kind = undefined;
+    // Nearby only: reading a 100,000-word draft's every word on each pass cost some 30 ms.
+    const near = text.slice(Math.max(0, c.start - nearbyReach), c.end + nearbyReach);
+    if (new RegExp(`(?<![\\p{L}\\p{N}'’-])${written.toLowerCase()}(?![\\p{L}\\p{N}'’-])`, 'u').test(near)) c.kind = undefined;
   }
 }
 
