@@ -647,7 +647,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
           namesProduct(c, words) ||
           describesByOrigin(c, words) ||
           namesGamesOfTitle(c, words) ||
-          namesGenreOfPerformer(c, words) ||
+          namesGenreBeforeItsKind(c, words) ||
           // "PDAs", "MPs", "DVDs": an acronym in the plural names things or people, never one of them.
           (c.first === c.last && /^\p{Lu}{2,5}s$/u.test(words[c.first].text)) ||
           (c.kind === 'organization'
@@ -1137,22 +1137,22 @@ function namesProduct(c: SpanCandidate, words: Word[]): boolean {
   return false;
 }
 
-/** Kinds of music or film that open a performer's or a work's description. */
-const musicGenres =
+/** Kinds of music or film that open a performer's or a work's description ("Pop star", "Horror movie"). */
+const genreWords =
   /^(?:pop|rock|soul|r&b|rap|hip-hop|hip hop|jazz|folk|punk|indie|country|reggae|gospel|blues|metal|disco|grime|techno|opera|classical|dance|electro|grunge|britpop|horror|action|sci-fi|fantasy|animated|romantic|adventure|superhero|crime|disaster|teen|martial)$/;
 /** Who plays it: "pop star", "R&B singer", "rock band". */
 const performerWords =
   /^(?:star|stars|singer|singers|band|bands|group|act|artist|legend|icon|diva|duo|trio|musician|rapper|producer|veteran|sensation|outfit|queen|king|idol|singer-songwriter)$/;
 
 /** "Pop star Christina Aguilera", "R&B singer Usher", "Horror movie The Grudge": a kind of music or film before its performer or a work, capitalised where it opens a sentence. */
-function namesGenreOfPerformer(c: SpanCandidate, words: Word[]): boolean {
+function namesGenreBeforeItsKind(c: SpanCandidate, words: Word[]): boolean {
   const after = words[c.last + 1];
   const genre = words
     .slice(c.first, c.last + 1)
     .map((w) => w.bare)
     .join(' ');
   return (
-    musicGenres.test(genre) &&
+    genreWords.test(genre) &&
     after !== undefined &&
     after.sentenceId === words[c.last].sentenceId &&
     !after.capitalised &&
