@@ -1885,3 +1885,20 @@ test('a party\'s lone first word is no short form of the party ("the Conservativ
   assertRangesExact(text, analysis);
   assert.deepEqual(find(analysis, 'Conservative Party').aliases, ['Tories']);
 });
+
+test('a lone word read as a person, listed in prose only with lone organizations, is one of them in every mention; not in a team sheet, nor a word of someone named in full', () => {
+  const clubs = [
+    'Stuart has top-flight experience with Everton, Chelsea and Charlton. Arsenal and Chelsea have yet to come.',
+    '',
+    'Subs: Purdie (Mills 83), Brown, Stansfield.',
+  ].join('\n');
+  const analysis = entitiesOf(clubs);
+  assertRangesExact(clubs, analysis);
+  const chelsea = find(analysis, 'Chelsea');
+  assert.equal(chelsea.type, 'organization');
+  assert.equal(chelsea.mentions.length, 2);
+  assert.ok(!analysis.entities.some((e) => e.name === 'Brown' && e.type === 'organization'));
+  const named = 'Chelsea Vell said Arsenal and Chelsea were her clubs.';
+  assert.equal(find(entitiesOf(named), 'Chelsea Vell').type, 'person');
+  assert.ok(!entitiesOf(named).entities.some((e) => e.name === 'Chelsea' && e.type === 'organization'));
+});

@@ -39,6 +39,7 @@ import {
   keepPlacesNamedOutright,
   lonePlacesNamedOutright,
   propagate,
+  readListsOfOrganizations,
   readPairsOfPeople,
   readShortFormsAsWords,
   readTeamSheets,
@@ -154,6 +155,7 @@ function* resolveEntities(ctx: RuleContext): Steps<Entity[]> {
   dropCommonWordsOpeningSentences(candidates, text);
   dropOrganizationsAmongPeople(candidates, text);
   readPairsOfPeople(candidates, text);
+  readListsOfOrganizations(candidates, text);
   dropFamiliesOfPeople(candidates, text);
   dropPeopleBeforeTheirStaff(candidates, text);
   return yield* groupEntities(

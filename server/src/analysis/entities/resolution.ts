@@ -395,6 +395,32 @@ export function readPairsOfPeople(candidates: Candidate[], text: string): void {
 }
 
 /**
+ * "experience with Everton, Chelsea and Charlton", "while Arsenal and Chelsea have yet to come": a lone word read as a
+ * person, listed only with lone organizations, is one of them (Chelsea is also a first name); not a word by which the
+ * story names someone in full ("Chelsea Clinton ... Chelsea"), nor one with a title. Candidates are sorted by start.
+ */
+export function readListsOfOrganizations(candidates: Candidate[], text: string): void {
+  const decided = candidates.filter((c) => c.kind);
+  const namedParts = new Set(decided.filter((c) => c.kind === 'person' && c.length > 1).flatMap((c) => [c.firstBare, c.lastBare]));
+  const joined = (a: Candidate, b: Candidate) => /^(?:, | and |, and )$/.test(text.slice(a.end, b.start));
+  const listed = new Set<string>();
+  for (let first = 0; first < decided.length;) {
+    let last = first;
+    while (last + 1 < decided.length && joined(decided[last], decided[last + 1])) last++;
+    const list = decided.slice(first, last + 1);
+    first = last + 1;
+    // A list in prose ends with "and"; a team sheet's names run on with commas ("Purdie (Mills 83), Brown, Stansfield").
+    if (list.length < 2 || !/and $/.test(text.slice(list[list.length - 2].end, list[list.length - 1].start))) continue;
+    const people = list.filter((c) => c.kind === 'person');
+    const [lone] = people;
+    if (people.length !== 1 || lone.length !== 1 || lone.role || lone.tableEntry || namedParts.has(lone.fold)) continue;
+    if (list.every((c) => c === lone || (c.kind === 'organization' && c.length === 1 && /\p{Ll}/u.test(text.slice(c.start, c.end))))) listed.add(lone.fold);
+  }
+  // One name, one sense: the word's lone mentions without a title are that organization.
+  for (const c of decided) if (c.kind === 'person' && c.length === 1 && !c.role && listed.has(c.fold)) c.kind = 'organization';
+}
+
+/**
  * "Thomas Sam and his wife Manju Sam ... the Sams continued": a surname of the story's people in the plural,
  * after "the", is their family, neither an organization nor one of them.
  */
