@@ -298,12 +298,13 @@ const nearbyReach = 6000;
  * Candidates are sorted by start.
  */
 export function dropCommonWordsOpeningSentences(candidates: Candidate[], text: string): void {
-  const opensSentence = (c: Candidate) => /(?:^|[.!?]["”’']*\s+|\n\s*)$/.test(text.slice(Math.max(0, c.start - 4), c.start));
+  // Each candidate's place read once: the pass runs on every keystroke.
+  const opening = new Set(candidates.filter((c) => /(?:^|[.!?]["”’']*\s+|\n\s*)$/.test(text.slice(Math.max(0, c.start - 4), c.start))));
   // Not a word of a longer name ("Will Young ... Will said", "Patty Judge ... Judge said").
   const nameWords = new Set(candidates.filter((c) => c.kind && c.length > 1).flatMap((c) => c.fold.split(' ')));
-  const elsewhere = new Set(candidates.filter((c) => !opensSentence(c)).map((c) => c.fold));
-  for (const c of candidates) {
-    if (!c.kind || c.length !== 1 || c.role || c.tableEntry || elsewhere.has(c.fold) || nameWords.has(c.fold) || !opensSentence(c)) continue;
+  const elsewhere = new Set(candidates.filter((c) => !opening.has(c)).map((c) => c.fold));
+  for (const c of opening) {
+    if (!c.kind || c.length !== 1 || c.role || c.tableEntry || elsewhere.has(c.fold) || nameWords.has(c.fold)) continue;
     const written = text.slice(c.start, c.end);
     if (!/^\p{Lu}\p{Ll}+$/u.test(written)) continue;
     // Nearby only: reading a 100,000-word draft's every word on each pass cost some 30 ms.
