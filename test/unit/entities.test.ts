@@ -1902,3 +1902,18 @@ test('a lone word read as a person, listed in prose only with lone organizations
   assert.equal(find(entitiesOf(named), 'Chelsea Vell').type, 'person');
   assert.ok(!entitiesOf(named).entities.some((e) => e.name === 'Chelsea' && e.type === 'organization'));
 });
+
+test('a listed organization whose name ends in a possessive is matched as compromise reads it ("Standard & Poor\'s (S&P)"), and keeps the possessive in its name', () => {
+  const text =
+    "Freedonia's currency rose after Standard & Poor's (S&P) lifted its rating. Analysts said the S&P decision was overdue. Moody's, which rates the country lower, said nothing. Alma Moody, a trader, said Moody's would follow.";
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const agency = find(analysis, "Standard & Poor's");
+  assert.equal(agency.mentions.length, 3);
+  assert.ok(!analysis.entities.some((e) => e.name === 'Standard & Poor'));
+  const moodys = find(analysis, "Moody's");
+  assert.equal(moodys.type, 'organization');
+  assert.equal(moodys.mentions.length, 2);
+  assert.deepEqual(moodys.aliases, []);
+  assert.equal(find(analysis, 'Alma Moody').type, 'person');
+});

@@ -50,7 +50,7 @@ function findTableMatch(words: Word[], i: number, text: string): { entry: TableE
       if (w.bare !== form.words[k] && w.fold !== form.words[k]) ok = false;
       else if (k > 0 && !continuesName(text, words[i + k - 1], w)) ok = false;
     }
-    if (!ok) continue;
+    if (!ok || (form.possessive && !words[i + n - 1].possessive)) continue;
     const surface = words.slice(i, i + n);
     if (form.exactCase !== null) {
       if (surface.map((w) => w.text).join(' ') !== form.exactCase) continue;

@@ -291,13 +291,16 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
         ? undefined
         : group.candidates.reduce((best, c) => (c.length > best.length || (c.length === best.length && c.end - c.start > best.end - best.start) ? c : best));
     // Shown with plain spaces (a no-break space inside a name is the web page's, not the name's); mentions keep the draft's characters.
-    const name = fullest ? withPlainSpaces(withoutEditorBrackets(text.slice(fullest.start, fullest.end))) : group.tableEntry!.name;
+    const written = fullest ? withPlainSpaces(withoutEditorBrackets(text.slice(fullest.start, fullest.end))) : group.tableEntry!.name;
+    // "Standard & Poor's": a mention reads without its possessive, the table's name keeps it.
+    const name = group.tableEntry && `${foldName(written)}'s` === foldName(group.tableEntry.name) ? group.tableEntry.name : written;
     const seen = new Set<string>([foldName(name)]);
     const aliases: string[] = [];
     for (const m of mentions) {
       const alias = withPlainSpaces(withoutEditorBrackets(m.text));
       const folded = foldName(alias);
-      if (!seen.has(folded)) {
+      // Nor is the name without its possessive another name ("Moody" of "Moody's").
+      if (!seen.has(folded) && !seen.has(`${folded}'s`)) {
         seen.add(folded);
         aliases.push(alias);
       }

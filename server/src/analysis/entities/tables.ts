@@ -416,11 +416,16 @@ const table: TableEntry[] = organizationTable.organizations.map((entry: { name: 
   name: entry.name,
   forms: [entry.name, ...entry.aliases].map((form) => {
     const allCaps = /^[\p{Lu}.\s&+-]+$/u.test(form) && form.length <= 6;
-    return { words: splitNameWords(foldName(form)), exactCase: allCaps || entry.exactCase ? form : null };
+    const possessive = /['’]s$/.test(form);
+    return {
+      words: splitNameWords(foldName(possessive ? form.slice(0, -2) : form)),
+      exactCase: allCaps || entry.exactCase ? form : null,
+      possessive,
+    };
   }),
 }));
 /** Table forms indexed by their first folded word, longest first. */
-export const tableByFirstWord = new Map<string, { entry: TableEntry; words: string[]; exactCase: string | null }[]>();
+export const tableByFirstWord = new Map<string, { entry: TableEntry; words: string[]; exactCase: string | null; possessive: boolean }[]>();
 for (const entry of table) {
   for (const form of entry.forms) {
     const list = tableByFirstWord.get(form.words[0]) ?? [];

@@ -162,7 +162,8 @@ function tableMatches(words: readonly NlpWord[]): (string | undefined)[] {
     if (!forms) continue;
     for (const form of forms) {
       const n = form.words.length;
-      if (i + n > words.length || form.words.some((w, k) => w !== bare(i + k))) continue;
+      // A possessive form ("Moody's") never matched the words as the weights were trained: kept so.
+      if (form.possessive || i + n > words.length || form.words.some((w, k) => w !== bare(i + k))) continue;
       if (
         form.exactCase !== null &&
         words

@@ -41,8 +41,11 @@ export type Kind = 'person' | 'organization';
 export interface TableEntry {
   id: string;
   name: string;
-  /** Folded word sequences, and whether each must match in capitals as written. */
-  forms: { words: string[]; exactCase: string | null }[];
+  /**
+   * Folded word sequences, whether each must match in capitals as written, and whether it ends in a possessive
+   * ("Moody's": compromise reads the word as "Moody" with a possessive, so the form is matched that way).
+   */
+  forms: { words: string[]; exactCase: string | null; possessive: boolean }[];
 }
 
 /** A word of one paragraph; offsets, indices and sentence numbers are paragraph-relative. */
