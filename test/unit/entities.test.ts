@@ -1917,3 +1917,12 @@ test('a listed organization whose name ends in a possessive is matched as compro
   assert.deepEqual(moodys.aliases, []);
   assert.equal(find(analysis, 'Alma Moody').type, 'person');
 });
+
+test('a nationality that is also a first name, before a first name and a surname, is no part of the name ("in-form Scot Kathy Butler"); a first name alone after it is ("Finn Russell")', () => {
+  const text = 'Yelling also runs in Edinburgh, as does in-form Scot Karen Quennell. Finn Russell kicked the winning goal.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Karen Quennell').mentions.length, 1);
+  assert.ok(!analysis.entities.some((e) => e.name.startsWith('Scot')));
+  assert.equal(find(analysis, 'Finn Russell').type, 'person');
+});

@@ -1073,6 +1073,10 @@ function describedAsWorkAfter(c: SpanCandidate, words: Word[]): boolean {
 /** "Q: Does Marco Rubio?": a question's verb opens no one's name, wherever the sentence seems to start. */
 const auxiliaryVerbs = /^(?:do|does|did|is|are|was|were|has|have|had)$/;
 
+/** People of a nation, as a noun before a name ("Briton Hayley Yelling", "Scot Kathy Butler"). */
+const nationalityNouns =
+  /^(?:briton|scot|scotsman|scotswoman|welshman|welshwoman|englishman|englishwoman|irishman|irishwoman|frenchman|frenchwoman|dutchman|dutchwoman|ulsterman|dane|swede|finn|pole|turk|kiwi|aussie)$/;
+
 /**
  * "Backbencher Stephen Pound said", "Euro MP Robert Kilroy-Silk": words before a first name that
  * compromise knows as no part of anyone's name (a role, a title it does not list, a question's verb)
@@ -1080,6 +1084,9 @@ const auxiliaryVerbs = /^(?:do|does|did|is|are|was|were|has|have|had)$/;
  */
 function withoutWordsBeforeFirstName(c: SpanCandidate, words: Word[]): SpanCandidate {
   if (c.last > c.first && auxiliaryVerbs.test(words[c.first].bare)) return { ...c, first: c.first + 1 };
+  // "in-form Scot Kathy Butler", "Dane Peter Brask": a nationality that is also a first name, before a first name and a surname.
+  if (c.last - c.first >= 2 && nationalityNouns.test(words[c.first].bare) && (words[c.first + 1].has('FirstName') || isGivenName(words[c.first + 1].bare)))
+    return { ...c, first: c.first + 1 };
   // "Will Sanders come down off the pique?": "Will" opening a question asks it; it is no first name there.
   if (c.last > c.first && words[c.first].bare === 'will' && asksQuestion(words, c.first) && bareVerbAfter(words, c.last)) return { ...c, first: c.first + 1 };
   for (let k = c.first; k < c.last; k++) {
