@@ -1926,3 +1926,13 @@ test('a nationality that is also a first name, before a first name and a surname
   assert.ok(!analysis.entities.some((e) => e.name.startsWith('Scot')));
   assert.equal(find(analysis, 'Finn Russell').type, 'person');
 });
+
+test('a people or a faith in the plural is no person either ("mainly Jews")', () => {
+  const text = 'Between 1.1 and 1.5 million people, mainly Jews, died at the camp. Kurds and Sikhs joined the march, Tom Arbel said.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(
+    analysis.entities.map((e) => e.name),
+    ['Tom Arbel'],
+  );
+});

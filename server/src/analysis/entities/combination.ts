@@ -648,14 +648,11 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
           describesByOrigin(c, words) ||
           namesGamesOfTitle(c, words) ||
           namesGenreBeforeItsKind(c, words) ||
+          namesAPeople(c, words) ||
           // "PDAs", "MPs", "DVDs": an acronym in the plural names things or people, never one of them.
           (c.first === c.last && /^\p{Lu}{2,5}s$/u.test(words[c.first].text)) ||
           (c.kind === 'organization'
-            ? namesNoOrganization(c, words) ||
-              isLawAlone(c, words) ||
-              placeBeforeRole(c, words) ||
-              isAdjectiveOfFaithOrRegion(c, words) ||
-              namesAPeople(c, words)
+            ? namesNoOrganization(c, words) || isLawAlone(c, words) || placeBeforeRole(c, words) || isAdjectiveOfFaithOrRegion(c, words)
             : isTitleAlone(c, words) ||
               (c.first === c.last && (isEventWord(words[c.first].bare) || words[c.first].bare === 'games')) ||
               c.namedAsAffiliation ||
@@ -1102,7 +1099,7 @@ function withoutWordsBeforeFirstName(c: SpanCandidate, words: Word[]): SpanCandi
 const peoplesAndFaiths =
   /^(?:kurds|sunnis|shiites|shias|alawites|yazidis|pashtuns|tamils|sikhs|hindus|muslims|christians|jews|catholics|protestants|evangelicals|mormons|islamists|jihadists)$/;
 
-/** "the Kurds", "the Afghans", "radicalized Islamists": a people or a faith in the plural is no organization. */
+/** "the Kurds", "the Afghans", "radicalized Islamists", "mainly Jews": a people or a faith in the plural is no one's name. */
 function namesAPeople(c: SpanCandidate, words: Word[]): boolean {
   const w = words[c.first];
   return c.first === c.last && ((w.has('Demonym') && w.has('Plural')) || peoplesAndFaiths.test(w.bare));
