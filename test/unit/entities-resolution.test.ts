@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { groupEntities } from '../../server/src/analysis/entities/grouping';
-import { propagate } from '../../server/src/analysis/entities/resolution';
+import { dropCommonWordsOpeningSentences, propagate } from '../../server/src/analysis/entities/resolution';
 import { runToEnd } from '../../server/src/analysis/steps';
 import type { Candidate } from '../../server/src/analysis/entities/types';
 
@@ -79,4 +79,18 @@ test('a work is a work in every mention, with or without its "The", whichever me
   propagate([named, withThe, namedWithThe, withoutThe]);
   assert.equal(withThe.kind, undefined);
   assert.equal(withoutThe.kind, undefined);
+});
+
+test('a word of a closed class opening a sentence is no name, though the story never writes it in lower case ("Much of the collection"); a name that opens one is kept', () => {
+  const text = 'She said: "They belong together." Much of the collection will be sold. Brenner said so.';
+  const at = (word: string, kind: Candidate['kind']): Candidate => {
+    const start = text.indexOf(word);
+    const fold = word.toLowerCase();
+    return { start, end: start + word.length, length: 1, fold, firstBare: fold, lastBare: fold, acronym: word[0], role: null, loc: 0, kind, firm: false };
+  };
+  const much = at('Much', 'person');
+  const brenner = at('Brenner', 'person');
+  dropCommonWordsOpeningSentences([much, brenner], text);
+  assert.equal(much.kind, undefined);
+  assert.equal(brenner.kind, 'person');
 });

@@ -2,6 +2,7 @@
 // other mentions (surnames, full names, acronyms), matched on folded forms
 // so "Çavuşoğlu" and "Cavusoglu" agree.
 
+import { lexiconTags } from '../nlp';
 import { isGivenName, knownPlaces, organizationEndings } from './tables';
 import type { Candidate } from './types';
 import { followsThe } from './words';
@@ -288,6 +289,15 @@ export function dropLowerCaseTerms(candidates: Candidate[], text: string): void 
   if (terms.size > 0) for (const c of candidates) if (terms.has(c.fold) && !c.tableEntry) c.kind = undefined;
 }
 
+/** Word classes no name belongs to. */
+const closedClasses = ['Determiner', 'Conjunction', 'Preposition', 'Pronoun', 'QuestionWord'];
+
+/** A word compromise knows only in closed classes ("much", "both", "either"), never as a name. */
+function isFunctionWordOnly(fold: string): boolean {
+  const tags = lexiconTags(fold);
+  return tags !== undefined && tags.length > 0 && tags.every((t) => closedClasses.includes(t));
+}
+
 /** How far either side of a word its lower-case form is looked for: some pages of copy. */
 const nearbyReach = 6000;
 
@@ -307,6 +317,11 @@ export function dropCommonWordsOpeningSentences(candidates: Candidate[], text: s
     if (!c.kind || c.length !== 1 || c.role || c.tableEntry || elsewhere.has(c.fold) || nameWords.has(c.fold)) continue;
     const written = text.slice(c.start, c.end);
     if (!/^\p{Lu}\p{Ll}+$/u.test(written)) continue;
+    // "Much of the collection", "Both sides": a word of a closed class, which no name is, needs no second sighting.
+    if (isFunctionWordOnly(c.fold)) {
+      c.kind = undefined;
+      continue;
+    }
     // Nearby only: reading a 100,000-word draft's every word on each pass cost some 30 ms.
     const near = text.slice(Math.max(0, c.start - nearbyReach), c.end + nearbyReach);
     if (new RegExp(`(?<![\\p{L}\\p{N}'’-])${written.toLowerCase()}(?![\\p{L}\\p{N}'’-])`, 'u').test(near)) c.kind = undefined;
