@@ -1878,6 +1878,14 @@ test('a surname with its particle is the surname of the full name it ends, whate
   assert.ok(!analysis.entities.some((e) => e.name === 'Van Brellekom'));
 });
 
+test('an Arabic surname with its particle is the surname of the full name it ends ("Hicham El Guerrouj ... El Guerrouj\'s record"), and a nationality before a long name is no part of it', () => {
+  const text = "Only Moroccan Brahim El Haddaoui has run faster. Kiprop was on course to break El Haddaoui's record until the last lap.";
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Brahim El Haddaoui').mentions.length, 2);
+  assert.ok(!analysis.entities.some((e) => e.name === 'El Haddaoui'));
+});
+
 test('a party\'s lone first word is no short form of the party ("the Conservative Party ... the Conservative\'s record"), which would make the story seem to use two short forms', () => {
   const text =
     'Tony Brannock attacked the Conservative Party on Monday. Laying into the Conservative\'s record in government he said: "With Labour, Britain will never go back." The Tories said he was wrong.';

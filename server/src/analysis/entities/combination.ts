@@ -1084,6 +1084,8 @@ function withoutWordsBeforeFirstName(c: SpanCandidate, words: Word[]): SpanCandi
   // "in-form Scot Kathy Butler", "Dane Peter Brask": a nationality that is also a first name, before a first name and a surname.
   if (c.last - c.first >= 2 && nationalityNouns.test(words[c.first].bare) && (words[c.first + 1].has('FirstName') || isGivenName(words[c.first + 1].bare)))
     return { ...c, first: c.first + 1 };
+  // "Moroccan Brahim El Haddaoui": a nationality before a name of three words or more is the person's, not their name's.
+  if (c.last - c.first >= 3 && isNationality(words[c.first]) && !words[c.first].has('FirstName')) return { ...c, first: c.first + 1 };
   // "Will Sanders come down off the pique?": "Will" opening a question asks it; it is no first name there.
   if (c.last > c.first && words[c.first].bare === 'will' && asksQuestion(words, c.first) && bareVerbAfter(words, c.last)) return { ...c, first: c.first + 1 };
   for (let k = c.first; k < c.last; k++) {

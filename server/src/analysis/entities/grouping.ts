@@ -355,7 +355,7 @@ const institutionWords =
   /^(?:house|senate|assembly|council|court|police|government|parliament|congress|legislature|party|committee|commission|department|ministry|university|college|school|hospital|airport|county|state|city|board|authority|bank|fund|trust)$/;
 
 /** Particles that open a surname: "van Nistelrooy", "de Villepin", "bin Laden". */
-const surnameParticles = /^(?:van|von|de|der|den|di|da|du|la|le|del|della|dos|das|ter|ten|bin|ibn)$/;
+const surnameParticles = /^(?:van|von|de|der|den|di|da|du|la|le|del|della|dos|das|ter|ten|bin|ibn|el|al)$/;
 
 /** Titles that go with a first name, not a surname. */
 const givenNameTitles = new Set(['prince', 'princess', 'king', 'queen', 'sheikh', 'sheik', 'emir', 'sultan', 'sir', 'dame', 'pope', 'uncle', 'aunt', 'auntie']);
