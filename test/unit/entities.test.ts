@@ -1944,3 +1944,17 @@ test('a people or a faith in the plural is no person either ("mainly Jews")', ()
     ['Tom Arbel'],
   );
 });
+
+test('a mention the tagger read whose words are a listed organization\'s form is that organization ("But Tory co-chairman ... the Tories"), and a title after a listed organization is no part of its name ("former Tory Treasurer Lord Penrose")', () => {
+  const text =
+    'The Tories accused the prime minister of dodging scrutiny. But Tory co-chairman Alan Fenwick said the plans were vague. The party had repaid a loan to former Tory Treasurer Lord Penrose, and Labour MP Ruth Carden called it "a scandal".';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const party = find(analysis, 'Conservative Party');
+  assert.deepEqual(
+    party.mentions.map((m) => m.text),
+    ['Tories', 'Tory', 'Tory'],
+  );
+  assert.ok(!analysis.entities.some((e) => e.name === 'Tory' || e.name === 'Tory Treasurer' || e.name === 'Labour MP'));
+  assert.equal(find(analysis, 'Labour Party').mentions.length, 1);
+});

@@ -32,6 +32,7 @@ import {
   isAcronym,
   isFirstName,
   isInterjection,
+  isRoleWord,
   mayDropOpener,
   opensAfterSuperPac,
   opensSentenceOrQuote,
@@ -118,12 +119,13 @@ export function buildCandidates(words: Word[], text: string, midSentenceCapitals
     const match = findTableMatch(words, i, text);
     const following = match && words[i + match.length];
     // "UN Security Council", "Reuters Television": the table names only part of a longer name.
-    // But a title after it is not part of it: "Fed Chair Tomas Berg".
+    // But a title after it is not part of it: "Fed Chair Tomas Berg", "former Tory Treasurer Lord Ashcroft".
     const partOfLongerName =
       following &&
       following.capitalised &&
       continuesName(text, words[i + match.length - 1], following) &&
       !honorifics.has(following.bare) &&
+      !isRoleWord(following) &&
       !modifiesNounAfterName(words, i + match.length);
     if (match && !partOfLongerName) {
       candidates.push({ first: i, last: i + match.length - 1, role: null, tableEntry: match.entry, per: 0, org: 10, loc: 0, kind: 'organization', firm: true });

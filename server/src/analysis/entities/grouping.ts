@@ -8,7 +8,7 @@ import { partitionPoint } from '../sorted';
 import type { Steps } from '../steps';
 import { spelledAcronym } from './resolution';
 import { followsThe, withPlainSpaces } from './words';
-import { formalFirstNames, isGivenName, organizationEndings, organizationHeads } from './tables';
+import { formalFirstNames, isGivenName, organizationEndings, organizationHeads, tableEntryNamed } from './tables';
 import type { Candidate, Entity, EntityAnalysis, Kind, TableEntry } from './types';
 
 interface Group {
@@ -110,14 +110,15 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
       const withoutArticle = fold.replace(/^the /, '');
       const spelled = c.length > 1 ? spelledAcronym(written).toUpperCase() : '';
       // One organization, one group, whether or not a mention matched the table ("Twitter's chief", "A Twitter spokesman").
-      if (c.tableEntry) {
+      const tableEntry = c.tableEntry ?? tableEntryNamed(fold, written);
+      if (tableEntry) {
         group =
-          byKey.get(`organization:${c.tableEntry.id}`) ??
+          byKey.get(`organization:${tableEntry.id}`) ??
           byKey.get(`organization:${fold}`) ??
           byKey.get(`organization:${withoutArticle}`) ??
-          open('organization', c.tableEntry.id, c.tableEntry);
-        group.tableEntry ??= c.tableEntry;
-        byKey.set(`organization:${c.tableEntry.id}`, group);
+          open('organization', tableEntry.id, tableEntry);
+        group.tableEntry ??= tableEntry;
+        byKey.set(`organization:${tableEntry.id}`, group);
         byKey.set(`organization:${fold}`, group);
       } else
         group =

@@ -435,6 +435,15 @@ for (const entry of table) {
   }
 }
 
+/**
+ * The table's organization whose form a mention's words are, in full, as written (`written` for the forms that must
+ * match in capitals): for a mention the tagger read, where the table did not match ("But Tory co-chairman").
+ */
+export function tableEntryNamed(fold: string, written: string): TableEntry | undefined {
+  const forms = tableByFirstWord.get(fold.split(' ')[0]) ?? [];
+  return forms.find((f) => !f.possessive && f.words.join(' ') === fold && (f.exactCase === null || f.exactCase === written))?.entry;
+}
+
 /** Titles that are also common first names ("Dean Jones"): before a surname alone they are the first name. */
 /** A first name the built-in table lists (folded). */
 export const isGivenName = (fold: string): boolean => givenNames.has(fold);
