@@ -1958,3 +1958,13 @@ test('a mention the tagger read whose words are a listed organization\'s form is
   assert.ok(!analysis.entities.some((e) => e.name === 'Tory' || e.name === 'Tory Treasurer' || e.name === 'Labour MP'));
   assert.equal(find(analysis, 'Labour Party').mentions.length, 1);
 });
+
+test('an auction house named with its possessive is a company, not a person ("at Sotheby\'s", "Sotheby\'s head of contemporary art")', () => {
+  const text = "The sale, at Sotheby's, will feature 30 paintings. Ines Varga, Sotheby's head of modern art, said the estate was rare.";
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const house = find(analysis, "Sotheby's");
+  assert.equal(house.type, 'organization');
+  assert.equal(house.mentions.length, 2);
+  assert.ok(!analysis.entities.some((e) => e.type === 'person' && e.name.startsWith('Sotheby')));
+});
