@@ -1968,3 +1968,11 @@ test('an auction house named with its possessive is a company, not a person ("at
   assert.equal(house.mentions.length, 2);
   assert.ok(!analysis.entities.some((e) => e.type === 'person' && e.name.startsWith('Sotheby')));
 });
+
+test('a publication is the same by its name without "Magazine" ("PC Pro Magazine ... editor of PC Pro")', () => {
+  const text = 'A survey by Net Shopper Magazine found readers unhappy. "Switching is hard," said Lena Hollis, editor of Net Shopper.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Net Shopper Magazine').mentions.length, 2);
+  assert.ok(!analysis.entities.some((e) => e.name === 'Net Shopper'));
+});

@@ -157,6 +157,12 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
           const holder = organizationsByHead.get(head);
           organizationsByHead.set(head, holder === undefined || holder === group ? group : null);
         }
+        // "PC Pro Magazine ... PC Pro": a publication by its name without the word for what it is.
+        if (words.length > 2 && /^(?:magazine|newspaper)$/.test(words[words.length - 1])) {
+          const title = words.slice(0, -1).join(' ');
+          const holder = organizationsByHead.get(title);
+          organizationsByHead.set(title, holder === undefined || holder === group ? group : null);
+        }
         // "Glasgow Rangers ... Rangers", "Manchester United ... United's win": a club or a firm by its name without its city.
         // Not a generic word of institutions: "Kentucky House ... the House" is the U.S. House.
         const generic = (w: string) => institutionWords.test(w) || organizationHeads.has(w);
