@@ -94,3 +94,15 @@ test('a word of a closed class opening a sentence is no name, though the story n
   assert.equal(much.kind, undefined);
   assert.equal(brenner.kind, 'person');
 });
+
+test('a lone word read as a person that opens two of the story\'s organizations is no person ("Sun Microsystems ... Sun Grid ... Sun said"); a person named in full with it keeps it', () => {
+  const company = candidate('Vance Microsystems', 'organization', { firm: true });
+  const service = candidate('Vance Grid', 'organization');
+  const lone = candidate('Vance', 'person');
+  propagate([company, service, lone]);
+  assert.equal(lone.kind, 'organization');
+  const named = candidate('Ada Vance', 'person', { firm: true, givenName: true });
+  const again = candidate('Vance', 'person');
+  propagate([candidate('Vance Microsystems', 'organization', { firm: true }), candidate('Vance Grid', 'organization'), named, again]);
+  assert.equal(again.kind, 'person');
+});

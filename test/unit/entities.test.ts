@@ -1976,3 +1976,12 @@ test('a publication is the same by its name without "Magazine" ("PC Pro Magazine
   assert.equal(find(analysis, 'Net Shopper Magazine').mentions.length, 2);
   assert.ok(!analysis.entities.some((e) => e.name === 'Net Shopper'));
 });
+
+test('a name that ends in an institution\'s word with a prefix of its own is an organization ("Sun Microsystems")', () => {
+  const text = `Vance Microsystems has launched a rental service for computing power.
+
+Vance Grid costs users $1 an hour on machines run by Vance. Vance likened it to electricity. "Why build your own?" asked Tom Ferris, its chief operating officer. The Vance Grid runs on spare servers, Vance said.`;
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Vance Microsystems').type, 'organization');
+});

@@ -796,9 +796,13 @@ const institutionWords = new RegExp(
 /** "Sarah Lawrence College", "Henry Realty", "Orrin Hale Ministries": a name that ends in an institution's word names the institution, whoever it is named after. */
 function endsAsInstitution(c: SpanCandidate, words: Word[]): boolean {
   // compromise reads "Lawrence College" as a person's name throughout.
-  if (c.last > c.first && words[c.last].capitalised && institutionWords.test(words[c.last].bare)) return true;
+  if (c.last > c.first && words[c.last].capitalised && (institutionWords.test(words[c.last].bare) || compoundInstitutionWord.test(words[c.last].bare)))
+    return true;
   return c.last === c.first && isBrandCompound(words[c.first].text);
 }
+
+/** "Sun Microsystems", "Applied Biosystems", "Cable Telecommunications": an institution's word with a prefix of its own. */
+const compoundInstitutionWord = /^\p{L}{3,}(?:systems|technologies|communications|pharmaceuticals|electronics|networks|industries|software|chemicals)$/u;
 
 /**
  * "BuzzFeed", "HarperCollins", "BlazeTV": a word of two capitalised parts, the first of four letters or more, is

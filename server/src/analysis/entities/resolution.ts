@@ -129,7 +129,8 @@ export function propagate(candidates: Candidate[], shortFormOf: ReadonlyMap<Cand
     (c.kind === 'person' ? c.loc < 4 : c.kind === 'organization' ? c.listedAsCompany === true || shortOfCompanyForm(c) : undecidedFirstWord(c)) &&
     !c.role &&
     !c.modifiesNoun &&
-    organizationsByFirstWord.get(c.fold)?.size === 1 &&
+    // Opening two of the story's organizations, a lone word is still no person ("Sun Microsystems ... Sun Grid ... Sun said"), only unsure which.
+    (organizationsByFirstWord.get(c.fold)?.size === 1 || (c.kind === 'person' && (organizationsByFirstWord.get(c.fold)?.size ?? 0) > 1)) &&
     !namedPeopleParts.has(c.fold) &&
     !titledPeople.has(c.fold);
   // "Italian tyre and cables giant Pirelli ... Pirelli said": a lone name the story calls a company is that company in
