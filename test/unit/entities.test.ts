@@ -1985,3 +1985,14 @@ Vance Grid costs users $1 an hour on machines run by Vance. Vance likened it to 
   assertRangesExact(text, analysis);
   assert.equal(find(analysis, 'Vance Microsystems').type, 'organization');
 });
+
+test('an athletics meeting, a race or a tournament is no one ("the Brockton Invitational", "the Great Lothian International Cross Country", "the Harmon Classic")', () => {
+  const text =
+    'Dana Okafor ran the fastest time of the year at the Brockton Invitational meeting. She will run in the Great Lothian International Cross Country next month and defend her title at the Harmon Classic.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(
+    analysis.entities.map((e) => e.name),
+    ['Dana Okafor'],
+  );
+});

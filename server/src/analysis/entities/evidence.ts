@@ -158,11 +158,12 @@ const lawsAndProgrammes = new Set([
 
 /**
  * "the Vietnam War", "the Democratic National Convention", "the Geneva Convention", "the Super Bowl", "the
- * Boston Marathon", "the Nuclear Security Summit", "the V Festival", "the Western Han Dynasty": an event, a war or a dynasty
+ * Boston Marathon", "the Nuclear Security Summit", "the V Festival", "the Western Han Dynasty", "the Fayetteville
+ * Invitational", "the US Open", "the Great Edinburgh International Cross Country": an event, a war or a dynasty
  * is neither a person nor an organization. These words end no one's name.
  */
 const eventEndings =
-  /^(?:war|wars|convention|constitution|dynasty|bowl|cup|marathon|olympics|primary|primaries|caucuses|summit|festival|tournament|championship|championships|awards|award|prize|prizes|medal|trophy|prix|exhibition|expo)$/;
+  /^(?:war|wars|convention|constitution|dynasty|bowl|cup|marathon|olympics|primary|primaries|caucuses|summit|festival|tournament|championship|championships|awards|award|prize|prizes|medal|trophy|prix|exhibition|expo|invitational|indoors|relays|open|classic|race|country)$/;
 
 /** "Convention" left alone after a title's words ("the Republican National Convention"): a word no one is called. */
 export const isEventWord = (bare: string) => eventEndings.test(bare);
