@@ -1996,3 +1996,14 @@ test('an athletics meeting, a race or a tournament is no one ("the Brockton Invi
     ['Dana Okafor'],
   );
 });
+
+test('a plan, an agreement, a protocol or a declaration is no one ("the Marshall Plan", "the Clean Power Plan")', () => {
+  const text =
+    'Dana Okafor likened the aid package to the Marshall Plan. The rules, known as the Clean Water Plan, follow the Kyoto Protocol and the Millennium Declaration.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(
+    analysis.entities.map((e) => e.name),
+    ['Dana Okafor'],
+  );
+});

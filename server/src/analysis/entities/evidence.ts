@@ -131,7 +131,7 @@ const indexEndings = /^(?:average|index|composite)$/;
  * city's government is left to the other evidence).
  */
 const lawOrBuildingEndings =
-  /^(?:act|amendment|treaty|accords?|doctrine|directive|prison|penitentiary|jail|stadium|arena|mansion|cathedral|bridge|tunnel|dam|canal|reservoir|street|avenue|boulevard|highway|motorway|freeway|expressway|plaza|hall|hotel|tower|towers|capitol|resort|odeon|station)$/;
+  /^(?:act|amendment|treaty|accords?|doctrine|directive|plan|agreement|protocol|declaration|prison|penitentiary|jail|stadium|arena|mansion|cathedral|bridge|tunnel|dam|canal|reservoir|street|avenue|boulevard|highway|motorway|freeway|expressway|plaza|hall|hotel|tower|towers|capitol|resort|odeon|station)$/;
 
 /** Places that end a name as a building's word does, unless a link makes the place the name's tail ("the Project for Farmers of the Chancay-Huaral Valley"). */
 const placeEndings = /^(?:dome|valley|village)$/;
