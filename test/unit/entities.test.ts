@@ -2007,3 +2007,11 @@ test('a plan, an agreement, a protocol or a declaration is no one ("the Marshall
     ['Dana Okafor'],
   );
 });
+
+test('a name after "version of", "staging of" or "recording of" is a work ("Her version of Giselle"), unless it is someone named in full ("the version of Ana Ruiz that worries me")', () => {
+  const text =
+    'Her version of Giselle, all lightness and grace, is still admired. The band\'s recording of Morning Tide sold well. "I was disappointed when he was the version of Tomas Brenner that worries me," said Ines Varga.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(analysis.entities.map((e) => e.name).sort(), ['Ines Varga', 'Tomas Brenner']);
+});

@@ -1003,6 +1003,9 @@ function namedBeforeItsAuthor(c: SpanCandidate, words: Word[]): boolean {
   return words.some((w) => w.sentenceId === sentence && aboutWorksWords.test(w.fold) && !w.capitalised);
 }
 
+/** What only a work has: "her version of Giselle". */
+const versionNouns = /^(?:version|versions|staging|stagings|adaptation|adaptations|recording|recordings|remake|revival|rendition|remix)$/;
+
 /** A star of a work: "Ana Ruiz, star of Bride and Prejudice". */
 const starWords = /^(?:star|stars|co-star)$/;
 
@@ -1029,6 +1032,13 @@ function namedAfterWorkCue(c: SpanCandidate, words: Word[], candidates: readonly
   const [cue, before] = [words[k], words[k - 1]];
   if (!inSentence(k) || !inSentence(k - 1)) return false;
   if (cue.fold === 'of' && starWords.test(before.fold)) return true;
+  // "Her version of Giselle", "a new staging of Tosca": only a work has versions and stagings; not a singer's ("her recording
+  // of Whitney's hit"), nor a person named in full ("the version of Donald Trump that worries me").
+  if (cue.fold === 'of' && k === c.first - 1 && versionNouns.test(before.fold) && !words[c.last].possessive) {
+    const fullName = c.last > c.first && (words[c.first].has('FirstName') || isGivenName(words[c.first].bare));
+    const surnameOfNamed = candidates.some((o) => o !== c && o.kind === 'person' && o.last > o.first && words[o.last].bare === words[c.last].bare);
+    if (!fullName && !surnameOfNamed) return true;
+  }
   if (cue.fold === 'in' && /^(?:roles|starred|starring)$/.test(before.fold)) return true;
   // Past here a list may name nominees as well as films: "up against Blanchett, Heather Craney and Meryl Streep" (so "Vera Drake" stays).
   if (words[c.first].has('FirstName') || isGivenName(words[c.first].bare)) return false;
