@@ -2015,3 +2015,13 @@ test('a name after "version of", "staging of" or "recording of" is a work ("Her 
   assertRangesExact(text, analysis);
   assert.deepEqual(analysis.entities.map((e) => e.name).sort(), ['Ines Varga', 'Tomas Brenner']);
 });
+
+test('a name ending in an ensemble\'s word is an organization, whoever it is named after ("the Vic Wells Ballet", "the Tom Harlow Choir")', () => {
+  const text =
+    'She helped launch the Ballet Club, the Vic Wells Ballet and, with Anton Dolin, a company of their own. Later she sang with the Tom Harlow Choir.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Vic Wells Ballet').type, 'organization');
+  assert.equal(find(analysis, 'Tom Harlow Choir').type, 'organization');
+  assert.equal(find(analysis, 'Anton Dolin').type, 'person');
+});
