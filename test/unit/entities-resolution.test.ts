@@ -106,3 +106,14 @@ test('a lone word read as a person that opens two of the story\'s organizations 
   propagate([candidate('Vance Microsystems', 'organization', { firm: true }), candidate('Vance Grid', 'organization'), named, again]);
   assert.equal(again.kind, 'person');
 });
+
+test('a firm reading of a name outweighs an unsure one ("his company, Ballets Russes ... a re-formed Ballets Russes"); a person\'s title weighs as much', () => {
+  const unsure = candidate('Ballets Russes', 'person');
+  const firm = candidate('Ballets Russes', 'organization', { firm: true });
+  propagate([unsure, firm]);
+  assert.equal(unsure.kind, 'organization');
+  const titled = candidate('Youssou Ndiaye', 'person', { role: 'Senegalese musician' });
+  const shaped = candidate('Youssou Ndiaye', 'organization', { firm: true });
+  propagate([titled, shaped]);
+  assert.equal(titled.kind, 'person');
+});

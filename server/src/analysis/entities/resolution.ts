@@ -146,15 +146,18 @@ export function propagate(candidates: Candidate[], shortFormOf: ReadonlyMap<Cand
   for (const c of candidates) {
     if (!c.kind || organizationFirstWord(c) || namedCompany(c)) continue;
     const multiWord = c.length > 1;
+    // A firm reading outweighs one the evidence was unsure of ("his company, Ballets Russes ... a re-formed Ballets Russes");
+    // so does a person's title ("Senegalese musician Youssou N'Dour").
+    const weight = c.firm || (c.kind === 'person' && c.role) ? 1.5 : 1;
     if (c.kind === 'person' && (c.firm || multiWord)) {
-      personNames.set(c.fold, (personNames.get(c.fold) ?? 0) + 1);
+      personNames.set(c.fold, (personNames.get(c.fold) ?? 0) + weight);
       if (multiWord) {
         personParts.set(c.lastBare, (personParts.get(c.lastBare) ?? 0) + 1);
         personParts.set(c.firstBare, (personParts.get(c.firstBare) ?? 0) + 0.5);
       }
     }
     if (c.kind === 'organization' && (c.firm || multiWord) && !surnameOfNamedPerson(c)) {
-      organizationNames.set(c.fold, (organizationNames.get(c.fold) ?? 0) + 1);
+      organizationNames.set(c.fold, (organizationNames.get(c.fold) ?? 0) + weight);
       if (multiWord) {
         const acronym = c.acronym.toLowerCase();
         if (acronym.length >= 2) organizationNames.set(acronym, (organizationNames.get(acronym) ?? 0) + 0.5);
