@@ -2025,3 +2025,14 @@ test('a name ending in an ensemble\'s word is an organization, whoever it is nam
   assert.equal(find(analysis, 'Tom Harlow Choir').type, 'organization');
   assert.equal(find(analysis, 'Anton Dolin').type, 'person');
 });
+
+test('a name before the lower-case noun of a thing is that thing ("the Cell processor", "Sun\'s quarterly Network Computing event", "the Pop movement"); a host in capitals stays ("a recent POLITICO event")', () => {
+  const text =
+    'Vance Microsystems and Toshiba have worked on the Helix processor for three years. Tom Ferris showed it at Vance\'s quarterly Open Compute event, and Ines Varga, a curator, praised champions of the Pop movement. "It is fast," he said at a recent AXIOS event on the economy.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const names = analysis.entities.map((e) => e.name);
+  for (const thing of ['Helix', 'Open Compute', 'Pop']) assert.ok(!names.includes(thing), thing);
+  assert.equal(find(analysis, 'AXIOS').mentions.length, 1);
+  assert.ok(names.includes('Tom Ferris'));
+});

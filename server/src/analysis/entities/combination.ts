@@ -648,6 +648,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
           describesByOrigin(c, words) ||
           namesGamesOfTitle(c, words) ||
           namesGenreBeforeItsKind(c, words) ||
+          namedBeforeItsKind(c, words) ||
           namesAPeople(c, words) ||
           // "PDAs", "MPs", "DVDs": an acronym in the plural names things or people, never one of them.
           (c.first === c.last && /^\p{Lu}{2,5}s$/u.test(words[c.first].text)) ||
@@ -1164,7 +1165,10 @@ const genreWords =
 const performerWords =
   /^(?:star|stars|singer|singers|band|bands|group|act|artist|legend|icon|diva|duo|trio|musician|rapper|producer|veteran|sensation|outfit|queen|king|idol|singer-songwriter)$/;
 
-/** "Pop star Christina Aguilera", "R&B singer Usher", "Horror movie The Grudge": a kind of music or film before its performer or a work, capitalised where it opens a sentence. */
+/**
+ * "Pop star Christina Aguilera", "R&B singer Usher", "Horror movie The Grudge", "the Pop movement": a kind of music or
+ * film before its performer, a work or its movement, capitalised where it opens a sentence or as a movement's name.
+ */
 function namesGenreBeforeItsKind(c: SpanCandidate, words: Word[]): boolean {
   const after = words[c.last + 1];
   const genre = words
@@ -1176,7 +1180,29 @@ function namesGenreBeforeItsKind(c: SpanCandidate, words: Word[]): boolean {
     after !== undefined &&
     after.sentenceId === words[c.last].sentenceId &&
     !after.capitalised &&
-    (performerWords.test(after.fold) || workNouns.test(after.fold))
+    (performerWords.test(after.fold) || workNouns.test(after.fold) || after.fold === 'movement')
+  );
+}
+
+/** Kinds of thing whose name goes before them in lower case, never a body's or a person's: "the Cell processor", "the St Galmier event". */
+const thingKinds = /^(?:processor|processors|chip|chips|chipset|console|consoles|handset|handsets|event|competition|contest|scheme)$/;
+
+/**
+ * "the Cell processor", "Sun's quarterly Network Computing event", "the Fonteyn Nureyev Young Dancers competition": a
+ * name between "the" (or a possessive, or a lower-case word) and the lower-case noun of a thing is that thing. A known
+ * organization before it is the thing's maker or host (the table keeps "the Sony console" Sony's), and so is one in
+ * capitals ("a recent POLITICO event").
+ */
+function namedBeforeItsKind(c: SpanCandidate, words: Word[]): boolean {
+  const [before, after] = [words[c.first - 1], words[c.last + 1]];
+  if (!after || after.capitalised || after.sentenceId !== words[c.last].sentenceId || !/^\s+$/.test(words[c.last].post) || !thingKinds.test(after.fold))
+    return false;
+  if (words.slice(c.first, c.last + 1).every((w) => !/\p{Ll}/u.test(w.text))) return false;
+  return (
+    before !== undefined &&
+    before.sentenceId === words[c.first].sentenceId &&
+    /^\s+$/.test(before.post) &&
+    (before.fold === 'the' || before.possessive || !before.capitalised)
   );
 }
 
