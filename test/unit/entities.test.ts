@@ -2036,3 +2036,14 @@ test('a name before the lower-case noun of a thing is that thing ("the Cell proc
   assert.equal(find(analysis, 'AXIOS').mentions.length, 1);
   assert.ok(names.includes('Tom Ferris'));
 });
+
+test('a title right after the possessive of someone named in full, in a paragraph about works, is their work ("Roy Lichtenstein\'s Blue Nude", "Philip Roth\'s The Plot Against America"); not a body they run, nor the subject of a work', () => {
+  const text =
+    "Among the pictures for sale are works by Tomas Brenner and Alma Reyes. One highlight is Tomas Brenner's Quiet Harbour, and the judges passed over Alma Reyes's The Long Winter Road. Ines Varga's Harlow Holdings Group bought Martin Kell's Howard Hughes biopic.";
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const names = analysis.entities.map((e) => e.name);
+  for (const work of ['Quiet Harbour', 'Long Winter Road', 'The Long Winter Road']) assert.ok(!names.includes(work), work);
+  assert.equal(find(analysis, 'Harlow Holdings Group').type, 'organization');
+  assert.equal(find(analysis, 'Howard Hughes').type, 'person');
+});

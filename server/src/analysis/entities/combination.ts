@@ -940,6 +940,7 @@ function namedAsWork(c: SpanCandidate, words: Word[], candidates: readonly SpanC
   )
     return true;
   if (
+    namedAfterItsMaker(c, words, candidates) ||
     describedAsWorkAfter(c, words) ||
     inListOfWorks(c, words) ||
     namedBetweenCommasAfterWorkNoun(c, words) ||
@@ -966,6 +967,48 @@ function namedBetweenCommasAfterWorkNoun(c: SpanCandidate, words: Word[]): boole
   if (!(workNouns.test(noun.fold) || noun.fold === 'single' || noun.fold === 'story') || noun.has('Verb')) return false;
   if (words[c.first].has('FirstName') || isGivenName(words[c.first].bare)) return false;
   return /^\s*[,.;]/.test(words[c.last].post) || (after?.fold === 'by' && after.sentenceId === noun.sentenceId && /^\s+$/.test(words[c.last].post));
+}
+
+/**
+ * "Roy Lichtenstein's Blue Nude", "Philip Roth's The Plot Against America": a title right after the possessive of a
+ * person named in full, in a paragraph about works, is that person's work. Not a body the person runs ("Rupert
+ * Murdoch's News Corporation"), which ends as a body's name does.
+ */
+function namedAfterItsMaker(c: SpanCandidate, words: Word[], candidates: readonly SpanCandidate[]): boolean {
+  // Past the title's own "The" ("Philip Roth's The Plot Against America") and the possessive's empty word.
+  let k = c.first - 1;
+  if (words[k]?.text === 'The') k--;
+  const possessiveEnd = k;
+  while (k >= 0 && words[k].text === '') k--;
+  const maker = candidates.find((o) => o.last === k || o.last === possessiveEnd);
+  if (!maker || maker.kind !== 'person' || maker.last === maker.first || !words[maker.last].possessive || !/^\s*$/.test(words[maker.last].post)) return false;
+  const span = words.slice(c.first, c.last + 1);
+  if (
+    organizationEndings.has(words[c.last].bare) ||
+    institutionWords.test(words[c.last].bare) ||
+    span.some((w) => organizationHeads.has(w.bare)) ||
+    (span.length <= 2 && isPlaceWord(words[c.last]))
+  )
+    return false;
+  // The subject of a work, not the work: "Martin Scorsese's Howard Hughes biopic".
+  const after = words[c.last + 1];
+  if (
+    after &&
+    after.sentenceId === words[c.last].sentenceId &&
+    !after.capitalised &&
+    /^\s+$/.test(words[c.last].post) &&
+    !functionWords.has(after.bare) &&
+    !after.has('Verb')
+  )
+    return false;
+  if (
+    !words.some(
+      (w) =>
+        !w.capitalised && (workNouns.test(w.fold) || pluralWorkNouns.test(w.fold) || /^(?:works|pictures|portrait|portraits|canvas|canvases)$/.test(w.fold)),
+    )
+  )
+    return false;
+  return true;
 }
 
 /** "Phoenix Nights creator Peter Kay", "Quantum Leap actor Scott Bakula": the work before its maker's or its actor's full name. */
