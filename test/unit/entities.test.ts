@@ -2047,3 +2047,14 @@ test('a title right after the possessive of someone named in full, in a paragrap
   assert.equal(find(analysis, 'Harlow Holdings Group').type, 'organization');
   assert.equal(find(analysis, 'Howard Hughes').type, 'person');
 });
+
+test('"group" after the word for its cause names an organization in every mention ("Anti-spam group Spamhaus ... Spamhaus said"), not part of a longer name ("advocacy group America\'s Voice")', () => {
+  const text =
+    "Anti-spam group Mailwatch is warning about a new virus. Mailwatch said the trick was new. The survey, for the advocacy group America's Voice, found support had grown.";
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const group = find(analysis, 'Mailwatch');
+  assert.equal(group.type, 'organization');
+  assert.equal(group.mentions.length, 2);
+  assert.ok(!analysis.entities.some((e) => e.name === 'America'));
+});

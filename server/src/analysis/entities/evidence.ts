@@ -73,6 +73,31 @@ const bodyNouns = new Set([
   'think-tank',
   'thinktank',
 ]);
+/** Kinds of group that are no organization: "ethnic group Uighurs", "age group". */
+const groupsOfPeople = /^(?:ethnic|age|blood|income|focus|peer|tribal|religious|language|minority|control|social|political|working|study)$/;
+
+/**
+ * "Anti-spam group Spamhaus", "pressure group Liberty", "campaign group Avaaz": "group" after the lower-case word for
+ * its cause names an organization in every mention, as a company's noun does. Not "the group Fiorina addressed".
+ */
+function namedAsGroupOfAKind(words: readonly Word[], first: number, last: number): boolean {
+  const [group, kind] = [words[first - 1], words[first - 2]];
+  // Only the whole name: not "America" of "America's Voice", nor "Citizens" of "Citizens for Responsibility and Ethics".
+  const [after, afterThat] = [words[last + 1], words[last + 2]];
+  if (words[last].possessive || (after && /^(?:for|of|and|&)$/.test(after.fold) && afterThat?.capitalised)) return false;
+  return (
+    group?.bare === 'group' &&
+    kind !== undefined &&
+    kind.sentenceId === group.sentenceId &&
+    /^\s+$/.test(kind.post) &&
+    /^\p{L}[\p{Ll}-]*$/u.test(kind.text) &&
+    !kind.has('Determiner') &&
+    !kind.has('Pronoun') &&
+    !kind.has('Possessive') &&
+    !groupsOfPeople.test(kind.bare)
+  );
+}
+
 /** Nouns that introduce an organization: "retailer Lidl", "the exploration company Ivernia"; besides the company nouns, some that may also name a person's role ("rival", "partner", "investor"). */
 const organizationIntroducers = new Set([
   ...companyNouns,
@@ -270,7 +295,7 @@ function weighEvidence(
   if (beforeHere && !beforeHere.capitalised && organizationIntroducers.has(beforeHere.bare) && continuesName(text, beforeHere, firstWord)) {
     c.org += 4;
     c.describedAsOrganization = true;
-    if (companyNouns.has(beforeHere.bare) || bodyNouns.has(beforeHere.bare)) c.namedAsCompany = true;
+    if (companyNouns.has(beforeHere.bare) || bodyNouns.has(beforeHere.bare) || namedAsGroupOfAKind(words, c.first, c.last)) c.namedAsCompany = true;
   }
   // "technology firms like Dell, LG, Samsung and Phillips", "studios such as MGM, Disney and Buena Vista": each a company.
   if (pluralCompanyNouns.test(listNoun(words, c.first)?.fold ?? '')) {
