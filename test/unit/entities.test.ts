@@ -2058,3 +2058,11 @@ test('"group" after the word for its cause names an organization in every mentio
   assert.equal(group.mentions.length, 2);
   assert.ok(!analysis.entities.some((e) => e.name === 'America'));
 });
+
+test('a conjunction after a full stop that ends on an abbreviation still opens the sentence, no part of a name ("tell the FT. But Rover told BBC News")', () => {
+  const text = 'The plans were first reported by the FT. But Kestrel told the Daily Courier that reports of job cuts were "speculation".';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.ok(!analysis.entities.some((e) => e.name.startsWith('But')));
+  assert.ok(analysis.entities.some((e) => e.name === 'Kestrel'));
+});

@@ -104,6 +104,8 @@ export function mayDropOpener(words: readonly Word[], i: number, last: number): 
   const beforePerson = () => ['Person', 'FirstName', 'LastName', 'Honorific'].some((t) => next.has(t));
   // A colon may open a clause ("intervened: If Sanders would debate"), or a title ("We Love: My Family Divided"): a function word alone or before a person's name.
   if (before && /^:\s+$/.test(before.post) && functionWords.has(words[i].bare) && (i === last || beforePerson())) return true;
+  // "tell the FT. But Rover told": after a full stop the sentence reader took for an abbreviation's, a conjunction still opens one.
+  if (before && /\.\s+$/.test(before.post) && /^(?:but|and|or|yet|so|however)$/.test(words[i].bare) && i < last) return true;
   if (!opensSentenceOrQuote(words, i)) return false;
   if (compromiseOpensSentenceOrQuote(words[i]) || i === last || functionWords.has(words[i].bare)) return true;
   return beforePerson();
