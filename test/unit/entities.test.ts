@@ -2066,3 +2066,13 @@ test('a conjunction after a full stop that ends on an abbreviation still opens t
   assert.ok(!analysis.entities.some((e) => e.name.startsWith('But')));
   assert.ok(analysis.entities.some((e) => e.name === 'Kestrel'));
 });
+
+test('a title set off by a dash and described as someone\'s work is the work ("Vera Drake - Leigh\'s 1950s drama about a backstreet abortionist - was named best film")', () => {
+  const text = "Tomas Brenner won again. Alma Reyes - Brenner's 1960s drama about a village midwife - was named best film.";
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(
+    analysis.entities.map((e) => e.name),
+    ['Tomas Brenner'],
+  );
+});

@@ -1109,17 +1109,19 @@ function inListOfWorks(c: SpanCandidate, words: Word[]): boolean {
 }
 
 /**
- * "Grange Hill, the school-based drama serial which ...": an appositive after the name whose head noun is a
- * work's. The head is the noun that closes the appositive: "Tom Vell, the film star" is a star.
+ * "Grange Hill, the school-based drama serial which ...", "Vera Drake - Leigh's 1950s drama about": an appositive
+ * after the name whose head noun is a work's. The head is the noun that closes the appositive: "Tom Vell, the film star" is a star.
  */
 function describedAsWorkAfter(c: SpanCandidate, words: Word[]): boolean {
   const article = words[c.last + 1];
-  if (!article || !/^,\s+$/.test(words[c.last].post) || !/^(?:the|a|an)$/.test(article.text) || article.sentenceId !== words[c.last].sentenceId) return false;
+  // Set off by a comma or a dash; opened by an article, or by whose work it is ("Vera Drake - Leigh's 1950s drama about").
+  if (!article || !/^(?:,|\s[-–—])\s+$/.test(words[c.last].post) || article.sentenceId !== words[c.last].sentenceId) return false;
+  if (!/^(?:the|a|an|his|her|their)$/.test(article.text) && !(article.possessive && article.capitalised && /^\s+$/.test(article.post))) return false;
   for (let k = c.last + 2; k <= c.last + 6 && k < words.length; k++) {
     const w = words[k];
     if (w.capitalised || w.sentenceId !== article.sentenceId) return false;
     const next = words[k + 1];
-    const closes = /[,;:.!?)]/.test(w.post) || !next || /^(?:which|that|who|and|was|is|has|had|first|in|on|for|by|from|with)$/.test(next.fold);
+    const closes = /[,;:.!?)]/.test(w.post) || !next || /^(?:which|that|who|and|was|is|has|had|first|in|on|for|by|from|with|about)$/.test(next.fold);
     if (closes) return workNouns.test(w.fold);
   }
   return false;
