@@ -2076,3 +2076,14 @@ test('a title set off by a dash and described as someone\'s work is the work ("V
     ['Tomas Brenner'],
   );
 });
+
+test('a river, a lake or a castle is no one ("the River Tyne", "Windsor Castle")', () => {
+  const text =
+    'Protesters gathered on the other side of the River Tyne, Ines Varga said. Attractions that gave no figures included Harlow Castle and Lake Brennan.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(
+    analysis.entities.map((e) => e.name),
+    ['Ines Varga'],
+  );
+});

@@ -156,7 +156,7 @@ const indexEndings = /^(?:average|index|composite)$/;
  * city's government is left to the other evidence).
  */
 const lawOrBuildingEndings =
-  /^(?:act|amendment|treaty|accords?|doctrine|directive|plan|agreement|protocol|declaration|prison|penitentiary|jail|stadium|arena|mansion|cathedral|bridge|tunnel|dam|canal|reservoir|street|avenue|boulevard|highway|motorway|freeway|expressway|plaza|hall|hotel|tower|towers|capitol|resort|odeon|station)$/;
+  /^(?:act|amendment|treaty|accords?|doctrine|directive|plan|agreement|protocol|declaration|prison|penitentiary|jail|stadium|arena|mansion|cathedral|bridge|tunnel|dam|canal|reservoir|street|avenue|boulevard|highway|motorway|freeway|expressway|plaza|hall|hotel|tower|towers|capitol|resort|odeon|station|castle)$/;
 
 /** Places that end a name as a building's word does, unless a link makes the place the name's tail ("the Project for Farmers of the Chancay-Huaral Valley"). */
 const placeEndings = /^(?:dome|valley|village)$/;
@@ -200,6 +200,8 @@ export const isEventWord = (bare: string) => eventEndings.test(bare);
 export function endsAsLawBuildingOrEvent(span: readonly Word[]): boolean {
   if (lawsAndProgrammes.has(span.map((w) => w.bare).join(' '))) return true;
   if (span.length < 2 || span[0].fold === 'city') return false;
+  // "the River Tyne", "Lake Geneva", "Loch Ness": a river's, a lake's or a mountain's name.
+  if (span.length === 2 && /^(?:river|lake|loch|mount)$/.test(span[0].bare)) return true;
   const last = span[span.length - 1].bare;
   if (last === 'convention' && span[span.length - 2].bare === 'baptist') return false;
   if (placeEndings.test(last) && !span.some((w) => w.fold === 'of' || w.fold === 'for')) return true;
