@@ -2087,3 +2087,13 @@ test('a river, a lake or a castle is no one ("the River Tyne", "Windsor Castle")
     ['Ines Varga'],
   );
 });
+
+test('a car\'s brand before its model\'s name is a product, not its maker ("the Chevrolet Avalanche", "17,815 Buick Raniers"); the maker\'s company name stays ("Toyota Motor")', () => {
+  const text =
+    'Vehicles with potential faults are the Chevrolet Thunderhead and the GMC Savanna, the regulator said. Toyota Motor is also calling back 17,815 Buick Ridgelines.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const names = analysis.entities.map((e) => e.name);
+  for (const model of ['Chevrolet Thunderhead', 'GMC Savanna', 'Buick Ridgelines']) assert.ok(!names.includes(model), model);
+  assert.equal(find(analysis, 'Toyota Motor').type, 'organization');
+});

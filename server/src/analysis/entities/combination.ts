@@ -1185,6 +1185,10 @@ function namesOneOfAKind(c: SpanCandidate, words: Word[]): boolean {
   return !after.capitalised && !/^(?:and|or|&)$/.test(after.text) && phraseEnders.some((t) => after.has(t));
 }
 
+/** Car brands, as opposed to the makers' company names ("General Motors", "Toyota Motor"). */
+const carBrands =
+  /^(?:chevrolet|chevy|gmc|cadillac|buick|pontiac|isuzu|lexus|acura|infiniti|jeep|dodge|vauxhall|peugeot|citroen|toyota|honda|nissan|mazda|subaru|hyundai|kia|volvo|audi|bmw|ford)$/;
+
 /** What may follow a product's name as its model: "Xbox 360", "Windows XP", "iPod Mini", "PlayStation Portable". */
 const modelWord = /^(?:\d+\w*|[ivx]+|xp|vista|me|nt|one|mini|nano|shuffle|touch|classic|portable|vita|vr|live|pro|max|plus|air|mobile|network|store|pc)$/;
 
@@ -1194,6 +1198,17 @@ const modelWord = /^(?:\d+\w*|[ivx]+|xp|vista|me|nt|one|mini|nano|shuffle|touch|
  */
 function namesProduct(c: SpanCandidate, words: Word[]): boolean {
   const folds = words.slice(c.first, c.last + 1).map((w) => w.bare);
+  // "the Chevrolet Avalanche", "17,815 Buick Raniers": a car's brand before its model's name (not "Toyota Motor Corp").
+  const lastFold = folds[folds.length - 1];
+  if (
+    folds.length > 1 &&
+    carBrands.test(folds[0]) &&
+    !isGivenName(folds[0]) &&
+    !organizationEndings.has(lastFold) &&
+    !institutionWords.test(lastFold) &&
+    !/^motors?$/.test(lastFold)
+  )
+    return true;
   // "the iPod Mini": a model after a product's name in lower case, which opened no candidate.
   const before = words[c.first - 1];
   if (before && productNames.has(before.bare) && /^\s*$/.test(before.post) && folds.every((f) => modelWord.test(f))) return true;
