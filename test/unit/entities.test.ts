@@ -2097,3 +2097,19 @@ test('a car\'s brand before its model\'s name is a product, not its maker ("the 
   for (const model of ['Chevrolet Thunderhead', 'GMC Savanna', 'Buick Ridgelines']) assert.ok(!names.includes(model), model);
   assert.equal(find(analysis, 'Toyota Motor').type, 'organization');
 });
+
+test('a role\'s word capitalised after the body it serves is a title, not a person ("Jeff Rathke, the State Department Spokesperson, said")', () => {
+  const text = 'Ines Varga, the State Department Spokesperson, said the plans were sound.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.ok(!analysis.entities.some((e) => e.name === 'Spokesperson'));
+  assert.equal(find(analysis, 'Ines Varga').type, 'person');
+});
+
+test('in a sentence about firms, a name after the possessive of someone named in full is their firm, not a work ("production companies ... including Steve Coogan\'s Baby Cow")', () => {
+  const text =
+    "The list ranks the makers of shows and films. Production companies also featured, including Tomas Brenner's Blue Fox, which created several hit comedies.";
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Blue Fox').type, 'organization');
+});

@@ -48,6 +48,7 @@ import {
   isAcronym,
   isInterjection,
   isNationality,
+  isRoleWord,
   listNoun,
   mayDropOpener,
   namesSecurity,
@@ -972,7 +973,7 @@ function namedBetweenCommasAfterWorkNoun(c: SpanCandidate, words: Word[]): boole
 /**
  * "Roy Lichtenstein's Blue Nude", "Philip Roth's The Plot Against America": a title right after the possessive of a
  * person named in full, in a paragraph about works, is that person's work. Not a body the person runs ("Rupert
- * Murdoch's News Corporation"), which ends as a body's name does.
+ * Murdoch's News Corporation"), which ends as a body's name does, or which a sentence about firms names.
  */
 function namedAfterItsMaker(c: SpanCandidate, words: Word[], candidates: readonly SpanCandidate[]): boolean {
   // Past the title's own "The" ("Philip Roth's The Plot Against America") and the possessive's empty word.
@@ -1008,7 +1009,9 @@ function namedAfterItsMaker(c: SpanCandidate, words: Word[], candidates: readonl
     )
   )
     return false;
-  return true;
+  // A sentence about companies names the person's firm: "production companies ... including Steve Coogan's Baby Cow".
+  const sentence = words[c.first].sentenceId;
+  return !words.some((w) => w.sentenceId === sentence && /^(?:company|companies|firm|firms|label|labels|studio|studios)$/.test(w.fold));
 }
 
 /** "Phoenix Nights creator Peter Kay", "Quantum Leap actor Scott Bakula": the work before its maker's or its actor's full name. */
@@ -1434,6 +1437,18 @@ function isOfficeAfterName(c: SpanCandidate, words: Word[]): boolean {
  */
 function isTitleAlone(c: SpanCandidate, words: Word[]): boolean {
   if (isOfficeAfterName(c, words)) return true;
+  // "the State Department Spokesperson": a role's word, capitalised after the body it serves (after a title it is a surname: "Lord King").
+  const previous = words[c.first - 1];
+  if (
+    c.first === c.last &&
+    isRoleWord(words[c.first]) &&
+    previous?.capitalised &&
+    !honorifics.has(previous.bare) &&
+    !titleModifiers.has(previous.bare) &&
+    previous.sentenceId === words[c.first].sentenceId &&
+    /^\s+$/.test(previous.post)
+  )
+    return true;
   for (let k = c.first; k <= c.last; k++) if (!honorifics.has(words[k].bare) && !titleModifiers.has(words[k].bare)) return false;
   const before = words[c.first - 1];
   return (
