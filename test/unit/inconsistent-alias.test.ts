@@ -82,3 +82,12 @@ test('a short form and its plural are one form, the adjective and the noun: "Lib
     'Party sets out plans\n\nThe Liberal Democrats set out their plans on Monday. Lib Dem spokesman Tom Vell said the Lib Dems would scrap the tax.\n';
   assert.deepEqual(flagged(text), []);
 });
+
+test('a plural in -ies, a party\'s nickname and a name without its possessive are no other short forms: "Tory leader ... the Tories", "Conservative hands ... Tory plans", "Standard & Poor\'s (S&P)"', () => {
+  const party =
+    'Tax row\n\nThe Tories attacked the plan on Monday. Tory leader Ana Ruiz said the NHS was safe in Conservative hands, and that Tory plans would cut waste.\n';
+  assert.deepEqual(flagged(party), []);
+  const agency =
+    "Rupee rises\n\nThe rupee rose after Standard & Poor's (S&P) raised the country's rating. S&P, which rates borrowers, lifted it by one notch.\n";
+  assert.deepEqual(flagged(agency), []);
+});

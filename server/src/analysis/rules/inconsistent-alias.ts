@@ -11,6 +11,8 @@
 //       the Reserve Bank of Australia ... the Reserve Bank ... the Bank (another short form's last words)
 //       U.S. ... US          (periods only: a house-style point, not two names)
 //       Lib Dem spokesman ... the Lib Dems (a short form and its plural: the adjective and the noun)
+//       Tory leader ... the Tories (the same, in -ies); Conservative hands ... Tory plans (a party's nickname)
+//       Standard & Poor (S&P) ... S&P (the full name, without its possessive)
 //
 // Forms are compared folded (case, diacritics and periods ignored); the full
 // name (the entity's fullest form) is always allowed. When the body uses two
@@ -28,8 +30,18 @@ import type { RuleFinding, TextEdit } from '../types';
 
 const formOf = (text: string) => foldName(text).replace(/\./g, '');
 
-/** "Lib Dem spokesman ... the Lib Dems": a short form and its plural are one form, the adjective and the noun. */
-const singularFormOf = (text: string) => (/\p{Ll}s$/u.test(text) ? formOf(text).slice(0, -1) : formOf(text));
+/** "Lib Dem spokesman ... the Lib Dems", "Tory leader ... the Tories": a short form and its plural are one form, the adjective and the noun. */
+function singularFormOf(text: string): string {
+  const form = formOf(text);
+  const singular = /\p{Ll}ies$/u.test(text) ? `${form.slice(0, -3)}y` : /\p{Ll}s$/u.test(text) ? form.slice(0, -1) : form;
+  return partyNicknames.get(singular) ?? singular;
+}
+
+/** A party's nickname and its name's adjective are one form: "Conservative hands ... Tory plans", "GOP leaders ... Republican voters". */
+const partyNicknames = new Map([
+  ['tory', 'conservative'],
+  ['gop', 'republican'],
+]);
 
 /**
  * "the Islamic State, also known as ISIS or ISIL", "known by the acronyms ISIL
@@ -69,7 +81,10 @@ export const inconsistentAlias: Rule = {
           !namesTheAlias(ctx.draft.prose, m.start),
       );
       // "The Washington Post ... the Post": the last words of the full name are its short form, house style.
-      const allShort = mentions.filter((m) => formOf(m.text) !== fullForm && !` ${fullForm}`.endsWith(` ${formOf(m.text)}`));
+      // Nor is the full name without its possessive a short form ("Standard & Poor" of "Standard & Poor's").
+      const allShort = mentions.filter(
+        (m) => formOf(m.text) !== fullForm && `${formOf(m.text)}'s` !== fullForm && !` ${fullForm}`.endsWith(` ${formOf(m.text)}`),
+      );
       // "the Reserve Bank ... the Bank": the last words of another short form in use are that form shortened again, as "the Post" is.
       const shortForms = new Set(allShort.map((m) => formOf(m.text)));
       const shortensAnother = (form: string) => [...shortForms].some((other) => other !== form && ` ${other}`.endsWith(` ${form}`));
