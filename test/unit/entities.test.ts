@@ -2113,3 +2113,11 @@ test('in a sentence about firms, a name after the possessive of someone named in
   assertRangesExact(text, analysis);
   assert.equal(find(analysis, 'Blue Fox').type, 'organization');
 });
+
+test('two-word names listed with a person\'s full name after a plural noun of people are people, in a list of three as in a pair ("Compatriots Mulugeta Wondimu, Abiyote Abate and Markos Geneti")', () => {
+  const text =
+    'Bekele set the mark last year. Compatriots Gebre Wondimu, Abiyote Abate and Markos Geneti, the world indoor bronze medallist, are also in the field.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  for (const name of ['Gebre Wondimu', 'Abiyote Abate', 'Markos Geneti']) assert.equal(find(analysis, name).type, 'person', name);
+});

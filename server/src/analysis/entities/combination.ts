@@ -172,8 +172,9 @@ function isPlaceWord(w: Word): boolean {
   return ['Country', 'City', 'Region'].some((t) => w.has(t) || known?.includes(t) === true);
 }
 
-/** A team's or a band's description opening the sentence: "Newcomers Keane came third", "Hosts Ireland won" (not "Champions League"). */
-const openingDescriptions = /^(?:newcomers|rivals|hosts|holders|visitors|veterans|favourites|favorites|underdogs|outsiders|minnows)$/;
+/** A team's, a band's or a runner's description opening the sentence: "Newcomers Keane came third", "Hosts Ireland won", "Compatriots Mulugeta Wondimu" (not "Champions League"). */
+const openingDescriptions =
+  /^(?:newcomers|rivals|hosts|holders|visitors|veterans|favourites|favorites|underdogs|outsiders|minnows|compatriots|countrymen|countrywomen|team-mates|teammates)$/;
 
 /**
  * A span without the capitalised sentence openers the tagger read into the name: "Some Clinton allies",

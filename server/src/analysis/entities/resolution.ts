@@ -401,11 +401,16 @@ export function readPairsOfPeople(candidates: Candidate[], text: string): void {
       continue;
     // Not a band's name: "Music veterans The Who and David Bowie".
     if (!/^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u.test(text.slice(c.start, c.end)) || c.firstBare === 'the') continue;
-    const [before, after] = [decided[i - 1], decided[i + 1]];
-    const pairedAfter = fullPerson(after) && text.slice(c.end, after!.start) === ' and ';
-    const pairedBefore = fullPerson(before) && text.slice(before!.end, c.start) === ' and ';
-    const first = pairedAfter ? c : before;
-    if (!(pairedAfter || pairedBefore) || !first || !/\p{Ll}{2}s $/u.test(text.slice(Math.max(0, first.start - 24), first.start))) continue;
+    // The list the name is in: its neighbours joined by ", ", " and " or ", and " ("Compatriots Mulugeta Wondimu, Abiyote Abate and Markos Geneti").
+    const joined = (a: Candidate, b: Candidate) => /^(?:, | and |, and )$/.test(text.slice(a.end, b.start));
+    let [from, to] = [i, i];
+    while (from > 0 && joined(decided[from - 1], decided[from])) from--;
+    while (to < decided.length - 1 && joined(decided[to], decided[to + 1])) to++;
+    const list = decided.slice(from, to + 1);
+    const lastJoin = list.length > 1 ? text.slice(list[list.length - 2].end, list[list.length - 1].start) : '';
+    if (!list.some((o) => o !== c && fullPerson(o)) || !/and $/.test(lastJoin)) continue;
+    const first = list[0];
+    if (!/\p{L}{2}s $/u.test(text.slice(Math.max(0, first.start - 24), first.start))) continue;
     c.kind = 'person';
     surnames.add(c.lastBare);
   }
