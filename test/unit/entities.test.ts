@@ -2077,7 +2077,7 @@ test('a title set off by a dash and described as someone\'s work is the work ("V
   );
 });
 
-test('a river, a lake or a castle is no one ("the River Tyne", "Windsor Castle")', () => {
+test('a river, a lake or a castle is no one ("the River Tyne", "Windsor Castle"), but "Tom Castle" is a man', () => {
   const text =
     'Protesters gathered on the other side of the River Tyne, Ines Varga said. Attractions that gave no figures included Harlow Castle and Lake Brennan.';
   const analysis = entitiesOf(text);
@@ -2086,6 +2086,8 @@ test('a river, a lake or a castle is no one ("the River Tyne", "Windsor Castle")
     analysis.entities.map((e) => e.name),
     ['Ines Varga'],
   );
+  // A first name before "Castle" makes a man of it.
+  assert.equal(find(entitiesOf('Seawall frontman Tom Castle thanked fans.'), 'Tom Castle').type, 'person');
 });
 
 test('a car\'s brand before its model\'s name is a product, not its maker ("the Chevrolet Avalanche", "17,815 Buick Raniers"); the maker\'s company name stays ("Toyota Motor")', () => {

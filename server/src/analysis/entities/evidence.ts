@@ -202,6 +202,8 @@ export function endsAsLawBuildingOrEvent(span: readonly Word[]): boolean {
   if (span.length < 2 || span[0].fold === 'city') return false;
   // "the River Tyne", "Lake Geneva", "Loch Ness": a river's, a lake's or a mountain's name.
   if (span.length === 2 && /^(?:river|lake|loch|mount)$/.test(span[0].bare)) return true;
+  // "Windsor Castle", but "Tom Castle" is a man.
+  if (span.length === 2 && span[1].bare === 'castle' && (span[0].has('FirstName') || isGivenName(span[0].bare))) return false;
   const last = span[span.length - 1].bare;
   if (last === 'convention' && span[span.length - 2].bare === 'baptist') return false;
   if (placeEndings.test(last) && !span.some((w) => w.fold === 'of' || w.fold === 'for')) return true;
