@@ -440,8 +440,17 @@ for (const entry of table) {
  * match in capitals): for a mention the tagger read, where the table did not match ("But Tory co-chairman").
  */
 export function tableEntryNamed(fold: string, written: string): TableEntry | undefined {
-  const forms = tableByFirstWord.get(fold.split(' ')[0]) ?? [];
-  return forms.find((f) => !f.possessive && f.words.join(' ') === fold && (f.exactCase === null || f.exactCase === written))?.entry;
+  return tableByForm.get(fold)?.find((f) => f.exactCase === null || f.exactCase === written)?.entry;
+}
+
+/** The table's forms by their folded words, possessive forms left out: read for every organization mention, so built once. */
+const tableByForm = new Map<string, { entry: TableEntry; exactCase: string | null }[]>();
+for (const entry of table) {
+  for (const form of entry.forms) {
+    if (form.possessive) continue;
+    const key = form.words.join(' ');
+    (tableByForm.get(key) ?? tableByForm.set(key, []).get(key)!).push({ entry, exactCase: form.exactCase });
+  }
 }
 
 /** Titles that are also common first names ("Dean Jones"): before a surname alone they are the first name. */
