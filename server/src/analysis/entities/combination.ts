@@ -1438,20 +1438,19 @@ function isOfficeAfterName(c: SpanCandidate, words: Word[]): boolean {
  */
 function isTitleAlone(c: SpanCandidate, words: Word[]): boolean {
   if (isOfficeAfterName(c, words)) return true;
+  const before = words[c.first - 1];
   // "the State Department Spokesperson": a role's word, capitalised after the body it serves (after a title it is a surname: "Lord King").
-  const previous = words[c.first - 1];
   if (
     c.first === c.last &&
     isRoleWord(words[c.first]) &&
-    previous?.capitalised &&
-    !honorifics.has(previous.bare) &&
-    !titleModifiers.has(previous.bare) &&
-    previous.sentenceId === words[c.first].sentenceId &&
-    /^\s+$/.test(previous.post)
+    before?.capitalised &&
+    !honorifics.has(before.bare) &&
+    !titleModifiers.has(before.bare) &&
+    before.sentenceId === words[c.first].sentenceId &&
+    /^\s+$/.test(before.post)
   )
     return true;
   for (let k = c.first; k <= c.last; k++) if (!honorifics.has(words[k].bare) && !titleModifiers.has(words[k].bare)) return false;
-  const before = words[c.first - 1];
   return (
     before !== undefined &&
     before.sentenceId === words[c.first].sentenceId &&
