@@ -2123,3 +2123,17 @@ test('two-word names listed with a person\'s full name after a plural noun of pe
   assertRangesExact(text, analysis);
   for (const name of ['Gebre Wondimu', 'Abiyote Abate', 'Markos Geneti']) assert.equal(find(analysis, name).type, 'person', name);
 });
+
+test('what a title ending in "of" governs is a thing or a body, never the person who holds it ("Lord of the Rings", "president of Rosalind organisers"); a possessive after it is named, with no role', () => {
+  const text =
+    "The effects team last worked on Lord of the Rings, Mara Quist said. Helene Marchand, president of Rosalind organisers, said the rules had changed. Tom Vell, now chairman of Hillary Clinton's campaign, agreed.";
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const names = analysis.entities.map((e) => e.name);
+  assert.ok(!names.includes('Rings'), names.join(', '));
+  assert.ok(!names.includes('Rosalind'), names.join(', '));
+  assert.equal(find(analysis, 'Helene Marchand').type, 'person');
+  const clinton = find(analysis, 'Hillary Clinton');
+  assert.equal(clinton.type, 'person');
+  assert.equal(clinton.role ?? null, null);
+});

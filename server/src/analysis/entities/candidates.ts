@@ -525,7 +525,9 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
   // "Lyin' Ted": the insult alone, cut off by its apostrophe, names no one.
   if (span.length === 1 && (nonNames.has(span[0].bare) || nicknameInsults.has(span[0].bare))) return result;
   // "his Secretary of State", "the minister of Finance": the department completes the title, and no one is named.
-  if (span.length === 1 && role && /\b(?:secretary|minister) of$/i.test(role)) {
+  // "Lord of the Rings", "president of Cesar organisers": whatever a title ending in "of" governs is a thing or a
+  // body, never the person holding it ("Mayor of London Ken Livingstone" ends its title at London).
+  if (role && /\bof(?:\s+the)?$/i.test(role)) {
     result.push({ first, last, role: null, per: 0, org: 0, loc: 100, firm: false });
     return result;
   }

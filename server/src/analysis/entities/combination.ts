@@ -659,7 +659,8 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
             : isTitleAlone(c, words) ||
               (c.first === c.last && (isEventWord(words[c.first].bare) || words[c.first].bare === 'games')) ||
               c.namedAsAffiliation ||
-              namesThingAfterPerson(c, words)))
+              namesThingAfterPerson(c, words) ||
+              governedByTitle(c, words)))
           ? { ...c, kind: undefined, firm: false }
           : c,
       )
@@ -724,6 +725,24 @@ const namedAfterSomeone =
   /^(?:airport|library|center|centre|museum|memorial|bridge|stadium|arena|hall|building|tunnel|highway|expressway|park|school|college|university|hospital|foundation|institute|awards?|prize|scholarship|fellowship|professorship|chair|lecture|boulevard|avenue|street|square)$/;
 
 /**
+ * "president of Cesar organisers", "chairman of Morgan Stanley": a name right after a lower-case title's "of" is what
+ * the title governs, never the person who holds it ("secretary of State Hillary Clinton" opens with the title's
+ * tail; "chairman of Hillary Clinton's campaign" governs her campaign, and names her).
+ */
+function governedByTitle(c: SpanCandidate, words: Word[]): boolean {
+  const of = words[c.first - 1];
+  const title = words[c.first - 2];
+  return (
+    of?.fold === 'of' &&
+    title !== undefined &&
+    !title.capitalised &&
+    honorifics.has(title.bare.slice(title.bare.lastIndexOf('-') + 1)) &&
+    !titleModifiers.has(words[c.first].bare) &&
+    !words[c.last].possessive
+  );
+}
+
+/**
  * "Ronald Reagan Washington National Airport", "the Lena Varga Memorial Prize", "the Frances Miller Chair in
  * Economic Policy": a person's name that runs on into a place, a prize or an endowed chair named after them does not
  * mention the person.
@@ -772,6 +791,8 @@ function withoutTitleTail(c: SpanCandidate, words: Word[]): SpanCandidate {
   while (of > 0 && words[of].capitalised && titleModifiers.has(words[of].bare) && words[of].sentenceId === words[c.first].sentenceId) of--;
   const title = words[of - 1];
   if (words[of]?.fold !== 'of' || title === undefined || title.capitalised || !honorifics.has(title.bare.slice(title.bare.lastIndexOf('-') + 1))) return c;
+  // "chairman of Hillary Clinton's campaign": the title is the campaign's; she is named, with no role.
+  if (governedByTitle(c, words) || (words[c.last].possessive && words[c.first - 1] === words[of])) return c;
   let first = c.first;
   if (!words[first].has('FirstName') && !isGivenName(words[first].bare)) {
     while (first < c.last && !words[first].has('FirstName') && !isGivenName(words[first].bare)) first++;
