@@ -2137,3 +2137,14 @@ test('what a title ending in "of" governs is a thing or a body, never the person
   assert.equal(clinton.type, 'person');
   assert.equal(clinton.role ?? null, null);
 });
+
+test('a one-word film award is no person where the words around it say award ("Cesar prize nods", "an honorary Cesar")', () => {
+  const text =
+    'Varga film tops Cesar prize nods\n\nThe drama has received nine nominations for the Cesar film awards. Its star, Lena Varga, will also be given an honorary Cesar.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(
+    analysis.entities.map((e) => e.name),
+    ['Lena Varga'],
+  );
+});

@@ -1292,7 +1292,8 @@ function namedBeforeItsKind(c: SpanCandidate, words: Word[]): boolean {
 }
 
 /** Awards known by one word, which is also a first name for some ("Oscar", "Tony"). */
-const awardWords = /^(?:oscars?|emmys?|grammys?|baftas?|tonys?|oliviers?|golden globes?)$/;
+const awardNouns = /^(?:prizes?|awards?|nominations?|nominees?|nods?|winners?|ceremony)$/;
+const awardWords = /^(?:oscars?|emmys?|grammys?|baftas?|tonys?|oliviers?|golden globes?|c[eé]sars?|goyas?)$/;
 
 /**
  * "Oscar nominee Alan Alda", "nominated for an Oscar", "the Oscars": an award, not a person. Only where the
@@ -1311,8 +1312,9 @@ function namesAnAward(c: SpanCandidate, words: Word[]): boolean {
   const before = words[c.first - 1];
   const after = words[c.last + 1];
   const sameSentence = (w: Word | undefined) => w !== undefined && w.sentenceId === words[c.first].sentenceId;
-  if (/s$/.test(words[c.last].bare) || (sameSentence(before) && /^(?:an?|the|this|his|her|their|its)$/.test(before!.text))) return true;
-  return sameSentence(after) && !after!.capitalised && !after!.has('Verb') && /^[\s-]+$/.test(words[c.last].post);
+  if (/s$/.test(words[c.last].bare) || (sameSentence(before) && /^(?:an?|the|this|his|her|their|its|honorary)$/.test(before!.text))) return true;
+  // "Cesar prize nods": a headline's noun the lexicon may read as a verb still says award, where "Oscar said" does not.
+  return sameSentence(after) && !after!.capitalised && (!after!.has('Verb') || awardNouns.test(after!.bare)) && /^[\s-]+$/.test(words[c.last].post);
 }
 
 /** "agreed the Act was discriminatory": a law named by its kind alone is no organization. */
