@@ -2148,3 +2148,12 @@ test('a one-word film award is no person where the words around it say award ("C
     ['Lena Varga'],
   );
 });
+
+test('a firm named for a family is an organization ("Warner Bros", "Dalby Brothers")', () => {
+  const text =
+    'The film was ruled foreign because it was partly backed by Warner Bros. But the organisers changed their rules. Dalby Brothers lost money on it, Tom Vell said.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Warner Bros').type, 'organization');
+  assert.equal(find(analysis, 'Dalby Brothers').type, 'organization');
+});

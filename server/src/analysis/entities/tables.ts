@@ -49,6 +49,9 @@ export const organizationEndings = new Set([
   'trust',
   'partners',
   'associates',
+  // "Warner Bros", "Lehman Brothers": a firm named for a family, never one person.
+  'bros',
+  'brothers',
   'airlines',
   'airline',
   'airways',
