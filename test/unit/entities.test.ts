@@ -2157,3 +2157,13 @@ test('a firm named for a family is an organization ("Warner Bros", "Dalby Brothe
   assert.equal(find(analysis, 'Warner Bros').type, 'organization');
   assert.equal(find(analysis, 'Dalby Brothers').type, 'organization');
 });
+
+test('a generation after a title word keeps the name whole ("Martin Luther King Jnr"); a closed-class word after an initial opens a sentence ("Malcolm X. Besides")', () => {
+  const text = 'He spoke at the funerals of both Martin Luther King Jnr and Malcolm X. Besides Ruby Dee, Davis leaves three children.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const king = find(analysis, 'Martin Luther King Jnr');
+  assert.equal(king.role ?? null, null);
+  assert.equal(find(analysis, 'Malcolm X').type, 'person');
+  assert.equal(find(analysis, 'Ruby Dee').type, 'person');
+});

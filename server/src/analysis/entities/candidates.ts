@@ -8,6 +8,7 @@ import {
   adverbEnding,
   courtesyTitles,
   functionWords,
+  generationalSuffix,
   honorifics,
   isGivenName,
   linkedBodyHeads,
@@ -473,7 +474,9 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
     k = pastTitlePlace(words, k, last);
     let h = k - 1;
     while (h >= first && !headsTitle(words[h])) h--;
-    if (k > first && h >= first) {
+    // "Martin Luther King Jnr": a generation alone after a title is no name; the title word is the surname.
+    const onlyGeneration = words.slice(k, last + 1).every((w) => generationalSuffix.test(w.bare));
+    if (k > first && h >= first && !onlyGeneration) {
       // The title phrase runs back from its honorific over modifiers and nationalities.
       let t = h;
       while (t > first && (isTitleWord(words[t - 1]) || words[t - 1].has('Demonym') || (words[t - 1].has('Adjective') && !words[t - 1].has('Person')))) t--;

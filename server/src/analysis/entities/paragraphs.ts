@@ -16,6 +16,7 @@ import type { Candidate, NeighbourWord, SpanCandidate, Word } from './types';
 import { compromiseOpensSentenceOrQuote, initialsOf, isNationality, paragraphWords } from './words';
 import { tagInDraft } from './tagger';
 import { followTagger } from './combination';
+import { generationalSuffix } from './tables';
 
 export interface ParagraphSummary {
   /** Words this paragraph capitalises mid-sentence. */
@@ -105,9 +106,6 @@ function computeCandidates(
   return followTagger(candidates, words, tags).map((c) => settled(c, words, raw));
 }
 
-/** "Jr.", "Sr.", "III" after a surname: Joseph R. Biden Jr. and Joseph F. Dunford Jr. are not one family. */
-const generationalSuffix = /^(?:jr|sr|ii|iii|iv)$/;
-
 /** The tags of a word that is neither a noun nor an adjective (compromise's parse keeps no Noun tag). */
 const functionTags = ['Verb', 'Adverb', 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'QuestionWord', 'Value', 'Expression'];
 
@@ -120,6 +118,7 @@ function settled(c: SpanCandidate, words: Word[], raw: string): Candidate {
     length: span.length,
     fold: span.map((w) => w.bare).join(' '),
     firstBare: span[0].bare,
+    // Joseph R. Biden Jr. and Joseph F. Dunford Jr. are not one family.
     lastBare: (span.length > 2 && generationalSuffix.test(span[span.length - 1].bare) ? span[span.length - 2] : span[span.length - 1]).bare,
     acronym: initialsOf(span),
     role: c.role,

@@ -12,6 +12,9 @@ export const titleModifiers = new Set(titleTable.titleModifiers);
 export const roleWords = new Set(titleTable.roles.filter((r) => !r.includes(' ')));
 export const personVerbs = new Set(titleTable.personVerbs);
 
+/** "Jr.", "Jnr", "Sr.", "III" after a surname: a generation, no name of its own. */
+export const generationalSuffix = /^(?:jr|jnr|sr|snr|ii|iii|iv)$/;
+
 /** Last words that make a name an organization: "Acme Corp", "Justice Ministry". */
 export const organizationEndings = new Set([
   'research',

@@ -104,8 +104,9 @@ export function mayDropOpener(words: readonly Word[], i: number, last: number): 
   const beforePerson = () => ['Person', 'FirstName', 'LastName', 'Honorific'].some((t) => next.has(t));
   // A colon may open a clause ("intervened: If Sanders would debate"), or a title ("We Love: My Family Divided"): a function word alone or before a person's name.
   if (before && /^:\s+$/.test(before.post) && functionWords.has(words[i].bare) && (i === last || beforePerson())) return true;
-  // "tell the FT. But Rover told": after a full stop the sentence reader took for an abbreviation's, a conjunction still opens one.
-  if (before && /\.\s+$/.test(before.post) && /^(?:but|and|or|yet|so|however)$/.test(words[i].bare) && i < last) return true;
+  // "tell the FT. But Rover told", "Malcolm X. Besides Dee": after a full stop the sentence reader took for an
+  // abbreviation's or an initial's, a closed-class word still opens one.
+  if (before && /\.\s+$/.test(before.post) && functionWords.has(words[i].bare) && i < last) return true;
   if (!opensSentenceOrQuote(words, i)) return false;
   if (compromiseOpensSentenceOrQuote(words[i]) || i === last || functionWords.has(words[i].bare)) return true;
   return beforePerson();
@@ -160,7 +161,8 @@ export function continuesName(text: string, a: Word, b: Word): boolean {
   // An editor's bracket closed inside a name: "[New Jersey Gov. Chris] Christie".
   if (/^ $|^\] $/.test(gap)) return true;
   // An initial or abbreviation with its period: "J. Smith", "Acme Corp. Ltd".
-  if (/^\. $/.test(gap) && initialOrTitle) return true;
+  // "Malcolm X. Besides Dee": a closed-class word after the period opens a sentence compromise did not end.
+  if (/^\. $/.test(gap) && initialOrTitle) return !functionWords.has(b.bare);
   return gapIsSpace(text, a, b) && !/\n/.test(gap);
 }
 
