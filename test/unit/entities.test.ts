@@ -2167,3 +2167,14 @@ test('a generation after a title word keeps the name whole ("Martin Luther King 
   assert.equal(find(analysis, 'Malcolm X').type, 'person');
   assert.equal(find(analysis, 'Ruby Dee').type, 'person');
 });
+
+test('a name before a lower-case venue noun is the venue ("the Shore Club hotel"); squares, lands and ends are places ("Leicester Square", "the Holy Land", "the West End")', () => {
+  const text =
+    'His body was found at the Shore Club hotel in Miami Beach. The star was in Leicester Square for the premiere, and the West End landmark was lit. There is violence in the Holy Land, Tom Vell said.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(
+    analysis.entities.map((e) => e.name),
+    ['Tom Vell'],
+  );
+});

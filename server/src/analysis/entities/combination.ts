@@ -1269,8 +1269,12 @@ function namesGenreBeforeItsKind(c: SpanCandidate, words: Word[]): boolean {
   );
 }
 
-/** Kinds of thing whose name goes before them in lower case, never a body's or a person's: "the Cell processor", "the St Galmier event". */
-const thingKinds = /^(?:processor|processors|chip|chips|chipset|console|consoles|handset|handsets|event|competition|contest|scheme)$/;
+/**
+ * Kinds of thing whose name goes before them in lower case, never a body's or a person's: "the Cell processor", "the St
+ * Galmier event", "the Shore Club hotel" (a venue, where something happened).
+ */
+const thingKinds =
+  /^(?:processor|processors|chip|chips|chipset|console|consoles|handset|handsets|event|competition|contest|scheme|hotel|restaurant|nightclub|stadium|arena)$/;
 
 /**
  * "the Cell processor", "Sun's quarterly Network Computing event", "the Fonteyn Nureyev Young Dancers competition": a

@@ -156,10 +156,13 @@ const indexEndings = /^(?:average|index|composite)$/;
  * city's government is left to the other evidence).
  */
 const lawOrBuildingEndings =
-  /^(?:act|amendment|treaty|accords?|doctrine|directive|plan|agreement|protocol|declaration|prison|penitentiary|jail|stadium|arena|mansion|cathedral|bridge|tunnel|dam|canal|reservoir|street|avenue|boulevard|highway|motorway|freeway|expressway|plaza|hall|hotel|tower|towers|capitol|resort|odeon|station|castle)$/;
+  /^(?:act|amendment|treaty|accords?|doctrine|directive|plan|agreement|protocol|declaration|prison|penitentiary|jail|stadium|arena|mansion|cathedral|bridge|tunnel|dam|canal|reservoir|street|avenue|boulevard|highway|motorway|freeway|expressway|plaza|square|hall|hotel|tower|towers|capitol|resort|odeon|station|castle)$/;
 
-/** Places that end a name as a building's word does, unless a link makes the place the name's tail ("the Project for Farmers of the Chancay-Huaral Valley"). */
-const placeEndings = /^(?:dome|valley|village)$/;
+/**
+ * Places that end a name as a building's word does ("the Holy Land", "the West End"), unless a link makes the place
+ * the name's tail ("the Project for Farmers of the Chancay-Huaral Valley").
+ */
+const placeEndings = /^(?:dome|valley|village|land|end)$/;
 
 /**
  * Laws, programmes, trade deals and tournaments the news names often and whose names end like no law or event:
