@@ -2178,3 +2178,12 @@ test('a name before a lower-case venue noun is the venue ("the Shore Club hotel"
     ['Tom Vell'],
   );
 });
+
+test('a party by its members in the plural is the party ("the Conservative party ... the Conservatives")', () => {
+  const text = 'Labour and the Conservatives rely on fear, Ada Whitcomb said. The Conservative party fades away as a national force.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const party = analysis.entities.filter((e) => /^Conservative/.test(e.name));
+  assert.equal(party.length, 1, party.map((e) => e.name).join(', '));
+  assert.equal(party[0].mentions.length, 2);
+});

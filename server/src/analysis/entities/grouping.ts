@@ -128,6 +128,8 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
           organizationsWithoutPlace.get(fold) ??
           (c.length > 1 && /\p{Lu}{2}/u.test(written) ? spelledOutNames.get(spelled) : undefined) ??
           organizationsByHead.get(fold) ??
+          // "the Conservative party ... the Conservatives", "the Green Party ... the Greens": a party by its members.
+          (c.length === 1 && fold.endsWith('s') ? byKey.get(`organization:${fold.slice(0, -1)} party`) : undefined) ??
           // "the Economic Social Research Council ... the Economic and Social Research Council": with or without its links.
           byKey.get(`organization:${fold}`) ??
           open('organization', withoutArticle.replace(/ (?:and|&|of|the|for)(?= )/g, ''));
