@@ -2136,6 +2136,8 @@ test('what a title ending in "of" governs is a thing or a body, never the person
   const clinton = find(analysis, 'Hillary Clinton');
   assert.equal(clinton.type, 'person');
   assert.equal(clinton.role ?? null, null);
+  // A deputy's "of" may govern a person.
+  assert.equal(find(entitiesOf('Officers say Abu Sami was the deputy of Abu Karim, commander of the group.'), 'Abu Karim').type, 'person');
 });
 
 test('a one-word film award is no person where the words around it say award ("Cesar prize nods", "an honorary Cesar")', () => {
@@ -2177,6 +2179,8 @@ test('a name before a lower-case venue noun is the venue ("the Shore Club hotel"
     analysis.entities.map((e) => e.name),
     ['Tom Vell'],
   );
+  // A possessive before the venue owns it.
+  assert.equal(find(entitiesOf("Officials say the talks took place at Rice's hotel in Moscow, where she arrived on Saturday."), 'Rice').type, 'person');
 });
 
 test('a party by its members in the plural is the party ("the Conservative party ... the Conservatives")', () => {

@@ -724,10 +724,13 @@ function namesAffiliation(c: SpanCandidate, words: Word[]): boolean {
 const namedAfterSomeone =
   /^(?:airport|library|center|centre|museum|memorial|bridge|stadium|arena|hall|building|tunnel|highway|expressway|park|school|college|university|hospital|foundation|institute|awards?|prize|scholarship|fellowship|professorship|chair|lecture|boulevard|avenue|street|square)$/;
 
+/** Titles held over a body, a firm or a work, never over a person: not "deputy", "aide" or "adviser" ("the deputy of Abu Talha"). */
+const titlesOverBodies = /^(?:president|chairman|chairwoman|chairperson|chair|director|founder|co-founder|owner|ceo|editor|dean|chancellor|governor)$/;
+
 /**
- * "president of Cesar organisers", "chairman of Morgan Stanley": a name right after a lower-case title's "of" is what
- * the title governs, never the person who holds it ("secretary of State Hillary Clinton" opens with the title's
- * tail; "chairman of Hillary Clinton's campaign" governs her campaign, and names her).
+ * "president of Cesar organisers", "chairman of Morgan Stanley": a name right after the "of" of a lower-case title held
+ * over a body is what the title governs, never the person who holds it ("secretary of State Hillary Clinton" opens
+ * with the title's tail; "chairman of Hillary Clinton's campaign" governs her campaign, and names her).
  */
 function governedByTitle(c: SpanCandidate, words: Word[]): boolean {
   const of = words[c.first - 1];
@@ -736,7 +739,7 @@ function governedByTitle(c: SpanCandidate, words: Word[]): boolean {
     of?.fold === 'of' &&
     title !== undefined &&
     !title.capitalised &&
-    honorifics.has(title.bare.slice(title.bare.lastIndexOf('-') + 1)) &&
+    titlesOverBodies.test(title.bare.slice(title.bare.lastIndexOf('-') + 1)) &&
     !titleModifiers.has(words[c.first].bare) &&
     !words[c.last].possessive
   );
@@ -1287,6 +1290,8 @@ function namedBeforeItsKind(c: SpanCandidate, words: Word[]): boolean {
   if (!after || after.capitalised || after.sentenceId !== words[c.last].sentenceId || !/^\s+$/.test(words[c.last].post) || !thingKinds.test(after.fold))
     return false;
   if (words.slice(c.first, c.last + 1).every((w) => !/\p{Ll}/u.test(w.text))) return false;
+  // "at Rice's hotel": a possessive owns the thing, and is no name of it.
+  if (words[c.last].possessive) return false;
   return (
     before !== undefined &&
     before.sentenceId === words[c.first].sentenceId &&
