@@ -660,7 +660,8 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
               (c.first === c.last && (isEventWord(words[c.first].bare) || words[c.first].bare === 'games')) ||
               c.namedAsAffiliation ||
               namesThingAfterPerson(c, words) ||
-              governedByTitle(c, words)))
+              governedByTitle(c, words)) ||
+          halfOfTitleAroundOf(c, words))
           ? { ...c, kind: undefined, firm: false }
           : c,
       )
@@ -723,6 +724,63 @@ function namesAffiliation(c: SpanCandidate, words: Word[]): boolean {
 /** What is named after a person: an airport, a library, a prize, an endowed chair. */
 const namedAfterSomeone =
   /^(?:airport|library|center|centre|museum|memorial|bridge|stadium|arena|hall|building|tunnel|highway|expressway|park|school|college|university|hospital|foundation|institute|awards?|prize|scholarship|fellowship|professorship|chair|lecture|boulevard|avenue|street|square)$/;
+
+/** The folded words right before a word, joined by spaces ("state of the" before "Union"). */
+const wordsBefore = (words: Word[], at: number, count: number) =>
+  words
+    .slice(Math.max(0, at - count), at)
+    .map((w) => w.fold)
+    .join(' ');
+
+/**
+ * "Eternal Sunshine of the Spotless Mind", "European Businessman of the Year", "Article II of the Constitution": two
+ * capitalised runs joined by a lower-case "of the" in a sentence written in lower case are one title, a work's, an
+ * award's or a clause's, when the run before it is of two words or more that read as no one's name and no body's:
+ * no first name, no place, no word an organization ends or opens with, no title ("Ross Eisenbrey of the Economic
+ * Policy Institute", "New Jersey Generals of the USFL", "Director of the Scottish Local Authority Management Centre"),
+ * and the run after it names no body ("said Mujtaba Rahman of the Eurasia Group").
+ */
+function halfOfTitleAroundOf(c: SpanCandidate, words: Word[]): boolean {
+  if (c.tableEntry) return false;
+  const before = words[c.first - 1];
+  const linkedAfter = words[c.last + 1]?.fold === 'of' && words[c.last + 2]?.fold === 'the' && words[c.last + 3]?.capitalised === true;
+  const linkedBefore = before?.fold === 'the' && words[c.first - 2]?.fold === 'of';
+  let runFirst = c.first;
+  let runLast = c.last;
+  if (!linkedAfter) {
+    if (!linkedBefore) return false;
+    runLast = c.first - 3;
+    runFirst = runLast;
+    while (runFirst > 0 && words[runFirst - 1].capitalised && words[runFirst - 1].sentenceId === words[runLast]?.sentenceId) runFirst--;
+  }
+  if (runLast < 0 || runLast - runFirst < 1 || !words[runLast].capitalised) return false;
+  const run = words.slice(runFirst, runLast + 1);
+  const sentence = run[0].sentenceId;
+  if (run.some((w) => w.sentenceId !== sentence || w.possessive || !w.capitalised || !/^\s+$/.test(w.post))) return false;
+  // Not a heading in title case ("Trump Gives State of the Union Address"): a word of the sentence is written in lower case.
+  if (!sentenceHasLowerCaseWord(words, runFirst)) return false;
+  const opener = words[runFirst - 1];
+  if (opener && opener.sentenceId === sentence && opener.capitalised && (honorifics.has(opener.bare) || roleWords.has(opener.bare))) return false;
+  // "said Mujtaba Rahman of the Eurasia Group": after a speech verb, or before a body's name, the run is a person.
+  if (opener && /^(?:said|says|told|to)$/.test(opener.fold)) return false;
+  let tailLast = runLast + 3;
+  while (words[tailLast + 1]?.capitalised && words[tailLast + 1].sentenceId === sentence && /^\s+$/.test(words[tailLast].post)) tailLast++;
+  const tail = words.slice(runLast + 3, tailLast + 1);
+  if (tail.some((w) => organizationEndings.has(w.bare) || organizationHeads.has(w.bare) || institutionWords.test(w.bare) || /^\p{Lu}{2,}$/u.test(w.text)))
+    return false;
+  const namesSomeoneOrSomething = (w: Word) =>
+    w.has('FirstName') ||
+    w.has('Person') ||
+    isGivenName(w.bare) ||
+    ['Place', 'City', 'Country', 'Region'].some((t) => w.has(t)) ||
+    organizationEndings.has(w.bare) ||
+    organizationHeads.has(w.bare) ||
+    institutionWords.test(w.bare) ||
+    honorifics.has(w.bare) ||
+    roleWords.has(w.bare) ||
+    /^\p{Lu}{2,}$/u.test(w.text);
+  return !run.some(namesSomeoneOrSomething);
+}
 
 /** Titles held over a body, a firm or a work, never over a person: not "deputy", "aide" or "adviser" ("the deputy of Abu Talha"). */
 const titlesOverBodies = /^(?:president|chairman|chairwoman|chairperson|chair|director|founder|co-founder|owner|ceo|editor|dean|chancellor|governor)$/;
@@ -1435,6 +1493,15 @@ function inTitleCaseRun(c: SpanCandidate, words: Word[], candidates: readonly Sp
   return (runsOnAfter || runsOnBefore || opensWithA) && inLowerCaseSentence(words, c.first);
 }
 
+/** Whether a word of the sentence around a word, other than a closed-class word, is written in lower case. */
+function sentenceHasLowerCaseWord(words: Word[], at: number): boolean {
+  const sentence = words[at].sentenceId;
+  const lower = (w: Word) => w.sentenceId === sentence && /^\p{Ll}/u.test(w.text) && !functionWords.has(w.bare);
+  for (let k = at; k >= 0 && words[k].sentenceId === sentence; k--) if (lower(words[k])) return true;
+  for (let k = at + 1; k < words.length && words[k].sentenceId === sentence; k++) if (lower(words[k])) return true;
+  return false;
+}
+
 /** Whether most words of the sentence around a word open in lower case: prose, not a heading in title case. */
 function inLowerCaseSentence(words: Word[], at: number): boolean {
   const sentence = words[at].sentenceId;
@@ -1506,6 +1573,8 @@ function namesNoOrganization(c: SpanCandidate, words: Word[]): boolean {
   // "University of Maryland at College Park": the campus's name ends it, not the university's.
   if (campusLink(c, words) > 0) return false;
   if (/^(?:democrat|republican|dixiecrat|prize|award|constitution)$/.test(last.bare)) return true;
+  // "the State of the Union address": a speech, whatever follows it.
+  if (c.first === c.last && last.bare === 'union' && /^state of the$/.test(wordsBefore(words, c.first, 3))) return true;
   // "U.S. Senator (R-Texas)": a party and a state; "the U.S." or "the UK" alone is the country.
   if (c.last === c.first && (/^[RDI]-\p{Lu}/u.test(last.text) || /^(?:u\.?s\.?a?|u\.?k\.?)$/.test(last.bare))) return true;
   // "Group G", "Pool B": a round of a tournament.
