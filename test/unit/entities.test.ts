@@ -2202,3 +2202,14 @@ test('two capitalised runs joined by a lower-case "of the" are one title when th
     ['Mujtaba Rahman', 'Eurasia Group'],
   );
 });
+
+test('a work by what only a work has ("the UK premiere of Harbour Lights"), and a title opened by an article before a bare "of" ("A Series of Unfortunate Events"), are no names; "The Times of India" is a newspaper', () => {
+  const text =
+    'Crowds gathered for the UK premiere of Harbour Lights. A Series of Unfortunate Events took $30m in its first weekend, Tom Vell wrote in The Times of India.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(
+    analysis.entities.map((e) => e.name),
+    ['Tom Vell', 'The Times of India'],
+  );
+});

@@ -733,8 +733,8 @@ const wordsBefore = (words: Word[], at: number, count: number) =>
     .join(' ');
 
 /**
- * "Eternal Sunshine of the Spotless Mind", "European Businessman of the Year", "Article II of the Constitution": two
- * capitalised runs joined by a lower-case "of the" in a sentence written in lower case are one title, a work's, an
+ * "Eternal Sunshine of the Spotless Mind", "European Businessman of the Year", "A Series of Unfortunate Events": two
+ * capitalised runs joined by a lower-case "of the" or "of" in a sentence written in lower case are one title, a work's, an
  * award's or a clause's, when the run before it is of two words or more that read as no one's name and no body's:
  * no first name, no place, no word an organization ends or opens with, no title ("Ross Eisenbrey of the Economic
  * Policy Institute", "New Jersey Generals of the USFL", "Director of the Scottish Local Authority Management Centre"),
@@ -742,14 +742,16 @@ const wordsBefore = (words: Word[], at: number, count: number) =>
  */
 function halfOfTitleAroundOf(c: SpanCandidate, words: Word[]): boolean {
   if (c.tableEntry) return false;
-  const before = words[c.first - 1];
-  const linkedAfter = words[c.last + 1]?.fold === 'of' && words[c.last + 2]?.fold === 'the' && words[c.last + 3]?.capitalised === true;
-  const linkedBefore = before?.fold === 'the' && words[c.first - 2]?.fold === 'of';
+  // The link's length after a run ending at k: "of the" (2) or "of" (1) before a capitalised word; 0 for none.
+  const linkAfter = (k: number) =>
+    words[k + 1]?.fold !== 'of' ? 0 : words[k + 2]?.fold === 'the' ? (words[k + 3]?.capitalised ? 2 : 0) : words[k + 2]?.capitalised ? 1 : 0;
+  let link = linkAfter(c.last);
   let runFirst = c.first;
   let runLast = c.last;
-  if (!linkedAfter) {
-    if (!linkedBefore) return false;
-    runLast = c.first - 3;
+  if (link === 0) {
+    link = words[c.first - 1]?.fold === 'the' && words[c.first - 2]?.fold === 'of' ? 2 : words[c.first - 1]?.fold === 'of' ? 1 : 0;
+    if (link === 0) return false;
+    runLast = c.first - 1 - link;
     runFirst = runLast;
     while (runFirst > 0 && words[runFirst - 1].capitalised && words[runFirst - 1].sentenceId === words[runLast]?.sentenceId) runFirst--;
   }
@@ -763,11 +765,16 @@ function halfOfTitleAroundOf(c: SpanCandidate, words: Word[]): boolean {
   if (opener && opener.sentenceId === sentence && opener.capitalised && (honorifics.has(opener.bare) || roleWords.has(opener.bare))) return false;
   // "said Mujtaba Rahman of the Eurasia Group": after a speech verb, or before a body's name, the run is a person.
   if (opener && /^(?:said|says|told|to)$/.test(opener.fold)) return false;
-  let tailLast = runLast + 3;
+  let tailLast = runLast + 1 + link;
   while (words[tailLast + 1]?.capitalised && words[tailLast + 1].sentenceId === sentence && /^\s+$/.test(words[tailLast].post)) tailLast++;
-  const tail = words.slice(runLast + 3, tailLast + 1);
+  const tail = words.slice(runLast + 1 + link, tailLast + 1);
   if (tail.some((w) => organizationEndings.has(w.bare) || organizationHeads.has(w.bare) || institutionWords.test(w.bare) || /^\p{Lu}{2,}$/u.test(w.text)))
     return false;
+  // A bare "of" joins a title only after an article that opens it ("The Dukes of Hazzard", "A Series of Unfortunate
+  // Events"): "Holger Schmieding of Berenberg" is a man and his bank, "Baroness Royall of Blaisdon" a peer.
+  if (link === 1 && !/^(?:The|A|An)$/.test(run[0].text)) return false;
+  // "The Times of India", "the Voice of America": a body named for its country.
+  if (link === 1 && tail.some((w) => ['Place', 'City', 'Country', 'Region'].some((t) => w.has(t)))) return false;
   const namesSomeoneOrSomething = (w: Word) =>
     w.has('FirstName') ||
     w.has('Person') ||
@@ -1133,8 +1140,9 @@ function namedBeforeItsAuthor(c: SpanCandidate, words: Word[]): boolean {
   return words.some((w) => w.sentenceId === sentence && aboutWorksWords.test(w.fold) && !w.capitalised);
 }
 
-/** What only a work has: "her version of Giselle". */
-const versionNouns = /^(?:version|versions|staging|stagings|adaptation|adaptations|recording|recordings|remake|revival|rendition|remix)$/;
+/** What only a work has: "her version of Giselle", "the UK premiere of Polar Express". */
+const versionNouns =
+  /^(?:version|versions|staging|stagings|adaptation|adaptations|recording|recordings|remake|revival|rendition|remix|premiere|premieres|screening|screenings)$/;
 
 /** A star of a work: "Ana Ruiz, star of Bride and Prejudice". */
 const starWords = /^(?:star|stars|co-star)$/;
