@@ -2194,7 +2194,7 @@ test('a party by its members in the plural is the party ("the Conservative party
 
 test('two capitalised runs joined by a lower-case "of the" are one title when the first reads as no name and no body ("Silent Harbour of the Restless Tide"), not "Mujtaba Rahman of the Eurasia Group"; "the State of the Union" is a speech', () => {
   const text =
-    'The jury chose Silent Harbour of the Restless Tide over three other films. "It was a risk," said Mujtaba Rahman of the Eurasia Group. The president gave his final State of the Union address.';
+    'The jury chose Lost in Translation, Silent Harbour of the Restless Tide and two other films. "It was a risk," said Mujtaba Rahman of the Eurasia Group. The president gave his final State of the Union address.';
   const analysis = entitiesOf(text);
   assertRangesExact(text, analysis);
   assert.deepEqual(

@@ -753,7 +753,13 @@ function halfOfTitleAroundOf(c: SpanCandidate, words: Word[]): boolean {
     if (link === 0) return false;
     runLast = c.first - 1 - link;
     runFirst = runLast;
-    while (runFirst > 0 && words[runFirst - 1].capitalised && words[runFirst - 1].sentenceId === words[runLast]?.sentenceId) runFirst--;
+    while (
+      runFirst > 0 &&
+      words[runFirst - 1].capitalised &&
+      words[runFirst - 1].sentenceId === words[runLast]?.sentenceId &&
+      /^\s+$/.test(words[runFirst - 1].post)
+    )
+      runFirst--;
   }
   if (runLast < 0 || runLast - runFirst < 1 || !words[runLast].capitalised) return false;
   const run = words.slice(runFirst, runLast + 1);
