@@ -2213,3 +2213,13 @@ test('a work by what only a work has ("the UK premiere of Harbour Lights"), and 
     ['Tom Vell', 'The Times of India'],
   );
 });
+
+test('a holiday after a title is no one ("Father Christmas"), and the holiday elsewhere is no mention of anyone', () => {
+  const text = 'The film follows a boy who meets Father Christmas. "Christmas is a special time of the year," Tom Vell said.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(
+    analysis.entities.map((e) => e.name),
+    ['Tom Vell'],
+  );
+});

@@ -380,6 +380,9 @@ function isCreditLabel(w: Word, text: string): boolean {
 }
 
 /** A month, whole or abbreviated ("Sept", "Jan-Feb"), but not a name that starts like one ("Marelli", "Decker"). */
+/** Feasts and holidays, which compromise may not tag as dates after a title ("Father Christmas"). */
+const holidayName = /^(?:christmas|xmas|easter|ramadan|eid|diwali|hanukkah|thanksgiving|passover|halloween|lent|advent|hogmanay)$/;
+
 export const monthName =
   /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:-\w+)?$/;
 
@@ -496,7 +499,7 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
     }
   }
   const span = words.slice(first, last + 1);
-  if (span.every((w) => timeTags.some((t) => w.has(t)) || w.has('Value') || monthName.test(w.bare))) return result;
+  if (span.every((w) => timeTags.some((t) => w.has(t)) || w.has('Value') || monthName.test(w.bare) || holidayName.test(w.bare))) return result;
   // "registered as a Democrat", "a Michigan Republican": one member of a party, not the party; kept as a rejected
   // reading so that the tagger cannot add it.
   // "House Democrats", "Senate Republicans": the party's lawmakers in a chamber, a group of people, not an organization.
