@@ -2223,3 +2223,10 @@ test('a holiday after a title is no one ("Father Christmas"), and the holiday el
     ['Tom Vell'],
   );
 });
+
+test('a name after "starring" is a performer, even one opening with a city ("starring Sydney Poitier")', () => {
+  const text = 'Her debut was in the film Dark Harbour, starring Sydney Poitier and Ruby Dee. Varga and Dee were married for 56 years.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Sydney Poitier').type, 'person');
+});

@@ -351,6 +351,8 @@ function weighEvidence(
     c.per += 4;
     c.role ??= roleBefore(words, c.first, text);
   }
+  // "starring Sidney Poitier", "co-starring Ruby Dee": a performer, whatever the first word is elsewhere (Sydney).
+  if (beforeHere && /^(?:starring|co-starring|starred)$/.test(beforeHere.fold) && continuesName(text, beforeHere, firstWord)) c.per += 4;
   const appositive = appositiveRole(words, c.last, text);
   if (appositive) {
     c.per += 4;
