@@ -2230,3 +2230,11 @@ test('a name after "starring" is a performer, even one opening with a city ("sta
   assertRangesExact(text, analysis);
   assert.equal(find(analysis, 'Sydney Poitier').type, 'person');
 });
+
+test('two one-word names joined by "and" after a list\'s cue are two organizations ("scandals such as Enron and Worldcom")', () => {
+  const text = 'The rules followed corporate scandals such as Enron and Worldcom, Tom Vell said.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Enron').type, 'organization');
+  assert.equal(find(analysis, 'Worldcom').type, 'organization');
+});

@@ -127,8 +127,13 @@ function splitAtJoinedOrganizations(span: TaggerSpan, words: readonly Word[]): T
   if (!words[and + 1].capitalised) return [span];
   // "Sony and Samsung", "Hitachi and Matsushita Electric": a company the lexicon knows, then another or a firm's name.
   const knownCompany = (w: Word) => lexiconTags(w.bare)?.includes('Organization') === true;
+  // "scandals such as Enron and Worldcom", "firms including Acme and Dalby": one word each side, after a list's cue.
+  const before = words[span.first - 1];
+  const listCue = before !== undefined && (/^(?:including|like)$/.test(before.fold) || (before.fold === 'as' && words[span.first - 2]?.fold === 'such'));
   const twoCompanies =
-    and === span.first + 1 && knownCompany(words[span.first]) && (knownCompany(words[and + 1]) || organizationEndings.has(words[span.last].bare));
+    and === span.first + 1 &&
+    ((knownCompany(words[span.first]) && (knownCompany(words[and + 1]) || organizationEndings.has(words[span.last].bare))) ||
+      (listCue && span.last === and + 1));
   if (!twoCompanies && (and === span.first + 1 || !closedNameEndings.test(closing))) return [span];
   // "the West Bank and Gaza Strip": a bank of a river is a place.
   if (closing === 'bank' && /^(?:north|south|east|west|left)$/.test(words[span.first].bare)) return [span];
