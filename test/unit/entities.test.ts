@@ -2238,3 +2238,13 @@ test('two one-word names joined by "and" after a list\'s cue are two organizatio
   assert.equal(find(analysis, 'Enron').type, 'organization');
   assert.equal(find(analysis, 'Worldcom').type, 'organization');
 });
+
+test('a name ending in a nationality or "Indoor" before a lower-case noun modifies that noun ("the Dalby Union European trials", "the European Indoor standard")', () => {
+  const text = "It is a tough build-up for next weekend's Dalby Union European trials in Sheffield. Tom Vell was outside the European Indoor standard.";
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(
+    analysis.entities.map((e) => e.name),
+    ['Tom Vell'],
+  );
+});

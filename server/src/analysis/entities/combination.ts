@@ -1592,6 +1592,19 @@ function namesNoOrganization(c: SpanCandidate, words: Word[]): boolean {
   // "University of Maryland at College Park": the campus's name ends it, not the university's.
   if (campusLink(c, words) > 0) return false;
   if (/^(?:democrat|republican|dixiecrat|prize|award|constitution)$/.test(last.bare)) return true;
+  // "next weekend's Norwich Union European trials", "the European Indoor standard": a name ending in a nationality or
+  // an "indoor" before a lower-case noun is a modifier of that noun (an event's, a record's), not a body.
+  const following = words[c.last + 1];
+  if (
+    c.last > c.first &&
+    (last.has('Demonym') || /^(?:indoor|outdoor)$/.test(last.bare)) &&
+    following?.sentenceId === last.sentenceId &&
+    /^\p{Ll}/u.test(following.text) &&
+    !following.has('Verb') &&
+    !functionWords.has(following.bare) &&
+    /^\s+$/.test(last.post)
+  )
+    return true;
   // "the State of the Union address": a speech, whatever follows it.
   if (c.first === c.last && last.bare === 'union' && /^state of the$/.test(wordsBefore(words, c.first, 3))) return true;
   // "U.S. Senator (R-Texas)": a party and a state; "the U.S." or "the UK" alone is the country.
