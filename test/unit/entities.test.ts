@@ -2248,3 +2248,14 @@ test('a name ending in a nationality or "Indoor" before a lower-case noun modifi
     ['Tom Vell'],
   );
 });
+
+test('a name before its cast ("The Harbour Express, starring Tom Hanks"), after a kind of film ("the theatre farce Being Julia") or after such a kind opening the sentence ("Comedy Fat Albert") is a work', () => {
+  const text =
+    'Rounding out the top five was The Harbour Express, starring Tom Hanks. Ada Whitcomb was nominated for the theatre farce Being Julia. Comedy Fat Albert entered the chart in second place.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(
+    analysis.entities.map((e) => e.name),
+    ['Tom Hanks', 'Ada Whitcomb'],
+  );
+});

@@ -20,7 +20,7 @@ import {
   stateAbbreviations,
   titleModifiers,
 } from './tables';
-import { continuesName, continuesSentence, isAcronym, isFirstName, isNationality, isRoleWord, listNoun, namesSecurity } from './words';
+import { continuesName, continuesSentence, isAcronym, isFirstName, isNationality, isRoleWord, listNoun, namesSecurity, opensSentenceOrQuote } from './words';
 
 /** Introducers that never name a person's role ("the retailer Lidl", "cables giant Pirelli"): a lone name after one is a company story-wide. */
 /** An office held over a place, before "of": "Archbishop of", "Mayor of", "Duke of". */
@@ -145,7 +145,7 @@ const organizationNouns =
   /^(?:group|company|firm|organi[sz]ation|agency|nonprofit|non-profit|charity|union|bank|lender|insurer|network|coalition|association|institute|foundation|think-tank|tank|party|club|team|newspaper|broadcaster|retailer|chain|maker|manufacturer|startup|subsidiary|conglomerate|regulator|watchdog|authority|federation|society)$/;
 /** The common noun before a name that says it names a work, a craft or a storm: "the film Harbour Lights", "the tanker Nordic Star". */
 const workOrCraftNouns =
-  /^(?:film|movie|documentary|book|novel|memoir|album|song|musical|opera|painting|poem|series|sitcom|programme|program|epic|drama|thriller|franchise|game|ship|vessel|yacht|tanker|freighter|ferry|liner|submarine|carrier|destroyer|frigate|aircraft|airliner|jet|spacecraft|shuttle|orbiter|rocket|probe|rover|satellite|telescope|hurricane|storm|typhoon|cyclone)$/;
+  /^(?:film|movie|documentary|book|novel|memoir|album|song|musical|opera|painting|poem|series|sitcom|programme|program|epic|drama|thriller|comedy|farce|fable|caper|sequel|biopic|franchise|game|ship|vessel|yacht|tanker|freighter|ferry|liner|submarine|carrier|destroyer|frigate|aircraft|airliner|jet|spacecraft|shuttle|orbiter|rocket|probe|rover|satellite|telescope|hurricane|storm|typhoon|cyclone)$/;
 /** Words that open the name of a craft, a storm or an operation: "USS Pemberton", "Shuttle Meridian", "Operation Harbour Shield". */
 const craftPrefixes = /^(?:shuttle|hurricane|typhoon|cyclone|uss|hms|hmas|hmcs|rms|operation)$/;
 /** Names of market indexes end in these: "Dow Jones Industrial Average", "Nasdaq Composite". */
@@ -284,8 +284,24 @@ function weighEvidence(
   }
   // "the film Harbour Lights", "the shuttle Meridian", "Space Shuttle Meridian", "Hurricane Delphine": a work,
   // a craft or a storm is neither a person nor an organization.
+  // "The Polar Express, starring Tom Hanks": a name before its cast is a work ("Tom Hanks, starring in it" is not).
+  const castFollows =
+    afterHere !== undefined && /^,\s+$/.test(gapAfter) && /^(?:starring|co-starring)$/.test(afterHere.fold) && words[afterHere.index + 1]?.capitalised === true;
+  // "Comedy Fat Albert entered the chart": the work's noun opening the sentence, capitalised with the title after it.
+  const workNounOpens =
+    span.length >= 2 &&
+    opensSentenceOrQuote(words, c.first) &&
+    workOrCraftNouns.test(firstWord.fold) &&
+    !organizationEndings.has(lastWord.bare) &&
+    !organizationHeads.has(lastWord.bare);
   const namedAsWork =
-    beforeHere && !beforeHere.capitalised && workOrCraftNouns.test(beforeHere.fold) && !beforeHere.has('Verb') && continuesName(text, beforeHere, firstWord);
+    (beforeHere &&
+      !beforeHere.capitalised &&
+      workOrCraftNouns.test(beforeHere.fold) &&
+      !beforeHere.has('Verb') &&
+      continuesName(text, beforeHere, firstWord)) ||
+    castFollows ||
+    workNounOpens;
   if (namedAsWork || span.slice(0, -1).some((w) => craftPrefixes.test(w.bare))) {
     c.loc += 10;
     c.namedAsWork = true;
