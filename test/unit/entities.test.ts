@@ -2259,3 +2259,13 @@ test('a name before its cast ("The Harbour Express, starring Tom Hanks"), after 
     ['Tom Hanks', 'Ada Whitcomb'],
   );
 });
+
+test('a title before a name that ends as a building does names the building ("Imam Khomeini International Airport")', () => {
+  const text = 'The consortium was chosen to run the new Imam Khomeini International Airport, Tom Vell said.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(
+    analysis.entities.map((e) => e.name),
+    ['Tom Vell'],
+  );
+});

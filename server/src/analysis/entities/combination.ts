@@ -828,6 +828,12 @@ function governedByTitle(c: SpanCandidate, words: Word[]): boolean {
  */
 function namesThingAfterPerson(c: SpanCandidate, words: Word[]): boolean {
   if (c.last > c.first && /^(?:chair|professorship|fellowship|lecture|awards?|prize|scholarship)$/.test(words[c.last].bare)) return true;
+  // "Imam Khomeini International Airport": with a title cut off, the rest ends as a building does, which no surname does.
+  if (
+    c.last > c.first &&
+    /^(?:airport|library|museum|stadium|arena|university|hospital|college|tunnel|highway|expressway|boulevard|avenue)$/.test(words[c.last].bare)
+  )
+    return true;
   let k = c.last;
   const joined = (a: Word, b: Word | undefined) => b !== undefined && b.capitalised && b.sentenceId === a.sentenceId && /^ $/.test(a.post) && !a.possessive;
   while (k - c.last < 4 && joined(words[k], words[k + 1])) k++;

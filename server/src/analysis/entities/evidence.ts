@@ -156,7 +156,7 @@ const indexEndings = /^(?:average|index|composite)$/;
  * city's government is left to the other evidence).
  */
 const lawOrBuildingEndings =
-  /^(?:act|amendment|treaty|accords?|doctrine|directive|plan|agreement|protocol|declaration|prison|penitentiary|jail|stadium|arena|mansion|cathedral|bridge|tunnel|dam|canal|reservoir|street|avenue|boulevard|highway|motorway|freeway|expressway|plaza|square|hall|hotel|tower|towers|capitol|resort|odeon|station|castle)$/;
+  /^(?:act|amendment|treaty|accords?|doctrine|directive|plan|agreement|protocol|declaration|prison|penitentiary|jail|stadium|arena|mansion|cathedral|bridge|tunnel|dam|canal|reservoir|street|avenue|boulevard|highway|motorway|freeway|expressway|plaza|square|hall|hotel|airport|tower|towers|capitol|resort|odeon|station|castle)$/;
 
 /**
  * Places that end a name as a building's word does ("the Holy Land", "the West End"), unless a link makes the place
