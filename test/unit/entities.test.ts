@@ -2269,3 +2269,13 @@ test('a title before a name that ends as a building does names the building ("Im
     ['Tom Vell'],
   );
 });
+
+test('standards and technologies in capitals are no organizations ("works over GPRS and GSM", "Sim cards")', () => {
+  const text = 'The service works over GPRS and GSM, and data on Sim cards can be backed up, Ada Whitcomb said.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(
+    analysis.entities.map((e) => e.name),
+    ['Ada Whitcomb'],
+  );
+});

@@ -657,6 +657,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
           namesGenreBeforeItsKind(c, words) ||
           namedBeforeItsKind(c, words) ||
           namesAPeople(c, words) ||
+          namesTechnology(c, words) ||
           // "PDAs", "MPs", "DVDs": an acronym in the plural names things or people, never one of them.
           (c.first === c.last && /^\p{Lu}{2,5}s$/u.test(words[c.first].text)) ||
           (c.kind === 'organization'
@@ -798,6 +799,17 @@ function halfOfTitleAroundOf(c: SpanCandidate, words: Word[]): boolean {
     roleWords.has(w.bare) ||
     /^\p{Lu}{2,}$/u.test(w.text);
   return !run.some(namesSomeoneOrSomething);
+}
+
+/**
+ * Standards and technologies that tech copy writes in capitals, or capitalises ("Sim cards"): no body and no one, though
+ * an acronym otherwise weighs as an organization ("works over GPRS and GSM").
+ */
+const technologyTerms =
+  /^(?:gsm|gprs|umts|hsdpa|cdma|wcdma|lte|wap|sms|mms|voip|dsl|adsl|isdn|wi-fi|wifi|wimax|bluetooth|rfid|nfc|usb|hdmi|lcd|oled|dvd|dvds|mp3|mpeg|jpeg|html|http|pdf|gps|sim|cpu|gpu|ram|rom|hdtv|vhs|iptv|3g|4g|5g)$/;
+
+function namesTechnology(c: SpanCandidate, words: Word[]): boolean {
+  return c.first === c.last && technologyTerms.test(words[c.first].bare);
 }
 
 /** Titles held over a body, a firm or a work, never over a person: not "deputy", "aide" or "adviser" ("the deputy of Abu Talha"). */
