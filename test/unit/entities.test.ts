@@ -2279,3 +2279,16 @@ test('standards and technologies in capitals are no organizations ("works over G
     ['Ada Whitcomb'],
   );
 });
+
+test('a lone word read as an organization in most mentions and as a person in the rest is the organization ("Turkcell\'s stake ... If Turkcell does back out")', () => {
+  const text =
+    'Parliament voted to cut Turkcell\'s stake in the network. Turkcell\'s shares fell. "It is next to zero," said Ada Whitcomb, an analyst. If Turkcell does back out, a rival may step in.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const turkcell = analysis.entities.filter((e) => e.name === 'Turkcell');
+  assert.deepEqual(
+    turkcell.map((e) => e.type),
+    ['organization'],
+  );
+  assert.equal(turkcell[0].mentions.length, 3);
+});

@@ -212,6 +212,14 @@ export function propagate(candidates: Candidate[], shortFormOf: ReadonlyMap<Cand
       if (firstWord) c.firstWordOfOrganization = true;
     }
   }
+  // "Turkcell's stake ... If Turkcell does back out": a lone word read as an organization in most of its mentions and
+  // as a person in the rest, with nothing firm either way (no full name, no title, no table), is the organization.
+  for (const [fold, group] of sameName) {
+    if (group.some((c) => c.length > 1 || c.firm || c.role || c.tableEntry) || personParts.has(fold)) continue;
+    const asOrganization = group.filter((c) => c.kind === 'organization').length;
+    const asPerson = group.filter((c) => c.kind === 'person').length;
+    if (asPerson > 0 && asOrganization > asPerson) for (const c of group) if (c.kind === 'person') c.kind = 'organization';
+  }
   // "the movie National Treasure ... National Treasure has topped the box office": a work in every mention.
   // Names of two words or more only: "the book Trump" says nothing of the man in the rest of the story.
   // "The Sims ... Sims", "History Boys ... The History Boys has been": with or without its "The".
