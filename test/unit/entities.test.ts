@@ -2292,3 +2292,14 @@ test('a lone word read as an organization in most mentions and as a person in th
   );
   assert.equal(turkcell[0].mentions.length, 3);
 });
+
+test('an election, a referendum, a challenge race or a fighter aircraft is no one ("the General Election", "the Dalby Cross Challenge", "the Joint Strike Fighter"); a board of elections is a body', () => {
+  const text =
+    'The Budget comes before the General Election, Tom Vell said. Ada Whitcomb won the Dalby Cross Challenge in Bute Park. Projects include the Joint Strike Fighter. The Illinois Board of Elections met on Monday.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(
+    analysis.entities.map((e) => e.name),
+    ['Tom Vell', 'Ada Whitcomb', 'Illinois Board of Elections'],
+  );
+});

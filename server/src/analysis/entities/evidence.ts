@@ -156,7 +156,7 @@ const indexEndings = /^(?:average|index|composite)$/;
  * city's government is left to the other evidence).
  */
 const lawOrBuildingEndings =
-  /^(?:act|amendment|treaty|accords?|doctrine|directive|plan|agreement|protocol|declaration|prison|penitentiary|jail|stadium|arena|mansion|cathedral|bridge|tunnel|dam|canal|reservoir|street|avenue|boulevard|highway|motorway|freeway|expressway|plaza|square|hall|hotel|airport|tower|towers|capitol|resort|odeon|station|castle)$/;
+  /^(?:act|amendment|treaty|accords?|doctrine|directive|plan|agreement|protocol|declaration|prison|penitentiary|jail|stadium|arena|mansion|cathedral|bridge|tunnel|dam|canal|reservoir|street|avenue|boulevard|highway|motorway|freeway|expressway|plaza|square|hall|hotel|airport|fighter|bomber|tower|towers|capitol|resort|odeon|station|castle)$/;
 
 /**
  * Places that end a name as a building's word does ("the Holy Land", "the West End"), unless a link makes the place
@@ -191,7 +191,7 @@ const lawsAndProgrammes = new Set([
  * is neither a person nor an organization. These words end no one's name.
  */
 const eventEndings =
-  /^(?:war|wars|convention|constitution|dynasty|bowl|cup|marathon|olympics|primary|primaries|caucuses|summit|festival|tournament|championship|championships|awards|award|prize|prizes|medal|trophy|prix|exhibition|expo|invitational|indoors|relays|open|classic|race|country)$/;
+  /^(?:war|wars|convention|constitution|dynasty|bowl|cup|marathon|olympics|primary|primaries|caucuses|summit|festival|tournament|championship|championships|awards|award|prize|prizes|medal|trophy|prix|exhibition|expo|invitational|indoors|relays|open|classic|race|country|challenge|election|elections|referendum)$/;
 
 /** "Convention" left alone after a title's words ("the Republican National Convention"): a word no one is called. */
 export const isEventWord = (bare: string) => eventEndings.test(bare);
@@ -210,6 +210,8 @@ export function endsAsLawBuildingOrEvent(span: readonly Word[]): boolean {
   const last = span[span.length - 1].bare;
   if (last === 'convention' && span[span.length - 2].bare === 'baptist') return false;
   if (placeEndings.test(last) && !span.some((w) => w.fold === 'of' || w.fold === 'for')) return true;
+  // "the Illinois Board of Elections": a body for elections, not one.
+  if (/^(?:elections?|referendum)$/.test(last) && span.some((w) => w.fold === 'of' || w.fold === 'for' || w.fold === 'on')) return false;
   return lawOrBuildingEndings.test(last) || eventEndings.test(last);
 }
 
