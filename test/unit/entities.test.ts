@@ -2271,7 +2271,7 @@ test('a title before a name that ends as a building does names the building ("Im
 });
 
 test('standards and technologies in capitals are no organizations ("works over GPRS and GSM", "Sim cards")', () => {
-  const text = 'The service works over GPRS and GSM, and data on Sim cards can be backed up, Ada Whitcomb said.';
+  const text = 'The service works over GPRS and GSM, news comes by RSS, and data on Sim cards can be backed up, Ada Whitcomb said.';
   const analysis = entitiesOf(text);
   assertRangesExact(text, analysis);
   assert.deepEqual(
@@ -2302,4 +2302,15 @@ test('an election, a referendum, a challenge race or a fighter aircraft is no on
     analysis.entities.map((e) => e.name),
     ['Tom Vell', 'Ada Whitcomb', 'Illinois Board of Elections'],
   );
+});
+
+test('the party a story names by its members\' word is the table\'s party, wherever its other name stands ("the Conservatives ... the Tories ... a Conservative spokeswoman"); a nationality noun alone describes someone ("the 22-year-old Scot")', () => {
+  const text =
+    'Labour and the Conservatives are still telephoning voters. The Tories say they follow the rules. A Conservative spokeswoman said so. The 22-year-old Scot finished fourth, Tom Vell said.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const conservatives = analysis.entities.filter((e) => /^(?:Conservative|Tor)/.test(e.name));
+  assert.equal(conservatives.length, 1, conservatives.map((e) => e.name).join(', '));
+  assert.equal(conservatives[0].mentions.length, 3);
+  assert.ok(!analysis.entities.some((e) => e.name === 'Scot'));
 });

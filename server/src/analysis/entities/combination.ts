@@ -666,7 +666,8 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
               (c.first === c.last && (isEventWord(words[c.first].bare) || words[c.first].bare === 'games')) ||
               c.namedAsAffiliation ||
               namesThingAfterPerson(c, words) ||
-              governedByTitle(c, words)) ||
+              governedByTitle(c, words) ||
+              nationalityAlone(c, words)) ||
           halfOfTitleAroundOf(c, words))
           ? { ...c, kind: undefined, firm: false }
           : c,
@@ -806,7 +807,7 @@ function halfOfTitleAroundOf(c: SpanCandidate, words: Word[]): boolean {
  * an acronym otherwise weighs as an organization ("works over GPRS and GSM").
  */
 const technologyTerms =
-  /^(?:gsm|gprs|umts|hsdpa|cdma|wcdma|lte|wap|sms|mms|voip|dsl|adsl|isdn|wi-fi|wifi|wimax|bluetooth|rfid|nfc|usb|hdmi|lcd|oled|dvd|dvds|mp3|mpeg|jpeg|html|http|pdf|gps|sim|cpu|gpu|ram|rom|hdtv|vhs|iptv|3g|4g|5g)$/;
+  /^(?:rss|gsm|gprs|umts|hsdpa|cdma|wcdma|lte|wap|sms|mms|voip|dsl|adsl|isdn|wi-fi|wifi|wimax|bluetooth|rfid|nfc|usb|hdmi|lcd|oled|dvd|dvds|mp3|mpeg|jpeg|html|http|pdf|gps|sim|cpu|gpu|ram|rom|hdtv|vhs|iptv|3g|4g|5g)$/;
 
 function namesTechnology(c: SpanCandidate, words: Word[]): boolean {
   return c.first === c.last && technologyTerms.test(words[c.first].bare);
@@ -1256,6 +1257,22 @@ const auxiliaryVerbs = /^(?:do|does|did|is|are|was|were|has|have|had)$/;
 /** People of a nation, as a noun before a name ("Briton Hayley Yelling", "Scot Kathy Butler"). */
 const nationalityNouns =
   /^(?:briton|scot|scotsman|scotswoman|welshman|welshwoman|englishman|englishwoman|irishman|irishwoman|frenchman|frenchwoman|dutchman|dutchwoman|ulsterman|dane|swede|finn|pole|turk|kiwi|aussie)$/;
+
+/**
+ * "The 22-year-old Scot finished fourth", "fellow Briton Tim Abeyie": a nationality noun alone after a lower-case word
+ * is someone described, not named (not "Finn", "Pole" or "Dane" alone, which are names too).
+ */
+function nationalityAlone(c: SpanCandidate, words: Word[]): boolean {
+  const before = words[c.first - 1];
+  return (
+    c.first === c.last &&
+    nationalityNouns.test(words[c.first].bare) &&
+    !/^(?:finn|pole|turk|dane|swede)$/.test(words[c.first].bare) &&
+    before !== undefined &&
+    before.sentenceId === words[c.first].sentenceId &&
+    !before.capitalised
+  );
+}
 
 /**
  * "Backbencher Stephen Pound said", "Euro MP Robert Kilroy-Silk": words before a first name that

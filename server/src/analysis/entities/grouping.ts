@@ -49,6 +49,16 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
     return found.size === 1 && only ? only : undefined;
   };
 
+  // "the Conservatives", "a Conservative spokeswoman": the table's party named for its members' word, when the story
+  // names that party otherwise too ("the Tories").
+  const storyTableEntries = new Set(candidates.map((c) => c.tableEntry?.id).filter((id) => id !== undefined));
+  const partyOfMembers = (c: Candidate, written: string): TableEntry | undefined => {
+    if (c.length !== 1) return undefined;
+    const member = c.fold.replace(/s$/, '');
+    const entry = tableEntryNamed(`${member} party`, `${written.replace(/s$/, '')} Party`);
+    return entry && storyTableEntries.has(entry.id) ? entry : undefined;
+  };
+
   const open = (kind: Kind, key: string, tableEntry?: TableEntry): Group => {
     const existing = byKey.get(`${kind}:${key}`);
     if (existing) return existing;
@@ -110,7 +120,7 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
       const withoutArticle = fold.replace(/^the /, '');
       const spelled = c.length > 1 ? spelledAcronym(written).toUpperCase() : '';
       // One organization, one group, whether or not a mention matched the table ("Twitter's chief", "A Twitter spokesman").
-      const tableEntry = c.tableEntry ?? tableEntryNamed(fold, written);
+      const tableEntry = c.tableEntry ?? tableEntryNamed(fold, written) ?? partyOfMembers(c, written);
       if (tableEntry) {
         group =
           byKey.get(`organization:${tableEntry.id}`) ??
