@@ -2314,3 +2314,14 @@ test('the party a story names by its members\' word is the table\'s party, where
   assert.equal(conservatives[0].mentions.length, 3);
   assert.ok(!analysis.entities.some((e) => e.name === 'Scot'));
 });
+
+test('a name before a lower-case document, application, software, add-in or browser is the product ("a Microsoft Word document"); its maker alone stays ("Microsoft said")', () => {
+  const text =
+    'Writing a Microsoft Word document can be risky. It may not show in your Microsoft Office application, and the Remove Hidden Data add-in fixes it. Microsoft said so.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(
+    analysis.entities.map((e) => e.name),
+    ['Microsoft'],
+  );
+});

@@ -1389,7 +1389,7 @@ function namesGenreBeforeItsKind(c: SpanCandidate, words: Word[]): boolean {
  * Galmier event", "the Shore Club hotel" (a venue, where something happened).
  */
 const thingKinds =
-  /^(?:processor|processors|chip|chips|chipset|console|consoles|handset|handsets|event|competition|contest|scheme|hotel|restaurant|nightclub|stadium|arena)$/;
+  /^(?:processor|processors|chip|chips|chipset|console|consoles|handset|handsets|event|competition|contest|scheme|hotel|restaurant|nightclub|stadium|arena|document|documents|application|software|add-in|browser)$/;
 
 /**
  * "the Cell processor", "Sun's quarterly Network Computing event", "the Fonteyn Nureyev Young Dancers competition": a
