@@ -2325,3 +2325,11 @@ test('a name before a lower-case document, application, software, add-in or brow
     ['Microsoft'],
   );
 });
+
+test('bookmakers, a brokerage and an athletics body the table knows are organizations ("William Hill and Ladbrokes", "USA Track and Field")', () => {
+  const text =
+    'William Hill and Ladbrokes cut the odds. The deal includes Smith Barney retail brokerages. It is a matter for its governing body (USA Track and Field), Tom Vell said.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  for (const name of ['William Hill', 'Ladbrokes', 'Smith Barney', 'USA Track and Field']) assert.equal(find(analysis, name).type, 'organization', name);
+});
