@@ -2315,7 +2315,7 @@ test('the party a story names by its members\' word is the table\'s party, where
   assert.ok(!analysis.entities.some((e) => e.name === 'Scot'));
 });
 
-test('a name before a lower-case document, application, software, add-in or browser is the product ("a Microsoft Word document"); its maker alone stays ("Microsoft said")', () => {
+test('a name before a lower-case document, application or add-in is the product ("a Microsoft Word document"); its maker alone stays ("Microsoft said"), and so does a firm before "software" ("spokesman for St Bernard software")', () => {
   const text =
     'Writing a Microsoft Word document can be risky. It may not show in your Microsoft Office application, and the Remove Hidden Data add-in fixes it. Microsoft said so.';
   const analysis = entitiesOf(text);
@@ -2324,6 +2324,8 @@ test('a name before a lower-case document, application, software, add-in or brow
     analysis.entities.map((e) => e.name),
     ['Microsoft'],
   );
+  const firm = entitiesOf('"The motive now is money," said Gary Stowell, spokesman for St Bernard software.');
+  assert.equal(find(firm, 'St Bernard').type, 'organization');
 });
 
 test('bookmakers, a brokerage and an athletics body the table knows are organizations ("William Hill and Ladbrokes", "USA Track and Field")', () => {
@@ -2332,4 +2334,13 @@ test('bookmakers, a brokerage and an athletics body the table knows are organiza
   const analysis = entitiesOf(text);
   assertRangesExact(text, analysis);
   for (const name of ['William Hill', 'Ladbrokes', 'Smith Barney', 'USA Track and Field']) assert.equal(find(analysis, name).type, 'organization', name);
+});
+
+test('a person of a place described after "of the" keeps the name ("Shiu Ka-chun of the Social Welfare constituency"), and a body opened by a title word stays whole ("Doctor Who Society of Canada")', () => {
+  const text =
+    'The camp gained a seat. Shiu Ka-chun of the Social Welfare constituency defeated two rivals. Fan groups included the Doctor Who Society of Canada and the Klingon Assault Group.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Shiu Ka-chun').type, 'person');
+  assert.equal(find(analysis, 'Doctor Who Society of Canada').type, 'organization');
 });

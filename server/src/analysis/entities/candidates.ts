@@ -533,7 +533,13 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
   // "his Secretary of State", "the minister of Finance": the department completes the title, and no one is named.
   // "Lord of the Rings", "president of Cesar organisers": whatever a title ending in "of" governs is a thing or a
   // body, never the person holding it ("Mayor of London Ken Livingstone" ends its title at London).
-  if (role && /\bof(?:\s+the)?$/i.test(role)) {
+  const titleWordsOnly = (phrase: string) =>
+    phrase.split(/\s+/).every((w) => {
+      const bare = w.toLowerCase().replace(/\.$/, '');
+      return bare === 'of' || bare === 'the' || honorifics.has(bare) || titleModifiers.has(bare) || roleWords.has(bare);
+    });
+  // Not a body's name that a title word opens ("Doctor Who Society of Canada").
+  if (role && ((span.length === 1 && /\b(?:secretary|minister) of$/i.test(role)) || (/\bof(?:\s+the)?$/i.test(role) && titleWordsOnly(role)))) {
     result.push({ first, last, role: null, per: 0, org: 0, loc: 100, firm: false });
     return result;
   }

@@ -783,6 +783,9 @@ function halfOfTitleAroundOf(c: SpanCandidate, words: Word[]): boolean {
   const tail = words.slice(runLast + 1 + link, tailLast + 1);
   if (tail.some((w) => organizationEndings.has(w.bare) || organizationHeads.has(w.bare) || institutionWords.test(w.bare) || /^\p{Lu}{2,}$/u.test(w.text)))
     return false;
+  // "Shiu Ka-chun of the Social Welfare constituency": a tail before a lower-case noun describes where someone stands.
+  const afterTail = words[tailLast + 1];
+  if (afterTail?.sentenceId === sentence && /^\p{Ll}/u.test(afterTail.text) && !afterTail.has('Verb') && !functionWords.has(afterTail.bare)) return false;
   // A bare "of" joins a title only after an article that opens it ("The Dukes of Hazzard", "A Series of Unfortunate
   // Events"): "Holger Schmieding of Berenberg" is a man and his bank, "Baroness Royall of Blaisdon" a peer.
   if (link === 1 && !/^(?:The|A|An)$/.test(run[0].text)) return false;
@@ -1389,7 +1392,7 @@ function namesGenreBeforeItsKind(c: SpanCandidate, words: Word[]): boolean {
  * Galmier event", "the Shore Club hotel" (a venue, where something happened).
  */
 const thingKinds =
-  /^(?:processor|processors|chip|chips|chipset|console|consoles|handset|handsets|event|competition|contest|scheme|hotel|restaurant|nightclub|stadium|arena|document|documents|application|software|add-in|browser)$/;
+  /^(?:processor|processors|chip|chips|chipset|console|consoles|handset|handsets|event|competition|contest|scheme|hotel|restaurant|nightclub|stadium|arena|document|documents|application|add-in)$/;
 
 /**
  * "the Cell processor", "Sun's quarterly Network Computing event", "the Fonteyn Nureyev Young Dancers competition": a
@@ -1413,7 +1416,8 @@ function namedBeforeItsKind(c: SpanCandidate, words: Word[]): boolean {
 }
 
 /** Awards known by one word, which is also a first name for some ("Oscar", "Tony"). */
-const awardNouns = /^(?:prizes?|awards?|nominations?|nominees?|nods?|winners?|ceremony)$/;
+// Not "awards": "battle for Bafta awards" may be the academy's.
+const awardNouns = /^(?:prizes?|nominations?|nominees?|nods?|winners?|ceremony)$/;
 const awardWords = /^(?:oscars?|emmys?|grammys?|baftas?|tonys?|oliviers?|golden globes?|c[eé]sars?|goyas?)$/;
 
 /**
