@@ -49,11 +49,11 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
     return found.size === 1 && only ? only : undefined;
   };
 
-  // "the Conservatives", "a Conservative spokeswoman": the table's party named for its members' word, when the story
-  // names that party otherwise too ("the Tories").
+  // "the Conservatives": the table's party named for its members, when the story names that party otherwise too
+  // ("the Tories"). Not "the Conservative's record", one member's (a second short form to inconsistent-alias).
   const storyTableEntries = new Set(candidates.map((c) => c.tableEntry?.id).filter((id) => id !== undefined));
   const partyOfMembers = (c: Candidate, written: string): TableEntry | undefined => {
-    if (c.length !== 1) return undefined;
+    if (c.length !== 1 || !/s$/.test(c.fold)) return undefined;
     const member = c.fold.replace(/s$/, '');
     const entry = tableEntryNamed(`${member} party`, `${written.replace(/s$/, '')} Party`);
     return entry && storyTableEntries.has(entry.id) ? entry : undefined;
