@@ -155,7 +155,19 @@ function endsInNameWord(before: string): boolean {
   const previous = /(^|[^\p{L}\p{N}'’.-])(\p{Lu}[\p{L}'’-]+) $/u.exec(before);
   if (!previous || honorifics.has(foldName(previous[2]))) return false;
   const opening = before.slice(0, previous.index + previous[1].length);
-  return !/(?:^|[.!?:"“‘(]\s*|\n\s*)$/u.test(opening);
+  return !opensSentenceAtEnd(opening);
+}
+
+/**
+ * Whether text ends where a sentence or a line opens: nothing, a sentence's punctuation or an opening quotation
+ * mark and any spaces, or a line break and any spaces. Read from the trimmed end, since a pattern ending in
+ * `\s*$` scans a long run of spaces once from each of its characters.
+ */
+function opensSentenceAtEnd(text: string): boolean {
+  if (text === '') return true;
+  const trimmed = text.trimEnd();
+  if (text.slice(trimmed.length).includes('\n')) return true;
+  return /[.!?:"“‘(]$/u.test(trimmed);
 }
 
 /**
