@@ -2344,3 +2344,14 @@ test('a person of a place described after "of the" keeps the name ("Shiu Ka-chun
   assert.equal(find(analysis, 'Shiu Ka-chun').type, 'person');
   assert.equal(find(analysis, 'Doctor Who Society of Canada').type, 'organization');
 });
+
+test('diseases, a negated name and a technology\'s expansion are no organizations ("Tuberculosis", "Motor Neurone Disease", "Non-European Union citizens", "MMS (Multimedia Messaging Services)"); "the non-partisan Dalby Report" keeps its name', () => {
+  const text =
+    'Non-European Union citizens will be tested for Tuberculosis and TB. It could help people with Multiple Sclerosis or Motor Neurone Disease. Pictures go by MMS (Multimedia Messaging Services), said Tom Vell of the Centers for Disease Control.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(
+    analysis.entities.map((e) => e.name),
+    ['Tom Vell', 'Centers for Disease Control'],
+  );
+});

@@ -785,7 +785,14 @@ function halfOfTitleAroundOf(c: SpanCandidate, words: Word[]): boolean {
     return false;
   // "Shiu Ka-chun of the Social Welfare constituency": a tail before a lower-case noun describes where someone stands.
   const afterTail = words[tailLast + 1];
-  if (afterTail?.sentenceId === sentence && /^\p{Ll}/u.test(afterTail.text) && !afterTail.has('Verb') && !functionWords.has(afterTail.bare)) return false;
+  if (
+    afterTail?.sentenceId === sentence &&
+    /^\s+$/.test(words[tailLast].post) &&
+    /^\p{Ll}/u.test(afterTail.text) &&
+    !afterTail.has('Verb') &&
+    !functionWords.has(afterTail.bare)
+  )
+    return false;
   // A bare "of" joins a title only after an article that opens it ("The Dukes of Hazzard", "A Series of Unfortunate
   // Events"): "Holger Schmieding of Berenberg" is a man and his bank, "Baroness Royall of Blaisdon" a peer.
   if (link === 1 && !/^(?:The|A|An)$/.test(run[0].text)) return false;
@@ -812,8 +819,28 @@ function halfOfTitleAroundOf(c: SpanCandidate, words: Word[]): boolean {
 const technologyTerms =
   /^(?:rss|gsm|gprs|umts|hsdpa|cdma|wcdma|lte|wap|sms|mms|voip|dsl|adsl|isdn|wi-fi|wifi|wimax|bluetooth|rfid|nfc|usb|hdmi|lcd|oled|dvd|dvds|mp3|mpeg|jpeg|html|http|pdf|gps|sim|cpu|gpu|ram|rom|hdtv|vhs|iptv|3g|4g|5g)$/;
 
+/** Diseases the news capitalises ("Tuberculosis", "TB", "Motor Neurone Disease"): no body and no one. */
+const diseaseWords = /^(?:tuberculosis|tb|hiv|aids|sars|mrsa|malaria|cholera|ebola|polio|measles|anthrax|alzheimer's|parkinson's)$/;
+const diseaseEndings = /^(?:disease|syndrome|sclerosis|fever|flu)$/;
+
 function namesTechnology(c: SpanCandidate, words: Word[]): boolean {
-  return c.first === c.last && technologyTerms.test(words[c.first].bare);
+  if (c.first === c.last && (technologyTerms.test(words[c.first].bare) || diseaseWords.test(words[c.first].bare))) return true;
+  // "Motor Neurone Disease", "Multiple Sclerosis"; not "Centers for Disease Control".
+  if (c.last > c.first && diseaseEndings.test(words[c.last].bare) && !words.slice(c.first, c.last).some((w) => w.fold === 'of' || w.fold === 'for'))
+    return true;
+  // "Non-European Union citizens": a name negated by its prefix describes who is outside it.
+  const before = words[c.first - 1];
+  // Not "the non-profit Sunlight Foundation": only a negated name, "Non-European".
+  if (
+    /^[Nn]on-\p{Lu}/u.test(words[c.first].text) ||
+    (before?.sentenceId === words[c.first].sentenceId && /^[Nn]on-\p{Lu}/u.test(before.text) && / $/.test(before.post))
+  )
+    return true;
+  // "sending them via MMS (Multimedia Messaging Services)", "Multimedia Messaging Services (MMS)": a technology's expansion.
+  const after = words[c.last + 1];
+  const opensBracket = (w: Word) => /\(\s*$/.test(w.pre) || /\(\s*$/.test(words[w.index - 1]?.post ?? '');
+  if (c.last > c.first && after && opensBracket(after) && /^\s*\)/.test(after.post) && technologyTerms.test(after.bare)) return true;
+  return c.last > c.first && before !== undefined && opensBracket(words[c.first]) && /^\s*\)/.test(words[c.last].post) && technologyTerms.test(before.bare);
 }
 
 /** Titles held over a body, a firm or a work, never over a person: not "deputy", "aide" or "adviser" ("the deputy of Abu Talha"). */
