@@ -383,6 +383,13 @@ function isCreditLabel(w: Word, text: string): boolean {
 /** Feasts and holidays, which compromise may not tag as dates after a title ("Father Christmas"). */
 const holidayName = /^(?:christmas|xmas|easter|ramadan|eid|diwali|hanukkah|thanksgiving|passover|halloween|lent|advent|hogmanay)$/;
 
+/** Whether every word of a phrase is a title's word or a link ("Lord of the"), unlike a body's name a title opens ("Doctor Who Society of"). */
+const titleWordsOnly = (phrase: string) =>
+  phrase.split(/\s+/).every((w) => {
+    const bare = w.toLowerCase().replace(/\.$/, '');
+    return bare === 'of' || bare === 'the' || honorifics.has(bare) || titleModifiers.has(bare) || roleWords.has(bare);
+  });
+
 export const monthName =
   /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:-\w+)?$/;
 
@@ -533,11 +540,6 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
   // "his Secretary of State", "the minister of Finance": the department completes the title, and no one is named.
   // "Lord of the Rings", "president of Cesar organisers": whatever a title ending in "of" governs is a thing or a
   // body, never the person holding it ("Mayor of London Ken Livingstone" ends its title at London).
-  const titleWordsOnly = (phrase: string) =>
-    phrase.split(/\s+/).every((w) => {
-      const bare = w.toLowerCase().replace(/\.$/, '');
-      return bare === 'of' || bare === 'the' || honorifics.has(bare) || titleModifiers.has(bare) || roleWords.has(bare);
-    });
   // Not a body's name that a title word opens ("Doctor Who Society of Canada").
   if (role && ((span.length === 1 && /\b(?:secretary|minister) of$/i.test(role)) || (/\bof(?:\s+the)?$/i.test(role) && titleWordsOnly(role)))) {
     result.push({ first, last, role: null, per: 0, org: 0, loc: 100, firm: false });

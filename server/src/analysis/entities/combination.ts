@@ -657,7 +657,8 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
           namesGenreBeforeItsKind(c, words) ||
           namedBeforeItsKind(c, words) ||
           namesAPeople(c, words) ||
-          namesTechnology(c, words) ||
+          namesTechnologyOrDisease(c, words) ||
+          negatesName(c, words) ||
           // "PDAs", "MPs", "DVDs": an acronym in the plural names things or people, never one of them.
           (c.first === c.last && /^\p{Lu}{2,5}s$/u.test(words[c.first].text)) ||
           (c.kind === 'organization'
@@ -797,12 +798,12 @@ function halfOfTitleAroundOf(c: SpanCandidate, words: Word[]): boolean {
   // Events"): "Holger Schmieding of Berenberg" is a man and his bank, "Baroness Royall of Blaisdon" a peer.
   if (link === 1 && !/^(?:The|A|An)$/.test(run[0].text)) return false;
   // "The Times of India", "the Voice of America": a body named for its country.
-  if (link === 1 && tail.some((w) => ['Place', 'City', 'Country', 'Region'].some((t) => w.has(t)))) return false;
+  if (link === 1 && tail.some(taggedAsPlace)) return false;
   const namesSomeoneOrSomething = (w: Word) =>
     w.has('FirstName') ||
     w.has('Person') ||
     isGivenName(w.bare) ||
-    ['Place', 'City', 'Country', 'Region'].some((t) => w.has(t)) ||
+    taggedAsPlace(w) ||
     organizationEndings.has(w.bare) ||
     organizationHeads.has(w.bare) ||
     institutionWords.test(w.bare) ||
@@ -811,6 +812,9 @@ function halfOfTitleAroundOf(c: SpanCandidate, words: Word[]): boolean {
     /^\p{Lu}{2,}$/u.test(w.text);
   return !run.some(namesSomeoneOrSomething);
 }
+
+/** A word compromise tags as a place in this sentence (isPlaceWord also asks the tables and the lexicon). */
+const taggedAsPlace = (w: Word) => ['Place', 'City', 'Country', 'Region'].some((t) => w.has(t));
 
 /**
  * Standards and technologies that tech copy writes in capitals, or capitalises ("Sim cards"): no body and no one, though
@@ -823,24 +827,26 @@ const technologyTerms =
 const diseaseWords = /^(?:tuberculosis|tb|hiv|aids|sars|mrsa|malaria|cholera|ebola|polio|measles|anthrax|alzheimer's|parkinson's)$/;
 const diseaseEndings = /^(?:disease|syndrome|sclerosis|fever|flu)$/;
 
-function namesTechnology(c: SpanCandidate, words: Word[]): boolean {
+function namesTechnologyOrDisease(c: SpanCandidate, words: Word[]): boolean {
   if (c.first === c.last && (technologyTerms.test(words[c.first].bare) || diseaseWords.test(words[c.first].bare))) return true;
   // "Motor Neurone Disease", "Multiple Sclerosis"; not "Centers for Disease Control".
   if (c.last > c.first && diseaseEndings.test(words[c.last].bare) && !words.slice(c.first, c.last).some((w) => w.fold === 'of' || w.fold === 'for'))
     return true;
-  // "Non-European Union citizens": a name negated by its prefix describes who is outside it.
-  const before = words[c.first - 1];
-  // Not "the non-profit Sunlight Foundation": only a negated name, "Non-European".
-  if (
-    /^[Nn]on-\p{Lu}/u.test(words[c.first].text) ||
-    (before?.sentenceId === words[c.first].sentenceId && /^[Nn]on-\p{Lu}/u.test(before.text) && / $/.test(before.post))
-  )
-    return true;
   // "sending them via MMS (Multimedia Messaging Services)", "Multimedia Messaging Services (MMS)": a technology's expansion.
-  const after = words[c.last + 1];
+  const [before, after] = [words[c.first - 1], words[c.last + 1]];
   const opensBracket = (w: Word) => /\(\s*$/.test(w.pre) || /\(\s*$/.test(words[w.index - 1]?.post ?? '');
   if (c.last > c.first && after && opensBracket(after) && /^\s*\)/.test(after.post) && technologyTerms.test(after.bare)) return true;
   return c.last > c.first && before !== undefined && opensBracket(words[c.first]) && /^\s*\)/.test(words[c.last].post) && technologyTerms.test(before.bare);
+}
+
+/**
+ * "Non-European Union citizens": a name negated by its prefix describes who is outside it. Not "the non-profit
+ * Sunlight Foundation": only a negated name, "Non-European".
+ */
+function negatesName(c: SpanCandidate, words: Word[]): boolean {
+  const before = words[c.first - 1];
+  const negated = (w: Word) => /^[Nn]on-\p{Lu}/u.test(w.text);
+  return negated(words[c.first]) || (before?.sentenceId === words[c.first].sentenceId && negated(before) && / $/.test(before.post));
 }
 
 /** Titles held over a body, a firm or a work, never over a person: not "deputy", "aide" or "adviser" ("the deputy of Abu Talha"). */
