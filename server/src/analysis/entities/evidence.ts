@@ -146,6 +146,8 @@ const organizationNouns =
 /** The common noun before a name that says it names a work, a craft or a storm: "the film Harbour Lights", "the tanker Nordic Star". */
 const workOrCraftNouns =
   /^(?:film|movie|documentary|book|novel|memoir|album|song|musical|opera|painting|poem|series|sitcom|programme|program|epic|drama|thriller|comedy|farce|fable|caper|sequel|biopic|franchise|game|ship|vessel|yacht|tanker|freighter|ferry|liner|submarine|carrier|destroyer|frigate|aircraft|airliner|jet|spacecraft|shuttle|orbiter|rocket|probe|rover|satellite|telescope|hurricane|storm|typhoon|cyclone)$/;
+/** Words that introduce a work's cast ("starring Tom Hanks"). */
+const castWords = /^(?:starring|co-starring|starred)$/;
 /** Words that open the name of a craft, a storm or an operation: "USS Pemberton", "Shuttle Meridian", "Operation Harbour Shield". */
 const craftPrefixes = /^(?:shuttle|hurricane|typhoon|cyclone|uss|hms|hmas|hmcs|rms|operation)$/;
 /** Names of market indexes end in these: "Dow Jones Industrial Average", "Nasdaq Composite". */
@@ -287,8 +289,7 @@ function weighEvidence(
   // "the film Harbour Lights", "the shuttle Meridian", "Space Shuttle Meridian", "Hurricane Delphine": a work,
   // a craft or a storm is neither a person nor an organization.
   // "The Polar Express, starring Tom Hanks": a name before its cast is a work ("Tom Hanks, starring in it" is not).
-  const castFollows =
-    afterHere !== undefined && /^,\s+$/.test(gapAfter) && /^(?:starring|co-starring)$/.test(afterHere.fold) && words[afterHere.index + 1]?.capitalised === true;
+  const castFollows = afterHere !== undefined && /^,\s+$/.test(gapAfter) && castWords.test(afterHere.fold) && words[afterHere.index + 1]?.capitalised === true;
   // "Comedy Fat Albert entered the chart": the work's noun opening the sentence, capitalised with the title after it.
   const workNounOpens =
     span.length >= 2 &&
@@ -370,7 +371,7 @@ function weighEvidence(
     c.role ??= roleBefore(words, c.first, text);
   }
   // "starring Sidney Poitier", "co-starring Ruby Dee": a performer, whatever the first word is elsewhere (Sydney).
-  if (beforeHere && /^(?:starring|co-starring|starred)$/.test(beforeHere.fold) && continuesName(text, beforeHere, firstWord)) c.per += 4;
+  if (beforeHere && castWords.test(beforeHere.fold) && continuesName(text, beforeHere, firstWord)) c.per += 4;
   const appositive = appositiveRole(words, c.last, text);
   if (appositive) {
     c.per += 4;

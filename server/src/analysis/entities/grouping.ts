@@ -51,12 +51,15 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
 
   // "the Conservatives": the table's party named for its members, when the story names that party otherwise too
   // ("the Tories"). Not "the Conservative's record", one member's (a second short form to inconsistent-alias).
-  const storyTableEntries = new Set(candidates.map((c) => c.tableEntry?.id).filter((id) => id !== undefined));
+  // The set is read only when a plural names a table's party, so it is built then, once.
+  let storyTableEntries: Set<string> | undefined;
   const partyOfMembers = (c: Candidate, written: string): TableEntry | undefined => {
     if (c.length !== 1 || !/s$/.test(c.fold)) return undefined;
     const member = c.fold.replace(/s$/, '');
     const entry = tableEntryNamed(`${member} party`, `${written.replace(/s$/, '')} Party`);
-    return entry && storyTableEntries.has(entry.id) ? entry : undefined;
+    if (!entry) return undefined;
+    storyTableEntries ??= new Set(candidates.flatMap((o) => (o.tableEntry ? [o.tableEntry.id] : [])));
+    return storyTableEntries.has(entry.id) ? entry : undefined;
   };
 
   const open = (kind: Kind, key: string, tableEntry?: TableEntry): Group => {
