@@ -6,9 +6,7 @@ import './nativeRegexps';
 import './smallHeap';
 import {
   CodeActionKind,
-  createConnection,
   DidChangeConfigurationNotification,
-  ProposedFeatures,
   TextDocumentSyncKind,
   type CodeAction,
   type InitializeResult,
@@ -23,6 +21,7 @@ import { addToStyleSheetAction, styleSheetEntryFor } from './lsp/styleSheetActio
 import { highlights, prepareRename, references, rename } from './lsp/references';
 import { SemanticTokenResults, semanticTokensLegend } from './lsp/semanticTokens';
 import { documentSymbols } from './lsp/symbols';
+import { asCachedOutline, createServerConnection, noteShutdown } from './lsp/transport';
 import { registerDebugRequests } from './lsp/debug';
 import { createDocuments, DraftSessions } from './lsp/sessions';
 import { ruleDocCommandLink, useRuleDocLinks } from './lsp/diagnostics';
@@ -52,7 +51,7 @@ if (process.argv.includes('--version')) {
   process.exit(0);
 }
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createServerConnection();
 
 // A failure in one request must not end the session: log it and keep serving.
 // (Node's default for an unhandled rejection is to exit the process.)
@@ -275,7 +274,7 @@ connection.onDocumentSymbol(async (params) => {
   await afterWaitingRequests();
   const found = await sessionOf(params.textDocument.uri);
   if (!found) return [];
-  return documentSymbols(found.document, found.session.entities()?.entities ?? [], found.session.quotations());
+  return asCachedOutline(documentSymbols(found.document, found.session.entities()?.entities ?? [], found.session.quotations()));
 });
 
 connection.languages.semanticTokens.on(async (params) => {
@@ -320,7 +319,10 @@ connection.onRequest(draftStatisticsRequest, async (params: DraftStatisticsParam
 connection.onWorkspaceSymbol((params) => workspaceSymbols(workspaceIndex.index, params.query));
 connection.onRequest(workspaceEntitiesRequest, () => workspaceEntities(workspaceIndex.index));
 connection.onRequest(whoIsWhoRequest, () => ({ markdown: whoIsWhoDocument(workspaceIndex.index) }));
-connection.onShutdown(() => workspaceIndex.dispose());
+connection.onShutdown(() => {
+  noteShutdown();
+  workspaceIndex.dispose();
+});
 
 registerDebugRequests(connection, documents);
 

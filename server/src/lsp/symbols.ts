@@ -47,33 +47,56 @@ function symbol(document: TextDocument, name: string, kind: SymbolKind, span: Sp
 }
 
 /**
- * Each entity's symbol, by the entity. While typing goes on, requests see the
- * last entity pass moved through the edits, and an entity the edits cannot
- * reach is passed on as the same object (mapEntities in analysis/session.ts):
- * the text before it is unchanged, so its symbol is too. Each reuse is still
- * checked, in constant time per range, against where its spans now are.
+ * The symbols of each draft's last outline, by name. Typing on one line leaves
+ * every other line's positions as they were, so most symbols come back as the
+ * same objects: nothing new to build, and the transport sends their JSON from
+ * its cache (lsp/transport.ts). Each reuse is checked, in constant time per
+ * range, against where its spans now are.
  */
-const entitySymbols = new WeakMap<Entity, DocumentSymbol>();
+const lastOutline = new WeakMap<TextDocument, Map<string, DocumentSymbol[]>>();
 
-function coversSpan(document: TextDocument, range: DocumentSymbol['range'], span: Span): boolean {
+interface Reuse {
+  document: TextDocument;
+  previous: Map<string, DocumentSymbol[]> | undefined;
+  next: Map<string, DocumentSymbol[]>;
+}
+
+function covers(document: TextDocument, range: DocumentSymbol['range'], span: Span): boolean {
   return document.offsetAt(range.start) === span.start && document.offsetAt(range.end) === span.end;
 }
 
-function entitySymbol(document: TextDocument, entity: Entity): DocumentSymbol {
+/** The last outline's symbol with this name that `fits`, else a new one. */
+function reused(reuse: Reuse, name: string, fits: (kept: DocumentSymbol) => boolean, make: () => DocumentSymbol): DocumentSymbol {
+  const symbol = reuse.previous?.get(name)?.find(fits) ?? make();
+  const named = reuse.next.get(name);
+  if (named) named.push(symbol);
+  else reuse.next.set(name, [symbol]);
+  return symbol;
+}
+
+function quoteSymbol(reuse: Reuse, label: string, span: Span): DocumentSymbol {
+  const { document } = reuse;
+  return reused(
+    reuse,
+    label,
+    (kept) => kept.kind === SymbolKind.String && covers(document, kept.range, span),
+    () => symbol(document, label, SymbolKind.String, span, span),
+  );
+}
+
+function entitySymbol(reuse: Reuse, entity: Entity): DocumentSymbol {
+  const { document } = reuse;
   const first = entity.mentions[0];
-  const kept = entitySymbols.get(entity);
-  if (
-    kept &&
-    coversSpan(document, kept.range, first) &&
-    kept.children?.length === entity.quotes.length &&
-    entity.quotes.every((q, i) => coversSpan(document, kept.children![i].range, q))
-  ) {
-    return kept;
-  }
-  const quotes = entity.quotes.map((q) => symbol(document, shortQuote(q.text), SymbolKind.String, q, q));
-  const made = symbol(document, nameWithTitle(entity), entity.type === 'person' ? SymbolKind.Object : SymbolKind.Class, first, first, quotes);
-  entitySymbols.set(entity, made);
-  return made;
+  const quotes = entity.quotes.map((q) => quoteSymbol(reuse, shortQuote(q.text), q));
+  const name = nameWithTitle(entity);
+  const kind = entity.type === 'person' ? SymbolKind.Object : SymbolKind.Class;
+  return reused(
+    reuse,
+    name,
+    (kept) =>
+      kept.kind === kind && covers(document, kept.range, first) && kept.children?.length === quotes.length && quotes.every((q, i) => kept.children![i] === q),
+    () => symbol(document, name, kind, first, first, quotes),
+  );
 }
 
 function group(document: TextDocument, name: string, kind: SymbolKind, children: DocumentSymbol[], spans: Span[]): DocumentSymbol[] {
@@ -98,6 +121,8 @@ function hasSpeaker(q: Quotation, attributedStarts: readonly number[]): boolean 
 }
 
 export function documentSymbols(document: TextDocument, entities: readonly Entity[], quotations: readonly Quotation[]): DocumentSymbol[] {
+  const reuse: Reuse = { document, previous: lastOutline.get(document), next: new Map() };
+  lastOutline.set(document, reuse.next);
   const people = entities.filter((e) => e.type === 'person' && e.mentions.length > 0);
   const organizations = entities.filter((e) => e.type === 'organization' && e.mentions.length > 0);
   const text = document.getText();
@@ -109,23 +134,21 @@ export function documentSymbols(document: TextDocument, entities: readonly Entit
     quotationsGroup = 'Other quotations';
   }
   const quoteSpans = outer.map((q) => ({ start: q.open, end: q.close !== undefined ? q.close + 1 : q.contentEnd }));
-  const quoteSymbols = outer.map((q, i) =>
-    symbol(document, shortQuote(text.slice(q.contentStart, q.contentEnd)), SymbolKind.String, quoteSpans[i], quoteSpans[i]),
-  );
+  const quoteSymbols = outer.map((q, i) => quoteSymbol(reuse, shortQuote(text.slice(q.contentStart, q.contentEnd)), quoteSpans[i]));
   const spansOf = (list: Entity[]) => list.map((e) => e.mentions[0]);
   return [
     ...group(
       document,
       'People',
       SymbolKind.Namespace,
-      people.map((e) => entitySymbol(document, e)),
+      people.map((e) => entitySymbol(reuse, e)),
       spansOf(people),
     ),
     ...group(
       document,
       'Organizations',
       SymbolKind.Namespace,
-      organizations.map((e) => entitySymbol(document, e)),
+      organizations.map((e) => entitySymbol(reuse, e)),
       spansOf(organizations),
     ),
     ...group(document, quotationsGroup, SymbolKind.Namespace, quoteSymbols, quoteSpans),
