@@ -73,8 +73,10 @@ function startClient(context: vscode.ExtensionContext, onStatus: (status: DraftS
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     // Regular expressions compiled to native code from their first use: see server/src/nativeRegexps.ts.
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--no-regexp-tier-up'] } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--no-regexp-tier-up', '--nolazy', '--inspect=6011'] } },
+    // Over stdio, as other editors start it: the server then sends the outline's JSON from its cache
+    // (server/src/lsp/transport.ts), where IPC would stringify it afresh after every keystroke.
+    run: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--no-regexp-tier-up'] } },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--no-regexp-tier-up', '--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: languages().flatMap((language) => [

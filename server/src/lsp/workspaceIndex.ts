@@ -101,7 +101,10 @@ class DraftReader {
     try {
       // A bounded heap: the worker analyses one draft at a time (100 KB at most) and keeps nothing,
       // so a small old generation makes it collect early instead of growing the server's RSS.
-      const worker = new Worker(workerPath, { resourceLimits: { maxOldGenerationSizeMb: 256 } });
+      // Its standard output goes to the server's standard error: over stdio, the server's own
+      // standard output is the protocol's stream, and one stray line from a library would break it.
+      const worker = new Worker(workerPath, { resourceLimits: { maxOldGenerationSizeMb: 256 }, stdout: true });
+      worker.stdout.pipe(process.stderr);
       const entry = { worker, pending: new Map<number, (outcome: Outcome) => void>() };
       this.workers.push(entry);
       worker.unref();
