@@ -2355,3 +2355,17 @@ test('diseases, a negated name and a technology\'s expansion are no organization
     ['Tom Vell', 'Centers for Disease Control'],
   );
 });
+
+test('a law whose name holds a title word is no person ("the Criminal Justice Bill", "the Criminal Justice Act"); "Chief Justice Bill Owens" is', () => {
+  const text =
+    'Ministers added the rules late in the Criminal Justice Bill. The Criminal Justice Act sent a signal, said Home Secretary Ana Ruiz. Chief Justice Bill Owens disagreed.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(
+    analysis.entities.map((e) => [e.name, e.role]),
+    [
+      ['Ana Ruiz', 'Home Secretary'],
+      ['Bill Owens', 'Chief Justice'],
+    ],
+  );
+});

@@ -477,6 +477,16 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
       ((roleWords.has(w.bare) || partyNouns.has(w.bare)) && w.capitalised && fullNameFollows(w)));
   // "de" is a title's in "de facto" only; before a surname it is the name's ("Mayor Bill de Blasio").
   const isTitleWord = (w: Word) => headsTitle(w) || (titleModifiers.has(w.bare) && (w.bare !== 'de' || words[w.index + 1]?.bare === 'facto'));
+  // "the Criminal Justice Bill", "the Criminal Justice Act": a law, though "Justice" heads a judge's name; no one
+  // goes by a title and "Bill" alone ("Justice Bill Owens" is a full name).
+  const lawAfterTitle =
+    last > first &&
+    /^(?:bill|act|paper)$/.test(words[last].bare) &&
+    words[last].capitalised &&
+    isTitleWord(words[last - 1]) &&
+    !words[last - 1].has('FirstName') &&
+    !isGivenName(words[last - 1].bare);
+  if (lawAfterTitle) return [{ first, last, role: null, per: 0, org: 0, loc: 100, firm: false }];
   if (!organizationEndings.has(words[last].bare) && last > first) {
     // The name proper: the words after the last title word.
     let k = last;
