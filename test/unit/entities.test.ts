@@ -2369,3 +2369,14 @@ test('a law whose name holds a title word is no person ("the Criminal Justice Bi
     ],
   );
 });
+
+test('a role opening the sentence is no part of a one-word name the tagger runs it into ("Singer Madonna"); a relation stays ("Mother Jones")', () => {
+  const text = 'Singer Madonna will tour the north in May. Madonna said she was ready. Mother Jones reported the tour first.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const singer = find(analysis, 'Madonna');
+  assert.equal(singer.role, 'Singer');
+  assert.equal(singer.mentions.length, 2);
+  assert.ok(analysis.entities.some((e) => e.name === 'Mother Jones'));
+});
+

@@ -11,6 +11,7 @@ import {
   generationalSuffix,
   honorifics,
   isGivenName,
+  kinship,
   linkedBodyHeads,
   causeVerbs,
   nameParticles,
@@ -451,7 +452,9 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
   if (
     first < last &&
     opensSentenceOrQuote(words, first) &&
-    !opening.has('Person') &&
+    // "Rapper Eminem": the tagger reads a role before a name as part of it; a role word known as a first name stays
+    // the name's, and so does a relation ("Mother Jones", a magazine).
+    !(opening.has('Person') && (isGivenName(opening.bare) || kinship.test(opening.bare) || lexiconTags(opening.bare)?.some((t) => /Name$|Person/.test(t)))) &&
     (roleWords.has(opening.bare) || occupationEnding.test(opening.bare)) &&
     !honorifics.has(opening.bare)
   ) {

@@ -15,6 +15,10 @@ export const personVerbs = new Set(titleTable.personVerbs);
 /** "Jr.", "Jnr", "Sr.", "III" after a surname: a generation, no name of its own. */
 export const generationalSuffix = /^(?:jr|jnr|sr|snr|ii|iii|iv)$/;
 
+/** Family and friends: a relation, not an office ("his wife Ana", "Mother Jones" the magazine). */
+export const kinship =
+  /^(?:wife|husband|son|daughter|father|mother|brother|sister|grandson|granddaughter|grandfather|grandmother|nephew|niece|cousin|partner|friend|stepson|stepdaughter)$/;
+
 /** Last words that make a name an organization: "Acme Corp", "Justice Ministry". */
 export const organizationEndings = new Set([
   'research',

@@ -17,6 +17,7 @@
 
 import firstNames from '../data/first-names.json';
 import { analyzeEntities, type Entity } from '../entities';
+import { kinship } from '../entities/tables';
 import type { Mention } from '../entities';
 import { bodyMentions, compareSpellings, titleWords, wordsOf } from '../nameReferences';
 import { foldName, lexiconTags } from '../nlp';
@@ -109,9 +110,6 @@ function storyStartOf(ctx: RuleContext): number {
  * A capitalised title before a surname ("President Obama", "Sen. Cruz", "Mr Blair")
  * is a form wire copy accepts for a person the reader knows.
  */
-const kinship =
-  /^(?:wife|husband|son|daughter|father|mother|brother|sister|grandson|granddaughter|grandfather|grandmother|nephew|niece|cousin|partner|friend|stepson|stepdaughter)$/;
-
 const commonFirstNames = new Set([...firstNames.male, ...firstNames.female]);
 
 /** Whether the story calls the person "Mr Cooper", "Ms. Cooper" or "Dr Cooper" somewhere. */
