@@ -2380,3 +2380,11 @@ test('a role opening the sentence is no part of a one-word name the tagger runs 
   assert.ok(analysis.entities.some((e) => e.name === 'Mother Jones'));
 });
 
+test('a body\'s possessive before its committee says whose committee it is ("the Bank\'s Monetary Policy Committee")', () => {
+  const text = "Rates were held by the Bank of England. One member of the Bank's Monetary Policy Committee, Paul Tucker, voted for a rise.";
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Monetary Policy Committee').type, 'organization');
+  assert.ok(!analysis.entities.some((e) => e.name.includes("Bank's")));
+});
+

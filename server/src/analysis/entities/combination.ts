@@ -193,7 +193,9 @@ function withoutOpeningWords(span: TaggerSpan, words: Word[]): TaggerSpan {
   if (first < span.last && opensAfterSuperPac(words, first)) first++;
   // "Uganda's New Vision newspaper", "the UK's Office of Fair Trading": a place's possessive says where the organization is
   // (not before one word: "Turkey's Mediterranean coast").
-  if (first + 1 < span.last && words[first].possessive && isPlaceWord(words[first])) first++;
+  // So does a body's: "the Bank's Monetary Policy Committee" is the committee of the bank the story named.
+  const bodyWord = (w: Word) => organizationEndings.has(w.bare) || organizationHeads.has(w.bare);
+  if (first + 1 < span.last && words[first].possessive && (isPlaceWord(words[first]) || bodyWord(words[first]))) first++;
   // "Newcomers Keane came third": a team's or a band's description opening the sentence.
   if (first < span.last && openingDescriptions.test(words[first].bare) && opensSentenceOrQuote(words, first)) first++;
   for (; first <= span.last; first++) {
