@@ -2388,3 +2388,12 @@ test('a body\'s possessive before its committee says whose committee it is ("the
   assert.ok(!analysis.entities.some((e) => e.name.includes("Bank's")));
 });
 
+test('the networks CBS and NBC keep their names; the table does not make them their news divisions', () => {
+  const text = 'CBS apologised for the broadcast. NBC News ran a poll.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(
+    analysis.entities.map((e) => e.name),
+    ['CBS', 'NBC News'],
+  );
+});
