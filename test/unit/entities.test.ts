@@ -2397,3 +2397,17 @@ test('the networks CBS and NBC keep their names; the table does not make them th
     ['CBS', 'NBC News'],
   );
 });
+
+test('a one-word work named as one of its kind ("a game such as Nightbreaker") is that work in its other mentions too; a film\'s name that is a first name is only the film where it is named so', () => {
+  const text =
+    'The league picked a one-on-one game such as Nightbreaker for its final. Nightbreaker is new, said Tom Vell. Top players of Nightbreaker get a contract. Films like Alexander drew crowds, and Alexander Vane directed one.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(
+    analysis.entities.map((e) => [e.name, e.mentions.length]),
+    [
+      ['Tom Vell', 1],
+      ['Alexander Vane', 1],
+    ],
+  );
+});

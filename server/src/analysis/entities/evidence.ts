@@ -297,7 +297,21 @@ function weighEvidence(
     workOrCraftNouns.test(firstWord.fold) &&
     !organizationEndings.has(lastWord.bare) &&
     !organizationHeads.has(lastWord.bare);
+  // "a one-on-one game such as Painkiller", "films like Alexander": a work named as one of its kind.
+  const kindAt =
+    beforeHere?.fold === 'as' && words[c.first - 2]?.fold === 'such'
+      ? c.first - 3
+      : beforeHere && /^(?:like|including)$/.test(beforeHere.fold)
+        ? c.first - 2
+        : -1;
+  const kind = kindAt >= 0 ? words[kindAt] : undefined;
+  const namedAmongWorks =
+    kind !== undefined &&
+    (!kind.capitalised || opensSentenceOrQuote(words, kindAt)) &&
+    kind.sentenceId === firstWord.sentenceId &&
+    (workOrCraftNouns.test(kind.fold) || workOrCraftNouns.test(kind.fold.replace(/s$/, '')));
   const namedAsWork =
+    namedAmongWorks ||
     (beforeHere &&
       !beforeHere.capitalised &&
       workOrCraftNouns.test(beforeHere.fold) &&

@@ -225,6 +225,18 @@ export function propagate(candidates: Candidate[], shortFormOf: ReadonlyMap<Cand
   // "The Sims ... Sims", "History Boys ... The History Boys has been": with or without its "The".
   const works = new Set(candidates.filter((c) => c.namedAsWork && c.length > 1).map((c) => c.fold.replace(/^the /, '')));
   for (const c of candidates) if (works.has(c.fold.replace(/^the /, '')) && !c.role && !c.tableEntry) c.kind = undefined;
+  // "a game such as Painkiller ... the Painkiller game ... Painkiller is a new game": a one-word work too, when no
+  // mention of the word names someone (a title, a full name, a word the lexicon knows as a name).
+  for (const c of candidates) {
+    if (!c.namedAsWork || c.length !== 1) continue;
+    const group = sameName.get(c.fold) ?? [];
+    const namesSomeone =
+      personParts.has(c.fold) ||
+      isGivenName(c.fold) ||
+      lexiconTags(c.fold)?.some((t) => /Name$|Person/.test(t)) ||
+      group.some((o) => o.role || o.tableEntry || o.firm);
+    if (!namesSomeone) for (const o of group) o.kind = undefined;
+  }
   for (const c of candidates) if (c.namedAsAward) c.kind = undefined;
   // "the Freedom of Information Act (FOIA) ... a FOIA lawsuit": the law's short form is the law in every mention.
   const laws = new Set(candidates.filter((c) => c.namedAsLaw).map((c) => c.fold));
