@@ -2411,3 +2411,12 @@ test('a one-word work named as one of its kind ("a game such as Nightbreaker") i
     ],
   );
 });
+
+test('a programme named after its noun and a comma at the end of a paragraph is no one ("on the Harbour Radio programme, Night Desk")', () => {
+  const text = 'Tom Vell spoke about ferries.\n\nYou can hear more from Tom Vell on the Harbour Radio programme, Night Desk';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.ok(!analysis.entities.some((e) => e.name === 'Night Desk'));
+  assert.ok(analysis.entities.some((e) => e.name === 'Tom Vell'));
+});
+

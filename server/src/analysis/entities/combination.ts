@@ -1125,7 +1125,9 @@ function namedBetweenCommasAfterWorkNoun(c: SpanCandidate, words: Word[]): boole
   if (!noun || noun.capitalised || noun.sentenceId !== words[c.first].sentenceId || !/^,\s+$/.test(noun.post)) return false;
   if (!(workNouns.test(noun.fold) || noun.fold === 'single' || noun.fold === 'story') || noun.has('Verb')) return false;
   if (words[c.first].has('FirstName') || isGivenName(words[c.first].bare)) return false;
-  return /^\s*[,.;]/.test(words[c.last].post) || (after?.fold === 'by' && after.sentenceId === noun.sentenceId && /^\s+$/.test(words[c.last].post));
+  // A paragraph's last words close it too: "on the BBC World Service programme, Go Digital" ends a story.
+  if (!after) return true;
+  return /^\s*[,.;]/.test(words[c.last].post) || (after.fold === 'by' && after.sentenceId === noun.sentenceId && /^\s+$/.test(words[c.last].post));
 }
 
 /**
