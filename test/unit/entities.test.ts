@@ -2420,3 +2420,12 @@ test('a programme named after its noun and a comma at the end of a paragraph is 
   assert.ok(analysis.entities.some((e) => e.name === 'Tom Vell'));
 });
 
+test('an award before "awards" is no person ("went on to win Grammy awards")', () => {
+  const text = 'The single topped the charts and went on to win Grammy awards for best record, said Tom Vell.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(
+    analysis.entities.map((e) => e.name),
+    ['Tom Vell'],
+  );
+});

@@ -1476,7 +1476,9 @@ function namesAnAward(c: SpanCandidate, words: Word[]): boolean {
   const sameSentence = (w: Word | undefined) => w !== undefined && w.sentenceId === words[c.first].sentenceId;
   if (/s$/.test(words[c.last].bare) || (sameSentence(before) && /^(?:an?|the|this|his|her|their|its|honorary)$/.test(before!.text))) return true;
   // "Cesar prize nods": a headline's noun the lexicon may read as a verb still says award, where "Oscar said" does not.
-  return sameSentence(after) && !after!.capitalised && (!after!.has('Verb') || awardNouns.test(after!.bare)) && /^[\s-]+$/.test(words[c.last].post);
+  // "went on to win Grammy awards": the lexicon reads "awards" as a verb; "Bafta" is also the academy that gives them.
+  const awards = after?.bare === 'awards' && !/^baftas?$/.test(words[c.first].bare);
+  return sameSentence(after) && !after!.capitalised && (!after!.has('Verb') || awardNouns.test(after!.bare) || awards) && /^[\s-]+$/.test(words[c.last].post);
 }
 
 /** "agreed the Act was discriminatory": a law named by its kind alone is no organization. */
