@@ -2429,3 +2429,14 @@ test('an award before "awards" is no person ("went on to win Grammy awards")', (
     ['Tom Vell'],
   );
 });
+
+test('a lone name that takes a plural verb is a team in every mention ("the way Chelsea have reacted"); not after "Mr.", in a pair, or after "of"', () => {
+  const text =
+    "Chelsea ridiculed over complaint\n\nThe way Chelsea have reacted is pathetic, said Tom Vell. Chelsea's anger grew.\n\nMr. Dalby and Mr. Vane have met twice. Vane said little. Officials say attempts to contact Mr. Orrin have failed. Orrin left.";
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const club = find(analysis, 'Chelsea');
+  assert.equal(club.type, 'organization');
+  assert.equal(club.mentions.length, 3);
+  for (const name of ['Tom Vell', 'Vane', 'Orrin']) assert.equal(find(analysis, name).type, 'person', name);
+});

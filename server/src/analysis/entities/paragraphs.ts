@@ -16,7 +16,7 @@ import type { Candidate, NeighbourWord, SpanCandidate, Word } from './types';
 import { compromiseOpensSentenceOrQuote, initialsOf, isNationality, paragraphWords } from './words';
 import { tagInDraft } from './tagger';
 import { followTagger } from './combination';
-import { generationalSuffix } from './tables';
+import { courtesyTitles, generationalSuffix } from './tables';
 
 export interface ParagraphSummary {
   /** Words this paragraph capitalises mid-sentence. */
@@ -112,6 +112,7 @@ const functionTags = ['Verb', 'Adverb', 'Pronoun', 'Determiner', 'Preposition', 
 function settled(c: SpanCandidate, words: Word[], raw: string): Candidate {
   const span = words.slice(c.first, c.last + 1);
   const next = words[c.last + 1];
+  const courtesyTitled = courtesyTitles.has(words[c.first - 1]?.bare ?? '');
   return {
     start: span[0].start,
     end: span[span.length - 1].end,
@@ -134,6 +135,18 @@ function settled(c: SpanCandidate, words: Word[], raw: string): Candidate {
     namedAsAward: c.namedAsAward,
     namedAsLaw: c.namedAsLaw,
     namedAsAffiliation: c.namedAsAffiliation,
+    courtesyTitled,
+    // Not one of a pair or a list ("Smith and Jones have"), nor the object of a preposition ("the gates of Hell have").
+    takesPluralVerb:
+      span.length === 1 &&
+      !courtesyTitled &&
+      next !== undefined &&
+      next.sentenceId === words[c.last].sentenceId &&
+      /^(?:have|are|were)$/.test(next.fold) &&
+      /^\s+$/.test(raw.slice(words[c.last].end, next.start)) &&
+      !span[0].has('Plural') &&
+      !/^(?:and|or|nor|&)$/.test(words[c.first - 1]?.fold ?? '') &&
+      !words[c.first - 1]?.has('Preposition'),
     givenName: span[0].has('FirstName'),
     opensWithNationality: span.length >= 3 && isNationality(span[0]),
     endsWithPersonalName: ['Person', 'FirstName', 'LastName'].some((t) => span[span.length - 1].has(t)),

@@ -220,6 +220,13 @@ export function propagate(candidates: Candidate[], shortFormOf: ReadonlyMap<Cand
     const asPerson = group.filter((c) => c.kind === 'person').length;
     if (asPerson > 0 && asOrganization > asPerson) for (const c of group) if (c.kind === 'person') c.kind = 'organization';
   }
+  // "the way Chelsea have reacted ... Chelsea's anger": a lone word that takes a plural verb is a team or a firm in
+  // every mention, unless the story names someone by it (a title, "Mr.", a full name, a table's entry).
+  for (const [fold, group] of sameName) {
+    if (!group.some((c) => c.takesPluralVerb) || group.some((c) => c.length > 1 || c.role || c.tableEntry || c.courtesyTitled) || personParts.has(fold))
+      continue;
+    for (const c of group) if (c.kind === 'person') c.kind = 'organization';
+  }
   // "the movie National Treasure ... National Treasure has topped the box office": a work in every mention.
   // Names of two words or more only: "the book Trump" says nothing of the man in the rest of the story.
   // "The Sims ... Sims", "History Boys ... The History Boys has been": with or without its "The".

@@ -138,6 +138,10 @@ export interface Candidate {
   namedAsAffiliation?: boolean;
   /** The short form a law is given in brackets ("the Freedom of Information Act (FOIA)"): so in every mention. */
   namedAsLaw?: boolean;
+  /** A lone word before "have", "are" or "were": British usage for a team or a firm ("the way Chelsea have reacted"). */
+  takesPluralVerb?: boolean;
+  /** After a courtesy title ("Mr. Cheney"): a person, whatever verb follows. */
+  courtesyTitled?: boolean;
   /** A lower-case noun or adjective follows at once: the name stands as a modifier ("Republican voters"). */
   modifiesNoun?: boolean;
   /** The first word is one compromise's lexicon knows as a first name ("Jacques", "Michael Symmons Roberts"). */
