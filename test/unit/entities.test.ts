@@ -2440,3 +2440,16 @@ test('a lone name that takes a plural verb is a team in every mention ("the way 
   assert.equal(club.mentions.length, 3);
   for (const name of ['Tom Vell', 'Vane', 'Orrin']) assert.equal(find(analysis, name).type, 'person', name);
 });
+
+test('a lone word read once as an organization and once as a person, with nothing that says person, is the organization ("No one at Lycos ... Lycos said")', () => {
+  const text =
+    'No one at Tandor was available for comment on the campaign.\n\nTandor said the idea was to get the spam sites running at full capacity. Mr. Dorran said nothing.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const firm = analysis.entities.filter((e) => e.name === 'Tandor');
+  assert.deepEqual(
+    firm.map((e) => [e.type, e.mentions.length]),
+    [['organization', 2]],
+  );
+  assert.equal(find(analysis, 'Dorran').type, 'person');
+});
