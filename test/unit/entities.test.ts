@@ -2453,3 +2453,14 @@ test('a lone word read once as an organization and once as a person, with nothin
   );
   assert.equal(find(analysis, 'Dorran').type, 'person');
 });
+
+test('a body named for an office runs to the office\'s last word ("the Office of the Deputy Prime Minister"); a title before a name stays a title; a draft that ends at "of the" stays whole', () => {
+  const text =
+    'House prices fell, according to figures from the Office of the Deputy Prime Minister. MPs scrutinising the Office for the Deputy Prime Minister agreed. Deputy Prime Minister Ana Ruiz said so. The Office of the';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const office = find(analysis, 'Office for the Deputy Prime Minister');
+  assert.equal(office.type, 'organization');
+  assert.equal(office.mentions.length, 2);
+  assert.equal(find(analysis, 'Ana Ruiz').role, 'Deputy Prime Minister');
+});

@@ -490,6 +490,14 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
     !words[last - 1].has('FirstName') &&
     !isGivenName(words[last - 1].bare);
   if (lawAfterTitle) return [{ first, last, role: null, per: 0, org: 0, loc: 100, firm: false }];
+  // "the Office of the Deputy Prime Minister", "the Office for the Deputy Prime Minister": a body named for an office,
+  // which ends the name; no one holds that title here.
+  const bodyOfOffice =
+    last > first + 1 &&
+    organizationHeads.has(words[first].bare) &&
+    isFormalTitle(words[last].bare) &&
+    words.slice(first + 1, last).some((w) => w.fold === 'of' || w.fold === 'for');
+  if (bodyOfOffice) return [{ first, last, role: null, per: 0, org: 0, loc: 0, firm: false }];
   if (!organizationEndings.has(words[last].bare) && last > first) {
     // The name proper: the words after the last title word.
     let k = last;

@@ -534,6 +534,27 @@ function opensWithNationality(c: SpanCandidate, touching: readonly TaggerSpan[],
   );
 }
 
+/**
+ * "the Office of the Deputy Prime Minister", "the Office for the Deputy Prime Minister": the tagger stops at the body's
+ * head before a title, but a body named for an office runs to the office's last word when no one's name follows it.
+ */
+function withOfficeAfter(span: TaggerSpan, words: Word[]): TaggerSpan {
+  if (!organizationHeads.has(words[span.last].bare)) return span;
+  let k = span.last + 1;
+  if (!/^(?:of|for)$/.test(words[k]?.text ?? '')) return span;
+  k++;
+  if (words[k]?.text === 'the') k++;
+  let last = -1;
+  for (; k < words.length && words[k].sentenceId === words[span.last].sentenceId && words[k].capitalised; k++) {
+    if (!honorifics.has(words[k].bare) && !titleModifiers.has(words[k].bare)) return span;
+    if (honorifics.has(words[k].bare)) last = k;
+  }
+  if (last < 0 || last !== k - 1) return span;
+  const next = words[last + 1];
+  const nameFollows = next !== undefined && next.sentenceId === words[last].sentenceId && next.capitalised;
+  return !nameFollows && words.slice(span.last, last).every((w) => /^\s+$/.test(w.post)) ? { ...span, last } : span;
+}
+
 function organizationFromTagger(span: TaggerSpan): SpanCandidate {
   return { first: span.first, last: span.last, role: null, per: 0, org: 4, loc: 0, kind: 'organization', firm: false };
 }
@@ -548,7 +569,8 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
   const taggerOrganizations = spans
     .filter((s) => s.type === 'ORG' && !namesSubstitution(s, words))
     .map((s) => organizationWithoutTitle(s, words))
-    .filter((s): s is TaggerSpan => s !== undefined);
+    .filter((s): s is TaggerSpan => s !== undefined)
+    .map((s) => withOfficeAfter(s, words));
   const result: SpanCandidate[] = [];
   const insideOrganization = (c: SpanCandidate) => c.kind === 'person' && !c.tableEntry && withinOrganizationName(c, spans, words);
   for (const c of candidates) {
@@ -1706,7 +1728,13 @@ const titlesEndingNoOrganization =
 /** A name of several words ending in a title is that title ("the New Hampshire Union Leader" is a newspaper). */
 function endsWithTitle(c: SpanCandidate, words: Word[]): boolean {
   const last = words[c.last].bare;
-  return titlesEndingNoOrganization.test(last) && !(last === 'leader' && words[c.last - 1].bare === 'union');
+  return titlesEndingNoOrganization.test(last) && !(last === 'leader' && words[c.last - 1].bare === 'union') && !namedForOffice(c, words);
+}
+
+/** "the Office of the Deputy Prime Minister": a body's head, "of" or "for", and the office it serves. */
+function namedForOffice(c: SpanCandidate, words: Word[]): boolean {
+  const link = words[c.first + 1];
+  return c.last > c.first + 2 && organizationHeads.has(words[c.first].bare) && (link.text === 'of' || link.text === 'for');
 }
 
 /**
