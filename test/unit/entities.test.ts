@@ -676,8 +676,14 @@ test('a surname that is also an institution word keeps the person ("Samantha Pow
 test("a lone first name before its officer's role and full name is a team or a firm in every lone mention", () => {
   const text = 'Varga expects a fight\n\nChelsea manager Eli Varga expects a fight with Harlow. Varga said Chelsea were ready. Chelsea won.';
   const analysis = entitiesOf(text);
+  // "Chelsea were ready": the plural verb says team, so the club is listed, as an organization.
   assert.deepEqual(
     analysis.entities.map((e) => `${e.type} ${e.name} ${e.mentions.length}`),
+    ['person Eli Varga 3', 'organization Chelsea 3'],
+  );
+  const withoutPluralVerb = entitiesOf(text.replace('Chelsea were ready', 'Chelsea was ready'));
+  assert.deepEqual(
+    withoutPluralVerb.entities.map((e) => `${e.type} ${e.name} ${e.mentions.length}`),
     ['person Eli Varga 3'],
   );
 });
