@@ -2470,3 +2470,12 @@ test('a body named for an office runs to the office\'s last word ("the Office of
   assert.equal(office.mentions.length, 2);
   assert.equal(find(analysis, 'Ana Ruiz').role, 'Deputy Prime Minister');
 });
+
+test('the investment bank Merrill Lynch is an organization, though its name is shaped like a person\'s', () => {
+  const text = '"It has been a hard year," investment bank Merrill Lynch said of the brewer. Merrill Lynch analysts agreed.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const bank = find(analysis, 'Merrill Lynch');
+  assert.equal(bank.type, 'organization');
+  assert.equal(bank.mentions.length, 2);
+});
