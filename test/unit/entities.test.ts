@@ -2471,11 +2471,21 @@ test('a body named for an office runs to the office\'s last word ("the Office of
   assert.equal(find(analysis, 'Ana Ruiz').role, 'Deputy Prime Minister');
 });
 
-test('the investment bank Merrill Lynch is an organization, though its name is shaped like a person\'s', () => {
+test("the investment bank Merrill Lynch is an organization, though its name is shaped like a person's", () => {
   const text = '"It has been a hard year," investment bank Merrill Lynch said of the brewer. Merrill Lynch analysts agreed.';
   const analysis = entitiesOf(text);
   assertRangesExact(text, analysis);
   const bank = find(analysis, 'Merrill Lynch');
   assert.equal(bank.type, 'organization');
   assert.equal(bank.mentions.length, 2);
+});
+
+test('a technology spelt out, whose initials are its known short form, is no organization ("Asymmetric Digital Subscriber Line technology")', () => {
+  const text = 'Asymmetric Digital Subscriber Line technology lets copper phone lines carry data fast, said Tom Vell.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(
+    analysis.entities.map((e) => e.name),
+    ['Tom Vell'],
+  );
 });

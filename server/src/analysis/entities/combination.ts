@@ -860,6 +860,9 @@ function namesTechnologyOrDisease(c: SpanCandidate, words: Word[]): boolean {
   const [before, after] = [words[c.first - 1], words[c.last + 1]];
   const opensBracket = (w: Word) => /\(\s*$/.test(w.pre) || /\(\s*$/.test(words[w.index - 1]?.post ?? '');
   if (c.last > c.first && after && opensBracket(after) && /^\s*\)/.test(after.post) && technologyTerms.test(after.bare)) return true;
+  // "Asymmetric Digital Subscriber Line technology": four words or more whose initials spell a technology (three
+  // collide with names: "Shahawar Matin Siraj", "Saudi Interior Ministry").
+  if (c.last > c.first + 2 && technologyTerms.test(initialsOf(words.slice(c.first, c.last + 1)).toLowerCase())) return true;
   return c.last > c.first && before !== undefined && opensBracket(words[c.first]) && /^\s*\)/.test(words[c.last].post) && technologyTerms.test(before.bare);
 }
 
