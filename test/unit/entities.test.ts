@@ -2489,3 +2489,13 @@ test('a technology spelt out, whose initials are its known short form, is no org
     ['Tom Vell'],
   );
 });
+
+test('a people\'s name is no organization, in the plural or before what it describes ("the Gypsies", "Gypsy sites", "Hutu militias"); the club Roma stays', () => {
+  const text =
+    'Councils must find more Gypsy sites for the Gypsies, said Tom Vell. Many Tutsis and moderate Hutus were killed by Hutu militias. Roma beat Lazio, and Roma were happy.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.ok(!analysis.entities.some((e) => /Gyps|Hutu|Tutsi/.test(e.name)));
+  assert.ok(analysis.entities.some((e) => e.name === 'Tom Vell'));
+  assert.equal(find(analysis, 'Roma').type, 'organization');
+});

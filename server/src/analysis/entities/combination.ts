@@ -1364,9 +1364,12 @@ function withoutWordsBeforeFirstName(c: SpanCandidate, words: Word[]): SpanCandi
 
 /** Peoples and faiths the lexicon does not know as nationalities. */
 const peoplesAndFaiths =
-  /^(?:kurds|sunnis|shiites|shias|alawites|yazidis|pashtuns|tamils|sikhs|hindus|muslims|christians|jews|catholics|protestants|evangelicals|mormons|islamists|jihadists)$/;
+  /^(?:kurds|sunnis|shiites|shias|alawites|yazidis|pashtuns|tamils|sikhs|hindus|muslims|christians|jews|catholics|protestants|evangelicals|mormons|islamists|jihadists|gypsies|gypsy|romany|hutus?|tutsis?|uighurs?|uyghurs?|bedouins?|maoris?|inuit)$/;
 
-/** "the Kurds", "the Afghans", "radicalized Islamists", "mainly Jews": a people or a faith in the plural is no one's name. */
+/**
+ * "the Kurds", "the Afghans", "radicalized Islamists", "mainly Jews": a people or a faith in the plural is no one's name;
+ * nor is a people's name before what it describes ("Gypsy sites", "Hutu militias").
+ */
 function namesAPeople(c: SpanCandidate, words: Word[]): boolean {
   const w = words[c.first];
   return c.first === c.last && ((w.has('Demonym') && w.has('Plural')) || peoplesAndFaiths.test(w.bare));
