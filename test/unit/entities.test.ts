@@ -2447,19 +2447,6 @@ test('a lone name that takes a plural verb is a team in every mention ("the way 
   for (const name of ['Tom Vell', 'Vane', 'Orrin']) assert.equal(find(analysis, name).type, 'person', name);
 });
 
-test('a lone word read once as an organization and once as a person, with nothing that says person, is the organization ("No one at Lycos ... Lycos said")', () => {
-  const text =
-    'No one at Tandor was available for comment on the campaign.\n\nTandor said the idea was to get the spam sites running at full capacity. Mr. Dorran said nothing.';
-  const analysis = entitiesOf(text);
-  assertRangesExact(text, analysis);
-  const firm = analysis.entities.filter((e) => e.name === 'Tandor');
-  assert.deepEqual(
-    firm.map((e) => [e.type, e.mentions.length]),
-    [['organization', 2]],
-  );
-  assert.equal(find(analysis, 'Dorran').type, 'person');
-});
-
 test('a body named for an office runs to the office\'s last word ("the Office of the Deputy Prime Minister"); a title before a name stays a title; a draft that ends at "of the" stays whole', () => {
   const text =
     'House prices fell, according to figures from the Office of the Deputy Prime Minister. MPs scrutinising the Office for the Deputy Prime Minister agreed. Deputy Prime Minister Ana Ruiz said so. The Office of the';

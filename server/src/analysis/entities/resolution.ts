@@ -218,11 +218,7 @@ export function propagate(candidates: Candidate[], shortFormOf: ReadonlyMap<Cand
     if (group.some((c) => c.length > 1 || c.firm || c.role || c.tableEntry) || personParts.has(fold)) continue;
     const asOrganization = group.filter((c) => c.kind === 'organization').length;
     const asPerson = group.filter((c) => c.kind === 'person').length;
-    // Even at one each, when nothing says person ("No one at Lycos was available ... Lycos said"): no courtesy title,
-    // and a word the lexicon does not know as a name.
-    const tieGoesToOrganization =
-      asOrganization === asPerson && !group.some((c) => c.courtesyTitled) && !isGivenName(fold) && !lexiconTags(fold)?.some((t) => /Name$|Person/.test(t));
-    if (asPerson > 0 && (asOrganization > asPerson || tieGoesToOrganization)) for (const c of group) if (c.kind === 'person') c.kind = 'organization';
+    if (asPerson > 0 && asOrganization > asPerson) for (const c of group) if (c.kind === 'person') c.kind = 'organization';
   }
   // "the way Chelsea have reacted ... Chelsea's anger": a lone word that takes a plural verb is a team or a firm in
   // every mention, unless the story names someone by it (a title, "Mr.", a full name, a table's entry).
