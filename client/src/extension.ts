@@ -1,4 +1,4 @@
-// The VS Code side of Copydesk: start the language server over IPC, pass the
+// The VS Code side of Copydesk: start the language server over stdio, pass the
 // settings, and wire up the pieces of the UI, each in its own file: the word
 // count (statusBar.ts), the People and organizations view (peopleView.ts),
 // the commands (commands.ts) and the rule docs (ruleDocs.ts). Everything

@@ -1,6 +1,6 @@
-// Entry point of the Copydesk language server. Runs over IPC when started by
-// the VS Code client, or over stdio (`copydesk-language-server --stdio`) for
-// any other editor. Each handler is one call into server/src/lsp.
+// Entry point of the Copydesk language server. Runs over stdio, as the VS Code
+// client and any other editor start it (`copydesk-language-server --stdio`), or
+// over --node-ipc, a socket or a pipe. Each handler is one call into server/src/lsp.
 
 import './nativeRegexps';
 import './smallHeap';
