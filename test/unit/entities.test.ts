@@ -2486,3 +2486,12 @@ test('a people\'s name is no organization, in the plural or before what it descr
   assert.ok(analysis.entities.some((e) => e.name === 'Tom Vell'));
   assert.equal(find(analysis, 'Roma').type, 'organization');
 });
+
+test('a title with no name after it names no one ("the Department of Justice Inspector General", "Attorney General"); a title before a name stays its role', () => {
+  const text =
+    'A report by the Department of Justice Inspector General found problems. The Attorney General declined to comment. Attorney General Ana Ruiz spoke later.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.ok(!analysis.entities.some((e) => e.name === 'General'));
+  assert.equal(find(analysis, 'Ana Ruiz').role, 'Attorney General');
+});

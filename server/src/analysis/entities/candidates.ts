@@ -566,6 +566,11 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
     result.push({ first, last, role: null, per: 0, org: 0, loc: 100, firm: false });
     return result;
   }
+  // "the Department of Justice Inspector General": the title's own last word, which no one is called, names no one.
+  if (span.length === 1 && role && officesNoOneIsCalled.test(span[0].bare)) {
+    result.push({ first, last, role: null, per: 0, org: 0, loc: 100, firm: false });
+    return result;
+  }
   // "State Minister for National Development Planning": a gerund, which no surname is, ends the title ("Lord Dubs" is
   // a plural to the lexicon, and a peer).
   const lastWordTags = span.length === 1 && role ? lexiconTags(span[0].bare) : undefined;
@@ -598,6 +603,10 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
   result.push({ first, last, role, per, org: trade ? 9 : 0, loc: 0, firm: false, describedAsOrganization: trade || undefined });
   return result;
 }
+
+/** Offices that end a title and are nobody's surname ("Inspector General", "Prime Minister"). */
+const officesNoOneIsCalled =
+  /^(?:general|minister|secretary|president|governor|chairman|chairwoman|chairperson|director|commissioner|spokesman|spokeswoman|ambassador|envoy|superintendent|prosecutor|inspector|treasurer|chancellor|premier|senator|congressman|congresswoman)$/;
 
 const campaignWords = new Set(['team', 'camp']);
 const nicknameInsults = new Set([
