@@ -82,6 +82,11 @@ function modifiesNounAfterName(words: Word[], k: number): boolean {
 const stationWords = new Set(['radio', 'channel', 'tv', 'bbc', 'itv', 'fox', 'abc', 'nbc', 'cbs', 'wnbc', 'sky']);
 
 /** Whether the word at k is a station's number after its name: the "4" of "BBC Radio 4", "Channel 4 News". */
+/** "the Office of the Deputy Prime Minister", "the Office for the Deputy Prime Minister": a body's head, "of" or "for", and the office it serves. */
+export function namedForOffice(words: readonly Word[], first: number, last: number): boolean {
+  return last > first + 1 && organizationHeads.has(words[first].bare) && /^(?:of|for)$/.test(words[first + 1].text);
+}
+
 export function isStationNumber(words: readonly Word[], k: number): boolean {
   return k > 0 && /^\d{1,2}$/.test(words[k]?.text ?? '') && stationWords.has(words[k - 1].bare);
 }
@@ -490,14 +495,8 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
     !words[last - 1].has('FirstName') &&
     !isGivenName(words[last - 1].bare);
   if (lawAfterTitle) return [{ first, last, role: null, per: 0, org: 0, loc: 100, firm: false }];
-  // "the Office of the Deputy Prime Minister", "the Office for the Deputy Prime Minister": a body named for an office,
-  // which ends the name; no one holds that title here.
-  const bodyOfOffice =
-    last > first + 1 &&
-    organizationHeads.has(words[first].bare) &&
-    isFormalTitle(words[last].bare) &&
-    words.slice(first + 1, last).some((w) => w.fold === 'of' || w.fold === 'for');
-  if (bodyOfOffice) return [{ first, last, role: null, per: 0, org: 0, loc: 0, firm: false }];
+  // A body named for an office ends with the office, and no one holds that title here.
+  if (isFormalTitle(words[last].bare) && namedForOffice(words, first, last)) return [{ first, last, role: null, per: 0, org: 0, loc: 0, firm: false }];
   if (!organizationEndings.has(words[last].bare) && last > first) {
     // The name proper: the words after the last title word.
     let k = last;

@@ -40,7 +40,7 @@ import {
   titleModifiers,
 } from './tables';
 import type { SpanCandidate, Word } from './types';
-import { isStationNumber, isStationWord, monthName, namesJurisdiction, openingTrades } from './candidates';
+import { isStationNumber, isStationWord, monthName, namedForOffice, namesJurisdiction, openingTrades } from './candidates';
 import { endsAsLawBuildingOrEvent, isEventWord } from './evidence';
 import {
   afterPlaceAdjective,
@@ -1734,13 +1734,7 @@ const titlesEndingNoOrganization =
 /** A name of several words ending in a title is that title ("the New Hampshire Union Leader" is a newspaper). */
 function endsWithTitle(c: SpanCandidate, words: Word[]): boolean {
   const last = words[c.last].bare;
-  return titlesEndingNoOrganization.test(last) && !(last === 'leader' && words[c.last - 1].bare === 'union') && !namedForOffice(c, words);
-}
-
-/** "the Office of the Deputy Prime Minister": a body's head, "of" or "for", and the office it serves. */
-function namedForOffice(c: SpanCandidate, words: Word[]): boolean {
-  const link = words[c.first + 1];
-  return c.last > c.first + 2 && organizationHeads.has(words[c.first].bare) && (link.text === 'of' || link.text === 'for');
+  return titlesEndingNoOrganization.test(last) && !(last === 'leader' && words[c.last - 1].bare === 'union') && !namedForOffice(words, c.first, c.last);
 }
 
 /**
