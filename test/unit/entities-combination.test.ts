@@ -307,3 +307,14 @@ test('two organizations the tagger reads end to end over the whole candidate are
   const split = followTagger([both], apart, labels(apart, { Varga: 'B-ORG', Steel: 'I-ORG', Harbor: 'B-ORG', Watch: 'I-ORG' }));
   assert.deepEqual(named(apart, split), ['organization Varga Steel', 'organization Harbor Watch']);
 });
+
+test('a station\'s region ends its name when the tagger reads the region as a place and stops before it ("BBC Radio Wales")', () => {
+  const words = wordsOf('He had told BBC Radio Wales: "I have written back to the trust." Harbor Radio Riverton agreed.');
+  const result = followTagger(
+    [candidate(words, 'BBC', 'Wales', 'organization'), candidate(words, 'Harbor', 'Riverton', 'organization')],
+    words,
+    labels(words, { BBC: 'B-ORG', Radio: 'I-ORG', Wales: 'B-LOC', Harbor: 'B-ORG', Riverton: 'B-LOC' }),
+  );
+  // Riverton is no place the lexicon knows: the station ends where the tagger ends it.
+  assert.deepEqual(named(words, result), ['organization BBC Radio Wales', 'organization Harbor Radio']);
+});

@@ -555,6 +555,16 @@ function withOfficeAfter(span: TaggerSpan, words: Word[]): TaggerSpan {
   return !nameFollows && words.slice(span.last, last).every((w) => /^\s+$/.test(w.post)) ? { ...span, last } : span;
 }
 
+/**
+ * "BBC Radio Wales", "BBC Radio Scotland": a station's region is its name's last word, though the tagger, having read
+ * "in Wales" elsewhere in the draft, reads the region as a place and stops the station before it.
+ */
+function withStationRegion(span: TaggerSpan, words: Word[]): TaggerSpan {
+  const [last, next] = [words[span.last], words[span.last + 1]];
+  if (!/^(?:radio|tv|television)$/.test(last.bare) || !next || next.sentenceId !== last.sentenceId || !next.capitalised) return span;
+  return /^ $/.test(last.post) && isPlaceWord(next) && !next.possessive ? { ...span, last: span.last + 1 } : span;
+}
+
 function organizationFromTagger(span: TaggerSpan): SpanCandidate {
   return { first: span.first, last: span.last, role: null, per: 0, org: 4, loc: 0, kind: 'organization', firm: false };
 }
@@ -570,7 +580,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
     .filter((s) => s.type === 'ORG' && !namesSubstitution(s, words))
     .map((s) => organizationWithoutTitle(s, words))
     .filter((s): s is TaggerSpan => s !== undefined)
-    .map((s) => withOfficeAfter(s, words));
+    .map((s) => withStationRegion(withOfficeAfter(s, words), words));
   const result: SpanCandidate[] = [];
   const insideOrganization = (c: SpanCandidate) => c.kind === 'person' && !c.tableEntry && withinOrganizationName(c, spans, words);
   for (const c of candidates) {
