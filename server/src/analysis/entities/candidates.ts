@@ -12,6 +12,7 @@ import {
   honorifics,
   isGivenName,
   kinship,
+  knownAsName,
   linkedBodyHeads,
   causeVerbs,
   nameParticles,
@@ -459,7 +460,7 @@ function shapeCandidate(words: Word[], first: number, last: number, text: string
     opensSentenceOrQuote(words, first) &&
     // "Rapper Eminem": the tagger reads a role before a name as part of it; a role word known as a first name stays
     // the name's, and so does a relation ("Mother Jones", a magazine).
-    !(opening.has('Person') && (isGivenName(opening.bare) || kinship.test(opening.bare) || lexiconTags(opening.bare)?.some((t) => /Name$|Person/.test(t)))) &&
+    !(opening.has('Person') && (knownAsName(opening.bare) || kinship.test(opening.bare))) &&
     (roleWords.has(opening.bare) || occupationEnding.test(opening.bare)) &&
     !honorifics.has(opening.bare)
   ) {

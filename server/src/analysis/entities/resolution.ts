@@ -3,7 +3,7 @@
 // so "Çavuşoğlu" and "Cavusoglu" agree.
 
 import { lexiconTags } from '../nlp';
-import { isGivenName, knownPlaces, organizationEndings } from './tables';
+import { isGivenName, knownAsName, knownPlaces, organizationEndings } from './tables';
 import type { Candidate } from './types';
 import { followsThe } from './words';
 
@@ -234,14 +234,9 @@ export function propagate(candidates: Candidate[], shortFormOf: ReadonlyMap<Cand
   for (const c of candidates) if (works.has(c.fold.replace(/^the /, '')) && !c.role && !c.tableEntry) c.kind = undefined;
   // "a game such as Painkiller ... the Painkiller game ... Painkiller is a new game": a one-word work too, when no
   // mention of the word names someone (a title, a full name, a word the lexicon knows as a name).
-  for (const c of candidates) {
-    if (!c.namedAsWork || c.length !== 1) continue;
-    const group = sameName.get(c.fold) ?? [];
-    const namesSomeone =
-      personParts.has(c.fold) ||
-      isGivenName(c.fold) ||
-      lexiconTags(c.fold)?.some((t) => /Name$|Person/.test(t)) ||
-      group.some((o) => o.role || o.tableEntry || o.firm);
+  for (const fold of new Set(candidates.filter((c) => c.namedAsWork && c.length === 1).map((c) => c.fold))) {
+    const group = sameName.get(fold) ?? [];
+    const namesSomeone = personParts.has(fold) || knownAsName(fold) || group.some((o) => o.role || o.tableEntry || o.firm);
     if (!namesSomeone) for (const o of group) o.kind = undefined;
   }
   for (const c of candidates) if (c.namedAsAward) c.kind = undefined;

@@ -4,7 +4,7 @@
 import firstNameTable from '../data/first-names.json';
 import organizationTable from '../data/organizations.json';
 import titleTable from '../data/titles.json';
-import { foldName } from '../nlp';
+import { foldName, lexiconTags } from '../nlp';
 import type { TableEntry } from './types';
 
 export const honorifics = new Set(titleTable.honorifics);
@@ -466,6 +466,9 @@ for (const entry of table) {
 /** Titles that are also common first names ("Dean Jones"): before a surname alone they are the first name. */
 /** A first name the built-in table lists (folded). */
 export const isGivenName = (fold: string): boolean => givenNames.has(fold);
+
+/** A word known as someone's name: a given name in the table, or a name or a person to the lexicon ("Eminem"). */
+export const knownAsName = (fold: string): boolean => isGivenName(fold) || lexiconTags(fold)?.some((t) => /Name$|Person/.test(t)) === true;
 const givenNames = new Set([...firstNameTable.male, ...firstNameTable.female].map((n) => n.toLowerCase()));
 
 /** Each first name's formal forms: "ken" -> ["kenneth"], "kenneth" -> ["kenneth"], "pat" -> ["patricia", "patrick"]. */
