@@ -2495,3 +2495,14 @@ test('a title with no name after it names no one ("the Department of Justice Ins
   assert.ok(!analysis.entities.some((e) => e.name === 'General'));
   assert.equal(find(analysis, 'Ana Ruiz').role, 'Attorney General');
 });
+
+test('a lone word on one side of a fixture is a team in every mention ("Newcastle v Chelsea"); a court case\'s party stays a person ("Fisher v. University of Texas")', () => {
+  const text =
+    'Premiership leaders Chelsea face a trip to Newcastle.\nNewcastle v Chelsea\nArsenal v Everton\n\nThe court ruled in Fisher v. University of Texas, No. 14-981, a long-running challenge. Fisher said she was disappointed.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const club = find(analysis, 'Chelsea');
+  assert.equal(club.type, 'organization');
+  assert.equal(club.mentions.length, 2);
+  assert.equal(find(analysis, 'Fisher').type, 'person');
+});

@@ -39,6 +39,7 @@ import {
   keepPlacesNamedOutright,
   lonePlacesNamedOutright,
   propagate,
+  readFixtures,
   readListsOfOrganizations,
   readPairsOfPeople,
   readShortFormsAsWords,
@@ -155,6 +156,7 @@ function* resolveEntities(ctx: RuleContext): Steps<Entity[]> {
   dropCommonWordsOpeningSentences(candidates, text);
   dropOrganizationsAmongPeople(candidates, text);
   readPairsOfPeople(candidates, text);
+  readFixtures(candidates, text);
   readListsOfOrganizations(candidates, text);
   dropFamiliesOfPeople(candidates, text);
   dropPeopleBeforeTheirStaff(candidates, text);

@@ -468,6 +468,31 @@ export function readListsOfOrganizations(candidates: Candidate[], text: string):
 }
 
 /**
+ * "Bolton v Derby", "Newcastle v Chelsea": the sides of a fixture are teams. A lone word read as a person on one side of
+ * "v", with a lone club or town on the other, is a team in each of its lone mentions without a title (Chelsea is also a
+ * first name); not a word by which the story names someone in full, nor a court case's parties ("Smith v Jones").
+ */
+export function readFixtures(candidates: Candidate[], text: string): void {
+  const namedParts = new Set(candidates.filter((c) => c.kind === 'person' && c.length > 1).flatMap((c) => [c.firstBare, c.lastBare]));
+  // A team's name has no lower-case word ("Fisher v. University of Texas" is a case); a case's "v." has its point.
+  const isTeam = (c: Candidate) =>
+    c.length <= 3 && (c.kind === 'organization' || (c.kind === undefined && c.loc >= 4)) && !/(?:^|\s)\p{Ll}/u.test(text.slice(c.start, c.end));
+  const versus = (a: Candidate, b: Candidate) => /^ (?:v|vs\.?) $/.test(text.slice(a.end, b.start));
+  const teams = new Set<string>();
+  for (let n = 0; n + 1 < candidates.length; n++) {
+    const [left, right] = [candidates[n], candidates[n + 1]];
+    if (!versus(left, right)) continue;
+    for (const [side, other] of [
+      [left, right],
+      [right, left],
+    ])
+      if (side.length === 1 && side.kind && !side.role && isTeam(other)) teams.add(side.fold);
+  }
+  for (const c of candidates)
+    if (c.kind === 'person' && c.length === 1 && !c.role && !c.tableEntry && !namedParts.has(c.fold) && teams.has(c.fold)) c.kind = 'organization';
+}
+
+/**
  * "Thomas Sam and his wife Manju Sam ... the Sams continued": a surname of the story's people in the plural,
  * after "the", is their family, neither an organization nor one of them.
  */
