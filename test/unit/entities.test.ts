@@ -2506,3 +2506,15 @@ test('a lone word on one side of a fixture is a team in every mention ("Newcastl
   assert.equal(club.mentions.length, 2);
   assert.equal(find(analysis, 'Fisher').type, 'person');
 });
+
+test('one word before its staff and their full names is the firm in every mention ("Railtrack managers Alistair Cook and Keith Lea ... Railtrack\'s"); a surname before aides stays a person', () => {
+  const text =
+    "Four people died. Balfour Beatty managers Anthony Walker and Nicholas Jeffries, and Railtrack managers Alistair Cook and Keith Lea all face charges. The line was Railtrack's. Tony Blair spoke, and Blair aides Tom Kelly and Ann Ruiz listened.";
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const firm = find(analysis, 'Railtrack');
+  assert.equal(firm.type, 'organization');
+  assert.equal(firm.mentions.length, 2);
+  assert.equal(find(analysis, 'Alistair Cook').type, 'person');
+  assert.equal(find(analysis, 'Tony Blair').type, 'person');
+});

@@ -661,7 +661,8 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
     result
       .map((c) =>
         c.kind === 'person' && !c.tableEntry && (endsAsInstitution(c, words) || teamBeforeRole(c, words))
-          ? { ...c, kind: 'organization' as const, role: null }
+          ? // One word before its staff is the story's own word for a firm, which its other mentions follow.
+            { ...c, kind: 'organization' as const, role: null, namedAsCompany: c.namedAsCompany || c.first === c.last }
           : c,
       )
       .map((c) => withRestOfLinkedName(withOfPhrase(c, words, result), words, result))
@@ -723,6 +724,9 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
 const affiliationRoles =
   /^(?:manager|boss|coach|captain|striker|goalkeeper|keeper|midfielder|defender|winger|forward|chairman|owner|star|player|chief|executive|spokesman|spokeswoman)$/;
 
+/** A firm's staff in the plural: "Railtrack managers Alistair Cook and Sean Fugill". */
+const staffRoles = /^(?:managers|bosses|executives|directors|officials|engineers|workers|staff)$/;
+
 /** A team's positions in rugby, before a player's name: "Bath prop Duncan Bell", "Gloucester centre Henry Paul". */
 const rugbyPositions = /^(?:prop|centre|center|fly-half|scrum-half|hooker|lock|flanker|full-back|fullback|wing|number)$/;
 
@@ -733,9 +737,11 @@ const rugbyPositions = /^(?:prop|centre|center|fly-half|scrum-half|hooker|lock|f
 function teamBeforeRole(c: SpanCandidate, words: Word[]): boolean {
   const role = words[c.last + 1];
   const [first, second] = [words[c.last + 2], words[c.last + 3]];
-  if (c.first === c.last || words[c.first].has('FirstName') || isGivenName(words[c.first].bare) || role === undefined || role.capitalised) return false;
+  if (words[c.first].has('FirstName') || isGivenName(words[c.first].bare) || role === undefined || role.capitalised) return false;
+  // One word is the firm only where it is known from no one's name and the role is its staff: "Railtrack managers Alistair Cook".
+  if (c.first === c.last && (!staffRoles.test(role.bare) || words[c.first].has('Person') || lexiconTags(words[c.first].bare) !== undefined)) return false;
   return (
-    (affiliationRoles.test(role.bare) || rugbyPositions.test(role.bare)) &&
+    (affiliationRoles.test(role.bare) || rugbyPositions.test(role.bare) || staffRoles.test(role.bare)) &&
     /^\s+$/.test(words[c.last].post) &&
     /^\s+$/.test(role.post) &&
     first?.capitalised === true &&
