@@ -2518,3 +2518,11 @@ test('one word before its staff and their full names is the firm in every mentio
   assert.equal(find(analysis, 'Alistair Cook').type, 'person');
   assert.equal(find(analysis, 'Tony Blair').type, 'person');
 });
+
+test('a name followed by ", which" is no person ("the developer, Rockstar, which is behind the GTA titles"); ", who" still says one', () => {
+  const text = 'Edinburgh-based developer, Rockstar, which is behind the GTA titles, has seen sales rise. The studio hired Tom Vell, who once ran Acme.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.ok(!analysis.entities.some((e) => e.name === 'Rockstar' && e.type === 'person'));
+  assert.equal(find(analysis, 'Tom Vell').type, 'person');
+});

@@ -404,6 +404,11 @@ function weighEvidence(
   }
   if (afterHere && personVerbs.has(afterHere.fold) && continuesSentence(text, lastWord, afterHere)) c.per += 1;
   if (after && /^,\s+$/.test(gapAfter) && /^(?:who|whose)$/.test(after.fold)) c.per += 3;
+  // "the developer, Rockstar, which is behind the GTA titles": "which" is said of a thing or a body, never of a person.
+  if (after && /^,\s+$/.test(gapAfter) && after.fold === 'which' && !lastWord.possessive) {
+    c.per -= 4;
+    c.org += 2;
+  }
   // "c Moin Khan b Waqar Younis": a cricket scorecard's caught and bowled.
   if (beforeHere && /^(?:c|b|st|lbw)$/.test(beforeHere.text) && continuesName(text, beforeHere, firstWord)) c.per += 3;
   if (span.length >= 2 && /^\p{Lu}\.?$/u.test(firstWord.text) && text[firstWord.end] === '.') c.per += 4;
