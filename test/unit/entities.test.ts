@@ -2526,3 +2526,11 @@ test('a name followed by ", which" is no person ("the developer, Rockstar, which
   assert.ok(!analysis.entities.some((e) => e.name === 'Rockstar' && e.type === 'person'));
   assert.equal(find(analysis, 'Tom Vell').type, 'person');
 });
+
+test('an age opening the sentence is no part of the name after it ("Nineteen-year-old Blazin\' Squad singer Kenzie")', () => {
+  const text = "Nineteen-year-old Blazin' Squad singer Kenzie is currently favourite to win the show.";
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.ok(analysis.entities.some((e) => e.name === "Blazin' Squad"));
+  assert.ok(!analysis.entities.some((e) => /year-old/.test(e.name)));
+});

@@ -198,6 +198,8 @@ function withoutOpeningWords(span: TaggerSpan, words: Word[]): TaggerSpan {
   if (first + 1 < span.last && words[first].possessive && (isPlaceWord(words[first]) || bodyWord(words[first]))) first++;
   // "Newcomers Keane came third": a team's or a band's description opening the sentence.
   if (first < span.last && openingDescriptions.test(words[first].bare) && opensSentenceOrQuote(words, first)) first++;
+  // "Nineteen-year-old Blazin' Squad singer Kenzie": an age opening the sentence describes, and names no one.
+  if (first < span.last && /-(?:year|month)-old$/.test(words[first].bare)) first++;
   for (; first <= span.last; first++) {
     const w = words[first];
     const taggedAsFunctionWord =
