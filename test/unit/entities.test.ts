@@ -2534,3 +2534,14 @@ test('an age opening the sentence is no part of the name after it ("Nineteen-yea
   assert.ok(analysis.entities.some((e) => e.name === "Blazin' Squad"));
   assert.ok(!analysis.entities.some((e) => /year-old/.test(e.name)));
 });
+
+test('a name between "the" and a kind of media body is that body in every mention ("on the Fox network ... Fox\'s answer"); a place or a nationality there is not ("the New York magazine")', () => {
+  const text =
+    "The show did poorly on the Fox network three weeks ago. It is seen as Fox's answer to The Apprentice, Tom Vell told the New York magazine. New York was cold.";
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const network = find(analysis, 'Fox');
+  assert.equal(network.type, 'organization');
+  assert.equal(network.mentions.length, 2);
+  assert.ok(!analysis.entities.some((e) => e.name === 'New York'));
+});

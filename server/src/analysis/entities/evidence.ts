@@ -58,6 +58,9 @@ const companyNouns = new Set([
 const pluralCompanyNouns =
   /^(?:firms|companies|brands|studios|banks|lenders|insurers|retailers|supermarkets|airlines|carmakers|automakers|broadcasters|publishers|manufacturers|makers|operators|networks|newspapers|papers)$/;
 
+/** Kinds of media body named after their name: "the Fox network", "the BBC website", "the Parlophone label". */
+const mediaKinds = /^(?:network|channel|newspaper|paper|tabloid|broadsheet|magazine|website|broadcaster|label)$/;
+
 /** Trades in the plural that introduce a firm by its one-word name: "technology analysts Gartner", "accountants KPMG". */
 const pluralFirmNouns = new Set(['analysts', 'consultants', 'consultancy', 'pollsters', 'accountants', 'auditors']);
 /** Bodies that, like a company's noun, name an organization in every mention: "research institute Ifo", "the charity Oxfam", "media regulator Ofcom". */
@@ -373,6 +376,20 @@ function weighEvidence(
   if (before && (before.fold === 'for' || before.fold === 'at' || before.fold === 'of') && before2 && roleWords.has(before2.bare)) c.org += 3;
   if (after && /^(?:shares?|stock|spokes(?:man|woman|person)|officials?|executives?|employees|workers|subsidiary|unit|chairman|president)$/.test(after.fold))
     c.org += 2;
+  // "on the Fox network", "the Daily Mail newspaper": the kind of body, after its name and "the".
+  // Not a place or a nationality before the noun: "the New York magazine", "the British newspaper", "the Spanish-language network".
+  if (
+    before?.fold === 'the' &&
+    afterHere &&
+    mediaKinds.test(afterHere.fold) &&
+    !lastWord.possessive &&
+    continuesSentence(text, lastWord, afterHere) &&
+    !span.some((w) => isNationality(w) || placeTags.some((t) => w.has(t)) || /-\p{Ll}/u.test(w.text))
+  ) {
+    c.org += 5;
+    c.describedAsOrganization = true;
+    c.namedAsCompany = true;
+  }
 
   // People
   if (nlpKinds?.has('per')) c.per += 2;
