@@ -2545,3 +2545,12 @@ test('a name between "the" and a kind of media body is that body in every mentio
   assert.equal(network.mentions.length, 2);
   assert.ok(!analysis.entities.some((e) => e.name === 'New York'));
 });
+
+test('an organization\'s generic last word opening the headline, and written in lower case in the story, is no name ("Bank payout ... Riggs Bank ... A US bank")', () => {
+  const text =
+    'Bank payout to Pinochet victims\n\nA US bank has said it will donate $8m to victims of Gen Augusto Pinochet. Riggs Bank will put the money in a fund.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.ok(!analysis.entities.some((e) => e.name === 'Bank'));
+  assert.equal(find(analysis, 'Riggs Bank').type, 'organization');
+});

@@ -336,8 +336,13 @@ const nearbyReach = 6000;
 export function dropCommonWordsOpeningSentences(candidates: Candidate[], text: string): void {
   // Each candidate's place read once: the pass runs on every keystroke.
   const opening = new Set(candidates.filter((c) => /(?:^|[.!?]["”’']*\s+|\n\s*)$/.test(text.slice(Math.max(0, c.start - 4), c.start))));
-  // Not a word of a longer name ("Will Young ... Will said", "Patty Judge ... Judge said").
-  const nameWords = new Set(candidates.filter((c) => c.kind && c.length > 1).flatMap((c) => c.fold.split(' ')));
+  // Not a word of a longer name ("Will Young ... Will said", "Patty Judge ... Judge said"), save an organization's
+  // generic last word ("Riggs Bank ... Bank payout to Pinochet victims ... A US bank has said").
+  const nameWords = new Set(
+    candidates
+      .filter((c) => c.kind && c.length > 1)
+      .flatMap((c) => (c.kind === 'organization' && organizationEndings.has(c.lastBare) ? c.fold.split(' ').slice(0, -1) : c.fold.split(' '))),
+  );
   const elsewhere = new Set(candidates.filter((c) => !opening.has(c)).map((c) => c.fold));
   for (const c of opening) {
     if (!c.kind || c.length !== 1 || c.role || c.tableEntry || elsewhere.has(c.fold) || nameWords.has(c.fold)) continue;
