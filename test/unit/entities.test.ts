@@ -2554,3 +2554,11 @@ test('an organization\'s generic last word opening the headline, and written in 
   assert.ok(!analysis.entities.some((e) => e.name === 'Bank'));
   assert.equal(find(analysis, 'Riggs Bank').type, 'organization');
 });
+
+test('a country of two words, or one compromise does not know, is a place, not an organization ("the government of Equatorial Guinea", "the United Arab Emirates", "Tibet")', () => {
+  const text =
+    'The bank held accounts for Gen Augusto Pinochet and the government of Equatorial Guinea. Flights to the United Arab Emirates and Tibet resumed, Tom Vell said.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(analysis.entities.map((e) => e.name).sort(), ['Augusto Pinochet', 'Tom Vell']);
+});
