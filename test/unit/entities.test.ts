@@ -2562,3 +2562,11 @@ test('a country of two words, or one compromise does not know, is a place, not a
   assertRangesExact(text, analysis);
   assert.deepEqual(analysis.entities.map((e) => e.name).sort(), ['Augusto Pinochet', 'Tom Vell']);
 });
+
+test('a game for a console and a work\'s subtitle after its colon name no one ("the Xbox game Halo 2", "the game Grand Theft Auto: San Andreas ... San Andreas sold")', () => {
+  const text =
+    "Sales beat Microsoft's Xbox, said Tom Vell. The Xbox game Halo 2 is out next week. The game Grand Theft Auto: San Andreas broke records. San Andreas sold 677,000 copies.";
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(analysis.entities.map((e) => e.name).sort(), ['Microsoft', 'Tom Vell']);
+});

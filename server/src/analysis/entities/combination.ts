@@ -1117,6 +1117,9 @@ function namedAsWork(c: SpanCandidate, words: Word[], candidates: readonly SpanC
   if (words[k]?.capitalised && honorifics.has(words[k].bare) && /^\s+$/.test(words[k].post)) k--;
   if (words[k]?.bare === 'the' && /^\s+$/.test(words[k].post)) k--;
   if (namedAfterWorkCue(c, words, candidates)) return true;
+  // "the game Grand Theft Auto: San Andreas": a work's subtitle after its colon is the work too.
+  const title = candidates.find((o) => o.last === c.first - 1 && o !== c);
+  if (title && /^:\s+$/.test(words[title.last].post) && namedAsWork(title, words, candidates)) return true;
   if (words[k]?.fold === 'as' && words[k - 1]?.fold === 'such') k -= 2;
   else if (words[k]?.fold === 'like' || words[k]?.fold === 'including') k--;
   const noun = words[k];
@@ -1441,7 +1444,9 @@ function namesProduct(c: SpanCandidate, words: Word[]): boolean {
   for (let start = 0; start <= 1 && start < folds.length; start++)
     for (let end = folds.length; end > start; end--)
       if (productNames.has(folds.slice(start, end).join(' ')) && folds.slice(end).every((f) => modelWord.test(f))) return true;
-  return false;
+  // "the Xbox game Halo 2", "PlayStation games": a product and the kind of thing made for it.
+  const kindAfterProduct = folds.findIndex((f, k) => k > 0 && /^(?:games?|consoles?|titles?|software|version)$/.test(f) && !words[c.first + k].capitalised);
+  return kindAfterProduct > 0 && productNames.has(folds.slice(0, kindAfterProduct).join(' '));
 }
 
 /** Kinds of music or film that open a performer's or a work's description ("Pop star", "Horror movie"). */
