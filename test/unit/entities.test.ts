@@ -2570,3 +2570,11 @@ test('a game for a console and a work\'s subtitle after its colon name no one ("
   assertRangesExact(text, analysis);
   assert.deepEqual(analysis.entities.map((e) => e.name).sort(), ['Microsoft', 'Tom Vell']);
 });
+
+test('an organization read on past "and" into a description of the next name ends before "and" ("Holders Manchester United and Premiership leaders Chelsea")', () => {
+  const text = 'Holders Manchester United and Premiership leaders Chelsea both face difficult away ties, Tom Vell said.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Manchester United').type, 'organization');
+  assert.ok(!analysis.entities.some((e) => /Premiership/.test(e.name)));
+});

@@ -125,6 +125,22 @@ function splitAtJoinedOrganizations(span: TaggerSpan, words: readonly Word[]): T
   if (and < 0 || indexWithin(words, span.first, and - 1, (w) => w.text === 'of' || w.text === 'for') >= 0) return [span];
   const closing = words[and - 1].bare;
   if (!words[and + 1].capitalised) return [span];
+  // "Holders Manchester United and Premiership leaders Chelsea": the words after "and" run into a lower-case noun and
+  // a name, whose description they are; the organization ends before "and".
+  const [noun, named] = [words[span.last + 1], words[span.last + 2]];
+  // Two words at least before "and", one after: not "Procter and Gamble rivals Unilever".
+  if (
+    and - span.first >= 2 &&
+    span.last === and + 1 &&
+    noun &&
+    named &&
+    !noun.capitalised &&
+    describingNouns.test(noun.bare) &&
+    /^\s+$/.test(words[span.last].post) &&
+    /^\s+$/.test(noun.post) &&
+    named.capitalised
+  )
+    return [{ ...span, last: and - 1 }];
   // "Sony and Samsung", "Hitachi and Matsushita Electric": a company the lexicon knows, then another or a firm's name.
   const knownCompany = (w: Word) => lexiconTags(w.bare)?.includes('Organization') === true;
   // "scandals such as Enron and Worldcom", "firms including Acme and Dalby": one word each side, after a list's cue.
@@ -145,6 +161,9 @@ function splitAtJoinedOrganizations(span: TaggerSpan, words: readonly Word[]): T
     { ...span, first: and + 1 },
   ];
 }
+
+/** Lower-case nouns that a league or a place before them makes a description of the name after: "Premiership leaders Chelsea". */
+const describingNouns = /^(?:leaders|rivals|champions|holders|winners)$/;
 
 /** Words that open a sentence before a name but never begin one: "If Obama wins", "Like Kazaa before it". */
 const sentenceOpeners = new Set([
