@@ -2578,3 +2578,12 @@ test('an organization read on past "and" into a description of the next name end
   assert.equal(find(analysis, 'Manchester United').type, 'organization');
   assert.ok(!analysis.entities.some((e) => /Premiership/.test(e.name)));
 });
+
+test('a name ending in a company\'s trade word is the company, whatever its first word ("Stanley Leisure", "Network Rail", "Lenox Healthcare")', () => {
+  const text =
+    'Shares in casino operators Rank Group and Stanley Leisure fell. The line was run by what has now become Network Rail. He built Lenox Healthcare into a large business, Tom Vell said.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  for (const name of ['Stanley Leisure', 'Network Rail', 'Lenox Healthcare']) assert.equal(find(analysis, name).type, 'organization', name);
+  assert.equal(find(analysis, 'Tom Vell').type, 'person');
+});

@@ -1012,7 +1012,9 @@ const institutionWords = new RegExp(
     'technologies|communications|pharmaceuticals|petroleum|resources|mining|securities|capital|fund|investments|insurance|electronics|' +
     'chemicals|foods|stores|entertainment|publishing|studios|software|networks|enterprises|university|college|institute|institution|' +
     'school|academy|foundation|association|federation|society|organisation|organization|hospital|clinic|laboratories|realty|ministries|' +
-    'committee|council|commission|ministry|department|agency|bureau|center|centre|club|games|ballet|orchestra|choir|philharmonic|ensemble)$',
+    'committee|council|commission|ministry|department|agency|bureau|center|centre|club|games|ballet|orchestra|choir|philharmonic|ensemble|' +
+    'rail|maintenance|leisure|hotels|resorts|casinos|logistics|consulting|solutions|pharma|biotech|aerospace|automotive|healthcare|properties|' +
+    'ventures|construction|engineering|financial)$',
 );
 
 /** "Sarah Lawrence College", "Henry Realty", "Orrin Hale Ministries": a name that ends in an institution's word names the institution, whoever it is named after. */
