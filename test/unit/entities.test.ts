@@ -2587,3 +2587,13 @@ test('a name ending in a company\'s trade word is the company, whatever its firs
   for (const name of ['Stanley Leisure', 'Network Rail', 'Lenox Healthcare']) assert.equal(find(analysis, name).type, 'organization', name);
   assert.equal(find(analysis, 'Tom Vell').type, 'person');
 });
+
+test('letters for a rank or an honour after a name are no part of it ("Philippe Sands QC ... Mr Sands"), and the quotation after "Guy Mansfield QC has warned" is still his', () => {
+  const text =
+    'In a book, Philippe Sands QC, a member of Matrix Chambers, says it was wrong. Mr Sands\' book suggests otherwise.\n\nThe chairman of the Bar Council, Guy Mansfield QC has warned of a real risk.\n\n"What is going to happen to young men?" he asked.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const author = find(analysis, 'Philippe Sands');
+  assert.equal(author.mentions.length, 2);
+  assert.equal(find(analysis, 'Guy Mansfield').quotes.length, 1);
+});

@@ -91,7 +91,7 @@ const titleClosesAppositive = `(?:${appositiveSegment}\\s*,\\s*(?:${titleLead})?
 const laterSegment = `(?:${appositiveSegment}|\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)?)`;
 /** Between dashes: "Gingrich — mentioned by many as a running mate — told". */
 const dashAppositive = `\\s+(?:--|—|–)\\s*[^—–“”"\\n]{1,160}?\\s*(?:--|—|–)`;
-const appositive = `(?:\\s+(?:MP|MSP|MEP|MLA|TD)\\b,?)?(?:\\s+of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.]*(?:\\s+(?:of\\s+)?\\p{Lu}[\\p{L}.]*){0,3})?(?:\\s*\\([^()“”"]{1,30}\\),?)?(?:\\s*,\\s*${appositiveSegment}(?:\\s*,\\s*${laterSegment}){0,3}\\s*,|\\s*,\\s*${titleClosesAppositive}(?:\\s*(?:who|whose)\\s[^,“”"().!?]{1,100}?\\s*,)?|${dashAppositive})?`;
+const appositive = `(?:\\s+(?:MP|MSP|MEP|MLA|TD|QC|KC|OBE|MBE|CBE|KBE|DBE)\\b,?)?(?:\\s+of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.]*(?:\\s+(?:of\\s+)?\\p{Lu}[\\p{L}.]*){0,3})?(?:\\s*\\([^()“”"]{1,30}\\),?)?(?:\\s*,\\s*${appositiveSegment}(?:\\s*,\\s*${laterSegment}){0,3}\\s*,|\\s*,\\s*${titleClosesAppositive}(?:\\s*(?:who|whose)\\s[^,“”"().!?]{1,100}?\\s*,)?|${dashAppositive})?`;
 const verbAfterSubject = new RegExp(
   `^['’]?${appositive}(?:\\s+${auxiliaries}){0,3}\\s+(?:${speechVerbs}|${namingVerbs}|(?:is|was|has\\s+been)\\s+(?:${progressiveVerbs}))\\b`,
   'u',

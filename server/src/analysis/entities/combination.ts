@@ -254,6 +254,8 @@ const institutionNouns = /^(?:house|senate|party|army|police|club|team|treasury|
 
 /** A member of a parliament, after the party ("Green MSP Mark Ballard"): a title, though not one before every name ("Frank Field MP"). */
 const memberTitles = /^(?:mp|mps|msp|msps|mep|meps|mla|td)$/;
+/** Letters after a name for a rank or an honour: "Philippe Sands QC", "Jane Roe OBE". */
+const postNominals = /^(?:qc|kc|obe|mbe|cbe|kbe|dbe)$/;
 
 /**
  * An organization span from the tagger, without the title words it may end
@@ -979,7 +981,7 @@ function placeBeforeRole(c: SpanCandidate, words: Word[]): boolean {
 /** "Paul Boateng MP, Labour's Chief Secretary": a member's title after a full name is the role, no part of the name. */
 function withoutMemberTitleAfter(c: SpanCandidate, words: Word[]): SpanCandidate {
   const last = words[c.last];
-  if (c.last - c.first < 2 || !memberTitles.test(last.bare) || !/^\p{Lu}+$/u.test(last.text)) return c;
+  if (c.last - c.first < 2 || !(memberTitles.test(last.bare) || postNominals.test(last.bare)) || !/^\p{Lu}+$/u.test(last.text)) return c;
   return { ...c, last: c.last - 1 };
 }
 
