@@ -2597,3 +2597,12 @@ test('letters for a rank or an honour after a name are no part of it ("Philippe 
   assert.equal(author.mentions.length, 2);
   assert.equal(find(analysis, 'Guy Mansfield').quotes.length, 1);
 });
+
+test('a public body\'s noun after the word for its field names an organization in every mention, possessive or not ("agriculture department Defra\'s approach ... Defra had")', () => {
+  const text = "A senior MP has criticised agriculture department Defra's lackadaisical approach. The National Audit Office said Defra had improved.";
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const body = find(analysis, 'Defra');
+  assert.equal(body.type, 'organization');
+  assert.equal(body.mentions.length, 2);
+});

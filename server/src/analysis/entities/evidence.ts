@@ -80,16 +80,17 @@ const bodyNouns = new Set([
 const groupsOfPeople = /^(?:ethnic|age|blood|income|focus|peer|tribal|religious|language|minority|control|social|political|working|study)$/;
 
 /**
- * "Anti-spam group Spamhaus", "pressure group Liberty", "campaign group Avaaz": "group" after the lower-case word for
- * its cause names an organization in every mention, as a company's noun does. Not "the group Fiorina addressed".
+ * "Anti-spam group Spamhaus", "pressure group Liberty", "campaign group Avaaz", "agriculture department Defra": "group"
+ * or a public body's noun after the lower-case word for its cause names an organization in every mention, as a
+ * company's noun does. Not "the group Fiorina addressed".
  */
 function namedAsGroupOfAKind(words: readonly Word[], first: number, last: number): boolean {
   const [group, kind] = [words[first - 1], words[first - 2]];
   // Only the whole name: not "America" of "America's Voice", nor "Citizens" of "Citizens for Responsibility and Ethics".
   const [after, afterThat] = [words[last + 1], words[last + 2]];
-  if (words[last].possessive || (after && /^(?:for|of|and|&)$/.test(after.fold) && afterThat?.capitalised)) return false;
+  if ((words[last].possessive && after?.capitalised !== false) || (after && /^(?:for|of|and|&)$/.test(after.fold) && afterThat?.capitalised)) return false;
   return (
-    group?.bare === 'group' &&
+    /^(?:group|department|ministry|body|agency|authority)$/.test(group?.bare ?? '') &&
     kind !== undefined &&
     kind.sentenceId === group.sentenceId &&
     /^\s+$/.test(kind.post) &&
@@ -124,6 +125,10 @@ const organizationIntroducers = new Set([
   'daily',
   'weekly',
   'agency',
+  'department',
+  'ministry',
+  'body',
+  'authority',
   'party',
   'movement',
   'union',
