@@ -2606,3 +2606,11 @@ test('a public body\'s noun after the word for its field names an organization i
   assert.equal(body.type, 'organization');
   assert.equal(body.mentions.length, 2);
 });
+
+test('"Utd" ends a club\'s name, as United does ("Exeter\'s replay with Man Utd", "West Ham v Sheff Utd")', () => {
+  const text = "The BBC will televise Exeter's replay with Man Utd live on Wednesday.\nWest Ham v Sheff Utd\nOldham v Bolton";
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Man Utd').type, 'organization');
+  assert.equal(find(analysis, 'Sheff Utd').type, 'organization');
+});

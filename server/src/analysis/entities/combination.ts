@@ -1016,7 +1016,7 @@ const institutionWords = new RegExp(
     'school|academy|foundation|association|federation|society|organisation|organization|hospital|clinic|laboratories|realty|ministries|' +
     'committee|council|commission|ministry|department|agency|bureau|center|centre|club|games|ballet|orchestra|choir|philharmonic|ensemble|' +
     'rail|maintenance|leisure|hotels|resorts|casinos|logistics|consulting|solutions|pharma|biotech|aerospace|automotive|healthcare|properties|' +
-    'ventures|construction|engineering|financial)$',
+    'ventures|construction|engineering|financial|utd)$',
 );
 
 /** "Sarah Lawrence College", "Henry Realty", "Orrin Hale Ministries": a name that ends in an institution's word names the institution, whoever it is named after. */

@@ -114,6 +114,8 @@ export const organizationEndings = new Set([
   'railways',
   'railway',
   'rail',
+  // "Man Utd", "Sheff Utd": United, as a fixture list shortens it.
+  'utd',
   'maintenance',
   'leisure',
   'hotels',
