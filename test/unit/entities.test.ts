@@ -2614,3 +2614,12 @@ test('"Utd" ends a club\'s name, as United does ("Exeter\'s replay with Man Utd"
   assert.equal(find(analysis, 'Man Utd').type, 'organization');
   assert.equal(find(analysis, 'Sheff Utd').type, 'organization');
 });
+
+test('a day that opens a newspaper\'s name is part of it ("The Sunday Times reported"); a day before a person\'s name is not', () => {
+  const text = 'The Sunday Times reported that hedge funds TCI and Atticus were planning to act. Sunday Tom Vell left.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Sunday Times').type, 'organization');
+  assert.ok(!analysis.entities.some((e) => e.name === 'Times'));
+  assert.equal(find(analysis, 'Tom Vell').type, 'person');
+});

@@ -588,6 +588,16 @@ function withStationRegion(span: TaggerSpan, words: Word[]): TaggerSpan {
   return /^ $/.test(last.post) && isPlaceWord(next) && !next.possessive ? { ...span, last: span.last + 1 } : span;
 }
 
+/** Words that end a newspaper's name after a day: "the Sunday Times", "the Sunday Telegraph", "the Sunday Mirror". */
+const newspaperWords = /^(?:times|telegraph|mirror|express|herald|post|people|mail|independent|star|sport|tribune|observer|business|sun)$/;
+
+/** "The Sunday Times reported": the tagger reads the newspaper without the day that opens its name. */
+function withDayBefore(span: TaggerSpan, words: Word[]): TaggerSpan {
+  const [day, first] = [words[span.first - 1], words[span.first]];
+  if (!day || !day.has('WeekDay') || !newspaperWords.test(first.bare) || day.sentenceId !== first.sentenceId || !/^ $/.test(day.post)) return span;
+  return { ...span, first: span.first - 1 };
+}
+
 function organizationFromTagger(span: TaggerSpan): SpanCandidate {
   return { first: span.first, last: span.last, role: null, per: 0, org: 4, loc: 0, kind: 'organization', firm: false };
 }
@@ -603,7 +613,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
     .filter((s) => s.type === 'ORG' && !namesSubstitution(s, words))
     .map((s) => organizationWithoutTitle(s, words))
     .filter((s): s is TaggerSpan => s !== undefined)
-    .map((s) => withStationRegion(withOfficeAfter(s, words), words));
+    .map((s) => withDayBefore(withStationRegion(withOfficeAfter(s, words), words), words));
   const result: SpanCandidate[] = [];
   const insideOrganization = (c: SpanCandidate) => c.kind === 'person' && !c.tableEntry && withinOrganizationName(c, spans, words);
   for (const c of candidates) {
