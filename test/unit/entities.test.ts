@@ -2623,3 +2623,10 @@ test('a day that opens a newspaper\'s name is part of it ("The Sunday Times repo
   assert.ok(!analysis.entities.some((e) => e.name === 'Times'));
   assert.equal(find(analysis, 'Tom Vell').type, 'person');
 });
+
+test('a show named right before "actor" or "actress" and a name is no body and no person ("former EastEnders actress Danniella Westbrook", "Grange Hill actress Amma Asante")', () => {
+  const text = 'Others include former EastEnders actress Danniella Westbrook, and Grange Hill actress Amma Asante won.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(analysis.entities.map((e) => e.name).sort(), ['Amma Asante', 'Danniella Westbrook']);
+});

@@ -724,6 +724,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
           namesGamesOfTitle(c, words) ||
           namesGenreBeforeItsKind(c, words) ||
           namedBeforeItsKind(c, words) ||
+          namedBeforeItsCast(c, words) ||
           namesAPeople(c, words) ||
           namesTechnologyOrDisease(c, words) ||
           negatesName(c, words) ||
@@ -1534,6 +1535,16 @@ function namedBeforeItsKind(c: SpanCandidate, words: Word[]): boolean {
     /^\s+$/.test(before.post) &&
     (before.fold === 'the' || before.possessive || !before.capitalised)
   );
+}
+
+/**
+ * "former EastEnders actress Danniella Westbrook", "Holby City actor Jeremy Edwards": a name right before "actor" or
+ * "actress" and a name is the show or the film the actor is known from, no body and no person.
+ */
+function namedBeforeItsCast(c: SpanCandidate, words: Word[]): boolean {
+  const [noun, name] = [words[c.last + 1], words[c.last + 2]];
+  if (!noun || !name || noun.capitalised || !/^(?:actor|actress)$/.test(noun.bare) || !name.capitalised) return false;
+  return noun.sentenceId === words[c.last].sentenceId && /^\s+$/.test(words[c.last].post) && /^\s+$/.test(noun.post) && !words[c.last].possessive;
 }
 
 /** Awards known by one word, which is also a first name for some ("Oscar", "Tony"). */
