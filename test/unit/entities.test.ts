@@ -2630,3 +2630,12 @@ test('a show named right before "actor" or "actress" and a name is no body and n
   assertRangesExact(text, analysis);
   assert.deepEqual(analysis.entities.map((e) => e.name).sort(), ['Amma Asante', 'Danniella Westbrook']);
 });
+
+test('a list after "companies such as" names no person, whatever a name\'s shape ("Nokia, Intel, France Telecom, Thomson and Telefonica")', () => {
+  const text = 'The project won support from companies such as Nokia, Intel, Philips, Alcatel, France Telecom, Thomson and Telefonica.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.ok(analysis.entities.length >= 6);
+  assert.ok(analysis.entities.every((e) => e.type === 'organization'));
+  assert.equal(find(analysis, 'Thomson').type, 'organization');
+});

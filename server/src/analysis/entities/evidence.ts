@@ -482,6 +482,9 @@ function weighEvidence(
   c.loc += guess.loc * 3 + guess.other * 2;
   weighTaggerVotes(c, tags);
   if (namesSecurity(words, c.last)) c.per = Math.min(c.per, 0);
+  // "companies such as Nokia, Intel, France Telecom, Thomson and Telefonica": a list of companies names no person in
+  // one word, whatever its shape (a surname), nor in two that open with no first name.
+  if (c.listedAsCompany && (span.length === 1 || !isFirstName(firstWord))) c.per = Math.min(c.per, 0);
   // National teams are named by their country and stay places.
   if (teamWithScore && !span.some((w) => w.has('Country'))) {
     c.org += 5 + c.loc;
