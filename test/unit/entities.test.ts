@@ -2555,6 +2555,14 @@ test('an organization\'s generic last word opening the headline, and written in 
   assert.equal(find(analysis, 'Riggs Bank').type, 'organization');
 });
 
+test('a body\'s generic last word opening a sentence before its officer stays a name ("the Constitutional Affairs Select Committee ... Committee chairman Alan Beith said")', () => {
+  const text =
+    'The department lacked leadership, said the Constitutional Affairs Select Committee. The committee met twice. Committee chairman Alan Beith said the plans were late.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.ok(analysis.entities.some((e) => e.type === 'organization' && e.mentions.some((m) => text.slice(m.start, m.end) === 'Committee')));
+});
+
 test('a country of two words, or one compromise does not know, is a place, not an organization ("the government of Equatorial Guinea", "the United Arab Emirates", "Tibet")', () => {
   const text =
     'The bank held accounts for Gen Augusto Pinochet and the government of Equatorial Guinea. Flights to the United Arab Emirates and Tibet resumed, Tom Vell said.';

@@ -337,15 +337,20 @@ export function dropCommonWordsOpeningSentences(candidates: Candidate[], text: s
   // Each candidate's place read once: the pass runs on every keystroke.
   const opening = new Set(candidates.filter((c) => /(?:^|[.!?]["”’']*\s+|\n\s*)$/.test(text.slice(Math.max(0, c.start - 4), c.start))));
   // Not a word of a longer name ("Will Young ... Will said", "Patty Judge ... Judge said"), save an organization's
-  // generic last word ("Riggs Bank ... Bank payout to Pinochet victims ... A US bank has said").
-  const nameWords = new Set(
-    candidates
-      .filter((c) => c.kind && c.length > 1)
-      .flatMap((c) => (c.kind === 'organization' && organizationEndings.has(c.lastBare) ? c.fold.split(' ').slice(0, -1) : c.fold.split(' '))),
+  // generic last word ("Riggs Bank ... Bank payout to Pinochet victims ... A US bank has said"), unless its officer
+  // follows ("the Select Committee ... Committee chairman Alan Beith said").
+  const multiWord = candidates.filter((c) => c.kind && c.length > 1);
+  const nameWords = new Set(multiWord.flatMap((c) => c.fold.split(' ')));
+  const genericEndings = new Set(multiWord.filter((c) => c.kind === 'organization' && organizationEndings.has(c.lastBare)).map((c) => c.lastBare));
+  const ownWords = new Set(
+    multiWord.flatMap((c) => (c.kind === 'organization' && organizationEndings.has(c.lastBare) ? c.fold.split(' ').slice(0, -1) : c.fold.split(' '))),
   );
+  const officerAfter = (c: Candidate) =>
+    /^\s+(?:chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|member|members|head|chief)\b/.test(text.slice(c.end, c.end + 16));
+  const partOfName = (c: Candidate) => ownWords.has(c.fold) || (nameWords.has(c.fold) && genericEndings.has(c.fold) && officerAfter(c));
   const elsewhere = new Set(candidates.filter((c) => !opening.has(c)).map((c) => c.fold));
   for (const c of opening) {
-    if (!c.kind || c.length !== 1 || c.role || c.tableEntry || elsewhere.has(c.fold) || nameWords.has(c.fold)) continue;
+    if (!c.kind || c.length !== 1 || c.role || c.tableEntry || elsewhere.has(c.fold) || partOfName(c)) continue;
     const written = text.slice(c.start, c.end);
     if (!/^\p{Lu}\p{Ll}+$/u.test(written)) continue;
     // "Much of the collection", "Both sides": a word of a closed class, which no name is, needs no second sighting.
