@@ -2647,3 +2647,12 @@ test('a list after "companies such as" names no person, whatever a name\'s shape
   assert.ok(analysis.entities.every((e) => e.type === 'organization'));
   assert.equal(find(analysis, 'Thomson').type, 'organization');
 });
+
+test('a console stays a product before "website" and as a brand-shaped word alone ("from the Xbox website", "confirmed on GameCube")', () => {
+  const text =
+    'Xbox power cable fire fear. Consumers can order a new cable from the Xbox website, Microsoft said. Release date to be confirmed on GameCube. ADVANCE WARS DS is next.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.ok(!analysis.entities.some((e) => /Xbox|GameCube/.test(e.name)));
+  assert.equal(find(analysis, 'Microsoft').type, 'organization');
+});

@@ -693,10 +693,12 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
   return (
     result
       .map((c) =>
-        c.kind === 'person' && !c.tableEntry && (endsAsInstitution(c, words) || teamBeforeRole(c, words))
-          ? // One word before its staff is the story's own word for a firm, which its other mentions follow.
-            { ...c, kind: 'organization' as const, role: null, namedAsCompany: c.namedAsCompany || c.first === c.last }
-          : c,
+        c.kind === 'person' && !c.tableEntry && endsAsInstitution(c, words)
+          ? { ...c, kind: 'organization' as const, role: null }
+          : c.kind === 'person' && !c.tableEntry && teamBeforeRole(c, words)
+            ? // One word before its staff is the story's own word for a firm, which its other mentions follow.
+              { ...c, kind: 'organization' as const, role: null, namedAsCompany: c.namedAsCompany || c.first === c.last }
+            : c,
       )
       .map((c) => withRestOfLinkedName(withOfPhrase(c, words, result), words, result))
       .map((c) =>

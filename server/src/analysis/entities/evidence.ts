@@ -16,6 +16,7 @@ import {
   organizationHeads,
   personVerbs,
   placeTags,
+  productNames,
   roleWords,
   stateAbbreviations,
   titleModifiers,
@@ -389,7 +390,8 @@ function weighEvidence(
     mediaKinds.test(afterHere.fold) &&
     !lastWord.possessive &&
     continuesSentence(text, lastWord, afterHere) &&
-    !span.some((w) => isNationality(w) || placeTags.some((t) => w.has(t)) || /-\p{Ll}/u.test(w.text))
+    !span.some((w) => isNationality(w) || placeTags.some((t) => w.has(t)) || /-\p{Ll}/u.test(w.text)) &&
+    !productNames.has(span.map((w) => w.bare).join(' '))
   ) {
     c.org += 5;
     c.describedAsOrganization = true;
