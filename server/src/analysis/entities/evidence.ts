@@ -383,7 +383,8 @@ function weighEvidence(
   if (after && /^(?:shares?|stock|spokes(?:man|woman|person)|officials?|executives?|employees|workers|subsidiary|unit|chairman|president)$/.test(after.fold))
     c.org += 2;
   // "on the Fox network", "the Daily Mail newspaper": the kind of body, after its name and "the".
-  // Not a place or a nationality before the noun: "the New York magazine", "the British newspaper", "the Spanish-language network".
+  // Not a place or a nationality before the noun ("the New York magazine", "the British newspaper", "the Spanish-language
+  // network"), nor a product ("the Xbox website").
   if (
     before?.fold === 'the' &&
     afterHere &&
