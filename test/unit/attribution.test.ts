@@ -1369,3 +1369,12 @@ The Tory finance spokesman, Tomas Okwera MSP, said: "It is a form of disguise." 
     ['The policy is', ['Ana Ruiz']],
   ]);
 });
+
+test('the listener after "told" in a new sentence is not an inverted speaker (\'..., said Walker. He told the Herald newspaper: “...”\')', () => {
+  const text = `Tom Walker had hoped to compete. "I intended to race but I am running like a goon," said Walker. He told the Herald newspaper: "I am not in great shape, after missing a month of training."
+`;
+  assertSpeakers(text, [
+    ['I intended to race', ['Tom Walker']],
+    ['I am not in great', ['Tom Walker']],
+  ]);
+});

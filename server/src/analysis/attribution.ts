@@ -1283,9 +1283,11 @@ const notDescription =
 /** Between an inverted verb and the name, a short description: "said Virginia delegate", "said retired neurosurgeon". */
 function descriptionOnly(words: string): boolean {
   const list = words.trim().split(/\s+/).filter(Boolean);
-  // "added his campaign manager": a possessive may open the description, as an article does.
+  // "added his campaign manager": a possessive may open the description, as an article does. It ends no sentence:
+  // '"...," said Walker. He told the Herald newspaper: "..."' puts a new subject before the verb's listener.
   return (
     list.length <= 4 &&
+    !list.some((w, i) => /[.!?]$/.test(w) && /^\p{Lu}/u.test(list[i + 1] ?? '')) &&
     list.every((w, i) => (i === 0 && /^(?:the|a|an|one|another|his|her|their|its)$/i.test(w)) || (!notDescription.test(w) && !/(?:ing|ly)$/.test(w)))
   );
 }
