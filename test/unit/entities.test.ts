@@ -2656,3 +2656,13 @@ test('a console stays a product before "website" and as a brand-shaped word alon
   assert.ok(!analysis.entities.some((e) => /Xbox|GameCube/.test(e.name)));
   assert.equal(find(analysis, 'Microsoft').type, 'organization');
 });
+
+test('a bracketed short form that spells capitals before the name extends it across its "and" ("the Entertainment and Leisure Software Publishers Association (Elspa)", "the Food and Drug Administration (FDA)")', () => {
+  const text =
+    'Figures were compiled for the Entertainment and Leisure Software Publishers Association (Elspa). Elspa said sales rose. The drug was cleared by the Food and Drug Administration (FDA), Tom Vell said.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const association = find(analysis, 'Entertainment and Leisure Software Publishers Association');
+  assert.equal(association.mentions.length, 3);
+  assert.equal(find(analysis, 'Food and Drug Administration').type, 'organization');
+});

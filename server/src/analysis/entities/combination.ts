@@ -502,6 +502,27 @@ function namesCampus(c: SpanCandidate, touching: readonly TaggerSpan[], words: W
  * whole candidate, nationality and all, which the tagger reads as an adjective before the organization. Only a
  * candidate the evidence took for an organization: "Permanent Interest Bearing Shares (PIBS)" are none.
  */
+/**
+ * "the Entertainment and Leisure Software Publishers Association (Elspa)": the bracketed short form spells capitals
+ * before the name, across its "and" or "of"; they are its first words.
+ */
+function withNameBeforeItsInitials(c: SpanCandidate, words: Word[]): SpanCandidate {
+  const short = words[c.last + 1];
+  if (!short || !/\(\s*$/.test(words[c.last].post + short.pre) || !/^\s*\)/.test(short.post) || !/^\p{Lu}[\p{L}]{2,9}$/u.test(short.text)) return c;
+  const letters = short.text.toUpperCase();
+  const own = initialsOf(words.slice(c.first, c.last + 1));
+  if (own.length === 0 || own.length >= letters.length || !letters.endsWith(own)) return c;
+  let missing = letters.slice(0, letters.length - own.length);
+  let first = c.first;
+  for (let k = c.first - 1; k >= 0 && missing.length > 0 && words[k].sentenceId === words[c.first].sentenceId && /^\s+$/.test(words[k].post); k--) {
+    if (/^(?:and|of|for|&)$/.test(words[k].fold)) continue;
+    if (!words[k].capitalised || words[k].text[0].toUpperCase() !== missing[missing.length - 1]) break;
+    missing = missing.slice(0, -1);
+    first = k;
+  }
+  return missing.length === 0 ? { ...c, first } : c;
+}
+
 function spelledByBracketAfter(c: SpanCandidate, words: Word[]): boolean {
   const short = words[c.last + 1];
   return (
@@ -706,7 +727,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
           ? withoutMemberTitleAfter(withoutTitleTail(withoutMonthBefore(withoutWordsBeforeFirstName(c, words), words), words), words)
           : c,
       )
-      .map((c) => (c.kind === 'organization' && !c.tableEntry ? withNumberBefore(chamberWithoutParty(c, words), words) : c))
+      .map((c) => (c.kind === 'organization' && !c.tableEntry ? withNameBeforeItsInitials(withNumberBefore(chamberWithoutParty(c, words), words), words) : c))
       .map((c) => (!c.describedAsOrganization && placeAfterPreposition(c, words) ? { ...c, namedAsPlace: true } : c))
       .map((c) => (!c.tableEntry && namedAsWork(c, words, result) ? { ...c, namedAsWork: true } : c))
       .map((c) => (c.kind === 'person' && !c.tableEntry && namesAffiliation(c, words) ? { ...c, namedAsAffiliation: true } : c))
