@@ -2666,3 +2666,14 @@ test('a bracketed short form that spells capitals before the name extends it acr
   assert.equal(association.mentions.length, 3);
   assert.equal(find(analysis, 'Food and Drug Administration').type, 'organization');
 });
+
+test('a question word opens no one\'s name ("the return of Doctor Who", "Who Wants to be a Millionaire?")', () => {
+  const text =
+    'The schedule includes the return of Doctor Who and a drama about Angela Cannings. Stars join a celebrity edition of Who Wants to be a Millionaire? on Christmas Day.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(
+    analysis.entities.map((e) => e.name),
+    ['Angela Cannings'],
+  );
+});

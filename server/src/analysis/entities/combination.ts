@@ -748,6 +748,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
           namesGenreBeforeItsKind(c, words) ||
           namedBeforeItsKind(c, words) ||
           namedBeforeItsCast(c, words) ||
+          opensWithQuestionWord(c, words) ||
           namesAPeople(c, words) ||
           namesTechnologyOrDisease(c, words) ||
           negatesName(c, words) ||
@@ -1558,6 +1559,15 @@ function namedBeforeItsKind(c: SpanCandidate, words: Word[]): boolean {
     /^\s+$/.test(before.post) &&
     (before.fold === 'the' || before.possessive || !before.capitalised)
   );
+}
+
+/**
+ * "the return of Doctor Who", "a celebrity edition of Who Wants to be a Millionaire?": a question word opens no
+ * one's name (the capitals "WHO" are the World Health Organization's).
+ */
+function opensWithQuestionWord(c: SpanCandidate, words: Word[]): boolean {
+  const first = words[c.first];
+  return /^\p{Lu}\p{Ll}+$/u.test(first.text) && lexiconTags(first.bare)?.includes('QuestionWord') === true;
 }
 
 /**
