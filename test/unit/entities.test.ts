@@ -2677,3 +2677,13 @@ test('a question word opens no one\'s name ("the return of Doctor Who", "Who Wan
     ['Angela Cannings'],
   );
 });
+
+test('one word known from no one\'s name, between "the" and its owner\'s noun, is the firm ("Philip Green, the billionaire Bhs owner,"); "the Clinton spokesman" names her', () => {
+  const text =
+    'It received a statement from Philip Green, the billionaire Bhs owner, confirming he was not rebidding. Hillary Clinton spoke later, and the Clinton spokesman declined.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Bhs').type, 'organization');
+  assert.equal(find(analysis, 'Philip Green').type, 'person');
+  assert.equal(find(analysis, 'Hillary Clinton').type, 'person');
+});

@@ -716,7 +716,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
       .map((c) =>
         c.kind === 'person' && !c.tableEntry && endsAsInstitution(c, words)
           ? { ...c, kind: 'organization' as const, role: null }
-          : c.kind === 'person' && !c.tableEntry && teamBeforeRole(c, words)
+          : c.kind === 'person' && !c.tableEntry && (teamBeforeRole(c, words) || firmBeforeItsOwner(c, words))
             ? // One word before its staff is the story's own word for a firm, which its other mentions follow.
               { ...c, kind: 'organization' as const, role: null, namedAsCompany: c.namedAsCompany || c.first === c.last }
             : c,
@@ -807,6 +807,28 @@ function teamBeforeRole(c: SpanCandidate, words: Word[]): boolean {
     role.sentenceId === words[c.last].sentenceId &&
     second.sentenceId === role.sentenceId
   );
+}
+
+/**
+ * "Philip Green, the billionaire Bhs owner,": one word known from no one's name, between "the" (and its adjectives) and
+ * its owner's or founder's noun, is the firm ("the Clinton spokesman" stays: Clinton is a known surname).
+ */
+function firmBeforeItsOwner(c: SpanCandidate, words: Word[]): boolean {
+  const [name, role, next] = [words[c.first], words[c.last + 1], words[c.last + 2]];
+  if (c.first !== c.last || !role || role.capitalised || !/^(?:owner|owners|founder|founders)$/.test(role.bare) || !/^\s+$/.test(name.post)) return false;
+  if (['FirstName', 'LastName', 'Person'].some((t) => name.has(t)) || lexiconTags(name.bare) !== undefined || isGivenName(name.bare)) return false;
+  if (next?.capitalised && next.sentenceId === role.sentenceId) return false;
+  let k = c.first - 1;
+  while (
+    k >= 0 &&
+    k >= c.first - 3 &&
+    !words[k].capitalised &&
+    !functionWords.has(words[k].bare) &&
+    !words[k].has('Verb') &&
+    words[k].sentenceId === name.sentenceId
+  )
+    k--;
+  return words[k]?.fold === 'the' && words[k].sentenceId === name.sentenceId;
 }
 
 /**
