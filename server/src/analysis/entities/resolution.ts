@@ -57,6 +57,10 @@ export function bracketedShortForms(candidates: readonly Candidate[], text: stri
   return found;
 }
 
+/** The first names and surnames of the people the story names in full: "hillary", "clinton" for Hillary Clinton. */
+const namedPersonParts = (candidates: readonly Candidate[]): Set<string> =>
+  new Set(candidates.filter((c) => c.kind === 'person' && c.length > 1).flatMap((c) => [c.firstBare, c.lastBare]));
+
 /**
  * What the story establishes once holds for its other mentions: a person's
  * surname and full name, an organization's name and its acronym. Firm and
@@ -102,7 +106,7 @@ export function propagate(candidates: Candidate[], shortFormOf: ReadonlyMap<Cand
     const others = [...(organizationsByFirstWord.get(c.firstBare) ?? [])];
     if (others.some((name) => name !== c.fold) && !others.some((name) => name.startsWith(`${c.fold} `))) c.kind = 'organization';
   }
-  const namedPeopleParts = new Set(candidates.filter((c) => c.kind === 'person' && c.length > 1).flatMap((c) => [c.firstBare, c.lastBare]));
+  const namedPeopleParts = namedPersonParts(candidates);
   const titledPeople = new Set(candidates.filter((c) => c.kind === 'person' && c.role).map((c) => c.fold));
   // "Patriot Coal ... this was not Patriot's problem": so is such a word the evidence left undecided (a common noun's
   // word, "patriot"), when nothing makes it likely a place, the story never names it a place or an affiliation, and
@@ -341,13 +345,13 @@ export function dropCommonWordsOpeningSentences(candidates: Candidate[], text: s
   // follows ("the Select Committee ... Committee chairman Alan Beith said").
   const multiWord = candidates.filter((c) => c.kind && c.length > 1);
   const nameWords = new Set(multiWord.flatMap((c) => c.fold.split(' ')));
-  const genericEndings = new Set(multiWord.filter((c) => c.kind === 'organization' && organizationEndings.has(c.lastBare)).map((c) => c.lastBare));
+  // A name's words but an organization's generic last word: a word of a longer name in its own right.
   const ownWords = new Set(
     multiWord.flatMap((c) => (c.kind === 'organization' && organizationEndings.has(c.lastBare) ? c.fold.split(' ').slice(0, -1) : c.fold.split(' '))),
   );
   const officerAfter = (c: Candidate) =>
     /^\s+(?:chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|member|members|head|chief)\b/.test(text.slice(c.end, c.end + 16));
-  const partOfName = (c: Candidate) => ownWords.has(c.fold) || (nameWords.has(c.fold) && genericEndings.has(c.fold) && officerAfter(c));
+  const partOfName = (c: Candidate) => ownWords.has(c.fold) || (nameWords.has(c.fold) && officerAfter(c));
   const elsewhere = new Set(candidates.filter((c) => !opening.has(c)).map((c) => c.fold));
   for (const c of opening) {
     if (!c.kind || c.length !== 1 || c.role || c.tableEntry || elsewhere.has(c.fold) || partOfName(c)) continue;
@@ -458,7 +462,7 @@ export function readPairsOfPeople(candidates: Candidate[], text: string): void {
  */
 export function readListsOfOrganizations(candidates: Candidate[], text: string): void {
   const decided = candidates.filter((c) => c.kind);
-  const namedParts = new Set(decided.filter((c) => c.kind === 'person' && c.length > 1).flatMap((c) => [c.firstBare, c.lastBare]));
+  const namedParts = namedPersonParts(decided);
   const joined = (a: Candidate, b: Candidate) => /^(?:, | and |, and )$/.test(text.slice(a.end, b.start));
   const listed = new Set<string>();
   for (let first = 0; first < decided.length;) {
@@ -483,7 +487,7 @@ export function readListsOfOrganizations(candidates: Candidate[], text: string):
  * first name); not a word by which the story names someone in full, nor a court case's parties ("Smith v Jones").
  */
 export function readFixtures(candidates: Candidate[], text: string): void {
-  const namedParts = new Set(candidates.filter((c) => c.kind === 'person' && c.length > 1).flatMap((c) => [c.firstBare, c.lastBare]));
+  const namedParts = namedPersonParts(candidates);
   // A team's name has no lower-case word ("Fisher v. University of Texas" is a case); a case's "v." has its point.
   const isTeam = (c: Candidate) =>
     c.length <= 3 && (c.kind === 'organization' || (c.kind === undefined && c.loc >= 4)) && !/(?:^|\s)\p{Ll}/u.test(text.slice(c.start, c.end));
