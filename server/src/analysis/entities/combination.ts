@@ -29,6 +29,7 @@ import {
   isGivenName,
   knownPlaces,
   nonNames,
+  companyTradeWords,
   organizationEndings,
   linkedBodyHeads,
   organizationHeads,
@@ -717,7 +718,7 @@ export function followTagger(candidates: SpanCandidate[], words: Word[], tags: r
         c.kind === 'person' && !c.tableEntry && endsAsInstitution(c, words)
           ? { ...c, kind: 'organization' as const, role: null }
           : c.kind === 'person' && !c.tableEntry && (teamBeforeRole(c, words) || firmBeforeItsOwner(c, words))
-            ? // One word before its staff is the story's own word for a firm, which its other mentions follow.
+            ? // One word before its staff or its owner is the story's own word for a firm, which its other mentions follow.
               { ...c, kind: 'organization' as const, role: null, namedAsCompany: c.namedAsCompany || c.first === c.last }
             : c,
       )
@@ -810,7 +811,7 @@ function teamBeforeRole(c: SpanCandidate, words: Word[]): boolean {
 }
 
 /**
- * "Philip Green, the billionaire Bhs owner,": one word known from no one's name, between "the" (and its adjectives) and
+ * "Philip Green, the billionaire Bhs owner,": one word known from no one's name, between "the" (and its modifiers) and
  * its owner's or founder's noun, is the firm ("the Clinton spokesman" stays: Clinton is a known surname).
  */
 function firmBeforeItsOwner(c: SpanCandidate, words: Word[]): boolean {
@@ -902,7 +903,7 @@ function halfOfTitleAroundOf(c: SpanCandidate, words: Word[]): boolean {
   let tailLast = runLast + 1 + link;
   while (words[tailLast + 1]?.capitalised && words[tailLast + 1].sentenceId === sentence && /^\s+$/.test(words[tailLast].post)) tailLast++;
   const tail = words.slice(runLast + 1 + link, tailLast + 1);
-  if (tail.some((w) => organizationEndings.has(w.bare) || organizationHeads.has(w.bare) || institutionWords.test(w.bare) || /^\p{Lu}{2,}$/u.test(w.text)))
+  if (tail.some((w) => organizationEndings.has(w.bare) || organizationHeads.has(w.bare) || isInstitutionWord(w.bare) || /^\p{Lu}{2,}$/u.test(w.text)))
     return false;
   // "Shiu Ka-chun of the Social Welfare constituency": a tail before a lower-case noun describes where someone stands.
   const afterTail = words[tailLast + 1];
@@ -926,7 +927,7 @@ function halfOfTitleAroundOf(c: SpanCandidate, words: Word[]): boolean {
     taggedAsPlace(w) ||
     organizationEndings.has(w.bare) ||
     organizationHeads.has(w.bare) ||
-    institutionWords.test(w.bare) ||
+    isInstitutionWord(w.bare) ||
     honorifics.has(w.bare) ||
     roleWords.has(w.bare) ||
     /^\p{Lu}{2,}$/u.test(w.text);
@@ -1071,16 +1072,15 @@ const institutionWords = new RegExp(
     'technologies|communications|pharmaceuticals|petroleum|resources|mining|securities|capital|fund|investments|insurance|electronics|' +
     'chemicals|foods|stores|entertainment|publishing|studios|software|networks|enterprises|university|college|institute|institution|' +
     'school|academy|foundation|association|federation|society|organisation|organization|hospital|clinic|laboratories|realty|ministries|' +
-    'committee|council|commission|ministry|department|agency|bureau|center|centre|club|games|ballet|orchestra|choir|philharmonic|ensemble|' +
-    'rail|maintenance|leisure|hotels|resorts|casinos|logistics|consulting|solutions|pharma|biotech|aerospace|automotive|healthcare|properties|' +
-    'ventures|construction|engineering|financial|utd)$',
+    'committee|council|commission|ministry|department|agency|bureau|center|centre|club|games|ballet|orchestra|choir|philharmonic|ensemble)$',
 );
+/** An institution's word, or a company's trade as its last word ("Network Rail", "Stanley Leisure"). */
+const isInstitutionWord = (bare: string): boolean => institutionWords.test(bare) || companyTradeWords.has(bare);
 
 /** "Sarah Lawrence College", "Henry Realty", "Orrin Hale Ministries": a name that ends in an institution's word names the institution, whoever it is named after. */
 function endsAsInstitution(c: SpanCandidate, words: Word[]): boolean {
   // compromise reads "Lawrence College" as a person's name throughout.
-  if (c.last > c.first && words[c.last].capitalised && (institutionWords.test(words[c.last].bare) || compoundInstitutionWord.test(words[c.last].bare)))
-    return true;
+  if (c.last > c.first && words[c.last].capitalised && (isInstitutionWord(words[c.last].bare) || compoundInstitutionWord.test(words[c.last].bare))) return true;
   return c.last === c.first && isBrandCompound(words[c.first].text);
 }
 
@@ -1198,8 +1198,8 @@ function namedAsWork(c: SpanCandidate, words: Word[], candidates: readonly SpanC
   if (words[k]?.bare === 'the' && /^\s+$/.test(words[k].post)) k--;
   if (namedAfterWorkCue(c, words, candidates)) return true;
   // "the game Grand Theft Auto: San Andreas": a work's subtitle after its colon is the work too.
-  const title = candidates.find((o) => o.last === c.first - 1 && o !== c);
-  if (title && /^:\s+$/.test(words[title.last].post) && namedAsWork(title, words, candidates)) return true;
+  const title = /^:\s+$/.test(words[c.first - 1]?.post ?? '') ? candidates.find((o) => o.last === c.first - 1 && o !== c) : undefined;
+  if (title && namedAsWork(title, words, candidates)) return true;
   if (words[k]?.fold === 'as' && words[k - 1]?.fold === 'such') k -= 2;
   else if (words[k]?.fold === 'like' || words[k]?.fold === 'including') k--;
   const noun = words[k];
@@ -1272,7 +1272,7 @@ function namedAfterItsMaker(c: SpanCandidate, words: Word[], candidates: readonl
   const span = words.slice(c.first, c.last + 1);
   if (
     organizationEndings.has(words[c.last].bare) ||
-    institutionWords.test(words[c.last].bare) ||
+    isInstitutionWord(words[c.last].bare) ||
     span.some((w) => organizationHeads.has(w.bare)) ||
     (span.length <= 2 && isPlaceWord(words[c.last]))
   )
@@ -1514,7 +1514,7 @@ function namesProduct(c: SpanCandidate, words: Word[]): boolean {
     carBrands.test(folds[0]) &&
     !isGivenName(folds[0]) &&
     !organizationEndings.has(lastFold) &&
-    !institutionWords.test(lastFold) &&
+    !isInstitutionWord(lastFold) &&
     !/^motors?$/.test(lastFold)
   )
     return true;

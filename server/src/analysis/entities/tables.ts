@@ -20,6 +20,33 @@ export const kinship =
   /^(?:wife|husband|son|daughter|father|mother|brother|sister|grandson|granddaughter|grandfather|grandmother|nephew|niece|cousin|partner|friend|stepson|stepdaughter)$/;
 
 /** Last words that make a name an organization: "Acme Corp", "Justice Ministry". */
+/**
+ * A company's trade as the last word of its name, which no person's name ends in: "Network Rail", "Stanley Leisure",
+ * "Lenox Healthcare"; "Utd" for United, as a fixture list shortens it ("Man Utd").
+ */
+export const companyTradeWords: ReadonlySet<string> = new Set([
+  'rail',
+  'utd',
+  'maintenance',
+  'leisure',
+  'hotels',
+  'resorts',
+  'casinos',
+  'logistics',
+  'consulting',
+  'solutions',
+  'pharma',
+  'biotech',
+  'aerospace',
+  'automotive',
+  'healthcare',
+  'properties',
+  'ventures',
+  'construction',
+  'engineering',
+  'financial',
+]);
+
 export const organizationEndings = new Set([
   'research',
   'inc',
@@ -113,29 +140,9 @@ export const organizationEndings = new Set([
   'utilities',
   'railways',
   'railway',
-  'rail',
-  // "Man Utd", "Sheff Utd": United, as a fixture list shortens it.
-  'utd',
-  'maintenance',
-  'leisure',
-  'hotels',
-  'resorts',
-  'casinos',
-  'logistics',
-  'consulting',
-  'solutions',
-  'pharma',
-  'biotech',
+  ...companyTradeWords,
   'semiconductor',
   'semiconductors',
-  'aerospace',
-  'automotive',
-  'healthcare',
-  'properties',
-  'ventures',
-  'construction',
-  'engineering',
-  'financial',
   'railroad',
   'shipping',
   'lines',
