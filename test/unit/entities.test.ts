@@ -1055,6 +1055,20 @@ test('a name of two words the story calls a company, a paper or a channel is an 
   assert.equal(find(analysis, 'Ron Walker').type, 'person');
 });
 
+test('a company\'s trade that is also a worker\'s ("miner Barrick Gold") names a firm, not a person\'s title, after "said" too; a full name after it stays a person', () => {
+  const text = [
+    'Gold deal stalls',
+    '',
+    'Shares fell after the ministry spoke. Analysts said miner Barrick Gold would gain, and miner Tom Hale agreed.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Barrick Gold').type, 'organization');
+  assert.ok(!find(analysis, 'Barrick Gold').role);
+  assert.equal(find(analysis, 'Tom Hale').type, 'person');
+});
+
 test('an appositive that calls a name an organization may hold a place ("De Telegraaf, a daily Amsterdam newspaper,")', () => {
   const text = ['Phone pictures make the news', '', 'The next morning De Telegraaf, a daily Amsterdam newspaper, printed the picture.', ''].join('\n');
   const analysis = entitiesOf(text);

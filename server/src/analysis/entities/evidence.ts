@@ -405,7 +405,9 @@ function weighEvidence(
   if (span.some((w) => w.has('Person'))) c.per += 1;
   if (lastWord.has('LastName')) c.per += 1;
   if (span.some((w) => w.has('Honorific'))) c.per += 2;
-  if (beforeHere && !beforeHere.capitalised && isRoleWord(beforeHere) && continuesName(text, beforeHere, firstWord)) {
+  // "miner Barrick Gold": a company's noun before a name no given name opens is the firm's trade, not a person's title.
+  const tradeOfCompany = c.namedAsCompany && beforeHere && companyNouns.has(beforeHere.bare) && !(span.length >= 2 && isFirstName(firstWord));
+  if (beforeHere && !tradeOfCompany && !beforeHere.capitalised && isRoleWord(beforeHere) && continuesName(text, beforeHere, firstWord)) {
     c.per += 4;
     c.role ??= roleBefore(words, c.first, text);
   }
