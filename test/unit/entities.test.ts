@@ -1076,6 +1076,23 @@ test('an appositive that calls a name an organization may hold a place ("De Tele
   assert.equal(find(analysis, 'De Telegraaf').type, 'organization');
 });
 
+test('a treaty\'s subject names no body ("the European Convention on Human Rights", "the Universal Declaration of Human Rights"), but "the Convention of Scottish Local Authorities" and "the Council on Foreign Relations" are bodies', () => {
+  const text = [
+    'Detention ruled unlawful',
+    '',
+    'The rules broke the European Convention on Human Rights, the Law Lords said. The Universal Declaration of Human Rights was cited too.',
+    '',
+    'The Convention of Scottish Local Authorities and the Council on Foreign Relations agreed.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(
+    analysis.entities.map((e) => e.name),
+    ['Law Lords', 'Convention of Scottish Local Authorities', 'Council on Foreign Relations'],
+  );
+});
+
 test('a body named for its subject after "on" keeps it ("the Council on Coastal Resilience", "the Senate Committee on Rural Affairs ... the Committee"), but not a place, a day or a person after "on"', () => {
   const text = [
     'Panel backs sea wall plan',

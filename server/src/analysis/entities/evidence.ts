@@ -226,6 +226,13 @@ export function endsAsLawBuildingOrEvent(span: readonly Word[]): boolean {
   return lawOrBuildingEndings.test(last) || eventEndings.test(last);
 }
 
+/** "Convention on", "Declaration of": a treaty's capitalised noun before the preposition that names its subject. */
+function treatyOnSubject(head: Word, link: Word): boolean {
+  if (!head.capitalised) return false;
+  if (link.fold === 'on') return /^(?:convention|covenant|treaty|protocol|declaration|charter)$/.test(head.bare);
+  return link.fold === 'of' && /^(?:covenant|treaty|protocol|declaration|charter)$/.test(head.bare);
+}
+
 /**
  * What the evidence reads outside the paragraph: the last two words of the
  * paragraph before, the first word of the one after (with the text between),
@@ -289,8 +296,17 @@ function weighEvidence(
     /\(\s*$/.test(text.slice(beforeHere.end, firstWord.start)) &&
     /^\s*\)/.test(text.slice(lastWord.end)) &&
     endsAsLawBuildingOrEvent(words.slice(Math.max(0, c.first - 3), c.first));
+  // "the European Convention on Human Rights", "the Universal Declaration of Human Rights": a treaty's subject,
+  // inside the name or after it, names no body ("the Convention of Scottish Local Authorities" does).
+  const subjectOfTreaty =
+    span.some((w, i) => i > 0 && i < span.length - 1 && treatyOnSubject(span[i - 1], w)) ||
+    (beforeHere !== undefined &&
+      c.first >= 2 &&
+      treatyOnSubject(words[c.first - 2], beforeHere) &&
+      continuesName(text, words[c.first - 2], beforeHere) &&
+      continuesName(text, beforeHere, firstWord));
   // An index, a law, a building or an event is neither a person nor an organization.
-  if ((span.length > 1 && indexEndings.test(lastWord.bare)) || endsAsLawBuildingOrEvent(span) || bracketedAfterLaw) {
+  if ((span.length > 1 && indexEndings.test(lastWord.bare)) || endsAsLawBuildingOrEvent(span) || bracketedAfterLaw || subjectOfTreaty) {
     if (bracketedAfterLaw) c.namedAsLaw = true;
     c.loc += 10;
     return;
