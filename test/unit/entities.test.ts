@@ -1076,6 +1076,24 @@ test('an appositive that calls a name an organization may hold a place ("De Tele
   assert.equal(find(analysis, 'De Telegraaf').type, 'organization');
 });
 
+test('a name written with its \'s in every mention, once where no possessive can stand ("McDonald\'s said", "McDonald\'s, the chain"), is a firm shown with it; a name also written without it stays a possessive ("Obama\'s plan ... Obama said")', () => {
+  const text = [
+    "McDonald's to sponsor music show",
+    '',
+    "McDonald's, the world's largest restaurant chain, will sponsor the show. McDonald's said it would pay. Macy's said sales rose.",
+    '',
+    "Obama's plan failed, Obama said.",
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  const chain = find(analysis, "McDonald's");
+  assert.equal(chain.type, 'organization');
+  assert.equal(chain.mentions.length, 3);
+  assert.equal(find(analysis, "Macy's").type, 'organization');
+  assert.equal(find(analysis, 'Obama').type, 'person');
+});
+
 test('a treaty\'s subject names no body ("the European Convention on Human Rights", "the Universal Declaration of Human Rights"), but "the Convention of Scottish Local Authorities" and "the Council on Foreign Relations" are bodies', () => {
   const text = [
     'Detention ruled unlawful',

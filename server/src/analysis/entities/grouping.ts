@@ -315,7 +315,12 @@ export function* groupEntities(candidates: Candidate[], text: string, shortFormO
     // Shown with plain spaces (a no-break space inside a name is the web page's, not the name's); mentions keep the draft's characters.
     const written = fullest ? withPlainSpaces(withoutEditorBrackets(text.slice(fullest.start, fullest.end))) : group.tableEntry!.name;
     // "Standard & Poor's": a mention reads without its possessive, the table's name keeps it.
-    const name = group.tableEntry && `${foldName(written)}'s` === foldName(group.tableEntry.name) ? group.tableEntry.name : written;
+    const name =
+      group.tableEntry && `${foldName(written)}'s` === foldName(group.tableEntry.name)
+        ? group.tableEntry.name
+        : fullest && group.candidates.every((c) => c.namedWithItsS)
+          ? written + text.slice(fullest.end, fullest.end + 2)
+          : written;
     const seen = new Set<string>([foldName(name)]);
     const aliases: string[] = [];
     for (const m of mentions) {

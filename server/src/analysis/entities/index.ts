@@ -36,6 +36,7 @@ import {
   dropLowerCaseTerms,
   dropOrganizationsAmongPeople,
   dropPeopleBeforeTheirStaff,
+  readNamesWithTheirS,
   keepPlacesNamedOutright,
   lonePlacesNamedOutright,
   propagate,
@@ -160,6 +161,7 @@ function* resolveEntities(ctx: RuleContext): Steps<Entity[]> {
   readListsOfOrganizations(candidates, text);
   dropFamiliesOfPeople(candidates, text);
   dropPeopleBeforeTheirStaff(candidates, text);
+  readNamesWithTheirS(candidates, text);
   return yield* groupEntities(
     candidates.filter((c) => c.kind),
     text,

@@ -543,3 +543,27 @@ export function dropPeopleBeforeTheirStaff(candidates: Candidate[], text: string
     c.firm = false;
   }
 }
+
+/** After a name's 's, what a possessive never precedes: a verb of saying, a headline's "to", an appositive ("McDonald's, the chain"). */
+const sOfTheName = /^['’]s(?:\s+(?:said|says|announced|reported|to)\b|,\s+(?:the|a|an|which|whose)\s)/u;
+
+/**
+ * "McDonald's said", "Sainsbury's, the supermarket chain,": a name that the story writes with 's in every mention,
+ * and once where no possessive can stand, is a shop's or a firm's name with its 's, an organization.
+ * A titled person ("Mr Smith's") is left alone.
+ */
+export function readNamesWithTheirS(candidates: Candidate[], text: string): void {
+  const withS = (c: Candidate) => /^['’]s\b/u.test(text.slice(c.end, c.end + 3));
+  const always = new Map<string, boolean>();
+  const cued = new Set<string>();
+  for (const c of candidates) {
+    if (!c.kind) continue;
+    always.set(c.fold, (always.get(c.fold) ?? true) && withS(c) && !c.role && !c.courtesyTitled);
+    if (sOfTheName.test(text.slice(c.end, c.end + 16))) cued.add(c.fold);
+  }
+  for (const c of candidates) {
+    if (!c.kind || !cued.has(c.fold) || !always.get(c.fold)) continue;
+    c.kind = 'organization';
+    c.namedWithItsS = true;
+  }
+}

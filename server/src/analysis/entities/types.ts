@@ -138,6 +138,8 @@ export interface Candidate {
   namedAsAffiliation?: boolean;
   /** The short form a law is given in brackets ("the Freedom of Information Act (FOIA)"): so in every mention. */
   namedAsLaw?: boolean;
+  /** A shop's or a firm's name that ends in 's ("McDonald's said"): the name shown keeps it, the mention reads without it. */
+  namedWithItsS?: boolean;
   /** A lone word before "have", "are" or "were": British usage for a team or a firm ("the way Chelsea have reacted"). */
   takesPluralVerb?: boolean;
   /** After a courtesy title ("Mr. Cheney"): a person, whatever verb follows. */
