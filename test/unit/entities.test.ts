@@ -1055,11 +1055,13 @@ test('a name of two words the story calls a company, a paper or a channel is an 
   assert.equal(find(analysis, 'Ron Walker').type, 'person');
 });
 
-test('a company\'s trade that is also a worker\'s ("miner Barrick Gold") names a firm, not a person\'s title, after "said" too; a full name after it stays a person', () => {
+test('a company\'s trade that is also a worker\'s ("miner Barrick Gold", "developer Valve", "Bookmaker Ladbrokes said") names a firm, not a person\'s title, after "said" too; a full name after it stays a person', () => {
   const text = [
     'Gold deal stalls',
     '',
     'Shares fell after the ministry spoke. Analysts said miner Barrick Gold would gain, and miner Tom Hale agreed.',
+    '',
+    'Bookmaker Ladbrokes said it would take bets. The system adopted by developer Valve worked, said property developer Nick Leslau.',
     '',
   ].join('\n');
   const analysis = entitiesOf(text);
@@ -1067,6 +1069,9 @@ test('a company\'s trade that is also a worker\'s ("miner Barrick Gold") names a
   assert.equal(find(analysis, 'Barrick Gold').type, 'organization');
   assert.ok(!find(analysis, 'Barrick Gold').role);
   assert.equal(find(analysis, 'Tom Hale').type, 'person');
+  assert.equal(find(analysis, 'Ladbrokes').type, 'organization');
+  assert.equal(find(analysis, 'Valve').type, 'organization');
+  assert.equal(find(analysis, 'Nick Leslau').type, 'person');
 });
 
 test('an appositive that calls a name an organization may hold a place ("De Telegraaf, a daily Amsterdam newspaper,")', () => {

@@ -372,9 +372,9 @@ export function namesJurisdiction(words: readonly Word[], first: number, last: n
   return !words.slice(first, last).some((w) => /^(?:school|schools|unified|water|fire|transit|sanitation|hospital|utility|library|parks?)$/.test(w.bare));
 }
 
-/** Trades that open a sentence before a company's name: "Distributor Sony Pictures said", "Retailer Tesco". Not "Airline" ("Airline Pilots Association"). */
+/** Trades that open a sentence before a company's name: "Distributor Sony Pictures said", "Retailer Tesco", "Bookmaker Ladbrokes". Not "Airline" ("Airline Pilots Association"). */
 export const openingTrades =
-  /^(?:distributor|retailer|carmaker|automaker|insurer|lender|broadcaster|publisher|brewer|miner|chipmaker|drugmaker|supermarket|conglomerate|manufacturer)$/;
+  /^(?:distributor|retailer|carmaker|automaker|insurer|lender|broadcaster|publisher|brewer|miner|chipmaker|drugmaker|supermarket|conglomerate|manufacturer|bookmaker)$/;
 
 /** Titles held "to" someone or somewhere: "Ambassador to the United Nations", "Assistant to the President". */
 const titlesTakingTo = /^(?:secretary|ambassador|envoy|minister|adviser|advisor|assistant|counsellor|counselor|representative|delegate|emissary|attache)$/;

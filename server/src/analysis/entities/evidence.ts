@@ -54,6 +54,8 @@ const companyNouns = new Set([
   'automaker',
   'carmaker',
   'supplier',
+  'bookmaker',
+  'developer',
 ]);
 /** Companies in the plural, before a list of them: "firms like", "studios such as", "banks including". */
 const pluralCompanyNouns =
