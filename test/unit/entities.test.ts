@@ -1081,6 +1081,21 @@ test('an appositive that calls a name an organization may hold a place ("De Tele
   assert.equal(find(analysis, 'De Telegraaf').type, 'organization');
 });
 
+test('a network before a lone name names a firm ("US TV network Fox ... Fox\'s audience"), but not a country after a relative clause\'s noun ("a network Russia has financed")', () => {
+  const text = [
+    "Fox 'too reliant on reality TV'",
+    '',
+    "The head of US TV network Fox has admitted it relied on reality shows. Fox's audience fell.",
+    '',
+    'Hosts signed up with a network Russia has financed. Russia denied it.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Fox').type, 'organization');
+  assert.ok(!analysis.entities.some((e) => e.name === 'Russia'), analysis.entities.map((e) => e.name).join(', '));
+});
+
 test('a name written with its \'s in every mention, once where no possessive can stand ("McDonald\'s said", "McDonald\'s, the chain"), is a firm shown with it; a name also written without it stays a possessive ("Obama\'s plan ... Obama said")', () => {
   const text = [
     "McDonald's to sponsor music show",

@@ -56,6 +56,7 @@ const companyNouns = new Set([
   'supplier',
   'bookmaker',
   'developer',
+  'network',
 ]);
 /** Companies in the plural, before a list of them: "firms like", "studios such as", "banks including". */
 const pluralCompanyNouns =
@@ -359,7 +360,14 @@ function weighEvidence(
   if (span.some((w) => w.has('Organization') || w.has('SportsTeam'))) c.org += 2;
   if (span.length === 1 && isAcronym(firstWord)) c.org += 2;
   if (span.length === 1 && organizationEndings.has(firstWord.bare)) c.org -= 3;
-  if (beforeHere && !beforeHere.capitalised && organizationIntroducers.has(beforeHere.bare) && continuesName(text, beforeHere, firstWord)) {
+  // Not a country after a relative clause's noun ("a network Russia has financed").
+  if (
+    beforeHere &&
+    !beforeHere.capitalised &&
+    organizationIntroducers.has(beforeHere.bare) &&
+    continuesName(text, beforeHere, firstWord) &&
+    !(span.length === 1 && firstWord.has('Country'))
+  ) {
     c.org += 4;
     c.describedAsOrganization = true;
     if (companyNouns.has(beforeHere.bare) || bodyNouns.has(beforeHere.bare) || namedAsGroupOfAKind(words, c.first, c.last)) c.namedAsCompany = true;
