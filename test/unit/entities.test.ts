@@ -2355,6 +2355,16 @@ test('standards and technologies in capitals are no organizations ("works over G
   );
 });
 
+test('a country before a medium says where and names no body ("popular US TV show", "the UK CD chart"), while "Sky TV" is a broadcaster', () => {
+  const text = 'The star of US TV drama Harbour Lights topped the UK CD chart, Ada Whitcomb said. Sky TV agreed.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(
+    analysis.entities.map((e) => e.name),
+    ['Ada Whitcomb', 'Sky TV'],
+  );
+});
+
 test('a lone word read as an organization in most mentions and as a person in the rest is the organization ("Turkcell\'s stake ... If Turkcell does back out")', () => {
   const text =
     'Parliament voted to cut Turkcell\'s stake in the network. Turkcell\'s shares fell. "It is next to zero," said Ada Whitcomb, an analyst. If Turkcell does back out, a rival may step in.';
