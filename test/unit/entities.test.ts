@@ -1081,6 +1081,23 @@ test('an appositive that calls a name an organization may hold a place ("De Tele
   assert.equal(find(analysis, 'De Telegraaf').type, 'organization');
 });
 
+test('a band or a label before a name names the act, even a name shaped like a person\'s ("Scottish rock band Franz Ferdinand", "independent label Domino"), while "band leader Tom Hale" is a person', () => {
+  const text = [
+    "Franz Ferdinand's art school lesson",
+    '',
+    'Scottish rock band Franz Ferdinand met at art school. Franz Ferdinand were the only UK band to win. They signed with independent label Domino in June.',
+    '',
+    'The band leader Tom Hale agreed.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Franz Ferdinand').type, 'organization');
+  assert.equal(find(analysis, 'Franz Ferdinand').mentions.length, 3);
+  assert.equal(find(analysis, 'Domino').type, 'organization');
+  assert.equal(find(analysis, 'Tom Hale').type, 'person');
+});
+
 test('a network before a lone name names a firm ("US TV network Fox ... Fox\'s audience"), but not a country after a relative clause\'s noun ("a network Russia has financed")', () => {
   const text = [
     "Fox 'too reliant on reality TV'",

@@ -139,6 +139,8 @@ const organizationIntroducers = new Set([
   'organisation',
   'organization',
   'network',
+  'band',
+  'label',
   'exporter',
   'importer',
   'trader',
@@ -371,6 +373,8 @@ function weighEvidence(
     c.org += 4;
     c.describedAsOrganization = true;
     if (companyNouns.has(beforeHere.bare) || bodyNouns.has(beforeHere.bare) || namedAsGroupOfAKind(words, c.first, c.last)) c.namedAsCompany = true;
+    // "Scottish rock band Franz Ferdinand", "independent label Domino": the act's name right after the noun, even a person's.
+    if (/^(?:band|label)$/.test(beforeHere.bare)) c.namedAsCompany = c.namedAsAct = true;
   }
   // "technology firms like Dell, LG, Samsung and Phillips", "studios such as MGM, Disney and Buena Vista": each a company.
   if (pluralCompanyNouns.test(listNoun(words, c.first)?.fold ?? '')) {

@@ -134,6 +134,7 @@ function settled(c: SpanCandidate, words: Word[], raw: string): Candidate {
     namedAsWork: c.namedAsWork,
     namedAsAward: c.namedAsAward,
     namedAsLaw: c.namedAsLaw,
+    namedAsAct: c.namedAsAct,
     namedAsAffiliation: c.namedAsAffiliation,
     courtesyTitled,
     // Not one of a pair or a list ("Smith and Jones have"), nor the object of a preposition ("the gates of Hell have").

@@ -142,7 +142,9 @@ export function propagate(candidates: Candidate[], shortFormOf: ReadonlyMap<Cand
   // an appositive after it may describe someone else ("Rep. Vidal of Minnesota, an ally of the union,").
   // So is a longer name ("US magazine Rolling Stone", "the retailer John Lewis"), which the tagger may read as a person's.
   // Not a person's full name after a trade that is also a company's noun ("manufacturer Ron Johnson", "documentary maker Michael Cockerell").
-  const companies = new Set(candidates.filter((c) => c.namedAsCompany && (c.length === 1 || !(c.givenName || isGivenName(c.firstBare)))).map((c) => c.fold));
+  const companies = new Set(
+    candidates.filter((c) => c.namedAsCompany && (c.length === 1 || c.namedAsAct || !(c.givenName || isGivenName(c.firstBare)))).map((c) => c.fold),
+  );
   const namedCompany = (c: Candidate) => !c.role && !c.tableEntry && companies.has(c.fold);
   const personNames = new Map<string, number>();
   const personParts = new Map<string, number>();

@@ -98,6 +98,8 @@ export interface SpanCandidate {
   namedAsAffiliation?: boolean;
   /** The short form a law is given in brackets: "the Freedom of Information Act (FOIA)". */
   namedAsLaw?: boolean;
+  /** A band's or a label's name by the noun before it ("rock band Franz Ferdinand", "label Domino"), whatever its shape. */
+  namedAsAct?: boolean;
 }
 
 /**
@@ -138,6 +140,8 @@ export interface Candidate {
   namedAsAffiliation?: boolean;
   /** The short form a law is given in brackets ("the Freedom of Information Act (FOIA)"): so in every mention. */
   namedAsLaw?: boolean;
+  /** A band's or a label's name by the noun before it ("rock band Franz Ferdinand"): an organization in every mention. */
+  namedAsAct?: boolean;
   /** A shop's or a firm's name that ends in 's ("McDonald's said"): the name shown keeps it, the mention reads without it. */
   namedWithItsS?: boolean;
   /** A lone word before "have", "are" or "were": British usage for a team or a firm ("the way Chelsea have reacted"). */
