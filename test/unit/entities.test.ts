@@ -1081,6 +1081,25 @@ test('an appositive that calls a name an organization may hold a place ("De Tele
   assert.equal(find(analysis, 'De Telegraaf').type, 'organization');
 });
 
+test('in a team sport\'s story, a lone name a side plays is the team ("against Rosenborg", "face Chelsea", "points behind Chelsea"), but not a player the story names in full, and not in a tennis story', () => {
+  const football = [
+    'Wenger keeps faith with Almunia',
+    '',
+    'Arsenal manager Arsene Wenger will start keeper Manuel Almunia against Rosenborg and is likely to face Chelsea on Sunday. Arsenal lie 10 points behind Chelsea.',
+    '',
+    'Striker Thierry Henry scored against Almunia in training, and Rosenborg will be hard to beat.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(football);
+  assertRangesExact(football, analysis);
+  assert.equal(find(analysis, 'Rosenborg').type, 'organization');
+  assert.equal(find(analysis, 'Rosenborg').mentions.length, 2);
+  assert.equal(find(analysis, 'Chelsea').type, 'organization');
+  assert.equal(find(analysis, 'Manuel Almunia').type, 'person');
+  const tennis = ['Henman through', '', 'Tim Henman will face Karlovic in the second round after a win at Wimbledon.', ''].join('\n');
+  assert.ok(!entitiesOf(tennis).entities.some((e) => e.name === 'Karlovic' && e.type === 'organization'));
+});
+
 test('a band or a label before a name names the act, even a name shaped like a person\'s ("Scottish rock band Franz Ferdinand", "independent label Domino"), while "band leader Tom Hale" is a person', () => {
   const text = [
     "Franz Ferdinand's art school lesson",

@@ -41,6 +41,7 @@ import {
   lonePlacesNamedOutright,
   propagate,
   readFixtures,
+  readOpponents,
   readListsOfOrganizations,
   readPairsOfPeople,
   readShortFormsAsWords,
@@ -158,6 +159,7 @@ function* resolveEntities(ctx: RuleContext): Steps<Entity[]> {
   dropOrganizationsAmongPeople(candidates, text);
   readPairsOfPeople(candidates, text);
   readFixtures(candidates, text);
+  readOpponents(candidates, text);
   readListsOfOrganizations(candidates, text);
   dropFamiliesOfPeople(candidates, text);
   dropPeopleBeforeTheirStaff(candidates, text);

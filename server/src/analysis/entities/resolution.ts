@@ -569,3 +569,21 @@ export function readNamesWithTheirS(candidates: Candidate[], text: string): void
     c.namedWithItsS = true;
   }
 }
+
+/** Before the team a side plays: "against Rosenborg", "face Chelsea", "beat Olympiakos", "victory over Porto", "10 points behind Chelsea". */
+const playsAgainst =
+  /\b(?:against|face|faces|facing|faced|beat|beats|beating|host|hosts|hosting|visit|visits|visiting|(?:victory|win|lead) over|points behind)\s+$/i;
+/** Words of a team sport's story, which a tennis or a boxing story seldom has. */
+const teamSportWords = /\b(?:league|premiership|keeper|goalkeeper|striker|midfielder|defender|fixture|manager)\b/i;
+
+/**
+ * "Almunia will start against Rosenborg ... likely to face Chelsea on Sunday": in a team sport's story, a lone name
+ * the story never gives in full, with no title, before which a side plays, is the team it plays, in every mention.
+ */
+export function readOpponents(candidates: Candidate[], text: string): void {
+  if (!teamSportWords.test(text)) return;
+  const namedParts = namedPersonParts(candidates);
+  const lone = (c: Candidate) => c.kind === 'person' && c.length === 1 && !c.role && !c.courtesyTitled && !namedParts.has(c.fold);
+  const opponents = new Set(candidates.filter((c) => lone(c) && playsAgainst.test(text.slice(Math.max(0, c.start - 24), c.start))).map((c) => c.fold));
+  for (const c of candidates) if (lone(c) && opponents.has(c.fold)) c.kind = 'organization';
+}
