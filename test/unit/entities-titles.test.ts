@@ -200,6 +200,16 @@ test('a surname that is also a nationality ("Cuban said") is the person the stor
   noEntityNamed(unnamed, /Cuban/);
 });
 
+test('a courtesy title does not contradict a first name given to men and women alike: "Sandy Walkington ... Mr Walkington", "Jackie Mellor ... Mr Mellor" are one person each', () => {
+  const list = entitiesOf(
+    'Sandy Walkington will now work with senior figures on the manifesto. Mr Walkington said he wanted the party ready.\n\n' +
+      'Jackie Mellor chairs the board. Mr Mellor said he agreed.',
+  );
+  assert.equal(entity(list, 'Sandy Walkington', 'person').mentions.length, 2);
+  assert.equal(entity(list, 'Jackie Mellor', 'person').mentions.length, 2);
+  assert.ok(!list.some((e) => e.name === 'Walkington'));
+});
+
 test('a lone surname shared by two people goes to the one its courtesy title or title fits: "Mrs. Clinton", "President Obama"', () => {
   const list = entitiesOf(
     'Former President Bill Clinton introduced his wife, Hillary Clinton, at a rally in Ohio on Monday.\n\n' +

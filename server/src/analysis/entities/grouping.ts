@@ -368,9 +368,31 @@ function listedWithOtherNames(text: string, c: { start: number; end: number }): 
 const maleNames = new Set(firstNames.male);
 const femaleNames = new Set(firstNames.female);
 
+/**
+ * Names given to men and women alike, which the lists file under the gender news copy mostly gives them: a courtesy
+ * title does not contradict them ("Sandy Walkington ... Mr Walkington").
+ */
+const namesOfEitherGender = new Set([
+  'sandy',
+  'chris',
+  'alex',
+  'sam',
+  'leslie',
+  'kim',
+  'robin',
+  'jean',
+  'kelly',
+  'ashley',
+  'dana',
+  'terry',
+  'jackie',
+  'evelyn',
+]);
+
 /** The gender a first name signals, or undefined. */
 function genderOfFirstName(word: string): 'male' | 'female' | undefined {
   const name = foldName(word);
+  if (namesOfEitherGender.has(name)) return undefined;
   if (maleNames.has(name) && !femaleNames.has(name)) return 'male';
   if (femaleNames.has(name) && !maleNames.has(name)) return 'female';
   return undefined;
