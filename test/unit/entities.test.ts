@@ -1055,13 +1055,15 @@ test('a name of two words the story calls a company, a paper or a channel is an 
   assert.equal(find(analysis, 'Ron Walker').type, 'person');
 });
 
-test('a company\'s trade that is also a worker\'s ("miner Barrick Gold", "developer Valve", "Bookmaker Ladbrokes said") names a firm, not a person\'s title, after "said" too; a full name after it stays a person', () => {
+test('a company\'s trade that is also a worker\'s ("miner Barrick Gold", "developer Valve", "Bookmaker Ladbrokes said", "consultancy Retail Decisions") names a firm, not a person\'s title, after "said" too; a full name after it stays a person', () => {
   const text = [
     'Gold deal stalls',
     '',
     'Shares fell after the ministry spoke. Analysts said miner Barrick Gold would gain, and miner Tom Hale agreed.',
     '',
     'Bookmaker Ladbrokes said it would take bets. The system adopted by developer Valve worked, said property developer Nick Leslau.',
+    '',
+    'Anti-fraud consultancy Retail Decisions says fraud has risen. "It mutates," he said. Retail Decisions\' survey found that shoppers adapted.',
     '',
   ].join('\n');
   const analysis = entitiesOf(text);
@@ -1072,6 +1074,10 @@ test('a company\'s trade that is also a worker\'s ("miner Barrick Gold", "develo
   assert.equal(find(analysis, 'Ladbrokes').type, 'organization');
   assert.equal(find(analysis, 'Valve').type, 'organization');
   assert.equal(find(analysis, 'Nick Leslau').type, 'person');
+  assert.deepEqual(
+    analysis.entities.filter((e) => e.name === 'Retail Decisions').map((e) => [e.type, e.mentions.length]),
+    [['organization', 2]],
+  );
 });
 
 test('an appositive that calls a name an organization may hold a place ("De Telegraaf, a daily Amsterdam newspaper,")', () => {

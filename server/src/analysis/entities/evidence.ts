@@ -57,6 +57,7 @@ const companyNouns = new Set([
   'bookmaker',
   'developer',
   'network',
+  'consultancy',
 ]);
 /** Companies in the plural, before a list of them: "firms like", "studios such as", "banks including". */
 const pluralCompanyNouns =
