@@ -200,6 +200,17 @@ test('a surname that is also a nationality ("Cuban said") is the person the stor
   noEntityNamed(unnamed, /Cuban/);
 });
 
+test('a title with no name in it names no one ("Veteran Labour MP and former Cabinet minister Jack Cunningham", "Turkish President"), but "the Scottish Executive" is a body', () => {
+  const list = entitiesOf(
+    'Veteran Labour MP and former Cabinet minister Jack Cunningham has said he will stand down.\n\n' +
+      'The Scottish Executive said the Turkish President had written.',
+  );
+  assert.deepEqual(
+    list.map((e) => e.name),
+    ['Jack Cunningham', 'Scottish Executive'],
+  );
+});
+
 test('a courtesy title does not contradict a first name given to men and women alike: "Sandy Walkington ... Mr Walkington", "Jackie Mellor ... Mr Mellor" are one person each', () => {
   const list = entitiesOf(
     'Sandy Walkington will now work with senior figures on the manifesto. Mr Walkington said he wanted the party ready.\n\n' +

@@ -24,6 +24,8 @@ import {
 import { continuesName, continuesSentence, isAcronym, isFirstName, isNationality, isRoleWord, listNoun, namesSecurity, opensSentenceOrQuote } from './words';
 
 /** Introducers that never name a person's role ("the retailer Lidl", "cables giant Pirelli"): a lone name after one is a company story-wide. */
+/** Parties' words that stand before a member's title: "Labour MP", "Lib Dem peer", "Republican senator". */
+const partyWords = /^(?:labour|tory|conservative|liberal|lib|dem|democrat|democratic|republican|green|snp|ukip|plaid)$/;
 /** An office held over a place, before "of": "Archbishop of", "Mayor of", "Duke of". */
 const officeOfPlace = /\b(?:Archbishop|Bishop|Mayor|Duke|Duchess|Earl|Countess|Marquess|Governor|Prince|Princess|King|Queen|Sheriff|Provost)\s+of\s+$/u;
 /** A university named with its campus town after a comma: "the University of Arkansas, ". */
@@ -275,6 +277,19 @@ function weighEvidence(
   const nlpKinds = nlpSpans.get(key);
 
   if (knownPlaces.has(span.map((w) => w.bare).join(' '))) {
+    c.loc += 10;
+    return;
+  }
+  // "Veteran Labour MP and former Cabinet minister Jack Cunningham": a party's or a country's title with no name in it
+  // names no one (the name comes after the rest of the title).
+  // Not a body whose name ends as a title does ("the Scottish Executive").
+  if (
+    span.length >= 2 &&
+    isRoleWord(lastWord) &&
+    !organizationEndings.has(lastWord.bare) &&
+    !/^(?:executive|government|administration|cabinet|command|leadership)$/.test(lastWord.bare) &&
+    span.slice(0, -1).every((w) => partyWords.test(w.bare) || isNationality(w))
+  ) {
     c.loc += 10;
     return;
   }

@@ -359,6 +359,11 @@ export function dropCommonWordsOpeningSentences(candidates: Candidate[], text: s
     if (!c.kind || c.length !== 1 || c.role || c.tableEntry || elsewhere.has(c.fold) || partOfName(c)) continue;
     const written = text.slice(c.start, c.end);
     if (!/^\p{Lu}\p{Ll}+$/u.test(written)) continue;
+    // "Veteran Labour MP Jack Cunningham": a noun of a person's kind before a capitalised word describes, and names no one.
+    if (lexiconTags(c.fold)?.includes('Actor') && /^ \p{Lu}/u.test(text.slice(c.end, c.end + 2))) {
+      c.kind = undefined;
+      continue;
+    }
     // "Much of the collection", "Both sides": a word of a closed class, which no name is, needs no second sighting.
     if (isFunctionWordOnly(c.fold)) {
       c.kind = undefined;
