@@ -2387,8 +2387,9 @@ test('a title before a name that ends as a building does names the building ("Im
   );
 });
 
-test('standards and technologies in capitals are no organizations ("works over GPRS and GSM", "Sim cards")', () => {
-  const text = 'The service works over GPRS and GSM, news comes by RSS, and data on Sim cards can be backed up, Ada Whitcomb said.';
+test('standards, technologies and common nouns in capitals are no organizations ("works over GPRS and GSM", "Sim cards", "a PR chief", "a DIY ethic")', () => {
+  const text =
+    'The service works over GPRS and GSM, news comes by RSS, and data on Sim cards can be backed up, Ada Whitcomb said. The new PR chief praised their DIY ethic.';
   const analysis = entitiesOf(text);
   assertRangesExact(text, analysis);
   assert.deepEqual(

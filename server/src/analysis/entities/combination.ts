@@ -944,12 +944,15 @@ const taggedAsPlace = (w: Word) => ['Place', 'City', 'Country', 'Region'].some((
 const technologyTerms =
   /^(?:rss|gsm|gprs|umts|hsdpa|cdma|wcdma|lte|wap|sms|mms|voip|dsl|adsl|isdn|wi-fi|wifi|wimax|bluetooth|rfid|nfc|usb|hdmi|lcd|oled|dvd|dvds|mp3|mpeg|jpeg|html|http|pdf|gps|sim|cpu|gpu|ram|rom|hdtv|vhs|iptv|3g|4g|5g|tv|cd|pc)$/;
 
+/** Common nouns the news writes as capitals ("a PR chief", "a DIY ethic", "the club's AGM"): no body and no one. */
+const commonAcronyms = /^(?:pr|diy|agm|egm|gdp|gnp|vat|ipo|hq|faq|pfi|ivf|r&d)$/;
+
 /** Diseases the news capitalises ("Tuberculosis", "TB", "Motor Neurone Disease"): no body and no one. */
 const diseaseWords = /^(?:tuberculosis|tb|hiv|aids|sars|mrsa|malaria|cholera|ebola|polio|measles|anthrax|alzheimer's|parkinson's)$/;
 const diseaseEndings = /^(?:disease|syndrome|sclerosis|fever|flu)$/;
 
 function namesTechnologyOrDisease(c: SpanCandidate, words: Word[]): boolean {
-  if (c.first === c.last && (technologyTerms.test(words[c.first].bare) || diseaseWords.test(words[c.first].bare))) return true;
+  if (c.first === c.last && [technologyTerms, diseaseWords, commonAcronyms].some((terms) => terms.test(words[c.first].bare))) return true;
   // "popular US TV show", "the UK CD chart": a country before the medium says where, and names no body.
   if (c.last > c.first && technologyTerms.test(words[c.last].bare) && words.slice(c.first, c.last).every(isPlaceWord)) return true;
   // "Motor Neurone Disease", "Multiple Sclerosis"; not "Centers for Disease Control".
