@@ -2387,6 +2387,16 @@ test('a title before a name that ends as a building does names the building ("Im
   );
 });
 
+test("a common word opening a quotation, written in lower case elsewhere, is no name ('\"Fraud doesn't just disappear,\" he said')", () => {
+  const text = 'Card fraud has moved online, Ada Whitcomb said. "Fraud doesn\'t just disappear, it mutates," she said.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(
+    analysis.entities.map((e) => e.name),
+    ['Ada Whitcomb'],
+  );
+});
+
 test('standards, technologies and common nouns in capitals are no organizations ("works over GPRS and GSM", "Sim cards", "a PR chief", "a DIY ethic")', () => {
   const text =
     'The service works over GPRS and GSM, news comes by RSS, and data on Sim cards can be backed up, Ada Whitcomb said. The new PR chief praised their DIY ethic.';
