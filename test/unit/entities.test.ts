@@ -2387,6 +2387,17 @@ test('a title before a name that ends as a building does names the building ("Im
   );
 });
 
+test('a place named before the kind of place it is names no one ("whose Finchley constituency", "a densely packed Chelsea neighborhood")', () => {
+  const text =
+    'Candidate Andrew Mennear, whose Finchley constituency has a large Jewish community, spoke. Twenty people were hurt in a densely packed Chelsea neighborhood.';
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(
+    analysis.entities.map((e) => e.name),
+    ['Andrew Mennear'],
+  );
+});
+
 test("a common word opening a quotation, written in lower case elsewhere, is no name ('\"Fraud doesn't just disappear,\" he said')", () => {
   const text = 'Card fraud has moved online, Ada Whitcomb said. "Fraud doesn\'t just disappear, it mutates," she said.';
   const analysis = entitiesOf(text);

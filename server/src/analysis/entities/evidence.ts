@@ -280,6 +280,18 @@ function weighEvidence(
     c.loc += 10;
     return;
   }
+  // "whose Finchley constituency", "a Hampstead suburb": a place named before the kind of place it is.
+  if (
+    span.length <= 2 &&
+    afterHere &&
+    !afterHere.capitalised &&
+    /^(?:constituency|ward|suburb|neighbourhood|neighborhood|village)$/.test(afterHere.fold) &&
+    continuesSentence(text, lastWord, afterHere) &&
+    !lastWord.possessive
+  ) {
+    c.loc += 10;
+    return;
+  }
   // "Veteran Labour MP and former Cabinet minister Jack Cunningham": a party's or a country's title with no name in it
   // names no one (the name comes after the rest of the title).
   // Not a body whose name ends as a title does ("the Scottish Executive").
