@@ -23,14 +23,14 @@ import {
 } from './tables';
 import { continuesName, continuesSentence, isAcronym, isFirstName, isNationality, isRoleWord, listNoun, namesSecurity, opensSentenceOrQuote } from './words';
 
-/** Introducers that never name a person's role ("the retailer Lidl", "cables giant Pirelli"): a lone name after one is a company story-wide. */
-/** Parties' words that stand before a member's title: "Labour MP", "Lib Dem peer", "Republican senator". */
-const partyWords = /^(?:labour|tory|conservative|liberal|lib|dem|democrat|democratic|republican|green|snp|ukip|plaid)$/;
 /** An office held over a place, before "of": "Archbishop of", "Mayor of", "Duke of". */
 const officeOfPlace = /\b(?:Archbishop|Bishop|Mayor|Duke|Duchess|Earl|Countess|Marquess|Governor|Prince|Princess|King|Queen|Sheriff|Provost)\s+of\s+$/u;
 /** A university named with its campus town after a comma: "the University of Arkansas, ". */
 const campusOfPlace = /\b(?:University|College)\s+of\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?,\s+$/u;
+/** Parties' words that stand before a member's title: "Labour MP", "Lib Dem peer", "Republican senator". */
+const partyWords = /^(?:labour|tory|conservative|liberal|lib|dem|democrat|democratic|republican|green|snp|ukip|plaid)$/;
 
+/** Introducers that never name a person's role ("the retailer Lidl", "cables giant Pirelli"): a lone name after one is a company story-wide. */
 const companyNouns = new Set([
   'company',
   'firm',
@@ -141,7 +141,6 @@ const organizationIntroducers = new Set([
   'union',
   'organisation',
   'organization',
-  'network',
   'band',
   'label',
   'exporter',
