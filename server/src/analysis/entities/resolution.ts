@@ -587,9 +587,10 @@ const teamSportWords = /\b(?:league|premiership|keeper|goalkeeper|striker|midfie
  * the story never gives in full, with no title, before which a side plays, is the team it plays, in every mention.
  */
 export function readOpponents(candidates: Candidate[], text: string): void {
-  if (!teamSportWords.test(text)) return;
   const namedParts = namedPersonParts(candidates);
   const lone = (c: Candidate) => c.kind === 'person' && c.length === 1 && !c.role && !c.courtesyTitled && !namedParts.has(c.fold);
   const opponents = new Set(candidates.filter((c) => lone(c) && playsAgainst.test(text.slice(Math.max(0, c.start - 24), c.start))).map((c) => c.fold));
+  // The whole draft is read for a sport's words only when a name stands where an opponent would.
+  if (opponents.size === 0 || !teamSportWords.test(text)) return;
   for (const c of candidates) if (lone(c) && opponents.has(c.fold)) c.kind = 'organization';
 }
