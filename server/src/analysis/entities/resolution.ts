@@ -341,8 +341,12 @@ const nearbyReach = 6000;
  */
 export function dropCommonWordsOpeningSentences(candidates: Candidate[], text: string): void {
   // Each candidate's place read once: the pass runs on every keystroke.
-  // A quotation's first word opens a sentence too ('"Fraud doesn't just disappear," he said').
-  const opening = new Set(candidates.filter((c) => /(?:^|[.!?]["”’']*\s+|\n\s*)["“]?$/.test(text.slice(Math.max(0, c.start - 5), c.start))));
+  // A quotation's first word opens a sentence too ('"Fraud doesn't just disappear," he said'): read before its mark.
+  const opensSentence = (c: Candidate) => {
+    const start = /["“]/.test(text[c.start - 1] ?? '') ? c.start - 1 : c.start;
+    return /(?:^|[.!?]["”’']*\s+|\n\s*)$/.test(text.slice(Math.max(0, start - 4), start));
+  };
+  const opening = new Set(candidates.filter(opensSentence));
   // Not a word of a longer name ("Will Young ... Will said", "Patty Judge ... Judge said"), save an organization's
   // generic last word ("Riggs Bank ... Bank payout to Pinochet victims ... A US bank has said"), unless its officer
   // follows ("the Select Committee ... Committee chairman Alan Beith said").
