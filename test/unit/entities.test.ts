@@ -23,6 +23,16 @@ function assertRangesExact(text: string, analysis: EntityAnalysis): void {
   }
 }
 
+/** The draft's entities are exactly these names, in order, each mention's range exact. */
+function assertEntityNames(text: string, expected: string[]): void {
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.deepEqual(
+    analysis.entities.map((e) => e.name),
+    expected,
+  );
+}
+
 const at = (text: string, word: string, nth = 0) => {
   let index = -1;
   for (let i = 0; i <= nth; i++) index = text.indexOf(word, index + 1);
@@ -1165,12 +1175,7 @@ test('a treaty\'s subject names no body ("the European Convention on Human Right
     'The Convention of Scottish Local Authorities and the Council on Foreign Relations agreed.',
     '',
   ].join('\n');
-  const analysis = entitiesOf(text);
-  assertRangesExact(text, analysis);
-  assert.deepEqual(
-    analysis.entities.map((e) => e.name),
-    ['Law Lords', 'Convention of Scottish Local Authorities', 'Council on Foreign Relations'],
-  );
+  assertEntityNames(text, ['Law Lords', 'Convention of Scottish Local Authorities', 'Council on Foreign Relations']);
 });
 
 test('a body named for its subject after "on" keeps it ("the Council on Coastal Resilience", "the Senate Committee on Rural Affairs ... the Committee"), but not a place, a day or a person after "on"', () => {
@@ -1697,12 +1702,7 @@ test('a name after "the city of", "the town of" or "the province of" is a place,
     'Police say the blast in the city of Dera Vell Khan occurred during a procession.',
     '',
   ].join('\n');
-  const analysis = entitiesOf(text);
-  assertRangesExact(text, analysis);
-  assert.deepEqual(
-    analysis.entities.map((e) => e.name),
-    [],
-  );
+  assertEntityNames(text, []);
 });
 
 test('a line that lists nothing but names, as a team sheet does, lists players: a lone word read as an organization there is a person', () => {
@@ -2054,12 +2054,7 @@ test('a nationality that is also a first name, before a first name and a surname
 
 test('a people or a faith in the plural is no person either ("mainly Jews")', () => {
   const text = 'Between 1.1 and 1.5 million people, mainly Jews, died at the camp. Kurds and Sikhs joined the march, Tom Arbel said.';
-  const analysis = entitiesOf(text);
-  assertRangesExact(text, analysis);
-  assert.deepEqual(
-    analysis.entities.map((e) => e.name),
-    ['Tom Arbel'],
-  );
+  assertEntityNames(text, ['Tom Arbel']);
 });
 
 test('a mention the tagger read whose words are a listed organization\'s form is that organization ("But Tory co-chairman ... the Tories"), and a title after a listed organization is no part of its name ("former Tory Treasurer Lord Penrose")', () => {
@@ -2106,23 +2101,13 @@ Vance Grid costs users $1 an hour on machines run by Vance. Vance likened it to 
 test('an athletics meeting, a race or a tournament is no one ("the Brockton Invitational", "the Great Lothian International Cross Country", "the Harmon Classic")', () => {
   const text =
     'Dana Okafor ran the fastest time of the year at the Brockton Invitational meeting. She will run in the Great Lothian International Cross Country next month and defend her title at the Harmon Classic.';
-  const analysis = entitiesOf(text);
-  assertRangesExact(text, analysis);
-  assert.deepEqual(
-    analysis.entities.map((e) => e.name),
-    ['Dana Okafor'],
-  );
+  assertEntityNames(text, ['Dana Okafor']);
 });
 
 test('a plan, an agreement, a protocol or a declaration is no one ("the Marshall Plan", "the Clean Power Plan")', () => {
   const text =
     'Dana Okafor likened the aid package to the Marshall Plan. The rules, known as the Clean Water Plan, follow the Kyoto Protocol and the Millennium Declaration.';
-  const analysis = entitiesOf(text);
-  assertRangesExact(text, analysis);
-  assert.deepEqual(
-    analysis.entities.map((e) => e.name),
-    ['Dana Okafor'],
-  );
+  assertEntityNames(text, ['Dana Okafor']);
 });
 
 test('a name after "version of", "staging of" or "recording of" is a work ("Her version of Giselle"), unless it is someone named in full ("the version of Ana Ruiz that worries me")', () => {
@@ -2186,12 +2171,7 @@ test('a conjunction after a full stop that ends on an abbreviation still opens t
 
 test('a title set off by a dash and described as someone\'s work is the work ("Vera Drake - Leigh\'s 1950s drama about a backstreet abortionist - was named best film")', () => {
   const text = "Tomas Brenner won again. Alma Reyes - Brenner's 1960s drama about a village midwife - was named best film.";
-  const analysis = entitiesOf(text);
-  assertRangesExact(text, analysis);
-  assert.deepEqual(
-    analysis.entities.map((e) => e.name),
-    ['Tomas Brenner'],
-  );
+  assertEntityNames(text, ['Tomas Brenner']);
 });
 
 test('a river, a lake or a castle is no one ("the River Tyne", "Windsor Castle"), but "Tom Castle" is a man', () => {
@@ -2260,12 +2240,7 @@ test('what a title ending in "of" governs is a thing or a body, never the person
 test('a one-word film award is no person where the words around it say award ("Cesar prize nods", "an honorary Cesar")', () => {
   const text =
     'Varga film tops Cesar prize nods\n\nThe drama has received nine nominations for the Cesar film awards. Its star, Lena Varga, will also be given an honorary Cesar.';
-  const analysis = entitiesOf(text);
-  assertRangesExact(text, analysis);
-  assert.deepEqual(
-    analysis.entities.map((e) => e.name),
-    ['Lena Varga'],
-  );
+  assertEntityNames(text, ['Lena Varga']);
 });
 
 test('a firm named for a family is an organization ("Warner Bros", "Dalby Brothers")', () => {
@@ -2312,33 +2287,18 @@ test('a party by its members in the plural is the party ("the Conservative party
 test('two capitalised runs joined by a lower-case "of the" are one title when the first reads as no name and no body ("Silent Harbour of the Restless Tide"), not "Mujtaba Rahman of the Eurasia Group"; "the State of the Union" is a speech', () => {
   const text =
     'The jury chose Lost in Translation, Silent Harbour of the Restless Tide and two other films. "It was a risk," said Mujtaba Rahman of the Eurasia Group. The president gave his final State of the Union address.';
-  const analysis = entitiesOf(text);
-  assertRangesExact(text, analysis);
-  assert.deepEqual(
-    analysis.entities.map((e) => e.name),
-    ['Mujtaba Rahman', 'Eurasia Group'],
-  );
+  assertEntityNames(text, ['Mujtaba Rahman', 'Eurasia Group']);
 });
 
 test('a work by what only a work has ("the UK premiere of Harbour Lights"), and a title opened by an article before a bare "of" ("A Series of Unfortunate Events"), are no names; "The Times of India" is a newspaper', () => {
   const text =
     'Crowds gathered for the UK premiere of Harbour Lights. A Series of Unfortunate Events took $30m in its first weekend, Tom Vell wrote in The Times of India.';
-  const analysis = entitiesOf(text);
-  assertRangesExact(text, analysis);
-  assert.deepEqual(
-    analysis.entities.map((e) => e.name),
-    ['Tom Vell', 'The Times of India'],
-  );
+  assertEntityNames(text, ['Tom Vell', 'The Times of India']);
 });
 
 test('a holiday after a title is no one ("Father Christmas"), and the holiday elsewhere is no mention of anyone', () => {
   const text = 'The film follows a boy who meets Father Christmas. "Christmas is a special time of the year," Tom Vell said.';
-  const analysis = entitiesOf(text);
-  assertRangesExact(text, analysis);
-  assert.deepEqual(
-    analysis.entities.map((e) => e.name),
-    ['Tom Vell'],
-  );
+  assertEntityNames(text, ['Tom Vell']);
 });
 
 test('a name after "starring" is a performer, even one opening with a city ("starring Sydney Poitier")', () => {
@@ -2358,75 +2318,40 @@ test('two one-word names joined by "and" after a list\'s cue are two organizatio
 
 test('a name ending in a nationality or "Indoor" before a lower-case noun modifies that noun ("the Dalby Union European trials", "the European Indoor standard")', () => {
   const text = "It is a tough build-up for next weekend's Dalby Union European trials in Sheffield. Tom Vell was outside the European Indoor standard.";
-  const analysis = entitiesOf(text);
-  assertRangesExact(text, analysis);
-  assert.deepEqual(
-    analysis.entities.map((e) => e.name),
-    ['Tom Vell'],
-  );
+  assertEntityNames(text, ['Tom Vell']);
 });
 
 test('a name before its cast ("The Harbour Express, starring Tom Hanks"), after a kind of film ("the theatre farce Being Julia") or after such a kind opening the sentence ("Comedy Fat Albert") is a work', () => {
   const text =
     'Rounding out the top five was The Harbour Express, starring Tom Hanks. Ada Whitcomb was nominated for the theatre farce Being Julia. Comedy Fat Albert entered the chart in second place.';
-  const analysis = entitiesOf(text);
-  assertRangesExact(text, analysis);
-  assert.deepEqual(
-    analysis.entities.map((e) => e.name),
-    ['Tom Hanks', 'Ada Whitcomb'],
-  );
+  assertEntityNames(text, ['Tom Hanks', 'Ada Whitcomb']);
 });
 
 test('a title before a name that ends as a building does names the building ("Imam Khomeini International Airport")', () => {
   const text = 'The consortium was chosen to run the new Imam Khomeini International Airport, Tom Vell said.';
-  const analysis = entitiesOf(text);
-  assertRangesExact(text, analysis);
-  assert.deepEqual(
-    analysis.entities.map((e) => e.name),
-    ['Tom Vell'],
-  );
+  assertEntityNames(text, ['Tom Vell']);
 });
 
 test('a place named before the kind of place it is names no one ("whose Finchley constituency", "a densely packed Chelsea neighborhood")', () => {
   const text =
     'Candidate Andrew Mennear, whose Finchley constituency has a large Jewish community, spoke. Twenty people were hurt in a densely packed Chelsea neighborhood.';
-  const analysis = entitiesOf(text);
-  assertRangesExact(text, analysis);
-  assert.deepEqual(
-    analysis.entities.map((e) => e.name),
-    ['Andrew Mennear'],
-  );
+  assertEntityNames(text, ['Andrew Mennear']);
 });
 
 test("a common word opening a quotation, written in lower case elsewhere, is no name ('\"Fraud doesn't just disappear,\" he said')", () => {
   const text = 'Card fraud has moved online, Ada Whitcomb said. "Fraud doesn\'t just disappear, it mutates," she said.';
-  const analysis = entitiesOf(text);
-  assertRangesExact(text, analysis);
-  assert.deepEqual(
-    analysis.entities.map((e) => e.name),
-    ['Ada Whitcomb'],
-  );
+  assertEntityNames(text, ['Ada Whitcomb']);
 });
 
 test('standards, technologies and common nouns in capitals are no organizations ("works over GPRS and GSM", "Sim cards", "a PR chief", "a DIY ethic")', () => {
   const text =
     'The service works over GPRS and GSM, news comes by RSS, and data on Sim cards can be backed up, Ada Whitcomb said. The new PR chief praised their DIY ethic.';
-  const analysis = entitiesOf(text);
-  assertRangesExact(text, analysis);
-  assert.deepEqual(
-    analysis.entities.map((e) => e.name),
-    ['Ada Whitcomb'],
-  );
+  assertEntityNames(text, ['Ada Whitcomb']);
 });
 
 test('a country before a medium says where and names no body ("popular US TV show", "the UK CD chart"), while "Sky TV" is a broadcaster', () => {
   const text = 'The star of US TV drama Harbour Lights topped the UK CD chart, Ada Whitcomb said. Sky TV agreed.';
-  const analysis = entitiesOf(text);
-  assertRangesExact(text, analysis);
-  assert.deepEqual(
-    analysis.entities.map((e) => e.name),
-    ['Ada Whitcomb', 'Sky TV'],
-  );
+  assertEntityNames(text, ['Ada Whitcomb', 'Sky TV']);
 });
 
 test('a lone word read as an organization in most mentions and as a person in the rest is the organization ("Turkcell\'s stake ... If Turkcell does back out")', () => {
@@ -2445,12 +2370,7 @@ test('a lone word read as an organization in most mentions and as a person in th
 test('an election, a referendum, a challenge race or a fighter aircraft is no one ("the General Election", "the Dalby Cross Challenge", "the Joint Strike Fighter"); a board of elections is a body', () => {
   const text =
     'The Budget comes before the General Election, Tom Vell said. Ada Whitcomb won the Dalby Cross Challenge in Bute Park. Projects include the Joint Strike Fighter. The Illinois Board of Elections met on Monday.';
-  const analysis = entitiesOf(text);
-  assertRangesExact(text, analysis);
-  assert.deepEqual(
-    analysis.entities.map((e) => e.name),
-    ['Tom Vell', 'Ada Whitcomb', 'Illinois Board of Elections'],
-  );
+  assertEntityNames(text, ['Tom Vell', 'Ada Whitcomb', 'Illinois Board of Elections']);
 });
 
 test('the party a story names by its members is the table\'s party, wherever its other name stands ("the Conservatives ... the Tories"); a nationality noun alone describes someone ("the 22-year-old Scot")', () => {
@@ -2497,12 +2417,7 @@ test('a person of a place described after "of the" keeps the name ("Shiu Ka-chun
 test('diseases, a negated name and a technology\'s expansion are no organizations ("Tuberculosis", "Motor Neurone Disease", "Non-European Union citizens", "MMS (Multimedia Messaging Services)"); "the non-partisan Dalby Report" keeps its name', () => {
   const text =
     'Non-European Union citizens will be tested for Tuberculosis and TB. It could help people with Multiple Sclerosis or Motor Neurone Disease. Pictures go by MMS (Multimedia Messaging Services), said Tom Vell of the Centers for Disease Control.';
-  const analysis = entitiesOf(text);
-  assertRangesExact(text, analysis);
-  assert.deepEqual(
-    analysis.entities.map((e) => e.name),
-    ['Tom Vell', 'Centers for Disease Control'],
-  );
+  assertEntityNames(text, ['Tom Vell', 'Centers for Disease Control']);
 });
 
 test('a law whose name holds a title word is no person ("the Criminal Justice Bill", "the Criminal Justice Act"); "Chief Justice Bill Owens" is', () => {
@@ -2539,12 +2454,7 @@ test('a body\'s possessive before its committee says whose committee it is ("the
 
 test('the networks CBS and NBC keep their names; the table does not make them their news divisions', () => {
   const text = 'CBS apologised for the broadcast. NBC News ran a poll.';
-  const analysis = entitiesOf(text);
-  assertRangesExact(text, analysis);
-  assert.deepEqual(
-    analysis.entities.map((e) => e.name),
-    ['CBS', 'NBC News'],
-  );
+  assertEntityNames(text, ['CBS', 'NBC News']);
 });
 
 test('a one-word work named as one of its kind ("a game such as Nightbreaker") is that work in its other mentions too; a film\'s name that is a first name is only the film where it is named so', () => {
@@ -2571,12 +2481,7 @@ test('a programme named after its noun and a comma at the end of a paragraph is 
 
 test('an award before "awards" is no person ("went on to win Grammy awards")', () => {
   const text = 'The single topped the charts and went on to win Grammy awards for best record, said Tom Vell.';
-  const analysis = entitiesOf(text);
-  assertRangesExact(text, analysis);
-  assert.deepEqual(
-    analysis.entities.map((e) => e.name),
-    ['Tom Vell'],
-  );
+  assertEntityNames(text, ['Tom Vell']);
 });
 
 test('a lone name that takes a plural verb is a team in every mention ("the way Chelsea have reacted"); not after "Mr.", in a pair, or after "of"', () => {
@@ -2612,12 +2517,7 @@ test("the investment bank Merrill Lynch is an organization, though its name is s
 
 test('a technology spelt out, whose initials are its known short form, is no organization ("Asymmetric Digital Subscriber Line technology")', () => {
   const text = 'Asymmetric Digital Subscriber Line technology lets copper phone lines carry data fast, said Tom Vell.';
-  const analysis = entitiesOf(text);
-  assertRangesExact(text, analysis);
-  assert.deepEqual(
-    analysis.entities.map((e) => e.name),
-    ['Tom Vell'],
-  );
+  assertEntityNames(text, ['Tom Vell']);
 });
 
 test('a people\'s name is no organization, in the plural or before what it describes ("the Gypsies", "Gypsy sites", "Hutu militias"); the club Roma stays', () => {
@@ -2813,12 +2713,7 @@ test('a bracketed short form that spells capitals before the name extends it acr
 test('a question word opens no one\'s name ("the return of Doctor Who", "Who Wants to be a Millionaire?")', () => {
   const text =
     'The schedule includes the return of Doctor Who and a drama about Angela Cannings. Stars join a celebrity edition of Who Wants to be a Millionaire? on Christmas Day.';
-  const analysis = entitiesOf(text);
-  assertRangesExact(text, analysis);
-  assert.deepEqual(
-    analysis.entities.map((e) => e.name),
-    ['Angela Cannings'],
-  );
+  assertEntityNames(text, ['Angela Cannings']);
 });
 
 test('one word known from no one\'s name, between "the" and its owner\'s noun, is the firm ("Philip Green, the billionaire Bhs owner,"); "the Clinton spokesman" names her', () => {
