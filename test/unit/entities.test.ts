@@ -1116,6 +1116,38 @@ test('in a team sport\'s story, a lone name a side plays is the team ("against R
   assert.ok(!entitiesOf(tennis).entities.some((e) => e.name === 'Karlovic' && e.type === 'organization'));
 });
 
+test('in a team sport\'s story, the club a player moves to or from is a team ("a move from Chelsea", "signed for Preston"), but not in a story of another kind', () => {
+  const football = [
+    'Keeper heads for Preston',
+    '',
+    'The 29-year-old goalkeeper signed for Preston on Monday, five months after a move from Chelsea. He said Preston suited him.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(football);
+  assertRangesExact(football, analysis);
+  assert.equal(find(analysis, 'Preston').type, 'organization');
+  assert.equal(find(analysis, 'Preston').mentions.length, 3);
+  assert.equal(find(analysis, 'Chelsea').type, 'organization');
+  const office = ['A new chief', '', 'The firm confirmed a move from Chelsea to the board, and Chelsea said she was pleased.', ''].join('\n');
+  assert.ok(!entitiesOf(office).entities.some((e) => e.name === 'Chelsea' && e.type === 'organization'));
+});
+
+test('in a team sport\'s story, a name listed with clubs is a club ("Arsenal, Real Madrid and Paris St Germain"), while a list of people with one club stays a list of people', () => {
+  const football = [
+    'Anelka wants Champions League return',
+    '',
+    'The striker has had spells at Arsenal, Real Madrid and Paris St Germain. He won the league with Real Madrid in 2000.',
+    '',
+    'The awards went to Arsenal, Thierry Henry and Robert Pires.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(football);
+  assertRangesExact(football, analysis);
+  assert.equal(find(analysis, 'Real Madrid').type, 'organization');
+  assert.equal(find(analysis, 'Real Madrid').mentions.length, 2);
+  for (const name of ['Thierry Henry', 'Robert Pires']) assert.equal(find(analysis, name).type, 'person');
+});
+
 test('a band or a label before a name names the act, even a name shaped like a person\'s ("Scottish rock band Franz Ferdinand", "independent label Domino"), while "band leader Tom Hale" is a person', () => {
   const text = [
     "Franz Ferdinand's art school lesson",

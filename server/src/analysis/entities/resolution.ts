@@ -477,11 +477,7 @@ export function readListsOfOrganizations(candidates: Candidate[], text: string):
   const namedParts = namedPersonParts(decided);
   const joined = (a: Candidate, b: Candidate) => /^(?:, | and |, and )$/.test(text.slice(a.end, b.start));
   const listed = new Set<string>();
-  for (let first = 0; first < decided.length;) {
-    let last = first;
-    while (last + 1 < decided.length && joined(decided[last], decided[last + 1])) last++;
-    const list = decided.slice(first, last + 1);
-    first = last + 1;
+  for (const list of listsOf(decided, joined)) {
     // A list in prose ends with "and"; a team sheet's names run on with commas ("Purdie (Mills 83), Brown, Stansfield").
     if (list.length < 2 || !/and $/.test(text.slice(list[list.length - 2].end, list[list.length - 1].start))) continue;
     const people = list.filter((c) => c.kind === 'person');
@@ -489,8 +485,49 @@ export function readListsOfOrganizations(candidates: Candidate[], text: string):
     if (people.length !== 1 || lone.length !== 1 || lone.role || lone.tableEntry || namedParts.has(lone.fold)) continue;
     if (list.every((c) => c === lone || (c.kind === 'organization' && c.length === 1 && /\p{Ll}/u.test(text.slice(c.start, c.end))))) listed.add(lone.fold);
   }
-  // One name, one sense: the word's lone mentions without a title are that organization.
-  for (const c of decided) if (c.kind === 'person' && c.length === 1 && !c.role && listed.has(c.fold)) c.kind = 'organization';
+  for (const fold of clubsListedAsPeople(decided, text, joined, namedParts)) listed.add(fold);
+  // One name, one sense: the name's mentions without a title are that organization.
+  for (const c of decided) if (c.kind === 'person' && !c.role && listed.has(c.fold)) c.kind = 'organization';
+}
+
+/** The runs of candidates joined one to the next (by ", ", " and "...), each run of one or more in order. */
+function* listsOf(decided: readonly Candidate[], joined: (a: Candidate, b: Candidate) => boolean): Generator<readonly Candidate[]> {
+  for (let first = 0; first < decided.length;) {
+    let last = first;
+    while (last + 1 < decided.length && joined(decided[last], decided[last + 1])) last++;
+    yield decided.slice(first, last + 1);
+    first = last + 1;
+  }
+}
+
+/**
+ * "Spanish trio Real Madrid, Barcelona and Valencia", "AC Milan, Bayer Leverkusen, Internazionale, Juventus, Lyon": in a
+ * team sport's story, the names listed with a club are clubs, where the list reads as one of clubs (it ends with "and",
+ * or has three clubs at least and more clubs than people: a team sheet lists people) and each name read as a person
+ * could be one: a lone word the story never gives in full, or a name whose first word is no given name; none with a title.
+ */
+function clubsListedAsPeople(
+  decided: readonly Candidate[],
+  text: string,
+  joined: (a: Candidate, b: Candidate) => boolean,
+  namedParts: ReadonlySet<string>,
+): string[] {
+  const club = (c: Candidate) =>
+    !c.role && !c.courtesyTitled && !c.tableEntry && (c.length === 1 ? !namedParts.has(c.fold) : !c.givenName && !isGivenName(c.firstBare));
+  const clubs: string[] = [];
+  let sport: boolean | undefined;
+  for (const list of listsOf(decided, joined)) {
+    const people = list.filter((c) => c.kind === 'person');
+    const organizations = list.length - people.length;
+    if (people.length === 0 || organizations === 0 || !people.every(club)) continue;
+    const endsWithAnd = /and $/.test(text.slice(list[list.length - 2].end, list[list.length - 1].start));
+    if (!endsWithAnd && !(organizations >= 3 && organizations > people.length)) continue;
+    // The whole draft is read for a sport's words only when such a list is found.
+    sport ??= teamSportWords.test(text);
+    if (!sport) return [];
+    for (const c of people) clubs.push(c.fold);
+  }
+  return clubs;
 }
 
 /**
@@ -580,15 +617,19 @@ export function readNamesWithTheirS(candidates: Candidate[], text: string): void
   }
 }
 
-/** Before the team a side plays: "against Rosenborg", "face Chelsea", "beat Olympiakos", "victory over Porto", "10 points behind Chelsea". */
+/**
+ * Before the team a side plays or a player moves between: "against Rosenborg", "face Chelsea", "beat Olympiakos",
+ * "victory over Porto", "10 points behind Chelsea", "a move from Chelsea", "moving on to Chelsea", "signed for Preston".
+ */
 const playsAgainst =
-  /\b(?:against|face|faces|facing|faced|beat|beats|beating|host|hosts|hosting|visit|visits|visiting|(?:victory|win|lead) over|points behind)\s+$/i;
+  /\b(?:against|face|faces|facing|faced|beat|beats|beating|host|hosts|hosting|visit|visits|visiting|(?:victory|win|lead) over|points behind|(?:move|moves|moved|moving|switch|switched|transfer)(?: on)? (?:to|from)|(?:sign|signs|signed|signing) for|(?:loan|loaned) (?:to|from))\s+$/i;
 /** Words of a team sport's story, which a tennis or a boxing story seldom has. */
 const teamSportWords = /\b(?:league|premiership|keeper|goalkeeper|striker|midfielder|defender|fixture|manager)\b/i;
 
 /**
  * "Almunia will start against Rosenborg ... likely to face Chelsea on Sunday": in a team sport's story, a lone name
- * the story never gives in full, with no title, before which a side plays, is the team it plays, in every mention.
+ * the story never gives in full, with no title, before which a side plays (or after which a player moves), is the
+ * team, in every mention.
  */
 export function readOpponents(candidates: Candidate[], text: string): void {
   const namedParts = namedPersonParts(candidates);
