@@ -1148,6 +1148,22 @@ test('in a team sport\'s story, a name listed with clubs is a club ("Arsenal, Re
   for (const name of ['Thierry Henry', 'Robert Pires']) assert.equal(find(analysis, name).type, 'person');
 });
 
+test('the band or the firm named before its member\'s role and name is an organization ("Former Manfred Mann singer Paul Jones", "Prebon Yamane economist Lena Komileva"), but not a kind of music, a place or a politician', () => {
+  const text = [
+    'Stars pay tribute',
+    '',
+    'Former Manfred Mann singer Paul Jones said it was sad, and Coldplay lead singer Chris Martin agreed. R&B singer Usher and Devon singer Joss Stone sent flowers.',
+    '',
+    'Sales were weak, said Prebon Yamane economist Lena Komileva. Obama economist Austan Goolsbee and Hillary Clinton economist Ann Lee disagreed.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  for (const name of ['Manfred Mann', 'Coldplay', 'Prebon Yamane']) assert.equal(find(analysis, name).type, 'organization', name);
+  for (const name of ['Paul Jones', 'Chris Martin', 'Lena Komileva', 'Hillary Clinton']) assert.equal(find(analysis, name).type, 'person', name);
+  for (const name of ['R&B', 'Devon', 'Obama']) assert.ok(!analysis.entities.some((e) => e.name === name && e.type === 'organization'), name);
+});
+
 test('a band or a label before a name names the act, even a name shaped like a person\'s ("Scottish rock band Franz Ferdinand", "independent label Domino"), while "band leader Tom Hale" is a person', () => {
   const text = [
     "Franz Ferdinand's art school lesson",

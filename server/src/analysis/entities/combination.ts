@@ -42,7 +42,7 @@ import {
 } from './tables';
 import type { SpanCandidate, Word } from './types';
 import { isStationNumber, isStationWord, monthName, namedForOffice, namesJurisdiction, openingTrades } from './candidates';
-import { endsAsLawBuildingOrEvent, isEventWord } from './evidence';
+import { endsAsLawBuildingOrEvent, genreWords, isEventWord } from './evidence';
 import {
   afterPlaceAdjective,
   initialsOf,
@@ -1534,9 +1534,6 @@ function namesProduct(c: SpanCandidate, words: Word[]): boolean {
   return kindAfterProduct > 0 && productNames.has(folds.slice(0, kindAfterProduct).join(' '));
 }
 
-/** Kinds of music or film that open a performer's or a work's description ("Pop star", "Horror movie"). */
-const genreWords =
-  /^(?:pop|rock|soul|r&b|rap|hip-hop|hip hop|jazz|folk|punk|indie|country|reggae|gospel|blues|metal|disco|grime|techno|opera|classical|dance|electro|grunge|britpop|horror|action|sci-fi|fantasy|animated|romantic|adventure|superhero|crime|disaster|teen|martial)$/;
 /** Who plays it: "pop star", "R&B singer", "rock band". */
 const performerWords =
   /^(?:star|stars|singer|singers|band|bands|group|act|artist|legend|icon|diva|duo|trio|musician|rapper|producer|veteran|sensation|outfit|queen|king|idol|singer-songwriter)$/;

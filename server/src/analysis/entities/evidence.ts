@@ -403,6 +403,25 @@ function weighEvidence(
     // "Scottish rock band Franz Ferdinand", "independent label Domino": the act's name right after the noun, even a person's.
     if (/^(?:band|label)$/.test(beforeHere.bare)) c.namedAsCompany = c.namedAsAct = true;
   }
+  // "Former Manfred Mann singer Paul Jones", "Prebon Yamane economist Lena Komileva": the band or the firm whose
+  // member is named after it (a person's name does not stand there: "Obama adviser" is an aide, not a member).
+  // Not a kind of music ("R&B singer Usher"), a place ("Devon singer Joss Stone", Devon also a given name) or a
+  // product ("Xbox frontman J. Allard").
+  const spanBare = span.map((w) => w.bare).join(' ');
+  const notAnAct =
+    genreWords.test(spanBare) ||
+    (span.length === 1 && (firstWord.has('FirstName') || isGivenName(firstWord.bare))) ||
+    knownPlaces.has(spanBare) ||
+    productNames.has(spanBare) ||
+    ['City', 'Country', 'Region', 'Place', 'Demonym'].some((t) => firstWord.has(t));
+  const member = notAnAct ? undefined : memberRoleAfter(text, words, c.last);
+  // A lone name before a firm's role may still be a person's ("Obama economist Austan Goolsbee").
+  if (member === 'band' || (member === 'firm' && span.length > 1)) {
+    c.org += 4;
+    c.describedAsOrganization = true;
+    c.namedAsCompany = true;
+    if (member === 'band') c.namedAsAct = true;
+  }
   // "technology firms like Dell, LG, Samsung and Phillips", "studios such as MGM, Disney and Buena Vista": each a company.
   if (pluralCompanyNouns.test(listNoun(words, c.first)?.fold ?? '')) {
     c.org += 8;
@@ -833,4 +852,29 @@ function weighTaggerVotes(c: SpanCandidate, tags: readonly TaggedWord[]): void {
 /** A paragraph with many figures (scores, results, standings) reads names differently. */
 export function isResultsTable(words: Word[]): boolean {
   return words.length > 0 && words.filter((w) => /\d/.test(w.text)).length / words.length >= 0.2;
+}
+
+/** Kinds of music or film that open a performer's or a work's description ("Pop star", "Horror movie"). */
+export const genreWords =
+  /^(?:pop|rock|soul|r&b|rap|hip-hop|hip hop|jazz|folk|punk|indie|country|reggae|gospel|blues|metal|disco|grime|techno|opera|classical|dance|electro|grunge|britpop|horror|action|sci-fi|fantasy|animated|romantic|adventure|superhero|crime|disaster|teen|martial)$/;
+
+/** A band member's role, and a firm's staff role a politician's aide never has (an adviser or a strategist may be anyone's). */
+const bandRoles = /^(?:singer|guitarist|drummer|bassist|frontman|frontwoman|vocalist|keyboardist)$/;
+const firmRoles = /^(?:economist|analyst)$/;
+
+/**
+ * A lower-case band member's or firm's role right after the name `last` ends, then a full name in the same sentence
+ * ("Manfred Mann singer Paul Jones", "Coldplay lead singer Chris Martin"): 'band' or 'firm'; undefined otherwise.
+ */
+function memberRoleAfter(text: string, words: Word[], last: number): 'band' | 'firm' | undefined {
+  const name = words[last];
+  let k = last + 1;
+  if (words[k]?.fold === 'lead') k++;
+  const role = words[k];
+  const [first, second] = [words[k + 1], words[k + 2]];
+  if (!role || role.capitalised || name.possessive || !first?.capitalised || !second?.capitalised) return undefined;
+  if (role.sentenceId !== name.sentenceId || second.sentenceId !== name.sentenceId || !/^\s+$/.test(text.slice(name.end, words[last + 1].start)))
+    return undefined;
+  if (!continuesName(text, first, second)) return undefined;
+  return bandRoles.test(role.fold) ? 'band' : firmRoles.test(role.fold) ? 'firm' : undefined;
 }
