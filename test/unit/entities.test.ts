@@ -1164,6 +1164,27 @@ test('the band or the firm named before its member\'s role and name is an organi
   for (const name of ['R&B', 'Devon', 'Obama']) assert.ok(!analysis.entities.some((e) => e.name === name && e.type === 'organization'), name);
 });
 
+test('a name joined by "and" is two where the story names its first part alone ("Siemens and Ericsson", "Kenteris and Thanou"), but one where a link runs through it or the tables know it whole', () => {
+  const text = [
+    'Phone makers show faster networks',
+    '',
+    'At the show, Siemens showed off a faster system. The network uses equipment from Siemens and Ericsson, and the Swedish firm Ericsson was pleased.',
+    '',
+    'Sprinters Kostas Kenteris and Katerina Thanou missed a test. Kenteris and Thanou deny wrongdoing, and Thanou said so again.',
+    '',
+    'The Department for Work and Pensions and the Securities and Exchange Commission agreed, and the Department of Work said so.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Siemens').mentions.length, 2);
+  assert.equal(find(analysis, 'Ericsson').mentions.length, 2);
+  assert.equal(find(analysis, 'Kostas Kenteris').mentions.length, 2);
+  assert.equal(find(analysis, 'Katerina Thanou').mentions.length, 3);
+  for (const name of ['Department for Work and Pensions', 'Securities and Exchange Commission']) assert.equal(find(analysis, name).type, 'organization', name);
+  assert.ok(!analysis.entities.some((e) => / and (?:Ericsson|Thanou)/.test(e.name)));
+});
+
 test('a band or a label before a name names the act, even a name shaped like a person\'s ("Scottish rock band Franz Ferdinand", "independent label Domino"), while "band leader Tom Hale" is a person', () => {
   const text = [
     "Franz Ferdinand's art school lesson",

@@ -46,6 +46,7 @@ import {
   readPairsOfPeople,
   readShortFormsAsWords,
   readTeamSheets,
+  splitJoinedNames,
 } from './resolution';
 import type { Candidate, Entity, EntityAnalysis, NeighbourWord } from './types';
 
@@ -145,6 +146,7 @@ function* resolveEntities(ctx: RuleContext): Steps<Entity[]> {
   }
 
   yield;
+  splitJoinedNames(candidates, text);
   const shortForms = bracketedShortForms(candidates, text);
   const placesNamedOutright = lonePlacesNamedOutright(candidates);
   propagate(candidates, shortForms);

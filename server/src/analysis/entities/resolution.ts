@@ -467,6 +467,57 @@ export function readPairsOfPeople(candidates: Candidate[], text: string): void {
       c.kind = 'person';
 }
 
+/** Words that link the parts of one body's name, so "and" after them goes on with it: "Department of Trade and Industry". */
+const linksBeforeAnd = new Set(['of', 'for', 'the', '&', 'on', 'in']);
+
+/**
+ * "Kenteris and Thanou", "Siemens and Ericsson", "Manchester United and Liverpool": a name joined by "and" is two names
+ * where the story names its first part on its own elsewhere (the last part alone may be the whole's short name: "the
+ * South-East Asia Earthquake and Tsunami Blog ... the Tsunami Blog"); not where a link runs through it ("Department for Work
+ * and Pensions"), nor a name the tables know whole ("Securities and Exchange Commission"). A part that is the surname of
+ * a person the story names in full is that person ("Kostas Kenteris"); otherwise each part is what the joined name was read
+ * as. Candidates are sorted by start, and stay so.
+ */
+export function splitJoinedNames(candidates: Candidate[], text: string): void {
+  const alone = new Set(candidates.filter((c) => c.kind && !c.fold.split(' ').includes('and')).map((c) => c.fold));
+  const namedParts = namedPersonParts(candidates);
+  for (let n = candidates.length - 1; n >= 0; n--) {
+    const c = candidates[n];
+    const folds = c.fold.split(' ');
+    const andAt = folds.indexOf('and');
+    if (!c.kind || c.tableEntry || andAt <= 0 || andAt !== folds.lastIndexOf('and') || folds.slice(0, andAt).some((f) => linksBeforeAnd.has(f))) continue;
+    const [leftFold, rightFold] = [folds.slice(0, andAt).join(' '), folds.slice(andAt + 1).join(' ')];
+    if (!alone.has(leftFold)) continue;
+    const raw = text.slice(c.start, c.end);
+    const join = / and /.exec(raw);
+    if (!join || raw.indexOf(' and ', join.index + 1) >= 0) continue;
+    const part = (from: number, to: number, fold: string): Candidate => {
+      const words = fold.split(' ');
+      const partText = raw.slice(from, to);
+      return {
+        ...c,
+        start: c.start + from,
+        end: c.start + to,
+        length: words.length,
+        fold,
+        firstBare: words[0],
+        lastBare: words[words.length - 1],
+        acronym: (partText.match(/(?<![\p{L}\p{N}'’])\p{Lu}/gu) ?? []).join(''),
+        kind: namedParts.has(fold) ? 'person' : c.kind,
+        givenName: isGivenName(words[0]),
+        endsWithPersonalName: undefined,
+      };
+    };
+    const parts = [part(0, join.index, leftFold), part(join.index + 5, raw.length, rightFold)];
+    candidates.splice(n, 1, ...parts);
+    // A part the tagger also read on its own, which the joined name had overruled, gives way to it.
+    for (const p of parts) {
+      const same = candidates.findIndex((o) => o !== p && o.start === p.start && o.end === p.end);
+      if (same >= 0) candidates.splice(same, 1);
+    }
+  }
+}
+
 /**
  * "experience with Everton, Chelsea and Charlton", "while Arsenal and Chelsea have yet to come": a lone word read as a
  * person, listed only with lone organizations, is one of them (Chelsea is also a first name); not a word by which the
