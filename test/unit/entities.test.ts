@@ -1185,6 +1185,19 @@ test('a name joined by "and" is two where the story names its first part alone (
   assert.ok(!analysis.entities.some((e) => / and (?:Ericsson|Thanou)/.test(e.name)));
 });
 
+test('a comma typed without its space ends the name before it ("The European Union,dismissed IBM", "a survey by Gartner,downloaded")', () => {
+  const text = [
+    'IBM tops patent list',
+    '',
+    "The European Union,dismissed IBM's claims. A survey by research firm Gartner,downloaded from its site, agreed.",
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  for (const name of ['European Union', 'Gartner']) assert.equal(find(analysis, name).type, 'organization', name);
+  assert.ok(!analysis.entities.some((e) => e.name.includes(',')));
+});
+
 test('a band or a label before a name names the act, even a name shaped like a person\'s ("Scottish rock band Franz Ferdinand", "independent label Domino"), while "band leader Tom Hale" is a person', () => {
   const text = [
     "Franz Ferdinand's art school lesson",

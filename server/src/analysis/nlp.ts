@@ -195,6 +195,9 @@ interface RawView {
 
 const possessiveEnding = /(?:['’]s|(?<=s)['’])$/i;
 
+/** A capitalised word and a lower-case one that compromise keeps as one term across a comma with no space after it. */
+const gluedAtComma = /^(\p{Lu}[\p{L}\p{M}.'’&-]*),(\p{Ll}[\p{L}\p{M}'’-]*)$/u;
+
 /**
  * An editor's closing bracket inside a quotation ("[New Jersey Gov. Chris]
  * Christie", "[Green Party hopeful Jill] Stein") closes words the speaker
@@ -247,6 +250,39 @@ function extract(text: string): NlpParagraph {
         previous.normal = `${previous.normal}-${term.normal}`;
         previous.tags = [...new Set([...previous.tags, ...tags])];
         previous.post = term.post;
+        continue;
+      }
+      // A comma typed without its space ("Gartner,downloaded", "European Union,dismissed") ends the word before it.
+      const glued = gluedAtComma.exec(term.text);
+      if (glued) {
+        const after = wordStart + glued[1].length + 1;
+        words.push(
+          {
+            start: wordStart,
+            end: after - 1,
+            text: glued[1],
+            normal: foldName(glued[1]),
+            tags,
+            sentence: sentenceIndex,
+            sentenceStart: first,
+            possessive: false,
+            pre: term.pre,
+            post: ',',
+          },
+          {
+            start: after,
+            end,
+            text: glued[2],
+            normal: foldName(glued[2]),
+            tags: (lexiconTags(glued[2]) ?? []).filter((t) => keptTags.has(t)),
+            sentence: sentenceIndex,
+            sentenceStart: false,
+            possessive: false,
+            pre: '',
+            post: withoutClosingBracket(term.post),
+          },
+        );
+        first = false;
         continue;
       }
       words.push({
