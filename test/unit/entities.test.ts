@@ -1198,6 +1198,23 @@ test('a comma typed without its space ends the name before it ("The European Uni
   assert.ok(!analysis.entities.some((e) => e.name.includes(',')));
 });
 
+test('a longer name that takes a plural verb is a band, a team or a firm in every mention ("Black Sabbath have topped"), unless it opens with a given name', () => {
+  const text = [
+    'Black Sabbath top rock album poll',
+    '',
+    'Black Sabbath have topped a list of the best British rock albums. Ozzy Osbourne said Black Sabbath deserved it.',
+    '',
+    'Tom Vell said the bands were great.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Black Sabbath').type, 'organization');
+  assert.equal(find(analysis, 'Tom Vell').type, 'person');
+  const pair = ['Voters back pair', '', 'Ana Ruiz and Tom Vell are the favourites. Ana Ruiz said so.', ''].join('\n');
+  for (const name of ['Ana Ruiz', 'Tom Vell']) assert.equal(find(entitiesOf(pair), name).type, 'person', name);
+});
+
 test('a band or a label before a name names the act, even a name shaped like a person\'s ("Scottish rock band Franz Ferdinand", "independent label Domino"), while "band leader Tom Hale" is a person', () => {
   const text = [
     "Franz Ferdinand's art school lesson",

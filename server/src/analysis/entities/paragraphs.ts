@@ -137,17 +137,18 @@ function settled(c: SpanCandidate, words: Word[], raw: string): Candidate {
     namedAsAct: c.namedAsAct,
     namedAsAffiliation: c.namedAsAffiliation,
     courtesyTitled,
-    // Not one of a pair or a list ("Smith and Jones have"), nor the object of a preposition ("the gates of Hell have").
+    // Not one of a pair or a list ("Smith and Jones have"), nor the object of a preposition ("the gates of Hell have"),
+    // nor one of someone's own ("Lam Cheuk-ting ... and localist group Youngspiration's Baggio Leung were elected").
     takesPluralVerb:
-      span.length === 1 &&
       !courtesyTitled &&
       next !== undefined &&
       next.sentenceId === words[c.last].sentenceId &&
       /^(?:have|are|were)$/.test(next.fold) &&
       /^\s+$/.test(raw.slice(words[c.last].end, next.start)) &&
-      !span[0].has('Plural') &&
+      !(span.length === 1 && span[0].has('Plural')) &&
       !/^(?:and|or|nor|&)$/.test(words[c.first - 1]?.fold ?? '') &&
-      !words[c.first - 1]?.has('Preposition'),
+      !words[c.first - 1]?.has('Preposition') &&
+      !words[c.first - 1]?.possessive,
     givenName: span[0].has('FirstName'),
     opensWithNationality: span.length >= 3 && isNationality(span[0]),
     endsWithPersonalName: ['Person', 'FirstName', 'LastName'].some((t) => span[span.length - 1].has(t)),

@@ -233,6 +233,12 @@ export function propagate(candidates: Candidate[], shortFormOf: ReadonlyMap<Cand
       continue;
     for (const c of group) if (c.kind === 'person') c.kind = 'organization';
   }
+  // "Black Sabbath have topped a list": so is a longer name whose first word is no given name, in every mention.
+  for (const group of sameName.values()) {
+    if (group[0].length < 2 || !group.some((c) => c.takesPluralVerb)) continue;
+    if (group.some((c) => c.role || c.tableEntry || c.courtesyTitled || c.givenName || isGivenName(c.firstBare))) continue;
+    for (const c of group) if (c.kind === 'person') c.kind = 'organization';
+  }
   // "the movie National Treasure ... National Treasure has topped the box office": a work in every mention.
   // Names of two words or more only: "the book Trump" says nothing of the man in the rest of the story.
   // "The Sims ... Sims", "History Boys ... The History Boys has been": with or without its "The".

@@ -144,7 +144,7 @@ export interface Candidate {
   namedAsAct?: boolean;
   /** A shop's or a firm's name that ends in 's ("McDonald's said"): the name shown keeps it, the mention reads without it. */
   namedWithItsS?: boolean;
-  /** A lone word before "have", "are" or "were": British usage for a team or a firm ("the way Chelsea have reacted"). */
+  /** A name right before "have", "are" or "were": British usage for a team, a firm or a band ("the way Chelsea have reacted"). */
   takesPluralVerb?: boolean;
   /** After a courtesy title ("Mr. Cheney"): a person, whatever verb follows. */
   courtesyTitled?: boolean;
