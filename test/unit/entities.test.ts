@@ -1215,6 +1215,20 @@ test('a longer name that takes a plural verb is a band, a team or a firm in ever
   for (const name of ['Ana Ruiz', 'Tom Vell']) assert.equal(find(entitiesOf(pair), name).type, 'person', name);
 });
 
+test('in a match report run into one paragraph, the unused substitutes and a substitute with the minute he came on are players ("Subs not used: Hamann, Harrison.", "Mellor (Sinama Pongolle 75)")', () => {
+  const text = [
+    'Liverpool 3-1 Newcastle',
+    '',
+    'Liverpool beat Newcastle at Anfield. Dudek, Finnan, Carragher, Baros, Mellor (Sinama Pongolle 75). Subs not used: Hamann, Harrison. Given, Bramble, Dyer.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  for (const name of ['Sinama Pongolle', 'Hamann']) assert.ok(!analysis.entities.some((e) => e.name === name && e.type === 'organization'), name);
+  assert.equal(find(analysis, 'Hamann').type, 'person');
+  assert.equal(find(analysis, 'Liverpool').type, 'organization');
+});
+
 test('a band or a label before a name names the act, even a name shaped like a person\'s ("Scottish rock band Franz Ferdinand", "independent label Domino"), while "band leader Tom Hale" is a person', () => {
   const text = [
     "Franz Ferdinand's art school lesson",

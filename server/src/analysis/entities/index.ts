@@ -46,6 +46,7 @@ import {
   readPairsOfPeople,
   readShortFormsAsWords,
   readTeamSheets,
+  readSubstitutes,
   splitJoinedNames,
 } from './resolution';
 import type { Candidate, Entity, EntityAnalysis, NeighbourWord } from './types';
@@ -156,6 +157,7 @@ function* resolveEntities(ctx: RuleContext): Steps<Entity[]> {
   candidates.push(...headlineNamesFromBody(headlineCandidates, candidates, text));
   candidates.sort((a, b) => a.start - b.start);
   readTeamSheets(candidates, text);
+  readSubstitutes(candidates, text);
   dropLowerCaseTerms(candidates, text);
   dropCommonWordsOpeningSentences(candidates, text);
   dropOrganizationsAmongPeople(candidates, text);

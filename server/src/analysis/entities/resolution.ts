@@ -416,6 +416,26 @@ export function readTeamSheets(candidates: Candidate[], text: string): void {
   }
 }
 
+/** Where a match report lists the unused substitutes, up to the full stop: "Subs not used: Hislop, Quashie, Cisse." */
+const unusedSubstitutes = /\bSub(?:stitute)?s(?: not used)?: [^.\n]*/g;
+/** A substitute who came on, and the minute: "Mellor (Sinama Pongolle 75)". */
+const cameOnAt = /^ \d{1,3}\)/;
+
+/**
+ * "Subs not used: Hamann, Harrison.", "Mellor (Sinama Pongolle 75)": in a match report whose team sheets ran into one
+ * paragraph, a name read as an organization among the unused substitutes, or in brackets with the minute a substitute
+ * came on, is a player. Not an acronym, a table's entry or a name the story calls an organization.
+ */
+export function readSubstitutes(candidates: Candidate[], text: string): void {
+  const spans = [...text.matchAll(unusedSubstitutes)].map((m) => [m.index, m.index + m[0].length]);
+  for (const c of candidates) {
+    if (c.kind !== 'organization' || c.tableEntry || c.describedAsOrganization || c.namedAsCompany || !/\p{Ll}/u.test(text.slice(c.start, c.end))) continue;
+    const listed = spans.some(([from, to]) => c.start >= from && c.end <= to);
+    const cameOn = text[c.start - 1] === '(' && cameOnAt.test(text.slice(c.end, c.end + 5));
+    if (listed || cameOn) c.kind = 'person';
+  }
+}
+
 /** Between two names of a list: a comma, or a bracket ("Scotland (Samuel 63), Brebner, Kerr (Cameron 87)"). */
 const listSeparator = /^(?=[^,(]*[,(])[ \d,()]*$/;
 
