@@ -1229,6 +1229,19 @@ test('in a match report run into one paragraph, the unused substitutes and a sub
   assert.equal(find(analysis, 'Liverpool').type, 'organization');
 });
 
+test('a role after a name ends where a clause begins: "shrugged off Kolo Toure, the Pompey midfielder planted his shot wide" gives Toure no role, while "Ana Ruiz, the chairman elected in 2004, said" keeps hers', () => {
+  const text = [
+    'Arsenal held',
+    '',
+    'Having shrugged off Kolo Toure, the Pompey midfielder planted his shot wide. Ana Ruiz, the chairman elected in 2004, said the club was pleased.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  assert.equal(find(analysis, 'Kolo Toure').role, null);
+  assert.match(find(analysis, 'Ana Ruiz').role ?? '', /^the chairman elected in 2004/);
+});
+
 test('a band or a label before a name names the act, even a name shaped like a person\'s ("Scottish rock band Franz Ferdinand", "independent label Domino"), while "band leader Tom Hale" is a person', () => {
   const text = [
     "Franz Ferdinand's art school lesson",

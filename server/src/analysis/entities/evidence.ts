@@ -627,6 +627,18 @@ function appositiveRole(words: Word[], last: number, text: string): string | nul
         sawRole = true;
         break;
       }
+      // "having shrugged off Toure, the Pompey midfielder planted his shot wide": a verb and its object right after the
+      // role make it a new clause's subject ("the chairman elected in 2004" is still a role).
+      const object = words[k + 2];
+      if (
+        k > last + 1 &&
+        /^(?:a|an|the|his|her|its|their)$/.test(words[last + 1].fold) &&
+        after?.has('Verb') &&
+        !/ing$/.test(after.bare) &&
+        /^(?:a|an|the|his|her|its|their)$/.test(object?.fold ?? '') &&
+        /^\s+$/.test(text.slice(w.end, after.start) + text.slice(after.end, object!.start))
+      )
+        return null;
       // "Souness, Ferguson and current Ibrox manager Alex McLeish": a role before a full name is that person's.
       const surname = words[k + 2];
       if (
