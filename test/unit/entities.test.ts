@@ -1242,6 +1242,19 @@ test('a role after a name ends where a clause begins: "shrugged off Kolo Toure, 
   assert.match(find(analysis, 'Ana Ruiz').role ?? '', /^the chairman elected in 2004/);
 });
 
+test('a station\'s number written as a word is part of its name ("BBC Radio Five Live", "BBC One"), but not a day after it ("BBC One Saturday night")', () => {
+  const text = [
+    'Rangers boss upbeat',
+    '',
+    'McLeish told BBC Radio Five Live he was pleased. The match is on BBC One Saturday night, and BBC Two shows the highlights.',
+    '',
+  ].join('\n');
+  const analysis = entitiesOf(text);
+  assertRangesExact(text, analysis);
+  for (const name of ['BBC Radio Five Live', 'BBC One', 'BBC Two']) assert.equal(find(analysis, name).type, 'organization', name);
+  assert.ok(!analysis.entities.some((e) => e.name.includes('Saturday') || e.name === 'BBC Radio'));
+});
+
 test('a band or a label before a name names the act, even a name shaped like a person\'s ("Scottish rock band Franz Ferdinand", "independent label Domino"), while "band leader Tom Hale" is a person', () => {
   const text = [
     "Franz Ferdinand's art school lesson",

@@ -82,15 +82,18 @@ function modifiesNounAfterName(words: Word[], k: number): boolean {
 /** Words a broadcaster's channel or station is numbered after. */
 const stationWords = new Set(['radio', 'channel', 'tv', 'bbc', 'itv', 'fox', 'abc', 'nbc', 'cbs', 'wnbc', 'sky']);
 
-/** Whether the word at k is a station's number after its name: the "4" of "BBC Radio 4", "Channel 4 News". */
 /** "the Office of the Deputy Prime Minister", "the Office for the Deputy Prime Minister": a body's head, "of" or "for", and the office it serves. */
 export function namedForOffice(words: readonly Word[], first: number, last: number): boolean {
   return last > first + 1 && organizationHeads.has(words[first].bare) && /^(?:of|for)$/.test(words[first + 1].text);
 }
 
+/** Whether the word at k is a station's number after its name: the "4" of "BBC Radio 4", "Channel 4 News", "BBC Radio Five Live". */
 export function isStationNumber(words: readonly Word[], k: number): boolean {
-  return k > 0 && /^\d{1,2}$/.test(words[k]?.text ?? '') && stationWords.has(words[k - 1].bare);
+  return k > 0 && stationNumber.test(words[k]?.text ?? '') && stationWords.has(words[k - 1].bare);
 }
+
+/** A station's number, in figures or a capitalised word ("BBC One", "Radio Five Live"). */
+const stationNumber = /^(?:\d{1,2}|One|Two|Three|Four|Five|Six|Seven)$/;
 
 /** Whether the word at k names a station ("Radio", "Channel"). */
 export const isStationWord = (word: Word): boolean => stationWords.has(word.bare);
@@ -154,8 +157,12 @@ export function buildCandidates(words: Word[], text: string, midSentenceCapitals
       if (!next) break;
       // A credit's label ends the name before it: "student Ahmed Mohamed Image: Twitter".
       if (isCreditLabel(next, text)) break;
-      // Not a day after a station's number: "the Radio 1 Thursday night show".
-      if (next.capitalised && continuesName(text, words[last], next) && !(/^\d/.test(words[last].text) && timeTags.some((t) => next.has(t)))) {
+      // Not a day after a station's number: "the Radio 1 Thursday night show", "BBC One Saturday night".
+      if (
+        next.capitalised &&
+        continuesName(text, words[last], next) &&
+        !((/^\d/.test(words[last].text) || isStationNumber(words, last)) && timeTags.some((t) => next.has(t)))
+      ) {
         last++;
         continue;
       }
