@@ -1219,13 +1219,14 @@ test('in a match report run into one paragraph, the unused substitutes and a sub
   const text = [
     'Liverpool 3-1 Newcastle',
     '',
-    'Liverpool beat Newcastle at Anfield. Dudek, Finnan, Carragher, Baros, Mellor (Sinama Pongolle 75). Subs not used: Hamann, Harrison. Given, Bramble, Dyer.',
+    'Liverpool beat Newcastle at Anfield. Dudek, Finnan, Carragher, Baros, Mellor (Sinama Pongolle 75). Subs not used: Hamann, Harrison. Given, Bramble, Dyer. Subs Not Used: Harper, Hughes.',
     '',
   ].join('\n');
   const analysis = entitiesOf(text);
   assertRangesExact(text, analysis);
   for (const name of ['Sinama Pongolle', 'Hamann']) assert.ok(!analysis.entities.some((e) => e.name === name && e.type === 'organization'), name);
   assert.equal(find(analysis, 'Hamann').type, 'person');
+  assert.ok(!analysis.entities.some((e) => e.name === 'Harper' && e.type === 'organization'));
   assert.equal(find(analysis, 'Liverpool').type, 'organization');
 });
 

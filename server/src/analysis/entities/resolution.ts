@@ -416,8 +416,8 @@ export function readTeamSheets(candidates: Candidate[], text: string): void {
   }
 }
 
-/** Where a match report lists the unused substitutes, up to the full stop: "Subs not used: Hislop, Quashie, Cisse." */
-const unusedSubstitutes = /\bSub(?:stitute)?s(?: not used)?: [^.\n]*/g;
+/** Where a match report lists the unused substitutes, up to the full stop: "Subs not used: Hislop, Quashie, Cisse.", "Subs Not Used: Orr, Brown." */
+const unusedSubstitutes = /\bSub(?:stitute)?s(?: [Nn]ot [Uu]sed)?: [^.\n]*/g;
 /** A substitute who came on, and the minute: "Mellor (Sinama Pongolle 75)". */
 const cameOnAt = /^ \d{1,3}\)/;
 
